@@ -8,12 +8,14 @@ and the store upserts instead of duplicating. Every extracted item carries `doc_
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from types import UnionType
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 DatePrecision = Literal["day", "week", "month", "year"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -228,6 +230,18 @@ class Quarantined:
         return "qua_" + content_hash(self.origin, self.reason, self.raw)
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the NLP stage found in one document."""
+
+    document: Document
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    red_lines: tuple[RedLine, ...] = ()
+    positions: tuple[Position, ...] = ()
+
+
 def to_dict(record: Any) -> dict[str, Any]:
     """Plain JSON-ready dict of a record: dates as ISO 8601, tuples as lists.
 
@@ -244,4 +258,47 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    return value
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    """Rebuild a record from its `to_dict` form (or a component's plain-dict annotation).
+
+    Keys the record does not have are ignored; dates may be ISO strings.
+
+    >>> from_dict(Entity, {"entity_text": "Kyiv", "entity_name": "Ukraine", "code": "UKR",
+    ...                    "role_valid_from": "2019-05-20"}).role_valid_from
+    datetime.date(2019, 5, 20)
+    """
+    hints = _field_types(cls)
+    values = {name: _convert(hints[name], data[name]) for name in hints if name in data}
+    return cls(**values)
+
+
+R = TypeVar("R")
+
+
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (UnionType, Union):
+        real = [a for a in args if a is not type(None)]
+        return _convert(real[0], value) if len(real) == 1 else value
+    if origin is tuple:
+        return tuple(_convert(args[0], v) for v in value)
+    if dataclasses.is_dataclass(hint):
+        return value if isinstance(value, hint) else from_dict(hint, value)
+    if hint is datetime and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if hint is date and isinstance(value, str):
+        return date.fromisoformat(value[:10])
+    if hint is date and isinstance(value, datetime):
+        return value.date()
     return value

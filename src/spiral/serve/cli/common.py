@@ -1,0 +1,80 @@
+"""What every CLI command shares: options, output formatting, progress bars and error handling."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from spiral.config import Settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="DuckDB file of the store [default: spiral.duckdb or SPIRAL_DB]."),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+]
+
+
+def settings_for(db: Path | None = None, **overrides: Any) -> Settings:
+    """The one Settings object of a CLI call: env and spiral.toml, then the command's flags."""
+    given = {k: v for k, v in {"db": db, **overrides}.items() if v is not None}
+    return Settings(**given)
+
+
+def print_json(payload: Any) -> None:
+    """Write JSON to stdout without rich markup, so it pipes cleanly."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_table(rows: Sequence[dict[str, Any]], *, title: str | None = None,
+                columns: Sequence[str] | None = None) -> None:
+    """Print rows as a rich table; columns default to the first row's keys."""
+    names = list(columns or (rows[0].keys() if rows else []))
+    table = Table(title=title, show_lines=False)
+    for name in names:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row.get(n) is None else str(row.get(n)) for n in names))
+    console.print(table)
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A rich bar with counts and ETA; yields a callback that advances it by n.
+
+    Drawn on stderr so stdout stays clean for --format json.
+    """
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TaskProgressColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
+    with Progress(*columns, console=err_console, transient=False,
+                  disable=not err_console.is_terminal) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda n=1: progress.advance(task, n)

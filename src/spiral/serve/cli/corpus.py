@@ -1,0 +1,117 @@
+"""Commands that bring text in and code it: ingest, extract, code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spiral.nlp import pipeline
+from spiral.serve import jobs
+from spiral.serve.cli.common import (
+    DbOption,
+    OutputFormat,
+    console,
+    print_json,
+    print_table,
+    progress_bar,
+    settings_for,
+)
+from spiral.serve.document_json import extraction_json
+from spiral.store import open_store
+
+Sources = Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt, .html, .jsonl, RSS/Atom, .gz).")]
+TitleOption = Annotated[str | None, typer.Option(help="Title, for a single .txt file.")]
+PublishedOption = Annotated[
+    str | None, typer.Option(help="Publication date or time, ISO 8601 (YYYY-MM-DD).")]
+OutletOption = Annotated[str | None, typer.Option("--source", help="Outlet name, e.g. Reuters.")]
+UrlOption = Annotated[str | None, typer.Option(help="URL of the article.")]
+DateFormatOption = Annotated[
+    str | None, typer.Option(help="strptime format of 'published' when it is not ISO 8601.")]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="Installed spaCy pipeline to use instead of the default.")]
+
+
+def _metadata(title: str | None, published: str | None, source: str | None,
+              url: str | None) -> dict[str, str]:
+    given = {"title": title, "published": published, "source": source, "url": url}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def ingest(
+    sources: Sources,
+    db: DbOption = None,
+    title: TitleOption = None,
+    published: PublishedOption = None,
+    source: OutletOption = None,
+    url: UrlOption = None,
+    date_format: DateFormatOption = None,
+) -> None:
+    """Read articles into the store; bad records are quarantined with file:line and the reason.
+
+    Example: spiral ingest examples/corpus --db spiral.duckdb
+    """
+    settings = settings_for(db)
+    with open_store(settings.db) as store, progress_bar("reading", None) as advance:
+        summary = jobs.ingest(store, sources, settings=settings,
+                              metadata=_metadata(title, published, source, url),
+                              date_format=date_format, progress=advance)
+    console.print(f"read {summary.n_read} documents: {summary.n_new} new, "
+                  f"{summary.n_duplicates} already stored, {summary.n_quarantined} quarantined")
+    for item in summary.quarantined[:20]:
+        console.print(f"  quarantined {item.origin}: {item.reason}", highlight=False)
+
+
+def extract(
+    db: DbOption = None,
+    model: ModelOption = None,
+    force: Annotated[bool, typer.Option(help="Re-code documents already coded.")] = False,
+) -> None:
+    """Code the stored documents not yet coded by this pipeline: events, quotes, red lines, positions.
+
+    Example: spiral extract --db spiral.duckdb
+    """
+    settings = settings_for(db, spacy_model=model)
+    nlp = pipeline.load(settings)
+    with open_store(settings.db) as store, progress_bar("coding", None) as advance:
+        summary = jobs.extract(store, nlp, settings=settings, force=force, progress=advance)
+    console.print(
+        f"coded {summary.n_documents} documents with {summary.pipeline}: {summary.n_events} events, "
+        f"{summary.n_quotes} quotes, {summary.n_red_lines} red lines, "
+        f"{summary.n_positions} positions")
+
+
+def code(
+    file: Annotated[Path, typer.Argument(help="One article: .txt, .html, .jsonl or a feed.")],
+    published: PublishedOption = None,
+    title: TitleOption = None,
+    source: OutletOption = None,
+    url: UrlOption = None,
+    date_format: DateFormatOption = None,
+    model: ModelOption = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.json,
+) -> None:
+    """Run the whole NLP pipeline on one article and print its JSON, without a database.
+
+    Example: spiral code article.txt --published 2024-11-21 --format json
+    """
+    settings = settings_for(spacy_model=model)
+    nlp = pipeline.load(settings)
+    coded = [extraction_json(e) for e in jobs.code_file(
+        nlp, file, settings=settings, metadata=_metadata(title, published, source, url),
+        date_format=date_format)]
+    if format is OutputFormat.json:
+        print_json(coded[0] if len(coded) == 1 else coded)
+        return
+    for document in coded:
+        print_table([{k: e[k] for k in ("date", "event_type", "mode", "text")} |
+                     {"actor": ",".join(a["code"] for a in e["actor"]),
+                      "recipient": ",".join(r["code"] for r in e["recipient"])}
+                     for e in document["events"]], title=document["document"]["title"] or str(file))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(extract)
+    app.command()(code)

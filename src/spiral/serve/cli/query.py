@@ -1,0 +1,102 @@
+"""Commands that read the store: events, status, export."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spiral.errors import InputError
+from spiral.serve.cli.common import (
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    console,
+    print_json,
+    print_table,
+    settings_for,
+)
+from spiral.store import open_store
+
+EVENT_COLUMNS = ("date", "actor_code", "event_type", "mode", "recipient_code", "source", "text")
+
+
+class ExportFormat(str, Enum):
+    plover_jsonl = "plover-jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _date(value: str | None, field: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{field}={value!r} is not an ISO 8601 date; write e.g. 2024-11-21") from None
+
+
+def events(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Actor code, e.g. RUS.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code, e.g. UKR.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows shown in a table.")] = 50,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """List coded events, filtered by actor, recipient, type and date.
+
+    Example: spiral events --actor RUS --recipient UKR --type ASSAULT --since 2024-11-01
+    """
+    settings = settings_for(db)
+    first, last = _date(since, "--since"), _date(until, "--until")
+    with open_store(settings.db, read_only=True) as store:
+        frame = store.events_frame(actor=actor, recipient=recipient,
+                                   event_type=type and type.upper(), since=first, until=last)
+    frame = frame.sort(["date", "id"], nulls_last=True)
+    if format is OutputFormat.json:
+        print_json(frame.to_dicts())
+        return
+    print_table(frame.select(EVENT_COLUMNS).head(limit).to_dicts(),
+                title=f"{frame.height} events" + (f" (first {limit})" if frame.height > limit else ""))
+
+
+def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
+    """Row counts per table of the store.
+
+    Example: spiral status --format json
+    """
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        counts = store.counts()
+    if format is OutputFormat.json:
+        print_json(counts)
+    else:
+        print_table([{"table": k, "rows": v} for k, v in counts.items()], title=str(settings.db))
+
+
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    db: DbOption = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover_jsonl,
+    table: Annotated[str, typer.Option(help="events, quotes, red_lines, positions, documents, actors.")] = "events",
+) -> None:
+    """Export a table as PLOVER JSONL (events), CSV or Parquet.
+
+    Example: spiral export --format parquet --table events --out out/events.parquet
+    """
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        path = store.export(format.value, out, table=table)
+    console.print(f"wrote {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(events)
+    app.command()(status)
+    app.command()(export)

@@ -1,0 +1,106 @@
+"""Whole jobs that span stages: ingest into the store, extract what is new, the main demo job.
+
+Each is one library call for one CLI command; progress goes through optional callbacks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from spiral import ingest as ingest_stage
+from spiral.config import Settings
+from spiral.nlp import pipeline
+from spiral.errors import InputError
+from spiral.records import Extraction, Quarantined
+from spiral.store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    n_read: int
+    n_new: int
+    n_quarantined: int
+    quarantined: tuple[Quarantined, ...]
+
+    @property
+    def n_duplicates(self) -> int:
+        return self.n_read - self.n_new
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSummary:
+    n_documents: int
+    n_events: int
+    n_quotes: int
+    n_red_lines: int
+    n_positions: int
+    pipeline: str
+
+
+def ingest(store: Store, sources: Sequence[str | Path], *, settings: Settings,
+           metadata: Mapping[str, Any] | None = None, date_format: str | None = None,
+           progress: Progress | None = None) -> IngestSummary:
+    """Read every source and store its documents; bad records go to the quarantine table.
+
+    Re-running with the same input stores nothing new.
+    """
+    quarantined: list[Quarantined] = []
+    documents = []
+    for source in sources:
+        documents.extend(ingest_stage.read(
+            source, metadata=metadata, date_format=date_format, settings=settings,
+            on_quarantine=quarantined.append, progress=progress))
+    n_new = store.add_documents(documents)
+    store.add_quarantined(quarantined)
+    return IngestSummary(n_read=len(documents), n_new=n_new, n_quarantined=len(quarantined),
+                         quarantined=tuple(quarantined))
+
+
+def extract(store: Store, nlp: Language, *, settings: Settings, force: bool = False,
+            progress: Progress | None = None,
+            on_total: Callable[[int], None] | None = None) -> ExtractSummary:
+    """Run the NLP pipeline over documents this pipeline has not yet coded (all with `force`)."""
+    name = pipeline.signature(nlp)
+    pending = list(store.documents(only_unextracted_by=None if force else name))
+    if on_total:
+        on_total(len(pending))
+    counts = {"events": 0, "quotes": 0, "red_lines": 0, "positions": 0}
+    for extraction in pipeline.code(nlp, pending, batch_size=settings.batch_size,
+                                    progress=progress):
+        store.replace_extraction(
+            extraction.document.doc_id, pipeline=name, events=extraction.events,
+            quotes=extraction.quotes, red_lines=extraction.red_lines,
+            positions=extraction.positions, actors=extraction.actors)
+        for key in counts:
+            counts[key] += len(getattr(extraction, key))
+    return ExtractSummary(n_documents=len(pending), n_events=counts["events"],
+                          n_quotes=counts["quotes"], n_red_lines=counts["red_lines"],
+                          n_positions=counts["positions"], pipeline=name)
+
+
+def code_file(nlp: Language, path: Path, *, settings: Settings,
+              metadata: Mapping[str, Any] | None = None,
+              date_format: str | None = None) -> Iterator[Extraction]:
+    """Code the documents of one file without touching a database.
+
+    Raises
+    ------
+    InputError
+        A record of the file cannot be read (here that is fatal, not quarantined).
+    """
+    def fail(item: Quarantined) -> None:
+        raise InputError(f"{item.origin}: {item.reason}")
+
+    documents = ingest_stage.read(path, metadata=metadata, date_format=date_format,
+                                  settings=settings, on_quarantine=fail)
+    return pipeline.code(nlp, documents, batch_size=settings.batch_size)

@@ -1,0 +1,84 @@
+"""Vega-Lite specifications of the report's charts: pure functions from rows to JSON specs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Spec = dict[str, Any]
+
+_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier only; nothing is fetched
+
+
+def escalation_timeline(rows: list[dict[str, Any]]) -> Spec:
+    """Daily Rivera-style escalation score per directed dyad, with the ladder rung reached.
+
+    `rows` carry dyad, date (ISO), rivera_score, ladder_group, ladder_label, n_events.
+    """
+    base = {"data": {"values": rows}, "encoding": {
+        "x": {"field": "date", "type": "temporal", "title": None},
+        "color": {"field": "dyad", "type": "nominal", "title": "dyad"},
+    }}
+    return {
+        "$schema": _SCHEMA,
+        "vconcat": [
+            {**base, "title": "Escalation score per day", "width": 860, "height": 200,
+             "mark": {"type": "line", "point": True},
+             "encoding": {**base["encoding"],
+                          "y": {"field": "rivera_score", "type": "quantitative",
+                                "title": "Rivera-style score"},
+                          "tooltip": [{"field": "dyad"}, {"field": "date", "type": "temporal"},
+                                      {"field": "rivera_score"}, {"field": "ladder_label"},
+                                      {"field": "n_events"}]}},
+            {**base, "title": "Highest escalation-ladder group reached", "width": 860,
+             "height": 160, "mark": {"type": "point", "filled": True, "size": 90},
+             "encoding": {**base["encoding"],
+                          "y": {"field": "ladder_label", "type": "ordinal", "title": None,
+                                "sort": {"field": "ladder_group", "order": "descending"}},
+                          "tooltip": [{"field": "dyad"}, {"field": "date", "type": "temporal"},
+                                      {"field": "ladder_label"}]}},
+        ],
+    }
+
+
+def dyad_heatmap(rows: list[dict[str, Any]]) -> Spec:
+    """Who acts on whom: story events per actor x recipient, coloured by escalation score."""
+    return {
+        "$schema": _SCHEMA,
+        "title": "Dyads: story events and escalation score",
+        "data": {"values": rows},
+        "width": "container",
+        "height": {"step": 22},
+        "mark": "rect",
+        "encoding": {
+            "x": {"field": "recipient_code", "type": "nominal", "title": "recipient"},
+            "y": {"field": "actor_code", "type": "nominal", "title": "actor"},
+            "color": {"field": "rivera_score", "type": "quantitative", "title": "score",
+                      "scale": {"scheme": "orangered"}},
+            "tooltip": [{"field": "actor_code"}, {"field": "recipient_code"},
+                        {"field": "n_stories"}, {"field": "rivera_score"}],
+        },
+    }
+
+
+def forecast_bands(rows: list[dict[str, Any]]) -> Spec:
+    """Simulated daily counts per dimension and scenario: median line and 5-95% band."""
+    encoding = {"x": {"field": "day", "type": "temporal", "title": None},
+                "color": {"field": "scenario", "type": "nominal"}}
+    return {
+        "$schema": _SCHEMA,
+        "data": {"values": rows},
+        "facet": {"row": {"field": "dim", "type": "nominal", "title": None}},
+        "spec": {
+            "width": 640,
+            "height": 150,
+            "layer": [
+                {"mark": {"type": "area", "opacity": 0.25},
+                 "encoding": {**encoding,
+                              "y": {"field": "q05", "type": "quantitative", "title": "events/day"},
+                              "y2": {"field": "q95"}}},
+                {"mark": "line",
+                 "encoding": {**encoding, "y": {"field": "q50", "type": "quantitative"}}},
+            ],
+        },
+        "resolve": {"scale": {"y": "independent"}},
+    }

@@ -1,0 +1,42 @@
+"""The report as Markdown text, for terminals (`spiral report --format md`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spiral.serve.report.model import ReportData
+
+
+def render_markdown(data: ReportData) -> str:
+    """The report's tables as Markdown.
+
+    >>> render_markdown(ReportData(title="Demo", subtitle="x")).splitlines()[0]
+    '# Demo'
+    """
+    parts = [f"# {data.title}", "", data.subtitle, "", "## Summary", ""]
+    parts += [f"- {label}: {value}" for label, value in data.summary.items()]
+    for fit in data.spiral_index:
+        parts.append(f"- {fit['label']}: spiral index {fit['value']:.2f} "
+                     f"[{fit['low']:.2f}, {fit['high']:.2f}]")
+    parts += _section("Red lines", data.red_line_rows,
+                      ["date", "declarer", "condition", "consequence", "status"])
+    parts += _section("Escalation by dyad", data.dyad_rows,
+                      ["actor_code", "recipient_code", "n_stories", "rivera_score"])
+    parts += _section("Story events", data.story_rows,
+                      ["date", "actor_code", "event_type", "mode", "recipient_code", "n_mentions",
+                       "n_sources"])
+    parts += _section("Top quotes", data.quote_rows, ["date", "speaker", "content"])
+    return "\n".join(parts) + "\n"
+
+
+def _section(title: str, rows: list[dict[str, Any]], columns: list[str]) -> list[str]:
+    lines = ["", f"## {title}", ""]
+    if not rows:
+        return [*lines, "(none)"]
+    lines.append("| " + " | ".join(columns) + " |")
+    lines.append("|" + "---|" * len(columns))
+    for row in rows:
+        cells = (str(row.get(c, "") if row.get(c) is not None else "").replace("|", "\\|")
+                 .replace("\n", " ") for c in columns)
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines

@@ -1,0 +1,35 @@
+"""What a report shows, as plain rows: built from the store by `collect`, drawn by the renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Every table and chart of the report.
+
+    index_rows: dyad, date, rivera_score, ladder_group, ladder_label, n_events (one per dyad-day).
+    dyad_rows: actor_code, recipient_code, n_stories, rivera_score.
+    story_rows: date, actor_code, recipient_code, event_type, mode, n_mentions, n_sources, text,
+        url, source.
+    red_line_rows: date, declarer, addressee, condition, consequence, status, steps, sentence,
+        url, source.
+    quote_rows: date, speaker, anonymous, content, kind, sentence, url, source.
+    spiral_index: label, value, low, high, note (one per fitted model).
+    forecast_rows: scenario, dim, day, q05, q50, q95.
+    """
+
+    title: str
+    subtitle: str
+    summary: dict[str, Any] = field(default_factory=dict)
+    index_rows: Rows = field(default_factory=list)
+    dyad_rows: Rows = field(default_factory=list)
+    story_rows: Rows = field(default_factory=list)
+    red_line_rows: Rows = field(default_factory=list)
+    quote_rows: Rows = field(default_factory=list)
+    spiral_index: Rows = field(default_factory=list)
+    forecast_rows: Rows = field(default_factory=list)

@@ -1,0 +1,58 @@
+"""The CLI end to end on a real DuckDB file: ingest is idempotent, errors exit 2 with a message."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spiral.serve.cli import app
+
+pytestmark = pytest.mark.integration
+
+ARTICLE = ("Ukraine fired six ATACMS missiles at a military facility in the Bryansk region on "
+           "Tuesday, Russia's defence ministry said.\n\nKyiv did not confirm the strike.")
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "a.json").write_text(json.dumps(
+        {"title": "Strike on Bryansk", "published": "2024-11-19T18:00:00Z", "source": "Wire"}))
+    (folder / "b.jsonl").write_text(
+        json.dumps({"id": "1", "title": "x", "text": "NATO envoys met in Brussels on Tuesday.",
+                    "published": "2024-11-26", "source": "Desk"}) + "\n"
+        + json.dumps({"id": "2", "title": "bad", "text": "x", "published": "26/11/2024"}) + "\n",
+        encoding="utf-8")
+    return folder
+
+
+def test_cli_ingest_twice_changes_nothing(inputs: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    code, output = run("ingest", str(inputs), "--db", db)
+    assert code == 0, output
+    assert "2 new" in output and "1 quarantined" in output
+    code, first = run("status", "--db", db, "--format", "json")
+    code, output = run("ingest", str(inputs), "--db", db)
+    assert "0 new" in output
+    code, second = run("status", "--db", db, "--format", "json")
+    assert json.loads(first) == json.loads(second)
+    assert json.loads(second)["documents"] == 2
+    assert json.loads(second)["quarantine"] == 1
+
+
+def test_cli_bad_date_flag_exits_2_with_field_and_fix(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, output = run("events", "--db", str(tmp_path / "s.duckdb"), "--since", "19/11/2024")
+    assert code == 2
+    assert "--since" in output and "2024-11-21" in output

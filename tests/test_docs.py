@@ -1,0 +1,37 @@
+"""Every command's --help ends with an example, and README's commands exist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from spiral.serve.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = sorted(c.name for c in typer.main.get_command(app).commands.values())
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_docs_help_ends_with_example(command: str) -> None:
+    result = CliRunner().invoke(app, [*command.split(), "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    help_text = result.output.split("╭")[0]  # the description, before the option panels
+    last = [line.strip() for line in help_text.splitlines() if line.strip()][-1]
+    assert last.startswith("Example: spiral "), f"{command} --help ends with {last!r}"
+
+
+def test_docs_readme_names_only_real_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    used = set(re.findall(r"^\$ spiral ([a-z][a-z-]+)", readme, flags=re.M))
+    assert used, "README shows no spiral command"
+    assert used <= set(COMMANDS), used - set(COMMANDS)
+
+
+def test_docs_readme_has_exactly_two_setup_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set up")[1].split("\n## ")[0]
+    assert re.findall(r"^make \w+$", setup, flags=re.M) == ["make demo", "make test"]
