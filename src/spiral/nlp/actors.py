@@ -1,0 +1,267 @@
+"""`spiral_actors`: find and resolve every actor mention, including titles and pronouns.
+
+Resolution runs in four passes over one document, each using what the earlier ones found:
+1. knowledge-base names (people, countries, capitals such as "the Kremlin", organisations, places);
+2. titles ("the Russian president", "Ukraine's defence minister") to the office holder on the
+   publication date, or to the country's government when no holder is known;
+3. unknown people named by the parser (PERSON), given a country and sector from their descriptor
+   ("Pentagon spokeswoman Sabrina Singh", "regional governor Serhiy Lysak");
+4. he/she and "the spokeswoman" to the nearest compatible person mentioned before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp.kb import ActorKB, Person
+from spiral.records import Entity, from_dict, to_dict
+
+TITLES = {
+    "president": "president", "prime minister": "prime minister", "premier": "prime minister",
+    "chancellor": "chancellor", "foreign minister": "foreign minister",
+    "foreign secretary": "foreign secretary", "secretary of state": "secretary of state",
+    "defence minister": "defence minister", "defense minister": "defence minister",
+    "defence secretary": "defence secretary", "defense secretary": "secretary of defense",
+    "supreme leader": "supreme leader", "spokesman": "spokes", "spokeswoman": "spokes",
+    "spokesperson": "spokes", "leader": "leader",
+}
+GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|ambassador|envoy"
+                       r"|chancellor|leader|diplomat|ministry|government|adviser")
+MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff")
+EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow")
+MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+MAX_PRONOUN_DISTANCE_CHARS = 600
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    key: tuple[str, str]
+    entity: Entity
+    person: bool
+    gender: str = ""
+
+
+class ActorResolver:
+    """The `spiral_actors` component."""
+
+    def __init__(self, nlp: Language, name: str, actors_file: str | None):
+        self.name = name
+        self.kb = ActorKB.load(actors_file)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = sorted(self.kb.names)
+        self.matcher.add("KB", list(nlp.tokenizer.pipe(names)))
+        self._title_pattern = re.compile(
+            r"\b(?:(?P<country>[A-Z][\w.-]+(?: [A-Z][\w-]+)?)(?:'s)? )?(?P<title>"
+            + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b")
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        mentions = self._kb_mentions(doc, published)
+        mentions += self._title_mentions(doc, published, mentions)
+        mentions += self._unknown_people(doc, mentions)
+        mentions += self._anaphora(doc, mentions)
+        self.set_annotations(doc, mentions)
+        return doc
+
+    def set_annotations(self, doc: Doc, mentions: list[_Mention]) -> None:
+        mentions.sort(key=lambda m: (m.start, m.end))
+        order: dict[tuple[str, str], int] = {}
+        actors: list[dict[str, Any]] = []
+        links = []
+        for mention in mentions:
+            if mention.key not in order:
+                order[mention.key] = len(actors)
+                actors.append({**to_dict(mention.entity), "mentions": []})
+            index = order[mention.key]
+            actors[index]["mentions"].append((mention.text, mention.start, mention.end))
+            links.append((mention.start, mention.end, index))
+        doc._.actors = tuple({**a, "mentions": tuple(a["mentions"])} for a in actors)
+        doc._.actor_mentions = tuple(links)
+
+    def _kb_mentions(self, doc: Doc, on: date | None) -> list[_Mention]:
+        spans = [doc[s:e] for _, s, e in self.matcher(doc)]
+        found = []
+        for span in _longest_first(spans):
+            known = self.kb.names[span.text]
+            entity = self.kb.entity(known, span.text, on)
+            person = isinstance(known, Person)
+            found.append(_Mention(span.start_char, span.end_char, span.text,
+                                  (entity.entity_name, entity.code), entity, person,
+                                  known.gender if person else ""))
+        return found
+
+    def _title_mentions(self, doc: Doc, on: date | None, known: list[_Mention]) -> list[_Mention]:
+        taken = _Coverage(known)
+        found = []
+        for match in self._title_pattern.finditer(doc.text):
+            start, end = match.span()
+            if taken.overlaps(start, end) or _followed_by_name(doc.text, end):
+                continue
+            code = self._country(match.group("country"))
+            if code is None:
+                continue
+            holder = self.kb.office_holder(code, TITLES[match.group("title")], on)
+            text = match.group(0)
+            if holder is not None:
+                entity = self.kb.entity(holder, text, on)
+                found.append(_Mention(start, end, text, (holder.name, entity.code), entity,
+                                      True, holder.gender))
+            else:
+                name = self.kb.country_names.get(code, code)
+                entity = Entity(text, name, code, "GOV", match.group("title"))
+                found.append(_Mention(start, end, text, (name, code), entity, False))
+            taken.add(start, end)
+        return found
+
+    def _country(self, word: str | None) -> str | None:
+        if not word:
+            return None
+        found = self.kb.names.get(word) or self.kb.names.get(word.split()[-1])
+        return found.code if found is not None and not isinstance(found, Person) else None
+
+    def _unknown_people(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
+        taken = _Coverage(known)
+        found = []
+        for ent in doc.ents:
+            if (ent.label_ != "PERSON" or taken.overlaps(ent.start_char, ent.end_char)
+                    or not _looks_like_full_name(ent)):
+                continue
+            descriptor = _descriptor(ent)
+            code = next((m.entity.code for m in known
+                         if _near(m, ent) and not m.person), "")
+            entity = Entity(ent.text, ent.text, code, _sector(descriptor), descriptor)
+            found.append(_Mention(ent.start_char, ent.end_char, ent.text, (ent.text, code),
+                                  entity, True))
+            taken.add(ent.start_char, ent.end_char)
+        return found
+
+    def _anaphora(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
+        people = sorted((m for m in known if m.person), key=lambda m: m.start)
+        found = []
+        for token in doc:
+            lower = token.lower_
+            gender = PRONOUNS.get(lower)
+            is_role_noun = lower in ("spokeswoman", "spokesman", "minister", "president") and \
+                token.i > 0 and doc[token.i - 1].lower_ == "the"
+            if gender is None and not is_role_noun:
+                continue
+            start = doc[token.i - 1].idx if is_role_noun else token.idx
+            end = token.idx + len(token.text)
+            candidates = [m for m in people if m.end <= start
+                          and start - m.end <= MAX_PRONOUN_DISTANCE_CHARS
+                          and (gender is None or not m.gender or m.gender == gender)
+                          and (not is_role_noun or lower[:6] in m.entity.role.lower())]
+            if not candidates:
+                continue
+            subjects = [m for m in candidates if _is_subject(doc, m)]
+            antecedent = (subjects or candidates)[-1]
+            entity = Entity(doc.text[start:end], antecedent.entity.entity_name,
+                            antecedent.entity.code, antecedent.entity.sector,
+                            antecedent.entity.role, antecedent.entity.role_valid_from,
+                            antecedent.entity.role_valid_to)
+            found.append(_Mention(start, end, doc.text[start:end], antecedent.key, entity, True,
+                                  antecedent.gender))
+        return found
+
+
+class _Coverage:
+    def __init__(self, mentions: list[_Mention]):
+        self.spans = [(m.start, m.end) for m in mentions]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans)
+
+    def add(self, start: int, end: int) -> None:
+        self.spans.append((start, end))
+
+
+def _looks_like_full_name(ent: Span) -> bool:
+    """Two or more capitalised words: a person, not a missile or a place the tagger misread."""
+    words = [t for t in ent if t.is_alpha]
+    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
+
+
+def _is_subject(doc: Doc, mention: _Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _followed_by_name(text: str, end: int) -> bool:
+    """'President Vladimir Putin': the title belongs to the name that follows."""
+    return bool(re.match(r" [A-Z][a-z]", text[end:end + 3]))
+
+
+def _descriptor(ent: Span) -> str:
+    """Words that describe a person: 'Pentagon spokeswoman' before, ', the ... ,' after."""
+    doc = ent.doc
+    before = [t.text for t in doc[max(0, ent.start - 4):ent.start]
+              if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"]
+    after = ""
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        tail = doc[ent.end + 1:min(len(doc), ent.end + 9)]
+        words = []
+        for token in tail:
+            if token.text in (",", ".", ";"):
+                break
+            words.append(token.text)
+        after = " ".join(words)
+    return " ".join(before + ([after] if after else [])).strip()
+
+
+def _sector(descriptor: str) -> str:
+    text = descriptor.lower()
+    for sector, words in (("EDU", EDU_WORDS), ("MED", MED_WORDS), ("MIL", MIL_WORDS),
+                          ("GOV", GOV_WORDS)):
+        if words.search(text):
+            return sector
+    return ""
+
+
+def _near(mention: _Mention, ent: Span) -> bool:
+    """A country or organisation named in the person's descriptor, just before or after."""
+    return 0 <= ent.start_char - mention.end <= 30 or 0 <= mention.start - ent.end_char <= 40
+
+
+def entity_from_dict(data: dict[str, Any]) -> Entity:
+    """An Entity from a `doc._.actors` entry (the `mentions` key is ignored)."""
+    return from_dict(Entity, data)
+
+
+def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
+    """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
+    best, best_overlap = None, 0
+    for start, end, index in doc._.actor_mentions:
+        overlap = min(end, end_char) - max(start, start_char)
+        if overlap > 0 and overlap >= best_overlap:
+            best, best_overlap = index, overlap
+    if best is None:
+        return None
+    mention_text = next(t for t, s, e in doc._.actors[best]["mentions"]
+                        if s < end_char and start_char < e)
+    return from_dict(Entity, {**doc._.actors[best], "entity_text": mention_text})
+
+
+@Language.factory("spiral_actors", default_config={"actors_file": None},
+                  requires=["doc.ents"], assigns=["doc._.actors", "doc._.actor_mentions"])
+def make_actor_resolver(nlp: Language, name: str, actors_file: str | None) -> ActorResolver:
+    return ActorResolver(nlp, name, actors_file)

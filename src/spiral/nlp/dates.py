@@ -1,0 +1,111 @@
+"""Dates of events and statements, resolved against the publication date.
+
+>>> resolve_date("on Tuesday", date(2024, 11, 21))
+(datetime.date(2024, 11, 19), 'day')
+>>> resolve_date("in September", date(2024, 11, 21))
+(datetime.date(2024, 9, 1), 'month')
+>>> resolve_date("21 November 2024", date(2025, 1, 1))
+(datetime.date(2024, 11, 21), 'day')
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span
+
+from spiral.records import DatePrecision
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    ("dmy", re.compile(r"\b(?P<d>\d{1,2}) " + _MONTH + r"(?:,? (?P<y>\d{4}))?\b")),
+    ("mdy", re.compile(r"\b" + _MONTH + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4}))?\b")),
+    ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight|earlier today|this morning|this evening)\b", re.I)),
+    ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.I)),
+    ("month_name", re.compile(r"\b(?:in|since|during|last|early|late|mid-) ?" + _MONTH + r"(?: (?P<y>\d{4}))?\b")),
+    ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.I)),
+    ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.I)),
+    ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.I)),
+]
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def resolve_date(expression: str, published: date) -> tuple[date, DatePrecision] | None:
+    """The first date expression in `expression`, resolved; None when there is none."""
+    found = _first(expression, published)
+    return None if found is None else found[1]
+
+
+def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
+    """The date a sentence's event happened: its own date expression, else publication day."""
+    if published is None:
+        return None, "day"
+    found = resolve_date(sentence.text, published)
+    return found if found is not None else (published, "day")
+
+
+def _first(text: str, published: date) -> tuple[int, tuple[date, DatePrecision]] | None:
+    best = None
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            resolved = _resolve(kind, match, published)
+            if resolved is not None and (best is None or match.start() < best[0]):
+                best = (match.start(), resolved)
+            if resolved is not None:
+                break
+    return best
+
+
+def _month_number(name: str) -> int:
+    name = name.lower().rstrip(".")[:3]
+    return [m[:3] for m in MONTHS].index(name) + 1
+
+
+def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, DatePrecision] | None:
+    groups = match.groupdict()
+    try:
+        if kind == "iso":
+            return date(int(groups["y"]), int(groups["m"]), int(groups["d"])), "day"
+        if kind in ("dmy", "mdy"):
+            month, day = _month_number(groups["month"]), int(groups["d"])
+            year = int(groups["y"]) if groups.get("y") else published.year
+            found = date(year, month, day)
+            if not groups.get("y") and found > published + timedelta(days=7):
+                found = date(year - 1, month, day)
+            return found, "day"
+    except ValueError:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7
+        return published - timedelta(days=back), "day"
+    if kind == "relative_day":
+        rel = groups["rel"].lower()
+        return (published - timedelta(days=1) if rel == "yesterday" else published), "day"
+    if kind == "this_week":
+        shift = {"this": 0, "last": -7, "next": 7}[groups["which"].lower()]
+        monday = published - timedelta(days=published.weekday()) + timedelta(days=shift)
+        return monday, "week"
+    if kind == "month_name":
+        month = _month_number(groups["month"])
+        year = int(groups["y"]) if groups.get("y") else (
+            published.year if month <= published.month else published.year - 1)
+        return date(year, month, 1), "month"
+    if kind == "this_month":
+        shift = {"this": 0, "last": -1, "next": 1}[groups["which"].lower()]
+        index = published.year * 12 + published.month - 1 + shift
+        return date(index // 12, index % 12 + 1, 1), "month"
+    if kind == "year":
+        shift = {"this": 0, "last": -1, "next": 1}[groups["which"].lower()]
+        return date(published.year + shift, 1, 1), "year"
+    if kind == "months_from_now":
+        count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
+        sign = -1 if groups["dir"].lower() == "ago" else 1
+        index = published.year * 12 + published.month - 1 + sign * count
+        return date(index // 12, index % 12 + 1, 1), "month"
+    return None

@@ -1,0 +1,255 @@
+"""`spiral_events`: PLOVER events from trigger words, with actor and recipient from the parse.
+
+For each verb (or nominal trigger) in the lexicon, the actor is the actor named in its subject
+(or in a passive's "by" phrase, or the possessor of a nominal trigger: "London's decision"), the
+recipient the actor named in its object or in an "at/on/against/to/into/with" phrase; places
+stand for their country ("struck Dnipro" -> UKR). The event is `negated` under "not", "denied",
+"refused to"; `hypothetical` under a modal, "if"/"unless", or a verb of intent ("plans to",
+"threatened to", "warned it would").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from spiral import plover
+from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp.actors import entity_at
+from spiral.nlp.dates import find_event_date
+from spiral.records import Entity, Event, to_dict
+
+# lemma -> (event type, mode)
+VERB_TRIGGERS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(["strike", "attack", "hit", "bomb", "shell", "fire", "launch", "kill",
+                     "target", "pound", "raid"], ("ASSAULT", "")),
+    **dict.fromkeys(["threaten", "vow", "warn"], ("THREATEN", "")),
+    **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce",
+                     "mock"], ("ACCUSE", "")),
+    **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline"], ("REJECT", "")),
+    **dict.fromkeys(["demand", "urge", "ask", "press", "call"], ("REQUEST", "")),
+    **dict.fromkeys(["agree", "sign", "accept"], ("AGREE", "")),
+    **dict.fromkeys(["meet", "visit", "host", "discuss", "talk"], ("CONSULT", "")),
+    **dict.fromkeys(["support", "praise", "congratulate", "back", "welcome"], ("SUPPORT", "")),
+    **dict.fromkeys(["send", "supply", "provide", "deliver", "give"], ("AID", "")),
+    **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("AID", "military")),
+    **dict.fromkeys(["cooperate"], ("COOPERATE", "")),
+    **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose"], ("SANCTION", "")),
+    **dict.fromkeys(["deploy", "mobilize", "mobilise", "station"], ("MOBILIZE", "troops")),
+    **dict.fromkeys(["arrest", "detain", "seize", "capture"], ("COERCE", "")),
+    **dict.fromkeys(["protest"], ("PROTEST", "")),
+    **dict.fromkeys(["withdraw", "retreat"], ("RETREAT", "withdraw")),
+    **dict.fromkeys(["ease", "lift"], ("CONCEDE", "policy")),
+}
+NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
+    "attack": ("ASSAULT", ""), "strike": ("ASSAULT", ""), "decision": ("AID", "military"),
+    "permission": ("AID", "military"), "threat": ("THREATEN", ""), "sanction": ("SANCTION", ""),
+    "deployment": ("MOBILIZE", "troops"), "talk": ("CONSULT", ""), "meeting": ("CONSULT", ""),
+}
+MISSILE_WORDS = {"missile", "missiles", "atacms", "ballistic", "rocket", "rockets", "oreshnik",
+                 "shadow", "scalp", "icbm", "irbm"}
+WEAPON_WORDS = MISSILE_WORDS | {"weapons", "weapon", "mines", "tanks", "jets", "drones",
+                                "systems", "artillery", "ammunition", "arms"}
+AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
+NUCLEAR_WORDS = {"nuclear", "atomic"}
+MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
+INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
+                "warn", "hope", "propose", "aim", "resist"}
+NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
+OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in"}
+SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim"}
+
+
+class EventCoder:
+    """The `spiral_events` component."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        events = [event for sentence in doc.sents for event in self._code(sentence, published)]
+        self.set_annotations(doc, events)
+        return doc
+
+    def set_annotations(self, doc: Doc, events: list[Event]) -> None:
+        doc._.events = tuple(_plain(e) for e in events)
+
+    def _code(self, sentence: Span, published: date | None) -> list[Event]:
+        when, precision = find_event_date(sentence, published)
+        found: dict[tuple[str, str, str], Event] = {}
+        for token in sentence:
+            trigger = _trigger(token)
+            if trigger is None:
+                continue
+            event_type, mode = trigger
+            actors = _actors_in(sentence.doc, _subject_tokens(token))
+            recipients = [r for r in _actors_in(sentence.doc, _object_tokens(token))
+                          if all(r.code != a.code for a in actors)]
+            if not actors or not recipients and event_type not in ("MOBILIZE", "THREATEN"):
+                continue
+            mode = _mode(event_type, mode, sentence)
+            context = _context(sentence)
+            key = (event_type, actors[0].code, recipients[0].code if recipients else "")
+            if key in found:
+                continue
+            found[key] = Event(
+                doc_id=sentence.doc._.doc_id or "", event_type=event_type, mode=mode,
+                context=context, actor=tuple(actors), recipient=tuple(recipients),
+                date=when, date_precision=precision,
+                quad_code=plover.EVENT_TYPES[event_type].quad_code,
+                intensity=plover.intensity(event_type, mode),
+                cameo=plover.cameo_root(event_type), negated=_negated(token),
+                hypothetical=_hypothetical(token), text=sentence.text,
+                start=sentence.start_char, end=sentence.end_char)
+        return list(found.values())
+
+
+def _trigger(token: Token) -> tuple[str, str] | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
+            return None
+        if lemma == "warn" and not _warns_of_consequence(token):
+            return None
+        if lemma in ("fire", "launch") and not any(
+                c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in token.children) \
+                and not any(c.dep_ == "dobj" for c in token.children):
+            return None
+        return VERB_TRIGGERS[lemma]
+    if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and any(
+            c.dep_ == "poss" for c in token.children):
+        return NOUN_TRIGGERS[lemma]
+    return None
+
+
+def _warns_of_consequence(token: Token) -> bool:
+    """'warned that Russia would respond' is a threat; 'warned of an attack' is not."""
+    for child in token.children:
+        if child.dep_ in ("ccomp", "advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ in MODALS for c in child.children):
+            return True
+    return False
+
+
+def _subject_tokens(token: Token) -> list[Token]:
+    """Tokens naming who acts: subject, passive agent, possessor; up the chain for xcomp."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            return [t for c in child.children for t in c.subtree]
+    for child in token.children:
+        if child.dep_ in ("nsubj", "poss"):
+            return list(child.subtree)
+    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl") and token.head is not token:
+        if token.dep_ == "relcl":
+            return [token.head]
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+            return [t for c in token.head.children if c.dep_ == "poss" for t in c.subtree]
+        return _subject_tokens(token.head) if token.dep_ != "ccomp" else []
+    return []
+
+
+def _object_tokens(token: Token) -> list[Token]:
+    """Tokens naming whom the event is aimed at: object, prepositional object, passive subject."""
+    tokens: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+            tokens.extend(t for c in child.children for t in c.subtree)
+        elif child.dep_ in ("ccomp", "xcomp") and token.lemma_ in ("let", "allow", "authorise",
+                                                                  "authorize", "permit"):
+            tokens.extend(t for c in child.children if c.dep_ in ("nsubj", "dobj")
+                          for t in c.subtree)
+    return tokens
+
+
+def _actors_in(doc: Doc, tokens: list[Token]) -> list[Entity]:
+    """Actors named by the tokens, one per code, skipping weapon makers ('US-made missiles')."""
+    seen: list[Entity] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if _modifies_weapon(token):
+            continue
+        entity = entity_at(doc, token.idx, token.idx + len(token.text))
+        if entity is not None and entity.code and all(entity.code != s.code for s in seen):
+            seen.append(entity)
+    return seen
+
+
+def _modifies_weapon(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    head = token
+    while head.dep_ in ("amod", "compound", "nmod", "npadvmod", "punct") and head.head is not head:
+        head = head.head
+        if head.lower_ in WEAPON_WORDS:
+            return True
+    return False
+
+
+def _mode(event_type: str, mode: str, sentence: Span) -> str:
+    words = {t.lower_ for t in sentence}
+    if event_type == "ASSAULT" and not mode:
+        if words & MISSILE_WORDS:
+            return "missile"
+        if words & AERIAL_WORDS:
+            return "aerial"
+    if event_type == "THREATEN" and words & NUCLEAR_WORDS:
+        return "nuclear"
+    if event_type == "AID" and not mode and words & (MISSILE_WORDS | {"weapons", "mines",
+                                                                       "troops", "air"}):
+        return "military"
+    return mode
+
+
+def _context(sentence: Span) -> tuple[str, ...]:
+    words = {t.lower_ for t in sentence}
+    context = []
+    if words & NUCLEAR_WORDS:
+        context.append("cbrn")
+    if words & (MISSILE_WORDS | AERIAL_WORDS | {"troops", "military", "army", "forces"}):
+        context.append("military")
+    return tuple(context)
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token
+    while head.dep_ in ("xcomp", "ccomp") and head.head is not head:
+        head = head.head
+        if head.lemma_ in NEGATING_VERBS or any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def _hypothetical(token: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "should") for c in token.children):
+        return True
+    head = token
+    while head.dep_ in ("xcomp", "ccomp", "advcl", "conj") and head.head is not head:
+        parent = head.head
+        if head.dep_ == "xcomp" and parent.lemma_ in INTENT_VERBS:
+            return True
+        if head.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in head.children):
+            return True
+        if head.dep_ == "ccomp" and parent.lemma_ in SPEECH_VERBS:
+            break
+        head = parent
+    return False
+
+
+def _plain(event: Event) -> dict[str, Any]:
+    data = to_dict(event)
+    data.pop("doc_id")
+    return data
+
+
+@Language.factory("spiral_events", requires=["doc._.actor_mentions"], assigns=["doc._.events"])
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    return EventCoder(nlp, name)

@@ -1,0 +1,60 @@
+"""The PLOVER event taxonomy as spiral uses it: types, quad classes, intensities, CAMEO roots.
+
+Quad classes follow PLOVER: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+4 material conflict. Intensity is spiral's scale from -10 (most hostile) to +10 (most
+cooperative), in the spirit of the Goldstein scale; a mode can shift it. PLOVER has no mode for
+missile strikes, so spiral adds `missile` to ASSAULT: strikes with missiles, including long-range
+and ballistic ones, scored one step above aerial bombing.
+
+>>> EVENT_TYPES["ASSAULT"].quad_code, intensity("ASSAULT", "missile")
+(4, -9.5)
+>>> cameo_root("THREATEN")
+'13'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    quad_code: int
+    intensity: float
+    cameo_root: str
+    modes: dict[str, float] = field(default_factory=dict)  # mode -> intensity
+
+
+EVENT_TYPES: dict[str, EventType] = {t.name: t for t in [
+    EventType("AGREE", 1, 3.0, "03"),
+    EventType("CONSULT", 1, 1.0, "04", {"visit": 1.5, "third-party": 1.0, "multilateral": 1.0,
+                                         "phone": 1.0}),
+    EventType("SUPPORT", 1, 3.5, "05"),
+    EventType("CONCEDE", 1, 5.0, "08", {"policy": 5.0, "ceasefire": 6.0}),
+    EventType("COOPERATE", 2, 6.0, "06"),
+    EventType("AID", 2, 7.0, "07", {"economic": 7.0, "military": 7.5, "humanitarian": 7.0}),
+    EventType("RETREAT", 2, 6.5, "08", {"withdraw": 6.5, "release": 6.0}),
+    EventType("REQUEST", 3, -1.0, "02"),
+    EventType("ACCUSE", 3, -2.0, "11"),
+    EventType("REJECT", 3, -4.0, "12"),
+    EventType("THREATEN", 3, -6.0, "13", {"military": -7.0, "nuclear": -8.5,
+                                           "ultimatum": -7.0}),
+    EventType("PROTEST", 4, -6.5, "14"),
+    EventType("SANCTION", 4, -5.0, "16", {"expel": -5.0, "economic": -5.5}),
+    EventType("MOBILIZE", 4, -7.0, "15", {"troops": -7.2, "weapons": -7.2}),
+    EventType("COERCE", 4, -7.0, "17", {"arrest": -7.0, "seize": -7.0}),
+    EventType("ASSAULT", 4, -9.0, "19", {"aerial": -9.0, "missile": -9.5, "firearms": -9.0,
+                                          "explosives": -9.0, "artillery": -9.0}),
+]}
+
+
+def intensity(event_type: str, mode: str = "") -> float:
+    """Intensity of a type, refined by its mode when the mode has its own score."""
+    known = EVENT_TYPES[event_type]
+    return known.modes.get(mode, known.intensity)
+
+
+def cameo_root(event_type: str) -> str:
+    """The CAMEO root code a PLOVER type most often comes from."""
+    return EVENT_TYPES[event_type].cameo_root
