@@ -14,7 +14,7 @@ $(BIN)/spiral: pyproject.toml requirements/dev.lock
 
 demo: $(BIN)/spiral
 	@mkdir -p out
-	$(BIN)/spiral demo examples/corpus --db $(DB) --out out/report.html
+	$(BIN)/spiral run examples/corpus --db $(DB) --out out/report.html
 
 test: $(BIN)/spiral
 	$(BIN)/python -m pytest -m "not slow" -q

@@ -14,11 +14,14 @@ from typing import Any
 from spacy.language import Language
 
 from spiral import ingest as ingest_stage
+from spiral.analysis.daily import stories
 from spiral.config import Settings
 from spiral.nlp import pipeline
 from spiral.errors import InputError
 from spiral.records import Extraction, Quarantined
-from spiral.store import Store
+from spiral.serve.report import render_html, render_markdown
+from spiral.serve.report.collect import collect
+from spiral.store import Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -104,3 +107,43 @@ def code_file(nlp: Language, path: Path, *, settings: Settings,
     documents = ingest_stage.read(path, metadata=metadata, date_format=date_format,
                                   settings=settings, on_quarantine=fail)
     return pipeline.code(nlp, documents, batch_size=settings.batch_size)
+
+
+def report(store: Store, out: Path | None, *, fmt: str = "html",
+           title: str = "spiral escalation report") -> str:
+    """Render the report from the store; write it atomically to `out` when given."""
+    data = collect(store, title=title)
+    text = render_html(data) if fmt == "html" else render_markdown(data)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    ingested: IngestSummary
+    extracted: ExtractSummary
+    counts: dict[str, int]
+    top_stories: list[dict[str, Any]]
+    report_path: Path
+
+
+def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
+        progress: Progress | None = None,
+        on_total: Callable[[int], None] | None = None) -> RunSummary:
+    """The main job: ingest, extract what is new, analyse, and write the report.
+
+    Safe to re-run: nothing already stored is duplicated, and only new documents are coded.
+    """
+    nlp = pipeline.load(settings)
+    with open_store(settings.db) as store:
+        ingested = ingest(store, sources, settings=settings)
+        extracted = extract(store, nlp, settings=settings, progress=progress, on_total=on_total)
+        report(store, out)
+        story_frame = stories(store.events_frame())
+        top = (story_frame.sort(["n_sources", "n_mentions", "date"], descending=True,
+                                nulls_last=True).head(12).to_dicts())
+        return RunSummary(ingested, extracted, store.counts(), top, out)

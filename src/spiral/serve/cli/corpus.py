@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -111,7 +112,61 @@ def code(
                      for e in document["events"]], title=document["document"]["title"] or str(file))
 
 
+def run(
+    sources: Sources,
+    db: DbOption = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Report file to write.")] = Path(
+        "out/report.html"),
+    model: ModelOption = None,
+) -> None:
+    """The main job: ingest the sources, code what is new, analyse, write the report, summarise.
+
+    Example: spiral run examples/corpus --db out/demo.duckdb --out out/report.html
+    """
+    settings = settings_for(db, spacy_model=model)
+    with progress_bar("coding", None) as advance:
+        summary = jobs.run(sources, settings=settings, out=out, progress=advance)
+    ingested, extracted = summary.ingested, summary.extracted
+    console.print(f"ingested {ingested.n_read} reports ({ingested.n_new} new, "
+                  f"{ingested.n_quarantined} quarantined); coded {extracted.n_documents} with "
+                  f"{extracted.pipeline}")
+    print_table([{"table": k, "rows": v} for k, v in summary.counts.items()],
+                title=f"store {settings.db}")
+    print_table([{"date": s["date"], "actor": s["actor_code"], "event": s["event_type"],
+                  "mode": s["mode"], "recipient": s["recipient_code"],
+                  "reports": s["n_mentions"], "outlets": s["n_sources"]}
+                 for s in summary.top_stories], title="most reported story events")
+    console.print(f"report: {summary.report_path}")
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+def report(
+    db: DbOption = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write.")] = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.html,
+) -> None:
+    """Write the offline report (HTML, no network needed) or print it as Markdown.
+
+    Example: spiral report --db spiral.duckdb --out out/report.html
+    """
+    settings = settings_for(db)
+    if format is ReportFormat.html and out is None:
+        out = Path("report.html")
+    with open_store(settings.db, read_only=True) as store:
+        text = jobs.report(store, out, fmt=format.value)
+    if out is None:
+        console.print(text, markup=False, highlight=False)
+    else:
+        console.print(f"wrote {out}")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
     app.command()(extract)
     app.command()(code)
+    app.command()(run)
+    app.command()(report)

@@ -10,9 +10,9 @@ _SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier onl
 
 
 def escalation_timeline(rows: list[dict[str, Any]]) -> Spec:
-    """Daily Rivera-style escalation score per directed dyad, with the ladder rung reached.
+    """Daily hostility per directed dyad, and the most hostile event type of each day.
 
-    `rows` carry dyad, date (ISO), rivera_score, ladder_group, ladder_label, n_events.
+    `rows` carry dyad, date (ISO), hostility, top_event, n_events.
     """
     base = {"data": {"values": rows}, "encoding": {
         "x": {"field": "date", "type": "temporal", "title": None},
@@ -21,30 +21,29 @@ def escalation_timeline(rows: list[dict[str, Any]]) -> Spec:
     return {
         "$schema": _SCHEMA,
         "vconcat": [
-            {**base, "title": "Escalation score per day", "width": 860, "height": 200,
-             "mark": {"type": "line", "point": True},
+            {**base, "title": "Hostility per day (sum of negative PLOVER intensities)", "width": 860, "height": 200,
+             "mark": {"type": "bar", "width": 5},
              "encoding": {**base["encoding"],
-                          "y": {"field": "rivera_score", "type": "quantitative",
-                                "title": "Rivera-style score"},
+                          "y": {"field": "hostility", "type": "quantitative",
+                                "title": "hostility"},
                           "tooltip": [{"field": "dyad"}, {"field": "date", "type": "temporal"},
-                                      {"field": "rivera_score"}, {"field": "ladder_label"},
+                                      {"field": "hostility"}, {"field": "top_event"},
                                       {"field": "n_events"}]}},
-            {**base, "title": "Highest escalation-ladder group reached", "width": 860,
+            {**base, "title": "Most hostile event type of the day", "width": 860,
              "height": 160, "mark": {"type": "point", "filled": True, "size": 90},
              "encoding": {**base["encoding"],
-                          "y": {"field": "ladder_label", "type": "ordinal", "title": None,
-                                "sort": {"field": "ladder_group", "order": "descending"}},
+                          "y": {"field": "top_event", "type": "nominal", "title": None},
                           "tooltip": [{"field": "dyad"}, {"field": "date", "type": "temporal"},
-                                      {"field": "ladder_label"}]}},
+                                      {"field": "top_event"}]}},
         ],
     }
 
 
 def dyad_heatmap(rows: list[dict[str, Any]]) -> Spec:
-    """Who acts on whom: story events per actor x recipient, coloured by escalation score."""
+    """Who acts on whom: story events per actor x recipient, coloured by hostility."""
     return {
         "$schema": _SCHEMA,
-        "title": "Dyads: story events and escalation score",
+        "title": "Dyads: hostility summed over the period",
         "data": {"values": rows},
         "width": "container",
         "height": {"step": 22},
@@ -52,10 +51,10 @@ def dyad_heatmap(rows: list[dict[str, Any]]) -> Spec:
         "encoding": {
             "x": {"field": "recipient_code", "type": "nominal", "title": "recipient"},
             "y": {"field": "actor_code", "type": "nominal", "title": "actor"},
-            "color": {"field": "rivera_score", "type": "quantitative", "title": "score",
+            "color": {"field": "hostility", "type": "quantitative", "title": "hostility",
                       "scale": {"scheme": "orangered"}},
             "tooltip": [{"field": "actor_code"}, {"field": "recipient_code"},
-                        {"field": "n_stories"}, {"field": "rivera_score"}],
+                        {"field": "n_stories"}, {"field": "hostility"}],
         },
     }
 
