@@ -19,9 +19,10 @@ COMMANDS = sorted(c.name for c in typer.main.get_command(app).commands.values())
 def test_docs_help_ends_with_example(command: str) -> None:
     result = CliRunner().invoke(app, [*command.split(), "--help"], terminal_width=200)
     assert result.exit_code == 0, result.output
-    help_text = result.output.split("╭")[0]  # the description, before the option panels
-    last = [line.strip() for line in help_text.splitlines() if line.strip()][-1]
-    assert last.startswith("Example: spiral "), f"{command} --help ends with {last!r}"
+    description = " ".join(result.output.split("╭")[0].split())  # before the option panels
+    example = description.rpartition("Example: ")[2]
+    assert example.startswith(f"spiral {command}"), f"{command} --help ends with {description[-80:]!r}"
+    assert len(example) < 120, f"{command} --help: text follows the example"
 
 
 def test_docs_readme_names_only_real_commands() -> None:

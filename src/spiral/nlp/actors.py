@@ -69,7 +69,9 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         mentions = self._kb_mentions(doc, published)
-        mentions += self._title_mentions(doc, published, mentions)
+        titles = self._title_mentions(doc, published, [m for m in mentions if m.person])
+        covered = _Coverage(titles)
+        mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)
         mentions += self._anaphora(doc, mentions)
         self.set_annotations(doc, mentions)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral import plover
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from spiral.nlp.actors import entity_at
-from spiral.nlp.dates import find_event_date
+from spiral.nlp.dates import find_event_date, resolve_date
 from spiral.records import Entity, Event, to_dict
 
 # lemma -> (event type, mode)
@@ -57,9 +57,11 @@ AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
-                "warn", "hope", "propose", "aim", "resist"}
+                "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
+                "urge", "press", "need"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in"}
+CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim"}
 
 
@@ -80,6 +82,8 @@ class EventCoder:
 
     def _code(self, sentence: Span, published: date | None) -> list[Event]:
         when, precision = find_event_date(sentence, published)
+        text = sentence.text.strip()
+        start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         found: dict[tuple[str, str, str], Event] = {}
         for token in sentence:
             trigger = _trigger(token)
@@ -92,6 +96,8 @@ class EventCoder:
             if not actors or not recipients and event_type not in ("MOBILIZE", "THREATEN"):
                 continue
             mode = _mode(event_type, mode, sentence)
+            own_date = resolve_date(_clause_text(token), published) if published else None
+            day, day_precision = own_date or (when, precision)
             context = _context(sentence)
             key = (event_type, actors[0].code, recipients[0].code if recipients else "")
             if key in found:
@@ -99,12 +105,11 @@ class EventCoder:
             found[key] = Event(
                 doc_id=sentence.doc._.doc_id or "", event_type=event_type, mode=mode,
                 context=context, actor=tuple(actors), recipient=tuple(recipients),
-                date=when, date_precision=precision,
+                date=day, date_precision=day_precision,
                 quad_code=plover.EVENT_TYPES[event_type].quad_code,
                 intensity=plover.intensity(event_type, mode),
                 cameo=plover.cameo_root(event_type), negated=_negated(token),
-                hypothetical=_hypothetical(token), text=sentence.text,
-                start=sentence.start_char, end=sentence.end_char)
+                hypothetical=_hypothetical(token), text=text, start=start, end=start + len(text))
         return list(found.values())
 
 
@@ -157,13 +162,27 @@ def _object_tokens(token: Token) -> list[Token]:
     tokens: list[Token] = []
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
-            tokens.extend(child.subtree)
+            tokens.extend(_phrase(child))
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            tokens.extend(t for c in child.children for t in c.subtree)
+            tokens.extend(t for c in child.children for t in _phrase(c))
         elif child.dep_ in ("ccomp", "xcomp") and token.lemma_ in ("let", "allow", "authorise",
                                                                   "authorize", "permit"):
             tokens.extend(t for c in child.children if c.dep_ in ("nsubj", "dobj")
-                          for t in c.subtree)
+                          for t in _phrase(c))
+    return tokens
+
+
+def _clause_text(token: Token) -> str:
+    """The trigger's own clause, without the clauses it embeds: where its date is said."""
+    return " ".join(t.text for t in _phrase(token))
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A noun phrase without the clauses and appositions hanging off it."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            tokens.extend(_phrase(child))
     return tokens
 
 
@@ -227,21 +246,21 @@ def _negated(token: Token) -> bool:
 
 
 def _hypothetical(token: Token) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+    """Not (yet) a fact: under a modal, a condition, or a verb of intent above it."""
+    if _is_conditional(token):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "should") for c in token.children):
-        return True
-    head = token
-    while head.dep_ in ("xcomp", "ccomp", "advcl", "conj") and head.head is not head:
-        parent = head.head
-        if head.dep_ == "xcomp" and parent.lemma_ in INTENT_VERBS:
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ in SPEECH_VERBS:
+            return False
+        if ancestor.lemma_ in INTENT_VERBS or _is_conditional(ancestor):
             return True
-        if head.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in head.children):
-            return True
-        if head.dep_ == "ccomp" and parent.lemma_ in SPEECH_VERBS:
-            break
-        head = parent
     return False
+
+
+def _is_conditional(token: Token) -> bool:
+    return any((c.dep_ == "aux" and c.lower_ in MODALS)
+               or (c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "unless", "whether"))
+               for c in token.children)
 
 
 def _plain(event: Event) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
+import polars as pl
 import typer
 
 from spiral.errors import InputError
@@ -62,7 +63,10 @@ def events(
     if format is OutputFormat.json:
         print_json(frame.to_dicts())
         return
-    print_table(frame.select(EVENT_COLUMNS).head(limit).to_dicts(),
+    shown = frame.select(EVENT_COLUMNS).head(limit).with_columns(
+        pl.col("text").str.slice(0, 70) + pl.when(pl.col("text").str.len_chars() > 70)
+        .then(pl.lit("…")).otherwise(pl.lit("")))
+    print_table(shown.to_dicts(),
                 title=f"{frame.height} events" + (f" (first {limit})" if frame.height > limit else ""))
 
 

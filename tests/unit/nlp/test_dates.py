@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spiral.nlp.dates import resolve_date
+
+PUBLISHED = date(2024, 11, 22)  # a Friday
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on Thursday", (date(2024, 11, 21), "day")),
+    ("on Friday", (date(2024, 11, 22), "day")),
+    ("yesterday", (date(2024, 11, 21), "day")),
+    ("this week", (date(2024, 11, 18), "week")),
+    ("last week", (date(2024, 11, 11), "week")),
+    ("in September", (date(2024, 9, 1), "month")),
+    ("in December", (date(2023, 12, 1), "month")),
+    ("last month", (date(2024, 10, 1), "month")),
+    ("last year", (date(2023, 1, 1), "year")),
+    ("two months from now", (date(2025, 1, 1), "month")),
+    ("on 12 September", (date(2024, 9, 12), "day")),
+    ("Nov. 21, 2024", (date(2024, 11, 21), "day")),
+    ("2024-11-19", (date(2024, 11, 19), "day")),
+])
+def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
+    assert resolve_date(text, PUBLISHED) == expected
+
+
+@given(st.text(max_size=80))
+def test_dates_never_raise(text: str) -> None:
+    found = resolve_date(text, PUBLISHED)
+    assert found is None or found[1] in ("day", "week", "month", "year")
