@@ -27,7 +27,7 @@ def _sample_report() -> ReportData:
                      "source": "Wire"}],
         spiral_index=[{"label": "RUS/UKR material conflict", "value": 0.7, "low": 0.5, "high": 0.9}],
         forecast_rows=[{"scenario": "baseline", "dim": "RUS->UKR", "day": f"2024-12-{d:02d}",
-                        "q05": 0, "q50": 1, "q95": 3} for d in range(1, 10)],
+                        "q05": 0, "q50": 1, "mean": 1.2, "q95": 3} for d in range(1, 10)],
     )
 
 

@@ -346,6 +346,17 @@ class HawkesModel:
                         start_time=start_time, random_state=random_state,
                         allow_explosive=allow_explosive)
 
+    def damped(self, radius: float) -> HawkesModel:
+        """A copy whose adjacency is scaled so that the spectral radius is at most `radius`."""
+        self._check_fitted()
+        scale = min(1.0, radius / self.spectral_radius_) if self.spectral_radius_ > 0 else 1.0
+        copy = HawkesModel.from_parameters(baseline=self.baseline_,
+                                           adjacency=self.adjacency_ * scale, decays=self.decays_,
+                                           regimes=list(self.regime_starts_[1:]),
+                                           start_time=float(self.regime_starts_[0]))
+        copy.loglik_, copy.converged_ = self.loglik_, self.converged_
+        return copy
+
     def baseline_at(self, t: float) -> np.ndarray:
         """Baselines (D,) in force at time t."""
         regime = max(0, int(np.searchsorted(self.regime_starts_, t, side="right")) - 1)

@@ -98,22 +98,26 @@ def fit_from_frame(events: pl.DataFrame, *, origin: date, end: date,
 
 
 def forecast(fit: StoreFit, scenario: Scenario | None, *, horizon_days: int = 90,
-             n_runs: int = 200, random_state: int = 0) -> pl.DataFrame:
-    """Daily counts per dimension over the horizon: mean and 5/50/95% quantiles, with dates.
+             bin_days: int = 1, n_runs: int = 200, random_state: int = 0,
+             max_radius: float = 0.95) -> pl.DataFrame:
+    """Counts per dimension and bin of `bin_days` over the horizon: mean and 5/50/95% quantiles
+    of the simulated runs, each bin dated by its first day.
 
-    A short crisis window can put the spiral index near or above 1; over a finite horizon the
-    simulation is still defined, so it runs (with the per-run event cap as the guard) and the
-    index is reported beside the bands.
+    A short crisis window can put the estimated spiral index at or above 1. Projected forward,
+    such a fit grows without bound within weeks, which says more about the estimate than about
+    the future, so the projection uses the fit damped to `max_radius`; `StoreFit.summary`
+    still reports the undamped index and its interval.
     """
     start = float((fit.end - fit.origin).days)
     resolved = scenario.resolve(fit.dim_names, origin=fit.origin, start_time=start) \
         if scenario else None
-    simulation = fit.model.simulate(horizon=float(horizon_days), n_runs=n_runs,
-                                    scenario=resolved, history=fit.history, start_time=start,
-                                    random_state=random_state, allow_explosive=True)
-    bands = simulation.quantiles(dim_names=fit.dim_names)
+    model = fit.model.damped(max_radius)
+    simulation = model.simulate(horizon=float(horizon_days), n_runs=n_runs, scenario=resolved,
+                                history=fit.history, start_time=start, random_state=random_state,
+                                allow_explosive=True)
+    bands = simulation.quantiles(dim_names=fit.dim_names, bin_width=float(bin_days))
     return bands.with_columns(
-        pl.col("bin").map_elements(lambda b: fit.end + timedelta(days=int(b)),
+        pl.col("bin").map_elements(lambda b: fit.end + timedelta(days=int(b) * bin_days),
                                    return_dtype=pl.Date).alias("day"),
         pl.lit(scenario.name if scenario else "baseline").alias("scenario"),
     ).select("scenario", "dim", "day", "mean", "q05", "q50", "q95")

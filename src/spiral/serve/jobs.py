@@ -110,9 +110,9 @@ def code_file(nlp: Language, path: Path, *, settings: Settings,
 
 
 def report(store: Store, out: Path | None, *, fmt: str = "html",
-           title: str = "spiral escalation report") -> str:
+           title: str = "spiral escalation report", scenario_files: Sequence[Path] = ()) -> str:
     """Render the report from the store; write it atomically to `out` when given."""
-    data = collect(store, title=title)
+    data = collect(store, title=title, scenario_files=list(scenario_files))
     text = render_html(data) if fmt == "html" else render_markdown(data)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -132,7 +132,7 @@ class RunSummary:
 
 
 def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
-        progress: Progress | None = None,
+        scenario_files: Sequence[Path] = (), progress: Progress | None = None,
         on_total: Callable[[int], None] | None = None) -> RunSummary:
     """The main job: ingest, extract what is new, analyse, and write the report.
 
@@ -142,7 +142,7 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
     with open_store(settings.db) as store:
         ingested = ingest(store, sources, settings=settings)
         extracted = extract(store, nlp, settings=settings, progress=progress, on_total=on_total)
-        report(store, out)
+        report(store, out, scenario_files=scenario_files)
         story_frame = stories(store.events_frame())
         top = (story_frame.sort(["n_sources", "n_mentions", "date"], descending=True,
                                 nulls_last=True).head(12).to_dicts())

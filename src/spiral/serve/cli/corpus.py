@@ -30,6 +30,9 @@ OutletOption = Annotated[str | None, typer.Option("--source", help="Outlet name,
 UrlOption = Annotated[str | None, typer.Option(help="URL of the article.")]
 DateFormatOption = Annotated[
     str | None, typer.Option(help="strptime format of 'published' when it is not ISO 8601.")]
+ScenarioOption = Annotated[
+    list[Path] | None,
+    typer.Option(help="Scenario YAML for the report's forecast; repeat for several.")]
 ModelOption = Annotated[
     str | None, typer.Option("--model", help="Installed spaCy pipeline to use instead of the default.")]
 
@@ -118,6 +121,7 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Report file to write.")] = Path(
         "out/report.html"),
     model: ModelOption = None,
+    scenario: ScenarioOption = None,
 ) -> None:
     """The main job: ingest the sources, code what is new, analyse, write the report, summarise.
 
@@ -125,7 +129,8 @@ def run(
     """
     settings = settings_for(db, spacy_model=model)
     with progress_bar("coding", None) as advance:
-        summary = jobs.run(sources, settings=settings, out=out, progress=advance)
+        summary = jobs.run(sources, settings=settings, out=out, scenario_files=scenario or [],
+                           progress=advance)
     ingested, extracted = summary.ingested, summary.extracted
     console.print(f"ingested {ingested.n_read} reports ({ingested.n_new} new, "
                   f"{ingested.n_quarantined} quarantined); coded {extracted.n_documents} with "
@@ -148,6 +153,7 @@ def report(
     db: DbOption = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write.")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.html,
+    scenario: ScenarioOption = None,
 ) -> None:
     """Write the offline report (HTML, no network needed) or print it as Markdown.
 
@@ -157,7 +163,7 @@ def report(
     if format is ReportFormat.html and out is None:
         out = Path("report.html")
     with open_store(settings.db, read_only=True) as store:
-        text = jobs.report(store, out, fmt=format.value)
+        text = jobs.report(store, out, fmt=format.value, scenario_files=scenario or [])
     if out is None:
         console.print(text, markup=False, highlight=False)
     else:

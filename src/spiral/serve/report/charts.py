@@ -60,7 +60,7 @@ def dyad_heatmap(rows: list[dict[str, Any]]) -> Spec:
 
 
 def forecast_bands(rows: list[dict[str, Any]]) -> Spec:
-    """Simulated daily counts per dimension and scenario: median line and 5-95% band."""
+    """Simulated weekly counts per dimension and scenario: mean line and 5-95% band."""
     encoding = {"x": {"field": "day", "type": "temporal", "title": None},
                 "color": {"field": "scenario", "type": "nominal"}}
     return {
@@ -73,10 +73,10 @@ def forecast_bands(rows: list[dict[str, Any]]) -> Spec:
             "layer": [
                 {"mark": {"type": "area", "opacity": 0.25},
                  "encoding": {**encoding,
-                              "y": {"field": "q05", "type": "quantitative", "title": "events/day"},
+                              "y": {"field": "q05", "type": "quantitative", "title": "events/week"},
                               "y2": {"field": "q95"}}},
                 {"mark": "line",
-                 "encoding": {**encoding, "y": {"field": "q50", "type": "quantitative"}}},
+                 "encoding": {**encoding, "y": {"field": "mean", "type": "quantitative"}}},
             ],
         },
         "resolve": {"scale": {"y": "independent"}},

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from spiral.analysis.daily import dyad_daily, stories
+from spiral.serve.report.dynamics import dynamics_rows
 from spiral.serve.report.model import ReportData, Rows
 from spiral.store import Store
 
@@ -15,10 +17,12 @@ N_TOP_DYADS = 6
 N_TOP_QUOTES = 25
 
 
-def collect(store: Store, *, title: str) -> ReportData:
+def collect(store: Store, *, title: str, scenario_files: list[Path] = ()) -> ReportData:
     """Everything the report shows, computed from what the store holds now."""
     documents = store.documents_frame()
-    story_frame = stories(store.events_frame())
+    events = store.events_frame()
+    story_frame = stories(events)
+    spiral_index, forecast_rows = dynamics_rows(events, list(scenario_files))
     daily = dyad_daily(story_frame)
     docs = {row["doc_id"]: row for row in documents.select("doc_id", "text", "url", "source")
             .iter_rows(named=True)}
@@ -42,6 +46,8 @@ def collect(store: Store, *, title: str) -> ReportData:
         dyad_rows=_dyad_rows(daily),
         story_rows=_story_rows(story_frame, docs),
         quote_rows=_quote_rows(store.quotes_frame(), docs),
+        spiral_index=spiral_index,
+        forecast_rows=[{**row, "day": str(row["day"])} for row in forecast_rows],
     )
 
 

@@ -99,7 +99,8 @@ def _dynamics(data: ReportData) -> str:
     chart = '<div class="chart" id="chart-forecast"></div>' if data.forecast_rows else ""
     return (f'<section id="dynamics"><h2>Dynamics: is the spiral self-sustaining?</h2>'
             f"<p>Below 1 the reactions die out; at or above 1 the process feeds itself.</p>"
-            f"<ul>{''.join(lines)}</ul><h3>90-day forecast, 5-95% band</h3>{chart}</section>")
+            f"<ul>{''.join(lines)}</ul><h3>90-day forecast: story events per week, mean and "
+            f"5-95% band of the simulated futures</h3>{chart}</section>")
 
 
 def _table(title: str, anchor: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]],
