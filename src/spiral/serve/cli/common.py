@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -19,6 +19,7 @@ from rich.progress import (
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
+    TaskID,
     TimeRemainingColumn,
 )
 from rich.table import Table
@@ -66,15 +67,24 @@ def print_table(rows: Sequence[dict[str, Any]], *, title: str | None = None,
     console.print(table)
 
 
-@contextmanager
-def progress_bar(description: str, total: int | None) -> Iterator[Callable[[int], None]]:
-    """A rich bar with counts and ETA; yields a callback that advances it by n.
+class Bar:
+    """Callbacks for library loops: `advance(n)` after n items, `total(n)` once it is known."""
 
-    Drawn on stderr so stdout stays clean for --format json.
-    """
+    def __init__(self, progress: Progress, task: TaskID):
+        self._progress, self._task = progress, task
+
+    def advance(self, n: int = 1) -> None:
+        self._progress.advance(self._task, n)
+
+    def total(self, n: int) -> None:
+        self._progress.update(self._task, total=n)
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None = None) -> Iterator[Bar]:
+    """A rich bar with counts and ETA, drawn on stderr so stdout stays clean for --format json."""
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TaskProgressColumn(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn()]
     with Progress(*columns, console=err_console, transient=False,
                   disable=not err_console.is_terminal) as progress:
-        task = progress.add_task(description, total=total)
-        yield lambda n=1: progress.advance(task, n)
+        yield Bar(progress, progress.add_task(description, total=total))

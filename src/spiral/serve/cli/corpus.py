@@ -57,10 +57,10 @@ def ingest(
     Example: spiral ingest examples/corpus --db spiral.duckdb
     """
     settings = settings_for(db)
-    with open_store(settings.db) as store, progress_bar("reading", None) as advance:
+    with open_store(settings.db) as store, progress_bar("reading") as bar:
         summary = jobs.ingest(store, sources, settings=settings,
                               metadata=_metadata(title, published, source, url),
-                              date_format=date_format, progress=advance)
+                              date_format=date_format, progress=bar.advance)
     console.print(f"read {summary.n_read} documents: {summary.n_new} new, "
                   f"{summary.n_duplicates} already stored, {summary.n_quarantined} quarantined")
     for item in summary.quarantined[:20]:
@@ -78,8 +78,9 @@ def extract(
     """
     settings = settings_for(db, spacy_model=model)
     nlp = pipeline.load(settings)
-    with open_store(settings.db) as store, progress_bar("coding", None) as advance:
-        summary = jobs.extract(store, nlp, settings=settings, force=force, progress=advance)
+    with open_store(settings.db) as store, progress_bar("coding") as bar:
+        summary = jobs.extract(store, nlp, settings=settings, force=force,
+                               progress=bar.advance, on_total=bar.total)
     console.print(
         f"coded {summary.n_documents} documents with {summary.pipeline}: {summary.n_events} events, "
         f"{summary.n_quotes} quotes, {summary.n_red_lines} red lines, "
@@ -128,9 +129,9 @@ def run(
     Example: spiral run examples/corpus --db out/demo.duckdb --out out/report.html
     """
     settings = settings_for(db, spacy_model=model)
-    with progress_bar("coding", None) as advance:
+    with progress_bar("coding") as bar:
         summary = jobs.run(sources, settings=settings, out=out, scenario_files=scenario or [],
-                           progress=advance)
+                           progress=bar.advance, on_total=bar.total)
     ingested, extracted = summary.ingested, summary.extracted
     console.print(f"ingested {ingested.n_read} reports ({ingested.n_new} new, "
                   f"{ingested.n_quarantined} quarantined); coded {extracted.n_documents} with "
