@@ -22,31 +22,52 @@ from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date, resolve_date
 from spiral.records import Entity, Event, to_dict
 
-# lemma -> (event type, mode)
+# lemma -> (event type, mode); a lemma belongs to the type its most common news sense codes to
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["strike", "attack", "hit", "bomb", "shell", "fire", "launch", "kill",
-                     "target", "pound", "raid"], ("ASSAULT", "")),
-    **dict.fromkeys(["threaten", "vow", "warn"], ("THREATEN", "")),
-    **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce",
-                     "mock"], ("ACCUSE", "")),
-    **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline"], ("REJECT", "")),
-    **dict.fromkeys(["demand", "urge", "ask", "press", "call"], ("REQUEST", "")),
-    **dict.fromkeys(["agree", "sign", "accept"], ("AGREE", "")),
-    **dict.fromkeys(["meet", "visit", "host", "discuss", "talk"], ("CONSULT", "")),
-    **dict.fromkeys(["support", "praise", "congratulate", "back", "welcome"], ("SUPPORT", "")),
-    **dict.fromkeys(["send", "supply", "provide", "deliver", "give"], ("AID", "")),
-    **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("AID", "military")),
-    **dict.fromkeys(["cooperate"], ("COOPERATE", "")),
-    **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose"], ("SANCTION", "")),
-    **dict.fromkeys(["deploy", "mobilize", "mobilise", "station"], ("MOBILIZE", "troops")),
-    **dict.fromkeys(["arrest", "detain", "seize", "capture"], ("COERCE", "")),
-    **dict.fromkeys(["protest"], ("PROTEST", "")),
-    **dict.fromkeys(["withdraw", "retreat"], ("RETREAT", "withdraw")),
-    **dict.fromkeys(["ease", "lift"], ("CONCEDE", "policy")),
+                     "target", "pound", "raid", "assassinate", "kidnap", "abduct", "beat",
+                     "torture", "shoot", "massacre", "ambush", "wound", "invade", "fight",
+                     "clash", "explode", "abuse", "execute", "storm", "overrun", "besiege"],
+                    ("ASSAULT", "")),
+    **dict.fromkeys(["threaten", "vow", "warn", "swear"], ("THREATEN", "")),
+    **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce", "mock",
+                     "investigate", "probe", "allege", "charge", "sue", "censure", "deplore",
+                     "rebuke", "fault", "slam", "decry", "indict", "prosecute"], ("ACCUSE", "")),
+    **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
+                     "veto", "defy", "violate", "spurn", "rebuff"], ("REJECT", "")),
+    **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
+                     "plead", "implore", "insist"], ("REQUEST", "")),
+    **dict.fromkeys(["agree", "sign", "accept", "offer", "promise", "pledge", "conclude",
+                     "ratify", "commit"], ("AGREE", "")),
+    **dict.fromkeys(["meet", "visit", "host", "discuss", "talk", "confer", "consult",
+                     "negotiate", "mediate", "arrive"], ("CONSULT", "")),
+    **dict.fromkeys(["support", "praise", "congratulate", "back", "welcome", "defend",
+                     "endorse", "apologize", "apologise", "commend", "hail", "thank",
+                     "recognize", "recognise"], ("SUPPORT", "")),
+    **dict.fromkeys(["send", "supply", "provide", "deliver", "give", "grant", "donate",
+                     "fund", "finance", "ship", "airlift", "evacuate"], ("AID", "")),
+    **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("CONCEDE", "policy")),
+    **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate"],
+                    ("COOPERATE", "")),
+    **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose", "embargo", "suspend",
+                     "sever", "recall", "freeze", "cut", "halt", "boycott"], ("SANCTION", "")),
+    **dict.fromkeys(["deploy", "mobilize", "mobilise", "station", "mass", "reinforce"],
+                    ("MOBILIZE", "troops")),
+    **dict.fromkeys(["arrest", "detain", "seize", "capture", "confiscate", "demolish", "outlaw",
+                     "ban", "deport", "censor", "jail", "imprison", "expropriate"],
+                    ("COERCE", "")),
+    **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
+                     "blockade"], ("PROTEST", "")),
+    **dict.fromkeys(["withdraw", "retreat", "release", "free", "demobilize", "demobilise",
+                     "disarm", "resign", "return"], ("RETREAT", "withdraw")),
+    **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
+                    ("CONCEDE", "policy")),
 }
+PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
+              "marcher", "activist", "striker", "villager", "resident"}
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
-    "attack": ("ASSAULT", ""), "strike": ("ASSAULT", ""), "decision": ("AID", "military"),
-    "permission": ("AID", "military"), "threat": ("THREATEN", ""), "sanction": ("SANCTION", ""),
+    "attack": ("ASSAULT", ""), "strike": ("ASSAULT", ""), "decision": ("CONCEDE", "policy"),
+    "permission": ("CONCEDE", "policy"), "threat": ("THREATEN", ""), "sanction": ("SANCTION", ""),
     "deployment": ("MOBILIZE", "troops"), "talk": ("CONSULT", ""), "meeting": ("CONSULT", ""),
 }
 MISSILE_WORDS = {"missile", "missiles", "atacms", "ballistic", "rocket", "rockets", "oreshnik",
@@ -61,6 +82,7 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
                 "urge", "press", "need"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in"}
+PERMISSION_VERBS = {"authorise", "authorize", "allow", "permit", "let", "decision", "permission"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim"}
 
@@ -85,21 +107,31 @@ class EventCoder:
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         found: dict[tuple[str, str, str], Event] = {}
-        for token in sentence:
+        # highest in the parse first: the sentence's main event leads the list
+        for token in sorted(sentence, key=lambda t: (_depth(t), t.i)):
             trigger = _trigger(token)
             if trigger is None:
                 continue
             event_type, mode = trigger
-            actors = _actors_in(sentence.doc, _subject_tokens(token))
+            if token.lemma_ in PERMISSION_VERBS and _mentions(sentence, WEAPON_WORDS):
+                event_type, mode = "AID", "military"
+            if event_type in ("REQUEST", "ACCUSE", "REJECT") and any(
+                    t.lemma_.lower() in PROTESTERS for t in _subject_tokens(token)):
+                event_type, mode = "PROTEST", ""
+            subject = _subject_tokens(token)
+            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            if not subject and not passive:
+                continue
+            actors = _actors_in(sentence.doc, subject) or (
+                [_unresolved(subject)] if subject else [Entity("", "", "")])
             recipients = [r for r in _actors_in(sentence.doc, _object_tokens(token))
                           if all(r.code != a.code for a in actors)]
-            if not actors or not recipients and event_type not in ("MOBILIZE", "THREATEN"):
-                continue
             mode = _mode(event_type, mode, sentence)
             own_date = resolve_date(_clause_text(token), published) if published else None
             day, day_precision = own_date or (when, precision)
             context = _context(sentence)
-            key = (event_type, actors[0].code, recipients[0].code if recipients else "")
+            key = (event_type, actors[0].code or actors[0].entity_text,
+                   recipients[0].code if recipients else "")
             if key in found:
                 continue
             found[key] = Event(
@@ -129,6 +161,14 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
     return None
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _mentions(sentence: Span, words: set[str]) -> bool:
+    return any(t.lower_ in words for t in sentence)
 
 
 def _warns_of_consequence(token: Token) -> bool:
@@ -196,6 +236,14 @@ def _actors_in(doc: Doc, tokens: list[Token]) -> list[Entity]:
         if entity is not None and entity.code and all(entity.code != s.code for s in seen):
             seen.append(entity)
     return seen
+
+
+def _unresolved(tokens: list[Token]) -> Entity:
+    """An actor the knowledge base does not know: kept with its words and no code."""
+    head = min(tokens, key=lambda t: t.i if t.dep_ in ("nsubj", "nsubjpass", "poss", "pobj")
+               else len(t.doc))
+    words = " ".join(t.text for t in sorted(head.subtree, key=lambda t: t.i))[:80]
+    return Entity(entity_text=words, entity_name=words, code="")
 
 
 def _modifies_weapon(token: Token) -> bool:

@@ -16,8 +16,8 @@ from spacy.language import Language
 from spiral import ingest as ingest_stage
 from spiral.analysis.daily import stories
 from spiral.config import Settings
-from spiral.nlp import pipeline
 from spiral.errors import InputError
+from spiral.nlp import pipeline
 from spiral.records import Extraction, Quarantined
 from spiral.serve.report import render_html, render_markdown
 from spiral.serve.report.collect import collect

@@ -1,0 +1,50 @@
+"""`spiral eval`: measure the NLP stage on third-party gold data kept outside the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spiral.nlp import pipeline
+from spiral.nlp.evaluate import evaluate_plover
+from spiral.serve.cli.common import (
+    FormatOption,
+    OutputFormat,
+    console,
+    print_json,
+    print_table,
+    settings_for,
+)
+
+evaluation = typer.Typer(
+    help="Measure event coding on gold data.\n\n"
+         "Example: spiral eval plover --data ../shared/data/plover/PLOVER_GSR_CAMEO.json",
+    no_args_is_help=True)
+
+
+@evaluation.command()
+def plover(
+    data: Annotated[Path, typer.Option(help="PLOVER gold-standard records (JSON array).")],
+    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Per-type precision, recall and F1, macro-F1, accuracy and actor country accuracy on PLOVER gold.
+
+    Example: spiral eval plover --data ../shared/data/plover/PLOVER_GSR_CAMEO.json --format json
+    """
+    result = evaluate_plover(pipeline.load(settings_for(spacy_model=model)), data)
+    if format is OutputFormat.json:
+        print_json(result)
+        return
+    print_table([{"type": name, "precision": f"{v['precision']:.2f}", "recall": f"{v['recall']:.2f}",
+                  "f1": f"{v['f1']:.2f}", "support": v["support"]}
+                 for name, v in result["per_type"].items()], title=f"{result['n_records']} records")
+    console.print(f"macro-F1 {result['macro_f1']:.3f}, accuracy {result['accuracy']:.3f}, actor "
+                  f"country {result['actor_country_accuracy']:.3f}, recipient country "
+                  f"{result['recipient_country_accuracy']:.3f}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(evaluation, name="eval")
