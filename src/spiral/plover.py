@@ -10,11 +10,15 @@ and ballistic ones, scored one step above aerial bombing.
 (4, -9.5)
 >>> cameo_root("THREATEN")
 '13'
+>>> cameo_to_plover("1951"), cameo_to_plover("010")
+(('ASSAULT', 'aerial', ('military',)), None)
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
+from importlib import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +62,27 @@ def intensity(event_type: str, mode: str = "") -> float:
 def cameo_root(event_type: str) -> str:
     """The CAMEO root code a PLOVER type most often comes from."""
     return EVENT_TYPES[event_type].cameo_root
+
+
+@functools.cache
+def _crosswalk() -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    table = resources.files("spiral.data").joinpath("cameo_plover.tsv").read_text(encoding="utf-8")
+    rows = {}
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, event_type, mode, context = (line.split("\t") + [""] * 4)[:4]
+        rows[code] = (event_type, mode, tuple(c for c in context.split(",") if c))
+    return rows
+
+
+def cameo_to_plover(cameo_code: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """(type, mode, contexts) for a CAMEO code, by its longest listed prefix; None when PLOVER
+    codes no event for it or the code is unknown."""
+    rows = _crosswalk()
+    code = cameo_code.strip()
+    for length in range(len(code), 1, -1):
+        found = rows.get(code[:length])
+        if found is not None:
+            return found if found[0] else None
+    return None

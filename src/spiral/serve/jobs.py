@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from spiral import ingest as ingest_stage
 from spiral.analysis.daily import stories
+from spiral.ingest.imports import read_events
 from spiral.config import Settings
 from spiral.errors import InputError
 from spiral.nlp import pipeline
@@ -147,3 +148,25 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
         top = (story_frame.sort(["n_sources", "n_mentions", "date"], descending=True,
                                 nulls_last=True).head(12).to_dicts())
         return RunSummary(ingested, extracted, store.counts(), top, out)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    system: str
+    n_events: int
+    n_new: int
+    quarantined: tuple[Quarantined, ...]
+
+
+def import_events(store: Store, system: str, path: Path, *,
+                  progress: Progress | None = None) -> ImportSummary:
+    """Stream another data set's events into the store; re-importing adds nothing."""
+    quarantined: list[Quarantined] = []
+    n_events = n_new = 0
+    for frame in read_events(system, path, quarantined.append):
+        n_events += frame.height
+        n_new += store.add_event_frame(frame)
+        if progress:
+            progress(frame.height)
+    store.add_quarantined(quarantined)
+    return ImportSummary(system, n_events, n_new, tuple(quarantined))

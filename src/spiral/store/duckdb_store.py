@@ -109,6 +109,13 @@ class Store:
         batch = [rows.event_row(e, system, next(natives) if natives else None) for e in events]
         return self._insert("events", batch, "id", replace=True)
 
+    def add_event_frame(self, frame: pl.DataFrame) -> int:
+        """Upsert a frame already shaped like the events table (bulk imports); returns n new."""
+        if frame.is_empty():
+            return 0
+        with self._transaction():
+            return self._insert_frame("events", frame, "id", replace=True)
+
     def update_red_lines(self, red_lines: Iterable[RedLine]) -> None:
         """Write status and crossing changes of red lines found before."""
         self._insert("red_lines", [rows.red_line_row(r) for r in red_lines], "id", replace=True)
@@ -227,27 +234,29 @@ class Store:
             return 0
         columns = list(batch[0])
         frame = pl.DataFrame(batch, schema=_schema(self._db, table, columns))
+        if in_transaction:
+            return self._insert_frame(table, frame, key, replace=replace)
+        with self._transaction():
+            return self._insert_frame(table, frame, key, replace=replace)
+
+    def _insert_frame(self, table: str, frame: pl.DataFrame, key: str, *,
+                      replace: bool = False) -> int:
         frame = frame.unique(subset=[key], keep="last", maintain_order=True)
+        columns = frame.columns
         quoted = ", ".join(f'"{c}"' for c in columns)
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c != key)
         conflict = f"DO UPDATE SET {updates}" if replace else "DO NOTHING"
 
-        def run() -> int:
-            self._db.register("_incoming", frame)
-            try:
-                before = self._db.execute(
-                    f'SELECT count(*) FROM {table} WHERE "{key}" IN (SELECT "{key}" FROM _incoming)'
-                ).fetchall()[0][0]
-                self._db.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming"
-                                 f' ON CONFLICT ("{key}") {conflict}').fetchall()
-            finally:
-                self._db.unregister("_incoming")
-            return frame.height - before
-
-        if in_transaction:
-            return run()
-        with self._transaction():
-            return run()
+        self._db.register("_incoming", frame)
+        try:
+            before = self._db.execute(
+                f'SELECT count(*) FROM {table} WHERE "{key}" IN (SELECT "{key}" FROM _incoming)'
+            ).fetchall()[0][0]
+            self._db.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming"
+                             f' ON CONFLICT ("{key}") {conflict}').fetchall()
+        finally:
+            self._db.unregister("_incoming")
+        return frame.height - before
 
 
 class _Transaction:

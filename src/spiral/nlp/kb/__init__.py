@@ -1,6 +1,6 @@
 """The actor knowledge base: countries, organisations, places and office holders with dated roles.
 
-Shipped as `countries.tsv` and `actors.yaml` (written by us); users extend it with a YAML file in
+Shipped as `spiral/data/countries.tsv` and `actors.yaml` (written by us); users extend it with a YAML file in
 the `actors.yaml` format.
 
 >>> kb = ActorKB.load()
@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from spiral.countries import countries
 from spiral.errors import InputError
 from spiral.records import Entity
 
@@ -111,7 +112,7 @@ class ActorKB:
 def _load(extra: str | None) -> ActorKB:
     kb = ActorKB()
     folder = resources.files("spiral.nlp.kb")
-    _add_countries(kb, folder.joinpath("countries.tsv").read_text(encoding="utf-8"))
+    _add_countries(kb)
     _add_yaml(kb, yaml.safe_load(folder.joinpath("actors.yaml").read_text(encoding="utf-8")),
               "actors.yaml")
     if extra:
@@ -124,23 +125,17 @@ def _load(extra: str | None) -> ActorKB:
     return kb
 
 
-def _add_countries(kb: ActorKB, table: str) -> None:
-    for line in table.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        code, name, others, adjectives, seats = (line.split("\t") + [""] * 5)[:5]
+def _add_countries(kb: ActorKB) -> None:
+    for country in countries():
+        code, name = country.code, country.name
         kb.country_names[code] = name
-        for alias in [name, *_split(others)]:
+        for alias in (name, *country.other_names):
             kb.names[alias] = Fixed(name, code, "", "country")
-        for adjective in _split(adjectives):
+        for adjective in country.adjectives:
             kb.adjectives[adjective] = code
             kb.names.setdefault(adjective, Fixed(name, code, "", "adjective"))
-        for seat in _split(seats):
+        for seat in country.seats:
             kb.names[seat] = Fixed(name, code, "GOV", "government")
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
 
 
 def _add_yaml(kb: ActorKB, data: dict[str, Any], where: str) -> None:

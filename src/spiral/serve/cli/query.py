@@ -11,6 +11,7 @@ import polars as pl
 import typer
 
 from spiral.errors import InputError
+from spiral.serve import jobs
 from spiral.serve.cli.common import (
     DbOption,
     FormatOption,
@@ -18,6 +19,7 @@ from spiral.serve.cli.common import (
     console,
     print_json,
     print_table,
+    progress_bar,
     settings_for,
 )
 from spiral.store import open_store
@@ -100,7 +102,33 @@ def export(
     console.print(f"wrote {path}")
 
 
+class DataSet(str, Enum):
+    gdelt = "gdelt"
+    icews = "icews"
+    polecat = "polecat"
+    acled = "acled"
+
+
+def import_(
+    system: Annotated[DataSet, typer.Argument(help="Which data set the file comes from.")],
+    file: Annotated[Path, typer.Argument(help="The export file (plain or .gz).")],
+    db: DbOption = None,
+) -> None:
+    """Import GDELT 2.0, ICEWS, POLECAT or ACLED events into the store, mapped to PLOVER.
+
+    Example: spiral import gdelt 20241121.export.CSV --db spiral.duckdb
+    """
+    settings = settings_for(db)
+    with open_store(settings.db) as store, progress_bar(f"importing {system.value}") as bar:
+        summary = jobs.import_events(store, system.value, file, progress=bar.advance)
+    console.print(f"{summary.n_events} {summary.system} events read, {summary.n_new} new, "
+                  f"{len(summary.quarantined)} rows quarantined")
+    for item in summary.quarantined[:20]:
+        console.print(f"  quarantined {item.origin}: {item.reason}", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
+    app.command("import")(import_)
     app.command()(events)
     app.command()(status)
     app.command()(export)

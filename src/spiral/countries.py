@@ -1,0 +1,50 @@
+"""Country names, adjectives and capitals to ISO 3166-1 alpha-3 codes, from data/countries.tsv.
+
+>>> country_code("Russian Federation"), country_code("ukraine"), country_code("Atlantis")
+('RUS', 'UKR', None)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    other_names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    seats: tuple[str, ...]  # capitals and seat-of-government metonyms
+
+
+@functools.cache
+def countries() -> tuple[Country, ...]:
+    table = resources.files("spiral.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    found = []
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, others, adjectives, seats = (line.split("\t") + [""] * 5)[:5]
+        found.append(Country(code, name, _split(others), _split(adjectives), _split(seats)))
+    return tuple(found)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+@functools.cache
+def _by_name() -> dict[str, str]:
+    names = {}
+    for country in countries():
+        for name in (country.name, *country.other_names, *country.adjectives, country.code):
+            names.setdefault(name.casefold(), country.code)
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """The alpha-3 code of a country name, other name, adjective or code; None if unknown."""
+    return _by_name().get(name.strip().casefold())
