@@ -69,7 +69,7 @@ def test_imports_wrong_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="acled"):
         _read("acled", FIXTURES / FILES["icews"])
     with pytest.raises(InputError, match="unknown data set"):
-        _read("gdelts")
+        _read("gdelts", FIXTURES / FILES["gdelt"])
 
 
 def test_imports_into_the_store_are_idempotent(tmp_path: Path) -> None:
