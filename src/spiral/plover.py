@@ -53,6 +53,10 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in [
 ]}
 
 
+QUAD_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict",
+              4: "material_conflict"}
+
+
 def intensity(event_type: str, mode: str = "") -> float:
     """Intensity of a type, refined by its mode when the mode has its own score."""
     known = EVENT_TYPES[event_type]

@@ -12,15 +12,16 @@ pytestmark = pytest.mark.integration
 
 
 def _sample_report() -> ReportData:
-    index = [{"dyad": "RUS->UKR", "date": f"2024-11-{d:02d}", "hostility": s,
-              "top_event": t, "n_events": 1}
-             for d, s, t in [(19, 6.0, "THREATEN"), (21, 9.5, "ASSAULT"), (22, 6.0, "THREATEN")]]
+    index = [{"dyad": "RUS->UKR", "date": f"2024-11-{d:02d}", "rivera_score": s,
+              "ladder_group": g, "ladder_label": label, "n_stories": 1}
+             for d, s, g, label in [(19, 12, 2, "solemn threats and sanctions"),
+                                    (21, 28, 5, "strategic strikes"), (22, 60, 6, "nuclear threats")]]
     return ReportData(
         title="Test report", subtitle="three days",
         summary={"documents": 3, "story events": 3},
         index_rows=index,
         dyad_rows=[{"actor_code": "RUS", "recipient_code": "UKR", "n_stories": 3,
-                    "hostility": 21.5}],
+                    "rivera_score": 100, "ladder_group": 6}],
         story_rows=[{"date": "2024-11-21", "actor_code": "RUS", "recipient_code": "UKR",
                      "event_type": "ASSAULT", "mode": "missile", "n_mentions": 4, "n_sources": 3,
                      "text": "Russia fired a new missile at Dnipro <script>", "url": "https://example.org/a",

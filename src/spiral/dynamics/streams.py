@@ -14,11 +14,12 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from spiral.analysis.daily import QUAD_NAMES, stories
+from spiral.analysis.stories import stories
 from spiral.dynamics.daily import fit_daily
 from spiral.dynamics.hawkes import EventTable, HawkesModel
 from spiral.dynamics.scenarios import Scenario
 from spiral.errors import ModelError
+from spiral.plover import QUAD_NAMES
 
 
 def dim_name(actor: str, recipient: str, quad_code: int) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.language import Language
 
 from spiral import ingest as ingest_stage
-from spiral.analysis.daily import stories
+from spiral.analysis.stories import stories
 from spiral.ingest.imports import read_events
 from spiral.config import Settings
 from spiral.errors import InputError

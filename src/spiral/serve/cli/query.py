@@ -10,6 +10,8 @@ from typing import Annotated
 import polars as pl
 import typer
 
+from spiral.analysis.escalation import covered_days, escalation_index, period_column
+from spiral.analysis.stories import explain_merges, stories
 from spiral.errors import InputError
 from spiral.serve import jobs
 from spiral.serve.cli.common import (
@@ -50,9 +52,12 @@ def events(
     since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
     limit: Annotated[int, typer.Option(help="Rows shown in a table.")] = 50,
+    as_stories: Annotated[bool, typer.Option("--stories", help="One row per real event, with "
+                                             "its mentions and distinct sources.")] = False,
+    explain: Annotated[bool, typer.Option(help="With --stories: why mentions were merged.")] = False,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """List coded events, filtered by actor, recipient, type and date.
+    """List coded events (or story events), filtered by actor, recipient, type and date.
 
     Example: spiral events --actor RUS --recipient UKR --type ASSAULT --since 2024-11-01
     """
@@ -61,6 +66,9 @@ def events(
     with open_store(settings.db, read_only=True) as store:
         frame = store.events_frame(actor=actor, recipient=recipient,
                                    event_type=type and type.upper(), since=first, until=last)
+    if as_stories:
+        _print_stories(frame, explain=explain, limit=limit, format=format)
+        return
     frame = frame.sort(["date", "id"], nulls_last=True)
     if format is OutputFormat.json:
         print_json(frame.to_dicts())
@@ -70,6 +78,48 @@ def events(
         .then(pl.lit("…")).otherwise(pl.lit("")))
     print_table(shown.to_dicts(),
                 title=f"{frame.height} events" + (f" (first {limit})" if frame.height > limit else ""))
+
+
+def _print_stories(events: pl.DataFrame, *, explain: bool, limit: int,
+                   format: OutputFormat) -> None:
+    found = explain_merges(events) if explain else stories(events)
+    if format is OutputFormat.json:
+        print_json(found.with_columns(pl.col(pl.Date).cast(pl.String)).to_dicts())
+        return
+    if explain:
+        print_table(found.head(limit).to_dicts(), title=f"{found.height} merged pairs")
+        return
+    shown = found.select("date", "actor_code", "event_type", "mode", "recipient_code",
+                         "n_mentions", "n_sources", pl.col("text").str.slice(0, 60))
+    print_table(shown.head(limit).to_dicts(), title=f"{found.height} story events")
+
+
+def index(
+    db: DbOption = None,
+    dyad: Annotated[str | None, typer.Option(help="ACTOR-RECIPIENT, e.g. RUS-UKR (RUS acting on UKR).")] = None,
+    freq: Annotated[str, typer.Option(help="day or week.")] = "day",
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Escalation measures per directed dyad per day or week, with the story events behind each.
+
+    Example: spiral index --dyad RUS-UKR --freq week --format json
+    """
+    if freq not in ("day", "week"):
+        raise InputError(f"--freq {freq!r}: use day or week")
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        events, documents = store.events_frame(), store.documents_frame()
+    table = escalation_index(stories(events), freq=freq, dyad=dyad,
+                             covered_days=covered_days(documents, events))
+    period = period_column(freq)
+    if format is OutputFormat.json:
+        print_json(table.drop("covered").with_columns(pl.col(period).cast(pl.String)).to_dicts())
+        return
+    columns = ["dyad", period, "n_stories", "n_material_conflict", "intensity_sum", "rivera_score",
+               "ladder_label"]
+    print_table(table.filter(pl.col("n_stories") > 0).select(columns).to_dicts(),
+                title="periods with story events (covered periods without any are zero, "
+                      "uncovered ones missing: see --format json)")
 
 
 def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
@@ -130,5 +180,6 @@ def import_(
 def register(app: typer.Typer) -> None:
     app.command("import")(import_)
     app.command()(events)
+    app.command()(index)
     app.command()(status)
     app.command()(export)

@@ -10,9 +10,9 @@ _SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"  # an identifier onl
 
 
 def escalation_timeline(rows: list[dict[str, Any]]) -> Spec:
-    """Daily hostility per directed dyad, and the most hostile event type of each day.
+    """Daily Rivera-style escalation score per directed dyad, and the ladder group reached.
 
-    `rows` carry dyad, date (ISO), hostility, top_event, n_events.
+    `rows` carry dyad, date (ISO), rivera_score, ladder_group, ladder_label, n_stories.
     """
     base = {"data": {"values": rows}, "encoding": {
         "x": {"field": "date", "type": "temporal", "title": None},
@@ -21,29 +21,30 @@ def escalation_timeline(rows: list[dict[str, Any]]) -> Spec:
     return {
         "$schema": _SCHEMA,
         "vconcat": [
-            {**base, "title": "Hostility per day (sum of negative PLOVER intensities)", "width": 860, "height": 200,
+            {**base, "title": "Escalation score per day (Rivera-style, summed over story events)", "width": 860, "height": 200,
              "mark": {"type": "bar", "width": 5},
              "encoding": {**base["encoding"],
-                          "y": {"field": "hostility", "type": "quantitative",
-                                "title": "hostility"},
+                          "y": {"field": "rivera_score", "type": "quantitative",
+                                "title": "score"},
                           "tooltip": [{"field": "dyad"}, {"field": "date", "type": "temporal"},
-                                      {"field": "hostility"}, {"field": "top_event"},
-                                      {"field": "n_events"}]}},
-            {**base, "title": "Most hostile event type of the day", "width": 860,
-             "height": 160, "mark": {"type": "point", "filled": True, "size": 90},
+                                      {"field": "rivera_score"}, {"field": "ladder_label"},
+                                      {"field": "n_stories"}]}},
+            {**base, "title": "Highest escalation-ladder group reached (Kahn, grouped)",
+             "width": 860, "height": 180, "mark": {"type": "point", "filled": True, "size": 90},
              "encoding": {**base["encoding"],
-                          "y": {"field": "top_event", "type": "nominal", "title": None},
+                          "y": {"field": "ladder_label", "type": "ordinal", "title": None,
+                                "sort": {"field": "ladder_group", "order": "descending"}},
                           "tooltip": [{"field": "dyad"}, {"field": "date", "type": "temporal"},
-                                      {"field": "top_event"}]}},
+                                      {"field": "ladder_label"}]}},
         ],
     }
 
 
 def dyad_heatmap(rows: list[dict[str, Any]]) -> Spec:
-    """Who acts on whom: story events per actor x recipient, coloured by hostility."""
+    """Who acts on whom: story events per actor x recipient, coloured by escalation score."""
     return {
         "$schema": _SCHEMA,
-        "title": "Dyads: hostility summed over the period",
+        "title": "Dyads: escalation score summed over the period",
         "data": {"values": rows},
         "width": "container",
         "height": {"step": 22},
@@ -51,10 +52,10 @@ def dyad_heatmap(rows: list[dict[str, Any]]) -> Spec:
         "encoding": {
             "x": {"field": "recipient_code", "type": "nominal", "title": "recipient"},
             "y": {"field": "actor_code", "type": "nominal", "title": "actor"},
-            "color": {"field": "hostility", "type": "quantitative", "title": "hostility",
+            "color": {"field": "rivera_score", "type": "quantitative", "title": "score",
                       "scale": {"scheme": "orangered"}},
             "tooltip": [{"field": "actor_code"}, {"field": "recipient_code"},
-                        {"field": "n_stories"}, {"field": "hostility"}],
+                        {"field": "n_stories"}, {"field": "rivera_score"}, {"field": "ladder_group"}],
         },
     }
 

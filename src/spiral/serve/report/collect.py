@@ -8,7 +8,8 @@ from typing import Any
 
 import polars as pl
 
-from spiral.analysis.daily import dyad_daily, stories
+from spiral.analysis.escalation import covered_days, escalation_index
+from spiral.analysis.stories import stories
 from spiral.serve.report.dynamics import dynamics_rows
 from spiral.serve.report.model import ReportData, Rows
 from spiral.store import Store
@@ -22,8 +23,8 @@ def collect(store: Store, *, title: str, scenario_files: list[Path] = ()) -> Rep
     documents = store.documents_frame()
     events = store.events_frame()
     story_frame = stories(events)
+    daily = escalation_index(story_frame, freq="day", covered_days=covered_days(documents, events))
     spiral_index, forecast_rows = dynamics_rows(events, list(scenario_files))
-    daily = dyad_daily(story_frame)
     docs = {row["doc_id"]: row for row in documents.select("doc_id", "text", "url", "source")
             .iter_rows(named=True)}
     published = documents["published"].drop_nulls()
@@ -52,16 +53,19 @@ def collect(store: Store, *, title: str, scenario_files: list[Path] = ()) -> Rep
 
 
 def _index_rows(daily: pl.DataFrame) -> Rows:
-    top = (daily.group_by("dyad").agg(pl.col("hostility").sum())
-           .sort(["hostility", "dyad"], descending=[True, False])["dyad"].head(N_TOP_DYADS))
+    """Dyad-days with stories, for the busiest dyads (quiet covered days would only add zeros)."""
+    top = (daily.group_by("dyad").agg(pl.col("rivera_score").sum())
+           .sort(["rivera_score", "dyad"], descending=[True, False])["dyad"].head(N_TOP_DYADS))
     return [{**row, "date": str(row["date"])} for row in
-            daily.filter(pl.col("dyad").is_in(top.to_list()))
-            .select("dyad", "date", "hostility", "top_event", "n_events").iter_rows(named=True)]
+            daily.filter(pl.col("dyad").is_in(top.to_list()) & (pl.col("n_stories") > 0))
+            .select("dyad", "date", "rivera_score", "ladder_group", "ladder_label", "n_stories")
+            .iter_rows(named=True)]
 
 
 def _dyad_rows(daily: pl.DataFrame) -> Rows:
     return (daily.group_by("actor_code", "recipient_code")
-            .agg(pl.col("n_events").sum().alias("n_stories"), pl.col("hostility").sum())
+            .agg(pl.col("n_stories").sum(), pl.col("rivera_score").sum(),
+                 pl.col("ladder_group").max())
             .sort("actor_code", "recipient_code").to_dicts())
 
 

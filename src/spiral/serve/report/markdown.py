@@ -21,7 +21,7 @@ def render_markdown(data: ReportData) -> str:
     parts += _section("Red lines", data.red_line_rows,
                       ["date", "declarer", "condition", "consequence", "status"])
     parts += _section("Escalation by dyad", data.dyad_rows,
-                      ["actor_code", "recipient_code", "n_stories", "hostility"])
+                      ["actor_code", "recipient_code", "n_stories", "rivera_score", "ladder_group"])
     parts += _section("Story events", data.story_rows,
                       ["date", "actor_code", "event_type", "mode", "recipient_code", "n_mentions",
                        "n_sources"])

@@ -12,8 +12,8 @@ Rows = list[dict[str, Any]]
 class ReportData:
     """Every table and chart of the report.
 
-    index_rows: dyad, date, hostility, top_event, n_events (one per dyad-day).
-    dyad_rows: actor_code, recipient_code, n_stories, hostility.
+    index_rows: dyad, date, rivera_score, ladder_group, ladder_label, n_stories (per dyad-day).
+    dyad_rows: actor_code, recipient_code, n_stories, rivera_score, ladder_group.
     story_rows: date, actor_code, recipient_code, event_type, mode, n_mentions, n_sources, text,
         url, source.
     red_line_rows: date, declarer, addressee, condition, consequence, status, steps, sentence,

@@ -1,0 +1,147 @@
+"""Escalation measures per directed dyad per day or week, each traceable to its story events.
+
+Scales (documented in docs/escalation.md):
+- Rivera-style score of a story: de-escalation -2, status quo 0, posturing 4, non-violent
+  escalation 12, violent escalation 28, nuclear 60; a period's score is the sum over its stories.
+- Kahn ladder group of a story (0-7, spiral's grouping of Kahn's rungs for PLOVER events); a
+  period reports the highest group reached.
+Periods in which the sources covered nothing at all are missing (null), not zero: a quiet day
+in the news is not a day of peace.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+RIVERA = {"de-escalation": -2, "status quo": 0, "posturing": 4, "non-violent escalation": 12,
+          "violent escalation": 28, "nuclear": 60}
+LADDER = {0: "cooperation or talk", 1: "political and diplomatic gestures",
+          2: "solemn threats and sanctions", 3: "show of force", 4: "acts of violence",
+          5: "strategic strikes", 6: "nuclear threats", 7: "nuclear use"}
+NUCLEAR_CONTEXTS = {"cbrn"}
+
+
+def rivera_class(event_type: str, mode: str, context: list[str]) -> str:
+    """The Rivera-style class of a story event.
+
+    >>> rivera_class("ASSAULT", "missile", ["military"]), rivera_class("THREATEN", "nuclear", [])
+    ('violent escalation', 'nuclear')
+    """
+    if mode == "nuclear" or NUCLEAR_CONTEXTS & set(context or []):
+        return "nuclear" if event_type in ("THREATEN", "ASSAULT", "MOBILIZE") else "posturing"
+    if event_type == "ASSAULT":
+        return "violent escalation"
+    if event_type in ("SANCTION", "MOBILIZE", "COERCE", "PROTEST") or (
+            event_type == "THREATEN" and mode in ("military", "ultimatum")):
+        return "non-violent escalation"
+    if event_type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
+        return "posturing"
+    if event_type in ("AGREE", "CONCEDE", "RETREAT", "COOPERATE"):
+        return "de-escalation"
+    return "status quo"
+
+
+def ladder_group(event_type: str, mode: str, context: list[str]) -> int:
+    """spiral's Kahn ladder group (0-7) of a story event.
+
+    >>> ladder_group("ASSAULT", "missile", []), ladder_group("THREATEN", "nuclear", [])
+    (5, 6)
+    """
+    nuclear = mode == "nuclear" or bool(NUCLEAR_CONTEXTS & set(context or []))
+    if event_type == "ASSAULT":
+        return 7 if nuclear else 5 if mode in ("missile", "aerial") else 4
+    if nuclear and event_type in ("THREATEN", "MOBILIZE"):
+        return 6
+    if event_type in ("MOBILIZE", "COERCE"):
+        return 3
+    if event_type in ("THREATEN", "SANCTION"):
+        return 2
+    if event_type in ("REQUEST", "ACCUSE", "REJECT", "PROTEST"):
+        return 1
+    return 0
+
+
+def score_stories(stories: pl.DataFrame) -> pl.DataFrame:
+    """Stories with their Rivera class and score and their ladder group."""
+    return stories.with_columns(
+        pl.struct("event_type", "mode", "context").map_elements(
+            lambda r: rivera_class(r["event_type"], r["mode"], r["context"]),
+            return_dtype=pl.String).alias("rivera_class"),
+        pl.struct("event_type", "mode", "context").map_elements(
+            lambda r: ladder_group(r["event_type"], r["mode"], r["context"]),
+            return_dtype=pl.Int64).alias("ladder_group"),
+    ).with_columns(pl.col("rivera_class").replace_strict(RIVERA, return_dtype=pl.Int64)
+                   .alias("rivera_score"))
+
+
+def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | None = None,
+                     covered_days: list[date] | None = None) -> pl.DataFrame:
+    """Per directed dyad and period: counts by quad class, PLOVER intensity sum and mean,
+    Rivera-style score, highest ladder group, and the story ids behind the row.
+
+    `dyad` is "RUS-UKR" (RUS acting on UKR). `covered_days` are the days any source covered;
+    every covered period appears for each dyad (zero when nothing happened), uncovered ones
+    are null. Without it, the days on which any story happened count as covered.
+    """
+    if freq not in ("day", "week"):
+        raise ValueError(f"freq={freq!r}; use 'day' or 'week'")
+    scored = score_stories(stories).filter(pl.col("date").is_not_null())
+    if dyad is not None:
+        actor, _, recipient = dyad.partition("-")
+        scored = scored.filter((pl.col("actor_code") == actor)
+                               & (pl.col("recipient_code") == recipient))
+    period = _period(freq)
+    scored = scored.with_columns(period.alias("period"))
+    quads = [(pl.col("quad_code") == q).sum().alias(name) for q, name in
+             ((1, "n_verbal_cooperation"), (2, "n_material_cooperation"),
+              (3, "n_verbal_conflict"), (4, "n_material_conflict"))]
+    measured = scored.group_by("actor_code", "recipient_code", "period").agg(
+        pl.len().alias("n_stories"), *quads,
+        pl.col("intensity").sum().alias("intensity_sum"),
+        pl.col("intensity").mean().alias("intensity_mean"),
+        pl.col("rivera_score").sum().alias("rivera_score"),
+        pl.col("ladder_group").max().alias("ladder_group"),
+        pl.col("story_id").sort().alias("story_ids"))
+    days = covered_days if covered_days is not None else scored["date"].unique().to_list()
+    if not days:
+        return measured.with_columns(pl.lit("").alias("dyad")).head(0)
+    first, last = min(days), max(days)
+    grid_days = pl.date_range(first, last, "1d", eager=True)
+    grid = pl.DataFrame({"date": grid_days}).with_columns(
+        period.alias("period"), pl.col("date").is_in(days).alias("covered")
+    ).group_by("period").agg(pl.col("covered").any())
+    dyads = measured.select("actor_code", "recipient_code").unique()
+    full = dyads.join(grid, how="cross").join(measured, on=["actor_code", "recipient_code", "period"],
+                                              how="left")
+    zero_when_covered = [c for c in measured.columns
+                         if c.startswith("n_") or c in ("intensity_sum", "rivera_score")]
+    return full.with_columns(
+        *[pl.when(pl.col("covered")).then(pl.col(c).fill_null(0)).otherwise(None).alias(c)
+          for c in zero_when_covered],
+        pl.when(pl.col("covered")).then(pl.col("ladder_group").fill_null(0)).alias("ladder_group"),
+        pl.when(pl.col("covered")).then(
+            pl.col("ladder_group").fill_null(0).replace_strict(LADDER, return_dtype=pl.String))
+        .alias("ladder_label"),
+        pl.col("story_ids").fill_null([]),
+        pl.concat_str("actor_code", pl.lit("->"), "recipient_code").alias("dyad"),
+    ).rename({"period": period_column(freq)}).sort("dyad", period_column(freq))
+
+
+def period_column(freq: str) -> str:
+    """Name of the period column: `date` for days, `week` (its Monday) for weeks."""
+    return "date" if freq == "day" else "week"
+
+
+def _period(freq: str) -> pl.Expr:
+    return pl.col("date") if freq == "day" else pl.col("date").dt.truncate("1w")
+
+
+def covered_days(documents: pl.DataFrame, events: pl.DataFrame) -> list[date]:
+    """Days any source covered: days with a report, or with an imported event."""
+    days = set(documents["published"].drop_nulls().dt.date().to_list())
+    days |= set(events.filter(pl.col("system") != "spiral")["date"].drop_nulls().to_list())
+    return sorted(days)
+
+

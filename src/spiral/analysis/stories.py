@@ -1,0 +1,139 @@
+"""One event per story: mentions from many reports of one real event merge into a story event.
+
+Two mentions are linked when they have the same directed dyad (never opposite directions), the
+same PLOVER type, compatible modes (equal, or one unknown), dates within `window_days` (a
+coarser date precision widens the window to its period), and similar wording (token-set
+Jaccard of their sentences at least `min_similarity`). Stories are the connected components of
+that graph, so the result depends on neither row order nor input order. Negated and
+hypothetical mentions describe no event and are left out; mentions without a resolved actor or
+recipient cannot be placed on a dyad and are left out too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from spiral.records import content_hash
+
+PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
+WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset("the a an of to in on at and or for with by from that this was were is are "
+                      "be been it its as said says would will has have had".split())
+MERGE_COLUMNS = ["actor_code", "recipient_code", "event_type"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in WORD.findall(text.lower()) if w not in STOPWORDS)
+
+
+def similarity(a: str, b: str) -> float:
+    """Token-set Jaccard similarity of two sentences.
+
+    >>> round(similarity("Russia fired a missile at Dnipro", "Russia struck Dnipro with a missile"), 2)
+    0.6
+    """
+    left, right = _words(a), _words(b)
+    return len(left & right) / len(left | right) if left | right else 0.0
+
+
+def _real(events: pl.DataFrame) -> pl.DataFrame:
+    return events.filter(~pl.col("negated") & ~pl.col("hypothetical")
+                         & (pl.col("actor_code") != "") & (pl.col("recipient_code") != "")
+                         & pl.col("date").is_not_null()).sort("id")
+
+
+def _linked(a: dict, b: dict, window_days: int, min_similarity: float) -> tuple[bool, dict]:
+    gap = abs((a["date"] - b["date"]).days)
+    slack = max(PRECISION_DAYS.get(a["date_precision"], 0), PRECISION_DAYS.get(b["date_precision"], 0))
+    modes_agree = a["mode"] == b["mode"] or not a["mode"] or not b["mode"]
+    score = similarity(a["text"], b["text"])
+    same_report = a["doc_id"] == b["doc_id"]
+    ok = (modes_agree and gap <= window_days + slack and score >= min_similarity
+          and not same_report)
+    return ok, {"date_gap_days": gap, "similarity": round(score, 3), "modes_agree": modes_agree}
+
+
+def _components(events: pl.DataFrame, window_days: int,
+                min_similarity: float) -> tuple[dict[str, str], list[dict]]:
+    """Union-find over linked pairs within each (actor, recipient, type) block."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    reasons = []
+    for block in events.partition_by(MERGE_COLUMNS, maintain_order=True):
+        rows = block.sort("date", "id").to_dicts()
+        for row in rows:
+            parent.setdefault(row["id"], row["id"])
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                if (b["date"] - a["date"]).days > window_days + 365:
+                    break
+                ok, why = _linked(a, b, window_days, min_similarity)
+                if ok:
+                    root_a, root_b = find(a["id"]), find(b["id"])
+                    parent[max(root_a, root_b)] = min(root_a, root_b)
+                    reasons.append({"mention_a": a["id"], "mention_b": b["id"],
+                                    "dyad": f"{a['actor_code']}->{a['recipient_code']}",
+                                    "event_type": a["event_type"], **why})
+    return {x: find(x) for x in parent}, reasons
+
+
+def stories(events: pl.DataFrame, *, window_days: int = 1,
+            min_similarity: float = 0.15) -> pl.DataFrame:
+    """Story events with their mentions, counts of mentions and of distinct sources.
+
+    The story's date is the earliest of its mentions, its mode the most specific one, its
+    intensity the strongest; `story_id` hashes the sorted member ids.
+    """
+    real = _real(events)
+    if real.is_empty():
+        return _empty()
+    roots, _ = _components(real, window_days, min_similarity)
+    grouped = (
+        real.with_columns(pl.col("id").replace_strict(roots).alias("_root"))
+        .group_by("_root")
+        .agg(pl.col("actor_code").first(), pl.col("recipient_code").first(),
+             pl.col("event_type").first(),
+             pl.col("mode").filter(pl.col("mode") != "").first().fill_null(""),
+             pl.col("date").min(), pl.col("quad_code").first(),
+             pl.col("intensity").sort_by(pl.col("intensity").abs(), descending=True).first(),
+             pl.col("context").list.explode(keep_nulls=False, empty_as_null=False)
+             .unique().sort().alias("context"),
+             pl.col("id").sort().alias("mention_ids"),
+             pl.col("doc_id").unique().sort().alias("doc_ids"),
+             pl.col("source").filter(pl.col("source") != "").unique().sort().alias("sources"),
+             pl.col("text").sort_by("id").first(), pl.len().alias("n_mentions"))
+    )
+    return grouped.with_columns(
+        pl.col("sources").list.len().alias("n_sources"),
+        pl.col("mention_ids").map_elements(lambda ids: "sty_" + content_hash(*ids),
+                                           return_dtype=pl.String).alias("story_id"),
+    ).drop("_root").sort(["date", "actor_code", "recipient_code", "event_type", "story_id"])
+
+
+def explain_merges(events: pl.DataFrame, *, window_days: int = 1,
+                   min_similarity: float = 0.15) -> pl.DataFrame:
+    """Why mentions were merged: one row per linked pair, with dyad, type, date gap and
+    wording similarity."""
+    real = _real(events)
+    _, reasons = _components(real, window_days, min_similarity) if not real.is_empty() else ({}, [])
+    return pl.DataFrame(reasons, schema={"mention_a": pl.String, "mention_b": pl.String,
+                                         "dyad": pl.String, "event_type": pl.String,
+                                         "date_gap_days": pl.Int64, "similarity": pl.Float64,
+                                         "modes_agree": pl.Boolean})
+
+
+def _empty() -> pl.DataFrame:
+    return pl.DataFrame(schema={
+        "actor_code": pl.String, "recipient_code": pl.String, "event_type": pl.String,
+        "mode": pl.String, "date": pl.Date, "quad_code": pl.Int64, "intensity": pl.Float64,
+        "context": pl.List(pl.String), "mention_ids": pl.List(pl.String),
+        "doc_ids": pl.List(pl.String), "sources": pl.List(pl.String), "text": pl.String,
+        "n_mentions": pl.UInt32, "n_sources": pl.UInt32, "story_id": pl.String})
