@@ -30,6 +30,8 @@ from spiral.records import (
 COMPONENTS = {
     "spiral_actors": "spiral.nlp.actors",
     "spiral_events": "spiral.nlp.events",
+    "spiral_quotes": "spiral.nlp.quotes",
+    "spiral_red_lines": "spiral.nlp.red_lines",
 }
 
 

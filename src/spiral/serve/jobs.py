@@ -8,12 +8,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from spacy.language import Language
 
 from spiral import ingest as ingest_stage
+from spiral.analysis.crossings import assess_red_lines
 from spiral.analysis.stories import stories
 from spiral.ingest.imports import read_events
 from spiral.config import Settings
@@ -110,6 +113,14 @@ def code_file(nlp: Language, path: Path, *, settings: Settings,
     return pipeline.code(nlp, documents, batch_size=settings.batch_size)
 
 
+def analyse(store: Store, story_frame: pl.DataFrame) -> None:
+    """Re-assess every red line against the story events now in the store."""
+    events_end = story_frame["date"].max() if story_frame.height else None
+    updated, _ = assess_red_lines(store.red_lines(), story_frame,
+                                  as_of=events_end or date.today())
+    store.update_red_lines(updated)
+
+
 def report(store: Store, out: Path | None, *, fmt: str = "html",
            title: str = "spiral escalation report", scenario_files: Sequence[Path] = ()) -> str:
     """Render the report from the store; write it atomically to `out` when given."""
@@ -143,8 +154,9 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
     with open_store(settings.db) as store:
         ingested = ingest(store, sources, settings=settings)
         extracted = extract(store, nlp, settings=settings, progress=progress, on_total=on_total)
-        report(store, out, scenario_files=scenario_files)
         story_frame = stories(store.events_frame())
+        analyse(store, story_frame)
+        report(store, out, scenario_files=scenario_files)
         top = (story_frame.sort(["n_sources", "n_mentions", "date"], descending=True,
                                 nulls_last=True).head(12).to_dicts())
         return RunSummary(ingested, extracted, store.counts(), top, out)

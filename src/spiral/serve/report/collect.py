@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from spiral.analysis.crossings import assess_red_lines
 from spiral.analysis.escalation import covered_days, escalation_index
 from spiral.analysis.stories import stories
 from spiral.serve.report.dynamics import dynamics_rows
@@ -47,6 +49,7 @@ def collect(store: Store, *, title: str, scenario_files: list[Path] = ()) -> Rep
         dyad_rows=_dyad_rows(daily),
         story_rows=_story_rows(story_frame, docs),
         quote_rows=_quote_rows(store.quotes_frame(), docs),
+        red_line_rows=_red_line_rows(store, story_frame, docs),
         spiral_index=spiral_index,
         forecast_rows=[{**row, "day": str(row["day"])} for row in forecast_rows],
     )
@@ -75,6 +78,26 @@ def _story_rows(story_frame: pl.DataFrame, docs: dict[str, dict[str, Any]]) -> R
         doc = docs.get(story["doc_ids"][0], {})
         rows.append({**story, "date": str(story["date"] or ""), "url": doc.get("url", ""),
                      "source": ", ".join(story["sources"])})
+    return rows
+
+
+def _red_line_rows(store: Store, story_frame: pl.DataFrame,
+                   docs: dict[str, dict[str, Any]]) -> Rows:
+    lines = store.red_lines()
+    as_of = story_frame["date"].max() if story_frame.height else None
+    _, evidence = assess_red_lines(lines, story_frame, as_of=as_of or date.today())
+    rows = []
+    for line in lines:
+        doc = docs.get(line.doc_id, {})
+        steps = [f"declared {line.date}"] + [
+            f"{e['step']} {e['date']}: {e['text'][:90]}"
+            for e in evidence.filter(pl.col("red_line_id") == line.id).iter_rows(named=True)]
+        rows.append({"date": str(line.date or ""), "declarer": line.declarer.entity_name,
+                     "addressee": ", ".join(a.code for a in line.addressee),
+                     "condition": line.condition, "consequence": line.consequence,
+                     "status": line.status, "steps": steps,
+                     "sentence": doc.get("text", "")[line.start:line.end],
+                     "url": doc.get("url", ""), "source": doc.get("source", "")})
     return rows
 
 

@@ -1,0 +1,100 @@
+"""Red lines against what happened next: declared -> crossed -> enforced (or not enforced).
+
+A red line's condition names who must do what: the actors it mentions (and the addressees),
+and the kind of step from its verbs (permitting or supplying weapons -> AID/CONCEDE; firing,
+striking -> ASSAULT). A later story event by one of those actors, of one of those types, aimed
+at the declarer or at an actor of the condition, crosses it. The line is enforced when the
+declarer then does what the consequence threatens (violence -> ASSAULT, otherwise THREATEN,
+SANCTION or ASSAULT) against the other side within `window_days`; past the window without
+that, it is not enforced. Every step keeps the story events that show it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, timedelta
+
+import polars as pl
+
+from spiral.countries import country_code
+from spiral.records import RedLine
+
+STEP_TYPES = [
+    (re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|suppl\w*|send\w*|give\w*|provid\w*|"
+                r"deliver\w*)\b", re.I), {"AID", "CONCEDE"}),
+    (re.compile(r"\b(fire\w*|strik\w*|attack\w*|use\w*|launch\w*|hit\w*|bomb\w*)\b", re.I),
+     {"ASSAULT"}),
+    (re.compile(r"\b(respond\w*|retaliat\w*|invad\w*|escalat\w*)\b", re.I), {"ASSAULT"}),
+]
+VIOLENT = re.compile(r"\b(war|strike|target|weapons|military|respond|response|retaliat\w*|"
+                     r"force|attack)\b", re.I)
+WESTERN = {"USA", "GBR", "FRA", "DEU", "IGO"}
+
+
+def condition_types(condition: str) -> set[str]:
+    """Event types a condition describes.
+
+    >>> sorted(condition_types("allowing Ukraine to fire Western long-range missiles"))
+    ['AID', 'ASSAULT', 'CONCEDE']
+    """
+    found: set[str] = set()
+    for pattern, types in STEP_TYPES:
+        if pattern.search(condition):
+            found |= types
+    return found
+
+
+def _codes_in(text: str) -> set[str]:
+    codes = {code for word in re.findall(r"[A-Z][\w-]+(?: [A-Z][\w-]+)?", text)
+             if (code := country_code(word))}
+    if re.search(r"\b(West\w*|NATO|allies)\b", text):
+        codes |= WESTERN
+    return codes
+
+
+def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: date,
+                     window_days: int = 30) -> tuple[list[RedLine], pl.DataFrame]:
+    """Red lines with their status, and the evidence table (red_line_id, step, story_id, date)."""
+    updated, evidence = [], []
+    dated = stories.filter(pl.col("date").is_not_null()).sort("date", "story_id")
+    for line in red_lines:
+        actors = ({a.code for a in line.addressee} | _codes_in(line.condition)
+                  | _codes_in(line.consequence)) - {line.declarer.code, ""}
+        types = condition_types(line.condition)
+        since = line.date or date.min
+        crossing = dated.filter(
+            (pl.col("date") >= since) & pl.col("actor_code").is_in(list(actors))
+            & pl.col("event_type").is_in(list(types))
+            & (pl.col("recipient_code").is_in(list(actors | {line.declarer.code}))))
+        if crossing.is_empty() or not types:
+            updated.append(dataclasses.replace(line, status="declared", crossed_by=(),
+                                               crossed_date=None))
+            continue
+        first = crossing.row(0, named=True)
+        evidence.append({"red_line_id": line.id, "step": "crossed", "story_id": first["story_id"],
+                         "date": first["date"], "text": first["text"]})
+        answer_types = ["ASSAULT"] if VIOLENT.search(line.consequence) else \
+            ["THREATEN", "SANCTION", "ASSAULT"]
+        targets = (actors | {first["actor_code"], first["recipient_code"]}) - {line.declarer.code}
+        answer = dated.filter(
+            (pl.col("date") > first["date"])
+            & (pl.col("date") <= first["date"] + timedelta(days=window_days))
+            & (pl.col("actor_code") == line.declarer.code)
+            & pl.col("event_type").is_in(answer_types)
+            & pl.col("recipient_code").is_in(list(targets)))
+        status = "crossed"
+        if not answer.is_empty():
+            reply = answer.row(0, named=True)
+            evidence.append({"red_line_id": line.id, "step": "enforced",
+                             "story_id": reply["story_id"], "date": reply["date"],
+                             "text": reply["text"]})
+            status = "enforced"
+        elif as_of > first["date"] + timedelta(days=window_days):
+            status = "not_enforced"
+        updated.append(dataclasses.replace(line, status=status,
+                                           crossed_by=tuple(crossing["story_id"].head(5)),
+                                           crossed_date=first["date"]))
+    return updated, pl.DataFrame(evidence, schema={"red_line_id": pl.String, "step": pl.String,
+                                                   "story_id": pl.String, "date": pl.Date,
+                                                   "text": pl.String})

@@ -1,0 +1,219 @@
+"""`spiral_quotes`: who said what — direct, mixed and indirect quotes with a resolved speaker.
+
+Direct quotes are found by their marks (“ ”, " ", « », „ “ and the news convention '' ''),
+including quotes that run over paragraphs: a paragraph that opens a quote and does not close
+it continues in the next paragraph's opening mark. The speaker is the subject of the speech
+verb in the quote's sentence ("..., Putin said"; "Putin said: ..."); a quote with no speech verb
+of its own continues the previous quote's speaker. Quoted words inside reported speech make a
+mixed quote. Reported speech without marks ("said that ...", "according to ...") makes an
+indirect quote. Speakers are resolved through the actor resolver (names, titles, pronouns);
+unnamed sources ("a senior US official", "people familiar with the decision") are flagged
+anonymous and keep what the text says of them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp.actors import entity_at
+from spiral.nlp.dates import find_event_date
+from spiral.records import Entity, Quote, to_dict
+
+SPEECH_VERBS = {"say", "tell", "add", "warn", "write", "argue", "contend", "state", "declare",
+                "insist", "claim", "announce", "note", "stress", "explain", "reply", "respond",
+                "threaten", "vow", "ask", "call", "urge", "accuse", "suggest", "recall"}
+QUOTE_PAIRS = [("“", "”"), ("«", "»"), ("„", "“"), ("''", "''"), ('"', '"')]
+ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?)\b"
+                       r"(?! named)", re.I)
+MIN_INDIRECT_WORDS = 4
+
+
+def find_direct(text: str) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of direct quotes, joined across paragraphs.
+
+    >>> text = 'He said: "One.\\n\\n"Two." She left.'
+    >>> [text[s:e] for s, e in find_direct(text)]
+    ['One.\\n\\n"Two.']
+    """
+    spans: list[tuple[int, int]] = []
+    taken = [False] * len(text)
+    for opening, closing in QUOTE_PAIRS:
+        i = 0
+        while (start := text.find(opening, i)) != -1:
+            inner = start + len(opening)
+            end = _closing(text, inner, opening, closing)
+            if end == -1:
+                break
+            if not any(taken[start:end + len(closing)]) and end > inner:
+                spans.append((inner, end))
+                for k in range(start, end + len(closing)):
+                    taken[k] = True
+            i = end + len(closing)
+    return sorted(spans)
+
+
+def _closing(text: str, inner: int, opening: str, closing: str) -> int:
+    """Where the quote opened at `inner` closes, following continued paragraphs."""
+    position = inner
+    while True:
+        end = text.find(closing, position)
+        paragraph_end = text.find("\n\n", position)
+        if end == -1:
+            return -1
+        if paragraph_end == -1 or end < paragraph_end:
+            return end
+        # the paragraph ends first: the quote continues only if the next one reopens it
+        next_start = paragraph_end + 2
+        if not text.startswith(opening, next_start):
+            return -1
+        position = next_start + len(opening)
+
+
+class QuoteFinder:
+    """The `spiral_quotes` component."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        quotes = self._direct(doc, published)
+        quotes += self._indirect(doc, published, quotes)
+        self.set_annotations(doc, quotes)
+        return doc
+
+    def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
+        doc._.quotes = tuple(_plain(q) for q in sorted(quotes, key=lambda q: q.start))
+
+    def _direct(self, doc: Doc, published: date | None) -> list[Quote]:
+        quotes: list[Quote] = []
+        previous: tuple[Entity | None, str, bool] | None = None
+        for start, end in find_direct(doc.text):
+            content = doc.text[start:end]
+            sentence = _sentence_at(doc, start, end)
+            verb = _speech_verb(sentence, start, end) if sentence is not None else None
+            if verb is None and previous is not None and len(content.split()) >= 3:
+                speaker, speaker_text, anonymous = previous
+                cue = ""
+            elif verb is not None:
+                speaker, speaker_text, anonymous = self._speaker(doc, verb)
+                cue = verb.text
+            else:
+                continue
+            kind = "mixed" if verb is not None and _inside_reported_clause(verb, start, end) \
+                else "direct"
+            when = find_event_date(sentence, published)[0] if sentence is not None else published
+            quotes.append(Quote(doc_id=doc._.doc_id or "", content=content, kind=kind,
+                                start=start, end=end, speaker=speaker, speaker_text=speaker_text,
+                                anonymous=anonymous, cue=cue, date=when))
+            previous = (speaker, speaker_text, anonymous)
+        return quotes
+
+    def _indirect(self, doc: Doc, published: date | None, direct: list[Quote]) -> list[Quote]:
+        quotes = []
+        for sentence in doc.sents:
+            for token in sentence:
+                clause = _reported_clause(token)
+                if clause is None or len(clause) < MIN_INDIRECT_WORDS:
+                    continue
+                start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+                if any(q.start < end and start < q.end for q in direct):
+                    continue  # the words are quoted: a direct or mixed quote already
+                speaker, speaker_text, anonymous = self._speaker(doc, token)
+                if speaker is None and not anonymous:
+                    continue
+                quotes.append(Quote(doc_id=doc._.doc_id or "", content=doc.text[start:end],
+                                    kind="indirect", start=start, end=end, speaker=speaker,
+                                    speaker_text=speaker_text, anonymous=anonymous,
+                                    cue=token.text, date=find_event_date(sentence, published)[0]))
+        return quotes
+
+    def _speaker(self, doc: Doc, verb: Token) -> tuple[Entity | None, str, bool]:
+        """(resolved speaker, the words naming it, anonymous?) of a speech verb."""
+        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.lower_ == "according":
+            subject = [t for c in verb.children for t in c.children if t.dep_ == "pobj"]
+        if not subject:
+            return None, "", False
+        head = subject[0]
+        words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos")
+                 or t is head]
+        span = doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
+        speaker = entity_at(doc, head.idx, head.idx + len(head.text))
+        if speaker is None:
+            for token in sorted(words, key=lambda t: t.i):
+                speaker = entity_at(doc, token.idx, token.idx + len(token.text))
+                if speaker is not None:
+                    break
+        anonymous = bool(ANONYMOUS.search(head.text)) and head.ent_type_ != "PERSON"
+        if anonymous and speaker is not None:
+            speaker = Entity(span.text, span.text, speaker.code, speaker.sector or "GOV",
+                             "anonymous source")
+        return speaker, span.text, anonymous
+
+
+def _sentence_at(doc: Doc, start: int, end: int) -> Span | None:
+    """The sentence holding the quote's end, widened to any sentence the quote touches."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    first, last = span[0].sent, span[-1].sent
+    # the attribution follows a quote's close ("...," he said) or precedes its open
+    after = doc[last.end:].sents if last.end < len(doc) else iter(())
+    following = next(after, None)
+    return doc[first.start:(following.end if following is not None
+                            and _starts_with_attribution(following) else last.end)]
+
+
+def _starts_with_attribution(sentence: Span) -> bool:
+    return len(sentence) <= 12 and any(t.lemma_ in SPEECH_VERBS for t in sentence)
+
+
+def _speech_verb(sentence: Span, start: int, end: int) -> Token | None:
+    """A speech verb of the sentence outside the quote."""
+    outside = [t for t in sentence if (t.idx < start - 1 or t.idx >= end + 1)
+               and (t.lemma_ in SPEECH_VERBS or (t.lower_ == "according" and t.nbor(1).lower_ == "to"))]
+    return min(outside, key=lambda t: abs(t.idx - end) if t.idx > end else abs(start - t.idx),
+               default=None)
+
+
+def _inside_reported_clause(verb: Token, start: int, end: int) -> bool:
+    """Quoted words inside the verb's reported clause, not the whole of it: a mixed quote."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            tokens = list(child.subtree)
+            clause_start, clause_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            outside_words = [t for t in tokens if (t.idx < start - 1 or t.idx > end)
+                             and not t.is_punct]
+            if clause_start <= start and end <= clause_end + 1 and len(outside_words) >= 2:
+                return True
+    return False
+
+
+def _reported_clause(token: Token) -> list[Token] | None:
+    """The clause a speech verb reports ('said that ...'), or None."""
+    if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            return sorted((t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ == "that"
+                                                             and t.head.i == child.i)),
+                          key=lambda t: t.i)
+    return None
+
+
+def _plain(quote: Quote) -> dict[str, Any]:
+    data = to_dict(quote)
+    data.pop("doc_id")
+    return data
+
+
+@Language.factory("spiral_quotes", requires=["doc._.actor_mentions"], assigns=["doc._.quotes"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name)
