@@ -195,7 +195,7 @@ class RedLine:
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id", "red_" + content_hash(
-                self.doc_id, self.start, self.end, self.declarer.code, self.kind))
+                self.doc_id, self.start, self.end, self.declarer.code, self.kind, self.condition))
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ SPEECH_VERBS = {"say", "tell", "add", "warn", "write", "argue", "contend", "stat
 QUOTE_PAIRS = [("“", "”"), ("«", "»"), ("„", "“"), ("''", "''"), ('"', '"')]
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?)\b"
                        r"(?! named)", re.I)
-MIN_INDIRECT_WORDS = 4
+MIN_INDIRECT_WORDS = 3
 
 
 def find_direct(text: str) -> list[tuple[int, int]]:
@@ -120,7 +120,7 @@ class QuoteFinder:
         for sentence in doc.sents:
             for token in sentence:
                 clause = _reported_clause(token)
-                if clause is None or len(clause) < MIN_INDIRECT_WORDS:
+                if clause is None or sum(not t.is_punct for t in clause) < MIN_INDIRECT_WORDS:
                     continue
                 start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
                 if any(q.start < end and start < q.end for q in direct):
@@ -159,16 +159,17 @@ class QuoteFinder:
 
 
 def _sentence_at(doc: Doc, start: int, end: int) -> Span | None:
-    """The sentence holding the quote's end, widened to any sentence the quote touches."""
+    """The sentences the quote touches; when they hold no speech verb outside the quote, also
+    a short attribution right after it ('"...." So said the minister.')."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     first, last = span[0].sent, span[-1].sent
-    # the attribution follows a quote's close ("...," he said) or precedes its open
-    after = doc[last.end:].sents if last.end < len(doc) else iter(())
-    following = next(after, None)
-    return doc[first.start:(following.end if following is not None
-                            and _starts_with_attribution(following) else last.end)]
+    own = doc[first.start:last.end]
+    if _speech_verb(own, start, end) is not None or last.end >= len(doc):
+        return own
+    following = next(doc[last.end:].sents)
+    return doc[first.start:following.end] if _starts_with_attribution(following) else own
 
 
 def _starts_with_attribution(sentence: Span) -> bool:
@@ -205,6 +206,10 @@ def _reported_clause(token: Token) -> list[Token] | None:
             return sorted((t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ == "that"
                                                              and t.head.i == child.i)),
                           key=lambda t: t.i)
+    # the parser sometimes misses the clause ("added that Washington bore ..." as a noun phrase)
+    following = token.doc[token.i + 1:token.sent.end]
+    if len(following) > 1 and following[0].lower_ == "that":
+        return [t for t in following[1:] if not (t.is_punct and t.i == token.sent.end - 1)]
     return None
 
 

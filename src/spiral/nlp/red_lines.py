@@ -36,6 +36,7 @@ DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|by (M
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|ultimatum)\b", re.I)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
                       r"the decision|this step|that step)$", re.I)
+PRONOUN = re.compile(r"^(it|this|that|they)$", re.I)
 STEP_WORDS = re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|fire|strike|use|suppl\w*|"
                         r"send\w*|long-range)\b", re.I)
 
@@ -51,7 +52,9 @@ class RedLineFinder:
         found = []
         sentences = list(doc.sents)
         for index, sentence in enumerate(sentences):
-            for condition, consequence in _conditionals(sentence):
+            pairs = _distinct(_conditionals(sentence))
+            named = [p for p in pairs if not PRONOUN.match(p[0])]
+            for condition, consequence in named or pairs:
                 red_line = self._red_line(doc, sentences, index, condition, consequence,
                                           published)
                 if red_line is not None:
@@ -98,19 +101,31 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                            and t.dep_ != "punct"]
             found.append((_text(condition), _text(consequence)))
         # "X would mean Y": the subject is the step
-        if token.lemma_ in MEANING_VERBS and any(c.lower_ in ("would", "will") for c in token.children):
-            subject = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        modal = [c for c in token.children if c.lower_ in ("would", "will")]
+        if token.lemma_ in MEANING_VERBS and modal:
+            # the step is everything of the clause before "would": "letting Ukraine fire ..."
+            step = [t for t in token.subtree if t.i < modal[0].i
+                    and not (t.dep_ == "mark" and t.head.i == token.i)]
             rest = [t for c in token.children if c.dep_ in ("dobj", "ccomp", "attr", "prep", "xcomp",
                                                             "acomp", "oprd")
                     for t in c.subtree]
-            if subject and rest and WAR_WORDS.search(_text(rest) + " " + token.sent.text):
-                found.append((_text(list(subject[0].subtree)), _text(rest)))
+            if step and rest and WAR_WORDS.search(_text(rest) + " " + token.sent.text):
+                found.append((_text(step), _text(rest)))
         # "any country that X will be a target", "countries that allow X"
         if token.dep_ == "relcl" and token.head.lemma_ in ("country", "state", "nation"):
             clause = token.head.head
             consequence = [t for t in clause.subtree if t.i not in {c.i for c in token.subtree}]
             found.append((_text([token.head, *token.subtree]), _text(consequence)))
     return found
+
+
+def _distinct(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One pair per condition: several patterns often find the same one in a sentence."""
+    seen: dict[str, tuple[str, str]] = {}
+    for condition, consequence in pairs:
+        bare = re.sub(r"^(if|should|unless|once|when) ", "", condition, flags=re.I)
+        seen.setdefault(bare.lower(), (bare, consequence))
+    return list(seen.values())
 
 
 def _declarer(doc: Doc, sentence: Span) -> Entity | None:

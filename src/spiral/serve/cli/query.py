@@ -13,6 +13,7 @@ import typer
 from spiral.analysis.escalation import covered_days, escalation_index, period_column
 from spiral.analysis.stories import explain_merges, stories
 from spiral.errors import InputError
+from spiral.records import to_dict
 from spiral.serve import jobs
 from spiral.serve.cli.common import (
     DbOption,
@@ -122,6 +123,48 @@ def index(
                       "uncovered ones missing: see --format json)")
 
 
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name or words.")] = None,
+    country: Annotated[str | None, typer.Option(help="Speaker's country code, e.g. RUS.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows shown in a table.")] = 50,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Who said what: quotes with their resolved speaker, filtered by speaker, country and date.
+
+    Example: spiral quotes --country RUS --since 2024-11-18 --format json
+    """
+    settings = settings_for(db)
+    first, last = _date(since, "--since"), _date(until, "--until")
+    with open_store(settings.db, read_only=True) as store:
+        found = store.quotes(speaker=speaker, country=country, since=first, until=last)
+    if format is OutputFormat.json:
+        print_json([to_dict(q) for q in found])
+        return
+    print_table([{"date": q.date, "speaker": (q.speaker.entity_name if q.speaker else q.speaker_text)
+                  + (" (anonymous)" if q.anonymous else ""), "kind": q.kind,
+                  "said": q.content[:90]} for q in found[:limit]],
+                title=f"{len(found)} quotes")
+
+
+def redlines(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
+    """Red lines and conditional threats with their status: declared, crossed, enforced or not.
+
+    Example: spiral redlines --format json
+    """
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        found = store.red_lines()
+    if format is OutputFormat.json:
+        print_json([to_dict(r) for r in found])
+        return
+    print_table([{"declared": r.date, "by": r.declarer.entity_name, "kind": r.kind,
+                  "if": r.condition[:60], "then": r.consequence[:60], "status": r.status,
+                  "crossed": r.crossed_date} for r in found], title=f"{len(found)} red lines")
+
+
 def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
     """Row counts per table of the store.
 
@@ -181,5 +224,7 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_)
     app.command()(events)
     app.command()(index)
+    app.command()(quotes)
+    app.command()(redlines)
     app.command()(status)
     app.command()(export)

@@ -1,0 +1,92 @@
+"""Quotes and red lines on sentences we wrote: speakers, kinds, conditions and consequences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from spiral.analysis.crossings import assess_red_lines, condition_types
+from spiral.nlp.quotes import find_direct
+from spiral.records import Entity, RedLine
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said: “We will respond.” Then he left.', ["We will respond."]),
+    ("Moscow said it was «fully prepared» to act.", ["fully prepared"]),
+    ("Khamenei said the strikes ''should not be exaggerated'' on Sunday.", ["should not be exaggerated"]),
+    ('"First part.\n\n"Second part," she said.', ['First part.\n\n"Second part,']),
+    ('An unclosed "quote here.\n\nNext paragraph.', []),
+])
+def test_quotes_find_direct_spans(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in find_direct(text)] == expected
+
+
+def test_quotes_direct_mixed_indirect_and_anonymous(annotate) -> None:
+    doc = annotate(
+        "Maria Zakharova, the foreign ministry spokeswoman, said Russia's response would be "
+        "\"adequate and tangible\". She added that Washington bore responsibility. "
+        "\"We will not be intimidated,\" Keir Starmer said on Wednesday. "
+        "A senior US official, speaking on condition of anonymity, said the permission could be "
+        "widened later.", "2024-11-21")
+    quotes = {(q["kind"], q["speaker"]["entity_name"] if q["speaker"] else None, q["anonymous"])
+              for q in doc._.quotes}
+    assert ("mixed", "Maria Zakharova", False) in quotes
+    assert ("indirect", "Maria Zakharova", False) in quotes  # "She added that ..."
+    assert ("direct", "Keir Starmer", False) in quotes
+    anonymous = [q for q in doc._.quotes if q["anonymous"]]
+    assert anonymous and anonymous[0]["speaker"]["code"] == "USA"
+    starmer = next(q for q in doc._.quotes if q["kind"] == "direct")
+    assert starmer["date"] == "2024-11-20" and doc.text[starmer["start"]:starmer["end"]] == starmer["content"]
+
+
+def test_red_lines_would_mean_and_conditionals(annotate) -> None:
+    doc = annotate("Russian President Vladimir Putin warned on Thursday that letting Ukraine fire "
+                   "Western long-range missiles into Russia would mean NATO countries were at war "
+                   "with Russia. Iran said that if Israel responded, it would strike its "
+                   "infrastructure.", "2024-09-13")
+    lines = {(r["declarer"]["code"], r["kind"], r["condition"], r["date"]) for r in doc._.red_lines}
+    assert ("RUS", "red_line", "letting Ukraine fire Western long-range missiles into Russia",
+            "2024-09-12") in lines
+    assert any(code == "IRN" and cond == "Israel responded" for code, _, cond, _ in lines)
+
+
+def test_red_line_anaphora_points_at_the_step(annotate) -> None:
+    doc = annotate("Washington let Kyiv fire ATACMS missiles into Russia. Last month the "
+                   "Kremlin said such a step would mean NATO was at war with Russia.")
+    (line,) = doc._.red_lines
+    assert line["condition"].startswith("such a step (Washington let Kyiv fire ATACMS")
+
+
+def _stories(rows: list[tuple]) -> pl.DataFrame:
+    return pl.DataFrame(rows, schema={"story_id": pl.String, "date": pl.Date,
+                                      "actor_code": pl.String, "event_type": pl.String,
+                                      "recipient_code": pl.String, "text": pl.String},
+                        orient="row")
+
+
+def test_crossing_declared_crossed_enforced() -> None:
+    putin = Entity("Putin", "Vladimir Putin", "RUS", "GOV")
+    line = RedLine("d", putin, "letting Ukraine fire Western long-range missiles into Russia",
+                   "NATO countries were at war with Russia", "red_line", 0, 10,
+                   date=date(2024, 9, 12))
+    stories = _stories([("s1", date(2024, 10, 1), "RUS", "ASSAULT", "UKR", "before"),
+                        ("s2", date(2024, 11, 17), "USA", "AID", "UKR", "authorised"),
+                        ("s3", date(2024, 11, 19), "UKR", "ASSAULT", "RUS", "ATACMS"),
+                        ("s4", date(2024, 11, 21), "RUS", "ASSAULT", "UKR", "Oreshnik")])
+    (updated,), evidence = assess_red_lines([line], stories, as_of=date(2025, 1, 31))
+    assert (updated.status, updated.crossed_date) == ("enforced", date(2024, 11, 17))
+    assert evidence["step"].to_list() == ["crossed", "enforced"]
+    assert evidence["story_id"].to_list() == ["s2", "s4"]
+    (quiet,), _ = assess_red_lines([line], stories.head(3), as_of=date(2025, 1, 31))
+    assert quiet.status == "not_enforced"
+    (early,), _ = assess_red_lines([line], stories.head(1), as_of=date(2025, 1, 31))
+    assert early.status == "declared"
+
+
+def test_condition_types_from_words() -> None:
+    assert condition_types("Israel responded") == {"ASSAULT"}
+    assert condition_types("supplying tanks to Kyiv") == {"AID", "CONCEDE"}
