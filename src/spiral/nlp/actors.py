@@ -97,16 +97,44 @@ class ActorResolver:
         doc._.actor_mentions = tuple(links)
 
     def _kb_mentions(self, doc: Doc, on: date | None) -> list[_Mention]:
-        spans = [doc[s:e] for _, s, e in self.matcher(doc)]
+        candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
+        if self.kb.caseless:
+            candidates += [(doc[s:e], known)
+                           for s, e, known in self.kb.caseless.find([t.text for t in doc])]
         found = []
-        for span in _longest_first(spans):
-            known = self.kb.names[span.text]
+        for span, known in _longest_first(candidates):
             entity = self.kb.entity(known, span.text, on)
             person = isinstance(known, Person)
             found.append(_Mention(span.start_char, span.end_char, span.text,
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
-        return found
+        return self._with_agents(doc, found)
+
+    def _with_agents(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """'Gondor soldiers', "Russia's foreign ministry", 'troops from Arnor': the actor's code
+        with the agent's sector. Only actors without a sector of their own take one."""
+        owners = {m.start: m for m in mentions if not m.person and not m.entity.sector}
+        owners_by_end = {m.end: m for m in owners.values()}
+        merged: dict[int, _Mention] = {}
+        for start, end, sector in self.kb.agents.find([t.text for t in doc]):
+            agent = doc[start:end]
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and before.lower_ in ("'s", "’s") and start > 1:
+                before = doc[start - 2]
+            owner = owners_by_end.get(before.idx + len(before.text)) if before is not None else None
+            if owner is None and end + 1 < len(doc) and doc[end].lower_ in ("of", "from", "in"):
+                after = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) \
+                    else doc[end + 1]
+                owner = owners.get(after.idx)
+            if owner is None or owner.start in merged:
+                continue
+            first, last = min(owner.start, agent.start_char), max(owner.end, agent.end_char)
+            text = doc.text[first:last]
+            entity = Entity(text, owner.entity.entity_name, owner.entity.code, sector)
+            merged[owner.start] = _Mention(first, last, text,
+                                           (f"{owner.entity.entity_name} {sector}", owner.entity.code),
+                                           entity, False)
+        return [m for m in mentions if m.start not in merged] + list(merged.values())
 
     def _title_mentions(self, doc: Doc, on: date | None, known: list[_Mention]) -> list[_Mention]:
         taken = _Coverage(known)
@@ -227,12 +255,12 @@ def _is_subject(doc: Doc, mention: _Mention) -> bool:
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _longest_first(spans: list[Span]) -> list[Span]:
-    chosen: list[Span] = []
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= c.start or span.start >= c.end for c in chosen):
-            chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+def _longest_first(candidates: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:
+    chosen: list[tuple[Span, Any]] = []
+    for span, known in sorted(candidates, key=lambda c: (-(c[0].end - c[0].start), c[0].start)):
+        if all(span.end <= c.start or span.start >= c.end for c, _ in chosen):
+            chosen.append((span, known))
+    return sorted(chosen, key=lambda c: c[0].start)
 
 
 def _followed_by_name(text: str, end: int) -> bool:

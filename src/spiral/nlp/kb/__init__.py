@@ -68,11 +68,68 @@ class Fixed:
     kind: str  # country, government, organisation, place, adjective
 
 
+class CaselessNames:
+    """Names matched on lower-cased words; a trailing `*` leaves the last word open (a stem).
+
+    >>> names = CaselessNames()
+    >>> names.add("ARGENTIN*", "ARG"); names.add("foreign minister", "GOV")
+    >>> names.find(["The", "Argentine", "Foreign", "Minister", "spoke"])
+    [(1, 2, 'ARG'), (2, 4, 'GOV')]
+    """
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, ...], Any] = {}
+        self.stems: dict[tuple[str, ...], dict[str, Any]] = {}
+        self.longest = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.stems)
+
+    def add(self, name: str, target: Any) -> None:
+        words = tuple(name.lower().split())
+        if not words:
+            return
+        if words[-1].endswith("*"):
+            self.stems.setdefault(words[:-1], {})[words[-1].rstrip("*")] = target
+        else:
+            self.exact[words] = target
+        self.longest = max(self.longest, len(words))
+
+    def find(self, words: list[str]) -> list[tuple[int, int, Any]]:
+        """(start, end, target) of the longest name at each word, left to right, not overlapping."""
+        lower = [w.lower() for w in words]
+        found, i = [], 0
+        while i < len(lower):
+            match = self._longest_at(lower, i)
+            if match is None:
+                i += 1
+                continue
+            found.append((i, i + match[0], match[1]))
+            i += match[0]
+        return found
+
+    def _longest_at(self, lower: list[str], i: int) -> tuple[int, Any] | None:
+        for n in range(min(self.longest, len(lower) - i), 0, -1):
+            head, last = tuple(lower[i:i + n - 1]), lower[i + n - 1]
+            if (target := self.exact.get((*head, last))) is not None:
+                return n, target
+            stems = self.stems.get(head)
+            if stems:
+                for k in range(len(last), 1, -1):
+                    if (target := stems.get(last[:k])) is not None:
+                        return n, target
+        return None
+
+
 @dataclass
 class ActorKB:
-    """Names to actors. `names` maps every surface form to a Fixed actor or a Person."""
+    """Names to actors. `names` maps every surface form to a Fixed actor or a Person; `caseless`
+    holds names imported from coder dictionaries, `agents` generic nouns ("troops", "foreign
+    ministry") to the sector they give the actor they are attached to."""
 
     names: dict[str, Fixed | Person] = field(default_factory=dict)
+    caseless: CaselessNames = field(default_factory=CaselessNames)
+    agents: CaselessNames = field(default_factory=CaselessNames)
     people: list[Person] = field(default_factory=list)
     adjectives: dict[str, str] = field(default_factory=dict)  # "Russian" -> RUS
     country_names: dict[str, str] = field(default_factory=dict)  # RUS -> Russia
@@ -141,29 +198,40 @@ def _add_countries(kb: ActorKB) -> None:
 def _add_yaml(kb: ActorKB, data: dict[str, Any], where: str) -> None:
     if not isinstance(data, dict):
         raise InputError(f"{where}: expected a mapping with organisations, places and people")
-    unknown = set(data) - {"organisations", "places", "people"}
+    unknown = set(data) - {"organisations", "places", "people", "agents"}
     if unknown:
         raise InputError(f"{where}: unknown section(s) {sorted(unknown)}; "
-                         "use organisations, places, people")
+                         "use organisations, places, people, agents")
     for number, org in enumerate(data.get("organisations") or [], start=1):
         try:
-            entry = Fixed(org["name"], org["code"], org.get("sector", ""), "organisation")
+            entry = Fixed(org["name"].rstrip("*"), org["code"], org.get("sector", ""), "organisation")
         except (KeyError, TypeError):
             raise InputError(f"{where}: organisations[{number}] needs 'name' and 'code'") from None
-        for alias in [org["name"], *org.get("aliases", [])]:
-            kb.names[alias] = entry
+        _add_names(kb, [org["name"], *org.get("aliases", [])], entry, org)
     for code, places in (data.get("places") or {}).items():
         for place in places:
             kb.names[place] = Fixed(place, code, "", "place")
     for number, raw in enumerate(data.get("people") or [], start=1):
         person = _person(raw, f"{where}: people[{number}]")
         kb.people.append(person)
-        kb.names[person.name] = person
-        for alias in person.aliases:
-            kb.names[alias] = person
+        _add_names(kb, [person.name, *person.aliases], person, raw)
         surname = person.name.split()[-1]
         if person.surname_alone and surname not in kb.names:
             kb.names[surname] = person
+    for sector, nouns in (data.get("agents") or {}).items():
+        if not isinstance(nouns, list):
+            raise InputError(f"{where}: agents.{sector} must be a list of nouns")
+        for noun in nouns:
+            kb.agents.add(str(noun), str(sector))
+
+
+def _add_names(kb: ActorKB, names: list[str], entry: Fixed | Person, raw: dict) -> None:
+    """Names as written, or without regard to case for `match: caseless` (imported entries)."""
+    for name in names:
+        if raw.get("match") == "caseless":
+            kb.caseless.add(name, entry)
+        else:
+            kb.names[name] = entry
 
 
 def _person(raw: Any, where: str) -> Person:
@@ -178,7 +246,7 @@ def _person(raw: Any, where: str) -> Person:
         except (KeyError, TypeError):
             raise InputError(f"{where}.roles[{index}]: a role needs at least 'code'") from None
     roles.sort(key=lambda r: r.valid_from or date.min)
-    return Person(raw["name"], tuple(roles), tuple(raw.get("aliases", ())),
+    return Person(raw["name"].rstrip("*"), tuple(roles), tuple(raw.get("aliases", ())),
                   raw.get("gender", "m"), raw.get("surname_alone", True))
 
 
