@@ -25,6 +25,8 @@ from spiral.countries import countries
 from spiral.errors import InputError
 from spiral.records import Entity
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: imported dictionaries are large
+
 
 @dataclass(frozen=True, slots=True)
 class Role:
@@ -170,12 +172,12 @@ def _load(extra: str | None) -> ActorKB:
     kb = ActorKB()
     folder = resources.files("spiral.nlp.kb")
     _add_countries(kb)
-    _add_yaml(kb, yaml.safe_load(folder.joinpath("actors.yaml").read_text(encoding="utf-8")),
+    _add_yaml(kb, yaml.load(folder.joinpath("actors.yaml").read_text(encoding="utf-8"), Loader=_LOADER),
               "actors.yaml")
     if extra:
         path = Path(extra)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
         except (OSError, yaml.YAMLError) as error:
             raise InputError(f"{path}: cannot read the actors file ({error}); fix the YAML") from None
         _add_yaml(kb, data or {}, str(path))

@@ -117,7 +117,7 @@ def parse_agents(lines: Iterable[str]) -> list[dict[str, Any]]:
             names.append(_phrase(form + "_"))
             if plural is None and "!" not in phrase:  # substitution sets list their plurals
                 names.append(_phrase(form + ("ES_" if form.endswith(("S", "SH", "CH")) else "S_")))
-            elif plural.group(1).strip():
+            elif plural is not None and plural.group(1).strip():
                 names.append(_phrase(plural.group(1).strip() + "_"))
         agents.append({"name": names[0], "aliases": names[1:], "sector": sector})
     return agents

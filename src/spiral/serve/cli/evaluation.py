@@ -9,6 +9,7 @@ import typer
 
 from spiral.nlp import pipeline
 from spiral.nlp.evaluate import evaluate_plover
+from spiral.nlp.evaluate_petrarch import evaluate_petrarch
 from spiral.serve.cli.common import (
     FormatOption,
     OutputFormat,
@@ -44,6 +45,31 @@ def plover(
     console.print(f"macro-F1 {result['macro_f1']:.3f}, accuracy {result['accuracy']:.3f}, actor "
                   f"country {result['actor_country_accuracy']:.3f}, recipient country "
                   f"{result['recipient_country_accuracy']:.3f}")
+
+
+@evaluation.command()
+def petrarch(
+    records: Annotated[Path, typer.Option(help="PETRARCH validation records (XML); its actor and "
+                                               "agent dictionaries are read from beside it.")],
+    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Agreement with the PETRARCH suite on source and target actors and CAMEO root codes.
+
+    The suite's fictional actors come in through the dictionary importer; records coded with its
+    WEIS-derived verbs are reported apart. A grammar-coverage test, not real-world accuracy.
+
+    Example: spiral eval petrarch --records ../shared/data/petrarch2/PETR.UnitTest.records.xml
+    """
+    result = evaluate_petrarch(settings_for(spacy_model=model), records)
+    if format is OutputFormat.json:
+        print_json(result)
+        return
+    print_table([{"group": group, **{k: "" if v is None else v for k, v in result[group].items()}}
+                 for group in ("cameo", "weis")], title=f"{result['n_records']} records")
+    empty = result["no_events"]
+    console.print(f"records with no event: {empty['correctly_empty']} of {empty['records']} left "
+                  f"empty; imported {result['dictionary_entries']}")
 
 
 def register(app: typer.Typer) -> None:

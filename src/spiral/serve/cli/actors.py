@@ -1,0 +1,48 @@
+"""`spiral actors`: the actor knowledge base: import coder dictionaries into an actors file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from spiral.nlp.kb.dictionaries import read_actor_dictionary, read_agent_dictionary, to_actors_yaml
+from spiral.serve.cli.common import console, err_console
+
+actors = typer.Typer(help="The actor knowledge base.\n\n"
+                          "Example: spiral actors import Phoenix.Countries.actors.txt --out my.yaml",
+                     no_args_is_help=True)
+
+
+@actors.command("import")
+def import_dictionaries(
+    files: Annotated[list[Path], typer.Argument(help="TABARI/PETRARCH/Phoenix actor dictionaries.",
+                                                exists=True, dir_okay=False)],
+    out: Annotated[Path, typer.Option(help="The actors file to write (YAML).")],
+    agents: Annotated[list[Path] | None, typer.Option(help="Agent dictionaries.", exists=True,
+                                                      dir_okay=False)] = None,
+) -> None:
+    """Convert actor and agent dictionaries into a spiral actors file.
+
+    Use the result with SPIRAL_ACTORS_FILE=FILE (or actors_file in spiral.toml). Code lines that
+    cannot be read are listed and left out; the rest is written.
+
+    Example: spiral actors import Phoenix.Countries.actors.txt --agents Phoenix.agents.txt --out phoenix.yaml
+    """
+    problems: list[str] = []
+    entries = [e for path in files for e in read_actor_dictionary(path, problems)]
+    nouns = [a for path in agents or [] for a in read_agent_dictionary(path)]
+    content = to_actors_yaml(entries, nouns)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for problem in problems:
+        err_console.print(f"skipped {problem}")
+    console.print(f"wrote {out}: {len(content['organisations'])} organisations, "
+                  f"{len(content['people'])} people, "
+                  f"{sum(len(v) for v in content['agents'].values())} agent nouns")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(actors, name="actors")
