@@ -188,7 +188,7 @@ def _subject_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("nsubj", "poss"):
             return list(child.subtree)
-    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl") and token.head is not token:
+    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
         if token.dep_ == "relcl":
             return [token.head]
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
@@ -247,7 +247,7 @@ def _unresolved(tokens: list[Token]) -> Entity:
 
 
 def _modifies_weapon(token: Token) -> bool:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj":
         token = token.head
     head = token
     while head.dep_ in ("amod", "compound", "nmod", "npadvmod", "punct") and head.head is not head:

@@ -32,6 +32,7 @@ COMPONENTS = {
     "spiral_events": "spiral.nlp.events",
     "spiral_quotes": "spiral.nlp.quotes",
     "spiral_red_lines": "spiral.nlp.red_lines",
+    "spiral_positions": "spiral.nlp.positions",
 }
 
 

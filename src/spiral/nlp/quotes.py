@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
-from spiral.records import Entity, Quote, to_dict
+from spiral.records import Entity, Quote, from_dict, to_dict
 
 SPEECH_VERBS = {"say", "tell", "add", "warn", "write", "argue", "contend", "state", "declare",
                 "insist", "claim", "announce", "note", "stress", "explain", "reply", "respond",
@@ -156,6 +156,18 @@ class QuoteFinder:
             speaker = Entity(span.text, span.text, speaker.code, speaker.sector or "GOV",
                              "anonymous source")
         return speaker, span.text, anonymous
+
+
+def statement_holder(doc: Doc, sentence: Span) -> Entity | None:
+    """Who states a sentence: the speaker of a quote over it, or its main verb's subject."""
+    for quote in doc._.quotes:
+        if quote["start"] < sentence.end_char and sentence.start_char < quote["end"] \
+                and quote["speaker"]:
+            return from_dict(Entity, quote["speaker"])
+    subject = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subject:
+        return entity_at(doc, subject[0].idx, subject[0].idx + len(subject[0].text))
+    return None
 
 
 def _sentence_at(doc: Doc, start: int, end: int) -> Span | None:

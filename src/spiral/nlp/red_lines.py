@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
+from spiral.nlp.quotes import statement_holder
 from spiral.records import Entity, RedLine, from_dict, to_dict
 
 CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
@@ -70,7 +71,7 @@ class RedLineFinder:
         sentence = sentences[index]
         if not THREAT_WORDS.search(consequence) and not WAR_WORDS.search(sentence.text):
             return None
-        declarer = _declarer(doc, sentence)
+        declarer = statement_holder(doc, sentence)
         if declarer is None:
             return None
         condition = _resolve_anaphora(condition, sentences, index)
@@ -126,19 +127,6 @@ def _distinct(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         bare = re.sub(r"^(if|should|unless|once|when) ", "", condition, flags=re.I)
         seen.setdefault(bare.lower(), (bare, consequence))
     return list(seen.values())
-
-
-def _declarer(doc: Doc, sentence: Span) -> Entity | None:
-    """Who states it: the speaker of a quote over the sentence, or the speech verb's subject."""
-    for quote in doc._.quotes:
-        if quote["start"] < sentence.end_char and sentence.start_char < quote["end"] \
-                and quote["speaker"]:
-            return from_dict(Entity, quote["speaker"])
-    root = sentence.root
-    subject = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subject:
-        return entity_at(doc, subject[0].idx, subject[0].idx + len(subject[0].text))
-    return None
 
 
 def _resolve_anaphora(condition: str, sentences: list[Span], index: int) -> str:

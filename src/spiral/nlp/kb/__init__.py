@@ -1,7 +1,8 @@
 """The actor knowledge base: countries, organisations, places and office holders with dated roles.
 
-Shipped as `spiral/data/countries.tsv` and `actors.yaml` (written by us); users extend it with a YAML file in
-the `actors.yaml` format.
+Shipped as `spiral/data/countries.tsv`, `actors.yaml` and `office_holders.yaml` (written by us);
+users extend it with a YAML file in the `actors.yaml` format, or one imported from coder
+dictionaries (`spiral actors import`).
 
 >>> kb = ActorKB.load()
 >>> kb.lookup("Keir Starmer", on=date(2024, 7, 4)).sector, kb.lookup("Keir Starmer", on=date(2024, 7, 6)).sector
@@ -25,6 +26,9 @@ from spiral.countries import countries
 from spiral.errors import InputError
 from spiral.records import Entity
 
+# organisations, places, agents and the people of the crises in the sample corpus; then the heads
+# of state and government, foreign and defence ministers and army chiefs of 60 countries
+SHIPPED_FILES = ("actors.yaml", "office_holders.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: imported dictionaries are large
 
 
@@ -172,8 +176,9 @@ def _load(extra: str | None) -> ActorKB:
     kb = ActorKB()
     folder = resources.files("spiral.nlp.kb")
     _add_countries(kb)
-    _add_yaml(kb, yaml.load(folder.joinpath("actors.yaml").read_text(encoding="utf-8"), Loader=_LOADER),
-              "actors.yaml")
+    for shipped in SHIPPED_FILES:
+        _add_yaml(kb, yaml.load(folder.joinpath(shipped).read_text(encoding="utf-8"),
+                                Loader=_LOADER), shipped)
     if extra:
         path = Path(extra)
         try:
