@@ -43,6 +43,11 @@ EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
+# nouns too common to point back at a named actor ("the country" may be any of them)
+GENERIC_NOUNS = {"country", "state", "war", "attack", "strike", "strikes", "move", "decision",
+                 "step", "time", "day", "week", "talks", "conflict", "region", "people", "world",
+                 "city", "capital", "border", "territory", "missile", "missiles", "weapons",
+                 "line", "deal", "plan", "statement", "issue", "matter", "end", "west"}
 
 
 @dataclass
@@ -78,6 +83,7 @@ class ActorResolver:
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)
         mentions += self._anaphora(doc, mentions)
+        mentions += self._definite_descriptions(doc, mentions)
         self.set_annotations(doc, mentions)
         return doc
 
@@ -223,6 +229,40 @@ class ActorResolver:
             found.append(_Mention(start, end, doc.text[start:end], antecedent.key, entity, True,
                                   antecedent.gender))
         return found
+
+
+    def _definite_descriptions(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
+        """'the mission', 'the Guards', 'the former president': the nearest actor named before
+        whose name holds the noun, or a person who holds or held an office so named."""
+        taken = _Coverage(known)
+        found = []
+        for chunk in doc.noun_chunks:
+            if chunk[0].lower_ != "the" or len(chunk) > 4 or taken.overlaps(chunk.start_char,
+                                                                              chunk.end_char):
+                continue
+            noun = chunk.root.lower_
+            if not chunk.root.is_alpha or noun in GENERIC_NOUNS:
+                continue
+            earlier = [m for m in known if m.end <= chunk.start_char
+                       and chunk.start_char - m.end <= 2 * MAX_PRONOUN_DISTANCE_CHARS
+                       and self._describes(m, noun)]
+            if not earlier:
+                continue
+            antecedent = earlier[-1]
+            entity = Entity(chunk.text, antecedent.entity.entity_name, antecedent.entity.code,
+                            antecedent.entity.sector, antecedent.entity.role,
+                            antecedent.entity.role_valid_from, antecedent.entity.role_valid_to)
+            found.append(_Mention(chunk.start_char, chunk.end_char, chunk.text, antecedent.key,
+                                  entity, antecedent.person, antecedent.gender))
+        return found
+
+    def _describes(self, mention: _Mention, noun: str) -> bool:
+        if not mention.person:
+            return noun in mention.entity.entity_name.lower().split()
+        person = self.kb.names.get(mention.entity.entity_name)
+        roles = person.roles if isinstance(person, Person) else ()
+        return any(noun in r.role.lower().split() for r in roles) or \
+            noun in mention.entity.role.lower().split()
 
 
 class _Coverage:

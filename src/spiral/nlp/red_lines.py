@@ -24,15 +24,26 @@ from spacy.tokens import Doc, Span, Token
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
-from spiral.nlp.quotes import statement_holder
+from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
 from spiral.records import Entity, RedLine, from_dict, to_dict
 
 CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
-MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be"}
+MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", "consider",
+                 "treat", "meet", "bring", "trigger", "provoke", "represent", "equal", "become",
+                 "face", "see", "view"}
+# a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
+STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.I)
+ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
+            "whoever", "people", "side"}
+RELATIVES = {"that", "which", "who", "whom"}
 WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct participation|"
                        r"direct involvement|legitimate target|red line|declaration of war)\b", re.I)
-THREAT_WORDS = re.compile(r"\b(respond|response|retaliat\w*|strike|target|pay|consequences|"
-                          r"entitled to use|war|punish\w*|answer\w*)\b", re.I)
+THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|pay|consequences|"
+                          r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
+                          r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
+                          r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
+                          r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
+                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*)\b", re.I)
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|by (Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|ultimatum)\b", re.I)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
@@ -85,39 +96,107 @@ class RedLineFinder:
 
 
 def _text(tokens: list[Token]) -> str:
+    """The tokens as written, one space where the text had space or where tokens were left out."""
     tokens = sorted(tokens, key=lambda t: t.i)
-    text = "".join(" " if t.text in ('"', "“", "”", "''") else t.text_with_ws for t in tokens)
-    return re.sub(r"^that ", "", " ".join(text.split()).strip(" ,;:"))
+    parts = []
+    for previous, token in zip([None, *tokens], tokens):
+        if previous is not None and (token.i > previous.i + 1 or previous.whitespace_):
+            parts.append(" ")
+        parts.append(token.text)
+    return re.sub(r"^that ", "", " ".join("".join(parts).split()).strip(" ,;:"))
 
 
 def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     """(condition, consequence) pairs the sentence states."""
     found = []
     for token in sentence:
-        # if/should/unless clauses
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
-                                         for c in token.children):
-            condition = [t for t in token.subtree if not (t.dep_ == "mark" and t.head.i == token.i)]
-            consequence = [t for t in token.head.subtree if t.i not in {c.i for c in token.subtree}
-                           and t.dep_ != "punct"]
-            found.append((_text(condition), _text(consequence)))
-        # "X would mean Y": the subject is the step
+        condition = _condition_clause(token)
+        if condition is not None:
+            clause = _clause_of(token.head)
+            taken = {t.i for t in token.subtree}
+            consequence = [t for t in _reported(clause).subtree if t.i not in taken
+                           and t.dep_ != "punct" and not _is_mark(t, clause)]
+            found.append((_text([t for t in condition if not _is_mark(t, token)]),
+                          _text(consequence)))
+            continue
+        # "in the event of X", "in case of X"
+        if token.lower_ in ("event", "case") and token.head.lower_ == "in":
+            of = [c for c in token.children if c.lower_ == "of"]
+            objects = [t for c in of for t in c.children if t.dep_ == "pobj"]
+            if objects:
+                clause = _clause_of(token.head.head)
+                taken = {t.i for t in token.head.subtree}
+                consequence = [t for t in _reported(clause).subtree if t.i not in taken
+                               and t.dep_ != "punct" and not _is_mark(t, clause)]
+                found.append((_text(list(objects[0].subtree)), _text(consequence)))
+                continue
+        # "X would mean / would be regarded as / will be met with Y": the subject is the step
         modal = [c for c in token.children if c.lower_ in ("would", "will")]
-        if token.lemma_ in MEANING_VERBS and modal:
-            # the step is everything of the clause before "would": "letting Ukraine fire ..."
+        if token.lemma_ in MEANING_VERBS and modal and not any(
+                _condition_clause(c) is not None for c in token.children):
             step = [t for t in token.subtree if t.i < modal[0].i
                     and not (t.dep_ == "mark" and t.head.i == token.i)]
-            rest = [t for c in token.children if c.dep_ in ("dobj", "ccomp", "attr", "prep", "xcomp",
-                                                            "acomp", "oprd")
-                    for t in c.subtree]
-            if step and rest and WAR_WORDS.search(_text(rest) + " " + token.sent.text):
+            rest = [t for t in token.subtree if t.i >= modal[0].i]
+            if step and rest and (WAR_WORDS.search(_text(rest))
+                                  or (THREAT_WORDS.search(_text(rest)) and STEP_SUBJECT.match(_text(step)))):
                 found.append((_text(step), _text(rest)))
-        # "any country that X will be a target", "countries that allow X"
-        if token.dep_ == "relcl" and token.head.lemma_ in ("country", "state", "nation"):
-            clause = token.head.head
-            consequence = [t for t in clause.subtree if t.i not in {c.i for c in token.subtree}]
-            found.append((_text([token.head, *token.subtree]), _text(consequence)))
+        # "any country that X will be a target", "those who X will get burned", "whoever X ..."
+        if token.dep_ == "relcl" and token.head.lemma_ in ENABLERS:
+            # the main verb after the relative clause; the parser often hangs it elsewhere
+            clause = next((t for t in sentence if t.i > token.i and t.dep_ in ("ROOT", "ccomp")
+                           and t.pos_ in ("VERB", "AUX") and t.lemma_ not in SPEECH_VERBS),
+                          _clause_of(token.head.head))
+            start = min(t.i for t in token.subtree)
+            # everything between the relative pronoun and the main verb belongs to the condition,
+            # whatever the parser attached it to ("lets its territory be used for ...")
+            condition = [t for t in sentence if start <= t.i < clause.i and t.lower_ not in RELATIVES
+                         and not (t.head.i == clause.i and t.dep_ in ("aux", "auxpass", "neg"))] \
+                if clause.i > start else list(token.subtree)
+            taken = {t.i for t in token.head.subtree} | {t.i for t in condition}
+            consequence = [t for t in clause.subtree if t.i not in taken
+                           and not t.is_punct and not _is_mark(t, clause)]
+            found.append((_text(condition), _text(consequence)))
+        if token.dep_ in ("csubj", "nsubj") and any(c.lower_ == "whoever" for c in token.children):
+            condition = [t for t in token.subtree if t.lower_ != "whoever"]
+            taken = {t.i for t in token.subtree}
+            consequence = [t for t in token.head.subtree if t.i not in taken and not t.is_punct]
+            found.append((_text(condition), _text(consequence)))
     return found
+
+
+def _condition_clause(token: Token) -> list[Token] | None:
+    """The tokens of a conditional clause headed by `token`: 'if/unless/once X' or the inverted
+    'Should X', 'Were X', 'Had X'."""
+    if token.dep_ != "advcl":
+        return None
+    children = list(token.children)
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+        return list(token.subtree)
+    first = next(token.subtree)
+    if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
+        return [t for t in token.subtree if t.i != first.i]
+    return None
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb heading the clause a token belongs to."""
+    while token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "parataxis", "relcl", "xcomp") \
+            and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _reported(clause: Token) -> Token:
+    """A speech verb's reported clause ('warned that X'); the clause itself otherwise."""
+    if clause.lemma_ in SPEECH_VERBS:
+        for child in clause.children:
+            if child.dep_ == "ccomp":
+                return child
+    return clause
+
+
+def _is_mark(token: Token, clause: Token) -> bool:
+    return token.dep_ == "mark" and token.head.i == clause.i
 
 
 def _distinct(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ import typer
 
 from spiral.nlp import pipeline
 from spiral.nlp.evaluate import evaluate_plover
+from spiral.nlp.evaluate_gold import evaluate_events, evaluate_statements
 from spiral.nlp.evaluate_petrarch import evaluate_petrarch
 from spiral.serve.cli.common import (
     FormatOption,
@@ -70,6 +71,53 @@ def petrarch(
     empty = result["no_events"]
     console.print(f"records with no event: {empty['correctly_empty']} of {empty['records']} left "
                   f"empty; imported {result['dictionary_entries']}")
+
+
+GOLD = Path("tests/gold")
+
+
+@evaluation.command()
+def events(
+    data: Annotated[Path, typer.Option(help="Gold sentences with events (JSONL).")] = GOLD / "events.jsonl",
+    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Events on spiral's own gold sentences: P/R/F1 per type, actor, recipient, date and flags.
+
+    Example: spiral eval events --data tests/gold/events.jsonl --format json
+    """
+    result = evaluate_events(pipeline.load(settings_for(spacy_model=model)), data)
+    if format is OutputFormat.json:
+        print_json(result)
+        return
+    print_table([{"type": name, **{k: v for k, v in scores.items()}}
+                 for name, scores in result["per_type"].items()],
+                title=f"{result['n_records']} sentences")
+    console.print(f"events {result['events']}; macro-F1 {result['macro_f1']}")
+    console.print(f"on matched events {result['on_matched']}")
+    console.print(f"recall by hard case {result['recall_by_tag']}")
+
+
+@evaluation.command()
+def statements(
+    data: Annotated[Path, typer.Option(help="Gold paragraphs with quotes, red lines and positions "
+                                            "(JSONL).")] = GOLD / "statements.jsonl",
+    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Quotes, red lines and positions on spiral's own gold paragraphs: P/R/F1 each.
+
+    Example: spiral eval statements --data tests/gold/statements.jsonl --format json
+    """
+    result = evaluate_statements(pipeline.load(settings_for(spacy_model=model)), data)
+    if format is OutputFormat.json:
+        print_json(result)
+        return
+    print_table([{"component": name, **{k: v for k, v in result[name].items()
+                                          if not isinstance(v, dict)}}
+                 for name in ("quotes", "red_lines", "positions")],
+                title=f"{result['n_records']} paragraphs")
+    console.print(f"quote recall by kind {result['quotes']['recall_by_kind']}")
 
 
 def register(app: typer.Typer) -> None:
