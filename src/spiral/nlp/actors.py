@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from spiral.nlp.kb import ActorKB, Person
+from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, from_dict, to_dict
 
 TITLES = {
@@ -203,7 +204,10 @@ class ActorResolver:
         return found
 
     def _anaphora(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
-        people = sorted((m for m in known if m.person), key=lambda m: m.start)
+        # a pronoun outside a quote does not point at someone named inside one
+        quoted = find_direct(doc.text)
+        people = sorted((m for m in known if m.person and not any(
+            s <= m.start < e for s, e in quoted)), key=lambda m: m.start)
         found = []
         for token in doc:
             lower = token.lower_
@@ -220,8 +224,8 @@ class ActorResolver:
                           and (not is_role_noun or lower[:6] in m.entity.role.lower())]
             if not candidates:
                 continue
-            subjects = [m for m in candidates if _is_subject(doc, m)]
-            antecedent = (subjects or candidates)[-1]
+            ranked = sorted(candidates, key=lambda m: (_subject_rank(doc, m), m.start))
+            antecedent = ranked[-1]
             entity = Entity(doc.text[start:end], antecedent.entity.entity_name,
                             antecedent.entity.code, antecedent.entity.sector,
                             antecedent.entity.role, antecedent.entity.role_valid_from,
@@ -290,9 +294,13 @@ def _looks_like_full_name(ent: Span) -> bool:
     return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 
-def _is_subject(doc: Doc, mention: _Mention) -> bool:
+def _subject_rank(doc: Doc, mention: _Mention) -> int:
+    """2 for the subject of a sentence's main verb, 1 for another subject, 0 otherwise: news
+    pronouns mostly continue the main subject ("Vance told the paper X could ...; he said")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    return 2 if span.root.head.dep_ == "ROOT" else 1
 
 
 def _longest_first(candidates: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:

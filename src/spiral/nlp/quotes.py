@@ -23,56 +23,15 @@ from spacy.tokens import Doc, Span, Token
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
+from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, Quote, from_dict, to_dict
 
 SPEECH_VERBS = {"say", "tell", "add", "warn", "write", "argue", "contend", "state", "declare",
                 "insist", "claim", "announce", "note", "stress", "explain", "reply", "respond",
                 "threaten", "vow", "ask", "call", "urge", "accuse", "suggest", "recall"}
-QUOTE_PAIRS = [("“", "”"), ("«", "»"), ("„", "“"), ("''", "''"), ('"', '"')]
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?)\b"
                        r"(?! named)", re.I)
 MIN_INDIRECT_WORDS = 3
-
-
-def find_direct(text: str) -> list[tuple[int, int]]:
-    """Character spans (inside the marks) of direct quotes, joined across paragraphs.
-
-    >>> text = 'He said: "One.\\n\\n"Two." She left.'
-    >>> [text[s:e] for s, e in find_direct(text)]
-    ['One.\\n\\n"Two.']
-    """
-    spans: list[tuple[int, int]] = []
-    taken = [False] * len(text)
-    for opening, closing in QUOTE_PAIRS:
-        i = 0
-        while (start := text.find(opening, i)) != -1:
-            inner = start + len(opening)
-            end = _closing(text, inner, opening, closing)
-            if end == -1:
-                break
-            if not any(taken[start:end + len(closing)]) and end > inner:
-                spans.append((inner, end))
-                for k in range(start, end + len(closing)):
-                    taken[k] = True
-            i = end + len(closing)
-    return sorted(spans)
-
-
-def _closing(text: str, inner: int, opening: str, closing: str) -> int:
-    """Where the quote opened at `inner` closes, following continued paragraphs."""
-    position = inner
-    while True:
-        end = text.find(closing, position)
-        paragraph_end = text.find("\n\n", position)
-        if end == -1:
-            return -1
-        if paragraph_end == -1 or end < paragraph_end:
-            return end
-        # the paragraph ends first: the quote continues only if the next one reopens it
-        next_start = paragraph_end + 2
-        if not text.startswith(opening, next_start):
-            return -1
-        position = next_start + len(opening)
 
 
 class QuoteFinder:
@@ -98,6 +57,18 @@ class QuoteFinder:
             content = doc.text[start:end]
             sentence = _sentence_at(doc, start, end)
             verb = _speech_verb(sentence, start, end) if sentence is not None else None
+            if sentence is not None and _embedded(sentence, content):
+                # a phrase quoted inside someone's words: 'Trump called him “a dictator”'
+                verb = _governing_verb(doc, start, end) or verb
+                if verb is None:
+                    continue
+                speaker, speaker_text, anonymous = self._speaker(doc, verb)
+                when = find_event_date(sentence, published)[0]
+                quotes.append(Quote(doc_id=doc._.doc_id or "", content=content, kind="mixed",
+                                    start=start, end=end, speaker=speaker,
+                                    speaker_text=speaker_text, anonymous=anonymous,
+                                    cue=verb.text, date=when))
+                continue
             if verb is None and previous is not None and len(content.split()) >= 3:
                 speaker, speaker_text, anonymous = previous
                 cue = ""
@@ -140,6 +111,8 @@ class QuoteFinder:
         if verb.lower_ == "according":
             subject = [t for c in verb.children for t in c.children if t.dep_ == "pobj"]
         if not subject:
+            if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
+                return self._speaker(doc, verb.head)  # "..., adding that": the adder is the sayer
             return None, "", False
         head = subject[0]
         words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos")
@@ -194,6 +167,32 @@ def _speech_verb(sentence: Span, start: int, end: int) -> Token | None:
                and (t.lemma_ in SPEECH_VERBS or (t.lower_ == "according" and t.nbor(1).lower_ == "to"))]
     return min(outside, key=lambda t: abs(t.idx - end) if t.idx > end else abs(start - t.idx),
                default=None)
+
+
+def _embedded(sentence: Span, content: str) -> bool:
+    """Quoted words that are a small part of their sentence and not a quoted sentence of their
+    own (which ends in punctuation inside the marks): the sign of a mixed quote."""
+    quoted = len(content.split())
+    words = sum(1 for t in sentence if not t.is_punct)
+    return quoted < 0.4 * words and not content.rstrip().endswith((",", ".", "!", "?"))
+
+
+def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The speech verb above quoted words ("said the call had opened a “Pandora's box”"), else
+    the nearest verb above them whose subject names an actor."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token, fallback = span.root, None
+    while token.head.i != token.i:
+        token = token.head
+        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB" and not (start <= token.idx < end):
+            return token
+        subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if fallback is None and subject and entity_at(doc, subject[0].idx,
+                                                      subject[0].idx + len(subject[0].text)):
+            fallback = token
+    return fallback
 
 
 def _inside_reported_clause(verb: Token, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from spiral.analysis.crossings import assess_red_lines, condition_types
-from spiral.nlp.quotes import find_direct
+from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, RedLine
 
 pytestmark = pytest.mark.model
