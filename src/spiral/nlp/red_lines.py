@@ -15,6 +15,7 @@ verb), else the main clause's subject.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,8 @@ MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", 
                  "face", "see", "view"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.I)
+REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
+MODALS = {"would", "will", "could", "should", "may", "might"}
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
 RELATIVES = {"that", "which", "who", "whom"}
@@ -43,12 +46,13 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
                           r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
-                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*)\b", re.I)
+                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against)\b", re.I)
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|by (Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|ultimatum)\b", re.I)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
                       r"the decision|this step|that step)$", re.I)
-PRONOUN = re.compile(r"^(it|this|that|they)$", re.I)
+CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.I)
+PRONOUN = re.compile(r"^(it|this|that|they|them|these|those)$", re.I)
 STEP_WORDS = re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|fire|strike|use|suppl\w*|"
                         r"send\w*|long-range)\b", re.I)
 
@@ -69,8 +73,14 @@ class RedLineFinder:
             for condition, consequence in named or pairs:
                 red_line = self._red_line(doc, sentences, index, condition, consequence,
                                           published)
-                if red_line is not None:
-                    found.append(red_line)
+                if red_line is None:
+                    continue
+                if CROSSING.match(condition) and found and found[-1].start >= \
+                        sentences[max(0, index - 1)].start_char:
+                    # "X would be a red line, and crossing that line would Y": one line, X -> Y
+                    red_line = replace(found.pop(), consequence=consequence, kind="red_line",
+                                       end=red_line.end, id="")
+                found.append(red_line)
         self.set_annotations(doc, found)
         return doc
 
@@ -80,7 +90,8 @@ class RedLineFinder:
     def _red_line(self, doc: Doc, sentences: list[Span], index: int, condition: str,
                   consequence: str, published: date | None) -> RedLine | None:
         sentence = sentences[index]
-        if not THREAT_WORDS.search(consequence) and not WAR_WORDS.search(sentence.text):
+        warning = any(t.lemma_ in ("warn", "threaten") for t in sentence)
+        if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
             return None
         declarer = statement_holder(doc, sentence)
         if declarer is None:
@@ -130,8 +141,17 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                                and t.dep_ != "punct" and not _is_mark(t, clause)]
                 found.append((_text(list(objects[0].subtree)), _text(consequence)))
                 continue
+        # "Russia would regard X as Y": X is the step, Y what it would be taken for
+        if token.lemma_ in REGARD_VERBS and any(c.lower_ in MODALS for c in token.children):
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            as_objects = [t for c in token.children if c.lower_ == "as" for t in c.children
+                          if t.dep_ == "pobj"]
+            if objects and as_objects:
+                found.append((_text(list(objects[0].subtree)), _text(list(as_objects[0].subtree))))
+                continue
         # "X would mean / would be regarded as / will be met with Y": the subject is the step
-        modal = [c for c in token.children if c.lower_ in ("would", "will")]
+        modals = MODALS if token.lemma_ in REGARD_VERBS else ("would", "will")
+        modal = [c for c in token.children if c.lower_ in modals]
         if token.lemma_ in MEANING_VERBS and modal and not any(
                 _condition_clause(c) is not None for c in token.children):
             step = [t for t in token.subtree if t.i < modal[0].i
