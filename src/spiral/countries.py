@@ -40,11 +40,13 @@ def _split(cell: str) -> tuple[str, ...]:
 def _by_name() -> dict[str, str]:
     names = {}
     for country in countries():
-        for name in (country.name, *country.other_names, *country.adjectives, country.code):
+        for name in (country.name, *country.other_names, *country.adjectives, country.code,
+                     *country.seats):
             names.setdefault(name.casefold(), country.code)
     return names
 
 
 def country_code(name: str) -> str | None:
-    """The alpha-3 code of a country name, other name, adjective or code; None if unknown."""
+    """The alpha-3 code of a country name, other name, adjective, code or seat of government
+    ("Kyiv", "the Kremlin"); None if unknown."""
     return _by_name().get(name.strip().casefold())

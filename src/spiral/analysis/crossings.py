@@ -5,20 +5,23 @@ and the kind of step from its verbs (permitting or supplying weapons -> AID/CONC
 striking -> ASSAULT). A later story event by one of those actors, of one of those types, aimed
 at the declarer or at an actor of the condition, crosses it. The line is enforced when the
 declarer then does what the consequence threatens (violence -> ASSAULT, otherwise THREATEN,
-SANCTION or ASSAULT) against the other side within `window_days`; past the window without
-that, it is not enforced. Every step keeps the story events that show it.
+SANCTION or ASSAULT; for a nuclear consequence, a nuclear-context step) against the other side
+within `window_days`; past the window without that, it is not enforced. A statement from the declarer's side that the line has been crossed
+("Washington has now crossed that line") also marks it crossed, on the statement's date. Every
+step keeps the story events (or the quote) that show it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 import polars as pl
 
 from spiral.countries import country_code
-from spiral.records import RedLine
+from spiral.records import Quote, RedLine
 
 STEP_TYPES = [
     (re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|suppl\w*|send\w*|give\w*|provid\w*|"
@@ -30,6 +33,9 @@ STEP_TYPES = [
 VIOLENT = re.compile(r"\b(war|strike|target|weapons|military|respond|response|retaliat\w*|"
                      r"force|attack)\b", re.I)
 WESTERN = {"USA", "GBR", "FRA", "DEU", "IGO"}
+NUCLEAR = re.compile(r"\bnuclear\b", re.I)
+CROSSED = re.compile(r"\b(crossed|went past|gone past|overstepped|breached)\b[^.]{0,40}"
+                     r"\b(red )?lines?\b", re.I)
 
 
 def condition_types(condition: str) -> set[str]:
@@ -54,10 +60,14 @@ def _codes_in(text: str) -> set[str]:
 
 
 def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: date,
-                     window_days: int = 30) -> tuple[list[RedLine], pl.DataFrame]:
-    """Red lines with their status, and the evidence table (red_line_id, step, story_id, date)."""
+                     window_days: int = 30, statements: Sequence[Quote] = ()
+                     ) -> tuple[list[RedLine], pl.DataFrame]:
+    """Red lines with their status, and the evidence table (red_line_id, step, story_id,
+    quote_id, date, text)."""
     updated, evidence = [], []
     dated = stories.filter(pl.col("date").is_not_null()).sort("date", "story_id")
+    said_crossed = sorted((q for q in statements if q.date and CROSSED.search(q.content)),
+                          key=lambda q: (q.date, q.id))
     for line in red_lines:
         actors = ({a.code for a in line.addressee} | _codes_in(line.condition)
                   | _codes_in(line.consequence)) - {line.declarer.code, ""}
@@ -67,28 +77,49 @@ def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: 
             (pl.col("date") >= since) & pl.col("actor_code").is_in(list(actors))
             & pl.col("event_type").is_in(list(types))
             & (pl.col("recipient_code").is_in(list(actors | {line.declarer.code}))))
-        if crossing.is_empty() or not types:
+        statement = next((q for q in said_crossed if q.date > since and q.speaker is not None
+                          and q.speaker.code == line.declarer.code), None)
+        if (crossing.is_empty() or not types) and statement is None:
             updated.append(dataclasses.replace(line, status="declared", crossed_by=(),
                                                crossed_date=None))
             continue
-        first = crossing.row(0, named=True)
-        evidence.append({"red_line_id": line.id, "step": "crossed", "story_id": first["story_id"],
-                         "date": first["date"], "text": first["text"]})
+        event = crossing.row(0, named=True) if types and not crossing.is_empty() else None
+        if statement is not None and (event is None or statement.date < event["date"]):
+            first = {"date": statement.date, "actor_code": "", "recipient_code": ""}
+            evidence.append({"red_line_id": line.id, "step": "crossed", "story_id": None,
+                             "quote_id": statement.id, "date": statement.date,
+                             "text": statement.content})
+        else:
+            first = event
+            evidence.append({"red_line_id": line.id, "step": "crossed",
+                             "story_id": event["story_id"], "quote_id": None,
+                             "date": event["date"], "text": event["text"]})
+        if event is not None:
+            first = {**first, "actor_code": event["actor_code"],
+                     "recipient_code": event["recipient_code"]}
         answer_types = ["ASSAULT"] if VIOLENT.search(line.consequence) else \
             ["THREATEN", "SANCTION", "ASSAULT"]
-        targets = (actors | {first["actor_code"], first["recipient_code"]}) - {line.declarer.code}
+        targets = (actors | {first["actor_code"], first["recipient_code"]}) - {line.declarer.code, ""}
+        if NUCLEAR.search(line.consequence):
+            # a nuclear threat is carried out only by a nuclear step, not any strike
+            answer_types = ["ASSAULT", "THREATEN", "MOBILIZE"]
+            nuclear = pl.col("context").list.contains("cbrn")
+        else:
+            nuclear = pl.lit(True)
         answer = dated.filter(
+            nuclear &
             (pl.col("date") > first["date"])
             & (pl.col("date") <= first["date"] + timedelta(days=window_days))
             & (pl.col("actor_code") == line.declarer.code)
             & pl.col("event_type").is_in(answer_types)
-            & pl.col("recipient_code").is_in(list(targets)))
+            & (pl.col("recipient_code").is_in(list(targets)) if targets
+               else pl.col("recipient_code") != line.declarer.code))
         status = "crossed"
         if not answer.is_empty():
             reply = answer.row(0, named=True)
             evidence.append({"red_line_id": line.id, "step": "enforced",
-                             "story_id": reply["story_id"], "date": reply["date"],
-                             "text": reply["text"]})
+                             "story_id": reply["story_id"], "quote_id": None,
+                             "date": reply["date"], "text": reply["text"]})
             status = "enforced"
         elif as_of > first["date"] + timedelta(days=window_days):
             status = "not_enforced"
@@ -96,5 +127,5 @@ def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: 
                                            crossed_by=tuple(crossing["story_id"].head(5)),
                                            crossed_date=first["date"]))
     return updated, pl.DataFrame(evidence, schema={"red_line_id": pl.String, "step": pl.String,
-                                                   "story_id": pl.String, "date": pl.Date,
-                                                   "text": pl.String})
+                                                   "story_id": pl.String, "quote_id": pl.String,
+                                                   "date": pl.Date, "text": pl.String})

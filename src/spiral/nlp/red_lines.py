@@ -71,6 +71,9 @@ class RedLineFinder:
             pairs = _distinct(_conditionals(sentence))
             named = [p for p in pairs if not PRONOUN.match(p[0])]
             for condition, consequence in named or pairs:
+                if len(condition.split()) < 2 and not ANAPHORA.match(condition) \
+                        or len(consequence.split()) < 2:
+                    continue  # a fragment the parser cut off, not a stated line
                 red_line = self._red_line(doc, sentences, index, condition, consequence,
                                           published)
                 if red_line is None:
@@ -161,7 +164,16 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                                   or (THREAT_WORDS.search(_text(rest)) and STEP_SUBJECT.match(_text(step)))):
                 found.append((_text(step), _text(rest)))
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
-        if token.dep_ == "relcl" and token.head.lemma_ in ENABLERS:
+        if token.dep_ == "relcl" and token.head.lemma_ in ENABLERS and \
+                token.head.dep_ not in ("nsubj", "nsubjpass"):
+            # "the right to strike facilities of countries that X": the clause around them
+            clause = _clause_of(token.head.head)
+            relative = {t.i for t in token.subtree}
+            condition = [t for t in token.subtree if t.lower_ not in RELATIVES]
+            consequence = [t for t in _reported(clause).subtree if t.i not in relative
+                           and not t.is_punct and not _is_mark(t, clause)]
+            found.append((_text(condition), _text(consequence)))
+        elif token.dep_ == "relcl" and token.head.lemma_ in ENABLERS:
             # the main verb after the relative clause; the parser often hangs it elsewhere
             clause = next((t for t in sentence if t.i > token.i and t.dep_ in ("ROOT", "ccomp")
                            and t.pos_ in ("VERB", "AUX") and t.lemma_ not in SPEECH_VERBS),
@@ -233,8 +245,11 @@ def _resolve_anaphora(condition: str, sentences: list[Span], index: int) -> str:
     if not ANAPHORA.match(condition.strip()):
         return condition
     for earlier in reversed(sentences[max(0, index - 4):index]):
-        if STEP_WORDS.search(earlier.text):
-            return f"{condition} ({earlier.text.strip()})"
+        steps = [t for t in earlier if STEP_WORDS.fullmatch(t.lower_) and t.pos_ in ("VERB", "NOUN")]
+        if steps:
+            # the clause that names the step: "Washington let Kyiv fire ATACMS missiles into Russia"
+            clause = steps[0] if steps[0].pos_ == "NOUN" else _clause_of(steps[0])
+            return f"{condition} ({_text(list(clause.subtree))})"
     return condition
 
 

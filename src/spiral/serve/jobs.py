@@ -117,7 +117,7 @@ def analyse(store: Store, story_frame: pl.DataFrame) -> None:
     """Re-assess every red line against the story events now in the store."""
     events_end = story_frame["date"].max() if story_frame.height else None
     updated, _ = assess_red_lines(store.red_lines(), story_frame,
-                                  as_of=events_end or date.today())
+                                  as_of=events_end or date.today(), statements=store.quotes())
     store.update_red_lines(updated)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from spiral.analysis.crossings import assess_red_lines, condition_types
 from spiral.nlp.quote_marks import find_direct
-from spiral.records import Entity, RedLine
+from spiral.records import Entity, Quote, RedLine
 
 pytestmark = pytest.mark.model
 
@@ -90,3 +90,19 @@ def test_crossing_declared_crossed_enforced() -> None:
 def test_condition_types_from_words() -> None:
     assert condition_types("Israel responded") == {"ASSAULT"}
     assert condition_types("supplying tanks to Kyiv") == {"AID", "CONCEDE"}
+
+
+def test_crossing_stated_by_the_declarers_side() -> None:
+    peskov = Entity("Peskov", "Dmitry Peskov", "RUS", "GOV")
+    line = RedLine("d", peskov, "Permission for Kyiv to strike deep into Russia",
+                   "would make the United States a party to the conflict", "red_line", 0, 10,
+                   date=date(2024, 9, 11))
+    said = Quote("q", "Washington has now crossed that line", "direct", 0, 10, speaker=peskov,
+                 date=date(2024, 11, 18))
+    elsewhere = Quote("q", "Kyiv crossed every red line long ago", "direct", 20, 30,
+                      speaker=Entity("Zelensky", "Volodymyr Zelensky", "UKR", "GOV"),
+                      date=date(2024, 11, 10))
+    (updated,), evidence = assess_red_lines([line], _stories([]), as_of=date(2024, 12, 1),
+                                            statements=[elsewhere, said])
+    assert (updated.status, updated.crossed_date) == ("crossed", date(2024, 11, 18))
+    assert evidence.select("step", "quote_id").rows() == [("crossed", said.id)]

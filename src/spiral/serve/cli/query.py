@@ -149,6 +149,30 @@ def quotes(
                 title=f"{len(found)} quotes")
 
 
+def positions(
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option(help="Holder's country code, e.g. RUS.")] = None,
+    issue: Annotated[str | None, typer.Option(help="territory, neutrality, nato_membership, "
+                                                   "army_limits, security_guarantees, sanctions, "
+                                                   "ceasefire, withdrawal, nuclear, prisoners, "
+                                                   "elections.")] = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Negotiating positions: who demands what on which settlement issue, and when.
+
+    Example: spiral positions --country RUS --issue nato_membership
+    """
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        found = [p for p in store.positions() if (country is None or p.holder.code == country)
+                 and (issue is None or p.issue == issue)]
+    if format is OutputFormat.json:
+        print_json([to_dict(p) for p in found])
+        return
+    print_table([{"date": p.date, "holder": p.holder.entity_name, "issue": p.issue,
+                  "demand": p.demand[:100]} for p in found], title=f"{len(found)} positions")
+
+
 def redlines(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
     """Red lines and conditional threats with their status: declared, crossed, enforced or not.
 
@@ -226,5 +250,6 @@ def register(app: typer.Typer) -> None:
     app.command()(index)
     app.command()(quotes)
     app.command()(redlines)
+    app.command()(positions)
     app.command()(status)
     app.command()(export)

@@ -85,7 +85,8 @@ def _red_line_rows(store: Store, story_frame: pl.DataFrame,
                    docs: dict[str, dict[str, Any]]) -> Rows:
     lines = store.red_lines()
     as_of = story_frame["date"].max() if story_frame.height else None
-    _, evidence = assess_red_lines(lines, story_frame, as_of=as_of or date.today())
+    _, evidence = assess_red_lines(lines, story_frame, as_of=as_of or date.today(),
+                                   statements=store.quotes())
     rows = []
     for line in lines:
         doc = docs.get(line.doc_id, {})
