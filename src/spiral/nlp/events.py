@@ -26,42 +26,92 @@ from spiral.records import Entity, Event, to_dict
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["strike", "attack", "hit", "bomb", "shell", "fire", "launch", "kill",
                      "target", "pound", "raid", "assassinate", "kidnap", "abduct", "beat",
-                     "torture", "shoot", "massacre", "ambush", "wound", "invade", "fight",
+                     "torture", "shoot", "massacre", "ambush", "wound", "invade", "fight", "bombard",
+                     "occupy", "stab", "behead", "murder", "slaughter", "assault", "strafe",
                      "clash", "explode", "abuse", "execute", "storm", "overrun", "besiege"],
                     ("ASSAULT", "")),
     **dict.fromkeys(["threaten", "vow", "warn", "swear"], ("THREATEN", "")),
     **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce", "mock",
                      "investigate", "probe", "allege", "charge", "sue", "censure", "deplore",
-                     "rebuke", "fault", "slam", "decry", "indict", "prosecute"], ("ACCUSE", "")),
+                     "rebuke", "fault", "slam", "decry", "indict", "prosecute", "complain",
+                     "lambast", "berate", "chide", "reproach", "castigate"], ("ACCUSE", "")),
     **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
                      "veto", "defy", "violate", "spurn", "rebuff"], ("REJECT", "")),
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
-                     "plead", "implore", "insist"], ("REQUEST", "")),
+                     "plead", "implore", "insist", "invite"], ("REQUEST", "")),
     **dict.fromkeys(["agree", "sign", "accept", "offer", "promise", "pledge", "conclude",
-                     "ratify", "commit"], ("AGREE", "")),
+                     "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
     **dict.fromkeys(["meet", "visit", "host", "discuss", "talk", "confer", "consult",
-                     "negotiate", "mediate", "arrive"], ("CONSULT", "")),
+                     "negotiate", "mediate", "arrive", "receive", "phone"], ("CONSULT", "")),
     **dict.fromkeys(["support", "praise", "congratulate", "back", "welcome", "defend",
                      "endorse", "apologize", "apologise", "commend", "hail", "thank",
-                     "recognize", "recognise"], ("SUPPORT", "")),
+                     "recognize", "recognise", "forgive", "applaud", "laud", "salute"],
+                    ("SUPPORT", "")),
     **dict.fromkeys(["send", "supply", "provide", "deliver", "give", "grant", "donate",
                      "fund", "finance", "ship", "airlift", "evacuate"], ("AID", "")),
     **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("CONCEDE", "policy")),
     **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate"],
                     ("COOPERATE", "")),
     **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose", "embargo", "suspend",
-                     "sever", "recall", "freeze", "cut", "halt", "boycott"], ("SANCTION", "")),
-    **dict.fromkeys(["deploy", "mobilize", "mobilise", "station", "mass", "reinforce"],
+                     "sever", "recall", "freeze", "cut", "halt", "boycott", "downgrade", "curtail"],
+                    ("SANCTION", "")),
+    **dict.fromkeys(["deploy", "mobilize", "mobilise", "station", "mass", "reinforce", "amass",
+                     "patrol", "strengthen", "rearm", "muster"],
                     ("MOBILIZE", "troops")),
     **dict.fromkeys(["arrest", "detain", "seize", "capture", "confiscate", "demolish", "outlaw",
-                     "ban", "deport", "censor", "jail", "imprison", "expropriate"],
+                     "ban", "deport", "censor", "jail", "imprison", "expropriate", "hack",
+                     "evict", "harass", "suppress", "repress", "abduct"],
                     ("COERCE", "")),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
                      "blockade"], ("PROTEST", "")),
     **dict.fromkeys(["withdraw", "retreat", "release", "free", "demobilize", "demobilise",
-                     "disarm", "resign", "return"], ("RETREAT", "withdraw")),
+                     "disarm", "resign", "return", "surrender", "vacate", "disband"],
+                    ("RETREAT", "withdraw")),
     **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
                     ("CONCEDE", "policy")),
+}
+# "open an investigation", "lodge a protest", "reach an agreement": a light verb whose object
+# names the event. Reversing verbs ("lift the curfew", "call off the strike") give the other type.
+LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "undertake",
+               "renew", "resume", "complete", "reach", "establish", "restore", "upgrade",
+               "normalize", "normalise", "impose", "reimpose", "order", "hold", "mount", "conduct",
+               "begin", "start", "carry", "make", "sign", "tighten", "extend", "organize",
+               "organise", "announce", "step", "intensify", "speed", "expand", "set", "put"}
+REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
+                   "scale", "call", "abandon", "halt", "sever", "cut", "downgrade"}
+OBJECT_NOUNS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
+                     "lawsuit", "case"], ("ACCUSE", "")),
+    **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
+    **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
+    **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
+                     "airstrike", "incursion", "operation", "shelling"], ("ASSAULT", "")),
+    **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
+                    ("RETREAT", "withdraw")),
+    **dict.fromkeys(["ceasefire", "truce", "amnesty"], ("CONCEDE", "ceasefire")),
+    **dict.fromkeys(["agreement", "accord", "deal", "consensus", "treaty", "pact", "compromise",
+                     "memorandum"], ("AGREE", "")),
+    **dict.fromkeys(["ties", "relations"], ("SUPPORT", "")),
+    **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
+                     "summit", "meeting"], ("CONSULT", "")),
+    **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
+                    ("COERCE", "")),
+    **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
+    **dict.fromkeys(["patrols", "alert", "exercises", "drills", "mobilization",
+                     "mobilisation", "reinforcements"], ("MOBILIZE", "troops")),
+    **dict.fromkeys(["aid", "assistance", "supplies"], ("AID", "")),
+}
+# what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
+REVERSED = {"COERCE": ("CONCEDE", "policy"), "SANCTION": ("CONCEDE", "policy"),
+            "PROTEST": ("CONCEDE", "policy"), "CONSULT": ("SANCTION", ""),
+            "SUPPORT": ("SANCTION", ""), "AID": ("SANCTION", ""), "ASSAULT": ("RETREAT", "withdraw"),
+            "THREATEN": ("RETREAT", "withdraw")}
+# nouns that are an event even as a subject: "Palestinian riots continued", "fighting erupted"
+EVENT_NOUNS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(["riot", "protest", "demonstration", "unrest"], ("PROTEST", "")),
+    **dict.fromkeys(["clash", "fighting", "battle", "offensive", "invasion", "attack", "raid",
+                     "bombing", "shelling"], ("ASSAULT", "")),
+    "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
 }
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident"}
@@ -157,9 +207,20 @@ def _trigger(token: Token) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return None
         return VERB_TRIGGERS[lemma]
+    if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS):
+        noun = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                     and (c.lemma_.lower() in OBJECT_NOUNS or c.lower_ in OBJECT_NOUNS)), None)
+        if noun is not None:
+            found = OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS[noun.lemma_.lower()]
+            reverse = lemma in REVERSING_VERBS or any(
+                c.dep_ == "prt" and c.lower_ in ("off", "down") for c in token.children)
+            return REVERSED.get(found[0], found) if reverse else found
     if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and any(
             c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
+    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and any(
+            c.dep_ in ("poss", "amod", "compound") for c in token.children):
+        return EVENT_NOUNS[lemma]
     return None
 
 
@@ -188,6 +249,10 @@ def _subject_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("nsubj", "poss"):
             return list(child.subtree)
+    if token.pos_ == "NOUN":  # "Palestinian riots": the adjective names who acts
+        named = [c for c in token.children if c.dep_ in ("amod", "compound")]
+        if named:
+            return [t for c in named for t in c.subtree]
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
         if token.dep_ == "relcl":
             return [token.head]
