@@ -127,6 +127,7 @@ WEAPON_WORDS = MISSILE_WORDS | {"weapons", "weapon", "mines", "tanks", "jets", "
 AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
+FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need"}
@@ -176,6 +177,21 @@ class EventCoder:
                 [_unresolved(subject)] if subject else [Entity("", "", "")])
             recipients = [r for r in _actors_in(sentence.doc, _object_tokens(token))
                           if all(r.code != a.code for a in actors)]
+            hypothetical = _hypothetical(token)
+            speaker = _speaker_tokens(token)
+            if _obliged(token) and speaker:
+                # "Straw said Sudan must reach an agreement": the speaker asks it of Sudan
+                asked = [a for a in actors if a.code]
+                actors = _actors_in(sentence.doc, speaker) or actors
+                recipients = [a for a in asked if all(a.code != b.code for b in actors)]
+                event_type, mode, hypothetical = "REQUEST", "", False
+            elif _intended(token) and not _negated(token):
+                # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a
+                # THREATEN when what is intended is force)
+                event_type, mode = (("THREATEN", "") if event_type in FORCEFUL
+                                    else ("AGREE", "")) if event_type not in (
+                    "AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE") else (event_type, mode)
+                hypothetical = False
             mode = _mode(event_type, mode, sentence)
             own_date = resolve_date(_clause_text(token), published) if published else None
             day, day_precision = own_date or (when, precision)
@@ -191,7 +207,7 @@ class EventCoder:
                 quad_code=plover.EVENT_TYPES[event_type].quad_code,
                 intensity=plover.intensity(event_type, mode),
                 cameo=plover.cameo_root(event_type), negated=_negated(token),
-                hypothetical=_hypothetical(token), text=text, start=start, end=start + len(text))
+                hypothetical=hypothetical, text=text, start=start, end=start + len(text))
         return list(found.values())
 
 
@@ -345,6 +361,36 @@ def _context(sentence: Span) -> tuple[str, ...]:
     if words & (MISSILE_WORDS | AERIAL_WORDS | {"troops", "military", "army", "forces"}):
         context.append("military")
     return tuple(context)
+
+
+def _obliged(token: Token) -> bool:
+    """'must reach', 'has to withdraw': what someone is told to do."""
+    if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ == "have" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _intended(token: Token) -> bool:
+    """'will give', 'is ready to send', 'pledged to': a stated intent, not a condition."""
+    if any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children)
+           for c in token.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and (head.lemma_ in ("ready", "willing", "prepared", "plan")
+                                      or head.lower_ in ("ready", "willing", "prepared"))
+
+
+def _speaker_tokens(token: Token) -> list[Token]:
+    """The subject of the speech verb the token's clause is reported under, if any."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ in SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude",
+                                              "remind", "reiterate"}:
+            return _subject_tokens(ancestor)
+    return []
 
 
 def _negated(token: Token) -> bool:
