@@ -42,6 +42,7 @@ GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|a
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff")
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
+COLLECTIVE = {"it", "its", "they", "their"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
 # nouns too common to point back at a named actor ("the country" may be any of them)
@@ -232,8 +233,31 @@ class ActorResolver:
                             antecedent.entity.role_valid_to)
             found.append(_Mention(start, end, doc.text[start:end], antecedent.key, entity, True,
                                   antecedent.gender))
-        return found
+        return found + self._collective_pronouns(doc, known, quoted)
 
+    def _collective_pronouns(self, doc: Doc, known: list[_Mention],
+                             quoted: list[tuple[int, int]]) -> list[_Mention]:
+        """'Hungary said it will support ...', 'Fijian rebels said they ...': it, its, they and
+        their to the nearest country or organisation before them in the sentence or the one
+        before, the main subject first. An 'it' of 'it is likely' points at nothing."""
+        groups = [m for m in known if not m.person and m.entity.code
+                  and not any(s <= m.start < e for s, e in quoted)]
+        found = []
+        for token in doc:
+            if token.lower_ not in COLLECTIVE or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            if token.lower_ == "it" and token.head.lemma_ == "be":
+                continue
+            sentence_start = doc[max(token.sent.start - 1, 0)].sent.start_char
+            candidates = [m for m in groups if sentence_start <= m.start and m.end <= token.idx]
+            if not candidates:
+                continue
+            antecedent = max(candidates, key=lambda m: (_subject_rank(doc, m), m.start))
+            end = token.idx + len(token.text)
+            entity = Entity(token.text, antecedent.entity.entity_name, antecedent.entity.code,
+                            antecedent.entity.sector)
+            found.append(_Mention(token.idx, end, token.text, antecedent.key, entity, False))
+        return found
 
     def _definite_descriptions(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
         """'the mission', 'the Guards', 'the former president': the nearest actor named before
