@@ -132,7 +132,8 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
-OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in"}
+OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
+                "towards", "over"}
 PERMISSION_VERBS = {"authorise", "authorize", "allow", "permit", "let", "decision", "permission"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim"}
@@ -175,8 +176,7 @@ class EventCoder:
                 continue
             actors = _actors_in(sentence.doc, subject) or (
                 [_unresolved(subject)] if subject else [Entity("", "", "")])
-            recipients = [r for r in _actors_in(sentence.doc, _object_tokens(token))
-                          if all(r.code != a.code for a in actors)]
+            recipients = _recipients(sentence.doc, token, subject, actors)
             hypothetical = _hypothetical(token)
             speaker = _speaker_tokens(token)
             if _obliged(token) and speaker:
@@ -291,6 +291,25 @@ def _object_tokens(token: Token) -> list[Token]:
             tokens.extend(t for c in child.children if c.dep_ in ("nsubj", "dobj")
                           for t in _phrase(c))
     return tokens
+
+
+def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entity]) -> list[Entity]:
+    """Whom the event is aimed at: the trigger's objects; else those of the clause it governs
+    ("agreed to provide aid for Romania", "demanded that the US cancel ..."); else the first
+    other actor named under the trigger."""
+    def others(tokens: list[Token]) -> list[Entity]:
+        return [r for r in _actors_in(doc, tokens) if r.code and all(r.code != a.code for a in actors)]
+
+    found = others(_object_tokens(token))
+    if found:
+        return found
+    for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+        named = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                 for t in _phrase(c)] + _object_tokens(clause)
+        if found := others(named):
+            return found
+    taken = {t.i for t in subject}
+    return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
 
 
 def _clause_text(token: Token) -> str:
