@@ -224,10 +224,12 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             return None
         return VERB_TRIGGERS[lemma]
     if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS):
-        noun = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
-                     and (c.lemma_.lower() in OBJECT_NOUNS or c.lower_ in OBJECT_NOUNS)), None)
+        # the object, or the noun naming it ("mediation efforts", "a hunger strike")
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        named = [n for o in objects for n in (o, *(c for c in o.children if c.dep_ == "compound"))]
+        noun = next((n for n in named if _object_event(n) is not None), None)
         if noun is not None:
-            found = OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS[noun.lemma_.lower()]
+            found = _object_event(noun)
             reverse = lemma in REVERSING_VERBS or any(
                 c.dep_ == "prt" and c.lower_ in ("off", "down") for c in token.children)
             return REVERSED.get(found[0], found) if reverse else found
@@ -238,6 +240,14 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             c.dep_ in ("poss", "amod", "compound") for c in token.children):
         return EVENT_NOUNS[lemma]
     return None
+
+
+def _object_event(noun: Token) -> tuple[str, str] | None:
+    if noun.lemma_.lower() == "strike" and any(
+            c.lower_ in ("hunger", "general", "labour", "labor") or c.lower_.endswith("-day")
+            for c in noun.children):
+        return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
+    return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(noun.lemma_.lower())
 
 
 def _depth(token: Token) -> int:
@@ -269,7 +279,7 @@ def _subject_tokens(token: Token) -> list[Token]:
         named = [c for c in token.children if c.dep_ in ("amod", "compound")]
         if named:
             return [t for c in named for t in c.subtree]
-    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl"):
+    if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"):
         if token.dep_ == "relcl":
             return [token.head]
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
