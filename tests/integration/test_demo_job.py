@@ -43,7 +43,7 @@ def test_demo_codes_the_november_escalation(demo) -> None:
     assert ("UKR", "ASSAULT", "missile", "RUS", "2024-11-19") in facts  # ATACMS on Bryansk
     assert ("RUS", "ASSAULT", "missile", "UKR", "2024-11-21") in facts  # Oreshnik on Dnipro
     assert ("UKR", "ASSAULT", "missile", "RUS", "2024-11-20") in facts  # Storm Shadow on Kursk
-    assert any(f[:4] == ("USA", "AID", "military", "UKR") and f[4].startswith("2024-11-1")
+    assert any(f[:4] == ("USA", "CONCEDE", "policy", "UKR") and f[4].startswith("2024-11-1")
                for f in facts)  # the US authorisation
 
 

@@ -76,7 +76,8 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "renew", "resume", "complete", "reach", "establish", "restore", "upgrade",
                "normalize", "normalise", "impose", "reimpose", "order", "hold", "mount", "conduct",
                "begin", "start", "carry", "make", "sign", "tighten", "extend", "organize",
-               "organise", "announce", "step", "intensify", "speed", "expand", "set", "put"}
+               "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
+               "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
                    "scale", "call", "abandon", "halt", "sever", "cut", "downgrade"}
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
@@ -99,7 +100,7 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
     **dict.fromkeys(["patrols", "alert", "exercises", "drills", "mobilization",
                      "mobilisation", "reinforcements"], ("MOBILIZE", "troops")),
-    **dict.fromkeys(["aid", "assistance", "supplies"], ("AID", "")),
+    **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
 }
 # what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
 REVERSED = {"COERCE": ("CONCEDE", "policy"), "SANCTION": ("CONCEDE", "policy"),
@@ -112,6 +113,7 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["clash", "fighting", "battle", "offensive", "invasion", "attack", "raid",
                      "bombing", "shelling"], ("ASSAULT", "")),
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
+    "ceasefire": ("CONCEDE", "ceasefire"), "truce": ("CONCEDE", "ceasefire"),
 }
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident"}
@@ -134,7 +136,6 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
-PERMISSION_VERBS = {"authorise", "authorize", "allow", "permit", "let", "decision", "permission"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim"}
 
@@ -165,8 +166,6 @@ class EventCoder:
             if trigger is None:
                 continue
             event_type, mode = trigger
-            if token.lemma_ in PERMISSION_VERBS and _mentions(sentence, WEAPON_WORDS):
-                event_type, mode = "AID", "military"
             if event_type in ("REQUEST", "ACCUSE", "REJECT") and any(
                     t.lemma_.lower() in PROTESTERS for t in _subject_tokens(token)):
                 event_type, mode = "PROTEST", ""
@@ -213,16 +212,6 @@ class EventCoder:
 
 def _trigger(token: Token) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
-        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
-            return None
-        if lemma == "warn" and not _warns_of_consequence(token):
-            return None
-        if lemma in ("fire", "launch") and not any(
-                c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in token.children) \
-                and not any(c.dep_ == "dobj" for c in token.children):
-            return None
-        return VERB_TRIGGERS[lemma]
     if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS):
         # the object, or the noun naming it ("mediation efforts", "a hunger strike")
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -233,11 +222,23 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             reverse = lemma in REVERSING_VERBS or any(
                 c.dep_ == "prt" and c.lower_ in ("off", "down") for c in token.children)
             return REVERSED.get(found[0], found) if reverse else found
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return ("MOBILIZE", "troops")  # "called up 300,000 reservists"
+    if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
+        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
+            return None
+        if lemma == "warn" and not _warns_of_consequence(token):
+            return None
+        if lemma in ("fire", "launch") and not any(
+                c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in token.children) \
+                and not any(c.dep_ == "dobj" for c in token.children):
+            return None
+        return VERB_TRIGGERS[lemma]
     if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and any(
             c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
     if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and any(
-            c.dep_ in ("poss", "amod", "compound") for c in token.children):
+            c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in token.children):
         return EVENT_NOUNS[lemma]
     return None
 
@@ -275,8 +276,10 @@ def _subject_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("nsubj", "poss"):
             return list(child.subtree)
-    if token.pos_ == "NOUN":  # "Palestinian riots": the adjective names who acts
-        named = [c for c in token.children if c.dep_ in ("amod", "compound")]
+    if token.pos_ == "NOUN":  # "Palestinian riots", "a truce between Israel and Hamas"
+        named = [c for c in token.children if c.dep_ in ("amod", "compound")] + [
+            o for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+            for o in c.children if o.dep_ == "pobj"]
         if named:
             return [t for c in named for t in c.subtree]
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"):
