@@ -52,6 +52,8 @@ DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|by (M
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
                       r"the decision|this step|that step)$", re.I)
 CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.I)
+STEP_NOUNS = {"permission", "authorisation", "authorization", "decision", "delivery", "supply",
+              "strike"}
 PRONOUN = re.compile(r"^(it|this|that|they|them|these|those)$", re.I)
 STEP_WORDS = re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|fire|strike|use|suppl\w*|"
                         r"send\w*|long-range)\b", re.I)
@@ -245,10 +247,13 @@ def _resolve_anaphora(condition: str, sentences: list[Span], index: int) -> str:
     if not ANAPHORA.match(condition.strip()):
         return condition
     for earlier in reversed(sentences[max(0, index - 4):index]):
-        steps = [t for t in earlier if STEP_WORDS.fullmatch(t.lower_) and t.pos_ in ("VERB", "NOUN")]
+        steps = [t for t in earlier if (t.pos_ == "VERB" and STEP_WORDS.fullmatch(t.lower_))
+                 or t.lemma_.lower() in STEP_NOUNS]
         if steps:
             # the clause that names the step: "Washington let Kyiv fire ATACMS missiles into Russia"
-            clause = steps[0] if steps[0].pos_ == "NOUN" else _clause_of(steps[0])
+            step = steps[0]
+            clause = step if step.pos_ == "NOUN" and len(list(step.subtree)) >= 4 \
+                else _clause_of(step)
             return f"{condition} ({_text(list(clause.subtree))})"
     return condition
 
