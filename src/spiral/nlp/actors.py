@@ -15,6 +15,7 @@ Resolution runs in four passes over one document, each using what the earlier on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -43,8 +44,14 @@ MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief o
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
 COLLECTIVE = {"it", "its", "they", "their"}
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"}
+COLLECTIVE_WORDS = re.compile(r"\b(?:it|its|they|their)\b", re.I)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
+ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
+                      re.I)
 # nouns too common to point back at a named actor ("the country" may be any of them)
 GENERIC_NOUNS = {"country", "state", "war", "attack", "strike", "strikes", "move", "decision",
                  "step", "time", "day", "week", "talks", "conflict", "region", "people", "world",
@@ -210,7 +217,7 @@ class ActorResolver:
         people = sorted((m for m in known if m.person and not any(
             s <= m.start < e for s, e in quoted)), key=lambda m: m.start)
         found = []
-        for token in doc:
+        for token in _words(doc, ANAPHORS):
             lower = token.lower_
             gender = PRONOUNS.get(lower)
             is_role_noun = lower in ("spokeswoman", "spokesman", "minister", "president") and \
@@ -242,13 +249,15 @@ class ActorResolver:
         before, the main subject first. An 'it' of 'it is likely' points at nothing."""
         groups = [m for m in known if not m.person and m.entity.code
                   and not any(s <= m.start < e for s, e in quoted)]
+        starts = [sentence.start for sentence in doc.sents]
         found = []
-        for token in doc:
-            if token.lower_ not in COLLECTIVE or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        for token in _words(doc, COLLECTIVE_WORDS):
+            if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
             if token.lower_ == "it" and token.head.lemma_ == "be":
                 continue
-            sentence_start = doc[max(token.sent.start - 1, 0)].sent.start_char
+            here = bisect_right(starts, token.i) - 1
+            sentence_start = doc[starts[max(here - 1, 0)]].idx
             candidates = [m for m in groups if sentence_start <= m.start and m.end <= token.idx]
             if not candidates:
                 continue
@@ -294,22 +303,39 @@ class ActorResolver:
 
 
 class _Coverage:
+    """Characters of the text that mentions cover, for constant-time overlap checks."""
+
     def __init__(self, mentions: list[_Mention]):
-        self.spans = [(m.start, m.end) for m in mentions]
+        self.covered: set[int] = set()
+        for mention in mentions:
+            self.add(mention.start, mention.end)
 
     def overlaps(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans)
+        return not self.covered.isdisjoint(range(start, end))
 
     def add(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        self.covered.update(range(start, end))
+
+
+def _words(doc: Doc, pattern: re.Pattern[str]) -> list[Token]:
+    """The tokens that are whole matches of a word pattern, found in the text, not by walking
+    every token (the resolver runs on every document)."""
+    found = []
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            found.append(span[0])
+    return found
 
 
 def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
-    """Two capitalised words in a row that no known name covers."""
-    def capitalised(token: Token) -> bool:
-        return token.is_alpha and token.text[0].isupper() and not known.overlaps(
-            token.idx, token.idx + len(token.text))
-    return any(capitalised(a) and capitalised(b) for a, b in zip(sentence, sentence[1:]))
+    """Two capitalised proper nouns in a row that no known name covers ("On Thursday" and
+    "The Kremlin" are not new people)."""
+    def unknown_name(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
+            and token.lower_ not in CALENDAR and not known.overlaps(token.idx,
+                                                                     token.idx + len(token.text))
+    return any(unknown_name(a) and unknown_name(b) for a, b in zip(sentence, sentence[1:]))
 
 
 def _looks_like_full_name(ent: Span) -> bool:

@@ -173,14 +173,24 @@ def positions(
                   "demand": p.demand[:100]} for p in found], title=f"{len(found)} positions")
 
 
-def redlines(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
+def redlines(
+    db: DbOption = None,
+    declarer: Annotated[str | None, typer.Option(help="Part of the declarer's name, or its "
+                                                      "country code.")] = None,
+    status: Annotated[str | None, typer.Option(help="declared, crossed, enforced or "
+                                                    "not_enforced.")] = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
     """Red lines and conditional threats with their status: declared, crossed, enforced or not.
 
-    Example: spiral redlines --format json
+    Example: spiral redlines --declarer Putin --status enforced --format json
     """
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
-        found = store.red_lines()
+        found = [r for r in store.red_lines()
+                 if (declarer is None or declarer == r.declarer.code
+                     or declarer.lower() in r.declarer.entity_name.lower())
+                 and (status is None or r.status == status)]
     if format is OutputFormat.json:
         print_json([to_dict(r) for r in found])
         return
