@@ -89,7 +89,8 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
                      "airstrike", "incursion", "operation", "shelling"], ("ASSAULT", "")),
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
                     ("RETREAT", "withdraw")),
-    **dict.fromkeys(["ceasefire", "truce", "amnesty"], ("CONCEDE", "ceasefire")),
+    **dict.fromkeys(["ceasefire", "truce"], ("RETREAT", "ceasefire")),
+    "amnesty": ("CONCEDE", "policy"),
     **dict.fromkeys(["agreement", "accord", "deal", "consensus", "treaty", "pact", "compromise",
                      "memorandum"], ("AGREE", "")),
     **dict.fromkeys(["ties", "relations"], ("SUPPORT", "")),
@@ -106,20 +107,21 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
 REVERSED = {"COERCE": ("CONCEDE", "policy"), "SANCTION": ("CONCEDE", "policy"),
             "PROTEST": ("CONCEDE", "policy"), "CONSULT": ("SANCTION", ""),
             "SUPPORT": ("SANCTION", ""), "AID": ("SANCTION", ""), "ASSAULT": ("RETREAT", "withdraw"),
-            "THREATEN": ("RETREAT", "withdraw")}
+            "THREATEN": ("RETREAT", "withdraw"), "RETREAT": ("ASSAULT", "")}
 # nouns that are an event even as a subject: "Palestinian riots continued", "fighting erupted"
 EVENT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["riot", "protest", "demonstration", "unrest"], ("PROTEST", "")),
     **dict.fromkeys(["clash", "fighting", "battle", "offensive", "invasion", "attack", "raid",
                      "bombing", "shelling"], ("ASSAULT", "")),
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
-    "ceasefire": ("CONCEDE", "ceasefire"), "truce": ("CONCEDE", "ceasefire"),
+    "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
 }
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident"}
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "attack": ("ASSAULT", ""), "strike": ("ASSAULT", ""), "decision": ("CONCEDE", "policy"),
     "permission": ("CONCEDE", "policy"), "threat": ("THREATEN", ""), "sanction": ("SANCTION", ""),
+    "demand": ("REQUEST", ""), "call": ("REQUEST", ""), "appeal": ("REQUEST", ""),
     "deployment": ("MOBILIZE", "troops"), "talk": ("CONSULT", ""), "meeting": ("CONSULT", ""),
 }
 MISSILE_WORDS = {"missile", "missiles", "atacms", "ballistic", "rocket", "rockets", "oreshnik",
@@ -130,6 +132,7 @@ AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need"}
@@ -184,6 +187,11 @@ class EventCoder:
                 actors = _actors_in(sentence.doc, speaker) or actors
                 recipients = [a for a in asked if all(a.code != b.code for b in actors)]
                 event_type, mode, hypothetical = "REQUEST", "", False
+            elif _conditional_future(token) and not _negated(token):
+                # "will withdraw its force unless ...": a conditional threat; "would meet him
+                # if he gave them a veto": a conditional offer
+                event_type, mode = ("AGREE", "") if event_type in COOPERATIVE else ("THREATEN", "")
+                hypothetical = False
             elif _intended(token) and not _negated(token):
                 # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a
                 # THREATEN when what is intended is force)
@@ -396,21 +404,37 @@ def _context(sentence: Span) -> tuple[str, ...]:
 
 
 def _obliged(token: Token) -> bool:
-    """'must reach', 'has to withdraw': what someone is told to do."""
-    if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
-        return True
+    """'must reach', 'must be ready to mediate', 'has to withdraw': what someone is told to do."""
+    head = token
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
+            return True
+        if head.dep_ not in ("xcomp", "acomp") or head.head.i == head.i:
+            break
+        head = head.head
     head = token.head
     return token.dep_ == "xcomp" and head.lemma_ == "have" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _conditional_future(token: Token) -> bool:
+    """'will/would/may X if/unless Y' said by someone: a threat or an offer."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "may", "might")
+               for c in token.children) and any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+        for c in token.children) and bool(_speaker_tokens(token))
+
+
 def _intended(token: Token) -> bool:
-    """'will give', 'is ready to send', 'pledged to': a stated intent, not a condition."""
+    """'will give', 'said it would send', 'is ready to send': a stated intent, not a condition."""
     if any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children)
            for c in token.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in token.children):
         return True
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) and \
+            _speaker_tokens(token):
+        return True  # reported future: "Palestinian leaders said they would boycott ..."
     head = token.head
     return token.dep_ == "xcomp" and (head.lemma_ in ("ready", "willing", "prepared", "plan")
                                       or head.lower_ in ("ready", "willing", "prepared"))
