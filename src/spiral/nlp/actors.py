@@ -44,6 +44,9 @@ MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief o
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
 COLLECTIVE = {"it", "its", "they", "their"}
+EXPLETIVE = {"likely", "unlikely", "clear", "unclear", "possible", "impossible", "important",
+             "necessary", "true", "time", "expected", "reported", "believed", "feared", "hoped",
+             "understood", "thought", "said", "known", "difficult", "easy", "hard"}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"}
@@ -133,9 +136,14 @@ class ActorResolver:
         merged: dict[int, _Mention] = {}
         for start, end, sector in self.kb.agents.find([t.text for t in doc]):
             agent = doc[start:end]
-            before = doc[start - 1] if start > 0 else None
-            if before is not None and before.lower_ in ("'s", "’s") and start > 1:
-                before = doc[start - 2]
+            # "Iraq's interim government", "Turkish riot police": up to two modifiers between
+            k = start - 1
+            while k >= 0 and start - k <= 2 and doc[k].pos_ in ("ADJ", "NOUN") \
+                    and doc[k].dep_ in ("amod", "compound") and doc[k].idx not in owners:
+                k -= 1
+            before = doc[k] if k >= 0 else None
+            if before is not None and before.lower_ in ("'s", "’s") and k > 0:
+                before = doc[k - 1]
             owner = owners_by_end.get(before.idx + len(before.text)) if before is not None else None
             if owner is None and end + 1 < len(doc) and doc[end].lower_ in ("of", "from", "in"):
                 after = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) \
@@ -254,8 +262,9 @@ class ActorResolver:
         for token in _words(doc, COLLECTIVE_WORDS):
             if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
-            if token.lower_ == "it" and token.head.lemma_ == "be":
-                continue
+            if token.lower_ == "it" and token.head.lemma_ == "be" and any(
+                    c.lemma_.lower() in EXPLETIVE for c in token.head.children):
+                continue  # "it is likely that ...": the 'it' stands for nothing
             here = bisect_right(starts, token.i) - 1
             sentence_start = doc[starts[max(here - 1, 0)]].idx
             candidates = [m for m in groups if sentence_start <= m.start and m.end <= token.idx]

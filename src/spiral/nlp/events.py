@@ -6,6 +6,13 @@ recipient the actor named in its object or in an "at/on/against/to/into/with" ph
 stand for their country ("struck Dnipro" -> UKR). The event is `negated` under "not", "denied",
 "refused to"; `hypothetical` under a modal, "if"/"unless", or a verb of intent ("plans to",
 "threatened to", "warned it would").
+
+PLOVER's conventions for statements: what a speaker says someone "must" do is a REQUEST by the
+speaker; a stated intent ("will give", "said it would send") is AGREE, or THREATEN when what is
+intended is force; "will X unless Y" is a threat, "would X if Y" with a cooperative X an offer.
+Permissions ("allowed Kyiv to fire") are CONCEDE policy; ceasefires RETREAT (the published
+crosswalk's 0871). An actor no name resolves takes the country where the sentence places it,
+with the role 'by location'.
 """
 
 from __future__ import annotations
@@ -177,8 +184,9 @@ class EventCoder:
             if not subject and not passive:
                 continue
             actors = _actors_in(sentence.doc, subject) or (
-                [_unresolved(subject)] if subject else [Entity("", "", "")])
-            recipients = _recipients(sentence.doc, token, subject, actors)
+                [_located(sentence, _unresolved(subject))] if subject else [Entity("", "", "")])
+            recipients = _recipients(sentence.doc, token, subject,
+                                     [a for a in actors if a.role != "by location"])
             hypothetical = _hypothetical(token)
             speaker = _speaker_tokens(token)
             if _obliged(token) and speaker:
@@ -365,6 +373,20 @@ def _unresolved(tokens: list[Token]) -> Entity:
                else len(t.doc))
     words = " ".join(t.text for t in sorted(head.subtree, key=lambda t: t.i))[:80]
     return Entity(entity_text=words, entity_name=words, code="")
+
+
+def _located(sentence: Span, actor: Entity) -> Entity:
+    """An actor no name resolves ("President Abdelaziz Bouteflika", "a roadside bombing") takes
+    the country where the sentence places it ("in Baghdad", "Algeria's"), marked 'by location'
+    so that nobody mistakes it for a resolved actor; else it keeps no code."""
+    doc = sentence.doc
+    placed = [t for t in sentence if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "at")]
+    for token in [*placed, *sentence]:
+        found = entity_at(doc, token.idx, token.idx + len(token.text))
+        if found is not None and found.code and found.code not in ("IGO", "NGO"):
+            return Entity(actor.entity_text, actor.entity_name, found.code, "",
+                          "by location")
+    return actor
 
 
 def _modifies_weapon(token: Token) -> bool:
