@@ -84,7 +84,8 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "normalize", "normalise", "impose", "reimpose", "order", "hold", "mount", "conduct",
                "begin", "start", "carry", "make", "sign", "tighten", "extend", "organize",
                "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
-               "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send"}
+               "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
+               "continue", "join"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
                    "scale", "call", "abandon", "halt", "sever", "cut", "downgrade"}
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
@@ -195,6 +196,9 @@ class EventCoder:
                 actors = _actors_in(sentence.doc, speaker) or actors
                 recipients = [a for a in asked if all(a.code != b.code for b in actors)]
                 event_type, mode, hypothetical = "REQUEST", "", False
+            elif event_type in ("AGREE", "CONCEDE") and _negated(token):
+                # "failed to reach agreement", "will not accept": a rejection, not a non-event
+                event_type, mode, hypothetical = "REJECT", "", False
             elif _conditional_future(token) and not _negated(token):
                 # "will withdraw its force unless ...": a conditional threat; "would meet him
                 # if he gave them a veto": a conditional offer
@@ -221,7 +225,8 @@ class EventCoder:
                 date=day, date_precision=day_precision,
                 quad_code=plover.EVENT_TYPES[event_type].quad_code,
                 intensity=plover.intensity(event_type, mode),
-                cameo=plover.cameo_root(event_type), negated=_negated(token),
+                cameo=plover.cameo_root(event_type),
+                negated=_negated(token) and event_type != "REJECT",
                 hypothetical=hypothetical, text=text, start=start, end=start + len(text))
         return list(found.values())
 
