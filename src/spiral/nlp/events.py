@@ -148,7 +148,8 @@ NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
-SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim"}
+SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim",
+                "declare"}
 
 
 class EventCoder:
@@ -174,6 +175,9 @@ class EventCoder:
         # highest in the parse first: the sentence's main event leads the list
         for token in sorted(sentence, key=lambda t: (_depth(t), t.i)):
             trigger = _trigger(token)
+            if trigger is None and token.pos_ == "VERB" and _obliged(token) \
+                    and _speaker_tokens(token):
+                trigger = ("REQUEST", "")  # "declared that China must drop barriers"
             if trigger is None:
                 continue
             event_type, mode = trigger
@@ -266,8 +270,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
 
 def _object_event(noun: Token) -> tuple[str, str] | None:
     if noun.lemma_.lower() == "strike" and any(
-            c.lower_ in ("hunger", "general", "labour", "labor") or c.lower_.endswith("-day")
-            for c in noun.children):
+            c.lower_ in ("hunger", "general", "labour", "labor", "open-ended")
+            or c.lower_.endswith(("-day", "-hour", "-week")) for c in noun.children):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(noun.lemma_.lower())
 
