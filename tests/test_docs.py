@@ -30,7 +30,7 @@ def test_docs_help_ends_with_example(command: str) -> None:
 
 def test_docs_readme_names_only_real_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    used = set(re.findall(r"^\$ spiral ([a-z][a-z-]+)", readme, flags=re.M))
+    used = set(re.findall(r"^\$ spiral ([a-z][a-z-]+)", readme, flags=re.MULTILINE))
     assert used, "README shows no spiral command"
     assert used <= {c.split()[0] for c in COMMANDS}, used - set(COMMANDS)
 
@@ -38,4 +38,4 @@ def test_docs_readme_names_only_real_commands() -> None:
 def test_docs_readme_has_exactly_two_setup_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     setup = readme.split("## Set up")[1].split("\n## ")[0]
-    assert re.findall(r"^make \w+$", setup, flags=re.M) == ["make demo", "make test"]
+    assert re.findall(r"^make \w+$", setup, flags=re.MULTILINE) == ["make demo", "make test"]

@@ -25,17 +25,17 @@ from spiral.records import Quote, RedLine
 
 STEP_TYPES = [
     (re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|suppl\w*|send\w*|give\w*|provid\w*|"
-                r"deliver\w*)\b", re.I), {"AID", "CONCEDE"}),
-    (re.compile(r"\b(fire\w*|strik\w*|attack\w*|use\w*|launch\w*|hit\w*|bomb\w*)\b", re.I),
+                r"deliver\w*)\b", re.IGNORECASE), {"AID", "CONCEDE"}),
+    (re.compile(r"\b(fire\w*|strik\w*|attack\w*|use\w*|launch\w*|hit\w*|bomb\w*)\b", re.IGNORECASE),
      {"ASSAULT"}),
-    (re.compile(r"\b(respond\w*|retaliat\w*|invad\w*|escalat\w*)\b", re.I), {"ASSAULT"}),
+    (re.compile(r"\b(respond\w*|retaliat\w*|invad\w*|escalat\w*)\b", re.IGNORECASE), {"ASSAULT"}),
 ]
 VIOLENT = re.compile(r"\b(war|strike|target|weapons|military|respond|response|retaliat\w*|"
-                     r"force|attack)\b", re.I)
+                     r"force|attack)\b", re.IGNORECASE)
 WESTERN = {"USA", "GBR", "FRA", "DEU", "IGO"}
-NUCLEAR = re.compile(r"\bnuclear\b", re.I)
+NUCLEAR = re.compile(r"\bnuclear\b", re.IGNORECASE)
 CROSSED = re.compile(r"\b(crossed|went past|gone past|overstepped|breached)\b[^.]{0,40}"
-                     r"\b(red )?lines?\b", re.I)
+                     r"\b(red )?lines?\b", re.IGNORECASE)
 
 
 def condition_types(condition: str) -> set[str]:

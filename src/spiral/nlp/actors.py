@@ -50,11 +50,11 @@ EXPLETIVE = {"likely", "unlikely", "clear", "unclear", "possible", "impossible",
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"}
-COLLECTIVE_WORDS = re.compile(r"\b(?:it|its|they|their)\b", re.I)
+COLLECTIVE_WORDS = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
 ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
-                      re.I)
+                      re.IGNORECASE)
 # nouns too common to point back at a named actor ("the country" may be any of them)
 GENERIC_NOUNS = {"country", "state", "war", "attack", "strike", "strikes", "move", "decision",
                  "step", "time", "day", "week", "talks", "conflict", "region", "people", "world",

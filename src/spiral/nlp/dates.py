@@ -26,12 +26,12 @@ _PATTERNS = [
     ("dmy", re.compile(r"\b(?P<d>\d{1,2}) " + _MONTH + r"(?:,? (?P<y>\d{4}))?\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4}))?\b")),
     ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight|earlier today|this morning|this evening)\b", re.I)),
-    ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.I)),
+    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight|earlier today|this morning|this evening)\b", re.IGNORECASE)),
+    ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.IGNORECASE)),
     ("month_name", re.compile(r"\b(?:in|since|during|last|early|late|mid-) ?" + _MONTH + r"(?: (?P<y>\d{4}))?\b")),
-    ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.I)),
-    ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.I)),
-    ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.I)),
+    ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
+    ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
 ]
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 

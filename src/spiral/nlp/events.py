@@ -18,16 +18,15 @@ with the role 'by location'.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral import plover
-from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp import extensions
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date, resolve_date
-from spiral.records import Entity, Event, to_dict
+from spiral.records import Entity, Event
 
 # lemma -> (event type, mode); a lemma belongs to the type its most common news sense codes to
 VERB_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -165,7 +164,7 @@ class EventCoder:
         return doc
 
     def set_annotations(self, doc: Doc, events: list[Event]) -> None:
-        doc._.events = tuple(_plain(e) for e in events)
+        doc._.events = tuple(extensions.plain(e) for e in events)
 
     def _code(self, sentence: Span, published: date | None) -> list[Event]:
         when, precision = find_event_date(sentence, published)
@@ -508,11 +507,6 @@ def _is_conditional(token: Token) -> bool:
                or (c.dep_ in ("mark", "advmod") and c.lower_ in ("if", "unless", "whether"))
                for c in token.children)
 
-
-def _plain(event: Event) -> dict[str, Any]:
-    data = to_dict(event)
-    data.pop("doc_id")
-    return data
 
 
 @Language.factory("spiral_events", requires=["doc._.actor_mentions"], assigns=["doc._.events"])

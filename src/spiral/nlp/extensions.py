@@ -5,7 +5,11 @@ Values are plain data (str, tuples, dicts), so an annotated Doc survives DocBin 
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
+
+from spiral.records import to_dict
 
 DOC_EXTENSIONS = {
     "doc_id": None,
@@ -21,3 +25,10 @@ DOC_EXTENSIONS = {
 for _name, _default in DOC_EXTENSIONS.items():
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+
+
+def plain(record: Any) -> dict[str, Any]:
+    """A record as the plain data a Doc extension holds: its fields, without `doc_id`."""
+    data = to_dict(record)
+    data.pop("doc_id")
+    return data

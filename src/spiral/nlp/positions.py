@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp import extensions
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
-from spiral.records import Entity, Position, to_dict
+from spiral.records import Entity, Position
 
-ISSUES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.I) for name, pattern in {
+ISSUES: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in {
     "nato_membership": r"\b(join(ing)? (NATO|the alliance)|NATO (membership|accession|bid)|"
                        r"membership (of|in) (NATO|the alliance)|(NATO|alliance)'s open door|"
                        r"NATO's umbrella|invitation (for \w+ )?to join|full membership|"
@@ -59,12 +58,12 @@ CUE = re.compile(r"\b(demand\w*|insist\w*|requir\w*|(pre)?conditions?|must|will 
                  r"want\w*|seek\w*|give up|cannot accept|non-negotiable|not negotiable|"
                  r"in exchange for|in return for|for (a|any) (peace|settlement|deal|ceasefire)|"
                  r"goal|aim|ask\w*|accept|need\w*|ha(s|ve|d) to|unacceptable|no substitute|"
-                 r"should|would have|no legal right|swap|exchange)\b", re.I)
+                 r"should|would have|no legal right|swap|exchange)\b", re.IGNORECASE)
 # words that show a sentence is about a settlement, not just any mention of land or sanctions
 SETTLEMENT = re.compile(r"\b(peace|talks|negotiat\w*|settlement|deal|ceasefire|truce|plan|"
                         r"terms|conditions?|demands?|compromise|end (the|to the) war|"
                         r"end the (fighting|conflict)|agreements?|swap|exchange|guarantees?)\b",
-                        re.I)
+                        re.IGNORECASE)
 OBLIGATION = {"must", "should"}
 
 
@@ -97,7 +96,7 @@ class PositionFinder:
         return doc
 
     def set_annotations(self, doc: Doc, positions: list[Position]) -> None:
-        doc._.positions = tuple(_plain(p) for p in positions)
+        doc._.positions = tuple(extensions.plain(p) for p in positions)
 
 
 def _holder(doc: Doc, sentence: Span) -> Entity | None:
@@ -144,11 +143,6 @@ def _demand(sentence: Span, at: int) -> tuple[int, int]:
         words.pop(0)
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
-
-def _plain(position: Position) -> dict[str, Any]:
-    data = to_dict(position)
-    data.pop("doc_id")
-    return data
 
 
 @Language.factory("spiral_positions", requires=["doc._.actor_mentions", "doc._.quotes"],

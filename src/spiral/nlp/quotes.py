@@ -15,22 +15,21 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp import extensions
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.quote_marks import find_direct
-from spiral.records import Entity, Quote, from_dict, to_dict
+from spiral.records import Entity, Quote, from_dict
 
 SPEECH_VERBS = {"say", "tell", "add", "warn", "write", "argue", "contend", "state", "declare",
                 "insist", "claim", "announce", "note", "stress", "explain", "reply", "respond",
                 "threaten", "vow", "ask", "call", "urge", "accuse", "suggest", "recall"}
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?)\b"
-                       r"(?! named)", re.I)
+                       r"(?! named)", re.IGNORECASE)
 MIN_INDIRECT_WORDS = 3
 
 
@@ -48,7 +47,7 @@ class QuoteFinder:
         return doc
 
     def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
-        doc._.quotes = tuple(_plain(q) for q in sorted(quotes, key=lambda q: q.start))
+        doc._.quotes = tuple(extensions.plain(q) for q in sorted(quotes, key=lambda q: q.start))
 
     def _direct(self, doc: Doc, published: date | None) -> list[Quote]:
         quotes: list[Quote] = []
@@ -223,11 +222,6 @@ def _reported_clause(token: Token) -> list[Token] | None:
         return [t for t in following[1:] if not (t.is_punct and t.i == token.sent.end - 1)]
     return None
 
-
-def _plain(quote: Quote) -> dict[str, Any]:
-    data = to_dict(quote)
-    data.pop("doc_id")
-    return data
 
 
 @Language.factory("spiral_quotes", requires=["doc._.actor_mentions"], assigns=["doc._.quotes"])

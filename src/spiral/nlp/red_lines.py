@@ -17,46 +17,45 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp import extensions
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
-from spiral.records import Entity, RedLine, from_dict, to_dict
+from spiral.records import Entity, RedLine
 
 CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
 MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", "consider",
                  "treat", "meet", "bring", "trigger", "provoke", "represent", "equal", "become",
                  "face", "see", "view"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
-STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.I)
+STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.IGNORECASE)
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
 RELATIVES = {"that", "which", "who", "whom"}
 WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct participation|"
-                       r"direct involvement|legitimate target|red line|declaration of war)\b", re.I)
+                       r"direct involvement|legitimate target|red line|declaration of war)\b", re.IGNORECASE)
 THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|pay|consequences|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
                           r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
-                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against)\b", re.I)
+                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against)\b", re.IGNORECASE)
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|by (Monday|Tuesday|"
-                      r"Wednesday|Thursday|Friday|Saturday|Sunday)|ultimatum)\b", re.I)
+                      r"Wednesday|Thursday|Friday|Saturday|Sunday)|ultimatum)\b", re.IGNORECASE)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
-                      r"the decision|this step|that step)$", re.I)
-CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.I)
+                      r"the decision|this step|that step)$", re.IGNORECASE)
+CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.IGNORECASE)
 STEP_NOUNS = {"permission", "authorisation", "authorization", "decision", "delivery", "supply",
               "strike"}
-PRONOUN = re.compile(r"^(it|this|that|they|them|these|those)$", re.I)
+PRONOUN = re.compile(r"^(it|this|that|they|them|these|those)$", re.IGNORECASE)
 STEP_WORDS = re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|fire|strike|use|suppl\w*|"
-                        r"send\w*|long-range)\b", re.I)
+                        r"send\w*|long-range)\b", re.IGNORECASE)
 
 
 class RedLineFinder:
@@ -90,7 +89,7 @@ class RedLineFinder:
         return doc
 
     def set_annotations(self, doc: Doc, red_lines: list[RedLine]) -> None:
-        doc._.red_lines = tuple(_plain(r) for r in red_lines)
+        doc._.red_lines = tuple(extensions.plain(r) for r in red_lines)
 
     def _red_line(self, doc: Doc, sentences: list[Span], index: int, condition: str,
                   consequence: str, published: date | None) -> RedLine | None:
@@ -237,7 +236,7 @@ def _distinct(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """One pair per condition: several patterns often find the same one in a sentence."""
     seen: dict[str, tuple[str, str]] = {}
     for condition, consequence in pairs:
-        bare = re.sub(r"^(if|should|unless|once|when) ", "", condition, flags=re.I)
+        bare = re.sub(r"^(if|should|unless|once|when) ", "", condition, flags=re.IGNORECASE)
         seen.setdefault(bare.lower(), (bare, consequence))
     return list(seen.values())
 
@@ -268,11 +267,6 @@ def _actors_named(doc: Doc, sentence: Span, text: str, declarer: str) -> list[En
                 found.append(entity)
     return found
 
-
-def _plain(red_line: RedLine) -> dict[str, Any]:
-    data = to_dict(red_line)
-    data.pop("doc_id")
-    return data
 
 
 @Language.factory("spiral_red_lines", requires=["doc._.actor_mentions", "doc._.quotes"],

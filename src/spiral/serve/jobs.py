@@ -18,9 +18,9 @@ from spacy.language import Language
 from spiral import ingest as ingest_stage
 from spiral.analysis.crossings import assess_red_lines
 from spiral.analysis.stories import stories
-from spiral.ingest.imports import read_events
 from spiral.config import Settings
 from spiral.errors import InputError
+from spiral.ingest.imports import read_events
 from spiral.nlp import pipeline
 from spiral.records import Extraction, Quarantined
 from spiral.serve.report import render_html, render_markdown

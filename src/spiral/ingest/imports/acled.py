@@ -9,7 +9,14 @@ from pathlib import Path
 import polars as pl
 
 from spiral.countries import country_code
-from spiral.ingest.imports.common import Quarantine, batches, entity_json, finish, native_json, scored
+from spiral.ingest.imports.common import (
+    Quarantine,
+    batches,
+    entity_json,
+    finish,
+    native_json,
+    scored,
+)
 
 # ACLED sub-event type -> (PLOVER type, mode, context)
 SUB_EVENTS: dict[str, tuple[str, str, list[str]]] = {

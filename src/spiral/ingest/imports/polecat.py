@@ -8,7 +8,14 @@ from pathlib import Path
 import polars as pl
 
 from spiral import plover
-from spiral.ingest.imports.common import Quarantine, batches, entity_json, finish, native_json, scored
+from spiral.ingest.imports.common import (
+    Quarantine,
+    batches,
+    entity_json,
+    finish,
+    native_json,
+    scored,
+)
 
 
 def read_polecat(path: Path, quarantine: Quarantine) -> Iterator[pl.DataFrame]:

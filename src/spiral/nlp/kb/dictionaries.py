@@ -30,7 +30,7 @@ from typing import Any
 
 from spiral.errors import InputError
 
-COMMENT_BLOCK = re.compile(r"<!.*?-->", re.S)
+COMMENT_BLOCK = re.compile(r"<!.*?-->", re.DOTALL)
 CODE = re.compile(r"\[\s*(?P<code>[^\]\s<>]*)\s*(?P<bound>[<>]?)\s*(?P<first>\d{6,8})?"
                   r"(?:\s*-\s*(?P<last>\d{6,8}))?\s*\]")
 SUBSTITUTION = re.compile(r"^!(?P<name>\w+)!\s*=\s*(?P<words>.+)$")
