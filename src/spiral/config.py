@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     html_timeout_s: float = Field(20.0, gt=0, description="Time limit for extracting one HTML page.")
     html_memory_mb: int = Field(1024, ge=64, description="Memory limit for extracting one HTML page.")
     max_file_mb: int = Field(512, ge=1, description="Largest single input file (or feed) read.")
+    max_article_chars: int = Field(
+        1_000_000, ge=1_000, description="Longest article text; longer ones are quarantined "
+        "(the parser needs about 1 GB per 100,000 characters).")
 
     @classmethod
     def settings_customise_sources(

