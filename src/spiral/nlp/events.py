@@ -45,7 +45,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "veto", "defy", "violate", "spurn", "rebuff"], ("REJECT", "")),
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
                      "plead", "implore", "insist", "invite"], ("REQUEST", "")),
-    **dict.fromkeys(["agree", "sign", "accept", "offer", "promise", "pledge", "conclude",
+    **dict.fromkeys(["sign"], ("SUPPORT", "")),  # signing a formal agreement: CAMEO 057
+    **dict.fromkeys(["agree", "accept", "offer", "promise", "pledge", "conclude",
                      "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
     **dict.fromkeys(["meet", "visit", "host", "discuss", "talk", "confer", "consult",
                      "negotiate", "mediate", "arrive", "receive", "phone"], ("CONSULT", "")),
@@ -245,7 +246,9 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             found = _object_event(noun)
             reverse = lemma in REVERSING_VERBS or any(
                 c.dep_ == "prt" and c.lower_ in ("off", "down") for c in token.children)
-            return REVERSED.get(found[0], found) if reverse else found
+            if reverse:
+                return REVERSED.get(found[0], found)
+            return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return ("MOBILIZE", "troops")  # "called up 300,000 reservists"
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
