@@ -85,7 +85,8 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "begin", "start", "carry", "make", "sign", "tighten", "extend", "organize",
                "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
                "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
-               "continue", "join"}
+               "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
+               "have"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
                    "scale", "call", "abandon", "halt", "sever", "cut", "downgrade"}
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
@@ -101,7 +102,9 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     "amnesty": ("CONCEDE", "policy"),
     **dict.fromkeys(["agreement", "accord", "deal", "consensus", "treaty", "pact", "compromise",
                      "memorandum"], ("AGREE", "")),
-    **dict.fromkeys(["ties", "relations"], ("SUPPORT", "")),
+    **dict.fromkeys(["ties", "relations", "backing", "support", "condolences", "sympathy",
+                     "recognition"], ("SUPPORT", "")),
+    "visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"), "call": ("CONSULT", "phone"),
     **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
                      "summit", "meeting"], ("CONSULT", "")),
     **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
@@ -140,6 +143,7 @@ AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
@@ -192,6 +196,9 @@ class EventCoder:
                 [_located(sentence, _unresolved(subject))] if subject else [Entity("", "", "")])
             recipients = _recipients(sentence.doc, token, subject,
                                      [a for a in actors if a.role != "by location"])
+            if not recipients and len(actors) > 1 and event_type in MUTUAL:
+                # "Israel and Turkey restored relations": each is the other's counterpart
+                actors, recipients = actors[:1], actors[1:]
             hypothetical = _hypothetical(token)
             speaker = _speaker_tokens(token)
             if _obliged(token) and speaker:
