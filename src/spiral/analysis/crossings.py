@@ -26,13 +26,16 @@ from spiral.records import Quote, RedLine
 STEP_TYPES = [
     (re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|suppl\w*|send\w*|give\w*|provid\w*|"
                 r"deliver\w*)\b", re.IGNORECASE), {"AID", "CONCEDE"}),
-    (re.compile(r"\b(fire\w*|strik\w*|attack\w*|use\w*|launch\w*|hit\w*|bomb\w*)\b", re.IGNORECASE),
+    (re.compile(r"\b(fire\w*|strik\w*|attack\w*|use\w*|launch\w*|hit\w*|bomb\w*|fight\w*|"
+                r"enter\w* the (fight|war|conflict))\b", re.IGNORECASE),
      {"ASSAULT"}),
     (re.compile(r"\b(respond\w*|retaliat\w*|invad\w*|escalat\w*)\b", re.IGNORECASE), {"ASSAULT"}),
 ]
 VIOLENT = re.compile(r"\b(war|strike|target|weapons|military|respond|response|retaliat\w*|"
                      r"force|attack)\b", re.IGNORECASE)
 WESTERN = {"USA", "GBR", "FRA", "DEU", "IGO"}
+JOINING = re.compile(r"\b(fight\w*|enter\w* the (fight|war|conflict)|join\w* the (fight|war))\b",
+                     re.IGNORECASE)
 NUCLEAR = re.compile(r"\bnuclear\b", re.IGNORECASE)
 CROSSED = re.compile(r"\b(crossed|went past|gone past|overstepped|breached)\b[^.]{0,40}"
                      r"\b(red )?lines?\b", re.IGNORECASE)
@@ -73,10 +76,15 @@ def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: 
                   | _codes_in(line.consequence)) - {line.declarer.code, ""}
         types = condition_types(line.condition)
         since = line.date or date.min
+        by_them = pl.col("actor_code").is_in(list(actors)) & pl.col("recipient_code").is_in(
+            list(actors | {line.declarer.code}))
+        # a clash crosses "if they enter the fight" whichever side the report makes the actor
+        in_a_fight = (pl.col("event_type") == "ASSAULT") & pl.col("recipient_code").is_in(
+            list(actors)) & (pl.col("actor_code") != line.declarer.code) & pl.lit(
+            bool(JOINING.search(line.condition)))
         crossing = dated.filter(
-            (pl.col("date") >= since) & pl.col("actor_code").is_in(list(actors))
-            & pl.col("event_type").is_in(list(types))
-            & (pl.col("recipient_code").is_in(list(actors | {line.declarer.code}))))
+            (pl.col("date") >= since) & pl.col("event_type").is_in(list(types))
+            & (by_them | in_a_fight))
         statement = next((q for q in said_crossed if q.date > since and q.speaker is not None
                           and q.speaker.code == line.declarer.code), None)
         if (crossing.is_empty() or not types) and statement is None:

@@ -96,6 +96,7 @@ class ActorResolver:
         mentions += self._unknown_people(doc, mentions)
         mentions += self._anaphora(doc, mentions)
         mentions += self._definite_descriptions(doc, mentions)
+        mentions += self._collective_pronouns(doc, mentions, find_direct(doc.text))
         self.set_annotations(doc, mentions)
         return doc
 
@@ -248,7 +249,7 @@ class ActorResolver:
                             antecedent.entity.role_valid_to)
             found.append(_Mention(start, end, doc.text[start:end], antecedent.key, entity, True,
                                   antecedent.gender))
-        return found + self._collective_pronouns(doc, known, quoted)
+        return found
 
     def _collective_pronouns(self, doc: Doc, known: list[_Mention],
                              quoted: list[tuple[int, int]]) -> list[_Mention]:
@@ -267,7 +268,9 @@ class ActorResolver:
                 continue  # "it is likely that ...": the 'it' stands for nothing
             here = bisect_right(starts, token.i) - 1
             sentence_start = doc[starts[max(here - 1, 0)]].idx
-            candidates = [m for m in groups if sentence_start <= m.start and m.end <= token.idx]
+            plural = token.lower_ in ("they", "their")
+            candidates = [m for m in groups if sentence_start <= m.start and m.end <= token.idx
+                          and _is_plural(doc, m) == plural]
             if not candidates:
                 continue
             antecedent = max(candidates, key=lambda m: (_subject_rank(doc, m), m.start))
@@ -351,6 +354,12 @@ def _looks_like_full_name(ent: Span) -> bool:
     """Two or more capitalised words: a person, not a missile or a place the tagger misread."""
     words = [t for t in ent if t.is_alpha]
     return len(words) >= 2 and all(t.text[0].isupper() for t in words)
+
+
+def _is_plural(doc: Doc, mention: _Mention) -> bool:
+    """'North Korean troops', 'the rebels' are plural; 'Hungary', 'the alliance' are not."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NNS", "NNPS")
 
 
 def _subject_rank(doc: Doc, mention: _Mention) -> int:

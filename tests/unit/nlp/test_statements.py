@@ -106,3 +106,26 @@ def test_crossing_stated_by_the_declarers_side() -> None:
                                             statements=[elsewhere, said])
     assert (updated.status, updated.crossed_date) == ("crossed", date(2024, 11, 18))
     assert evidence.select("step", "quote_id").rows() == [("crossed", said.id)]
+
+
+def test_crossing_by_a_clash_when_the_condition_is_joining_the_fight() -> None:
+    singh = Entity("Singh", "Sabrina Singh", "USA", "MIL")
+    troops = Entity("they", "North Korean troops", "PRK", "MIL")
+    line = RedLine("d", singh, "they entered the fight", "they would be fair game",
+                   "conditional_threat", 0, 10, addressee=(troops,), date=date(2024, 10, 28))
+    clash = _stories([("s1", date(2024, 11, 4), "UKR", "ASSAULT", "PRK", "fought North Koreans")])
+    (updated,), _ = assess_red_lines([line], clash, as_of=date(2024, 11, 10))
+    assert (updated.status, updated.crossed_date) == ("crossed", date(2024, 11, 4))
+    # a strike on the same side crosses no line that is not about joining a fight
+    other = RedLine("d", singh, "they fired missiles at Seoul", "they would be fair game",
+                    "conditional_threat", 0, 10, addressee=(troops,), date=date(2024, 10, 28))
+    (quiet,), _ = assess_red_lines([other], clash, as_of=date(2024, 11, 10))
+    assert quiet.status == "declared"
+
+
+def test_they_resolves_to_a_plural_group_named_before(annotate) -> None:
+    doc = annotate("Pentagon spokeswoman Sabrina Singh said North Korean troops could be used "
+                   "against Ukrainian forces. She warned that they would be fair game if they "
+                   "entered the fight.", "2024-10-28")
+    (line,) = doc._.red_lines
+    assert [a["code"] for a in line["addressee"]] == ["PRK"]
