@@ -44,7 +44,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
                      "veto", "defy", "violate", "spurn", "rebuff"], ("REJECT", "")),
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
-                     "plead", "implore", "insist", "invite"], ("REQUEST", "")),
+                     "plead", "implore", "insist", "invite", "pressure", "pressurise", "pressurize"],
+                    ("REQUEST", "")),
     **dict.fromkeys(["sign"], ("SUPPORT", "")),  # signing a formal agreement: CAMEO 057
     **dict.fromkeys(["agree", "accept", "offer", "promise", "pledge", "conclude",
                      "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
@@ -86,14 +87,18 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
                "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
                "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
-               "have"}
+               "have", "meet", "satisfy", "grant", "heed"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
-                   "scale", "call", "abandon", "halt", "sever", "cut", "downgrade"}
+                   "scale", "call", "abandon", "halt", "sever", "cut", "downgrade", "cancel",
+                   "scrap", "remove", "loosen"}
+# yielding to demands is CONCEDE; voicing them is REQUEST
+YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
                      "lawsuit", "case"], ("ACCUSE", "")),
     **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
     **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
+    **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
     **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
                      "airstrike", "incursion", "operation", "shelling"], ("ASSAULT", "")),
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
@@ -115,7 +120,8 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
 }
 # what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
-REVERSED = {"COERCE": ("CONCEDE", "policy"), "SANCTION": ("CONCEDE", "policy"),
+# easing a curfew, sanctions or a blockade is RETREAT in the published crosswalk (0813, 085)
+REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),
             "PROTEST": ("CONCEDE", "policy"), "CONSULT": ("SANCTION", ""),
             "SUPPORT": ("SANCTION", ""), "AID": ("SANCTION", ""), "ASSAULT": ("RETREAT", "withdraw"),
             "THREATEN": ("RETREAT", "withdraw"), "RETREAT": ("ASSAULT", "")}
@@ -153,7 +159,7 @@ OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from"
                 "towards", "over"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim",
-                "declare"}
+                "declare", "confirm"}
 
 
 class EventCoder:
@@ -251,6 +257,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         noun = next((n for n in named if _object_event(n) is not None), None)
         if noun is not None:
             found = _object_event(noun)
+            if noun.lemma_.lower() == "demand" and lemma in YIELDING_VERBS:
+                return ("CONCEDE", "policy")
             reverse = lemma in REVERSING_VERBS or any(
                 c.dep_ == "prt" and c.lower_ in ("off", "down") for c in token.children)
             if reverse:
@@ -320,7 +328,12 @@ def _subject_tokens(token: Token) -> list[Token]:
         if token.dep_ == "relcl":
             return [token.head]
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
-            return [t for c in token.head.children if c.dep_ == "poss" for t in c.subtree]
+            owner = [t for c in token.head.children if c.dep_ == "poss" for t in c.subtree]
+            if owner or token.head.dep_ not in ("dobj", "pobj"):
+                return owner
+            # "the PKK issued a declaration demanding ...": who issued it demands
+            holder = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
+            return _subject_tokens(holder)
         return _subject_tokens(token.head) if token.dep_ != "ccomp" else []
     return []
 
