@@ -133,6 +133,7 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
     "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
 }
+KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident"}
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -248,8 +249,20 @@ class EventCoder:
         return list(found.values())
 
 
-def _trigger(token: Token) -> tuple[str, str] | None:
+def _verb_lemma(token: Token) -> str:
+    """The lemma, or the plain form of an -ed/-s verb the lemmatizer missed ('staged' -> 'stag')."""
     lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma in KNOWN_VERBS:
+        return lemma
+    word = token.lower_
+    for cut in ("d", "ed", "s", "es"):
+        if word.endswith(cut) and word[:-len(cut)] in KNOWN_VERBS:
+            return word[:-len(cut)]
+    return lemma
+
+
+def _trigger(token: Token) -> tuple[str, str] | None:
+    lemma = _verb_lemma(token)
     if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS):
         # the object, or the noun naming it ("mediation efforts", "a hunger strike")
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -287,8 +300,9 @@ def _trigger(token: Token) -> tuple[str, str] | None:
 
 def _object_event(noun: Token) -> tuple[str, str] | None:
     if noun.lemma_.lower() == "strike" and any(
-            c.lower_ in ("hunger", "general", "labour", "labor", "open-ended")
-            or c.lower_.endswith(("-day", "-hour", "-week")) for c in noun.children):
+            c.lower_ in ("hunger", "general", "labour", "labor", "open-ended", "day", "hour",
+                         "week") or c.lower_.endswith(("-day", "-hour", "-week"))
+            for c in noun.children):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(noun.lemma_.lower())
 
