@@ -23,5 +23,5 @@ def test_eval_plover_reports_the_agreed_keys(shared_data: Path) -> None:
     assert set(scores["per_type"]) <= {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                        "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                                        "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-    # where the coder stands (0.73 and 0.77 when last raised); the issue targets 0.80 and 0.85
-    assert scores["macro_f1"] >= 0.72 and scores["actor_country_accuracy"] >= 0.75
+    # where the coder stands (0.76 and 0.78 when last raised); the issue targets 0.80 and 0.85
+    assert scores["macro_f1"] >= 0.75 and scores["actor_country_accuracy"] >= 0.77
