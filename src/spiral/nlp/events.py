@@ -133,7 +133,11 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
     "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
 }
-KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS
+MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
+            "mission", "staff", "worker", "personnel", "attaché", "attache"}
+SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
+KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS | \
+    SUPPRESSING_VERBS
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident"}
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
@@ -277,6 +281,13 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             if reverse:
                 return REVERSED.get(found[0], found)
             return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in ("withdraw", "recall", "pull", "expel") and any(
+            o.lemma_.lower() in MISSIONS for o in objects):
+        return ("SANCTION", "expel")  # CAMEO 166: withdrawing peacekeepers, inspectors, envoys
+    if lemma in SUPPRESSING_VERBS and any(
+            o.lemma_.lower() in PROTESTERS or _object_event(o) == ("PROTEST", "") for o in objects):
+        return ("COERCE", "")  # "police dispersed the demonstrators", "prevented the rally"
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return ("MOBILIZE", "troops")  # "called up 300,000 reservists"
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
@@ -299,6 +310,12 @@ def _trigger(token: Token) -> tuple[str, str] | None:
 
 
 def _object_event(noun: Token) -> tuple[str, str] | None:
+    lemma = noun.lemma_.lower()
+    if (lemma == "law" and any(c.lower_ == "martial" for c in noun.children)) or (
+            lemma == "state" and any(o.lemma_.lower() in ("siege", "emergency")
+                                     for c in noun.children if c.lower_ == "of"
+                                     for o in c.children)):
+        return ("COERCE", "")  # CAMEO 1724: state of emergency, martial law
     if noun.lemma_.lower() == "strike" and any(
             c.lower_ in ("hunger", "general", "labour", "labor", "open-ended", "day", "hour",
                          "week") or c.lower_.endswith(("-day", "-hour", "-week"))
