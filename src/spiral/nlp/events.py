@@ -133,6 +133,7 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
     "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
 }
+PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
             "mission", "staff", "worker", "personnel", "attaché", "attache"}
 SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
@@ -442,7 +443,8 @@ def _located(sentence: Span, actor: Entity) -> Entity:
     the country where the sentence places it ("in Baghdad", "Algeria's"), marked 'by location'
     so that nobody mistakes it for a resolved actor; else it keeps no code."""
     doc = sentence.doc
-    placed = [t for t in sentence if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "at")]
+    placed = [t for p in sentence if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+              for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
     for token in [*placed, *sentence]:
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO"):
