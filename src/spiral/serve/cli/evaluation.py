@@ -90,7 +90,7 @@ def events(
     if format is OutputFormat.json:
         print_json(result)
         return
-    print_table([{"type": name, **{k: v for k, v in scores.items()}}
+    print_table([{"type": name, **scores}
                  for name, scores in result["per_type"].items()],
                 title=f"{result['n_records']} sentences")
     console.print(f"events {result['events']}; macro-F1 {result['macro_f1']}")
