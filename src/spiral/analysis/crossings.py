@@ -6,9 +6,10 @@ striking -> ASSAULT). A later story event by one of those actors, of one of thos
 at the declarer or at an actor of the condition, crosses it. The line is enforced when the
 declarer then does what the consequence threatens (violence -> ASSAULT, otherwise THREATEN,
 SANCTION or ASSAULT; for a nuclear consequence, a nuclear-context step) against the other side
-within `window_days`; past the window without that, it is not enforced. A statement from the declarer's side that the line has been crossed
-("Washington has now crossed that line") also marks it crossed, on the statement's date. Every
-step keeps the story events (or the quote) that show it.
+within `window_days`; past the window without that, it is not enforced. A statement from the
+declarer's side that the line has been crossed ("Washington has now crossed that line") also
+marks it crossed, on the statement's date. Every step keeps the story events (or the quote)
+that show it.
 """
 
 from __future__ import annotations
@@ -93,21 +94,19 @@ def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: 
             continue
         event = crossing.row(0, named=True) if types and not crossing.is_empty() else None
         if statement is not None and (event is None or statement.date < event["date"]):
-            first = {"date": statement.date, "actor_code": "", "recipient_code": ""}
+            crossed_on = statement.date
             evidence.append({"red_line_id": line.id, "step": "crossed", "story_id": None,
                              "quote_id": statement.id, "date": statement.date,
                              "text": statement.content})
         else:
-            first = event
+            crossed_on = event["date"]
             evidence.append({"red_line_id": line.id, "step": "crossed",
                              "story_id": event["story_id"], "quote_id": None,
                              "date": event["date"], "text": event["text"]})
-        if event is not None:
-            first = {**first, "actor_code": event["actor_code"],
-                     "recipient_code": event["recipient_code"]}
         answer_types = ["ASSAULT"] if VIOLENT.search(line.consequence) else \
             ["THREATEN", "SANCTION", "ASSAULT"]
-        targets = (actors | {first["actor_code"], first["recipient_code"]}) - {line.declarer.code, ""}
+        parties = {event["actor_code"], event["recipient_code"]} if event else set()
+        targets = (actors | parties) - {line.declarer.code, ""}
         if NUCLEAR.search(line.consequence):
             # a nuclear threat is carried out only by a nuclear step, not any strike
             answer_types = ["ASSAULT", "THREATEN", "MOBILIZE"]
@@ -116,8 +115,8 @@ def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: 
             nuclear = pl.lit(True)
         answer = dated.filter(
             nuclear &
-            (pl.col("date") > first["date"])
-            & (pl.col("date") <= first["date"] + timedelta(days=window_days))
+            (pl.col("date") > crossed_on)
+            & (pl.col("date") <= crossed_on + timedelta(days=window_days))
             & (pl.col("actor_code") == line.declarer.code)
             & pl.col("event_type").is_in(answer_types)
             & (pl.col("recipient_code").is_in(list(targets)) if targets
@@ -129,11 +128,11 @@ def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: 
                              "story_id": reply["story_id"], "quote_id": None,
                              "date": reply["date"], "text": reply["text"]})
             status = "enforced"
-        elif as_of > first["date"] + timedelta(days=window_days):
+        elif as_of > crossed_on + timedelta(days=window_days):
             status = "not_enforced"
         updated.append(dataclasses.replace(line, status=status,
                                            crossed_by=tuple(crossing["story_id"].head(5)),
-                                           crossed_date=first["date"]))
+                                           crossed_date=crossed_on))
     return updated, pl.DataFrame(evidence, schema={"red_line_id": pl.String, "step": pl.String,
                                                    "story_id": pl.String, "quote_id": pl.String,
                                                    "date": pl.Date, "text": pl.String})

@@ -19,7 +19,9 @@ from spiral.records import content_hash
 
 PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
 WORD = re.compile(r"[a-z0-9]+")
-STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "with", "by", "from", "that", "this", "was", "were", "is", "are", "be", "been", "it", "its", "as", "said", "says", "would", "will", "has", "have", "had"])
+STOPWORDS = frozenset(["the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "with",
+                       "by", "from", "that", "this", "was", "were", "is", "are", "be", "been",
+                       "it", "its", "as", "said", "says", "would", "will", "has", "have", "had"])
 MERGE_COLUMNS = ["actor_code", "recipient_code", "event_type"]
 
 

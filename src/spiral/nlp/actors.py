@@ -43,7 +43,6 @@ GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|a
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff")
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
-COLLECTIVE = {"it", "its", "they", "their"}
 EXPLETIVE = {"likely", "unlikely", "clear", "unclear", "possible", "impossible", "important",
              "necessary", "true", "time", "expected", "reported", "believed", "feared", "hoped",
              "understood", "thought", "said", "known", "difficult", "easy", "hard"}
@@ -94,9 +93,11 @@ class ActorResolver:
         covered = _Coverage(titles)
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)
-        mentions += self._anaphora(doc, mentions)
+        # a pronoun outside a quote does not point at someone named inside one
+        quoted = find_direct(doc.text)
+        mentions += self._anaphora(doc, mentions, quoted)
         mentions += self._definite_descriptions(doc, mentions)
-        mentions += self._collective_pronouns(doc, mentions, find_direct(doc.text))
+        mentions += self._collective_pronouns(doc, mentions, quoted)
         self.set_annotations(doc, mentions)
         return doc
 
@@ -220,9 +221,8 @@ class ActorResolver:
             taken.add(ent.start_char, ent.end_char)
         return found
 
-    def _anaphora(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
-        # a pronoun outside a quote does not point at someone named inside one
-        quoted = find_direct(doc.text)
+    def _anaphora(self, doc: Doc, known: list[_Mention],
+                  quoted: list[tuple[int, int]]) -> list[_Mention]:
         people = sorted((m for m in known if m.person and not any(
             s <= m.start < e for s, e in quoted)), key=lambda m: m.start)
         found = []
@@ -413,11 +413,6 @@ def _sector(descriptor: str) -> str:
 def _near(mention: _Mention, ent: Span) -> bool:
     """A country or organisation named in the person's descriptor, just before or after."""
     return 0 <= ent.start_char - mention.end <= 30 or 0 <= mention.start - ent.end_char <= 40
-
-
-def entity_from_dict(data: dict[str, Any]) -> Entity:
-    """An Entity from a `doc._.actors` entry (the `mentions` key is ignored)."""
-    return from_dict(Entity, data)
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:

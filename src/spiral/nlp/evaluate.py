@@ -15,6 +15,7 @@ from typing import Any
 from spacy.language import Language
 
 from spiral.errors import InputError
+from spiral.nlp import pipeline
 from spiral.plover import EVENT_TYPES
 
 LEGACY_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
@@ -61,13 +62,9 @@ def main_event(events: tuple[dict[str, Any], ...]) -> dict[str, Any] | None:
 def evaluate_plover(nlp: Language, path: Path, *, published: str = "2000-01-01") -> dict[str, Any]:
     """Per-type precision/recall/F1, macro-F1, accuracy, and actor/recipient country accuracy."""
     gold = load_gold(path)
-    docs = []
-    for record in gold:
-        doc = nlp.make_doc(record["text"])
-        doc._.published = published
-        docs.append(doc)
+    docs = pipeline.annotate_texts(nlp, ((record["text"], published) for record in gold))
     predicted_types, actor_hits, recipient_hits, recipient_total = [], 0, 0, 0
-    for record, doc in zip(gold, nlp.pipe(docs)):
+    for record, doc in zip(gold, docs):
         event = main_event(doc._.events)
         predicted_types.append(event["event_type"] if event else NONE)
         if event and record["source"] & {a["code"] for a in event["actor"]}:

@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 
 from spiral.errors import InputError
+from spiral.nlp import pipeline
 from spiral.plover import EVENT_TYPES
 
 WORD = re.compile(r"\w+")
@@ -58,12 +59,7 @@ def overlap(gold: str, predicted: str) -> float:
 
 
 def _annotate(nlp: Language, records: list[dict[str, Any]]) -> list[Any]:
-    docs = []
-    for record in records:
-        doc = nlp.make_doc(record["text"])
-        doc._.published = record["published"]
-        docs.append(doc)
-    return list(nlp.pipe(docs))
+    return list(pipeline.annotate_texts(nlp, ((r["text"], r["published"]) for r in records)))
 
 
 def _scores(tp: int, n_predicted: int, n_gold: int) -> dict[str, float | int]:

@@ -71,12 +71,8 @@ def evaluate_petrarch(settings: Settings, path: Path) -> dict[str, Any]:
         actors_file = Path(folder) / "petrarch_actors.yaml"
         actors_file.write_text(yaml.safe_dump(actors_yaml), encoding="utf-8")
         nlp = pipeline.load(settings.model_copy(update={"actors_file": actors_file}))
-        docs = []
-        for record in records:
-            doc = nlp.make_doc(record["text"])
-            doc._.published = record["published"]
-            docs.append(doc)
-        predictions = [_codings(doc) for doc in nlp.pipe(docs)]
+        predictions = [_codings(doc) for doc in pipeline.annotate_texts(
+            nlp, ((r["text"], r["published"]) for r in records))]
     groups: dict[str, list[tuple[dict[str, Any], list[Coding]]]] = {"cameo": [], "weis": [],
                                                                       "no_events": []}
     for record, predicted in zip(records, predictions):

@@ -166,6 +166,11 @@ OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from"
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim",
                 "declare", "confirm"}
+# verbs whose subject is the source of what the clause under them says
+REPORTING_VERBS = SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude", "remind",
+                                  "reiterate"}
+# statement types a stated intent leaves as they are
+STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
 
 
 class EventCoder:
@@ -185,6 +190,8 @@ class EventCoder:
 
     def _code(self, sentence: Span, published: date | None) -> list[Event]:
         when, precision = find_event_date(sentence, published)
+        words = {t.lower_ for t in sentence}
+        context = _context(words)
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         found: dict[tuple[str, str, str], Event] = {}
@@ -197,10 +204,10 @@ class EventCoder:
             if trigger is None:
                 continue
             event_type, mode = trigger
-            if event_type in ("REQUEST", "ACCUSE", "REJECT") and any(
-                    t.lemma_.lower() in PROTESTERS for t in _subject_tokens(token)):
-                event_type, mode = "PROTEST", ""
             subject = _subject_tokens(token)
+            if event_type in ("REQUEST", "ACCUSE", "REJECT") and any(
+                    t.lemma_.lower() in PROTESTERS for t in subject):
+                event_type, mode = "PROTEST", ""
             passive = any(c.dep_ == "nsubjpass" for c in token.children)
             if not subject and not passive:
                 continue
@@ -212,6 +219,7 @@ class EventCoder:
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
             hypothetical = _hypothetical(token)
+            negated = _negated(token)
             speaker = _speaker_tokens(token)
             if _obliged(token) and speaker:
                 # "Straw said Sudan must reach an agreement": the speaker asks it of Sudan
@@ -219,25 +227,23 @@ class EventCoder:
                 actors = _actors_in(sentence.doc, speaker) or actors
                 recipients = [a for a in asked if all(a.code != b.code for b in actors)]
                 event_type, mode, hypothetical = "REQUEST", "", False
-            elif event_type in ("AGREE", "CONCEDE") and _negated(token):
+            elif event_type in ("AGREE", "CONCEDE") and negated:
                 # "failed to reach agreement", "will not accept": a rejection, not a non-event
                 event_type, mode, hypothetical = "REJECT", "", False
-            elif _conditional_future(token) and not _negated(token):
+            elif not negated and _conditional_future(token, speaker):
                 # "will withdraw its force unless ...": a conditional threat; "would meet him
                 # if he gave them a veto": a conditional offer
                 event_type, mode = ("AGREE", "") if event_type in COOPERATIVE else ("THREATEN", "")
                 hypothetical = False
-            elif _intended(token) and not _negated(token):
+            elif not negated and _intended(token, speaker):
                 # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a
                 # THREATEN when what is intended is force)
-                event_type, mode = (("THREATEN", "") if event_type in FORCEFUL
-                                    else ("AGREE", "")) if event_type not in (
-                    "AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE") else (event_type, mode)
+                if event_type not in STATEMENTS:
+                    event_type, mode = ("THREATEN", "") if event_type in FORCEFUL else ("AGREE", "")
                 hypothetical = False
-            mode = _mode(event_type, mode, sentence)
+            mode = _mode(event_type, mode, words)
             own_date = resolve_date(_clause_text(token), published) if published else None
             day, day_precision = own_date or (when, precision)
-            context = _context(sentence)
             key = (event_type, actors[0].code or actors[0].entity_text,
                    recipients[0].code if recipients else "")
             if key in found:
@@ -249,7 +255,7 @@ class EventCoder:
                 quad_code=plover.EVENT_TYPES[event_type].quad_code,
                 intensity=plover.intensity(event_type, mode),
                 cameo=plover.cameo_root(event_type),
-                negated=_negated(token) and event_type != "REJECT",
+                negated=negated and event_type != "REJECT",
                 hypothetical=hypothetical, text=text, start=start, end=start + len(text))
         return list(found.values())
 
@@ -268,9 +274,9 @@ def _verb_lemma(token: Token) -> str:
 
 def _trigger(token: Token) -> tuple[str, str] | None:
     lemma = _verb_lemma(token)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS):
         # the object, or the noun naming it ("mediation efforts", "a hunger strike")
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         named = [n for o in objects for n in (o, *(c for c in o.children if c.dep_ == "compound"))]
         noun = next((n for n in named if _object_event(n) is not None), None)
         if noun is not None:
@@ -282,7 +288,6 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             if reverse:
                 return REVERSED.get(found[0], found)
             return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma in ("withdraw", "recall", "pull", "expel") and any(
             o.lemma_.lower() in MISSIONS for o in objects):
         return ("SANCTION", "expel")  # CAMEO 166: withdrawing peacekeepers, inspectors, envoys
@@ -317,20 +322,16 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
                                      for c in noun.children if c.lower_ == "of"
                                      for o in c.children)):
         return ("COERCE", "")  # CAMEO 1724: state of emergency, martial law
-    if noun.lemma_.lower() == "strike" and any(
+    if lemma == "strike" and any(
             c.lower_ in ("hunger", "general", "labour", "labor", "open-ended", "day", "hour",
                          "week") or c.lower_.endswith(("-day", "-hour", "-week"))
             for c in noun.children):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
-    return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(noun.lemma_.lower())
+    return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(lemma)
 
 
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
-
-
-def _mentions(sentence: Span, words: set[str]) -> bool:
-    return any(t.lower_ in words for t in sentence)
 
 
 def _warns_of_consequence(token: Token) -> bool:
@@ -457,15 +458,15 @@ def _modifies_weapon(token: Token) -> bool:
     while token.dep_ == "conj":
         token = token.head
     head = token
-    while head.dep_ in ("amod", "compound", "nmod", "npadvmod", "punct") and head.head is not head:
+    while head.dep_ in ("amod", "compound", "nmod", "npadvmod", "punct"):
         head = head.head
         if head.lower_ in WEAPON_WORDS:
             return True
     return False
 
 
-def _mode(event_type: str, mode: str, sentence: Span) -> str:
-    words = {t.lower_ for t in sentence}
+def _mode(event_type: str, mode: str, words: set[str]) -> str:
+    """A mode from the sentence's words where the trigger gives none ("missile", "nuclear")."""
     if event_type == "ASSAULT" and not mode:
         if words & MISSILE_WORDS:
             return "missile"
@@ -479,8 +480,7 @@ def _mode(event_type: str, mode: str, sentence: Span) -> str:
     return mode
 
 
-def _context(sentence: Span) -> tuple[str, ...]:
-    words = {t.lower_ for t in sentence}
+def _context(words: set[str]) -> tuple[str, ...]:
     context = []
     if words & NUCLEAR_WORDS:
         context.append("cbrn")
@@ -503,23 +503,26 @@ def _obliged(token: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _conditional_future(token: Token) -> bool:
-    """'will/would/may X if/unless Y' said by someone: a threat or an offer."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "may", "might")
-               for c in token.children) and any(
-        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-        for c in token.children) and bool(_speaker_tokens(token))
+def _conditioned(token: Token) -> bool:
+    """The token carries an if/unless clause."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+               for c in token.children)
 
 
-def _intended(token: Token) -> bool:
+def _conditional_future(token: Token, speaker: list[Token]) -> bool:
+    """'will/would/may X if/unless Y' said by someone (`speaker`): a threat or an offer."""
+    return bool(speaker) and _conditioned(token) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "may", "might")
+        for c in token.children)
+
+
+def _intended(token: Token, speaker: list[Token]) -> bool:
     """'will give', 'said it would send', 'is ready to send': a stated intent, not a condition."""
-    if any(c.dep_ in ("advcl",) and any(m.lower_ in ("if", "unless") for m in c.children)
-           for c in token.children):
+    if _conditioned(token):
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in token.children):
         return True
-    if any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children) and \
-            _speaker_tokens(token):
+    if speaker and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
         return True  # reported future: "Palestinian leaders said they would boycott ..."
     head = token.head
     return token.dep_ == "xcomp" and (head.lemma_ in ("ready", "willing", "prepared", "plan")
@@ -529,8 +532,7 @@ def _intended(token: Token) -> bool:
 def _speaker_tokens(token: Token) -> list[Token]:
     """The subject of the speech verb the token's clause is reported under, if any."""
     for ancestor in token.ancestors:
-        if ancestor.lemma_ in SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude",
-                                              "remind", "reiterate"}:
+        if ancestor.lemma_ in REPORTING_VERBS:
             return _subject_tokens(ancestor)
     return []
 
@@ -539,7 +541,7 @@ def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
     head = token
-    while head.dep_ in ("xcomp", "ccomp") and head.head is not head:
+    while head.dep_ in ("xcomp", "ccomp"):
         head = head.head
         if head.lemma_ in NEGATING_VERBS or any(c.dep_ == "neg" for c in head.children):
             return True

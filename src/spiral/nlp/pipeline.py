@@ -74,15 +74,26 @@ def annotate(nlp: Language, documents: Iterable[Document], *, batch_size: int = 
 
     def prepared() -> Iterator[tuple[Doc, Document]]:
         for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc._.doc_id = document.doc_id
-            doc._.published = document.published.date().isoformat() if document.published else None
-            yield doc, document
+            published = document.published.date().isoformat() if document.published else None
+            yield _prepared(nlp, document.text, published, document.doc_id), document
 
     for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         if progress:
             progress(1)
         yield document, doc
+
+
+def annotate_texts(nlp: Language, texts: Iterable[tuple[str, str | None]]) -> Iterator[Doc]:
+    """Run the pipeline over bare texts with their publication dates (ISO), as evaluations do."""
+    return nlp.pipe(_prepared(nlp, text, published) for text, published in texts)
+
+
+def _prepared(nlp: Language, text: str, published: str | None, doc_id: str | None = None) -> Doc:
+    """A Doc carrying what spiral's components read before they run: its id and its date."""
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.published = published
+    return doc
 
 
 def code(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32,
