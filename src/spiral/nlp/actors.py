@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
-from spiral.nlp.kb import ActorKB, Person
+from spiral.nlp.kb import ActorKB, Fixed, Person
 from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, from_dict, to_dict
 
@@ -122,7 +122,7 @@ class ActorResolver:
             candidates += [(doc[s:e], known)
                            for s, e, known in self.kb.caseless.find([t.text for t in doc])]
         found = []
-        for span, known in _longest_first(candidates):
+        for span, known in _communities(_longest_first(candidates)):
             entity = self.kb.entity(known, span.text, on)
             person = isinstance(known, Person)
             found.append(_Mention(span.start_char, span.end_char, span.text,
@@ -369,6 +369,24 @@ def _subject_rank(doc: Doc, mention: _Mention) -> int:
     if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return 0
     return 2 if span.root.head.dep_ == "ROOT" else 1
+
+
+def _communities(names: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:
+    """Ethnic communities belong to the country they live in, as CAMEO codes them: "ethnic
+    Albanians" name no country (the event coder places them), "Bosnian Serbs" and "Iraqi Kurds"
+    the first one."""
+    kept: list[tuple[Span, Any]] = []
+    for span, known in names:
+        demonym = isinstance(known, Fixed) and known.kind == "adjective"
+        if demonym and span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic":
+            continue
+        if demonym and kept and kept[-1][0].end == span.start and isinstance(kept[-1][1], Fixed) \
+                and kept[-1][1].kind in ("adjective", "country") and span.text.endswith("s"):
+            first, country = kept.pop()
+            kept.append((span.doc[first.start:span.end], country))
+            continue
+        kept.append((span, known))
+    return kept
 
 
 def _longest_first(candidates: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:

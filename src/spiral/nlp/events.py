@@ -56,7 +56,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "recognize", "recognise", "forgive", "applaud", "laud", "salute"],
                     ("SUPPORT", "")),
     **dict.fromkeys(["send", "supply", "provide", "deliver", "give", "grant", "donate",
-                     "fund", "finance", "ship", "airlift", "evacuate"], ("AID", "")),
+                     "fund", "finance", "ship", "airlift", "evacuate", "contribute", "hand",
+                     "dispatch"], ("AID", "")),
     **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("CONCEDE", "policy")),
     **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate"],
                     ("COOPERATE", "")),
@@ -64,11 +65,11 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "sever", "recall", "freeze", "cut", "halt", "boycott", "downgrade", "curtail"],
                     ("SANCTION", "")),
     **dict.fromkeys(["deploy", "mobilize", "mobilise", "station", "mass", "reinforce", "amass",
-                     "patrol", "strengthen", "rearm", "muster"],
+                     "patrol", "strengthen", "rearm", "muster", "position"],
                     ("MOBILIZE", "troops")),
     **dict.fromkeys(["arrest", "detain", "seize", "capture", "confiscate", "demolish", "outlaw",
                      "ban", "deport", "censor", "jail", "imprison", "expropriate", "hack",
-                     "evict", "harass", "suppress", "repress", "abduct"],
+                     "evict", "harass", "suppress", "repress", "abduct", "deface", "torch"],
                     ("COERCE", "")),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
                      "blockade"], ("PROTEST", "")),
@@ -87,7 +88,7 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
                "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
                "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
-               "have", "meet", "satisfy", "grant", "heed"}
+               "have", "meet", "satisfy", "grant", "heed", "engage"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
                    "scale", "call", "abandon", "halt", "sever", "cut", "downgrade", "cancel",
                    "scrap", "remove", "loosen"}
@@ -95,7 +96,7 @@ REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break"
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
-                     "lawsuit", "case"], ("ACCUSE", "")),
+                     "lawsuit", "case", "hearing"], ("ACCUSE", "")),
     **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
     **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
     **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
@@ -110,13 +111,17 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["ties", "relations", "backing", "support", "condolences", "sympathy",
                      "recognition"], ("SUPPORT", "")),
     "visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"), "call": ("CONSULT", "phone"),
+    "welcome": ("CONSULT", "visit"), "reception": ("CONSULT", "visit"),
     **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
                      "summit", "meeting"], ("CONSULT", "")),
     **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
                     ("COERCE", "")),
     **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
+    **dict.fromkeys(["suspension", "closure", "expulsion"], ("SANCTION", "")),
+    "cleansing": ("ASSAULT", ""),
     **dict.fromkeys(["patrols", "alert", "exercises", "drills", "mobilization",
-                     "mobilisation", "reinforcements"], ("MOBILIZE", "troops")),
+                     "mobilisation", "reinforcements", "maneuvers", "manoeuvres"],
+                    ("MOBILIZE", "troops")),
     **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
 }
 # what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
@@ -125,6 +130,30 @@ REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),
             "PROTEST": ("CONCEDE", "policy"), "CONSULT": ("SANCTION", ""),
             "SUPPORT": ("SANCTION", ""), "AID": ("SANCTION", ""), "ASSAULT": ("RETREAT", "withdraw"),
             "THREATEN": ("RETREAT", "withdraw"), "RETREAT": ("ASSAULT", "")}
+# easing restrictions on freedoms or a ban is CONCEDE (CAMEO 0811, 0812), unlike a curfew
+LIFTED_FREEDOMS = {"restrictions", "restriction", "ban", "censorship", "curbs"}
+# what a building, line or bridge suffers is damage to property (CAMEO 1712), not an assault
+PROPERTY = {"line", "pipeline", "bridge", "building", "office", "house", "home", "station",
+            "tower", "plant", "church", "mosque", "synagogue", "temple", "school", "shop",
+            "store", "road", "railway", "track", "depot", "warehouse", "facility", "embassy",
+            "consulate", "headquarters", "crop", "field", "farm", "property", "dam"}
+# "sent inspectors to Iran to monitor": a mission sent to find out is an investigation
+FACT_FINDING = {"investigate", "monitor", "inspect", "probe", "verify", "assess", "examine",
+                "observe", "study"}
+TRAVEL_VERBS = {"return", "arrive", "travel", "go", "come", "fly", "head", "meet"}
+CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "woman", "man", "child", "soldier",
+            "body", "remains", "civilian", "national", "people", "person"}
+# "a package of sanctions", "two days of drills": the event is the noun after "of"
+CONTAINERS = {"package", "series", "round", "wave", "set", "day", "week", "month", "hour",
+              "number", "string", "spate", "flurry", "batch", "list"}
+HOSTAGE_WORDS = {"hostage", "hostages", "shield", "shields", "captive", "captives"}
+RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles",
+                "molotov", "firebomb", "firebombs", "cocktail", "cocktails"}
+# passives that describe their subject's stance: "Vietnam is committed to", "Israel is opposed to"
+STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate"}
+# nouns that report what someone said: "issued a reminder that Iraq must cooperate"
+STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message", "letter",
+                   "note", "communique", "ultimatum"}
 # nouns that are an event even as a subject: "Palestinian riots continued", "fighting erupted"
 EVENT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["riot", "protest", "demonstration", "unrest"], ("PROTEST", "")),
@@ -205,16 +234,19 @@ class EventCoder:
                 continue
             event_type, mode = trigger
             subject = _subject_tokens(token)
-            if event_type in ("REQUEST", "ACCUSE", "REJECT") and any(
+            if event_type in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT", "COERCE") and any(
                     t.lemma_.lower() in PROTESTERS for t in subject):
-                event_type, mode = "PROTEST", ""
+                # protesters' demands are a protest, and so is the embassy they storm or burn
+                event_type, mode = "PROTEST", ("riot" if event_type in FORCEFUL else "")
             passive = any(c.dep_ == "nsubjpass" for c in token.children)
             if not subject and not passive:
                 continue
-            actors = _actors_in(sentence.doc, subject) or (
-                [_located(sentence, _unresolved(subject))] if subject else [Entity("", "", "")])
-            recipients = _recipients(sentence.doc, token, subject,
-                                     [a for a in actors if a.role != "by location"])
+            actors = _actors_in(sentence.doc, subject)
+            recipients = _recipients(sentence.doc, token, subject, actors)
+            if not actors:
+                # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted
+                actors = [_located(sentence, _unresolved(subject))] if subject else [
+                    _located(sentence, Entity("", "", ""), anywhere=False)]
             if not recipients and len(actors) > 1 and event_type in MUTUAL:
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
@@ -275,19 +307,76 @@ def _verb_lemma(token: Token) -> str:
 def _trigger(token: Token) -> tuple[str, str] | None:
     lemma = _verb_lemma(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    if lemma == "engage":  # "engaged in ethnic cleansing"
+        objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for o in c.children if o.dep_ == "pobj"]
     if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS):
-        # the object, or the noun naming it ("mediation efforts", "a hunger strike")
-        named = [n for o in objects for n in (o, *(c for c in o.children if c.dep_ == "compound"))]
+        # the object, or the noun naming it ("mediation efforts", "a hunger strike",
+        # "ten days of war games")
+        named = [n for o in objects for n in (
+            (*_of_objects(o), o) if o.lemma_.lower() in CONTAINERS else
+            (o, *(c for c in o.children if c.dep_ == "compound"), *_of_objects(o)))]
         noun = next((n for n in named if _object_event(n) is not None), None)
         if noun is not None:
             found = _object_event(noun)
             if noun.lemma_.lower() == "demand" and lemma in YIELDING_VERBS:
                 return ("CONCEDE", "policy")
-            reverse = lemma in REVERSING_VERBS or any(
-                c.dep_ == "prt" and c.lower_ in ("off", "down") for c in token.children)
+            reverse = lemma in REVERSING_VERBS or particles & {"off", "down"}
+            if reverse and noun.lower_ in LIFTED_FREEDOMS:
+                return ("CONCEDE", "policy")
             if reverse:
                 return REVERSED.get(found[0], found)
             return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
+    if token.pos_ in ("VERB", "AUX") and any(
+            o.lower_ == "alert" for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
+            for o in c.children):
+        return ("MOBILIZE", "troops")  # "troops remained on alert", "put forces on high alert"
+    if lemma in ("send", "dispatch", "deploy") and any(
+            c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FACT_FINDING
+            for c in token.children):
+        return ("ACCUSE", "investigate")  # CAMEO 09: a mission sent to investigate
+    if lemma in ("arrive", "deploy") and any(
+            t.lower_.startswith("peacekeep") for c in token.children if c.dep_ == "nsubj"
+            for t in c.subtree):
+        return ("AID", "peacekeeping")  # CAMEO 074
+    if lemma in TRAVEL_VERBS and any(
+            _object_event(o) in (("CONSULT", ""), ("CONSULT", "visit"))
+            for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children):
+        return ("CONSULT", "")  # "negotiators return to Geneva for talks"
+    if lemma == "force" and "out" in particles:
+        expelled = [o for o in objects if o.lemma_.lower() in MISSIONS or o.pos_ == "PROPN"]
+        return ("SANCTION", "expel") if expelled else ("COERCE", "expel")
+    if lemma == "close" and any(o.lemma_.lower() in ("border", "embassy", "airspace", "crossing",
+                                                     "consulate") for o in objects):
+        return ("SANCTION", "")  # "Russia closed its borders with Iran"
+    if lemma == "hold" and any(t.lower_ in HOSTAGE_WORDS for c in token.children
+                               if c.dep_ in ("prep", "oprd", "advmod", "npadvmod", "dobj")
+                               for t in c.subtree):
+        return ("COERCE", "seize")  # "holding refugees as human shields", "held them hostage"
+    if lemma == "throw" and any(o.lemma_.lower() in RIOT_OBJECTS or o.lower_ in RIOT_OBJECTS
+                                for o in objects):
+        return ("PROTEST", "riot")  # CAMEO 145: stone-throwing is a violent protest
+    if (lemma == "set" and any(o.lower_ == "fire" for o in objects)) or (
+            lemma in ("burn", "destroy", "torch") and any(
+                o.lemma_.lower() in PROPERTY for o in objects)) or (
+            lemma == "blow" and "up" in particles and any(
+                o.lemma_.lower() in PROPERTY for o in objects)):
+        return ("COERCE", "destroy")  # CAMEO 1712: destroying property
+    ordered = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    if lemma == "order" and any(c.lemma_ == "leave" for c in ordered):
+        # "ordered Sweden's ambassador to leave": an expulsion (CAMEO 166, 174)
+        envoy = any(o.lemma_.lower() in MISSIONS for o in token.subtree)
+        return ("SANCTION", "expel") if envoy else ("COERCE", "expel")
+    if lemma == "order" and ordered and not any(_trigger(c) for c in ordered):
+        return ("REQUEST", "")  # "a judge ordered Menem to appear"; an ordered strike is a strike
+    if lemma == "rule" and "out" in particles:
+        return ("REJECT", "")  # "ruled out handing any land to Russia"
+    if lemma == "hand" and any(o.lemma_.lower() in CAPTIVES for o in objects):
+        return ("RETREAT", "release")  # "Hamas handed over three Israeli women it had held"
+    if lemma in ("push", "lobby") and any(c.dep_ == "prep" and c.lower_ == "for"
+                                          for c in token.children):
+        return ("REQUEST", "")  # "the UK is pushing for the US to support its plan"
     if lemma in ("withdraw", "recall", "pull", "expel") and any(
             o.lemma_.lower() in MISSIONS for o in objects):
         return ("SANCTION", "expel")  # CAMEO 166: withdrawing peacekeepers, inspectors, envoys
@@ -322,12 +411,20 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
                                      for c in noun.children if c.lower_ == "of"
                                      for o in c.children)):
         return ("COERCE", "")  # CAMEO 1724: state of emergency, martial law
+    if lemma == "game" and any(c.lower_ == "war" for c in noun.children):
+        return ("MOBILIZE", "exercises")
     if lemma == "strike" and any(
             c.lower_ in ("hunger", "general", "labour", "labor", "open-ended", "day", "hour",
                          "week") or c.lower_.endswith(("-day", "-hour", "-week"))
             for c in noun.children):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(lemma)
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """'a series of attacks', 'ten days of talks': the noun after 'of'."""
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _depth(token: Token) -> int:
@@ -439,14 +536,15 @@ def _unresolved(tokens: list[Token]) -> Entity:
     return Entity(entity_text=words, entity_name=words, code="")
 
 
-def _located(sentence: Span, actor: Entity) -> Entity:
-    """An actor no name resolves ("President Abdelaziz Bouteflika", "a roadside bombing") takes
-    the country where the sentence places it ("in Baghdad", "Algeria's"), marked 'by location'
-    so that nobody mistakes it for a resolved actor; else it keeps no code."""
+def _located(sentence: Span, actor: Entity, *, anywhere: bool = True) -> Entity:
+    """An actor no name resolves ("President Abdelaziz Bouteflika", "a roadside bombing", the
+    unnamed agent of "was arrested in Lebanon") takes the country where the sentence places it
+    ("in Baghdad", "Algeria's"), marked 'by location' so that nobody mistakes it for a resolved
+    actor; else it keeps no code."""
     doc = sentence.doc
     placed = [t for p in sentence if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
-    for token in [*placed, *sentence]:
+    for token in [*placed, *sentence] if anywhere else placed:
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO"):
             return Entity(actor.entity_text, actor.entity_name, found.code, "",
@@ -540,6 +638,9 @@ def _speaker_tokens(token: Token) -> list[Token]:
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.dep_ in ("advcl", "dobj", "xcomp", "pcomp") and token.head.lemma_ == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in token.head.children):
+        return True  # "ruled out handing any land to Russia"
     head = token
     while head.dep_ in ("xcomp", "ccomp"):
         head = head.head

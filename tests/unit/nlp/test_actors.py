@@ -24,7 +24,9 @@ def test_actors_roles_follow_the_date() -> None:
     assert kb.lookup("Trump", date(2024, 12, 1)).sector == "PTY"  # president-elect: not GOV
     assert kb.lookup("Trump", date(2025, 2, 1)).sector == "GOV"
     assert kb.lookup("Sybiha", date(2024, 10, 1)).role == "Foreign Minister"
-    assert kb.lookup("Kuleba", date(2024, 10, 1)).role == "Foreign Minister"  # last role held
+    former = kb.lookup("Kuleba", date(2024, 10, 1))  # out of office since September 2024
+    assert (former.code, former.sector, former.role) == ("UKR", "ELI", "former Foreign Minister")
+    assert kb.lookup("Biden", date(2025, 6, 1)).sector == "ELI"
 
 
 def test_actors_metonyms_are_governments(annotate) -> None:

@@ -56,12 +56,16 @@ class Person:
     surname_alone: bool = True
 
     def role_on(self, day: date | None) -> Role:
-        """The role held on `day`; without one, the latest role that began before it."""
+        """The role held on `day`; after the last one ended, its former holder (CAMEO's elite
+        sector ELI: a former president is not in government); before the first, the first."""
         held = [r for r in self.roles if r.holds_on(day)]
         if held:
             return held[-1]
         earlier = [r for r in self.roles if day is None or r.valid_from is None or r.valid_from <= day]
-        return (earlier or list(self.roles))[-1]
+        if not earlier:
+            return self.roles[0]
+        last = max(earlier, key=lambda r: r.valid_to or date.max)
+        return Role(last.code, "ELI", f"former {last.role}".strip(), last.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
