@@ -141,6 +141,10 @@ PROPERTY = {"line", "pipeline", "bridge", "building", "office", "house", "home",
 FACT_FINDING = {"investigate", "monitor", "inspect", "probe", "verify", "assess", "examine",
                 "observe", "study"}
 TRAVEL_VERBS = {"return", "arrive", "travel", "go", "come", "fly", "head", "meet"}
+ORGANISATIONS = {"agency", "organisation", "organization", "charity", "company", "ngo",
+                 "office", "embassy", "consulate"}
+RESOURCES = {"troop", "force", "fund", "money", "resource", "soldier", "aid", "billion",
+             "million", "personnel", "asset"}
 CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "woman", "man", "child", "soldier",
             "body", "remains", "civilian", "national", "people", "person"}
 # "a package of sanctions", "two days of drills": the event is the noun after "of"
@@ -241,7 +245,9 @@ class EventCoder:
             passive = any(c.dep_ == "nsubjpass" for c in token.children)
             if not subject and not passive:
                 continue
-            actors = _actors_in(sentence.doc, subject)
+            # "Israeli tanks fired": a weapon that acts stands for its user, unless "US-made"
+            actors = _actors_in(sentence.doc, subject) or _actors_in(
+                sentence.doc, [t for t in subject if not _made_by(t)], weapons=True)
             recipients = _recipients(sentence.doc, token, subject, actors)
             if not actors:
                 # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted
@@ -344,8 +350,10 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             _object_event(o) in (("CONSULT", ""), ("CONSULT", "visit"))
             for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children):
         return ("CONSULT", "")  # "negotiators return to Geneva for talks"
-    if lemma == "force" and "out" in particles:
-        expelled = [o for o in objects if o.lemma_.lower() in MISSIONS or o.pos_ == "PROPN"]
+    if lemma == "force" and ("out" in particles or any(
+            c.dep_ == "prep" and c.lower_ == "out" for c in token.children)):
+        expelled = [o for o in objects if o.lemma_.lower() in MISSIONS | ORGANISATIONS
+                    or o.pos_ == "PROPN"]  # an embassy, agency or mission, not residents
         return ("SANCTION", "expel") if expelled else ("COERCE", "expel")
     if lemma == "close" and any(o.lemma_.lower() in ("border", "embassy", "airspace", "crossing",
                                                      "consulate") for o in objects):
@@ -385,6 +393,13 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return ("COERCE", "")  # "police dispersed the demonstrators", "prevented the rally"
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return ("MOBILIZE", "troops")  # "called up 300,000 reservists"
+    if token.pos_ == "ADJ" and token.lower_ == "opposed":
+        return ("REJECT", "")  # "Serbia is opposed to the mission"
+    if lemma == "swear" and "in" in particles:
+        return None  # "sworn in": took office
+    if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in RESOURCES for c in token.children):
+        return None  # "committing genocide", unlike "committed to talks" or "committed troops"
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
             return None
@@ -445,9 +460,20 @@ def _subject_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "agent":
             return [t for c in child.children for t in c.subtree]
-    for child in token.children:
-        if child.dep_ in ("nsubj", "poss"):
+    # a subject the parser hung on the auxiliary ("Serbia is opposed") is the verb's
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    for child in [*token.children, *(c for a in auxiliaries for c in a.children)]:
+        if child.dep_ in ("nsubj", "poss") or (
+                child.dep_ == "nsubjpass" and token.lemma_.lower() in STANCES):
             return list(child.subtree)
+    if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "Doctors from two American aid groups donated ...": a verb the parser took for a
+        # participle of the sentence's only noun phrase has that phrase as its subject
+        return [t for t in token.head.subtree if t.i < token.i]
+    if token.dep_ == "pcomp":  # "youths resorted to throwing stones"
+        return _subject_tokens(token.head.head)
+    if token.dep_ == "ROOT" and token.pos_ == "VERB":
+        return _stranded_subject(token)
     if token.pos_ == "NOUN":  # "Palestinian riots", "a truce between Israel and Hamas"
         named = [c for c in token.children if c.dep_ in ("amod", "compound")] + [
             o for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
@@ -466,6 +492,21 @@ def _subject_tokens(token: Token) -> list[Token]:
             return _subject_tokens(holder)
         return _subject_tokens(token.head) if token.dep_ != "ccomp" else []
     return []
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """'With the signing of a memorandum, the Sudanese government and SPLM/A have agreed': a
+    subject the parser hung on the opening phrase is the noun phrase between the last comma
+    and the verb."""
+    first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))], key=lambda t: t.i)
+    words: list[Token] = []
+    for token in reversed(verb.doc[verb.sent.start:first.i]):
+        if token.is_punct:
+            break
+        words.insert(0, token)
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    return words if nouns and len(words) < len(verb.sent) // 2 and not any(
+        t.pos_ in ("VERB", "ADP") for t in words) else []
 
 
 def _object_tokens(token: Token) -> list[Token]:
@@ -516,11 +557,12 @@ def _phrase(head: Token) -> list[Token]:
     return tokens
 
 
-def _actors_in(doc: Doc, tokens: list[Token]) -> list[Entity]:
-    """Actors named by the tokens, one per code, skipping weapon makers ('US-made missiles')."""
+def _actors_in(doc: Doc, tokens: list[Token], *, weapons: bool = False) -> list[Entity]:
+    """Actors named by the tokens, one per code, skipping the countries of weapons ('US-made
+    missiles', 'Western arms') unless told to take them."""
     seen: list[Entity] = []
     for token in sorted(tokens, key=lambda t: t.i):
-        if _modifies_weapon(token):
+        if not weapons and _modifies_weapon(token):
             continue
         entity = entity_at(doc, token.idx, token.idx + len(token.text))
         if entity is not None and entity.code and all(entity.code != s.code for s in seen):
@@ -550,6 +592,12 @@ def _located(sentence: Span, actor: Entity, *, anywhere: bool = True) -> Entity:
             return Entity(actor.entity_text, actor.entity_name, found.code, "",
                           "by location")
     return actor
+
+
+def _made_by(token: Token) -> bool:
+    """'US-made', 'Iranian-designed': the country that built a weapon, not the one using it."""
+    return any(t.lower_ in ("made", "built", "designed", "supplied", "produced", "manufactured")
+               for t in token.doc[token.i + 1:token.i + 3])
 
 
 def _modifies_weapon(token: Token) -> bool:
@@ -608,10 +656,18 @@ def _conditioned(token: Token) -> bool:
 
 
 def _conditional_future(token: Token, speaker: list[Token]) -> bool:
-    """'will/would/may X if/unless Y' said by someone (`speaker`): a threat or an offer."""
-    return bool(speaker) and _conditioned(token) and any(
+    """'will/would/may X if/unless Y', 'is willing to X if Y' said by someone (`speaker`): a
+    threat or an offer."""
+    return bool(speaker) and _conditioned(token) and (_willing(token) or any(
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "may", "might")
-        for c in token.children)
+        for c in token.children))
+
+
+def _willing(token: Token) -> bool:
+    """'is ready to send', 'is willing to talk', 'plans to give'."""
+    head = token.head
+    return token.dep_ == "xcomp" and (head.lemma_ in ("ready", "willing", "prepared", "plan")
+                                      or head.lower_ in ("ready", "willing", "prepared"))
 
 
 def _intended(token: Token, speaker: list[Token]) -> bool:
@@ -622,9 +678,7 @@ def _intended(token: Token, speaker: list[Token]) -> bool:
         return True
     if speaker and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children):
         return True  # reported future: "Palestinian leaders said they would boycott ..."
-    head = token.head
-    return token.dep_ == "xcomp" and (head.lemma_ in ("ready", "willing", "prepared", "plan")
-                                      or head.lower_ in ("ready", "willing", "prepared"))
+    return _willing(token)
 
 
 def _speaker_tokens(token: Token) -> list[Token]:
@@ -632,12 +686,16 @@ def _speaker_tokens(token: Token) -> list[Token]:
     for ancestor in token.ancestors:
         if ancestor.lemma_ in REPORTING_VERBS:
             return _subject_tokens(ancestor)
+        if ancestor.lemma_.lower() in STATEMENT_NOUNS and ancestor.dep_ == "dobj":
+            return _subject_tokens(ancestor.head)  # "issued a reminder to Iraq that it must"
     return []
 
 
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "left without signing the deal"
     if token.dep_ in ("advcl", "dobj", "xcomp", "pcomp") and token.head.lemma_ == "rule" and any(
             c.dep_ == "prt" and c.lower_ == "out" for c in token.head.children):
         return True  # "ruled out handing any land to Russia"
@@ -650,8 +708,13 @@ def _negated(token: Token) -> bool:
 
 
 def _hypothetical(token: Token) -> bool:
-    """Not (yet) a fact: under a modal, a condition, or a verb of intent above it."""
+    """Not (yet) a fact: under a modal, a condition, or a verb of intent above it, or alleged
+    ("accused Russia of blowing up the dam")."""
     if _is_conditional(token):
+        return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "of" and any(
+            a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
+            for a in list(token.head.ancestors)[:2]):
         return True
     for ancestor in token.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS:

@@ -60,3 +60,48 @@ def test_events_offsets_point_at_the_sentence(annotate) -> None:
     doc = annotate(text)
     (event,) = doc._.events
     assert text[event["start"]:event["end"]] == event["text"] == "Russia fired a missile at Dnipro on Thursday."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The IAEA dispatched inspectors to the Zaporizhzhia plant to monitor its safety.",
+     ("IGO", "ACCUSE", "investigate")),
+    ("Russian troops remained on high alert near the border.", ("RUS", "MOBILIZE", "troops")),
+    ("Israeli settlers set fire to a mosque in the village of Huwara.", ("ISR", "COERCE", "destroy")),
+    ("Russian forces held the plant's staff hostage.", ("RUS", "COERCE", "seize")),
+    ("Niger forced the French ambassador out of the country.", ("NER", "SANCTION", "expel")),
+    ("Iraq ordered Sweden's ambassador to leave the country.", ("IRQ", "SANCTION", "expel")),
+    ("Zelensky ruled out ceding territory to Russia.", ("UKR", "REJECT", "")),
+    ("The EU adopted a package of sanctions against Iran.", ("IGO", "SANCTION", "economic")),
+    ("Hamas handed over four hostages to the Red Cross.", ("PSE", "RETREAT", "release")),
+    ("Doctors from two Turkish charities donated medicine to a hospital.", ("TUR", "AID", "")),
+    ("With the signing of the memorandum, Armenia and Azerbaijan have agreed to open the border.",
+     ("ARM", "AGREE", "")),
+    ("Norway is willing to send instructors if Ukraine asks for them, its defence minister said.",
+     ("NOR", "AGREE", "")),
+    ("Trump said he had ordered two submarines to be positioned near Russia.",
+     ("USA", "MOBILIZE", "troops")),
+    ("Protesters stormed the embassy and set fire to its gate.", ("", "PROTEST", "riot")),
+    ("Serbia is opposed to the mission, a close aide to the president said.", ("SRB", "REJECT", "")),
+])
+def test_events_phrasings_code_to_their_cameo_category(annotate, text: str, expected: tuple) -> None:
+    assert _coded(annotate(text))[0][:3] == expected
+
+
+def test_events_ethnic_communities_belong_where_they_live(annotate) -> None:
+    assert _coded(annotate("Ethnic Serbs protested in northern Kosovo."))[0][:2] == ("XKX", "PROTEST")
+    assert _coded(annotate("Bosnian Serbs rejected the court's ruling."))[0][:2] == ("BIH", "REJECT")
+
+
+def test_events_unnamed_agent_is_placed_only_where_it_acted(annotate) -> None:
+    arrested = annotate("A Russian diplomat was arrested in Estonia.")._.events[0]
+    assert (arrested["actor"][0]["code"], arrested["actor"][0]["role"]) == ("EST", "by location")
+    adopted = annotate("A package of EU sanctions against Russia was adopted.")._.events[0]
+    assert adopted["actor"][0]["code"] == ""  # no place: nobody is guessed from 'Russia'
+
+
+def test_events_alleged_and_forgone_acts_are_not_facts(annotate) -> None:
+    coded = _coded(annotate("Ukraine accused Russian forces of blowing up the dam."))
+    assert coded[0][:2] == ("UKR", "ACCUSE") and coded[1][:2] == ("RUS", "COERCE") and coded[1][5]
+    left = _coded(annotate("Zelensky left on Friday without signing the minerals deal."))
+    assert left[0][1] == "SUPPORT" and left[0][4] is True
+    assert not _coded(annotate("Hours after being sworn in, he committed crimes."))
