@@ -1,3 +1,3 @@
 """spiral: crisis news to an evidence-linked, measurable model of an escalation."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
