@@ -46,7 +46,6 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
                      "plead", "implore", "insist", "invite", "pressure", "pressurise", "pressurize"],
                     ("REQUEST", "")),
-    **dict.fromkeys(["sign"], ("SUPPORT", "")),  # signing a formal agreement: CAMEO 057
     **dict.fromkeys(["agree", "accept", "offer", "promise", "pledge", "conclude",
                      "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
     **dict.fromkeys(["meet", "visit", "host", "discuss", "talk", "confer", "consult",
@@ -88,7 +87,10 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
                "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
                "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
-               "have", "meet", "satisfy", "grant", "heed", "engage"}
+               "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft",
+               "plan", "propose", "consider", "weigh"}
+# "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
+PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
                    "scale", "call", "abandon", "halt", "sever", "cut", "downgrade", "cancel",
                    "scrap", "remove", "loosen"}
@@ -173,7 +175,7 @@ SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "s
 KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS | \
     SUPPRESSING_VERBS
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
-              "marcher", "activist", "striker", "villager", "resident"}
+              "marcher", "activist", "striker", "villager", "resident", "supporter"}
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     "attack": ("ASSAULT", ""), "strike": ("ASSAULT", ""), "decision": ("CONCEDE", "policy"),
     "permission": ("CONCEDE", "policy"), "threat": ("THREATEN", ""), "sanction": ("SANCTION", ""),
@@ -189,7 +191,7 @@ NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
-COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need"}
@@ -271,14 +273,16 @@ class EventCoder:
             elif not negated and _conditional_future(token, speaker):
                 # "will withdraw its force unless ...": a conditional threat; "would meet him
                 # if he gave them a veto": a conditional offer
-                event_type, mode = ("AGREE", "") if event_type in COOPERATIVE else ("THREATEN", "")
+                offer = event_type in COOPERATIVE and not _conditioned(token, ("unless",))
+                event_type, mode = ("AGREE", "") if offer else ("THREATEN", "")
                 hypothetical = False
             elif not negated and _intended(token, speaker):
                 # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a
                 # THREATEN when what is intended is force)
+                # "plans to ask", "will reject": a statement not yet made stays hypothetical
                 if event_type not in STATEMENTS:
                     event_type, mode = ("THREATEN", "") if event_type in FORCEFUL else ("AGREE", "")
-                hypothetical = False
+                    hypothetical = False
             mode = _mode(event_type, mode, words)
             own_date = resolve_date(_clause_text(token), published) if published else None
             day, day_precision = own_date or (when, precision)
@@ -321,8 +325,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         # the object, or the noun naming it ("mediation efforts", "a hunger strike",
         # "ten days of war games")
         named = [n for o in objects for n in (
-            (*_of_objects(o), o) if o.lemma_.lower() in CONTAINERS else
-            (o, *(c for c in o.children if c.dep_ == "compound"), *_of_objects(o)))]
+            (*_of_objects(o), *_compounds(o), o) if o.lemma_.lower() in CONTAINERS else
+            (o, *_compounds(o), *_of_objects(o)))]
         noun = next((n for n in named if _object_event(n) is not None), None)
         if noun is not None:
             found = _object_event(noun)
@@ -395,6 +399,19 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return ("MOBILIZE", "troops")  # "called up 300,000 reservists"
     if token.pos_ == "ADJ" and token.lower_ == "opposed":
         return ("REJECT", "")  # "Serbia is opposed to the mission"
+    if lemma == "stop" and any(o.lower_ == "work" for o in objects):
+        return ("PROTEST", "strike")  # "workers stopped work"
+    if lemma == "cease" and any(o.lower_ in ("fire", "hostilities", "fighting") for o in objects):
+        return ("RETREAT", "ceasefire")  # "would cease fire"
+    if lemma == "step" and "down" in particles:
+        return VERB_TRIGGERS["resign"]
+    if lemma == "bring" and any(c.lower_ in ("home", "back") for c in token.children):
+        return ("RETREAT", "withdraw")  # "bring its troops home"
+    if lemma == "withdraw" and any(
+            (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
+            and entity.code == "IGO" for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "from" for o in c.subtree):
+        return ("SANCTION", "withdraw")  # leaving an organisation: CAMEO 16
     if lemma == "swear" and "in" in particles:
         return None  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
@@ -434,6 +451,10 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
             for c in noun.children):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(lemma)
+
+
+def _compounds(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ == "compound"]
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -588,7 +609,7 @@ def _located(sentence: Span, actor: Entity, *, anywhere: bool = True) -> Entity:
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
     for token in [*placed, *sentence] if anywhere else placed:
         found = entity_at(doc, token.idx, token.idx + len(token.text))
-        if found is not None and found.code and found.code not in ("IGO", "NGO"):
+        if found is not None and found.code and found.code not in ("IGO", "NGO", "IMG"):
             return Entity(actor.entity_text, actor.entity_name, found.code, "",
                           "by location")
     return actor
@@ -649,9 +670,9 @@ def _obliged(token: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _conditioned(token: Token) -> bool:
-    """The token carries an if/unless clause."""
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+def _conditioned(token: Token, markers: tuple[str, ...] = ("if", "unless")) -> bool:
+    """The token carries an if/unless clause (or one with the given markers)."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in markers for m in c.children)
                for c in token.children)
 
 
@@ -710,7 +731,7 @@ def _negated(token: Token) -> bool:
 def _hypothetical(token: Token) -> bool:
     """Not (yet) a fact: under a modal, a condition, or a verb of intent above it, or alleged
     ("accused Russia of blowing up the dam")."""
-    if _is_conditional(token):
+    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
         return True
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and any(
             a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")

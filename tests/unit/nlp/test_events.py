@@ -105,3 +105,19 @@ def test_events_alleged_and_forgone_acts_are_not_facts(annotate) -> None:
     left = _coded(annotate("Zelensky left on Friday without signing the minerals deal."))
     assert left[0][1] == "SUPPORT" and left[0][4] is True
     assert not _coded(annotate("Hours after being sworn in, he committed crimes."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (actor, type, hypothetical) of the first event
+    ("The EU was preparing a new sanctions package against Iran.", ("IGO", "SANCTION", True)),
+    ("Zelensky plans to ask Trump for Tomahawk missiles.", ("UKR", "REQUEST", True)),
+    ("Russia said it would cease fire if Ukraine withdrew.", ("RUS", "AGREE", False)),
+    ("Russia said it will withdraw its troops unless Ukraine disarms.", ("RUS", "THREATEN", False)),
+    ("France said it would bring its troops home from Niger.", ("FRA", "AGREE", False)),
+    ("Trump signed an order withdrawing the United States from the World Health Organization.",
+     ("USA", "SANCTION", False)),
+    ("Supporters of the former president stormed the Congress in Brasilia.", ("BRA", "PROTEST", False)),
+])
+def test_events_intents_preparations_and_offers(annotate, text: str, expected: tuple) -> None:
+    first = _coded(annotate(text))[0]
+    assert (first[0], first[1], first[5]) == expected
