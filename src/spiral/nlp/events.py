@@ -487,13 +487,15 @@ def _subject_tokens(token: Token) -> list[Token]:
         if child.dep_ in ("nsubj", "poss") or (
                 child.dep_ == "nsubjpass" and token.lemma_.lower() in STANCES):
             return list(child.subtree)
-    if token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN"):
+    root = token.sent.root
+    if token.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root in token.ancestors:
         # "Doctors from two American aid groups donated ...": a verb the parser took for a
-        # participle of the sentence's only noun phrase has that phrase as its subject
-        return [t for t in token.head.subtree if t.i < token.i]
+        # participle in a sentence with no verb at its root has the words before it as subject
+        return [t for t in root.subtree if t.i < token.i]
     if token.dep_ == "pcomp":  # "youths resorted to throwing stones"
         return _subject_tokens(token.head.head)
-    if token.dep_ == "ROOT" and token.pos_ == "VERB":
+    if token.dep_ == "ROOT" and token.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubjpass", "expl", "csubj") for c in token.children):
         return _stranded_subject(token)
     if token.pos_ == "NOUN":  # "Palestinian riots", "a truce between Israel and Hamas"
         named = [c for c in token.children if c.dep_ in ("amod", "compound")] + [

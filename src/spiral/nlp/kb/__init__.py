@@ -28,7 +28,7 @@ from spiral.records import Entity
 
 # organisations, places, agents and the people of the crises in the sample corpus; then the heads
 # of state and government, foreign and defence ministers and army chiefs of 60 countries
-SHIPPED_FILES = ("actors.yaml", "office_holders.yaml")
+SHIPPED_FILES = ("actors.yaml", "office_holders.yaml", "former_office_holders.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: imported dictionaries are large
 
 
@@ -138,6 +138,8 @@ class ActorKB:
     ministry") to the sector they give the actor they are attached to."""
 
     names: dict[str, Fixed | Person] = field(default_factory=dict)
+    # surname -> everyone who carries it alone ("Bush": the one in office on the day is meant)
+    namesakes: dict[str, list[Person]] = field(default_factory=dict)
     caseless: CaselessNames = field(default_factory=CaselessNames)
     agents: CaselessNames = field(default_factory=CaselessNames)
     people: list[Person] = field(default_factory=list)
@@ -158,6 +160,8 @@ class ActorKB:
 
     def entity(self, found: Fixed | Person, text: str, on: date | None) -> Entity:
         if isinstance(found, Person):
+            found = next((p for p in self.namesakes.get(text, ()) if any(
+                r.holds_on(on) for r in p.roles)), found) if on is not None else found
             role = found.role_on(on)
             return Entity(entity_text=text, entity_name=found.name, code=role.code,
                           sector=role.sector, role=role.role, role_valid_from=role.valid_from,
@@ -229,6 +233,9 @@ def _add_yaml(kb: ActorKB, data: dict[str, Any], where: str) -> None:
         surname = person.name.split()[-1]
         if person.surname_alone and surname not in kb.names:
             kb.names[surname] = person
+        if person.surname_alone and kb.names.get(surname) is not None and isinstance(
+                kb.names[surname], Person):
+            kb.namesakes.setdefault(surname, []).append(person)
     for sector, nouns in (data.get("agents") or {}).items():
         if not isinstance(nouns, list):
             raise InputError(f"{where}: agents.{sector} must be a list of nouns")
