@@ -248,10 +248,14 @@ def to_dict(record: Any) -> dict[str, Any]:
     >>> to_dict(Mention("Kyiv", 0, 4))
     {'text': 'Kyiv', 'start': 0, 'end': 4}
     """
-    return _plain(dataclasses.asdict(record))
+    return _plain(record)
 
 
 def _plain(value: Any) -> Any:
+    """One pass over the record (dataclasses.asdict deep-copies every field first)."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -276,6 +280,11 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
 
 
 R = TypeVar("R")
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 @functools.cache

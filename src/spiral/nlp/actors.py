@@ -88,16 +88,17 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        mentions = self._kb_mentions(doc, published)
-        titles = self._title_mentions(doc, published, [m for m in mentions if m.person])
+        written = doc.text  # Doc.text joins every token on each access: read it once
+        mentions = self._kb_mentions(doc, published, written)
+        titles = self._title_mentions(doc, published, [m for m in mentions if m.person], written)
         covered = _Coverage(titles)
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)
         # a pronoun outside a quote does not point at someone named inside one
-        quoted = find_direct(doc.text)
-        mentions += self._anaphora(doc, mentions, quoted)
+        quoted = find_direct(written)
+        mentions += self._anaphora(doc, mentions, quoted, written)
         mentions += self._definite_descriptions(doc, mentions)
-        mentions += self._collective_pronouns(doc, mentions, quoted)
+        mentions += self._collective_pronouns(doc, mentions, quoted, written)
         self.set_annotations(doc, mentions)
         return doc
 
@@ -116,7 +117,7 @@ class ActorResolver:
         doc._.actors = tuple({**a, "mentions": tuple(a["mentions"])} for a in actors)
         doc._.actor_mentions = tuple(links)
 
-    def _kb_mentions(self, doc: Doc, on: date | None) -> list[_Mention]:
+    def _kb_mentions(self, doc: Doc, on: date | None, written: str) -> list[_Mention]:
         candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
         if self.kb.caseless:
             candidates += [(doc[s:e], known)
@@ -128,9 +129,9 @@ class ActorResolver:
             found.append(_Mention(span.start_char, span.end_char, span.text,
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
-        return self._with_agents(doc, found)
+        return self._with_agents(doc, found, written)
 
-    def _with_agents(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    def _with_agents(self, doc: Doc, mentions: list[_Mention], written: str) -> list[_Mention]:
         """'Gondor soldiers', "Russia's foreign ministry", 'troops from Arnor': the actor's code
         with the agent's sector. Only actors without a sector of their own take one."""
         owners = {m.start: m for m in mentions if not m.person and not m.entity.sector}
@@ -154,19 +155,20 @@ class ActorResolver:
             if owner is None or owner.start in merged:
                 continue
             first, last = min(owner.start, agent.start_char), max(owner.end, agent.end_char)
-            text = doc.text[first:last]
+            text = written[first:last]
             entity = Entity(text, owner.entity.entity_name, owner.entity.code, sector)
             merged[owner.start] = _Mention(first, last, text,
                                            (f"{owner.entity.entity_name} {sector}", owner.entity.code),
                                            entity, False)
         return [m for m in mentions if m.start not in merged] + list(merged.values())
 
-    def _title_mentions(self, doc: Doc, on: date | None, known: list[_Mention]) -> list[_Mention]:
+    def _title_mentions(self, doc: Doc, on: date | None, known: list[_Mention],
+                        written: str) -> list[_Mention]:
         taken = _Coverage(known)
         found = []
-        for match in self._title_pattern.finditer(doc.text):
+        for match in self._title_pattern.finditer(written):
             start, end = match.span()
-            if taken.overlaps(start, end) or _followed_by_name(doc.text, end):
+            if taken.overlaps(start, end) or _followed_by_name(written, end):
                 continue
             code = self._country(match.group("country"))
             if code is None:
@@ -221,12 +223,12 @@ class ActorResolver:
             taken.add(ent.start_char, ent.end_char)
         return found
 
-    def _anaphora(self, doc: Doc, known: list[_Mention],
-                  quoted: list[tuple[int, int]]) -> list[_Mention]:
+    def _anaphora(self, doc: Doc, known: list[_Mention], quoted: list[tuple[int, int]],
+                  written: str) -> list[_Mention]:
         people = sorted((m for m in known if m.person and not any(
             s <= m.start < e for s, e in quoted)), key=lambda m: m.start)
         found = []
-        for token in _words(doc, ANAPHORS):
+        for token in _words(doc, ANAPHORS, written):
             lower = token.lower_
             gender = PRONOUNS.get(lower)
             is_role_noun = lower in ("spokeswoman", "spokesman", "minister", "president") and \
@@ -243,16 +245,16 @@ class ActorResolver:
                 continue
             ranked = sorted(candidates, key=lambda m: (_subject_rank(doc, m), m.start))
             antecedent = ranked[-1]
-            entity = Entity(doc.text[start:end], antecedent.entity.entity_name,
+            entity = Entity(written[start:end], antecedent.entity.entity_name,
                             antecedent.entity.code, antecedent.entity.sector,
                             antecedent.entity.role, antecedent.entity.role_valid_from,
                             antecedent.entity.role_valid_to)
-            found.append(_Mention(start, end, doc.text[start:end], antecedent.key, entity, True,
+            found.append(_Mention(start, end, written[start:end], antecedent.key, entity, True,
                                   antecedent.gender))
         return found
 
     def _collective_pronouns(self, doc: Doc, known: list[_Mention],
-                             quoted: list[tuple[int, int]]) -> list[_Mention]:
+                             quoted: list[tuple[int, int]], written: str) -> list[_Mention]:
         """'Hungary said it will support ...', 'Fijian rebels said they ...': it, its, they and
         their to the nearest country or organisation before them in the sentence or the one
         before, the main subject first. An 'it' of 'it is likely' points at nothing."""
@@ -260,7 +262,7 @@ class ActorResolver:
                   and not any(s <= m.start < e for s, e in quoted)]
         starts = [sentence.start for sentence in doc.sents]
         found = []
-        for token in _words(doc, COLLECTIVE_WORDS):
+        for token in _words(doc, COLLECTIVE_WORDS, written):
             if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
                 continue
             if token.lower_ == "it" and token.head.lemma_ == "be" and any(
@@ -329,11 +331,11 @@ class _Coverage:
         self.covered.update(range(start, end))
 
 
-def _words(doc: Doc, pattern: re.Pattern[str]) -> list[Token]:
+def _words(doc: Doc, pattern: re.Pattern[str], written: str) -> list[Token]:
     """The tokens that are whole matches of a word pattern, found in the text, not by walking
     every token (the resolver runs on every document)."""
     found = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(written):
         span = doc.char_span(match.start(), match.end())
         if span is not None and len(span) == 1:
             found.append(span[0])
@@ -436,7 +438,9 @@ def _near(mention: _Mention, ent: Span) -> bool:
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
     best, best_overlap = None, 0
-    for start, end, index in doc._.actor_mentions:
+    for start, end, index in doc._.actor_mentions:  # sorted by start
+        if start >= end_char:
+            break
         overlap = min(end, end_char) - max(start, start_char)
         if overlap > 0 and overlap >= best_overlap:
             best, best_overlap = index, overlap

@@ -224,6 +224,10 @@ class EventCoder:
         doc._.events = tuple(extensions.plain(e) for e in events)
 
     def _code(self, sentence: Span, published: date | None) -> list[Event]:
+        triggers = [(token, trigger) for token in sentence
+                    if (trigger := _event_trigger(token)) is not None]
+        if not triggers:
+            return []
         when, precision = find_event_date(sentence, published)
         words = {t.lower_ for t in sentence}
         context = _context(words)
@@ -231,14 +235,7 @@ class EventCoder:
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         found: dict[tuple[str, str, str], Event] = {}
         # highest in the parse first: the sentence's main event leads the list
-        for token in sorted(sentence, key=lambda t: (_depth(t), t.i)):
-            trigger = _trigger(token)
-            if trigger is None and token.pos_ == "VERB" and _obliged(token) \
-                    and _speaker_tokens(token):
-                trigger = ("REQUEST", "")  # "declared that China must drop barriers"
-            if trigger is None:
-                continue
-            event_type, mode = trigger
+        for token, (event_type, mode) in sorted(triggers, key=lambda p: (_depth(p[0]), p[0].i)):
             subject = _subject_tokens(token)
             if event_type in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT", "COERCE") and any(
                     t.lemma_.lower() in PROTESTERS for t in subject):
@@ -302,6 +299,13 @@ class EventCoder:
         return list(found.values())
 
 
+def _event_trigger(token: Token) -> tuple[str, str] | None:
+    trigger = _trigger(token)
+    if trigger is None and token.pos_ == "VERB" and _obliged(token) and _speaker_tokens(token):
+        return ("REQUEST", "")  # "declared that China must drop barriers"
+    return trigger
+
+
 def _verb_lemma(token: Token) -> str:
     """The lemma, or the plain form of an -ed/-s verb the lemmatizer missed ('staged' -> 'stag')."""
     lemma = token.lemma_.lower()
@@ -315,6 +319,8 @@ def _verb_lemma(token: Token) -> str:
 
 
 def _trigger(token: Token) -> tuple[str, str] | None:
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return None  # most tokens: decided before any rule looks at their children
     lemma = _verb_lemma(token)
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     particles = {c.lower_ for c in token.children if c.dep_ == "prt"}

@@ -52,8 +52,9 @@ class QuoteFinder:
     def _direct(self, doc: Doc, published: date | None) -> list[Quote]:
         quotes: list[Quote] = []
         previous: tuple[Entity | None, str, bool] | None = None
-        for start, end in find_direct(doc.text):
-            content = doc.text[start:end]
+        written = doc.text  # Doc.text joins every token on each access
+        for start, end in find_direct(written):
+            content = written[start:end]
             sentence = _sentence_at(doc, start, end)
             verb = _speech_verb(sentence, start, end) if sentence is not None else None
             if sentence is not None and _embedded(sentence, content):

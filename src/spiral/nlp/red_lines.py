@@ -260,7 +260,8 @@ def _resolve_anaphora(condition: str, sentences: list[Span], index: int) -> str:
 def _actors_named(doc: Doc, sentence: Span, text: str, declarer: str) -> list[Entity]:
     found = []
     for start, end, index in doc._.actor_mentions:
-        if sentence.start_char <= start < sentence.end_char and doc.text[start:end] in text:
+        if sentence.start_char <= start < sentence.end_char and \
+                sentence.text[start - sentence.start_char:end - sentence.start_char] in text:
             entity = entity_at(doc, start, end)
             if entity and entity.code and entity.code != declarer and all(
                     entity.code != f.code for f in found):
