@@ -92,7 +92,7 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
 # "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
 PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
-                   "scale", "call", "abandon", "halt", "sever", "cut", "downgrade", "cancel",
+                   "scale", "abandon", "halt", "sever", "cut", "downgrade", "cancel",
                    "scrap", "remove", "loosen"}
 # yielding to demands is CONCEDE; voicing them is REQUEST
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
@@ -107,7 +107,8 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
                     ("RETREAT", "withdraw")),
     **dict.fromkeys(["ceasefire", "truce"], ("RETREAT", "ceasefire")),
-    "amnesty": ("CONCEDE", "policy"),
+    **dict.fromkeys(["amnesty", "permission", "approval", "go-ahead", "authorisation",
+                     "authorization", "clearance"], ("CONCEDE", "policy")),
     **dict.fromkeys(["agreement", "accord", "deal", "consensus", "treaty", "pact", "compromise",
                      "memorandum"], ("AGREE", "")),
     **dict.fromkeys(["ties", "relations", "backing", "support", "condolences", "sympathy",
@@ -156,7 +157,7 @@ HOSTAGE_WORDS = {"hostage", "hostages", "shield", "shields", "captive", "captive
 RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles",
                 "molotov", "firebomb", "firebombs", "cocktail", "cocktails"}
 # passives that describe their subject's stance: "Vietnam is committed to", "Israel is opposed to"
-STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate"}
+STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
 # nouns that report what someone said: "issued a reminder that Iraq must cooperate"
 STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message", "letter",
                    "note", "communique", "ultimatum"}
@@ -195,6 +196,9 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need"}
+# what someone is allowed to do, or is likely to do, has not happened yet
+ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
+                  "unlikely", "expect", "poise"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
@@ -248,10 +252,13 @@ class EventCoder:
             actors = _actors_in(sentence.doc, subject) or _actors_in(
                 sentence.doc, [t for t in subject if not _made_by(t)], weapons=True)
             recipients = _recipients(sentence.doc, token, subject, actors)
+            if not actors and token.dep_ == "relcl" and any(
+                    c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
+                continue  # "facilities that supported Ukraine's industry": no one acts
             if not actors:
                 # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted
                 actors = [_located(sentence, _unresolved(subject))] if subject else [
-                    _located(sentence, Entity("", "", ""), anywhere=False)]
+                    _located(sentence, Entity("", "", ""), acted=token)]
             if not recipients and len(actors) > 1 and event_type in MUTUAL:
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
@@ -273,13 +280,12 @@ class EventCoder:
                 offer = event_type in COOPERATIVE and not _conditioned(token, ("unless",))
                 event_type, mode = ("AGREE", "") if offer else ("THREATEN", "")
                 hypothetical = False
-            elif not negated and _intended(token, speaker):
+            elif not negated and event_type not in STATEMENTS and _intended(token, speaker):
                 # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a
-                # THREATEN when what is intended is force)
-                # "plans to ask", "will reject": a statement not yet made stays hypothetical
-                if event_type not in STATEMENTS:
-                    event_type, mode = ("THREATEN", "") if event_type in FORCEFUL else ("AGREE", "")
-                    hypothetical = False
+                # THREATEN when what is intended is force); "plans to ask", "will reject": a
+                # statement not yet made keeps its type and stays hypothetical
+                event_type, mode = ("THREATEN", "") if event_type in FORCEFUL else ("AGREE", "")
+                hypothetical = False
             mode = _mode(event_type, mode, words)
             own_date = resolve_date(_clause_text(token), published) if published else None
             day, day_precision = own_date or (when, precision)
@@ -327,7 +333,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if lemma == "engage":  # "engaged in ethnic cleansing"
         objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                     for o in c.children if o.dep_ == "pobj"]
-    if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS):
+    if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS
+                                 or particles & {"off", "down"}):
         # the object, or the noun naming it ("mediation efforts", "a hunger strike",
         # "ten days of war games")
         named = [n for o in objects for n in (
@@ -418,6 +425,11 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             and entity.code == "IGO" for c in token.children
             if c.dep_ == "prep" and c.lower_ == "from" for o in c.subtree):
         return ("SANCTION", "withdraw")  # leaving an organisation: CAMEO 16
+    if lemma == "receive" and not any(
+            entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None or o.lemma_.lower() in
+            MISSIONS | {"delegation", "minister", "president", "leader", "visitor", "counterpart"}
+            for o in objects):
+        return None  # "received information", unlike "received the Iranian delegation"
     if lemma == "swear" and "in" in particles:
         return None  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
@@ -607,15 +619,21 @@ def _unresolved(tokens: list[Token]) -> Entity:
     return Entity(entity_text=words, entity_name=words, code="")
 
 
-def _located(sentence: Span, actor: Entity, *, anywhere: bool = True) -> Entity:
-    """An actor no name resolves ("President Abdelaziz Bouteflika", "a roadside bombing", the
-    unnamed agent of "was arrested in Lebanon") takes the country where the sentence places it
-    ("in Baghdad", "Algeria's"), marked 'by location' so that nobody mistakes it for a resolved
-    actor; else it keeps no code."""
+def _located(sentence: Span, actor: Entity, *, acted: Token | None = None) -> Entity:
+    """An actor no name resolves ("President Abdelaziz Bouteflika", "a roadside bombing") takes
+    the country where the sentence places it ("in Baghdad", "Algeria's"), marked 'by location'
+    so that nobody mistakes it for a resolved actor; else it keeps no code. The unnamed agent of
+    a passive ("was arrested in Lebanon") only where the verb says it `acted`, never its target
+    ("missiles were launched at the Kursk region")."""
     doc = sentence.doc
-    placed = [t for p in sentence if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+    # where the verb, or those it acted on, are placed: "guerrillas operating in Macedonia"
+    preps = [p for p in (*acted.children, *(t for c in acted.children if c.dep_ == "nsubjpass"
+                                            for t in c.subtree))
+             if p.dep_ == "prep" and p.lower_ != "at"] \
+        if acted is not None else [p for p in sentence if p.dep_ == "prep"]
+    placed = [t for p in preps if p.lower_ in PLACE_PREPS
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
-    for token in [*placed, *sentence] if anywhere else placed:
+    for token in placed if acted is not None else [*placed, *sentence]:
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO", "IMG"):
             return Entity(actor.entity_text, actor.entity_name, found.code, "",
@@ -723,6 +741,9 @@ def _speaker_tokens(token: Token) -> list[Token]:
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.pos_ == "VERB" and any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children)
+                                    for c in token.children):
+        return True  # "gave no approval"
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "left without signing the deal"
     if token.dep_ in ("advcl", "dobj", "xcomp", "pcomp") and token.head.lemma_ == "rule" and any(
@@ -748,7 +769,8 @@ def _hypothetical(token: Token) -> bool:
     for ancestor in token.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS:
             return False
-        if ancestor.lemma_ in INTENT_VERBS or _is_conditional(ancestor):
+        if ancestor.lemma_ in INTENT_VERBS or ancestor.lemma_ in ENABLING_WORDS \
+                or _is_conditional(ancestor):
             return True
     return False
 

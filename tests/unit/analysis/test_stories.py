@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import polars as pl
@@ -15,8 +16,11 @@ WORDS = ["missile", "strike", "Dnipro", "Kursk", "fired", "struck", "plant", "re
 
 
 def _frame(rows: list[dict]) -> pl.DataFrame:
+    """Mentions as the store gives them; the actor entity (JSON) named by its code unless set."""
+    rows = [{"actor": json.dumps([{"code": r["actor_code"], "role": ""}]), **r} for r in rows]
     return pl.DataFrame(rows, schema={
-        "id": pl.String, "doc_id": pl.String, "actor_code": pl.String, "recipient_code": pl.String,
+        "id": pl.String, "doc_id": pl.String, "actor": pl.String, "actor_code": pl.String,
+        "recipient_code": pl.String,
         "event_type": pl.String, "mode": pl.String, "date": pl.Date, "date_precision": pl.String,
         "quad_code": pl.Int64, "intensity": pl.Float64, "context": pl.List(pl.String),
         "negated": pl.Boolean, "hypothetical": pl.Boolean, "source": pl.String, "text": pl.String})
@@ -81,3 +85,13 @@ def test_stories_merge_one_strike_reported_twice() -> None:
     why = explain_merges(frame).row(0, named=True)
     assert (why["dyad"], why["date_gap_days"]) == ("RUS->UKR", 1)
     assert result.height == 2
+
+
+def test_stories_leave_out_an_actor_placed_only_where_it_struck() -> None:
+    row = {"doc_id": "d1", "actor_code": "UKR", "recipient_code": "UKR", "event_type": "ASSAULT",
+           "mode": "", "date": date(2024, 11, 21), "date_precision": "day", "quad_code": 4,
+           "intensity": -9.0, "context": [], "negated": False, "hypothetical": False,
+           "source": "Wire", "text": "The attack hit an industrial facility in Dnipro"}
+    placed = {**row, "id": "a", "actor": json.dumps([{"code": "UKR", "role": "by location"}])}
+    named = {**row, "id": "b", "doc_id": "d2", "text": "Ukraine shelled its own positions"}
+    assert stories(_frame([placed, named]))["mention_ids"].to_list() == [["b"]]
