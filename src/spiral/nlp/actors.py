@@ -359,9 +359,11 @@ def _looks_like_full_name(ent: Span) -> bool:
 
 
 def _is_plural(doc: Doc, mention: _Mention) -> bool:
-    """'North Korean troops', 'the rebels' are plural; 'Hungary', 'the alliance' are not."""
+    """'North Korean troops', 'the rebels', 'the United States and Britain' are plural;
+    'Hungary', 'the alliance' are not."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.tag_ in ("NNS", "NNPS")
+    return span is not None and (span.root.tag_ in ("NNS", "NNPS") or span.root.dep_ == "conj"
+                                 or any(c.dep_ == "conj" for c in span.root.children))
 
 
 def _subject_rank(doc: Doc, mention: _Mention) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from spiral.records import DatePrecision
 
@@ -33,7 +33,9 @@ _PATTERNS = [
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
     ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
 ]
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "a": 1}
+_UNIT_DAYS = {"day": 1, "week": 7}
 
 
 def resolve_date(expression: str, published: date) -> tuple[date, DatePrecision] | None:
@@ -109,3 +111,18 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
         index = published.year * 12 + published.month - 1 + sign * count
         return date(index // 12, index % 12 + 1, 1), "month"
     return None
+
+
+def clause_offset(clause: Token) -> timedelta | None:
+    """How far a clause's event lies from the event of the sentence that governs it: "(Ukraine
+    struck on Tuesday,) two days after Biden allowed it" puts the allowing two days earlier."""
+    marker = next((c.lower_ for c in clause.children
+                   if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    amount = next((c for c in clause.children
+                   if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
+    if marker is None or amount is None:
+        return None
+    count = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in amount.children if c.dep_ in ("nummod", "det")), 1) or 1
+    days = count * _UNIT_DAYS[amount.lemma_.lower()]
+    return timedelta(days=-days if marker == "after" else days)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral import plover
 from spiral.nlp import extensions
 from spiral.nlp.actors import entity_at
-from spiral.nlp.dates import find_event_date, resolve_date
+from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.records import Entity, Event
 
 # lemma -> (event type, mode); a lemma belongs to the type its most common news sense codes to
@@ -289,6 +289,8 @@ class EventCoder:
             mode = _mode(event_type, mode, words)
             own_date = resolve_date(_clause_text(token), published) if published else None
             day, day_precision = own_date or (when, precision)
+            if (offset := clause_offset(token)) is not None and when is not None:
+                day, day_precision = when + offset, precision
             key = (event_type, actors[0].code or actors[0].entity_text,
                    recipients[0].code if recipients else "")
             if key in found:
@@ -627,10 +629,15 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None) -> En
     ("missiles were launched at the Kursk region")."""
     doc = sentence.doc
     # where the verb, or those it acted on, are placed: "guerrillas operating in Macedonia"
-    preps = [p for p in (*acted.children, *(t for c in acted.children if c.dep_ == "nsubjpass"
-                                            for t in c.subtree))
-             if p.dep_ == "prep" and p.lower_ != "at"] \
-        if acted is not None else [p for p in sentence if p.dep_ == "prep"]
+    if acted is None:
+        preps = [p for p in sentence if p.dep_ == "prep"]
+    else:
+        patients = [n for c in acted.children if c.dep_ == "nsubjpass"
+                    for n in (c, *_of_objects(c))]  # "one third of the guerrillas"
+        preps = [p for p in (*acted.children, *(t for c in patients for t in c.children),
+                             *(t for c in patients for a in c.children if a.dep_ == "acl"
+                               for t in a.children))
+                 if p.dep_ == "prep" and p.lower_ != "at"]
     placed = [t for p in preps if p.lower_ in PLACE_PREPS
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
     for token in placed if acted is not None else [*placed, *sentence]:
