@@ -121,3 +121,29 @@ def test_events_alleged_and_forgone_acts_are_not_facts(annotate) -> None:
 def test_events_intents_preparations_and_offers(annotate, text: str, expected: tuple) -> None:
     first = _coded(annotate(text))[0]
     assert (first[0], first[1], first[5]) == expected
+
+
+def test_events_what_is_allowed_is_not_yet_done(annotate) -> None:
+    coded = _coded(annotate("The United States has given Ukraine permission to fire ATACMS "
+                            "missiles at targets inside Russia."))
+    assert coded[0][:2] == ("USA", "CONCEDE")
+    assert all(c[5] for c in coded if c[1] == "ASSAULT")
+
+
+def test_events_clause_dated_from_the_sentence_event(annotate) -> None:
+    coded = _coded(annotate("Ukraine struck a military facility in Bryansk on Tuesday, two days "
+                            "after President Joe Biden allowed such strikes.", "2024-11-20"))
+    assert [(c[1], c[6]) for c in coded] == [("ASSAULT", "2024-11-19"), ("CONCEDE", "2024-11-17")]
+
+
+@pytest.mark.parametrize("text", [
+    "The US embassy in Kyiv closed after receiving information about a potential air attack.",
+    "Singh called the attack another example of Russian escalation.",
+])
+def test_events_look_alikes_code_no_event(annotate, text: str) -> None:
+    assert [c for c in _coded(annotate(text)) if c[1] in ("CONSULT", "RETREAT")] == []
+
+
+def test_events_passive_target_is_not_the_actor(annotate) -> None:
+    launched = annotate("Storm Shadow missiles had been launched at the Kursk region.")._.events[0]
+    assert launched["actor"][0]["code"] == "" and launched["recipient"][0]["code"] == "RUS"
