@@ -6,9 +6,9 @@ coarser date precision widens the window to its period), and similar wording (to
 Jaccard of their sentences at least `min_similarity`). Stories are the connected components of
 that graph, so the result depends on neither row order nor input order. Negated and
 hypothetical mentions describe no event and are left out; mentions without a resolved actor or
-recipient cannot be placed on a dyad and are left out too, and so are those whose actor only the
-place gave (role 'by location') on a dyad with that same place ("the attack hit Dnipro" is not
-Ukraine attacking Ukraine).
+recipient cannot be placed on a dyad and are left out too, and so are those whose actor or
+recipient only the place gave (role 'by location') on a dyad with that same place ("the attack hit
+Dnipro" is not Ukraine attacking Ukraine).
 """
 
 from __future__ import annotations
@@ -42,11 +42,16 @@ def similarity(a: str, b: str) -> float:
 
 
 def _real(events: pl.DataFrame) -> pl.DataFrame:
-    placed_only = pl.col("actor").str.json_path_match("$[0].role").fill_null("") == "by location"
+    placed_only = (_placed("actor") | _placed("recipient")) \
+        & (pl.col("actor_code") == pl.col("recipient_code"))
     return events.filter(~pl.col("negated") & ~pl.col("hypothetical")
                          & (pl.col("actor_code") != "") & (pl.col("recipient_code") != "")
-                         & ~(placed_only & (pl.col("actor_code") == pl.col("recipient_code")))
+                         & ~placed_only
                          & pl.col("date").is_not_null()).sort("id")
+
+
+def _placed(side: str) -> pl.Expr:
+    return pl.col(side).str.json_path_match("$[0].role").fill_null("") == "by location"
 
 
 def _linked(a: dict, b: dict, window_days: int, min_similarity: float) -> tuple[bool, dict]:

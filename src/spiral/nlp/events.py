@@ -262,6 +262,13 @@ class EventCoder:
             if not recipients and len(actors) > 1 and event_type in MUTUAL:
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
+            targets = _object_tokens(token)
+            if not recipients and (targets or event_type == "PROTEST"):
+                # "police dispersed demonstrators", "students staged demonstrations": an unnamed
+                # target, or a protest's, is where the sentence places it (CAMEO codes domestic
+                # events to the country's own code)
+                placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""))
+                recipients = [placed] if placed.code else []
             hypothetical = _hypothetical(token)
             negated = _negated(token)
             speaker = _speaker_tokens(token)

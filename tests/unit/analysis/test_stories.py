@@ -17,10 +17,11 @@ WORDS = ["missile", "strike", "Dnipro", "Kursk", "fired", "struck", "plant", "re
 
 def _frame(rows: list[dict]) -> pl.DataFrame:
     """Mentions as the store gives them; the actor entity (JSON) named by its code unless set."""
-    rows = [{"actor": json.dumps([{"code": r["actor_code"], "role": ""}]), **r} for r in rows]
+    rows = [{"actor": json.dumps([{"code": r["actor_code"], "role": ""}]),
+             "recipient": json.dumps([{"code": r["recipient_code"], "role": ""}]), **r} for r in rows]
     return pl.DataFrame(rows, schema={
         "id": pl.String, "doc_id": pl.String, "actor": pl.String, "actor_code": pl.String,
-        "recipient_code": pl.String,
+        "recipient": pl.String, "recipient_code": pl.String,
         "event_type": pl.String, "mode": pl.String, "date": pl.Date, "date_precision": pl.String,
         "quad_code": pl.Int64, "intensity": pl.Float64, "context": pl.List(pl.String),
         "negated": pl.Boolean, "hypothetical": pl.Boolean, "source": pl.String, "text": pl.String})
@@ -93,5 +94,7 @@ def test_stories_leave_out_an_actor_placed_only_where_it_struck() -> None:
            "intensity": -9.0, "context": [], "negated": False, "hypothetical": False,
            "source": "Wire", "text": "The attack hit an industrial facility in Dnipro"}
     placed = {**row, "id": "a", "actor": json.dumps([{"code": "UKR", "role": "by location"}])}
+    target = {**row, "id": "c", "doc_id": "d3", "text": "Ukraine hit an arsenal near Karachev",
+              "recipient": json.dumps([{"code": "UKR", "role": "by location"}])}
     named = {**row, "id": "b", "doc_id": "d2", "text": "Ukraine shelled its own positions"}
-    assert stories(_frame([placed, named]))["mention_ids"].to_list() == [["b"]]
+    assert stories(_frame([placed, target, named]))["mention_ids"].to_list() == [["b"]]
