@@ -148,6 +148,10 @@ ORGANISATIONS = {"agency", "organisation", "organization", "charity", "company",
                  "office", "embassy", "consulate"}
 RESOURCES = {"troop", "force", "fund", "money", "resource", "soldier", "aid", "billion",
              "million", "personnel", "asset"}
+RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "assistance", "food", "grain"}
+TERRAIN = {"village", "town", "city", "stronghold", "territory", "base", "position", "airport",
+           "hill", "region", "area", "post", "outpost", "district", "province", "bridgehead",
+           "settlement", "part", "control"}
 CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "woman", "man", "child", "soldier",
             "body", "remains", "civilian", "national", "people", "person"}
 # "a package of sanctions", "two days of drills": the event is the noun after "of"
@@ -434,6 +438,20 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             and entity.code == "IGO" for c in token.children
             if c.dep_ == "prep" and c.lower_ == "from" for o in c.subtree):
         return ("SANCTION", "withdraw")  # leaving an organisation: CAMEO 16
+    if lemma in ("receive", "admit", "accept") and any(
+            o.lemma_.lower() in ("observer", "inspector", "monitor", "peacekeeper")
+            or any(t.lemma_.lower() in ("observer", "inspector", "monitor", "peacekeeper")
+                   for t in _of_objects(o)) for o in objects):
+        return ("RETREAT", "access")  # CAMEO 0861, 0862: receiving peacekeepers or inspectors
+    if lemma in ("allow", "permit", "let") and any(
+            o.lemma_.lower() in RELIEF for o in objects) or (
+            lemma in ("allow", "permit", "let") and any(
+                t.lemma_.lower() in RELIEF for c in token.children if c.dep_ in ("xcomp", "ccomp")
+                for t in c.children if t.dep_ in ("nsubj", "dobj"))):
+        return ("RETREAT", "access")  # CAMEO 0863: letting humanitarian aid in
+    if lemma in ("capture", "seize", "retake", "recapture", "take") and any(
+            o.lemma_.lower() in TERRAIN for o in objects):
+        return ("ASSAULT", "occupy")  # taking ground is fighting; seizing people or goods coerces
     if lemma == "receive" and not any(
             entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None or o.lemma_.lower() in
             MISSIONS | {"delegation", "minister", "president", "leader", "visitor", "counterpart"}

@@ -37,8 +37,9 @@ def test_statement_gold_spans_are_in_their_text() -> None:
     assert sum(len(r["positions"]) for r in records) >= 20
 
 
-def test_event_gold_covers_every_type() -> None:
-    records = load_gold(GOLD / "events.jsonl")
+@pytest.mark.parametrize("name", ["events.jsonl", "events_heldout.jsonl"])
+def test_event_gold_covers_every_type(name: str) -> None:
+    records = load_gold(GOLD / name)
     types = {e["event_type"] for r in records for e in r["events"]}
     assert types == set(EVENT_TYPES)
     for record in records:
@@ -63,8 +64,17 @@ def test_statement_scores_hold(nlp) -> None:
 @pytest.mark.model
 def test_event_scores_hold(nlp) -> None:
     scores = evaluate_events(nlp, GOLD / "events.jsonl")
-    assert scores["events"]["f1"] >= 0.60
-    assert scores["on_matched"]["actor"] >= 0.88 and scores["on_matched"]["date"] >= 0.95
+    assert scores["events"]["f1"] >= 0.65
+    assert scores["on_matched"]["actor"] >= 0.90 and scores["on_matched"]["date"] >= 0.97
+    assert scores["on_matched"]["recipient"] >= 0.76
+
+
+@pytest.mark.model
+def test_held_out_event_scores_hold(nlp) -> None:
+    """The held-out set was annotated blind to the coder and first scored as it was then."""
+    scores = evaluate_events(nlp, GOLD / "events_heldout.jsonl")
+    assert scores["events"]["f1"] >= 0.63
+    assert scores["on_matched"]["actor"] >= 0.87 and scores["on_matched"]["recipient"] >= 0.82
 
 
 @pytest.mark.model
