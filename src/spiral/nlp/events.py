@@ -122,9 +122,9 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
     **dict.fromkeys(["suspension", "closure", "expulsion"], ("SANCTION", "")),
     "cleansing": ("ASSAULT", ""),
-    **dict.fromkeys(["patrols", "alert", "exercises", "drills", "mobilization",
-                     "mobilisation", "reinforcements", "maneuvers", "manoeuvres"],
+    **dict.fromkeys(["patrols", "alert", "mobilization", "mobilisation", "reinforcements"],
                     ("MOBILIZE", "troops")),
+    **dict.fromkeys(["exercises", "drills", "maneuvers", "manoeuvres"], ("MOBILIZE", "exercises")),
     **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
 }
 # what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
@@ -263,6 +263,10 @@ class EventCoder:
                 # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted
                 actors = [_located(sentence, _unresolved(subject))] if subject else [
                     _located(sentence, Entity("", "", ""), acted=token)]
+            if mode == "exercises" and (len(actors) > 1 or "joint" in words):
+                event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
+                if len(actors) > 1:  # with each other, wherever they are held
+                    actors, recipients = actors[:1], actors[1:]
             if not recipients and len(actors) > 1 and event_type in MUTUAL:
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
@@ -271,7 +275,10 @@ class EventCoder:
                 # "police dispersed demonstrators", "students staged demonstrations": an unnamed
                 # target, or a protest's, is where the sentence places it (CAMEO codes domestic
                 # events to the country's own code)
-                placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""))
+                # a force does not strike its own country: "Russian troops captured the village"
+                own = frozenset(t.i for t in subject) if event_type == "ASSAULT" else frozenset()
+                placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
+                                  skip=own)
                 recipients = [placed] if placed.code else []
             hypothetical = _hypothetical(token)
             negated = _negated(token)
@@ -646,7 +653,8 @@ def _unresolved(tokens: list[Token]) -> Entity:
     return Entity(entity_text=words, entity_name=words, code="")
 
 
-def _located(sentence: Span, actor: Entity, *, acted: Token | None = None) -> Entity:
+def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
+             skip: frozenset[int] = frozenset()) -> Entity:
     """An actor no name resolves ("President Abdelaziz Bouteflika", "a roadside bombing") takes
     the country where the sentence places it ("in Baghdad", "Algeria's"), marked 'by location'
     so that nobody mistakes it for a resolved actor; else it keeps no code. The unnamed agent of
@@ -666,6 +674,8 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None) -> En
     placed = [t for p in preps if p.lower_ in PLACE_PREPS
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
     for token in placed if acted is not None else [*placed, *sentence]:
+        if token.i in skip:
+            continue
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO", "IMG"):
             return Entity(actor.entity_text, actor.entity_name, found.code, "",

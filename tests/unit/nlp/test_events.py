@@ -147,3 +147,16 @@ def test_events_look_alikes_code_no_event(annotate, text: str) -> None:
 def test_events_passive_target_is_not_the_actor(annotate) -> None:
     launched = annotate("Storm Shadow missiles had been launched at the Kursk region.")._.events[0]
     assert launched["actor"][0]["code"] == "" and launched["recipient"][0]["code"] == "RUS"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chinese and Russian warships began joint exercises in the Sea of Japan.",
+     ("CHN", "COOPERATE", "military", ("RUS",))),
+    ("China's military began two days of drills around Taiwan.",
+     ("CHN", "MOBILIZE", "exercises", ("TWN",))),
+    ("Russian troops captured the village of Ocheretyne.", ("RUS", "ASSAULT", "occupy", ())),
+    ("Iran received a team of inspectors from the IAEA.", ("IRN", "RETREAT", "access", ("IGO",))),
+    ("Israel allowed aid convoys into Gaza.", ("ISR", "RETREAT", "access", ("PSE",))),
+])
+def test_events_cameo_distinctions(annotate, text: str, expected: tuple) -> None:
+    assert _coded(annotate(text))[0][:4] == expected
