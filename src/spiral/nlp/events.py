@@ -4,15 +4,21 @@ For each verb (or nominal trigger) in the lexicon, the actor is the actor named 
 (or in a passive's "by" phrase, or the possessor of a nominal trigger: "London's decision"), the
 recipient the actor named in its object or in an "at/on/against/to/into/with" phrase; places
 stand for their country ("struck Dnipro" -> UKR). The event is `negated` under "not", "denied",
-"refused to"; `hypothetical` under a modal, "if"/"unless", or a verb of intent ("plans to",
-"threatened to", "warned it would").
+"refused to", "ruled out", "without"; `hypothetical` under a modal, "if"/"unless", a verb of
+intent ("plans to", "threatened to", "warned it would"), a permission or likelihood ("allowed
+Kyiv to strike", "likely to target"), a preparation ("preparing a sanctions package") or an
+accusation ("accused Russia of blowing up the dam"). A clause's own date ("two days after Biden
+allowed") is taken from it, else the sentence's.
 
 PLOVER's conventions for statements: what a speaker says someone "must" do is a REQUEST by the
 speaker; a stated intent ("will give", "said it would send") is AGREE, or THREATEN when what is
 intended is force; "will X unless Y" is a threat, "would X if Y" with a cooperative X an offer.
 Permissions ("allowed Kyiv to fire") are CONCEDE policy; ceasefires RETREAT (the published
-crosswalk's 0871). An actor no name resolves takes the country where the sentence places it,
-with the role 'by location'.
+crosswalk's 0871). CAMEO's distinctions follow the object: taking ground is ASSAULT, seizing
+people or goods COERCE; expelling envoys SANCTION, residents COERCE; receiving inspectors or
+letting aid in RETREAT; joint exercises COOPERATE. An actor or target no name resolves takes the
+country where the sentence places it (CAMEO codes domestic events to the country's own code),
+with the role 'by location'; the unnamed agent of a passive only where the verb places it.
 """
 
 from __future__ import annotations
