@@ -154,6 +154,8 @@ ORGANISATIONS = {"agency", "organisation", "organization", "charity", "company",
                  "office", "embassy", "consulate"}
 RESOURCES = {"troop", "force", "fund", "money", "resource", "soldier", "aid", "billion",
              "million", "personnel", "asset"}
+FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigade", "battalion",
+          "division", "militant", "fighter", "rebel", "marine", "paratrooper"}
 RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "assistance", "food", "grain"}
 TERRAIN = {"village", "town", "city", "stronghold", "territory", "base", "position", "airport",
            "hill", "region", "area", "post", "outpost", "district", "province", "bridgehead",
@@ -470,6 +472,15 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             MISSIONS | {"delegation", "minister", "president", "leader", "visitor", "counterpart"}
             for o in objects):
         return None  # "received information", unlike "received the Iranian delegation"
+    if lemma in ("shoot", "intercept", "down", "destroy") and any(
+            o.lower_ in MISSILE_WORDS | AERIAL_WORDS - {"air", "aircraft", "jets", "bombers"} | {
+                "projectiles", "shells", "warheads"} for o in objects):
+        return None  # air defence downing missiles or drones attacks no one
+    if lemma in ("cross", "push", "advance", "pour", "move", "roll", "break") and any(
+            c.dep_ == "prep" and c.lower_ == "into" for c in token.children) and any(
+            t.lemma_.lower() in FORCES for c in token.children if c.dep_ == "nsubj"
+            for t in c.subtree):
+        return ("ASSAULT", "occupy")  # "Ukrainian forces crossed into Russia's Kursk region"
     if lemma == "swear" and "in" in particles:
         return None  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(

@@ -1,0 +1,82 @@
+"""Coverage of the shipped office holders: army chiefs and spokespeople of at least 40 countries
+in the crises of 2022-2025, resolved by name and by office on a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from spiral.nlp.kb import ActorKB, Role
+
+MIN_COUNTRIES = 40
+ON = date(2024, 11, 21)
+PERIOD = (date(2022, 1, 1), date(2025, 7, 1))  # to exclusive
+NON_STATE_CODES = {"IGO", "NGO", "IMG"}
+# the top uniformed officer: chief of the general / defence staff, commander, joint chiefs chairman,
+# Germany's Inspector General
+TOP_COMMAND = ("chief of", "commander", "chairman of the joint chiefs", "inspector general")
+SPOKESPERSON = ("spokes", "press secretary")
+
+
+def _held_in(role: Role, start: date, end: date) -> bool:
+    """Whether the role was held on some day of [start, end)."""
+    return (role.valid_from is None or role.valid_from < end) and (
+        role.valid_to is None or role.valid_to > start)
+
+
+def _countries(matches) -> set[str]:
+    return {role.code for person in ActorKB.load().people for role in person.roles
+            if role.code not in NON_STATE_CODES and matches(role)}
+
+
+def test_office_coverage_army_chiefs_of_40_countries() -> None:
+    countries = _countries(lambda role: role.sector == "MIL" and role.holds_on(ON) and any(
+        word in role.role.lower() for word in TOP_COMMAND))
+    assert len(countries) >= MIN_COUNTRIES, f"{len(countries)} countries: {sorted(countries)}"
+
+
+def test_office_coverage_spokespeople_of_40_countries() -> None:
+    countries = _countries(lambda role: _held_in(role, *PERIOD) and any(
+        word in role.role.lower() for word in SPOKESPERSON))
+    assert len(countries) >= MIN_COUNTRIES, f"{len(countries)} countries: {sorted(countries)}"
+
+
+def test_office_coverage_international_spokespeople() -> None:
+    kb = ActorKB.load()
+    assert kb.office_holder("IGO", "spokesperson for the un secretary-general", ON) is not None
+    assert kb.office_holder("IGO", "eu foreign affairs spokes", ON) is not None
+
+
+@pytest.mark.parametrize(("name", "day", "code", "sector", "holder"), [
+    ("Mao Ning", ON, "CHN", "GOV", "Mao Ning"),
+    ("Gerasimov", ON, "RUS", "MIL", "Valery Gerasimov"),
+    ("Milley", date(2022, 6, 1), "USA", "MIL", "Mark Milley"),
+    ("Zaluzhnyi", date(2023, 6, 1), "UKR", "MIL", "Valerii Zaluzhnyi"),
+    ("Syrskyi", ON, "UKR", "MIL", "Oleksandr Syrskyi"),
+    ("Psaki", date(2022, 3, 1), "USA", "GOV", "Jen Psaki"),
+    ("Yahya Saree", ON, "YEM", "REB", "Yahya Saree"),
+    ("Carignan", ON, "CAN", "MIL", "Jennie Carignan"),
+])
+def test_office_coverage_resolves_on_a_date(name, day, code, sector, holder) -> None:
+    entity = ActorKB.load().lookup(name, day)
+    assert entity is not None, f"{name!r} is unknown"
+    assert (entity.entity_name, entity.code, entity.sector) == (holder, code, sector)
+
+
+def test_office_coverage_a_former_spokesperson_is_no_longer_in_office() -> None:
+    entity = ActorKB.load().lookup("Zhao Lijian", ON)
+    assert (entity.code, entity.sector) == ("CHN", "ELI")
+
+
+@pytest.mark.parametrize(("code", "title", "day", "holder"), [
+    ("CHN", "foreign ministry spokes", ON, "Mao Ning"),
+    ("USA", "white house press secretary", date(2023, 1, 1), "Karine Jean-Pierre"),
+    ("USA", "white house press secretary", date(2025, 3, 1), "Karoline Leavitt"),
+    ("KEN", "chief of the defence forces", date(2023, 6, 1), "Francis Ogolla"),
+    ("KEN", "chief of the defence forces", ON, "Charles Kahariri"),
+])
+def test_office_coverage_office_holder_on_a_date(code, title, day, holder) -> None:
+    person = ActorKB.load().office_holder(code, title, day)
+    assert person is not None, f"nobody held {code} {title!r} on {day}"
+    assert person.name == holder
