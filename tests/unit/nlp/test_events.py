@@ -160,3 +160,11 @@ def test_events_passive_target_is_not_the_actor(annotate) -> None:
 ])
 def test_events_cameo_distinctions(annotate, text: str, expected: tuple) -> None:
     assert _coded(annotate(text))[0][:4] == expected
+
+
+def test_events_incursions_and_air_defence(annotate) -> None:
+    crossed = _coded(annotate("Ukrainian forces crossed into Russia's Kursk region on Tuesday."))
+    assert crossed[0][:4] == ("UKR", "ASSAULT", "occupy", ("RUS",))
+    downed = _coded(annotate("Russian air defences shot down two Storm Shadow missiles fired by "
+                             "Ukraine."))
+    assert all(c[0] != "RUS" for c in downed if c[1] == "ASSAULT")
