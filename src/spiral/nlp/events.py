@@ -55,14 +55,15 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["agree", "accept", "offer", "promise", "pledge", "conclude",
                      "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
     **dict.fromkeys(["meet", "visit", "host", "discuss", "talk", "confer", "consult",
-                     "negotiate", "mediate", "arrive", "receive", "phone"], ("CONSULT", "")),
+                     "negotiate", "mediate", "arrive", "receive", "phone", "convene"],
+                    ("CONSULT", "")),
     **dict.fromkeys(["support", "praise", "congratulate", "back", "welcome", "defend",
                      "endorse", "apologize", "apologise", "commend", "hail", "thank",
                      "recognize", "recognise", "forgive", "applaud", "laud", "salute"],
                     ("SUPPORT", "")),
     **dict.fromkeys(["send", "supply", "provide", "deliver", "give", "grant", "donate",
                      "fund", "finance", "ship", "airlift", "evacuate", "contribute", "hand",
-                     "dispatch"], ("AID", "")),
+                     "dispatch", "airdrop", "transfer"], ("AID", "")),
     **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("CONCEDE", "policy")),
     **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate"],
                     ("COOPERATE", "")),
@@ -94,7 +95,8 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
                "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
                "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft",
-               "plan", "propose", "consider", "weigh"}
+               "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
+               "permit", "greenlight"}
 # "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
 PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
@@ -109,7 +111,8 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
     **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
     **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
-                     "airstrike", "incursion", "operation", "shelling"], ("ASSAULT", "")),
+                     "airstrike", "airstrikes", "incursion", "operation", "shelling", "strikes"],
+                    ("ASSAULT", "")),
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
                     ("RETREAT", "withdraw")),
     **dict.fromkeys(["ceasefire", "truce"], ("RETREAT", "ceasefire")),
@@ -128,7 +131,7 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
     **dict.fromkeys(["suspension", "closure", "expulsion"], ("SANCTION", "")),
     "cleansing": ("ASSAULT", ""),
-    **dict.fromkeys(["patrols", "alert", "mobilization", "mobilisation", "reinforcements"],
+    **dict.fromkeys(["patrol", "patrols", "alert", "mobilization", "mobilisation", "reinforcements"],
                     ("MOBILIZE", "troops")),
     **dict.fromkeys(["exercises", "drills", "maneuvers", "manoeuvres"], ("MOBILIZE", "exercises")),
     **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
@@ -138,7 +141,8 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
 REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),
             "PROTEST": ("CONCEDE", "policy"), "CONSULT": ("SANCTION", ""),
             "SUPPORT": ("SANCTION", ""), "AID": ("SANCTION", ""), "ASSAULT": ("RETREAT", "withdraw"),
-            "THREATEN": ("RETREAT", "withdraw"), "RETREAT": ("ASSAULT", "")}
+            "THREATEN": ("RETREAT", "withdraw"), "RETREAT": ("ASSAULT", ""),
+            "AGREE": ("SANCTION", "")}
 # easing restrictions on freedoms or a ban is CONCEDE (CAMEO 0811, 0812), unlike a curfew
 LIFTED_FREEDOMS = {"restrictions", "restriction", "ban", "censorship", "curbs"}
 # what a building, line or bridge suffers is damage to property (CAMEO 1712), not an assault
@@ -149,20 +153,25 @@ PROPERTY = {"line", "pipeline", "bridge", "building", "office", "house", "home",
 # "sent inspectors to Iran to monitor": a mission sent to find out is an investigation
 FACT_FINDING = {"investigate", "monitor", "inspect", "probe", "verify", "assess", "examine",
                 "observe", "study"}
-TRAVEL_VERBS = {"return", "arrive", "travel", "go", "come", "fly", "head", "meet"}
+TRAVEL_VERBS = {"return", "arrive", "travel", "go", "come", "fly", "head", "meet", "gather",
+                "assemble"}
 ORGANISATIONS = {"agency", "organisation", "organization", "charity", "company", "ngo",
                  "office", "embassy", "consulate"}
 RESOURCES = {"troop", "force", "fund", "money", "resource", "soldier", "aid", "billion",
              "million", "personnel", "asset"}
 FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigade", "battalion",
           "division", "militant", "fighter", "rebel", "marine", "paratrooper"}
-RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "assistance", "food", "grain"}
+RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "supply", "assistance", "food",
+          "grain"}
 TERRAIN = {"village", "town", "city", "stronghold", "territory", "base", "position", "airport",
            "hill", "region", "area", "post", "outpost", "district", "province", "bridgehead",
            "settlement", "part", "control"}
 CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "woman", "man", "child", "soldier",
             "body", "remains", "civilian", "national", "people", "person"}
 # "a package of sanctions", "two days of drills": the event is the noun after "of"
+SUPPORTIVE = {"support", "aid", "assistance", "relief", "rescue", "bailout"}
+AMOUNTS = {"billion", "million", "worth", "tonne", "ton"}
+PERMITTING = {"approve", "authorise", "authorize", "allow", "permit", "greenlight"}
 CONTAINERS = {"package", "series", "round", "wave", "set", "day", "week", "month", "hour",
               "number", "string", "spate", "flurry", "batch", "list"}
 HOSTAGE_WORDS = {"hostage", "hostages", "shield", "shields", "captive", "captives"}
@@ -271,7 +280,8 @@ class EventCoder:
                 # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted
                 actors = [_located(sentence, _unresolved(subject))] if subject else [
                     _located(sentence, Entity("", "", ""), acted=token)]
-            if mode == "exercises" and (len(actors) > 1 or "joint" in words):
+            if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
+                                                             and "joint" in words):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
@@ -361,13 +371,25 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if lemma == "engage":  # "engaged in ethnic cleansing"
         objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                     for o in c.children if o.dep_ == "pobj"]
+    if lemma in ("allow", "permit", "let") and any(
+            o.lemma_.lower() in RELIEF for o in objects) or (
+            lemma in ("allow", "permit", "let") and any(
+                t.lemma_.lower() in RELIEF for c in token.children if c.dep_ in ("xcomp", "ccomp")
+                for t in c.children if t.dep_ in ("nsubj", "dobj"))):
+        return ("RETREAT", "access")  # CAMEO 0863: letting humanitarian aid in
+    if lemma in ("target", "hit", "affect") and any(
+            _object_event(n) and _object_event(n)[0] == "SANCTION" for c in token.children
+            if c.dep_ == "nsubj" for n in (c, *_compounds(c))):
+        return ("SANCTION", "economic")  # "the sanctions package targets Russian gas"
     if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS
                                  or particles & {"off", "down"}):
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            objects = [*objects, token.head]  # "the EU's 14th sanctions package, adopted on Monday"
         # the object, or the noun naming it ("mediation efforts", "a hunger strike",
-        # "ten days of war games")
+        # "ten days of war games", "$1.85 billion in military aid"; a "support package" is aid)
         named = [n for o in objects for n in (
-            (*_of_objects(o), *_compounds(o), o) if o.lemma_.lower() in CONTAINERS else
-            (o, *_compounds(o), *_of_objects(o)))]
+            (*_of_objects(o), *(c for c in _compounds(o) if c.lemma_.lower() not in SUPPORTIVE), o)
+            if o.lemma_.lower() in CONTAINERS else (o, *_compounds(o), *_of_objects(o)))]
         noun = next((n for n in named if _object_event(n) is not None), None)
         if noun is not None:
             found = _object_event(noun)
@@ -378,9 +400,12 @@ def _trigger(token: Token) -> tuple[str, str] | None:
                 return ("CONCEDE", "policy")
             if reverse:
                 return REVERSED.get(found[0], found)
+            if lemma in PERMITTING and found[0] == "ASSAULT":
+                return ("CONCEDE", "policy")  # "has not approved Ukrainian strikes inside Russia"
             return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
     if token.pos_ in ("VERB", "AUX") and any(
-            o.lower_ == "alert" for c in token.children if c.dep_ == "prep" and c.lower_ == "on"
+            o.lower_ == "alert" for c in token.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "onto")
             for o in c.children):
         return ("MOBILIZE", "troops")  # "troops remained on alert", "put forces on high alert"
     if lemma in ("send", "dispatch", "deploy") and any(
@@ -417,6 +442,11 @@ def _trigger(token: Token) -> tuple[str, str] | None:
                 o.lemma_.lower() in PROPERTY for o in objects)):
         return ("COERCE", "destroy")  # CAMEO 1712: destroying property
     ordered = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    if lemma == "order" and any(t.lower_ == "out" and t.dep_ in ("prt", "prep", "advmod")
+                                and t.head in (token, *objects) for t in token.subtree):
+        envoy = any(o.lemma_.lower() in MISSIONS or o.lower_.rstrip("s") in MISSIONS
+                    for o in token.subtree)
+        return ("SANCTION", "expel") if envoy else ("COERCE", "expel")  # "ordered attachés out"
     if lemma == "order" and any(c.lemma_ == "leave" for c in ordered):
         # "ordered Sweden's ambassador to leave": an expulsion (CAMEO 166, 174)
         envoy = any(o.lemma_.lower() in MISSIONS for o in token.subtree)
@@ -458,12 +488,6 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             or any(t.lemma_.lower() in ("observer", "inspector", "monitor", "peacekeeper")
                    for t in _of_objects(o)) for o in objects):
         return ("RETREAT", "access")  # CAMEO 0861, 0862: receiving peacekeepers or inspectors
-    if lemma in ("allow", "permit", "let") and any(
-            o.lemma_.lower() in RELIEF for o in objects) or (
-            lemma in ("allow", "permit", "let") and any(
-                t.lemma_.lower() in RELIEF for c in token.children if c.dep_ in ("xcomp", "ccomp")
-                for t in c.children if t.dep_ in ("nsubj", "dobj"))):
-        return ("RETREAT", "access")  # CAMEO 0863: letting humanitarian aid in
     if lemma in ("capture", "seize", "retake", "recapture", "take") and any(
             o.lemma_.lower() in TERRAIN for o in objects):
         return ("ASSAULT", "occupy")  # taking ground is fighting; seizing people or goods coerces
@@ -527,8 +551,9 @@ def _compounds(noun: Token) -> list[Token]:
 
 
 def _of_objects(noun: Token) -> list[Token]:
-    """'a series of attacks', 'ten days of talks': the noun after 'of'."""
-    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+    """'a series of attacks', 'ten days of talks', '$50 million in aid': what the noun counts."""
+    counted = ("of", "in") if noun.pos_ == "NUM" or noun.lemma_.lower() in AMOUNTS else ("of",)
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ in counted
             for o in c.children if o.dep_ == "pobj"]
 
 
@@ -746,6 +771,12 @@ def _obliged(token: Token) -> bool:
     head = token
     while True:
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
+            return True
+        if not _conditioned(head.head) and any(  # "NATO members should spend", not "should
+                c.dep_ == "aux" and c.lower_ == "should" and any(  # Ukraine fire ..., Russia would"
+                    s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in head.children)
+                for c in head.children) and not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in head.children):
             return True
         if head.dep_ not in ("xcomp", "acomp") or head.head.i == head.i:
             break

@@ -168,3 +168,24 @@ def test_events_incursions_and_air_defence(annotate) -> None:
     downed = _coded(annotate("Russian air defences shot down two Storm Shadow missiles fired by "
                              "Ukraine."))
     assert all(c[0] != "RUS" for c in downed if c[1] == "ASSAULT")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Putin ordered his nuclear forces onto special alert on Sunday.", ("RUS", "MOBILIZE")),
+    ("India suspended the Indus Waters Treaty with Pakistan.", ("IND", "SANCTION")),
+    ("India ordered Pakistani military attachés out of New Delhi.", ("IND", "SANCTION")),
+    ("The European Union's 14th sanctions package, adopted on Monday, targets Russian gas.",
+     ("IGO", "SANCTION")),
+    ("Biden unveiled $1.85 billion in new military aid for Ukraine.", ("USA", "AID")),
+    ("EU leaders approved a 50 billion euro support package for Ukraine.", ("IGO", "AID")),
+    ("NATO leaders gathered in Washington for a summit.", ("IGO", "CONSULT")),
+    ("Trump said that NATO members should spend 5% of their GDP on defence.", ("USA", "REQUEST")),
+    ("Two Russian and two Chinese bombers flew a joint patrol near Alaska.", ("RUS", "COOPERATE")),
+])
+def test_events_more_phrasings(annotate, text: str, expected: tuple) -> None:
+    assert _coded(annotate(text))[0][:2] == expected
+
+
+def test_events_inverted_should_is_a_condition_not_a_request(annotate) -> None:
+    coded = _coded(annotate("Putin said that should Ukraine fire the missiles, Russia would respond."))
+    assert "REQUEST" not in [c[1] for c in coded]
