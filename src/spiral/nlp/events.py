@@ -96,7 +96,7 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
                "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft",
                "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
-               "permit", "greenlight"}
+               "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend"}
 # "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
 PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
@@ -120,8 +120,11 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
                      "authorization", "clearance"], ("CONCEDE", "policy")),
     **dict.fromkeys(["agreement", "accord", "deal", "consensus", "treaty", "pact", "compromise",
                      "memorandum"], ("AGREE", "")),
+    # restoring or upgrading diplomatic ties is diplomatic cooperation (CAMEO 05, as the PLOVER
+    # gold codes it); deepening cooperation or a partnership material cooperation (06)
     **dict.fromkeys(["ties", "relations", "backing", "support", "condolences", "sympathy",
                      "recognition"], ("SUPPORT", "")),
+    **dict.fromkeys(["cooperation", "partnership"], ("COOPERATE", "")),
     "visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"), "call": ("CONSULT", "phone"),
     "welcome": ("CONSULT", "visit"), "reception": ("CONSULT", "visit"),
     **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
@@ -142,7 +145,7 @@ REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),
             "PROTEST": ("CONCEDE", "policy"), "CONSULT": ("SANCTION", ""),
             "SUPPORT": ("SANCTION", ""), "AID": ("SANCTION", ""), "ASSAULT": ("RETREAT", "withdraw"),
             "THREATEN": ("RETREAT", "withdraw"), "RETREAT": ("ASSAULT", ""),
-            "AGREE": ("SANCTION", "")}
+            "AGREE": ("SANCTION", ""), "COOPERATE": ("SANCTION", "")}
 # easing restrictions on freedoms or a ban is CONCEDE (CAMEO 0811, 0812), unlike a curfew
 LIFTED_FREEDOMS = {"restrictions", "restriction", "ban", "censorship", "curbs"}
 # what a building, line or bridge suffers is damage to property (CAMEO 1712), not an assault
@@ -161,6 +164,8 @@ RESOURCES = {"troop", "force", "fund", "money", "resource", "soldier", "aid", "b
              "million", "personnel", "asset"}
 FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigade", "battalion",
           "division", "militant", "fighter", "rebel", "marine", "paratrooper"}
+ENVOYS = {"envoy", "delegation", "emissary", "negotiator", "representative", "minister",
+          "mediator"}
 RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "supply", "assistance", "food",
           "grain"}
 TERRAIN = {"village", "town", "city", "stronghold", "territory", "base", "position", "airport",
@@ -216,7 +221,11 @@ MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
-                "urge", "press", "need"}
+                "urge", "press", "need", "invite"}
+# nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate"
+PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "call", "request",
+             "invitation", "demand", "threat", "promise", "pledge", "readiness", "willingness",
+             "intention", "desire", "aim", "ambition", "hope", "option", "idea"}
 # what someone is allowed to do, or is likely to do, has not happened yet
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
                   "unlikely", "expect", "poise"}
@@ -412,6 +421,12 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FACT_FINDING
             for c in token.children):
         return ("ACCUSE", "investigate")  # CAMEO 09: a mission sent to investigate
+    if lemma in ("send", "dispatch") and any(o.lemma_.lower() in ENVOYS for o in objects):
+        return ("CONSULT", "visit")  # "sent an envoy to Beijing"
+    if lemma == "join" and any(
+            (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
+            and entity.code == "IGO" for o in objects):
+        return ("COOPERATE", "")  # "Sweden joined NATO"
     if lemma in ("arrive", "deploy") and any(
             t.lower_.startswith("peacekeep") for c in token.children if c.dep_ == "nsubj"
             for t in c.subtree):
@@ -852,6 +867,9 @@ def _hypothetical(token: Token) -> bool:
     ("accused Russia of blowing up the dam")."""
     if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
         return True
+    if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "Sweden's bid to join NATO", "a plan to send troops"
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and any(
             a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
             for a in list(token.head.ancestors)[:2]):

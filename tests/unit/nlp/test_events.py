@@ -189,3 +189,11 @@ def test_events_more_phrasings(annotate, text: str, expected: tuple) -> None:
 def test_events_inverted_should_is_a_condition_not_a_request(annotate) -> None:
     coded = _coded(annotate("Putin said that should Ukraine fire the missiles, Russia would respond."))
     assert "REQUEST" not in [c[1] for c in coded]
+
+
+def test_events_joining_and_envoys(annotate) -> None:
+    assert _coded(annotate("Sweden formally joined NATO in March."))[0][:4] == (
+        "SWE", "COOPERATE", "", ("IGO",))
+    assert _coded(annotate("China sent its special envoy to Kyiv."))[0][:3] == ("CHN", "CONSULT", "visit")
+    bid = _coded(annotate("Biden backed the bids by Finland and Sweden to join NATO."))
+    assert all(c[5] for c in bid if c[1] == "COOPERATE")
