@@ -40,17 +40,20 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "target", "pound", "raid", "assassinate", "kidnap", "abduct", "beat",
                      "torture", "shoot", "massacre", "ambush", "wound", "invade", "fight", "bombard",
                      "occupy", "stab", "behead", "murder", "slaughter", "assault", "strafe",
-                     "clash", "explode", "abuse", "execute", "storm", "overrun", "besiege"],
+                     "clash", "explode", "abuse", "execute", "storm", "overrun", "besiege",
+                     "slay", "lynch", "detonate", "blast", "gun", "mortar", "retake"],
                     ("ASSAULT", "")),
     **dict.fromkeys(["threaten", "vow", "warn", "swear"], ("THREATEN", "")),
     **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce", "mock",
                      "investigate", "probe", "allege", "charge", "sue", "censure", "deplore",
                      "rebuke", "fault", "slam", "decry", "indict", "prosecute", "complain",
-                     "lambast", "berate", "chide", "reproach", "castigate"], ("ACCUSE", "")),
+                     "lambast", "berate", "chide", "reproach", "castigate", "assail", "reprimand",
+                     "vilify", "scold"], ("ACCUSE", "")),
     **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
-                     "veto", "defy", "violate", "spurn", "rebuff"], ("REJECT", "")),
+                     "veto", "defy", "violate", "spurn", "rebuff", "snub"], ("REJECT", "")),
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
-                     "plead", "implore", "insist", "invite", "pressure", "pressurise", "pressurize"],
+                     "plead", "implore", "insist", "invite", "pressure", "pressurise", "pressurize",
+                     "exhort", "petition", "beg"],
                     ("REQUEST", "")),
     **dict.fromkeys(["agree", "accept", "offer", "promise", "pledge", "conclude",
                      "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
@@ -65,17 +68,20 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "fund", "finance", "ship", "airlift", "evacuate", "contribute", "hand",
                      "dispatch", "airdrop", "transfer"], ("AID", "")),
     **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("CONCEDE", "policy")),
-    **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate"],
+    **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate", "coordinate",
+                     "partner"],
                     ("COOPERATE", "")),
     **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose", "embargo", "suspend",
-                     "sever", "recall", "freeze", "cut", "halt", "boycott", "downgrade", "curtail"],
+                     "sever", "recall", "freeze", "cut", "halt", "boycott", "downgrade", "curtail",
+                     "blacklist"],
                     ("SANCTION", "")),
     **dict.fromkeys(["deploy", "mobilize", "mobilise", "station", "mass", "reinforce", "amass",
-                     "patrol", "strengthen", "rearm", "muster", "position"],
+                     "patrol", "strengthen", "rearm", "muster", "position", "redeploy"],
                     ("MOBILIZE", "troops")),
     **dict.fromkeys(["arrest", "detain", "seize", "capture", "confiscate", "demolish", "outlaw",
                      "ban", "deport", "censor", "jail", "imprison", "expropriate", "hack",
-                     "evict", "harass", "suppress", "repress", "abduct", "deface", "torch"],
+                     "evict", "harass", "suppress", "repress", "abduct", "deface", "torch",
+                     "sentence", "intern", "raze"],
                     ("COERCE", "")),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
                      "blockade"], ("PROTEST", "")),
@@ -520,6 +526,23 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             t.lemma_.lower() in FORCES for c in token.children if c.dep_ == "nsubj"
             for t in c.subtree):
         return ("ASSAULT", "occupy")  # "Ukrainian forces crossed into Russia's Kursk region"
+    if lemma == "turn" and "down" in particles:
+        return ("REJECT", "")  # "turned down the offer"
+    if lemma in ("back", "climb") and "down" in particles or lemma == "give" and "in" in particles \
+            or lemma == "cave":
+        return ("CONCEDE", "policy")  # "backed down", "gave in to their demands"
+    if lemma == "pull" and any(c.lower_ in ("out", "back") and c.dep_ in ("prt", "prep", "advmod")
+                               for c in token.children):
+        return ("RETREAT", "withdraw")  # "pulled its troops out", "pulled back"
+    if lemma == "round" and "up" in particles or lemma == "crack" and "down" in particles or \
+            lemma == "shut" and "down" in particles and objects:
+        return ("COERCE", "")  # "rounded up activists", "cracked down", "shut down a newspaper"
+    if lemma in ("speak", "talk") and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") and any(
+                entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None
+                for o in c.children if o.dep_ == "pobj") for c in token.children):
+        return ("CONSULT", "phone" if any(t.lower_ in ("phone", "telephone") for t in token.subtree)
+                else "")  # "Scholz spoke to Putin by phone", not "spoke to reporters"
     if lemma == "swear" and "in" in particles:
         return None  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(

@@ -197,3 +197,18 @@ def test_events_joining_and_envoys(annotate) -> None:
     assert _coded(annotate("China sent its special envoy to Kyiv."))[0][:3] == ("CHN", "CONSULT", "visit")
     bid = _coded(annotate("Biden backed the bids by Finland and Sweden to join NATO."))
     assert all(c[5] for c in bid if c[1] == "COOPERATE")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Olaf Scholz spoke to Vladimir Putin by phone on Friday.", ("DEU", "CONSULT", "phone")),
+    ("Iran turned down the offer.", ("IRN", "REJECT", "")),
+    ("Hamas pulled its fighters out of the town.", ("PSE", "RETREAT", "withdraw")),
+    ("Belarusian police rounded up dozens of activists.", ("BLR", "COERCE", "")),
+    ("The government backed down after a week of protests.", ("", "CONCEDE", "policy")),
+])
+def test_events_phrasal_verbs(annotate, text: str, expected: tuple) -> None:
+    assert _coded(annotate(text))[0][:3] == expected
+
+
+def test_events_speaking_to_reporters_is_no_meeting(annotate) -> None:
+    assert not _coded(annotate("Putin spoke to reporters in Moscow."))
