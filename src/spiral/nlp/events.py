@@ -32,220 +32,59 @@ from spiral import plover
 from spiral.nlp import extensions
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
+from spiral.nlp.event_lexicon import (
+    AERIAL_WORDS,
+    AMOUNTS,
+    CAPTIVES,
+    CLAUSE_DEPS,
+    CONTAINERS,
+    COOPERATIVE,
+    ENABLING_WORDS,
+    ENVOYS,
+    EVENT_NOUNS,
+    FACT_FINDING,
+    FORCEFUL,
+    FORCES,
+    HOSTAGE_WORDS,
+    INTENT_VERBS,
+    KNOWN_VERBS,
+    LIFTED_FREEDOMS,
+    LIGHT_VERBS,
+    MISSILE_WORDS,
+    MISSIONS,
+    MODALS,
+    MUTUAL,
+    NEGATING_VERBS,
+    NOUN_TRIGGERS,
+    NUCLEAR_WORDS,
+    OBJECT_NOUNS,
+    OBJECT_PREPS,
+    ORGANISATIONS,
+    PERMITTING,
+    PLACE_PREPS,
+    PREPARING_VERBS,
+    PROPERTY,
+    PROSPECTS,
+    PROTESTERS,
+    RELIEF,
+    REPORTING_VERBS,
+    RESOURCES,
+    REVERSED,
+    REVERSING_VERBS,
+    RIOT_OBJECTS,
+    SPEECH_VERBS,
+    STANCES,
+    STATEMENT_NOUNS,
+    STATEMENTS,
+    SUPPORTIVE,
+    SUPPRESSING_VERBS,
+    TERRAIN,
+    TRAVEL_VERBS,
+    VERB_TRIGGERS,
+    WEAPON_WORDS,
+    YIELDING_VERBS,
+)
 from spiral.records import Entity, Event
-
-# lemma -> (event type, mode); a lemma belongs to the type its most common news sense codes to
-VERB_TRIGGERS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(["strike", "attack", "hit", "bomb", "shell", "fire", "launch", "kill",
-                     "target", "pound", "raid", "assassinate", "kidnap", "abduct", "beat",
-                     "torture", "shoot", "massacre", "ambush", "wound", "invade", "fight", "bombard",
-                     "occupy", "stab", "behead", "murder", "slaughter", "assault", "strafe",
-                     "clash", "explode", "abuse", "execute", "storm", "overrun", "besiege",
-                     "slay", "lynch", "detonate", "blast", "gun", "mortar", "retake"],
-                    ("ASSAULT", "")),
-    **dict.fromkeys(["threaten", "vow", "warn", "swear"], ("THREATEN", "")),
-    **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce", "mock",
-                     "investigate", "probe", "allege", "charge", "sue", "censure", "deplore",
-                     "rebuke", "fault", "slam", "decry", "indict", "prosecute", "complain",
-                     "lambast", "berate", "chide", "reproach", "castigate", "assail", "reprimand",
-                     "vilify", "scold"], ("ACCUSE", "")),
-    **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
-                     "veto", "defy", "violate", "spurn", "rebuff", "snub"], ("REJECT", "")),
-    **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
-                     "plead", "implore", "insist", "invite", "pressure", "pressurise", "pressurize",
-                     "exhort", "petition", "beg"],
-                    ("REQUEST", "")),
-    **dict.fromkeys(["agree", "accept", "offer", "promise", "pledge", "conclude",
-                     "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
-    **dict.fromkeys(["meet", "visit", "host", "discuss", "talk", "confer", "consult",
-                     "negotiate", "mediate", "arrive", "receive", "phone", "convene"],
-                    ("CONSULT", "")),
-    **dict.fromkeys(["support", "praise", "congratulate", "back", "welcome", "defend",
-                     "endorse", "apologize", "apologise", "commend", "hail", "thank",
-                     "recognize", "recognise", "forgive", "applaud", "laud", "salute"],
-                    ("SUPPORT", "")),
-    **dict.fromkeys(["send", "supply", "provide", "deliver", "give", "grant", "donate",
-                     "fund", "finance", "ship", "airlift", "evacuate", "contribute", "hand",
-                     "dispatch", "airdrop", "transfer"], ("AID", "")),
-    **dict.fromkeys(["authorise", "authorize", "allow", "permit", "let"], ("CONCEDE", "policy")),
-    **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate", "coordinate",
-                     "partner"],
-                    ("COOPERATE", "")),
-    **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose", "embargo", "suspend",
-                     "sever", "recall", "freeze", "cut", "halt", "boycott", "downgrade", "curtail",
-                     "blacklist"],
-                    ("SANCTION", "")),
-    **dict.fromkeys(["deploy", "mobilize", "mobilise", "station", "mass", "reinforce", "amass",
-                     "patrol", "strengthen", "rearm", "muster", "position", "redeploy"],
-                    ("MOBILIZE", "troops")),
-    **dict.fromkeys(["arrest", "detain", "seize", "capture", "confiscate", "demolish", "outlaw",
-                     "ban", "deport", "censor", "jail", "imprison", "expropriate", "hack",
-                     "evict", "harass", "suppress", "repress", "abduct", "deface", "torch",
-                     "sentence", "intern", "raze"],
-                    ("COERCE", "")),
-    **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
-                     "blockade"], ("PROTEST", "")),
-    **dict.fromkeys(["withdraw", "retreat", "release", "free", "demobilize", "demobilise",
-                     "disarm", "resign", "return", "surrender", "vacate", "disband"],
-                    ("RETREAT", "withdraw")),
-    **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
-                    ("CONCEDE", "policy")),
-}
-# "open an investigation", "lodge a protest", "reach an agreement": a light verb whose object
-# names the event. Reversing verbs ("lift the curfew", "call off the strike") give the other type.
-LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "undertake",
-               "renew", "resume", "complete", "reach", "establish", "restore", "upgrade",
-               "normalize", "normalise", "impose", "reimpose", "order", "hold", "mount", "conduct",
-               "begin", "start", "carry", "make", "sign", "tighten", "extend", "organize",
-               "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
-               "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
-               "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
-               "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft",
-               "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
-               "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend"}
-# "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
-PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
-REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
-                   "scale", "abandon", "halt", "sever", "cut", "downgrade", "cancel",
-                   "scrap", "remove", "loosen"}
-# yielding to demands is CONCEDE; voicing them is REQUEST
-YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
-OBJECT_NOUNS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
-                     "lawsuit", "case", "hearing"], ("ACCUSE", "")),
-    **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
-    **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
-    **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
-    **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
-                     "airstrike", "airstrikes", "incursion", "operation", "shelling", "strikes"],
-                    ("ASSAULT", "")),
-    **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
-                    ("RETREAT", "withdraw")),
-    **dict.fromkeys(["ceasefire", "truce"], ("RETREAT", "ceasefire")),
-    **dict.fromkeys(["amnesty", "permission", "approval", "go-ahead", "authorisation",
-                     "authorization", "clearance"], ("CONCEDE", "policy")),
-    **dict.fromkeys(["agreement", "accord", "deal", "consensus", "treaty", "pact", "compromise",
-                     "memorandum"], ("AGREE", "")),
-    # restoring or upgrading diplomatic ties is diplomatic cooperation (CAMEO 05, as the PLOVER
-    # gold codes it); deepening cooperation or a partnership material cooperation (06)
-    **dict.fromkeys(["ties", "relations", "backing", "support", "condolences", "sympathy",
-                     "recognition"], ("SUPPORT", "")),
-    **dict.fromkeys(["cooperation", "partnership"], ("COOPERATE", "")),
-    "visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"), "call": ("CONSULT", "phone"),
-    "welcome": ("CONSULT", "visit"), "reception": ("CONSULT", "visit"),
-    **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
-                     "summit", "meeting"], ("CONSULT", "")),
-    **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
-                    ("COERCE", "")),
-    **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
-    **dict.fromkeys(["suspension", "closure", "expulsion"], ("SANCTION", "")),
-    "cleansing": ("ASSAULT", ""),
-    **dict.fromkeys(["patrol", "patrols", "alert", "mobilization", "mobilisation", "reinforcements"],
-                    ("MOBILIZE", "troops")),
-    **dict.fromkeys(["exercises", "drills", "maneuvers", "manoeuvres"], ("MOBILIZE", "exercises")),
-    **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
-}
-# what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
-# easing a curfew, sanctions or a blockade is RETREAT in the published crosswalk (0813, 085)
-REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),
-            "PROTEST": ("CONCEDE", "policy"), "CONSULT": ("SANCTION", ""),
-            "SUPPORT": ("SANCTION", ""), "AID": ("SANCTION", ""), "ASSAULT": ("RETREAT", "withdraw"),
-            "THREATEN": ("RETREAT", "withdraw"), "RETREAT": ("ASSAULT", ""),
-            "AGREE": ("SANCTION", ""), "COOPERATE": ("SANCTION", "")}
-# easing restrictions on freedoms or a ban is CONCEDE (CAMEO 0811, 0812), unlike a curfew
-LIFTED_FREEDOMS = {"restrictions", "restriction", "ban", "censorship", "curbs"}
-# what a building, line or bridge suffers is damage to property (CAMEO 1712), not an assault
-PROPERTY = {"line", "pipeline", "bridge", "building", "office", "house", "home", "station",
-            "tower", "plant", "church", "mosque", "synagogue", "temple", "school", "shop",
-            "store", "road", "railway", "track", "depot", "warehouse", "facility", "embassy",
-            "consulate", "headquarters", "crop", "field", "farm", "property", "dam"}
-# "sent inspectors to Iran to monitor": a mission sent to find out is an investigation
-FACT_FINDING = {"investigate", "monitor", "inspect", "probe", "verify", "assess", "examine",
-                "observe", "study"}
-TRAVEL_VERBS = {"return", "arrive", "travel", "go", "come", "fly", "head", "meet", "gather",
-                "assemble"}
-ORGANISATIONS = {"agency", "organisation", "organization", "charity", "company", "ngo",
-                 "office", "embassy", "consulate"}
-RESOURCES = {"troop", "force", "fund", "money", "resource", "soldier", "aid", "billion",
-             "million", "personnel", "asset"}
-FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigade", "battalion",
-          "division", "militant", "fighter", "rebel", "marine", "paratrooper"}
-ENVOYS = {"envoy", "delegation", "emissary", "negotiator", "representative", "minister",
-          "mediator"}
-RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "supply", "assistance", "food",
-          "grain"}
-TERRAIN = {"village", "town", "city", "stronghold", "territory", "base", "position", "airport",
-           "hill", "region", "area", "post", "outpost", "district", "province", "bridgehead",
-           "settlement", "part", "control"}
-CAPTIVES = {"hostage", "prisoner", "captive", "detainee", "woman", "man", "child", "soldier",
-            "body", "remains", "civilian", "national", "people", "person"}
-# "a package of sanctions", "two days of drills": the event is the noun after "of"
-SUPPORTIVE = {"support", "aid", "assistance", "relief", "rescue", "bailout"}
-AMOUNTS = {"billion", "million", "worth", "tonne", "ton"}
-PERMITTING = {"approve", "authorise", "authorize", "allow", "permit", "greenlight"}
-CONTAINERS = {"package", "series", "round", "wave", "set", "day", "week", "month", "hour",
-              "number", "string", "spate", "flurry", "batch", "list"}
-HOSTAGE_WORDS = {"hostage", "hostages", "shield", "shields", "captive", "captives"}
-RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles",
-                "molotov", "firebomb", "firebombs", "cocktail", "cocktails"}
-# passives that describe their subject's stance: "Vietnam is committed to", "Israel is opposed to"
-STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
-# nouns that report what someone said: "issued a reminder that Iraq must cooperate"
-STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message", "letter",
-                   "note", "communique", "ultimatum"}
-# nouns that are an event even as a subject: "Palestinian riots continued", "fighting erupted"
-EVENT_NOUNS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(["riot", "protest", "demonstration", "unrest"], ("PROTEST", "")),
-    **dict.fromkeys(["clash", "fighting", "battle", "offensive", "invasion", "attack", "raid",
-                     "bombing", "shelling"], ("ASSAULT", "")),
-    "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
-    "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
-}
-PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
-MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
-            "mission", "staff", "worker", "personnel", "attaché", "attache"}
-SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
-KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS | \
-    SUPPRESSING_VERBS
-PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
-              "marcher", "activist", "striker", "villager", "resident", "supporter"}
-NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
-    "attack": ("ASSAULT", ""), "strike": ("ASSAULT", ""), "decision": ("CONCEDE", "policy"),
-    "permission": ("CONCEDE", "policy"), "threat": ("THREATEN", ""), "sanction": ("SANCTION", ""),
-    "demand": ("REQUEST", ""), "call": ("REQUEST", ""), "appeal": ("REQUEST", ""),
-    "deployment": ("MOBILIZE", "troops"), "talk": ("CONSULT", ""), "meeting": ("CONSULT", ""),
-}
-MISSILE_WORDS = {"missile", "missiles", "atacms", "ballistic", "rocket", "rockets", "oreshnik",
-                 "shadow", "scalp", "icbm", "irbm"}
-WEAPON_WORDS = MISSILE_WORDS | {"weapons", "weapon", "mines", "tanks", "jets", "drones",
-                                "systems", "artillery", "ammunition", "arms"}
-AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
-NUCLEAR_WORDS = {"nuclear", "atomic"}
-MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
-FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
-MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
-COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
-                "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
-                "urge", "press", "need", "invite"}
-# nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate"
-PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "call", "request",
-             "invitation", "demand", "threat", "promise", "pledge", "readiness", "willingness",
-             "intention", "desire", "aim", "ambition", "hope", "option", "idea"}
-# what someone is allowed to do, or is likely to do, has not happened yet
-ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
-                  "unlikely", "expect", "poise"}
-NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
-OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
-                "towards", "over"}
-CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
-SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim",
-                "declare", "confirm"}
-# verbs whose subject is the source of what the clause under them says
-REPORTING_VERBS = SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude", "remind",
-                                  "reiterate"}
-# statement types a stated intent leaves as they are
-STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
 
 
 class EventCoder:
