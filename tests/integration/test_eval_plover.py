@@ -23,5 +23,6 @@ def test_eval_plover_reports_the_agreed_keys(shared_data: Path) -> None:
     assert set(scores["per_type"]) <= {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                                        "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                                        "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-    # where the coder stands (0.76 and 0.78 when last raised); the issue targets 0.80 and 0.85
-    assert scores["macro_f1"] >= 0.75 and scores["actor_country_accuracy"] >= 0.77
+    # the issue's targets are 0.80 and 0.85; the coder stood at 0.852 and 0.885 when last raised
+    assert scores["macro_f1"] >= 0.84 and scores["actor_country_accuracy"] >= 0.87
+    assert scores["recipient_country_accuracy"] >= 0.80
