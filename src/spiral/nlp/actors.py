@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -349,7 +350,7 @@ def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
         return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
             and token.lower_ not in CALENDAR and not known.overlaps(token.idx,
                                                                      token.idx + len(token.text))
-    return any(unknown_name(a) and unknown_name(b) for a, b in zip(sentence, sentence[1:]))
+    return any(unknown_name(a) and unknown_name(b) for a, b in pairwise(sentence))
 
 
 def _looks_like_full_name(ent: Span) -> bool:

@@ -46,7 +46,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "partner"],
                     ("COOPERATE", "")),
     **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose", "embargo", "suspend",
-                     "sever", "recall", "freeze", "cut", "halt", "boycott", "downgrade", "curtail",
+                     "sever", "freeze", "cut", "halt", "boycott", "downgrade", "curtail",
                      "blacklist"],
                     ("SANCTION", "")),
     **dict.fromkeys(["deploy", "mobilize", "mobilise", "station", "mass", "reinforce", "amass",
@@ -208,7 +208,7 @@ PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "c
              "intention", "desire", "aim", "ambition", "hope", "option", "idea"}
 # what someone is allowed to do, or is likely to do, has not happened yet
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
-                  "unlikely", "expect", "poise"}
+                  "unlikely", "expect", "poise", "due", "schedule", "demand"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
@@ -220,3 +220,16 @@ REPORTING_VERBS = SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude"
                                   "reiterate"}
 # statement types a stated intent leaves as they are
 STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
+# objects that are no target to place: "allowed such strikes", "defended a policy", "launched
+# one of its attacks" (the actor's own words say nothing of where the target is)
+UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "policy", "plan", "idea",
+                           "decision", "proposal", "position", "stance", "approach", "strategy",
+                           "move", "step", "issue", "matter", "question", "report", "reports",
+                           "claim", "claims", "statement", "remark", "remarks", "message",
+                           "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                           "year", "years", "decade", "decades", "time"}
+# what air defences bring down: intercepting them attacks no one
+INCOMING = MISSILE_WORDS | {"drone", "drones", "projectiles", "shells", "warheads", "munitions"}
+QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "part", "dozens"}
+# prepositions that place a nominal event before the one the sentence reports
+BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}

@@ -35,6 +35,7 @@ from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     AMOUNTS,
+    BACKGROUND_PREPS,
     CAPTIVES,
     CLAUSE_DEPS,
     CONTAINERS,
@@ -46,6 +47,7 @@ from spiral.nlp.event_lexicon import (
     FORCEFUL,
     FORCES,
     HOSTAGE_WORDS,
+    INCOMING,
     INTENT_VERBS,
     KNOWN_VERBS,
     LIFTED_FREEDOMS,
@@ -66,6 +68,7 @@ from spiral.nlp.event_lexicon import (
     PROPERTY,
     PROSPECTS,
     PROTESTERS,
+    QUANTIFIERS,
     RELIEF,
     REPORTING_VERBS,
     RESOURCES,
@@ -80,6 +83,7 @@ from spiral.nlp.event_lexicon import (
     SUPPRESSING_VERBS,
     TERRAIN,
     TRAVEL_VERBS,
+    UNPLACED,
     VERB_TRIGGERS,
     WEAPON_WORDS,
     YIELDING_VERBS,
@@ -139,15 +143,17 @@ class EventCoder:
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
-            if not recipients and len(actors) > 1 and event_type in MUTUAL:
+            if len(actors) > 1 and (event_type == "CONSULT" or (
+                    not recipients and event_type in MUTUAL)):
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
-            targets = _object_tokens(token)
+            targets = [t for head in _target_heads(token) if head.lemma_.lower() not in UNPLACED
+                       for t in _phrase(head)]
             if not recipients and (targets or event_type == "PROTEST"):
-                # "police dispersed demonstrators", "students staged demonstrations": an unnamed
-                # target, or a protest's, is where the sentence places it (CAMEO codes domestic
-                # events to the country's own code)
-                # a force does not strike its own country: "Russian troops captured the village"
+                # "police dispersed demonstrators", "students staged demonstrations", "lifted the
+                # curfew": an unnamed target, or a protest, is where the sentence places it (CAMEO
+                # codes domestic events to the country's own code); a force does not strike its
+                # own country ("Russian troops captured the village")
                 own = frozenset(t.i for t in subject) if event_type == "ASSAULT" else frozenset()
                 placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
                                   skip=own)
@@ -299,7 +305,7 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             lemma in ("burn", "destroy", "torch") and any(
                 o.lemma_.lower() in PROPERTY for o in objects)) or (
             lemma == "blow" and "up" in particles and any(
-                o.lemma_.lower() in PROPERTY for o in objects)):
+                n.lemma_.lower() in PROPERTY for o in objects for n in (o, *_of_objects(o)))):
         return ("COERCE", "destroy")  # CAMEO 1712: destroying property
     ordered = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
     if lemma == "order" and any(t.lower_ == "out" and t.dep_ in ("prt", "prep", "advmod")
@@ -357,9 +363,9 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             for o in objects):
         return None  # "received information", unlike "received the Iranian delegation"
     if lemma in ("shoot", "intercept", "down", "destroy") and any(
-            o.lower_ in MISSILE_WORDS | AERIAL_WORDS - {"air", "aircraft", "jets", "bombers"} | {
-                "projectiles", "shells", "warheads"} for o in objects):
-        return None  # air defence downing missiles or drones attacks no one
+            n.lower_ in INCOMING or (n.lower_ in QUANTIFIERS and "down" in particles)
+            for o in objects for n in (o, *_of_objects(o))):
+        return None  # air defence downing missiles or drones ("most were shot down") attacks no one
     if lemma in ("cross", "push", "advance", "pour", "move", "roll", "break") and any(
             c.dep_ == "prep" and c.lower_ == "into" for c in token.children) and any(
             t.lemma_.lower() in FORCES for c in token.children if c.dep_ == "nsubj"
@@ -397,6 +403,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return None
         return VERB_TRIGGERS[lemma]
+    if token.pos_ == "NOUN" and token.head.lower_ in BACKGROUND_PREPS:
+        return None  # "days after Iran's missile attack": an earlier event, told as background
     if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and any(
             c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
@@ -501,6 +509,13 @@ def _stranded_subject(verb: Token) -> list[Token]:
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
     return words if nouns and len(words) < len(verb.sent) // 2 and not any(
         t.pos_ in ("VERB", "ADP") for t in words) else []
+
+
+def _target_heads(token: Token) -> list[Token]:
+    """The heads of the trigger's objects and of its at/on/against/to... phrases."""
+    return [c for c in token.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd")] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+        for o in c.children]
 
 
 def _object_tokens(token: Token) -> list[Token]:

@@ -212,3 +212,28 @@ def test_events_phrasal_verbs(annotate, text: str, expected: tuple) -> None:
 
 def test_events_speaking_to_reporters_is_no_meeting(annotate) -> None:
     assert not _coded(annotate("Putin spoke to reporters in Moscow."))
+
+
+def test_events_background_and_air_defence_are_no_new_attack(annotate) -> None:
+    coded = _coded(annotate("Explosions were heard near Isfahan on Friday, days after Iran's drone "
+                            "and missile attack on Israel."))
+    assert not [c for c in coded if c[:2] == ("IRN", "ASSAULT")]
+    assert not _coded(annotate("The Israeli military said most were shot down by Israel."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (actor, type, recipients, hypothetical) of the first event
+    ("Keir Starmer and Joe Biden held talks at the White House on Friday about Ukraine.",
+     ("GBR", "CONSULT", ("USA",), False)),
+    ("Starmer was due to meet Biden in Washington on Friday.", ("GBR", "CONSULT", ("USA",), True)),
+    ("Russia demanded that Ukraine withdraw from the four regions.", ("RUS", "REQUEST", ("UKR",), False)),
+])
+def test_events_parties_and_prospects(annotate, text: str, expected: tuple) -> None:
+    first = _coded(annotate(text, "2024-09-13"))[0]
+    assert (first[0], first[1], first[3], first[5]) == expected
+
+
+def test_events_what_was_demanded_has_not_happened(annotate) -> None:
+    coded = _coded(annotate("Russia demanded that Ukraine withdraw from the four regions."))
+    assert all(c[5] for c in coded if c[1] == "RETREAT")
+    assert not _coded(annotate("He recalled that Putin had spoken in September."))
