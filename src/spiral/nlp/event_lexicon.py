@@ -74,7 +74,7 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
                "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
                "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
-               "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft",
+               "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft", "level",
                "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
                "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend"}
 # "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
@@ -86,7 +86,8 @@ REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break"
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
-                     "lawsuit", "case", "hearing"], ("ACCUSE", "")),
+                     "lawsuit", "case", "hearing", "allegation", "allegations", "accusation",
+                     "accusations"], ("ACCUSE", "")),
     **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
     **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
     **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
@@ -169,7 +170,8 @@ STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message",
                    "note", "communique", "ultimatum"}
 # nouns that are an event even as a subject: "Palestinian riots continued", "fighting erupted"
 EVENT_NOUNS: dict[str, tuple[str, str]] = {
-    **dict.fromkeys(["riot", "protest", "demonstration", "unrest"], ("PROTEST", "")),
+    **dict.fromkeys(["riot", "protest", "demonstration", "unrest", "protests", "riots"],
+                    ("PROTEST", "")),
     **dict.fromkeys(["clash", "fighting", "battle", "offensive", "invasion", "attack", "raid",
                      "bombing", "shelling"], ("ASSAULT", "")),
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
@@ -233,3 +235,9 @@ INCOMING = MISSILE_WORDS | {"drone", "drones", "projectiles", "shells", "warhead
 QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "part", "dozens"}
 # prepositions that place a nominal event before the one the sentence reports
 BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}
+# verbs whose subject event is going on: "protests spread", "fighting continued"
+ONGOING = {"spread", "erupt", "continue", "escalate", "rage", "intensify", "resume", "flare",
+           "break", "grow", "persist"}
+# what a government withdraws to give way: "withdrew the bill"
+MEASURES = {"bill", "law", "legislation", "proposal", "plan", "decree", "reform", "draft",
+            "amendment", "candidacy", "tax"}

@@ -52,6 +52,7 @@ from spiral.nlp.event_lexicon import (
     KNOWN_VERBS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
+    MEASURES,
     MISSILE_WORDS,
     MISSIONS,
     MODALS,
@@ -61,6 +62,7 @@ from spiral.nlp.event_lexicon import (
     NUCLEAR_WORDS,
     OBJECT_NOUNS,
     OBJECT_PREPS,
+    ONGOING,
     ORGANISATIONS,
     PERMITTING,
     PLACE_PREPS,
@@ -125,7 +127,7 @@ class EventCoder:
                 # protesters' demands are a protest, and so is the embassy they storm or burn
                 event_type, mode = "PROTEST", ("riot" if event_type in FORCEFUL else "")
             passive = any(c.dep_ == "nsubjpass" for c in token.children)
-            if not subject and not passive:
+            if not subject and not passive and token.pos_ != "NOUN":
                 continue
             # "Israeli tanks fired": a weapon that acts stands for its user, unless "US-made"
             actors = _actors_in(sentence.doc, subject) or _actors_in(
@@ -136,8 +138,11 @@ class EventCoder:
                 continue  # "facilities that supported Ukraine's industry": no one acts
             if not actors:
                 # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted
-                actors = [_located(sentence, _unresolved(subject))] if subject else [
-                    _located(sentence, Entity("", "", ""), acted=token)]
+                # a nominal event without a named side ("protests spread to Iranian cities")
+                # is wherever the sentence puts it
+                unnamed = _unresolved(subject) if subject else Entity("", "", "")
+                actors = [_located(sentence, unnamed, acted=None if subject or token.pos_ == "NOUN"
+                                   else token)]
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
                                                              and "joint" in words):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
@@ -388,6 +393,23 @@ def _trigger(token: Token) -> tuple[str, str] | None:
                 for o in c.children if o.dep_ == "pobj") for c in token.children):
         return ("CONSULT", "phone" if any(t.lower_ in ("phone", "telephone") for t in token.subtree)
                 else "")  # "Scholz spoke to Putin by phone", not "spoke to reporters"
+    if lemma == "take" and any(o.lower_ == "streets" for c in token.children
+                               if c.dep_ == "prep" and c.lower_ == "to" for o in c.children):
+        return ("PROTEST", "")  # "took to the streets"
+    if lemma in ("tear", "rip") and any(c.lower_ == "through" for c in token.children) or \
+            lemma == "rock" and any(t.lemma_.lower() in ("blast", "explosion")
+                                    for c in token.children if c.dep_ == "nsubj" for t in c.subtree):
+        return ("ASSAULT", "")  # "a truck bomb blast tore through the bridge", "blasts rocked Kyiv"
+    if lemma == "withdraw" and any(o.lemma_.lower() in MEASURES for o in objects):
+        return ("CONCEDE", "policy")  # "withdrew its contested bill"
+    allowed_time = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")
+                    and c.lemma_.lower() in ("day", "week", "hour", "month", "deadline")]
+    if lemma == "give" and allowed_time and any(
+            c.dep_ in ("dative", "dobj") and c not in allowed_time for c in token.children):
+        return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
+    if lemma == "tell" and any(c.dep_ in ("xcomp", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        return ("REQUEST", "")  # "told Hamas leaders to free every hostage"
     if lemma == "swear" and "in" in particles:
         return None  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
@@ -408,9 +430,10 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and any(
             c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
-    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and any(
-            c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in token.children):
-        return EVENT_NOUNS[lemma]
+    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(
+            c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in token.children)
+            or token.head.lemma_ in ONGOING):
+        return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
 
 

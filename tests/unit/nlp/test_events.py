@@ -237,3 +237,16 @@ def test_events_what_was_demanded_has_not_happened(annotate) -> None:
     coded = _coded(annotate("Russia demanded that Ukraine withdraw from the four regions."))
     assert all(c[5] for c in coded if c[1] == "RETREAT")
     assert not _coded(annotate("He recalled that Putin had spoken in September."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of thousands of Israelis took to the streets on Sunday.", ("ISR", "PROTEST")),
+    ("Protests over the election spread to dozens of Iranian cities.", ("IRN", "PROTEST")),
+    ("A truck bomb blast tore through the Kerch bridge on Saturday.", ("", "ASSAULT")),
+    ("Georgia's ruling party withdrew its foreign agents bill.", ("GEO", "CONCEDE")),
+    ("ECOWAS leaders gave Niger's junta one week to reinstate Bazoum.", ("IGO", "THREATEN")),
+    ("Trump told Hamas leaders to free every remaining hostage.", ("USA", "REQUEST")),
+    ("Trudeau said Ottawa had credible allegations against India.", ("CAN", "ACCUSE")),
+])
+def test_events_idioms(annotate, text: str, expected: tuple) -> None:
+    assert _coded(annotate(text))[0][:2] == expected
