@@ -23,6 +23,7 @@ with the role 'by location'; the unnamed agent of a passive only where the verb 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -228,50 +229,114 @@ def _verb_lemma(token: Token) -> str:
 
 
 def _trigger(token: Token) -> tuple[str, str] | None:
+    """The (type, mode) a word triggers in its sentence, or None. The rules run in order: words
+    that code nothing here, measures decided by what they let in or hit, light verbs and the
+    event their object names, CAMEO distinctions made by the object, phrasal verbs and idioms,
+    and last the lexicon."""
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None  # most tokens: decided before any rule looks at their children
-    lemma = _verb_lemma(token)
-    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
-    if lemma == "engage":  # "engaged in ethnic cleansing"
-        objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
-                    for o in c.children if o.dep_ == "pobj"]
-    if lemma in ("allow", "permit", "let") and any(
-            o.lemma_.lower() in RELIEF for o in objects) or (
-            lemma in ("allow", "permit", "let") and any(
-                t.lemma_.lower() in RELIEF for c in token.children if c.dep_ in ("xcomp", "ccomp")
-                for t in c.children if t.dep_ in ("nsubj", "dobj"))):
+    cue = _Cue.of(token)
+    for rule in (_vetoed, _measure_event, _light_verb_event, _event_by_object, _phrasal_event,
+                 _lexicon_event):
+        found = rule(token, cue)
+        if found is not None:
+            return None if found == NO_EVENT else found
+    return None
+
+
+NO_EVENT = ("", "")  # a rule's verdict that the word codes nothing here
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """What the rules read of a trigger: its lemma, its objects and its particles."""
+
+    lemma: str
+    objects: list[Token]
+    particles: set[str]
+
+    @classmethod
+    def of(cls, token: Token) -> _Cue:
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.lemma_ == "engage":  # "engaged in ethnic cleansing"
+            objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                        for o in c.children if o.dep_ == "pobj"]
+        return cls(_verb_lemma(token), objects,
+                   {c.lower_ for c in token.children if c.dep_ == "prt"})
+
+
+def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    lemma, objects, particles = cue.lemma, cue.objects, cue.particles
+    if lemma == "receive" and not any(
+            entity_at(token.doc, n.idx, n.idx + len(n.text)) is not None or n.lemma_.lower() in
+            MISSIONS | {"delegation", "minister", "president", "leader", "visitor", "counterpart"}
+            for o in objects for n in (o, *_of_objects(o))):
+        return NO_EVENT  # "received information", unlike "received a team of inspectors"
+    if lemma in ("shoot", "intercept", "down", "destroy") and any(
+            n.lower_ in INCOMING or (n.lower_ in QUANTIFIERS and "down" in particles)
+            for o in objects for n in (o, *_of_objects(o))):
+        return NO_EVENT  # air defence downing missiles ("most were shot down") attacks no one
+    if lemma == "swear" and "in" in particles:
+        return NO_EVENT  # "sworn in": took office
+    if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in RESOURCES for c in token.children):
+        return NO_EVENT  # "committing genocide", unlike "committed to talks" or "committed troops"
+    return None
+
+
+def _measure_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    lemma, objects = cue.lemma, cue.objects
+    if lemma in ("allow", "permit", "let") and (any(o.lemma_.lower() in RELIEF for o in objects)
+                                                or any(t.lemma_.lower() in RELIEF
+                                                       for c in token.children
+                                                       if c.dep_ in ("xcomp", "ccomp")
+                                                       for t in c.children
+                                                       if t.dep_ in ("nsubj", "dobj"))):
         return ("RETREAT", "access")  # CAMEO 0863: letting humanitarian aid in
     if lemma in ("target", "hit", "affect") and any(
             _object_event(n) and _object_event(n)[0] == "SANCTION" for c in token.children
             if c.dep_ == "nsubj" for n in (c, *_compounds(c))):
         return ("SANCTION", "economic")  # "the sanctions package targets Russian gas"
-    if token.pos_ == "VERB" and (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS
-                                 or particles & {"off", "down"}):
-        if token.dep_ == "acl" and token.tag_ == "VBN":
-            objects = [*objects, token.head]  # "the EU's 14th sanctions package, adopted on Monday"
-        # the object, or the noun naming it ("mediation efforts", "a hunger strike",
-        # "ten days of war games", "$1.85 billion in military aid"; a "support package" is aid)
-        named = [n for o in objects for n in (
-            (*_of_objects(o), *(c for c in _compounds(o) if c.lemma_.lower() not in SUPPORTIVE), o)
-            if o.lemma_.lower() in CONTAINERS else (o, *_compounds(o), *_of_objects(o)))]
-        noun = next((n for n in named if _object_event(n) is not None), None)
-        if noun is not None:
-            found = _object_event(noun)
-            if noun.lemma_.lower() == "demand" and lemma in YIELDING_VERBS:
-                return ("CONCEDE", "policy")
-            reverse = lemma in REVERSING_VERBS or particles & {"off", "down"}
-            if reverse and noun.lower_ in LIFTED_FREEDOMS:
-                return ("CONCEDE", "policy")
-            if reverse:
-                return REVERSED.get(found[0], found)
-            if lemma in PERMITTING and found[0] == "ASSAULT":
-                return ("CONCEDE", "policy")  # "has not approved Ukrainian strikes inside Russia"
-            return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
+    return None
+
+
+def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'open an investigation', 'lift the curfew': the event the object names, reversed by
+    reversing verbs."""
+    lemma, objects, particles = cue.lemma, cue.objects, cue.particles
+    if token.pos_ != "VERB" or not (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS
+                                    or particles & {"off", "down"}):
+        return None
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        objects = [*objects, token.head]  # "the EU's 14th sanctions package, adopted on Monday"
+    # the object, or the noun naming it ("mediation efforts", "a hunger strike",
+    # "ten days of war games", "$1.85 billion in military aid"; a "support package" is aid)
+    named = [n for o in objects for n in (
+        (*_of_objects(o), *(c for c in _compounds(o) if c.lemma_.lower() not in SUPPORTIVE), o)
+        if o.lemma_.lower() in CONTAINERS else (o, *_compounds(o), *_of_objects(o)))]
+    noun = next((n for n in named if _object_event(n) is not None), None)
+    if noun is None:
+        return None
+    found = _object_event(noun)
+    if noun.lemma_.lower() == "demand" and lemma in YIELDING_VERBS:
+        return ("CONCEDE", "policy")
+    reverse = lemma in REVERSING_VERBS or particles & {"off", "down"}
+    if reverse and noun.lower_ in LIFTED_FREEDOMS:
+        return ("CONCEDE", "policy")
+    if reverse:
+        return REVERSED.get(found[0], found)
+    if lemma in PERMITTING and found[0] == "ASSAULT":
+        return ("CONCEDE", "policy")  # "has not approved Ukrainian strikes inside Russia"
+    return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
+
+
+def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """CAMEO's distinctions made by what the verb acts on: expelling envoys or residents, taking
+    ground or people, receiving inspectors, destroying property, sending investigators."""
+    lemma, objects, particles = cue.lemma, cue.objects, cue.particles
     if token.pos_ in ("VERB", "AUX") and any(
             o.lower_ == "alert" for c in token.children
-            if c.dep_ == "prep" and c.lower_ in ("on", "onto")
-            for o in c.children):
+            if c.dep_ == "prep" and c.lower_ in ("on", "onto") for o in c.children):
         return ("MOBILIZE", "troops")  # "troops remained on alert", "put forces on high alert"
     if lemma in ("send", "dispatch", "deploy") and any(
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FACT_FINDING
@@ -287,10 +352,6 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             t.lower_.startswith("peacekeep") for c in token.children if c.dep_ == "nsubj"
             for t in c.subtree):
         return ("AID", "peacekeeping")  # CAMEO 074
-    if lemma in TRAVEL_VERBS and any(
-            _object_event(o) in (("CONSULT", ""), ("CONSULT", "visit"))
-            for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children):
-        return ("CONSULT", "")  # "negotiators return to Geneva for talks"
     if lemma == "force" and ("out" in particles or any(
             c.dep_ == "prep" and c.lower_ == "out" for c in token.children)):
         expelled = [o for o in objects if o.lemma_.lower() in MISSIONS | ORGANISATIONS
@@ -312,48 +373,27 @@ def _trigger(token: Token) -> tuple[str, str] | None:
             lemma == "blow" and "up" in particles and any(
                 n.lemma_.lower() in PROPERTY for o in objects for n in (o, *_of_objects(o)))):
         return ("COERCE", "destroy")  # CAMEO 1712: destroying property
-    ordered = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
-    if lemma == "order" and any(t.lower_ == "out" and t.dep_ in ("prt", "prep", "advmod")
-                                and t.head in (token, *objects) for t in token.subtree):
-        envoy = any(o.lemma_.lower() in MISSIONS or o.lower_.rstrip("s") in MISSIONS
-                    for o in token.subtree)
-        return ("SANCTION", "expel") if envoy else ("COERCE", "expel")  # "ordered attachés out"
-    if lemma == "order" and any(c.lemma_ == "leave" for c in ordered):
-        # "ordered Sweden's ambassador to leave": an expulsion (CAMEO 166, 174)
-        envoy = any(o.lemma_.lower() in MISSIONS for o in token.subtree)
-        return ("SANCTION", "expel") if envoy else ("COERCE", "expel")
-    if lemma == "order" and ordered and not any(_trigger(c) for c in ordered):
-        return ("REQUEST", "")  # "a judge ordered Menem to appear"; an ordered strike is a strike
-    if lemma == "rule" and "out" in particles:
-        return ("REJECT", "")  # "ruled out handing any land to Russia"
+    if lemma == "order":
+        return _order_event(token, cue)
     if lemma == "hand" and any(o.lemma_.lower() in CAPTIVES for o in objects):
         return ("RETREAT", "release")  # "Hamas handed over three Israeli women it had held"
-    if lemma in ("push", "lobby") and any(c.dep_ == "prep" and c.lower_ == "for"
-                                          for c in token.children):
-        return ("REQUEST", "")  # "the UK is pushing for the US to support its plan"
     if lemma in ("withdraw", "recall", "pull", "expel") and any(
             o.lemma_.lower() in MISSIONS for o in objects):
         return ("SANCTION", "expel")  # CAMEO 166: withdrawing peacekeepers, inspectors, envoys
     if lemma in SUPPRESSING_VERBS and any(
             o.lemma_.lower() in PROTESTERS or _object_event(o) == ("PROTEST", "") for o in objects):
         return ("COERCE", "")  # "police dispersed the demonstrators", "prevented the rally"
-    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
-        return ("MOBILIZE", "troops")  # "called up 300,000 reservists"
-    if token.pos_ == "ADJ" and token.lower_ == "opposed":
-        return ("REJECT", "")  # "Serbia is opposed to the mission"
     if lemma == "stop" and any(o.lower_ == "work" for o in objects):
         return ("PROTEST", "strike")  # "workers stopped work"
     if lemma == "cease" and any(o.lower_ in ("fire", "hostilities", "fighting") for o in objects):
         return ("RETREAT", "ceasefire")  # "would cease fire"
-    if lemma == "step" and "down" in particles:
-        return VERB_TRIGGERS["resign"]
-    if lemma == "bring" and any(c.lower_ in ("home", "back") for c in token.children):
-        return ("RETREAT", "withdraw")  # "bring its troops home"
     if lemma == "withdraw" and any(
             (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
             and entity.code == "IGO" for c in token.children
             if c.dep_ == "prep" and c.lower_ == "from" for o in c.subtree):
         return ("SANCTION", "withdraw")  # leaving an organisation: CAMEO 16
+    if lemma == "withdraw" and any(o.lemma_.lower() in MEASURES for o in objects):
+        return ("CONCEDE", "policy")  # "withdrew its contested bill"
     if lemma in ("receive", "admit", "accept") and any(
             o.lemma_.lower() in ("observer", "inspector", "monitor", "peacekeeper")
             or any(t.lemma_.lower() in ("observer", "inspector", "monitor", "peacekeeper")
@@ -362,75 +402,101 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if lemma in ("capture", "seize", "retake", "recapture", "take") and any(
             o.lemma_.lower() in TERRAIN for o in objects):
         return ("ASSAULT", "occupy")  # taking ground is fighting; seizing people or goods coerces
-    if lemma == "receive" and not any(
-            entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None or o.lemma_.lower() in
-            MISSIONS | {"delegation", "minister", "president", "leader", "visitor", "counterpart"}
-            for o in objects):
-        return None  # "received information", unlike "received the Iranian delegation"
-    if lemma in ("shoot", "intercept", "down", "destroy") and any(
-            n.lower_ in INCOMING or (n.lower_ in QUANTIFIERS and "down" in particles)
-            for o in objects for n in (o, *_of_objects(o))):
-        return None  # air defence downing missiles or drones ("most were shot down") attacks no one
-    if lemma in ("cross", "push", "advance", "pour", "move", "roll", "break") and any(
-            c.dep_ == "prep" and c.lower_ == "into" for c in token.children) and any(
-            t.lemma_.lower() in FORCES for c in token.children if c.dep_ == "nsubj"
-            for t in c.subtree):
-        return ("ASSAULT", "occupy")  # "Ukrainian forces crossed into Russia's Kursk region"
-    if lemma == "turn" and "down" in particles:
-        return ("REJECT", "")  # "turned down the offer"
-    if lemma in ("back", "climb") and "down" in particles or lemma == "give" and "in" in particles \
-            or lemma == "cave":
-        return ("CONCEDE", "policy")  # "backed down", "gave in to their demands"
-    if lemma == "pull" and any(c.lower_ in ("out", "back") and c.dep_ in ("prt", "prep", "advmod")
-                               for c in token.children):
-        return ("RETREAT", "withdraw")  # "pulled its troops out", "pulled back"
-    if lemma == "round" and "up" in particles or lemma == "crack" and "down" in particles or \
-            lemma == "shut" and "down" in particles and objects:
-        return ("COERCE", "")  # "rounded up activists", "cracked down", "shut down a newspaper"
-    if lemma in ("speak", "talk") and any(
-            c.dep_ == "prep" and c.lower_ in ("with", "to") and any(
-                entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None
-                for o in c.children if o.dep_ == "pobj") for c in token.children):
-        return ("CONSULT", "phone" if any(t.lower_ in ("phone", "telephone") for t in token.subtree)
-                else "")  # "Scholz spoke to Putin by phone", not "spoke to reporters"
-    if lemma == "take" and any(o.lower_ == "streets" for c in token.children
-                               if c.dep_ == "prep" and c.lower_ == "to" for o in c.children):
-        return ("PROTEST", "")  # "took to the streets"
-    if lemma in ("tear", "rip") and any(c.lower_ == "through" for c in token.children) or \
-            lemma == "rock" and any(t.lemma_.lower() in ("blast", "explosion")
-                                    for c in token.children if c.dep_ == "nsubj" for t in c.subtree):
-        return ("ASSAULT", "")  # "a truck bomb blast tore through the bridge", "blasts rocked Kyiv"
-    if lemma == "withdraw" and any(o.lemma_.lower() in MEASURES for o in objects):
-        return ("CONCEDE", "policy")  # "withdrew its contested bill"
     allowed_time = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")
                     and c.lemma_.lower() in ("day", "week", "hour", "month", "deadline")]
     if lemma == "give" and allowed_time and any(
             c.dep_ in ("dative", "dobj") and c not in allowed_time for c in token.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
+    return None
+
+
+def _order_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    ordered = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    out = any(t.lower_ == "out" and t.dep_ in ("prt", "prep", "advmod")
+              and t.head in (token, *cue.objects) for t in token.subtree)
+    if out or any(c.lemma_ == "leave" for c in ordered):
+        # "ordered Sweden's ambassador to leave", "ordered the attachés out": an expulsion
+        # (CAMEO 166 of envoys, 174 of anyone else)
+        envoy = any(o.lemma_.lower() in MISSIONS or o.lower_.rstrip("s") in MISSIONS
+                    for o in token.subtree)
+        return ("SANCTION", "expel") if envoy else ("COERCE", "expel")
+    if ordered and not any(_trigger(c) for c in ordered):
+        return ("REQUEST", "")  # "a judge ordered Menem to appear"; an ordered strike is a strike
+    return None
+
+
+def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """Phrasal verbs and idioms: 'ruled out', 'turned down', 'took to the streets'."""
+    lemma, particles = cue.lemma, cue.particles
+    children = list(token.children)
+    if lemma in TRAVEL_VERBS and any(
+            _object_event(o) in (("CONSULT", ""), ("CONSULT", "visit"))
+            for c in children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children):
+        return ("CONSULT", "")  # "negotiators return to Geneva for talks"
+    if lemma == "rule" and "out" in particles:
+        return ("REJECT", "")  # "ruled out handing any land to Russia"
+    if lemma == "turn" and "down" in particles:
+        return ("REJECT", "")  # "turned down the offer"
+    if lemma in ("push", "lobby") and any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return ("REQUEST", "")  # "the UK is pushing for the US to support its plan"
     if lemma == "tell" and any(c.dep_ in ("xcomp", "ccomp") and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in children):
         return ("REQUEST", "")  # "told Hamas leaders to free every hostage"
-    if lemma == "swear" and "in" in particles:
-        return None  # "sworn in": took office
-    if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() not in RESOURCES for c in token.children):
-        return None  # "committing genocide", unlike "committed to talks" or "committed troops"
+    if lemma == "call" and "up" in particles:
+        return ("MOBILIZE", "troops")  # "called up 300,000 reservists"
+    if token.pos_ == "ADJ" and token.lower_ == "opposed":
+        return ("REJECT", "")  # "Serbia is opposed to the mission"
+    if lemma == "step" and "down" in particles:
+        return VERB_TRIGGERS["resign"]
+    if lemma == "bring" and any(c.lower_ in ("home", "back") for c in children):
+        return ("RETREAT", "withdraw")  # "bring its troops home"
+    if lemma == "pull" and any(c.lower_ in ("out", "back") and c.dep_ in ("prt", "prep", "advmod")
+                               for c in children):
+        return ("RETREAT", "withdraw")  # "pulled its troops out", "pulled back"
+    if lemma in ("back", "climb") and "down" in particles or lemma == "give" and "in" in particles \
+            or lemma == "cave":
+        return ("CONCEDE", "policy")  # "backed down", "gave in to their demands"
+    if lemma == "round" and "up" in particles or lemma == "crack" and "down" in particles or \
+            lemma == "shut" and "down" in particles and cue.objects:
+        return ("COERCE", "")  # "rounded up activists", "cracked down", "shut down a newspaper"
+    if lemma in ("cross", "push", "advance", "pour", "move", "roll", "break") and any(
+            c.dep_ == "prep" and c.lower_ == "into" for c in children) and any(
+            t.lemma_.lower() in FORCES for c in children if c.dep_ == "nsubj" for t in c.subtree):
+        return ("ASSAULT", "occupy")  # "Ukrainian forces crossed into Russia's Kursk region"
+    if lemma in ("tear", "rip") and any(c.lower_ == "through" for c in children) or \
+            lemma == "rock" and any(t.lemma_.lower() in ("blast", "explosion")
+                                    for c in children if c.dep_ == "nsubj" for t in c.subtree):
+        return ("ASSAULT", "")  # "a truck bomb blast tore through the bridge", "blasts rocked Kyiv"
+    if lemma == "take" and any(o.lower_ == "streets" for c in children
+                               if c.dep_ == "prep" and c.lower_ == "to" for o in c.children):
+        return ("PROTEST", "")  # "took to the streets"
+    if lemma in ("speak", "talk") and any(
+            c.dep_ == "prep" and c.lower_ in ("with", "to") and any(
+                entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None
+                for o in c.children if o.dep_ == "pobj") for c in children):
+        return ("CONSULT", "phone" if any(t.lower_ in ("phone", "telephone") for t in token.subtree)
+                else "")  # "Scholz spoke to Putin by phone", not "spoke to reporters"
+    return None
+
+
+def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """The trigger words' own types: verbs, and nouns that name an event of their own."""
+    lemma = cue.lemma
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
-            return None
+            return NO_EVENT
         if lemma == "warn" and not _warns_of_consequence(token):
-            return None
+            return NO_EVENT
         if lemma in ("fire", "launch") and not any(
                 c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in token.children) \
                 and not any(c.dep_ == "dobj" for c in token.children):
-            return None
+            return NO_EVENT
         return VERB_TRIGGERS[lemma]
-    if token.pos_ == "NOUN" and token.head.lower_ in BACKGROUND_PREPS:
+    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS:
         return None  # "days after Iran's missile attack": an earlier event, told as background
-    if token.pos_ == "NOUN" and lemma in NOUN_TRIGGERS and any(
-            c.dep_ == "poss" for c in token.children):
+    if lemma in NOUN_TRIGGERS and any(c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
-    if token.pos_ == "NOUN" and lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(
+    if lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(
             c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in token.children)
             or token.head.lemma_ in ONGOING):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
