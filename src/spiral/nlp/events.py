@@ -91,7 +91,7 @@ from spiral.nlp.event_lexicon import (
     WEAPON_WORDS,
     YIELDING_VERBS,
 )
-from spiral.records import Entity, Event
+from spiral.records import DatePrecision, Entity, Event
 
 
 class EventCoder:
@@ -127,23 +127,10 @@ class EventCoder:
                     t.lemma_.lower() in PROTESTERS for t in subject):
                 # protesters' demands are a protest, and so is the embassy they storm or burn
                 event_type, mode = "PROTEST", ("riot" if event_type in FORCEFUL else "")
-            passive = any(c.dep_ == "nsubjpass" for c in token.children)
-            if not subject and not passive and token.pos_ != "NOUN":
+            parties = _parties(sentence, token, subject)
+            if parties is None:
                 continue
-            # "Israeli tanks fired": a weapon that acts stands for its user, unless "US-made"
-            actors = _actors_in(sentence.doc, subject) or _actors_in(
-                sentence.doc, [t for t in subject if not _made_by(t)], weapons=True)
-            recipients = _recipients(sentence.doc, token, subject, actors)
-            if not actors and token.dep_ == "relcl" and any(
-                    c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
-                continue  # "facilities that supported Ukraine's industry": no one acts
-            if not actors:
-                # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted
-                # a nominal event without a named side ("protests spread to Iranian cities")
-                # is wherever the sentence puts it
-                unnamed = _unresolved(subject) if subject else Entity("", "", "")
-                actors = [_located(sentence, unnamed, acted=None if subject or token.pos_ == "NOUN"
-                                   else token)]
+            actors, recipients = parties
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
                                                              and "joint" in words):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
@@ -153,46 +140,12 @@ class EventCoder:
                     not recipients and event_type in MUTUAL)):
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
-            targets = [t for head in _target_heads(token) if head.lemma_.lower() not in UNPLACED
-                       for t in _phrase(head)]
-            if not recipients and (targets or event_type == "PROTEST"):
-                # "police dispersed demonstrators", "students staged demonstrations", "lifted the
-                # curfew": an unnamed target, or a protest, is where the sentence places it (CAMEO
-                # codes domestic events to the country's own code); a force does not strike its
-                # own country ("Russian troops captured the village")
-                own = frozenset(t.i for t in subject) if event_type == "ASSAULT" else frozenset()
-                placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
-                                  skip=own)
-                recipients = [placed] if placed.code else []
-            hypothetical = _hypothetical(token)
-            negated = _negated(token)
-            speaker = _speaker_tokens(token)
-            if _obliged(token) and speaker:
-                # "Straw said Sudan must reach an agreement": the speaker asks it of Sudan
-                asked = [a for a in actors if a.code]
-                actors = _actors_in(sentence.doc, speaker) or actors
-                recipients = [a for a in asked if all(a.code != b.code for b in actors)]
-                event_type, mode, hypothetical = "REQUEST", "", False
-            elif event_type in ("AGREE", "CONCEDE") and negated:
-                # "failed to reach agreement", "will not accept": a rejection, not a non-event
-                event_type, mode, hypothetical = "REJECT", "", False
-            elif not negated and _conditional_future(token, speaker):
-                # "will withdraw its force unless ...": a conditional threat; "would meet him
-                # if he gave them a veto": a conditional offer
-                offer = event_type in COOPERATIVE and not _conditioned(token, ("unless",))
-                event_type, mode = ("AGREE", "") if offer else ("THREATEN", "")
-                hypothetical = False
-            elif not negated and event_type not in STATEMENTS and _intended(token, speaker):
-                # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a
-                # THREATEN when what is intended is force); "plans to ask", "will reject": a
-                # statement not yet made keeps its type and stays hypothetical
-                event_type, mode = ("THREATEN", "") if event_type in FORCEFUL else ("AGREE", "")
-                hypothetical = False
+            if not recipients:
+                recipients = _placed_target(sentence, token, subject, event_type)
+            coded = _as_stated(token, event_type, mode, actors, recipients)
+            event_type, mode, actors, recipients, negated, hypothetical = coded
             mode = _mode(event_type, mode, words)
-            own_date = resolve_date(_clause_text(token), published) if published else None
-            day, day_precision = own_date or (when, precision)
-            if (offset := clause_offset(token)) is not None and when is not None:
-                day, day_precision = when + offset, precision
+            day, day_precision = _event_date(token, when, precision, published)
             key = (event_type, actors[0].code or actors[0].entity_text,
                    recipients[0].code if recipients else "")
             if key in found:
@@ -207,6 +160,86 @@ class EventCoder:
                 negated=negated and event_type != "REJECT",
                 hypothetical=hypothetical, text=text, start=start, end=start + len(text))
         return list(found.values())
+
+
+def _parties(sentence: Span, token: Token,
+             subject: list[Token]) -> tuple[list[Entity], list[Entity]] | None:
+    """Actors and recipients named around the trigger; None when nobody can have acted."""
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    if not subject and not passive and token.pos_ != "NOUN":
+        return None
+    # "Israeli tanks fired": a weapon that acts stands for its user, unless "US-made"
+    actors = _actors_in(sentence.doc, subject) or _actors_in(
+        sentence.doc, [t for t in subject if not _made_by(t)], weapons=True)
+    recipients = _recipients(sentence.doc, token, subject, actors)
+    if not actors and token.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
+        return None  # "facilities that supported Ukraine's industry": no one acts
+    if not actors:
+        # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted; a
+        # nominal event without a named side ("protests spread to Iranian cities") is wherever
+        # the sentence puts it
+        unnamed = _unresolved(subject) if subject else Entity("", "", "")
+        actors = [_located(sentence, unnamed, acted=None if subject or token.pos_ == "NOUN"
+                           else token)]
+    return actors, recipients
+
+
+def _placed_target(sentence: Span, token: Token, subject: list[Token],
+                   event_type: str) -> list[Entity]:
+    """'police dispersed demonstrators', 'students staged demonstrations', 'lifted the curfew':
+    an unnamed target, or a protest, is where the sentence places it (CAMEO codes domestic
+    events to the country's own code); a force does not strike its own country ('Russian troops
+    captured the village')."""
+    targets = [t for head in _target_heads(token) if head.lemma_.lower() not in UNPLACED
+               for t in _phrase(head)]
+    if not targets and event_type != "PROTEST":
+        return []
+    own = frozenset(t.i for t in subject) if event_type == "ASSAULT" else frozenset()
+    placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
+    return [placed] if placed.code else []
+
+
+def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
+               recipients: list[Entity]) -> tuple[str, str, list[Entity], list[Entity], bool, bool]:
+    """PLOVER's conventions for what is said rather than done: (type, mode, actors, recipients,
+    negated, hypothetical)."""
+    hypothetical = _hypothetical(token)
+    negated = _negated(token)
+    speaker = _speaker_tokens(token)
+    if _obliged(token) and speaker:
+        # "Straw said Sudan must reach an agreement": the speaker asks it of Sudan
+        asked = [a for a in actors if a.code]
+        actors = _actors_in(token.doc, speaker) or actors
+        recipients = [a for a in asked if all(a.code != b.code for b in actors)]
+        event_type, mode, hypothetical = "REQUEST", "", False
+    elif event_type in ("AGREE", "CONCEDE") and negated:
+        # "failed to reach agreement", "will not accept": a rejection, not a non-event
+        event_type, mode, hypothetical = "REJECT", "", False
+    elif not negated and _conditional_future(token, speaker):
+        # "will withdraw its force unless ...": a conditional threat; "would meet him if he gave
+        # them a veto": a conditional offer
+        offer = event_type in COOPERATIVE and not _conditioned(token, ("unless",))
+        event_type, mode = ("AGREE", "") if offer else ("THREATEN", "")
+        hypothetical = False
+    elif not negated and event_type not in STATEMENTS and _intended(token, speaker):
+        # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a THREATEN
+        # when what is intended is force); "plans to ask", "will reject": a statement not yet
+        # made keeps its type and stays hypothetical
+        event_type, mode = ("THREATEN", "") if event_type in FORCEFUL else ("AGREE", "")
+        hypothetical = False
+    return event_type, mode, actors, recipients, negated, hypothetical
+
+
+def _event_date(token: Token, when: date | None, precision: DatePrecision,
+                published: date | None) -> tuple[date | None, DatePrecision]:
+    """The trigger clause's own date, one counted from the sentence's event ('two days after'),
+    or the sentence's."""
+    own_date = resolve_date(_clause_text(token), published) if published else None
+    day, day_precision = own_date or (when, precision)
+    if (offset := clause_offset(token)) is not None and when is not None:
+        return when + offset, precision
+    return day, day_precision
 
 
 def _event_trigger(token: Token) -> tuple[str, str] | None:
