@@ -191,7 +191,9 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
     an unnamed target, or a protest, is where the sentence places it (CAMEO codes domestic
     events to the country's own code); a force does not strike its own country ('Russian troops
     captured the village')."""
-    targets = [t for head in _target_heads(token) if head.lemma_.lower() not in UNPLACED
+    # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
+    unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
+    targets = [t for head in _target_heads(token) if head.lemma_.lower() not in unplaced
                for t in _phrase(head)]
     if not targets and event_type != "PROTEST":
         return []
