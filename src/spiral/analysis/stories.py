@@ -3,7 +3,8 @@
 Two mentions are linked when they have the same directed dyad (never opposite directions), the
 same PLOVER type, compatible modes (equal, or one unknown), dates within `window_days` (a
 coarser date precision widens the window to its period), and similar wording (token-set
-Jaccard of their sentences at least `min_similarity`). Stories are the connected components of
+Jaccard of their sentences at least `min_similarity`, twice that for mentions on different
+days). Stories are the connected components of
 that graph, so the result depends on neither row order nor input order. Negated and
 hypothetical mentions describe no event and are left out; mentions without a resolved actor or
 recipient cannot be placed on a dyad and are left out too, and so are those whose actor or
@@ -60,8 +61,10 @@ def _linked(a: dict, b: dict, window_days: int, min_similarity: float) -> tuple[
     modes_agree = a["mode"] == b["mode"] or not a["mode"] or not b["mode"]
     score = similarity(a["text"], b["text"])
     same_report = a["doc_id"] == b["doc_id"]
-    ok = (modes_agree and gap <= window_days + slack and score >= min_similarity
-          and not same_report)
+    # a day apart, two mentions must say more alike to be one event: Ukraine's ATACMS strike of
+    # 19 November and its Storm Shadow strike of the 20th are two
+    needed = min_similarity if gap <= slack else 2 * min_similarity
+    ok = (modes_agree and gap <= window_days + slack and score >= needed and not same_report)
     return ok, {"date_gap_days": gap, "similarity": round(score, 3), "modes_agree": modes_agree}
 
 

@@ -233,8 +233,10 @@ UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "pol
 # what air defences bring down: intercepting them attacks no one
 INCOMING = MISSILE_WORDS | {"drone", "drones", "projectiles", "shells", "warheads", "munitions"}
 QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "part", "dozens"}
-# prepositions that place a nominal event before the one the sentence reports
+# prepositions that place a nominal event before the one the sentence reports, and nouns that
+# answer one ("in retaliation for Iran's attack")
 BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}
+RESPONSES = {"response", "retaliation", "reply", "answer", "revenge", "reaction"}
 # verbs whose subject event is going on: "protests spread", "fighting continued"
 ONGOING = {"spread", "erupt", "continue", "escalate", "rage", "intensify", "resume", "flare",
            "break", "grow", "persist"}

@@ -75,6 +75,7 @@ from spiral.nlp.event_lexicon import (
     RELIEF,
     REPORTING_VERBS,
     RESOURCES,
+    RESPONSES,
     REVERSED,
     REVERSING_VERBS,
     RIOT_OBJECTS,
@@ -527,8 +528,11 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return NO_EVENT
         return VERB_TRIGGERS[lemma]
-    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS:
-        return None  # "days after Iran's missile attack": an earlier event, told as background
+    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS or (
+            token.head.dep_ == "prep" and token.head.head.lemma_.lower() in RESPONSES):
+        # "days after Iran's missile attack", "a response to Ukraine's attacks": an earlier
+        # event, told as background
+        return None
     if lemma in NOUN_TRIGGERS and any(c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
     if lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(

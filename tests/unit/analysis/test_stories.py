@@ -9,7 +9,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spiral.analysis.stories import explain_merges, stories
+from spiral.analysis.stories import explain_merges, similarity, stories
 
 CODES = ["RUS", "UKR", "USA"]
 WORDS = ["missile", "strike", "Dnipro", "Kursk", "fired", "struck", "plant", "region", "drones"]
@@ -98,3 +98,15 @@ def test_stories_leave_out_an_actor_placed_only_where_it_struck() -> None:
               "recipient": json.dumps([{"code": "UKR", "role": "by location"}])}
     named = {**row, "id": "b", "doc_id": "d2", "text": "Ukraine shelled its own positions"}
     assert stories(_frame([placed, target, named]))["mention_ids"].to_list() == [["b"]]
+
+
+def test_stories_keep_apart_strikes_a_day_apart_told_differently() -> None:
+    row = {"doc_id": "d1", "actor_code": "UKR", "recipient_code": "RUS", "event_type": "ASSAULT",
+           "mode": "missile", "date_precision": "day", "quad_code": 4, "intensity": -9.5,
+           "context": [], "negated": False, "hypothetical": False, "source": "Wire"}
+    atacms = {**row, "id": "a", "date": date(2024, 11, 19),
+              "text": "Ukrainian forces fired American ATACMS missiles at an arsenal in the Bryansk region"}
+    storm = {**row, "id": "b", "doc_id": "d2", "date": date(2024, 11, 20), "source": "Post",
+             "text": "Ukraine fired British-made Storm Shadow cruise missiles at targets in the Kursk region"}
+    assert similarity(atacms["text"], storm["text"]) >= 0.15  # alike enough on one day
+    assert stories(_frame([atacms, storm])).height == 2

@@ -250,3 +250,9 @@ def test_events_what_was_demanded_has_not_happened(annotate) -> None:
 ])
 def test_events_idioms(annotate, text: str, expected: tuple) -> None:
     assert _coded(annotate(text))[0][:2] == expected
+
+
+def test_events_responses_name_earlier_events(annotate) -> None:
+    coded = _coded(annotate("Putin said the Oreshnik missile was a response to Ukraine's attacks "
+                            "with US and British missiles."))
+    assert not [c for c in coded if c[:2] == ("UKR", "ASSAULT")]
