@@ -2,9 +2,8 @@
 
 Two mentions are linked when they have the same directed dyad (never opposite directions), the
 same PLOVER type, compatible modes (equal, or one unknown), dates within `window_days` (a
-coarser date precision widens the window to its period), and similar wording (token-set
-Jaccard of their sentences at least `min_similarity`, twice that for mentions on different
-days). Stories are the connected components of
+coarser date precision widens the window to its period), no two different weapon systems
+named, and similar wording (token-set Jaccard of their sentences at least `min_similarity`). Stories are the connected components of
 that graph, so the result depends on neither row order nor input order. Negated and
 hypothetical mentions describe no event and are left out; mentions without a resolved actor or
 recipient cannot be placed on a dyad and are left out too, and so are those whose actor or
@@ -18,6 +17,7 @@ import re
 
 import polars as pl
 
+from spiral.nlp.event_lexicon import WEAPON_SYSTEMS
 from spiral.records import content_hash
 
 PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
@@ -61,17 +61,25 @@ def _linked(a: dict, b: dict, window_days: int, min_similarity: float) -> tuple[
     modes_agree = a["mode"] == b["mode"] or not a["mode"] or not b["mode"]
     score = similarity(a["text"], b["text"])
     same_report = a["doc_id"] == b["doc_id"]
-    # a day apart, two mentions must say more alike to be one event: Ukraine's ATACMS strike of
-    # 19 November and its Storm Shadow strike of the 20th are two
-    needed = min_similarity if gap <= slack else 2 * min_similarity
-    ok = (modes_agree and gap <= window_days + slack and score >= needed and not same_report)
+    ok = (modes_agree and gap <= window_days + slack and score >= min_similarity
+          and not same_report)
     return ok, {"date_gap_days": gap, "similarity": round(score, 3), "modes_agree": modes_agree}
+
+
+def _weapons(text: str) -> frozenset[str]:
+    """Weapon systems a mention names: different ones tell of different strikes (Ukraine's
+    ATACMS strike of 19 November and its Storm Shadow strike of the 20th are two)."""
+    lower = text.lower()
+    return frozenset(name for name in WEAPON_SYSTEMS if name in lower)
 
 
 def _components(events: pl.DataFrame, window_days: int,
                 min_similarity: float) -> tuple[dict[str, str], list[dict]]:
-    """Union-find over linked pairs within each (actor, recipient, type) block."""
+    """Union-find over linked pairs within each (actor, recipient, type) block, the most alike
+    pairs first; two groups that name different weapon systems never join, however a mention
+    that names none links them."""
     parent: dict[str, str] = {}
+    weapons: dict[str, frozenset[str]] = {}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -84,18 +92,30 @@ def _components(events: pl.DataFrame, window_days: int,
         rows = block.sort("date", "id").to_dicts()
         for row in rows:
             parent.setdefault(row["id"], row["id"])
+            weapons[row["id"]] = _weapons(row["text"])
+        links = []
         for i, a in enumerate(rows):
             for b in rows[i + 1:]:
                 if (b["date"] - a["date"]).days > window_days + 365:
                     break
                 ok, why = _linked(a, b, window_days, min_similarity)
                 if ok:
-                    root_a, root_b = find(a["id"]), find(b["id"])
-                    parent[max(root_a, root_b)] = min(root_a, root_b)
-                    reasons.append({"mention_a": a["id"], "mention_b": b["id"],
-                                    "dyad": f"{a['actor_code']}->{a['recipient_code']}",
-                                    "event_type": a["event_type"], **why})
+                    links.append((-why["similarity"], a["id"], b["id"], a, why))
+        for _, id_a, id_b, a, why in sorted(links, key=lambda link: link[:3]):
+            root_a, root_b = find(id_a), find(id_b)
+            if root_a == root_b or _conflict(weapons[root_a], weapons[root_b]):
+                continue
+            root, other = min(root_a, root_b), max(root_a, root_b)
+            parent[other] = root
+            weapons[root] = weapons[root] | weapons[other]
+            reasons.append({"mention_a": id_a, "mention_b": id_b,
+                            "dyad": f"{a['actor_code']}->{a['recipient_code']}",
+                            "event_type": a["event_type"], **why})
     return {x: find(x) for x in parent}, reasons
+
+
+def _conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b and not a & b)
 
 
 def stories(events: pl.DataFrame, *, window_days: int = 1,

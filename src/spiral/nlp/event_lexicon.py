@@ -243,3 +243,7 @@ ONGOING = {"spread", "erupt", "continue", "escalate", "rage", "intensify", "resu
 # what a government withdraws to give way: "withdrew the bill"
 MEASURES = {"bill", "law", "legislation", "proposal", "plan", "decree", "reform", "draft",
             "amendment", "candidacy", "tax"}
+# named weapon systems: two reports naming different ones tell of different strikes
+WEAPON_SYSTEMS = frozenset({"atacms", "storm shadow", "scalp", "oreshnik", "kinzhal", "iskander",
+                            "kalibr", "tomahawk", "himars", "shahed", "taurus", "kh-101", "zircon",
+                            "fattah", "emad", "kheibar", "jericho", "sejjil", "hwasong"})

@@ -100,7 +100,7 @@ def test_stories_leave_out_an_actor_placed_only_where_it_struck() -> None:
     assert stories(_frame([placed, target, named]))["mention_ids"].to_list() == [["b"]]
 
 
-def test_stories_keep_apart_strikes_a_day_apart_told_differently() -> None:
+def test_stories_keep_apart_strikes_with_different_weapons() -> None:
     row = {"doc_id": "d1", "actor_code": "UKR", "recipient_code": "RUS", "event_type": "ASSAULT",
            "mode": "missile", "date_precision": "day", "quad_code": 4, "intensity": -9.5,
            "context": [], "negated": False, "hypothetical": False, "source": "Wire"}
@@ -108,5 +108,9 @@ def test_stories_keep_apart_strikes_a_day_apart_told_differently() -> None:
               "text": "Ukrainian forces fired American ATACMS missiles at an arsenal in the Bryansk region"}
     storm = {**row, "id": "b", "doc_id": "d2", "date": date(2024, 11, 20), "source": "Post",
              "text": "Ukraine fired British-made Storm Shadow cruise missiles at targets in the Kursk region"}
-    assert similarity(atacms["text"], storm["text"]) >= 0.15  # alike enough on one day
+    bridge = {**row, "id": "c", "doc_id": "d3", "date": date(2024, 11, 20), "source": "Desk",
+              "text": "Ukrainian forces fired missiles at targets in the Bryansk and Kursk regions"}
+    assert similarity(atacms["text"], storm["text"]) >= 0.15  # alike enough to link
     assert stories(_frame([atacms, storm])).height == 2
+    # a mention naming no weapon links to both, but does not join them
+    assert sorted(stories(_frame([atacms, bridge, storm]))["n_mentions"].to_list()) == [1, 2]
