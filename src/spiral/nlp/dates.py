@@ -113,16 +113,21 @@ def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, Da
     return None
 
 
-def clause_offset(clause: Token) -> timedelta | None:
-    """How far a clause's event lies from the event of the sentence that governs it: "(Ukraine
-    struck on Tuesday,) two days after Biden allowed it" puts the allowing two days earlier."""
+def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
+    """How far a clause's event lies from the event of the sentence that governs it, and how
+    precisely: "(Ukraine struck on Tuesday,) two days after Biden allowed it" puts the allowing
+    two days earlier; "days after Kyiv first fired" only within that week."""
     marker = next((c.lower_ for c in clause.children
                    if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
     amount = next((c for c in clause.children
                    if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
     if marker is None or amount is None:
         return None
-    count = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                  for c in amount.children if c.dep_ in ("nummod", "det")), 1) or 1
-    days = count * _UNIT_DAYS[amount.lemma_.lower()]
-    return timedelta(days=-days if marker == "after" else days)
+    counts = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+              for c in amount.children if c.dep_ in ("nummod", "det")]
+    count = next((n for n in counts if n), None)
+    unit = _UNIT_DAYS[amount.lemma_.lower()]
+    days = (count or 1) * unit
+    precision: DatePrecision = "day" if count or amount.lower_ in ("day", "week") else (
+        "week" if unit == 1 else "month")
+    return timedelta(days=-days if marker == "after" else days), precision

@@ -241,7 +241,7 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
     own_date = resolve_date(_clause_text(token), published) if published else None
     day, day_precision = own_date or (when, precision)
     if (offset := clause_offset(token)) is not None and when is not None:
-        return when + offset, precision
+        return when + offset[0], offset[1]
     return day, day_precision
 
 
@@ -309,7 +309,8 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
             for o in objects for n in (o, *_of_objects(o))):
         return NO_EVENT  # "received information", unlike "received a team of inspectors"
     if lemma in ("shoot", "intercept", "down", "destroy") and any(
-            n.lower_ in INCOMING or (n.lower_ in QUANTIFIERS and "down" in particles)
+            n.lower_ in INCOMING or ((n.lower_ in QUANTIFIERS or n.pos_ == "NUM")
+                                     and "down" in particles)
             for o in objects for n in (o, *_of_objects(o))):
         return NO_EVENT  # air defence downing missiles ("most were shot down") attacks no one
     if lemma == "swear" and "in" in particles:

@@ -256,3 +256,10 @@ def test_events_responses_name_earlier_events(annotate) -> None:
     coded = _coded(annotate("Putin said the Oreshnik missile was a response to Ukraine's attacks "
                             "with US and British missiles."))
     assert not [c for c in coded if c[:2] == ("UKR", "ASSAULT")]
+
+
+def test_events_vague_offsets_widen_the_date(annotate) -> None:
+    doc = annotate("Russia struck Dnipro on Thursday, in an attack that came days after Kyiv first "
+                   "fired US missiles into Russia.", "2024-11-21")
+    earlier = [e for e in doc._.events if e["actor"][0]["code"] == "UKR"]
+    assert earlier and (earlier[0]["date"], earlier[0]["date_precision"]) == ("2024-11-20", "week")
