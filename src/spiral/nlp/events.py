@@ -722,7 +722,7 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
     the country where the sentence places it ("in Baghdad", "Algeria's"), marked 'by location'
     so that nobody mistakes it for a resolved actor; else it keeps no code. The unnamed agent of
     a passive ("was arrested in Lebanon") only where the verb says it `acted`, never its target
-    ("missiles were launched at the Kursk region")."""
+    ("missiles were launched at the Kursk region"). Tokens in `skip` place nothing."""
     doc = sentence.doc
     # where the verb, or those it acted on, are placed: "guerrillas operating in Macedonia"
     if acted is None:
