@@ -42,6 +42,14 @@ def test_office_coverage_spokespeople_of_40_countries() -> None:
     assert len(countries) >= MIN_COUNTRIES, f"{len(countries)} countries: {sorted(countries)}"
 
 
+@pytest.mark.parametrize("words", [("foreign", "secretary of state"), ("defence", "defense")])
+def test_office_coverage_foreign_and_defence_ministers_of_40_countries(words) -> None:
+    countries = _countries(lambda role: _held_in(role, *PERIOD) and role.sector in ("GOV", "MIL")
+                           and "spokes" not in role.role.lower()
+                           and any(word in role.role.lower() for word in words))
+    assert len(countries) >= MIN_COUNTRIES, f"{len(countries)} countries: {sorted(countries)}"
+
+
 def test_office_coverage_international_spokespeople() -> None:
     kb = ActorKB.load()
     assert kb.office_holder("IGO", "spokesperson for the un secretary-general", ON) is not None
