@@ -293,12 +293,12 @@ class _Cue:
 
     @classmethod
     def of(cls, token: Token) -> _Cue:
+        lemma = _verb_lemma(token)
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        if token.lemma_ == "engage":  # "engaged in ethnic cleansing"
+        if lemma == "engage":  # "engaged in ethnic cleansing"
             objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                         for o in c.children if o.dep_ == "pobj"]
-        return cls(_verb_lemma(token), objects,
-                   {c.lower_ for c in token.children if c.dep_ == "prt"})
+        return cls(lemma, objects, {c.lower_ for c in token.children if c.dep_ == "prt"})
 
 
 def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -331,7 +331,7 @@ def _measure_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                                                        if t.dep_ in ("nsubj", "dobj"))):
         return ("RETREAT", "access")  # CAMEO 0863: letting humanitarian aid in
     if lemma in ("target", "hit", "affect") and any(
-            _object_event(n) and _object_event(n)[0] == "SANCTION" for c in token.children
+            (_object_event(n) or ("",))[0] == "SANCTION" for c in token.children
             if c.dep_ == "nsubj" for n in (c, *_compounds(c))):
         return ("SANCTION", "economic")  # "the sanctions package targets Russian gas"
     return None

@@ -42,6 +42,8 @@ DbOption = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
 ]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="Installed spaCy pipeline to use instead of the default.")]
 
 
 def settings_for(db: Path | None = None, **overrides: Any) -> Settings:

@@ -12,6 +12,7 @@ from spiral.nlp import pipeline
 from spiral.serve import jobs
 from spiral.serve.cli.common import (
     DbOption,
+    ModelOption,
     OutputFormat,
     console,
     print_json,
@@ -33,8 +34,6 @@ DateFormatOption = Annotated[
 ScenarioOption = Annotated[
     list[Path] | None,
     typer.Option(help="Scenario YAML for the report's forecast; repeat for several.")]
-ModelOption = Annotated[
-    str | None, typer.Option("--model", help="Installed spaCy pipeline to use instead of the default.")]
 
 
 def _metadata(title: str | None, published: str | None, source: str | None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,6 +13,7 @@ from spiral.nlp.evaluate_gold import evaluate_events, evaluate_statements
 from spiral.nlp.evaluate_petrarch import evaluate_petrarch
 from spiral.serve.cli.common import (
     FormatOption,
+    ModelOption,
     OutputFormat,
     console,
     print_json,
@@ -29,7 +30,7 @@ evaluation = typer.Typer(
 @evaluation.command()
 def plover(
     data: Annotated[Path, typer.Option(help="PLOVER gold-standard records (JSON array).")],
-    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    model: ModelOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """Per-type precision, recall and F1, macro-F1, accuracy and actor country accuracy on PLOVER gold.
@@ -37,22 +38,20 @@ def plover(
     Example: spiral eval plover --data ../shared/data/plover/PLOVER_GSR_CAMEO.json --format json
     """
     result = evaluate_plover(pipeline.load(settings_for(spacy_model=model)), data)
-    if format is OutputFormat.json:
-        print_json(result)
-        return
-    print_table([{"type": name, "precision": f"{v['precision']:.2f}", "recall": f"{v['recall']:.2f}",
-                  "f1": f"{v['f1']:.2f}", "support": v["support"]}
-                 for name, v in result["per_type"].items()], title=f"{result['n_records']} records")
-    console.print(f"macro-F1 {result['macro_f1']:.3f}, accuracy {result['accuracy']:.3f}, actor "
-                  f"country {result['actor_country_accuracy']:.3f}, recipient country "
-                  f"{result['recipient_country_accuracy']:.3f}")
+    _show(result, format, f"{result['n_records']} records",
+          [{"type": name, "precision": f"{v['precision']:.2f}", "recall": f"{v['recall']:.2f}",
+            "f1": f"{v['f1']:.2f}", "support": v["support"]}
+           for name, v in result["per_type"].items()],
+          f"macro-F1 {result['macro_f1']:.3f}, accuracy {result['accuracy']:.3f}, actor country "
+          f"{result['actor_country_accuracy']:.3f}, recipient country "
+          f"{result['recipient_country_accuracy']:.3f}")
 
 
 @evaluation.command()
 def petrarch(
     records: Annotated[Path, typer.Option(help="PETRARCH validation records (XML); its actor and "
                                                "agent dictionaries are read from beside it.")],
-    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    model: ModelOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """Agreement with the PETRARCH suite on source and target actors and CAMEO root codes.
@@ -63,14 +62,12 @@ def petrarch(
     Example: spiral eval petrarch --records ../shared/data/petrarch2/PETR.UnitTest.records.xml
     """
     result = evaluate_petrarch(settings_for(spacy_model=model), records)
-    if format is OutputFormat.json:
-        print_json(result)
-        return
-    print_table([{"group": group, **{k: "" if v is None else v for k, v in result[group].items()}}
-                 for group in ("cameo", "weis")], title=f"{result['n_records']} records")
     empty = result["no_events"]
-    console.print(f"records with no event: {empty['correctly_empty']} of {empty['records']} left "
-                  f"empty; imported {result['dictionary_entries']}")
+    _show(result, format, f"{result['n_records']} records",
+          [{"group": group, **{k: "" if v is None else v for k, v in result[group].items()}}
+           for group in ("cameo", "weis")],
+          f"records with no event: {empty['correctly_empty']} of {empty['records']} left empty; "
+          f"imported {result['dictionary_entries']}")
 
 
 GOLD = Path("tests/gold")
@@ -79,7 +76,7 @@ GOLD = Path("tests/gold")
 @evaluation.command()
 def events(
     data: Annotated[Path, typer.Option(help="Gold sentences with events (JSONL).")] = GOLD / "events.jsonl",
-    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    model: ModelOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """Events on spiral's own gold sentences: P/R/F1 per type, actor, recipient, date and flags.
@@ -87,22 +84,18 @@ def events(
     Example: spiral eval events --data tests/gold/events.jsonl --format json
     """
     result = evaluate_events(pipeline.load(settings_for(spacy_model=model)), data)
-    if format is OutputFormat.json:
-        print_json(result)
-        return
-    print_table([{"type": name, **scores}
-                 for name, scores in result["per_type"].items()],
-                title=f"{result['n_records']} sentences")
-    console.print(f"events {result['events']}; macro-F1 {result['macro_f1']}")
-    console.print(f"on matched events {result['on_matched']}")
-    console.print(f"recall by hard case {result['recall_by_tag']}")
+    _show(result, format, f"{result['n_records']} sentences",
+          [{"type": name, **scores} for name, scores in result["per_type"].items()],
+          f"events {result['events']}; macro-F1 {result['macro_f1']}",
+          f"on matched events {result['on_matched']}",
+          f"recall by hard case {result['recall_by_tag']}")
 
 
 @evaluation.command()
 def statements(
     data: Annotated[Path, typer.Option(help="Gold paragraphs with quotes, red lines and positions "
                                             "(JSONL).")] = GOLD / "statements.jsonl",
-    model: Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline.")] = None,
+    model: ModelOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """Quotes, red lines and positions on spiral's own gold paragraphs: P/R/F1 each.
@@ -110,14 +103,21 @@ def statements(
     Example: spiral eval statements --data tests/gold/statements.jsonl --format json
     """
     result = evaluate_statements(pipeline.load(settings_for(spacy_model=model)), data)
+    _show(result, format, f"{result['n_records']} paragraphs",
+          [{"component": name, **{k: v for k, v in result[name].items() if not isinstance(v, dict)}}
+           for name in ("quotes", "red_lines", "positions")],
+          f"quote recall by kind {result['quotes']['recall_by_kind']}")
+
+
+def _show(result: dict[str, Any], format: OutputFormat, title: str, rows: list[dict[str, Any]],
+          *notes: str) -> None:
+    """The whole result as JSON, or its table and notes for people."""
     if format is OutputFormat.json:
         print_json(result)
         return
-    print_table([{"component": name, **{k: v for k, v in result[name].items()
-                                          if not isinstance(v, dict)}}
-                 for name in ("quotes", "red_lines", "positions")],
-                title=f"{result['n_records']} paragraphs")
-    console.print(f"quote recall by kind {result['quotes']['recall_by_kind']}")
+    print_table(rows, title=title)
+    for note in notes:
+        console.print(note)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,7 @@ from spiral.nlp.kb.dictionaries import read_actor_dictionary, read_agent_diction
 from spiral.serve.cli.common import console, err_console
 
 actors = typer.Typer(help="The actor knowledge base.\n\n"
-                          "Example: spiral actors import Phoenix.Countries.actors.txt --out my.yaml",
+                          "Example: spiral actors import countries.actors.txt --out my.yaml",
                      no_args_is_help=True)
 
 
@@ -29,7 +29,7 @@ def import_dictionaries(
     Use the result with SPIRAL_ACTORS_FILE=FILE (or actors_file in spiral.toml). Code lines that
     cannot be read are listed and left out; the rest is written.
 
-    Example: spiral actors import Phoenix.Countries.actors.txt --agents Phoenix.agents.txt --out phoenix.yaml
+    Example: spiral actors import countries.actors.txt --agents agents.txt --out my_actors.yaml
     """
     problems: list[str] = []
     entries = [e for path in files for e in read_actor_dictionary(path, problems)]
