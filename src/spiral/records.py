@@ -45,6 +45,25 @@ def content_hash(*parts: Any, length: int = 16) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:length]
 
 
+def web_url(url: str) -> str:
+    """`url` when it is an http(s) address a reader may follow, else "".
+
+    Feeds and files can carry `javascript:` or `data:` links; nothing but http(s) is ever
+    rendered as a link.
+
+    >>> web_url("https://example.org/a"), web_url(" JavaScript:alert(1)"), web_url("data:,x")
+    ('https://example.org/a', '', '')
+    """
+    from urllib.parse import urlsplit
+
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
 def document_id(text: str) -> str:
     """Id of a document: the hash of its normalised text, so reposts of one article collapse.
 

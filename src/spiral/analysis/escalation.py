@@ -82,8 +82,9 @@ def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | No
     Rivera-style score, highest ladder group, and the story ids behind the row.
 
     `dyad` is "RUS-UKR" (RUS acting on UKR). `covered_days` are the days any source covered;
-    every covered period appears for each dyad (zero when nothing happened), uncovered ones
-    are null. Without it, the days on which any story happened count as covered.
+    every covered period from a dyad's first story on appears (zero when nothing
+    happened), uncovered ones are null. Without it, the days on which any story happened count
+    as covered.
     """
     if freq not in ("day", "week"):
         raise ValueError(f"freq={freq!r}; use 'day' or 'week'")
@@ -105,16 +106,21 @@ def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | No
         pl.col("ladder_group").max().alias("ladder_group"),
         pl.col("story_id").sort().alias("story_ids"))
     days = covered_days if covered_days is not None else scored["date"].unique().to_list()
-    if not days:
-        return measured.with_columns(pl.lit("").alias("dyad")).head(0)
-    first, last = min(days), max(days)
-    grid_days = pl.date_range(first, last, "1d", eager=True)
-    grid = pl.DataFrame({"date": grid_days}).with_columns(
-        period.alias("period"), pl.col("date").is_in(days).alias("covered")
-    ).group_by("period").agg(pl.col("covered").any())
-    dyads = measured.select("actor_code", "recipient_code").unique()
-    full = dyads.join(grid, how="cross").join(measured, on=["actor_code", "recipient_code", "period"],
-                                              how="left")
+    # Each dyad's rows run from its first story period to the last covered period, so the
+    # output grows with the data, not with the earliest date some stray document gives the store.
+    covered = pl.DataFrame({"date": days}, schema={"date": pl.Date}).select(
+        period.alias("period")).unique().with_columns(pl.lit(True).alias("covered"))
+    last_covered = covered["period"].max()
+    extents = measured.group_by("actor_code", "recipient_code").agg(
+        pl.col("period").min().alias("first"),
+        pl.max_horizontal(pl.col("period").max(), pl.lit(last_covered)).alias("last"))
+    grid = extents.with_columns(
+        pl.date_ranges("first", "last", "1d" if freq == "day" else "1w").alias("period")
+    ).explode("period").drop("first", "last")
+    full = grid.join(covered, on="period", how="left").join(
+        measured, on=["actor_code", "recipient_code", "period"], how="left"
+    ).with_columns((pl.col("covered").fill_null(False) | pl.col("n_stories").is_not_null())
+                   .alias("covered"))
     zero_when_covered = [c for c in measured.columns
                          if c.startswith("n_") or c in ("intensity_sum", "rivera_score")]
     return full.with_columns(

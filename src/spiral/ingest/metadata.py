@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from spiral.errors import InputError
+from spiral.records import web_url
+
+log = logging.getLogger(__name__)
 
 FIELDS = ("title", "published", "source", "url", "language", "id")
+# News of the 20th century on is in range; year 1 (Go's zero time in feeds) or 9999 is a
+# placeholder, not a date, and would throw every date computed from it out of range.
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+LATEST_AHEAD = timedelta(days=2)  # feeds in time zones ahead of UTC
 
 
 def parse_published(value: Any, *, where: str, date_format: str | None = None) -> datetime | None:
@@ -22,6 +30,10 @@ def parse_published(value: Any, *, where: str, date_format: str | None = None) -
     Traceback (most recent call last):
     ...
     spiral.errors.InputError: a.jsonl:1: 'published'='21/11/2024' is not ISO 8601; write 2024-11-21 or pass --date-format '%d/%m/%Y'
+    >>> parse_published("0001-01-01T00:00:00Z", where="feed.xml:3")
+    Traceback (most recent call last):
+    ...
+    spiral.errors.InputError: feed.xml:3: 'published'='0001-01-01T00:00:00Z' is outside 1900-01-01 to ...
     """
     if value is None or value == "":
         return None
@@ -38,7 +50,16 @@ def parse_published(value: Any, *, where: str, date_format: str | None = None) -
                          f"or pass {hint}") from None
     if isinstance(parsed, date) and not isinstance(parsed, datetime):
         parsed = datetime(parsed.year, parsed.month, parsed.day)
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    try:
+        parsed = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except OverflowError:
+        parsed = datetime.min.replace(tzinfo=UTC)  # outside any range: refused just below
+    latest = datetime.now(UTC) + LATEST_AHEAD
+    if not EARLIEST_PUBLISHED <= parsed.date() <= latest.date():
+        raise InputError(f"{where}: 'published'={value!r} is outside {EARLIEST_PUBLISHED} to "
+                         f"{latest.date()}; a placeholder such as year 1 is not a date: give the "
+                         "real date or leave 'published' out")
+    return parsed
 
 
 def _guess_format(text: str) -> str:
@@ -77,6 +98,10 @@ def document_fields(raw: Mapping[str, Any], *, where: str,
             raise InputError(f"{where}: '{name}'={value!r} should be a string")
         if value:
             fields[name] = value
+    if fields.get("url") and not web_url(fields["url"]):
+        log.warning("%s: 'url'=%r is not an http(s) address; the article is kept without it",
+                    where, fields["url"][:80])
+        del fields["url"]
     if raw.get("id") is not None:
         fields["external_id"] = str(raw["id"])
     fields["published"] = parse_published(raw.get("published"), where=where,

@@ -70,19 +70,24 @@ def _month_number(name: str) -> int:
 
 
 def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, DatePrecision] | None:
-    groups = match.groupdict()
     try:
-        if kind == "iso":
-            return date(int(groups["y"]), int(groups["m"]), int(groups["d"])), "day"
-        if kind in ("dmy", "mdy"):
-            month, day = _month_number(groups["month"]), int(groups["d"])
-            year = int(groups["y"]) if groups.get("y") else published.year
-            found = date(year, month, day)
-            if not groups.get("y") and found > published + timedelta(days=7):
-                found = date(year - 1, month, day)
-            return found, "day"
-    except ValueError:
+        return _resolve_in_range(kind, match, published)
+    except (ValueError, OverflowError):  # no such day, or beyond year 1 or 9999
         return None
+
+
+def _resolve_in_range(kind: str, match: re.Match[str],
+                      published: date) -> tuple[date, DatePrecision] | None:
+    groups = match.groupdict()
+    if kind == "iso":
+        return date(int(groups["y"]), int(groups["m"]), int(groups["d"])), "day"
+    if kind in ("dmy", "mdy"):
+        month, day = _month_number(groups["month"]), int(groups["d"])
+        year = int(groups["y"]) if groups.get("y") else published.year
+        found = date(year, month, day)
+        if not groups.get("y") and found > published + timedelta(days=7):
+            found = date(year - 1, month, day)
+        return found, "day"
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7
         return published - timedelta(days=back), "day"

@@ -241,7 +241,10 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
     own_date = resolve_date(_clause_text(token), published) if published else None
     day, day_precision = own_date or (when, precision)
     if (offset := clause_offset(token)) is not None and when is not None:
-        return when + offset[0], offset[1]
+        try:
+            return when + offset[0], offset[1]
+        except OverflowError:  # counted back from year 1 or on from 9999: no date to give
+            pass
     return day, day_precision
 
 

@@ -25,7 +25,15 @@ from spiral.nlp import pipeline
 from spiral.records import Extraction, Quarantined
 from spiral.serve.report import render_html, render_markdown
 from spiral.serve.report.collect import collect
+from spiral.serve.report.markdown import MARKER
 from spiral.store import Store, open_store
+from spiral.store.outputs import (
+    check_output,
+    contains,
+    starts_with,
+    store_files,
+    write_output,
+)
 
 log = logging.getLogger(__name__)
 
@@ -123,15 +131,26 @@ def analyse(store: Store, story_frame: pl.DataFrame) -> None:
 
 def report(store: Store, out: Path | None, *, fmt: str = "html",
            title: str = "spiral escalation report", scenario_files: Sequence[Path] = ()) -> str:
-    """Render the report from the store; write it atomically to `out` when given."""
+    """Render the report from the store; write it atomically to `out` when given.
+
+    Raises
+    ------
+    InputError
+        `out` is the store or a file spiral did not write.
+    """
     data = collect(store, title=title, scenario_files=list(scenario_files))
     text = render_html(data) if fmt == "html" else render_markdown(data)
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".{out.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        write_output(out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                     is_ours=_report_is_ours(fmt), what=f"{fmt} report",
+                     protected=store_files(store.path))
     return text
+
+
+def _report_is_ours(fmt: str) -> Callable[[Path], bool]:
+    if fmt == "html":
+        return contains(b'<meta name="generator" content="spiral report">')
+    return starts_with(MARKER.encode())
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +169,8 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
 
     Safe to re-run: nothing already stored is duplicated, and only new documents are coded.
     """
+    check_output(out, is_ours=_report_is_ours("html"), what="html report",
+                 protected=store_files(settings.db))
     nlp = pipeline.load(settings)
     with open_store(settings.db) as store:
         ingested = ingest(store, sources, settings=settings)

@@ -14,6 +14,7 @@ import polars as pl
 from spiral.errors import StoreError
 from spiral.records import Actor, Document, Event, Position, Quarantined, Quote, RedLine
 from spiral.store import exports, migrations, rows
+from spiral.store.outputs import store_files
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,30 @@ class Store:
         """Write status and crossing changes of red lines found before."""
         self._insert("red_lines", [rows.red_line_row(r) for r in red_lines], "id", replace=True)
 
+    def forget(self, doc_id: str) -> dict[str, int]:
+        """Remove a document and everything coded from it, in one transaction; rows removed
+        per table.
+
+        Raises
+        ------
+        StoreError
+            No document has that id.
+        """
+        if not self._db.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchall():
+            raise StoreError(f"no document {doc_id!r} in {self.path}; `spiral events "
+                             "--format json` gives each event's doc_id")
+        removed = {}
+        with self._transaction():
+            for table in (*EXTRACTED, "extractions", "documents"):
+                removed[table] = self._db.execute(
+                    f"DELETE FROM {table} WHERE doc_id = ?", [doc_id]).fetchall()[0][0]
+        return removed
+
     # reading -------------------------------------------------------------------------------
+
+    def quarantine_frame(self) -> pl.DataFrame:
+        """What ingest and imports refused: origin (file:line), reason and the start of the raw input."""
+        return self._frame("SELECT origin, reason, raw, id FROM quarantine ORDER BY origin, id")
 
     def documents(self, *, only_unextracted_by: str | None = None) -> Iterator[Document]:
         """Stored documents in id order; with a pipeline signature, those it has not coded."""
@@ -217,7 +241,8 @@ class Store:
         if table not in TABLES:
             raise StoreError(f"table={table!r} is not a store table; choose one of {', '.join(TABLES)}")
         frame = self.events_frame() if table == "events" else self._frame(f"SELECT * FROM {table}")
-        return exports.write(frame, fmt, Path(out), table=table)
+        return exports.write(frame, fmt, Path(out), table=table,
+                             protected=store_files(self.path))
 
     # internals -----------------------------------------------------------------------------
 

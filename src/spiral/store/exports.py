@@ -3,36 +3,52 @@
 from __future__ import annotations
 
 import json
-import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 import polars as pl
 
 from spiral.errors import StoreError
+from spiral.store.outputs import json_with_keys, starts_with, write_output
 
 
 def write(frame: pl.DataFrame, fmt: Literal["plover-jsonl", "csv", "parquet"], out: Path, *,
-          table: str) -> Path:
-    """Write `frame` to `out` through a temporary file and a rename."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    if fmt == "plover-jsonl":
-        if table != "events":
-            raise StoreError(f"--format plover-jsonl exports events only, not {table!r}; "
-                             "use csv or parquet for other tables")
-        with tmp.open("w", encoding="utf-8") as handle:
-            for row in frame.iter_rows(named=True):
-                handle.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        nested = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
-        frame.with_columns(pl.col(c).list.join(";") for c in nested).write_csv(tmp)
-    elif fmt == "parquet":
-        frame.write_parquet(tmp)
-    else:
+          table: str, protected: Sequence[Path] = ()) -> Path:
+    """Write `frame` to `out` atomically, never over `protected` paths or a file not ours."""
+    if fmt == "plover-jsonl" and table != "events":
+        raise StoreError(f"--format plover-jsonl exports events only, not {table!r}; "
+                         "use csv or parquet for other tables")
+    writers = {"plover-jsonl": (_write_plover, json_with_keys("eventText", "docId")),
+               "csv": (_write_csv, starts_with(",".join(frame.columns).encode())),
+               "parquet": (lambda f, tmp: f.write_parquet(tmp), _parquet_with(frame.columns))}
+    if fmt not in writers:
         raise StoreError(f"--format {fmt!r} is unknown; use plover-jsonl, csv or parquet")
-    os.replace(tmp, out)
-    return out
+    writer, is_ours = writers[fmt]
+    return write_output(out, lambda tmp: writer(frame, tmp), is_ours=is_ours,
+                        what=f"{table} export", protected=protected)
+
+
+def _write_plover(frame: pl.DataFrame, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in frame.iter_rows(named=True):
+            handle.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+
+
+def _write_csv(frame: pl.DataFrame, path: Path) -> None:
+    nested = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    frame.with_columns(pl.col(c).list.join(";") for c in nested).write_csv(path)
+
+
+def _parquet_with(columns: Sequence[str]) -> Callable[[Path], bool]:
+    def test(path: Path) -> bool:
+        import pyarrow.parquet as pq
+
+        try:
+            return pq.read_schema(path).names == list(columns)
+        except Exception:  # noqa: BLE001 - anything pyarrow cannot read is not our Parquet
+            return False
+    return test
 
 
 def _plover_actors(entities_json: str) -> list[dict[str, Any]]:

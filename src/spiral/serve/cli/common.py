@@ -27,7 +27,7 @@ from rich.table import Table
 from spiral.config import Settings
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # messages stay whole for grep and logs
 
 
 class OutputFormat(str, Enum):

@@ -12,6 +12,7 @@ from spiral.nlp import pipeline
 from spiral.serve import jobs
 from spiral.serve.cli.common import (
     DbOption,
+    FormatOption,
     ModelOption,
     OutputFormat,
     console,
@@ -144,6 +145,41 @@ def run(
     console.print(f"report: {summary.report_path}")
 
 
+def quarantine(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="Rows shown in a table.")] = 50,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """What ingest and imports refused, with the file (and line) and the reason.
+
+    Example: spiral quarantine --db spiral.duckdb --format json
+    """
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        found = store.quarantine_frame()
+    if format is OutputFormat.json:
+        print_json(found.to_dicts())
+        return
+    print_table(found.head(limit).select("origin", "reason").to_dicts(),
+                title=f"{found.height} quarantined" + (f" (first {limit})" if found.height > limit else ""))
+
+
+def forget(
+    doc_ids: Annotated[list[str], typer.Argument(help="Ids of stored documents (doc_...).")],
+    db: DbOption = None,
+) -> None:
+    """Remove documents and everything coded from them (events, quotes, red lines, positions).
+
+    Example: spiral forget doc_953bf2a874c9e389 --db spiral.duckdb
+    """
+    settings = settings_for(db)
+    with open_store(settings.db) as store:
+        for doc_id in doc_ids:
+            removed = store.forget(doc_id)
+            console.print(f"forgot {doc_id}: " + ", ".join(
+                f"{n} {table}" for table, n in removed.items() if table != "extractions"))
+
+
 class ReportFormat(str, Enum):
     html = "html"
     md = "md"
@@ -176,3 +212,5 @@ def register(app: typer.Typer) -> None:
     app.command()(code)
     app.command()(run)
     app.command()(report)
+    app.command()(quarantine)
+    app.command()(forget)

@@ -24,6 +24,7 @@ from spiral.serve.cli.common import (
     settings_for,
 )
 from spiral.store import open_store
+from spiral.store.outputs import contains, write_output
 
 DEFAULT_DIMS = "RUS->UKR:material_conflict,UKR->RUS:material_conflict"
 OriginOption = Annotated[str, typer.Option(help="First day of the window, YYYY-MM-DD.")]
@@ -62,7 +63,9 @@ def fit_hawkes(
         raise InputError(f"--decays {decays!r}: expected numbers separated by commas") from None
     model = HawkesModel(decays=rates).fit(table, end_time=end_time, start_time=start_time)
     result = model.to_dict()
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_output(out, lambda tmp: tmp.write_text(json.dumps(result, indent=2) + "\n",
+                                                 encoding="utf-8"),
+                 is_ours=contains(b'"adjacency"'), what="Hawkes fit")
     console.print(f"wrote {out}: {len(result['baseline'])} dimensions, log-likelihood "
                   f"{model.loglik_:.2f}, spectral radius {model.spectral_radius_:.3f}, "
                   f"{model.fit_seconds_:.2f} s")

@@ -10,6 +10,9 @@ import yaml
 
 from spiral.nlp.kb.dictionaries import read_actor_dictionary, read_agent_dictionary, to_actors_yaml
 from spiral.serve.cli.common import console, err_console
+from spiral.store.outputs import starts_with, write_output
+
+HEADER = "# spiral actors file, written by `spiral actors import`\n"
 
 actors = typer.Typer(help="The actor knowledge base.\n\n"
                           "Example: spiral actors import countries.actors.txt --out my.yaml",
@@ -35,8 +38,9 @@ def import_dictionaries(
     entries = [e for path in files for e in read_actor_dictionary(path, problems)]
     nouns = [a for path in agents or [] for a in read_agent_dictionary(path)]
     content = to_actors_yaml(entries, nouns)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = HEADER + yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+    write_output(out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                 is_ours=starts_with(HEADER.encode()), what="actors file")
     for problem in problems:
         err_console.print(f"skipped {problem}")
     console.print(f"wrote {out}: {len(content['organisations'])} organisations, "

@@ -6,14 +6,16 @@ from typing import Any
 
 from spiral.serve.report.model import ReportData
 
+MARKER = "<!-- spiral report -->"
+
 
 def render_markdown(data: ReportData) -> str:
     """The report's tables as Markdown.
 
-    >>> render_markdown(ReportData(title="Demo", subtitle="x")).splitlines()[0]
-    '# Demo'
+    >>> render_markdown(ReportData(title="Demo", subtitle="x")).splitlines()[:2]
+    ['<!-- spiral report -->', '# Demo']
     """
-    parts = [f"# {data.title}", "", data.subtitle, "", "## Summary", ""]
+    parts = [MARKER, f"# {data.title}", "", data.subtitle, "", "## Summary", ""]
     parts += [f"- {label}: {value}" for label, value in data.summary.items()]
     for fit in data.spiral_index:
         parts.append(f"- {fit['label']}: spiral index {fit['value']:.2f} "

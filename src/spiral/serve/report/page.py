@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from spiral.records import web_url
 from spiral.serve.report import charts
 from spiral.serve.report.model import ReportData
 from spiral.serve.report.vendor import vendored_scripts
@@ -52,6 +53,7 @@ def render_html(data: ReportData) -> str:
     specs_json = json.dumps(specs, default=str).replace("</", "<\\/")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="spiral report">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:">
 <title>{escape(data.title)}</title><style>{_STYLE}</style>
@@ -116,6 +118,7 @@ def _table(title: str, anchor: str, columns: list[tuple[str, str]], rows: list[d
 
 def _source_link(sentence: str, url: str, source: str) -> str:
     """A link to the article that scrolls to the sentence (a URL text fragment)."""
+    url = web_url(url)
     if not url:
         return escape(source)
     fragment = quote(" ".join(sentence.split()[:8]), safe="")
