@@ -9,10 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from spiral.serve.cli import app
+from tests.cli import run_spiral
 
 pytestmark = [pytest.mark.integration, pytest.mark.model]
 
-DOCUMENT_KEYS = {"doc_id", "title", "published", "source", "url"}
+DOCUMENT_KEYS = {"doc_id", "title", "published", "source", "url", "origin"}
 EVENT_KEYS = {"id", "event_type", "mode", "context", "actor", "recipient", "date", "date_precision",
               "quad_code", "intensity", "cameo", "negated", "hypothetical", "text", "start", "end"}
 QUOTE_KEYS = {"id", "speaker", "speaker_text", "anonymous", "content", "kind", "cue", "date",
@@ -50,3 +51,26 @@ def test_code_missing_file_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["code", str(tmp_path / "none.txt")])
     assert result.exit_code == 2
     assert "none.txt" in result.output
+
+
+def test_code_folder_to_out_dir_loads_the_model_once_and_reruns_safely(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Russia fired a missile at Dnipro on Thursday.", encoding="utf-8")
+    (folder / "b.jsonl").write_text(
+        json.dumps({"id": "1", "text": "NATO envoys met in Brussels on Tuesday.",
+                    "published": "2024-11-26"}) + "\n"
+        + json.dumps({"id": "2", "text": "", "published": "2024-11-26"}) + "\n", encoding="utf-8")
+    out = tmp_path / "coded"
+    for _ in range(2):
+        done = run_spiral("code", folder, "--out", out)
+        assert done.returncode == 0, done.stderr
+        assert "coded 2 documents" in done.stdout and "1 skipped" in done.stdout
+        assert "b.jsonl:2" in done.stderr
+    written = sorted(out.glob("*.json"))
+    assert [p.stem for p in written] == sorted(
+        json.loads(p.read_text())["document"]["doc_id"] for p in written)
+    origins = {json.loads(p.read_text())["document"]["origin"] for p in written}
+    assert origins == {str(folder / "a.txt"), f"{folder / 'b.jsonl'}:1"}
+    listing = run_spiral("code", folder / "a.txt", folder / "b.jsonl")
+    assert listing.returncode == 2 and "b.jsonl:2" in listing.stderr  # printing: a bad record is fatal

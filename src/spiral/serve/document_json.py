@@ -20,6 +20,7 @@ def extraction_json(extraction: Extraction) -> dict[str, Any]:
             "published": document.published.isoformat() if document.published else None,
             "source": document.source,
             "url": document.url,
+            "origin": document.origin,
         },
         "events": [_without_doc_id(e) for e in extraction.events],
         "quotes": [_without_doc_id(q) for q in extraction.quotes],

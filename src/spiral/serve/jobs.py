@@ -6,25 +6,16 @@ Each is one library call for one CLI command; progress goes through optional cal
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import polars as pl
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from spiral import ingest as ingest_stage
-from spiral.analysis.crossings import assess_red_lines
-from spiral.analysis.stories import stories
 from spiral.config import Settings
 from spiral.errors import InputError
-from spiral.ingest.imports import read_events
-from spiral.nlp import pipeline
 from spiral.records import Extraction, Quarantined
-from spiral.serve.report import render_html, render_markdown
-from spiral.serve.report.collect import collect
 from spiral.serve.report.markdown import MARKER
 from spiral.store import Store, open_store
 from spiral.store.outputs import (
@@ -34,6 +25,10 @@ from spiral.store.outputs import (
     store_files,
     write_output,
 )
+
+if TYPE_CHECKING:
+    import polars as pl
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +80,8 @@ def extract(store: Store, nlp: Language, *, settings: Settings, force: bool = Fa
             progress: Progress | None = None,
             on_total: Callable[[int], None] | None = None) -> ExtractSummary:
     """Run the NLP pipeline over documents this pipeline has not yet coded (all with `force`)."""
+    from spiral.nlp import pipeline
+
     name = pipeline.signature(nlp)
     pending = list(store.documents(only_unextracted_by=None if force else name))
     if on_total:
@@ -103,26 +100,53 @@ def extract(store: Store, nlp: Language, *, settings: Settings, force: bool = Fa
                           n_positions=counts["positions"], pipeline=name)
 
 
-def code_file(nlp: Language, path: Path, *, settings: Settings,
-              metadata: Mapping[str, Any] | None = None,
-              date_format: str | None = None) -> Iterator[Extraction]:
-    """Code the documents of one file without touching a database.
+def code_files(nlp: Language, sources: Sequence[str | Path], *, settings: Settings,
+               metadata: Mapping[str, Any] | None = None, date_format: str | None = None,
+               on_quarantine: Callable[[Quarantined], None] | None = None,
+               progress: Progress | None = None) -> Iterator[Extraction]:
+    """Code the documents of files, folders or globs without touching a database, the model
+    loaded once and documents streamed through it in batches.
 
     Raises
     ------
     InputError
-        A record of the file cannot be read (here that is fatal, not quarantined).
+        A source names nothing readable; or a record cannot be read and no `on_quarantine`
+        was given (then it is fatal rather than skipped).
     """
+    from spiral.nlp import pipeline
+
     def fail(item: Quarantined) -> None:
         raise InputError(f"{item.origin}: {item.reason}")
 
-    documents = ingest_stage.read(path, metadata=metadata, date_format=date_format,
-                                  settings=settings, on_quarantine=fail)
-    return pipeline.code(nlp, documents, batch_size=settings.batch_size)
+    documents = (document for source in sources for document in ingest_stage.read(
+        source, metadata=metadata, date_format=date_format, settings=settings,
+        on_quarantine=on_quarantine or fail))
+    return pipeline.code(nlp, documents, batch_size=settings.batch_size, progress=progress)
+
+
+def write_extractions(extractions: Iterable[Extraction], folder: Path) -> int:
+    """Write each extraction as `folder/DOC_ID.json` (the `spiral code` JSON); how many.
+
+    A re-run replaces its own files and refuses any other file of the same name.
+    """
+    import json
+
+    from spiral.serve.document_json import extraction_json
+
+    n_written = 0
+    for extraction in extractions:
+        payload = json.dumps(extraction_json(extraction), ensure_ascii=False, indent=2) + "\n"
+        write_output(folder / f"{extraction.document.doc_id}.json",
+                     lambda tmp, text=payload: tmp.write_text(text, encoding="utf-8"),
+                     is_ours=contains(b'"doc_id": "doc_'), what="coded document")
+        n_written += 1
+    return n_written
 
 
 def analyse(store: Store, story_frame: pl.DataFrame) -> None:
     """Re-assess every red line against the story events now in the store."""
+    from spiral.analysis.crossings import assess_red_lines
+
     events_end = story_frame["date"].max() if story_frame.height else None
     updated, _ = assess_red_lines(store.red_lines(), story_frame,
                                   as_of=events_end or date.today(), statements=store.quotes())
@@ -138,6 +162,9 @@ def report(store: Store, out: Path | None, *, fmt: str = "html",
     InputError
         `out` is the store or a file spiral did not write.
     """
+    from spiral.serve.report import render_html, render_markdown
+    from spiral.serve.report.collect import collect
+
     data = collect(store, title=title, scenario_files=list(scenario_files))
     text = render_html(data) if fmt == "html" else render_markdown(data)
     if out is not None:
@@ -169,6 +196,9 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
 
     Safe to re-run: nothing already stored is duplicated, and only new documents are coded.
     """
+    from spiral.analysis.stories import stories
+    from spiral.nlp import pipeline
+
     check_output(out, is_ours=_report_is_ours("html"), what="html report",
                  protected=store_files(settings.db))
     nlp = pipeline.load(settings)
@@ -194,6 +224,8 @@ class ImportSummary:
 def import_events(store: Store, system: str, path: Path, *,
                   progress: Progress | None = None) -> ImportSummary:
     """Stream another data set's events into the store; re-importing adds nothing."""
+    from spiral.ingest.imports import read_events
+
     quarantined: list[Quarantined] = []
     n_events = n_new = 0
     for frame in read_events(system, path, quarantined.append):

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,7 +24,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from spiral.config import Settings
+if TYPE_CHECKING:
+    from spiral.config import Settings
+
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)  # messages stay whole for grep and logs
@@ -48,6 +50,8 @@ ModelOption = Annotated[
 
 def settings_for(db: Path | None = None, **overrides: Any) -> Settings:
     """The one Settings object of a CLI call: env and spiral.toml, then the command's flags."""
+    from spiral.config import Settings
+
     given = {k: v for k, v in {"db": db, **overrides}.items() if v is not None}
     return Settings(**given)
 

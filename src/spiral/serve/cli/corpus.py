@@ -8,21 +8,20 @@ from typing import Annotated
 
 import typer
 
-from spiral.nlp import pipeline
-from spiral.serve import jobs
+from spiral.errors import InputError
+from spiral.records import Quarantined
 from spiral.serve.cli.common import (
     DbOption,
     FormatOption,
     ModelOption,
     OutputFormat,
     console,
+    err_console,
     print_json,
     print_table,
     progress_bar,
     settings_for,
 )
-from spiral.serve.document_json import extraction_json
-from spiral.store import open_store
 
 Sources = Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt, .html, .jsonl, RSS/Atom, .gz).")]
 TitleOption = Annotated[str | None, typer.Option(help="Title, for a single .txt file.")]
@@ -56,6 +55,9 @@ def ingest(
 
     Example: spiral ingest examples/corpus --db spiral.duckdb
     """
+    from spiral.serve import jobs
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db) as store, progress_bar("reading") as bar:
         summary = jobs.ingest(store, sources, settings=settings,
@@ -76,6 +78,10 @@ def extract(
 
     Example: spiral extract --db spiral.duckdb
     """
+    from spiral.nlp import pipeline
+    from spiral.serve import jobs
+    from spiral.store import open_store
+
     settings = settings_for(db, spacy_model=model)
     nlp = pipeline.load(settings)
     with open_store(settings.db) as store, progress_bar("coding") as bar:
@@ -88,7 +94,9 @@ def extract(
 
 
 def code(
-    file: Annotated[Path, typer.Argument(help="One article: .txt, .html, .jsonl or a feed.")],
+    sources: Sources,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Folder to write one DOC_ID.json per document into, instead of printing.")] = None,
     published: PublishedOption = None,
     title: TitleOption = None,
     source: OutletOption = None,
@@ -97,15 +105,33 @@ def code(
     model: ModelOption = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.json,
 ) -> None:
-    """Run the whole NLP pipeline on one article and print its JSON, without a database.
+    """Run the whole NLP pipeline on articles (files, folders, globs) without a database.
+
+    The model is loaded once. One article prints its JSON; several print a JSON list, or go
+    to --out DIR as one JSON file per document (records that cannot be read are listed and
+    skipped there).
 
     Example: spiral code article.txt --published 2024-11-21 --format json
     """
+    from spiral.nlp import pipeline
+    from spiral.serve import jobs
+    from spiral.serve.document_json import extraction_json
+
     settings = settings_for(spacy_model=model)
     nlp = pipeline.load(settings)
-    coded = [extraction_json(e) for e in jobs.code_file(
-        nlp, file, settings=settings, metadata=_metadata(title, published, source, url),
-        date_format=date_format)]
+    skipped: list[Quarantined] = []
+    extractions = jobs.code_files(
+        nlp, sources, settings=settings, metadata=_metadata(title, published, source, url),
+        date_format=date_format, on_quarantine=skipped.append if out is not None else None)
+    if out is not None:
+        written = jobs.write_extractions(extractions, out)
+        for item in skipped:
+            err_console.print(f"skipped {item.origin}: {item.reason}", highlight=False)
+        console.print(f"coded {written} documents into {out} ({len(skipped)} skipped)")
+        if not written:
+            raise InputError(f"{', '.join(map(str, sources))}: no document could be coded")
+        return
+    coded = [extraction_json(e) for e in extractions]
     if format is OutputFormat.json:
         print_json(coded[0] if len(coded) == 1 else coded)
         return
@@ -113,7 +139,8 @@ def code(
         print_table([{k: e[k] for k in ("date", "event_type", "mode", "text")} |
                      {"actor": ",".join(a["code"] for a in e["actor"]),
                       "recipient": ",".join(r["code"] for r in e["recipient"])}
-                     for e in document["events"]], title=document["document"]["title"] or str(file))
+                     for e in document["events"]],
+                    title=document["document"]["title"] or document["document"]["doc_id"])
 
 
 def run(
@@ -128,6 +155,8 @@ def run(
 
     Example: spiral run examples/corpus --db out/demo.duckdb --out out/report.html
     """
+    from spiral.serve import jobs
+
     settings = settings_for(db, spacy_model=model)
     with progress_bar("coding") as bar:
         summary = jobs.run(sources, settings=settings, out=out, scenario_files=scenario or [],
@@ -154,6 +183,8 @@ def quarantine(
 
     Example: spiral quarantine --db spiral.duckdb --format json
     """
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         found = store.quarantine_frame()
@@ -172,6 +203,8 @@ def forget(
 
     Example: spiral forget doc_953bf2a874c9e389 --db spiral.duckdb
     """
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db) as store:
         for doc_id in doc_ids:
@@ -195,6 +228,9 @@ def report(
 
     Example: spiral report --db spiral.duckdb --out out/report.html
     """
+    from spiral.serve import jobs
+    from spiral.store import open_store
+
     settings = settings_for(db)
     if format is ReportFormat.html and out is None:
         out = Path("report.html")

@@ -7,12 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated
 
-import polars as pl
 import typer
 
-from spiral.dynamics.hawkes import HawkesModel
-from spiral.dynamics.scenarios import Scenario
-from spiral.dynamics.streams import fit_from_frame, forecast
 from spiral.errors import InputError
 from spiral.serve.cli.common import (
     DbOption,
@@ -23,8 +19,6 @@ from spiral.serve.cli.common import (
     print_table,
     settings_for,
 )
-from spiral.store import open_store
-from spiral.store.outputs import contains, write_output
 
 DEFAULT_DIMS = "RUS->UKR:material_conflict,UKR->RUS:material_conflict"
 OriginOption = Annotated[str, typer.Option(help="First day of the window, YYYY-MM-DD.")]
@@ -51,6 +45,11 @@ def fit_hawkes(
 
     Example: spiral fit-hawkes events.csv --end-time 1000 --decays 0.5,2 --out fit.json
     """
+    import polars as pl
+
+    from spiral.dynamics.hawkes import HawkesModel
+    from spiral.store.outputs import contains, write_output
+
     try:
         table = pl.read_csv(events_csv, schema_overrides={"time": pl.Float64, "dim": pl.Int64})
     except (OSError, pl.exceptions.PolarsError) as error:
@@ -84,6 +83,9 @@ def fit(
 
     Example: spiral fit --origin 2024-09-01 --end 2024-12-01 --format json
     """
+    from spiral.dynamics.streams import fit_from_frame
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         events = store.events_frame()
@@ -118,6 +120,12 @@ def simulate(
 
     Example: spiral simulate --scenario examples/scenarios/long_range_missiles.yaml --horizon 90
     """
+    import polars as pl
+
+    from spiral.dynamics.scenarios import Scenario
+    from spiral.dynamics.streams import fit_from_frame, forecast
+    from spiral.store import open_store
+
     settings = settings_for(db)
     chosen = Scenario.from_yaml(scenario) if scenario else None
     with open_store(settings.db, read_only=True) as store:

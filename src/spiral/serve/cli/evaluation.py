@@ -7,10 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from spiral.nlp import pipeline
-from spiral.nlp.evaluate import evaluate_plover
-from spiral.nlp.evaluate_gold import evaluate_events, evaluate_statements
-from spiral.nlp.evaluate_petrarch import evaluate_petrarch
 from spiral.serve.cli.common import (
     FormatOption,
     ModelOption,
@@ -37,6 +33,9 @@ def plover(
 
     Example: spiral eval plover --data ../shared/data/plover/PLOVER_GSR_CAMEO.json --format json
     """
+    from spiral.nlp import pipeline
+    from spiral.nlp.evaluate import evaluate_plover
+
     result = evaluate_plover(pipeline.load(settings_for(spacy_model=model)), data)
     _show(result, format, f"{result['n_records']} records",
           [{"type": name, "precision": f"{v['precision']:.2f}", "recall": f"{v['recall']:.2f}",
@@ -61,6 +60,8 @@ def petrarch(
 
     Example: spiral eval petrarch --records ../shared/data/petrarch2/PETR.UnitTest.records.xml
     """
+    from spiral.nlp.evaluate_petrarch import evaluate_petrarch
+
     result = evaluate_petrarch(settings_for(spacy_model=model), records)
     empty = result["no_events"]
     _show(result, format, f"{result['n_records']} records",
@@ -83,6 +84,9 @@ def events(
 
     Example: spiral eval events --data tests/gold/events.jsonl --format json
     """
+    from spiral.nlp import pipeline
+    from spiral.nlp.evaluate_gold import evaluate_events
+
     result = evaluate_events(pipeline.load(settings_for(spacy_model=model)), data)
     _show(result, format, f"{result['n_records']} sentences",
           [{"type": name, **scores} for name, scores in result["per_type"].items()],
@@ -102,6 +106,9 @@ def statements(
 
     Example: spiral eval statements --data tests/gold/statements.jsonl --format json
     """
+    from spiral.nlp import pipeline
+    from spiral.nlp.evaluate_gold import evaluate_statements
+
     result = evaluate_statements(pipeline.load(settings_for(spacy_model=model)), data)
     _show(result, format, f"{result['n_records']} paragraphs",
           [{"component": name, **{k: v for k, v in result[name].items() if not isinstance(v, dict)}}

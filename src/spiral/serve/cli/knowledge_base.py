@@ -6,11 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
 
-from spiral.nlp.kb.dictionaries import read_actor_dictionary, read_agent_dictionary, to_actors_yaml
 from spiral.serve.cli.common import console, err_console
-from spiral.store.outputs import starts_with, write_output
 
 HEADER = "# spiral actors file, written by `spiral actors import`\n"
 
@@ -34,6 +31,11 @@ def import_dictionaries(
 
     Example: spiral actors import countries.actors.txt --agents agents.txt --out my_actors.yaml
     """
+    import yaml
+
+    from spiral.nlp.kb.dictionaries import read_actor_dictionary, read_agent_dictionary, to_actors_yaml
+    from spiral.store.outputs import starts_with, write_output
+
     problems: list[str] = []
     entries = [e for path in files for e in read_actor_dictionary(path, problems)]
     nouns = [a for path in agents or [] for a in read_agent_dictionary(path)]

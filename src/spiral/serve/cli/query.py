@@ -5,16 +5,11 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import polars as pl
 import typer
 
-from spiral.analysis.escalation import covered_days, escalation_index, period_column
-from spiral.analysis.stories import explain_merges, stories
 from spiral.errors import InputError
-from spiral.records import to_dict
-from spiral.serve import jobs
 from spiral.serve.cli.common import (
     DbOption,
     FormatOption,
@@ -25,7 +20,9 @@ from spiral.serve.cli.common import (
     progress_bar,
     settings_for,
 )
-from spiral.store import open_store
+
+if TYPE_CHECKING:
+    import polars as pl
 
 EVENT_COLUMNS = ("date", "actor_code", "event_type", "mode", "recipient_code", "source", "text")
 
@@ -62,6 +59,10 @@ def events(
 
     Example: spiral events --actor RUS --recipient UKR --type ASSAULT --since 2024-11-01
     """
+    import polars as pl
+
+    from spiral.store import open_store
+
     settings = settings_for(db)
     first, last = _date(since, "--since"), _date(until, "--until")
     with open_store(settings.db, read_only=True) as store:
@@ -83,6 +84,10 @@ def events(
 
 def _print_stories(events: pl.DataFrame, *, explain: bool, limit: int,
                    format: OutputFormat) -> None:
+    import polars as pl
+
+    from spiral.analysis.stories import explain_merges, stories
+
     found = explain_merges(events) if explain else stories(events)
     if format is OutputFormat.json:
         print_json(found.with_columns(pl.col(pl.Date).cast(pl.String)).to_dicts())
@@ -105,6 +110,12 @@ def index(
 
     Example: spiral index --dyad RUS-UKR --freq week --format json
     """
+    import polars as pl
+
+    from spiral.analysis.escalation import covered_days, escalation_index, period_column
+    from spiral.analysis.stories import stories
+    from spiral.store import open_store
+
     if freq not in ("day", "week"):
         raise InputError(f"--freq {freq!r}: use day or week")
     settings = settings_for(db)
@@ -136,6 +147,9 @@ def quotes(
 
     Example: spiral quotes --country RUS --since 2024-11-18 --format json
     """
+    from spiral.records import to_dict
+    from spiral.store import open_store
+
     settings = settings_for(db)
     first, last = _date(since, "--since"), _date(until, "--until")
     with open_store(settings.db, read_only=True) as store:
@@ -162,6 +176,9 @@ def positions(
 
     Example: spiral positions --country RUS --issue nato_membership
     """
+    from spiral.records import to_dict
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         found = [p for p in store.positions() if (country is None or p.holder.code == country)
@@ -185,6 +202,9 @@ def redlines(
 
     Example: spiral redlines --declarer Putin --status enforced --format json
     """
+    from spiral.records import to_dict
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         found = [r for r in store.red_lines()
@@ -204,6 +224,8 @@ def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> No
 
     Example: spiral status --format json
     """
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         counts = store.counts()
@@ -223,6 +245,8 @@ def export(
 
     Example: spiral export --format parquet --table events --out out/events.parquet
     """
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         path = store.export(format.value, out, table=table)
@@ -245,6 +269,9 @@ def import_(
 
     Example: spiral import gdelt 20241121.export.CSV --db spiral.duckdb
     """
+    from spiral.serve import jobs
+    from spiral.store import open_store
+
     settings = settings_for(db)
     with open_store(settings.db) as store, progress_bar(f"importing {system.value}") as bar:
         summary = jobs.import_events(store, system.value, file, progress=bar.advance)
