@@ -116,6 +116,47 @@ def statements(
           f"quote recall by kind {result['quotes']['recall_by_kind']}")
 
 
+@evaluation.command()
+def realtext(
+    data: Annotated[Path, typer.Option(help="Folder of stand-off annotations (*.jsonl).")] = Path(
+        "tests/realtext"),
+    cache: Annotated[Path | None, typer.Option(
+        help="Folder of the report texts, <id>.txt [default: SPIRAL_REALTEXT_CACHE or "
+             ".cache/realtext].")] = None,
+    split: Annotated[list[str] | None, typer.Option(
+        help="dev (rules may be written from it) or heldout (scored at the end of a stop "
+             "only); repeat for both [default: dev].")] = None,
+    errors: Annotated[Path | None, typer.Option(
+        help="Write every missed and false item, with its sentence, as JSON lines (third-party "
+             "text: keep it out of git).")] = None,
+    model: ModelOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Events, dates, quotes, speakers and red lines on real news reports nobody here wrote.
+
+    Example: spiral eval realtext --split dev --split heldout --format json
+    """
+    import json
+
+    from spiral.nlp import pipeline
+    from spiral.nlp.evaluate_realtext import default_cache, evaluate_realtext, load_reports
+
+    settings = settings_for(spacy_model=model)
+    result = evaluate_realtext(pipeline.load(settings), load_reports(data),
+                               cache or default_cache(), splits=split or ["dev"],
+                               batch_size=settings.batch_size, with_errors=errors is not None)
+    if errors is not None:
+        with errors.open("w", encoding="utf-8") as handle:
+            for name, part in result.items():
+                for item in part.pop("errors"):
+                    handle.write(json.dumps({"split": name, **item}, ensure_ascii=False) + "\n")
+    _show(result, format, "real reporting",
+          [{"split": name, "reports": part["n_reports"],
+            **{f"events_{k}": part["events"][k] for k in ("precision", "recall", "f1")},
+            "dates": part["date_accuracy"], "speakers": part["speaker_accuracy"],
+            "red_line_recall": part["red_lines"]["recall"]} for name, part in result.items()])
+
+
 def _show(result: dict[str, Any], format: OutputFormat, title: str, rows: list[dict[str, Any]],
           *notes: str) -> None:
     """The whole result as JSON, or its table and notes for people."""

@@ -1,0 +1,337 @@
+"""Scores on real reporting: stand-off annotations of news pages nobody here wrote.
+
+The annotations (`tests/realtext/*.jsonl`) hold, per report, its url, the search query that
+finds it, the sha256 of the text annotated, and labels with character offsets into that text:
+events (actor, PLOVER type, recipient, a date window, asserted / hypothetical / negated),
+quotes (speaker, country, whether they speak for a state, anonymous, kind) and red lines
+(declarer). The texts are third-party and never committed: they are read from a cache folder
+(`--cache`, or `SPIRAL_REALTEXT_CACHE`), one `<id>.txt` per report, checked against the hash.
+
+Each report belongs to a split: `dev` (rules may be written from its errors) or `heldout`
+(scored only at the end of a stop, never read for rules).
+
+Matching, per report, one to one and greedily:
+- an event is right when it is asserted (neither negated nor hypothetical), its sentence
+  overlaps the gold event's, its type is in the same quad class (the type family), the gold
+  actor is among its actors and the gold recipient among its recipients (or both have none);
+  exact pairs first. Date accuracy, on matched events: the date falls in the gold window; when
+  the gold says the text gives no date, the event must carry none.
+- a quote matches when the spans overlap and it holds at least half the gold content's words;
+  its speaker is right when the name (or, for an anonymous source, the anonymity), the country
+  and whether the speaker speaks for a state are all right.
+- a red line is found when a predicted one overlaps it with the declarer's country right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spiral.errors import InputError
+from spiral.nlp.evaluate_gold import load_gold, overlap
+from spiral.plover import EVENT_TYPES
+from spiral.records import Document, Event, Extraction, Quote, RedLine
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+SPLITS = ("dev", "heldout")
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+CACHE_ENV = "SPIRAL_REALTEXT_CACHE"
+
+
+def default_cache() -> Path:
+    """Where the report texts are cached: `SPIRAL_REALTEXT_CACHE`, else `.cache/realtext`."""
+    return Path(os.environ.get(CACHE_ENV, ".cache/realtext"))
+
+
+def load_reports(folder: Path) -> list[dict[str, Any]]:
+    """Every annotated report of the `*.jsonl` files in `folder`, in file and line order."""
+    files = sorted(Path(folder).glob("*.jsonl"))
+    if not files:
+        raise InputError(f"{folder}: no *.jsonl annotation files; the real-text set lives in "
+                         "tests/realtext/")
+    return [report for path in files for report in load_gold(path)]
+
+
+@dataclass(frozen=True, slots=True)
+class CachedReport:
+    annotation: dict[str, Any]
+    document: Document
+
+
+def read_cached(reports: Iterable[dict[str, Any]], cache: Path) -> tuple[list[CachedReport], list[str]]:
+    """The reports whose text is in `cache` with the annotated hash, and the ids missing or changed."""
+    found, missing = [], []
+    for report in reports:
+        path = cache / f"{report['id']}.txt"
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            missing.append(report["id"])
+            continue
+        if hashlib.sha256(raw).hexdigest() != report["sha256"]:
+            missing.append(report["id"])
+            continue
+        published = report.get("published")
+        document = Document(
+            doc_id=f"realtext_{report['id']}", text=raw.decode("utf-8"),
+            published=datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None,
+            source=report.get("outlet", ""), url=report.get("url", ""), origin=str(path))
+        found.append(CachedReport(report, document))
+    return found, missing
+
+
+def evaluate_realtext(nlp: Language, reports: Sequence[dict[str, Any]], cache: Path, *,
+                      splits: Sequence[str] = ("dev",), batch_size: int = 16,
+                      with_errors: bool = False) -> dict[str, Any]:
+    """Code the cached reports of `splits` and score them, one result per split.
+
+    Raises
+    ------
+    InputError
+        None of the requested reports is in the cache (the message says how to fill it).
+    """
+    from spiral.nlp import pipeline
+
+    unknown = set(splits) - set(SPLITS)
+    if unknown:
+        raise InputError(f"--split {sorted(unknown)}: choose from {', '.join(SPLITS)}")
+    wanted = [r for r in reports if r.get("split") in splits]
+    cached, missing = read_cached(wanted, cache)
+    if not cached:
+        raise InputError(f"{cache}: none of the {len(wanted)} report texts is cached; see "
+                         "tests/realtext/README.md for how to fill the cache")
+    coded = dict(zip([c.annotation["id"] for c in cached],
+                     pipeline.code(nlp, [c.document for c in cached], batch_size=batch_size)))
+    result: dict[str, Any] = {}
+    for split in splits:
+        in_split = [c for c in cached if c.annotation["split"] == split]
+        scored = score([(c.annotation, c.document, coded[c.annotation["id"]]) for c in in_split],
+                       with_errors=with_errors)
+        scored["n_missing"] = sum(1 for r in wanted if r["split"] == split and r["id"] in missing)
+        result[split] = scored
+    return result
+
+
+def score(items: Iterable[tuple[dict[str, Any], Document, Extraction]], *,
+          with_errors: bool = False) -> dict[str, Any]:
+    """Event, date, quote, speaker and red-line figures over annotated, coded reports.
+
+    With `with_errors`, also `errors`: every missed or false item with its sentence, for
+    reading the errors of the development split (it holds third-party text: never commit it).
+    """
+    tally = _Tally()
+    for annotation, document, extraction in items:
+        tally.n_reports += 1
+        _score_events(annotation, document, extraction.events, tally)
+        _score_quotes(annotation, document, extraction.quotes, tally)
+        _score_red_lines(annotation, document, extraction.red_lines, tally)
+    return tally.result() | ({"errors": tally.errors} if with_errors else {})
+
+
+@dataclass(slots=True)
+class _Tally:
+    n_reports: int = 0
+    gold_events: int = 0
+    predicted_events: int = 0
+    matched_events: int = 0
+    exact_type: int = 0
+    dates_right: int = 0
+    gold_quotes: int = 0
+    predicted_quotes: int = 0
+    matched_quotes: int = 0
+    speakers_right: int = 0
+    gold_red_lines: int = 0
+    predicted_red_lines: int = 0
+    matched_red_lines: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def error(self, kind: str, report: dict[str, Any], document: Document, start: int, end: int,
+              **detail: Any) -> None:
+        self.errors.append({"report": report["id"], "kind": kind,
+                            "text": document.text[start:end], **detail})
+
+    def result(self) -> dict[str, Any]:
+        def prf(gold: int, predicted: int, matched: int) -> dict[str, Any]:
+            p = matched / predicted if predicted else 0.0
+            r = matched / gold if gold else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            return {"gold": gold, "predicted": predicted, "matched": matched,
+                    "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+        def share(part: int, whole: int) -> float | None:
+            return round(part / whole, 3) if whole else None
+
+        return {
+            "n_reports": self.n_reports,
+            "events": prf(self.gold_events, self.predicted_events, self.matched_events),
+            "exact_type_of_matched": share(self.exact_type, self.matched_events),
+            "date_accuracy": share(self.dates_right, self.matched_events),
+            "quotes": prf(self.gold_quotes, self.predicted_quotes, self.matched_quotes),
+            "speaker_accuracy": share(self.speakers_right, self.matched_quotes),
+            "red_lines": prf(self.gold_red_lines, self.predicted_red_lines,
+                             self.matched_red_lines),
+        }
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _family(event_type: str | None) -> int | None:
+    known = EVENT_TYPES.get(event_type or "")
+    return known.quad_code if known else None
+
+
+def _codes(entities: Iterable[Any]) -> set[str]:
+    return {e.code for e in entities if e.code}
+
+
+def asserted(event: Event) -> bool:
+    """An event the text says happened: neither negated nor hypothetical."""
+    return not event.negated and not event.hypothetical
+
+
+def _score_events(annotation: dict[str, Any], document: Document, events: Sequence[Event],
+                  tally: _Tally) -> None:
+    gold = [g for g in annotation.get("events", []) if g.get("status") == "asserted"]
+    predicted = [e for e in events if asserted(e)]
+    tally.gold_events += len(gold)
+    tally.predicted_events += len(predicted)
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(predicted):
+            if not _overlaps(g["start"], g["end"], p.start, p.end):
+                continue
+            if _family(p.event_type) != _family(g["event_type"]):
+                continue
+            actors, recipients = _codes(p.actor), _codes(p.recipient)
+            if g.get("actor") not in actors:
+                continue
+            if (g.get("recipient") not in recipients) if g.get("recipient") else recipients:
+                continue
+            candidates.append((p.event_type != g["event_type"], abs(p.start - g["start"]), i, j))
+    pairs = _greedy(sorted(candidates))
+    for _, _, i, j in pairs:
+        tally.matched_events += 1
+        tally.exact_type += predicted[j].event_type == gold[i]["event_type"]
+        right = _date_right(gold[i], predicted[j])
+        tally.dates_right += right
+        if not right:
+            tally.error("wrong_date", annotation, document, gold[i]["start"], gold[i]["end"],
+                        gold=[gold[i].get("date_from"), gold[i].get("date_to")],
+                        predicted=[str(predicted[j].date), predicted[j].date_precision])
+    for i in set(range(len(gold))) - {pair[2] for pair in pairs}:
+        g = gold[i]
+        tally.error("missed_event", annotation, document, g["start"], g["end"],
+                    gold=[g.get("actor"), g["event_type"], g.get("recipient"), g.get("trigger")])
+    for j in set(range(len(predicted))) - {pair[3] for pair in pairs}:
+        e = predicted[j]
+        tally.error("false_event", annotation, document, e.start, e.end,
+                    predicted=[sorted(_codes(e.actor)), e.event_type, e.mode,
+                               sorted(_codes(e.recipient))])
+
+
+def _greedy(candidates: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """One-to-one pairs from candidates sorted best first; the last two fields are the indices."""
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    pairs = []
+    for candidate in candidates:
+        i, j = candidate[-2], candidate[-1]
+        if i not in used_gold and j not in used_predicted:
+            used_gold.add(i)
+            used_predicted.add(j)
+            pairs.append(candidate)
+    return pairs
+
+
+def _date_right(gold: dict[str, Any], event: Event) -> bool:
+    first, last = gold.get("date_from"), gold.get("date_to")
+    if first is None and last is None:
+        return event.date is None or event.date_precision == "unknown"
+    if event.date is None:
+        return False
+    return ((first is None or date.fromisoformat(first) <= event.date)
+            and (last is None or event.date <= date.fromisoformat(last)))
+
+
+def _score_quotes(annotation: dict[str, Any], document: Document, quotes: Sequence[Quote],
+                  tally: _Tally) -> None:
+    gold = annotation.get("quotes", [])
+    tally.gold_quotes += len(gold)
+    tally.predicted_quotes += len(quotes)
+    candidates = []
+    for i, g in enumerate(gold):
+        wanted = document.text[g["start"]:g["end"]]
+        for j, q in enumerate(quotes):
+            if not _overlaps(g["start"], g["end"], q.start, q.end):
+                continue
+            share = overlap(wanted, document.text[q.start:q.end])
+            if share >= 0.5:
+                candidates.append((-share, i, j))
+    pairs = _greedy(sorted(candidates))
+    for _, i, j in pairs:
+        tally.matched_quotes += 1
+        right = speaker_right(gold[i], quotes[j])
+        tally.speakers_right += right
+        if not right:
+            entity = quotes[j].speaker
+            tally.error("wrong_speaker", annotation, document, gold[i]["start"], gold[i]["end"],
+                        gold=[gold[i].get(k) for k in ("speaker", "speaker_code", "speaker_gov",
+                                                       "anonymous")],
+                        predicted=[quotes[j].speaker_text, entity and entity.entity_name,
+                                   entity and entity.code, entity and entity.sector,
+                                   quotes[j].anonymous])
+    for i in set(range(len(gold))) - {pair[1] for pair in pairs}:
+        tally.error("missed_quote", annotation, document, gold[i]["start"], gold[i]["end"],
+                    gold=[gold[i].get("speaker"), gold[i].get("kind")])
+    for j in set(range(len(quotes))) - {pair[2] for pair in pairs}:
+        tally.error("false_quote", annotation, document, quotes[j].start, quotes[j].end,
+                    predicted=[quotes[j].speaker_text, quotes[j].kind])
+
+
+def speaker_right(gold: dict[str, Any], quote: Quote) -> bool:
+    """Name (or anonymity), country and whether the speaker speaks for a state, all right.
+
+    >>> from spiral.records import Entity
+    >>> q = Quote(doc_id="d", content="c", kind="indirect", start=0, end=1, speaker_text="Lavrov",
+    ...           speaker=Entity("Lavrov", "Sergei Lavrov", "RUS", "GOV"))
+    >>> speaker_right({"speaker": "Sergei Lavrov", "speaker_code": "RUS", "speaker_gov": True,
+    ...                "anonymous": False}, q)
+    True
+    """
+    entity = quote.speaker
+    code = entity.code if entity else None
+    if (gold.get("speaker_code") or None) != (code or None):
+        return False
+    is_state = bool(entity and entity.sector in STATE_SECTORS)
+    if bool(gold.get("speaker_gov")) != is_state:
+        return False
+    if gold.get("anonymous"):
+        return quote.anonymous
+    names = " ".join(filter(None, [quote.speaker_text, entity.entity_name if entity else ""]))
+    words = (gold.get("speaker") or "").casefold().split()
+    return bool(words) and words[-1].strip(".,'’") in names.casefold()
+
+
+def _score_red_lines(annotation: dict[str, Any], document: Document,
+                     red_lines: Sequence[RedLine], tally: _Tally) -> None:
+    gold = annotation.get("red_lines", [])
+    tally.gold_red_lines += len(gold)
+    tally.predicted_red_lines += len(red_lines)
+    candidates = [(abs(r.start - g["start"]), i, j) for i, g in enumerate(gold)
+                  for j, r in enumerate(red_lines)
+                  if _overlaps(g["start"], g["end"], r.start, r.end)
+                  and r.declarer.code == g.get("declarer_code")]
+    pairs = _greedy(sorted(candidates))
+    tally.matched_red_lines += len(pairs)
+    for i in set(range(len(gold))) - {pair[1] for pair in pairs}:
+        tally.error("missed_red_line", annotation, document, gold[i]["start"], gold[i]["end"],
+                    gold=[gold[i].get("declarer_code"), gold[i].get("kind")])

@@ -1,0 +1,90 @@
+"""The real-text scorer on a hand-made report: matching, dates, speakers and red lines."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+from spiral.nlp.evaluate_realtext import read_cached, score
+from spiral.records import Document, Entity, Event, Extraction, Quote, RedLine
+
+TEXT = ("Russia struck Kharkiv on Tuesday, Ukraine's air force said. "
+        "Kyiv will respond if the strikes go on, Zelensky warned.")
+RUS, UKR = Entity("Russia", "Russia", "RUS", "GOV"), Entity("Ukraine", "Ukraine", "UKR", "GOV")
+ZELENSKY = Entity("Zelensky", "Volodymyr Zelensky", "UKR", "GOV")
+FIRST, SECOND = (0, 60), (61, len(TEXT))
+
+
+def _annotation() -> dict:
+    return {"id": "r1", "split": "dev", "events": [
+        {"start": FIRST[0], "end": FIRST[1], "actor": "RUS", "event_type": "ASSAULT",
+         "recipient": "UKR", "date_from": "2024-11-19", "date_to": "2024-11-19",
+         "status": "asserted"},
+        {"start": SECOND[0], "end": SECOND[1], "actor": "UKR", "event_type": "THREATEN",
+         "recipient": "RUS", "date_from": None, "date_to": None, "status": "hypothetical"}],
+        "quotes": [{"start": 61, "end": 99, "speaker": "Volodymyr Zelensky", "speaker_code": "UKR",
+                    "speaker_gov": True, "anonymous": False, "kind": "indirect"}],
+        "red_lines": [{"start": SECOND[0], "end": SECOND[1], "declarer_code": "UKR"}]}
+
+
+def _event(event_type: str, actor: Entity, recipient: Entity, day: date | None,
+           span: tuple[int, int] = FIRST, **flags: bool) -> Event:
+    return Event(doc_id="d", event_type=event_type, start=span[0], end=span[1],
+                 text=TEXT[span[0]:span[1]], actor=(actor,), recipient=(recipient,), date=day,
+                 **flags)
+
+
+def _score(events: tuple[Event, ...], quotes: tuple[Quote, ...] = (),
+           red_lines: tuple[RedLine, ...] = ()) -> dict:
+    document = Document(doc_id="d", text=TEXT)
+    extraction = Extraction(document=document, events=events, quotes=quotes, red_lines=red_lines)
+    return score([(_annotation(), document, extraction)], with_errors=True)
+
+
+def test_realtext_event_matches_by_family_actor_and_recipient() -> None:
+    result = _score((_event("COERCE", RUS, UKR, date(2024, 11, 19)),   # same quad class
+                     _event("ASSAULT", UKR, RUS, date(2024, 11, 19))))  # dyad reversed: false
+    assert result["events"] | {} == {"gold": 1, "predicted": 2, "matched": 1, "precision": 0.5,
+                                     "recall": 1.0, "f1": 0.667}
+    assert result["exact_type_of_matched"] == 0.0 and result["date_accuracy"] == 1.0
+    assert [e["kind"] for e in result["errors"]].count("false_event") == 1
+
+
+def test_realtext_hypothetical_events_are_neither_gold_nor_predictions() -> None:
+    result = _score((_event("THREATEN", UKR, RUS, None, SECOND, hypothetical=True),))
+    assert result["events"]["predicted"] == 0 and result["events"]["gold"] == 1
+
+
+def test_realtext_date_outside_the_window_is_wrong() -> None:
+    result = _score((_event("ASSAULT", RUS, UKR, date(2024, 11, 21)),))
+    assert result["events"]["matched"] == 1 and result["date_accuracy"] == 0.0
+
+
+def test_realtext_speaker_needs_name_country_and_state() -> None:
+    right = Quote(doc_id="d", content="", kind="indirect", start=61, end=99,
+                  speaker=ZELENSKY, speaker_text="Zelensky")
+    wrong = Quote(doc_id="d", content="", kind="indirect", start=61, end=99,
+                  speaker=Entity("Zelensky", "Volodymyr Zelensky", "UKR", "ELI"),
+                  speaker_text="Zelensky")
+    assert _score((), (right,))["speaker_accuracy"] == 1.0
+    assert _score((), (wrong,))["speaker_accuracy"] == 0.0
+
+
+def test_realtext_red_line_found_by_span_and_declarer() -> None:
+    found = RedLine(doc_id="d", declarer=UKR, condition="the strikes go on",
+                    consequence="Kyiv will respond", kind="conditional_threat",
+                    start=SECOND[0], end=SECOND[1])
+    assert _score((), (), (found,))["red_lines"]["recall"] == 1.0
+    assert _score((), (), ())["red_lines"]["recall"] == 0.0
+
+
+def test_realtext_cache_checks_the_hash(tmp_path: Path) -> None:
+    (tmp_path / "r1.txt").write_text(TEXT, encoding="utf-8")
+    good = {"id": "r1", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+            "published": "2024-11-21", "split": "dev"}
+    changed = {**good, "id": "r2"}
+    (tmp_path / "r2.txt").write_text(TEXT + " More.", encoding="utf-8")
+    found, missing = read_cached([good, changed, {**good, "id": "r3"}], tmp_path)
+    assert [c.annotation["id"] for c in found] == ["r1"] and missing == ["r2", "r3"]
+    assert found[0].document.published.date() == date(2024, 11, 21)
