@@ -161,6 +161,7 @@ class Event:
     cameo: str = ""
     negated: bool = False
     hypothetical: bool = False
+    confidence: float = 1.0  # probability the event is right; 1.0 for curated data sets
     id: str = field(default="")
 
     def __post_init__(self) -> None:

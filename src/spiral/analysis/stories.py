@@ -17,6 +17,7 @@ import re
 
 import polars as pl
 
+from spiral.nlp.calibration import default_min_confidence
 from spiral.nlp.event_lexicon import WEAPON_SYSTEMS
 from spiral.records import content_hash
 
@@ -42,10 +43,12 @@ def similarity(a: str, b: str) -> float:
     return len(left & right) / len(left | right) if left | right else 0.0
 
 
-def _real(events: pl.DataFrame) -> pl.DataFrame:
+def _real(events: pl.DataFrame, min_confidence: float) -> pl.DataFrame:
     placed_only = (_placed("actor") | _placed("recipient")) \
         & (pl.col("actor_code") == pl.col("recipient_code"))
-    return events.filter(~pl.col("negated") & ~pl.col("hypothetical")
+    confident = (pl.col("confidence") >= min_confidence) if "confidence" in events.columns \
+        else pl.lit(True)
+    return events.filter(confident & ~pl.col("negated") & ~pl.col("hypothetical")
                          & (pl.col("actor_code") != "") & (pl.col("recipient_code") != "")
                          & ~placed_only
                          & pl.col("date").is_not_null()).sort("id")
@@ -118,14 +121,18 @@ def _conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b and not a & b)
 
 
-def stories(events: pl.DataFrame, *, window_days: int = 1,
-            min_similarity: float = 0.15) -> pl.DataFrame:
+def stories(events: pl.DataFrame, *, window_days: int = 1, min_similarity: float = 0.15,
+            min_confidence: float | None = None) -> pl.DataFrame:
     """Story events with their mentions, counts of mentions and of distinct sources.
 
     The story's date is the earliest of its mentions, its mode the most specific one, its
-    intensity the strongest; `story_id` hashes the sorted member ids.
+    intensity the strongest; `story_id` hashes the sorted member ids. Mentions coded with a
+    confidence below `min_confidence` (by default the calibrated threshold,
+    `spiral.nlp.calibration.default_min_confidence()`) are not counted; they stay stored.
     """
-    real = _real(events)
+    if min_confidence is None:
+        min_confidence = default_min_confidence()
+    real = _real(events, min_confidence)
     if real.is_empty():
         return _empty()
     roots, _ = _components(real, window_days, min_similarity)
@@ -151,11 +158,11 @@ def stories(events: pl.DataFrame, *, window_days: int = 1,
     ).drop("_root").sort(["date", "actor_code", "recipient_code", "event_type", "story_id"])
 
 
-def explain_merges(events: pl.DataFrame, *, window_days: int = 1,
-                   min_similarity: float = 0.15) -> pl.DataFrame:
+def explain_merges(events: pl.DataFrame, *, window_days: int = 1, min_similarity: float = 0.15,
+                   min_confidence: float | None = None) -> pl.DataFrame:
     """Why mentions were merged: one row per linked pair, with dyad, type, date gap and
     wording similarity."""
-    real = _real(events)
+    real = _real(events, default_min_confidence() if min_confidence is None else min_confidence)
     _, reasons = _components(real, window_days, min_similarity) if not real.is_empty() else ({}, [])
     return pl.DataFrame(reasons, schema={"mention_a": pl.String, "mention_b": pl.String,
                                          "dyad": pl.String, "event_type": pl.String,

@@ -25,6 +25,7 @@ Matching, per report, one to one and greedily:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,9 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spiral.errors import InputError
+from spiral.nlp.calibration import default_min_confidence, features, fit, reliability
+from spiral.nlp.calibration import score as calibration_score
 from spiral.nlp.evaluate_gold import load_gold, overlap
 from spiral.plover import EVENT_TYPES
-from spiral.records import Document, Event, Extraction, Quote, RedLine
+from spiral.records import Document, Event, Extraction, Quote, RedLine, to_dict
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -89,8 +92,9 @@ def read_cached(reports: Iterable[dict[str, Any]], cache: Path) -> tuple[list[Ca
 
 def evaluate_realtext(nlp: Language, reports: Sequence[dict[str, Any]], cache: Path, *,
                       splits: Sequence[str] = ("dev",), batch_size: int = 16,
-                      with_errors: bool = False) -> dict[str, Any]:
-    """Code the cached reports of `splits` and score them, one result per split.
+                      with_errors: bool = False, calibrated: bool = False) -> dict[str, Any]:
+    """Code the cached reports of `splits` and score them, one result per split; with
+    `calibrated`, also fit new confidence weights on the dev split (`calibrate`).
 
     Raises
     ------
@@ -100,6 +104,8 @@ def evaluate_realtext(nlp: Language, reports: Sequence[dict[str, Any]], cache: P
     from spiral.nlp import pipeline
 
     unknown = set(splits) - set(SPLITS)
+    if calibrated and list(splits) != ["dev"]:
+        raise InputError("--calibrate fits on the dev split only; drop --split heldout")
     if unknown:
         raise InputError(f"--split {sorted(unknown)}: choose from {', '.join(SPLITS)}")
     wanted = [r for r in reports if r.get("split") in splits]
@@ -112,27 +118,73 @@ def evaluate_realtext(nlp: Language, reports: Sequence[dict[str, Any]], cache: P
     result: dict[str, Any] = {}
     for split in splits:
         in_split = [c for c in cached if c.annotation["split"] == split]
-        scored = score([(c.annotation, c.document, coded[c.annotation["id"]]) for c in in_split],
-                       with_errors=with_errors)
+        items = [(c.annotation, c.document, coded[c.annotation["id"]]) for c in in_split]
+        scored = score(items, with_errors=with_errors)
+        if calibrated:
+            scored["calibrated"] = calibrate(items)
         scored["n_missing"] = sum(1 for r in wanted if r["split"] == split and r["id"] in missing)
         result[split] = scored
     return result
 
 
 def score(items: Iterable[tuple[dict[str, Any], Document, Extraction]], *,
-          with_errors: bool = False) -> dict[str, Any]:
+          min_confidence: float | None = None, with_errors: bool = False) -> dict[str, Any]:
     """Event, date, quote, speaker and red-line figures over annotated, coded reports.
 
-    With `with_errors`, also `errors`: every missed or false item with its sentence, for
-    reading the errors of the development split (it holds third-party text: never commit it).
+    Events count at or above `min_confidence` (by default the calibrated threshold); `events_all`
+    counts every asserted event, and `calibration` compares confidence with correctness over
+    them (expected calibration error and the reliability table). With `with_errors`, also
+    `errors`: every missed or false item with its sentence, for reading the errors of the
+    development split (it holds third-party text: never commit it).
     """
-    tally = _Tally()
+    items = list(items)
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    tally, every = _Tally(), _Tally()
     for annotation, document, extraction in items:
         tally.n_reports += 1
-        _score_events(annotation, document, extraction.events, tally)
+        _score_events(annotation, document, extraction.events, every, 0.0)
+        _score_events(annotation, document, extraction.events, tally, threshold)
         _score_quotes(annotation, document, extraction.quotes, tally)
         _score_red_lines(annotation, document, extraction.red_lines, tally)
-    return tally.result() | ({"errors": tally.errors} if with_errors else {})
+    ece, table = reliability([c for _, _, c in every.labelled], [y for _, y, _ in every.labelled])
+    return tally.result() | {
+        "min_confidence": threshold,
+        "events_all": every.result()["events"],
+        "calibration": {"ece": round(ece, 3), "reliability": table},
+    } | ({"errors": tally.errors} if with_errors else {})
+
+
+def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]], *,
+              min_precision: float = 0.8) -> dict[str, Any]:
+    """Confidence weights fitted on annotated reports (the dev split only), and the threshold:
+    the lowest at which precision reaches `min_precision`, else the one with the best F0.5."""
+    every = _Tally()
+    n_gold = 0
+    for annotation, document, extraction in items:
+        _score_events(annotation, document, extraction.events, every, 0.0)
+        n_gold += sum(1 for g in annotation.get("events", []) if g.get("status") == "asserted")
+    rows = [named for named, _, _ in every.labelled]
+    labels = [label for _, label, _ in every.labelled]
+    weights = fit(rows, labels)
+    probabilities = [calibration_score(named, weights) for named in rows]
+    best: tuple[float, float] | None = None
+    chosen = None
+    for step in range(5, 96, 5):
+        threshold = step / 100
+        kept = [y for p, y in zip(probabilities, labels) if p >= threshold]
+        if not kept:
+            break
+        precision, recall = sum(kept) / len(kept), sum(kept) / n_gold if n_gold else 0.0
+        if precision >= min_precision:
+            chosen = threshold
+            break
+        f_half = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0
+        if best is None or f_half > best[0]:
+            best = (f_half, threshold)
+    ece, table = reliability(probabilities, labels)
+    return {"threshold": chosen if chosen is not None else (best[1] if best else 0.5),
+            "weights": weights, "n_events": len(labels), "n_right": sum(labels),
+            "ece_dev": round(ece, 3), "reliability_dev": table}
 
 
 @dataclass(slots=True)
@@ -151,6 +203,7 @@ class _Tally:
     predicted_red_lines: int = 0
     matched_red_lines: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
+    labelled: list[tuple[dict[str, float], bool, float]] = field(default_factory=list)
 
     def error(self, kind: str, report: dict[str, Any], document: Document, start: int, end: int,
               **detail: Any) -> None:
@@ -199,9 +252,9 @@ def asserted(event: Event) -> bool:
 
 
 def _score_events(annotation: dict[str, Any], document: Document, events: Sequence[Event],
-                  tally: _Tally) -> None:
+                  tally: _Tally, min_confidence: float) -> None:
     gold = [g for g in annotation.get("events", []) if g.get("status") == "asserted"]
-    predicted = [e for e in events if asserted(e)]
+    predicted = [e for e in events if asserted(e) and e.confidence >= min_confidence]
     tally.gold_events += len(gold)
     tally.predicted_events += len(predicted)
     candidates = []
@@ -231,7 +284,13 @@ def _score_events(annotation: dict[str, Any], document: Document, events: Sequen
         g = gold[i]
         tally.error("missed_event", annotation, document, g["start"], g["end"],
                     gold=[g.get("actor"), g["event_type"], g.get("recipient"), g.get("trigger")])
-    for j in set(range(len(predicted))) - {pair[3] for pair in pairs}:
+    matched = {pair[3] for pair in pairs}
+    per_sentence = Counter((e.start, e.end) for e in events)
+    for j, event in enumerate(predicted):
+        named = features(to_dict(event), document.text,
+                         n_in_sentence=per_sentence[(event.start, event.end)])
+        tally.labelled.append((named, j in matched, event.confidence))
+    for j in set(range(len(predicted))) - matched:
         e = predicted[j]
         tally.error("false_event", annotation, document, e.start, e.end,
                     predicted=[sorted(_codes(e.actor)), e.event_type, e.mode,

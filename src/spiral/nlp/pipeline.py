@@ -30,6 +30,7 @@ from spiral.records import (
 COMPONENTS = {
     "spiral_actors": "spiral.nlp.actors",
     "spiral_events": "spiral.nlp.events",
+    "spiral_confidence": "spiral.nlp.confidence",
     "spiral_quotes": "spiral.nlp.quotes",
     "spiral_red_lines": "spiral.nlp.red_lines",
     "spiral_positions": "spiral.nlp.positions",

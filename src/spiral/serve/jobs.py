@@ -154,7 +154,8 @@ def analyse(store: Store, story_frame: pl.DataFrame) -> None:
 
 
 def report(store: Store, out: Path | None, *, fmt: str = "html",
-           title: str = "spiral escalation report", scenario_files: Sequence[Path] = ()) -> str:
+           title: str = "spiral escalation report", scenario_files: Sequence[Path] = (),
+           min_confidence: float | None = None) -> str:
     """Render the report from the store; write it atomically to `out` when given.
 
     Raises
@@ -165,7 +166,8 @@ def report(store: Store, out: Path | None, *, fmt: str = "html",
     from spiral.serve.report import render_html, render_markdown
     from spiral.serve.report.collect import collect
 
-    data = collect(store, title=title, scenario_files=list(scenario_files))
+    data = collect(store, title=title, scenario_files=list(scenario_files),
+                   min_confidence=min_confidence)
     text = render_html(data) if fmt == "html" else render_markdown(data)
     if out is not None:
         write_output(out, lambda tmp: tmp.write_text(text, encoding="utf-8"),

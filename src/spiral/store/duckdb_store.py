@@ -162,9 +162,13 @@ class Store:
 
     def events_frame(self, *, actor: str | None = None, recipient: str | None = None,
                      event_type: str | None = None, since: date | None = None,
-                     until: date | None = None, system: str | None = None) -> pl.DataFrame:
+                     until: date | None = None, system: str | None = None,
+                     min_confidence: float | None = None) -> pl.DataFrame:
         """Events with their document's publication date, outlet and URL, filtered."""
         conditions, params = [], []
+        if min_confidence is not None:
+            conditions.append("e.confidence >= ?")
+            params.append(min_confidence)
         for column, value in (("e.actor_code", actor), ("e.recipient_code", recipient),
                               ("e.event_type", event_type), ("e.system", system)):
             if value is not None:
@@ -181,6 +185,7 @@ class Store:
             "SELECT e.id, e.doc_id, e.system, e.event_type, e.mode, e.context, e.actor,"
             " e.recipient, e.actor_code, e.recipient_code, e.date, e.date_precision, e.quad_code,"
             " e.intensity, e.cameo, e.negated, e.hypothetical, e.text, e.start, e.\"end\","
+            " e.confidence,"
             " d.published, coalesce(d.source, '') AS source, coalesce(d.url, '') AS url, e.native"
             f" FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id {where}"
             " ORDER BY e.date NULLS LAST, e.id")
@@ -236,11 +241,14 @@ class Store:
         return {t: self._db.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
 
     def export(self, fmt: Literal["plover-jsonl", "csv", "parquet"], out: Path, *,
-               table: str = "events") -> Path:
+               table: str = "events", min_confidence: float | None = None) -> Path:
         """Write a table to `out` atomically; PLOVER JSONL is for events only."""
         if table not in TABLES:
             raise StoreError(f"table={table!r} is not a store table; choose one of {', '.join(TABLES)}")
-        frame = self.events_frame() if table == "events" else self._frame(f"SELECT * FROM {table}")
+        if min_confidence is not None and table != "events":
+            raise StoreError(f"--min-confidence applies to events, not to {table!r}")
+        frame = self.events_frame(min_confidence=min_confidence) if table == "events" \
+            else self._frame(f"SELECT * FROM {table}")
         return exports.write(frame, fmt, Path(out), table=table,
                              protected=store_files(self.path))
 

@@ -63,7 +63,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     >>> plover_record({"id": "e1", "date": None, "event_type": "ASSAULT", "mode": "missile",
     ...     "context": ["military"], "actor": "[]", "recipient": "[]", "text": "t",
     ...     "doc_id": "d", "start": 0, "end": 1, "intensity": -9.0, "quad_code": 4,
-    ...     "cameo": "19", "negated": False, "hypothetical": False, "source": "", "url": "",
+    ...     "cameo": "19", "negated": False, "hypothetical": False, "confidence": 0.9,
+    ...     "source": "", "url": "",
     ...     "system": "spiral", "date_precision": "day"})["event"]
     'ASSAULT'
     """
@@ -83,6 +84,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "cameo": row["cameo"],
         "negated": row["negated"],
         "hypothetical": row["hypothetical"],
+        "confidence": row["confidence"],
         "docId": row["doc_id"],
         "start": row["start"],
         "end": row["end"],

@@ -75,7 +75,7 @@ def event_row(event: Event, system: str = "spiral", native: dict | None = None) 
         "date": event.date, "date_precision": event.date_precision,
         "quad_code": event.quad_code, "intensity": float(event.intensity), "cameo": event.cameo,
         "negated": event.negated, "hypothetical": event.hypothetical, "text": event.text,
-        "start": event.start, "end": event.end,
+        "start": event.start, "end": event.end, "confidence": float(event.confidence),
         "native": None if native is None else json.dumps(native, ensure_ascii=False, default=str),
     }
 
@@ -83,7 +83,7 @@ def event_row(event: Event, system: str = "spiral", native: dict | None = None) 
 def event_record(row: dict[str, Any]) -> Event:
     fields = {k: row[k] for k in (
         "id", "doc_id", "event_type", "mode", "date", "date_precision", "quad_code", "intensity",
-        "cameo", "negated", "hypothetical", "text", "start", "end")}
+        "cameo", "negated", "hypothetical", "text", "start", "end", "confidence")}
     return Event(**fields, context=tuple(row["context"]), actor=_entities(row["actor"]),
                  recipient=_entities(row["recipient"]))
 

@@ -44,6 +44,9 @@ DbOption = Annotated[
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
 ]
+MinConfidenceOption = Annotated[
+    float | None, typer.Option("--min-confidence", min=0.0, max=1.0,
+                               help="Only events coded with at least this confidence (0-1).")]
 ModelOption = Annotated[
     str | None, typer.Option("--model", help="Installed spaCy pipeline to use instead of the default.")]
 

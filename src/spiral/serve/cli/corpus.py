@@ -13,6 +13,7 @@ from spiral.records import Quarantined
 from spiral.serve.cli.common import (
     DbOption,
     FormatOption,
+    MinConfidenceOption,
     ModelOption,
     OutputFormat,
     console,
@@ -223,6 +224,7 @@ def report(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write.")] = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.html,
     scenario: ScenarioOption = None,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Write the offline report (HTML, no network needed) or print it as Markdown.
 
@@ -235,7 +237,8 @@ def report(
     if format is ReportFormat.html and out is None:
         out = Path("report.html")
     with open_store(settings.db, read_only=True) as store:
-        text = jobs.report(store, out, fmt=format.value, scenario_files=scenario or [])
+        text = jobs.report(store, out, fmt=format.value, scenario_files=scenario or [],
+                           min_confidence=min_confidence)
     if out is None:
         console.print(text, markup=False, highlight=False)
     else:

@@ -129,6 +129,9 @@ def realtext(
     errors: Annotated[Path | None, typer.Option(
         help="Write every missed and false item, with its sentence, as JSON lines (third-party "
              "text: keep it out of git).")] = None,
+    calibrate: Annotated[Path | None, typer.Option(
+        help="Fit the event confidence weights and threshold on the dev split and write them "
+             "(src/spiral/nlp/calibration.json is the shipped file).")] = None,
     model: ModelOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
@@ -144,7 +147,17 @@ def realtext(
     settings = settings_for(spacy_model=model)
     result = evaluate_realtext(pipeline.load(settings), load_reports(data),
                                cache or default_cache(), splits=split or ["dev"],
-                               batch_size=settings.batch_size, with_errors=errors is not None)
+                               batch_size=settings.batch_size, with_errors=errors is not None,
+                               calibrated=calibrate is not None)
+    if calibrate is not None:
+        from spiral.store.outputs import contains, write_output
+
+        fitted = result["dev"]["calibrated"]
+        text = json.dumps({"threshold": fitted["threshold"], "weights": fitted["weights"],
+                           "fitted_on": {k: v for k, v in fitted.items()
+                                         if k not in ("threshold", "weights")}}, indent=1) + "\n"
+        write_output(calibrate, lambda tmp: tmp.write_text(text, encoding="utf-8"),
+                     is_ours=contains(b'"threshold"'), what="calibration")
     if errors is not None:
         with errors.open("w", encoding="utf-8") as handle:
             for name, part in result.items():
@@ -153,8 +166,10 @@ def realtext(
     _show(result, format, "real reporting",
           [{"split": name, "reports": part["n_reports"],
             **{f"events_{k}": part["events"][k] for k in ("precision", "recall", "f1")},
-            "dates": part["date_accuracy"], "speakers": part["speaker_accuracy"],
-            "red_line_recall": part["red_lines"]["recall"]} for name, part in result.items()])
+            "all_events_f1": part["events_all"]["f1"], "dates": part["date_accuracy"],
+            "speakers": part["speaker_accuracy"], "red_line_recall": part["red_lines"]["recall"],
+            "ece": part["calibration"]["ece"]} for name, part in result.items()],
+          *(f"{name}: at confidence >= {part['min_confidence']}" for name, part in result.items()))
 
 
 def _show(result: dict[str, Any], format: OutputFormat, title: str, rows: list[dict[str, Any]],

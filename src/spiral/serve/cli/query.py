@@ -13,6 +13,7 @@ from spiral.errors import InputError
 from spiral.serve.cli.common import (
     DbOption,
     FormatOption,
+    MinConfidenceOption,
     OutputFormat,
     console,
     print_json,
@@ -53,9 +54,13 @@ def events(
     as_stories: Annotated[bool, typer.Option("--stories", help="One row per real event, with "
                                              "its mentions and distinct sources.")] = False,
     explain: Annotated[bool, typer.Option(help="With --stories: why mentions were merged.")] = False,
+    min_confidence: MinConfidenceOption = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
-    """List coded events (or story events), filtered by actor, recipient, type and date.
+    """List coded events (or story events), filtered by actor, recipient, type, date and confidence.
+
+    Events are listed whatever their confidence unless --min-confidence is given; story events
+    count only mentions at or above it (by default the calibrated threshold).
 
     Example: spiral events --actor RUS --recipient UKR --type ASSAULT --since 2024-11-01
     """
@@ -67,9 +72,11 @@ def events(
     first, last = _date(since, "--since"), _date(until, "--until")
     with open_store(settings.db, read_only=True) as store:
         frame = store.events_frame(actor=actor, recipient=recipient,
-                                   event_type=type and type.upper(), since=first, until=last)
+                                   event_type=type and type.upper(), since=first, until=last,
+                                   min_confidence=None if as_stories else min_confidence)
     if as_stories:
-        _print_stories(frame, explain=explain, limit=limit, format=format)
+        _print_stories(frame, explain=explain, limit=limit, format=format,
+                       min_confidence=min_confidence)
         return
     frame = frame.sort(["date", "id"], nulls_last=True)
     if format is OutputFormat.json:
@@ -82,13 +89,13 @@ def events(
                 title=f"{frame.height} events" + (f" (first {limit})" if frame.height > limit else ""))
 
 
-def _print_stories(events: pl.DataFrame, *, explain: bool, limit: int,
-                   format: OutputFormat) -> None:
+def _print_stories(events: pl.DataFrame, *, explain: bool, limit: int, format: OutputFormat,
+                   min_confidence: float | None) -> None:
     import polars as pl
 
     from spiral.analysis.stories import explain_merges, stories
 
-    found = explain_merges(events) if explain else stories(events)
+    found = (explain_merges if explain else stories)(events, min_confidence=min_confidence)
     if format is OutputFormat.json:
         print_json(found.with_columns(pl.col(pl.Date).cast(pl.String)).to_dicts())
         return
@@ -238,6 +245,7 @@ def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> No
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     db: DbOption = None,
+    min_confidence: MinConfidenceOption = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover_jsonl,
     table: Annotated[str, typer.Option(help="events, quotes, red_lines, positions, documents, actors.")] = "events",
 ) -> None:
@@ -249,7 +257,7 @@ def export(
 
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
-        path = store.export(format.value, out, table=table)
+        path = store.export(format.value, out, table=table, min_confidence=min_confidence)
     console.print(f"wrote {path}")
 
 

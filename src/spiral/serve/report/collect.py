@@ -20,11 +20,13 @@ N_TOP_DYADS = 6
 N_TOP_QUOTES = 25
 
 
-def collect(store: Store, *, title: str, scenario_files: list[Path] = ()) -> ReportData:
-    """Everything the report shows, computed from what the store holds now."""
+def collect(store: Store, *, title: str, scenario_files: list[Path] = (),
+            min_confidence: float | None = None) -> ReportData:
+    """Everything the report shows, computed from what the store holds now; story events count
+    mentions at or above `min_confidence` (by default the calibrated threshold)."""
     documents = store.documents_frame()
     events = store.events_frame()
-    story_frame = stories(events)
+    story_frame = stories(events, min_confidence=min_confidence)
     daily = escalation_index(story_frame, freq="day", covered_days=covered_days(documents, events))
     spiral_index, forecast_rows = dynamics_rows(events, list(scenario_files))
     docs = {row["doc_id"]: row for row in documents.select("doc_id", "text", "url", "source")

@@ -1,0 +1,127 @@
+"""How likely a coded event is right: a logistic model over what the coder knew when it coded it.
+
+The model only; `spiral.nlp.confidence` is the pipeline component that applies it.
+
+Every event gets `confidence` in [0, 1], the probability, calibrated on the development part of
+the real-text set (`tests/realtext/`), that its actor, type family and recipient are right.
+The features are plain facts about the event and its sentence (no sides found, a country acting
+on itself, the sentence is a headline or a quotation, several events read from one sentence...);
+their weights live in `calibration.json` beside this module, written by
+`spiral eval realtext --calibrate` and read once. Nothing is deleted below a threshold:
+`default_min_confidence()` only decides what indices, stories and dynamics count.
+
+>>> event = {"event_type": "ASSAULT", "start": 0, "end": 30, "text": "Russia struck Kharkiv overnight.",
+...          "mode": "", "actor": [{"code": "RUS", "sector": "GOV"}], "recipient": [{"code": "UKR", "sector": ""}]}
+>>> round(sum(features(event, "Russia struck Kharkiv overnight.", n_in_sentence=1).values()), 1) > 0
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+QUOTE_MARKS = "\"“”«»"
+SPEECH_WORDS = ("said", "says", "told", "according to", "claimed", "stated", "announced")
+FINAL = ".!?\"”’'»)"
+
+
+def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict[str, float]:
+    """The named features of one event (a dict as in `doc._.events`) in its document's `text`."""
+    actors = {a["code"] for a in event.get("actor", ()) if a.get("code")}
+    recipients = {r["code"] for r in event.get("recipient", ()) if r.get("code")}
+    sentence = event["text"].strip()
+    first_line_end = text.find("\n")
+    quad = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
+            "RETREAT": 2}.get(event["event_type"], 3 if event["event_type"] in (
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN") else 4)
+    return {
+        "bias": 1.0,
+        "no_actor": float(not actors),
+        "no_recipient": float(not recipients),
+        "self_dyad": float(bool(actors & recipients)),
+        "actor_sector_known": float(any(a.get("sector") for a in event.get("actor", ()))),
+        "assault": float(event["event_type"] == "ASSAULT"),
+        "verbal_cooperation": float(quad == 1),
+        "material_cooperation": float(quad == 2),
+        "verbal_conflict": float(quad == 3),
+        "has_mode": float(bool(event.get("mode"))),
+        "in_quotation": float(any(mark in sentence for mark in QUOTE_MARKS)),
+        "reported_speech": float(any(word in sentence.lower() for word in SPEECH_WORDS)),
+        "first_line": float(first_line_end == -1 or event["start"] < first_line_end),
+        "unfinished_sentence": float(not sentence.endswith(tuple(FINAL))),
+        "log_words": math.log1p(len(sentence.split())),
+        "shared_sentence": float(n_in_sentence > 1),
+    }
+
+
+@functools.cache
+def _model() -> dict[str, Any]:
+    text = resources.files("spiral.nlp").joinpath("calibration.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def default_min_confidence() -> float:
+    """The threshold indices, stories and dynamics count events from (chosen on dev data)."""
+    return float(_model()["threshold"])
+
+
+def score(named: Mapping[str, float], weights: Mapping[str, float] | None = None) -> float:
+    """The logistic probability for named feature values."""
+    weights = weights if weights is not None else _model()["weights"]
+    z = sum(weights.get(name, 0.0) * value for name, value in named.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[bool], *,
+        l2: float = 1.0, n_iter: int = 50) -> dict[str, float]:
+    """L2-penalised logistic regression by Newton's method; the bias is not penalised.
+
+    >>> w = fit([{"bias": 1, "x": 1}, {"bias": 1, "x": 0}] * 20, [True, False] * 20)
+    >>> w["x"] > 1
+    True
+    """
+    import numpy as np
+
+    names = sorted({name for row in rows for name in row})
+    x = np.array([[row.get(name, 0.0) for name in names] for row in rows], dtype=float)
+    y = np.array(labels, dtype=float)
+    penalty = np.full(len(names), l2)
+    penalty[names.index("bias")] = 0.0
+    w = np.zeros(len(names))
+    for _ in range(n_iter):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(len(names))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {name: round(float(value), 4) for name, value in zip(names, w)}
+
+
+def reliability(probabilities: Sequence[float], labels: Sequence[bool], *,
+                n_bins: int = 5) -> tuple[float, list[dict[str, Any]]]:
+    """Expected calibration error and the reliability table (equal-width bins).
+
+    >>> ece, table = reliability([0.9, 0.9, 0.1, 0.1], [True, True, False, False])
+    >>> round(ece, 2), table[-1]["n"]
+    (0.1, 2)
+    """
+    table, total, ece = [], len(probabilities), 0.0
+    for k in range(n_bins):
+        low, high = k / n_bins, (k + 1) / n_bins
+        members = [(p, y) for p, y in zip(probabilities, labels)
+                   if low <= p < high or (k == n_bins - 1 and p == 1.0)]
+        if not members:
+            continue
+        mean_p = sum(p for p, _ in members) / len(members)
+        share = sum(y for _, y in members) / len(members)
+        ece += len(members) / total * abs(mean_p - share)
+        table.append({"bin": f"{low:.1f}-{high:.1f}", "n": len(members),
+                      "mean_confidence": round(mean_p, 3), "share_right": round(share, 3)})
+    return ece, table

@@ -1,0 +1,70 @@
+"""Event confidence: features, the fitted model, calibration figures and the story threshold."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+
+from spiral.analysis.stories import stories
+from spiral.nlp.calibration import default_min_confidence, features, fit, reliability, score
+from spiral.nlp.confidence import ConfidenceScorer
+
+EVENT = {"event_type": "ASSAULT", "start": 0, "end": 33, "text": "Russia struck Kharkiv overnight.",
+         "mode": "", "actor": [{"code": "RUS", "sector": "GOV"}],
+         "recipient": [{"code": "UKR", "sector": ""}]}
+
+
+def test_confidence_features_name_what_makes_an_event_doubtful() -> None:
+    sure = features(EVENT, EVENT["text"] + "\nMore text.", n_in_sentence=1)
+    doubtful = features({**EVENT, "start": 9, "actor": [], "recipient": [{"code": "RUS"}]},
+                        "Headline\n" + EVENT["text"], n_in_sentence=2)
+    assert sure["no_actor"] == 0 and doubtful["no_actor"] == 1
+    assert sure["first_line"] == 1 and doubtful["first_line"] == 0
+    assert doubtful["shared_sentence"] == 1
+
+
+def test_confidence_shipped_model_ranks_a_sideless_event_below_a_full_one() -> None:
+    full = score(features(EVENT, EVENT["text"], n_in_sentence=1))
+    sideless = score(features({**EVENT, "actor": [], "recipient": []}, EVENT["text"],
+                              n_in_sentence=1))
+    assert 0.0 <= sideless < full <= 1.0
+    assert 0.0 < default_min_confidence() < 1.0
+
+
+def test_confidence_fit_recovers_a_separating_feature_and_is_calibrated() -> None:
+    rows = [{"bias": 1.0, "x": float(i % 2)} for i in range(200)]
+    labels = [i % 2 == 1 and i % 10 != 1 for i in range(200)]  # 80% right when x, never else
+    weights = fit(rows, labels, l2=0.01)
+    probabilities = [score(r, weights) for r in rows]
+    ece, table = reliability(probabilities, labels)
+    assert ece < 0.02 and sum(t["n"] for t in table) == 200
+    assert abs(max(probabilities) - 0.8) < 0.02
+
+
+class _Underscore:
+    def __init__(self, events: tuple) -> None:
+        self.events = events
+
+
+class _Doc:  # the component reads only doc.text and doc._.events
+    def __init__(self, text: str, events: tuple) -> None:
+        self.text, self._ = text, _Underscore(events)
+
+
+def test_confidence_component_sets_a_probability_on_every_event() -> None:
+    doc = ConfidenceScorer()(_Doc(EVENT["text"], (EVENT, {**EVENT, "event_type": "ACCUSE"})))
+    assert all(0.0 <= e["confidence"] <= 1.0 for e in doc._.events)
+
+
+def test_stories_count_only_mentions_at_or_above_the_threshold() -> None:
+    row = {"id": "e1", "doc_id": "d1", "system": "spiral", "event_type": "ASSAULT", "mode": "",
+           "context": [], "actor": "[]", "recipient": "[]", "actor_code": "RUS",
+           "recipient_code": "UKR", "date": date(2024, 11, 21), "date_precision": "day",
+           "quad_code": 4, "intensity": -9.0, "cameo": "19", "negated": False,
+           "hypothetical": False, "text": "Russia struck Dnipro.", "start": 0, "end": 21,
+           "source": "Wire", "url": "", "confidence": 0.1}
+    frame = pl.DataFrame([row, {**row, "id": "e2", "doc_id": "d2", "confidence": 0.9,
+                                "source": "Desk"}])
+    assert stories(frame, min_confidence=0.5)["n_mentions"].to_list() == [1]
+    assert stories(frame, min_confidence=0.0)["n_mentions"].to_list() == [2]
