@@ -51,6 +51,9 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"}
 COLLECTIVE_WORDS = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
+# sectors of an unqualified agent noun that the report's own country stands behind
+HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB"})
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
 ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
@@ -137,6 +140,7 @@ class ActorResolver:
         with the agent's sector. Only actors without a sector of their own take one."""
         owners = {m.start: m for m in mentions if not m.person and not m.entity.sector}
         owners_by_end = {m.end: m for m in owners.values()}
+        focal = _focal_country(mentions)
         merged: dict[int, _Mention] = {}
         for start, end, sector in self.kb.agents.find([t.text for t in doc]):
             agent = doc[start:end]
@@ -153,6 +157,17 @@ class ActorResolver:
                 after = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) \
                     else doc[end + 1]
                 owner = owners.get(after.idx)
+            if owner is None and focal is not None and sector in HOME_SECTORS \
+                    and k == start - 1 and (k < 0 or doc[k].lower_ == "the" or doc[k].is_punct
+                                            or doc[k].dep_ not in ("amod", "compound", "poss")):
+                # "the army", "the junta", "security forces" with no country named: the
+                # country the report is about
+                entity = Entity(agent.text, focal.entity.entity_name, focal.entity.code, sector,
+                                "by document")
+                merged[agent.start_char] = _Mention(agent.start_char, agent.end_char, agent.text,
+                                                    (f"{focal.entity.entity_name} {sector}",
+                                                     focal.entity.code), entity, False)
+                continue
             if owner is None or owner.start in merged:
                 continue
             first, last = min(owner.start, agent.start_char), max(owner.end, agent.end_char)
@@ -315,6 +330,20 @@ class ActorResolver:
         roles = person.roles if isinstance(person, Person) else ()
         return any(noun in r.role.lower().split() for r in roles) or \
             noun in mention.entity.role.lower().split()
+
+
+def _focal_country(mentions: list[_Mention]) -> _Mention | None:
+    """The country a report is about: the one its names point to most often, at least twice
+    and clearly more than any other (a mention of it, to borrow its name)."""
+    by_code: dict[str, list[_Mention]] = {}
+    for mention in mentions:
+        code = mention.entity.code
+        if len(code) == 3 and code not in NON_STATE_CODES and not mention.person:
+            by_code.setdefault(code, []).append(mention)
+    ranked = sorted(by_code.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[0]) < 1.5 * len(ranked[1])):
+        return None
+    return ranked[0][0]
 
 
 class _Coverage:

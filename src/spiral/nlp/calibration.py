@@ -45,6 +45,9 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict
         "no_recipient": float(not recipients),
         "self_dyad": float(bool(actors & recipients)),
         "actor_sector_known": float(any(a.get("sector") for a in event.get("actor", ()))),
+        "actor_placed": float(any(a.get("role") in ("by location", "by document")
+                                  for a in event.get("actor", ()))),
+        "actor_unresolved": float(any(not a.get("code") for a in event.get("actor", ()))),
         "assault": float(event["event_type"] == "ASSAULT"),
         "verbal_cooperation": float(quad == 1),
         "material_cooperation": float(quad == 2),

@@ -247,3 +247,34 @@ MEASURES = {"bill", "law", "legislation", "proposal", "plan", "decree", "reform"
 WEAPON_SYSTEMS = frozenset({"atacms", "storm shadow", "scalp", "oreshnik", "kinzhal", "iskander",
                             "kalibr", "tomahawk", "himars", "shahed", "taurus", "kh-101", "zircon",
                             "fattah", "emad", "kheibar", "jericho", "sejjil", "hwasong"})
+
+
+# What a statement does, read from its words when its verb is neutral ("said", "told"): the
+# speaker's act, in this order of precedence. Patterns are regular expressions over the
+# statement's content, matched without regard to case.
+STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("THREATEN", (
+        r"\bpay (?:an? |the )?(?:\w+ )?(?:heavy |high |unprecedented |dear )?price\b",
+        r"\bpay dearly\b", r"\bwill (?:respond|retaliate|strike back|hit back)\b",
+        r"\bwould (?:respond|retaliate|strike back|hit back)\b", r"\bretaliat",
+        r"\b(?:face|suffer) (?:the )?(?:severe |serious |grave )?consequences\b",
+        r"\bnot go unanswered\b", r"\bwill not (?:tolerate|stand idly)\b",
+        r"\bact against\b", r"\bpainful blows?\b", r"\bcrushing (?:blow|response)\b",
+        r"\bdecisive(?:ly)? (?:respon|action)", r"\boverwhelming(?:ly)? (?:respon|force)",
+        r"\bplaying with fire\b", r"\bteach \w+ a lesson\b", r"\ball options\b",
+        r"\bwipe (?:\w+ )?(?:out|off)\b")),
+    ("ACCUSE", (
+        r"\baccus", r"\bblam(?:e|ed|es|ing)\b", r"\bviolat", r"\baggress(?:ion|or|ive)\b",
+        r"\bprovocat", r"\bpropaganda\b", r"\b(?:a )?lies?\b", r"\bterroris[tm]",
+        r"\bwar crimes?\b", r"\bgenocid", r"\bethnic cleansing\b", r"\batrocit",
+        r"\bmassacre", r"\bundermin", r"\bencroach", r"\b(?:illegal|unlawful)\b",
+        r"\bdestabili[sz]", r"\boccupation\b", r"\binvasion\b", r"\bfalsely\b",
+        r"\bcondemn")),
+    ("REJECT", (
+        r"\breject", r"\brefus(?:e|ed|es|al)\b", r"\bden(?:y|ied|ies)\b",
+        r"\bwill (?:not|never) (?:accept|agree|negotiate|recogni[sz]e)\b",
+        r"\bnot going to (?:go into|negotiate|accept|agree)\b", r"\bno (?:talks|negotiations)\b")),
+    ("REQUEST", (
+        r"\bcall(?:s|ed)? (?:on|upon)\b", r"\burg(?:e|ed|es|ing)\b",
+        r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
+)

@@ -680,7 +680,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
                  for t in _phrase(c)] + _object_tokens(clause)
         if found := others(named):
             return found
-    taken = {t.i for t in subject}
+    # a venue ("a summit in Abuja", "talks in Moscow") or a time ("during the war with
+    # Armenia") is where or when it happened, not whom it was aimed at
+    settings = [p for p in token.subtree
+                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS]
+    taken = {t.i for t in subject} | {t.i for p in settings for t in p.subtree}
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
 
 

@@ -30,8 +30,9 @@ from spiral.records import (
 COMPONENTS = {
     "spiral_actors": "spiral.nlp.actors",
     "spiral_events": "spiral.nlp.events",
-    "spiral_confidence": "spiral.nlp.confidence",
     "spiral_quotes": "spiral.nlp.quotes",
+    "spiral_statement_events": "spiral.nlp.statement_events",
+    "spiral_confidence": "spiral.nlp.confidence",
     "spiral_red_lines": "spiral.nlp.red_lines",
     "spiral_positions": "spiral.nlp.positions",
 }

@@ -1,0 +1,95 @@
+"""`spiral_statement_events`: the act a statement performs.
+
+A threat, accusation, refusal or demand made in a quote or in reported speech is the speaker's
+THREATEN, ACCUSE, REJECT or REQUEST (PLOVER codes what is said as what it does), aimed at the
+first other actor its words name: '"Kyiv will pay a heavy price," Moscow said' is Russia
+threatening Ukraine. What the words do is read from `STATEMENT_ACTS` (event_lexicon), in order
+of precedence. A statement whose sentence already holds a verbal event of the same speaker
+(coded from its verb, as in "Moscow warned that ...") adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from spiral import plover
+from spiral.nlp import extensions
+from spiral.nlp.dates import find_event_date
+from spiral.nlp.event_lexicon import STATEMENT_ACTS
+from spiral.records import Entity, Event, from_dict
+
+ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
+             for event_type, patterns in STATEMENT_ACTS)
+VERBAL_CONFLICT = 3
+
+
+def statement_act(content: str) -> str | None:
+    """The PLOVER type of what a statement does, or None when it only informs.
+
+    >>> statement_act("Kyiv will pay a heavy price for this"), statement_act("talks went well")
+    ('THREATEN', None)
+    """
+    return next((event_type for event_type, pattern in ACTS if pattern.search(content)), None)
+
+
+class StatementEvents:
+    """Adds to `doc._.events` the act each attributed statement performs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc._.quotes:
+            return doc
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        text = doc.text
+        events = list(doc._.events)
+        for quote in doc._.quotes:
+            event = self._event(doc, text, quote, events, published)
+            if event is not None:
+                events.append(extensions.plain(event))
+        doc._.events = tuple(events)
+        return doc
+
+    def _event(self, doc: Doc, text: str, quote: dict[str, Any], events: list[dict[str, Any]],
+               published: date | None) -> Event | None:
+        speaker = quote.get("speaker")
+        if not speaker or not speaker.get("code"):
+            return None
+        event_type = statement_act(text[quote["start"]:quote["end"]])
+        if event_type is None:
+            return None
+        span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+        if span is None:
+            return None
+        sentence = span[0].sent
+        start, end = sentence.start_char, sentence.end_char
+        if any(e["start"] < end and start < e["end"] and e["quad_code"] == VERBAL_CONFLICT
+               and any(a.get("code") == speaker["code"] for a in e["actor"]) for e in events):
+            return None
+        day, precision = find_event_date(sentence, published)
+        recipients = self._named(doc, quote["start"], quote["end"], speaker["code"])
+        return Event(doc_id=doc._.doc_id or "", event_type=event_type, start=start, end=end,
+                     text=sentence.text.strip(), actor=(from_dict(Entity, speaker),),
+                     recipient=recipients[:1], date=day, date_precision=precision,
+                     quad_code=plover.EVENT_TYPES[event_type].quad_code,
+                     intensity=plover.intensity(event_type), cameo=plover.cameo_root(event_type))
+
+    @staticmethod
+    def _named(doc: Doc, start: int, end: int, speaker_code: str) -> tuple[Entity, ...]:
+        found = []
+        for mention_start, mention_end, index in doc._.actor_mentions:
+            actor = doc._.actors[index]
+            if start <= mention_start and mention_end <= end and actor["code"] \
+                    and actor["code"] != speaker_code:
+                found.append(from_dict(Entity, {k: v for k, v in actor.items()
+                                                if k != "mentions"}))
+        return tuple(found)
+
+
+@Language.factory("spiral_statement_events", requires=["doc._.quotes", "doc._.events"],
+                  assigns=["doc._.events"])
+def make_statement_events(nlp: Language, name: str) -> StatementEvents:
+    return StatementEvents()

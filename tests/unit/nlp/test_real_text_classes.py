@@ -1,0 +1,64 @@
+"""Error classes read on real reporting (tests/realtext, dev split), as sentences in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from spiral.nlp.statement_events import statement_act
+
+pytestmark = pytest.mark.model
+
+
+def _dyads(doc) -> set[tuple[str, str, str]]:
+    return {(e["actor"][0]["code"] if e["actor"] else "", e["event_type"],
+             e["recipient"][0]["code"] if e["recipient"] else "")
+            for e in doc._.events if not e["negated"] and not e["hypothetical"]}
+
+
+@pytest.mark.parametrize("content, act", [
+    ("the aggressor will pay a heavy price for every village it shells", "THREATEN"),
+    ("any strike on our bases would not go unanswered", "THREATEN"),
+    ("they are playing with fire", "THREATEN"),
+    ("the raid was a flagrant violation of our sovereignty", "ACCUSE"),
+    ("the report is propaganda meant to hide their crimes", "ACCUSE"),
+    ("we reject the ruling and will never recognise it", "REJECT"),
+    ("the council called on both sides to return to talks", "REQUEST"),
+    ("the talks were useful and will continue next week", None),
+])
+def test_statement_act_table_families(content: str, act: str | None) -> None:
+    assert statement_act(content) == act
+
+
+def test_threat_in_reported_speech_is_the_speakers(annotate) -> None:
+    doc = annotate("Iran's foreign minister said on Sunday that Israel would pay a heavy price "
+                   "for the strike on its consulate.")
+    assert ("IRN", "THREATEN", "ISR") in _dyads(doc)
+
+
+def test_accusation_in_a_quote_is_the_speakers(annotate) -> None:
+    doc = annotate("“Beijing's latest move is a clear violation of our waters,” the "
+                   "Philippine foreign minister told reporters.")
+    assert ("PHL", "ACCUSE", "CHN") in _dyads(doc)
+
+
+def test_unqualified_army_is_the_country_the_report_is_about(annotate) -> None:
+    doc = annotate("Sudan's war entered its second year. Fighting spread across Sudan. "
+                   "The army shelled positions of the Rapid Support Forces in Omdurman on Monday.")
+    assert ("SDN", "ASSAULT", "SDN") in _dyads(doc)
+
+
+def test_no_focal_country_when_the_report_is_about_two(annotate) -> None:
+    doc = annotate("Armenia and Azerbaijan traded fire. Armenia blamed Azerbaijan. "
+                   "The army said it had repelled an attack on Tuesday.")
+    assert all(e["actor"] == [] or e["actor"][0]["code"] != "ARM" or
+               e["actor"][0]["role"] != "by document" for e in doc._.events)
+
+
+def test_a_venue_is_not_the_target(annotate) -> None:
+    doc = annotate("Serbia agreed during talks in Brussels to recognise the licence plates.")
+    assert not any(r["code"] == "BEL" for e in doc._.events for r in e["recipient"])
+
+
+def test_armed_groups_of_current_conflicts_take_their_country(annotate) -> None:
+    doc = annotate("M23 rebels seized the town of Rubaya in eastern Congo on Tuesday.")
+    assert any(a["code"] == "COD" for a in doc._.actors if "M23" in a["entity_text"])
