@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -98,6 +98,7 @@ class ActorResolver:
         covered = _Coverage(titles)
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)
+        mentions += self._surnames(doc, mentions)
         # a pronoun outside a quote does not point at someone named inside one
         quoted = find_direct(written)
         mentions += self._anaphora(doc, mentions, quoted, written)
@@ -223,6 +224,29 @@ class ActorResolver:
         doc.set_ents(names, default="unmodified")
         return names
 
+    def _surnames(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
+        """'Buensuceso said': a person named in full before, by the last word of the name."""
+        taken = _Coverage(known)
+        people = sorted((m for m in known if m.person and " " in m.entity.entity_name),
+                        key=lambda m: m.start)
+        by_surname: dict[str, list[_Mention]] = {}
+        for mention in people:
+            by_surname.setdefault(mention.entity.entity_name.split()[-1], []).append(mention)
+        found = []
+        for token in doc:
+            # the small model often tags an unfamiliar surname as a noun: its capital decides
+            if not token.text[:1].isupper() or taken.overlaps(token.idx, token.idx + len(token.text)):
+                continue
+            earlier = [m for m in by_surname.get(token.text, ()) if m.end <= token.idx]
+            # two people of one surname named before: which is meant is not ours to guess
+            if len({m.key for m in earlier}) != 1:
+                continue
+            antecedent = earlier[-1]
+            entity = replace(antecedent.entity, entity_text=token.text)
+            found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
+                                  antecedent.key, entity, True, antecedent.gender))
+        return found
+
     def _unknown_people(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
         taken = _Coverage(known)
         found = []
@@ -231,8 +255,12 @@ class ActorResolver:
                     or not _looks_like_full_name(ent)):
                 continue
             descriptor = _descriptor(ent)
-            code = next((m.entity.code for m in known
-                         if _near(m, ent) and not m.person), "")
+            sentence = ent.sent
+            described = [m for m in known if _near(m, ent) and not m.person
+                         and sentence.start_char <= m.start and m.end <= sentence.end_char]
+            nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
+                                                       abs(m.start - ent.end_char)), default=None)
+            code = nearest.entity.code if nearest else ""
             entity = Entity(ent.text, ent.text, code, _sector(descriptor), descriptor)
             found.append(_Mention(ent.start_char, ent.end_char, ent.text, (ent.text, code),
                                   entity, True))

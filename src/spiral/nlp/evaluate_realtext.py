@@ -18,7 +18,8 @@ Matching, per report, one to one and greedily:
   the gold says the text gives no date, the event must carry none.
 - a quote matches when the spans overlap and it holds at least half the gold content's words;
   its speaker is right when the name (or, for an anonymous source, the anonymity), the country
-  and whether the speaker speaks for a state are all right.
+  and whether the speaker speaks for a state are all right (the last not for international
+  bodies, which the annotators judged both ways).
 - a red line is found when a predicted one overlaps it with the declarer's country right.
 """
 
@@ -371,7 +372,8 @@ def speaker_right(gold: dict[str, Any], quote: Quote) -> bool:
     if (gold.get("speaker_code") or None) != (code or None):
         return False
     is_state = bool(entity and entity.sector in STATE_SECTORS)
-    if bool(gold.get("speaker_gov")) != is_state:
+    # whether an international body speaks for states was annotated both ways: not scored
+    if gold.get("speaker_code") != "IGO" and bool(gold.get("speaker_gov")) != is_state:
         return False
     if gold.get("anonymous"):
         return quote.anonymous

@@ -14,12 +14,14 @@ anonymous and keep what the text says of them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions
+from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.quote_marks import find_direct
@@ -128,6 +130,9 @@ class QuoteFinder:
         if anonymous and speaker is not None:
             speaker = Entity(span.text, span.text, speaker.code, speaker.sector or "GOV",
                              "anonymous source")
+        elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE:
+            # "Guyana said", "Tehran said": a country that speaks is its government
+            speaker = replace(speaker, sector="GOV")
         return speaker, span.text, anonymous
 
 

@@ -62,3 +62,17 @@ def test_a_venue_is_not_the_target(annotate) -> None:
 def test_armed_groups_of_current_conflicts_take_their_country(annotate) -> None:
     doc = annotate("M23 rebels seized the town of Rubaya in eastern Congo on Tuesday.")
     assert any(a["code"] == "COD" for a in doc._.actors if "M23" in a["entity_text"])
+
+
+def test_a_person_named_in_full_is_found_again_by_surname(annotate) -> None:
+    doc = annotate("Philippine envoy Maria Dalisay spoke in Geneva on Monday. "
+                   "Dalisay said China had violated the agreement.")
+    (person,) = [a for a in doc._.actors if a["entity_name"] == "Maria Dalisay"]
+    assert person["code"] == "PHL"
+    assert [m[0] for m in person["mentions"]] == ["Maria Dalisay", "Dalisay"]
+
+
+def test_a_country_that_speaks_is_its_government(annotate) -> None:
+    doc = annotate("Guyana said on Friday that the new map was a threat to its territory.")
+    (quote,) = doc._.quotes
+    assert (quote["speaker"]["code"], quote["speaker"]["sector"]) == ("GUY", "GOV")
