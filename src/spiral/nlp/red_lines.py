@@ -45,7 +45,13 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
                           r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
-                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against)\b", re.IGNORECASE)
+                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
+                          r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
+                          r"action|proportionate|unanswered|held responsible)\b", re.IGNORECASE)
+# "hand back power or face military action": a demand, and what refusing it brings
+OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
+                     re.IGNORECASE)
+RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply"}
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|by (Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|ultimatum)\b", re.IGNORECASE)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
@@ -134,6 +140,26 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_text([t for t in condition if not _is_mark(t, token)]),
                           _text(consequence)))
             continue
+        # "will respond overwhelmingly to any provocation": any such step is the condition
+        if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "pobj" \
+                and token.head.head.lower_ == "to" and token.head.head.head.lemma_ in RESPONSE_VERBS:
+            verb = token.head.head.head
+            clause = _clause_of(verb)
+            taken = {t.i for t in token.head.subtree}
+            consequence = [t for t in _reported(clause).subtree if t.i not in taken
+                           and t.dep_ != "punct" and not _is_mark(t, clause)]
+            found.append((_text(list(token.head.subtree)), _text(consequence)))
+            continue
+        # "in case further drones are discovered": the clause is the condition
+        if token.lower_ == "case" and token.head.lower_ == "in":
+            clauses = [c for c in token.children if c.dep_ in ("acl", "relcl", "ccomp", "advcl")]
+            if clauses:
+                clause = _clause_of(token.head.head)
+                taken = {t.i for t in token.head.subtree}
+                consequence = [t for t in _reported(clause).subtree if t.i not in taken
+                               and t.dep_ != "punct" and not _is_mark(t, clause)]
+                found.append((_text(list(clauses[0].subtree)), _text(consequence)))
+                continue
         # "in the event of X", "in case of X"
         if token.lower_ in ("event", "case") and token.head.lower_ == "in":
             of = [c for c in token.children if c.lower_ == "of"]
@@ -194,6 +220,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             taken = {t.i for t in token.subtree}
             consequence = [t for t in token.head.subtree if t.i not in taken and not t.is_punct]
             found.append((_text(condition), _text(consequence)))
+    if (ultimatum := OR_FACE.search(sentence.text.strip())) is not None:
+        found.append((f"not {ultimatum.group('demand').strip()}",
+                      ultimatum.group("consequence").strip()))
     return found
 
 

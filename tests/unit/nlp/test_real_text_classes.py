@@ -76,3 +76,16 @@ def test_a_country_that_speaks_is_its_government(annotate) -> None:
     doc = annotate("Guyana said on Friday that the new map was a threat to its territory.")
     (quote,) = doc._.quotes
     assert (quote["speaker"]["code"], quote["speaker"]["sector"]) == ("GUY", "GOV")
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    ("The Japanese navy will respond firmly to any Chinese incursion, Tokyo's defence minister "
+     "said on Monday.", "JPN", "any Chinese incursion"),
+    ("“If anyone attacks our ships again, then Greece retains the right to self-defence,” the "
+     "Greek prime minister said.", "GRC", "anyone attacks our ships again"),
+    ("The African Union warned that the mutineers would be held responsible if the president "
+     "came to harm.", "IGO", "the president came to harm"),
+])
+def test_conditional_threats_read_on_real_reporting(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
