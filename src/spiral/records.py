@@ -17,7 +17,7 @@ from datetime import date, datetime
 from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-DatePrecision = Literal["day", "week", "month", "year"]
+DatePrecision = Literal["day", "week", "month", "year", "unknown"]  # unknown: the text gives no date
 QuoteKind = Literal["direct", "indirect", "mixed"]
 RedLineKind = Literal["red_line", "conditional_threat", "ultimatum"]
 RedLineStatus = Literal["declared", "crossed", "enforced", "not_enforced"]

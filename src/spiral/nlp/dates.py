@@ -45,9 +45,10 @@ def resolve_date(expression: str, published: date) -> tuple[date, DatePrecision]
 
 
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
-    """The date a sentence's event happened: its own date expression, else publication day."""
+    """The date a sentence's event happened: its own date expression, else publication day;
+    with neither, no date ('unknown')."""
     if published is None:
-        return None, "day"
+        return None, "unknown"
     found = resolve_date(sentence.text, published)
     return found if found is not None else (published, "day")
 

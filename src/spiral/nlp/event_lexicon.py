@@ -278,3 +278,7 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bcall(?:s|ed)? (?:on|upon)\b", r"\burg(?:e|ed|es|ing)\b",
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
 )
+
+# adverbs of frequency: the sentence tells what keeps happening, not what happened on a day
+HABITUAL_ADVERBS = {"frequently", "regularly", "often", "routinely", "repeatedly", "usually",
+                    "habitually", "constantly", "periodically", "sometimes"}

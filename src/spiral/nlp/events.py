@@ -37,6 +37,7 @@ from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     AMOUNTS,
     BACKGROUND_PREPS,
+    HABITUAL_ADVERBS,
     CAPTIVES,
     CLAUSE_DEPS,
     CONTAINERS,
@@ -116,6 +117,11 @@ class EventCoder:
         if not triggers:
             return []
         when, precision = find_event_date(sentence, published)
+        if published is not None and resolve_date(sentence.text, published) is None \
+                and _habitual(sentence):
+            # "Chinese vessels frequently harass Filipino boats": what keeps happening has no
+            # day of its own, and the publication day is not it
+            when, precision = None, "unknown"
         words = {t.lower_ for t in sentence}
         context = _context(words)
         text = sentence.text.strip()
@@ -232,6 +238,15 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         event_type, mode = ("THREATEN", "") if event_type in FORCEFUL else ("AGREE", "")
         hypothetical = False
     return event_type, mode, actors, recipients, negated, hypothetical
+
+
+def _habitual(sentence: Span) -> bool:
+    """A sentence about what keeps happening: a frequency adverb ('regularly', 'often') or a
+    verb in the simple present that is not a report ('says')."""
+    root = sentence.root
+    return any(t.lower_ in HABITUAL_ADVERBS for t in sentence) or (
+        root.tag_ in ("VBZ", "VBP") and root.lemma_ not in REPORTING_VERBS
+        and not any(c.dep_ in ("aux", "auxpass") for c in root.children))
 
 
 def _event_date(token: Token, when: date | None, precision: DatePrecision,

@@ -89,3 +89,10 @@ def test_a_country_that_speaks_is_its_government(annotate) -> None:
 def test_conditional_threats_read_on_real_reporting(annotate, text, declarer, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
     assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_what_keeps_happening_takes_no_publication_date(annotate) -> None:
+    doc = annotate("Chinese coast guard ships frequently block Philippine supply boats near "
+                   "the reef.", "2024-04-02")
+    assert doc._.events and all(e["date"] is None and e["date_precision"] == "unknown"
+                                for e in doc._.events)
