@@ -41,7 +41,8 @@ TITLES = {
 }
 GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|ambassador|envoy"
                        r"|chancellor|leader|diplomat|ministry|government|adviser")
-MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff")
+MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
+                       r"|navy|naval|coast guard")
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
 EXPLETIVE = {"likely", "unlikely", "clear", "unclear", "possible", "impossible", "important",
@@ -51,6 +52,9 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december"}
 COLLECTIVE_WORDS = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
+ACRONYM_DEFINITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de)\s+)*){1,8})"
+    r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 # sectors of an unqualified agent noun that the report's own country stands behind
 HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -99,6 +103,7 @@ class ActorResolver:
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)
         mentions += self._surnames(doc, mentions)
+        mentions += self._acronyms(doc, mentions, written)
         # a pronoun outside a quote does not point at someone named inside one
         quoted = find_direct(written)
         mentions += self._anaphora(doc, mentions, quoted, written)
@@ -245,6 +250,37 @@ class ActorResolver:
             entity = replace(antecedent.entity, entity_text=token.text)
             found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
                                   antecedent.key, entity, True, antecedent.gender))
+        return found
+
+    def _acronyms(self, doc: Doc, known: list[_Mention], written: str) -> list[_Mention]:
+        """'the Joint Chiefs of Staff (JCS) said ... the JCS added': an acronym defined in
+        brackets after a resolved name stands for that name from then on."""
+        taken = _Coverage(known)
+        defined: dict[str, tuple[int, _Mention]] = {}
+        for match in ACRONYM_DEFINITION.finditer(written):
+            name_start, name_end = match.span("name")
+            named = [m for m in known if not m.person and name_start <= m.start
+                     and m.end <= name_end + 1]
+            if not named:
+                continue
+            if named[-1].end >= name_end - 1:  # the whole name is known: "the RSF (RSF)"
+                defined.setdefault(match.group("acronym"), (match.end(), named[-1]))
+                continue
+            # "Japan's Maritime Self-Defense Force (MSDF)": the country it belongs to, the
+            # sector its words give
+            name = match.group("name").strip()
+            entity = Entity(name, name, named[-1].entity.code, _sector(name.lower()) or "GOV")
+            mention = _Mention(name_start, name_end, name, (name, entity.code), entity, False)
+            defined.setdefault(match.group("acronym"), (match.end(), mention))
+        found = []
+        for token in doc:
+            definition = defined.get(token.text)
+            if definition is None or token.idx < definition[0] \
+                    or taken.overlaps(token.idx, token.idx + len(token.text)):
+                continue
+            named = definition[1]
+            found.append(_Mention(token.idx, token.idx + len(token.text), token.text, named.key,
+                                  replace(named.entity, entity_text=token.text), False))
         return found
 
     def _unknown_people(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:

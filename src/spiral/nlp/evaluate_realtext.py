@@ -26,8 +26,8 @@ Matching, per report, one to one and greedily:
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime

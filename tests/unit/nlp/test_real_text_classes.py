@@ -96,3 +96,9 @@ def test_what_keeps_happening_takes_no_publication_date(annotate) -> None:
                    "the reef.", "2024-04-02")
     assert doc._.events and all(e["date"] is None and e["date_precision"] == "unknown"
                                 for e in doc._.events)
+
+
+def test_an_acronym_defined_in_brackets_stands_for_its_name(annotate) -> None:
+    doc = annotate("Japan's Maritime Self-Defense Force (MSDF) tracked the ships on Monday. "
+                   "The MSDF said the ships left on Tuesday.")
+    assert any(a["code"] == "JPN" and "MSDF" in [m[0] for m in a["mentions"]] for a in doc._.actors)

@@ -33,7 +33,11 @@ def import_dictionaries(
     """
     import yaml
 
-    from spiral.nlp.kb.dictionaries import read_actor_dictionary, read_agent_dictionary, to_actors_yaml
+    from spiral.nlp.kb.dictionaries import (
+        read_actor_dictionary,
+        read_agent_dictionary,
+        to_actors_yaml,
+    )
     from spiral.store.outputs import starts_with, write_output
 
     problems: list[str] = []
