@@ -282,3 +282,40 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # adverbs of frequency: the sentence tells what keeps happening, not what happened on a day
 HABITUAL_ADVERBS = {"frequently", "regularly", "often", "routinely", "repeatedly", "usually",
                     "habitually", "constantly", "periodically", "sometimes"}
+
+# Trigger verbs in their everyday sense, told by their object: (verb lemma, object lemmas, what
+# the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,
+# "released a map" publishes, "called his counterpart" telephones.
+OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = (
+    ("fire", frozenset({"official", "minister", "general", "chief", "commander", "director",
+                        "head", "employee", "staff", "coach", "adviser", "advisor", "aide",
+                        "governor", "prosecutor", "judge", "ambassador", "spokesman"}), None),
+    ("release", frozenset({"map", "statement", "video", "footage", "report", "data", "figure",
+                           "detail", "image", "photo", "picture", "document", "plan", "budget",
+                           "list", "album", "book", "transcript", "recording", "finding",
+                           "result", "guideline", "strategy", "white paper", "memoir"}), None),
+    ("send", frozenset({"letter", "message", "signal", "invitation", "email", "text", "note",
+                        "condolence", "greeting", "congratulation"}), None),
+    ("hand", frozenset({"letter", "message", "invitation"}), None),
+    ("deliver", frozenset({"speech", "address", "message", "verdict", "statement", "remark",
+                           "lecture", "letter", "blow"}), None),
+    ("conclude", frozenset({"review", "investigation", "visit", "trip", "tour", "session",
+                            "inquiry", "assessment", "study", "hearing"}), None),
+    ("launch", frozenset({"campaign", "website", "app", "initiative", "programme", "program",
+                          "project", "satellite", "service", "platform", "book", "product",
+                          "fund", "bid", "appeal"}), None),
+    ("hit", frozenset({"record", "high", "low", "peak", "target", "mark", "milestone"}), None),
+    ("strike", frozenset({"balance", "tone", "chord", "note", "pose"}), None),
+    ("strike", frozenset({"deal", "agreement", "bargain", "accord", "pact"}), ("AGREE", "")),
+    ("capture", frozenset({"attention", "imagination", "mood", "headline", "spirit"}), None),
+    ("seize", frozenset({"opportunity", "initiative", "moment", "chance"}), None),
+    ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),
+    ("attack", frozenset({"plan", "policy", "proposal", "decision", "record", "remark",
+                          "statement", "bill", "idea", "approach"}), ("ACCUSE", "")),
+    ("kill", frozenset({"bill", "deal", "proposal", "plan", "idea", "legislation"}),
+     ("REJECT", "")),
+    ("call", frozenset({"counterpart", "president", "minister", "leader", "chancellor",
+                        "premier", "king", "emir", "prince"}), ("CONSULT", "phone")),
+    ("target", frozenset({"company", "firm", "bank", "exporter", "oligarch", "individual",
+                          "entity", "network", "sector", "tanker", "shipper"}), None),
+)

@@ -62,6 +62,7 @@ from spiral.nlp.event_lexicon import (
     NEGATING_VERBS,
     NOUN_TRIGGERS,
     NUCLEAR_WORDS,
+    OBJECT_SENSES,
     OBJECT_NOUNS,
     OBJECT_PREPS,
     ONGOING,
@@ -290,8 +291,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
-    for rule in (_vetoed, _measure_event, _light_verb_event, _event_by_object, _phrasal_event,
-                 _lexicon_event):
+    for rule in (_vetoed, _ordinary_sense, _measure_event, _light_verb_event, _event_by_object,
+                 _phrasal_event, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
             return None if found == NO_EVENT else found
@@ -336,6 +337,17 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
             c.dep_ == "dobj" and c.lemma_.lower() not in RESOURCES for c in token.children):
         return NO_EVENT  # "committing genocide", unlike "committed to talks" or "committed troops"
+    return None
+
+
+def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """A trigger verb in its everyday sense, by its object (`OBJECT_SENSES`)."""
+    if not cue.objects:
+        return None
+    nouns = {n.lemma_.lower() for o in cue.objects for n in (o, *_of_objects(o))}
+    for lemma, objects, verdict in OBJECT_SENSES:
+        if lemma == cue.lemma and nouns & objects:
+            return NO_EVENT if verdict is None else verdict
     return None
 
 

@@ -102,3 +102,17 @@ def test_an_acronym_defined_in_brackets_stands_for_its_name(annotate) -> None:
     doc = annotate("Japan's Maritime Self-Defense Force (MSDF) tracked the ships on Monday. "
                    "The MSDF said the ships left on Tuesday.")
     assert any(a["code"] == "JPN" and "MSDF" in [m[0] for m in a["mentions"]] for a in doc._.actors)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The president fired the army chief on Monday.", set()),
+    ("Moscow released a map of the new front line on Tuesday.", set()),
+    ("The minister sent a letter to the UN on Monday.", set()),
+    ("The ministry concluded its review of the border incident on Friday.", set()),
+    ("Paris called its German counterpart on Friday.", {("FRA", "CONSULT", "DEU")}),
+    ("Lawmakers attacked the government's plan on Monday.", set()),
+    ("Washington imposed sanctions on Monday targeting Iranian oil companies.",
+     {("USA", "SANCTION", "IRN")}),
+])
+def test_generic_verbs_in_their_everyday_sense(annotate, text, expected) -> None:
+    assert {d for d in _dyads(annotate(text)) if d[1] != "ACCUSE"} == expected
