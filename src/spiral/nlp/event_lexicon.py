@@ -207,7 +207,9 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
 # nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate"
 PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "call", "request",
              "invitation", "demand", "threat", "promise", "pledge", "readiness", "willingness",
-             "intention", "desire", "aim", "ambition", "hope", "option", "idea"}
+             "intention", "desire", "aim", "ambition", "hope", "option", "idea",
+             "authorisation", "authorization", "approval", "go-ahead", "permission", "consent",
+             "mandate", "licence", "license", "agreement", "deal", "decision", "order", "right"}
 # what someone is allowed to do, or is likely to do, has not happened yet
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
                   "unlikely", "expect", "poise", "due", "schedule", "demand"}

@@ -135,7 +135,7 @@ class EventCoder:
                     t.lemma_.lower() in PROTESTERS for t in subject):
                 # protesters' demands are a protest, and so is the embassy they storm or burn
                 event_type, mode = "PROTEST", ("riot" if event_type in FORCEFUL else "")
-            parties = _parties(sentence, token, subject)
+            parties = _parties(sentence, token, subject, event_type)
             if parties is None:
                 continue
             actors, recipients = parties
@@ -170,8 +170,8 @@ class EventCoder:
         return list(found.values())
 
 
-def _parties(sentence: Span, token: Token,
-             subject: list[Token]) -> tuple[list[Entity], list[Entity]] | None:
+def _parties(sentence: Span, token: Token, subject: list[Token],
+             event_type: str) -> tuple[list[Entity], list[Entity]] | None:
     """Actors and recipients named around the trigger; None when nobody can have acted."""
     passive = any(c.dep_ == "nsubjpass" for c in token.children)
     if not subject and not passive and token.pos_ != "NOUN":
@@ -188,8 +188,14 @@ def _parties(sentence: Span, token: Token,
         # nominal event without a named side ("protests spread to Iranian cities") is wherever
         # the sentence puts it
         unnamed = _unresolved(subject) if subject else Entity("", "", "")
+        # what an attack is aimed at never places who made it: "missiles hit Polish
+        # territory" is no Polish act (a protest, by CAMEO's convention, is placed by its target)
+        target = frozenset(t.i for c in token.children if event_type == "ASSAULT" and (
+            c.dep_ in ("dobj", "dative", "attr", "oprd")
+            or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS - PLACE_PREPS))
+            for t in c.subtree)
         actors = [_located(sentence, unnamed, acted=None if subject or token.pos_ == "NOUN"
-                           else token)]
+                           else token, skip=target)]
     return actors, recipients
 
 
@@ -587,6 +593,8 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
                          "week") or c.lower_.endswith(("-day", "-hour", "-week"))
             for c in noun.children):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
+    if lemma == "call" and any(c.lower_ in ("on", "upon", "for") for c in noun.children):
+        return ("REQUEST", "")  # "issued a call on Moscow to agree", not a phone call
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(lemma)
 
 

@@ -116,3 +116,24 @@ def test_an_acronym_defined_in_brackets_stands_for_its_name(annotate) -> None:
 ])
 def test_generic_verbs_in_their_everyday_sense(annotate, text, expected) -> None:
     assert {d for d in _dyads(annotate(text)) if d[1] != "ACCUSE"} == expected
+
+
+def test_what_an_attack_hits_does_not_place_who_made_it(annotate) -> None:
+    doc = annotate("Drones hit Romanian territory on Tuesday.")
+    assert {e["actor"][0]["code"] for e in doc._.events if e["event_type"] == "ASSAULT"} == {""}
+
+
+@pytest.mark.parametrize("text, trigger_type", [
+    ("London gave Kyiv permission to strike targets inside Russia.", "ASSAULT"),
+    ("Serbia and Kosovo reached an agreement to meet again in June.", "CONSULT"),
+])
+def test_what_an_authorisation_or_agreement_is_for_has_not_happened(annotate, text,
+                                                                   trigger_type) -> None:
+    events = [e for e in annotate(text)._.events if e["event_type"] == trigger_type]
+    assert events and all(e["hypothetical"] for e in events)
+
+
+def test_a_call_on_someone_is_a_request(annotate) -> None:
+    doc = annotate("The African Union issued a call on Sudan's army to stop the fighting.")
+    assert any(e["event_type"] == "REQUEST" for e in doc._.events)
+    assert not any(e["mode"] == "phone" for e in doc._.events)
