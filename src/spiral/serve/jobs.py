@@ -17,7 +17,7 @@ from spiral.config import Settings
 from spiral.errors import InputError
 from spiral.records import Extraction, Quarantined
 from spiral.serve.report.markdown import MARKER
-from spiral.store import Store, open_store
+from spiral.store import Store, is_postgres, open_store
 from spiral.store.outputs import (
     check_output,
     contains,
@@ -201,7 +201,7 @@ def report(store: Store, out: Path | None, *, fmt: str = "html",
     if out is not None:
         write_output(out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
                      is_ours=_report_is_ours(fmt), what=f"{fmt} report",
-                     protected=store_files(store.path))
+                     protected=store.files())
     return text
 
 
@@ -232,7 +232,7 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
     from spiral.nlp import pipeline
 
     check_output(out, is_ours=_report_is_ours("html"), what="html report",
-                 protected=store_files(settings.db))
+                 protected=() if is_postgres(settings.db) else store_files(settings.db))
     nlp = pipeline.load(settings)
     with open_store(settings.db) as store:
         ingested = ingest(store, sources, settings=settings)
@@ -308,5 +308,7 @@ def import_events_distributed(store: Store, system: str, paths: Sequence[Path], 
 
 def _read_import(system: str, path: Path) -> tuple[list[pl.DataFrame], list[Quarantined]]:
     """One file's event frames and quarantined rows, read on a worker."""
+    from spiral.ingest.imports import read_events
+
     quarantined: list[Quarantined] = []
     return list(read_events(system, path, quarantined.append)), quarantined

@@ -80,6 +80,7 @@ class Store(Protocol):
     def actors(self) -> list[Actor]: ...
     def table_frame(self, table: str) -> pl.DataFrame: ...
     def counts(self) -> dict[str, int]: ...
+    def files(self) -> tuple[Path, ...]: ...
     def export(self, fmt: ExportFormat, out: Path, *, table: str = "events",
                min_confidence: float | None = None, partition_by: str | None = None) -> Path: ...
 
@@ -292,12 +293,12 @@ class SqlStore(ABC):
                  else self.table_frame(table))
         if partition_by is None:
             return exports.write(frame, fmt, Path(out), table=table,
-                                 protected=self._files())
+                                 protected=self.files())
         if fmt != "parquet":
             raise StoreError(f"--partition-by writes Parquet datasets; use --format parquet, "
                              f"not {fmt}")
         return exports.write_partitioned(frame, Path(out), table=table, partition_by=partition_by,
-                                         protected=self._files())
+                                         protected=self.files())
 
     # internals -----------------------------------------------------------------------------
 
@@ -342,7 +343,7 @@ class SqlStore(ABC):
     def _has_table(self, table: str) -> bool: ...
 
     @abstractmethod
-    def _files(self) -> tuple[Path, ...]:
+    def files(self) -> tuple[Path, ...]:
         """The files the store lives in, which no export may replace."""
 
 

@@ -82,7 +82,7 @@ class DuckDBStore(SqlStore):
         return self._run("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
                          [table])[0][0] > 0
 
-    def _files(self) -> tuple[Path, ...]:
+    def files(self) -> tuple[Path, ...]:
         return store_files(self.path)
 
     def _insert_frame(self, table: str, frame: pl.DataFrame, key: str, *,

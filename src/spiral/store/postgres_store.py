@@ -94,7 +94,7 @@ class PostgresStore(SqlStore):
     def _has_table(self, table: str) -> bool:
         return self._run("SELECT to_regclass(?) IS NOT NULL", [table])[0][0]
 
-    def _files(self) -> tuple[Path, ...]:
+    def files(self) -> tuple[Path, ...]:
         return ()  # the server's files are not ours to reach
 
     def _insert_frame(self, table: str, frame: pl.DataFrame, key: str, *,
