@@ -24,7 +24,7 @@ def _articles(folder: Path, numbers: range) -> Path:
 
 
 def test_cli_postgres_two_ingest_jobs_at_once(postgres_dsn: str, tmp_path: Path) -> None:
-    first = _articles(tmp_path / "first", range(0, 300))
+    first = _articles(tmp_path / "first", range(300))
     second = _articles(tmp_path / "second", range(150, 450))  # 150 reports in both
     jobs = [subprocess.Popen([*spiral_command(), "ingest", str(folder), "--db", postgres_dsn],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
