@@ -90,7 +90,7 @@ class SqlStore(ABC):
 
     A subclass implements `_run` (execute, fetch all rows), `_frame` (a query as a polars frame
     with the store's column types), `_transaction`, `_insert_frame` (bulk upsert, returns the
-    number of new keys), `_column_types`, `_has_table` and the two locks.
+    number of new keys), `_column_types`, `_has_table`, `files` and the two locks.
     """
 
     schema_version: int
