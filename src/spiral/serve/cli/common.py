@@ -7,7 +7,6 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -38,8 +37,9 @@ class OutputFormat(str, Enum):
 
 
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="DuckDB file of the store [default: spiral.duckdb or SPIRAL_DB]."),
+    str | None,
+    typer.Option("--db", help="The store: a DuckDB file or postgresql://USER@HOST/DB "
+                 "[default: spiral.duckdb or SPIRAL_DB]."),
 ]
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
@@ -51,7 +51,7 @@ ModelOption = Annotated[
     str | None, typer.Option("--model", help="Installed spaCy pipeline to use instead of the default.")]
 
 
-def settings_for(db: Path | None = None, **overrides: Any) -> Settings:
+def settings_for(db: str | None = None, **overrides: Any) -> Settings:
     """The one Settings object of a CLI call: env and spiral.toml, then the command's flags."""
     from spiral.config import Settings
 

@@ -74,20 +74,33 @@ def extract(
     db: DbOption = None,
     model: ModelOption = None,
     force: Annotated[bool, typer.Option(help="Re-code documents already coded.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        help="Code on a local Dask cluster of N worker processes.", min=1)] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Code on the running Dask cluster at tcp://HOST:PORT.")] = None,
 ) -> None:
     """Code the stored documents not yet coded by this pipeline: events, quotes, red lines, positions.
 
-    Example: spiral extract --db spiral.duckdb
+    With --workers or --scheduler the coding runs on Dask and this process alone writes; a run
+    stopped at any moment resumes where it stopped.
+
+    Example: spiral extract --db spiral.duckdb --workers 2
     """
     from spiral.nlp import pipeline
     from spiral.serve import jobs
     from spiral.store import open_store
 
     settings = settings_for(db, spacy_model=model)
-    nlp = pipeline.load(settings)
-    with open_store(settings.db) as store, progress_bar("coding") as bar:
-        summary = jobs.extract(store, nlp, settings=settings, force=force,
-                               progress=bar.advance, on_total=bar.total)
+    if workers is not None or scheduler is not None:
+        with open_store(settings.db) as store, progress_bar("coding") as bar:
+            summary = jobs.extract_distributed(
+                store, settings=settings, workers=workers, scheduler=scheduler, force=force,
+                progress=bar.advance, on_total=bar.total)
+    else:
+        nlp = pipeline.load(settings)
+        with open_store(settings.db) as store, progress_bar("coding") as bar:
+            summary = jobs.extract(store, nlp, settings=settings, force=force,
+                                   progress=bar.advance, on_total=bar.total)
     console.print(
         f"coded {summary.n_documents} documents with {summary.pipeline}: {summary.n_events} events, "
         f"{summary.n_quotes} quotes, {summary.n_red_lines} red lines, "
@@ -167,7 +180,7 @@ def run(
                   f"{ingested.n_quarantined} quarantined); coded {extracted.n_documents} with "
                   f"{extracted.pipeline}")
     print_table([{"table": k, "rows": v} for k, v in summary.counts.items()],
-                title=f"store {settings.db}")
+                title=f"store {summary.store_location}")
     print_table([{"date": s["date"], "actor": s["actor_code"], "event": s["event_type"],
                   "mode": s["mode"], "recipient": s["recipient_code"],
                   "reports": s["n_mentions"], "outlets": s["n_sources"]}
@@ -214,6 +227,47 @@ def forget(
                 f"{n} {table}" for table, n in removed.items() if table != "extractions"))
 
 
+def watch(
+    sources: Annotated[list[str], typer.Argument(
+        help="Folders, files, globs or RSS/Atom feed URLs (http, https) to poll.")],
+    db: DbOption = None,
+    model: ModelOption = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 90s, 15m, 1h.")] = "15m",
+    retry: Annotated[str, typer.Option(
+        help="First retry of a failing source; doubles per failure, up to --every.")] = "30s",
+    once: Annotated[bool, typer.Option(help="Poll once, code what is new, and stop.")] = False,
+) -> None:
+    """Ingest and code what is new in folders and feeds, again every --every, until Ctrl-C.
+
+    A feed that is down or returns garbage is logged and retried with backoff, never fatal;
+    no report is coded twice. With a DuckDB store this holds its write lock; with PostgreSQL
+    (--db postgresql://...) other jobs and the server write alongside.
+
+    Example: spiral watch inbox/ https://example.org/world.rss --every 15m --db spiral.duckdb
+    """
+    from spiral.nlp import pipeline
+    from spiral.serve import watch as watching
+    from spiral.store import open_store
+
+    every_s = watching.parse_duration(every)
+    retry_s = watching.parse_duration(retry, field_name="--retry")
+    settings = settings_for(db, spacy_model=model)
+    nlp = pipeline.load(settings)
+
+    def report_round(done: watching.WatchRound) -> None:
+        failing = f"; failing: {', '.join(done.failing)}" if done.failing else ""
+        console.print(f"round {done.number}: {done.n_new} new, {done.n_coded} coded, "
+                      f"{done.n_quarantined} quarantined{failing}", highlight=False)
+
+    with open_store(settings.db) as store:
+        try:
+            watching.watch(store, sources, nlp, settings=settings, every_s=every_s,
+                           retry_s=retry_s, max_rounds=1 if once else None,
+                           on_round=report_round)
+        except KeyboardInterrupt:
+            console.print("stopped")
+
+
 class ReportFormat(str, Enum):
     html = "html"
     md = "md"
@@ -253,3 +307,4 @@ def register(app: typer.Typer) -> None:
     app.command()(report)
     app.command()(quarantine)
     app.command()(forget)
+    app.command()(watch)

@@ -235,30 +235,41 @@ def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> No
 
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
-        counts = store.counts()
+        counts, where = store.counts(), store.location
     if format is OutputFormat.json:
         print_json(counts)
     else:
-        print_table([{"table": k, "rows": v} for k, v in counts.items()], title=str(settings.db))
+        print_table([{"table": k, "rows": v} for k, v in counts.items()], title=where)
 
 
 def export(
-    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="File to write (a folder with --partition-by).")],
     db: DbOption = None,
     min_confidence: MinConfidenceOption = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover_jsonl,
     table: Annotated[str, typer.Option(help="events, quotes, red_lines, positions, documents, actors.")] = "events",
+    partition_by: Annotated[Period | None, typer.Option(
+        help="Write a Hive-partitioned Parquet folder, one part per period of the date "
+             "(DuckDB, Spark and polars read it as one table).")] = None,
 ) -> None:
-    """Export a table as PLOVER JSONL (events), CSV or Parquet.
+    """Export a table as PLOVER JSONL (events), CSV or Parquet, or a partitioned Parquet folder.
 
-    Example: spiral export --format parquet --table events --out out/events.parquet
+    Example: spiral export --format parquet --partition-by month --out out/events
     """
     from spiral.store import open_store
 
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
-        path = store.export(format.value, out, table=table, min_confidence=min_confidence)
+        path = store.export(format.value, out, table=table, min_confidence=min_confidence,
+                            partition_by=partition_by.value if partition_by else None)
     console.print(f"wrote {path}")
+
+
+class Period(str, Enum):
+    year = "year"
+    month = "month"
+    day = "day"
 
 
 class DataSet(str, Enum):
@@ -271,9 +282,18 @@ class DataSet(str, Enum):
 def import_(
     system: Annotated[DataSet, typer.Argument(help="Which data set the file comes from.")],
     file: Annotated[Path, typer.Argument(help="The export file (plain or .gz).")],
+    more: Annotated[list[Path] | None, typer.Argument(
+        help="More files of the same data set, e.g. a year of GDELT 15-minute files.",
+        show_default=False)] = None,
     db: DbOption = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Read the files on a local Dask cluster of N worker processes.", min=1)] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Read the files on the running Dask cluster at tcp://HOST:PORT.")] = None,
 ) -> None:
     """Import GDELT 2.0, ICEWS, POLECAT or ACLED events into the store, mapped to PLOVER.
+
+    Several files can be read in parallel on Dask (--workers, --scheduler); this process writes.
 
     Example: spiral import gdelt 20241121.export.CSV --db spiral.duckdb
     """
@@ -281,8 +301,13 @@ def import_(
     from spiral.store import open_store
 
     settings = settings_for(db)
+    files = [file, *(more or [])]
     with open_store(settings.db) as store, progress_bar(f"importing {system.value}") as bar:
-        summary = jobs.import_events(store, system.value, file, progress=bar.advance)
+        if workers is not None or scheduler is not None:
+            summary = jobs.import_events_distributed(store, system.value, files, workers=workers,
+                                                     scheduler=scheduler, progress=bar.advance)
+        else:
+            summary = jobs.import_events_many(store, system.value, files, progress=bar.advance)
     console.print(f"{summary.n_events} {summary.system} events read, {summary.n_new} new, "
                   f"{len(summary.quarantined)} rows quarantined")
     for item in summary.quarantined[:20]:
