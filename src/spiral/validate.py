@@ -55,7 +55,10 @@ def _unknown(field: str, value: str, what: str, allowed: Collection[str],
     hint = f"did you mean {suggestion}? " if suggestion else ""
     shown = sorted(allowed)
     listed = ", ".join(shown[:40]) + (f" and {len(shown) - 40} more" if len(shown) > 40 else "")
-    return InputError(f"{field}={value!r} is not {what}; {hint}allowed: {listed}")
+    error = InputError(f"{field}={value!r} is not {what}; {hint}allowed: {listed}")
+    # the API answers these in its 422 body
+    error.field, error.allowed, error.suggestion = field, shown, suggestion
+    return error
 
 
 def event_type(value: str, *, field: str = "type") -> str:

@@ -122,6 +122,7 @@ def _load(path: Path) -> dict[str, pl.DataFrame]:
         red_lines = store.red_lines_frame()
         positions = store.positions_frame()
         actors = store.actors_frame()
+    raw_quotes, raw_red_lines = quotes, red_lines
     documents = raw_documents.with_columns(pl.col("text").str.len_chars().alias("n_chars"))
     events = raw_events.drop("native").with_columns(decode_entities("actor"),
                                                     decode_entities("recipient"))
@@ -135,5 +136,6 @@ def _load(path: Path) -> dict[str, pl.DataFrame]:
                                  pl.col("mentions").str.json_decode(pl.List(MENTION))) \
         .join(sources.select("doc_id", "published", "source"), on="doc_id", how="left")
     return {"raw_documents": raw_documents, "documents": documents, "raw_events": raw_events,
-            "events": events, "quotes": quotes, "red_lines": red_lines, "positions": positions,
+            "events": events, "raw_quotes": raw_quotes, "quotes": quotes,
+            "raw_red_lines": raw_red_lines, "red_lines": red_lines, "positions": positions,
             "actors": actors}
