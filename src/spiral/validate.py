@@ -70,7 +70,8 @@ def event_type(value: str, *, field: str = "type") -> str:
     upper = value.strip().upper()
     if upper in EVENT_TYPES:
         return upper
-    suggestion = TYPE_SYNONYMS.get(upper) or _nearest(upper, EVENT_TYPES)
+    near = _nearest(upper, [*EVENT_TYPES, *TYPE_SYNONYMS])  # "ATACK" is near "ATTACK"
+    suggestion = TYPE_SYNONYMS.get(upper) or TYPE_SYNONYMS.get(near or "", near)
     raise _unknown(field, value, "a PLOVER event type", EVENT_TYPES, suggestion)
 
 
