@@ -1,6 +1,7 @@
 """Vega-Lite specs of the dashboard: pure functions from rows to specs.
 
-Every mark carries an `href` to the story events behind it, which the page follows on click.
+Every clickable mark's datum carries an `href` to the story events behind it, which the page
+follows on click (not Vega's `href` channel, which would open a new window).
 Tooltips have titles, not field names.
 """
 
@@ -23,13 +24,12 @@ def timeline(rows: list[dict[str, Any]], markers: list[dict[str, Any]]) -> Spec:
     layers: list[Spec] = [{
         "data": {"values": rows},
         "params": [{"name": "brush", "select": {"type": "interval", "encodings": ["x"]}}],
-        "mark": {"type": "line", "point": {"filled": True, "size": 60}, "interpolate": "linear"},
+        "mark": {"type": "line", "point": {"filled": True, "size": 60, "cursor": "pointer"}},
         "encoding": {
             "x": x,
             "y": {"field": "rivera_score", "type": "quantitative",
                   "title": "escalation score (Rivera-style, per day)"},
             "color": {"field": "dyad", "type": "nominal", "title": "dyad"},
-            "href": {"field": "href"},
             "tooltip": [{"field": "dyad", "title": "dyad"},
                         {"field": "date", "type": "temporal", "title": "day"},
                         {"field": "rivera_score", "title": "escalation score"},
@@ -38,15 +38,15 @@ def timeline(rows: list[dict[str, Any]], markers: list[dict[str, Any]]) -> Spec:
     if markers:
         layers += [
             {"data": {"values": markers}, "mark": {"type": "rule", "strokeDash": [4, 3],
-                                                   "color": "#888"},
-             "encoding": {"x": x, "href": {"field": "href"},
+                                                   "color": "#888", "strokeWidth": 3,
+                                                   "cursor": "pointer"},
+             "encoding": {"x": x,
                           "tooltip": [{"field": "label", "title": "key story event"},
                                       {"field": "date", "type": "temporal", "title": "day"}]}},
             {"data": {"values": markers},
              "mark": {"type": "text", "angle": 300, "align": "left", "dx": 3, "dy": -2,
                       "fontSize": 10, "color": "#444"},
-             "encoding": {"x": x, "y": {"value": 0}, "text": {"field": "label"},
-                          "href": {"field": "href"}}}]
+             "encoding": {"x": x, "y": {"value": 0}, "text": {"field": "label"}}}]
     return {"$schema": _SCHEMA, "width": "container", "height": 260,
             "title": "Escalation over time (drag to pick dates; click a point or marker for "
                      "the story events)",
@@ -58,13 +58,12 @@ def ladder(rows: list[dict[str, Any]]) -> Spec:
     return {"$schema": _SCHEMA, "width": "container", "height": 160,
             "title": "Highest rung of the escalation ladder reached",
             "data": {"values": rows},
-            "mark": {"type": "point", "filled": True, "size": 80},
+            "mark": {"type": "point", "filled": True, "size": 80, "cursor": "pointer"},
             "encoding": {
                 "x": {"field": "date", "type": "temporal", "title": None},
                 "y": {"field": "ladder_label", "type": "ordinal", "title": None,
                       "sort": {"field": "ladder_group", "order": "descending"}},
                 "color": {"field": "dyad", "type": "nominal", "title": "dyad"},
-                "href": {"field": "href"},
                 "tooltip": [{"field": "dyad", "title": "dyad"},
                             {"field": "date", "type": "temporal", "title": "day"},
                             {"field": "ladder_label", "title": "highest rung"}]}}
@@ -78,14 +77,13 @@ def heatmap(rows: list[dict[str, Any]]) -> Spec:
     """
     return {"$schema": _SCHEMA, "width": "container", "height": {"step": 24},
             "title": "Dyads: escalation score over the period (click a cell for its story events)",
-            "data": {"values": rows}, "mark": {"type": "rect", "stroke": "#fff"},
+            "data": {"values": rows}, "mark": {"type": "rect", "stroke": "#fff", "cursor": "pointer"},
             "encoding": {
                 "x": {"field": "recipient_code", "type": "nominal", "title": "recipient"},
                 "y": {"field": "actor_code", "type": "nominal", "title": "actor"},
                 "color": {"field": "rivera_score", "type": "quantitative",
                           "title": "escalation score",
                           "scale": {"scheme": "redblue", "reverse": True, "domainMid": 0}},
-                "href": {"field": "href"},
                 "tooltip": [{"field": "actor_code", "title": "actor"},
                             {"field": "recipient_code", "title": "recipient"},
                             {"field": "n_stories", "title": "story events"},
