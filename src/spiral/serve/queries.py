@@ -60,25 +60,27 @@ def _apply(frame: pl.DataFrame, conditions: list[pl.Expr]) -> pl.DataFrame:
     return frame.filter(pl.all_horizontal(conditions)) if conditions else frame
 
 
-def events(catalog: Catalog, f: EventFilter) -> pl.DataFrame:
-    """Event mentions, as coded or imported."""
+def events(catalog: Catalog, f: EventFilter, *, base: pl.DataFrame | None = None
+           ) -> pl.DataFrame:
+    """Event mentions, as coded or imported (from `base`, e.g. a sorted copy, if given)."""
     conditions = _dyad_expr(f)
     if f.source:
         conditions.append(pl.col("source").str.to_lowercase() == f.source.lower())
     if f.system:
         conditions.append(pl.col("system") == f.system)
-    return _apply(catalog.frame("events"), conditions)
+    return _apply(catalog.frame("events") if base is None else base, conditions)
 
 
-def stories(catalog: Catalog, f: EventFilter) -> pl.DataFrame:
-    """Story events: one real event, however many reports."""
+def stories(catalog: Catalog, f: EventFilter, *, base: pl.DataFrame | None = None
+            ) -> pl.DataFrame:
+    """Story events: one real event, however many reports (from `base` if given)."""
     conditions = _dyad_expr(f)
     if f.source:
         conditions.append(pl.col("sources").list.eval(pl.element().str.to_lowercase())
                           .list.contains(f.source.lower()))
     if f.min_sources:
         conditions.append(pl.col("n_sources") >= f.min_sources)
-    return _apply(catalog.stories(), conditions)
+    return _apply(catalog.stories() if base is None else base, conditions)
 
 
 def story_mentions(catalog: Catalog, story_id: str) -> tuple[dict[str, Any], pl.DataFrame]:
@@ -91,14 +93,19 @@ def story_mentions(catalog: Catalog, story_id: str) -> tuple[dict[str, Any], pl.
     return story, mentions.sort("published", "id", nulls_last=True)
 
 
-def quotes(catalog: Catalog, *, speaker: str | None = None, country: str | None = None,
-           since: date | None = None, until: date | None = None,
-           source: str | None = None) -> pl.DataFrame:
-    """Quotes with their reach (reports, outlets) and the speaker's seniority."""
+def ranked_quotes(catalog: Catalog) -> pl.DataFrame:
+    """Quotes with their reach (reports, outlets) and the speaker's seniority, widest first."""
     from spiral.analysis.reach import rank_quotes
 
-    ranked = catalog.derived("quotes", lambda: rank_quotes(catalog.frame("quotes").with_columns(
+    return catalog.derived("quotes", lambda: rank_quotes(catalog.frame("quotes").with_columns(
         pl.col("speaker").struct.field("role").fill_null("").alias("speaker_role"))))
+
+
+def quotes(catalog: Catalog, *, speaker: str | None = None, country: str | None = None,
+           since: date | None = None, until: date | None = None,
+           source: str | None = None, base: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Quotes with their reach (reports, outlets) and the speaker's seniority."""
+    ranked = ranked_quotes(catalog) if base is None else base
     conditions = []
     if speaker:
         needle = speaker.lower()
@@ -187,11 +194,19 @@ def _actors(frame: pl.DataFrame) -> pl.DataFrame:
         pl.concat_str("code", pl.lit("|"), "entity_name").alias("key"))
 
 
-def index(catalog: Catalog, *, freq: str, f: EventFilter) -> pl.DataFrame:
-    """Escalation index rows (period column named `period`), filtered by dyad and dates."""
+def index_table(catalog: Catalog, freq: str) -> pl.DataFrame:
+    """The whole escalation index, its period column named `period`, with a row `key`."""
     from spiral.analysis.escalation import period_column
 
-    table = catalog.index(freq).rename({period_column(freq): "period"})
+    return catalog.derived(("index_table", freq), lambda: catalog.index(freq).rename(
+        {period_column(freq): "period"}).with_columns(
+        pl.concat_str("dyad", pl.lit("|"), pl.col("period").cast(pl.String)).alias("key")))
+
+
+def index(catalog: Catalog, *, freq: str, f: EventFilter,
+          base: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Escalation index rows (period column named `period`), filtered by dyad and dates."""
+    table = index_table(catalog, freq) if base is None else base
     conditions = []
     if f.actor:
         conditions.append(pl.col("actor_code") == f.actor)
@@ -204,18 +219,19 @@ def index(catalog: Catalog, *, freq: str, f: EventFilter) -> pl.DataFrame:
         conditions.append(pl.col("period") >= f.since)
     if f.until:
         conditions.append(pl.col("period") <= f.until)
-    return _apply(table, conditions).with_columns(
-        pl.concat_str("dyad", pl.lit("|"), pl.col("period").cast(pl.String)).alias("key"))
+    return _apply(table, conditions)
 
 
 def dyad_totals(catalog: Catalog, f: EventFilter) -> pl.DataFrame:
     """Per directed dyad over the window: stories, summed score, highest ladder group."""
-    table = index(catalog, freq="day", f=EventFilter(since=f.since, until=f.until))
-    return (table.group_by("dyad", "actor_code", "recipient_code")
-            .agg(pl.col("n_stories").sum().cast(pl.Int64),
-                 pl.col("rivera_score").sum().cast(pl.Int64),
-                 pl.col("ladder_group").max())
-            .filter(pl.col("n_stories") > 0).sort("dyad"))
+    def compute() -> pl.DataFrame:
+        table = index(catalog, freq="day", f=EventFilter(since=f.since, until=f.until))
+        return (table.group_by("dyad", "actor_code", "recipient_code")
+                .agg(pl.col("n_stories").sum().cast(pl.Int64),
+                     pl.col("rivera_score").sum().cast(pl.Int64),
+                     pl.col("ladder_group").max())
+                .filter(pl.col("n_stories") > 0).sort("dyad"))
+    return catalog.derived(("dyad_totals", f.since, f.until), compute)
 
 
 # search ------------------------------------------------------------------------------------

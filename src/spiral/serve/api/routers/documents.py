@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, WriteAccess
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page
+from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
 
 router = APIRouter(tags=["documents"])
 SORTS = ("published", "title", "source", "n_chars")
@@ -25,7 +25,9 @@ _WRITING = threading.Lock()
 def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                    source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Reports, filtered by outlet and publication date (text in the single-document view)."""
-    frame = catalog.frame("documents")
+    sort = paging.sort or "published"
+    frame = sorted_base(catalog, "documents", lambda: catalog.frame("documents").drop("text"),
+                        sort=sort, allowed=SORTS, id_column="doc_id")
     day = pl.col("published").dt.date()
     conditions = []
     if source:
@@ -36,9 +38,8 @@ def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
         conditions.append(day <= window.until)
     if conditions:
         frame = frame.filter(pl.all_horizontal(conditions))
-    rows, next_cursor, total = page(frame.drop("text"), sort=paging.sort or "published",
-                                    allowed=SORTS, id_column="doc_id", cursor=paging.cursor,
-                                    limit=paging.limit)
+    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="doc_id",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
     return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
                   name="documents")
 

@@ -11,7 +11,7 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page
+from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
 
 router = APIRouter(tags=["events"], dependencies=[ReadAccess])
 
@@ -59,9 +59,12 @@ def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: Co
     f = queries.EventFilter(actor=c.actor, recipient=c.recipient, dyad=c.dyad,
                             event_type=c.event_type, mode=c.mode, since=window.since,
                             until=window.until, source=source, system=system)
-    rows, next_cursor, total = page(queries.events(catalog, f), sort=paging.sort or "date",
+    sort = paging.sort or "date"
+    base = sorted_base(catalog, "events", lambda: catalog.frame("events"), sort=sort,
+                       allowed=EVENT_SORTS, id_column="id")
+    rows, next_cursor, total = page(queries.events(catalog, f, base=base), sort=sort,
                                     allowed=EVENT_SORTS, id_column="id", cursor=paging.cursor,
-                                    limit=paging.limit)
+                                    limit=paging.limit, presorted=True)
     return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
                   name="events")
 
@@ -75,9 +78,12 @@ def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: C
     f = queries.EventFilter(actor=c.actor, recipient=c.recipient, dyad=c.dyad,
                             event_type=c.event_type, mode=c.mode, since=window.since,
                             until=window.until, source=source, min_sources=min_sources)
-    rows, next_cursor, total = page(queries.stories(catalog, f), sort=paging.sort or "date",
+    sort = paging.sort or "date"
+    base = sorted_base(catalog, "stories", catalog.stories, sort=sort, allowed=STORY_SORTS,
+                       id_column="story_id")
+    rows, next_cursor, total = page(queries.stories(catalog, f, base=base), sort=sort,
                                     allowed=STORY_SORTS, id_column="story_id",
-                                    cursor=paging.cursor, limit=paging.limit)
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
     return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
                   name="stories")
 

@@ -10,7 +10,7 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page
+from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
 
 router = APIRouter(tags=["index"], dependencies=[ReadAccess])
 SORTS = ("period", "dyad", "rivera_score", "n_stories", "ladder_group", "intensity_sum")
@@ -27,8 +27,12 @@ def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     f = queries.EventFilter(actor=codes(actor, "actor"), recipient=codes(recipient, "recipient"),
                             dyad=validate.dyad(dyad) if dyad else None,
                             since=window.since, until=window.until)
-    frame = queries.index(catalog, freq=validate.choice(freq, ("day", "week"), field="freq"), f=f)
-    rows, next_cursor, total = page(frame, sort=paging.sort or "period", allowed=SORTS,
-                                    id_column="key", cursor=paging.cursor, limit=paging.limit)
+    freq = validate.choice(freq, ("day", "week"), field="freq")
+    sort = paging.sort or "period"
+    base = sorted_base(catalog, f"index-{freq}", lambda: queries.index_table(catalog, freq),
+                       sort=sort, allowed=SORTS, id_column="key")
+    frame = queries.index(catalog, freq=freq, f=f, base=base)
+    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="key",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
     return answer(rows.drop("key"), paging.format, next_cursor=next_cursor, total=total,
                   limit=paging.limit, name="index")
