@@ -193,3 +193,10 @@ def test_dashboard_evil_document_is_text(client: TestClient) -> None:
     assert PAYLOAD not in page.text
     assert "javascript:" not in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_dashboard_bad_filter_is_a_page_naming_the_fix(client: TestClient) -> None:
+    page = client.get("/dyad/Russia-UKR")
+    assert page.status_code == 422
+    assert page.headers["content-type"].startswith("text/html")
+    assert "did you mean RUS?" in page.text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from spiral.config import Settings
 from spiral.errors import ConfigError, InputError, ModelError, SpiralError, StoreError
@@ -74,8 +74,14 @@ def _problem(status: int, detail: str, **fields: object) -> JSONResponse:
     return JSONResponse({"detail": detail, **fields}, status_code=status)
 
 
-async def _spiral_error(request: Request, error: Exception) -> JSONResponse:
+async def _spiral_error(request: Request, error: Exception) -> Response:
     status = next((code for cls, code in STATUS if isinstance(error, cls)), 500)
+    if not request.url.path.startswith(API_PREFIX):  # a dashboard page: the message as a page
+        from spiral.serve.web import render
+
+        page = render("error.html", title="Cannot show this page", message=str(error))
+        page.status_code = status
+        return page
     return _problem(status, str(error), field=getattr(error, "field", None),
                     allowed=getattr(error, "allowed", None),
                     suggestion=getattr(error, "suggestion", None))
