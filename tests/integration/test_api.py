@@ -200,3 +200,24 @@ def test_dashboard_bad_filter_is_a_page_naming_the_fix(client: TestClient) -> No
     assert page.status_code == 422
     assert page.headers["content-type"].startswith("text/html")
     assert "did you mean RUS?" in page.text
+
+
+@pytest.mark.model
+def test_api_post_documents_codes_them_and_reads_see_them(store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(store, copy)
+    client = TestClient(create_app(Settings(db=copy, api_token="s3cret")), client=LOCAL)
+    before = client.get("/api/v1/events", params={"actor": "ISR"}).json()["total"]
+    text = ("Israel struck targets in southern Lebanon on Tuesday, the Israeli military said. "
+            "Hezbollah fired rockets at northern Israel in response.")
+    posted = client.post("/api/v1/documents", headers={"Authorization": "Bearer s3cret"},
+                         json=[{"text": text, "title": "Strikes", "source": "Wire",
+                                "published": "2024-11-26T08:00:00", "url": "https://example.org/x"}])
+    assert posted.status_code == 201, posted.text
+    assert posted.json()["n_new"] == 1 and posted.json()["n_events"] >= 1
+    after = client.get("/api/v1/events", params={"actor": "ISR"}).json()
+    assert after["total"] > before
+    (doc_id,) = posted.json()["doc_ids"]
+    assert client.get(f"/api/v1/documents/{doc_id}").json()["text"] == text

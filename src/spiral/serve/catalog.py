@@ -10,6 +10,7 @@ once per snapshot, on first use, through the analysis and dynamics stages.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -20,6 +21,7 @@ import polars as pl
 
 from spiral.errors import StoreError
 
+log = logging.getLogger(__name__)
 ENTITY = pl.Struct({"entity_text": pl.String, "entity_name": pl.String, "code": pl.String,
                     "sector": pl.String, "role": pl.String, "role_valid_from": pl.String,
                     "role_valid_to": pl.String, "wikidata_id": pl.String})
@@ -64,7 +66,16 @@ class Catalog:
         with self._lock:
             if stamp == self._stamp:
                 return
-            self._frames = _load(self.path)
+            try:
+                frames = _load(self.path)
+            except StoreError:
+                if not self._frames:
+                    raise
+                # a writer holds the file (an import or a POST in progress): keep serving the
+                # last snapshot and try again on the next request
+                log.info("%s is being written; serving the previous snapshot", self.path)
+                return
+            self._frames = frames
             self._derived = {}
             self._stamp = stamp
 

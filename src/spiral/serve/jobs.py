@@ -245,6 +245,7 @@ def ingest_texts(settings: Settings, items: Sequence[Mapping[str, Any]], *,
     and re-assess the red lines: what `POST /api/v1/documents` does."""
     from datetime import UTC
 
+    from spiral.analysis.stories import stories
     from spiral.records import Document
 
     def fields(item: Mapping[str, Any]) -> dict[str, Any]:
