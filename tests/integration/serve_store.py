@@ -8,6 +8,7 @@ title, outlet, quote and URL, to check the dashboard escapes them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -29,6 +30,11 @@ def _strike(day: date, actor: Entity, recipient: Entity, outlet: int, n: int) ->
     return text, Event("", "ASSAULT", 0, len(text), text, mode="missile", context=("military",),
                        actor=(actor,), recipient=(recipient,), date=day, quad_code=4,
                        intensity=-9.5, cameo="19")
+
+
+def _moved(record, doc_id: str):
+    """The record in document `doc_id`, with its id derived anew."""
+    return replace(record, id="", doc_id=doc_id)
 
 
 def build_store(path: Path) -> Path:
@@ -78,20 +84,15 @@ def build_store(path: Path) -> Path:
                                      published=datetime(day.year, day.month, day.day, 9,
                                                         tzinfo=UTC))
             store.add_documents([doc])
-            bind = {"doc_id": doc.doc_id}
-
-            def rebind(record):
-                from dataclasses import replace
-
-                return replace(record, id="", **bind)
-
             named = {e.code: e for ev in events for e in (*ev.actor, *ev.recipient)}
             for q in quotes:
                 named[q.speaker.entity_name] = q.speaker
             actors = [Actor(doc.doc_id, entity, (Mention(entity.entity_text, 0,
                                                          len(entity.entity_text)),))
                       for entity in named.values()]
-            store.replace_extraction(doc.doc_id, pipeline="test", events=map(rebind, events),
-                                     quotes=map(rebind, quotes), red_lines=map(rebind, lines),
+            store.replace_extraction(doc.doc_id, pipeline="test",
+                                     events=[_moved(e, doc.doc_id) for e in events],
+                                     quotes=[_moved(q, doc.doc_id) for q in quotes],
+                                     red_lines=[_moved(r, doc.doc_id) for r in lines],
                                      actors=actors)
     return path

@@ -14,7 +14,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
 
 def test_api_docs_examples_run(tmp_path: Path, capsys) -> None:
-    blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+    blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
     assert len(blocks) >= 5
     namespace = {"db": build_store(tmp_path / "store.duckdb")}
     for block in blocks:

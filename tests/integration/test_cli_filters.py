@@ -24,7 +24,8 @@ def db(tmp_path_factory) -> str:
 def spiral(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "200"}
     return subprocess.run([sys.executable, "-c", "from spiral.serve.cli import app; app()", *args],
-                          capture_output=True, text=True, env=env, timeout=120)
+                          capture_output=True, text=True, env=env, timeout=120,
+                          check=False)
 
 
 def invoke(*args: str):

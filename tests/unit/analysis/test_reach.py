@@ -31,10 +31,12 @@ def test_reach_widely_reported_statement_ranks_first() -> None:
     day = date(2024, 11, 21)
     ranked = rank_quotes(_quotes([
         ("q1", "RUS", "Peskov", "spokesman", "the talks are over for now", "A", date(2024, 1, 1)),
-        ("q2", "RUS", "Putin", "President", "Russia is entitled to strike military facilities "
-         "of countries whose weapons are used against it", "A", day),
-        ("q3", "RUS", "Putin", "President", "Russia considers itself entitled to strike "
-         "military facilities of countries whose weapons are used against it", "B", day),
+        ("q2", "RUS", "Putin", "President", ("Russia is entitled to strike military facilities "
+                                             "of countries whose weapons are used against it"),
+         "A", day),
+        ("q3", "RUS", "Putin", "President", ("Russia considers itself entitled to strike military "
+                                             "facilities of countries whose weapons are used "
+                                             "against it"), "B", day),
         ("q4", "UKR", "Zelensky", "President", "we need more air defence", "C", day)]))
     assert ranked["id"].to_list()[:2] in (["q2", "q3"], ["q3", "q2"])
     assert ranked.row(0, named=True)["n_sources"] == 2

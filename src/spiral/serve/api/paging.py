@@ -71,9 +71,9 @@ def _decode(cursor: str, sort: str, kind: str) -> tuple[Any, str]:
         elif kind == "num":
             key = float(key)
         elif not isinstance(key, str):
-            raise ValueError("key")
+            raise TypeError("key")
         if not isinstance(last_id, str):
-            raise ValueError("id")
+            raise TypeError("id")
     except (ValueError, TypeError, binascii.Error, UnicodeError):
         raise InputError(f"cursor={cursor[:40]!r} is not a cursor this API gave; pass the "
                          "next_cursor of the previous page, or none for the first page") from None

@@ -251,7 +251,7 @@ def dynamics_page(catalog: CatalogDep, dims: str | None = None):
     context: dict[str, Any] = {"title": "Dynamics", "dims": params.dims, "error": None,
                                "summary": None, "href": href}
     try:
-        fitted, summary = queries.fit(catalog, dims=params.dims, origin=None, end=None,
+        _, summary = queries.fit(catalog, dims=params.dims, origin=None, end=None,
                                       decay=params.decay, n_boot=params.n_boot)
         base_fit, _ = queries.fit(catalog, dims=params.dims, origin=None, end=None,
                                   decay=params.decay, n_boot=0)
