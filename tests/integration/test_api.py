@@ -221,3 +221,17 @@ def test_api_post_documents_codes_them_and_reads_see_them(store: Path, tmp_path:
     assert after["total"] > before
     (doc_id,) = posted.json()["doc_ids"]
     assert client.get(f"/api/v1/documents/{doc_id}").json()["text"] == text
+
+
+def test_api_forecast_under_a_scenario_the_server_offers(store: Path) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
+    app = create_app(Settings(db=store), scenario_files=[examples / "no_new_weapons.yaml"])
+    client = TestClient(app, client=LOCAL)
+    (offered,) = client.get("/api/v1/dynamics/scenarios").json()
+    rows = client.get("/api/v1/dynamics/forecast",
+                      params={"scenario": offered["name"], "n_runs": 20, "horizon": 14}).json()
+    assert {r["scenario"] for r in rows if not r["observed"]} == {offered["name"]}
+    wrong = client.get("/api/v1/dynamics/forecast", params={"scenario": "peace"})
+    assert wrong.status_code == 422 and "baseline" in wrong.json()["detail"]
+    page = client.get("/dynamics")
+    assert page.status_code == 200 and offered["name"] in page.text

@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -21,8 +24,13 @@ API_PREFIX = "/api/v1"
 STATUS = [(InputError, 422), (ModelError, 422), (StoreError, 503), (ConfigError, 500)]
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The application for the store `settings.db`: API under /api/v1, dashboard at /."""
+def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> FastAPI:
+    """The application for the store `settings.db`: API under /api/v1, dashboard at /.
+
+    `scenario_files` are what-if scenarios (YAML) the forecasts offer besides the baseline.
+    """
+    from spiral.dynamics.scenarios import Scenario
+
     from importlib.metadata import PackageNotFoundError, version
 
     from spiral.serve.api.routers import (
@@ -52,6 +60,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.catalog = Catalog(settings.db)
     app.state.nlp = None
+    app.state.scenarios = {s.name: s for s in map(Scenario.from_yaml, scenario_files)}
     for module in (documents, events, quotes, red_lines, positions, actors, index, dynamics,
                    search, imports):
         app.include_router(module.router, prefix=API_PREFIX,

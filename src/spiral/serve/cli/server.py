@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,6 +15,8 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; reads from other addresses "
                                            "need SPIRAL_API_TOKEN.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    scenario: Annotated[list[Path] | None, typer.Option(
+        help="Scenario YAML the forecasts offer besides the baseline (repeatable).")] = None,
 ) -> None:
     """Serve the HTTP API (/api/v1, OpenAPI at /api/v1/openapi.json) and the dashboard (/).
 
@@ -31,7 +34,7 @@ def serve(
     if not is_loopback(host) and settings.api_token is None:
         console.print(f"note: listening on {host} without SPIRAL_API_TOKEN: only loopback "
                       "clients can read, and nobody can write", highlight=False)
-    app = create_app(settings)
+    app = create_app(settings, scenario_files=scenario or ())
     console.print(f"spiral: dashboard http://{host}:{port}/ · API http://{host}:{port}/api/v1/docs",
                   highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

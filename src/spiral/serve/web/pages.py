@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import polars as pl
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 
 from spiral import validate
 from spiral.errors import ModelError
@@ -244,7 +244,7 @@ def _offsets(catalog: Catalog) -> dict[str, tuple[int, int]]:
 
 
 @router.get("/dynamics")
-def dynamics_page(catalog: CatalogDep, dims: str | None = None):
+def dynamics_page(request: Request, catalog: CatalogDep, dims: str | None = None):
     from spiral.serve.api.routers.dynamics import fit_params
 
     params = fit_params(dims=dims or ",".join(queries.DEFAULT_DIMS))
@@ -255,8 +255,11 @@ def dynamics_page(catalog: CatalogDep, dims: str | None = None):
                                       decay=params.decay, n_boot=params.n_boot)
         base_fit, _ = queries.fit(catalog, dims=params.dims, origin=None, end=None,
                                   decay=params.decay, n_boot=0)
-        bands = queries.forecast(catalog, base_fit, None, horizon_days=90, n_runs=200,
-                                 bin_days=7)
+        futures = [queries.forecast(catalog, base_fit, scenario, horizon_days=90, n_runs=200,
+                                    bin_days=7)
+                   for scenario in [None, *request.app.state.scenarios.values()]]
+        # the observed history once, then every scenario's futures after it
+        bands = pl.concat([futures[0], *(f.filter(~pl.col("observed")) for f in futures[1:])])
     except ModelError as error:
         context["error"] = str(error)
         return _render("dynamics.html", **context)

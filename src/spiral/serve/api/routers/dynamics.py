@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Query
+from fastapi import APIRouter, Body, Depends, Query, Request
 
 from spiral import validate
 from spiral.dynamics.scenarios import Scenario
@@ -80,12 +80,23 @@ Runs = Annotated[int, Query(ge=10, le=500, description="Simulated futures.")]
 Bin = Annotated[int, Query(ge=1, le=30, description="Days per bin.")]
 
 
+@router.get("/dynamics/scenarios", response_model=list[Scenario])
+def list_scenarios(request: Request):
+    """The what-if scenarios this server offers (`spiral serve --scenario FILE`)."""
+    return list(request.app.state.scenarios.values())
+
+
 @router.get("/dynamics/forecast", response_model=list[models.ForecastRow],
             responses={422: {"model": models.Problem}})
-def get_forecast(catalog: CatalogDep, p: FitDep, horizon: Horizon = 90, n_runs: Runs = 200,
-                 bin_days: Bin = 7):
-    """The observed counts per bin, then the baseline forecast's mean and 5-95% band."""
-    return _forecast(catalog, p, None, horizon, n_runs, bin_days)
+def get_forecast(request: Request, catalog: CatalogDep, p: FitDep, horizon: Horizon = 90,
+                 n_runs: Runs = 200, bin_days: Bin = 7,
+                 scenario: Annotated[str, Query(description="'baseline' or the name of a "
+                                                "scenario of /dynamics/scenarios.")] = "baseline"):
+    """The observed counts per bin, then the forecast's mean and 5-95% band (baseline, or a
+    scenario the server offers)."""
+    offered = request.app.state.scenarios
+    name = validate.choice(scenario, ["baseline", *offered], field="scenario")
+    return _forecast(catalog, p, offered.get(name), horizon, n_runs, bin_days)
 
 
 @router.post("/dynamics/forecast", response_model=list[models.ForecastRow],
