@@ -34,6 +34,7 @@ class EventFilter:
     source: str | None = None
     system: str | None = None
     min_sources: int | None = None
+    min_confidence: float | None = None
 
 
 def _dyad_expr(f: EventFilter) -> list[pl.Expr]:
@@ -68,6 +69,8 @@ def events(catalog: Catalog, f: EventFilter, *, base: pl.DataFrame | None = None
         conditions.append(pl.col("source").str.to_lowercase() == f.source.lower())
     if f.system:
         conditions.append(pl.col("system") == f.system)
+    if f.min_confidence is not None:
+        conditions.append(pl.col("confidence") >= f.min_confidence)
     return _apply(catalog.frame("events") if base is None else base, conditions)
 
 

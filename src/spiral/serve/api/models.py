@@ -63,6 +63,8 @@ class Event(BaseModel):
     cameo: str
     negated: bool
     hypothetical: bool
+    confidence: float = Field(description="Calibrated probability that actor, type family and "
+                                          "recipient are right; 1.0 for curated data sets.")
     text: str
     start: int
     end: int

@@ -15,8 +15,8 @@ from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
 
 router = APIRouter(tags=["events"], dependencies=[ReadAccess])
 
-EVENT_SORTS = ("date", "intensity", "published", "event_type", "actor_code", "recipient_code",
-               "source")
+EVENT_SORTS = ("date", "intensity", "confidence", "published", "event_type", "actor_code",
+               "recipient_code", "source")
 STORY_SORTS = ("date", "n_sources", "n_mentions", "rivera_score", "ladder_group", "intensity",
                "event_type")
 
@@ -51,14 +51,17 @@ SourceQuery = Annotated[str | None, Query(description="Outlet, e.g. Baltic Ledge
 def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
                 source: SourceQuery = None,
                 system: Annotated[str | None, Query(description="spiral, gdelt, icews, "
-                                                    "polecat or acled.")] = None):
+                                                    "polecat or acled.")] = None,
+                min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+                    "Only events at least this likely to be right (calibrated)."))] = None):
     """Event mentions, each with its sentence, document and offsets."""
     if system is not None:
         system = validate.choice(system, ("spiral", "gdelt", "icews", "polecat", "acled"),
                                  field="system")
     f = queries.EventFilter(actor=c.actor, recipient=c.recipient, dyad=c.dyad,
                             event_type=c.event_type, mode=c.mode, since=window.since,
-                            until=window.until, source=source, system=system)
+                            until=window.until, source=source, system=system,
+                            min_confidence=min_confidence)
     sort = paging.sort or "date"
     base = sorted_base(catalog, "events", lambda: catalog.frame("events"), sort=sort,
                        allowed=EVENT_SORTS, id_column="id")
@@ -74,7 +77,8 @@ def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: C
                  source: SourceQuery = None,
                  min_sources: Annotated[int | None, Query(ge=1, le=1000, description="Reported "
                                                           "by at least this many outlets.")] = None):
-    """Story events: one real event, with how many reports and outlets carried it."""
+    """Story events: one real event, with how many reports and outlets carried it (mentions
+    below the calibrated confidence threshold are not counted, as on the CLI)."""
     f = queries.EventFilter(actor=c.actor, recipient=c.recipient, dyad=c.dyad,
                             event_type=c.event_type, mode=c.mode, since=window.since,
                             until=window.until, source=source, min_sources=min_sources)
