@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     max_article_chars: int = Field(
         1_000_000, ge=1_000, description="Longest article text; longer ones are quarantined "
         "(the parser needs about 1 GB per 100,000 characters).")
+    api_token: SecretStr | None = Field(
+        None, description="Token for the HTTP API's writes, and for reads from other machines.")
 
     @field_validator("db", mode="before")
     @classmethod

@@ -20,7 +20,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]  # unknown: the text gives no date
 QuoteKind = Literal["direct", "indirect", "mixed"]
 RedLineKind = Literal["red_line", "conditional_threat", "ultimatum"]
-RedLineStatus = Literal["declared", "crossed", "enforced", "not_enforced"]
+RedLineStatus = Literal["declared", "crossed", "answered", "enforced", "not_enforced"]
 
 
 def normalise_text(text: str) -> str:

@@ -5,8 +5,11 @@ and the kind of step from its verbs (permitting or supplying weapons -> AID/CONC
 striking -> ASSAULT). A later story event by one of those actors, of one of those types, aimed
 at the declarer or at an actor of the condition, crosses it. The line is enforced when the
 declarer then does what the consequence threatens (violence -> ASSAULT, otherwise THREATEN,
-SANCTION or ASSAULT; for a nuclear consequence, a nuclear-context step) against the other side
-within `window_days`; past the window without that, it is not enforced. A statement from the
+SANCTION or ASSAULT; for a nuclear consequence, a nuclear-context step) within `window_days`
+against whom the consequence names ("at war with NATO" -> a NATO country) or, when it names
+no one, against the crosser. A step of that kind against anyone else whose text links it to
+the crossing ("in response to ...") only answers the line: striking a third country does not
+carry out a threat of war with NATO. Past the window without either, it is not enforced. A statement from the
 declarer's side that the line has been crossed ("Washington has now crossed that line") also
 marks it crossed, on the statement's date. Every step keeps the story events (or the quote)
 that show it.
@@ -38,6 +41,8 @@ WESTERN = {"USA", "GBR", "FRA", "DEU", "IGO"}
 JOINING = re.compile(r"\b(fight\w*|enter\w* the (fight|war|conflict)|join\w* the (fight|war))\b",
                      re.IGNORECASE)
 NUCLEAR = re.compile(r"\bnuclear\b", re.IGNORECASE)
+RESPONSE = re.compile(r"\b(respon\w*|retaliat\w*|in return|answer\w*|repl(y|ied)|revenge|"
+                      r"aveng\w*|mirror)\b", re.IGNORECASE)
 CROSSED = re.compile(r"\b(crossed|went past|gone past|overstepped|breached)\b[^.]{0,40}"
                      r"\b(red )?lines?\b", re.IGNORECASE)
 
@@ -121,15 +126,22 @@ def assess_red_lines(red_lines: list[RedLine], stories: pl.DataFrame, *, as_of: 
             & pl.col("event_type").is_in(answer_types)
             & (pl.col("recipient_code").is_in(list(targets)) if targets
                else pl.col("recipient_code") != line.declarer.code))
+        named = _codes_in(line.consequence) - {line.declarer.code, ""}
+        crosser = ({event["actor_code"]} if event else actors) - {line.declarer.code, ""}
+        enforcing = answer.filter(pl.col("recipient_code").is_in(list(named or crosser)))
+        answering = answer.filter(pl.col("text").str.contains("(?i)" + RESPONSE.pattern))
         status = "crossed"
-        if not answer.is_empty():
-            reply = answer.row(0, named=True)
-            evidence.append({"red_line_id": line.id, "step": "enforced",
-                             "story_id": reply["story_id"], "quote_id": None,
-                             "date": reply["date"], "text": reply["text"]})
-            status = "enforced"
-        elif as_of > crossed_on + timedelta(days=window_days):
-            status = "not_enforced"
+        for step, found in (("enforced", enforcing), ("answered", answering)):
+            if not found.is_empty():
+                reply = found.row(0, named=True)
+                evidence.append({"red_line_id": line.id, "step": step,
+                                 "story_id": reply["story_id"], "quote_id": None,
+                                 "date": reply["date"], "text": reply["text"]})
+                status = step
+                break
+        else:
+            if as_of > crossed_on + timedelta(days=window_days):
+                status = "not_enforced"
         updated.append(dataclasses.replace(line, status=status,
                                            crossed_by=tuple(crossing["story_id"].head(5)),
                                            crossed_date=crossed_on))

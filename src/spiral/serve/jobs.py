@@ -312,3 +312,33 @@ def _read_import(system: str, path: Path) -> tuple[list[pl.DataFrame], list[Quar
 
     quarantined: list[Quarantined] = []
     return list(read_events(system, path, quarantined.append)), quarantined
+
+
+def ingest_texts(settings: Settings, items: Sequence[Mapping[str, Any]], *,
+                 nlp: Language) -> dict[str, Any]:
+    """Store documents given as fields (text, title, published, source, url), code what is new
+    and re-assess the red lines: what `POST /api/v1/documents` does."""
+    from datetime import UTC
+
+    from spiral.analysis.stories import stories
+    from spiral.records import Document
+
+    def fields(item: Mapping[str, Any]) -> dict[str, Any]:
+        given = {k: item[k] for k in ("title", "published", "source", "url")
+                 if item.get(k) is not None}
+        if "published" in given:  # naive times are taken as UTC
+            published = given["published"]
+            given["published"] = (published.replace(tzinfo=UTC) if published.tzinfo is None
+                                  else published.astimezone(UTC))
+        return given
+
+    documents = [Document.from_text(item["text"], origin="api", **fields(item))
+                 for item in items]
+    with open_store(settings.db) as store:
+        n_new = store.add_documents(documents)
+        extracted = extract(store, nlp, settings=settings)
+        analyse(store, stories(store.events_frame()))
+    return {"n_read": len(documents), "n_new": n_new, "n_quarantined": 0,
+            "doc_ids": [d.doc_id for d in documents], "n_events": extracted.n_events,
+            "n_quotes": extracted.n_quotes, "n_red_lines": extracted.n_red_lines,
+            "n_positions": extracted.n_positions}

@@ -76,15 +76,41 @@ def test_crossing_declared_crossed_enforced() -> None:
     stories = _stories([("s1", date(2024, 10, 1), "RUS", "ASSAULT", "UKR", "before"),
                         ("s2", date(2024, 11, 17), "USA", "AID", "UKR", "authorised"),
                         ("s3", date(2024, 11, 19), "UKR", "ASSAULT", "RUS", "ATACMS"),
-                        ("s4", date(2024, 11, 21), "RUS", "ASSAULT", "UKR", "Oreshnik")])
+                        ("s4", date(2024, 11, 21), "RUS", "ASSAULT", "UKR",
+                         "Russia fired an Oreshnik missile in response to the ATACMS strikes")])
     (updated,), evidence = assess_red_lines([line], stories, as_of=date(2025, 1, 31))
-    assert (updated.status, updated.crossed_date) == ("enforced", date(2024, 11, 17))
-    assert evidence["step"].to_list() == ["crossed", "enforced"]
+    assert (updated.status, updated.crossed_date) == ("answered", date(2024, 11, 17))
+    assert evidence["step"].to_list() == ["crossed", "answered"]
     assert evidence["story_id"].to_list() == ["s2", "s4"]
     (quiet,), _ = assess_red_lines([line], stories.head(3), as_of=date(2025, 1, 31))
     assert quiet.status == "not_enforced"
     (early,), _ = assess_red_lines([line], stories.head(1), as_of=date(2025, 1, 31))
     assert early.status == "declared"
+
+
+def test_issue_14_striking_a_third_country_does_not_enforce_a_threat_of_war_with_nato() -> None:
+    putin = Entity("Putin", "Vladimir Putin", "RUS", "GOV")
+    line = RedLine("d", putin, "letting Ukraine fire Western long-range missiles into Russia",
+                   "NATO countries were at war with Russia", "red_line", 0, 10,
+                   date=date(2024, 9, 12))
+    unlinked = _stories([("s2", date(2024, 11, 17), "USA", "AID", "UKR", "authorised"),
+                         ("s4", date(2024, 11, 21), "RUS", "ASSAULT", "UKR", "Oreshnik hit Dnipro")])
+    (updated,), _ = assess_red_lines([line], unlinked, as_of=date(2025, 1, 31))
+    assert updated.status == "not_enforced"
+    at_nato = unlinked.vstack(_stories([("s5", date(2024, 11, 25), "RUS", "ASSAULT", "GBR",
+                                         "Russia struck a British base")]))
+    (updated,), evidence = assess_red_lines([line], at_nato, as_of=date(2025, 1, 31))
+    assert updated.status == "enforced"
+    assert evidence["story_id"].to_list() == ["s2", "s5"]
+    iran = Entity("Iran", "Iran", "IRN", "GOV")
+    threat = RedLine("d", iran, "Israel responded", "Iran would strike its infrastructure",
+                     "conditional_threat", 0, 10, addressee=(Entity("Israel", "Israel", "ISR"),),
+                     date=date(2024, 10, 1))
+    exchange = _stories([("s1", date(2024, 10, 26), "ISR", "ASSAULT", "IRN", "Israel struck"),
+                         ("s2", date(2024, 11, 2), "IRN", "ASSAULT", "ISR", "Iran struck back")])
+    (updated,), evidence = assess_red_lines([threat], exchange, as_of=date(2025, 1, 31))
+    assert updated.status == "enforced"
+    assert evidence["step"].to_list() == ["crossed", "enforced"]
 
 
 def test_condition_types_from_words() -> None:

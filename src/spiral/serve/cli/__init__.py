@@ -10,7 +10,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from spiral.errors import SpiralError
-from spiral.serve.cli import corpus, dynamics, evaluation, knowledge_base, query
+from spiral.serve.cli import corpus, dynamics, evaluation, knowledge_base, query, server
 from spiral.serve.cli.common import err_console
 
 
@@ -49,5 +49,5 @@ def _root(
     ctx.meta["spiral.debug"] = debug
 
 
-for _module in (corpus, query, dynamics, evaluation, knowledge_base):
+for _module in (corpus, query, dynamics, evaluation, knowledge_base, server):
     _module.register(app)

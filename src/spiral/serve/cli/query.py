@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 
-from spiral.errors import InputError
+from spiral import validate
 from spiral.serve.cli.common import (
     DbOption,
     FormatOption,
@@ -35,12 +36,19 @@ class ExportFormat(str, Enum):
 
 
 def _date(value: str | None, field: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{field}={value!r} is not an ISO 8601 date; write e.g. 2024-11-21") from None
+    return validate.iso_date(value, field=field)
+
+
+def _code(value: str | None, field: str) -> str | None:
+    return None if value is None else validate.actor_code(value, field=field)
+
+
+def _decoded(row: dict) -> dict:
+    """An events row for JSON: entities as objects, not JSON text inside JSON."""
+    for column in ("actor", "recipient", "native"):
+        if isinstance(row.get(column), str):
+            row[column] = json.loads(row[column])
+    return row
 
 
 def events(
@@ -70,9 +78,12 @@ def events(
 
     settings = settings_for(db)
     first, last = _date(since, "--since"), _date(until, "--until")
+    validate.date_range(first, last)
+    chosen_type = validate.event_type(type, field="--type") if type else None
     with open_store(settings.db, read_only=True) as store:
-        frame = store.events_frame(actor=actor, recipient=recipient,
-                                   event_type=type and type.upper(), since=first, until=last,
+        frame = store.events_frame(actor=_code(actor, "--actor"),
+                                   recipient=_code(recipient, "--recipient"),
+                                   event_type=chosen_type, since=first, until=last,
                                    min_confidence=None if as_stories else min_confidence)
     if as_stories:
         _print_stories(frame, explain=explain, limit=limit, format=format,
@@ -80,7 +91,7 @@ def events(
         return
     frame = frame.sort(["date", "id"], nulls_last=True)
     if format is OutputFormat.json:
-        print_json(frame.to_dicts())
+        print_json([_decoded(row) for row in frame.head(limit).to_dicts()])
         return
     shown = frame.select(EVENT_COLUMNS).head(limit).with_columns(
         pl.col("text").str.slice(0, 70) + pl.when(pl.col("text").str.len_chars() > 70)
@@ -97,7 +108,7 @@ def _print_stories(events: pl.DataFrame, *, explain: bool, limit: int, format: O
 
     found = (explain_merges if explain else stories)(events, min_confidence=min_confidence)
     if format is OutputFormat.json:
-        print_json(found.with_columns(pl.col(pl.Date).cast(pl.String)).to_dicts())
+        print_json(found.head(limit).with_columns(pl.col(pl.Date).cast(pl.String)).to_dicts())
         return
     if explain:
         print_table(found.head(limit).to_dicts(), title=f"{found.height} merged pairs")
@@ -123,8 +134,8 @@ def index(
     from spiral.analysis.stories import stories
     from spiral.store import open_store
 
-    if freq not in ("day", "week"):
-        raise InputError(f"--freq {freq!r}: use day or week")
+    freq = validate.choice(freq, ("day", "week"), field="--freq")
+    dyad = validate.dyad(dyad, field="--dyad") if dyad else None
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
         events, documents = store.events_frame(), store.documents_frame()
@@ -160,9 +171,10 @@ def quotes(
     settings = settings_for(db)
     first, last = _date(since, "--since"), _date(until, "--until")
     with open_store(settings.db, read_only=True) as store:
-        found = store.quotes(speaker=speaker, country=country, since=first, until=last)
+        found = store.quotes(speaker=speaker, country=_code(country, "--country"), since=first,
+                             until=last)
     if format is OutputFormat.json:
-        print_json([to_dict(q) for q in found])
+        print_json([to_dict(q) for q in found[:limit]])
         return
     print_table([{"date": q.date, "speaker": (q.speaker.entity_name if q.speaker else q.speaker_text)
                   + (" (anonymous)" if q.anonymous else ""), "kind": q.kind,
@@ -187,6 +199,7 @@ def positions(
     from spiral.store import open_store
 
     settings = settings_for(db)
+    country = _code(country, "--country")
     with open_store(settings.db, read_only=True) as store:
         found = [p for p in store.positions() if (country is None or p.holder.code == country)
                  and (issue is None or p.issue == issue)]
@@ -201,18 +214,20 @@ def redlines(
     db: DbOption = None,
     declarer: Annotated[str | None, typer.Option(help="Part of the declarer's name, or its "
                                                       "country code.")] = None,
-    status: Annotated[str | None, typer.Option(help="declared, crossed, enforced or "
-                                                    "not_enforced.")] = None,
+    status: Annotated[str | None, typer.Option(help="declared, crossed, answered, enforced "
+                                                    "or not_enforced.")] = None,
     format: FormatOption = OutputFormat.table,
 ) -> None:
     """Red lines and conditional threats with their status: declared, crossed, enforced or not.
 
     Example: spiral redlines --declarer Putin --status enforced --format json
     """
-    from spiral.records import to_dict
+    from spiral.records import RedLineStatus, to_dict
     from spiral.store import open_store
 
     settings = settings_for(db)
+    if status is not None:
+        status = validate.choice(status, get_args(RedLineStatus), field="--status")
     with open_store(settings.db, read_only=True) as store:
         found = [r for r in store.red_lines()
                  if (declarer is None or declarer == r.declarer.code

@@ -52,10 +52,14 @@ def dyad_heatmap(rows: list[dict[str, Any]]) -> Spec:
         "encoding": {
             "x": {"field": "recipient_code", "type": "nominal", "title": "recipient"},
             "y": {"field": "actor_code", "type": "nominal", "title": "actor"},
+            # diverging and centred on zero: a strongly negative (de-escalating) dyad is blue
             "color": {"field": "rivera_score", "type": "quantitative", "title": "score",
-                      "scale": {"scheme": "orangered"}},
-            "tooltip": [{"field": "actor_code"}, {"field": "recipient_code"},
-                        {"field": "n_stories"}, {"field": "rivera_score"}, {"field": "ladder_group"}],
+                      "scale": {"scheme": "redblue", "reverse": True, "domainMid": 0}},
+            "tooltip": [{"field": "actor_code", "title": "actor"},
+                        {"field": "recipient_code", "title": "recipient"},
+                        {"field": "n_stories", "title": "story events"},
+                        {"field": "rivera_score", "title": "escalation score"},
+                        {"field": "ladder_group", "title": "highest ladder group"}],
         },
     }
 

@@ -11,6 +11,7 @@ import polars as pl
 
 from spiral.analysis.crossings import assess_red_lines
 from spiral.analysis.escalation import covered_days, escalation_index
+from spiral.analysis.reach import group_red_lines, top_statements
 from spiral.analysis.stories import stories
 from spiral.serve.report.dynamics import dynamics_rows
 from spiral.serve.report.model import ReportData, Rows
@@ -18,6 +19,7 @@ from spiral.store import Store
 
 N_TOP_DYADS = 6
 N_TOP_QUOTES = 25
+STATUS_ORDER = {"declared": 0, "crossed": 1, "not_enforced": 2, "answered": 3, "enforced": 4}
 
 
 def collect(store: Store, *, title: str, scenario_files: list[Path] = (),
@@ -89,24 +91,51 @@ def _red_line_rows(store: Store, story_frame: pl.DataFrame,
     as_of = story_frame["date"].max() if story_frame.height else None
     _, evidence = assess_red_lines(lines, story_frame, as_of=as_of or date.today(),
                                    statements=store.quotes())
+    # one row per declaration, however many outlets reported it
+    frame = store.red_lines_frame()
+    groups = group_red_lines(frame.with_columns(
+        pl.col("doc_id").replace_strict({k: d.get("source", "") for k, d in docs.items()},
+                                        default="", return_dtype=pl.String).alias("source")))
+    reach = {r["id"]: r for r in groups.filter(pl.col("id") == pl.col("group_id"))
+             .iter_rows(named=True)}
+    by_id = {line.id: line for line in lines}
+    # the group shows its most advanced report's status and evidence
+    lead = {}
+    for member in groups.iter_rows(named=True):
+        best = lead.get(member["group_id"])
+        if best is None or (STATUS_ORDER.get(by_id[member["id"]].status, 0)
+                            > STATUS_ORDER.get(by_id[best].status, 0)):
+            lead[member["group_id"]] = member["id"]
     rows = []
     for line in lines:
+        if line.id not in reach:
+            continue
         doc = docs.get(line.doc_id, {})
+        judged = by_id[lead[line.id]]
         steps = [f"declared {line.date}"] + [
             f"{e['step']} {e['date']}: {e['text'][:90]}"
-            for e in evidence.filter(pl.col("red_line_id") == line.id).iter_rows(named=True)]
+            for e in evidence.filter(pl.col("red_line_id") == judged.id).iter_rows(named=True)]
         rows.append({"date": str(line.date or ""), "declarer": line.declarer.entity_name,
                      "addressee": ", ".join(a.code for a in line.addressee),
                      "condition": line.condition, "consequence": line.consequence,
-                     "status": line.status, "steps": steps,
+                     "status": judged.status, "steps": steps,
+                     "n_reports": reach[line.id]["n_reports"],
+                     "n_sources": reach[line.id]["n_sources"],
                      "sentence": doc.get("text", "")[line.start:line.end],
                      "url": doc.get("url", ""), "source": doc.get("source", "")})
     return rows
 
 
 def _quote_rows(quotes: pl.DataFrame, docs: dict[str, dict[str, Any]]) -> Rows:
+    """The most widely reported statements of the most senior speakers, one report each."""
+    sources = pl.DataFrame({"doc_id": list(docs), "source": [d.get("source", "") for d in
+                                                             docs.values()]},
+                           schema={"doc_id": pl.String, "source": pl.String})
+    quotes = top_statements(quotes.join(sources, on="doc_id", how="left").with_columns(
+        pl.col("speaker").str.json_path_match("$.role").fill_null("").alias("speaker_role")),
+        N_TOP_QUOTES)
     rows = []
-    for quote in quotes.head(N_TOP_QUOTES).iter_rows(named=True):
+    for quote in quotes.iter_rows(named=True):
         speaker = json.loads(quote["speaker"]) if quote["speaker"] else None
         doc = docs.get(quote["doc_id"], {})
         rows.append({"date": str(quote["date"] or ""),

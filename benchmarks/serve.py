@@ -1,0 +1,197 @@
+"""Load test of `spiral serve` on the loopback address: N concurrent clients for S seconds
+against a store of synthetic imported events; p50/p95/p99 latency and errors per endpoint.
+
+    python benchmarks/serve.py --events 1000000 --clients 50 --seconds 30 --format json
+
+Bounded: it binds and sends only to 127.0.0.1, with a fixed number of clients for a fixed
+time. The store is built once (`--db`, default out/bench-serve.duckdb) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CODES = ["RUS", "UKR", "USA", "GBR", "FRA", "DEU", "POL", "CHN", "IRN", "ISR", "TUR", "IND",
+         "PAK", "PRK", "KOR", "JPN", "SYR", "LBN", "IRQ", "SAU", "YEM", "EGY", "BLR", "GEO",
+         "ARM", "AZE", "SRB", "HUN", "ITA", "ESP", "CAN", "AUS", "BRA", "MEX", "ZAF", "NGA",
+         "ETH", "SDN", "LBY", "AFG"]
+TYPES = ["ASSAULT", "THREATEN", "ACCUSE", "CONSULT", "AID", "SANCTION", "REQUEST", "REJECT",
+         "MOBILIZE", "AGREE", "SUPPORT", "COERCE", "PROTEST", "RETREAT", "COOPERATE", "CONCEDE"]
+
+
+def build_store(path: Path, n_events: int, seed: int = 0) -> None:
+    """`n_events` synthetic imported events over two years, uniform over 40 x 39 dyads."""
+    import numpy as np
+    import polars as pl
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from spiral.plover import EVENT_TYPES
+    from spiral.store import open_store
+
+    rng = np.random.default_rng(seed)
+    actor = rng.integers(0, len(CODES), n_events)
+    recipient = (actor + rng.integers(1, len(CODES), n_events)) % len(CODES)
+    kind = rng.integers(0, len(TYPES), n_events)
+    day = rng.integers(0, 730, n_events)
+    first = date(2023, 1, 1)
+    codes = np.array(CODES)
+    types = np.array(TYPES)
+    entity = '[{{"entity_text": "{0}", "entity_name": "{0}", "code": "{0}", "sector": "GOV", ' \
+             '"role": "", "role_valid_from": null, "role_valid_to": null, "wikidata_id": null}}]'
+    frame = pl.DataFrame({
+        "id": [f"evt_bench{i:09d}" for i in range(n_events)],
+        "doc_id": [f"bench:{i // 20}" for i in range(n_events)],
+        "system": "gdelt",
+        "event_type": types[kind],
+        "mode": "",
+        "actor_code": codes[actor],
+        "recipient_code": codes[recipient],
+        "date": [first + timedelta(days=int(d)) for d in day],
+    }).with_columns(
+        pl.lit([], dtype=pl.List(pl.String)).alias("context"),
+        pl.col("actor_code").map_elements(entity.format, return_dtype=pl.String).alias("actor"),
+        pl.col("recipient_code").map_elements(entity.format, return_dtype=pl.String)
+        .alias("recipient"),
+        pl.lit("day").alias("date_precision"),
+        pl.col("event_type").replace_strict({k: v.quad_code for k, v in EVENT_TYPES.items()},
+                                            return_dtype=pl.Int64).alias("quad_code"),
+        pl.col("event_type").replace_strict({k: v.intensity for k, v in EVENT_TYPES.items()},
+                                            return_dtype=pl.Float64).alias("intensity"),
+        pl.lit("").alias("cameo"), pl.lit(False).alias("negated"),
+        pl.lit(False).alias("hypothetical"),
+        pl.concat_str(pl.col("actor_code"), pl.lit(" and "), pl.col("recipient_code"),
+                      pl.lit(" event "), pl.col("id").str.slice(-6)).alias("text"),
+        pl.lit(0).alias("start"), pl.lit(20).alias("end"),
+        pl.lit(None, dtype=pl.String).alias("native"))
+    with open_store(path) as store:
+        for chunk in frame.iter_slices(200_000):
+            store.add_event_frame(chunk)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def _load(base: str, endpoints: dict[str, str], clients: int, seconds: float
+                ) -> dict[str, list]:
+    import httpx
+
+    results: dict[str, list] = {name: [] for name in endpoints}
+    names = list(endpoints)
+    stop = time.monotonic() + seconds
+
+    async def client(k: int) -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=60) as http:
+            i = k
+            while time.monotonic() < stop:
+                name = names[i % len(names)]
+                i += 1
+                started = time.perf_counter()
+                try:
+                    response = await http.get(endpoints[name])
+                    ok = response.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                results[name].append((time.perf_counter() - started, ok))
+
+    await asyncio.gather(*(client(k) for k in range(clients)))
+    return results
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=ROOT / "out" / "bench-serve.duckdb")
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--format", choices=["table", "json"], default="table")
+    args = parser.parse_args()
+    args.clients = max(1, min(args.clients, 200))
+    args.seconds = max(1.0, min(args.seconds, 300.0))
+
+    if not args.db.exists():
+        started = time.perf_counter()
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        build_store(args.db, args.events)
+        print(f"built {args.db} with {args.events} events in {time.perf_counter() - started:.0f} s",
+              file=sys.stderr)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    server = subprocess.Popen([sys.executable, "-c", "from spiral.serve.cli import app; app()",
+                               "serve", "--db", str(args.db), "--host", "127.0.0.1", "--port",
+                               str(port)], env=env, stdout=subprocess.DEVNULL)
+    try:
+        import httpx
+
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(f"{base}/api/v1/openapi.json", timeout=2)
+                break
+            except httpx.HTTPError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("spiral serve did not start")
+                time.sleep(0.5)
+        endpoints = {
+            "events": "/api/v1/events?limit=50",
+            "events filtered": "/api/v1/events?actor=usa&type=assault&since=2024-01-01&limit=50",
+            "events -date": "/api/v1/events?sort=-date&limit=50",
+            "stories": "/api/v1/stories?dyad=RUS-UKR&limit=50",
+            "index": "/api/v1/index?dyad=RUS-UKR&freq=week&limit=100",
+            "documents": "/api/v1/documents?limit=50",
+            "quotes": "/api/v1/quotes?limit=50",
+        }
+        warm = {}
+        for name, path in {"first dashboard page": "/", **endpoints}.items():
+            started = time.perf_counter()
+            status = httpx.get(base + path, timeout=1800).status_code
+            warm[name] = {"seconds": round(time.perf_counter() - started, 3), "status": status}
+        started = time.perf_counter()
+        status = httpx.get(base + "/", timeout=600).status_code
+        warm["dashboard page, warm"] = {"seconds": round(time.perf_counter() - started, 3),
+                                        "status": status}
+        results = asyncio.run(_load(base, endpoints, args.clients, args.seconds))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    report = {"events": args.events, "clients": args.clients, "seconds": args.seconds,
+              "first_requests": warm, "endpoints": {}}
+    for name, rows in results.items():
+        latencies = [t * 1000 for t, _ in rows]
+        report["endpoints"][name] = {
+            "requests": len(rows), "errors": sum(1 for _, ok in rows if not ok),
+            "p50_ms": round(_quantile(latencies, 0.50), 1),
+            "p95_ms": round(_quantile(latencies, 0.95), 1),
+            "p99_ms": round(_quantile(latencies, 0.99), 1)}
+    if args.format == "json":
+        print(json.dumps(report, indent=2))
+        return
+    print(f"{args.events} events, {args.clients} clients, {args.seconds:.0f} s on 127.0.0.1")
+    for name, row in warm.items():
+        print(f"  first request {name:24} {row['seconds']:8.3f} s  (HTTP {row['status']})")
+    print(f"  {'endpoint':18} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for name, row in report["endpoints"].items():
+        print(f"  {name:18} {row['requests']:8} {row['errors']:6} {row['p50_ms']:8} "
+              f"{row['p95_ms']:8} {row['p99_ms']:8}")
+
+
+if __name__ == "__main__":
+    main()

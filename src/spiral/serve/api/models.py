@@ -1,0 +1,274 @@
+"""Response models of the HTTP API: pydantic at the edge, generated from the records' fields."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Problem(BaseModel):
+    """Why a request was refused: the message names the field, what is allowed, and the fix."""
+
+    detail: str
+    field: str | None = None
+    allowed: list[str] | None = None
+    suggestion: str | None = None
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a listing; pass `next_cursor` as `cursor` for the next one."""
+
+    items: list[T]
+    total: int = Field(description="Rows matching the filters, over all pages.")
+    limit: int
+    next_cursor: str | None = Field(description="Opaque; null on the last page.")
+
+
+class Entity(BaseModel):
+    entity_text: str | None = None
+    entity_name: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    role_valid_from: str | None = None
+    role_valid_to: str | None = None
+    wikidata_id: str | None = None
+
+
+class Mention(BaseModel):
+    text: str
+    start: int
+    end: int
+
+
+class Event(BaseModel):
+    id: str
+    doc_id: str
+    system: str
+    event_type: str
+    mode: str
+    context: list[str]
+    actor: list[Entity]
+    recipient: list[Entity]
+    actor_code: str
+    recipient_code: str
+    date: date | None
+    date_precision: str
+    quad_code: int
+    intensity: float
+    cameo: str
+    negated: bool
+    hypothetical: bool
+    confidence: float = Field(description="Calibrated probability that actor, type family and "
+                                          "recipient are right; 1.0 for curated data sets.")
+    text: str
+    start: int
+    end: int
+    published: datetime | None
+    source: str
+    url: str
+
+
+class Story(BaseModel):
+    story_id: str
+    actor_code: str
+    recipient_code: str
+    event_type: str
+    mode: str
+    date: date | None
+    quad_code: int
+    intensity: float
+    context: list[str]
+    mention_ids: list[str]
+    doc_ids: list[str]
+    sources: list[str]
+    text: str
+    n_mentions: int
+    n_sources: int
+    rivera_class: str
+    rivera_score: int
+    ladder_group: int
+
+
+class StoryDetail(Story):
+    mentions: list[Event]
+
+
+class Quote(BaseModel):
+    id: str
+    doc_id: str
+    speaker: Entity | None
+    speaker_code: str
+    speaker_text: str
+    anonymous: bool
+    content: str
+    kind: str
+    cue: str
+    date: date | None
+    start: int
+    end: int
+    source: str | None
+    url: str | None
+    title: str | None
+    n_reports: int = Field(description="Reports carrying this statement (same speaker, same words).")
+    n_sources: int = Field(description="Distinct outlets among them.")
+    seniority: int = Field(description="3 head of state or government, 2 minister, 1 official or "
+                                       "spokesperson, 0 other or unknown.")
+
+
+class Step(BaseModel):
+    step: str = Field(description="crossed, answered or enforced.")
+    date: date | None
+    story_id: str | None
+    quote_id: str | None
+    text: str
+
+
+class RedLine(BaseModel):
+    id: str = Field(description="Id of the first report; the others are in `report_ids`.")
+    doc_id: str
+    declarer: Entity
+    declarer_code: str
+    addressee: list[Entity]
+    condition: str
+    consequence: str
+    kind: str
+    date: date | None
+    status: str = Field(description="declared, crossed, answered, enforced or not_enforced.")
+    crossed_date: date | None
+    start: int
+    end: int
+    source: str | None
+    url: str | None
+    report_ids: list[str]
+    n_reports: int
+    n_sources: int
+    steps: list[Step]
+
+
+class Position(BaseModel):
+    id: str
+    doc_id: str
+    holder: Entity
+    holder_code: str
+    issue: str
+    demand: str
+    date: date | None
+    start: int
+    end: int
+    source: str | None
+    url: str | None
+
+
+class Role(BaseModel):
+    role: str
+    first_seen: date | None
+    last_seen: date | None
+    n_documents: int
+
+
+class Actor(BaseModel):
+    code: str
+    entity_name: str
+    n_documents: int
+    n_mentions: int
+    first_seen: date | None
+    last_seen: date | None
+    roles: list[Role]
+
+
+class IndexRow(BaseModel):
+    dyad: str
+    actor_code: str
+    recipient_code: str
+    period: date = Field(description="The day, or the Monday of the week.")
+    covered: bool = Field(description="False when no source covered the period: then the "
+                                      "measures are null, not zero.")
+    n_stories: int | None
+    n_verbal_cooperation: int | None
+    n_material_cooperation: int | None
+    n_verbal_conflict: int | None
+    n_material_conflict: int | None
+    intensity_sum: float | None
+    intensity_mean: float | None
+    rivera_score: int | None
+    ladder_group: int | None
+    ladder_label: str | None
+    story_ids: list[str]
+
+
+class Document(BaseModel):
+    doc_id: str
+    title: str
+    published: datetime | None
+    source: str
+    url: str
+    language: str
+    origin: str
+    n_chars: int
+
+
+class DocumentDetail(Document):
+    text: str
+    events: list[Event]
+    quotes: list[Quote]
+    red_lines: list[RedLine]
+    positions: list[Position]
+    actors: list[Actor]
+
+
+class Fit(BaseModel):
+    dims: list[str]
+    origin: date
+    end: date
+    n_events: int
+    spiral_index: float = Field(description="Spectral radius of the branching matrix.")
+    interval_90: list[float | None]
+    verdict: str = Field(description="'self-sustaining', 'damping', 'inconclusive' (the interval "
+                                     "straddles 1) or 'too few events'.")
+    branching: list[list[float]] = Field(description="(n_dims, n_dims): row excited by column.")
+    baseline_per_day: list[float]
+    decays_per_day: list[float]
+
+
+class ForecastRow(BaseModel):
+    scenario: str
+    dim: str
+    day: date
+    mean: float
+    q05: float
+    q50: float
+    q95: float
+    observed: bool = Field(description="True for the observed history before the forecast.")
+
+
+class SearchHit(BaseModel):
+    kind: str = Field(description="event, quote or document.")
+    id: str
+    doc_id: str
+    date: date | None
+    title: str
+    snippet: str
+    score: float
+
+
+class Ingested(BaseModel):
+    n_read: int
+    n_new: int
+    n_quarantined: int
+    doc_ids: list[str]
+    n_events: int
+    n_quotes: int
+    n_red_lines: int
+    n_positions: int
+
+
+class Imported(BaseModel):
+    system: str
+    n_events: int
+    n_new: int
+    n_quarantined: int

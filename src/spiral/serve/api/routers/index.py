@@ -1,0 +1,38 @@
+"""The escalation index per directed dyad and day or week, each row with its story events."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from spiral import validate
+from spiral.serve import queries
+from spiral.serve.api import models
+from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
+from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
+
+router = APIRouter(tags=["index"], dependencies=[ReadAccess])
+SORTS = ("period", "dyad", "rivera_score", "n_stories", "ladder_group", "intensity_sum")
+
+
+@router.get("/index", response_model=models.Page[models.IndexRow], responses=TABLE_RESPONSES)
+def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
+               dyad: Annotated[str | None, Query(description="ACTOR-RECIPIENT, e.g. RUS-UKR.")] = None,
+               actor: Annotated[str | None, Query(description="Actor code.")] = None,
+               recipient: Annotated[str | None, Query(description="Recipient code.")] = None,
+               freq: Annotated[str, Query(description="day or week.")] = "day"):
+    """Per dyad and period: counts by quad class, intensity, Rivera-style score and the
+    highest ladder group. Periods no source covered have null measures, not zeros."""
+    f = queries.EventFilter(actor=codes(actor, "actor"), recipient=codes(recipient, "recipient"),
+                            dyad=validate.dyad(dyad) if dyad else None,
+                            since=window.since, until=window.until)
+    freq = validate.choice(freq, ("day", "week"), field="freq")
+    sort = paging.sort or "period"
+    base = sorted_base(catalog, f"index-{freq}", lambda: queries.index_table(catalog, freq),
+                       sort=sort, allowed=SORTS, id_column="key")
+    frame = queries.index(catalog, freq=freq, f=f, base=base)
+    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="key",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
+    return answer(rows.drop("key"), paging.format, next_cursor=next_cursor, total=total,
+                  limit=paging.limit, name="index")

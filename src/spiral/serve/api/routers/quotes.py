@@ -1,0 +1,33 @@
+"""Quotes: who said what, with how widely it was reported and how senior the speaker."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from spiral.serve import queries
+from spiral.serve.api import models
+from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
+from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
+
+router = APIRouter(tags=["quotes"], dependencies=[ReadAccess])
+SORTS = ("date", "n_sources", "n_reports", "seniority", "speaker_code")
+
+
+@router.get("/quotes", response_model=models.Page[models.Quote], responses=TABLE_RESPONSES)
+def list_quotes(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
+                speaker: Annotated[str | None, Query(description="Part of the speaker's name "
+                                                     "or of the words naming them.")] = None,
+                country: Annotated[str | None, Query(description="Speaker's country code.")] = None,
+                source: Annotated[str | None, Query(description="Outlet.")] = None):
+    """Quotes; sort by `-n_sources` for the most widely reported statements."""
+    sort = paging.sort or "date"
+    base = sorted_base(catalog, "quotes", lambda: queries.ranked_quotes(catalog), sort=sort,
+                       allowed=SORTS, id_column="id")
+    frame = queries.quotes(catalog, speaker=speaker, country=codes(country, "country"),
+                           since=window.since, until=window.until, source=source, base=base)
+    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="id",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
+    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
+                  name="quotes")

@@ -1,0 +1,237 @@
+"""The HTTP API through FastAPI's test client, on a real DuckDB store built from records."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+import pytest
+from fastapi.testclient import TestClient
+
+from spiral.config import Settings
+from spiral.serve.api import create_app
+from tests.integration.serve_store import EVIL_URL, PAYLOAD, build_store
+
+pytestmark = pytest.mark.integration
+LOCAL = ("127.0.0.1", 50000)
+REMOTE = ("203.0.113.7", 50000)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    return build_store(tmp_path_factory.mktemp("api") / "store.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(store: Path) -> TestClient:
+    return TestClient(create_app(Settings(db=store)), client=LOCAL)
+
+
+def test_api_events_filter_case_insensitively(client: TestClient) -> None:
+    upper = client.get("/api/v1/events", params={"actor": "RUS", "type": "ASSAULT"}).json()
+    lower = client.get("/api/v1/events", params={"actor": "rus", "type": "assault"}).json()
+    assert upper == lower
+    assert upper["total"] > 0
+    assert {e["actor_code"] for e in upper["items"]} == {"RUS"}
+    assert upper["items"][0]["actor"][0]["entity_name"] == "Russia"  # an object, not JSON text
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"type": "ATTACK"}, "did you mean ASSAULT?"),
+    ({"actor": "Russia"}, "did you mean RUS?"),
+    ({"since": "21/11/2024"}, "2024-11-21"),
+    ({"dyad": "RUS"}, "ACTOR-RECIPIENT"),
+    ({"sort": "colour"}, "-date"),
+    ({"cursor": "not-a-cursor"}, "next_cursor"),
+])
+def test_api_unknown_values_are_422_with_the_allowed_values(client: TestClient, params: dict,
+                                                            expected: str) -> None:
+    response = client.get("/api/v1/events", params=params)
+    assert response.status_code == 422
+    assert expected in response.json()["detail"]
+
+
+def test_api_422_names_the_allowed_values_and_a_suggestion(client: TestClient) -> None:
+    body = client.get("/api/v1/stories", params={"type": "atack"}).json()
+    assert body["field"] == "type" and body["suggestion"] == "ASSAULT"
+    assert "THREATEN" in body["allowed"]
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "-n_sources", "intensity"])
+def test_api_cursor_pages_cover_every_row_once(client: TestClient, sort: str) -> None:
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 3, "sort": sort, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/v1/stories", params=params).json()
+        seen += [s["story_id"] for s in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == page["total"]
+    whole = client.get("/api/v1/stories", params={"limit": 1000, "sort": sort}).json()
+    assert [s["story_id"] for s in whole["items"]] == seen
+
+
+def test_api_cursor_is_tied_to_its_sort(client: TestClient) -> None:
+    first = client.get("/api/v1/events", params={"limit": 2, "sort": "date"}).json()
+    again = client.get("/api/v1/events", params={"limit": 2, "sort": "-date",
+                                                  "cursor": first["next_cursor"]})
+    assert again.status_code == 422 and "sort" in again.json()["detail"]
+
+
+def test_api_csv_and_parquet_hold_codes_not_json(client: TestClient) -> None:
+    csv = client.get("/api/v1/events", params={"format": "csv", "limit": 5})
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert csv.headers["x-next-cursor"]
+    table = pl.read_csv(io.StringIO(csv.text))
+    assert table.height == 5 and not table["actor"].str.contains(r"\{").any()
+    parquet = client.get("/api/v1/events", params={"format": "parquet", "limit": 5})
+    frame = pl.read_parquet(io.BytesIO(parquet.content))
+    assert frame.height == 5
+    assert isinstance(frame.schema["actor"], pl.List)
+
+
+def test_api_story_leads_to_its_sentences(client: TestClient) -> None:
+    story = client.get("/api/v1/stories", params={"sort": "-n_sources", "limit": 1}).json()["items"][0]
+    detail = client.get(f"/api/v1/stories/{story['story_id']}").json()
+    assert len(detail["mentions"]) == story["n_mentions"] >= 2
+    mention = detail["mentions"][0]
+    document = client.get(f"/api/v1/documents/{mention['doc_id']}").json()
+    assert document["text"][mention["start"]:mention["end"]] == mention["text"]
+    assert client.get("/api/v1/stories/sty_missing").status_code == 404
+
+
+def test_issue_14_one_red_line_however_many_outlets_and_answered_not_enforced(
+        client: TestClient) -> None:
+    lines = client.get("/api/v1/red-lines").json()
+    assert lines["total"] == 1
+    (line,) = lines["items"]
+    assert (line["n_reports"], line["n_sources"]) == (2, 2)
+    assert line["status"] == "answered"
+    assert [s["step"] for s in line["steps"]] == ["crossed", "answered"]
+    assert "in response" in line["steps"][1]["text"]
+    for report_id in line["report_ids"]:
+        assert client.get(f"/api/v1/red-lines/{report_id}").json()["id"] == line["id"]
+    assert client.get("/api/v1/red-lines", params={"status": "Enforced"}).json()["total"] == 0
+
+
+def test_api_quotes_ranked_by_reach_then_seniority(client: TestClient) -> None:
+    items = client.get("/api/v1/quotes", params={"sort": "-n_sources"}).json()["items"]
+    assert items[0]["n_sources"] == 2 and items[0]["seniority"] == 3
+
+
+def test_api_index_fit_and_forecast(client: TestClient) -> None:
+    rows = client.get("/api/v1/index", params={"dyad": "rus-ukr", "freq": "week",
+                                               "limit": 100}).json()["items"]
+    assert rows and {r["dyad"] for r in rows} == {"RUS->UKR"}
+    assert any(r["rivera_score"] for r in rows)
+    fit = client.get("/api/v1/dynamics/fit", params={"n_boot": 5}).json()
+    assert fit["n_events"] >= 10
+    assert fit["verdict"] in ("damping", "inconclusive", "self-sustaining")
+    rows = client.get("/api/v1/dynamics/forecast", params={"n_runs": 20, "horizon": 14}).json()
+    observed = [r for r in rows if r["observed"]]
+    assert observed and max(r["day"] for r in observed) < min(r["day"] for r in rows
+                                                              if not r["observed"])
+    scenario = {"name": "calm", "baseline_changes": [{"day": 0, "factor": 0}]}
+    assert client.post("/api/v1/dynamics/forecast", params={"n_runs": 20, "horizon": 14},
+                       json=scenario).status_code == 200
+
+
+def test_api_search_finds_words_in_events_quotes_and_documents(client: TestClient) -> None:
+    hits = client.get("/api/v1/search", params={"q": "intermediate-range Dnipro"}).json()
+    assert {h["kind"] for h in hits} >= {"event", "document"}
+    assert all("dnipro" in h["snippet"].lower() for h in hits)
+    assert client.get("/api/v1/search", params={"q": "!"}).status_code == 422
+
+
+def test_api_actors_have_roles_over_time(client: TestClient) -> None:
+    (putin,) = client.get("/api/v1/actors", params={"name": "putin"}).json()["items"]
+    assert putin["roles"][0]["role"] == "President"
+    assert client.get("/api/v1/actors/rus").status_code == 200
+
+
+def test_api_reads_need_the_token_off_loopback(store: Path) -> None:
+    app = create_app(Settings(db=store, api_token="s3cret"))
+    remote = TestClient(app, client=REMOTE)
+    assert remote.get("/api/v1/events").status_code == 401
+    assert remote.get("/").status_code == 401
+    ok = remote.get("/api/v1/events", headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200
+    assert TestClient(app, client=LOCAL).get("/api/v1/events").status_code == 200
+
+
+def test_api_writes_need_the_token(store: Path) -> None:
+    open_app = TestClient(create_app(Settings(db=store)), client=LOCAL)
+    assert open_app.post("/api/v1/documents", json=[{"text": "x"}]).status_code == 403
+    guarded = TestClient(create_app(Settings(db=store, api_token="s3cret")), client=LOCAL)
+    assert guarded.post("/api/v1/documents", json=[{"text": "x"}]).status_code == 401
+    assert guarded.post("/api/v1/imports/gdelt", content=b"",
+                        headers={"Authorization": "Bearer wrong"}).status_code == 401
+
+
+def test_api_openapi_lists_every_resource(client: TestClient) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for resource in ("documents", "events", "stories", "quotes", "red-lines", "positions",
+                     "actors", "index", "dynamics/fit", "dynamics/forecast", "search"):
+        assert f"/api/v1/{resource}" in paths, resource
+
+
+@pytest.mark.parametrize("page", ["/", "/dyad/RUS-UKR", "/actor/RUS", "/stories",
+                                  "/search?q=answer", "/dynamics"])
+def test_dashboard_escapes_article_markup(client: TestClient, page: str, store: Path) -> None:
+    html = client.get(page).text
+    assert "<script>window.__pwned" not in html
+    assert 'onerror="window.__pwned' not in html
+    assert f'href="{EVIL_URL}"' not in html and "href=\"javascript:" not in html.lower()
+
+
+def test_dashboard_evil_document_is_text(client: TestClient) -> None:
+    hits = client.get("/api/v1/search", params={"q": "pwned", "kind": "document"}).json()
+    page = client.get(f"/document/{hits[0]['doc_id']}")
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page.text
+    assert PAYLOAD not in page.text
+    assert "javascript:" not in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_dashboard_bad_filter_is_a_page_naming_the_fix(client: TestClient) -> None:
+    page = client.get("/dyad/Russia-UKR")
+    assert page.status_code == 422
+    assert page.headers["content-type"].startswith("text/html")
+    assert "did you mean RUS?" in page.text
+
+
+@pytest.mark.model
+def test_api_post_documents_codes_them_and_reads_see_them(store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(store, copy)
+    client = TestClient(create_app(Settings(db=copy, api_token="s3cret")), client=LOCAL)
+    before = client.get("/api/v1/events", params={"actor": "ISR"}).json()["total"]
+    text = ("Israel struck targets in southern Lebanon on Tuesday, the Israeli military said. "
+            "Hezbollah fired rockets at northern Israel in response.")
+    posted = client.post("/api/v1/documents", headers={"Authorization": "Bearer s3cret"},
+                         json=[{"text": text, "title": "Strikes", "source": "Wire",
+                                "published": "2024-11-26T08:00:00", "url": "https://example.org/x"}])
+    assert posted.status_code == 201, posted.text
+    assert posted.json()["n_new"] == 1 and posted.json()["n_events"] >= 1
+    after = client.get("/api/v1/events", params={"actor": "ISR"}).json()
+    assert after["total"] > before
+    (doc_id,) = posted.json()["doc_ids"]
+    assert client.get(f"/api/v1/documents/{doc_id}").json()["text"] == text
+
+
+def test_api_forecast_under_a_scenario_the_server_offers(store: Path) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
+    app = create_app(Settings(db=store), scenario_files=[examples / "no_new_weapons.yaml"])
+    client = TestClient(app, client=LOCAL)
+    (offered,) = client.get("/api/v1/dynamics/scenarios").json()
+    rows = client.get("/api/v1/dynamics/forecast",
+                      params={"scenario": offered["name"], "n_runs": 20, "horizon": 14}).json()
+    assert {r["scenario"] for r in rows if not r["observed"]} == {offered["name"]}
+    wrong = client.get("/api/v1/dynamics/forecast", params={"scenario": "peace"})
+    assert wrong.status_code == 422 and "baseline" in wrong.json()["detail"]
+    page = client.get("/dynamics")
+    assert page.status_code == 200 and offered["name"] in page.text
