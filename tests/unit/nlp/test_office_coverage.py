@@ -88,3 +88,16 @@ def test_office_coverage_office_holder_on_a_date(code, title, day, holder) -> No
     person = ActorKB.load().office_holder(code, title, day)
     assert person is not None, f"nobody held {code} {title!r} on {day}"
     assert person.name == holder
+
+
+G20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
+       "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"}
+HEADS = ("president", "prime minister", "chancellor", "king", "supreme leader", "head of",
+         "chairman", "premier", "emir", "crown prince")
+
+
+def test_office_coverage_every_g20_state_has_its_leader_on_a_recent_date() -> None:
+    on = date(2025, 6, 1)
+    led = _countries(lambda role: role.holds_on(on) and role.sector == "GOV" and any(
+        word in role.role.lower() for word in HEADS))
+    assert G20 <= led, sorted(G20 - led)
