@@ -137,3 +137,11 @@ def test_a_call_on_someone_is_a_request(annotate) -> None:
     doc = annotate("The African Union issued a call on Sudan's army to stop the fighting.")
     assert any(e["event_type"] == "REQUEST" for e in doc._.events)
     assert not any(e["mode"] == "phone" for e in doc._.events)
+
+
+@pytest.mark.parametrize("name, code, sector", [
+    ("the Treasury Department", "USA", "GOV"), ("China's Eastern Theater Command", "CHN", "MIL"),
+    ("the Quai d'Orsay", "FRA", "GOV"), ("KCNA", "PRK", "MED")])
+def test_institutions_carry_their_sector(annotate, name, code, sector) -> None:
+    doc = annotate(f"{name} said on Monday that the talks had failed.")
+    assert (code, sector) in {(a["code"], a["sector"]) for a in doc._.actors}
