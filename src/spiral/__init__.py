@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 __all__ = ["Corpus", "Scenario", "code_texts", "open_corpus"]
 _EXPORTS = {"code_texts": "spiral.serve.notebook", "open_corpus": "spiral.serve.notebook",
             "Corpus": "spiral.serve.notebook", "Scenario": "spiral.dynamics.scenarios"}
