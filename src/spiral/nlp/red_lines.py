@@ -143,33 +143,17 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         # "will respond overwhelmingly to any provocation": any such step is the condition
         if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "pobj" \
                 and token.head.head.lower_ == "to" and token.head.head.head.lemma_ in RESPONSE_VERBS:
-            verb = token.head.head.head
-            clause = _clause_of(verb)
-            taken = {t.i for t in token.head.subtree}
-            consequence = [t for t in _reported(clause).subtree if t.i not in taken
-                           and t.dep_ != "punct" and not _is_mark(t, clause)]
-            found.append((_text(list(token.head.subtree)), _text(consequence)))
+            found.append((_text(list(token.head.subtree)),
+                          _text(_around(token.head.head.head, token.head))))
             continue
-        # "in case further drones are discovered": the clause is the condition
-        if token.lower_ == "case" and token.head.lower_ == "in":
-            clauses = [c for c in token.children if c.dep_ in ("acl", "relcl", "ccomp", "advcl")]
-            if clauses:
-                clause = _clause_of(token.head.head)
-                taken = {t.i for t in token.head.subtree}
-                consequence = [t for t in _reported(clause).subtree if t.i not in taken
-                               and t.dep_ != "punct" and not _is_mark(t, clause)]
-                found.append((_text(list(clauses[0].subtree)), _text(consequence)))
-                continue
-        # "in the event of X", "in case of X"
+        # "in the event of X", "in case of X", "in case X happens"
         if token.lower_ in ("event", "case") and token.head.lower_ == "in":
-            of = [c for c in token.children if c.lower_ == "of"]
-            objects = [t for c in of for t in c.children if t.dep_ == "pobj"]
-            if objects:
-                clause = _clause_of(token.head.head)
-                taken = {t.i for t in token.head.subtree}
-                consequence = [t for t in _reported(clause).subtree if t.i not in taken
-                               and t.dep_ != "punct" and not _is_mark(t, clause)]
-                found.append((_text(list(objects[0].subtree)), _text(consequence)))
+            steps = [t for c in token.children if c.lower_ == "of" for t in c.children
+                     if t.dep_ == "pobj"] + [c for c in token.children
+                                             if c.dep_ in ("acl", "relcl", "ccomp", "advcl")]
+            if steps:
+                found.append((_text(list(steps[0].subtree)),
+                              _text(_around(token.head.head, token.head))))
                 continue
         # "Russia would regard X as Y": X is the step, Y what it would be taken for
         if token.lemma_ in REGARD_VERBS and any(c.lower_ in MODALS for c in token.children):
@@ -238,6 +222,15 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
         return [t for t in token.subtree if t.i != first.i]
     return None
+
+
+def _around(token: Token, step: Token) -> list[Token]:
+    """The clause `token` belongs to (or the clause it reports), without the `step` phrase:
+    what happens if the step is taken."""
+    clause = _clause_of(token)
+    taken = {t.i for t in step.subtree}
+    return [t for t in _reported(clause).subtree if t.i not in taken
+            and t.dep_ != "punct" and not _is_mark(t, clause)]
 
 
 def _clause_of(token: Token) -> Token:
