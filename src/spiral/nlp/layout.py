@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from spiral.nlp import extensions  # noqa: F401  (registers doc._.furniture)
-from spiral.nlp.layout_patterns import PATTERNS, FurnitureKind, FurniturePattern
+from spiral.nlp.layout_patterns import LINE_MAX_CHARS, PATTERNS, FurnitureKind, FurniturePattern
 
 # where a caption starts: after the last sentence end before its credit ("... on May 4. Smoke
 # rises ... (Jane Doe/AP)"); a full stop after a capital is an initial ("U.S."), not an end
@@ -68,7 +68,7 @@ def _line_furniture(text: str, start: int, end: int,
     while moved and start < end:  # "01:45 PM BST" then "KYIV (Reuters) -": prefixes in turn
         moved = False
         for row in _rows("prefix", followed):
-            match = row.pattern.match(text[start:end])
+            match = row.pattern.match(text[start:min(end, start + LINE_MAX_CHARS)])
             if match and match.end() > 0:
                 found.append(Furniture(start, start + match.end(), row.kind))
                 start += match.end()
@@ -77,7 +77,7 @@ def _line_furniture(text: str, start: int, end: int,
     if start >= end:
         return found, False
     line = text[start:end]
-    for row in _rows("line", followed):
+    for row in _rows("line", followed) if len(line) <= LINE_MAX_CHARS else ():
         if row.pattern.fullmatch(line):
             return [*found, Furniture(start, end, row.kind)], False
     taken: list[tuple[int, int]] = []
@@ -129,7 +129,7 @@ def in_furniture(doc: Doc, start: int, end: int) -> bool:
         return False
     text = doc.text
     at = start
-    k = max(0, bisect.bisect_right([s for s, _, _ in spans], start) - 1)
+    k = max(0, bisect.bisect_right(spans, start, key=lambda span: span[0]) - 1)
     while at < end:
         if k < len(spans) and spans[k][0] <= at:
             at = max(at, spans[k][1])

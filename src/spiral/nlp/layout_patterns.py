@@ -8,7 +8,9 @@ Each row names its `kind` (what `layout.furniture` reports) and its `scope`:
   its line, back to the last sentence end, are the photo's caption.
 `followed=True` rows only hold for a line with more text after it: a heading heads something,
 and the last line of a text cut short has no final punctuation either.
-Rows are tried in order; the first "line" row that matches a line wins.
+Rows are tried in order; the first "line" row that matches a line wins. "line" and "prefix" rows
+read at most `LINE_MAX_CHARS` characters: furniture is short, and a long line of capitalised words
+must not make a pattern try every way of splitting it into names.
 
 Precision before recall: every pattern asks for a mark no sentence of a story carries (a
 credit's slash inside brackets, a line with no final punctuation, a "By" line of names only).
@@ -34,7 +36,7 @@ _TIME = rf"\d{{1,2}}(?::\d{{2}}\s*(?:[ap]\.?m\.?|AM|PM)?|(?:[.:]\d{{2}})?\s*(?:[
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|le|la))*"
 _NAMES = rf"{_NAME}(?:(?:, | and | & ){_NAME})*"
 _AGENCY = r"(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|EFE|Anadolu|AA|Xinhua|TASS|Sputnik|Bloomberg|Shutterstock|Alamy)"
-_TAIL = r"[\s.:!?;,'\"”’)\]…]*"
+LINE_MAX_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ PATTERNS: tuple[FurniturePattern, ...] = (
     # "By Jane Doe and John Roe Published On 26 Sep 2024", "Reporting by ...; Editing by ..."
     _row("byline", "byline", "line",
          rf"^(?:By|BY|Written by|Words by|Story by)\s*:?\s+{_NAMES}(?:,? (?:in|at) {_NAME})?"
-         rf"(?:\s*[|,–—-]?\s*(?:{_NAME}(?: correspondent| reporter| editor)?))?"
+         rf"(?:(?:\s*[|,–—-]\s*|\s+){_NAME}(?: correspondent| reporter| editor)?)?"
          rf"(?:\s*[|,–—-]?\s*(?:Published|Updated|Last updated|Posted)(?: [Oo]n)?:?\s+.*)?$"),
     _row("reporting_credits", "credit", "line",
          r"^(?:\(?(?:Additional )?[Rr]eporting by|Writing by|Editing by|Compiled by|"

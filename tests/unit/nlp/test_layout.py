@@ -6,12 +6,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from spiral.ingest import read
 from spiral.nlp import layout, pipeline
-from spiral.nlp.layout import furniture
-from spiral.nlp.layout_patterns import PATTERNS
+from spiral.nlp.layout import LayoutMarker, furniture
+from spiral.nlp.layout_patterns import PATTERNS, FurnitureKind
 
 BODY = "Turkey closed its airspace to military flights on Monday, officials said."
 POST = "The shelling must stop now. pic.twitter.com/Ab12Cd — Ana Lima (@analima) February 3, 2025"
@@ -112,6 +115,17 @@ def test_layout_caption_stops_at_the_sentence_before_its_credit() -> None:
                      ("credit", "[Ana Lima/Agency]")]
 
 
+@given(st.lists(st.one_of(st.sampled_from([page for page, _ in FAMILIES.values()] + [BODY, ""]),
+                         st.text(max_size=80)), max_size=12))
+def test_layout_any_text_gives_ordered_spans_of_words(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    found = furniture(text)
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text) and text[f.start:f.end].strip()
+        assert f.kind in FurnitureKind.__args__
+
+
 def test_layout_corpus_has_no_furniture(corpus_dir: Path) -> None:
     """The bundled corpus is story text only, so it codes exactly as it did before layout."""
     for path in sorted(corpus_dir.glob("*.txt")):
@@ -184,12 +198,17 @@ def test_layout_no_quote_red_line_or_byline_actor_from_furniture(coded) -> None:
     assert not {"Tom Berg", "Lima"} & {a["entity_text"] for a in after._.actors}
 
 
-@pytest.mark.model
-def test_layout_body_is_the_sentences_outside_furniture(coded) -> None:
-    doc = coded(PAGE)
-    texts = [s.text.strip() for s in layout.body(doc)]
-    assert texts == ["Russia fired missiles at Kharkiv, the regional governor said.",
-                     "Ukraine's air force said it downed 20 drones overnight."]
+def test_layout_component_makes_furniture_sentences_and_body_skips_them() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("By Ana Lima\n\nMOSCOW (Reuters) - Russia fired missiles.\n"
+                       "Smoke over Kyiv [Ana Lima/AP]\nUkraine said it downed 20 drones.")
+    LayoutMarker(nlp, "spiral_layout")(doc)  # no parser: the sentences are furniture's edges
+    assert [kind for _, _, kind in doc._.furniture] == ["byline", "dateline", "caption", "credit"]
+    assert [s.text.strip() for s in doc.sents] == [
+        "By Ana Lima", "MOSCOW (Reuters) -", "Russia fired missiles.", "Smoke over Kyiv",
+        "[Ana Lima/AP]", "Ukraine said it downed 20 drones."]
+    assert [s.text.strip() for s in layout.body(doc)] == [
+        "Russia fired missiles.", "Ukraine said it downed 20 drones."]
 
 
 @pytest.mark.model
