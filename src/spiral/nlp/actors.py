@@ -97,12 +97,11 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         written = doc.text  # Doc.text joins every token on each access: read it once
-        # names in a byline, a caption or a headline are the page's, not the story's actors
         mentions = [m for m in self._kb_mentions(doc, published, written)
-                    if not layout.in_furniture(doc, m.start, m.end)]
+                    if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
         titles = [m for m in self._title_mentions(doc, published, [m for m in mentions if m.person],
                                                   written)
-                  if not layout.in_furniture(doc, m.start, m.end)]
+                  if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
         covered = _Coverage(titles)
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)

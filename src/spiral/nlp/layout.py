@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,6 +27,10 @@ from spiral.nlp.layout_patterns import LINE_MAX_CHARS, PATTERNS, FurnitureKind, 
 # rises ... (Jane Doe/AP)"); a full stop after a capital is an initial ("U.S."), not an end
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'’][.!?])\s+(?=[A-Z“\"‘])")
 _WORD = re.compile(r"\w")
+FURNITURE_KINDS = frozenset(get_args(FurnitureKind))
+# a headline restates the lead: not coded, but its names are the story's actors (and tell which
+# country the report is about); a byline's, a caption's or a credit's names are the page's
+PAGE_KINDS = FURNITURE_KINDS - {"headline"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +127,10 @@ def body(doc: Doc) -> list[Span]:
             if not in_furniture(doc, sentence.start_char, sentence.end_char)]
 
 
-def in_furniture(doc: Doc, start: int, end: int) -> bool:
-    """Whether every word in characters [start, end) of the Doc lies in its furniture."""
-    spans = doc._.furniture
+def in_furniture(doc: Doc, start: int, end: int,
+                 kinds: Collection[str] = FURNITURE_KINDS) -> bool:
+    """Whether every word in characters [start, end) of the Doc lies in furniture of `kinds`."""
+    spans = [span for span in doc._.furniture if span[2] in kinds]
     if not spans:
         return False
     text = doc.text

@@ -196,6 +196,8 @@ def test_layout_no_quote_red_line_or_byline_actor_from_furniture(coded) -> None:
     names = {a["entity_text"] for a in before._.actors}
     assert {"Tom Berg", "Lima"} <= names  # a reporter, and her name read as Peru's capital
     assert not {"Tom Berg", "Lima"} & {a["entity_text"] for a in after._.actors}
+    # the headline is not coded, but its names are the story's: "Kharkiv" at its first word
+    assert any(start == 0 for a in after._.actors for _, start, _ in a["mentions"])
 
 
 def test_layout_component_makes_furniture_sentences_and_body_skips_them() -> None:
