@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import get_args
 
@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from spiral.nlp import extensions  # noqa: F401  (registers doc._.furniture)
-from spiral.nlp.layout_patterns import LINE_MAX_CHARS, PATTERNS, FurnitureKind, FurniturePattern
+from spiral.nlp.layout_patterns import LINE_MAX_CHARS, PATTERNS, FurnitureKind
 
 # where a caption starts: after the last sentence end before its credit ("... on May 4. Smoke
 # rises ... (Jane Doe/AP)"); a full stop after a capital is an initial ("U.S."), not an end
@@ -31,6 +31,10 @@ FURNITURE_KINDS = frozenset(get_args(FurnitureKind))
 # a headline restates the lead: not coded, but its names are the story's actors (and tell which
 # country the report is about); a byline's, a caption's or a credit's names are the page's
 PAGE_KINDS = FURNITURE_KINDS - {"headline"}
+# the rows of each scope, with or without those that need a line after theirs
+_ROWS = {(scope, followed): tuple(row for row in PATTERNS if row.scope == scope
+                                  and (followed or not row.followed))
+         for scope in ("line", "prefix", "inline") for followed in (True, False)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,7 @@ def _line_furniture(text: str, start: int, end: int,
     moved = True
     while moved and start < end:  # "01:45 PM BST" then "KYIV (Reuters) -": prefixes in turn
         moved = False
-        for row in _rows("prefix", followed):
+        for row in _ROWS["prefix", followed]:
             match = row.pattern.match(text[start:min(end, start + LINE_MAX_CHARS)])
             if match and match.end() > 0:
                 found.append(Furniture(start, start + match.end(), row.kind))
@@ -82,11 +86,11 @@ def _line_furniture(text: str, start: int, end: int,
     if start >= end:
         return found, False
     line = text[start:end]
-    for row in _rows("line", followed) if len(line) <= LINE_MAX_CHARS else ():
+    for row in _ROWS["line", followed] if len(line) <= LINE_MAX_CHARS else ():
         if row.pattern.fullmatch(line):
             return [*found, Furniture(start, end, row.kind)], False
     taken: list[tuple[int, int]] = []
-    for row in _rows("inline", followed):
+    for row in _ROWS["inline", followed]:
         for match in row.pattern.finditer(line):
             credit_start = match.start() + len(match.group()) - len(match.group().lstrip())
             if any(a < match.end() and credit_start < b for a, b in taken):
@@ -112,10 +116,6 @@ def _line_furniture(text: str, start: int, end: int,
     left.append(line[at:])
     found.sort(key=lambda f: f.start)
     return found, bool(_WORD.search("".join(left)))
-
-
-def _rows(scope: str, followed: bool) -> Iterator[FurniturePattern]:
-    return (row for row in PATTERNS if row.scope == scope and (followed or not row.followed))
 
 
 def body(doc: Doc) -> list[Span]:
@@ -161,7 +161,7 @@ class LayoutMarker:
 
     def set_annotations(self, doc: Doc, found: list[Furniture]) -> None:
         doc._.furniture = tuple((f.start, f.end, f.kind) for f in found)
-        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+        if not found or doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
             return  # boundaries are set already; body() still drops whole furniture sentences
         starts = [token.idx for token in doc]
         for f in found:
