@@ -74,3 +74,22 @@ def test_code_folder_to_out_dir_loads_the_model_once_and_reruns_safely(tmp_path:
     assert origins == {str(folder / "a.txt"), f"{folder / 'b.jsonl'}:1"}
     listing = run_spiral("code", folder / "a.txt", folder / "b.jsonl")
     assert listing.returncode == 2 and "b.jsonl:2" in listing.stderr  # printing: a bad record is fatal
+
+
+def test_code_text_page_codes_the_story_not_its_furniture(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Russia fired missiles at Kharkiv\n\n"
+                    "By Ana Lima and Tom Berg Published On 21 Nov 2024\n\n"
+                    "Israeli troops raided a village near Jenin on March 3 [Ana Lima/Agency]\n"
+                    "KHARKIV, Nov 21 (Reuters) - Russia fired missiles at Kharkiv, the regional "
+                    "governor said.\n\nRead more: Russia will strike Kyiv if NATO sends troops\n",
+                    encoding="utf-8")
+    out = tmp_path / "coded"
+    done = run_spiral("code", page, "--published", "2024-11-22", "--out", out)
+    assert done.returncode == 0, done.stderr
+    (written,) = out.glob("*.json")
+    coded = json.loads(written.read_text(encoding="utf-8"))
+    assert [(e["event_type"], e["date"], e["text"]) for e in coded["events"]] == [
+        ("ASSAULT", "2024-11-22", "Russia fired missiles at Kharkiv, the regional governor said.")]
+    assert coded["red_lines"] == []
+    assert "Tom Berg" not in {a["entity_text"] for a in coded["actors"]}

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp import extensions, layout  # noqa: F401  (extensions registers the Doc extensions)
 from spiral.nlp.kb import ActorKB, Fixed, Person
 from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, from_dict, to_dict
@@ -97,8 +97,11 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         written = doc.text  # Doc.text joins every token on each access: read it once
-        mentions = self._kb_mentions(doc, published, written)
-        titles = self._title_mentions(doc, published, [m for m in mentions if m.person], written)
+        mentions = [m for m in self._kb_mentions(doc, published, written)
+                    if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
+        titles = [m for m in self._title_mentions(doc, published, [m for m in mentions if m.person],
+                                                  written)
+                  if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
         covered = _Coverage(titles)
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
         mentions += self._unknown_people(doc, mentions)
@@ -218,7 +221,7 @@ class ActorResolver:
         """PERSON names from the recogniser, run only on sentences where one may be new."""
         if self.recognizer is None:
             return list(doc.ents)
-        sentences = [s for s in doc.sents if _may_name_someone_new(s, known)]
+        sentences = [s for s in layout.body(doc) if _may_name_someone_new(s, known)]
         names = []
         for sentence, parsed in zip(sentences, self.recognizer.pipe(s.as_doc() for s in sentences)):
             for ent in parsed.ents:

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral import plover
-from spiral.nlp import extensions
+from spiral.nlp import extensions, layout
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
@@ -105,7 +105,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        events = [event for sentence in doc.sents for event in self._code(sentence, published)]
+        events = [event for sentence in layout.body(doc) for event in self._code(sentence, published)]
         self.set_annotations(doc, events)
         return doc
 

@@ -26,7 +26,9 @@ from spiral.records import (
     from_dict,
 )
 
-# factory name -> module that registers it, in pipeline order
+# runs first, before the parser: it sets the sentence starts at the edges of page furniture
+LAYOUT = ("spiral_layout", "spiral.nlp.layout")
+# factory name -> module that registers it, in pipeline order after the model's own
 COMPONENTS = {
     "spiral_actors": "spiral.nlp.actors",
     "spiral_events": "spiral.nlp.events",
@@ -39,8 +41,9 @@ COMPONENTS = {
 
 
 def load(settings: Settings) -> Language:
-    """Load `settings.spacy_model` and add spiral's components after it; its entity recogniser
-    is disabled here and run by `spiral_actors` only on sentences that need it.
+    """Load `settings.spacy_model` and add spiral's components: `spiral_layout` before it (page
+    furniture ends sentences), the coders after it; its entity recogniser is disabled here and
+    run by `spiral_actors` only on sentences that need it.
 
     Raises
     ------
@@ -57,6 +60,8 @@ def load(settings: Settings) -> Language:
     nlp.max_length = settings.max_article_chars  # what ingest lets through, the model takes
     if "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")  # spiral_actors runs it where a new name may be
+    importlib.import_module(LAYOUT[1])
+    nlp.add_pipe(LAYOUT[0], first=True)
     for factory, module in COMPONENTS.items():
         importlib.import_module(module)
         config = {"actors_file": str(settings.actors_file)} if (

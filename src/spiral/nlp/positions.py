@@ -18,7 +18,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from spiral.nlp import extensions
+from spiral.nlp import extensions, layout
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
 from spiral.records import Entity, Position
@@ -76,7 +76,7 @@ class PositionFinder:
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         positions = []
-        for sentence in doc.sents:
+        for sentence in layout.body(doc):
             text = sentence.text
             if not CUE.search(text):
                 continue

@@ -20,7 +20,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from spiral.nlp import extensions
+from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
@@ -56,6 +56,8 @@ class QuoteFinder:
         previous: tuple[Entity | None, str, bool] | None = None
         written = doc.text  # Doc.text joins every token on each access
         for start, end in find_direct(written):
+            if layout.in_furniture(doc, start, end):
+                continue  # an embedded post or a caption's words: not the story's quote
             content = written[start:end]
             sentence = _sentence_at(doc, start, end)
             verb = _speech_verb(sentence, start, end) if sentence is not None else None
@@ -90,7 +92,7 @@ class QuoteFinder:
 
     def _indirect(self, doc: Doc, published: date | None, direct: list[Quote]) -> list[Quote]:
         quotes = []
-        for sentence in doc.sents:
+        for sentence in layout.body(doc):
             for token in sentence:
                 clause = _reported_clause(token)
                 if clause is None or sum(not t.is_punct for t in clause) < MIN_INDIRECT_WORDS:

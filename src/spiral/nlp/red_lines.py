@@ -21,7 +21,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from spiral.nlp import extensions
+from spiral.nlp import extensions, layout
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
@@ -73,7 +73,7 @@ class RedLineFinder:
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         found = []
-        sentences = list(doc.sents)
+        sentences = layout.body(doc)
         for index, sentence in enumerate(sentences):
             pairs = _distinct(_conditionals(sentence))
             named = [p for p in pairs if not PRONOUN.match(p[0])]
