@@ -248,12 +248,9 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
 
 
 def _habitual(sentence: Span) -> bool:
-    """A sentence about what keeps happening: a frequency adverb ('regularly', 'often') or a
-    verb in the simple present that is not a report ('says')."""
-    root = sentence.root
-    return any(t.lower_ in HABITUAL_ADVERBS for t in sentence) or (
-        root.tag_ in ("VBZ", "VBP") and root.lemma_ not in REPORTING_VERBS
-        and not any(c.dep_ in ("aux", "auxpass") for c in root.children))
+    """A sentence about what keeps happening: it has an adverb of frequency ('regularly',
+    'often'). A plain present alone is not one: news leads tell yesterday's events in it."""
+    return any(t.lower_ in HABITUAL_ADVERBS for t in sentence)
 
 
 def _event_date(token: Token, when: date | None, precision: DatePrecision,
