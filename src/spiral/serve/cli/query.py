@@ -289,6 +289,7 @@ def export(
         if table in ("stories", "index"):
             from spiral.analysis.escalation import covered_days, escalation_index
             from spiral.analysis.stories import STORY_COLUMNS, stories
+            from spiral.errors import InputError
             from spiral.store import exports
 
             if format is ExportFormat.plover_jsonl or partition_by:
