@@ -38,5 +38,6 @@ def test_layers_stage_imports_only_upstream(stage: str) -> None:
 
 
 def test_layers_core_modules_import_no_stage() -> None:
-    for name in ("records.py", "errors.py", "config.py", "plover.py", "countries.py", "validate.py"):
+    for name in ("records.py", "errors.py", "config.py", "plover.py", "countries.py", "validate.py",
+                 "datasets.py"):
         assert not _imported_stages(PACKAGE / name), name

@@ -2,6 +2,12 @@
 
 >>> country_code("Russian Federation"), country_code("ukraine"), country_code("Atlantis")
 ('RUS', 'UKR', None)
+
+Names as data sets write them are resolved too: ISO-style inverted names ("Moldova, Republic of",
+"Congo, The Democratic Republic of the") and a leading article ("the United States").
+
+>>> country_code("Moldova, Republic of"), country_code("Congo, The Democratic Republic of the")
+('MDA', 'COD')
 """
 
 from __future__ import annotations
@@ -49,4 +55,13 @@ def _by_name() -> dict[str, str]:
 def country_code(name: str) -> str | None:
     """The alpha-3 code of a country name, other name, adjective, code or seat of government
     ("Kyiv", "the Kremlin"); None if unknown."""
-    return _by_name().get(name.strip().casefold())
+    names = _by_name()
+    key = " ".join(name.split()).casefold()
+    if key in names:
+        return names[key]
+    head, comma, tail = key.partition(", ")
+    if comma:  # "moldova, republic of" -> "republic of moldova"
+        key = f"{tail} {head}"
+        if key in names:
+            return names[key]
+    return names.get(key.removeprefix("the "))

@@ -12,6 +12,8 @@ and ballistic ones, scored one step above aerial bombing.
 '13'
 >>> cameo_to_plover("1951"), cameo_to_plover("010")
 (('ASSAULT', 'aerial', ('military',)), None)
+>>> cameo_unmapped_reason("012"), cameo_unmapped_reason("999")
+('CAMEO 01x: public statements have no PLOVER type', "CAMEO code '999' is not in the CAMEO codebook")
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ EVENT_TYPES: dict[str, EventType] = {t.name: t for t in [
     EventType("THREATEN", 3, -6.0, "13", {"military": -7.0, "nuclear": -8.5,
                                            "ultimatum": -7.0}),
     EventType("PROTEST", 4, -6.5, "14"),
-    EventType("SANCTION", 4, -5.0, "16", {"expel": -5.0, "economic": -5.5}),
-    EventType("MOBILIZE", 4, -7.0, "15", {"troops": -7.2, "weapons": -7.2}),
+    EventType("SANCTION", 4, -5.0, "16", {"expel": -5.0, "economic": -5.5, "withdraw": -4.5,
+                                           "discontinue": -5.0}),
+    EventType("MOBILIZE", 4, -7.0, "15", {"troops": -7.2, "weapons": -7.2, "police": -6.8}),
     EventType("COERCE", 4, -7.0, "17", {"arrest": -7.0, "seize": -7.0}),
     EventType("ASSAULT", 4, -9.0, "19", {"aerial": -9.0, "missile": -9.5, "firearms": -9.0,
                                           "explosives": -9.0, "artillery": -9.0}),
@@ -80,11 +83,31 @@ def _crosswalk() -> dict[str, tuple[str, str, tuple[str, ...]]]:
     return rows
 
 
+@functools.cache
+def cameo_codes() -> frozenset[str]:
+    """Every code of the CAMEO codebook (data/cameo_codes.txt)."""
+    table = resources.files("spiral.data").joinpath("cameo_codes.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in table.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def cameo_unmapped_reason(cameo_code: str) -> str | None:
+    """Why a CAMEO code has no PLOVER type, in the words an import summary shows; None if it has one."""
+    code = cameo_code.strip()
+    if code not in cameo_codes() and code.ljust(3, "0") not in cameo_codes():
+        return f"CAMEO code {code!r} is not in the CAMEO codebook"
+    if code.startswith("01"):
+        return "CAMEO 01x: public statements have no PLOVER type"
+    return None if cameo_to_plover(code) else f"CAMEO {code}: no PLOVER type"
+
+
 def cameo_to_plover(cameo_code: str) -> tuple[str, str, tuple[str, ...]] | None:
     """(type, mode, contexts) for a CAMEO code, by its longest listed prefix; None when PLOVER
-    codes no event for it or the code is unknown."""
+    codes no event for it or the code is not in the CAMEO codebook."""
     rows = _crosswalk()
     code = cameo_code.strip()
+    if code not in cameo_codes() and code.ljust(3, "0") not in cameo_codes():
+        return None
     for length in range(len(code), 1, -1):
         found = rows.get(code[:length])
         if found is not None:

@@ -112,12 +112,18 @@ def actor_code(value: str, *, field: str = "actor",
     raise _unknown(field, value, "an actor code", allowed, suggestion)
 
 
-def dyad(value: str, *, field: str = "dyad") -> str:
-    """A directed dyad ACTOR-RECIPIENT (also written ACTOR->RECIPIENT), normalised to RUS-UKR.
+def dyad(value: str, *, field: str = "dyad", undirected: bool = False) -> str:
+    """A directed dyad ACTOR-RECIPIENT (also written ACTOR->RECIPIENT), normalised to RUS-UKR;
+    with `undirected`, also an unordered pair A~B (ACLED's), normalised to codes in order.
 
-    >>> dyad("usa->rus")
-    'USA-RUS'
+    >>> dyad("usa->rus"), dyad("ukr~rus", undirected=True)
+    ('USA-RUS', 'RUS~UKR')
     """
+    if undirected and "~" in value:
+        first, _, second = value.partition("~")
+        if not first.strip() or not second.strip():
+            raise InputError(f"{field}={value!r} is not a pair; write A~B, e.g. RUS~UKR")
+        return "~".join(sorted((actor_code(first, field=field), actor_code(second, field=field))))
     actor, sep, recipient = value.replace("->", "-").partition("-")
     if not sep or not actor.strip() or not recipient.strip():
         raise InputError(f"{field}={value!r} is not a dyad; write ACTOR-RECIPIENT, e.g. RUS-UKR")

@@ -7,6 +7,10 @@ Scales (documented in docs/escalation.md):
   period reports the highest group reached.
 Periods in which the sources covered nothing at all are missing (null), not zero: a quiet day
 in the news is not a day of peace.
+
+Undirected stories (ACLED's, whose two actors imply no direction) are measured on their own
+unordered pair, written with the codes in alphabetical order joined by `~` ("RUS~UKR"); they are
+never split or copied onto the directed dyads, so nothing is counted twice.
 """
 
 from __future__ import annotations
@@ -64,16 +68,16 @@ def ladder_group(event_type: str, mode: str, context: list[str]) -> int:
 
 
 def score_stories(stories: pl.DataFrame) -> pl.DataFrame:
-    """Stories with their Rivera class and score and their ladder group."""
-    return stories.with_columns(
-        pl.struct("event_type", "mode", "context").map_elements(
-            lambda r: rivera_class(r["event_type"], r["mode"], r["context"]),
-            return_dtype=pl.String).alias("rivera_class"),
-        pl.struct("event_type", "mode", "context").map_elements(
-            lambda r: ladder_group(r["event_type"], r["mode"], r["context"]),
-            return_dtype=pl.Int64).alias("ladder_group"),
+    """Stories with their Rivera class and score and their ladder group (one pass per
+    distinct type, mode and context, not per story)."""
+    keys = stories.select("event_type", "mode", "context").unique()
+    lookup = keys.with_columns(
+        pl.Series("rivera_class", [rivera_class(*r) for r in keys.rows()], pl.String),
+        pl.Series("ladder_group", [ladder_group(*r) for r in keys.rows()], pl.Int64),
     ).with_columns(pl.col("rivera_class").replace_strict(RIVERA, return_dtype=pl.Int64)
                    .alias("rivera_score"))
+    return stories.join(lookup, on=["event_type", "mode", "context"], how="left",
+                        nulls_equal=True)
 
 
 def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | None = None,
@@ -81,7 +85,8 @@ def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | No
     """Per directed dyad and period: counts by quad class, PLOVER intensity sum and mean,
     Rivera-style score, highest ladder group, and the story ids behind the row.
 
-    `dyad` is "RUS-UKR" (RUS acting on UKR). `covered_days` are the days any source covered;
+    `dyad` is "RUS-UKR" (RUS acting on UKR) or "RUS~UKR" (the undirected pair). `covered_days`
+    are the days any source covered;
     every covered period from a dyad's first story on appears (zero when nothing
     happened), uncovered ones are null. Without it, the days on which any story happened count
     as covered.
@@ -89,16 +94,22 @@ def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | No
     if freq not in ("day", "week"):
         raise ValueError(f"freq={freq!r}; use 'day' or 'week'")
     scored = score_stories(stories).filter(pl.col("date").is_not_null())
+    if "directed" not in scored.columns:
+        scored = scored.with_columns(pl.lit(True).alias("directed"))
     if dyad is not None:
-        actor, _, recipient = dyad.partition("-")
+        undirected = "~" in dyad
+        actor, _, recipient = dyad.partition("~" if undirected else "-")
+        if undirected:
+            actor, recipient = sorted((actor, recipient))
         scored = scored.filter((pl.col("actor_code") == actor)
-                               & (pl.col("recipient_code") == recipient))
+                               & (pl.col("recipient_code") == recipient)
+                               & (pl.col("directed") != undirected))
     period = _period(freq)
     scored = scored.with_columns(period.alias("period"))
     quads = [(pl.col("quad_code") == q).sum().alias(name) for q, name in
              ((1, "n_verbal_cooperation"), (2, "n_material_cooperation"),
               (3, "n_verbal_conflict"), (4, "n_material_conflict"))]
-    measured = scored.group_by("actor_code", "recipient_code", "period").agg(
+    measured = scored.group_by("actor_code", "recipient_code", "directed", "period").agg(
         pl.len().alias("n_stories"), *quads,
         pl.col("intensity").sum().alias("intensity_sum"),
         pl.col("intensity").mean().alias("intensity_mean"),
@@ -111,14 +122,14 @@ def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | No
     covered = pl.DataFrame({"date": days}, schema={"date": pl.Date}).select(
         period.alias("period")).unique().with_columns(pl.lit(True).alias("covered"))
     last_covered = covered["period"].max()
-    extents = measured.group_by("actor_code", "recipient_code").agg(
+    extents = measured.group_by("actor_code", "recipient_code", "directed").agg(
         pl.col("period").min().alias("first"),
         pl.max_horizontal(pl.col("period").max(), pl.lit(last_covered)).alias("last"))
     grid = extents.with_columns(
         pl.date_ranges("first", "last", "1d" if freq == "day" else "1w").alias("period")
     ).explode("period").drop("first", "last")
     full = grid.join(covered, on="period", how="left").join(
-        measured, on=["actor_code", "recipient_code", "period"], how="left"
+        measured, on=["actor_code", "recipient_code", "directed", "period"], how="left"
     ).with_columns((pl.col("covered").fill_null(False) | pl.col("n_stories").is_not_null())
                    .alias("covered"))
     zero_when_covered = [c for c in measured.columns
@@ -131,7 +142,8 @@ def escalation_index(stories: pl.DataFrame, *, freq: str = "day", dyad: str | No
             pl.col("ladder_group").fill_null(0).replace_strict(LADDER, return_dtype=pl.String))
         .alias("ladder_label"),
         pl.col("story_ids").fill_null([]),
-        pl.concat_str("actor_code", pl.lit("->"), "recipient_code").alias("dyad"),
+        pl.concat_str("actor_code", pl.when(pl.col("directed")).then(pl.lit("->"))
+                      .otherwise(pl.lit("~")), "recipient_code").alias("dyad"),
     ).rename({"period": period_column(freq)}).sort("dyad", period_column(freq))
 
 
@@ -147,7 +159,8 @@ def _period(freq: str) -> pl.Expr:
 def covered_days(documents: pl.DataFrame, events: pl.DataFrame) -> list[date]:
     """Days any source covered: days with a report, or with an imported event."""
     days = set(documents["published"].drop_nulls().dt.date().to_list())
-    days |= set(events.filter(pl.col("system") != "spiral")["date"].drop_nulls().to_list())
+    days |= set(events.filter(pl.col("system") != "spiral")["date"].drop_nulls().unique()
+                .to_list())
     return sorted(days)
 
 

@@ -5,7 +5,9 @@ Each is one library call for one CLI command; progress goes through optional cal
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +31,8 @@ from spiral.store.outputs import (
 if TYPE_CHECKING:
     import polars as pl
     from spacy.language import Language
+
+    from spiral.ingest.imports import ImportLog
 
 log = logging.getLogger(__name__)
 
@@ -247,35 +251,122 @@ def run(sources: Sequence[str | Path], *, settings: Settings, out: Path,
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
+    """What importing one file did: rows read, events stored, rows quarantined (with file:line
+    and why) and rows read but not mapped to PLOVER (by reason)."""
+
     system: str
-    n_events: int
+    path: str
+    n_read: int
+    n_stored: int
     n_new: int
     quarantined: tuple[Quarantined, ...]
+    unmapped: dict[str, int]
+    n_repeated_ids: int = 0
+    already_imported: bool = False
+
+    @property
+    def n_unmapped(self) -> int:
+        return sum(self.unmapped.values())
+
+    @property
+    def n_events(self) -> int:
+        """Events (or mentions) stored from the file(s)."""
+        return self.n_stored
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes: an unchanged file is recognised whatever its name or date."""
+    with Path(path).open("rb") as handle:
+        return "sha256:" + hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def import_events(store: Store, system: str, path: Path, *,
                   progress: Progress | None = None) -> ImportSummary:
-    """Stream another data set's events into the store; re-importing adds nothing."""
-    from spiral.ingest.imports import read_events
+    """Import one data set file into the store, all or nothing.
 
-    quarantined: list[Quarantined] = []
-    n_events = n_new = 0
-    for frame in read_events(system, path, quarantined.append):
-        n_events += frame.height
-        n_new += store.add_event_frame(frame)
-        if progress:
-            progress(frame.height)
-    store.add_quarantined(quarantined)
-    return ImportSummary(system, n_events, n_new, tuple(quarantined))
+    Every event of the file is written in one transaction, with its quarantined rows and a
+    record of the file's digest: an error or an interrupted run leaves the store as it was,
+    and importing an unchanged file again only reads its digest.
+
+    Raises
+    ------
+    InputError
+        The file is not of that data set, or nothing in it could be stored.
+    """
+    from spiral.ingest.imports import ImportLog, read_events
+
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such file")
+    digest = f"{system}:{file_digest(path)}"
+    done = store.imported(digest)
+    if done is not None:
+        return _already(system, Path(path), done)
+    log = ImportLog()
+    return _store_import(store, system, Path(path), digest, read_events(system, path, log), log,
+                         progress)
+
+
+def _already(system: str, path: Path, done: dict[str, Any]) -> ImportSummary:
+    return ImportSummary(system, str(path), done["n_rows"], done["n_stored"], 0, (), {},
+                         already_imported=True)
+
+
+def _store_import(store: Store, system: str, path: Path, digest: str,
+                  frames: Iterator[pl.DataFrame], log: ImportLog,
+                  progress: Progress | None) -> ImportSummary:
+    """Write one file's frames, its quarantined rows and its import record in one transaction."""
+    from spiral.ingest.imports import MENTION_READERS
+
+    def counted(frames: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+        for frame in frames:
+            if progress:
+                progress(frame.height)
+            yield frame
+
+    with store.atomic():
+        if system in MENTION_READERS:
+            n_stored = n_new = 0
+            for frame in counted(frames):
+                n_stored, n_new = n_stored + frame.height, n_new + store.add_mention_frame(frame)
+        else:
+            n_stored, n_new = store.add_event_frames(counted(frames))
+        if n_stored == 0:
+            raise InputError(_nothing_stored(system, path, log))
+        store.add_quarantined(log.quarantined)
+        store.record_import({"digest": digest, "system": system, "path": str(path),
+                             "n_rows": log.n_rows, "n_stored": n_stored,
+                             "n_quarantined": len(log.quarantined),
+                             "n_unmapped": log.n_unmapped})
+    return ImportSummary(system, str(path), log.n_rows, n_stored, n_new, tuple(log.quarantined),
+                         dict(log.unmapped.most_common()), log.n_repeated_ids)
+
+
+def _nothing_stored(system: str, path: Path, log: ImportLog) -> str:
+    parts = [(f"{path}: no {system} event could be stored ({log.n_rows} rows read, "
+              f"{len(log.quarantined)} quarantined, {log.n_unmapped} with no PLOVER type)")]
+    parts += [f"{item.origin}: {item.reason}" for item in log.quarantined[:3]]
+    parts += [f"{n} rows: {reason}" for reason, n in log.unmapped.most_common(3)]
+    return "; ".join(parts) + f"; is this a {system} export?"
+
+
+def _combined(system: str, summaries: Sequence[ImportSummary]) -> ImportSummary:
+    unmapped: Counter[str] = Counter()
+    for summary in summaries:
+        unmapped.update(summary.unmapped)
+    return ImportSummary(
+        system, ", ".join(s.path for s in summaries), sum(s.n_read for s in summaries),
+        sum(s.n_stored for s in summaries), sum(s.n_new for s in summaries),
+        tuple(q for s in summaries for q in s.quarantined), dict(unmapped.most_common()),
+        sum(s.n_repeated_ids for s in summaries),
+        already_imported=all(s.already_imported for s in summaries))
 
 
 def import_events_many(store: Store, system: str, paths: Sequence[Path], *,
                        progress: Progress | None = None) -> ImportSummary:
-    """`import_events` of several files, one after the other, in one summary."""
-    summaries = [import_events(store, system, Path(path), progress=progress) for path in paths]
-    return ImportSummary(system, sum(s.n_events for s in summaries),
-                         sum(s.n_new for s in summaries),
-                         tuple(q for s in summaries for q in s.quarantined))
+    """`import_events` of several files, one after the other (each all or nothing), in one
+    summary."""
+    return _combined(system, [import_events(store, system, Path(path), progress=progress)
+                              for path in paths])
 
 
 def import_events_distributed(store: Store, system: str, paths: Sequence[Path], *,
@@ -283,35 +374,41 @@ def import_events_distributed(store: Store, system: str, paths: Sequence[Path], 
                               progress: Progress | None = None) -> ImportSummary:
     """`import_events` of many files (a year of GDELT 15-minute files) on a Dask cluster.
 
-    Workers read and map one file each and send back frames; this process alone writes them,
-    upserting by event id, so a rerun or an overlap between files adds nothing.
+    Workers read and map one file each and send back its frames and what the read met; this
+    process alone writes each file, all or nothing, upserting by event id, so a rerun or an
+    overlap between files adds nothing, and a file imported before is not read again.
     """
     from distributed import as_completed
 
     from spiral.nlp import cluster
 
-    quarantined: list[Quarantined] = []
-    n_events = n_new = 0
+    summaries: list[ImportSummary] = []
+    pending: dict[str, str] = {}
+    for path in map(Path, paths):
+        digest = f"{system}:{file_digest(path)}"
+        done = store.imported(digest)
+        if done is not None:
+            summaries.append(_already(system, path, done))
+        else:
+            pending[str(path)] = digest
     with cluster.cluster(workers=workers, scheduler=scheduler) as client:
-        futures = [client.submit(_read_import, system, Path(path), pure=False) for path in paths]
+        futures = [client.submit(_read_import, system, Path(path), pure=False)
+                   for path in pending]
         for future in as_completed(futures):
-            frames, bad = future.result()
-            for frame in frames:
-                n_events += frame.height
-                n_new += store.add_event_frame(frame)
-                if progress:
-                    progress(frame.height)
-            quarantined += bad
-    store.add_quarantined(quarantined)
-    return ImportSummary(system, n_events, n_new, tuple(quarantined))
+            path, frames, log = future.result()
+            done = store.imported(pending[str(path)])  # the same file twice in one call
+            summaries.append(_already(system, path, done) if done is not None else
+                             _store_import(store, system, path, pending[str(path)],
+                                           iter(frames), log, progress))
+    return _combined(system, summaries)
 
 
-def _read_import(system: str, path: Path) -> tuple[list[pl.DataFrame], list[Quarantined]]:
-    """One file's event frames and quarantined rows, read on a worker."""
-    from spiral.ingest.imports import read_events
+def _read_import(system: str, path: Path) -> tuple[Path, list[pl.DataFrame], ImportLog]:
+    """One file's event frames and what reading it met, read on a worker."""
+    from spiral.ingest.imports import ImportLog, read_events
 
-    quarantined: list[Quarantined] = []
-    return list(read_events(system, path, quarantined.append)), quarantined
+    log = ImportLog()
+    return path, list(read_events(system, path, log)), log
 
 
 def ingest_texts(settings: Settings, items: Sequence[Mapping[str, Any]], *,

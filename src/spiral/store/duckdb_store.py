@@ -11,7 +11,7 @@ import polars as pl
 
 from spiral.errors import StoreError
 from spiral.store import migrations
-from spiral.store.base import SqlStore, upsert_sql
+from spiral.store.base import SqlStore
 from spiral.store.outputs import store_files
 
 
@@ -59,6 +59,7 @@ class DuckDBStore(SqlStore):
         self.path = path
         self.location = str(path)
         self.schema_version = 0
+        self._in_transaction = False
 
     def close(self) -> None:
         self._db.close()
@@ -70,7 +71,7 @@ class DuckDBStore(SqlStore):
         return self._db.sql(query, params=params or None).pl()
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        return _Transaction(self)
 
     def _lock_document(self, doc_id: str) -> None:
         """Nothing to wait for: a DuckDB file has one writing process."""
@@ -87,13 +88,25 @@ class DuckDBStore(SqlStore):
 
     def _insert_frame(self, table: str, frame: pl.DataFrame, key: str, *,
                       replace: bool = False) -> int:
+        # Rows whose key is stored already are updated (replace) or left alone; the new ones are
+        # inserted with a plain INSERT: on DuckDB, INSERT ... ON CONFLICT costs twice as much.
         frame = frame.unique(subset=[key], keep="last", maintain_order=True)
+        quoted = ", ".join(f'"{c}"' for c in frame.columns)
         self._db.register("_incoming", frame)
         try:
             before = self._run(
                 f'SELECT count(*) FROM {table} WHERE "{key}" IN (SELECT "{key}" FROM _incoming)'
             )[0][0]
-            self._run(upsert_sql(table, frame.columns, key, "_incoming", replace=replace))
+            if before == 0:
+                self._run(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming")
+            else:
+                if replace and len(frame.columns) > 1:
+                    updates = ", ".join(f'"{c}" = _incoming."{c}"' for c in frame.columns
+                                        if c != key)
+                    self._run(f"UPDATE {table} SET {updates} FROM _incoming "
+                              f'WHERE {table}."{key}" = _incoming."{key}"')
+                self._run(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _incoming "
+                          f'WHERE "{key}" NOT IN (SELECT "{key}" FROM {table})')
         finally:
             self._db.unregister("_incoming")
         return frame.height - before
@@ -105,14 +118,25 @@ class DuckDBStore(SqlStore):
 
 
 class _Transaction:
-    def __init__(self, db: duckdb.DuckDBPyConnection):
-        self._db = db
+    """BEGIN ... COMMIT (ROLLBACK on an error); inside another transaction, part of it (as
+    PostgreSQL's nested transactions are)."""
+
+    def __init__(self, store: DuckDBStore):
+        self._store = store
+        self._outer = False
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN TRANSACTION").fetchall()
+        if self._store._in_transaction:
+            return
+        self._outer = True
+        self._store._db.execute("BEGIN TRANSACTION").fetchall()
+        self._store._in_transaction = True
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT").fetchall()
+        if not self._outer:
+            return
+        self._store._in_transaction = False
+        self._store._db.execute("ROLLBACK" if exc_type else "COMMIT").fetchall()
 
 
 _POLARS_TYPES: dict[str, Callable[[], pl.DataType]] = {

@@ -77,6 +77,7 @@ def event_row(event: Event, system: str = "spiral", native: dict | None = None) 
         "negated": event.negated, "hypothetical": event.hypothetical, "text": event.text,
         "start": event.start, "end": event.end, "confidence": float(event.confidence),
         "native": None if native is None else json.dumps(native, ensure_ascii=False, default=str),
+        "directed": True,
     }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
+from importlib import resources
 from pathlib import Path
 
 import polars as pl
@@ -145,10 +146,13 @@ def test_store_exports_every_format(target: str, tmp_path: Path) -> None:
         with pytest.raises(StoreError, match="events only"):
             store.export("plover-jsonl", tmp_path / "q.jsonl", table="quotes")
     (record,) = [json.loads(line) for line in jsonl.read_text().splitlines()]
-    assert record["event"] == "ASSAULT" and record["mode"] == "missile"
-    assert record["source"][0]["code"] == "UKR" and record["target"][0]["code"] == "RUS"
-    assert record["date"] == "2024-11-19" and record["url"] == "https://example.org/a"
-    assert pl.read_parquet(parquet)["id"].to_list() == [event.id]
+    assert record["event"] == ["ASSAULT"] and record["mode"] == ["missile"]
+    assert record["actor"][0]["code"] == "UKR" and record["recipient"][0]["code"] == "RUS"
+    assert record["date"] == "2024-11-19" and record["cite_info"]["url"] == "https://example.org/a"
+    assert_schema(record, SCHEMA)
+    table = pl.read_parquet(parquet)
+    assert table["id"].to_list() == [event.id]
+    assert table["actor"][0][0]["code"] == "UKR"  # a nested object, not JSON text
     assert pl.read_csv(csv)["context"].to_list() == ["military"]
 
 
@@ -264,3 +268,74 @@ def test_store_exports_a_month_partitioned_parquet_dataset(target: str, tmp_path
     by_duckdb = duckdb.sql(f"SELECT month, count(*) AS n FROM read_parquet('{out}/**/*.parquet', "
                            "hive_partitioning = true) GROUP BY month ORDER BY month").fetchall()
     assert by_duckdb == [("2024-09", 1), ("2024-11", 2), (None, 1)]
+
+
+SCHEMA = json.loads(resources.files("spiral.data").joinpath("plover_export.schema.json")
+                    .read_text(encoding="utf-8"))
+_TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None),
+          "integer": int, "number": (int, float)}
+
+
+def assert_schema(value, schema: dict, root: dict | None = None, where: str = "$") -> None:
+    """Check `value` against the JSON Schema keywords our export schema uses."""
+    root = root or schema
+    if "$ref" in schema:
+        schema = root["$defs"][schema["$ref"].rsplit("/", 1)[1]]
+    kinds = schema.get("type")
+    if kinds is not None:
+        kinds = [kinds] if isinstance(kinds, str) else kinds
+        ok = any(isinstance(value, _TYPES[k]) and not (k in ("integer", "number")
+                                                       and isinstance(value, bool))
+                 for k in kinds)
+        assert ok, f"{where}: {value!r} is not {kinds}"
+    if "enum" in schema:
+        assert value in schema["enum"], f"{where}: {value!r} not in {schema['enum']}"
+    if isinstance(value, dict):
+        missing = set(schema.get("required", ())) - set(value)
+        assert not missing, f"{where}: missing {sorted(missing)}"
+        properties = schema.get("properties", {})
+        if schema.get("additionalProperties") is False:
+            extra = set(value) - set(properties)
+            assert not extra, f"{where}: unexpected {sorted(extra)}"
+        for key, item in value.items():
+            if key in properties:
+                assert_schema(item, properties[key], root, f"{where}.{key}")
+    if isinstance(value, list):
+        assert len(value) >= schema.get("minItems", 0), f"{where}: too few items"
+        for i, item in enumerate(value):
+            if "items" in schema:
+                assert_schema(item, schema["items"], root, f"{where}[{i}]")
+
+
+def test_store_export_leaves_out_negated_events_unless_asked(target: str, tmp_path: Path) -> None:
+    doc = _document()
+    said = Event(doc.doc_id, "ASSAULT", 0, 5, "Kyiv did not strike", negated=True,
+                 actor=(Entity("Kyiv", "Ukraine", "UKR"),), date=date(2024, 11, 19))
+    would = Event(doc.doc_id, "THREATEN", 6, 9, "may strike", hypothetical=True,
+                  actor=(Entity("Kyiv", "Ukraine", "UKR"),), date=date(2024, 11, 19))
+    with open_store(target) as store:
+        store.add_documents([doc])
+        store.replace_extraction(doc.doc_id, pipeline="p", events=[said, would])
+        assert store.export("plover-jsonl", tmp_path / "a.jsonl").read_text() == ""
+        every = store.export("plover-jsonl", tmp_path / "b.jsonl", include_negated=True)
+    records = [json.loads(line) for line in every.read_text().splitlines()]
+    assert sorted(r["event"][0] for r in records) == ["ASSAULT", "THREATEN"]
+    for record in records:
+        assert_schema(record, SCHEMA)
+
+
+def test_store_export_schema_rejects_what_plover_does_not_allow() -> None:
+    with pytest.raises(AssertionError, match="event"):
+        assert_schema({**_minimal_record(), "event": "ASSAULT"}, SCHEMA)
+    with pytest.raises(AssertionError, match="unexpected"):
+        assert_schema({**_minimal_record(), "source": []}, SCHEMA)
+    assert_schema(_minimal_record(), SCHEMA)
+
+
+def _minimal_record() -> dict:
+    from spiral.store.exports import plover_record
+    return plover_record({"id": "e1", "date": date(2024, 11, 19), "event_type": "ASSAULT",
+                          "mode": "", "context": [], "actor": [], "recipient": [], "text": "t",
+                          "doc_id": "d", "start": 0, "end": 1, "intensity": -9.0,
+                          "quad_code": 4, "cameo": "", "negated": False, "hypothetical": False,
+                          "source": "", "url": "", "system": "spiral", "date_precision": "day"})

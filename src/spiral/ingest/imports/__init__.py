@@ -1,8 +1,12 @@
-"""Readers for other event data sets (GDELT 2.0, ICEWS, POLECAT, ACLED), streamed in frames
-shaped like the store's events table, with each source's own columns kept in `native`.
+"""Readers for other event data sets (GDELT 1.0 and 2.0, ICEWS, POLECAT, ACLED), streamed in
+frames shaped like the store's events table, with each source's own columns kept in `native`.
+
+Files are taken as they come: gzip or zip, with a byte-order mark or without. A bad row is
+quarantined with its file:line and the reason and the rest is read; what a read met is in the
+`ImportLog` it fills.
 
 >>> sorted(READERS)
-['acled', 'gdelt', 'icews', 'polecat']
+['acled', 'gdelt', 'gdelt-mentions', 'icews', 'polecat']
 """
 
 from __future__ import annotations
@@ -14,24 +18,28 @@ import polars as pl
 
 from spiral.errors import InputError
 from spiral.ingest.imports.acled import read_acled
-from spiral.ingest.imports.common import Quarantine
-from spiral.ingest.imports.gdelt import read_gdelt
+from spiral.ingest.imports.common import ImportLog
+from spiral.ingest.imports.gdelt import read_gdelt, read_gdelt_mentions
 from spiral.ingest.imports.icews import read_icews
 from spiral.ingest.imports.polecat import read_polecat
 
-READERS = {"gdelt": read_gdelt, "icews": read_icews, "polecat": read_polecat, "acled": read_acled}
+READERS = {"gdelt": read_gdelt, "gdelt-mentions": read_gdelt_mentions, "icews": read_icews,
+           "polecat": read_polecat, "acled": read_acled}
+# readers whose frames are mentions of events (the store's mentions table), not events
+MENTION_READERS = frozenset({"gdelt-mentions"})
+
+__all__ = ["MENTION_READERS", "READERS", "ImportLog", "read_events"]
 
 
-def read_events(system: str, path: Path, quarantine: Quarantine) -> Iterator[pl.DataFrame]:
-    """Event frames from a file of `system`; bad rows go to `quarantine` with file:line."""
+def read_events(system: str, path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:
+    """Event frames (mention frames for MENTION_READERS) from a file of `system`; bad rows go
+    to `log` with file:line and why."""
     if system not in READERS:
         raise InputError(f"unknown data set {system!r}; choose one of {', '.join(READERS)}")
     if not Path(path).is_file():
         raise InputError(f"{path}: no such file")
     try:
-        yield from READERS[system](Path(path), quarantine)
-    except pl.exceptions.ColumnNotFoundError as error:
+        yield from READERS[system](Path(path), log)
+    except (pl.exceptions.ColumnNotFoundError, KeyError) as error:
         raise InputError(f"{path}: a column {system} files have is missing ({error}); is this "
                          f"really a {system} file?") from None
-    except InputError as error:
-        raise InputError(f"{error}; is this really a {system} file?") from None

@@ -1,8 +1,12 @@
-"""GDELT 2.0 event exports: tab-separated, 61 columns, no header, CAMEO-coded, one day a row.
+"""GDELT event exports: tab-separated, no header, CAMEO-coded, one event a row.
 
-Each event keeps its source row in `native`, as GDELT wrote it (61 tab-separated fields):
+Three layouts are told apart by their number of fields: GDELT 2.0 (61), GDELT 1.0 daily files
+(58, without the three ADM2 columns) and GDELT 1.0 back files (57, without SOURCEURL either).
+GDELT's own .zip files are read as archives. Each event keeps GDELT's Goldstein score in
+`source_intensity` and its source row in `native`, as GDELT wrote it (tab-separated):
 re-encoding millions of rows as JSON would cost more than all the mapping together.
-`native_fields` turns it back into named columns.
+`native_fields` turns it back into named columns. GDELT merged the mentions of an event itself
+(NumMentions, NumSources), so one row is one event.
 """
 
 from __future__ import annotations
@@ -12,12 +16,16 @@ from pathlib import Path
 
 import polars as pl
 
+from spiral.errors import InputError
 from spiral.ingest.imports.common import (
-    Quarantine,
-    batches,
+    ImportLog,
     entity_json,
     finish,
+    head_lines,
+    members,
+    number,
     plover_columns,
+    rows,
     scored,
 )
 
@@ -39,29 +47,73 @@ COLUMNS = [
     "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
     "DATEADDED", "SOURCEURL",
 ]
+COLUMNS_V1 = [c for c in COLUMNS if not c.endswith("ADM2Code")]
+LAYOUTS = {61: ("GDELT 2.0", COLUMNS), 58: ("GDELT 1.0", COLUMNS_V1),
+           57: ("GDELT 1.0 back file", COLUMNS_V1[:-1])}
+MENTION_COLUMNS = [
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset",
+    "ActionCharOffset", "InRawText", "Confidence", "MentionDocLen", "MentionDocTone",
+    "MentionDocTranslationInfo", "Extras",
+]
+MENTION_SCHEMA = {"id": pl.String, "event_id": pl.String, "system": pl.String,
+                  "published": pl.Datetime("us", "UTC"), "source": pl.String, "url": pl.String,
+                  "sentence": pl.Int64, "confidence": pl.Float64}
 
 
-def read_gdelt(path: Path, quarantine: Quarantine) -> Iterator[pl.DataFrame]:
+def layout(first_line: str) -> tuple[str, list[str]]:
+    """(name, columns) of a GDELT events file from its first line.
+
+    >>> layout("\\t".join(["1"] * 58))[0]
+    'GDELT 1.0'
+    """
+    n_fields = len(first_line.split("\t"))
+    if n_fields in LAYOUTS:
+        return LAYOUTS[n_fields]
+    if n_fields == len(MENTION_COLUMNS):
+        raise InputError("a GDELT mentions table, not an events table; import it with "
+                         "`spiral import gdelt-mentions`")
+    raise InputError(f"the first line has {n_fields} tab-separated fields; GDELT event files "
+                     "have 61 (2.0), 58 (1.0) or 57 (1.0 back files)")
+
+
+def read_gdelt(path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:
     """Frames of events (the store's events columns), block by block."""
-    for first_line, raw in batches(path, delimiter="\t", column_names=COLUMNS):
-        frame = plover_columns(raw, "EventCode")
-        frame = scored(frame).with_columns(
-            ("gdelt:" + pl.col("GLOBALEVENTID")).alias("id"),
-            ("gdelt:" + pl.col("GLOBALEVENTID")).alias("doc_id"),
-            pl.col("SQLDATE").str.to_date("%Y%m%d", strict=False).alias("date"),
-            _code("Actor1").alias("actor_code"),
-            _code("Actor2").alias("recipient_code"),
-        ).with_columns(
-            entity_json("Actor1Name", "Actor1Name", "actor_code", "Actor1Type1Code")
-            .alias("actor"),
-            entity_json("Actor2Name", "Actor2Name", "recipient_code", "Actor2Type1Code")
-            .alias("recipient"),
-            pl.col("EventCode").alias("cameo"),
-            pl.col("SOURCEURL").alias("text"),
-            pl.concat_str(COLUMNS, separator="\t").alias("native"),
-        )
-        yield finish(frame, system="gdelt", path=path, first_line=first_line,
-                     quarantine=quarantine, required=["GLOBALEVENTID", "EventCode"], date_field="SQLDATE")
+    for member in members(path):
+        lines = head_lines(member, 1)
+        if not lines:
+            continue
+        try:
+            name, columns = layout(lines[0])
+        except InputError as error:
+            raise InputError(f"{member.origin}: {error}") from None
+        has_header = lines[0].split("\t")[0].strip().upper() == "GLOBALEVENTID"
+        for raw in rows(member, delimiter="\t", column_names=columns, skip_header=has_header,
+                        quoted=False, log=log, what=name):
+            yield finish(_mapped(raw, columns), system="gdelt", origin=member.origin, log=log,
+                         required=["GLOBALEVENTID", "EventCode"], date_field="SQLDATE",
+                         date_formats="YYYYMMDD")
+
+
+def _mapped(raw: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
+    frame = plover_columns(raw, "EventCode")
+    return scored(frame).with_columns(
+        ("gdelt:" + pl.col("GLOBALEVENTID")).alias("id"),
+        ("gdelt:" + pl.col("GLOBALEVENTID")).alias("doc_id"),
+        pl.col("SQLDATE").str.to_date("%Y%m%d", strict=False).alias("date"),
+        _code("Actor1").alias("actor_code"),
+        _code("Actor2").alias("recipient_code"),
+        number("GoldsteinScale", pl.Float64).alias("source_intensity"),
+        pl.lit(None, pl.Int64).alias("fatalities"),
+        pl.lit(True).alias("directed"),
+    ).with_columns(
+        entity_json("Actor1Name", "Actor1Name", "actor_code", "Actor1Type1Code").alias("actor"),
+        entity_json("Actor2Name", "Actor2Name", "recipient_code", "Actor2Type1Code")
+        .alias("recipient"),
+        pl.col("EventCode").alias("cameo"),
+        (pl.col("SOURCEURL") if "SOURCEURL" in columns else pl.lit("")).alias("text"),
+        pl.concat_str(columns, separator="\t").alias("native"),
+    )
 
 
 def _code(actor: str) -> pl.Expr:
@@ -74,9 +126,53 @@ def _code(actor: str) -> pl.Expr:
 
 
 def native_fields(native: str) -> dict[str, str]:
-    """The named GDELT columns of an imported event's `native` row.
+    """The named GDELT columns of an imported event's `native` row, in any of the layouts.
 
     >>> native_fields("\\t".join(str(i) for i in range(61)))["EventCode"]
     '26'
+    >>> native_fields("\\t".join(str(i) for i in range(58)))["EventCode"]
+    '26'
     """
-    return dict(zip(COLUMNS, native.split("\t")))
+    values = native.split("\t")
+    return dict(zip(LAYOUTS[len(values)][1], values))
+
+
+def read_gdelt_mentions(path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:
+    """Frames of GDELT 2.0 mentions: which article (outlet, URL, time) reported which event.
+
+    Mentions are kept beside the events they name (`mentions` table), for provenance; an event
+    does not have to be imported for its mentions to be.
+    """
+    for member in members(path):
+        lines = head_lines(member, 1)
+        if not lines:
+            continue
+        if len(lines[0].split("\t")) != len(MENTION_COLUMNS):
+            raise InputError(f"{member.origin}: the first line has {len(lines[0].split(chr(9)))} "
+                             f"tab-separated fields; GDELT mentions tables have "
+                             f"{len(MENTION_COLUMNS)}")
+        for raw in rows(member, delimiter="\t", column_names=MENTION_COLUMNS, skip_header=False,
+                        quoted=False, log=log, what="GDELT mentions"):
+            frame = raw.with_columns(
+                pl.col("MentionTimeDate").str.to_datetime("%Y%m%d%H%M%S", strict=False,
+                                                          time_zone="UTC").alias("published"))
+            bad = (pl.col("GLOBALEVENTID") == "") | (pl.col("MentionIdentifier") == "") \
+                | pl.col("published").is_null()
+            for row in frame.filter(bad).select("_line", "GLOBALEVENTID",
+                                                "MentionTimeDate").iter_rows(named=True):
+                log.quarantine(f"{member.origin}:{row['_line']}",
+                               "a mention needs GLOBALEVENTID, MentionIdentifier and "
+                               f"MentionTimeDate as YYYYMMDDHHMMSS (got "
+                               f"{row['MentionTimeDate']!r})")
+            kept = frame.filter(~bad)
+            log.n_rows += kept.height
+            yield kept.select(
+                ("gdelt:" + pl.col("GLOBALEVENTID") + "|" + pl.col("MentionIdentifier")
+                 + "|" + pl.col("SentenceID")).alias("id"),
+                ("gdelt:" + pl.col("GLOBALEVENTID")).alias("event_id"),
+                pl.lit("gdelt").alias("system"), "published",
+                pl.col("MentionSourceName").alias("source"),
+                pl.col("MentionIdentifier").alias("url"),
+                number("SentenceID", pl.Int64).alias("sentence"),
+                number("Confidence", pl.Float64).alias("confidence"),
+            ).cast(MENTION_SCHEMA)

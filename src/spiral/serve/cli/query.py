@@ -31,6 +31,7 @@ EVENT_COLUMNS = ("date", "actor_code", "event_type", "mode", "recipient_code", "
 
 class ExportFormat(str, Enum):
     plover_jsonl = "plover-jsonl"
+    jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
 
@@ -120,7 +121,9 @@ def _print_stories(events: pl.DataFrame, *, explain: bool, limit: int, format: O
 
 def index(
     db: DbOption = None,
-    dyad: Annotated[str | None, typer.Option(help="ACTOR-RECIPIENT, e.g. RUS-UKR (RUS acting on UKR).")] = None,
+    dyad: Annotated[str | None, typer.Option(
+        help="ACTOR-RECIPIENT, e.g. RUS-UKR (RUS acting on UKR), or RUS~UKR for the undirected "
+             "pair (ACLED).")] = None,
     freq: Annotated[str, typer.Option(help="day or week.")] = "day",
     format: FormatOption = OutputFormat.table,
 ) -> None:
@@ -131,14 +134,15 @@ def index(
     import polars as pl
 
     from spiral.analysis.escalation import covered_days, escalation_index, period_column
-    from spiral.analysis.stories import stories
+    from spiral.analysis.stories import STORY_COLUMNS, stories
     from spiral.store import open_store
 
     freq = validate.choice(freq, ("day", "week"), field="--freq")
-    dyad = validate.dyad(dyad, field="--dyad") if dyad else None
+    dyad = validate.dyad(dyad, field="--dyad", undirected=True) if dyad else None
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
-        events, documents = store.events_frame(), store.documents_frame()
+        events = store.events_frame(columns=STORY_COLUMNS, ordered=False)
+        documents = store.documents_frame()
     table = escalation_index(stories(events), freq=freq, dyad=dyad,
                              covered_days=covered_days(documents, events))
     period = period_column(freq)
@@ -263,21 +267,44 @@ def export(
     db: DbOption = None,
     min_confidence: MinConfidenceOption = None,
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.plover_jsonl,
-    table: Annotated[str, typer.Option(help="events, quotes, red_lines, positions, documents, actors.")] = "events",
+    table: Annotated[str, typer.Option(help="events, stories (one row per real event), index "
+                                            "(escalation measures per dyad and day), quotes, "
+                                            "red_lines, positions, documents, actors, imports, "
+                                            "mentions.")] = "events",
     partition_by: Annotated[Period | None, typer.Option(
         help="Write a Hive-partitioned Parquet folder, one part per period of the date "
              "(DuckDB, Spark and polars read it as one table).")] = None,
+    include_negated: Annotated[bool, typer.Option(
+        "--include-negated", help="Keep negated and hypothetical events.")] = False,
 ) -> None:
-    """Export a table as PLOVER JSONL (events), CSV or Parquet, or a partitioned Parquet folder.
+    """Export a table as PLOVER JSON lines (events), JSON lines, CSV or Parquet, or a
+    partitioned Parquet folder; stories and the escalation index too.
 
-    Example: spiral export --format parquet --partition-by month --out out/events
+    Example: spiral export --format parquet --table stories --out out/stories.parquet
     """
     from spiral.store import open_store
 
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
-        path = store.export(format.value, out, table=table, min_confidence=min_confidence,
-                            partition_by=partition_by.value if partition_by else None)
+        if table in ("stories", "index"):
+            from spiral.analysis.escalation import covered_days, escalation_index
+            from spiral.analysis.stories import STORY_COLUMNS, stories
+            from spiral.errors import InputError
+            from spiral.store import exports
+
+            if format is ExportFormat.plover_jsonl or partition_by:
+                raise InputError(f"--table {table} has no PLOVER form and no partitions; use "
+                                 "--format jsonl, csv or parquet")
+            events = store.events_frame(columns=STORY_COLUMNS, ordered=False)
+            documents = store.documents_frame()
+            found = stories(events, min_confidence=min_confidence)
+            frame = found if table == "stories" else escalation_index(
+                found, covered_days=covered_days(documents, events)).drop("covered")
+            path = exports.write(frame, format.value, out, table=table, protected=store.files())
+        else:
+            path = store.export(format.value, out, table=table, min_confidence=min_confidence,
+                                partition_by=partition_by.value if partition_by else None,
+                                include_negated=include_negated)
     console.print(f"wrote {path}")
 
 
@@ -289,6 +316,7 @@ class Period(str, Enum):
 
 class DataSet(str, Enum):
     gdelt = "gdelt"
+    gdelt_mentions = "gdelt-mentions"
     icews = "icews"
     polecat = "polecat"
     acled = "acled"
@@ -296,7 +324,7 @@ class DataSet(str, Enum):
 
 def import_(
     system: Annotated[DataSet, typer.Argument(help="Which data set the file comes from.")],
-    file: Annotated[Path, typer.Argument(help="The export file (plain or .gz).")],
+    file: Annotated[Path, typer.Argument(help="The export file: plain, .gz or .zip.")],
     more: Annotated[list[Path] | None, typer.Argument(
         help="More files of the same data set, e.g. a year of GDELT 15-minute files.",
         show_default=False)] = None,
@@ -305,12 +333,19 @@ def import_(
         help="Read the files on a local Dask cluster of N worker processes.", min=1)] = None,
     scheduler: Annotated[str | None, typer.Option(
         help="Read the files on the running Dask cluster at tcp://HOST:PORT.")] = None,
+    format: FormatOption = OutputFormat.table,
 ) -> None:
-    """Import GDELT 2.0, ICEWS, POLECAT or ACLED events into the store, mapped to PLOVER.
+    """Import GDELT (1.0 or 2.0, events or mentions), ICEWS, POLECAT or ACLED events into the
+    store, mapped to PLOVER.
 
-    Several files can be read in parallel on Dask (--workers, --scheduler); this process writes.
+    Bad rows are quarantined with file:line and the reason, and the rest is imported; the file
+    is imported all or nothing, and importing it again changes nothing. Exits 2 when nothing
+    could be stored.
 
-    Example: spiral import gdelt 20241121.export.CSV --db spiral.duckdb
+    Several files can be read in parallel on Dask (--workers, --scheduler); this process writes
+    each file, all or nothing.
+
+    Example: spiral import gdelt 20241121.export.CSV.zip --db spiral.duckdb
     """
     from spiral.serve import jobs
     from spiral.store import open_store
@@ -323,10 +358,33 @@ def import_(
                                                      scheduler=scheduler, progress=bar.advance)
         else:
             summary = jobs.import_events_many(store, system.value, files, progress=bar.advance)
-    console.print(f"{summary.n_events} {summary.system} events read, {summary.n_new} new, "
-                  f"{len(summary.quarantined)} rows quarantined")
+    if format is OutputFormat.json:
+        print_json({"system": summary.system, "path": summary.path, "n_read": summary.n_read,
+                    "n_stored": summary.n_stored, "n_new": summary.n_new,
+                    "n_quarantined": len(summary.quarantined), "n_unmapped": summary.n_unmapped,
+                    "unmapped": summary.unmapped, "n_repeated_ids": summary.n_repeated_ids,
+                    "already_imported": summary.already_imported,
+                    "quarantined": [{"origin": q.origin, "reason": q.reason}
+                                    for q in summary.quarantined]})
+        return
+    if summary.already_imported:
+        console.print(f"{summary.path} was imported before, unchanged: {summary.n_stored} "
+                      f"{summary.system} records stored from {summary.n_read} rows; nothing to do")
+        return
+    noun = "mentions" if system is DataSet.gdelt_mentions else "events"
+    console.print(f"{summary.n_read} {summary.system} rows read: {summary.n_stored} {noun} "
+                  f"stored ({summary.n_new} new), {len(summary.quarantined)} quarantined, "
+                  f"{summary.n_unmapped} not mapped to PLOVER", highlight=False)
+    for reason, n in summary.unmapped.items():
+        console.print(f"  not mapped, {n} rows: {reason}", highlight=False)
+    if summary.n_repeated_ids:
+        console.print(f"  {summary.n_repeated_ids} rows repeat an id of the file; kept apart "
+                      "(see the data set's notes)", highlight=False)
     for item in summary.quarantined[:20]:
         console.print(f"  quarantined {item.origin}: {item.reason}", highlight=False)
+    if len(summary.quarantined) > 20:
+        console.print(f"  ... and {len(summary.quarantined) - 20} more in the quarantine table",
+                      highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,7 +25,7 @@ def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     """Per dyad and period: counts by quad class, intensity, Rivera-style score and the
     highest ladder group. Periods no source covered have null measures, not zeros."""
     f = queries.EventFilter(actor=codes(actor, "actor"), recipient=codes(recipient, "recipient"),
-                            dyad=validate.dyad(dyad) if dyad else None,
+                            dyad=validate.dyad(dyad, undirected=True) if dyad else None,
                             since=window.since, until=window.until)
     freq = validate.choice(freq, ("day", "week"), field="freq")
     sort = paging.sort or "period"

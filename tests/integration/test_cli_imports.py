@@ -1,0 +1,109 @@
+"""`spiral import` on files as they come: the summary counts, all or nothing, exit codes, and
+what imported data sets become in stories, the index and exports (issue 13)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from spiral.serve.cli import app
+from spiral.store import open_store
+
+pytestmark = pytest.mark.integration
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_issue_13_import_summary_counts_every_row(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    code, out = run("import", "gdelt", str(FIXTURES / "gdelt.export.csv"), "--db", db,
+                    "--format", "json")
+    assert code == 0, out
+    summary = json.loads(out)
+    assert (summary["n_read"], summary["n_stored"], summary["n_quarantined"],
+            summary["n_unmapped"]) == (7, 5, 1, 1)
+    assert summary["unmapped"] == {"CAMEO 01x: public statements have no PLOVER type": 1}
+    assert summary["quarantined"][0]["origin"].endswith("gdelt.export.csv:6")
+
+
+def test_issue_13_reimport_of_an_unchanged_file_reads_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    assert run("import", "acled", str(FIXTURES / "acled.csv"), "--db", str(db))[0] == 0
+    size = db.stat().st_size
+    code, out = run("import", "acled", str(FIXTURES / "acled.csv"), "--db", str(db))
+    assert code == 0 and "imported before, unchanged" in " ".join(out.split())
+    assert db.stat().st_size == size
+    with open_store(db, read_only=True) as store:
+        assert store.counts()["events"] == 3 and store.counts()["imports"] == 1
+
+
+def test_issue_13_nothing_stored_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    text = (FIXTURES / "acled.csv").read_text(encoding="utf-8")
+    path.write_text(text.replace("2024-11-2", "2024-13-4").replace("November", "Nowember"),
+                    encoding="utf-8")
+    code, out = run("import", "acled", str(path), "--db", str(tmp_path / "s.duckdb"))
+    assert code == 2
+    out = " ".join(out.split())
+    assert "no acled event could be stored" in out and "bad.csv:2" in out
+
+
+def test_issue_13_a_file_that_breaks_midway_imports_nothing(tmp_path: Path) -> None:
+    rows = (FIXTURES / "gdelt.export.csv").read_bytes() * 1
+    big = b"".join(rows.replace(b"12000000", f"{9_000_000 + i}".encode()[:8]) for i in range(2))
+    packed = gzip.compress(big * 4000)
+    path = tmp_path / "cut.export.CSV.gz"
+    path.write_bytes(packed[: len(packed) * 3 // 4])  # a download cut short
+    db = tmp_path / "s.duckdb"
+    code, out = run("import", "gdelt", str(path), "--db", str(db))
+    assert code == 2 and "cut.export.CSV.gz" in out
+    with open_store(db, read_only=True) as store:
+        assert store.counts()["events"] == 0 and store.counts()["imports"] == 0
+
+
+def test_issue_13_curated_events_are_not_merged_and_stay_undirected(tmp_path: Path) -> None:
+    header, row = (FIXTURES / "acled.csv").read_text(encoding="utf-8").splitlines()[:2]
+    same_day = [row.replace("UKR900001", f"UKR8{i:05d}") for i in range(30)]
+    path = tmp_path / "acled.csv"
+    path.write_text("\n".join([header, *same_day]) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    assert run("import", "acled", str(path), "--db", db)[0] == 0
+    code, out = run("events", "--stories", "--db", db, "--format", "json")
+    assert code == 0, out
+    found = json.loads(out)
+    assert len(found) == 30 and {s["n_mentions"] for s in found} == {1}
+    assert {(s["actor_code"], s["recipient_code"], s["directed"]) for s in found} \
+        == {("RUS", "UKR", False)}
+    code, out = run("index", "--db", db, "--format", "json", "--dyad", "UKR~RUS")
+    assert code == 0, out
+    (day,) = [r for r in json.loads(out) if r["n_stories"]]
+    assert day["dyad"] == "RUS~UKR" and day["n_stories"] == 30
+    code, out = run("index", "--db", db, "--format", "json", "--dyad", "RUS-UKR")
+    assert code == 0, out
+    assert not [r for r in json.loads(out) if r["n_stories"]]
+
+
+def test_issue_13_exports_stories_and_index_with_nested_actors(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    for system, name in (("gdelt", "gdelt.export.csv"), ("acled", "acled.csv")):
+        assert run("import", system, str(FIXTURES / name), "--db", db)[0] == 0
+    for table in ("stories", "index"):
+        out = tmp_path / f"{table}.parquet"
+        code, text = run("export", "--table", table, "--format", "parquet", "--out", str(out),
+                         "--db", db)
+        assert code == 0, text
+        assert pl.read_parquet(out).height > 0
+    out = tmp_path / "events.jsonl"
+    assert run("export", "--format", "jsonl", "--out", str(out), "--db", db)[0] == 0
+    first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert isinstance(first["actor"], list) and isinstance(first["actor"][0], dict)
