@@ -74,7 +74,7 @@ def test_scenario_file_errors_name_the_field(tmp_path) -> None:
 
 
 def test_mean_field_path_tends_to_stationary_mean() -> None:
-    path = expected_intensity(MODEL, np.array([0.0, 200.0]), start_time=0.0)
+    path = expected_intensity(MODEL.parameters(), np.array([0.0, 200.0]), start_time=0.0)
     assert np.allclose(path[0], MODEL.baseline_at(0.0))
     assert np.allclose(path[1], MODEL.stationary_intensity(), rtol=1e-6)
 
@@ -82,7 +82,7 @@ def test_mean_field_path_tends_to_stationary_mean() -> None:
 def test_mean_field_path_matches_simulation_after_history() -> None:
     history = EventTable(np.array([99.0, 99.5, 99.9]), np.array([0, 0, 1]), 2)
     times = np.array([100.5, 101.5])
-    expected = expected_intensity(MODEL, times, history=history, start_time=100.0)
+    expected = expected_intensity(MODEL.parameters(), times, history=history, start_time=100.0)
     counts = MODEL.simulate(horizon=2.0, n_runs=4000, history=history, start_time=100.0,
                             random_state=0).counts(bin_width=1.0).mean(axis=0)
     assert np.allclose(counts[:, 0], expected[0], rtol=0.1)
