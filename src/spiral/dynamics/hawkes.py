@@ -8,7 +8,7 @@ with fixed decays b_u, non-negative `adjacency_` a (each kernel integrates to a[
 G = a.sum(-1) is the branching matrix: G[i, j] is how many events of i one event of j causes on
 average) and a baseline mu_i(t) that is constant between the user's regime dates. The
 log-likelihood splits into one concave problem per dimension i, linear in (mu_i, a[i]) inside a
-log, so each is solved exactly (L-BFGS-B with the analytic gradient, non-negativity bounds).
+log, so each is solved exactly (projected Newton with the exact Hessian, non-negativity bounds).
 The spectral radius of G is the spiral index: below 1 reactions die out, at or above 1 the
 process feeds itself.
 
@@ -28,10 +28,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from scipy import optimize
 
 from spiral.dynamics.records import EventTable, HawkesParameters
-from spiral.dynamics.recursions import remaining_mass, target_states
+from spiral.dynamics.recursions import log_rate_terms, remaining_mass, target_states
 from spiral.dynamics.simulation import Simulation, simulate
 from spiral.errors import ConvergenceWarning, ModelError, NotFittedError
 
@@ -149,7 +148,7 @@ class HawkesModel:
         regime = np.clip(np.searchsorted(regime_starts, times, side="right") - 1, 0, None)
         rows[np.arange(times.size), regime] = 1.0
         states *= decays[None, None, :]
-        rows[:, len(regime_starts):] = states.reshape(times.size, -1)
+        rows[:, len(regime_starts):] = states.reshape(times.size, table.n_dims * len(decays))
         return rows
 
     def _solve(self, table: EventTable, start_time: float, end_time: float):
@@ -170,38 +169,75 @@ class HawkesModel:
         return baseline, adjacency, loglik, converged, n_iter
 
     def _maximise(self, x: np.ndarray, c: np.ndarray, n_regimes: int):
-        """argmax over theta >= 0 of sum log(x theta) - c theta - penalty (concave)."""
+        """argmax over theta >= 0 of sum log(x theta) - c theta - penalty, by projected Newton.
+
+        The problem is concave and small (R + D U parameters), so Newton's method with the
+        exact Hessian converges in a handful of steps where quasi-Newton needs dozens. Bounds
+        follow Bertsekas's projected Newton: parameters at zero whose gradient points below
+        zero are held there; the others take the Newton step, projected onto theta >= 0,
+        shortened until the objective rises enough (Armijo).
+        """
         n_params = x.shape[1]
         if x.shape[0] == 0:
             return np.zeros(n_params), 0.0, True, 0
-        alpha = self.alpha if self.penalty else 0.0
         is_excitation = np.arange(n_params) >= n_regimes
+        l2 = self.alpha * is_excitation if self.penalty == "l2" else np.zeros(n_params)
+        l1 = self.alpha * is_excitation if self.penalty == "l1" else np.zeros(n_params)
 
-        def negative(theta: np.ndarray) -> tuple[float, np.ndarray]:
-            rate = np.maximum(x @ theta, 1e-300)
-            value = np.log(rate).sum() - c @ theta
-            gradient = x.T @ (1.0 / rate) - c
-            if self.penalty == "l2":
-                value -= 0.5 * alpha * np.sum(theta[is_excitation] ** 2)
-                gradient = gradient - alpha * theta * is_excitation
-            elif self.penalty == "l1":
-                value -= alpha * np.sum(theta[is_excitation])
-                gradient = gradient - alpha * is_excitation
-            return -value, -gradient
+        def objective(theta: np.ndarray, order: int):
+            value, gradient, hessian = log_rate_terms(x, theta, order)
+            value -= c @ theta + l1 @ theta + 0.5 * l2 @ theta**2
+            if order >= 1:
+                gradient -= c + l1 + l2 * theta
+            if order >= 2:
+                hessian[np.diag_indices(n_params)] -= l2
+            return value, gradient, hessian
 
-        start = np.full(n_params, 0.1 / max(1, n_params - n_regimes))
-        total_time = c[:n_regimes].sum()
-        start[:n_regimes] = 0.5 * x.shape[0] / max(total_time, 1e-12)
-        result = optimize.minimize(negative, start, jac=True, method="L-BFGS-B",
-                                   bounds=[(0.0, None)] * n_params,
-                                   options={"maxiter": self.max_iter, "ftol": self.tol,
-                                            "gtol": 1e-8})
-        penalty_value = 0.0
-        if self.penalty == "l2":
-            penalty_value = 0.5 * alpha * np.sum(result.x[is_excitation] ** 2)
-        elif self.penalty == "l1":
-            penalty_value = alpha * np.sum(result.x[is_excitation])
-        return result.x, float(-result.fun + penalty_value), bool(result.success), int(result.nit)
+        def unpenalised(theta: np.ndarray, value: float) -> float:
+            return float(value + l1 @ theta + 0.5 * l2 @ theta**2)
+
+        theta = np.full(n_params, 0.1 / max(1, n_params - n_regimes))
+        theta[~x.any(axis=0)] = 0.0  # a source that never precedes an event here stays at 0
+        theta[:n_regimes] = 0.5 * x.shape[0] / max(c[:n_regimes].sum(), 1e-12)
+        value = objective(theta, 0)[0]
+        for iteration in range(1, self.max_iter + 1):
+            _, gradient, hessian = objective(theta, 2)
+            free = (theta > 0) | (gradient > 0)
+            curvature = -hessian[np.ix_(free, free)]
+            scale = max(np.trace(curvature) / max(1, curvature.shape[0]), 1e-300)
+            # with fewer events than parameters the Hessian is singular: damp it (Levenberg)
+            # until a step raises the objective
+            for damping in (1e-12, 1e-6, 1e-3, 1.0, 1e3):
+                direction = np.linalg.solve(curvature + damping * scale * np.eye(len(curvature)),
+                                            gradient[free])
+                if damping == 1e-12 and \
+                        gradient[free] @ direction <= 2 * self.tol * max(1.0, abs(value)):
+                    return theta, unpenalised(theta, value), True, iteration
+                candidate, new_value = self._line_search(objective, theta, value, gradient,
+                                                         free, direction)
+                if candidate is not None:
+                    break
+            else:
+                # no direction rises: the projected gradient says whether this is the top
+                converged = np.abs(gradient[free]).max(initial=0.0) <= 1e-6 * max(1.0, abs(value))
+                return theta, unpenalised(theta, value), bool(converged), iteration
+            theta, value = candidate, new_value
+        return theta, unpenalised(theta, value), False, self.max_iter
+
+    @staticmethod
+    def _line_search(objective, theta: np.ndarray, value: float, gradient: np.ndarray,
+                     free: np.ndarray, direction: np.ndarray):
+        """Halve the projected step until the objective rises enough (Armijo); None if never."""
+        step = 1.0
+        for _ in range(40):
+            candidate = theta.copy()
+            candidate[free] = np.maximum(theta[free] + step * direction, 0.0)
+            new_value = objective(candidate, 0)[0]
+            moved = not np.array_equal(candidate, theta)
+            if moved and new_value >= value + 1e-4 * gradient @ (candidate - theta) > -np.inf:
+                return candidate, new_value
+            step *= 0.5
+        return None, value
 
     def _choose_decay(self, table: EventTable, start_time: float, end_time: float) -> float:
         """The grid decay with the best held-out log-likelihood on the window's last 20%."""
