@@ -30,7 +30,7 @@ test-all: $(BIN)/spiral
 	@touch $@
 
 bench: $(BIN)/spiral .venv-bench/bin/python
-	$(BIN)/python benchmarks/hawkes.py --format json
+	$(BIN)/python benchmarks/hawkes.py --large --format json
 
 lock:
 	./requirements/lock.sh

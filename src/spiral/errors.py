@@ -27,6 +27,10 @@ class ModelError(SpiralError):
     """A statistical model cannot be fitted or used as asked."""
 
 
+class TooFewEventsError(ModelError):
+    """Too few events to estimate a model: the message gives the counts and the minimum."""
+
+
 class NotFittedError(SpiralError, AttributeError):
     """A model was used before `fit`."""
 

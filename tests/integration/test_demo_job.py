@@ -53,7 +53,8 @@ def test_demo_report_in_chromium(demo, browser, artifacts: Path) -> None:
     _, report, _ = demo
     page, errors, requests = open_report(browser, report, artifacts / "report-demo.png")
     assert errors == [] and requests == []
-    assert page.evaluate("window.spiralCharts.drawn") == 3
-    assert "spiral index" in page.locator("#dynamics").inner_text()
+    assert page.evaluate("window.spiralCharts.drawn") == 2  # timeline, heatmap: no forecast
+    # eight story events: no index, no forecast, the reason instead (issue 15)
+    assert "too few events to estimate: 8 events" in page.locator("#dynamics").inner_text()
     assert page.locator("#stories tbody tr").count() >= 20
     page.close()

@@ -16,6 +16,7 @@ def _sample_report() -> ReportData:
               "ladder_group": g, "ladder_label": label, "n_stories": 1}
              for d, s, g, label in [(19, 12, 2, "solemn threats and sanctions"),
                                     (21, 28, 5, "strategic strikes"), (22, 60, 6, "nuclear threats")]]
+    caption = {"window": "2024-01-01 to 2024-11-30", "n_events": 300, "decay_per_day": 0.2}
     return ReportData(
         title="Test report", subtitle="three days",
         summary={"documents": 3, "story events": 3},
@@ -26,9 +27,17 @@ def _sample_report() -> ReportData:
                      "event_type": "ASSAULT", "mode": "missile", "n_mentions": 4, "n_sources": 3,
                      "text": "Russia fired a new missile at Dnipro <script>", "url": "https://example.org/a",
                      "source": "Wire"}],
-        spiral_index=[{"label": "RUS/UKR material conflict", "value": 0.7, "low": 0.5, "high": 0.9}],
+        spiral_index=[{"label": "RUS/UKR material conflict", "value": 0.7, "low": 0.5, "high": 0.9,
+                       "verdict": "reactions die out: the whole 90% interval is below 1",
+                       "note": "window 2024-01-01 to 2024-11-30"}],
         forecast_rows=[{"scenario": "baseline", "dim": "RUS->UKR", "day": f"2024-12-{d:02d}",
-                        "q05": 0, "q50": 1, "mean": 1.2, "q95": 3} for d in range(1, 10)],
+                        "q05": 0, "q50": 1, "mean": 1.2, "q95": 3, **caption}
+                       for d in range(1, 10)],
+        qq_rows=[{"dim": "RUS->UKR", "expected": q, "observed": q * 1.1, **caption}
+                 for q in (0.1, 0.5, 1.0, 2.0)],
+        rolling_index_rows=[{"from": "2024-01-01", "to": f"2024-{m:02d}-28", "n_events": 250,
+                             "spiral_index": 0.6, "low": 0.4, "high": 0.8, "decay_per_day": 0.2,
+                             "verdict": "reactions die out"} for m in (6, 7, 8)],
     )
 
 
@@ -55,7 +64,7 @@ def test_report_draws_charts_offline_without_errors(browser, tmp_path: Path, art
     assert errors == []
     assert requests == []
     assert page.evaluate("window.spiralCharts.failed") == []
-    assert page.evaluate("window.spiralCharts.drawn") == 3
+    assert page.evaluate("window.spiralCharts.drawn") == 5
     assert page.locator("#chart-timeline svg").count() == 1
     assert page.locator("#chart-timeline svg path").count() > 0
     assert "<script>" in page.locator("#stories").inner_text()  # escaped, shown as text

@@ -1,4 +1,5 @@
-"""Plain data shared by the dynamics modules: events as a table, and a Hawkes model's parameters.
+"""Plain data shared by the dynamics modules: events as a table, a Hawkes model's parameters, and
+scenarios resolved to dimension indices and model times (read from YAML by `scenarios`).
 
 Simulation works from `HawkesParameters` alone, so it needs nothing of the estimator class
 (`HawkesModel.simulate` passes its fitted parameters down).
@@ -7,7 +8,7 @@ Simulation works from `HawkesParameters` alone, so it needs nothing of the estim
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -80,3 +81,44 @@ class HawkesParameters:
         """Baselines (D,) in force at time t."""
         regime = max(0, int(np.searchsorted(self.regime_starts, t, side="right")) - 1)
         return self.baseline[:, regime]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedShock:
+    time: float
+    dim: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedBaseline:
+    time: float
+    dims: list[int]
+    factor: float | None
+    value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEdit:
+    time: float
+    sources: list[int]
+    targets: list[int]
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedScenario:
+    """A scenario in model terms: times and dimension indices."""
+
+    shocks: list[ResolvedShock] = field(default_factory=list)
+    baseline_changes: list[ResolvedBaseline] = field(default_factory=list)
+    edits: list[ResolvedEdit] = field(default_factory=list)
+
+    def baseline(self, mu: np.ndarray, t: float) -> np.ndarray:
+        """Baselines in force at t after the changes dated on or before t, in date order."""
+        mu = mu.copy()
+        for change in sorted(self.baseline_changes, key=lambda c: c.time):
+            if change.time <= t:
+                mu[change.dims] = (mu[change.dims] * change.factor if change.factor is not None
+                                   else change.value)
+        return mu

@@ -18,13 +18,17 @@ events that happen on or after their date.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from spiral.dynamics.records import (
+    ResolvedBaseline,
+    ResolvedEdit,
+    ResolvedScenario,
+    ResolvedShock,
+)
 from spiral.errors import InputError
 
 Dims = str | list[str]
@@ -113,44 +117,3 @@ class Scenario(BaseModel):
                               for c in self.baseline_changes],
             edits=[ResolvedEdit(when(e), indices(e.source), indices(e.target), e.factor)
                    for e in self.excitation_edits])
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedShock:
-    time: float
-    dim: int
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedBaseline:
-    time: float
-    dims: list[int]
-    factor: float | None
-    value: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedEdit:
-    time: float
-    sources: list[int]
-    targets: list[int]
-    factor: float
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedScenario:
-    """A scenario in model terms: times and dimension indices."""
-
-    shocks: list[ResolvedShock] = field(default_factory=list)
-    baseline_changes: list[ResolvedBaseline] = field(default_factory=list)
-    edits: list[ResolvedEdit] = field(default_factory=list)
-
-    def baseline(self, mu: np.ndarray, t: float) -> np.ndarray:
-        """Baselines in force at t after the changes dated on or before t, in date order."""
-        mu = mu.copy()
-        for change in sorted(self.baseline_changes, key=lambda c: c.time):
-            if change.time <= t:
-                mu[change.dims] = (mu[change.dims] * change.factor if change.factor is not None
-                                   else change.value)
-        return mu

@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from spiral.dynamics.records import EventTable, HawkesParameters
-from spiral.dynamics.scenarios import ResolvedScenario
+from spiral.dynamics.records import EventTable, HawkesParameters, ResolvedScenario
 from spiral.errors import ModelError
 
 if TYPE_CHECKING:

@@ -15,7 +15,15 @@ import numpy as np
 import polars as pl
 
 from spiral.analysis.stories import stories
-from spiral.dynamics.daily import fit_daily
+from spiral.dynamics.daily import fit_daily, spread_within_day
+from spiral.dynamics.evaluation import (
+    Backtest,
+    Fit,
+    backtest,
+    index_verdict,
+    require_data,
+    rolling_index,
+)
 from spiral.dynamics.hawkes import EventTable, HawkesModel
 from spiral.dynamics.scenarios import Scenario
 from spiral.errors import ModelError
@@ -62,12 +70,20 @@ class StoreFit:
     end: date
     history: EventTable
     interval: tuple[float, float]
+    goodness: dict[str, Any]
+
+    @property
+    def window(self) -> str:
+        """'2024-09-01 to 2024-11-30': the first and last day of the window."""
+        return f"{self.origin} to {self.end - timedelta(days=1)}"
 
     def summary(self) -> dict[str, Any]:
         model = self.model
+        low, high = self.interval
         return {
             "spiral_index": model.spectral_radius_,
             "interval_90": list(self.interval),
+            "verdict": index_verdict(low, high),
             "dims": self.dim_names,
             "baseline_per_day": model.baseline_[:, -1].tolist(),
             "branching": model.branching_.tolist(),
@@ -75,27 +91,106 @@ class StoreFit:
             "loglik": model.loglik_,
             "origin": self.origin.isoformat(),
             "end": self.end.isoformat(),
+            "window": self.window,
             "n_events": int(self.history.times.size),
+            "events_per_dim": np.bincount(self.history.dims,
+                                          minlength=len(self.dim_names)).tolist(),
+            "goodness_of_fit": [{"dim": name, **test}
+                                for name, test in zip(self.dim_names, self.goodness["per_dim"])],
         }
+
+    def qq_rows(self, n_points: int = 50) -> list[dict[str, Any]]:
+        """Per dimension, quantiles of the time-rescaled residuals against Exp(1)'s: on the
+        diagonal when the model describes the event times."""
+        rows = []
+        for name, values in zip(self.dim_names, self.goodness["residuals"]):
+            if values.size == 0:
+                continue
+            probabilities = (np.arange(1, n_points + 1) - 0.5) / n_points
+            observed = np.quantile(values, probabilities)
+            rows += [{"dim": name, "expected": float(-np.log1p(-p)), "observed": float(o)}
+                     for p, o in zip(probabilities, observed)]
+        return rows
+
+
+def _table_for(events: pl.DataFrame, origin: date, end: date,
+               dims: list[str] | None) -> tuple[EventTable, list[str]]:
+    """The window's streams, refused (TooFewEventsError) below the minimum-data rule."""
+    table, names = event_streams(events, origin=origin, end=end, dims=dims)
+    require_data(table, window=f"{origin} to {end - timedelta(days=1)}", dim_names=names)
+    return table, names
+
+
+def _daily_fit(decays: list[float] | None, penalty: str | None, alpha: float,
+               regimes: list[float], n_dims: int, n_draws: int, random_state: int) -> Fit:
+    model = HawkesModel(decays=decays or [0.2], penalty=penalty, alpha=alpha, regimes=regimes,
+                        n_dims=n_dims)
+
+    def fit(train: EventTable, start: float, end: float) -> HawkesModel:
+        return fit_daily(model, train, end_time=end, start_time=start, n_draws=n_draws,
+                         random_state=random_state)
+    return fit
 
 
 def fit_from_frame(events: pl.DataFrame, *, origin: date, end: date,
                    dims: list[str] | None = None, decays: list[float] | None = None,
                    regimes: list[date] = (), penalty: str | None = "l2", alpha: float = 0.1,
-                   n_boot: int = 30, random_state: int = 0) -> StoreFit:
+                   n_boot: int = 60, random_state: int = 0) -> StoreFit:
     """Fit the Hawkes model to the store's events with a bootstrap interval of the spiral index.
 
     A light L2 shrinkage is the default: crisis corpora are short, and unshrunk excitations
-    of rare dyads overfit.
+    of rare dyads overfit. Raises `TooFewEventsError` below the minimum-data rule. Goodness of
+    fit is tested on one seeded within-day placement of the events.
     """
-    table, names = event_streams(events, origin=origin, end=end, dims=dims)
+    table, names = _table_for(events, origin, end, dims)
     window = float((end - origin).days)
-    model = HawkesModel(decays=decays or [0.2], penalty=penalty, alpha=alpha,
-                        regimes=[float((r - origin).days) for r in regimes], n_dims=len(names))
-    fitted = fit_daily(model, table, end_time=window, random_state=random_state)
+    fit = _daily_fit(decays, penalty, alpha, [float((r - origin).days) for r in regimes],
+                     len(names), 8, random_state)
+    fitted = fit(table, 0.0, window)
     interval = (fitted.bootstrap(window, n_boot=n_boot, random_state=random_state)["spectral_radius"]
                 if n_boot else (np.nan, np.nan))
-    return StoreFit(fitted, names, origin, end, table, interval)
+    spread = spread_within_day(table, np.random.default_rng(random_state))
+    goodness = fitted.goodness_of_fit(spread, window)
+    goodness["residuals"] = fitted.residuals(spread, window)
+    return StoreFit(fitted, names, origin, end, table, interval, goodness)
+
+
+def backtest_from_frame(events: pl.DataFrame, *, origin: date, end: date,
+                        dims: list[str] | None = None, decays: list[float] | None = None,
+                        penalty: str | None = "l2", alpha: float = 0.1, horizon_days: int = 7,
+                        step_days: int = 7, min_train_days: int = 90, n_runs: int = 200,
+                        random_state: int = 0, progress=None) -> Backtest:
+    """`evaluation.backtest` on the store's story events, with origins as dates.
+
+    Day-stamped events are placed inside their day once (seeded), so that every model is
+    scored on the same event times; each refit averages four fresh placements (`fit_daily`).
+    """
+    table, names = _table_for(events, origin, end, dims)
+    spread = spread_within_day(table, np.random.default_rng(random_state))
+    result = backtest(spread, end_time=float((end - origin).days), fit=_daily_fit(
+        decays, penalty, alpha, [], len(names), 4, random_state), horizon=horizon_days,
+        step=step_days, min_train=min_train_days, n_runs=n_runs, dim_names=names,
+        random_state=random_state, progress=progress)
+    rows = [{**row, "origin": (origin + timedelta(days=int(row["origin"]))).isoformat()}
+            for row in result.rows]
+    return Backtest(rows, result.horizon, result.n_skipped, result.dim_names)
+
+
+def rolling_from_frame(events: pl.DataFrame, *, origin: date, end: date,
+                       dims: list[str] | None = None, decays: list[float] | None = None,
+                       penalty: str | None = "l2", alpha: float = 0.1, window_days: int = 180,
+                       step_days: int = 30, n_boot: int = 60, random_state: int = 0,
+                       progress=None) -> list[dict[str, Any]]:
+    """`evaluation.rolling_index` on the store's story events: one row per window, in dates."""
+    table, names = event_streams(events, origin=origin, end=end, dims=dims)
+    points = rolling_index(table, end_time=float((end - origin).days), fit=_daily_fit(
+        decays, penalty, alpha, [], len(names), 8, random_state), window=window_days,
+        step=step_days, n_boot=n_boot, random_state=random_state, progress=progress)
+    return [{"from": (origin + timedelta(days=int(p.start))).isoformat(),
+             "to": (origin + timedelta(days=int(p.end) - 1)).isoformat(),
+             "n_events": int(sum(p.events_per_dim)), "events_per_dim": list(p.events_per_dim),
+             "spiral_index": p.index, "low": p.low, "high": p.high, "decay_per_day": p.decay,
+             "verdict": p.verdict} for p in points]
 
 
 def forecast(fit: StoreFit, scenario: Scenario | None, *, horizon_days: int = 90,
@@ -122,3 +217,30 @@ def forecast(fit: StoreFit, scenario: Scenario | None, *, horizon_days: int = 90
                                    return_dtype=pl.Date).alias("day"),
         pl.lit(scenario.name if scenario else "baseline").alias("scenario"),
     ).select("scenario", "dim", "day", "mean", "q05", "q50", "q95")
+
+
+@dataclass(frozen=True, slots=True)
+class StoreAnalysis:
+    """What `spiral fit` shows: the fit, and optionally its backtest and the index over time."""
+
+    fit: StoreFit
+    backtest: Backtest | None
+    rolling: list[dict[str, Any]] | None
+
+
+def analyse_from_frame(events: pl.DataFrame, *, origin: date, end: date,
+                       dims: list[str] | None = None, decays: list[float] | None = None,
+                       n_boot: int = 60, with_backtest: bool = False,
+                       rolling_window_days: int | None = None, rolling_step_days: int = 30,
+                       random_state: int = 0, progress=None) -> StoreAnalysis:
+    """`fit_from_frame`, with `backtest_from_frame` and `rolling_from_frame` when asked."""
+    fit = fit_from_frame(events, origin=origin, end=end, dims=dims, decays=decays,
+                         n_boot=n_boot, random_state=random_state)
+    tested = backtest_from_frame(events, origin=origin, end=end, dims=dims, decays=decays,
+                                 random_state=random_state, progress=progress) \
+        if with_backtest else None
+    rolling = rolling_from_frame(events, origin=origin, end=end, dims=dims, decays=decays,
+                                 window_days=rolling_window_days, step_days=rolling_step_days,
+                                 n_boot=n_boot, random_state=random_state, progress=progress) \
+        if rolling_window_days else None
+    return StoreAnalysis(fit, tested, rolling)

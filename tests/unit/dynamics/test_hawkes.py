@@ -88,3 +88,25 @@ def test_hawkes_same_instant_events_do_not_excite_each_other() -> None:
     together = HawkesModel.from_parameters(baseline=[0.1], adjacency=[[[0.5]]], decays=[1.0])
     apart = [[1.0, 1.0]], [[1.0, 1.5]]
     assert together.loglikelihood(apart[0], 2.0) < together.loglikelihood(apart[1], 2.0)
+
+
+def test_hawkes_ks_p_value_matches_the_exact_one() -> None:
+    from scipy import stats
+
+    from spiral.dynamics.hawkes import ks_exponential
+
+    rng = np.random.default_rng(0)
+    for n in (20, 100, 1000):
+        for scale in (0.8, 1.0, 1.2):
+            values = rng.exponential(scale, n)
+            exact = stats.kstest(values, "expon")
+            ours = ks_exponential(values)
+            assert ours["ks_statistic"] == pytest.approx(exact.statistic, abs=1e-12)
+            assert ours["p_value"] == pytest.approx(exact.pvalue, abs=0.02)
+
+
+def test_hawkes_goodness_of_fit_flags_a_wrong_model(events: EventTable, truth: HawkesModel) -> None:
+    wrong = HawkesModel.from_parameters(baseline=BASELINE * 3, adjacency=ADJACENCY * 0.2, decays=DECAYS)
+    fits, misfits = truth.goodness_of_fit(events, HORIZON), wrong.goodness_of_fit(events, HORIZON)
+    assert [t["p_value"] > 0.01 for t in fits["per_dim"]] == [True, True, True]
+    assert [t["p_value"] < 0.001 for t in misfits["per_dim"]] == [True, True, True]

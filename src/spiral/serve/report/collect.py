@@ -30,7 +30,7 @@ def collect(store: Store, *, title: str, scenario_files: list[Path] = (),
     events = store.events_frame()
     story_frame = stories(events, min_confidence=min_confidence)
     daily = escalation_index(story_frame, freq="day", covered_days=covered_days(documents, events))
-    spiral_index, forecast_rows = dynamics_rows(events, list(scenario_files))
+    dynamics = dynamics_rows(events, list(scenario_files))
     docs = {row["doc_id"]: row for row in documents.select("doc_id", "text", "url", "source")
             .iter_rows(named=True)}
     published = documents["published"].drop_nulls()
@@ -54,8 +54,7 @@ def collect(store: Store, *, title: str, scenario_files: list[Path] = (),
         story_rows=_story_rows(story_frame, docs),
         quote_rows=_quote_rows(store.quotes_frame(), docs),
         red_line_rows=_red_line_rows(store, story_frame, docs),
-        spiral_index=spiral_index,
-        forecast_rows=[{**row, "day": str(row["day"])} for row in forecast_rows],
+        **dynamics,
     )
 
 

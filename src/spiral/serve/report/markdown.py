@@ -18,12 +18,15 @@ def render_markdown(data: ReportData) -> str:
     parts = [MARKER, f"# {data.title}", "", data.subtitle, "", "## Summary", ""]
     parts += [f"- {label}: {value}" for label, value in data.summary.items()]
     for fit in data.spiral_index:
-        parts.append(f"- {fit['label']}: spiral index {fit['value']:.2f} "
-                     f"[{fit['low']:.2f}, {fit['high']:.2f}]")
+        parts.append(f"- {fit['label']}: {fit['verdict']}" if fit["value"] is None else
+                     f"- {fit['label']}: spiral index {fit['value']:.2f} "
+                     f"[{fit['low']:.2f}, {fit['high']:.2f}], {fit['verdict']} ({fit['note']})")
     parts += _section("Red lines", data.red_line_rows,
                       ["date", "declarer", "condition", "consequence", "status"])
     parts += _section("Escalation by dyad", data.dyad_rows,
                       ["actor_code", "recipient_code", "n_stories", "rivera_score", "ladder_group"])
+    parts += _section("Spiral index over time", data.rolling_index_rows,
+                      ["from", "to", "n_events", "spiral_index", "low", "high", "verdict"])
     parts += _section("Story events", data.story_rows,
                       ["date", "actor_code", "event_type", "mode", "recipient_code", "n_mentions",
                        "n_sources"])

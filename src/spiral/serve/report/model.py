@@ -19,8 +19,12 @@ class ReportData:
     red_line_rows: date, declarer, addressee, condition, consequence, status, steps, sentence,
         url, source.
     quote_rows: date, speaker, anonymous, content, kind, sentence, url, source.
-    spiral_index: label, value, low, high, note (one per fitted model).
-    forecast_rows: scenario, dim, day, q05, q50, q95.
+    spiral_index: label, value, low, high, verdict, note (one per fitted model; value, low and
+        high are None when there were too few events to estimate, and verdict says so).
+    qq_rows: dim, expected, observed (quantiles of time-rescaled residuals against Exp(1)'s),
+        window, n_events, decay_per_day.
+    rolling_index_rows: from, to, n_events, spiral_index, low, high, decay_per_day, verdict.
+    forecast_rows: scenario, dim, day, mean, q05, q50, q95, window, n_events, decay_per_day.
     """
 
     title: str
@@ -33,3 +37,5 @@ class ReportData:
     quote_rows: Rows = field(default_factory=list)
     spiral_index: Rows = field(default_factory=list)
     forecast_rows: Rows = field(default_factory=list)
+    qq_rows: Rows = field(default_factory=list)
+    rolling_index_rows: Rows = field(default_factory=list)

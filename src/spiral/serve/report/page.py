@@ -39,6 +39,10 @@ def render_html(data: ReportData) -> str:
              "heatmap": charts.dyad_heatmap(data.dyad_rows)}
     if data.forecast_rows:
         specs["forecast"] = charts.forecast_bands(data.forecast_rows)
+    if data.qq_rows:
+        specs["qq"] = charts.residual_qq(data.qq_rows)
+    if any(row["spiral_index"] is not None for row in data.rolling_index_rows):
+        specs["rolling"] = charts.index_over_time(data.rolling_index_rows)
     scripts = "\n".join(f"<script>{source}</script>" for source in vendored_scripts())
     sections = [
         _summary(data),
@@ -94,15 +98,40 @@ def _dynamics(data: ReportData) -> str:
         return ""
     lines = []
     for fit in data.spiral_index:
+        if fit["value"] is None:
+            lines.append(f"<li>{escape(fit['label'])}: <b>{escape(fit['verdict'])}</b></li>")
+            continue
         lines.append(
             f"<li>{escape(fit['label'])}: spiral index (spectral radius) "
-            f"<b>{fit['value']:.2f}</b> [{fit['low']:.2f}, {fit['high']:.2f}] "
+            f"<b>{fit['value']:.2f}</b> [{fit['low']:.2f}, {fit['high']:.2f}], "
+            f"{escape(fit.get('verdict', ''))} "
             f"<span class='muted'>{escape(fit.get('note', ''))}</span></li>")
-    chart = '<div class="chart" id="chart-forecast"></div>' if data.forecast_rows else ""
-    return (f'<section id="dynamics"><h2>Dynamics: is the spiral self-sustaining?</h2>'
-            f"<p>Below 1 the reactions die out; at or above 1 the process feeds itself.</p>"
-            f"<ul>{''.join(lines)}</ul><h3>90-day forecast: story events per week, mean and "
-            f"5-95% band of the simulated futures</h3>{chart}</section>")
+    parts = [(f'<section id="dynamics"><h2>Dynamics: is the spiral self-sustaining?</h2>'
+             f"<p>Below 1 the reactions die out; at or above 1 the process feeds itself.</p>"
+             f"<ul>{''.join(lines)}</ul>")]
+    caption = data.qq_rows[0] if data.qq_rows else {}
+    if caption:
+        parts.append(f"<h3>Goodness of fit: time-rescaled residuals against Exp(1)</h3>"
+                     f"<p class='muted'>On the diagonal when the model describes the event "
+                     f"times. Window {escape(caption['window'])}, {caption['n_events']} story "
+                     f"events, decay {caption['decay_per_day']:g}/day.</p>"
+                     '<div class="chart" id="chart-qq"></div>')
+    rolling = data.rolling_index_rows
+    if rolling:
+        shown = [r for r in rolling if r["spiral_index"] is not None]
+        short = len(rolling) - len(shown)
+        parts.append(f"<h3>The spiral index over time</h3><p class='muted'>Each point fits the "
+                     f"window that ends on its date ({len(rolling)} windows; {short} with too "
+                     "few events to estimate are not drawn); bars are 90% intervals.</p>"
+                     + ('<div class="chart" id="chart-rolling"></div>' if shown else ""))
+    if data.forecast_rows:
+        caption = data.forecast_rows[0]
+        parts.append(f"<h3>90-day forecast: story events per week, mean and 5-95% band of the "
+                     f"simulated futures</h3><p class='muted'>Fitted on {escape(caption['window'])}"
+                     f", {caption['n_events']} story events, decay "
+                     f"{caption['decay_per_day']:g}/day.</p>"
+                     '<div class="chart" id="chart-forecast"></div>')
+    return "".join(parts) + "</section>"
 
 
 def _table(title: str, anchor: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]],

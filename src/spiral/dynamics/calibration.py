@@ -1,0 +1,78 @@
+"""Calibration of the method itself: do the bootstrap intervals cover the truth as often as they say?
+
+Simulate many data sets from known parameters, fit each one the way spiral fits real data, take
+its parametric-bootstrap interval, and count how often the interval holds the true value. A 90%
+interval should hold it in about 90% of data sets; the minimum-data rule
+(`spiral.dynamics.evaluation.MINIMUM_DATA`) is set where this holds (docs/dynamics.md).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from spiral.dynamics.hawkes import BOOTSTRAP_METHOD, HawkesModel, bootstrap_interval
+from spiral.dynamics.records import HawkesParameters
+from spiral.errors import ConvergenceWarning
+
+
+def coverage_study(truth: HawkesParameters, horizon: float, *, n_datasets: int = 100,
+                   n_boot: int = 50, level: float = 0.9, penalty: str | None = "l2",
+                   alpha: float = 0.1, random_state: int = 0,
+                   progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Coverage of the `level` bootstrap intervals of the spectral radius and of every entry of
+    the branching matrix, over `n_datasets` simulated data sets of length `horizon`.
+
+    Returns `radius_coverage` (share of data sets whose radius interval holds the true radius),
+    `branching_coverage` (share over data sets and entries), both for the method spiral
+    uses (`BOOTSTRAP_METHOD`) and as `radius_<method>_coverage` for each method, `radius_width` (median width),
+    `radius_bias` (mean estimate minus truth) and `events_per_dim` (mean events per dimension).
+
+    >>> truth = HawkesParameters(np.array([[0.5]]), np.array([[[0.3]]]), np.array([1.0]), np.zeros(1))
+    >>> study = coverage_study(truth, 200.0, n_datasets=4, n_boot=10)
+    >>> 0.0 <= study["radius_coverage"] <= 1.0 and study["n_datasets"] == 4
+    True
+    """
+    source = HawkesModel.from_parameters(baseline=truth.baseline, adjacency=truth.adjacency,
+                                         decays=truth.decays)
+    true_branching = truth.branching
+    true_radius = float(np.max(np.abs(np.linalg.eigvals(true_branching))))
+    rng = np.random.default_rng(random_state)
+    hits: dict[str, list[Any]] = {key: [] for key in (
+        "radius_percentile", "radius_basic", "radius_bc", "branching_percentile", "branching_basic")}
+    widths, estimates, sizes = [], [], []
+    for k in range(n_datasets):
+        run = source.simulate(horizon=horizon, n_runs=1,
+                              random_state=int(rng.integers(2**31))).runs[0]
+        model = HawkesModel(decays=truth.decays, penalty=penalty, alpha=alpha,
+                            n_dims=truth.n_dims)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            model.fit(run, end_time=horizon)
+        boot = model.bootstrap(horizon, n_boot=n_boot, level=level,
+                               random_state=int(rng.integers(2**31)))
+        for method in ("percentile", "basic", "bc"):
+            low, high = bootstrap_interval(model.spectral_radius_, boot["radius_draws"], level,
+                                           method)
+            hits[f"radius_{method}"].append(low <= true_radius <= high)
+        for method in ("percentile", "basic"):
+            low, high = bootstrap_interval(model.branching_, boot["branching_draws"], level,
+                                           method)
+            hits[f"branching_{method}"].append((low <= true_branching) & (true_branching <= high))
+        low, high = boot["spectral_radius"]
+        widths.append(high - low)
+        estimates.append(model.spectral_radius_)
+        sizes.append(np.bincount(run.dims, minlength=truth.n_dims))
+        if progress:
+            progress(k + 1, n_datasets)
+    return {"radius_coverage": float(np.mean(hits[f"radius_{BOOTSTRAP_METHOD}"])),
+            "branching_coverage": float(np.mean(hits["branching_percentile"])),
+            **{f"{key}_coverage": float(np.mean(value)) for key, value in hits.items()},
+            "radius_width": float(np.median(widths)),
+            "radius_bias": float(np.mean(estimates) - true_radius),
+            "true_radius": true_radius,
+            "events_per_dim": float(np.mean(sizes)),
+            "n_datasets": n_datasets, "n_boot": n_boot, "level": level}
