@@ -142,4 +142,4 @@ def test_cli_fit_backtest_and_rolling_on_a_store(synthetic_store: Path) -> None:
     assert {row["dim"] for row in shown["backtest"]["summary"]} == {
         "RUS->UKR:material_conflict", "UKR->RUS:material_conflict"}
     assert all(0.0 <= row["coverage90_hawkes"] <= 1.0 for row in shown["backtest"]["summary"])
-    assert [p["to"] for p in shown["rolling"]] == ["2023-11-26", "2024-02-04"]
+    assert [p["to"] for p in shown["rolling"]] == ["2023-10-27", "2024-02-04"]
