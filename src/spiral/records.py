@@ -173,7 +173,13 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Who said what: a statement with its (resolved) speaker."""
+    """Who said what: a statement with its (resolved) speaker.
+
+    `start`/`end` cover the content; `source_spans`, `cue_spans` and `content_spans` are the
+    character fragments of the three roles of the attribution (the speaker's mention in the text,
+    the words that attribute, what is attributed, quotation marks included), each a tuple of
+    (start, end), as PolNeAR annotates them; a role may be split ("Escalation, she said, is ...").
+    """
 
     doc_id: str
     content: str
@@ -185,6 +191,9 @@ class Quote:
     anonymous: bool = False
     cue: str = ""
     date: date | None = None
+    source_spans: tuple[tuple[int, int], ...] = ()
+    cue_spans: tuple[tuple[int, int], ...] = ()
+    content_spans: tuple[tuple[int, int], ...] = ()
     id: str = field(default="")
 
     def __post_init__(self) -> None:

@@ -94,12 +94,20 @@ def quote_row(quote: Quote) -> dict[str, Any]:
             "speaker_code": quote.speaker.code if quote.speaker else "",
             "speaker_text": quote.speaker_text, "anonymous": quote.anonymous,
             "content": quote.content, "kind": quote.kind, "cue": quote.cue, "date": quote.date,
-            "start": quote.start, "end": quote.end}
+            "start": quote.start, "end": quote.end,
+            **{name: json.dumps(getattr(quote, name)) for name in SPAN_COLUMNS}}
+
+
+# the attribution's role fragments, kept as JSON lists of [start, end] (migration 0004)
+SPAN_COLUMNS = ("source_spans", "cue_spans", "content_spans")
 
 
 def quote_record(row: dict[str, Any]) -> Quote:
-    fields = {k: v for k, v in row.items() if k not in ("speaker", "speaker_code")}
-    return Quote(**fields, speaker=_entity(row["speaker"]))
+    fields = {k: v for k, v in row.items()
+              if k not in ("speaker", "speaker_code", *SPAN_COLUMNS)}
+    spans = {name: tuple(tuple(pair) for pair in json.loads(row.get(name) or "[]"))
+             for name in SPAN_COLUMNS}
+    return Quote(**fields, **spans, speaker=_entity(row["speaker"]))
 
 
 def red_line_row(red_line: RedLine) -> dict[str, Any]:

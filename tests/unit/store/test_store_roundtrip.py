@@ -339,3 +339,31 @@ def _minimal_record() -> dict:
                           "doc_id": "d", "start": 0, "end": 1, "intensity": -9.0,
                           "quad_code": 4, "cameo": "", "negated": False, "hypothetical": False,
                           "source": "", "url": "", "system": "spiral", "date_precision": "day"})
+
+
+def test_store_quote_role_spans_round_trip(target: str) -> None:
+    doc = _document("Escalation, the minister said, is not inevitable.")
+    quote = Quote(doc.doc_id, "Escalation, the minister said, is not inevitable", "indirect", 0,
+                  48, cue="said", source_spans=((12, 24),), cue_spans=((25, 29),),
+                  content_spans=((0, 10), (31, 48)))
+    with open_store(target) as store:
+        store.add_documents([doc])
+        store.replace_extraction(doc.doc_id, pipeline="p", quotes=[quote])
+        assert store.quotes() == [quote]
+
+
+def test_store_reads_quotes_written_before_role_spans(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "store.duckdb"
+    first = [m for m in migrations.available("duckdb") if m[0] == 1]
+    with duckdb.connect(str(db)) as raw:
+        raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, "
+                    "applied_at TIMESTAMPTZ)").fetchall()
+        raw.execute(first[0][2]).fetchall()
+        raw.execute("INSERT INTO schema_migrations VALUES (1, 'initial', now())").fetchall()
+        raw.execute("INSERT INTO quotes VALUES ('quo_1', 'doc_1', NULL, '', 'he', false, "
+                    "'We will respond', 'direct', 'said', NULL, 0, 15)").fetchall()
+    with open_store(db) as store:
+        (quote,) = store.quotes()
+    assert quote.content == "We will respond" and quote.content_spans == ()
