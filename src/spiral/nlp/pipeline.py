@@ -90,9 +90,11 @@ def annotate(nlp: Language, documents: Iterable[Document], *, batch_size: int = 
         yield document, doc
 
 
-def annotate_texts(nlp: Language, texts: Iterable[tuple[str, str | None]]) -> Iterator[Doc]:
+def annotate_texts(nlp: Language, texts: Iterable[tuple[str, str | None]], *,
+                   batch_size: int | None = None) -> Iterator[Doc]:
     """Run the pipeline over bare texts with their publication dates (ISO), as evaluations do."""
-    return nlp.pipe(_prepared(nlp, text, published) for text, published in texts)
+    return nlp.pipe((_prepared(nlp, text, published) for text, published in texts),
+                    batch_size=batch_size)
 
 
 def _prepared(nlp: Language, text: str, published: str | None, doc_id: str | None = None) -> Doc:

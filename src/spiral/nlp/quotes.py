@@ -71,14 +71,21 @@ class QuoteFinder:
                 quotes.append(Quote(doc_id=doc._.doc_id or "", content=content, kind="mixed",
                                     start=start, end=end, speaker=speaker,
                                     speaker_text=speaker_text, anonymous=anonymous,
-                                    cue=verb.text, date=when))
+                                    cue=verb.text, date=when,
+                                    source_spans=_source_spans(verb),
+                                    cue_spans=((verb.idx, verb.idx + len(verb)),),
+                                    content_spans=((start - 1, end + 1),)))
                 continue
             if verb is None and previous is not None and len(content.split()) >= 3:
                 speaker, speaker_text, anonymous = previous
                 cue = ""
+                cue_spans: tuple = ()
+                source_spans: tuple = ()
             elif verb is not None:
                 speaker, speaker_text, anonymous = self._speaker(doc, verb)
                 cue = verb.text
+                cue_spans = ((verb.idx, verb.idx + len(verb)),)
+                source_spans = _source_spans(verb)
             else:
                 continue
             kind = "mixed" if verb is not None and _inside_reported_clause(verb, start, end) \
@@ -86,7 +93,9 @@ class QuoteFinder:
             when = find_event_date(sentence, published)[0] if sentence is not None else published
             quotes.append(Quote(doc_id=doc._.doc_id or "", content=content, kind=kind,
                                 start=start, end=end, speaker=speaker, speaker_text=speaker_text,
-                                anonymous=anonymous, cue=cue, date=when))
+                                anonymous=anonymous, cue=cue, date=when,
+                                source_spans=source_spans, cue_spans=cue_spans,
+                                content_spans=((start - 1, end + 1),)))
             previous = (speaker, speaker_text, anonymous)
         return quotes
 
@@ -106,7 +115,10 @@ class QuoteFinder:
                 quotes.append(Quote(doc_id=doc._.doc_id or "", content=doc.text[start:end],
                                     kind="indirect", start=start, end=end, speaker=speaker,
                                     speaker_text=speaker_text, anonymous=anonymous,
-                                    cue=token.text, date=find_event_date(sentence, published)[0]))
+                                    cue=token.text, date=find_event_date(sentence, published)[0],
+                                    source_spans=_source_spans(token),
+                                    cue_spans=((token.idx, token.idx + len(token)),),
+                                    content_spans=((start, end),)))
         return quotes
 
     def _speaker(self, doc: Doc, verb: Token) -> tuple[Entity | None, str, bool]:
@@ -148,6 +160,16 @@ def statement_holder(doc: Doc, sentence: Span) -> Entity | None:
     if subject:
         return entity_at(doc, subject[0].idx, subject[0].idx + len(subject[0].text))
     return None
+
+
+def _source_spans(verb: Token) -> tuple:
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subject:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
+            return _source_spans(verb.head)
+        return ()
+    tokens = list(subject[0].subtree)
+    return ((tokens[0].idx, tokens[-1].idx + len(tokens[-1])),)
 
 
 def _sentence_at(doc: Doc, start: int, end: int) -> Span | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from spiral.serve.cli.common import (
     console,
     print_json,
     print_table,
+    progress_bar,
     settings_for,
 )
 
@@ -170,6 +172,50 @@ def realtext(
             "speakers": part["speaker_accuracy"], "red_line_recall": part["red_lines"]["recall"],
             "ece": part["calibration"]["ece"]} for name, part in result.items()],
           *(f"{name}: at confidence >= {part['min_confidence']}" for name, part in result.items()))
+
+
+class Split(str, Enum):
+    train = "train"
+    dev = "dev"
+    test = "test"
+
+
+@evaluation.command()
+def polnear(
+    root: Annotated[Path, typer.Option(envvar="SPIRAL_POLNEAR",
+                                       help="Folder holding PolNeAR's data/ (a copy of "
+                                            "github.com/networkdynamics/PolNeAR).")],
+    split: Annotated[Split, typer.Option(help="Split to code and score; develop on train, "
+                                              "measure on dev.")] = Split.dev,
+    model: ModelOption = None,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Attribution relations (source, cue, content) on PolNeAR: lenient and strict relation F1,
+    exact-span and token F1 per role, slices and per publisher, with 95% bootstrap intervals.
+
+    Example: spiral eval polnear --root ~/data/PolNeAR --split dev --format json
+    """
+    from spiral.nlp import pipeline
+    from spiral.nlp.evaluate_polnear import evaluate_polnear
+
+    settings = settings_for(spacy_model=model)
+    with progress_bar(f"coding PolNeAR {split.value}") as bar:
+        result = evaluate_polnear(pipeline.load(settings), root, split.value,
+                                  batch_size=settings.batch_size, progress=bar.advance)
+    rows = [{"measure": name, **{k: v for k, v in result[name].items() if k != "ci95"},
+             "f1 95%": result[name].get("ci95", {}).get("f1", "")}
+            for name in ("lenient", "strict", "quote_bearing")]
+    rows += [{"measure": f"{kind} {role}", **result[kind][role]}
+             for kind in ("exact_span", "token") for role in ("source", "cue", "content")]
+    rows += [{"measure": publisher, **{k: v for k, v in scores.items() if k != "ci95"},
+              "f1 95%": scores.get("ci95", {}).get("f1", "")}
+             for publisher, scores in result["per_publisher"].items()]
+    _show(result, format, f"PolNeAR {split.value}: {result['n_articles']} articles coded in "
+                          f"{result['seconds_coding']} s", rows,
+          f"on lenient matches {result['on_matched']}",
+          f"source accuracy where cue and content match {result['source_accuracy']}",
+          "recall by slice " + ", ".join(f"{k} {v['recall']} ({v['matched']}/{v['gold']})"
+                                         for k, v in result["recall_by_slice"].items()))
 
 
 def _show(result: dict[str, Any], format: OutputFormat, title: str, rows: list[dict[str, Any]],
