@@ -29,11 +29,10 @@ from spacy.language import Language
 
 from spiral.errors import InputError
 from spiral.nlp import pipeline
+from spiral.nlp.quote_marks import quote_kind
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 RECORD = re.compile(r"^(?:[TERAMN]\d+|#\d*)\t")  # a brat record; other lines continue span text
-QUOTE_MARKS = ('"', "“", "”", "''", "``", "«", "»", "„")
-TRAILING = ".,;:!?"
 FLAGS = ("Discuss", "Discard")  # annotator flags, not roles
 ROLES = {"Source": "source", "Cue": "cue", "Content": "content", "Content2": "content"}
 # words of a cue that make it speech-like, for the slice of that name (inflected: raw text)
@@ -77,9 +76,7 @@ class Article:
 def read_annotations(path: Path, text: str) -> tuple[Relation, ...]:
     """The gold relations of one brat `.ann` file: `E` records with a cue and a content.
 
-    The type is direct when every content fragment (trimmed of whitespace and trailing
-    `.,;:!?`) starts and ends with a quotation mark, mixed when a mark occurs in the content,
-    else indirect.
+    The type is PolNeAR's (`quote_marks.quote_kind`).
 
     Raises
     ------
@@ -119,22 +116,8 @@ def read_annotations(path: Path, text: str) -> tuple[Relation, ...]:
         if roles["cue"] and roles["content"]:
             content = tuple(sorted(roles["content"]))
             relations.append(Relation(tuple(sorted(roles["source"])), tuple(sorted(roles["cue"])),
-                                      content, kind_of(text, content)))
+                                      content, quote_kind(text, content)))
     return tuple(relations)
-
-
-def kind_of(text: str, content: Spans) -> str:
-    """direct, mixed or indirect by the content's quotation marks.
-
-    >>> text = '"We will," he said. They said it was "fine".'
-    >>> kind_of(text, ((0, 10),)), kind_of(text, ((30, 43),)), kind_of(text, ((30, 36),))
-    ('direct', 'mixed', 'indirect')
-    """
-    parts = [text[s:e].strip().rstrip(TRAILING).rstrip() for s, e in content]
-    if parts and all(p.startswith(QUOTE_MARKS) and p.endswith(QUOTE_MARKS) and len(p) > 1
-                     for p in parts):
-        return "direct"
-    return "mixed" if any(m in p for p in parts for m in QUOTE_MARKS) else "indirect"
 
 
 def load_split(root: Path, split: str) -> list[Article]:
@@ -295,7 +278,7 @@ def score(articles: Sequence[Article], system: Sequence[Sequence[Relation]], *,
     rng = _resampler(len(articles), seed)
     result: dict[str, Any] = {"n_articles": len(articles)}
     result["lenient"] = _with_interval(
-        [(len(g), len(s), len(m)) for _, g, s, m, _ in per_article], rng)
+        [(len(g), len(s), len(m), len(m)) for _, g, s, m, _ in per_article], rng)
     result["strict"] = _counts(
         sum(len(g) for _, g, _, _, _ in per_article), sum(len(s) for _, _, s, _, _ in per_article),
         sum(_multiset_hits(((r.source, r.cue, r.content) for r in g),
@@ -332,16 +315,18 @@ def score(articles: Sequence[Article], system: Sequence[Sequence[Relation]], *,
                                  "accuracy": _mean(float(_sources_agree(g, s)) for g, s in loose)}
     result["recall_by_slice"] = {
         name: _recall(per_article, test) for name, test in _SLICES.items()}
+    # the slice's precision is over what spiral calls direct or mixed, its recall over gold's
     result["quote_bearing"] = _with_interval(
         [(sum(g.kind != "indirect" for g in gold), sum(s.kind != "indirect" for s in found),
-          sum(gold[i].kind != "indirect" for i, _ in pairs))
+          sum(gold[i].kind != "indirect" for i, _ in pairs),
+          sum(found[j].kind != "indirect" for _, j in pairs))
          for _, gold, found, pairs, _ in per_article], rng)
     result["per_publisher"] = {}
     for publisher in sorted({a.publisher for a in articles}):
         rows = [k for k, (a, *_) in enumerate(per_article) if a.publisher == publisher]
         result["per_publisher"][publisher] = _with_interval(
-            [(len(per_article[k][1]), len(per_article[k][2]), len(per_article[k][3]))
-             for k in rows], _resampler(len(rows), seed))
+            [(len(per_article[k][1]), len(per_article[k][2]), len(per_article[k][3]),
+              len(per_article[k][3])) for k in rows], _resampler(len(rows), seed))
     return result
 
 
@@ -379,12 +364,19 @@ def _recall(per_article: list[Any], test: Callable[[_Roles, list[str]], bool]) -
     return {"gold": gold_n, "matched": hits, "recall": round(hits / gold_n, 3) if gold_n else 0.0}
 
 
-def _counts(n_gold: int, n_system: int, n_matched: int) -> dict[str, Any]:
-    precision = n_matched / n_system if n_system else 0.0
+def _counts(n_gold: int, n_system: int, n_matched: int,
+            n_system_matched: int | None = None) -> dict[str, Any]:
+    """P/R/F1 with their counts; `n_system_matched` when a slice's precision counts other
+    matches than its recall."""
+    system_matched = n_matched if n_system_matched is None else n_system_matched
+    precision = system_matched / n_system if n_system else 0.0
     recall = n_matched / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
-            "gold": n_gold, "system": n_system, "matched": n_matched}
+    counts = {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+              "gold": n_gold, "system": n_system, "matched": n_matched}
+    if n_system_matched is not None and n_system_matched != n_matched:
+        counts["system_matched"] = n_system_matched
+    return counts
 
 
 def _resampler(n: int, seed: int) -> Any:
@@ -393,17 +385,18 @@ def _resampler(n: int, seed: int) -> Any:
     return np.random.default_rng(seed).integers(0, n, size=(N_RESAMPLES, n)) if n else None
 
 
-def _with_interval(counts: list[tuple[int, int, int]], resamples: Any) -> dict[str, Any]:
-    """P/R/F1 of summed (gold, system, matched) counts, with 95% bootstrap intervals."""
+def _with_interval(counts: list[tuple[int, int, int, int]], resamples: Any) -> dict[str, Any]:
+    """P/R/F1 of summed per-article (gold, system, gold matched, system matched) counts, with
+    95% bootstrap intervals."""
     import numpy as np
 
-    table = np.array(counts, dtype=float).reshape(-1, 3)
+    table = np.array(counts, dtype=float).reshape(-1, 4)
     result = _counts(*(int(v) for v in table.sum(axis=0)))
     if resamples is None:
         return result
-    gold, found, hits = (table[resamples, k].sum(axis=1) for k in range(3))
+    gold, found, hits, system_hits = (table[resamples, k].sum(axis=1) for k in range(4))
     with np.errstate(invalid="ignore", divide="ignore"):
-        precision = np.where(found > 0, hits / found, 0.0)
+        precision = np.where(found > 0, system_hits / found, 0.0)
         recall = np.where(gold > 0, hits / gold, 0.0)
         f1 = np.where(precision + recall > 0, 2 * precision * recall / (precision + recall), 0.0)
     result["ci95"] = {name: [round(float(np.percentile(v, 2.5)), 3),

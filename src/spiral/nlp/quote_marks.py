@@ -45,3 +45,34 @@ def _closing(text: str, inner: int, opening: str, closing: str) -> int:
         if not text.startswith(opening, next_start):
             return -1
         position = next_start + len(opening)
+
+
+MARKS = ('"', "“", "”", "''", "``", "«", "»", "„")  # what counts as a quotation mark in content
+TRAILING = ".,;:!?"
+
+
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A quote's span widened to its marks.
+
+    >>> text = "He said ''no'' twice."
+    >>> text[slice(*with_marks(text, 10, 12))]
+    "''no''"
+    """
+    opening = next((m for m in MARKS if text.startswith(m, start - len(m))), "")
+    closing = next((m for m in MARKS if text.startswith(m, end)), "")
+    return start - len(opening), end + len(closing)
+
+
+def quote_kind(text: str, fragments: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
+    """direct, mixed or indirect content, by PolNeAR's rule: direct when every fragment (trimmed
+    of whitespace and trailing `.,;:!?`) starts and ends with a quotation mark, mixed when a mark
+    occurs in it, else indirect.
+
+    >>> text = '"We will," he said. They said it was "fine".'
+    >>> quote_kind(text, ((0, 10),)), quote_kind(text, ((30, 43),)), quote_kind(text, ((30, 36),))
+    ('direct', 'mixed', 'indirect')
+    """
+    parts = [text[s:e].strip().rstrip(TRAILING).rstrip() for s, e in fragments]
+    if parts and all(p.startswith(MARKS) and p.endswith(MARKS) and len(p) > 1 for p in parts):
+        return "direct"
+    return "mixed" if any(m in p for p in parts for m in MARKS) else "indirect"

@@ -1,20 +1,32 @@
-"""`spiral_quotes`: who said what — direct, mixed and indirect quotes with a resolved speaker.
+"""`spiral_quotes`: who said, believes or wants what — attributions with source, cue and content.
 
-Direct quotes are found by their marks (“ ”, " ", « », „ “ and the news convention '' ''),
-including quotes that run over paragraphs: a paragraph that opens a quote and does not close
-it continues in the next paragraph's opening mark. The speaker is the subject of the speech
-verb in the quote's sentence ("..., Putin said"; "Putin said: ..."); a quote with no speech verb
-of its own continues the previous quote's speaker. Quoted words inside reported speech make a
-mixed quote. Reported speech without marks ("said that ...", "according to ...") makes an
-indirect quote. Speakers are resolved through the actor resolver (names, titles, pronouns);
-unnamed sources ("a senior US official", "people familiar with the decision") are flagged
-anonymous and keep what the text says of them.
+An attribution has three roles, each a list of character fragments: the source as the text
+names it ("a spokeswoman, Anna White,"), the cue ("said", "according to", "his warning that")
+and the content, quotation marks included. The mechanisms, over the dependency parse and the
+rows of `attribution_lexicon`:
+
+- a cue verb and its complement: a clause ("warned that ...", "believes ..."), an infinitive
+  ("vowed to ..."), or an object and what follows it ("accused him of ..."); its subject, or
+  the agent of a passive, is the source; a verb without one takes the source of the verb it
+  hangs from ("..., adding that ...");
+- a cue inserted in its content ("Escalation, the minister said, is not inevitable");
+- "according to X", noun cues ("the ministry's warning that", "voiced concern that") and
+  adjectives of a state of mind ("is confident that");
+- direct quotes found by their marks, attributed to the cue of their sentence or of a short
+  attribution right after it; quotes that continue after their cue, in later sentences or
+  paragraphs, join the same relation as more content fragments;
+- only the outermost of nested attributions is kept (a quote's "I think" is not a new one),
+  and a short quote that no cue governs (a title, a scare quote, a name) is no statement.
+
+The kind follows PolNeAR: direct when every content fragment is a quotation, mixed when the
+content holds quoted words, else indirect. Sources are resolved through the actor resolver
+(names, titles, pronouns); unnamed ones ("two people familiar with the talks") are flagged
+anonymous and keep the words the text uses.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.language import Language
@@ -23,16 +35,43 @@ from spacy.tokens import Doc, Span, Token
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import entity_at
+from spiral.nlp.attribution_lexicon import (
+    ADJECTIVE_CUES,
+    ANONYMOUS,
+    CLAUSE_CUES,
+    CUE_PARTICLES,
+    EXPLETIVES,
+    INFINITIVE_CUES,
+    LIGHT_VERBS,
+    NOT_STATEMENTS,
+    NOUN_CUES,
+    OBJECT_CUES,
+    PREPOSITION_CUES,
+    SPEECH_VERBS,
+)
 from spiral.nlp.dates import find_event_date
-from spiral.nlp.quote_marks import find_direct
+from spiral.nlp.quote_marks import find_direct, quote_kind, with_marks
 from spiral.records import Entity, Quote, from_dict
 
-SPEECH_VERBS = {"say", "tell", "add", "warn", "write", "argue", "contend", "state", "declare",
-                "insist", "claim", "announce", "note", "stress", "explain", "reply", "respond",
-                "threaten", "vow", "ask", "call", "urge", "accuse", "suggest", "recall"}
-ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?)\b"
-                       r"(?! named)", re.IGNORECASE)
-MIN_INDIRECT_WORDS = 3
+__all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
+
+SUBJECTS = ("nsubj", "nsubjpass")
+OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
+INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
+MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
+MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
+
+
+@dataclass
+class _Found:
+    """An attribution being assembled: role token lists and content character fragments."""
+
+    cue: list[Token]
+    source: list[Token]
+    content: list[tuple[int, int]]
+    anchor: Token  # the cue's head word: its sentence dates the statement
+    quoted: bool = False  # found from quotation marks (may take continuing quotes)
+    tokens: set[int] = field(default_factory=set)
 
 
 class QuoteFinder:
@@ -43,111 +82,48 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        quotes = self._direct(doc, published)
-        quotes += self._indirect(doc, published, quotes)
+        written = doc.text  # Doc.text joins every token on each access
+        # an embedded post or a caption's words are not the story's statements
+        marks = [with_marks(written, s, e) for s, e in find_direct(written)
+                 if not layout.in_furniture(doc, s, e)]
+        quoted = _Inside(marks)
+        candidates = [f for sentence in layout.body(doc) for token in sentence
+                      if not quoted.covers(token.idx) for f in _from_parse(token)]
+        for found in candidates:
+            found.content = _in_paragraph(written, found.anchor.idx, found.content)
+        kept = _outermost(doc, candidates)
+        kept = _attach_quotes(doc, kept, marks)
+        for found in kept:
+            found.content = _snapped(written, found.content, marks)
+        quotes = [self._record(doc, written, found, published) for found in kept if found.content]
         self.set_annotations(doc, quotes)
         return doc
 
     def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
         doc._.quotes = tuple(extensions.plain(q) for q in sorted(quotes, key=lambda q: q.start))
 
-    def _direct(self, doc: Doc, published: date | None) -> list[Quote]:
-        quotes: list[Quote] = []
-        previous: tuple[Entity | None, str, bool] | None = None
-        written = doc.text  # Doc.text joins every token on each access
-        for start, end in find_direct(written):
-            if layout.in_furniture(doc, start, end):
-                continue  # an embedded post or a caption's words: not the story's quote
-            content = written[start:end]
-            sentence = _sentence_at(doc, start, end)
-            verb = _speech_verb(sentence, start, end) if sentence is not None else None
-            if sentence is not None and _embedded(sentence, content):
-                # a phrase quoted inside someone's words: 'Trump called him “a dictator”'
-                verb = _governing_verb(doc, start, end) or verb
-                if verb is None:
-                    continue
-                speaker, speaker_text, anonymous = self._speaker(doc, verb)
-                when = find_event_date(sentence, published)[0]
-                quotes.append(Quote(doc_id=doc._.doc_id or "", content=content, kind="mixed",
-                                    start=start, end=end, speaker=speaker,
-                                    speaker_text=speaker_text, anonymous=anonymous,
-                                    cue=verb.text, date=when,
-                                    source_spans=_source_spans(verb),
-                                    cue_spans=((verb.idx, verb.idx + len(verb)),),
-                                    content_spans=((start - 1, end + 1),)))
-                continue
-            if verb is None and previous is not None and len(content.split()) >= 3:
-                speaker, speaker_text, anonymous = previous
-                cue = ""
-                cue_spans: tuple = ()
-                source_spans: tuple = ()
-            elif verb is not None:
-                speaker, speaker_text, anonymous = self._speaker(doc, verb)
-                cue = verb.text
-                cue_spans = ((verb.idx, verb.idx + len(verb)),)
-                source_spans = _source_spans(verb)
-            else:
-                continue
-            kind = "mixed" if verb is not None and _inside_reported_clause(verb, start, end) \
-                else "direct"
-            when = find_event_date(sentence, published)[0] if sentence is not None else published
-            quotes.append(Quote(doc_id=doc._.doc_id or "", content=content, kind=kind,
-                                start=start, end=end, speaker=speaker, speaker_text=speaker_text,
-                                anonymous=anonymous, cue=cue, date=when,
-                                source_spans=source_spans, cue_spans=cue_spans,
-                                content_spans=((start - 1, end + 1),)))
-            previous = (speaker, speaker_text, anonymous)
-        return quotes
+    def _record(self, doc: Doc, written: str, found: _Found, published: date | None) -> Quote:
+        content = sorted(found.content)
+        start, end = content[0][0], content[-1][1]
+        speaker, anonymous = _resolve(doc, found.source)
+        source = _spans(found.source)
+        cue = _spans(found.cue)
+        return Quote(doc_id=doc._.doc_id or "", content=written[start:end],
+                     kind=quote_kind(written, content), start=start, end=end, speaker=speaker,
+                     speaker_text=" ".join(written[s:e] for s, e in source),
+                     anonymous=anonymous, cue=" ".join(written[s:e] for s, e in cue),
+                     date=find_event_date(found.anchor.sent, published)[0],
+                     source_spans=source, cue_spans=cue, content_spans=tuple(content))
 
-    def _indirect(self, doc: Doc, published: date | None, direct: list[Quote]) -> list[Quote]:
-        quotes = []
-        for sentence in layout.body(doc):
-            for token in sentence:
-                clause = _reported_clause(token)
-                if clause is None or sum(not t.is_punct for t in clause) < MIN_INDIRECT_WORDS:
-                    continue
-                start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-                if any(q.start < end and start < q.end for q in direct):
-                    continue  # the words are quoted: a direct or mixed quote already
-                speaker, speaker_text, anonymous = self._speaker(doc, token)
-                if speaker is None and not anonymous:
-                    continue
-                quotes.append(Quote(doc_id=doc._.doc_id or "", content=doc.text[start:end],
-                                    kind="indirect", start=start, end=end, speaker=speaker,
-                                    speaker_text=speaker_text, anonymous=anonymous,
-                                    cue=token.text, date=find_event_date(sentence, published)[0],
-                                    source_spans=_source_spans(token),
-                                    cue_spans=((token.idx, token.idx + len(token)),),
-                                    content_spans=((start, end),)))
-        return quotes
 
-    def _speaker(self, doc: Doc, verb: Token) -> tuple[Entity | None, str, bool]:
-        """(resolved speaker, the words naming it, anonymous?) of a speech verb."""
-        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if verb.lower_ == "according":
-            subject = [t for c in verb.children for t in c.children if t.dep_ == "pobj"]
-        if not subject:
-            if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
-                return self._speaker(doc, verb.head)  # "..., adding that": the adder is the sayer
-            return None, "", False
-        head = subject[0]
-        words = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos")
-                 or t is head]
-        span = doc[min(t.i for t in head.subtree):max(t.i for t in head.subtree) + 1]
-        speaker = entity_at(doc, head.idx, head.idx + len(head.text))
-        if speaker is None:
-            for token in sorted(words, key=lambda t: t.i):
-                speaker = entity_at(doc, token.idx, token.idx + len(token.text))
-                if speaker is not None:
-                    break
-        anonymous = bool(ANONYMOUS.search(head.text)) and head.ent_type_ != "PERSON"
-        if anonymous and speaker is not None:
-            speaker = Entity(span.text, span.text, speaker.code, speaker.sector or "GOV",
-                             "anonymous source")
-        elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE:
-            # "Guyana said", "Tehran said": a country that speaks is its government
-            speaker = replace(speaker, sector="GOV")
-        return speaker, span.text, anonymous
+class _Inside:
+    """Is a character offset inside one of some sorted spans?"""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+
+    def covers(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.spans)
 
 
 def statement_holder(doc: Doc, sentence: Span) -> Entity | None:
@@ -162,96 +138,393 @@ def statement_holder(doc: Doc, sentence: Span) -> Entity | None:
     return None
 
 
-def _source_spans(verb: Token) -> tuple:
-    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subject:
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp") and verb.head.i != verb.i:
-            return _source_spans(verb.head)
-        return ()
-    tokens = list(subject[0].subtree)
-    return ((tokens[0].idx, tokens[-1].idx + len(tokens[-1])),)
+# --- attributions from the parse ------------------------------------------------------------
+
+def _from_parse(token: Token) -> list[_Found]:
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        return _according(token)
+    if token.pos_ == "VERB":
+        return _verbal(token, lemma)
+    if token.pos_ == "NOUN" and lemma in NOUN_CUES:
+        return _nominal(token)
+    if token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
+        return _adjectival(token)
+    return []
 
 
-def _sentence_at(doc: Doc, start: int, end: int) -> Span | None:
-    """The sentences the quote touches; when they hold no speech verb outside the quote, also
-    a short attribution right after it ('"...." So said the minister.')."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    first, last = span[0].sent, span[-1].sent
-    own = doc[first.start:last.end]
-    if _speech_verb(own, start, end) is not None or last.end >= len(doc):
-        return own
-    following = next(doc[last.end:].sents)
-    return doc[first.start:following.end] if _starts_with_attribution(following) else own
+def _verbal(verb: Token, lemma: str) -> list[_Found]:
+    """A cue verb with its clause, infinitive or object; or inserted in its content."""
+    children = list(verb.children)
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    content: list[tuple[int, int]] = []
+    if lemma in CLAUSE_CUES and clause is not None:
+        content = [_extent(clause)]
+    elif lemma in CLAUSE_CUES and verb.i + 2 < verb.sent.end and verb.nbor(1).lower_ == "that":
+        # the parser took the clause for a noun phrase ("added that Washington bore ...")
+        content = [_trimmed(list(verb.doc[verb.i + 1:verb.sent.end]))]
+    elif lemma in CLAUSE_CUES and (hidden := _clause_under_object(verb)) is not None:
+        content = [_extent(hidden)]
+    elif lemma in CLAUSE_CUES and verb.dep_ == "parataxis" and not any(
+            c.dep_ in ("dobj", "xcomp") for c in children):
+        content = _around(verb.head, verb)
+    elif lemma in INFINITIVE_CUES and any(c.dep_ == "xcomp" and c.lemma_.lower() not in
+                                          NOT_STATEMENTS for c in children):
+        content = _after(verb, ("dobj", "dative", "xcomp"))
+    elif lemma in OBJECT_CUES and any(c.dep_ == "dobj" or c.dep_ == "prep" and lemma in
+                                      PREPOSITION_CUES and c.i > verb.i for c in children):
+        content = _after(verb, OBJECTS)
+    if not content:
+        return []
+    cue = _cue_tokens(verb, content)
+    source = _source(verb)
+    if not source:
+        return []
+    return [_Found(cue, source, content, verb)]
 
 
-def _starts_with_attribution(sentence: Span) -> bool:
-    return len(sentence) <= 12 and any(t.lemma_ in SPEECH_VERBS for t in sentence)
+def _according(token: Token) -> list[_Found]:
+    """"according to X": X is the source, the clause it hangs from the content."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return []
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    clause = token.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    source = list(objects[0].subtree)
+    if clause.lemma_.lower() in CLAUSE_CUES and any(c.dep_ in SUBJECTS for c in clause.children):
+        return []  # "According to the Kremlin, Putin told him that ...": Putin's statement
+    content = _around(clause, token)
+    return [_Found([token, to], source, content, token)] if content else []
 
 
-def _speech_verb(sentence: Span, start: int, end: int) -> Token | None:
-    """A speech verb of the sentence outside the quote."""
-    outside = [t for t in sentence if (t.idx < start - 1 or t.idx >= end + 1)
-               and (t.lemma_ in SPEECH_VERBS or (t.lower_ == "according" and t.nbor(1).lower_ == "to"))]
-    return min(outside, key=lambda t: abs(t.idx - end) if t.idx > end else abs(start - t.idx),
-               default=None)
+def _nominal(noun: Token) -> list[_Found]:
+    """"the ministry's warning that ...", "his view is that ...", "voiced concern that ..."."""
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                   and (c.dep_ == "ccomp" or _opens_clause(c))), None)
+    if clause is None and noun.dep_ in SUBJECTS and noun.head.lemma_ == "be":
+        clause = next((c for c in noun.head.children if c.dep_ in ("ccomp", "attr")
+                       and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        source = list(owner.subtree)
+    elif noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        source = _source(noun.head)
+    else:
+        source = []
+    if not source:
+        return []
+    cue = [noun] if owner is None else [t for t in noun.doc[owner.i + 1:noun.i + 1]
+                                        if t.dep_ != "case"]
+    return [_Found(cue, source, [_extent(clause)], noun)]
 
 
-def _embedded(sentence: Span, content: str) -> bool:
-    """Quoted words that are a small part of their sentence and not a quoted sentence of their
-    own (which ends in punctuation inside the marks): the sign of a mixed quote."""
-    quoted = len(content.split())
-    words = sum(1 for t in sentence if not t.is_punct)
-    return quoted < 0.4 * words and not content.rstrip().endswith((",", ".", "!", "?"))
+def _adjectival(adjective: Token) -> list[_Found]:
+    """"she is confident that ...": the copula's subject is the source."""
+    clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
+    if clause is None or adjective.head.lemma_ != "be":
+        return []
+    source = _source(adjective.head)
+    return [_Found([adjective], source, [_extent(clause)], adjective)] if source else []
 
 
-def _governing_verb(doc: Doc, start: int, end: int) -> Token | None:
-    """The speech verb above quoted words ("said the call had opened a “Pandora's box”"), else
-    the nearest verb above them whose subject names an actor."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    token, fallback = span.root, None
-    while token.head.i != token.i:
-        token = token.head
-        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB" and not (start <= token.idx < end):
-            return token
-        subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if fallback is None and subject and entity_at(doc, subject[0].idx,
-                                                      subject[0].idx + len(subject[0].text)):
-            fallback = token
-    return fallback
+def _opens_clause(token: Token) -> bool:
+    """A noun's clause that reports ('that ...', 'to ...'), not a relative clause."""
+    first = token.doc[min(t.i for t in token.subtree)]
+    return first.lower_ in ("that", "to")
 
 
-def _inside_reported_clause(verb: Token, start: int, end: int) -> bool:
-    """Quoted words inside the verb's reported clause, not the whole of it: a mixed quote."""
+def _source(verb: Token) -> list[Token]:
+    """The source of a cue verb: its subject, a passive's agent, or the governing verb's."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp"):
-            tokens = list(child.subtree)
-            clause_start, clause_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            outside_words = [t for t in tokens if (t.idx < start - 1 or t.idx > end)
-                             and not t.is_punct]
-            if clause_start <= start and end <= clause_end + 1 and len(outside_words) >= 2:
-                return True
-    return False
+        if child.dep_ in SUBJECTS:
+            if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" or child.dep_ == "nsubjpass":
+                break
+            return _phrase(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+    if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _source(verb.head)
+    return []
 
 
-def _reported_clause(token: Token) -> list[Token] | None:
-    """The clause a speech verb reports ('said that ...'), or None."""
-    if token.lemma_ not in SPEECH_VERBS or token.pos_ != "VERB":
-        return None
-    for child in token.children:
-        if child.dep_ == "ccomp":
-            return sorted((t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ == "that"
-                                                             and t.head.i == child.i)),
-                          key=lambda t: t.i)
-    # the parser sometimes misses the clause ("added that Washington bore ..." as a noun phrase)
-    following = token.doc[token.i + 1:token.sent.end]
-    if len(following) > 1 and following[0].lower_ == "that":
-        return [t for t in following[1:] if not (t.is_punct and t.i == token.sent.end - 1)]
+def _phrase(head: Token) -> list[Token]:
+    """A source phrase: the subject's subtree, relative clauses and appositions included."""
+    return list(head.subtree)
+
+
+def _cue_tokens(verb: Token, content: list[tuple[int, int]]) -> list[Token]:
+    """The cue verb with its auxiliaries, negation and particles outside the content."""
+    particles = CUE_PARTICLES.get(verb.lemma_.lower(), set())
+    inside = _Inside(content)
+    cue = [verb]
+    for child in verb.children:
+        if inside.covers(child.idx):
+            continue
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i or (
+                child.dep_ in ("prt", "prep") and child.lower_ in particles):
+            cue.append(child)
+    return sorted(cue, key=lambda t: t.i)
+
+
+# --- content spans --------------------------------------------------------------------------
+
+def _extent(head: Token) -> tuple[int, int]:
+    """Characters of a head's subtree, without punctuation at its edges (but with quote marks
+    at its edges and a closing mark's comma: '"We will,"')."""
+    tokens = list(head.subtree)
+    return _trimmed(tokens)
+
+
+def _trimmed(tokens: list[Token]) -> tuple[int, int]:
+    while len(tokens) > 1 and _edge_punct(tokens[-1]):
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and (_edge_punct(tokens[0]) or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _edge_punct(token: Token) -> bool:
+    return token.is_punct and not token.is_quote
+
+
+def _clause_under_object(verb: Token) -> Token | None:
+    """A that-clause the parser hung from the verb's object ("told a briefing that London
+    was ..."): a clause opening with "that" and having a subject of its own."""
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "dative", "npadvmod"):
+            continue
+        for clause in child.children:
+            first = clause.doc[min(t.i for t in clause.subtree)]
+            if clause.dep_ in ("relcl", "acl", "ccomp") and first.lower_ == "that" and any(
+                    c.dep_ in SUBJECTS and c.i != first.i for c in clause.children):
+                return clause
     return None
 
+
+def _around(head: Token, cue: Token) -> list[tuple[int, int]]:
+    """The head's subtree without the inserted cue, its subject and modifiers: the content
+    around an inserted cue ("Escalation, the minister said, is not inevitable")."""
+    gap = {cue.i} | {t.i for c in cue.children if c.dep_ not in ("conj", "cc", "ccomp")
+                     for t in c.subtree}
+    tokens = list(head.subtree)
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.i in gap:
+            if parts[-1]:
+                parts.append([])
+        else:
+            parts[-1].append(token)
+    spans = [_trimmed(p) for p in parts if p and any(not t.is_punct for t in p)]
+    return spans
+
+
+def _after(verb: Token, relations: tuple[str, ...]) -> list[tuple[int, int]]:
+    """From the verb's first complement after it to the end of its last one."""
+    particles = CUE_PARTICLES.get(verb.lemma_.lower(), set())
+    heads = [c for c in verb.children if c.i > verb.i and c.dep_ in relations]
+    if not heads:
+        return []
+    tokens: list[Token] = []
+    for head in heads:
+        if head.dep_ == "prep" and head.lower_ in particles:
+            tokens += [t for t in head.subtree if t.i != head.i]
+        else:
+            tokens += list(head.subtree)
+    if not tokens:
+        return []
+    doc = verb.doc
+    span = doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+    return [_trimmed(list(span))]
+
+
+def _in_paragraph(text: str, offset: int,
+                  fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments cut to the line holding the cue: the parser joins sentences over paragraph
+    breaks (quotes that run on are joined later, from their marks)."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end == -1 else end
+    clipped = [(max(s, start), min(e, end)) for s, e in fragments]
+    return [(s, e) for s, e in clipped if text[s:e].strip()]
+
+
+def _spans(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+    """Contiguous character fragments covering some tokens."""
+    spans: list[tuple[int, int]] = []
+    previous = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        end = token.idx + len(token)
+        if previous is not None and token.i == previous + 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((token.idx, end))
+        previous = token.i
+    return tuple(spans)
+
+
+# --- nesting and direct quotes --------------------------------------------------------------
+
+def _characters(found: _Found) -> tuple[set[int], set[int]]:
+    """Token indexes of the cue and of the content (both within the doc)."""
+    doc = found.anchor.doc
+    content = set()
+    for start, end in found.content:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            content.update(range(span.start, span.end))
+    return {t.i for t in found.cue}, content
+
+
+def _outermost(doc: Doc, candidates: list[_Found]) -> list[_Found]:
+    """Keep an attribution unless its cue or content lies in one already kept; widest first.
+
+    One cue makes one attribution; a source may be shared.
+    """
+    kept: list[_Found] = []
+    taken: set[int] = set()
+    for found in sorted(candidates, key=lambda f: -sum(e - s for s, e in f.content)):
+        cue, content = _characters(found)
+        source = {t.i for t in found.source}
+        if cue & taken or content & taken or source & cue or not content:
+            continue
+        found.tokens = cue | content
+        taken |= found.tokens
+        kept.append(found)
+    return kept
+
+
+def _attach_quotes(doc: Doc, kept: list[_Found], marks: list[tuple[int, int]]) -> list[_Found]:
+    """Give each direct quote that no attribution holds yet a cue: its sentence's, or a short
+    attribution after it; failing that it continues the quote relation before it."""
+    previous: _Found | None = None
+    written = doc.text
+    for start, end in marks:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        holder = next((f for f in kept if any(s <= start and end <= e for s, e in f.content)
+                       or set(range(span.start, span.end)) & f.tokens), None)
+        if holder is not None:
+            holder.quoted, previous = True, holder
+            continue
+        if len(written[start:end].split()) < MIN_QUOTE_WORDS:
+            continue  # a title, a name or a scare quote that no cue governs
+        verb = _quote_cue(doc, span, kept)
+        own = next((f for f in kept if verb is not None and f.anchor.i == verb.i), None)
+        if own is not None:  # the cue found in the parse takes this quote too
+            own.content.append((start, end))
+            own.tokens |= set(range(span.start, span.end))
+            own.quoted, previous = True, own
+            continue
+        if verb is not None:
+            source = _source(verb)
+            if source:
+                found = _Found(_cue_tokens(verb, [(start, end)]), source, [(start, end)], verb,
+                               quoted=True,
+                               tokens=set(range(span.start, span.end)) | {verb.i})
+                kept.append(found)
+                previous = found
+                continue
+        if previous is not None and _continues(doc, previous, span, kept):
+            previous.content.append((start, end))
+            previous.tokens |= set(range(span.start, span.end))
+    return kept
+
+
+def _snapped(text: str, fragments: list[tuple[int, int]],
+             marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content fragments that hold whole quotes: one reaching into a quote takes all of it
+    (marks included), a stray mark at an edge that opens or closes no quote there is dropped,
+    and fragments that come to overlap are joined."""
+    snapped = []
+    for start, end in fragments:
+        for mark_start, mark_end in marks:
+            if mark_start < end and start < mark_end:
+                start, end = min(start, mark_start), max(end, mark_end)
+        while start < end and text[start] in "\"“”'" and not any(m[0] == start for m in marks):
+            start += 1
+            while start < end and text[start].isspace():
+                start += 1
+        while start < end and text[end - 1] in "\"“”'" and not any(m[1] == end for m in marks):
+            end -= 1
+            while start < end and text[end - 1].isspace():
+                end -= 1
+        if start < end:
+            snapped.append((start, end))
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(snapped):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
+    """The cue verb of a quote's sentence outside the quote, nearest first, or of a short
+    attribution sentence right after it ('"...." So said the minister.')."""
+    cues = {t.i for f in kept for t in f.cue}
+    taken = {i for f in kept for i in f.tokens if i not in cues}  # other attributions' content
+    quote = set(range(span.start, span.end))
+    sentences = [doc[span[0].sent.start:span[-1].sent.end]]
+    last = span[-1].sent
+    if last.end < len(doc):
+        following = doc[last.end].sent
+        if len(following) <= MAX_ATTRIBUTION_TOKENS:
+            sentences.append(following)
+    for sentence in sentences:
+        verbs = [t for t in sentence if t.i not in quote and t.i not in taken
+                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES]
+        if verbs:
+            return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+    return None
+
+
+def _continues(doc: Doc, previous: _Found, span: Span, kept: list[_Found]) -> bool:
+    """A quote with no cue of its own continues the last quote relation when it opens its
+    sentence, follows within the next paragraph and nothing else is attributed in between."""
+    start = span.start_char
+    last_end = max(e for _, e in previous.content)
+    if start < last_end or span[0].sent.start not in (span.start, span.start - 1):
+        return False
+    between = doc.text[last_end:start]
+    if between.count("\n\n") > 1 or len(between) > 400:
+        return False
+    return not any(f is not previous and any(last_end <= s < start for s, _ in f.content)
+                   for f in kept)
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
+    """(resolved speaker, anonymous?) of a source phrase."""
+    if not source:
+        return None, False
+    ids = {t.i for t in source}
+    head = next((t for t in source if t.head.i not in ids or t.head.i == t.i), source[0])
+    speaker = entity_at(doc, head.idx, head.idx + len(head.text))
+    if speaker is None:
+        for token in source:
+            if token.dep_ in ("relcl", "acl", "appos") and token is not head:
+                continue
+            speaker = entity_at(doc, token.idx, token.idx + len(token.text))
+            if speaker is not None:
+                break
+    anonymous = bool(ANONYMOUS.search(head.text)) and head.ent_type_ != "PERSON"
+    if anonymous and speaker is not None:
+        words = doc[source[0].i:source[-1].i + 1].text
+        speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")
+    elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE:
+        # "Guyana said", "Tehran said": a country that speaks is its government
+        speaker = replace(speaker, sector="GOV")
+    return speaker, anonymous
 
 
 @Language.factory("spiral_quotes", requires=["doc._.actor_mentions"], assigns=["doc._.quotes"])

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from spiral.errors import InputError
-from spiral.nlp.evaluate_polnear import Article, Relation, kind_of, load_split, score
+from spiral.nlp.evaluate_polnear import Article, Relation, load_split, score
+from spiral.nlp.quote_marks import quote_kind
 
 TEXT = ('"We will not back down," the senator said.\n\n'
         "Escalation, the minister said, is not inevitable.\n\n"
@@ -69,9 +70,9 @@ def test_polnear_reads_relations_fragments_and_kinds(corpus: Path) -> None:
 
 def test_polnear_kind_by_quotation_marks() -> None:
     text = "''We go,'' he said; he called it ''a farce''. She said “fine”."
-    assert kind_of(text, ((0, 10),)) == "direct"  # NYT's '' marks
-    assert kind_of(text, ((28, 44),)) == "mixed"
-    assert kind_of(text, ((55, 61),)) == "direct"
+    assert quote_kind(text, ((0, 10),)) == "direct"  # NYT's '' marks
+    assert quote_kind(text, ((28, 44),)) == "mixed"
+    assert quote_kind(text, ((55, 61),)) == "direct"
 
 
 def test_polnear_missing_split_names_the_fix(tmp_path: Path) -> None:

@@ -1,0 +1,102 @@
+"""Cue words of attribution, by the complement that carries what is attributed.
+
+A careful annotator attributes what someone says, writes, believes, fears, wants, plans, orders,
+praises or denies. Which words do that, and through which complement, was read off the train
+split of PolNeAR (words whose use with that complement was an annotated cue at least half the
+time, outside quoted speech) and checked by hand; the component is the same few mechanisms over
+these rows. Lemmas are spaCy's, including its slips ("hop" for "hoped", "retweete").
+"""
+
+from __future__ import annotations
+
+import re
+
+# the speech verbs red lines and positions look for above a clause (a narrower, older list)
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "warn", "write", "argue", "contend", "state", "declare", "insist",
+    "claim", "announce", "note", "stress", "explain", "reply", "respond", "threaten", "vow",
+    "ask", "call", "urge", "accuse", "suggest", "recall"})
+
+# a clausal complement (ccomp: "said that ...", "believes ...") or, when the verb is inserted
+# in the clause ("Escalation, she said, is ..."), the clause around it
+CLAUSE_CUES = frozenset({
+    "acknowledge", "add", "address", "admit", "agree", "allege", "announce", "answer", "argue",
+    "ask", "assert", "assume", "assure", "believe", "boast", "calculate", "caution", "charge",
+    "claim", "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend",
+    "continue", "convince", "counter", "declare", "decree", "demand", "demonstrate", "deny",
+    "describe", "determine", "discuss", "doubt", "emphasize", "estimate", "expect", "explain",
+    "express", "fear", "feel", "find", "forget", "guess", "hint", "hop", "hope", "imagine",
+    "imply", "indicate", "insist", "interject", "joke", "know", "lament", "learn", "maintain",
+    "mention", "note", "notice", "order", "pledge", "point", "post", "predict", "proclaim",
+    "promise", "propose", "question", "read", "realize", "recall", "recognize", "recommend",
+    "reiterate", "remark", "remind", "reply", "report", "require", "respond", "retort", "reveal",
+    "rule", "say", "signal", "speculate", "state", "stipulate", "stress", "suggest", "suspect",
+    "tell", "testify", "think", "threaten", "tweet", "understand", "vow", "want", "warn",
+    "wonder", "worry", "write"})
+
+# an infinitive complement (xcomp: "vowed to", "urged them to", "plans to")
+INFINITIVE_CUES = frozenset({
+    "advise", "agree", "aim", "argue", "ask", "believe", "call", "challenge", "chant", "claim",
+    "consider", "decide", "decline", "encourage", "expect", "hop", "hope", "intend", "know",
+    "like", "mention", "note", "offer", "order", "persuade", "plan", "pledge", "prefer",
+    "press", "promise", "propose", "push", "refuse", "report", "rule", "say", "seek", "show",
+    "suggest", "support", "tell", "threaten", "tweet", "urge", "vote", "vow", "want", "warn",
+    "write"})
+
+# an object and what follows it ("endorsed Trump", "accused him of lying", "called it a farce")
+OBJECT_CUES = frozenset({
+    "accept", "accuse", "acknowledge", "admit", "agree", "announce", "answer", "applaud",
+    "argue", "articulate", "assail", "assert", "attack", "back", "bash", "believe", "bemoan",
+    "blame", "blast", "broadcast", "call", "chant", "characterize", "charge", "chide", "cite",
+    "clarify", "compare", "condemn", "confirm", "congratulate", "consider", "contradict",
+    "contrast", "credit", "criticize", "declare", "decline", "decry", "deem", "defend",
+    "demand", "denounce", "deny", "deride", "describe", "detail", "disavow", "disclose",
+    "discuss", "dismiss", "dispute", "downplay", "dub", "echo", "embrace", "emphasize",
+    "encourage", "endorse", "estimate", "expect", "explain", "favor", "fear", "hail",
+    "highlight", "hop", "invoke", "justify", "knock", "know", "label", "lambast", "lament",
+    "like", "liken", "list", "mention", "mock", "name", "nominate", "note", "oppose", "order",
+    "outline", "point", "portray", "praise", "predict", "prefer", "promise", "propose",
+    "question", "quote", "reaffirm", "rebuke", "rebut", "recall", "recite", "recognize",
+    "recommend", "recount", "reference", "refuse", "reiterate", "reject", "remember", "repeat",
+    "report", "repudiate", "request", "retweete", "reveal", "see", "seek", "show", "slam",
+    "state", "stress", "suggest", "support", "tout", "understand", "urge", "view", "want",
+    "welcome"})
+
+# those of them whose object may come after a preposition ("accused of", "blamed for")
+PREPOSITION_CUES = frozenset({
+    "accuse", "applaud", "blame", "blast", "characterize", "chide", "cite", "congratulate",
+    "contrast", "credit", "criticize", "demand", "describe", "dismiss", "hail", "highlight",
+    "lambast", "liken", "list", "mock", "portray", "praise", "quote", "recognize",
+    "reference", "slam", "tout"})
+
+# nouns whose clause is the content ("the ministry's warning that ...", "his plan to ...")
+NOUN_CUES = frozenset({
+    "accusation", "admission", "allegation", "argument", "assertion", "assessment",
+    "assumption", "belief", "claim", "complaint", "concern", "conviction", "demand", "doubt",
+    "estimate", "expectation", "fear", "hope", "insistence", "pledge", "prediction", "promise",
+    "proposal", "refusal", "reluctance", "suggestion", "threat", "view", "vow", "warning"})
+
+# adjectives of a state of mind ("she is confident that ...")
+ADJECTIVE_CUES = frozenset({"aware", "concerned", "confident", "convinced", "hopeful",
+                            "optimistic", "worried"})
+
+# particles and prepositions that belong to the cue, not the content ("called for", "pointed to")
+CUE_PARTICLES = {"call": {"for", "on"}, "point": {"to", "out"}, "warn": {"of", "about", "against"},
+                 "complain": {"about", "of"}, "speak": {"of", "about"}, "talk": {"about"},
+                 "insist": {"on"}, "push": {"for"}, "argue": {"for", "against"},
+                 "refer": {"to"}, "vote": {"for", "against"}, "lash": {"out"}}
+
+# light verbs that give a noun cue its source ("voiced concern that", "made the claim that")
+LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reiterate", "share",
+                         "raise", "have", "hold", "offer", "give"})
+
+# unnamed sources: flagged anonymous (a named person's title is not)
+ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?|"
+                       r"advisers?|advisors?|staffers?)\b(?! named)", re.IGNORECASE)
+
+# infinitives that report no statement ("declined to comment", "asked not to be named")
+NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",
+                            "identify", "respond"})
+
+# subjects that name no one ("it is thought that", "there are fears")
+EXPLETIVES = frozenset({"it", "there"})
