@@ -21,46 +21,49 @@ SPEECH_VERBS = frozenset({
 # in the clause ("Escalation, she said, is ..."), the clause around it
 CLAUSE_CUES = frozenset({
     "acknowledge", "add", "address", "admit", "agree", "allege", "announce", "answer", "argue",
-    "ask", "assert", "assume", "assure", "believe", "boast", "calculate", "caution", "charge",
-    "claim", "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend",
-    "continue", "convince", "counter", "declare", "decree", "demand", "demonstrate", "deny",
-    "describe", "determine", "discuss", "doubt", "emphasize", "estimate", "expect", "explain",
-    "express", "fear", "feel", "find", "forget", "guess", "hint", "hop", "hope", "imagine",
-    "imply", "indicate", "insist", "interject", "joke", "know", "lament", "learn", "maintain",
-    "mention", "note", "notice", "order", "pledge", "point", "post", "predict", "proclaim",
-    "promise", "propose", "question", "read", "realize", "recall", "recognize", "recommend",
-    "reiterate", "remark", "remind", "reply", "report", "require", "respond", "retort", "reveal",
-    "rule", "say", "signal", "speculate", "state", "stipulate", "stress", "suggest", "suspect",
-    "tell", "testify", "think", "threaten", "tweet", "understand", "vow", "want", "warn",
-    "wonder", "worry", "write"})
+    "ask", "assert", "assume", "assure", "believe", "boast", "calculate", "caution", "claim",
+    "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend", "continue",
+    "convince", "counter", "declare", "decree", "demand", "demonstrate", "deny", "describe",
+    "discuss", "doubt", "emphasize", "estimate", "expect", "explain", "express", "fear", "find",
+    "forget", "guess", "hint", "hop", "hope", "imagine", "imply", "indicate", "insist",
+    "interject", "joke", "know", "lament", "learn", "maintain", "mention", "note", "notice",
+    "order", "pledge", "point", "post", "predict", "proclaim", "promise", "propose", "question",
+    "read", "realize", "recall", "recognize", "recommend", "reiterate", "remark", "remind",
+    "reply", "report", "require", "respond", "retort", "reveal", "rule", "say", "signal",
+    "speculate", "state", "stipulate", "stress", "suggest", "suspect", "tell", "testify",
+    "think", "threaten", "tweet", "understand", "vow", "want", "warn", "wonder", "worry",
+    "write"})
+
+# verbs of thought: they attribute a clause, never a quotation standing apart
+COGNITION = frozenset({
+    "assume", "believe", "doubt", "expect", "fear", "forget", "guess", "hop", "hope", "imagine",
+    "know", "learn", "notice", "realize", "recognize", "suspect", "think", "understand", "want",
+    "wonder", "worry"})
 
 # an infinitive complement (xcomp: "vowed to", "urged them to", "plans to")
 INFINITIVE_CUES = frozenset({
     "advise", "agree", "aim", "argue", "ask", "believe", "call", "challenge", "chant", "claim",
-    "consider", "decide", "decline", "encourage", "expect", "hop", "hope", "intend", "know",
-    "like", "mention", "note", "offer", "order", "persuade", "plan", "pledge", "prefer",
-    "press", "promise", "propose", "push", "refuse", "report", "rule", "say", "seek", "show",
-    "suggest", "support", "tell", "threaten", "tweet", "urge", "vote", "vow", "want", "warn",
-    "write"})
+    "consider", "decide", "decline", "encourage", "hop", "hope", "intend", "know", "like",
+    "mention", "note", "offer", "order", "persuade", "plan", "prefer", "press", "promise",
+    "propose", "push", "refuse", "report", "rule", "say", "seek", "show", "suggest", "support",
+    "tell", "threaten", "tweet", "urge", "vote", "vow", "want", "warn", "write"})
 
 # an object and what follows it ("endorsed Trump", "accused him of lying", "called it a farce")
 OBJECT_CUES = frozenset({
-    "accept", "accuse", "acknowledge", "admit", "agree", "announce", "answer", "applaud",
-    "argue", "articulate", "assail", "assert", "attack", "back", "bash", "believe", "bemoan",
-    "blame", "blast", "broadcast", "call", "chant", "characterize", "charge", "chide", "cite",
-    "clarify", "compare", "condemn", "confirm", "congratulate", "consider", "contradict",
-    "contrast", "credit", "criticize", "declare", "decline", "decry", "deem", "defend",
-    "demand", "denounce", "deny", "deride", "describe", "detail", "disavow", "disclose",
-    "discuss", "dismiss", "dispute", "downplay", "dub", "echo", "embrace", "emphasize",
-    "encourage", "endorse", "estimate", "expect", "explain", "favor", "fear", "hail",
-    "highlight", "hop", "invoke", "justify", "knock", "know", "label", "lambast", "lament",
-    "like", "liken", "list", "mention", "mock", "name", "nominate", "note", "oppose", "order",
-    "outline", "point", "portray", "praise", "predict", "prefer", "promise", "propose",
-    "question", "quote", "reaffirm", "rebuke", "rebut", "recall", "recite", "recognize",
-    "recommend", "recount", "reference", "refuse", "reiterate", "reject", "remember", "repeat",
-    "report", "repudiate", "request", "retweete", "reveal", "see", "seek", "show", "slam",
-    "state", "stress", "suggest", "support", "tout", "understand", "urge", "view", "want",
-    "welcome"})
+    "accuse", "acknowledge", "admit", "agree", "announce", "answer", "applaud", "argue",
+    "articulate", "assail", "assert", "attack", "bash", "believe", "bemoan", "blame", "blast",
+    "broadcast", "call", "chant", "characterize", "chide", "cite", "clarify", "compare",
+    "condemn", "confirm", "congratulate", "consider", "contradict", "contrast", "credit",
+    "criticize", "declare", "decline", "decry", "deem", "defend", "demand", "denounce", "deny",
+    "deride", "describe", "detail", "disavow", "disclose", "discuss", "dismiss", "dispute",
+    "downplay", "dub", "emphasize", "encourage", "endorse", "estimate", "explain", "fear",
+    "hail", "highlight", "hop", "invoke", "justify", "knock", "label", "lambast", "lament",
+    "like", "liken", "list", "mention", "mock", "name", "note", "oppose", "order", "outline",
+    "point", "portray", "praise", "predict", "prefer", "promise", "propose", "question",
+    "quote", "reaffirm", "rebuke", "rebut", "recall", "recite", "recognize", "recommend",
+    "recount", "reference", "refuse", "reiterate", "reject", "remember", "repeat", "report",
+    "repudiate", "request", "retweete", "reveal", "see", "seek", "show", "slam", "state",
+    "stress", "suggest", "support", "tout", "understand", "urge", "view", "want", "welcome"})
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")
 PREPOSITION_CUES = frozenset({
@@ -97,6 +100,10 @@ ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|
 # infinitives that report no statement ("declined to comment", "asked not to be named")
 NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",
                             "identify", "respond"})
+
+# prepositions after an object that say how or when, not what ("defended it by citing ...")
+ADJUNCT_PREPOSITIONS = frozenset({"by", "in", "at", "during", "after", "before", "since", "amid",
+                                  "despite", "through", "while", "until", "without"})
 
 # subjects that name no one ("it is thought that", "there are fears")
 EXPLETIVES = frozenset({"it", "there"})

@@ -20,8 +20,9 @@ def find_direct(text: str) -> list[tuple[int, int]]:
         while (start := text.find(opening, i)) != -1:
             inner = start + len(opening)
             end = _closing(text, inner, opening, closing)
-            if end == -1:
-                break
+            if end == -1:  # never closed: the quotes after it still count
+                i = inner
+                continue
             if not any(taken[start:end + len(closing)]) and end > inner:
                 spans.append((inner, end))
                 for k in range(start, end + len(closing)):

@@ -37,8 +37,10 @@ from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_CUES,
+    ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
     CLAUSE_CUES,
+    COGNITION,
     CUE_PARTICLES,
     EXPLETIVES,
     INFINITIVE_CUES,
@@ -165,6 +167,9 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         content = [_trimmed(list(verb.doc[verb.i + 1:verb.sent.end]))]
     elif lemma in CLAUSE_CUES and (hidden := _clause_under_object(verb)) is not None:
         content = [_extent(hidden)]
+    elif lemma in CLAUSE_CUES and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        content = _around(verb.head, verb)  # "As the minister said, ..."
     elif lemma in CLAUSE_CUES and verb.dep_ == "parataxis" and not any(
             c.dep_ in ("dobj", "xcomp") for c in children):
         content = _around(verb.head, verb)
@@ -179,8 +184,17 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     cue = _cue_tokens(verb, content)
     source = _source(verb)
     if not source:
-        return []
+        if lemma not in CLAUSE_CUES or not _impersonal(verb):
+            return []
+        # "it was announced that ...": no one is named
+        cue = sorted(cue + [c for c in children if c.dep_ == "nsubjpass"], key=lambda t: t.i)
     return [_Found(cue, source, content, verb)]
+
+
+def _impersonal(verb: Token) -> bool:
+    """A passive cue with an expletive subject: "it was reported that", "it is believed"."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.children)
 
 
 def _according(token: Token) -> list[_Found]:
@@ -256,6 +270,8 @@ def _source(verb: Token) -> list[Token]:
 
 def _phrase(head: Token) -> list[Token]:
     """A source phrase: the subject's subtree, relative clauses and appositions included."""
+    if any(c in head.text for c in "<>"):
+        return []  # markup, not words
     return list(head.subtree)
 
 
@@ -328,7 +344,8 @@ def _around(head: Token, cue: Token) -> list[tuple[int, int]]:
 def _after(verb: Token, relations: tuple[str, ...]) -> list[tuple[int, int]]:
     """From the verb's first complement after it to the end of its last one."""
     particles = CUE_PARTICLES.get(verb.lemma_.lower(), set())
-    heads = [c for c in verb.children if c.i > verb.i and c.dep_ in relations]
+    heads = [c for c in verb.children if c.i > verb.i and c.dep_ in relations
+             and not (c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPOSITIONS)]
     if not heads:
         return []
     tokens: list[Token] = []
@@ -481,7 +498,7 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
             sentences.append(following)
     for sentence in sentences:
         verbs = [t for t in sentence if t.i not in quote and t.i not in taken
-                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES]
+                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES - COGNITION]
         if verbs:
             return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
     return None

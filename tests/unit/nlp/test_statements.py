@@ -20,6 +20,7 @@ pytestmark = pytest.mark.model
     ("Khamenei said the strikes ''should not be exaggerated'' on Sunday.", ["should not be exaggerated"]),
     ('"First part.\n\n"Second part," she said.', ['First part.\n\n"Second part,']),
     ('An unclosed "quote here.\n\nNext paragraph.', []),
+    ('An unclosed "quote.\n\nLater "a closed one" came.', ["a closed one"]),  # issue 12
 ])
 def test_quotes_find_direct_spans(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in find_direct(text)] == expected
@@ -155,3 +156,50 @@ def test_they_resolves_to_a_plural_group_named_before(annotate) -> None:
                    "entered the fight.", "2024-10-28")
     (line,) = doc._.red_lines
     assert [a["code"] for a in line["addressee"]] == ["PRK"]
+
+
+def _roles(doc, quote) -> tuple[str, str, str, str]:
+    text = doc.text
+    return tuple(" | ".join(text[a:b] for a, b in quote[role])
+                 for role in ("source_spans", "cue_spans", "content_spans")) + (quote["kind"],)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Escalation, the minister said, is not inevitable.",
+     [("the minister", "said", "Escalation | is not inevitable", "indirect")]),
+    ("According to the defence ministry, the convoy crossed the border at dawn.",
+     [("the defence ministry", "According to", "the convoy crossed the border at dawn",
+       "indirect")]),
+    ("The ministry's warning that the talks could collapse unsettled the markets.",
+     [("The ministry's", "warning", "that the talks could collapse", "indirect")]),
+    ("Analysts believe the ceasefire will not hold.",
+     [("Analysts", "believe", "the ceasefire will not hold", "indirect")]),
+    ("The general vowed to retake the town. The president ordered the troops to withdraw.",
+     [("The general", "vowed", "to retake the town", "indirect"),
+      ("The president", "ordered", "the troops to withdraw", "indirect")]),
+    ('"We will not retreat," the commander said. "Our lines are holding and the enemy is '
+     'exhausted."',
+     [("the commander", "said",
+       '"We will not retreat," | "Our lines are holding and the enemy is exhausted."',
+       "direct")]),
+    ("The spokesman said the minister believes the sanctions will fail.",
+     [("The spokesman", "said", "the minister believes the sanctions will fail", "indirect")]),
+    ("It was announced that the embassy would close.",
+     [("", "It was announced", "that the embassy would close", "indirect")]),
+    ("As the envoy said, the offer remains on the table.",
+     [("the envoy", "said", "the offer remains on the table", "indirect")]),
+    ("She is confident that the vote will pass.",
+     [("She", "confident", "that the vote will pass", "indirect")]),
+    ('The operation, code-named "Iron Wall", began on Tuesday.', []),
+    ("The White House declined to comment on the report.", []),
+])
+def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
+    doc = annotate(text)
+    assert [_roles(doc, q) for q in doc._.quotes] == expected
+
+
+def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
+    doc = annotate("Two people familiar with the talks said the deal was close.")
+    (quote,) = doc._.quotes
+    assert quote["anonymous"] and quote["speaker_text"] == "Two people familiar with the talks"
+    assert doc.text[quote["start"]:quote["end"]] == quote["content"] == "the deal was close"
