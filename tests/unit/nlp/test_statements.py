@@ -177,8 +177,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The general vowed to retake the town. The president ordered the troops to withdraw.",
      [("The general", "vowed", "to retake the town", "indirect"),
       ("The president", "ordered", "the troops to withdraw", "indirect")]),
-    ('"We will not retreat," the commander said. "Our lines are holding and the enemy is '
-     'exhausted."',
+    (('"We will not retreat," the commander said. "Our lines are holding and the enemy is '
+      'exhausted."'),
      [("the commander", "said",
        '"We will not retreat," | "Our lines are holding and the enemy is exhausted."',
        "direct")]),
