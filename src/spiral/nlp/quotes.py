@@ -490,6 +490,15 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
     cues = {t.i for f in kept for t in f.cue}
     taken = {i for f in kept for i in f.tokens if i not in cues}  # other attributions' content
     quote = set(range(span.start, span.end))
+    colon = span.start - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon >= 0 and doc[colon].text == ":":
+        # 'The campaign put it more carefully: "..."': the clause before the colon is the cue
+        verb = doc[colon].head
+        if verb.pos_ == "VERB" and verb.i not in taken and any(
+                c.dep_ in SUBJECTS for c in verb.children):
+            return verb
     sentences = [doc[span[0].sent.start:span[-1].sent.end]]
     last = span[-1].sent
     if last.end < len(doc):
@@ -506,7 +515,8 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
 
 def _continues(doc: Doc, previous: _Found, span: Span, kept: list[_Found]) -> bool:
     """A quote with no cue of its own continues the last quote relation when it opens its
-    sentence, follows within the next paragraph and nothing else is attributed in between."""
+    sentence, follows within the next paragraph and nothing else is attributed in between
+    (beyond the sentence of that relation's cue)."""
     start = span.start_char
     last_end = max(e for _, e in previous.content)
     if start < last_end or span[0].sent.start not in (span.start, span.start - 1):
@@ -514,8 +524,10 @@ def _continues(doc: Doc, previous: _Found, span: Span, kept: list[_Found]) -> bo
     between = doc.text[last_end:start]
     if between.count("\n\n") > 1 or len(between) > 400:
         return False
+    # what is attributed inside the sentence of the quote's own cue does not interrupt it
+    own = previous.anchor.sent.end_char
     return not any(f is not previous and any(last_end <= s < start for s, _ in f.content)
-                   for f in kept)
+                   and f.anchor.idx >= own for f in kept)
 
 
 # --- speakers -------------------------------------------------------------------------------

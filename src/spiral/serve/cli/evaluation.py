@@ -211,7 +211,8 @@ def polnear(
               "f1 95%": scores.get("ci95", {}).get("f1", "")}
              for publisher, scores in result["per_publisher"].items()]
     _show(result, format, f"PolNeAR {split.value}: {result['n_articles']} articles coded in "
-                          f"{result['seconds_coding']} s", rows,
+                          f"{result['seconds_coding']} s ({result['cpu_seconds_coding']} s CPU)",
+          rows,
           f"on lenient matches {result['on_matched']}",
           f"source accuracy where cue and content match {result['source_accuracy']}",
           "recall by slice " + ", ".join(f"{k} {v['recall']} ({v['matched']}/{v['gold']})"
