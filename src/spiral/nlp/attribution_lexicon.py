@@ -95,7 +95,8 @@ LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reitera
 
 # unnamed sources: flagged anonymous (a named person's title is not)
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?|"
-                       r"advisers?|advisors?|staffers?)\b(?! named)", re.IGNORECASE)
+                       r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?)\b"
+                       r"(?! named)", re.IGNORECASE)
 
 # infinitives that report no statement ("declined to comment", "asked not to be named")
 NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",
