@@ -546,7 +546,11 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
             speaker = entity_at(doc, token.idx, token.idx + len(token.text))
             if speaker is not None:
                 break
-    anonymous = bool(ANONYMOUS.search(head.text)) and head.ent_type_ != "PERSON"
+    # "one of the officials", "two of his aides": the group named after "of" is the source
+    named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
+        "NUM", "PRON") else head
+    anonymous = bool(ANONYMOUS.search(named.text)) and named.ent_type_ != "PERSON"
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
         speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")

@@ -203,5 +203,7 @@ def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
     (quote,) = doc._.quotes
     assert quote["anonymous"] and quote["speaker_text"] == "Two people familiar with the talks"
     assert doc.text[quote["start"]:quote["end"]] == quote["content"] == "the deal was close"
+    (one,) = annotate("One of the officials said the convoy had turned back.")._.quotes
+    assert one["anonymous"]
     (witnesses,) = annotate("Eyewitnesses said the bridge had collapsed.")._.quotes
     assert witnesses["anonymous"] and witnesses["speaker_text"] == "Eyewitnesses"
