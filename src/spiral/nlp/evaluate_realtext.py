@@ -28,6 +28,7 @@ Matching, per report, one to one and greedily:
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -380,7 +381,8 @@ def speaker_right(gold: dict[str, Any], quote: Quote) -> bool:
     if gold.get("anonymous"):
         return quote.anonymous
     names = " ".join(filter(None, [quote.speaker_text, entity.entity_name if entity else ""]))
-    words = (gold.get("speaker") or "").casefold().split()
+    # the annotators' notes in brackets ("RSF (statement)") are not part of the name
+    words = re.sub(r"\([^)]*\)", " ", gold.get("speaker") or "").casefold().split()
     return bool(words) and words[-1].strip(".,'’") in names.casefold()
 
 

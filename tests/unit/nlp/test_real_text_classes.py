@@ -145,3 +145,10 @@ def test_a_call_on_someone_is_a_request(annotate) -> None:
 def test_institutions_carry_their_sector(annotate, name, code, sector) -> None:
     doc = annotate(f"{name} said on Monday that the talks had failed.")
     assert (code, sector) in {(a["code"], a["sector"]) for a in doc._.actors}
+
+
+def test_military_sources_in_a_report_about_one_country_are_its_military(annotate) -> None:
+    doc = annotate("Sudan's war spread to Darfur. Sudan's army lost ground. Military sources "
+                   "said on Sunday that the city had fallen.")
+    assert any((a["code"], a["sector"]) == ("SDN", "MIL") and "Military sources" in
+               [m[0] for m in a["mentions"]] for a in doc._.actors)
