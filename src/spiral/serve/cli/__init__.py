@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 
 import click
@@ -14,16 +15,40 @@ from spiral.serve.cli import corpus, dynamics, evaluation, knowledge_base, query
 from spiral.serve.cli.common import err_console
 
 
+# what to do when the system refuses a read or a write, by errno
+_OS_FIXES = {
+    errno.ENOSPC: "free disk space (or write elsewhere) and run the command again",
+    errno.EDQUOT: "free disk space (or write elsewhere) and run the command again",
+    errno.EFBIG: "the file system or a limit (ulimit -f) refuses a file this large",
+    errno.EACCES: "write somewhere you may, or change the permissions",
+    errno.EPERM: "write somewhere you may, or change the permissions",
+    errno.EROFS: "the file system is read-only; write somewhere else",
+    errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
+    errno.EEXIST: "a part of the path is a file, not a folder; check the path",
+    errno.EISDIR: "the path is a folder; name a file",
+    errno.ENOENT: "check the path",
+}
+
+
+def _os_message(error: OSError) -> str:
+    """`file: what failed; the fix` for an error the operating system raised."""
+    where = f"{error.filename}: " if error.filename else ""
+    what = error.strerror or str(error).splitlines()[0]
+    return f"{where}{what}; {_OS_FIXES.get(error.errno, 'check the path and free disk space')}"
+
+
 class _SpiralGroup(TyperGroup):
-    """Turns a SpiralError into its message on stderr and exit code 2 (a traceback with --debug)."""
+    """Turns a SpiralError, or an operating-system error (disk full, no permission), into its
+    message on stderr and exit code 2 (a traceback with --debug)."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
-        except SpiralError as error:
+        except (SpiralError, OSError) as error:
             if ctx.meta.get("spiral.debug"):
                 raise
-            err_console.print(Text("error: ", style="bold red") + Text(str(error)))
+            message = _os_message(error) if isinstance(error, OSError) else str(error)
+            err_console.print(Text("error: ", style="bold red") + Text(message))
             ctx.exit(2)
 
 
