@@ -22,22 +22,26 @@ def read_jsonl(path: Path, *, metadata: Mapping[str, Any], date_format: str | No
     Fields spiral does not read are ignored, and named once per file in a warning.
     """
     ignored: set[str] = set()
+    n_records = 0
     line_cap = min(MAX_LINE_BYTES, max_bytes)
     for number, line in enumerate(open_lines(path, max_line_bytes=line_cap, max_bytes=max_bytes),
                                   start=1):
         where = f"{path}:{number}"
         if not line.strip():
             continue
+        n_records += 1
         try:
             if len(line) > line_cap:
                 raise InputError(f"{where}: line longer than {line_cap:,} bytes; one article a "
                                  "line, each under the cap")
             record = _record(line, where)
-            ignored.update(set(record) - set(FIELDS))
+            ignored.update(set(record) - {*FIELDS, "text"})
             yield _document(record, where, metadata, date_format, max_chars)
         except InputError as error:
             yield Quarantined(origin=where, reason=str(error).removeprefix(f"{where}: "),
                               raw=line[:500].decode("utf-8", "replace"))
+    if not n_records:
+        yield Quarantined(origin=str(path), reason="no articles: the file has no non-blank line")
     warn_unknown(dict.fromkeys(ignored), where=str(path))
 
 

@@ -111,6 +111,8 @@ def test_issue_17_nothing_is_lost_in_silence(tmp_path: Path, store: Path) -> Non
     (folder / "b.json").write_text(json.dumps({"title": "Envoys", "byline": "Desk"}))
     (folder / "shout.txt").write_text(TEXT.upper(), encoding="utf-8")
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    # line 100 printed as ":100:" became an emoji, and '[/x]' a markup error (a traceback)
+    (folder / "late.jsonl").write_text("\n" * 99 + json.dumps({"text": "x", "published": "[/x]"}))
     outcome = spiral("ingest", folder, "--db", store)
     assert outcome.code == 0, outcome
     assert stored(store, "external_id") == ["", "1", "2"]  # the first record, after the BOM
@@ -120,3 +122,4 @@ def test_issue_17_nothing_is_lost_in_silence(tmp_path: Path, store: Path) -> Non
     assert f"skipped {folder / 'shout.txt'}: repeats the text of {folder / 'bom.jsonl'}:1" \
         in outcome.out
     assert f"skipped {folder / 'notes.md'}: not an article file" in outcome.out
+    assert f"quarantined {folder / 'late.jsonl'}:100: 'published'='[/x]'" in outcome.out

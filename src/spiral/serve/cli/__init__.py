@@ -67,11 +67,15 @@ app = typer.Typer(
 def _root(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks and debug logs."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show info logs."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Show info logs, and every input not stored."),
 ) -> None:
     level = logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # force: a program (or test) that runs several commands in one process logs to the
+    # stderr of the current one, not to a stream an earlier one closed
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
     ctx.meta["spiral.debug"] = debug
+    ctx.meta["spiral.verbose"] = verbose or debug
 
 
 for _module in (corpus, query, dynamics, evaluation, knowledge_base, server):

@@ -46,6 +46,7 @@ def _metadata(title: str | None, published: str | None, source: str | None,
 
 
 def ingest(
+    ctx: typer.Context,
     sources: Sources,
     db: DbOption = None,
     title: TitleOption = None,
@@ -70,17 +71,19 @@ def ingest(
     console.print(f"read {summary.n_read} documents: {summary.n_new} new, "
                   f"{summary.n_duplicates} already stored, {summary.n_quarantined} quarantined, "
                   f"{len(summary.skipped)} skipped")
-    _print_left_out(summary)
+    _print_left_out(summary, everything=ctx.meta.get("spiral.verbose", False))
 
 
-def _print_left_out(summary: jobs.IngestSummary, limit: int = 20) -> None:
-    """Name what was not stored: quarantined inputs, then skipped ones, `limit` of each."""
+def _print_left_out(summary: jobs.IngestSummary, *, everything: bool, limit: int = 20) -> None:
+    """Name what was not stored: quarantined inputs, then skipped ones; `limit` of each, or
+    all of them (--verbose)."""
+    if everything:
+        limit = len(summary.quarantined) + len(summary.skipped)
     for verb, items in (("quarantined", summary.quarantined), ("skipped", summary.skipped)):
         for item in items[:limit]:
             console.print(f"  {verb} {item.origin}: {item.reason}", highlight=False, soft_wrap=True)
         if len(items) > limit:
-            console.print(f"  ... and {len(items) - limit} more {verb}"
-                          + (" (spiral quarantine lists them)" if verb == "quarantined" else ""))
+            console.print(f"  ... and {len(items) - limit} more {verb} (-v lists them all)")
 
 
 def extract(
@@ -171,6 +174,7 @@ def code(
 
 
 def run(
+    ctx: typer.Context,
     sources: Sources,
     db: DbOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Report file to write.")] = Path(
@@ -193,7 +197,7 @@ def run(
     console.print(f"ingested {ingested.n_read} reports ({ingested.n_new} new, "
                   f"{ingested.n_quarantined} quarantined, {len(ingested.skipped)} skipped); "
                   f"coded {extracted.n_documents} with {extracted.pipeline}")
-    _print_left_out(ingested)
+    _print_left_out(ingested, everything=ctx.meta.get("spiral.verbose", False))
     print_table([{"table": k, "rows": v} for k, v in summary.counts.items()],
                 title=f"store {summary.store_location}")
     print_table([{"date": s["date"], "actor": s["actor_code"], "event": s["event_type"],
