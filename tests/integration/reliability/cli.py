@@ -7,6 +7,8 @@ import resource
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,7 @@ class Outcome:
     code: int
     out: str
     err: str
+    peak_mb: int  # the command's peak resident memory
 
     @property
     def text(self) -> str:
@@ -38,10 +41,21 @@ def spiral(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | Non
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
             resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
 
-    done = subprocess.run([sys.executable, "-m", "spiral.serve.cli", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd, env=environment,
-                          timeout=timeout_s, preexec_fn=limit_writes)
-    return Outcome(done.returncode, done.stdout, done.stderr)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen([sys.executable, "-m", "spiral.serve.cli", *map(str, args)],
+                                   stdout=out, stderr=err, cwd=cwd, env=environment,
+                                   preexec_fn=limit_writes)
+        timer = threading.Timer(timeout_s, process.kill)
+        timer.start()
+        try:  # wait4, not wait: the child's own peak memory comes with its exit status
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Outcome(process.returncode, out.read().decode("utf-8", "replace"),
+                       err.read().decode("utf-8", "replace"), usage.ru_maxrss // 1024)
 
 
 def assert_clean_error(outcome: Outcome, *fragments: str) -> None:

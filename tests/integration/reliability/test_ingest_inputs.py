@@ -123,3 +123,23 @@ def test_issue_17_nothing_is_lost_in_silence(tmp_path: Path, store: Path) -> Non
         in outcome.out
     assert f"skipped {folder / 'notes.md'}: not an article file" in outcome.out
     assert f"quarantined {folder / 'late.jsonl'}:100: 'published'='[/x]'" in outcome.out
+
+
+@pytest.mark.slow
+def test_issue_17_compressed_bombs_stay_under_600_mb(tmp_path: Path, store: Path) -> None:
+    """The sizes of the issue: 300 MB of text in a .txt.gz, one 2 GB line in a .jsonl.gz."""
+    folder = tmp_path / "bombs"
+    folder.mkdir()
+    with gzip.open(folder / "text.txt.gz", "wb", compresslevel=1) as handle:
+        chunk = (TEXT + " ").encode() * 20_000
+        for _ in range(300 * 2**20 // len(chunk)):
+            handle.write(chunk)
+    with gzip.open(folder / "line.jsonl.gz", "wb", compresslevel=1) as handle:
+        handle.write(b'{"text": "')
+        for _ in range(2**31 // 2**24):
+            handle.write(b"a" * 2**24)
+        handle.write(b'"}\n')
+    for bomb in ("text.txt.gz", "line.jsonl.gz"):
+        outcome = spiral("ingest", folder / bomb, "--db", store)
+        assert outcome.code == 0 and "1 quarantined" in outcome.out, outcome
+        assert outcome.peak_mb < 600, (bomb, outcome.peak_mb)
