@@ -42,15 +42,23 @@ ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 LEFT_OUT = re.compile(r"^  (quarantined|skipped) (.*?): (.+)$", re.MULTILINE)
 
 
+class Tally(Counter):
+    """Counts of what was generated and how spiral took it, saved after every folder (a long
+    run stopped early still tells how far it got without a failure)."""
+
+    def save(self) -> dict:
+        ARTIFACTS.mkdir(exist_ok=True)
+        report = {"profile": PROFILE, **dict(sorted(self.items()))}
+        name = "-".join(filter(None, ["fuzz", PROFILE, os.environ.get("SPIRAL_FUZZ_RUN")]))
+        (ARTIFACTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
+        return report
+
+
 @pytest.fixture(scope="module")
-def tally() -> Iterator[Counter]:
-    counts: Counter = Counter()
+def tally() -> Iterator[Tally]:
+    counts = Tally()
     yield counts
-    ARTIFACTS.mkdir(exist_ok=True)
-    report = {"profile": PROFILE, **dict(sorted(counts.items()))}
-    name = "-".join(filter(None, ["fuzz", PROFILE, os.environ.get("SPIRAL_FUZZ_RUN")]))
-    (ARTIFACTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(f"\nfuzz ({PROFILE}): {json.dumps(report)}")
+    print(f"\nfuzz ({PROFILE}): {json.dumps(counts.save())}")
 
 
 def _write(folder: Path, outside: Path, specs: list[Spec]) -> None:
@@ -78,7 +86,7 @@ def _ingest(folder: Path, db: Path) -> tuple[int, str, BaseException | None]:
 
 @PROFILES[PROFILE]
 @given(specs=corpora(max_pages=MAX_PAGES, scale=SCALE))
-def test_fuzz_ingest_accounts_for_every_input(specs: list[Spec], tally: Counter) -> None:
+def test_fuzz_ingest_accounts_for_every_input(specs: list[Spec], tally: Tally) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder, db = Path(scratch) / "in", Path(scratch) / "s.duckdb"
         folder.mkdir()
@@ -98,6 +106,8 @@ def test_fuzz_ingest_accounts_for_every_input(specs: list[Spec], tally: Counter)
             assert output.startswith("error: "), output
             assert all(s.kind in ("other", "sidecar", "link-out", "link-dangling") for s in specs)
             tally["runs ending in error: (no readable file)"] += 1
+            tally["folders passed"] += 1
+            tally.save()
             return
 
         with duckdb.connect(str(db), read_only=True) as connection:
@@ -121,3 +131,5 @@ def test_fuzz_ingest_accounts_for_every_input(specs: list[Spec], tally: Counter)
         code, output, exception = _ingest(folder, db)
         assert exception is None and code == 0, output
         assert " 0 new, " in output  # ingesting twice equals ingesting once
+        tally["folders passed"] += 1
+        tally.save()
