@@ -22,7 +22,7 @@ _OS_FIXES = {
     errno.EFBIG: "the file system or a limit (ulimit -f) refuses a file this large",
     errno.EACCES: "write somewhere you may, or change the permissions",
     errno.EPERM: "write somewhere you may, or change the permissions",
-    errno.EROFS: "the file system is read-only; write somewhere else",
+    errno.EROFS: "write somewhere else",
     errno.ENOTDIR: "a part of the path is a file, not a folder; check the path",
     errno.EEXIST: "a part of the path is a file, not a folder; check the path",
     errno.EISDIR: "the path is a folder; name a file",
