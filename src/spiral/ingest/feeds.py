@@ -137,8 +137,11 @@ def _documents(entries: list[Any], outlet: str, where: str, metadata: Mapping[st
 def _entry(entry: Any) -> dict[str, Any]:
     """Title, link, date (ISO 8601 in UTC when feedparser read it) and HTML of one entry."""
     when = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = (datetime(*when[:6], tzinfo=UTC).isoformat() if when
-                 else entry.get("published") or entry.get("updated"))
+    raw_date = entry.get("published") or entry.get("updated")
+    try:
+        published = datetime(*when[:6], tzinfo=UTC).isoformat() if when else raw_date
+    except ValueError:  # year 10000 once in UTC: the raw date is refused with a message later
+        published = raw_date
     contents = [c.get("value", "") for c in entry.get("content", ())]
     return {"title": entry.get("title"), "url": entry.get("link"), "published": published,
             "html": next((c for c in contents if c.strip()), None) or entry.get("summary")}
