@@ -3,8 +3,8 @@ whatever the folder holds, no traceback, exit 0 or 2, every input stored, quaran
 reason or skipped with a reason, nothing stored twice, and a second run stores nothing new.
 
 Profiles: SPIRAL_FUZZ=ci (the default: derandomized, so a fixed seed, about 200 inputs, part
-of the fast suite) or SPIRAL_FUZZ=long (`make fuzz`: a random seed, 900 folders five times
-larger, about 100,000 inputs; SPIRAL_FUZZ_EXAMPLES sets the number of folders). The number
+of the fast suite) or SPIRAL_FUZZ=long (`make fuzz`: a random seed, 1,600 folders five times
+larger, about 65 inputs each, over 100,000 in all; SPIRAL_FUZZ_EXAMPLES sets the number of folders). The number
 of inputs generated is written to test-artifacts/fuzz-<profile>[-<SPIRAL_FUZZ_RUN>].json.
 """
 
@@ -33,7 +33,7 @@ PROFILE = os.environ.get("SPIRAL_FUZZ", "ci")
 PROFILES = {
     "ci": settings(max_examples=12, derandomize=True, database=None, deadline=None,
                    suppress_health_check=list(HealthCheck)),
-    "long": settings(max_examples=int(os.environ.get("SPIRAL_FUZZ_EXAMPLES", "900")),
+    "long": settings(max_examples=int(os.environ.get("SPIRAL_FUZZ_EXAMPLES", "1600")),
                      deadline=None, database=None, suppress_health_check=list(HealthCheck),
                      print_blob=True),
 }
