@@ -4,8 +4,8 @@ reason or skipped with a reason, nothing stored twice, and a second run stores n
 
 Profiles: SPIRAL_FUZZ=ci (the default: derandomized, so a fixed seed, about 200 inputs, part
 of the fast suite) or SPIRAL_FUZZ=long (`make fuzz`: a random seed, 1,600 folders five times
-larger, about 65 inputs each, over 100,000 in all; SPIRAL_FUZZ_EXAMPLES sets the number of folders). The number
-of inputs generated is written to test-artifacts/fuzz-<profile>[-<SPIRAL_FUZZ_RUN>].json.
+larger, about 65 inputs each, over 100,000 in all; SPIRAL_FUZZ_EXAMPLES sets the number of
+folders). The counts are written to test-artifacts/fuzz-<profile>[-<SPIRAL_FUZZ_RUN>].json.
 """
 
 from __future__ import annotations
