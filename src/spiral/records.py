@@ -260,6 +260,15 @@ class Quarantined:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input left out on purpose (another file type, a repeat of an article already read),
+    named so that nothing is dropped in silence."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the NLP stage found in one document."""
 

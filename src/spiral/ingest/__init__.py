@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +21,24 @@ from spiral.ingest.html import HtmlExtractor, read_html_file
 from spiral.ingest.jsonl import read_jsonl
 from spiral.ingest.sources import expand, kind_of
 from spiral.ingest.text import read_text_file
-from spiral.records import Document, Quarantined
+from spiral.records import Document, Quarantined, Skipped
 
 log = logging.getLogger(__name__)
 
 __all__ = ["read"]
 
 
-def read(source: str | Path, *, metadata: Mapping[str, Any] | None = None,
+def read(source: str | Path | Sequence[str | Path], *, metadata: Mapping[str, Any] | None = None,
          date_format: str | None = None, settings: Settings | None = None,
          on_quarantine: Callable[[Quarantined], None] | None = None,
+         on_skip: Callable[[Skipped], None] | None = None,
          progress: Callable[[int], None] | None = None) -> Iterator[Document]:
-    """Documents from a file, directory or glob, each once (deduplicated by content hash).
+    """Documents from files, directories or globs, each once (deduplicated by content hash).
 
     A record that cannot be read goes to `on_quarantine` (or a warning) with its file:line and
-    the reason, and reading goes on.
+    the reason, and reading goes on. What is left out on purpose (files of other types, an
+    article whose text repeats one already read) goes to `on_skip` (or a log line): every
+    input is accounted for.
 
     Raises
     ------
@@ -46,42 +49,43 @@ def read(source: str | Path, *, metadata: Mapping[str, Any] | None = None,
     metadata = dict(metadata or {})
     max_bytes = settings.max_file_mb * 2**20
     quarantine = on_quarantine or _warn
-    seen: set[str] = set()
+    skip = on_skip or _note
+    first_origin: dict[str, str] = {}
+    sources = [source] if isinstance(source, str | Path) else source
+    files = dict.fromkeys(path for name in sources for path in expand(
+        name, follow_symlinks=settings.follow_symlinks, quarantine=quarantine, skip=skip))
     with HtmlExtractor(timeout_s=settings.html_timeout_s,
                        memory_mb=settings.html_memory_mb) as extractor:
-        for path in expand(source):
-            for item in _read_file(path, extractor, metadata, date_format, max_bytes):
-                if isinstance(item, Document) and len(item.text) > settings.max_article_chars:
-                    item = Quarantined(item.origin, (
-                        f"the text has {len(item.text):,} characters, more than an article's "
-                        f"{settings.max_article_chars:,} (max_article_chars); split it into "
-                        "articles, e.g. one a line in a .jsonl file"), item.text[:200])
+        for path in files:
+            for item in _read_file(path, extractor, metadata, date_format, max_bytes,
+                                   settings.max_article_chars):
                 if isinstance(item, Quarantined):
                     quarantine(item)
-                elif item.doc_id in seen:
-                    log.debug("%s repeats an article already read; skipped", item.origin)
+                elif item.doc_id in first_origin:
+                    # same text up to case and spacing (document_id): one document, but said
+                    skip(Skipped(item.origin, f"repeats the text of {first_origin[item.doc_id]}"))
                 else:
-                    seen.add(item.doc_id)
+                    first_origin[item.doc_id] = item.origin
                     yield item
                 if progress:
                     progress(1)
 
 
 def _read_file(path: Path, extractor: HtmlExtractor, metadata: Mapping[str, Any],
-               date_format: str | None, max_bytes: int) -> Iterator[Document | Quarantined]:
+               date_format: str | None, max_bytes: int,
+               max_chars: int) -> Iterator[Document | Quarantined]:
     kind = kind_of(path)
+    limits = {"max_bytes": max_bytes, "max_chars": max_chars}
     try:
         if kind == "text":
-            yield from read_text_file(path, metadata=metadata, date_format=date_format,
-                                      max_bytes=max_bytes)
+            yield from read_text_file(path, metadata=metadata, date_format=date_format, **limits)
         elif kind == "jsonl":
-            yield from read_jsonl(path, metadata=metadata, date_format=date_format)
+            yield from read_jsonl(path, metadata=metadata, date_format=date_format, **limits)
         elif kind == "html":
             yield from read_html_file(path, extractor, metadata=metadata,
-                                      date_format=date_format, max_bytes=max_bytes)
+                                      date_format=date_format, **limits)
         else:
-            yield from read_feed(path, metadata=metadata, date_format=date_format,
-                                 max_bytes=max_bytes)
+            yield from read_feed(path, metadata=metadata, date_format=date_format, **limits)
     except (InputError, OSError, EOFError) as error:
         # OSError/EOFError: unreadable or truncated .gz
         reason = str(error).removeprefix(f"{path}: ")
@@ -90,3 +94,7 @@ def _read_file(path: Path, extractor: HtmlExtractor, metadata: Mapping[str, Any]
 
 def _warn(item: Quarantined) -> None:
     log.warning("quarantined %s: %s", item.origin, item.reason)
+
+
+def _note(item: Skipped) -> None:
+    log.info("skipped %s: %s", item.origin, item.reason)

@@ -20,12 +20,12 @@ import feedparser
 from defusedxml import DefusedXmlException
 
 from spiral.errors import InputError
-from spiral.ingest.metadata import document_fields
+from spiral.ingest.metadata import check_length, document_fields
 from spiral.ingest.sources import read_bytes
 from spiral.records import Document, Quarantined
 
 MAX_ENTRIES = 10_000
-MAX_ENTRY_CHARS = 2_000_000
+MAX_FEED_BYTES = 32 * 2**20  # a feed is parsed whole, its entries all held at once
 # an entity declaration, in the feed's bytes as UTF-8/ASCII or UTF-16
 _DECLARES_ENTITY = re.compile(rb"<!\s*ENTITY|<\x00!\x00(\s\x00)*E\x00N\x00T\x00I\x00T\x00Y",
                               re.IGNORECASE)
@@ -81,14 +81,16 @@ def refuse_unsafe(data: bytes, where: str) -> None:
 
 
 def read_feed(path: Path, *, metadata: Mapping[str, Any], date_format: str | None,
-              max_bytes: int) -> Iterator[Document | Quarantined]:
+              max_bytes: int, max_chars: int) -> Iterator[Document | Quarantined]:
     """One Document per item (RSS) or entry (Atom) of the feed file at `path`."""
-    return parse_feed(read_bytes(path, max_bytes=max_bytes), str(path), metadata=metadata,
-                      date_format=date_format)
+    data = read_bytes(path, max_bytes=min(max_bytes, MAX_FEED_BYTES), fix=(
+        "split the feed (a feed is parsed whole; larger collections read best as .jsonl)"))
+    return parse_feed(data, str(path), metadata=metadata, date_format=date_format,
+                      max_chars=max_chars)
 
 
 def parse_feed(data: bytes, where: str, *, metadata: Mapping[str, Any],
-               date_format: str | None) -> Iterator[Document | Quarantined]:
+               date_format: str | None, max_chars: int) -> Iterator[Document | Quarantined]:
     """One Document per item or entry of a feed's bytes; `where` names it in messages.
 
     Raises
@@ -105,15 +107,17 @@ def parse_feed(data: bytes, where: str, *, metadata: Mapping[str, Any],
     if parsed.get("bozo"):
         log.warning("%s: feed is not well-formed (%s); read leniently", where,
                     parsed.bozo_exception)
+    if not parsed.entries:
+        raise InputError(f"{where}: the feed has no items or entries")
     if len(parsed.entries) > MAX_ENTRIES:
         raise InputError(f"{where}: {len(parsed.entries)} entries, more than {MAX_ENTRIES}; "
                          "split the feed")
     outlet = parsed.feed.get("title", "")
-    return _documents(parsed.entries, outlet, where, metadata, date_format)
+    return _documents(parsed.entries, outlet, where, metadata, date_format, max_chars)
 
 
 def _documents(entries: list[Any], outlet: str, where: str, metadata: Mapping[str, Any],
-               date_format: str | None) -> Iterator[Document | Quarantined]:
+               date_format: str | None, max_chars: int) -> Iterator[Document | Quarantined]:
     for number, raw in enumerate(entries, start=1):
         here = f"{where}:entry {number}"
         entry = _entry(raw)
@@ -121,8 +125,7 @@ def _documents(entries: list[Any], outlet: str, where: str, metadata: Mapping[st
             text = html_to_text(entry.pop("html") or "")
             if not text:
                 raise InputError(f"{here}: the entry has no text (description/content)")
-            if len(text) > MAX_ENTRY_CHARS:
-                raise InputError(f"{here}: entry text longer than {MAX_ENTRY_CHARS} characters")
+            check_length(text, where=here, max_chars=max_chars)
             fields = document_fields({"source": outlet, **entry, **metadata}, where=here,
                                      date_format=date_format)
             yield Document.from_text(text, origin=here, **fields)
@@ -134,8 +137,11 @@ def _documents(entries: list[Any], outlet: str, where: str, metadata: Mapping[st
 def _entry(entry: Any) -> dict[str, Any]:
     """Title, link, date (ISO 8601 in UTC when feedparser read it) and HTML of one entry."""
     when = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = (datetime(*when[:6], tzinfo=UTC).isoformat() if when
-                 else entry.get("published") or entry.get("updated"))
+    raw_date = entry.get("published") or entry.get("updated")
+    try:
+        published = datetime(*when[:6], tzinfo=UTC).isoformat() if when else raw_date
+    except ValueError:  # year 10000 once in UTC: the raw date is refused with a message later
+        published = raw_date
     contents = [c.get("value", "") for c in entry.get("content", ())]
     return {"title": entry.get("title"), "url": entry.get("link"), "published": published,
             "html": next((c for c in contents if c.strip()), None) or entry.get("summary")}

@@ -9,6 +9,7 @@ the time limit is enforced by the parent, so it fires whatever the worker does.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import select
 import struct
@@ -21,11 +22,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from spiral.errors import InputError
-from spiral.ingest.metadata import document_fields
+from spiral.ingest.charset import decode_page
+from spiral.ingest.metadata import check_length, document_fields
 from spiral.ingest.sources import read_bytes
 from spiral.records import Document
 
 WORKER = Path(__file__).with_name("html_worker.py")
+log = logging.getLogger(__name__)
+
+MAX_PAGE_BYTES = 32 * 2**20  # a page is held whole, as bytes and text, and sent to the worker
 
 
 class HtmlExtractor:
@@ -135,12 +140,17 @@ class HtmlExtractor:
 
 
 def read_html_file(path: Path, extractor: HtmlExtractor, *, metadata: Mapping[str, Any],
-                   date_format: str | None, max_bytes: int) -> Iterator[Document]:
+                   date_format: str | None, max_bytes: int,
+                   max_chars: int) -> Iterator[Document]:
     """One Document from an HTML page; flags override what the page says of itself."""
-    html = read_bytes(path, max_bytes=max_bytes).decode("utf-8", "replace")
+    html, encoding = decode_page(read_bytes(
+        path, max_bytes=min(max_bytes, MAX_PAGE_BYTES),
+        fix="save the article alone, or its text as .txt (pages are read whole)"))
+    log.info("%s: read as %s", path, encoding)
     found = extractor.extract(html, str(path))
     page = {"title": found.get("title"), "published": found.get("date"),
             "url": found.get("url"), "source": found.get("sitename")}
     fields = document_fields({k: v for k, v in page.items() if v} | dict(metadata),
                              where=str(path), date_format=date_format)
+    check_length(found["text"], where=str(path), max_chars=max_chars)
     yield Document.from_text(found["text"], origin=str(path), **fields)

@@ -14,6 +14,8 @@ from spiral.records import web_url
 
 log = logging.getLogger(__name__)
 
+log = logging.getLogger(__name__)
+
 FIELDS = ("title", "published", "source", "url", "language", "id")
 # News of the 20th century on is in range; year 1 (Go's zero time in feeds) or 9999 is a
 # placeholder, not a date, and would throw every date computed from it out of range.
@@ -82,10 +84,30 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         raise InputError(f"{sidecar}: not valid JSON ({error}); fix it or remove it") from None
     if not isinstance(data, dict):
         raise InputError(f"{sidecar}: expected a JSON object with title, published, source, url")
-    unknown = set(data) - set(FIELDS)
+    warn_unknown(data, where=str(sidecar))
+    return {k: v for k, v in data.items() if k in FIELDS}
+
+
+def warn_unknown(record: Mapping[str, Any], *, where: str) -> None:
+    """Say which fields are ignored: unknown fields never cost an article, nor pass unseen."""
+    unknown = sorted(set(record) - set(FIELDS))
     if unknown:
-        raise InputError(f"{sidecar}: unknown field(s) {sorted(unknown)}; allowed: {', '.join(FIELDS)}")
-    return data
+        log.warning("%s: field(s) %s ignored; spiral reads %s", where, unknown, ", ".join(FIELDS))
+
+
+def check_length(text: str, *, where: str, max_chars: int) -> None:
+    """Refuse an article longer than `max_chars`, before it is normalised or coded.
+
+    Raises
+    ------
+    InputError
+        The text is longer than `max_chars`.
+    """
+    if len(text) > max_chars:
+        raise InputError(
+            f"{where}: the text has {len(text):,} characters, more than an article's "
+            f"{max_chars:,} (SPIRAL_MAX_ARTICLE_CHARS); split it into articles, e.g. one a line "
+            "in a .jsonl file")
 
 
 def document_fields(raw: Mapping[str, Any], *, where: str,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from spiral import ingest as ingest_stage
 from spiral.config import Settings
 from spiral.errors import InputError
-from spiral.records import Extraction, Quarantined
+from spiral.records import Extraction, Quarantined, Skipped
 from spiral.serve.report.markdown import MARKER
 from spiral.store import Store, is_postgres, open_store
 from spiral.store.outputs import (
@@ -41,10 +41,13 @@ Progress = Callable[[int], None]
 
 @dataclass(frozen=True, slots=True)
 class IngestSummary:
+    """Every input accounted for: read (new or already stored), quarantined or skipped."""
+
     n_read: int
     n_new: int
     n_quarantined: int
     quarantined: tuple[Quarantined, ...]
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def n_duplicates(self) -> int:
@@ -69,15 +72,14 @@ def ingest(store: Store, sources: Sequence[str | Path], *, settings: Settings,
     Re-running with the same input stores nothing new.
     """
     quarantined: list[Quarantined] = []
-    documents = []
-    for source in sources:
-        documents.extend(ingest_stage.read(
-            source, metadata=metadata, date_format=date_format, settings=settings,
-            on_quarantine=quarantined.append, progress=progress))
+    skipped: list[Skipped] = []
+    documents = list(ingest_stage.read(
+        sources, metadata=metadata, date_format=date_format, settings=settings,
+        on_quarantine=quarantined.append, on_skip=skipped.append, progress=progress))
     n_new = store.add_documents(documents)
     store.add_quarantined(quarantined)
     return IngestSummary(n_read=len(documents), n_new=n_new, n_quarantined=len(quarantined),
-                         quarantined=tuple(quarantined))
+                         quarantined=tuple(quarantined), skipped=tuple(skipped))
 
 
 def extract(store: Store, nlp: Language, *, settings: Settings, force: bool = False,

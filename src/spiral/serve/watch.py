@@ -25,7 +25,7 @@ from spiral.config import Settings
 from spiral.errors import InputError
 from spiral.ingest.feeds import parse_feed
 from spiral.ingest.sources import expand
-from spiral.records import Document, Quarantined
+from spiral.records import Document, Quarantined, Skipped
 from spiral.serve import jobs
 from spiral.store import Store
 
@@ -121,12 +121,14 @@ def _poll(source: _Source, settings: Settings, quarantined: list[Quarantined]) -
         if fetched is None:
             return []
         data, validators = fetched
-        items = list(parse_feed(data, source.name, metadata={}, date_format=None))
+        items = list(parse_feed(data, source.name, metadata={}, date_format=None,
+                                max_chars=settings.max_article_chars))
         source.etag, source.modified = validators  # only once the feed parsed
         quarantined += [i for i in items if isinstance(i, Quarantined)]
         return [i for i in items if isinstance(i, Document)]
     changed = []
-    for path in expand(source.name):
+    for path in expand(source.name, follow_symlinks=settings.follow_symlinks,
+                       quarantine=quarantined.append, skip=_note):
         stat = path.stat()
         if source.seen_files.get(path) != (stat.st_mtime_ns, stat.st_size):
             source.seen_files[path] = (stat.st_mtime_ns, stat.st_size)
@@ -135,6 +137,10 @@ def _poll(source: _Source, settings: Settings, quarantined: list[Quarantined]) -
     for path in changed:
         found += ingest_stage.read(path, settings=settings, on_quarantine=quarantined.append)
     return found
+
+
+def _note(item: Skipped) -> None:
+    log.info("skipped %s: %s", item.origin, item.reason)
 
 
 def _fetch(source: _Source, max_bytes: int) -> tuple[bytes, tuple[str | None, str | None]] | None:

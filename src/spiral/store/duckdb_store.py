@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,14 @@ def open_duckdb(path: str | Path, *, read_only: bool = False) -> DuckDBStore:
         raise StoreError(f"{path}: no store here yet; run `spiral ingest ... --db {path}` first")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+    is_new = not path.exists()
     try:
         connection = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as error:
+        if is_new:  # a store that could not even be created (a full disk) leaves no file
+            _remove_store_files(path)
+            raise StoreError(f"{path}: cannot create the store ({error}); free disk space, or "
+                             "pass --db in a folder you may write to") from error
         if "lock" in str(error).lower():
             raise StoreError(f"{path}: another process has the store open for writing; wait for "
                              "it to finish, use another --db, or use PostgreSQL "
@@ -41,14 +47,74 @@ def open_duckdb(path: str | Path, *, read_only: bool = False) -> DuckDBStore:
     except duckdb.Error as error:
         raise StoreError(f"{path}: cannot open as a DuckDB store ({error}); "
                          "pass --db with a .duckdb file spiral created") from error
-    connection.execute("SET TimeZone = 'UTC'").fetchall()
     store = DuckDBStore(connection, path)
     try:
+        store._run("SET TimeZone = 'UTC'")
         store.schema_version = migrations.migrate(store, "duckdb", read_only=read_only)
+        _check_intact(store)
     except BaseException:
         connection.close()
+        if is_new:
+            _remove_store_files(path)
         raise
     return store
+
+
+def _remove_store_files(path: Path) -> None:
+    for leftover in store_files(path):
+        leftover.unlink(missing_ok=True)
+
+
+# DuckDB files start with three 4 KiB headers, then fixed-size blocks
+HEADER_BYTES = 3 * 4096
+
+
+def _check_intact(store: DuckDBStore) -> None:
+    """Refuse a file cut short (DuckDB would fail only when a lost block is read) or one whose
+    tables lack columns spiral writes (changed by hand or by another program)."""
+    path = store.path
+    ((block_bytes, n_blocks),) = store._run(
+        "SELECT block_size, total_blocks FROM pragma_database_size()")
+    expected_bytes = HEADER_BYTES + block_bytes * n_blocks
+    if path.exists() and path.stat().st_size < expected_bytes:
+        raise StoreError(f"{path}: the file has {path.stat().st_size:,} bytes but its header "
+                         f"counts {expected_bytes:,}: it was cut short (a full disk, an "
+                         "interrupted copy); restore it from a backup, or ingest again into a "
+                         "new --db")
+    missing = sorted(_columns(_reference_schema()) - _columns(store._db))
+    if missing:
+        raise StoreError(f"{path}: the store lacks {', '.join(missing)}, which spiral writes; "
+                         "it was changed outside spiral: restore it from a backup, or ingest "
+                         "again into a new --db")
+
+
+@functools.cache
+def _reference_schema() -> duckdb.DuckDBPyConnection:
+    """An in-memory database with every migration applied: the columns a store must have."""
+    db = duckdb.connect(":memory:")
+    for _, _, sql in migrations.available("duckdb"):
+        db.execute(sql).fetchall()
+    return db
+
+
+def _columns(db: duckdb.DuckDBPyConnection) -> set[str]:
+    return {f"{table}.{column}" for table, column in db.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_name != 'schema_migrations'").fetchall()}
+
+
+def _store_error(path: Path, error: duckdb.Error) -> StoreError:
+    """A DuckDB failure as a StoreError that names the file and what to do."""
+    first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+    if isinstance(error, duckdb.IOException | duckdb.InternalException):
+        fix = ("the file is damaged or cut short; restore it from a backup, or ingest again into "
+               "a new --db")
+    elif isinstance(error, duckdb.CatalogException | duckdb.BinderException):
+        fix = ("its tables differ from those spiral writes; restore it from a backup, or ingest "
+               "again into a new --db")
+    else:
+        fix = "check free disk space and that the file is not damaged"
+    return StoreError(f"{path}: {first_line}; {fix}")
 
 
 class DuckDBStore(SqlStore):
@@ -64,11 +130,19 @@ class DuckDBStore(SqlStore):
     def close(self) -> None:
         self._db.close()
 
+    # every query passes here: a DuckDB failure (a damaged file, a full disk) becomes an error
+    # that names the store and what to do
     def _run(self, query: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
-        return self._db.execute(query, params or None).fetchall()
+        try:
+            return self._db.execute(query, params or None).fetchall()
+        except duckdb.Error as error:
+            raise _store_error(self.path, error) from error
 
     def _frame(self, query: str, params: list[Any] | None = None) -> pl.DataFrame:
-        return self._db.sql(query, params=params or None).pl()
+        try:
+            return self._db.sql(query, params=params or None).pl()
+        except duckdb.Error as error:
+            raise _store_error(self.path, error) from error
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self)

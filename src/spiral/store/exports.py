@@ -53,7 +53,7 @@ def write(frame: pl.DataFrame, fmt: Format, out: Path, *, table: str,
     writers = {"plover-jsonl": (_write_plover, json_with_keys("event_text", "doc_id")),
                "jsonl": (_write_jsonl, json_with_keys(*frame.columns[:2])),
                "csv": (_write_csv, starts_with(",".join(frame.columns).encode())),
-               "parquet": (lambda f, tmp: f.write_parquet(tmp), _parquet_with(frame.columns))}
+               "parquet": (_write_parquet, _parquet_with(frame.columns))}
     writer, is_ours = writers[fmt]
     return write_output(out, lambda tmp: writer(frame, tmp), is_ours=is_ours,
                         what=f"{table} export", protected=protected)
@@ -75,6 +75,13 @@ def _write_csv(frame: pl.DataFrame, path: Path) -> None:
     listed = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
     frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join(";") for c in listed) \
         .write_csv(path)
+
+
+def _write_parquet(frame: pl.DataFrame, path: Path) -> None:
+    try:
+        frame.write_parquet(path)
+    except pl.exceptions.ComputeError as error:  # how polars reports a failed write (disk full)
+        raise OSError(str(error).splitlines()[0]) from error
 
 
 def _parquet_with(columns: Sequence[str]) -> Callable[[Path], bool]:

@@ -172,3 +172,25 @@ def test_read_rss1_rdf_in_latin1_with_dublin_core_dates(tmp_path: Path) -> None:
     assert doc.title == "Café talks" and doc.source == "Gazette"
     assert doc.text == "Envoys met at a café in Geneva."
     assert doc.published.isoformat() == "2024-11-26T09:00:00+00:00"
+
+
+def test_read_names_a_folder_it_cannot_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17, defect 10 (the CLI test needs a non-root user; this one fails the listing)."""
+    import spiral.ingest.sources as sources
+
+    (tmp_path / "a.txt").write_text(TEXT)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("A report nobody may read.")
+    listing = sources.os.scandir
+
+    def scandir(path):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(sources.os, "scandir", scandir)
+    documents, quarantined = _read_all(tmp_path)
+    assert [d.text for d in documents] == [TEXT]
+    assert [(q.origin, q.reason.split(";")[0]) for q in quarantined] == [
+        (str(locked), "cannot list the folder (Permission denied)")]

@@ -27,8 +27,10 @@ if TYPE_CHECKING:
     from spiral.config import Settings
 
 
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)  # messages stay whole for grep and logs
+# paths and article text may hold [brackets] and :codes: (line 100 of a file is ":100:")
+console = Console(markup=False, emoji=False)
+err_console = Console(stderr=True, soft_wrap=True,  # messages stay whole for grep and logs
+                      markup=False, emoji=False)
 
 
 class OutputFormat(str, Enum):

@@ -32,6 +32,8 @@ OutletOption = Annotated[str | None, typer.Option("--source", help="Outlet name,
 UrlOption = Annotated[str | None, typer.Option(help="URL of the article.")]
 DateFormatOption = Annotated[
     str | None, typer.Option(help="strptime format of 'published' when it is not ISO 8601.")]
+FollowSymlinksOption = Annotated[bool, typer.Option(
+    "--follow-symlinks", help="Read files that symlinks point to outside the folder being read.")]
 ScenarioOption = Annotated[
     list[Path] | None,
     typer.Option(help="Scenario YAML for the report's forecast; repeat for several.")]
@@ -44,6 +46,7 @@ def _metadata(title: str | None, published: str | None, source: str | None,
 
 
 def ingest(
+    ctx: typer.Context,
     sources: Sources,
     db: DbOption = None,
     title: TitleOption = None,
@@ -51,6 +54,7 @@ def ingest(
     source: OutletOption = None,
     url: UrlOption = None,
     date_format: DateFormatOption = None,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Read articles into the store; bad records are quarantined with file:line and the reason.
 
@@ -59,15 +63,27 @@ def ingest(
     from spiral.serve import jobs
     from spiral.store import open_store
 
-    settings = settings_for(db)
+    settings = settings_for(db, follow_symlinks=follow_symlinks or None)
     with open_store(settings.db) as store, progress_bar("reading") as bar:
         summary = jobs.ingest(store, sources, settings=settings,
                               metadata=_metadata(title, published, source, url),
                               date_format=date_format, progress=bar.advance)
     console.print(f"read {summary.n_read} documents: {summary.n_new} new, "
-                  f"{summary.n_duplicates} already stored, {summary.n_quarantined} quarantined")
-    for item in summary.quarantined[:20]:
-        console.print(f"  quarantined {item.origin}: {item.reason}", highlight=False)
+                  f"{summary.n_duplicates} already stored, {summary.n_quarantined} quarantined, "
+                  f"{len(summary.skipped)} skipped")
+    _print_left_out(summary, everything=ctx.meta.get("spiral.verbose", False))
+
+
+def _print_left_out(summary: jobs.IngestSummary, *, everything: bool, limit: int = 20) -> None:
+    """Name what was not stored: quarantined inputs, then skipped ones; `limit` of each, or
+    all of them (--verbose)."""
+    if everything:
+        limit = len(summary.quarantined) + len(summary.skipped)
+    for verb, items in (("quarantined", summary.quarantined), ("skipped", summary.skipped)):
+        for item in items[:limit]:
+            console.print(f"  {verb} {item.origin}: {item.reason}", highlight=False, soft_wrap=True)
+        if len(items) > limit:
+            console.print(f"  ... and {len(items) - limit} more {verb} (-v lists them all)")
 
 
 def extract(
@@ -158,12 +174,14 @@ def code(
 
 
 def run(
+    ctx: typer.Context,
     sources: Sources,
     db: DbOption = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Report file to write.")] = Path(
         "out/report.html"),
     model: ModelOption = None,
     scenario: ScenarioOption = None,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """The main job: ingest the sources, code what is new, analyse, write the report, summarise.
 
@@ -171,14 +189,15 @@ def run(
     """
     from spiral.serve import jobs
 
-    settings = settings_for(db, spacy_model=model)
+    settings = settings_for(db, spacy_model=model, follow_symlinks=follow_symlinks or None)
     with progress_bar("coding") as bar:
         summary = jobs.run(sources, settings=settings, out=out, scenario_files=scenario or [],
                            progress=bar.advance, on_total=bar.total)
     ingested, extracted = summary.ingested, summary.extracted
     console.print(f"ingested {ingested.n_read} reports ({ingested.n_new} new, "
-                  f"{ingested.n_quarantined} quarantined); coded {extracted.n_documents} with "
-                  f"{extracted.pipeline}")
+                  f"{ingested.n_quarantined} quarantined, {len(ingested.skipped)} skipped); "
+                  f"coded {extracted.n_documents} with {extracted.pipeline}")
+    _print_left_out(ingested, everything=ctx.meta.get("spiral.verbose", False))
     print_table([{"table": k, "rows": v} for k, v in summary.counts.items()],
                 title=f"store {summary.store_location}")
     print_table([{"date": s["date"], "actor": s["actor_code"], "event": s["event_type"],

@@ -15,11 +15,13 @@ def render_markdown(data: ReportData) -> str:
     >>> render_markdown(ReportData(title="Demo", subtitle="x")).splitlines()[:2]
     ['<!-- spiral report -->', '# Demo']
     """
-    parts = [MARKER, f"# {data.title}", "", data.subtitle, "", "## Summary", ""]
-    parts += [f"- {label}: {value}" for label, value in data.summary.items()]
+    parts = [MARKER, f"# {markdown_text(data.title)}", "", markdown_text(data.subtitle), "",
+             "## Summary", ""]
+    parts += [f"- {markdown_text(label)}: {value}" for label, value in data.summary.items()]
     for fit in data.spiral_index:
-        parts.append(f"- {fit['label']}: {fit['verdict']}" if fit["value"] is None else
-                     f"- {fit['label']}: spiral index {fit['value']:.2f} "
+        label = markdown_text(fit["label"])
+        parts.append(f"- {label}: {fit['verdict']}" if fit["value"] is None else
+                     f"- {label}: spiral index {fit['value']:.2f} "
                      f"[{fit['low']:.2f}, {fit['high']:.2f}], {fit['verdict']} ({fit['note']})")
     parts += _section("Red lines", data.red_line_rows,
                       ["date", "declarer", "condition", "consequence", "status"])
@@ -34,6 +36,22 @@ def render_markdown(data: ReportData) -> str:
     return "\n".join(parts) + "\n"
 
 
+# Article text is data: HTML in it must show as text (a Markdown viewer would run <script> or
+# <img onerror>) and brackets must not make links or images. Characters become entities or
+# backslash escapes; a line break becomes a space so a table row stays one line.
+_MARKDOWN_SAFE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\",
+                                "|": "\\|", "[": "\\[", "]": "\\]", "\n": " ", "\r": " "})
+
+
+def markdown_text(text: str) -> str:
+    """`text` as literal Markdown: no HTML, link or image can come from it.
+
+    >>> markdown_text("<script>alert(1)</script> [x](javascript:y) a|b")
+    '&lt;script&gt;alert(1)&lt;/script&gt; \\\\[x\\\\](javascript:y) a\\\\|b'
+    """
+    return text.translate(_MARKDOWN_SAFE)
+
+
 def _section(title: str, rows: list[dict[str, Any]], columns: list[str]) -> list[str]:
     lines = ["", f"## {title}", ""]
     if not rows:
@@ -41,7 +59,6 @@ def _section(title: str, rows: list[dict[str, Any]], columns: list[str]) -> list
     lines.append("| " + " | ".join(columns) + " |")
     lines.append("|" + "---|" * len(columns))
     for row in rows:
-        cells = (str(row.get(c, "") if row.get(c) is not None else "").replace("|", "\\|")
-                 .replace("\n", " ") for c in columns)
+        cells = (markdown_text("" if row.get(c) is None else str(row[c])) for c in columns)
         lines.append("| " + " | ".join(cells) + " |")
     return lines

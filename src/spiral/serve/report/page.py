@@ -54,7 +54,7 @@ def render_html(data: ReportData) -> str:
         _quotes(data.quote_rows),
         _stories(data.story_rows),
     ]
-    specs_json = json.dumps(specs, default=str).replace("</", "<\\/")
+    specs_json = script_json(specs)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="generator" content="spiral report">
@@ -79,6 +79,21 @@ for (const [name, spec] of Object.entries(specs)) {{
 </script>
 </body></html>
 """
+
+
+# Inside <script> the HTML parser looks for "</script" and, after "<!--", for "<script":
+# with every <, > and & written as a JSON escape no text in the data can end the element or
+# switch the parser's state (json.dumps already writes U+2028/2029 and all non-ASCII escaped).
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(value: Any) -> str:
+    """JSON to embed in a <script> element: no data can close it or change how it is parsed.
+
+    >>> script_json({"code": "<!--<script>"})
+    '{"code": "\\\\u003c!--\\\\u003cscript\\\\u003e"}'
+    """
+    return json.dumps(value, default=str).translate(_SCRIPT_SAFE)
 
 
 def _summary(data: ReportData) -> str:
