@@ -1,10 +1,13 @@
 """The CLI on a PostgreSQL store, as a team uses it: two ingest jobs at once lose and duplicate
-nothing, and a re-run changes nothing."""
+nothing, a re-run changes nothing, and `spiral serve` reads the store while they write."""
 
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -44,3 +47,44 @@ def test_cli_postgres_bad_url_exits_2_without_the_password(tmp_path: Path) -> No
     done = run_spiral("status", "--db", f"postgresql://ana:secret@/crisis?host={tmp_path}")
     assert done.returncode == 2
     assert "cannot connect to PostgreSQL" in done.stderr and "secret" not in done.stderr
+
+
+def _get(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return json.load(answer)
+
+
+def test_cli_postgres_server_reads_while_two_jobs_write(postgres_dsn: str, tmp_path: Path) -> None:
+    assert run_spiral("ingest", _articles(tmp_path / "seed", range(5)), "--db",
+                      postgres_dsn).returncode == 0
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([*spiral_command(), "serve", "--db", postgres_dsn, "--host",
+                               "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/api/v1/documents?limit=1"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert _get(url)["items"]
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stdout.read()
+                time.sleep(0.3)
+        jobs = [subprocess.Popen([*spiral_command(), "ingest", str(folder), "--db", postgres_dsn],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for folder in (_articles(tmp_path / "a", range(100, 250)),
+                               _articles(tmp_path / "b", range(200, 350)))]
+        while any(job.poll() is None for job in jobs):
+            assert _get(url)["items"]  # the server answers while the jobs write
+            time.sleep(0.2)
+        assert [job.returncode for job in jobs] == [0, 0]
+        status = json.loads(run_spiral("status", "--db", postgres_dsn, "--format", "json").stdout)
+        assert status["documents"] == 5 + 250
+        listed = _get(f"http://127.0.0.1:{port}/api/v1/documents?limit=1000")["items"]
+        assert len({d["doc_id"] for d in listed}) == len(listed) == 255
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from spiral.errors import StoreError
+from spiral.store.base import is_postgres
 
 log = logging.getLogger(__name__)
 ENTITY = pl.Struct({"entity_text": pl.String, "entity_name": pl.String, "code": pl.String,
@@ -41,14 +42,20 @@ def decode_entities(column: str) -> pl.Expr:
 class Catalog:
     """Frames of one store, reloaded when its file changes; thread-safe for a web server."""
 
-    def __init__(self, path: Path):
-        self.path = Path(path)
+    def __init__(self, path: Path | str):
+        self.path = path if is_postgres(path) else Path(path)
         self._lock = threading.RLock()
-        self._stamp: tuple[float, int] | None = None
+        self._stamp: tuple[Any, ...] | None = None
         self._frames: dict[str, pl.DataFrame] = {}
         self._derived: dict[Any, Any] = {}
 
-    def _current_stamp(self) -> tuple[float, int]:
+    def _current_stamp(self) -> tuple[Any, ...]:
+        if isinstance(self.path, str):
+            # a PostgreSQL store has no file to watch: its row counts tell that it changed
+            from spiral.store import open_store
+
+            with open_store(self.path, read_only=True) as store:
+                return tuple(sorted(store.counts().items()))
         try:
             stat = self.path.stat()
         except OSError:
@@ -123,7 +130,7 @@ class Catalog:
             self.stories(), freq=freq, covered_days=self.covered_days()))
 
 
-def _load(path: Path) -> dict[str, pl.DataFrame]:
+def _load(path: Path | str) -> dict[str, pl.DataFrame]:
     from spiral.store import open_store
 
     with open_store(path, read_only=True) as store:
