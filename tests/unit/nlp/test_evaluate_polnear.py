@@ -19,24 +19,30 @@ TEXT = ('"We will not back down," the senator said.\n\n'
         "Analysts believe the talks could resume.\n")
 # paragraph 2 starts at 44, paragraph 3 at 95
 
+
+def _relation(name: str, *roles: str, end: str = "\n") -> str:
+    """A brat event line: its name, a tab, then the role:id pairs."""
+    return f"{name}\t" + " ".join(roles) + end
+
+
 ANNOTATION = (
     "T1\tContent 0 24\t\"We will not back down,\"\n"
     "T2\tSource 25 36\tthe senator\n"
     "T3\tCue 37 41\tsaid\n"
     "T4\tAttribution 37 41\tsaid\n"
-    "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n"
+    + _relation("E1", "Attribution:T4", "Content:T1", "Cue:T3", "Source:T2") +
     "T5\tContent 44 54;75 92\tEscalation is not\n"
     "inevitable\n"  # span text running over a line
     "T6\tSource 56 68\tthe minister\n"
     "T7\tCue 69 73\tsaid\n"
     "T8\tAttribution 69 73\tsaid\n"
-    "E2\tAttribution:T8 Cue:T7 Source:T6 Content:T5 \n"
+    + _relation("E2", "Attribution:T8", "Cue:T7", "Source:T6", "Content:T5", end=" \n") +
     "T9\tDiscuss 95 103\tAnalysts\n"
     "T10\tSource 95 103\tAnalysts\n"
     "T11\tCue 104 111\tbelieve\n"
     "T12\tContent 112 134\tthe talks could resume\n"
     "T13\tAttribution 104 111\tbelieve\n"
-    "E3\tAttribution:T13 Source:T10 Cue:T11 Content:T12\n"
+    + _relation("E3", "Attribution:T13", "Source:T10", "Cue:T11", "Content:T12") +
     "#1\tAnnotatorNotes T12\ta note\n"
     "T14\tCue 0 1\t\"\n"
     "E4\tAttribution-no-source:T14 Cue:T14\n"  # no content: not a relation
