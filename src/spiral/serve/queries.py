@@ -37,7 +37,8 @@ class EventFilter:
     min_confidence: float | None = None
 
 
-def _dyad_expr(f: EventFilter) -> list[pl.Expr]:
+def _pair_and_window(f: EventFilter, day: str) -> list[pl.Expr]:
+    """Actor, recipient or dyad, and the date window on column `day`."""
     conditions = []
     if f.actor:
         conditions.append(pl.col("actor_code") == f.actor)
@@ -46,14 +47,19 @@ def _dyad_expr(f: EventFilter) -> list[pl.Expr]:
     if f.dyad:
         actor, _, recipient = f.dyad.partition("-")
         conditions += [pl.col("actor_code") == actor, pl.col("recipient_code") == recipient]
+    if f.since:
+        conditions.append(pl.col(day) >= f.since)
+    if f.until:
+        conditions.append(pl.col(day) <= f.until)
+    return conditions
+
+
+def _dyad_expr(f: EventFilter) -> list[pl.Expr]:
+    conditions = _pair_and_window(f, "date")
     if f.event_type:
         conditions.append(pl.col("event_type") == f.event_type)
     if f.mode:
         conditions.append(pl.col("mode") == f.mode)
-    if f.since:
-        conditions.append(pl.col("date") >= f.since)
-    if f.until:
-        conditions.append(pl.col("date") <= f.until)
     return conditions
 
 
@@ -210,19 +216,7 @@ def index(catalog: Catalog, *, freq: str, f: EventFilter,
           base: pl.DataFrame | None = None) -> pl.DataFrame:
     """Escalation index rows (period column named `period`), filtered by dyad and dates."""
     table = index_table(catalog, freq) if base is None else base
-    conditions = []
-    if f.actor:
-        conditions.append(pl.col("actor_code") == f.actor)
-    if f.recipient:
-        conditions.append(pl.col("recipient_code") == f.recipient)
-    if f.dyad:
-        actor, _, recipient = f.dyad.partition("-")
-        conditions += [pl.col("actor_code") == actor, pl.col("recipient_code") == recipient]
-    if f.since:
-        conditions.append(pl.col("period") >= f.since)
-    if f.until:
-        conditions.append(pl.col("period") <= f.until)
-    return _apply(table, conditions)
+    return _apply(table, _pair_and_window(f, "period"))
 
 
 def dyad_totals(catalog: Catalog, f: EventFilter) -> pl.DataFrame:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
+import polars as pl
 from fastapi import Depends, HTTPException, Query, Request
 
 from spiral import validate
@@ -67,6 +68,15 @@ def write_access(request: Request, settings: Annotated[Settings, Depends(get_set
 class Window:
     since: date | None
     until: date | None
+
+    def conditions(self, day: pl.Expr) -> list[pl.Expr]:
+        """`day` within the window, as filter conditions (none for an open window)."""
+        conditions = []
+        if self.since:
+            conditions.append(day >= self.since)
+        if self.until:
+            conditions.append(day <= self.until)
+        return conditions
 
 
 def window(

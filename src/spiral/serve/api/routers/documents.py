@@ -28,14 +28,9 @@ def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     sort = paging.sort or "published"
     frame = sorted_base(catalog, "documents", lambda: catalog.frame("documents").drop("text"),
                         sort=sort, allowed=SORTS, id_column="doc_id")
-    day = pl.col("published").dt.date()
-    conditions = []
+    conditions = window.conditions(pl.col("published").dt.date())
     if source:
         conditions.append(pl.col("source").str.to_lowercase() == source.lower())
-    if window.since:
-        conditions.append(day >= window.since)
-    if window.until:
-        conditions.append(day <= window.until)
     if conditions:
         frame = frame.filter(pl.all_horizontal(conditions))
     rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="doc_id",

@@ -29,10 +29,7 @@ def list_positions(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
         conditions.append(pl.col("holder_code") == codes(country, "country"))
     if issue:
         conditions.append(pl.col("issue") == validate.choice(issue, ISSUES, field="issue"))
-    if window.since:
-        conditions.append(pl.col("date") >= window.since)
-    if window.until:
-        conditions.append(pl.col("date") <= window.until)
+    conditions += window.conditions(pl.col("date"))
     if conditions:
         frame = frame.filter(pl.all_horizontal(conditions))
     rows, next_cursor, total = page(frame, sort=paging.sort or "date", allowed=SORTS,

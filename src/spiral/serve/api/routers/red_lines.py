@@ -35,10 +35,7 @@ def list_red_lines(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                           | name.str.contains(declarer.strip().lower(), literal=True))
     if status:
         conditions.append(pl.col("status") == validate.choice(status, STATUSES, field="status"))
-    if window.since:
-        conditions.append(pl.col("date") >= window.since)
-    if window.until:
-        conditions.append(pl.col("date") <= window.until)
+    conditions += window.conditions(pl.col("date"))
     if conditions:
         frame = frame.filter(pl.all_horizontal(conditions))
     rows, next_cursor, total = page(frame, sort=paging.sort or "date", allowed=SORTS,
