@@ -28,8 +28,8 @@ Matching, per report, one to one and greedily:
 from __future__ import annotations
 
 import hashlib
-import re
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime

@@ -47,6 +47,16 @@ def is_postgres(target: object) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
+
+def _in_range(column: str, since: date | None, until: date | None, conditions: list[str],
+              params: list[Any]) -> tuple[list[str], list[Any]]:
+    """SQL conditions and parameters with `column` between `since` and `until` added."""
+    for op, bound in ((">=", since), ("<=", until)):
+        if bound is not None:
+            conditions = [*conditions, f"{column} {op} ?"]
+            params = [*params, bound]
+    return conditions, params
+
 @runtime_checkable
 class Store(Protocol):
     """Documents, extractions and imported events behind one interface, whatever the engine.
@@ -281,12 +291,7 @@ class SqlStore(ABC):
             if value is not None:
                 conditions.append(f"{column} = ?")
                 params.append(value)
-        if since is not None:
-            conditions.append("e.date >= ?")
-            params.append(since)
-        if until is not None:
-            conditions.append("e.date <= ?")
-            params.append(until)
+        conditions, params = _in_range("e.date", since, until, conditions, params)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         unknown = set(columns or ()) - set(EVENT_COLUMNS)
         if unknown:
@@ -320,12 +325,7 @@ class SqlStore(ABC):
         if country is not None:
             conditions.append("q.speaker_code = ?")
             params.append(country)
-        if since is not None:
-            conditions.append("q.date >= ?")
-            params.append(since)
-        if until is not None:
-            conditions.append("q.date <= ?")
-            params.append(until)
+        conditions, params = _in_range("q.date", since, until, conditions, params)
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         return self._frame(f"SELECT q.* FROM quotes q {where} ORDER BY q.date NULLS LAST, q.id",
                            params)

@@ -29,10 +29,9 @@ def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> Fa
 
     `scenario_files` are what-if scenarios (YAML) the forecasts offer besides the baseline.
     """
-    from spiral.dynamics.scenarios import Scenario
-
     from importlib.metadata import PackageNotFoundError, version
 
+    from spiral.dynamics.scenarios import Scenario
     from spiral.serve.api.routers import (
         actors,
         documents,

@@ -14,7 +14,6 @@ from spiral.errors import SpiralError
 from spiral.serve.cli import corpus, dynamics, evaluation, knowledge_base, query, server
 from spiral.serve.cli.common import err_console
 
-
 # what to do when the system refuses a read or a write, by errno
 _OS_FIXES = {
     errno.ENOSPC: "free disk space (or write elsewhere) and run the command again",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from spiral.serve.cli.common import (
     progress_bar,
     settings_for,
 )
+
+if TYPE_CHECKING:
+    from spiral.serve import jobs
 
 Sources = Annotated[list[str], typer.Argument(help="Files, directories or globs (.txt, .html, .jsonl, RSS/Atom, .gz).")]
 TitleOption = Annotated[str | None, typer.Option(help="Title, for a single .txt file.")]
