@@ -96,3 +96,21 @@ def build_store(path: Path) -> Path:
                                      red_lines=[_moved(r, doc.doc_id) for r in lines],
                                      actors=actors)
     return path
+
+
+def build_synthetic_store(folder: Path) -> Path:
+    """A store large enough to pass the minimum-data rule: the seeded synthetic GDELT file
+    (examples/synthetic_gdelt.py, 400 days) imported by `spiral import gdelt`."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    subprocess.run([sys.executable, str(root / "examples" / "synthetic_gdelt.py"), "--seed", "1",
+                    "--days", "400", "--out", str(folder / "s.export.CSV")], check=True,
+                   capture_output=True, env=env)
+    subprocess.run([sys.executable, "-m", "spiral.serve.cli", "import", "gdelt",
+                    str(folder / "s.export.CSV"), "--db", str(folder / "rich.duckdb")],
+                   check=True, capture_output=True, env=env)
+    return folder / "rich.duckdb"

@@ -11,7 +11,12 @@ from fastapi.testclient import TestClient
 
 from spiral.config import Settings
 from spiral.serve.api import create_app
-from tests.integration.serve_store import EVIL_URL, PAYLOAD, build_store
+from tests.integration.serve_store import (
+    EVIL_URL,
+    PAYLOAD,
+    build_store,
+    build_synthetic_store,
+)
 
 pytestmark = pytest.mark.integration
 LOCAL = ("127.0.0.1", 50000)
@@ -129,35 +134,26 @@ def test_api_index_fit_and_forecast(client: TestClient) -> None:
     # twenty-odd story events: below the minimum-data rule, no number (issue 15)
     refused = client.get("/api/v1/dynamics/fit", params={"n_boot": 5})
     assert refused.status_code == 422 and "too few events to estimate" in refused.json()["detail"]
+    for resource in ("qq", "backtest", "backtest/origins"):
+        refused = client.get(f"/api/v1/dynamics/{resource}", params={"n_runs": 10})
+        assert refused.status_code == 422, resource
+        assert "too few events to estimate" in refused.json()["detail"], resource
+    page = client.get("/dynamics").text
+    assert page.count("too few events to estimate") >= 2  # the fit and the backtest
+    assert "Spiral index (spectral radius)" not in page
 
 
 @pytest.fixture(scope="module")
 def rich_store(tmp_path_factory) -> Path:
     """A store with enough story events for a fit: the seeded synthetic GDELT file, 400 days."""
-    import os
-    import subprocess
-    import sys
-
-    from typer.testing import CliRunner
-
-    from spiral.serve.cli import app
-
-    folder = tmp_path_factory.mktemp("rich")
-    root = Path(__file__).resolve().parents[2]
-    subprocess.run([sys.executable, str(root / "examples" / "synthetic_gdelt.py"), "--seed", "1",
-                    "--days", "400", "--out", str(folder / "s.export.CSV")], check=True,
-                   capture_output=True, env={**os.environ, "PYTHONPATH": str(root / "src")})
-    result = CliRunner().invoke(app, ["import", "gdelt", str(folder / "s.export.CSV"), "--db",
-                                      str(folder / "rich.duckdb")])
-    assert result.exit_code == 0, result.output
-    return folder / "rich.duckdb"
+    return build_synthetic_store(tmp_path_factory.mktemp("rich"))
 
 
 def test_api_fit_and_forecast(rich_store: Path) -> None:
     client = TestClient(create_app(Settings(db=rich_store)), client=LOCAL)
     fit = client.get("/api/v1/dynamics/fit", params={"n_boot": 5}).json()
     assert fit["n_events"] >= 200
-    assert fit["verdict"] in ("damping", "inconclusive", "self-sustaining")
+    assert fit["verdict"].startswith(("reactions die out", "inconclusive", "self-sustaining"))
     rows = client.get("/api/v1/dynamics/forecast", params={"n_runs": 20, "horizon": 14}).json()
     observed = [r for r in rows if r["observed"]]
     assert observed and max(r["day"] for r in observed) < min(r["day"] for r in rows
@@ -165,6 +161,48 @@ def test_api_fit_and_forecast(rich_store: Path) -> None:
     scenario = {"name": "calm", "baseline_changes": [{"day": 0, "factor": 0}]}
     assert client.post("/api/v1/dynamics/forecast", params={"n_runs": 20, "horizon": 14},
                        json=scenario).status_code == 200
+
+
+def test_api_backtest_rolling_and_qq(rich_store: Path) -> None:
+    client = TestClient(create_app(Settings(db=rich_store)), client=LOCAL)
+    cheap = {"step_days": 28, "n_runs": 20}
+    summary = client.get("/api/v1/dynamics/backtest", params=cheap).json()
+    assert summary["total"] == 2 and {r["dim"] for r in summary["items"]} == {
+        "RUS->UKR:material_conflict", "UKR->RUS:material_conflict"}
+    for row in summary["items"]:
+        assert row["n_origins"] >= 5 and row["n_skipped_origins"] >= 1
+        assert "the constant-rate Poisson baseline" in row["verdict"]
+        assert 0 <= row["coverage90_hawkes"] <= 1
+    origins = client.get("/api/v1/dynamics/backtest/origins", params={**cheap, "format": "csv"})
+    assert origins.headers["content-type"].startswith("text/csv")
+    table = pl.read_csv(io.BytesIO(origins.content))
+    assert table.height == sum(r["n_origins"] for r in summary["items"])
+    assert {"origin", "loglik_hawkes", "loglik_constant", "in90_piecewise"} <= set(table.columns)
+
+    rolling = client.get("/api/v1/dynamics/rolling",
+                         params={"n_boot": 5, "window_days": 200, "step_days": 60}).json()
+    windows = rolling["items"]
+    assert len(windows) >= 3 and [w["to"] for w in windows] == sorted(w["to"] for w in windows)
+    for window in windows:
+        if window["spiral_index"] is None:
+            assert window["verdict"] == "too few events to estimate"
+        else:
+            assert window["low"] <= window["high"] and window["verdict"].startswith(
+                ("reactions die out", "inconclusive", "self-sustaining"))
+    assert any(w["spiral_index"] is not None for w in windows)
+    parquet = client.get("/api/v1/dynamics/rolling", params={
+        "n_boot": 5, "window_days": 200, "step_days": 60, "format": "parquet"})
+    assert pl.read_parquet(io.BytesIO(parquet.content)).height == len(windows)
+    assert client.get("/api/v1/dynamics/rolling", params={"window_days": 5}).status_code == 422
+
+    qq = client.get("/api/v1/dynamics/qq").json()["items"]
+    assert {r["dim"] for r in qq} == {r["dim"] for r in summary["items"]}
+    assert all(0 <= r["p_value"] <= 1 and r["observed"] >= 0 for r in qq)
+
+    page = client.get("/dynamics").text
+    assert "Does the model forecast better than simple baselines?" in page
+    assert "the Hawkes model" in page and "The spiral index over time" in page
+    assert 'data-chart="qq"' in page and 'data-chart="rolling"' in page
 
 
 def test_api_search_finds_words_in_events_quotes_and_documents(client: TestClient) -> None:
@@ -202,7 +240,9 @@ def test_api_writes_need_the_token(store: Path) -> None:
 def test_api_openapi_lists_every_resource(client: TestClient) -> None:
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     for resource in ("documents", "events", "stories", "quotes", "red-lines", "positions",
-                     "actors", "index", "dynamics/fit", "dynamics/forecast", "search"):
+                     "actors", "index", "dynamics/fit", "dynamics/forecast", "dynamics/qq",
+                     "dynamics/backtest", "dynamics/backtest/origins", "dynamics/rolling",
+                     "search"):
         assert f"/api/v1/{resource}" in paths, resource
 
 

@@ -42,10 +42,11 @@ LABELS = ["GET /api/v1/documents", "POST /api/v1/documents", "GET /api/v1/docume
           "GET /api/v1/quotes", "GET /api/v1/red-lines", "GET /api/v1/red-lines/{red_line_id}",
           "GET /api/v1/positions", "GET /api/v1/actors", "GET /api/v1/actors/{code}",
           "GET /api/v1/index", "GET /api/v1/dynamics/scenarios", "GET /api/v1/dynamics/fit", "GET /api/v1/dynamics/forecast",
-          "POST /api/v1/dynamics/forecast", "GET /api/v1/search", "POST /api/v1/imports/{system}"]
+          "POST /api/v1/dynamics/forecast", "GET /api/v1/dynamics/qq",
+          "GET /api/v1/dynamics/backtest", "GET /api/v1/dynamics/backtest/origins",
+          "GET /api/v1/dynamics/rolling", "GET /api/v1/search", "POST /api/v1/imports/{system}"]
 # fits and simulations take a second each; fewer examples keep the suite within minutes
-EXAMPLES = {"GET /api/v1/dynamics/fit": 4, "GET /api/v1/dynamics/forecast": 4,
-            "POST /api/v1/dynamics/forecast": 4}
+EXAMPLES = {label: 4 for label in LABELS if "/dynamics/" in label and "scenarios" not in label}
 N_EXAMPLES = int(os.environ.get("SPIRAL_SCHEMATHESIS_EXAMPLES", "25"))  # raise for a deeper run
 
 

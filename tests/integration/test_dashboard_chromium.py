@@ -8,6 +8,7 @@ in test-artifacts/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.serve_store import build_store
+from tests.integration.serve_store import build_store, build_synthetic_store
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,9 +32,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    store = build_store(tmp_path_factory.mktemp("dashboard") / "store.duckdb")
+@contextlib.contextmanager
+def _serve(store: Path) -> Iterator[str]:
+    """`spiral serve` on `store` at a free port of 127.0.0.1, stopped on exit."""
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     process = subprocess.Popen(
@@ -57,8 +58,21 @@ def server(tmp_path_factory) -> Iterator[str]:
         process.wait(timeout=20)
 
 
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    with _serve(build_store(tmp_path_factory.mktemp("dashboard") / "store.duckdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def rich_server(tmp_path_factory) -> Iterator[str]:
+    """A server on a store that passes the minimum-data rule (synthetic GDELT, 400 days)."""
+    with _serve(build_synthetic_store(tmp_path_factory.mktemp("dashboard-rich"))) as url:
+        yield url
+
+
 @pytest.fixture
-def page(browser, server: str):
+def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.errors = []
@@ -66,7 +80,7 @@ def page(browser, server: str):
     page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.on("request", lambda r: page.outside.append(r.url)
-            if not r.url.startswith((server, "data:", "blob:")) else None)
+            if not r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else None)
     yield page
     context.close()
 
@@ -153,3 +167,31 @@ def test_dashboard_pages_run_no_injected_script(page, server: str, artifacts: Pa
     assert page.locator("a[href^='javascript']").count() == 0
     page.screenshot(path=str(artifacts / "dashboard-escaped.png"), full_page=True)
     assert page.errors == []
+
+
+def test_dashboard_dynamics_shows_backtest_rolling_index_and_qq(page, server: str,
+                                                                rich_server: str,
+                                                                artifacts: Path) -> None:
+    page.goto(server + "/dynamics")  # twenty-odd story events: no number anywhere
+    assert page.locator("section#fit").inner_text().count("too few events to estimate") == 1
+    assert "too few events to estimate" in page.locator("section#backtest").inner_text()
+    assert page.locator(".chart[data-chart]").count() == 0
+
+    page.goto(rich_server + "/dynamics", timeout=120_000)
+    _charts_drawn(page)
+    for name in ("branching", "qq", "rolling", "forecast"):
+        assert page.locator(f"#chart-{name} svg").count() == 1, name
+    rows = page.locator("table.backtest tbody tr")
+    assert rows.count() == 2
+    for k in range(2):
+        verdict = rows.nth(k).locator("td.verdict").inner_text()
+        assert verdict.startswith("the Hawkes model") and "constant-rate Poisson" in verdict
+    windows = page.locator("table.rolling tbody tr td.verdict").all_inner_texts()
+    assert windows and all(w == "too few events to estimate"
+                           or w.startswith(("reactions die out", "inconclusive",
+                                            "self-sustaining")) for w in windows)
+    assert page.locator("#chart-rolling svg .mark-symbol path").count() == sum(
+        w != "too few events to estimate" for w in windows)
+    page.screenshot(path=str(artifacts / "dashboard-dynamics.png"), full_page=True)
+    assert page.errors == []
+    assert page.outside == []

@@ -17,7 +17,6 @@ from spiral.errors import InputError, ModelError
 from spiral.serve.catalog import Catalog
 
 DEFAULT_DIMS = ("RUS->UKR:material_conflict", "UKR->RUS:material_conflict")
-MIN_FIT_EVENTS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,24 +278,6 @@ def search(catalog: Catalog, q: str, *, kinds: tuple[str, ...] = tuple(SEARCHABL
 
 # dynamics ----------------------------------------------------------------------------------
 
-def verdict(spiral_index: float, interval: tuple[float, float], n_events: int) -> str:
-    """What the spiral index says, in words.
-
-    >>> verdict(0.6, (0.0, 1.05), 40), verdict(0.6, (0.4, 0.8), 40), verdict(1.2, (1.1, 1.4), 5)
-    ('inconclusive', 'damping', 'too few events')
-    """
-    low, high = interval
-    if n_events < MIN_FIT_EVENTS:
-        return "too few events"
-    if any(v is None or math.isnan(v) for v in (low, high)):
-        return "inconclusive"
-    if high < 1:
-        return "damping"
-    if low >= 1:
-        return "self-sustaining"
-    return "inconclusive"
-
-
 def fit_window(catalog: Catalog, dims: list[str]) -> tuple[date, date]:
     """The report's window: from the first dated story between the parties to the day after
     the last story of the chosen dimensions."""
@@ -309,27 +290,85 @@ def fit_window(catalog: Catalog, dims: list[str]) -> tuple[date, date]:
     return between["date"].min(), between["date"].max() + timedelta(days=1)
 
 
-def fit(catalog: Catalog, *, dims: list[str], origin: date | None, end: date | None,
-        decay: float, n_boot: int) -> tuple[Any, dict[str, Any]]:
-    """(StoreFit, its summary with a verdict), cached per snapshot and parameters."""
-    from spiral.dynamics.streams import fit_from_frame
-
+def _window_of(catalog: Catalog, dims: list[str], origin: date | None,
+               end: date | None) -> tuple[date, date]:
+    """The window asked for, its open ends taken from `fit_window`."""
     if origin is None or end is None:
         first, last = fit_window(catalog, dims)
         origin, end = origin or first, end or last
     if end <= origin:
         raise InputError(f"end={end} is not after origin={origin}; the window must not be empty")
+    return origin, end
+
+
+def fit(catalog: Catalog, *, dims: list[str], origin: date | None, end: date | None,
+        decay: float, n_boot: int) -> tuple[Any, dict[str, Any]]:
+    """(StoreFit, its summary), cached per snapshot and parameters.
+
+    The minimum-data rule and the verdict's words are the dynamics stage's
+    (`evaluation.MINIMUM_DATA`, `evaluation.index_verdict`): below the rule this raises
+    `TooFewEventsError`; without bootstrap refits the verdict is "no interval".
+    """
+    from spiral.dynamics.streams import fit_from_frame
+
+    origin, end = _window_of(catalog, dims, origin, end)
 
     def compute() -> tuple[Any, dict[str, Any]]:
         result = fit_from_frame(catalog.raw_events(), origin=origin, end=end, dims=dims,
                                 decays=[decay], n_boot=n_boot)
         summary = result.summary()
-        low, high = summary["interval_90"]
-        summary["interval_90"] = [None if math.isnan(v) else v for v in (low, high)]
-        summary["verdict"] = verdict(summary["spiral_index"], (low, high), summary["n_events"])
+        summary["interval_90"] = [None if math.isnan(v) else v for v in summary["interval_90"]]
         return result, summary
 
     return catalog.derived(("fit", tuple(dims), origin, end, decay, n_boot), compute)
+
+
+def backtest(catalog: Catalog, *, dims: list[str], origin: date | None, end: date | None,
+             decay: float, step_days: int, min_train_days: int, n_runs: int) -> Any:
+    """`streams.backtest_from_frame` on the window (weekly horizons), cached per snapshot and
+    parameters; `TooFewEventsError` when no origin has enough training events."""
+    from spiral.dynamics.streams import backtest_from_frame
+
+    origin, end = _window_of(catalog, dims, origin, end)
+    return catalog.derived(
+        ("backtest", tuple(dims), origin, end, decay, step_days, min_train_days, n_runs),
+        lambda: backtest_from_frame(catalog.raw_events(), origin=origin, end=end, dims=dims,
+                                    decays=[decay], step_days=step_days,
+                                    min_train_days=min_train_days, n_runs=n_runs))
+
+
+def rolling(catalog: Catalog, *, dims: list[str], origin: date | None, end: date | None,
+            decay: float, window_days: int, step_days: int, n_boot: int) -> pl.DataFrame:
+    """The spiral index over time (`streams.rolling_from_frame`): one row per window, with
+    "too few events to estimate" and no number where a window fails the minimum-data rule."""
+    from spiral.dynamics.streams import rolling_from_frame
+
+    origin, end = _window_of(catalog, dims, origin, end)
+
+    def compute() -> pl.DataFrame:
+        rows = rolling_from_frame(catalog.raw_events(), origin=origin, end=end, dims=dims,
+                                  decays=[decay], window_days=window_days, step_days=step_days,
+                                  n_boot=n_boot)
+        return pl.DataFrame(rows, schema=ROLLING_SCHEMA).with_columns(
+            pl.col("from", "to").str.to_date())
+
+    return catalog.derived(("rolling", tuple(dims), origin, end, decay, window_days, step_days,
+                            n_boot), compute)
+
+
+ROLLING_SCHEMA = {"from": pl.String, "to": pl.String, "n_events": pl.Int64,
+                  "events_per_dim": pl.List(pl.Int64), "spiral_index": pl.Float64,
+                  "low": pl.Float64, "high": pl.Float64, "decay_per_day": pl.Float64,
+                  "verdict": pl.String}
+
+
+def qq(fitted: Any) -> pl.DataFrame:
+    """Per dimension, quantiles of the fit's time-rescaled residuals against Exp(1)'s, with
+    the Kolmogorov-Smirnov p-value of the dimension's residuals."""
+    p_values = {t["dim"]: t["p_value"] for t in fitted.summary()["goodness_of_fit"]}
+    rows = [{**row, "p_value": p_values[row["dim"]]} for row in fitted.qq_rows()]
+    return pl.DataFrame(rows, schema={"dim": pl.String, "expected": pl.Float64,
+                                      "observed": pl.Float64, "p_value": pl.Float64})
 
 
 def forecast(catalog: Catalog, fitted: Any, scenario: Any | None, *, horizon_days: int,
@@ -358,3 +397,14 @@ def forecast(catalog: Catalog, fitted: Any, scenario: Any | None, *, horizon_day
         *(pl.col("len").alias(c) for c in ("mean", "q05", "q50", "q95")),
         pl.lit(True).alias("observed"))
     return pl.concat([past, bands.select(past.columns)], how="vertical_relaxed")
+
+
+def backtest_tables(result: Any) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """A backtest as tables: per dimension (skills with standard errors, interval coverages,
+    the verdict in words, origins skipped by the minimum-data rule) and per origin and
+    dimension. A standard error that cannot be estimated (one origin) is null."""
+    summary = [{**{k: (v if not isinstance(v, float) or math.isfinite(v) else None)
+                   for k, v in row.items()}, "n_skipped_origins": result.n_skipped}
+               for row in result.summary()]
+    return (pl.DataFrame(summary, infer_schema_length=None),
+            pl.DataFrame(result.rows, infer_schema_length=None))

@@ -228,11 +228,80 @@ class Fit(BaseModel):
     n_events: int
     spiral_index: float = Field(description="Spectral radius of the branching matrix.")
     interval_90: list[float | None]
-    verdict: str = Field(description="'self-sustaining', 'damping', 'inconclusive' (the interval "
-                                     "straddles 1) or 'too few events'.")
+    verdict: str = Field(description="The 90% interval in words: 'reactions die out: ...', "
+                                     "'self-sustaining: ...', 'inconclusive: the 90% interval "
+                                     "includes 1', or 'no interval' without refits.")
     branching: list[list[float]] = Field(description="(n_dims, n_dims): row excited by column.")
     baseline_per_day: list[float]
     decays_per_day: list[float]
+
+
+class BacktestSummary(BaseModel):
+    """Per dimension: how the Hawkes model forecast the next week against two baselines."""
+
+    dim: str
+    n_origins: int
+    n_events: int = Field(description="Events in all scored weeks.")
+    loglik_hawkes: float = Field(description="Mean out-of-sample log-likelihood per week.")
+    loglik_constant: float
+    loglik_piecewise: float
+    coverage50_hawkes: float = Field(description="Share of weeks whose count fell inside the "
+                                                 "central 50% interval.")
+    coverage90_hawkes: float
+    coverage50_constant: float
+    coverage90_constant: float
+    coverage50_piecewise: float
+    coverage90_piecewise: float
+    skill_vs_constant: float = Field(description="Hawkes minus constant-rate log-likelihood, "
+                                                 "mean over origins.")
+    skill_vs_constant_se: float | None
+    skill_vs_piecewise: float
+    skill_vs_piecewise_se: float | None
+    verdict: str = Field(description="'beats', 'does not beat' or 'is worse than' each baseline.")
+    n_skipped_origins: int = Field(description="Origins skipped: too few training events.")
+
+
+class BacktestOrigin(BaseModel):
+    """One origin and dimension of a backtest: the week's events and each model's score."""
+
+    origin: date
+    dim: str
+    n_events: int
+    loglik_hawkes: float
+    mean_hawkes: float
+    in50_hawkes: bool
+    in90_hawkes: bool
+    loglik_constant: float
+    mean_constant: float
+    in50_constant: bool
+    in90_constant: bool
+    loglik_piecewise: float
+    mean_piecewise: float
+    in50_piecewise: bool
+    in90_piecewise: bool
+
+
+class RollingIndex(BaseModel):
+    """The spiral index of one window, or "too few events to estimate" and no number."""
+
+    from_: date = Field(alias="from")
+    to: date = Field(description="The window's last day.")
+    n_events: int
+    events_per_dim: list[int]
+    spiral_index: float | None
+    low: float | None = Field(description="90% interval, parametric bootstrap.")
+    high: float | None
+    decay_per_day: float | None
+    verdict: str
+
+
+class ResidualQuantile(BaseModel):
+    """A quantile of a dimension's time-rescaled residuals against the same quantile of Exp(1)."""
+
+    dim: str
+    expected: float
+    observed: float
+    p_value: float = Field(description="Kolmogorov-Smirnov test of the dimension's residuals.")
 
 
 class ForecastRow(BaseModel):

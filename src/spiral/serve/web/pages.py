@@ -243,15 +243,31 @@ def _offsets(catalog: Catalog) -> dict[str, tuple[int, int]]:
     return catalog.derived("offsets", compute)
 
 
+# how much the dashboard spends on each check (the API takes them as parameters)
+DASHBOARD_BACKTEST_RUNS = 100
+DASHBOARD_ROLLING = {"window_days": 180, "step_days": 30}
+
+
 @router.get("/dynamics")
 def dynamics_page(request: Request, catalog: CatalogDep, dims: str | None = None):
     from spiral.serve.api.routers.dynamics import fit_params
+    from spiral.serve.report.charts import index_over_time, residual_qq
 
     params = fit_params(dims=dims or ",".join(queries.DEFAULT_DIMS))
     context: dict[str, Any] = {"title": "Dynamics", "dims": params.dims, "error": None,
-                               "summary": None, "href": href}
+                               "summary": None, "backtest": _backtest_context(catalog, params),
+                               "rolling": None, "rolling_error": None, "href": href}
     try:
-        _, summary = queries.fit(catalog, dims=params.dims, origin=None, end=None,
+        rolling = queries.rolling(catalog, dims=params.dims, origin=None, end=None,
+                                  decay=params.decay, n_boot=params.n_boot, **DASHBOARD_ROLLING)
+        context["rolling"] = {**DASHBOARD_ROLLING, "rows": rolling.to_dicts()}
+        if rolling["spiral_index"].is_not_null().any():
+            context["rolling"]["chart"] = index_over_time(
+                [{**r, "from": str(r["from"]), "to": str(r["to"])} for r in rolling.to_dicts()])
+    except ModelError as error:
+        context["rolling_error"] = str(error)
+    try:
+        fitted, summary = queries.fit(catalog, dims=params.dims, origin=None, end=None,
                                       decay=params.decay, n_boot=params.n_boot)
         base_fit, _ = queries.fit(catalog, dims=params.dims, origin=None, end=None,
                                   decay=params.decay, n_boot=0)
@@ -267,7 +283,18 @@ def dynamics_page(request: Request, catalog: CatalogDep, dims: str | None = None
               for t, row in zip(summary["dims"], summary["branching"])
               for s, v in zip(summary["dims"], row)]
     context.update(summary=summary, branching=charts.branching(matrix),
+                   qq=residual_qq(queries.qq(fitted).to_dicts()),
                    forecast=charts.forecast([{**r, "day": r["day"].isoformat()}
                                              for r in bands.to_dicts()]))
     return _render("dynamics.html", **context)
 
+
+def _backtest_context(catalog: Catalog, params: Any) -> dict[str, Any]:
+    """What templates/backtest.html shows: the per-dimension backtest, or why there is none."""
+    try:
+        result = queries.backtest(catalog, dims=params.dims, origin=None, end=None,
+                                  decay=params.decay, step_days=7, min_train_days=90,
+                                  n_runs=DASHBOARD_BACKTEST_RUNS)
+    except ModelError as error:
+        return {"rows": [], "error": str(error), "n_skipped": 0}
+    return {"rows": result.summary(), "error": None, "n_skipped": result.n_skipped}

@@ -1,4 +1,5 @@
-"""The Hawkes fit (who excites whom, the spiral index and what it says) and scenarios."""
+"""The Hawkes fit (who excites whom, the spiral index and what it says), how far to trust it
+(residual QQ, backtest against baselines, the index over time) and scenarios."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from spiral.errors import InputError
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, ReadAccess
+from spiral.serve.api.paging import TABLE_RESPONSES, Format, answer
 
 router = APIRouter(tags=["dynamics"], dependencies=[ReadAccess])
 CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -61,10 +63,83 @@ FitDep = Annotated[FitParams, Depends(fit_params)]
             responses={422: {"model": models.Problem}})
 def get_fit(catalog: CatalogDep, p: FitDep):
     """Fit the Hawkes model: branching matrix, spiral index with its 90% interval, and the
-    verdict ('inconclusive' when the interval straddles 1, 'too few events' below 10)."""
+    verdict ('inconclusive' when the interval includes 1). Below the minimum-data rule
+    (docs/dynamics.md) a 422 says "too few events to estimate" instead of a number."""
     _, summary = queries.fit(catalog, dims=p.dims, origin=p.origin, end=p.end, decay=p.decay,
                              n_boot=p.n_boot)
     return summary
+
+
+FormatQuery = Annotated[Format, Query(description="json, csv or parquet.")]
+TABLE = {422: {"model": models.Problem}, **TABLE_RESPONSES}
+
+
+def _table(frame, fmt: Format, name: str):
+    """A whole (unpaged) table, in the listings' envelope or as a CSV or Parquet file."""
+    return answer(frame, fmt, next_cursor=None, total=frame.height, limit=frame.height,
+                  name=name)
+
+
+@router.get("/dynamics/qq", response_model=models.Page[models.ResidualQuantile],
+            responses=TABLE)
+def get_qq(catalog: CatalogDep, p: FitDep, format: FormatQuery = Format.json):
+    """Goodness of fit: per dimension, 50 quantiles of the time-rescaled residuals against
+    Exp(1)'s (on the diagonal when the model describes the event times) and the
+    Kolmogorov-Smirnov p-value."""
+    fitted, _ = queries.fit(catalog, dims=p.dims, origin=p.origin, end=p.end, decay=p.decay,
+                            n_boot=0)
+    return _table(queries.qq(fitted), format, "qq")
+
+
+BacktestStep = Annotated[int, Query(ge=1, le=91, description="Days between origins.")]
+MinTrain = Annotated[int, Query(ge=28, le=3650, description="Days before the first origin.")]
+BacktestRuns = Annotated[int, Query(ge=10, le=500, description="Simulated futures per origin.")]
+
+
+def _backtest(catalog, p: FitParams, step_days: int, min_train_days: int, n_runs: int):
+    result = queries.backtest(catalog, dims=p.dims, origin=p.origin, end=p.end, decay=p.decay,
+                              step_days=step_days, min_train_days=min_train_days, n_runs=n_runs)
+    return queries.backtest_tables(result)
+
+
+@router.get("/dynamics/backtest", response_model=models.Page[models.BacktestSummary],
+            responses=TABLE)
+def get_backtest(catalog: CatalogDep, p: FitDep, step_days: BacktestStep = 7,
+                 min_train_days: MinTrain = 90, n_runs: BacktestRuns = 200,
+                 format: FormatQuery = Format.json):
+    """Backtest per dimension: refit at rolling origins, score the next week by out-of-sample
+    log-likelihood and 50%/90% interval coverage against a constant-rate and a
+    piecewise-constant Poisson baseline; the verdict says plainly whether the Hawkes model
+    beats them. Origins with too few training events are skipped and counted."""
+    summary, _ = _backtest(catalog, p, step_days, min_train_days, n_runs)
+    return _table(summary, format, "backtest")
+
+
+@router.get("/dynamics/backtest/origins", response_model=models.Page[models.BacktestOrigin],
+            responses=TABLE)
+def get_backtest_origins(catalog: CatalogDep, p: FitDep, step_days: BacktestStep = 7,
+                         min_train_days: MinTrain = 90, n_runs: BacktestRuns = 200,
+                         format: FormatQuery = Format.json):
+    """The backtest per origin and dimension: the week's events, each model's log-likelihood
+    and mean, and whether its 50% and 90% intervals held the count."""
+    _, origins = _backtest(catalog, p, step_days, min_train_days, n_runs)
+    return _table(origins, format, "backtest-origins")
+
+
+@router.get("/dynamics/rolling", response_model=models.Page[models.RollingIndex],
+            responses=TABLE)
+def get_rolling(catalog: CatalogDep, p: FitDep,
+                window_days: Annotated[int, Query(ge=28, le=3650, description="Days per "
+                                                  "window.")] = 180,
+                step_days: Annotated[int, Query(ge=1, le=365, description="Days between "
+                                                "windows' ends.")] = 30,
+                format: FormatQuery = Format.json):
+    """The spiral index over time: every `window_days` window ending on the last day, then
+    every `step_days` earlier, with its 90% interval (`n_boot` refits) and verdict, or "too
+    few events to estimate" and no number."""
+    rows = queries.rolling(catalog, dims=p.dims, origin=p.origin, end=p.end, decay=p.decay,
+                           window_days=window_days, step_days=step_days, n_boot=p.n_boot)
+    return _table(rows, format, "rolling-index")
 
 
 def _forecast(catalog, p: FitParams, scenario: Scenario | None, horizon: int, n_runs: int,
