@@ -38,6 +38,13 @@ def _sample_report() -> ReportData:
         rolling_index_rows=[{"from": "2024-01-01", "to": f"2024-{m:02d}-28", "n_events": 250,
                              "spiral_index": 0.6, "low": 0.4, "high": 0.8, "decay_per_day": 0.2,
                              "verdict": "reactions die out"} for m in (6, 7, 8)],
+        backtest_rows=[{"dim": "RUS->UKR", "n_origins": 30, "n_events": 120,
+                        "skill_vs_constant": 0.1, "skill_vs_constant_se": 0.09,
+                        "skill_vs_piecewise": 0.4, "skill_vs_piecewise_se": 0.15,
+                        **{f"coverage{level}_{model}": 0.5 if level == 50 else 0.9
+                           for level in (50, 90) for model in ("hawkes", "constant", "piecewise")},
+                        "verdict": "does not beat the constant-rate Poisson baseline; beats the "
+                                   "piecewise-constant baseline", "n_skipped_origins": 12}],
     )
 
 
@@ -68,4 +75,7 @@ def test_report_draws_charts_offline_without_errors(browser, tmp_path: Path, art
     assert page.locator("#chart-timeline svg").count() == 1
     assert page.locator("#chart-timeline svg path").count() > 0
     assert "<script>" in page.locator("#stories").inner_text()  # escaped, shown as text
+    backtest = page.locator("#backtest").inner_text()
+    assert "the Hawkes model does not beat the constant-rate Poisson baseline" in backtest
+    assert "12 origins skipped: too few events to estimate before them" in backtest
     page.close()

@@ -49,7 +49,9 @@ def test_calibration_small_study_covers_near_ninety_percent() -> None:
 def test_calibration_ninety_percent_intervals_cover_at_the_minimum_data(n_dims: int,
                                                                        events_per_dim: int) -> None:
     truth = crisis_truth(n_dims)
-    study = coverage_study(truth, horizon_for(truth, events_per_dim), n_datasets=150, n_boot=60,
+    # 400 data sets: the Monte Carlo standard error of a coverage of 90% is 1.5 points, so a
+    # calibrated method lands inside 85-95% with near certainty (docs/dynamics.md)
+    study = coverage_study(truth, horizon_for(truth, events_per_dim), n_datasets=400, n_boot=60,
                            random_state=events_per_dim)
     assert 0.85 <= study["radius_coverage"] <= 0.95
     assert 0.85 <= study["branching_coverage"] <= 0.95

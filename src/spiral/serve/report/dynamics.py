@@ -1,5 +1,6 @@
-"""The report's dynamics section: the spiral index in words, its goodness of fit, the index over
-time and scenario forecast bands, or a plain "too few events to estimate"."""
+"""The report's dynamics section: the spiral index in words, its goodness of fit, its backtest
+against two baselines, the index over time and scenario forecast bands, or a plain "too few
+events to estimate"."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ import polars as pl
 
 from spiral.dynamics.evaluation import MINIMUM_DATA
 from spiral.dynamics.scenarios import Scenario
-from spiral.dynamics.streams import fit_from_frame, forecast, rolling_from_frame
+from spiral.dynamics.streams import (
+    backtest_from_frame,
+    fit_from_frame,
+    forecast,
+    rolling_from_frame,
+)
 from spiral.errors import ModelError, TooFewEventsError
-from spiral.serve.report.model import Rows
 
 log = logging.getLogger(__name__)
 
@@ -26,12 +31,13 @@ ROLLING_STEPS_PER_WINDOW = 4
 
 def dynamics_rows(events: pl.DataFrame, scenario_files: list[Path], *,
                   dims: list[str] = REPORT_DIMS, horizon_days: int = 90,
-                  n_runs: int = 300) -> dict[str, Rows]:
-    """The report's dynamics rows: `spiral_index`, `qq_rows`, `rolling_index_rows` and
-    `forecast_rows` (ReportData's fields). Below the minimum-data rule the index row carries
-    the reason and no value, and nothing else is drawn."""
-    empty: dict[str, Rows] = {"spiral_index": [], "qq_rows": [], "rolling_index_rows": [],
-                              "forecast_rows": []}
+                  n_runs: int = 300) -> dict[str, Any]:
+    """The report's dynamics rows: `spiral_index`, `qq_rows`, `backtest_rows` (or
+    `backtest_error`), `rolling_index_rows` and `forecast_rows` (ReportData's fields). Below
+    the minimum-data rule the index row carries the reason and no value, and nothing else is
+    drawn."""
+    empty: dict[str, Any] = {"spiral_index": [], "qq_rows": [], "rolling_index_rows": [],
+                             "forecast_rows": [], "backtest_rows": [], "backtest_error": ""}
     dated = events.filter(pl.col("date").is_not_null())
     if dated.is_empty():
         return empty
@@ -71,7 +77,14 @@ def dynamics_rows(events: pl.DataFrame, scenario_files: list[Path], *,
                        for s in scenarios])
     caption = {"window": fit.window, "n_events": summary["n_events"],
                "decay_per_day": summary["decays_per_day"][0]}
-    return {"spiral_index": index,
+    backtest: dict[str, Any] = {"backtest_rows": [], "backtest_error": ""}
+    try:
+        tested = backtest_from_frame(events, origin=origin, end=end, dims=dims)
+        backtest["backtest_rows"] = [{**row, "n_skipped_origins": tested.n_skipped}
+                                     for row in tested.summary()]
+    except TooFewEventsError as error:
+        backtest["backtest_error"] = str(error)
+    return {"spiral_index": index, **backtest,
             "qq_rows": [{**row, **caption} for row in fit.qq_rows()],
             "rolling_index_rows": [_rolling_row(row) for row in rolling],
             "forecast_rows": [{**row, "day": str(row["day"]), **caption}

@@ -27,6 +27,15 @@ def render_markdown(data: ReportData) -> str:
                       ["date", "declarer", "condition", "consequence", "status"])
     parts += _section("Escalation by dyad", data.dyad_rows,
                       ["actor_code", "recipient_code", "n_stories", "rivera_score", "ladder_group"])
+    if data.backtest_error:
+        parts += ["", "## Backtest against baselines", "", data.backtest_error]
+    elif data.backtest_rows:
+        rounded = [{k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}
+                   for row in data.backtest_rows]
+        parts += _section("Backtest against baselines (next week, per origin)",
+                          rounded, ["dim", "n_origins", "skill_vs_constant",
+                                               "skill_vs_piecewise", "coverage90_hawkes",
+                                               "verdict"])
     parts += _section("Spiral index over time", data.rolling_index_rows,
                       ["from", "to", "n_events", "spiral_index", "low", "high", "verdict"])
     parts += _section("Story events", data.story_rows,

@@ -24,6 +24,8 @@ class ReportData:
     qq_rows: dim, expected, observed (quantiles of time-rescaled residuals against Exp(1)'s),
         window, n_events, decay_per_day.
     rolling_index_rows: from, to, n_events, spiral_index, low, high, decay_per_day, verdict.
+    backtest_rows: per dimension, `evaluation.Backtest.summary()` (skills, coverages, verdict)
+        with n_skipped_origins; backtest_error says why there is none when the fit was made.
     forecast_rows: scenario, dim, day, mean, q05, q50, q95, window, n_events, decay_per_day.
     """
 
@@ -39,3 +41,5 @@ class ReportData:
     forecast_rows: Rows = field(default_factory=list)
     qq_rows: Rows = field(default_factory=list)
     rolling_index_rows: Rows = field(default_factory=list)
+    backtest_rows: Rows = field(default_factory=list)
+    backtest_error: str = ""

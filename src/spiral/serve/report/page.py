@@ -50,6 +50,7 @@ def render_html(data: ReportData) -> str:
                        "No dated story events with a resolved dyad."),
         _chart_section("heatmap", "Dyad heatmap", data.dyad_rows, "No dyads."),
         _dynamics(data),
+        _backtest(data),
         _red_lines(data.red_line_rows),
         _quotes(data.quote_rows),
         _stories(data.story_rows),
@@ -147,6 +148,17 @@ def _dynamics(data: ReportData) -> str:
                      f"{caption['decay_per_day']:g}/day.</p>"
                      '<div class="chart" id="chart-forecast"></div>')
     return "".join(parts) + "</section>"
+
+
+def _backtest(data: ReportData) -> str:
+    """The dashboard's backtest table (templates/backtest.html), when a fit was made."""
+    if not data.backtest_rows and not data.backtest_error:
+        return ""
+    from spiral.serve.web import environment
+
+    skipped = data.backtest_rows[0]["n_skipped_origins"] if data.backtest_rows else 0
+    return environment().get_template("backtest.html").render(backtest={
+        "rows": data.backtest_rows, "error": data.backtest_error, "n_skipped": skipped})
 
 
 def _table(title: str, anchor: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]],
