@@ -19,6 +19,30 @@ from spiral.dynamics.records import HawkesParameters
 from spiral.errors import ConvergenceWarning
 
 
+def crisis_truth(n_dims: int) -> HawkesParameters:
+    """The study's truths: a two-party exchange (D=2, index 0.45) or a random sparse one (D=4,
+    index 0.5, 10 of 16 entries zero), baseline 0.1/day per dimension, decay 0.2/day.
+
+    >>> round(float(np.max(np.abs(np.linalg.eigvals(crisis_truth(4).branching)))), 2)
+    0.5
+    """
+    if n_dims == 2:
+        adjacency = np.array([[0.2, 0.3], [0.25, 0.15]])
+    else:
+        rng = np.random.default_rng(0)
+        adjacency = rng.uniform(0, 1, (n_dims, n_dims)) * (rng.uniform(size=(n_dims, n_dims)) < 0.5)
+        adjacency *= 0.5 / np.max(np.abs(np.linalg.eigvals(adjacency)))
+    return HawkesParameters(np.full((n_dims, 1), 0.1), adjacency[:, :, None], np.array([0.2]),
+                            np.zeros(1))
+
+
+def horizon_for(truth: HawkesParameters, events_per_dim: float) -> float:
+    """The window length at which each dimension expects `events_per_dim` events on average,
+    at the stationary rates (I - G)^-1 mu."""
+    rate = np.linalg.solve(np.eye(truth.n_dims) - truth.branching, truth.baseline[:, 0])
+    return float(events_per_dim / rate.mean())
+
+
 def coverage_study(truth: HawkesParameters, horizon: float, *, n_datasets: int = 100,
                    n_boot: int = 50, level: float = 0.9, penalty: str | None = "l2",
                    alpha: float = 0.1, random_state: int = 0,

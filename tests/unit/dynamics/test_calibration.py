@@ -6,29 +6,10 @@ at the rule's sizes, with its seeds; the fast one is a smaller version of the sa
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from spiral.dynamics.calibration import coverage_study
+from spiral.dynamics.calibration import coverage_study, crisis_truth, horizon_for
 from spiral.dynamics.evaluation import MINIMUM_DATA
-from spiral.dynamics.records import HawkesParameters
-
-
-def crisis_truth(n_dims: int) -> HawkesParameters:
-    """The study's truths: a two-party exchange, or a random sparse four-dimension one, index 0.45-0.5."""
-    if n_dims == 2:
-        adjacency = np.array([[0.2, 0.3], [0.25, 0.15]])
-    else:
-        rng = np.random.default_rng(0)
-        adjacency = rng.uniform(0, 1, (n_dims, n_dims)) * (rng.uniform(size=(n_dims, n_dims)) < 0.5)
-        adjacency *= 0.5 / np.max(np.abs(np.linalg.eigvals(adjacency)))
-    return HawkesParameters(np.full((n_dims, 1), 0.1), adjacency[:, :, None], np.array([0.2]),
-                            np.zeros(1))
-
-
-def horizon_for(truth: HawkesParameters, events_per_dim: float) -> float:
-    rate = np.linalg.solve(np.eye(truth.n_dims) - truth.branching, truth.baseline[:, 0])
-    return events_per_dim / rate.mean()
 
 
 def test_calibration_small_study_covers_near_ninety_percent() -> None:
