@@ -35,4 +35,7 @@ def test_calibration_ninety_percent_intervals_cover_at_the_minimum_data(n_dims: 
     study = coverage_study(truth, horizon_for(truth, events_per_dim), n_datasets=400, n_boot=60,
                            random_state=events_per_dim)
     assert 0.85 <= study["radius_coverage"] <= 0.95
-    assert 0.85 <= study["branching_coverage"] <= 0.95
+    # entries whose truth is 0 can only be missed by a spurious excitation: their coverage is
+    # above 90% by construction (the boundary), so calibration is judged on the others
+    assert 0.85 <= study["branching_nonzero_coverage"] <= 0.95
+    assert study["branching_zero_coverage"] is None or study["branching_zero_coverage"] >= 0.85
