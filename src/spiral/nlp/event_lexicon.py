@@ -177,6 +177,22 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
     "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
 }
+# nouns that are an event between the two sides a "between" phrase names, wherever the noun
+# stands: "talks between the army and the RSF", "clashes have renewed between Congo and Rwanda"
+BETWEEN_NOUNS: dict[str, tuple[str, str]] = {
+    **EVENT_NOUNS,
+    **dict.fromkeys(["war", "conflict", "hostilities", "skirmish", "skirmishes", "fight",
+                     "combat", "firefight", "gunfight"], ("ASSAULT", "")),
+    **dict.fromkeys(["talk", "talks", "negotiations", "negotiation", "dialogue", "meeting",
+                     "summit", "consultations"], ("CONSULT", "")),
+    **dict.fromkeys(["agreement", "deal", "accord", "pact", "treaty"], ("AGREE", "")),
+}
+# subjects that stand for the last two sides named: "both sides accused each other"
+PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (
+    "sides", "parties", "countries", "nations", "states", "neighbours", "neighbors", "rivals",
+    "armies", "governments", "leaders")} | {"both", "the two"}
+# objects that make an act mutual: "Israel and Hamas accused each other"
+RECIPROCALS = {"each other", "one another", "the other"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
             "mission", "staff", "worker", "personnel", "attaché", "attache"}

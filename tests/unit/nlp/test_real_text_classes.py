@@ -152,3 +152,30 @@ def test_military_sources_in_a_report_about_one_country_are_its_military(annotat
                    "said on Sunday that the city had fallen.")
     assert any((a["code"], a["sector"]) == ("SDN", "MIL") and "Military sources" in
                [m[0] for m in a["mentions"]] for a in doc._.actors)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Talks between Israel and Hamas resumed in Cairo on Monday.", ("ISR", "CONSULT", "PSE")),
+    ("Clashes flared again between India and China along the border.", ("IND", "ASSAULT", "CHN")),
+    ("Sudan's war is in its third year. Heavy fighting was reported between the army and "
+     "the Rapid Support Forces in El Fasher.", ("SDN", "ASSAULT", "SDN")),
+])
+def test_an_event_between_two_sides(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_each_side_of_a_mutual_accusation_accuses_the_other(annotate) -> None:
+    dyads = _dyads(annotate("Serbia and Kosovo blamed each other for the violence at the crossing."))
+    assert {("SRB", "ACCUSE", "XKX"), ("XKX", "ACCUSE", "SRB")} <= dyads
+
+
+def test_both_sides_are_the_last_two_named(annotate) -> None:
+    dyads = _dyads(annotate("Shelling resumed between Armenia and Azerbaijan overnight. "
+                            "Both sides accused one another of breaking the truce."))
+    assert {("ARM", "ACCUSE", "AZE"), ("AZE", "ACCUSE", "ARM")} <= dyads
+
+
+def test_a_description_of_the_subject_does_not_act(annotate) -> None:
+    doc = annotate("Maduro, a close ally of the Russian president, accused Guyana of provocation.")
+    assert ("VEN", "ACCUSE", "GUY") in _dyads(doc)
+    assert not any(a["code"] == "RUS" for e in doc._.events for a in e["actor"])
