@@ -56,7 +56,7 @@ ACRONYM_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de)\s+)*){1,8})"
     r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 # sectors of an unqualified agent noun that the report's own country stands behind
-HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB"})
+HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
@@ -132,6 +132,14 @@ class ActorResolver:
 
     def _kb_mentions(self, doc: Doc, on: date | None, written: str) -> list[_Mention]:
         candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
+        shouted = {t.i for t in doc if len(t.text) > 2 and t.is_alpha and t.text.isupper()}
+        if shouted:
+            # "IRAN blamed Israel": a name set in capitals for emphasis, not an acronym
+            titled = Doc(doc.vocab, words=[t.text.title() if t.i in shouted else t.text
+                                           for t in doc])
+            candidates += [(doc[s:e], self.kb.names[titled[s:e].text])
+                           for _, s, e in self.matcher(titled)
+                           if shouted.issuperset(range(s, e))]
         if self.kb.caseless:
             candidates += [(doc[s:e], known)
                            for s, e, known in self.kb.caseless.find([t.text for t in doc])]

@@ -108,3 +108,9 @@ ADJUNCT_PREPOSITIONS = frozenset({"by", "in", "at", "during", "after", "before",
 
 # subjects that name no one ("it is thought that", "there are fears")
 EXPLETIVES = frozenset({"it", "there"})
+
+# sources that point back to a speaker named before: "the statement said", "which reported"
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "website",
+                            "report", "readout", "announcement", "release", "post", "note"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+MAX_ANTECEDENT_DISTANCE_CHARS = 1500

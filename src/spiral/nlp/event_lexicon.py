@@ -191,6 +191,9 @@ BETWEEN_NOUNS: dict[str, tuple[str, str]] = {
 PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (
     "sides", "parties", "countries", "nations", "states", "neighbours", "neighbors", "rivals",
     "armies", "governments", "leaders")} | {"both", "the two"}
+# plural subjects that name several states, none of them where the sentence is
+COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
+               "partner", "neighbour", "neighbor", "member"}
 # objects that make an act mutual: "Israel and Hamas accused each other"
 RECIPROCALS = {"each other", "one another", "the other"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}

@@ -40,6 +40,7 @@ from spiral.nlp.event_lexicon import (
     BETWEEN_NOUNS,
     CAPTIVES,
     CLAUSE_DEPS,
+    COLLECTIVES,
     CONTAINERS,
     COOPERATIVE,
     ENABLING_WORDS,
@@ -233,9 +234,18 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             c.dep_ in ("dobj", "dative", "attr", "oprd")
             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS - PLACE_PREPS))
             for t in c.subtree)
-        actors = [_located(sentence, unnamed, acted=None if subject or token.pos_ == "NOUN"
-                           else token, skip=target)]
+        actors = [unnamed if _unplaceable(named) else _located(
+            sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
+            skip=target)]
     return actors, recipients
+
+
+def _unplaceable(subject: list[Token]) -> bool:
+    """'the European governments', 'its allies': a subject that stands for several states, which
+    the places of its sentence must not lend their country."""
+    inside = {t.i for t in subject}
+    return any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES
+               for t in subject if t.head.i not in inside or t.head.i == t.i)
 
 
 def _placed_target(sentence: Span, token: Token, subject: list[Token],

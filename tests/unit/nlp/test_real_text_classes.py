@@ -179,3 +179,33 @@ def test_a_description_of_the_subject_does_not_act(annotate) -> None:
     doc = annotate("Maduro, a close ally of the Russian president, accused Guyana of provocation.")
     assert ("VEN", "ACCUSE", "GUY") in _dyads(doc)
     assert not any(a["code"] == "RUS" for e in doc._.events for a in e["actor"])
+
+
+def test_a_name_in_capitals_is_still_the_name(annotate) -> None:
+    assert ("IRN", "ACCUSE", "ISR") in _dyads(annotate("IRAN blamed Israel for the blast at a "
+                                                      "nuclear site on Sunday."))
+
+
+def _speakers(doc) -> list[tuple[str, str, bool]]:
+    return [((q["speaker"] or {}).get("code", ""), (q["speaker"] or {}).get("sector", ""),
+             q["anonymous"]) for q in doc._.quotes]
+
+
+@pytest.mark.parametrize("text, last", [
+    # a relative pronoun is the noun it hangs on
+    ("Israel, which says it is protecting the Druze minority, struck targets near Damascus.",
+     ("ISR", "GOV", False)),
+    # a document speaks for who issued it
+    ("Armenia's defence ministry said Azerbaijani forces shelled its positions overnight. "
+     "The statement said two soldiers were wounded.", ("ARM", "MIL", False)),
+    # "the official" is the official quoted before
+    ("A senior US official said the talks would resume next week. "
+     "The official said both sides had agreed to the venue.", ("USA", "GOV", True)),
+])
+def test_a_source_that_points_back_takes_its_antecedent(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
+
+
+def test_a_person_the_knowledge_base_does_not_know_is_not_a_government(annotate) -> None:
+    doc = annotate("Aid worker Jane Mwangi said the convoy had been hit twice near the border.")
+    assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
