@@ -208,11 +208,13 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         return None
     # "Israeli tanks fired": a weapon that acts stands for its user, unless "US-made"
     sides = _between(token)
-    if len(sides) == 1 and sides[0].conjuncts:
+    if len(sides) == 1:
         # "clashes between the army and the RSF": one side acts on the other, even two forces
         # of one country
-        first, second = (_actors_in(sentence.doc, [t for t in _phrase(side) if t.i not in {
-            c.i for c in side.conjuncts}]) for side in (sides[0], sides[0].conjuncts[0]))
+        first = _actors_in(sentence.doc, [t for t in _phrase(sides[0])
+                                          if t.i not in {c.i for c in sides[0].conjuncts}])
+        second = _actors_in(sentence.doc, _phrase(sides[0].conjuncts[0])) \
+            if sides[0].conjuncts else _named_after_and(sides[0])
         if first and second:
             return first[:1], second[:1]
     named = _named_part(subject)
@@ -253,14 +255,15 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
     """'police dispersed demonstrators', 'students staged demonstrations', 'lifted the curfew':
     an unnamed target, or a protest, is where the sentence places it (CAMEO codes domestic
     events to the country's own code); a force does not strike its own country ('Russian troops
-    captured the village')."""
+    captured the village'), nor does a speaker's own name place whom it addresses ('the Guyanese
+    ministry demanded the release of the crew')."""
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
     targets = [t for head in _target_heads(token) if head.lemma_.lower() not in unplaced
                for t in _phrase(head)]
     if not targets and event_type != "PROTEST":
         return []
-    own = frozenset(t.i for t in subject) if event_type == "ASSAULT" else frozenset()
+    own = frozenset(t.i for t in subject) if event_type in ("ASSAULT", *STATEMENTS) else frozenset()
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
     return [placed] if placed.code else []
 
@@ -720,6 +723,22 @@ def _named_part(subject: list[Token]) -> list[Token]:
     if any(entity_at(t.doc, t.idx, t.idx + len(t.text)) for t in core):
         return core
     return core + [t for c in core for a in c.children if a.dep_ == "appos" for t in _phrase(a)]
+
+
+def _named_after_and(side: Token) -> list[Entity]:
+    """The second side of 'between X and Y' where the parser lost the coordination: the first
+    actor named within a few words after the 'and' that follows X."""
+    after = max(t.i for t in side.subtree) + 1
+    doc = side.doc
+    if after >= len(doc) or doc[after].lower_ != "and":
+        return []
+    for token in doc[after + 1:min(after + 6, side.sent.end)]:
+        if token.is_punct and token.text != "(":
+            break
+        entity = entity_at(doc, token.idx, token.idx + len(token.text))
+        if entity is not None and entity.code:
+            return [entity]
+    return []
 
 
 def _pair_named_before(subject: list[Token]) -> list[Entity]:

@@ -209,3 +209,14 @@ def test_a_source_that_points_back_takes_its_antecedent(annotate, text, last) ->
 def test_a_person_the_knowledge_base_does_not_know_is_not_a_government(annotate) -> None:
     doc = annotate("Aid worker Jane Mwangi said the convoy had been hit twice near the border.")
     assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
+
+
+def test_a_between_pair_the_parser_splits_is_still_a_pair(annotate) -> None:
+    doc = annotate("Sudan's civil war goes on. Fighting resumed between the Sudanese Army and "
+                   "paramilitary Rapid Support Forces (RSF) in Darfur, witnesses said.")
+    assert ("SDN", "ASSAULT", "SDN") in _dyads(doc)
+
+
+def test_a_speakers_own_name_does_not_place_whom_it_addresses(annotate) -> None:
+    doc = annotate("The Guyanese foreign ministry demanded the immediate release of the crew.")
+    assert not any(e["recipient"] and e["recipient"][0]["code"] == "GUY" for e in doc._.events)
