@@ -362,8 +362,12 @@ class ActorResolver:
             here = bisect_right(starts, token.i) - 1
             sentence_start = doc[starts[max(here - 1, 0)]].idx
             plural = token.lower_ in ("they", "their")
-            candidates = [m for m in groups if sentence_start <= m.start and m.end <= token.idx
-                          and _is_plural(doc, m) == plural]
+            before = [m for m in groups if sentence_start <= m.start and m.end <= token.idx]
+            candidates = [m for m in before if _is_plural(doc, m) == plural] or [
+                # "the Houthis said they": a group the tagger took for one name is still the
+                # main subject the pronoun continues
+                m for m in before if doc[starts[here]].idx <= m.start
+                and _subject_rank(doc, m) == 2]
             if not candidates:
                 continue
             antecedent = max(candidates, key=lambda m: (_subject_rank(doc, m), m.start))

@@ -191,6 +191,9 @@ BETWEEN_NOUNS: dict[str, tuple[str, str]] = {
 PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (
     "sides", "parties", "countries", "nations", "states", "neighbours", "neighbors", "rivals",
     "armies", "governments", "leaders")} | {"both", "the two"}
+# "US-made", "Iran-backed": a country that built or backs someone, which places nothing
+MAKERS = frozenset({"made", "built", "designed", "supplied", "produced", "manufactured"})
+BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "allied"})
 # plural subjects that name several states, none of them where the sentence is
 COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
                "partner", "neighbour", "neighbor", "member"}

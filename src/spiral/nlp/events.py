@@ -36,6 +36,7 @@ from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     AMOUNTS,
+    BACKERS,
     BACKGROUND_PREPS,
     BETWEEN_NOUNS,
     CAPTIVES,
@@ -56,6 +57,7 @@ from spiral.nlp.event_lexicon import (
     KNOWN_VERBS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
+    MAKERS,
     MEASURES,
     MISSILE_WORDS,
     MISSIONS,
@@ -885,8 +887,8 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
     placed = [t for p in preps if p.lower_ in PLACE_PREPS
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
     for token in placed if acted is not None else [*placed, *sentence]:
-        if token.i in skip:
-            continue
+        if token.i in skip or _made_by(token, MAKERS | BACKERS):
+            continue  # "the Iran-backed Houthis" are not in Iran
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO", "IMG"):
             return Entity(actor.entity_text, actor.entity_name, found.code, "",
@@ -894,10 +896,9 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
     return actor
 
 
-def _made_by(token: Token) -> bool:
+def _made_by(token: Token, words: frozenset[str] = MAKERS) -> bool:
     """'US-made', 'Iranian-designed': the country that built a weapon, not the one using it."""
-    return any(t.lower_ in ("made", "built", "designed", "supplied", "produced", "manufactured")
-               for t in token.doc[token.i + 1:token.i + 3])
+    return any(t.lower_ in words for t in token.doc[token.i + 1:token.i + 3])
 
 
 def _modifies_weapon(token: Token) -> bool:

@@ -220,3 +220,8 @@ def test_a_between_pair_the_parser_splits_is_still_a_pair(annotate) -> None:
 def test_a_speakers_own_name_does_not_place_whom_it_addresses(annotate) -> None:
     doc = annotate("The Guyanese foreign ministry demanded the immediate release of the crew.")
     assert not any(e["recipient"] and e["recipient"][0]["code"] == "GUY" for e in doc._.events)
+
+
+def test_a_group_and_its_pronoun_are_not_placed_by_their_backer(annotate) -> None:
+    doc = annotate("The Iran-backed Houthis said they had fired on a tanker in the Red Sea.")
+    assert {e["actor"][0]["code"] for e in doc._.events if e["event_type"] == "ASSAULT"} == {"YEM"}
