@@ -225,7 +225,8 @@ MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
-                "urge", "press", "need", "invite"}
+                "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
+                "call"}
 # nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate"
 PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "call", "request",
              "invitation", "demand", "threat", "promise", "pledge", "readiness", "willingness",

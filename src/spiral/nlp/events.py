@@ -1020,8 +1020,9 @@ def _negated(token: Token) -> bool:
 def _hypothetical(token: Token) -> bool:
     """Not (yet) a fact: under a modal, a condition, or a verb of intent above it, or alleged
     ("accused Russia of blowing up the dam")."""
-    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
-        return True
+    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS \
+            or token.sent.text.rstrip(" \"'”’»)").endswith("?"):
+        return True  # "why are they attacking ships?" asks, and asserts nothing
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"

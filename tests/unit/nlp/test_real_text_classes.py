@@ -225,3 +225,14 @@ def test_a_speakers_own_name_does_not_place_whom_it_addresses(annotate) -> None:
 def test_a_group_and_its_pronoun_are_not_placed_by_their_backer(annotate) -> None:
     doc = annotate("The Iran-backed Houthis said they had fired on a tanker in the Red Sea.")
     assert {e["actor"][0]["code"] for e in doc._.events if e["event_type"] == "ASSAULT"} == {"YEM"}
+
+
+def test_a_question_asserts_nothing(annotate) -> None:
+    assert not _dyads(annotate("Why are the Houthis attacking ships bound for Israel?"))
+
+
+def test_what_someone_is_called_on_to_do_has_not_happened(annotate) -> None:
+    dyads = _dyads(annotate("Congo's president called on the United Nations to impose "
+                            "sanctions on Rwanda."))
+    assert ("COD", "REQUEST", "IGO") in dyads or ("COD", "REQUEST", "RWA") in dyads
+    assert not any(t == "SANCTION" for _, t, _ in dyads)
