@@ -85,6 +85,8 @@ def test_a_country_that_speaks_is_its_government(annotate) -> None:
      "Greek prime minister said.", "GRC", "anyone attacks our ships again"),
     ("The African Union warned that the mutineers would be held responsible if the president "
      "came to harm.", "IGO", "the president came to harm"),
+    ("Serbia's army said it would shoot down any aircraft in case more drones are spotted over "
+     "its border.", "SRB", "more drones are spotted over its border"),
 ])
 def test_conditional_threats_read_on_real_reporting(annotate, text, declarer, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
