@@ -322,6 +322,11 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("send", frozenset({"letter", "message", "signal", "invitation", "email", "text", "note",
                         "condolence", "greeting", "congratulation"}), None),
     ("hand", frozenset({"letter", "message", "invitation"}), None),
+    # "handed a note of protest", "lodged a complaint": a diplomatic protest (CAMEO 111)
+    ("hand", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
+    ("lodge", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
+    ("engage", frozenset({"counterpart", "partner", "community", "envoy", "mediator"}),
+     ("CONSULT", "")),
     ("deliver", frozenset({"speech", "address", "message", "verdict", "statement", "remark",
                            "lecture", "letter", "blow"}), None),
     ("conclude", frozenset({"review", "investigation", "visit", "trip", "tour", "session",

@@ -607,7 +607,7 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """The trigger words' own types: verbs, and nouns that name an event of their own."""
     lemma = cue.lemma
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
-        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
+        if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT

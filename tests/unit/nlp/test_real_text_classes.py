@@ -238,3 +238,13 @@ def test_what_someone_is_called_on_to_do_has_not_happened(annotate) -> None:
                             "sanctions on Rwanda."))
     assert ("COD", "REQUEST", "IGO") in dyads or ("COD", "REQUEST", "RWA") in dyads
     assert not any(t == "SANCTION" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Moldova's foreign minister handed a note of protest to Russia's ambassador on Friday.",
+     ("MDA", "ACCUSE", "RUS")),
+    ("Kenya's army has engaged its counterparts in Somalia about the border raids.",
+     ("KEN", "CONSULT", "SOM")),
+])
+def test_a_verb_takes_its_sense_from_its_object(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
