@@ -56,6 +56,11 @@ ACRONYM_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de)\s+)*){1,8})"
     r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 # sectors of an unqualified agent noun that the report's own country stands behind
+# words that may stand before a surname alone: "President Ali", "Mr Khan", "General Burhan"
+NAME_TITLES = frozenset({w for title in TITLES for w in title.split()} | {
+    "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "sheikh", "king", "queen",
+    "prince", "emir", "sir", "lord", "lady", "judge", "senator", "sen", "rep", "governor",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "chief", "commander", "marshal"})
 HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -145,6 +150,8 @@ class ActorResolver:
                            for s, e, known in self.kb.caseless.find([t.text for t in doc])]
         found = []
         for span, known in _communities(_longest_first(candidates)):
+            if isinstance(known, Person) and span.text != known.name and _inside_other_name(span):
+                continue  # "Ali Ammar" is not President Ali
             entity = self.kb.entity(known, span.text, on)
             person = isinstance(known, Person)
             found.append(_Mention(span.start_char, span.end_char, span.text,
@@ -409,6 +416,18 @@ class ActorResolver:
         roles = person.roles if isinstance(person, Person) else ()
         return any(noun in r.role.lower().split() for r in roles) or \
             noun in mention.entity.role.lower().split()
+
+
+def _inside_other_name(span: Span) -> bool:
+    """A surname standing alone only when no other name word touches it: "Ali Ammar" and "Rashid
+    Ali" are other people than the "Ali" of "President Ali said"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (after is not None and after.is_alpha and after.text.istitle()
+            and after.pos_ == "PROPN") or (
+        before is not None and before.is_alpha and before.text.istitle()
+        and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES)
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:

@@ -40,6 +40,10 @@ COGNITION = frozenset({
     "know", "learn", "notice", "realize", "recognize", "suspect", "think", "understand", "want",
     "wonder", "worry"})
 
+# cues of what someone thinks or means to do, which perform no act by being said
+UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "like", "try",
+                                  "attempt", "decide", "consider"})
+
 # an infinitive complement (xcomp: "vowed to", "urged them to", "plans to")
 INFINITIVE_CUES = frozenset({
     "advise", "agree", "aim", "argue", "ask", "believe", "call", "challenge", "chant", "claim",

@@ -186,6 +186,7 @@ BETWEEN_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["talk", "talks", "negotiations", "negotiation", "dialogue", "meeting",
                      "summit", "consultations"], ("CONSULT", "")),
     **dict.fromkeys(["agreement", "deal", "accord", "pact", "treaty"], ("AGREE", "")),
+    **dict.fromkeys(["accusations", "recriminations"], ("ACCUSE", "")),
 }
 # subjects that stand for the last two sides named: "both sides accused each other"
 PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (

@@ -389,6 +389,8 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
                                      and "down" in particles)
             for o in objects for n in (o, *_of_objects(o))):
         return NO_EVENT  # air defence downing missiles ("most were shot down") attacks no one
+    if lemma == "seek" and any(c.dep_ == "xcomp" for c in token.children):
+        return NO_EVENT  # "sought to repel the incursion": an attempt, no request of anyone
     if lemma == "swear" and "in" in particles:
         return NO_EVENT  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(

@@ -248,3 +248,13 @@ def test_what_someone_is_called_on_to_do_has_not_happened(annotate) -> None:
 ])
 def test_a_verb_takes_its_sense_from_its_object(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+def test_an_aim_performs_no_act(annotate) -> None:
+    assert not _dyads(annotate("Kenya sought to repel the Somali incursion along the border."))
+
+
+def test_a_first_name_is_not_a_known_surname(annotate) -> None:
+    doc = annotate("Lebanese television interviewed Ali Hamdan, a shopkeeper in Tyre.")
+    assert not any(a["code"] == "GUY" for e in doc._.events for a in (*e["actor"], *e["recipient"]))
+    assert not any(m["code"] == "GUY" for m in doc._.actors)
