@@ -56,7 +56,12 @@ ACRONYM_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de)\s+)*){1,8})"
     r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 # sectors of an unqualified agent noun that the report's own country stands behind
-HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB"})
+# words that may stand before a surname alone: "President Ali", "Mr Khan", "General Burhan"
+NAME_TITLES = frozenset({w for title in TITLES for w in title.split()} | {
+    "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "sheikh", "king", "queen",
+    "prince", "emir", "sir", "lord", "lady", "judge", "senator", "sen", "rep", "governor",
+    "ambassador", "envoy", "spokesman", "spokeswoman", "chief", "commander", "marshal"})
+HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
@@ -132,11 +137,21 @@ class ActorResolver:
 
     def _kb_mentions(self, doc: Doc, on: date | None, written: str) -> list[_Mention]:
         candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
+        shouted = {t.i for t in doc if len(t.text) > 2 and t.is_alpha and t.text.isupper()}
+        if shouted:
+            # "IRAN blamed Israel": a name set in capitals for emphasis, not an acronym
+            titled = Doc(doc.vocab, words=[t.text.title() if t.i in shouted else t.text
+                                           for t in doc])
+            candidates += [(doc[s:e], self.kb.names[titled[s:e].text])
+                           for _, s, e in self.matcher(titled)
+                           if shouted.issuperset(range(s, e))]
         if self.kb.caseless:
             candidates += [(doc[s:e], known)
                            for s, e, known in self.kb.caseless.find([t.text for t in doc])]
         found = []
         for span, known in _communities(_longest_first(candidates)):
+            if isinstance(known, Person) and span.text != known.name and _inside_other_name(span):
+                continue  # "Ali Ammar" is not President Ali
             entity = self.kb.entity(known, span.text, on)
             person = isinstance(known, Person)
             found.append(_Mention(span.start_char, span.end_char, span.text,
@@ -354,8 +369,12 @@ class ActorResolver:
             here = bisect_right(starts, token.i) - 1
             sentence_start = doc[starts[max(here - 1, 0)]].idx
             plural = token.lower_ in ("they", "their")
-            candidates = [m for m in groups if sentence_start <= m.start and m.end <= token.idx
-                          and _is_plural(doc, m) == plural]
+            before = [m for m in groups if sentence_start <= m.start and m.end <= token.idx]
+            candidates = [m for m in before if _is_plural(doc, m) == plural] or [
+                # "the Houthis said they": a group the tagger took for one name is still the
+                # main subject the pronoun continues
+                m for m in before if doc[starts[here]].idx <= m.start
+                and _subject_rank(doc, m) == 2]
             if not candidates:
                 continue
             antecedent = max(candidates, key=lambda m: (_subject_rank(doc, m), m.start))
@@ -397,6 +416,18 @@ class ActorResolver:
         roles = person.roles if isinstance(person, Person) else ()
         return any(noun in r.role.lower().split() for r in roles) or \
             noun in mention.entity.role.lower().split()
+
+
+def _inside_other_name(span: Span) -> bool:
+    """A surname standing alone only when no other name word touches it: "Ali Ammar" and "Rashid
+    Ali" are other people than the "Ali" of "President Ali said"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (after is not None and after.is_alpha and after.text.istitle()
+            and after.pos_ == "PROPN") or (
+        before is not None and before.is_alpha and before.text.istitle()
+        and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES)
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:

@@ -40,6 +40,10 @@ COGNITION = frozenset({
     "know", "learn", "notice", "realize", "recognize", "suspect", "think", "understand", "want",
     "wonder", "worry"})
 
+# cues of what someone thinks or means to do, which perform no act by being said
+UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "like", "try",
+                                  "attempt", "decide", "consider"})
+
 # an infinitive complement (xcomp: "vowed to", "urged them to", "plans to")
 INFINITIVE_CUES = frozenset({
     "advise", "agree", "aim", "argue", "ask", "believe", "call", "challenge", "chant", "claim",
@@ -108,3 +112,9 @@ ADJUNCT_PREPOSITIONS = frozenset({"by", "in", "at", "during", "after", "before",
 
 # subjects that name no one ("it is thought that", "there are fears")
 EXPLETIVES = frozenset({"it", "there"})
+
+# sources that point back to a speaker named before: "the statement said", "which reported"
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "website",
+                            "report", "readout", "announcement", "release", "post", "note"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+MAX_ANTECEDENT_DISTANCE_CHARS = 1500

@@ -48,6 +48,8 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict
         "actor_placed": float(any(a.get("role") in ("by location", "by document")
                                   for a in event.get("actor", ()))),
         "actor_unresolved": float(any(not a.get("code") for a in event.get("actor", ()))),
+        "recipient_placed": float(any(r.get("role") in ("by location", "by document")
+                                      for r in event.get("recipient", ()))),
         "assault": float(event["event_type"] == "ASSAULT"),
         "verbal_cooperation": float(quad == 1),
         "material_cooperation": float(quad == 2),

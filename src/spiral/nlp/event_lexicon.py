@@ -177,6 +177,29 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
     "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
 }
+# nouns that are an event between the two sides a "between" phrase names, wherever the noun
+# stands: "talks between the army and the RSF", "clashes have renewed between Congo and Rwanda"
+BETWEEN_NOUNS: dict[str, tuple[str, str]] = {
+    **EVENT_NOUNS,
+    **dict.fromkeys(["war", "conflict", "hostilities", "skirmish", "skirmishes", "fight",
+                     "combat", "firefight", "gunfight"], ("ASSAULT", "")),
+    **dict.fromkeys(["talk", "talks", "negotiations", "negotiation", "dialogue", "meeting",
+                     "summit", "consultations"], ("CONSULT", "")),
+    **dict.fromkeys(["agreement", "deal", "accord", "pact", "treaty"], ("AGREE", "")),
+    **dict.fromkeys(["accusations", "recriminations"], ("ACCUSE", "")),
+}
+# subjects that stand for the last two sides named: "both sides accused each other"
+PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (
+    "sides", "parties", "countries", "nations", "states", "neighbours", "neighbors", "rivals",
+    "armies", "governments", "leaders")} | {"both", "the two"}
+# "US-made", "Iran-backed": a country that built or backs someone, which places nothing
+MAKERS = frozenset({"made", "built", "designed", "supplied", "produced", "manufactured"})
+BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "allied"})
+# plural subjects that name several states, none of them where the sentence is
+COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
+               "partner", "neighbour", "neighbor", "member"}
+# objects that make an act mutual: "Israel and Hamas accused each other"
+RECIPROCALS = {"each other", "one another", "the other"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
             "mission", "staff", "worker", "personnel", "attaché", "attache"}
@@ -203,7 +226,8 @@ MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
-                "urge", "press", "need", "invite"}
+                "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
+                "call"}
 # nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate"
 PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "call", "request",
              "invitation", "demand", "threat", "promise", "pledge", "readiness", "willingness",
@@ -299,6 +323,11 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("send", frozenset({"letter", "message", "signal", "invitation", "email", "text", "note",
                         "condolence", "greeting", "congratulation"}), None),
     ("hand", frozenset({"letter", "message", "invitation"}), None),
+    # "handed a note of protest", "lodged a complaint": a diplomatic protest (CAMEO 111)
+    ("hand", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
+    ("lodge", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
+    ("engage", frozenset({"counterpart", "partner", "community", "envoy", "mediator"}),
+     ("CONSULT", "")),
     ("deliver", frozenset({"speech", "address", "message", "verdict", "statement", "remark",
                            "lecture", "letter", "blow"}), None),
     ("conclude", frozenset({"review", "investigation", "visit", "trip", "tour", "session",

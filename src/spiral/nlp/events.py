@@ -36,9 +36,12 @@ from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     AMOUNTS,
+    BACKERS,
     BACKGROUND_PREPS,
+    BETWEEN_NOUNS,
     CAPTIVES,
     CLAUSE_DEPS,
+    COLLECTIVES,
     CONTAINERS,
     COOPERATIVE,
     ENABLING_WORDS,
@@ -54,6 +57,7 @@ from spiral.nlp.event_lexicon import (
     KNOWN_VERBS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
+    MAKERS,
     MEASURES,
     MISSILE_WORDS,
     MISSIONS,
@@ -67,6 +71,7 @@ from spiral.nlp.event_lexicon import (
     OBJECT_SENSES,
     ONGOING,
     ORGANISATIONS,
+    PAIRS,
     PERMITTING,
     PLACE_PREPS,
     PREPARING_VERBS,
@@ -74,6 +79,7 @@ from spiral.nlp.event_lexicon import (
     PROSPECTS,
     PROTESTERS,
     QUANTIFIERS,
+    RECIPROCALS,
     RELIEF,
     REPORTING_VERBS,
     RESOURCES,
@@ -124,9 +130,8 @@ class EventCoder:
             # day of its own, and the publication day is not it
             when, precision = None, "unknown"
         words = {t.lower_ for t in sentence}
-        context = _context(words)
-        text = sentence.text.strip()
-        start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+        setting = _Sentence(words, when, precision, published, sentence.text.strip(),
+                            sentence.start_char + len(sentence.text) - len(sentence.text.lstrip()))
         found: dict[tuple[str, str, str], Event] = {}
         # highest in the parse first: the sentence's main event leads the list
         for token, (event_type, mode) in sorted(triggers, key=lambda p: (_depth(p[0]), p[0].i)):
@@ -148,26 +153,53 @@ class EventCoder:
                     not recipients and event_type in MUTUAL)):
                 # "Israel and Turkey restored relations": each is the other's counterpart
                 actors, recipients = actors[:1], actors[1:]
-            if not recipients:
-                recipients = _placed_target(sentence, token, subject, event_type)
-            coded = _as_stated(token, event_type, mode, actors, recipients)
-            event_type, mode, actors, recipients, negated, hypothetical = coded
-            mode = _mode(event_type, mode, words)
-            day, day_precision = _event_date(token, when, precision, published)
-            key = (event_type, actors[0].code or actors[0].entity_text,
-                   recipients[0].code if recipients else "")
-            if key in found:
-                continue
-            found[key] = Event(
-                doc_id=sentence.doc._.doc_id or "", event_type=event_type, mode=mode,
-                context=context, actor=tuple(actors), recipient=tuple(recipients),
-                date=day, date_precision=day_precision,
-                quad_code=plover.EVENT_TYPES[event_type].quad_code,
-                intensity=plover.intensity(event_type, mode),
-                cameo=plover.cameo_root(event_type),
-                negated=negated and event_type != "REJECT",
-                hypothetical=hypothetical, text=text, start=start, end=start + len(text))
+            if len(actors) == 2 and _reciprocal(token):
+                # "Israel and Hamas accused each other": each did it to the other
+                dyads = [(actors[:1], actors[1:]), (actors[1:], actors[:1])]
+            else:
+                dyads = [(actors, recipients or _placed_target(sentence, token, subject,
+                                                                event_type))]
+            for actors, recipients in dyads:
+                event = _event(token, event_type, mode, actors, recipients, setting)
+                key = (event.event_type, actors[0].code or actors[0].entity_text,
+                       recipients[0].code if recipients else "")
+                found.setdefault(key, event)
         return list(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What every event read from one sentence shares: its words, date and evidence span."""
+
+    words: set[str]
+    when: date | None
+    precision: DatePrecision
+    published: date | None
+    text: str
+    start: int
+
+
+def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
+           recipients: list[Entity], sentence: _Sentence) -> Event:
+    event_type, mode, actors, recipients, negated, hypothetical = _as_stated(
+        token, event_type, mode, actors, recipients)
+    day, day_precision = _event_date(token, sentence.when, sentence.precision, sentence.published)
+    mode = _mode(event_type, mode, sentence.words)
+    return Event(
+        doc_id=token.doc._.doc_id or "", event_type=event_type, mode=mode,
+        context=_context(sentence.words), actor=tuple(actors), recipient=tuple(recipients),
+        date=day, date_precision=day_precision,
+        quad_code=plover.EVENT_TYPES[event_type].quad_code,
+        intensity=plover.intensity(event_type, mode), cameo=plover.cameo_root(event_type),
+        negated=negated and event_type != "REJECT", hypothetical=hypothetical,
+        text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text))
+
+
+def _reciprocal(token: Token) -> bool:
+    """'accused each other', 'fired at one another', 'blamed the other'."""
+    objects = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    return any(" ".join(t.lower_ for t in list(o.subtree)[:2]) in RECIPROCALS
+               for o in objects if o.dep_ in ("dobj", "pobj", "npadvmod"))
 
 
 def _parties(sentence: Span, token: Token, subject: list[Token],
@@ -177,8 +209,20 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
     if not subject and not passive and token.pos_ != "NOUN":
         return None
     # "Israeli tanks fired": a weapon that acts stands for its user, unless "US-made"
-    actors = _actors_in(sentence.doc, subject) or _actors_in(
-        sentence.doc, [t for t in subject if not _made_by(t)], weapons=True)
+    sides = _between(token)
+    if len(sides) == 1:
+        # "clashes between the army and the RSF": one side acts on the other, even two forces
+        # of one country
+        first = _actors_in(sentence.doc, [t for t in _phrase(sides[0])
+                                          if t.i not in {c.i for c in sides[0].conjuncts}])
+        second = _actors_in(sentence.doc, _phrase(sides[0].conjuncts[0])) \
+            if sides[0].conjuncts else _named_after_and(sides[0])
+        if first and second:
+            return first[:1], second[:1]
+    named = _named_part(subject)
+    actors = _actors_in(sentence.doc, named) or _actors_in(
+        sentence.doc, [t for t in named if not _made_by(t)], weapons=True)
+    actors = actors or _pair_named_before(subject)
     recipients = _recipients(sentence.doc, token, subject, actors)
     if not actors and token.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
@@ -194,9 +238,18 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             c.dep_ in ("dobj", "dative", "attr", "oprd")
             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS - PLACE_PREPS))
             for t in c.subtree)
-        actors = [_located(sentence, unnamed, acted=None if subject or token.pos_ == "NOUN"
-                           else token, skip=target)]
+        actors = [unnamed if _unplaceable(named) else _located(
+            sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
+            skip=target)]
     return actors, recipients
+
+
+def _unplaceable(subject: list[Token]) -> bool:
+    """'the European governments', 'its allies': a subject that stands for several states, which
+    the places of its sentence must not lend their country."""
+    inside = {t.i for t in subject}
+    return any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES
+               for t in subject if t.head.i not in inside or t.head.i == t.i)
 
 
 def _placed_target(sentence: Span, token: Token, subject: list[Token],
@@ -204,14 +257,15 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
     """'police dispersed demonstrators', 'students staged demonstrations', 'lifted the curfew':
     an unnamed target, or a protest, is where the sentence places it (CAMEO codes domestic
     events to the country's own code); a force does not strike its own country ('Russian troops
-    captured the village')."""
+    captured the village'), nor does a speaker's own name place whom it addresses ('the Guyanese
+    ministry demanded the release of the crew')."""
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
     targets = [t for head in _target_heads(token) if head.lemma_.lower() not in unplaced
                for t in _phrase(head)]
     if not targets and event_type != "PROTEST":
         return []
-    own = frozenset(t.i for t in subject) if event_type == "ASSAULT" else frozenset()
+    own = frozenset(t.i for t in subject) if event_type in ("ASSAULT", *STATEMENTS) else frozenset()
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
     return [placed] if placed.code else []
 
@@ -335,6 +389,8 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
                                      and "down" in particles)
             for o in objects for n in (o, *_of_objects(o))):
         return NO_EVENT  # air defence downing missiles ("most were shot down") attacks no one
+    if lemma == "seek" and any(c.dep_ == "xcomp" for c in token.children):
+        return NO_EVENT  # "sought to repel the incursion": an attempt, no request of anyone
     if lemma == "swear" and "in" in particles:
         return NO_EVENT  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
@@ -553,7 +609,7 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """The trigger words' own types: verbs, and nouns that name an event of their own."""
     lemma = cue.lemma
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
-        if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.children):
+        if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT
@@ -569,6 +625,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return None
     if lemma in NOUN_TRIGGERS and any(c.dep_ == "poss" for c in token.children):
         return NOUN_TRIGGERS[lemma]
+    if lemma in BETWEEN_NOUNS and _between(token):
+        return BETWEEN_NOUNS[lemma]  # "talks between the army and the RSF"
     if lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(
             c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in token.children)
             or token.head.lemma_ in ONGOING):
@@ -640,10 +698,8 @@ def _subject_tokens(token: Token) -> list[Token]:
     if token.dep_ == "ROOT" and token.pos_ == "VERB" and not any(
             c.dep_ in ("nsubjpass", "expl", "csubj") for c in token.children):
         return _stranded_subject(token)
-    if token.pos_ == "NOUN":  # "Palestinian riots", "a truce between Israel and Hamas"
-        named = [c for c in token.children if c.dep_ in ("amod", "compound")] + [
-            o for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
-            for o in c.children if o.dep_ == "pobj"]
+    if token.pos_ == "NOUN" or _between(token):  # "Palestinian riots", "fighting between ..."
+        named = _between(token) or [c for c in token.children if c.dep_ in ("amod", "compound")]
         if named:
             return [t for c in named for t in c.subtree]
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"):
@@ -658,6 +714,63 @@ def _subject_tokens(token: Token) -> list[Token]:
             return _subject_tokens(holder)
         return _subject_tokens(token.head) if token.dep_ != "ccomp" else []
     return []
+
+
+def _named_part(subject: list[Token]) -> list[Token]:
+    """The words of a subject that name who acts, without the clauses describing it: "Maduro, a
+    supporter of Russia's president," is Venezuela alone, "the army, which fought Hezbollah,"
+    the army alone. An apposition counts only when the head names nobody ("the guard's
+    commander, General Tian")."""
+    inside = {t.i for t in subject}
+    heads = [t for t in subject if t.head.i not in inside or t.head.i == t.i]
+    core = [t for head in heads for t in _phrase(head)]
+    if any(entity_at(t.doc, t.idx, t.idx + len(t.text)) for t in core):
+        return core
+    return core + [t for c in core for a in c.children if a.dep_ == "appos" for t in _phrase(a)]
+
+
+def _named_after_and(side: Token) -> list[Entity]:
+    """The second side of 'between X and Y' where the parser lost the coordination: the first
+    actor named within a few words after the 'and' that follows X."""
+    after = max(t.i for t in side.subtree) + 1
+    doc = side.doc
+    if after >= len(doc) or doc[after].lower_ != "and":
+        return []
+    for token in doc[after + 1:min(after + 6, side.sent.end)]:
+        if token.is_punct and token.text != "(":
+            break
+        entity = entity_at(doc, token.idx, token.idx + len(token.text))
+        if entity is not None and entity.code:
+            return [entity]
+    return []
+
+
+def _pair_named_before(subject: list[Token]) -> list[Entity]:
+    """'both sides', 'the two countries': the last two sides named before them, in their
+    sentence or the one before."""
+    if not subject or " ".join(t.lower_ for t in subject) not in PAIRS:
+        return []
+    doc, sentence = subject[0].doc, subject[0].sent
+    first = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    sides: list[Entity] = []
+    for start, end, _ in reversed(doc._.actor_mentions):
+        entity = entity_at(doc, start, end)
+        if first <= start and end <= subject[0].idx and entity is not None and entity.code \
+                and all(entity.entity_name != side.entity_name for side in sides):
+            sides.insert(0, entity)
+        if len(sides) == 2:
+            return sides
+    return []
+
+
+def _between(token: Token) -> list[Token]:
+    """The sides of an event 'between X and Y', the phrase on the noun or, for a subject ("clashes
+    have renewed between ..."), on its verb (which the parser may hang on the noun)."""
+    holders = [token, *(c for c in token.children if c.dep_ == "acl")]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        holders.append(token.head)
+    return [o for holder in holders for c in holder.children
+            if c.dep_ == "prep" and c.lower_ == "between" for o in c.children if o.dep_ == "pobj"]
 
 
 def _stranded_subject(verb: Token) -> list[Token]:
@@ -776,8 +889,8 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
     placed = [t for p in preps if p.lower_ in PLACE_PREPS
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
     for token in placed if acted is not None else [*placed, *sentence]:
-        if token.i in skip:
-            continue
+        if token.i in skip or _made_by(token, MAKERS | BACKERS):
+            continue  # "the Iran-backed Houthis" are not in Iran
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO", "IMG"):
             return Entity(actor.entity_text, actor.entity_name, found.code, "",
@@ -785,10 +898,9 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
     return actor
 
 
-def _made_by(token: Token) -> bool:
+def _made_by(token: Token, words: frozenset[str] = MAKERS) -> bool:
     """'US-made', 'Iranian-designed': the country that built a weapon, not the one using it."""
-    return any(t.lower_ in ("made", "built", "designed", "supplied", "produced", "manufactured")
-               for t in token.doc[token.i + 1:token.i + 3])
+    return any(t.lower_ in words for t in token.doc[token.i + 1:token.i + 3])
 
 
 def _modifies_weapon(token: Token) -> bool:
@@ -910,8 +1022,9 @@ def _negated(token: Token) -> bool:
 def _hypothetical(token: Token) -> bool:
     """Not (yet) a fact: under a modal, a condition, or a verb of intent above it, or alleged
     ("accused Russia of blowing up the dam")."""
-    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
-        return True
+    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS \
+            or token.sent.text.rstrip(" \"'”’»)").endswith("?"):
+        return True  # "why are they attacking ships?" asks, and asserts nothing
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"

@@ -42,13 +42,16 @@ from spiral.nlp.attribution_lexicon import (
     CLAUSE_CUES,
     COGNITION,
     CUE_PARTICLES,
+    DOCUMENT_NOUNS,
     EXPLETIVES,
     INFINITIVE_CUES,
     LIGHT_VERBS,
+    MAX_ANTECEDENT_DISTANCE_CHARS,
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CUES,
     PREPOSITION_CUES,
+    RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
 from spiral.nlp.dates import find_event_date
@@ -97,7 +100,12 @@ class QuoteFinder:
         kept = _attach_quotes(doc, kept, marks)
         for found in kept:
             found.content = _snapped(written, found.content, marks)
-        quotes = [self._record(doc, written, found, published) for found in kept if found.content]
+        quotes: list[Quote] = []
+        for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
+            quote = self._record(doc, written, found, published)
+            if quote.speaker is None:
+                quote = _from_antecedent(doc, found.source, quote, quotes)
+            quotes.append(quote)
         self.set_annotations(doc, quotes)
         return doc
 
@@ -539,6 +547,7 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     ids = {t.i for t in source}
     head = next((t for t in source if t.head.i not in ids or t.head.i == t.i), source[0])
     speaker = entity_at(doc, head.idx, head.idx + len(head.text))
+    named_at_head = speaker is not None
     if speaker is None:
         for token in source:
             if token.dep_ in ("relcl", "acl", "appos") and token is not head:
@@ -554,10 +563,36 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
         speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")
-    elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE:
-        # "Guyana said", "Tehran said": a country that speaks is its government
+    elif named_at_head and not speaker.sector and speaker.code not in NON_STATE \
+            and head.ent_type_ != "PERSON":
+        # "Guyana said", "Tehran said": a country that speaks is its government ("Iran's
+        # semi-official website" is Iranian, and no more)
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
+                     earlier: list[Quote]) -> Quote:
+    """A source that points back to one named before: "News agency ANI, which reported ..." is
+    ANI; "the official" is the official quoted last; "the statement", the last who spoke."""
+    if not source:
+        return quote
+    ids = {t.i for t in source}
+    head = next((t for t in source if t.head.i not in ids or t.head.i == t.i), source[0])
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        speaker, anonymous = _resolve(doc, [t for t in antecedent.subtree
+                                            if t.i < head.head.i and t.i not in ids])
+        return replace(quote, speaker=speaker, anonymous=anonymous) if speaker else quote
+    window = [q for q in earlier if q.speaker is not None
+              and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
+    if head.lemma_.lower() in DOCUMENT_NOUNS and window:
+        return replace(quote, speaker=window[-1].speaker, anonymous=window[-1].anonymous)
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        same = [q for q in window if head.lower_ in q.speaker_text.lower().split()]
+        if same:
+            return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
+    return quote
 
 
 @Language.factory("spiral_quotes", requires=["doc._.actor_mentions"], assigns=["doc._.quotes"])

@@ -40,7 +40,7 @@ ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "go
 RELATIVES = {"that", "which", "who", "whom"}
 WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct participation|"
                        r"direct involvement|legitimate target|red line|declaration of war)\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|pay|consequences|"
+THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|pay|consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
                           r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
@@ -147,6 +147,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                           _text(_around(token.head.head.head, token.head))))
             continue
         # "in the event of X", "in case of X", "in case X happens"
+        step = _in_case_clause(token)
+        if step is not None:
+            found.append((_text([t for t in step.subtree if t.i not in (token.i, token.i - 1)]),
+                          _text(_around(step.head, step))))
+            continue
         if token.lower_ in ("event", "case") and token.head.lower_ == "in":
             steps = [t for c in token.children if c.lower_ == "of" for t in c.children
                      if t.dep_ == "pobj"] + [c for c in token.children
@@ -222,6 +227,16 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
         return [t for t in token.subtree if t.i != first.i]
     return None
+
+
+def _in_case_clause(token: Token) -> Token | None:
+    """The clause "in case" introduces, wherever the parser hung the two words ("would strike in
+    case more drones are found")."""
+    if token.lower_ != "case" or token.i == 0 or token.nbor(-1).lower_ != "in" \
+            or any(c.lower_ == "of" for c in token.children):
+        return None
+    return next((a for a in (*token.ancestors, *token.nbor(-1).ancestors)
+                 if a.dep_ == "advcl" and a.pos_ in ("VERB", "AUX")), None)
 
 
 def _around(token: Token, step: Token) -> list[Token]:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from spiral import plover
 from spiral.nlp import extensions
+from spiral.nlp.attribution_lexicon import UNSPOKEN
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import STATEMENT_ACTS
 from spiral.records import Entity, Event, from_dict
@@ -35,6 +36,12 @@ def statement_act(content: str) -> str | None:
     ('THREATEN', None)
     """
     return next((event_type for event_type, pattern in ACTS if pattern.search(content)), None)
+
+
+def _unspoken(doc: Doc, quote: dict[str, Any]) -> bool:
+    """"India sought to repel the incursion": an aim or a belief, not an act of speech."""
+    cues = [doc.char_span(s, e, alignment_mode="expand") for s, e in quote.get("cue_spans") or ()]
+    return any(t.lemma_.lower() in UNSPOKEN for span in cues if span is not None for t in span)
 
 
 class StatementEvents:
@@ -59,7 +66,7 @@ class StatementEvents:
         if not speaker or not speaker.get("code"):
             return None
         event_type = statement_act(text[quote["start"]:quote["end"]])
-        if event_type is None:
+        if event_type is None or _unspoken(doc, quote):
             return None
         span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
         if span is None:

@@ -85,6 +85,8 @@ def test_a_country_that_speaks_is_its_government(annotate) -> None:
      "Greek prime minister said.", "GRC", "anyone attacks our ships again"),
     ("The African Union warned that the mutineers would be held responsible if the president "
      "came to harm.", "IGO", "the president came to harm"),
+    ("Serbia's army said it would shoot down any aircraft in case more drones are spotted over "
+     "its border.", "SRB", "more drones are spotted over its border"),
 ])
 def test_conditional_threats_read_on_real_reporting(annotate, text, declarer, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
@@ -152,3 +154,107 @@ def test_military_sources_in_a_report_about_one_country_are_its_military(annotat
                    "said on Sunday that the city had fallen.")
     assert any((a["code"], a["sector"]) == ("SDN", "MIL") and "Military sources" in
                [m[0] for m in a["mentions"]] for a in doc._.actors)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Talks between Israel and Hamas resumed in Cairo on Monday.", ("ISR", "CONSULT", "PSE")),
+    ("Clashes flared again between India and China along the border.", ("IND", "ASSAULT", "CHN")),
+    ("Sudan's war is in its third year. Heavy fighting was reported between the army and "
+     "the Rapid Support Forces in El Fasher.", ("SDN", "ASSAULT", "SDN")),
+])
+def test_an_event_between_two_sides(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_each_side_of_a_mutual_accusation_accuses_the_other(annotate) -> None:
+    dyads = _dyads(annotate("Serbia and Kosovo blamed each other for the violence at the crossing."))
+    assert {("SRB", "ACCUSE", "XKX"), ("XKX", "ACCUSE", "SRB")} <= dyads
+
+
+def test_both_sides_are_the_last_two_named(annotate) -> None:
+    dyads = _dyads(annotate("Shelling resumed between Armenia and Azerbaijan overnight. "
+                            "Both sides accused one another of breaking the truce."))
+    assert {("ARM", "ACCUSE", "AZE"), ("AZE", "ACCUSE", "ARM")} <= dyads
+
+
+def test_a_description_of_the_subject_does_not_act(annotate) -> None:
+    doc = annotate("Maduro, a close ally of the Russian president, accused Guyana of provocation.")
+    assert ("VEN", "ACCUSE", "GUY") in _dyads(doc)
+    assert not any(a["code"] == "RUS" for e in doc._.events for a in e["actor"])
+
+
+def test_a_name_in_capitals_is_still_the_name(annotate) -> None:
+    assert ("IRN", "ACCUSE", "ISR") in _dyads(annotate("IRAN blamed Israel for the blast at a "
+                                                      "nuclear site on Sunday."))
+
+
+def _speakers(doc) -> list[tuple[str, str, bool]]:
+    return [((q["speaker"] or {}).get("code", ""), (q["speaker"] or {}).get("sector", ""),
+             q["anonymous"]) for q in doc._.quotes]
+
+
+@pytest.mark.parametrize("text, last", [
+    # a relative pronoun is the noun it hangs on
+    ("Israel, which says it is protecting the Druze minority, struck targets near Damascus.",
+     ("ISR", "GOV", False)),
+    # a document speaks for who issued it
+    ("Armenia's defence ministry said Azerbaijani forces shelled its positions overnight. "
+     "The statement said two soldiers were wounded.", ("ARM", "MIL", False)),
+    # "the official" is the official quoted before
+    ("A senior US official said the talks would resume next week. "
+     "The official said both sides had agreed to the venue.", ("USA", "GOV", True)),
+])
+def test_a_source_that_points_back_takes_its_antecedent(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
+
+
+def test_a_person_the_knowledge_base_does_not_know_is_not_a_government(annotate) -> None:
+    doc = annotate("Aid worker Jane Mwangi said the convoy had been hit twice near the border.")
+    assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
+
+
+def test_a_between_pair_the_parser_splits_is_still_a_pair(annotate) -> None:
+    doc = annotate("Sudan's civil war goes on. Fighting resumed between the Sudanese Army and "
+                   "paramilitary Rapid Support Forces (RSF) in Darfur, witnesses said.")
+    assert ("SDN", "ASSAULT", "SDN") in _dyads(doc)
+
+
+def test_a_speakers_own_name_does_not_place_whom_it_addresses(annotate) -> None:
+    doc = annotate("The Guyanese foreign ministry demanded the immediate release of the crew.")
+    assert not any(e["recipient"] and e["recipient"][0]["code"] == "GUY" for e in doc._.events)
+
+
+def test_a_group_and_its_pronoun_are_not_placed_by_their_backer(annotate) -> None:
+    doc = annotate("The Iran-backed Houthis said they had fired on a tanker in the Red Sea.")
+    assert {e["actor"][0]["code"] for e in doc._.events if e["event_type"] == "ASSAULT"} == {"YEM"}
+
+
+def test_a_question_asserts_nothing(annotate) -> None:
+    assert not _dyads(annotate("Why are the Houthis attacking ships bound for Israel?"))
+
+
+def test_what_someone_is_called_on_to_do_has_not_happened(annotate) -> None:
+    dyads = _dyads(annotate("Congo's president called on the United Nations to impose "
+                            "sanctions on Rwanda."))
+    assert ("COD", "REQUEST", "IGO") in dyads or ("COD", "REQUEST", "RWA") in dyads
+    assert not any(t == "SANCTION" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Moldova's foreign minister handed a note of protest to Russia's ambassador on Friday.",
+     ("MDA", "ACCUSE", "RUS")),
+    ("Kenya's army has engaged its counterparts in Somalia about the border raids.",
+     ("KEN", "CONSULT", "SOM")),
+])
+def test_a_verb_takes_its_sense_from_its_object(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_an_aim_performs_no_act(annotate) -> None:
+    assert not _dyads(annotate("Kenya sought to repel the Somali incursion along the border."))
+
+
+def test_a_first_name_is_not_a_known_surname(annotate) -> None:
+    doc = annotate("Lebanese television interviewed Ali Hamdan, a shopkeeper in Tyre.")
+    assert not any(a["code"] == "GUY" for e in doc._.events for a in (*e["actor"], *e["recipient"]))
+    assert not any(m["code"] == "GUY" for m in doc._.actors)
