@@ -195,6 +195,8 @@ PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (
 # "US-made", "Iran-backed": a country that built or backs someone, which places nothing
 MAKERS = frozenset({"made", "built", "designed", "supplied", "produced", "manufactured"})
 BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "allied"})
+# verbs whose clause is contested: what it says happened is an accusation, not a fact
+CLAIM_VERBS = frozenset({"claim", "allege"})
 # plural subjects that name several states, none of them where the sentence is
 COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
                "partner", "neighbour", "neighbor", "member"}

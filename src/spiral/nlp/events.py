@@ -23,7 +23,7 @@ with the role 'by location'; the unnamed agent of a passive only where the verb 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -40,6 +40,7 @@ from spiral.nlp.event_lexicon import (
     BACKGROUND_PREPS,
     BETWEEN_NOUNS,
     CAPTIVES,
+    CLAIM_VERBS,
     CLAUSE_DEPS,
     COLLECTIVES,
     CONTAINERS,
@@ -159,8 +160,16 @@ class EventCoder:
             else:
                 dyads = [(actors, recipients or _placed_target(sentence, token, subject,
                                                                 event_type))]
+            claimant = _claimant(token, actors)
+            if claimant:
+                # "Armenia claimed Ankara was arming Baku": Armenia accuses Turkey
+                dyads.append((claimant, [a for a in actors if a.code]))
             for actors, recipients in dyads:
-                event = _event(token, event_type, mode, actors, recipients, setting)
+                claim = actors is claimant
+                event = _event(token, "ACCUSE" if claim else event_type, "" if claim else mode,
+                               actors, recipients, setting)
+                if claim:
+                    event = replace(event, hypothetical=False, negated=False)
                 key = (event.event_type, actors[0].code or actors[0].entity_text,
                        recipients[0].code if recipients else "")
                 found.setdefault(key, event)
@@ -990,6 +999,16 @@ def _intended(token: Token, speaker: list[Token]) -> bool:
     return _willing(token)
 
 
+def _claimant(token: Token, actors: list[Entity]) -> list[Entity]:
+    """Who claims or alleges that another actor did what the token says, if anyone."""
+    claim = next((a for a in token.ancestors if a.lemma_ in CLAIM_VERBS), None)
+    if claim is None or not any(a.code for a in actors):
+        return []
+    claimants = _actors_in(token.doc, _named_part(_subject_tokens(claim)))
+    return claimants[:1] if claimants and all(
+        c.code != a.code for c in claimants[:1] for a in actors) else []
+
+
 def _speaker_tokens(token: Token) -> list[Token]:
     """The subject of the speech verb the token's clause is reported under, if any."""
     for ancestor in token.ancestors:
@@ -1033,6 +1052,8 @@ def _hypothetical(token: Token) -> bool:
             for a in list(token.head.ancestors)[:2]):
         return True
     for ancestor in token.ancestors:
+        if ancestor.lemma_ in CLAIM_VERBS:
+            return True  # "falsely claiming that Armenia had units there": contested
         if ancestor.lemma_ in SPEECH_VERBS:
             return False
         if ancestor.lemma_ in INTENT_VERBS or ancestor.lemma_ in ENABLING_WORDS \

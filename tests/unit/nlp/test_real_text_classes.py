@@ -258,3 +258,9 @@ def test_a_first_name_is_not_a_known_surname(annotate) -> None:
     doc = annotate("Lebanese television interviewed Ali Hamdan, a shopkeeper in Tyre.")
     assert not any(a["code"] == "GUY" for e in doc._.events for a in (*e["actor"], *e["recipient"]))
     assert not any(m["code"] == "GUY" for m in doc._.actors)
+
+
+def test_a_claim_about_another_is_an_accusation_not_a_fact(annotate) -> None:
+    dyads = _dyads(annotate("Serbia claimed that Albania was arming the Kosovo police."))
+    assert ("SRB", "ACCUSE", "ALB") in dyads
+    assert not any(actor == "ALB" for actor, _, _ in dyads)
