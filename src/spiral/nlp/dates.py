@@ -28,7 +28,9 @@ _PATTERNS = [
     ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight|earlier today|this morning|this evening)\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.IGNORECASE)),
-    ("month_name", re.compile(r"\b(?:in|since|during|last|early|late|mid-) ?" + _MONTH + r"(?: (?P<y>\d{4}))?\b")),
+    # "in June", "last March", "their June attacks" (a month naming what happened in it)
+    ("month_name", re.compile(r"\b(?i:in|since|during|last|early|late|mid-|the|their|its|his|her|"
+                              r"our) ?" + _MONTH + r"(?: (?P<y>\d{4}))?\b")),
     ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
     ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),

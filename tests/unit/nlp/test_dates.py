@@ -34,3 +34,10 @@ def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
 def test_dates_never_raise(text: str) -> None:
     found = resolve_date(text, PUBLISHED)
     assert found is None or found[1] in ("day", "week", "month", "year")
+
+
+def test_a_month_naming_what_happened_in_it() -> None:
+    assert resolve_date("They celebrated their June strikes on the base.", date(2025, 9, 23)) == \
+        (date(2025, 6, 1), "month")
+    assert resolve_date("The November attacks were the worst.", date(2025, 2, 1)) == \
+        (date(2024, 11, 1), "month")
