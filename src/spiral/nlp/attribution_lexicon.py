@@ -118,3 +118,9 @@ DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declarati
                             "report", "readout", "announcement", "release", "post", "note"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 MAX_ANTECEDENT_DISTANCE_CHARS = 1500
+# heads of a source that a country's name only qualifies: "Iran's semi-official website"
+NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", "paper", "agency",
+                             "broadcaster", "television", "channel", "observatory", "monitor",
+                             "tank", "group", "organisation", "organization", "institute",
+                             "university", "company", "firm", "resident", "witness", "analyst",
+                             "expert", "activist", "doctor", "journalist", "correspondent"})

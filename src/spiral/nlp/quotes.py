@@ -47,6 +47,7 @@ from spiral.nlp.attribution_lexicon import (
     INFINITIVE_CUES,
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
+    NON_STATE_HEADS,
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CUES,
@@ -549,8 +550,10 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     speaker = entity_at(doc, head.idx, head.idx + len(head.text))
     named_at_head = speaker is not None
     if speaker is None:
-        for token in source:
-            if token.dep_ in ("relcl", "acl", "appos") and token is not head:
+        # the name nearest the head first: "Iran's semi-official Tasnim website" is Tasnim's
+        for token in [*reversed([t for t in source if t.i < head.i]),
+                      *(t for t in source if t.i > head.i)]:
+            if token.dep_ in ("relcl", "acl", "appos"):
                 continue
             speaker = entity_at(doc, token.idx, token.idx + len(token.text))
             if speaker is not None:
@@ -563,10 +566,12 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
         speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")
-    elif named_at_head and not speaker.sector and speaker.code not in NON_STATE \
-            and head.ent_type_ != "PERSON":
-        # "Guyana said", "Tehran said": a country that speaks is its government ("Iran's
-        # semi-official website" is Iranian, and no more)
+    elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE \
+            and head.ent_type_ != "PERSON" and not (
+                not named_at_head and head.lemma_.lower() in NON_STATE_HEADS):
+        # "Guyana said", "Baku's defence ministry said": a country that speaks, or speaks
+        # through an office, is its government ("Iran's semi-official website" is Iranian, and
+        # no more)
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
 

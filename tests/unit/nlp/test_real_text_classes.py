@@ -208,6 +208,15 @@ def test_a_source_that_points_back_takes_its_antecedent(annotate, text, last) ->
     assert _speakers(annotate(text))[-1] == last
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("Tbilisi's interior ministry said the border had been closed overnight.", "GOV"),
+    ("Iran's semi-official Tasnim website said the talks had been postponed.", "MED"),
+    ("Lebanon's state-run news website said the talks had been postponed.", ""),
+])
+def test_a_country_speaks_through_its_offices_not_its_media(annotate, text, sector) -> None:
+    assert _speakers(annotate(text))[0][1] == sector
+
+
 def test_a_person_the_knowledge_base_does_not_know_is_not_a_government(annotate) -> None:
     doc = annotate("Aid worker Jane Mwangi said the convoy had been hit twice near the border.")
     assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
