@@ -90,6 +90,9 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
                      "accusations"], ("ACCUSE", "")),
     **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
     **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
+    # "expressed outrage over the strikes": disapproval (CAMEO 11)
+    **dict.fromkeys(["outrage", "displeasure", "indignation", "condemnation", "criticism",
+                     "disapproval", "dismay"], ("ACCUSE", "")),
     **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
     **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
                      "airstrike", "airstrikes", "incursion", "operation", "shelling", "strikes"],
@@ -197,6 +200,9 @@ MAKERS = frozenset({"made", "built", "designed", "supplied", "produced", "manufa
 BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "allied"})
 # verbs whose clause is contested: what it says happened is an accusation, not a fact
 CLAIM_VERBS = frozenset({"claim", "allege"})
+# what a place "comes under" from an attacker: "came under air attack from Russian forces"
+UNDER_FIRE = frozenset({"attack", "fire", "shelling", "bombardment", "assault", "strike",
+                        "strikes", "bombing", "rocket", "missile", "drone"})
 # plural subjects that name several states, none of them where the sentence is
 COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
                "partner", "neighbour", "neighbor", "member"}

@@ -96,6 +96,7 @@ from spiral.nlp.event_lexicon import (
     SUPPRESSING_VERBS,
     TERRAIN,
     TRAVEL_VERBS,
+    UNDER_FIRE,
     UNPLACED,
     VERB_TRIGGERS,
     WEAPON_WORDS,
@@ -218,6 +219,14 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
     if not subject and not passive and token.pos_ != "NOUN":
         return None
     # "Israeli tanks fired": a weapon that acts stands for its user, unless "US-made"
+    attackers = _attackers(token)
+    if attackers:
+        # "towns came under attack from Russian forces": the attack's source acts on the subject
+        actors = _actors_in(sentence.doc, [t for a in attackers for t in a.subtree])
+        if actors:
+            hit = _actors_in(sentence.doc, subject) or [
+                _located(sentence, _unresolved(subject), within=subject)] if subject else []
+            return actors, [h for h in hit if h.code]
     sides = _between(token)
     if len(sides) == 1:
         # "clashes between the army and the RSF": one side acts on the other, even two forces
@@ -568,6 +577,8 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             _object_event(o) in (("CONSULT", ""), ("CONSULT", "visit"))
             for c in children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children):
         return ("CONSULT", "")  # "negotiators return to Geneva for talks"
+    if _attackers(token):
+        return ("ASSAULT", "")  # "towns came under air attack from Russian forces"
     if lemma == "rule" and "out" in particles:
         return ("REJECT", "")  # "ruled out handing any land to Russia"
     if lemma == "turn" and "down" in particles:
@@ -627,7 +638,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return NO_EVENT
         return VERB_TRIGGERS[lemma]
-    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS or (
+    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS or _attackers(
+            token.head.head) or (
             token.head.dep_ == "prep" and token.head.head.lemma_.lower() in RESPONSES):
         # "days after Iran's missile attack", "a response to Ukraine's attacks": an earlier
         # event, told as background
@@ -678,7 +690,11 @@ def _depth(token: Token) -> int:
 
 
 def _warns_of_consequence(token: Token) -> bool:
-    """'warned that Russia would respond' is a threat; 'warned of an attack' is not."""
+    """'warned that Russia would respond' and 'warned Manila against playing with fire' are
+    threats; 'warned of an attack' is not."""
+    if any(c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
+        return True
     for child in token.children:
         if child.dep_ in ("ccomp", "advcl", "xcomp") and any(
                 c.dep_ == "aux" and c.lower_ in MODALS for c in child.children):
@@ -733,8 +749,12 @@ def _named_part(subject: list[Token]) -> list[Token]:
     inside = {t.i for t in subject}
     heads = [t for t in subject if t.head.i not in inside or t.head.i == t.i]
     core = [t for head in heads for t in _phrase(head)]
-    if any(entity_at(t.doc, t.idx, t.idx + len(t.text)) for t in core):
-        return core
+    # "the Chinese embassy in Manila" is China's: where it sits names nobody who acts
+    placed = {t.i for p in core if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+              for t in p.subtree}
+    for words in ([t for t in core if t.i not in placed], core):
+        if any(entity_at(t.doc, t.idx, t.idx + len(t.text)) for t in words):
+            return words
     return core + [t for c in core for a in c.children if a.dep_ == "appos" for t in _phrase(a)]
 
 
@@ -770,6 +790,16 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
         if len(sides) == 2:
             return sides
     return []
+
+
+def _attackers(token: Token) -> list[Token]:
+    """Who an attack 'came from' in "came under (air) attack / fire from X"."""
+    if token.lemma_ != "come":
+        return []
+    under = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "under"
+             for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in UNDER_FIRE]
+    return [o for n in under for c in (*n.children, *token.children)
+            if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
 
 
 def _between(token: Token) -> list[Token]:
@@ -878,12 +908,13 @@ def _unresolved(tokens: list[Token]) -> Entity:
 
 
 def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
-             skip: frozenset[int] = frozenset()) -> Entity:
+             within: list[Token] | None = None, skip: frozenset[int] = frozenset()) -> Entity:
     """An actor no name resolves ("President Abdelaziz Bouteflika", "a roadside bombing") takes
     the country where the sentence places it ("in Baghdad", "Algeria's"), marked 'by location'
     so that nobody mistakes it for a resolved actor; else it keeps no code. The unnamed agent of
     a passive ("was arrested in Lebanon") only where the verb says it `acted`, never its target
-    ("missiles were launched at the Kursk region"). Tokens in `skip` place nothing."""
+    ("missiles were launched at the Kursk region"); with `within`, only those words place it.
+    Tokens in `skip` place nothing."""
     doc = sentence.doc
     # where the verb, or those it acted on, are placed: "guerrillas operating in Macedonia"
     if acted is None:
@@ -897,7 +928,9 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
                  if p.dep_ == "prep" and p.lower_ != "at"]
     placed = [t for p in preps if p.lower_ in PLACE_PREPS
               for t in p.subtree]  # "near the town of Samarra", "outside the city of Basra"
-    for token in placed if acted is not None else [*placed, *sentence]:
+    candidates = within if within is not None else placed if acted is not None else [
+        *placed, *sentence]
+    for token in candidates:
         if token.i in skip or _made_by(token, MAKERS | BACKERS):
             continue  # "the Iran-backed Houthis" are not in Iran
         found = entity_at(doc, token.idx, token.idx + len(token.text))

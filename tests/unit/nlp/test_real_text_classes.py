@@ -274,3 +274,13 @@ def test_a_claim_about_another_is_an_accusation_not_a_fact(annotate) -> None:
                             "border."))
     assert ("SRB", "ACCUSE", "ALB") in dyads
     assert not any(actor == "ALB" for actor, _, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Kharkiv came under heavy fire from Russian artillery overnight.", ("RUS", "ASSAULT", "UKR")),
+    ("The Russian embassy in Tbilisi warned Georgia against joining the exercises.",
+     ("RUS", "THREATEN", "GEO")),
+    ("Turkey expressed outrage over the raid by Greek coast guards.", ("TUR", "ACCUSE", "GRC")),
+])
+def test_idioms_of_attack_warning_and_disapproval(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
