@@ -15,7 +15,7 @@ Resolution runs in four passes over one document, each using what the earlier on
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
@@ -567,18 +567,29 @@ def _near(mention: _Mention, ent: Span) -> bool:
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
+    mentions = doc._.actor_mentions  # sorted by start
+    cached = doc.user_data.get("spiral_entity_at")
+    if cached is None or cached[0] is not mentions:  # the coders ask thousands of times
+        cached = (mentions, [m[0] for m in mentions],
+                  max((end - start for start, end, _ in mentions), default=0), {})
+        doc.user_data["spiral_entity_at"] = cached
+    _, starts, longest, built = cached
     best, best_overlap = None, 0
-    for start, end, index in doc._.actor_mentions:  # sorted by start
-        if start >= end_char:
-            break
+    for k in range(bisect_left(starts, end_char) - 1, -1, -1):  # latest first
+        start, end, index = mentions[k]
+        if start + longest <= start_char:
+            break  # no earlier mention reaches this far
         overlap = min(end, end_char) - max(start, start_char)
-        if overlap > 0 and overlap >= best_overlap:
+        if overlap > best_overlap:
             best, best_overlap = index, overlap
     if best is None:
         return None
     mention_text = next(t for t, s, e in doc._.actors[best]["mentions"]
                         if s < end_char and start_char < e)
-    return from_dict(Entity, {**doc._.actors[best], "entity_text": mention_text})
+    if (best, mention_text) not in built:
+        built[best, mention_text] = from_dict(Entity, {**doc._.actors[best],
+                                                       "entity_text": mention_text})
+    return built[best, mention_text]
 
 
 @Language.factory("spiral_actors", default_config={"actors_file": None, "names_from": "ner"},
