@@ -143,7 +143,7 @@ def index(
     with open_store(settings.db, read_only=True) as store:
         events = store.events_frame(columns=STORY_COLUMNS, ordered=False)
         documents = store.documents_frame()
-    table = escalation_index(stories(events), freq=freq, dyad=dyad,
+    table = escalation_index(stories(events, ordered=False), freq=freq, dyad=dyad,
                              covered_days=covered_days(documents, events))
     period = period_column(freq)
     if format is OutputFormat.json:
