@@ -93,6 +93,16 @@ def test_issue_13_a_file_that_updates_stored_events_or_repeats_ids_is_upserted(
                       "gdelt:1200000003": -6.0}
 
 
+def test_issue_13_index_table_shows_the_latest_periods(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    assert run("import", "gdelt", str(FIXTURES / "gdelt.export.csv"), "--db", db)[0] == 0
+    result = CliRunner().invoke(app, ["index", "--db", db, "--limit", "2"],
+                                env={"COLUMNS": "200"}, catch_exceptions=False)
+    out = " ".join(result.output.split())
+    assert result.exit_code == 0 and "5 periods with story events (the latest 2)" in out, out
+    assert "2024-11-26" in out and "2024-11-21" in out and "2024-11-17" not in out
+
+
 def test_issue_13_curated_events_are_not_merged_and_stay_undirected(tmp_path: Path) -> None:
     header, row = (FIXTURES / "acled.csv").read_text(encoding="utf-8").splitlines()[:2]
     same_day = [row.replace("UKR900001", f"UKR8{i:05d}") for i in range(30)]

@@ -321,10 +321,11 @@ def _store_import(store: Store, system: str, path: Path, digest: str,
     """Write one file's frames, its quarantined rows and its import record in one transaction.
 
     Events are appended in one stream, the fast way; when the file repeats an id or updates
-    stored events, that transaction is rolled back and the file is read again and upserted.
+    stored events (or is too long to append within the store's memory limit), that transaction
+    is rolled back and the file is read again and upserted.
     """
     from spiral.ingest.imports import MENTION_READERS
-    from spiral.store.base import IdsTaken
+    from spiral.store.base import AppendRefused
 
     def counted(frames: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
         for frame in frames:
@@ -335,7 +336,7 @@ def _store_import(store: Store, system: str, path: Path, digest: str,
     try:
         return _write_import(store, system, path, digest, *read(), counted,
                              append=system not in MENTION_READERS)
-    except IdsTaken:
+    except AppendRefused:
         return _write_import(store, system, path, digest, *read(), counted, append=False)
 
 

@@ -20,8 +20,9 @@ from spiral.records import Actor, Document, Event, Position, Quarantined, Quote,
 from spiral.store import exports, rows
 
 
-class IdsTaken(StoreError):
-    """An append met an id that is stored already or that it wrote before."""
+class AppendRefused(StoreError):
+    """A fast append met an id that is stored already or that it wrote before, or outgrew the
+    memory it may use; the same frames can still be upserted."""
 
 
 TABLES = ("documents", "quarantine", "extractions", "actors", "events", "quotes", "red_lines",
@@ -208,10 +209,10 @@ class SqlStore(ABC):
 
         Raises
         ------
-        IdsTaken
-            An id is stored already or comes twice; the transaction around the call can only
-            be rolled back, and `add_event_frames` upserts the same frames. This engine
-            upserts anyway and never raises it.
+        AppendRefused
+            An id is stored already or comes twice, or the append outgrew its memory; the
+            transaction around the call can only be rolled back, and `add_event_frames`
+            upserts the same frames. This engine upserts anyway and never raises it.
         """
         return self.add_event_frames(frames)
 

@@ -14,7 +14,7 @@ import polars as pl
 
 from spiral.errors import StoreError
 from spiral.store import migrations
-from spiral.store.base import IdsTaken, SqlStore
+from spiral.store.base import AppendRefused, SqlStore
 from spiral.store.outputs import store_files
 
 
@@ -73,7 +73,7 @@ def _remove_store_files(path: Path) -> None:
 # as it is full, and one thread, as the rows come from one reader. Measured on synthetic GDELT
 # files, the whole import process peaks at 455 MB for 250k rows and 479 MB for 1M (with
 # 256 MB and two threads: 513 MB for 1M).
-BULK_SETTINGS = {"memory_limit": "128MB", "preserve_insertion_order": "false", "threads": "1"}
+BULK_SETTINGS = {"memory_limit": "256MB", "preserve_insertion_order": "false", "threads": "1"}
 # DuckDB files start with three 4 KiB headers, then fixed-size blocks
 HEADER_BYTES = 3 * 4096
 
@@ -207,8 +207,10 @@ class DuckDBStore(SqlStore):
 
         Raises
         ------
-        IdsTaken
-            An id is stored already or comes twice (roll back, then `add_event_frames`).
+        AppendRefused
+            An id is stored already or comes twice, or the primary key's index of the rows
+            appended, which DuckDB holds in memory until the commit (about 30 bytes a row),
+            outgrew the memory limit (roll back, then `add_event_frames`).
         """
         import pyarrow as pa
 
@@ -243,8 +245,8 @@ class DuckDBStore(SqlStore):
             except duckdb.Error as error:
                 if failed:  # the reading failed (a file cut short): its own error says why
                     raise failed[0] from None
-                if isinstance(error, duckdb.ConstraintException):
-                    raise IdsTaken(f"{self.path}: {str(error).splitlines()[0]}") from error
+                if isinstance(error, duckdb.ConstraintException | duckdb.OutOfMemoryException):
+                    raise AppendRefused(f"{self.path}: {str(error).splitlines()[0]}") from error
                 raise _store_error(self.path, error) from error
         return n_rows, n_rows
 
