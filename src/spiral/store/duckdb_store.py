@@ -68,11 +68,11 @@ def _remove_store_files(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-# How a bulk import runs: memory capped, so DuckDB writes to the file rather than caching
-# (DuckDB's default is 80% of RAM), rows in any order, which lets it write a row group as soon
-# as it is full, and one thread, as the rows come from one reader. Measured on synthetic GDELT
-# files, the whole import process peaks at 455 MB for 250k rows and 479 MB for 1M (with
-# 256 MB and two threads: 513 MB for 1M).
+# How the INSERT of a bulk import runs: memory capped, so DuckDB writes to the file rather than
+# caching (DuckDB's default is 80% of RAM), rows in any order, which lets it write a row group
+# as soon as it is full, and one thread, as the rows come from one reader. The commit runs
+# without the cap: it merges the key index of every row appended, and a commit that runs out
+# of memory invalidates the database (measured: at 4M rows with 256 MB).
 BULK_SETTINGS = {"memory_limit": "256MB", "preserve_insertion_order": "false", "threads": "1"}
 # DuckDB files start with three 4 KiB headers, then fixed-size blocks
 HEADER_BYTES = 3 * 4096
@@ -209,7 +209,7 @@ class DuckDBStore(SqlStore):
         ------
         AppendRefused
             An id is stored already or comes twice, or the primary key's index of the rows
-            appended, which DuckDB holds in memory until the commit (about 30 bytes a row),
+            appended, which DuckDB holds in memory until the commit (tens of bytes a row),
             outgrew the memory limit (roll back, then `add_event_frames`).
         """
         import pyarrow as pa
@@ -220,7 +220,6 @@ class DuckDBStore(SqlStore):
             return 0, 0
         schema = first.to_arrow().schema
         n_rows = 0
-
         failed: list[BaseException] = []
 
         def batches() -> Iterator[pa.RecordBatch]:
@@ -253,20 +252,23 @@ class DuckDBStore(SqlStore):
     @contextlib.contextmanager
     def _settings(self, settings: dict[str, str]) -> Iterator[None]:
         """DuckDB settings for the length of a block, then the defaults again (spiral sets
-        none of these anywhere else). A failed statement leaves the transaction unable to
-        run even RESET: the transaction's end resets them then."""
+        none of these anywhere else). A failed statement leaves its transaction unable to run
+        even RESET: the transaction's end resets them then."""
         try:
             for name, value in settings.items():
                 self._run(f"SET {name} = '{value}'")
             yield
         finally:
             self._to_reset.extend(settings)
-            if not self._in_transaction:
+            try:
                 self._reset_settings()
+            except duckdb.TransactionException:
+                pass  # an aborted transaction: reset as it ends
 
     def _reset_settings(self) -> None:
         while self._to_reset:
-            self._db.execute(f"RESET {self._to_reset.pop()}").fetchall()
+            self._db.execute(f"RESET {self._to_reset[-1]}").fetchall()
+            self._to_reset.pop()
 
     def _column_types(self, table: str) -> dict[str, pl.DataType]:
         types = self._run("SELECT column_name, data_type FROM information_schema.columns "
