@@ -71,6 +71,38 @@ def test_issue_13_a_file_that_breaks_midway_imports_nothing(tmp_path: Path) -> N
         assert store.counts()["events"] == 0 and store.counts()["imports"] == 0
 
 
+def test_issue_13_a_file_that_updates_stored_events_or_repeats_ids_is_upserted(
+        tmp_path: Path) -> None:
+    lines = (FIXTURES / "gdelt.export.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    first, second = tmp_path / "a.export.CSV", tmp_path / "b.export.CSV"
+    first.write_text("".join(lines[:2]), encoding="utf-8")
+    # the second file updates the first's second event (a new Goldstein score), adds the
+    # third, and repeats that third one further down with another score: the later row wins
+    updated = lines[1].replace("\t-10\t", "\t-9.5\t")
+    third = lines[2].replace("\t-7\t", "\t-6\t")
+    second.write_text("".join([updated, lines[2], third]), encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    assert run("import", "gdelt", str(first), "--db", db)[0] == 0
+    code, out = run("import", "gdelt", str(second), "--db", db, "--format", "json")
+    assert code == 0, out
+    summary = json.loads(out)
+    assert (summary["n_stored"], summary["n_new"]) == (3, 1)
+    with open_store(db, read_only=True) as store:
+        scores = dict(store.events_frame(columns=["id", "source_intensity"]).iter_rows())
+    assert scores == {"gdelt:1200000001": -10.0, "gdelt:1200000002": -9.5,
+                      "gdelt:1200000003": -6.0}
+
+
+def test_issue_13_index_table_shows_the_latest_periods(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    assert run("import", "gdelt", str(FIXTURES / "gdelt.export.csv"), "--db", db)[0] == 0
+    result = CliRunner().invoke(app, ["index", "--db", db, "--limit", "2"],
+                                env={"COLUMNS": "200"}, catch_exceptions=False)
+    out = " ".join(result.output.split())
+    assert result.exit_code == 0 and "5 periods with story events (the latest 2)" in out, out
+    assert "2024-11-26" in out and "2024-11-21" in out and "2024-11-17" not in out
+
+
 def test_issue_13_curated_events_are_not_merged_and_stay_undirected(tmp_path: Path) -> None:
     header, row = (FIXTURES / "acled.csv").read_text(encoding="utf-8").splitlines()[:2]
     same_day = [row.replace("UKR900001", f"UKR8{i:05d}") for i in range(30)]

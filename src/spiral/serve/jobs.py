@@ -303,9 +303,11 @@ def import_events(store: Store, system: str, path: Path, *,
     done = store.imported(digest)
     if done is not None:
         return _already(system, Path(path), done)
-    log = ImportLog()
-    return _store_import(store, system, Path(path), digest, read_events(system, path, log), log,
-                         progress)
+    def read() -> tuple[Iterator[pl.DataFrame], ImportLog]:
+        log = ImportLog()
+        return read_events(system, path, log), log
+
+    return _store_import(store, system, Path(path), digest, read, progress)
 
 
 def _already(system: str, path: Path, done: dict[str, Any]) -> ImportSummary:
@@ -314,10 +316,16 @@ def _already(system: str, path: Path, done: dict[str, Any]) -> ImportSummary:
 
 
 def _store_import(store: Store, system: str, path: Path, digest: str,
-                  frames: Iterator[pl.DataFrame], log: ImportLog,
+                  read: Callable[[], tuple[Iterator[pl.DataFrame], ImportLog]],
                   progress: Progress | None) -> ImportSummary:
-    """Write one file's frames, its quarantined rows and its import record in one transaction."""
+    """Write one file's frames, its quarantined rows and its import record in one transaction.
+
+    Events are appended in one stream, the fast way; when the file repeats an id or updates
+    stored events (or is too long to append within the store's memory limit), that transaction
+    is rolled back and the file is read again and upserted.
+    """
     from spiral.ingest.imports import MENTION_READERS
+    from spiral.store.base import AppendRefused
 
     def counted(frames: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
         for frame in frames:
@@ -325,11 +333,26 @@ def _store_import(store: Store, system: str, path: Path, digest: str,
                 progress(frame.height)
             yield frame
 
+    try:
+        return _write_import(store, system, path, digest, *read(), counted,
+                             append=system not in MENTION_READERS)
+    except AppendRefused:
+        return _write_import(store, system, path, digest, *read(), counted, append=False)
+
+
+def _write_import(store: Store, system: str, path: Path, digest: str,
+                  frames: Iterator[pl.DataFrame], log: ImportLog,
+                  counted: Callable[[Iterator[pl.DataFrame]], Iterator[pl.DataFrame]], *,
+                  append: bool) -> ImportSummary:
+    from spiral.ingest.imports import MENTION_READERS
+
     with store.atomic():
         if system in MENTION_READERS:
             n_stored = n_new = 0
             for frame in counted(frames):
                 n_stored, n_new = n_stored + frame.height, n_new + store.add_mention_frame(frame)
+        elif append:
+            n_stored, n_new = store.append_event_frames(counted(frames))
         else:
             n_stored, n_new = store.add_event_frames(counted(frames))
         if n_stored == 0:
@@ -401,7 +424,8 @@ def import_events_distributed(store: Store, system: str, paths: Sequence[Path], 
             done = store.imported(pending[str(path)])  # the same file twice in one call
             summaries.append(_already(system, path, done) if done is not None else
                              _store_import(store, system, path, pending[str(path)],
-                                           iter(frames), log, progress))
+                                           lambda frames=frames, log=log: (iter(frames), log),
+                                           progress))
     return _combined(system, summaries)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,7 @@ import polars as pl
 
 from spiral.errors import StoreError
 from spiral.store import migrations
-from spiral.store.base import SqlStore
+from spiral.store.base import AppendRefused, SqlStore
 from spiral.store.outputs import store_files
 
 
@@ -50,6 +52,7 @@ def open_duckdb(path: str | Path, *, read_only: bool = False) -> DuckDBStore:
     store = DuckDBStore(connection, path)
     try:
         store._run("SET TimeZone = 'UTC'")
+        store._run("SET enable_progress_bar = false")  # it would print amid --format json
         store.schema_version = migrations.migrate(store, "duckdb", read_only=read_only)
         _check_intact(store)
     except BaseException:
@@ -65,6 +68,12 @@ def _remove_store_files(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+# How the INSERT of a bulk import runs: memory capped, so DuckDB writes to the file rather than
+# caching (DuckDB's default is 80% of RAM), rows in any order, which lets it write a row group
+# as soon as it is full, and one thread, as the rows come from one reader. The commit runs
+# without the cap: it merges the key index of every row appended, and a commit that runs out
+# of memory invalidates the database (measured: at 4M rows with 256 MB).
+BULK_SETTINGS = {"memory_limit": "256MB", "preserve_insertion_order": "false", "threads": "1"}
 # DuckDB files start with three 4 KiB headers, then fixed-size blocks
 HEADER_BYTES = 3 * 4096
 
@@ -126,6 +135,7 @@ class DuckDBStore(SqlStore):
         self.location = str(path)
         self.schema_version = 0
         self._in_transaction = False
+        self._to_reset: list[str] = []  # settings to reset when the transaction ends
 
     def close(self) -> None:
         self._db.close()
@@ -185,6 +195,81 @@ class DuckDBStore(SqlStore):
             self._db.unregister("_incoming")
         return frame.height - before
 
+    def append_event_frames(self, frames: Iterable[pl.DataFrame]) -> tuple[int, int]:
+        """Write a stream of new event frames (a whole imported file) in one statement; returns
+        (rows written, n new).
+
+        The frames reach DuckDB as one Arrow stream read by one INSERT, with BULK_SETTINGS:
+        DuckDB then writes row groups to the file as they fill. Separate INSERTs inside one
+        transaction kept theirs in memory until the commit, and an INSERT OR REPLACE takes
+        three times as long as a plain one (both measured on 1M synthetic GDELT events: 1.35 GB
+        for separate INSERTs; 88 s against 253 s for the two statements on a loaded machine).
+
+        Raises
+        ------
+        AppendRefused
+            An id is stored already or comes twice, or the primary key's index of the rows
+            appended, which DuckDB holds in memory until the commit (tens of bytes a row),
+            outgrew the memory limit (roll back, then `add_event_frames`).
+        """
+        import pyarrow as pa
+
+        stream = iter(frames)
+        first = next((f for f in stream if not f.is_empty()), None)
+        if first is None:
+            return 0, 0
+        schema = first.to_arrow().schema
+        n_rows = 0
+        failed: list[BaseException] = []
+
+        def batches() -> Iterator[pa.RecordBatch]:
+            nonlocal n_rows
+            try:
+                for frame in itertools.chain([first], stream):
+                    n_rows += frame.height
+                    for batch in frame.to_arrow().to_batches():
+                        yield batch.cast(schema)
+            except BaseException as error:  # DuckDB would report it as its own error
+                failed.append(error)
+                raise
+
+        quoted = ", ".join(f'"{c}"' for c in first.columns)
+        # read by its name in the query: a registered view could not be unregistered in the
+        # transaction a duplicate id aborts
+        incoming = pa.RecordBatchReader.from_batches(schema, batches())  # noqa: F841
+        with self._transaction(), self._settings(BULK_SETTINGS):
+            try:
+                self._db.execute(f"INSERT INTO events ({quoted}) "
+                                 f"SELECT {quoted} FROM incoming").fetchall()
+            except duckdb.Error as error:
+                if failed:  # the reading failed (a file cut short): its own error says why
+                    raise failed[0] from None
+                if isinstance(error, duckdb.ConstraintException | duckdb.OutOfMemoryException):
+                    raise AppendRefused(f"{self.path}: {str(error).splitlines()[0]}") from error
+                raise _store_error(self.path, error) from error
+        return n_rows, n_rows
+
+    @contextlib.contextmanager
+    def _settings(self, settings: dict[str, str]) -> Iterator[None]:
+        """DuckDB settings for the length of a block, then the defaults again (spiral sets
+        none of these anywhere else). A failed statement leaves its transaction unable to run
+        even RESET: the transaction's end resets them then."""
+        try:
+            for name, value in settings.items():
+                self._run(f"SET {name} = '{value}'")
+            yield
+        finally:
+            self._to_reset.extend(settings)
+            try:
+                self._reset_settings()
+            except duckdb.TransactionException:
+                pass  # an aborted transaction: reset as it ends
+
+    def _reset_settings(self) -> None:
+        while self._to_reset:
+            self._db.execute(f"RESET {self._to_reset[-1]}").fetchall()
+            self._to_reset.pop()
+
     def _column_types(self, table: str) -> dict[str, pl.DataType]:
         types = self._run("SELECT column_name, data_type FROM information_schema.columns "
                           "WHERE table_name = ?", [table])
@@ -210,7 +295,10 @@ class _Transaction:
         if not self._outer:
             return
         self._store._in_transaction = False
-        self._store._db.execute("ROLLBACK" if exc_type else "COMMIT").fetchall()
+        try:
+            self._store._db.execute("ROLLBACK" if exc_type else "COMMIT").fetchall()
+        finally:
+            self._store._reset_settings()
 
 
 _POLARS_TYPES: dict[str, Callable[[], pl.DataType]] = {

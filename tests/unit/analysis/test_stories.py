@@ -48,6 +48,9 @@ def test_stories_properties(rows: list[dict], rng) -> None:
     shuffled = list(rows)
     rng.shuffle(shuffled)
     assert stories(_frame(shuffled)).equals(result)  # order-invariant
+    unordered = stories(_frame(shuffled), ordered=False)  # the same stories, unsorted
+    assert unordered.sort(result.columns[:5] + ["story_id"]).equals(
+        result.sort(result.columns[:5] + ["story_id"]))
     real = frame.filter(pl.col("actor_code") != pl.col("recipient_code"))
     assert result["n_mentions"].sum() == frame.height or result.height == 0 or \
         result["n_mentions"].sum() == frame.height

@@ -367,3 +367,26 @@ def test_store_reads_quotes_written_before_role_spans(tmp_path: Path) -> None:
     with open_store(db) as store:
         (quote,) = store.quotes()
     assert quote.content == "We will respond" and quote.content_spans == ()
+
+
+def test_store_keeps_the_native_rows_of_events_imported_before_zstd(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "store.duckdb"
+    with duckdb.connect(str(db)) as raw:
+        raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, "
+                    "applied_at TIMESTAMPTZ)").fetchall()
+        for version, name, sql in migrations.available("duckdb")[:4]:
+            raw.execute(sql).fetchall()
+            raw.execute("INSERT INTO schema_migrations VALUES (?, ?, now())",
+                        [version, name]).fetchall()
+        raw.execute("INSERT INTO events (id, doc_id, system, event_type, mode, context, actor, "
+                    "recipient, actor_code, recipient_code, date_precision, quad_code, intensity, "
+                    "cameo, negated, hypothetical, text, start, \"end\", native) VALUES ('gdelt:1', "
+                    "'gdelt:1', 'gdelt', 'ASSAULT', '', [], '[]', '[]', 'RUS', 'UKR', 'day', 4, "
+                    "-9.0, '190', false, false, '', 0, 0, '1\t20241121')").fetchall()
+    with open_store(db) as store:
+        assert store.schema_version == 5
+        assert store.events_frame(columns=["id", "native"]).rows() == [("gdelt:1", "1\t20241121")]
+        ((sql,),) = store._run("SELECT sql FROM duckdb_tables() WHERE table_name = 'events'")
+    assert "native VARCHAR USING COMPRESSION ZSTD" in sql
