@@ -29,8 +29,8 @@ CLAUSE_CUES = frozenset({
     "interject", "joke", "know", "lament", "learn", "maintain", "mention", "note", "notice",
     "order", "pledge", "point", "post", "predict", "proclaim", "promise", "propose", "question",
     "read", "realize", "recall", "recognize", "recommend", "reiterate", "remark", "remind",
-    "reply", "report", "require", "respond", "retort", "reveal", "rule", "say", "signal",
-    "speculate", "state", "stipulate", "stress", "suggest", "suspect", "tell", "testify",
+    "reply", "report", "require", "respond", "retort", "reveal", "rule", "say", "show",
+    "signal", "speculate", "state", "stipulate", "stress", "suggest", "suspect", "tell", "testify",
     "think", "threaten", "tweet", "understand", "vow", "want", "warn", "wonder", "worry",
     "write"})
 
@@ -39,6 +39,9 @@ COGNITION = frozenset({
     "assume", "believe", "doubt", "expect", "fear", "forget", "guess", "hop", "hope", "imagine",
     "know", "learn", "notice", "realize", "recognize", "suspect", "think", "understand", "want",
     "wonder", "worry"})
+
+# nor do verbs of evidence ("polls show that ...")
+CLAUSE_ONLY = COGNITION | frozenset({"show"})
 
 # cues of what someone thinks or means to do, which perform no act by being said
 UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "like", "try",
@@ -52,26 +55,37 @@ INFINITIVE_CUES = frozenset({
     "propose", "push", "refuse", "report", "rule", "say", "seek", "show", "suggest", "support",
     "tell", "threaten", "tweet", "urge", "vote", "vow", "want", "warn", "write"})
 
+# verbs whose subject belongs to what is attributed, with an infinitive and no source named:
+# "the plan seems to work" (RAISING_CUES), and as passives "he is expected to win"
+RAISING_CUES = frozenset({"appear", "look", "seem"})
+PASSIVE_RAISING_CUES = frozenset({"ask", "expect", "intend", "say", "show", "want"})
+
+# verbs that ask: their if- or whether-clause is the content, and "Asked about X, he said"
+# names no one who asked
+QUESTION_CUES = frozenset({"ask", "inquire", "wonder"})
+
 # an object and what follows it ("endorsed Trump", "accused him of lying", "called it a farce")
 OBJECT_CUES = frozenset({
     "accuse", "acknowledge", "admit", "agree", "announce", "answer", "applaud", "argue",
-    "articulate", "assail", "assert", "attack", "bash", "believe", "bemoan", "blame", "blast",
-    "broadcast", "call", "chant", "characterize", "chide", "cite", "clarify", "compare",
-    "condemn", "confirm", "congratulate", "consider", "contradict", "contrast", "credit",
-    "criticize", "declare", "decline", "decry", "deem", "defend", "demand", "denounce", "deny",
-    "deride", "describe", "detail", "disavow", "disclose", "discuss", "dismiss", "dispute",
-    "downplay", "dub", "emphasize", "encourage", "endorse", "estimate", "explain", "fear",
-    "hail", "highlight", "hop", "invoke", "justify", "knock", "label", "lambast", "lament",
-    "like", "liken", "list", "mention", "mock", "name", "note", "oppose", "order", "outline",
-    "point", "portray", "praise", "predict", "prefer", "promise", "propose", "question",
-    "quote", "reaffirm", "rebuke", "rebut", "recall", "recite", "recognize", "recommend",
-    "recount", "reference", "refuse", "reiterate", "reject", "remember", "repeat", "report",
-    "repudiate", "request", "retweete", "reveal", "see", "seek", "show", "slam", "state",
-    "stress", "suggest", "support", "tout", "understand", "urge", "view", "want", "welcome"})
+    "articulate", "ask", "assail", "assert", "assure", "attack", "bash", "believe", "bemoan",
+    "blame", "blast", "broadcast", "call", "chant", "characterize", "chide", "cite", "claim",
+    "clarify", "compare", "condemn", "confirm", "congratulate", "consider", "contradict",
+    "contrast", "credit", "criticize", "declare", "decline", "decry", "deem", "defend", "demand",
+    "denounce", "deny", "deride", "describe", "detail", "disavow", "disclose", "discuss",
+    "dismiss", "dispute", "distance", "downplay", "dub", "echo", "email", "emphasize",
+    "encourage", "endorse", "estimate", "explain", "express", "fear", "hail", "highlight", "hop",
+    "invoke", "issue", "justify", "knock", "label", "lambast", "lament", "like", "liken", "list",
+    "mention", "mock", "name", "note", "oppose", "order", "outline", "point", "portray", "post",
+    "praise", "predict", "prefer", "promise", "propose", "publish", "question", "quote",
+    "reaffirm", "rebuke", "rebut", "recall", "recite", "recognize", "recommend", "recount",
+    "reference", "refuse", "reiterate", "reject", "remember", "remind", "repeat", "report",
+    "repudiate", "request", "retweete", "reveal", "say", "see", "seek", "show", "slam", "state",
+    "stress", "suggest", "support", "talk", "tell", "thank", "tout", "tweet", "understand",
+    "urge", "view", "voice", "want", "warn", "welcome", "write"})
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")
 PREPOSITION_CUES = frozenset({
-    "accuse", "applaud", "blame", "blast", "characterize", "chide", "cite", "congratulate",
+    "accuse", "applaud", "ask", "blame", "blast", "characterize", "chide", "cite", "congratulate",
     "contrast", "credit", "criticize", "demand", "describe", "dismiss", "hail", "highlight",
     "lambast", "liken", "list", "mock", "portray", "praise", "quote", "recognize",
     "reference", "slam", "tout"})
@@ -88,7 +102,7 @@ ADJECTIVE_CUES = frozenset({"aware", "concerned", "confident", "convinced", "hop
                             "optimistic", "worried"})
 
 # particles and prepositions that belong to the cue, not the content ("called for", "pointed to")
-CUE_PARTICLES = {"call": {"for", "on"}, "point": {"to", "out"}, "warn": {"of", "about", "against"},
+CUE_PARTICLES = {"ask": {"about", "for"}, "call": {"for", "on"}, "point": {"to", "out"}, "warn": {"of", "about", "against"},
                  "complain": {"about", "of"}, "speak": {"of", "about"}, "talk": {"about"},
                  "insist": {"on"}, "push": {"for"}, "argue": {"for", "against"},
                  "refer": {"to"}, "vote": {"for", "against"}, "lash": {"out"}}

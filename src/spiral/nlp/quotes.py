@@ -40,7 +40,7 @@ from spiral.nlp.attribution_lexicon import (
     ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
     CLAUSE_CUES,
-    COGNITION,
+    CLAUSE_ONLY,
     CUE_PARTICLES,
     DOCUMENT_NOUNS,
     EXPLETIVES,
@@ -51,7 +51,10 @@ from spiral.nlp.attribution_lexicon import (
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CUES,
+    PASSIVE_RAISING_CUES,
     PREPOSITION_CUES,
+    QUESTION_CUES,
+    RAISING_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
 )
@@ -167,10 +170,14 @@ def _from_parse(token: Token) -> list[_Found]:
 def _verbal(verb: Token, lemma: str) -> list[_Found]:
     """A cue verb with its clause, infinitive or object; or inserted in its content."""
     children = list(verb.children)
+    if _raising(verb, lemma):
+        return _sourceless(verb)
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and clause is not None:
         content = [_extent(clause)]
+    elif lemma in QUESTION_CUES and (clause := _question(verb)) is not None:
+        content = [_extent(clause)]  # "asked workers if they planned to ...", parsed as advcl
     elif lemma in CLAUSE_CUES and verb.i + 2 < verb.sent.end and verb.nbor(1).lower_ == "that":
         # the parser took the clause for a noun phrase ("added that Washington bore ...")
         content = [_trimmed(list(verb.doc[verb.i + 1:verb.sent.end]))]
@@ -192,12 +199,48 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         return []
     cue = _cue_tokens(verb, content)
     source = _source(verb)
+    if not source and lemma in QUESTION_CUES and _participle(verb):
+        return [_Found(cue, source, content, verb)]  # "Asked whether ..., he said": by whom?
     if not source:
         if lemma not in CLAUSE_CUES or not _impersonal(verb):
             return []
         # "it was announced that ...": no one is named
         cue = sorted(cue + [c for c in children if c.dep_ == "nsubjpass"], key=lambda t: t.i)
     return [_Found(cue, source, content, verb)]
+
+
+def _raising(verb: Token, lemma: str) -> bool:
+    """"The plan seems to work", "he is expected to win": an infinitive whose subject is part of
+    what is attributed, with no one named as the source."""
+    children = list(verb.children)
+    if not any(c.dep_ == "xcomp" and c.i > verb.i for c in children) or any(
+            c.dep_ == "agent" for c in children):
+        return False
+    if lemma in RAISING_CUES:
+        return any(c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
+    return lemma in PASSIVE_RAISING_CUES and any(c.dep_ == "nsubjpass" for c in children) and any(
+        c.dep_ == "auxpass" for c in children)
+
+
+def _sourceless(verb: Token) -> list[_Found]:
+    """The subject and the infinitive of a raising cue as two content fragments."""
+    subject = next(c for c in verb.children if c.dep_ in SUBJECTS)
+    infinitive = next(c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i)
+    content = [_extent(subject), _extent(infinitive)]
+    return [_Found(_cue_tokens(verb, content), [], content, verb)]
+
+
+def _question(verb: Token) -> Token | None:
+    """An if- or whether-clause the parser took for an adverbial one."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
+
+
+def _participle(verb: Token) -> bool:
+    """A passive participle standing for its clause ("Asked about the talks, she said ..."):
+    the subject of the verb it hangs from is who was asked, not who asked."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _impersonal(verb: Token) -> bool:
@@ -272,7 +315,8 @@ def _source(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
-    if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
+            "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)
     return []
 
@@ -516,7 +560,7 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
             sentences.append(following)
     for sentence in sentences:
         verbs = [t for t in sentence if t.i not in quote and t.i not in taken
-                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES - COGNITION]
+                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES - CLAUSE_ONLY]
         if verbs:
             return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
     return None

@@ -192,6 +192,18 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("She", "confident", "that the vote will pass", "indirect")]),
     ('The operation, code-named "Iron Wall", began on Tuesday.', []),
     ("The White House declined to comment on the report.", []),
+    ("Polls show that the incumbent has lost ground.",
+     [("Polls", "show", "that the incumbent has lost ground", "indirect")]),
+    ("The truce seems to be holding.", [("", "seems", "The truce | to be holding", "indirect")]),
+    ("The envoy is expected to arrive on Monday.",
+     [("", "is expected", "The envoy | to arrive on Monday", "indirect")]),
+    ("Asked whether the talks would resume, the spokesman said nothing had been decided.",
+     [("", "Asked", "whether the talks would resume", "indirect"),
+      ("the spokesman", "said", "nothing had been decided", "indirect")]),
+    ("He asked the generals if the bridge could be held.",
+     [("He", "asked", "if the bridge could be held", "indirect")]),
+    ("The minister expressed support for the ceasefire.",
+     [("The minister", "expressed", "support for the ceasefire", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
