@@ -51,7 +51,7 @@ UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "li
 INFINITIVE_CUES = frozenset({
     "advise", "agree", "aim", "argue", "ask", "believe", "call", "challenge", "chant", "claim",
     "consider", "decide", "decline", "encourage", "hop", "hope", "intend", "know", "like",
-    "mention", "note", "offer", "order", "persuade", "plan", "prefer", "press", "promise",
+    "mention", "note", "offer", "order", "persuade", "plan", "pledge", "prefer", "press", "promise",
     "propose", "push", "refuse", "report", "rule", "say", "seek", "show", "suggest", "support",
     "tell", "threaten", "tweet", "urge", "vote", "vow", "want", "warn", "write"})
 

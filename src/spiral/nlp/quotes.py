@@ -67,6 +67,7 @@ __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
+DASHES = (",", "—", "–", "--", "-")  # what sets off an aside
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
 MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
 
@@ -352,11 +353,28 @@ def _extent(head: Token) -> tuple[int, int]:
 
 
 def _trimmed(tokens: list[Token]) -> tuple[int, int]:
+    tokens = _without_aside(tokens)
     while len(tokens) > 1 and _edge_punct(tokens[-1]):
         tokens = tokens[:-1]
     while len(tokens) > 1 and (_edge_punct(tokens[0]) or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _without_aside(tokens: list[Token]) -> list[Token]:
+    """Contiguous tokens without a trailing relative clause set off by a comma or a dash: the
+    writer's words about what was attributed ("the deal, which would cut the rate")."""
+    doc = tokens[0].doc
+    last = tokens[-1].i
+    while last > tokens[0].i and _edge_punct(doc[last]):
+        last -= 1
+    inside = {t.i for t in tokens}
+    for k, token in enumerate(tokens[2:], start=2):
+        if tokens[k - 1].text in DASHES and any(
+                d.dep_ == "relcl" and d.left_edge.i == token.i and d.right_edge.i >= last
+                and d.head.i in inside for d in tokens[k:]):
+            return tokens[:k - 1]
+    return tokens
 
 
 def _edge_punct(token: Token) -> bool:
