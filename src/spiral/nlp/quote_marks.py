@@ -19,6 +19,9 @@ def find_direct(text: str) -> list[tuple[int, int]]:
         i = 0
         while (start := text.find(opening, i)) != -1:
             inner = start + len(opening)
+            if opening == closing and (inner == len(text) or text[inner].isspace()):
+                i = inner  # a straight mark before a space closes a quote: a stray one opens none
+                continue
             end = _closing(text, inner, opening, closing)
             if end == -1:  # never closed: the quotes after it still count
                 i = inner

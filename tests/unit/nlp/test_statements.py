@@ -21,6 +21,7 @@ pytestmark = pytest.mark.model
     ('"First part.\n\n"Second part," she said.', ['First part.\n\n"Second part,']),
     ('An unclosed "quote here.\n\nNext paragraph.', []),
     ('An unclosed "quote.\n\nLater "a closed one" came.', ["a closed one"]),  # issue 12
+    ('He left." Then she said "we stay" and went.', ["we stay"]),  # a stray closing mark
 ])
 def test_quotes_find_direct_spans(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in find_direct(text)] == expected
@@ -192,6 +193,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("She", "confident", "that the vote will pass", "indirect")]),
     ('The operation, code-named "Iron Wall", began on Tuesday.', []),
     ("The White House declined to comment on the report.", []),
+    ("According to the embassy, the minister told the envoy that the border would stay shut.",
+     [("the embassy", "According to",
+       "the minister told the envoy that the border would stay shut", "indirect")]),
     ("Polls show that the incumbent has lost ground.",
      [("Polls", "show", "that the incumbent has lost ground", "indirect")]),
     ("The truce seems to be holding.", [("", "seems", "The truce | to be holding", "indirect")]),
