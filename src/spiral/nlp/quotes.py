@@ -26,6 +26,7 @@ anonymous and keep the words the text uses.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -50,6 +51,7 @@ from spiral.nlp.attribution_lexicon import (
     NON_STATE_HEADS,
     NOT_STATEMENTS,
     NOUN_CUES,
+    NOUN_PREPOSITION_CUES,
     OBJECT_CUES,
     PASSIVE_RAISING_CUES,
     PREPOSITION_CUES,
@@ -68,6 +70,11 @@ SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 DASHES = (",", "—", "–", "--", "-")  # what sets off an aside
+# "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
+# name and a colon (a headline's or a transcript's way to attribute the rest of the line)
+NAMED_LINE = re.compile(r"^([^:\n]{3,60}?): +(\S[^\n]*?)[\s.]*$", re.MULTILINE)
+MAX_NAME_WORDS = 4
+MIN_LINE_WORDS = 3
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
 MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
 
@@ -97,8 +104,10 @@ class QuoteFinder:
         marks = [with_marks(written, s, e) for s, e in find_direct(written)
                  if not layout.in_furniture(doc, s, e)]
         quoted = _Inside(marks)
-        candidates = [f for sentence in layout.body(doc) for token in sentence
+        body = layout.body(doc)
+        candidates = [f for sentence in body for token in sentence
                       if not quoted.covers(token.idx) for f in _from_parse(token)]
+        candidates += _named_lines(doc, body)
         for found in candidates:
             found.content = _in_paragraph(written, found.anchor.idx, found.content)
         kept = _outermost(doc, candidates)
@@ -161,11 +170,29 @@ def _from_parse(token: Token) -> list[_Found]:
         return _according(token)
     if token.pos_ == "VERB":
         return _verbal(token, lemma)
-    if token.pos_ == "NOUN" and lemma in NOUN_CUES:
+    if token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in NOUN_PREPOSITION_CUES):
         return _nominal(token)
     if token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
         return _adjectival(token)
     return []
+
+
+def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
+    """Lines that open with a name and a colon: the name is the source, the colon the cue and
+    the rest of the line the content."""
+    found = []
+    starts = {sentence.start_char for sentence in body}
+    for match in NAMED_LINE.finditer(doc.text):
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        colon = doc.char_span(match.end(1), match.end(1) + 1)
+        if name is None or colon is None or name.start_char not in starts:
+            continue
+        words = [t for t in name if not t.is_punct]
+        if not 0 < len(words) <= MAX_NAME_WORDS or len(match.group(2).split()) < MIN_LINE_WORDS \
+                or any(t.pos_ != "PROPN" for t in words):
+            continue
+        found.append(_Found([colon[0]], list(name), [match.span(2)], colon[0]))
+    return found
 
 
 def _verbal(verb: Token, lemma: str) -> list[_Found]:
@@ -274,9 +301,9 @@ def _nominal(noun: Token) -> list[_Found]:
     if clause is None and noun.dep_ in SUBJECTS and noun.head.lemma_ == "be":
         clause = next((c for c in noun.head.children if c.dep_ in ("ccomp", "attr")
                        and c.pos_ in ("VERB", "AUX")), None)
-    if clause is None:
-        return []
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if clause is None:
+        return _nominal_object(noun, owner)
     if owner is not None:
         source = list(owner.subtree)
     elif noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
@@ -288,6 +315,19 @@ def _nominal(noun: Token) -> list[_Found]:
     cue = [noun] if owner is None else [t for t in noun.doc[owner.i + 1:noun.i + 1]
                                         if t.dep_ != "case"]
     return [_Found(cue, source, [_extent(clause)], noun)]
+
+
+def _nominal_object(noun: Token, owner: Token | None) -> list[_Found]:
+    """"his attack on the senator", "her embrace of the plan": the owner is the source, the
+    preposition's object the content."""
+    prepositions = NOUN_PREPOSITION_CUES.get(noun.lemma_.lower(), frozenset())
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+                 and c.lower_ in prepositions), None)
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep else []
+    if owner is None or not objects:
+        return []
+    cue = [t for t in noun.doc[owner.i + 1:noun.i + 1] if t.dep_ != "case"] + [prep]
+    return [_Found(cue, list(owner.subtree), [_extent(objects[0])], noun)]
 
 
 def _adjectival(adjective: Token) -> list[_Found]:
