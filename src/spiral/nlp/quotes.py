@@ -613,11 +613,16 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
     last = span[-1].sent
     if last.end < len(doc):
         following = doc[last.end].sent
-        if len(following) <= MAX_ATTRIBUTION_TOKENS:
+        # a short attribution after the quote, in its paragraph; not another quote's own
+        if len(following) <= MAX_ATTRIBUTION_TOKENS and not any(t.is_quote for t in following) \
+                and "\n" not in doc.text[span.end_char:following.start_char]:
             sentences.append(following)
+    text = doc.text
     for sentence in sentences:
+        # the parser may run a sentence over a paragraph break: the cue is in the quote's paragraph
         verbs = [t for t in sentence if t.i not in quote and t.i not in taken
-                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES - CLAUSE_ONLY]
+                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES - CLAUSE_ONLY
+                 and "\n" not in text[min(t.idx, span.end_char):max(t.idx, span.start_char)]]
         if verbs:
             return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
     return None
