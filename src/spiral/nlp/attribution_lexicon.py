@@ -80,7 +80,7 @@ OBJECT_CUES = frozenset({
     "reaffirm", "rebuke", "rebut", "recall", "recite", "recognize", "recommend", "recount",
     "reference", "refuse", "reiterate", "reject", "remember", "remind", "repeat", "report",
     "repudiate", "request", "retweete", "reveal", "say", "see", "seek", "show", "slam", "state",
-    "stress", "suggest", "support", "talk", "tell", "thank", "tout", "tweet", "understand",
+    "stress", "suggest", "support", "talk", "thank", "tout", "tweet", "understand",
     "urge", "view", "voice", "want", "warn", "welcome", "write"})
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")

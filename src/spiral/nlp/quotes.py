@@ -278,8 +278,7 @@ def _impersonal(verb: Token) -> bool:
 
 
 def _according(token: Token) -> list[_Found]:
-    """"according to X": X is the source, the clause it hangs from the content (the whole
-    clause when it reports a statement itself: "According to aides, she said that ...")."""
+    """"according to X": X is the source, the clause it hangs from the content."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None:
         return []
@@ -290,6 +289,8 @@ def _according(token: Token) -> list[_Found]:
     while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     source = list(objects[0].subtree)
+    if clause.lemma_.lower() in CLAUSE_CUES and any(c.dep_ in SUBJECTS for c in clause.children):
+        return []  # "According to the Kremlin, Putin told him that ...": Putin's statement
     content = _around(clause, token)
     return [_Found([token, to], source, content, token)] if content else []
 
