@@ -68,20 +68,20 @@ QUESTION_CUES = frozenset({"ask", "inquire", "wonder"})
 OBJECT_CUES = frozenset({
     "accuse", "acknowledge", "admit", "agree", "announce", "answer", "applaud", "argue",
     "articulate", "ask", "assail", "assert", "assure", "attack", "bash", "believe", "bemoan",
-    "blame", "blast", "broadcast", "call", "chant", "characterize", "chide", "cite", "claim",
-    "clarify", "compare", "condemn", "confirm", "congratulate", "consider", "contradict",
-    "contrast", "credit", "criticize", "declare", "decline", "decry", "deem", "defend", "demand",
-    "denounce", "deny", "deride", "describe", "detail", "disavow", "disclose", "discuss",
-    "dismiss", "dispute", "distance", "downplay", "dub", "echo", "email", "emphasize",
-    "encourage", "endorse", "estimate", "explain", "express", "fear", "hail", "highlight", "hop",
-    "invoke", "issue", "justify", "knock", "label", "lambast", "lament", "like", "liken", "list",
-    "mention", "mock", "name", "note", "oppose", "order", "outline", "point", "portray", "post",
-    "praise", "predict", "prefer", "promise", "propose", "publish", "question", "quote",
-    "reaffirm", "rebuke", "rebut", "recall", "recite", "recognize", "recommend", "recount",
-    "reference", "refuse", "reiterate", "reject", "remember", "remind", "repeat", "report",
-    "repudiate", "request", "retweete", "reveal", "say", "see", "seek", "show", "slam", "state",
-    "stress", "suggest", "support", "talk", "thank", "tout", "tweet", "understand",
-    "urge", "view", "voice", "want", "warn", "welcome", "write"})
+    "blame", "blast", "broadcast", "call", "chant", "characterize", "chide", "cite", "clarify",
+    "compare", "condemn", "confirm", "congratulate", "consider", "contradict", "contrast",
+    "credit", "criticize", "declare", "decline", "decry", "deem", "defend", "demand", "denounce",
+    "deny", "deride", "describe", "detail", "disavow", "disclose", "discuss", "dismiss",
+    "dispute", "distance", "downplay", "dub", "echo", "email", "emphasize", "encourage",
+    "endorse", "estimate", "explain", "express", "fear", "hail", "highlight", "hop", "invoke",
+    "justify", "knock", "label", "lambast", "lament", "like", "liken", "list", "mention", "mock",
+    "name", "note", "oppose", "order", "outline", "point", "portray", "post", "praise", "predict",
+    "prefer", "promise", "propose", "publish", "question", "quote", "reaffirm", "rebuke", "rebut",
+    "recall", "recite", "recognize", "recommend", "recount", "reference", "refuse", "reiterate",
+    "reject", "remember", "remind", "repeat", "report", "repudiate", "request", "retweete",
+    "reveal", "say", "see", "seek", "show", "slam", "state", "stress", "suggest", "support",
+    "talk", "thank", "tout", "tweet", "understand", "urge", "view", "voice", "want", "warn",
+    "welcome", "write"})
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")
 PREPOSITION_CUES = frozenset({
@@ -97,21 +97,25 @@ NOUN_CUES = frozenset({
     "estimate", "expectation", "fear", "hope", "insistence", "pledge", "prediction", "promise",
     "proposal", "refusal", "reluctance", "suggestion", "threat", "view", "vow", "warning"})
 
-# nouns whose owner is the source and whose preposition's object the content ("his attack on
-# the senator"); "his support for" and "her opposition to" were cues under a third of the time
-NOUN_PREPOSITION_CUES = {"attack": frozenset({"on"}), "campaign": frozenset({"against"}),
-                         "condemnation": frozenset({"of"}), "embrace": frozenset({"of"}),
-                         "endorsement": frozenset({"of"})}
-
 # adjectives of a state of mind ("she is confident that ...")
 ADJECTIVE_CUES = frozenset({"aware", "concerned", "confident", "convinced", "hopeful",
                             "optimistic", "worried"})
 
-# particles and prepositions that belong to the cue, not the content ("called for", "pointed to")
-CUE_PARTICLES = {"ask": {"about", "for"}, "call": {"for", "on"}, "point": {"to", "out"}, "warn": {"of", "about", "against"},
-                 "complain": {"about", "of"}, "speak": {"of", "about"}, "talk": {"about"},
-                 "insist": {"on"}, "push": {"for"}, "argue": {"for", "against"},
-                 "refer": {"to"}, "vote": {"for", "against"}, "lash": {"out"}}
+# particles and prepositions that belong to the cue, not the content ("called for", "pointed to");
+# the object of such a preposition is the content when nothing else is ("talked about the wall")
+CUE_PARTICLES = {
+    "apologize": {"for"}, "argue": {"for", "against"}, "ask": {"about", "for"}, "balk": {"at"},
+    "boast": {"of", "about"}, "call": {"for", "on"}, "comment": {"on"},
+    "complain": {"about", "of"}, "hint": {"at"}, "insist": {"on"}, "lash": {"out", "at"},
+    "point": {"to", "out"}, "push": {"for"}, "rail": {"against"}, "refer": {"to"},
+    "side": {"with"}, "speak": {"of", "about"}, "talk": {"about"}, "vote": {"for", "against"},
+    "warn": {"of", "about", "against"}, "write": {"about"}}
+
+# verbs whose preposition's object is what is attributed when no other complement is ("talked
+# about the wall", "referred to the vote"); demands ("called for") are positions, not statements
+TOPIC_CUES = frozenset({"apologize", "argue", "balk", "boast", "complain", "hint",
+                        "insist", "lash", "point", "rail", "refer", "side", "speak", "talk", "warn",
+                        "write"})
 
 # light verbs that give a noun cue its source ("voiced concern that", "made the claim that")
 LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reiterate", "share",

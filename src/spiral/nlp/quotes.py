@@ -51,7 +51,6 @@ from spiral.nlp.attribution_lexicon import (
     NON_STATE_HEADS,
     NOT_STATEMENTS,
     NOUN_CUES,
-    NOUN_PREPOSITION_CUES,
     OBJECT_CUES,
     PASSIVE_RAISING_CUES,
     PREPOSITION_CUES,
@@ -59,6 +58,7 @@ from spiral.nlp.attribution_lexicon import (
     RAISING_CUES,
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
+    TOPIC_CUES,
 )
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.quote_marks import find_direct, quote_kind, with_marks
@@ -69,7 +69,6 @@ __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
-DASHES = (",", "—", "–", "--", "-")  # what sets off an aside
 # "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
 # name and a colon (a headline's or a transcript's way to attribute the rest of the line)
 NAMED_LINE = re.compile(r"^([^:\n]{3,60}?): +(\S[^\n]*?)[\s.]*$", re.MULTILINE)
@@ -170,7 +169,7 @@ def _from_parse(token: Token) -> list[_Found]:
         return _according(token)
     if token.pos_ == "VERB":
         return _verbal(token, lemma)
-    if token.pos_ == "NOUN" and (lemma in NOUN_CUES or lemma in NOUN_PREPOSITION_CUES):
+    if token.pos_ == "NOUN" and lemma in NOUN_CUES:
         return _nominal(token)
     if token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
         return _adjectival(token)
@@ -223,6 +222,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     elif lemma in OBJECT_CUES and any(c.dep_ == "dobj" or c.dep_ == "prep" and lemma in
                                       PREPOSITION_CUES and c.i > verb.i for c in children):
         content = _after(verb, OBJECTS)
+    elif (prep := _particle(verb, lemma)) is not None:
+        content = [_extent(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")))]
     if not content:
         return []
     cue = _cue_tokens(verb, content)
@@ -235,6 +236,15 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         # "it was announced that ...": no one is named
         cue = sorted(cue + [c for c in children if c.dep_ == "nsubjpass"], key=lambda t: t.i)
     return [_Found(cue, source, content, verb)]
+
+
+def _particle(verb: Token, lemma: str) -> Token | None:
+    """The cue's own preposition with an object: "talked about the wall", "referred to it"."""
+    if lemma not in TOPIC_CUES:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.i > verb.i
+                 and c.lower_ in CUE_PARTICLES.get(lemma, ()) and any(
+                     g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
 
 
 def _raising(verb: Token, lemma: str) -> bool:
@@ -302,9 +312,9 @@ def _nominal(noun: Token) -> list[_Found]:
     if clause is None and noun.dep_ in SUBJECTS and noun.head.lemma_ == "be":
         clause = next((c for c in noun.head.children if c.dep_ in ("ccomp", "attr")
                        and c.pos_ in ("VERB", "AUX")), None)
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if clause is None:
-        return _nominal_object(noun, owner)
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         source = list(owner.subtree)
     elif noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
@@ -316,19 +326,6 @@ def _nominal(noun: Token) -> list[_Found]:
     cue = [noun] if owner is None else [t for t in noun.doc[owner.i + 1:noun.i + 1]
                                         if t.dep_ != "case"]
     return [_Found(cue, source, [_extent(clause)], noun)]
-
-
-def _nominal_object(noun: Token, owner: Token | None) -> list[_Found]:
-    """"his attack on the senator", "her embrace of the plan": the owner is the source, the
-    preposition's object the content."""
-    prepositions = NOUN_PREPOSITION_CUES.get(noun.lemma_.lower(), frozenset())
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
-                 and c.lower_ in prepositions), None)
-    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep else []
-    if owner is None or not objects:
-        return []
-    cue = [t for t in noun.doc[owner.i + 1:noun.i + 1] if t.dep_ != "case"] + [prep]
-    return [_Found(cue, list(owner.subtree), [_extent(objects[0])], noun)]
 
 
 def _adjectival(adjective: Token) -> list[_Found]:
@@ -393,28 +390,11 @@ def _extent(head: Token) -> tuple[int, int]:
 
 
 def _trimmed(tokens: list[Token]) -> tuple[int, int]:
-    tokens = _without_aside(tokens)
     while len(tokens) > 1 and _edge_punct(tokens[-1]):
         tokens = tokens[:-1]
     while len(tokens) > 1 and (_edge_punct(tokens[0]) or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _without_aside(tokens: list[Token]) -> list[Token]:
-    """Contiguous tokens without a trailing relative clause set off by a comma or a dash: the
-    writer's words about what was attributed ("the deal, which would cut the rate")."""
-    doc = tokens[0].doc
-    last = tokens[-1].i
-    while last > tokens[0].i and _edge_punct(doc[last]):
-        last -= 1
-    inside = {t.i for t in tokens}
-    for k, token in enumerate(tokens[2:], start=2):
-        if tokens[k - 1].text in DASHES and any(
-                d.dep_ == "relcl" and d.left_edge.i == token.i and d.right_edge.i >= last
-                and d.head.i in inside for d in tokens[k:]):
-            return tokens[:k - 1]
-    return tokens
 
 
 def _edge_punct(token: Token) -> bool:

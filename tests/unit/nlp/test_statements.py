@@ -207,11 +207,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("He", "asked", "if the bridge could be held", "indirect")]),
     ("The minister expressed support for the ceasefire.",
      [("The minister", "expressed", "support for the ceasefire", "indirect")]),
-    ("The debate ran late on Tuesday night.\n\nBernie Sanders: The endorsements prove nothing at "
-     "all.\n\nThe senator spoke on Monday.",
+    ("The envoy referred to the ceasefire of 2020.",
+     [("The envoy", "referred to", "the ceasefire of 2020", "indirect")]),
+    (("The debate ran late on Tuesday night.\n\nBernie Sanders: The endorsements prove nothing "
+      "at all.\n\nThe senator spoke on Monday."),
      [("Bernie Sanders", ":", "The endorsements prove nothing at all", "indirect")]),
-    ("The governor's attack on the senator drew a sharp reply.",
-     [("The governor's", "attack on", "the senator", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
