@@ -141,7 +141,9 @@ def main() -> None:
     try:
         import httpx
 
-        deadline = time.monotonic() + 120
+        # the server computes story events, the index and the overview before it listens
+        launched = time.monotonic()
+        deadline = launched + 1800
         while True:
             try:
                 httpx.get(f"{base}/api/v1/openapi.json", timeout=2)
@@ -150,6 +152,7 @@ def main() -> None:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit("spiral serve did not start")
                 time.sleep(0.5)
+        start_seconds = round(time.monotonic() - launched, 1)
         endpoints = {
             "events": "/api/v1/events?limit=50",
             "events filtered": "/api/v1/events?actor=usa&type=assault&since=2024-01-01&limit=50",
@@ -173,7 +176,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     report = {"events": args.events, "clients": args.clients, "seconds": args.seconds,
-              "first_requests": warm, "endpoints": {}}
+              "load_average": [round(x, 2) for x in os.getloadavg()],
+              "start_seconds": start_seconds, "first_requests": warm, "endpoints": {}}
     for name, rows in results.items():
         latencies = [t * 1000 for t, _ in rows]
         report["endpoints"][name] = {
@@ -184,7 +188,8 @@ def main() -> None:
     if args.format == "json":
         print(json.dumps(report, indent=2))
         return
-    print(f"{args.events} events, {args.clients} clients, {args.seconds:.0f} s on 127.0.0.1")
+    print(f"{args.events} events, {args.clients} clients, {args.seconds:.0f} s on 127.0.0.1; "
+          f"server ready after {start_seconds} s; load average {report['load_average']}")
     for name, row in warm.items():
         print(f"  first request {name:24} {row['seconds']:8.3f} s  (HTTP {row['status']})")
     print(f"  {'endpoint':18} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")

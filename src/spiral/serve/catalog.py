@@ -42,12 +42,24 @@ def decode_entities(column: str) -> pl.Expr:
 class Catalog:
     """Frames of one store, reloaded when its file changes; thread-safe for a web server."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, *, min_confidence: float | None = None):
         self.path = path if is_postgres(path) else Path(path)
+        self.min_confidence = min_confidence
         self._lock = threading.RLock()
         self._stamp: tuple[Any, ...] | None = None
         self._frames: dict[str, pl.DataFrame] = {}
         self._derived: dict[Any, Any] = {}
+        self._frozen = False
+
+    @classmethod
+    def of_store(cls, store: Any, *, min_confidence: float | None = None) -> Catalog:
+        """What an open store holds now, never reloaded: for one render, such as the report,
+        while the caller may hold the store open for writing."""
+        catalog = cls(store.location, min_confidence=min_confidence)
+        catalog._frames = _frames(store)
+        catalog._stamp = ("snapshot",)
+        catalog._frozen = True
+        return catalog
 
     def _current_stamp(self) -> tuple[Any, ...]:
         if isinstance(self.path, str):
@@ -67,6 +79,8 @@ class Catalog:
 
     def refresh(self) -> None:
         """Take a new snapshot if the store file changed since the last one."""
+        if self._frozen:
+            return
         stamp = self._current_stamp()
         if stamp == self._stamp:
             return
@@ -114,7 +128,8 @@ class Catalog:
         from spiral.analysis.escalation import score_stories
         from spiral.analysis.stories import stories
 
-        return self.derived("stories", lambda: score_stories(stories(self.raw_events())))
+        return self.derived("stories", lambda: score_stories(stories(
+            self.raw_events(), min_confidence=self.min_confidence)))
 
     def covered_days(self) -> list[date]:
         from spiral.analysis.escalation import covered_days
@@ -134,12 +149,17 @@ def _load(path: Path | str) -> dict[str, pl.DataFrame]:
     from spiral.store import open_store
 
     with open_store(path, read_only=True) as store:
-        raw_documents = store.documents_frame()
-        raw_events = store.events_frame()
-        quotes = store.quotes_frame()
-        red_lines = store.red_lines_frame()
-        positions = store.positions_frame()
-        actors = store.actors_frame()
+        return _frames(store)
+
+
+def _frames(store: Any) -> dict[str, pl.DataFrame]:
+    """The tables of an open store, entities decoded, sources joined."""
+    raw_documents = store.documents_frame()
+    raw_events = store.events_frame()
+    quotes = store.quotes_frame()
+    red_lines = store.red_lines_frame()
+    positions = store.positions_frame()
+    actors = store.actors_frame()
     raw_quotes, raw_red_lines = quotes, red_lines
     documents = raw_documents.with_columns(pl.col("text").str.len_chars().alias("n_chars"))
     events = raw_events.drop("native").with_columns(decode_entities("actor"),

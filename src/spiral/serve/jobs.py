@@ -191,19 +191,26 @@ def analyse(store: Store, story_frame: pl.DataFrame) -> None:
 def report(store: Store, out: Path | None, *, fmt: str = "html",
            title: str = "spiral escalation report", scenario_files: Sequence[Path] = (),
            min_confidence: float | None = None) -> str:
-    """Render the report from the store; write it atomically to `out` when given.
+    """Render the dashboard's pages from the store into one offline HTML file (or Markdown);
+    write it atomically to `out` when given. Story events count mentions at or above
+    `min_confidence` (by default the calibrated threshold).
 
     Raises
     ------
     InputError
         `out` is the store or a file spiral did not write.
     """
-    from spiral.serve.report import render_html, render_markdown
-    from spiral.serve.report.collect import collect
+    from spiral.dynamics.scenarios import Scenario
+    from spiral.serve.catalog import Catalog
+    from spiral.serve.report import pages, render_html, render_markdown, subtitle
 
-    data = collect(store, title=title, scenario_files=list(scenario_files),
-                   min_confidence=min_confidence)
-    text = render_html(data) if fmt == "html" else render_markdown(data)
+    catalog = Catalog.of_store(store, min_confidence=min_confidence)
+    scenarios = [Scenario.from_yaml(path) for path in scenario_files]
+    if fmt == "html":
+        text = render_html(catalog, title=title, scenarios=scenarios)
+    else:
+        text = render_markdown(pages(catalog, scenarios=scenarios), title=title,
+                               subtitle=subtitle(catalog))
     if out is not None:
         write_output(out, lambda tmp: tmp.write_text(text, encoding="utf-8"),
                      is_ours=_report_is_ours(fmt), what=f"{fmt} report",

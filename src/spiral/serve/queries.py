@@ -35,6 +35,17 @@ class EventFilter:
     min_sources: int | None = None
     min_confidence: float | None = None
 
+    @property
+    def first_actor(self) -> str | None:
+        """The one actor code every row must have (from `actor` or `dyad`), if any.
+
+        >>> EventFilter(dyad="RUS-UKR").first_actor, EventFilter().first_actor
+        ('RUS', None)
+        """
+        if self.actor or not self.dyad:
+            return self.actor
+        return self.dyad.partition("~" if "~" in self.dyad else "-")[0]
+
 
 def _pair_and_window(f: EventFilter, day: str) -> list[pl.Expr]:
     """Actor, recipient or dyad, and the date window on column `day`."""
@@ -44,8 +55,11 @@ def _pair_and_window(f: EventFilter, day: str) -> list[pl.Expr]:
     if f.recipient:
         conditions.append(pl.col("recipient_code") == f.recipient)
     if f.dyad:
-        actor, _, recipient = f.dyad.partition("-")
+        undirected = "~" in f.dyad
+        actor, _, recipient = f.dyad.partition("~" if undirected else "-")
         conditions += [pl.col("actor_code") == actor, pl.col("recipient_code") == recipient]
+        if undirected:  # an unordered pair (ACLED's) is its own row, never a directed dyad
+            conditions.append(~pl.col("directed"))
     if f.since:
         conditions.append(pl.col(day) >= f.since)
     if f.until:
@@ -89,6 +103,29 @@ def stories(catalog: Catalog, f: EventFilter, *, base: pl.DataFrame | None = Non
     if f.min_sources:
         conditions.append(pl.col("n_sources") >= f.min_sources)
     return _apply(catalog.stories() if base is None else base, conditions)
+
+
+def _split(frame: pl.DataFrame, key: pl.Expr) -> dict[str, pl.DataFrame]:
+    parts = frame.with_columns(key.alias("_part")).partition_by(
+        "_part", as_dict=True, include_key=False, maintain_order=True)
+    return {name[0]: part for name, part in parts.items()}
+
+
+def stories_of(catalog: Catalog, dyads: list[str]) -> pl.DataFrame:
+    """Story events of these dyads ('RUS-UKR'), read from a split per dyad cached per snapshot
+    (a page about a few dyads does not scan every story)."""
+    parts = catalog.derived("stories_by_dyad", lambda: _split(
+        catalog.stories(), pl.concat_str("actor_code", pl.lit("-"), "recipient_code")))
+    found = [parts[d] for d in dict.fromkeys(dyads) if d in parts]
+    return pl.concat(found) if found else catalog.stories().head(0)
+
+
+def index_of(catalog: Catalog, freq: str, dyads: list[str]) -> pl.DataFrame:
+    """Index rows of these dyads ('RUS-UKR'), from a split per dyad cached per snapshot."""
+    parts = catalog.derived(("index_by_dyad", freq), lambda: _split(
+        index_table(catalog, freq), pl.col("dyad").str.replace("->", "-", literal=True)))
+    found = [parts[d] for d in dict.fromkeys(dyads) if d in parts]
+    return pl.concat(found) if found else index_table(catalog, freq).head(0)
 
 
 def story_mentions(catalog: Catalog, story_id: str) -> tuple[dict[str, Any], pl.DataFrame]:

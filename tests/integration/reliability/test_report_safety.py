@@ -37,13 +37,15 @@ def test_issue_17_report_json_cannot_leave_its_script_element(hostile_store: Pat
     outcome = spiral("report", "--db", hostile_store, "--out", out)
     assert outcome.code == 0, outcome
     page = out.read_text(encoding="utf-8")
-    body = page.split('<script id="specs" type="application/json">', 1)[1]
-    data, _ = body.split("</script>", 1)
-    # nothing inside the element can open a comment, a script or a tag: the parser stays in
-    # the plain script-data state and the first </script> ends it
-    assert not re.search(r"<!--|<script|</|<img", data, re.IGNORECASE)
-    specs = json.loads(data)
-    codes = {row["actor_code"] for row in specs["heatmap"]["data"]["values"]}
+    specs = {}
+    for body in page.split('<script type="application/json" id="spec-')[1:]:
+        name, rest = body.split('">', 1)
+        data, _ = rest.split("</script>", 1)
+        # nothing inside the element can open a comment, a script or a tag: the parser stays
+        # in the plain script-data state and the first </script> ends it
+        assert not re.search(r"<!--|<script|</|<img", data, re.IGNORECASE), name
+        specs[name] = json.loads(data)
+    codes = {row["actor_code"] for row in specs["overview-heatmap"]["data"]["values"]}
     assert codes == {HOSTILE[7]}
 
 

@@ -72,6 +72,25 @@ def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> Fa
     return app
 
 
+def warm(app: FastAPI) -> None:
+    """Compute now what the first requests would otherwise wait for: the snapshot, story
+    events, the index by day and by week, each listing in its usual orders, the red-line board
+    and the overview's aggregates. All stay cached until the store changes.
+    """
+    from spiral.serve.api.routers import documents, events, index, quotes
+    from spiral.serve.web.pages import overview_context
+
+    catalog = app.state.catalog
+    for sort in ("date", "-date"):
+        events.events_listing(catalog, sort)
+        events.stories_listing(catalog, sort)
+    documents.listing(catalog)
+    quotes.listing(catalog)
+    for freq in ("day", "week"):
+        index.listing(catalog, freq)
+    overview_context(catalog, [], None, None)
+
+
 def _problem_model() -> type:
     from spiral.serve.api.models import Problem
 

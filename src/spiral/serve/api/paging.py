@@ -11,6 +11,7 @@ import binascii
 import io
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -183,10 +184,37 @@ def check_limit(limit: int) -> int:
     return limit
 
 
+@dataclass(frozen=True, slots=True)
+class Sorted:
+    """A listing sorted once (`ordered`), and the same rows split by actor code, so that a
+    request filtered by actor or dyad reads that actor's rows, not the whole table."""
+
+    frame: pl.DataFrame
+    by_actor: dict[str, pl.DataFrame]
+
+    def rows(self, actor: str | None = None) -> pl.DataFrame:
+        """All rows in order, or only those of `actor` (still in order).
+
+        >>> s = Sorted.of(pl.DataFrame({"actor_code": ["B", "A", "B"], "_key": [1, 2, 3]}))
+        >>> s.rows("B")["_key"].to_list(), s.rows("C").height, s.rows().height
+        ([1, 3], 0, 3)
+        """
+        if actor is None or not self.by_actor:
+            return self.frame
+        return self.by_actor.get(actor, self.frame.head(0))
+
+    @classmethod
+    def of(cls, frame: pl.DataFrame) -> Sorted:
+        if "actor_code" not in frame.columns:
+            return cls(frame, {})
+        parts = frame.partition_by("actor_code", as_dict=True, maintain_order=True)
+        return cls(frame, {key[0]: part for key, part in parts.items()})
+
+
 def sorted_base(catalog: Any, name: str, frame: Callable[[], pl.DataFrame], *, sort: str,
-                allowed: Sequence[str], id_column: str) -> pl.DataFrame:
-    """`ordered(frame())`, cached per snapshot, listing and sort."""
+                allowed: Sequence[str], id_column: str) -> Sorted:
+    """`ordered(frame())` split by actor, cached per snapshot, listing and sort."""
     if sort.lstrip("-") not in allowed:  # refuse before caching anything
         ordered(pl.DataFrame(), sort=sort, allowed=allowed, id_column=id_column)
-    return catalog.derived(("ordered", name, sort), lambda: ordered(
-        frame(), sort=sort, allowed=allowed, id_column=id_column))
+    return catalog.derived(("ordered", name, sort), lambda: Sorted.of(ordered(
+        frame(), sort=sort, allowed=allowed, id_column=id_column)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,7 @@ def serve(
     """
     import uvicorn
 
-    from spiral.serve.api import create_app
+    from spiral.serve.api import create_app, warm
     from spiral.serve.api.deps import is_loopback
     from spiral.store import open_store
 
@@ -35,6 +36,10 @@ def serve(
         console.print(f"note: listening on {host} without SPIRAL_API_TOKEN: only loopback "
                       "clients can read, and nobody can write", highlight=False)
     app = create_app(settings, scenario_files=scenario or ())
+    started = time.perf_counter()
+    warm(app)
+    console.print(f"spiral: story events, index and overview of {settings.db} computed in "
+                  f"{time.perf_counter() - started:.1f} s", highlight=False)
     console.print(f"spiral: dashboard http://{host}:{port}/ · API http://{host}:{port}/api/v1/docs",
                   highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

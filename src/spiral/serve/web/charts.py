@@ -137,3 +137,52 @@ def forecast(rows: list[dict[str, Any]]) -> Spec:
                               "tooltip": [{"field": "day", "type": "temporal", "title": "from"},
                                           {"field": "mean", "title": "observed"}]}}]},
             "resolve": {"scale": {"y": "independent"}}}
+
+
+def residual_qq(rows: list[dict[str, Any]]) -> Spec:
+    """Quantiles of the time-rescaled residuals against Exp(1)'s, per dimension, and the diagonal.
+
+    `rows` carry dim, expected, observed.
+    """
+    axis = {"type": "quantitative"}
+    return {
+        "$schema": _SCHEMA,
+        "data": {"values": rows},
+        "width": 320, "height": 260,
+        "layer": [
+            {"mark": {"type": "line", "color": "#999", "strokeDash": [4, 4]},
+             "encoding": {"x": {"field": "expected", **axis, "title": "Exp(1) quantile"},
+                          "y": {"field": "expected", **axis}}},
+            {"mark": {"type": "point", "filled": True},
+             "encoding": {"x": {"field": "expected", **axis},
+                          "y": {"field": "observed", **axis, "title": "residual quantile"},
+                          "color": {"field": "dim", "type": "nominal", "title": None},
+                          "tooltip": [{"field": "dim"}, {"field": "expected", "format": ".2f"},
+                                      {"field": "observed", "format": ".2f"}]}},
+        ],
+    }
+
+
+def index_over_time(rows: list[dict[str, Any]]) -> Spec:
+    """The spiral index of each rolling window at the window's last day, with its 90% interval
+    and the line at 1. `rows` carry from, to, n_events, spiral_index, low, high, verdict."""
+    x = {"field": "to", "type": "temporal", "title": "window ending"}
+    return {
+        "$schema": _SCHEMA,
+        "data": {"values": [row for row in rows if row["spiral_index"] is not None]},
+        "width": 640, "height": 220,
+        "layer": [
+            {"mark": {"type": "rule", "color": "#c92a2a", "strokeDash": [4, 4]},
+             "encoding": {"y": {"datum": 1}}},
+            {"mark": "rule", "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"},
+                                          "y2": {"field": "high"}}},
+            {"mark": {"type": "point", "filled": True, "size": 60},
+             "encoding": {"x": x,
+                          "y": {"field": "spiral_index", "type": "quantitative",
+                                "title": "spiral index"},
+                          "tooltip": [{"field": "from"}, {"field": "to"}, {"field": "n_events"},
+                                      {"field": "spiral_index", "format": ".2f"},
+                                      {"field": "low", "format": ".2f"},
+                                      {"field": "high", "format": ".2f"}, {"field": "verdict"}]}},
+        ],
+    }

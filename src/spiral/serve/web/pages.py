@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -13,6 +14,7 @@ from spiral import validate
 from spiral.errors import ModelError
 from spiral.serve import queries
 from spiral.serve.api.deps import CatalogDep, ReadAccess
+from spiral.serve.api.routers.events import stories_listing
 from spiral.serve.catalog import Catalog
 from spiral.serve.web import charts
 
@@ -20,6 +22,7 @@ router = APIRouter(dependencies=[ReadAccess], include_in_schema=False)
 N_DEFAULT_DYADS = 6
 N_MARKERS = 8
 N_TOP_QUOTES = 12
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def _render(template: str, **context: Any):
@@ -41,8 +44,11 @@ def href(path: str, **params: Any) -> str:
     >>> href("/stories", dyad="RUS-UKR", since=date(2024, 11, 21), until=None)
     '/stories?dyad=RUS-UKR&since=2024-11-21'
     """
-    given = {k: str(v) for k, v in params.items() if v is not None and v != ""}
-    return path + ("?" + urlencode(given) if given else "")
+    # most values are codes and ISO dates, which need no quoting (urlencode is the slow part of
+    # a page with thousands of chart marks)
+    given = [f"{k}={v}" if _PLAIN.fullmatch(v := str(value)) else urlencode({k: v})
+             for k, value in params.items() if value is not None and value != ""]
+    return path + ("?" + "&".join(given) if given else "")
 
 
 def _dyad_key(dyad: str) -> str:
@@ -57,9 +63,9 @@ def _story_label(row: dict[str, Any]) -> str:
 
 def _index_rows(catalog: Catalog, dyads: list[str], since: date | None,
                 until: date | None) -> list[dict[str, Any]]:
-    table = queries.index(catalog, freq="day", f=queries.EventFilter(since=since, until=until))
-    chosen = table.filter(pl.col("dyad").is_in([d.replace("-", "->") for d in dyads])
-                          & (pl.col("n_stories") > 0))
+    table = queries.index(catalog, freq="day", f=queries.EventFilter(since=since, until=until),
+                          base=queries.index_of(catalog, "day", dyads))
+    chosen = table.filter(pl.col("n_stories") > 0)
     return [{"dyad": r["dyad"], "date": r["period"].isoformat(),
              "rivera_score": r["rivera_score"], "ladder_group": r["ladder_group"],
              "ladder_label": r["ladder_label"], "n_stories": r["n_stories"],
@@ -86,14 +92,19 @@ def overview(catalog: CatalogDep,
              dyad: Annotated[list[str] | None, Query()] = None,
              since: str | None = None, until: str | None = None):
     first, last = _window(since, until)
+    return _render("overview.html", **overview_context(
+        catalog, [validate.dyad(d) for d in dyad or [] if d], first, last))
+
+
+def overview_context(catalog: Catalog, dyads: list[str], first: date | None,
+                     last: date | None) -> dict[str, Any]:
+    """The overview of `dyads` (by default the six with the largest scores) in the window."""
     f = queries.EventFilter(since=first, until=last)
     totals = queries.dyad_totals(catalog, f)
     ranked = totals.sort(pl.col("rivera_score").abs(), "dyad", descending=[True, False])
     options = [_dyad_key(d) for d in ranked["dyad"].to_list()]
-    chosen = [validate.dyad(d) for d in dyad or [] if d] or options[:N_DEFAULT_DYADS]
-    stories = queries.stories(catalog, f)
-    chosen_stories = stories.filter(pl.concat_str("actor_code", pl.lit("-"), "recipient_code")
-                                    .is_in(chosen))
+    chosen = dyads or options[:N_DEFAULT_DYADS]
+    chosen_stories = queries.stories(catalog, f, base=queries.stories_of(catalog, chosen))
     heat = [{**r, "href": href("/stories", dyad=_dyad_key(r["dyad"]), since=first, until=last)}
             for r in totals.to_dicts()]
     board = queries.red_line_board(catalog)
@@ -106,44 +117,52 @@ def overview(catalog: CatalogDep,
               "story events": catalog.stories().height,
               "quotes": catalog.frame("quotes").height,
               "red lines": board.height}
-    return _render("overview.html", title="Overview", counts=counts, options=options,
-                   chosen=chosen, since=first, until=last,
-                   timeline=charts.timeline(_index_rows(catalog, chosen, first, last),
-                                            _markers(chosen_stories)),
-                   heatmap=charts.heatmap(heat), has_heat=bool(heat),
-                   red_lines=board.to_dicts(), quotes=_top_quotes(catalog, since=first,
-                                                                    until=last),
-                   href=href)
+    return dict(title="Overview", counts=counts, options=options, chosen=chosen, since=first,
+                until=last, timeline=charts.timeline(_index_rows(catalog, chosen, first, last),
+                                                     _markers(chosen_stories)),
+                heatmap=charts.heatmap(heat), has_heat=bool(heat), red_lines=board.to_dicts(),
+                quotes=_top_quotes(catalog, since=first, until=last), href=href)
 
 
 @router.get("/dyad/{dyad}")
 def dyad_page(dyad: str, catalog: CatalogDep, since: str | None = None,
               until: str | None = None):
-    key = validate.dyad(dyad)
-    actor, recipient = key.split("-")
     first, last = _window(since, until)
+    return _render("dyad.html", **dyad_context(catalog, validate.dyad(dyad), first, last))
+
+
+def dyad_context(catalog: Catalog, key: str, first: date | None,
+                 last: date | None) -> dict[str, Any]:
+    """A dyad ('RUS-UKR'): its index over time with the ladder, its story events, its quotes."""
+    actor, recipient = key.split("-")
     rows = _index_rows(catalog, [key], first, last)
-    stories = queries.stories(catalog, queries.EventFilter(dyad=key, since=first, until=last))
-    return _render("dyad.html", title=f"{actor} → {recipient}", dyad=key, since=first,
-                   until=last, actor=actor, recipient=recipient,
-                   timeline=charts.timeline(rows, _markers(stories)), ladder=charts.ladder(rows),
-                   has_rows=bool(rows),
-                   stories=stories.sort("date", "story_id", descending=[True, False]).to_dicts(),
-                   quotes=_top_quotes(catalog, country=actor, since=first, until=last, n=25),
-                   href=href)
+    stories = queries.stories(catalog, queries.EventFilter(dyad=key, since=first, until=last),
+                              base=queries.stories_of(catalog, [key]))
+    return dict(title=f"{actor} → {recipient}", dyad=key, since=first, until=last,
+                actor=actor, recipient=recipient, timeline=charts.timeline(rows, _markers(stories)),
+                ladder=charts.ladder(rows), has_rows=bool(rows),
+                stories=stories.sort("date", "story_id", descending=[True, False]).to_dicts(),
+                quotes=_top_quotes(catalog, country=actor, since=first, until=last, n=25),
+                href=href)
 
 
 @router.get("/actor/{code}")
 def actor_page(code: str, catalog: CatalogDep):
-    code = validate.actor_code(code, field="code")
+    return _render("actor.html", **actor_context(catalog, validate.actor_code(code,
+                                                                            field="code")))
+
+
+def actor_context(catalog: Catalog, code: str) -> dict[str, Any]:
+    """An actor: who (roles over time), what it did and said, the red lines it declared."""
     people = queries.actors(catalog).filter(pl.col("code") == code) \
         .sort("n_documents", "entity_name", descending=[True, False])
-    did = queries.stories(catalog, queries.EventFilter(actor=code)) \
+    did = queries.stories(catalog, queries.EventFilter(actor=code),
+                          base=stories_listing(catalog).rows(code)) \
         .sort(["n_sources", "date"], descending=True).head(50)
     declared = queries.red_line_board(catalog).filter(pl.col("declarer_code") == code)
-    return _render("actor.html", title=code, code=code, people=people.to_dicts(),
-                   stories=did.to_dicts(), quotes=_top_quotes(catalog, country=code, n=25),
-                   red_lines=declared.to_dicts(), href=href)
+    return dict(title=code, code=code, people=people.to_dicts(), stories=did.to_dicts(),
+                quotes=_top_quotes(catalog, country=code, n=25), red_lines=declared.to_dicts(),
+                href=href)
 
 
 @router.get("/red-line/{red_line_id}")
@@ -152,7 +171,11 @@ def red_line_page(red_line_id: str, catalog: CatalogDep):
     found = board.filter(pl.col("report_ids").list.contains(red_line_id))
     if found.is_empty():
         raise HTTPException(404, f"no red line {red_line_id!r}")
-    line = found.row(0, named=True)
+    return _render("red_line.html", **red_line_context(catalog, found.row(0, named=True)))
+
+
+def red_line_context(catalog: Catalog, line: dict[str, Any]) -> dict[str, Any]:
+    """A red line of the board: its declaration, reports, crossings and responses."""
     reports = catalog.frame("red_lines").filter(pl.col("id").is_in(line["report_ids"])) \
         .sort("date", "id", nulls_last=True).to_dicts()
     texts = _texts(catalog, {r["doc_id"] for r in reports})
@@ -161,8 +184,7 @@ def red_line_page(red_line_id: str, catalog: CatalogDep):
     quote_ids = [s["quote_id"] for s in line["steps"] if s["quote_id"]]
     quotes = {q["id"]: q for q in catalog.frame("quotes")
               .filter(pl.col("id").is_in(quote_ids)).to_dicts()}
-    return _render("red_line.html", title="Red line", line=line, reports=reports,
-                   quotes=quotes, href=href)
+    return dict(title="Red line", line=line, reports=reports, quotes=quotes, href=href)
 
 
 def _texts(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
@@ -250,8 +272,13 @@ DASHBOARD_ROLLING = {"window_days": 180, "step_days": 30}
 
 @router.get("/dynamics")
 def dynamics_page(request: Request, catalog: CatalogDep, dims: str | None = None):
+    return _render("dynamics.html", **dynamics_context(
+        catalog, dims, list(request.app.state.scenarios.values())))
+
+
+def dynamics_context(catalog: Catalog, dims: str | None, scenarios: list[Any]) -> dict[str, Any]:
+    """The fit of `dims` (default DEFAULT_DIMS) and its forecast under each scenario."""
     from spiral.serve.api.routers.dynamics import fit_params
-    from spiral.serve.report.charts import index_over_time, residual_qq
 
     params = fit_params(dims=dims or ",".join(queries.DEFAULT_DIMS))
     context: dict[str, Any] = {"title": "Dynamics", "dims": params.dims, "error": None,
@@ -262,7 +289,7 @@ def dynamics_page(request: Request, catalog: CatalogDep, dims: str | None = None
                                   decay=params.decay, n_boot=params.n_boot, **DASHBOARD_ROLLING)
         context["rolling"] = {**DASHBOARD_ROLLING, "rows": rolling.to_dicts()}
         if rolling["spiral_index"].is_not_null().any():
-            context["rolling"]["chart"] = index_over_time(
+            context["rolling"]["chart"] = charts.index_over_time(
                 [{**r, "from": str(r["from"]), "to": str(r["to"])} for r in rolling.to_dicts()])
     except ModelError as error:
         context["rolling_error"] = str(error)
@@ -273,20 +300,20 @@ def dynamics_page(request: Request, catalog: CatalogDep, dims: str | None = None
                                   decay=params.decay, n_boot=0)
         futures = [queries.forecast(catalog, base_fit, scenario, horizon_days=90, n_runs=200,
                                     bin_days=7)
-                   for scenario in [None, *request.app.state.scenarios.values()]]
+                   for scenario in [None, *scenarios]]
         # the observed history once, then every scenario's futures after it
         bands = pl.concat([futures[0], *(f.filter(~pl.col("observed")) for f in futures[1:])])
     except ModelError as error:
         context["error"] = str(error)
-        return _render("dynamics.html", **context)
+        return context
     matrix = [{"target": t, "source": s, "value": v}
               for t, row in zip(summary["dims"], summary["branching"])
               for s, v in zip(summary["dims"], row)]
     context.update(summary=summary, branching=charts.branching(matrix),
-                   qq=residual_qq(queries.qq(fitted).to_dicts()),
+                   qq=charts.residual_qq(queries.qq(fitted).to_dicts()),
                    forecast=charts.forecast([{**r, "day": r["day"].isoformat()}
                                              for r in bands.to_dicts()]))
-    return _render("dynamics.html", **context)
+    return context
 
 
 def _backtest_context(catalog: Catalog, params: Any) -> dict[str, Any]:

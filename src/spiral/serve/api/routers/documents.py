@@ -13,11 +13,18 @@ from pydantic import BaseModel, Field
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, WriteAccess
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["documents"])
 SORTS = ("published", "title", "source", "n_chars")
 _WRITING = threading.Lock()
+
+
+def listing(catalog: Catalog, sort: str = "published") -> Sorted:
+    """Documents (without their text) in the order of `sort`, cached per snapshot."""
+    return sorted_base(catalog, "documents", lambda: catalog.frame("documents").drop("text"),
+                       sort=sort, allowed=SORTS, id_column="doc_id")
 
 
 @router.get("/documents", response_model=models.Page[models.Document],
@@ -26,8 +33,7 @@ def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                    source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Reports, filtered by outlet and publication date (text in the single-document view)."""
     sort = paging.sort or "published"
-    frame = sorted_base(catalog, "documents", lambda: catalog.frame("documents").drop("text"),
-                        sort=sort, allowed=SORTS, id_column="doc_id")
+    frame = listing(catalog, sort).frame
     conditions = window.conditions(pl.col("published").dt.date())
     if source:
         conditions.append(pl.col("source").str.to_lowercase() == source.lower())

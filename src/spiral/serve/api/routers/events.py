@@ -11,7 +11,8 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["events"], dependencies=[ReadAccess])
 
@@ -44,6 +45,18 @@ def event_codes(
 
 
 CodesDep = Annotated[_Codes, Depends(event_codes)]
+
+
+def events_listing(catalog: Catalog, sort: str = "date") -> Sorted:
+    """Event mentions in the order of `sort`, cached per snapshot."""
+    return sorted_base(catalog, "events", lambda: catalog.frame("events"), sort=sort,
+                       allowed=EVENT_SORTS, id_column="id")
+
+
+def stories_listing(catalog: Catalog, sort: str = "date") -> Sorted:
+    """Story events in the order of `sort`, cached per snapshot."""
+    return sorted_base(catalog, "stories", catalog.stories, sort=sort, allowed=STORY_SORTS,
+                       id_column="story_id")
 SourceQuery = Annotated[str | None, Query(description="Outlet, e.g. Baltic Ledger.")]
 
 
@@ -63,9 +76,9 @@ def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: Co
                             until=window.until, source=source, system=system,
                             min_confidence=min_confidence)
     sort = paging.sort or "date"
-    base = sorted_base(catalog, "events", lambda: catalog.frame("events"), sort=sort,
-                       allowed=EVENT_SORTS, id_column="id")
-    rows, next_cursor, total = page(queries.events(catalog, f, base=base), sort=sort,
+    base = events_listing(catalog, sort)
+    rows, next_cursor, total = page(queries.events(catalog, f, base=base.rows(f.first_actor)),
+                                    sort=sort,
                                     allowed=EVENT_SORTS, id_column="id", cursor=paging.cursor,
                                     limit=paging.limit, presorted=True)
     return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
@@ -83,9 +96,9 @@ def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: C
                             event_type=c.event_type, mode=c.mode, since=window.since,
                             until=window.until, source=source, min_sources=min_sources)
     sort = paging.sort or "date"
-    base = sorted_base(catalog, "stories", catalog.stories, sort=sort, allowed=STORY_SORTS,
-                       id_column="story_id")
-    rows, next_cursor, total = page(queries.stories(catalog, f, base=base), sort=sort,
+    base = stories_listing(catalog, sort)
+    rows, next_cursor, total = page(queries.stories(catalog, f, base=base.rows(f.first_actor)),
+                                    sort=sort,
                                     allowed=STORY_SORTS, id_column="story_id",
                                     cursor=paging.cursor, limit=paging.limit, presorted=True)
     return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,

@@ -10,10 +10,17 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["index"], dependencies=[ReadAccess])
 SORTS = ("period", "dyad", "rivera_score", "n_stories", "ladder_group", "intensity_sum")
+
+
+def listing(catalog: Catalog, freq: str, sort: str = "period") -> Sorted:
+    """The index at `freq` in the order of `sort`, cached per snapshot."""
+    return sorted_base(catalog, f"index-{freq}", lambda: queries.index_table(catalog, freq),
+                       sort=sort, allowed=SORTS, id_column="key")
 
 
 @router.get("/index", response_model=models.Page[models.IndexRow], responses=TABLE_RESPONSES)
@@ -29,9 +36,8 @@ def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                             since=window.since, until=window.until)
     freq = validate.choice(freq, ("day", "week"), field="freq")
     sort = paging.sort or "period"
-    base = sorted_base(catalog, f"index-{freq}", lambda: queries.index_table(catalog, freq),
-                       sort=sort, allowed=SORTS, id_column="key")
-    frame = queries.index(catalog, freq=freq, f=f, base=base)
+    base = listing(catalog, freq, sort)
+    frame = queries.index(catalog, freq=freq, f=f, base=base.rows(f.first_actor))
     rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="key",
                                     cursor=paging.cursor, limit=paging.limit, presorted=True)
     return answer(rows.drop("key"), paging.format, next_cursor=next_cursor, total=total,

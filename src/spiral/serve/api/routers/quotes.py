@@ -9,10 +9,17 @@ from fastapi import APIRouter, Query
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["quotes"], dependencies=[ReadAccess])
 SORTS = ("date", "n_sources", "n_reports", "seniority", "speaker_code")
+
+
+def listing(catalog: Catalog, sort: str = "date") -> Sorted:
+    """Quotes with their reach in the order of `sort`, cached per snapshot."""
+    return sorted_base(catalog, "quotes", lambda: queries.ranked_quotes(catalog), sort=sort,
+                       allowed=SORTS, id_column="id")
 
 
 @router.get("/quotes", response_model=models.Page[models.Quote], responses=TABLE_RESPONSES)
@@ -23,10 +30,10 @@ def list_quotes(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                 source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Quotes; sort by `-n_sources` for the most widely reported statements."""
     sort = paging.sort or "date"
-    base = sorted_base(catalog, "quotes", lambda: queries.ranked_quotes(catalog), sort=sort,
-                       allowed=SORTS, id_column="id")
+    base = listing(catalog, sort)
     frame = queries.quotes(catalog, speaker=speaker, country=codes(country, "country"),
-                           since=window.since, until=window.until, source=source, base=base)
+                           since=window.since, until=window.until, source=source,
+                           base=base.frame)
     rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="id",
                                     cursor=paging.cursor, limit=paging.limit, presorted=True)
     return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,

@@ -6,9 +6,14 @@ window.spiralCharts = {drawn: 0, failed: [], views: {}, brush: null};
 
 function followHref(event, item) {
   const href = item && item.datum && item.datum.href;
-  if (typeof href === "string" && href.startsWith("/")) {
-    window.location.assign(href);
+  if (typeof href !== "string" || !href.startsWith("/")) return;
+  if (document.body.dataset.offline) {
+    // the offline report holds the dyads' pages, not the server's: go to the dyad's section
+    const dyad = /^\/dyad\/([A-Z0-9]+-[A-Z0-9]+)/.exec(href) || /[?&]dyad=([A-Z0-9]+-[A-Z0-9]+)/.exec(href);
+    if (dyad && document.getElementById("dyad-" + dyad[1])) window.location.hash = "dyad-" + dyad[1];
+    return;
   }
+  window.location.assign(href);
 }
 
 function isoDay(ms) {
