@@ -105,29 +105,6 @@ def stories(catalog: Catalog, f: EventFilter, *, base: pl.DataFrame | None = Non
     return _apply(catalog.stories() if base is None else base, conditions)
 
 
-def _split(frame: pl.DataFrame, key: pl.Expr) -> dict[str, pl.DataFrame]:
-    parts = frame.with_columns(key.alias("_part")).partition_by(
-        "_part", as_dict=True, include_key=False, maintain_order=True)
-    return {name[0]: part for name, part in parts.items()}
-
-
-def stories_of(catalog: Catalog, dyads: list[str]) -> pl.DataFrame:
-    """Story events of these dyads ('RUS-UKR'), read from a split per dyad cached per snapshot
-    (a page about a few dyads does not scan every story)."""
-    parts = catalog.derived("stories_by_dyad", lambda: _split(
-        catalog.stories(), pl.concat_str("actor_code", pl.lit("-"), "recipient_code")))
-    found = [parts[d] for d in dict.fromkeys(dyads) if d in parts]
-    return pl.concat(found) if found else catalog.stories().head(0)
-
-
-def index_of(catalog: Catalog, freq: str, dyads: list[str]) -> pl.DataFrame:
-    """Index rows of these dyads ('RUS-UKR'), from a split per dyad cached per snapshot."""
-    parts = catalog.derived(("index_by_dyad", freq), lambda: _split(
-        index_table(catalog, freq), pl.col("dyad").str.replace("->", "-", literal=True)))
-    found = [parts[d] for d in dict.fromkeys(dyads) if d in parts]
-    return pl.concat(found) if found else index_table(catalog, freq).head(0)
-
-
 def story_mentions(catalog: Catalog, story_id: str) -> tuple[dict[str, Any], pl.DataFrame]:
     """A story event and its mentions (each with its document, sentence and offsets)."""
     found = catalog.stories().filter(pl.col("story_id") == story_id)

@@ -78,7 +78,7 @@ def warm(app: FastAPI) -> None:
     and the overview's aggregates. All stay cached until the store changes.
     """
     from spiral.serve.api.routers import documents, events, index, quotes
-    from spiral.serve.web.pages import overview_context
+    from spiral.serve.web.pages import overview
 
     catalog = app.state.catalog
     for sort in ("date", "-date"):
@@ -88,7 +88,7 @@ def warm(app: FastAPI) -> None:
     quotes.listing(catalog)
     for freq in ("day", "week"):
         index.listing(catalog, freq)
-    overview_context(catalog, [], None, None)
+    overview(catalog)  # and its templates compiled
 
 
 def _problem_model() -> type:

@@ -1,4 +1,8 @@
-"""Dependencies of the routes: settings, the store's catalog, access, and the shared filters."""
+"""Dependencies of the routes: settings, the store's catalog, access, and the shared filters.
+
+They do no I/O and are `async`, so FastAPI runs them on the event loop: a sync dependency costs
+a hop to the thread pool and back on every request.
+"""
 
 from __future__ import annotations
 
@@ -17,11 +21,11 @@ from spiral.serve.api.paging import Format, check_limit
 from spiral.serve.catalog import Catalog
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_catalog(request: Request) -> Catalog:
+async def get_catalog(request: Request) -> Catalog:
     return request.app.state.catalog
 
 
@@ -45,7 +49,7 @@ def _token_ok(request: Request, settings: Settings) -> bool:
         token.encode(), expected.encode())
 
 
-def read_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+async def read_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Reads are open on the loopback address and need the token from anywhere else."""
     if is_loopback(request.client.host if request.client else None):
         return
@@ -54,7 +58,7 @@ def read_access(request: Request, settings: Annotated[Settings, Depends(get_sett
                                  "'Authorization: Bearer <SPIRAL_API_TOKEN>'")
 
 
-def write_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+async def write_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Writes always need the token from the settings (SPIRAL_API_TOKEN)."""
     if settings.api_token is None:
         raise HTTPException(403, "writes are disabled: no API token is set; start the server "
@@ -79,7 +83,7 @@ class Window:
         return conditions
 
 
-def window(
+async def window(
     since: Annotated[str | None, Query(description="First date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Last date, YYYY-MM-DD.")] = None,
 ) -> Window:
@@ -97,7 +101,7 @@ class Paging:
     format: Format
 
 
-def paging(
+async def paging(
     sort: Annotated[str | None, Query(description="A column, '-' first for descending.")] = None,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
     limit: Annotated[int, Query(description="Rows per page, 1 to 10000.")] = 50,

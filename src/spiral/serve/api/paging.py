@@ -203,6 +203,23 @@ class Sorted:
             return self.frame
         return self.by_actor.get(actor, self.frame.head(0))
 
+    def of_dyads(self, dyads: Sequence[str]) -> pl.DataFrame:
+        """Rows of these dyads ('RUS-UKR'; 'RUS~UKR' for an unordered pair), each in order.
+
+        >>> s = Sorted.of(pl.DataFrame({"actor_code": ["A", "A", "B"],
+        ...                             "recipient_code": ["B", "C", "A"], "directed": True}))
+        >>> s.of_dyads(["A-C", "B-A", "A-C"])["recipient_code"].to_list()
+        ['C', 'A']
+        """
+        parts = []
+        for key in dict.fromkeys(dyads):
+            undirected = "~" in key
+            actor, _, recipient = key.partition("~" if undirected else "-")
+            rows = self.rows(actor).filter(pl.col("recipient_code") == recipient)
+            parts.append(rows.filter(pl.col("directed") != undirected)
+                         if "directed" in rows.columns else rows)
+        return pl.concat(parts) if parts else self.frame.head(0)
+
     @classmethod
     def of(cls, frame: pl.DataFrame) -> Sorted:
         if "actor_code" not in frame.columns:

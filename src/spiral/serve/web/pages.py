@@ -15,6 +15,7 @@ from spiral.errors import ModelError
 from spiral.serve import queries
 from spiral.serve.api.deps import CatalogDep, ReadAccess
 from spiral.serve.api.routers.events import stories_listing
+from spiral.serve.api.routers.index import listing as index_listing
 from spiral.serve.catalog import Catalog
 from spiral.serve.web import charts
 
@@ -64,7 +65,7 @@ def _story_label(row: dict[str, Any]) -> str:
 def _index_rows(catalog: Catalog, dyads: list[str], since: date | None,
                 until: date | None) -> list[dict[str, Any]]:
     table = queries.index(catalog, freq="day", f=queries.EventFilter(since=since, until=until),
-                          base=queries.index_of(catalog, "day", dyads))
+                          base=index_listing(catalog, "day").of_dyads(dyads))
     chosen = table.filter(pl.col("n_stories") > 0)
     return [{"dyad": r["dyad"], "date": r["period"].isoformat(),
              "rivera_score": r["rivera_score"], "ladder_group": r["ladder_group"],
@@ -104,7 +105,7 @@ def overview_context(catalog: Catalog, dyads: list[str], first: date | None,
     ranked = totals.sort(pl.col("rivera_score").abs(), "dyad", descending=[True, False])
     options = [_dyad_key(d) for d in ranked["dyad"].to_list()]
     chosen = dyads or options[:N_DEFAULT_DYADS]
-    chosen_stories = queries.stories(catalog, f, base=queries.stories_of(catalog, chosen))
+    chosen_stories = queries.stories(catalog, f, base=stories_listing(catalog).of_dyads(chosen))
     heat = [{**r, "href": href("/stories", dyad=_dyad_key(r["dyad"]), since=first, until=last)}
             for r in totals.to_dicts()]
     board = queries.red_line_board(catalog)
@@ -137,7 +138,7 @@ def dyad_context(catalog: Catalog, key: str, first: date | None,
     actor, recipient = key.split("-")
     rows = _index_rows(catalog, [key], first, last)
     stories = queries.stories(catalog, queries.EventFilter(dyad=key, since=first, until=last),
-                              base=queries.stories_of(catalog, [key]))
+                              base=stories_listing(catalog).of_dyads([key]))
     return dict(title=f"{actor} → {recipient}", dyad=key, since=first, until=last,
                 actor=actor, recipient=recipient, timeline=charts.timeline(rows, _markers(stories)),
                 ladder=charts.ladder(rows), has_rows=bool(rows),

@@ -31,7 +31,7 @@ class _Codes:
     mode: str | None
 
 
-def event_codes(
+async def event_codes(
     actor: Annotated[str | None, Query(description="Actor code, e.g. RUS (any case).")] = None,
     recipient: Annotated[str | None, Query(description="Recipient code, e.g. UKR.")] = None,
     dyad: Annotated[str | None, Query(description="ACTOR-RECIPIENT, e.g. RUS-UKR.")] = None,
