@@ -110,6 +110,17 @@ async def _load(base: str, endpoints: dict[str, str], clients: int, seconds: flo
     return results
 
 
+def _peak_rss_mb(pid: int) -> int | None:
+    """The server's peak resident memory (Linux), or None where /proc does not tell."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    kb = next((int(line.split()[1]) for line in status.splitlines()
+               if line.startswith("VmHWM:")), None)
+    return None if kb is None else kb // 1024
+
+
 def _quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
@@ -172,12 +183,14 @@ def main() -> None:
         warm["dashboard page, warm"] = {"seconds": round(time.perf_counter() - started, 3),
                                         "status": status}
         results = asyncio.run(_load(base, endpoints, args.clients, args.seconds))
+        peak_rss_mb = _peak_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
     report = {"events": args.events, "clients": args.clients, "seconds": args.seconds,
               "load_average": [round(x, 2) for x in os.getloadavg()],
-              "start_seconds": start_seconds, "first_requests": warm, "endpoints": {}}
+              "start_seconds": start_seconds, "server_peak_rss_mb": peak_rss_mb,
+              "first_requests": warm, "endpoints": {}}
     for name, rows in results.items():
         latencies = [t * 1000 for t, _ in rows]
         report["endpoints"][name] = {
@@ -189,7 +202,8 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     print(f"{args.events} events, {args.clients} clients, {args.seconds:.0f} s on 127.0.0.1; "
-          f"server ready after {start_seconds} s; load average {report['load_average']}")
+          f"server ready after {start_seconds} s, peak memory {peak_rss_mb} MB; load average "
+          f"{report['load_average']}")
     for name, row in warm.items():
         print(f"  first request {name:24} {row['seconds']:8.3f} s  (HTTP {row['status']})")
     print(f"  {'endpoint':18} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")

@@ -302,7 +302,8 @@ def report(
     scenario: ScenarioOption = None,
     min_confidence: MinConfidenceOption = None,
 ) -> None:
-    """Write the offline report (HTML, no network needed) or print it as Markdown.
+    """Write the offline report: the dashboard's pages (overview, dyads, actors, red lines,
+    dynamics) in one HTML file that needs no network; or print their tables as Markdown.
 
     Example: spiral report --db spiral.duckdb --out out/report.html
     """
