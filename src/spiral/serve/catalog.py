@@ -10,11 +10,9 @@ once per snapshot, on first use, through the analysis and dynamics stages.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,14 +27,6 @@ ENTITY = pl.Struct({"entity_text": pl.String, "entity_name": pl.String, "code": 
                     "sector": pl.String, "role": pl.String, "role_valid_from": pl.String,
                     "role_valid_to": pl.String, "wikidata_id": pl.String})
 MENTION = pl.Struct({"text": pl.String, "start": pl.Int64, "end": pl.Int64})
-
-
-_CACHED_ONLY = contextvars.ContextVar("cached_only", default=False)
-_MISSING = object()
-
-
-class NotCached(Exception):
-    """A read inside `Catalog.cached_only()` would have to load or compute."""
 
 
 def decode_entity(column: str) -> pl.Expr:
@@ -87,16 +77,6 @@ class Catalog:
         wal_mtime = wal.stat().st_mtime if wal.exists() else 0.0
         return (max(stat.st_mtime, wal_mtime), stat.st_size)
 
-    @contextlib.contextmanager
-    def cached_only(self) -> Iterator[None]:
-        """Within: reads that would load a snapshot or compute a table raise NotCached (and
-        wait for no lock), so a caller can answer at once from the cache or go elsewhere."""
-        token = _CACHED_ONLY.set(True)
-        try:
-            yield
-        finally:
-            _CACHED_ONLY.reset(token)
-
     def refresh(self) -> None:
         """Take a new snapshot if the store file changed since the last one."""
         if self._frozen:
@@ -104,8 +84,6 @@ class Catalog:
         stamp = self._current_stamp()
         if stamp == self._stamp:
             return
-        if _CACHED_ONLY.get():
-            raise NotCached
         with self._lock:
             if stamp == self._stamp:
                 return
@@ -118,9 +96,8 @@ class Catalog:
                 # last snapshot and try again on the next request
                 log.info("%s is being written; serving the previous snapshot", self.path)
                 return
-            # in this order: a reader that sees the new stamp sees the new tables
-            self._derived = {}
             self._frames = frames
+            self._derived = {}
             self._stamp = stamp
 
     def invalidate(self) -> None:
@@ -135,11 +112,6 @@ class Catalog:
     def derived(self, key: Any, compute: Callable[[], Any]) -> Any:
         """`compute()` once per snapshot and key."""
         self.refresh()
-        if _CACHED_ONLY.get():
-            value = self._derived.get(key, _MISSING)
-            if value is _MISSING:
-                raise NotCached
-            return value
         with self._lock:
             if key not in self._derived:
                 self._derived[key] = compute()

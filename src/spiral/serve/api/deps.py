@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import polars as pl
 from fastapi import Depends, HTTPException, Query, Request
@@ -19,9 +18,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from spiral import validate
 from spiral.config import Settings
 from spiral.serve.api.paging import Format, check_limit
-from spiral.serve.catalog import Catalog, NotCached
-
-T = TypeVar("T")
+from spiral.serve.catalog import Catalog
 
 
 async def get_settings(request: Request) -> Settings:
@@ -30,19 +27,6 @@ async def get_settings(request: Request) -> Settings:
 
 async def get_catalog(request: Request) -> Catalog:
     return request.app.state.catalog
-
-
-async def read(catalog: Catalog, work: Callable[[], T]) -> T:
-    """`work()` on the event loop when all it reads is cached (it then takes a millisecond or
-    two, and a hop to the thread pool would cost a fair part of that), else in the thread pool:
-    loading a new snapshot takes seconds, and the loop must go on serving meanwhile."""
-    from starlette.concurrency import run_in_threadpool
-
-    try:
-        with catalog.cached_only():
-            return work()
-    except NotCached:
-        return await run_in_threadpool(work)
 
 
 def is_loopback(host: str | None) -> bool:
@@ -65,8 +49,7 @@ def _token_ok(request: Request, settings: Settings) -> bool:
         token.encode(), expected.encode())
 
 
-async def read_access(request: Request,
-                      settings: Annotated[Settings, Depends(get_settings)]) -> None:
+async def read_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Reads are open on the loopback address and need the token from anywhere else."""
     if is_loopback(request.client.host if request.client else None):
         return
@@ -75,8 +58,7 @@ async def read_access(request: Request,
                                  "'Authorization: Bearer <SPIRAL_API_TOKEN>'")
 
 
-async def write_access(request: Request,
-                       settings: Annotated[Settings, Depends(get_settings)]) -> None:
+async def write_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Writes always need the token from the settings (SPIRAL_API_TOKEN)."""
     if settings.api_token is None:
         raise HTTPException(403, "writes are disabled: no API token is set; start the server "

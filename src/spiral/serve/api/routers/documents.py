@@ -8,19 +8,11 @@ from typing import Annotated
 
 import polars as pl
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from spiral.serve import queries
 from spiral.serve.api import models
-from spiral.serve.api.deps import (
-    CatalogDep,
-    PagingDep,
-    ReadAccess,
-    WindowDep,
-    WriteAccess,
-    read,
-)
+from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, WriteAccess
 from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
 from spiral.serve.catalog import Catalog
 
@@ -37,24 +29,20 @@ def listing(catalog: Catalog, sort: str = "published") -> Sorted:
 
 @router.get("/documents", response_model=models.Page[models.Document],
             responses=TABLE_RESPONSES, dependencies=[ReadAccess])
-async def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
-                         source: Annotated[str | None, Query(description="Outlet.")] = None):
+def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
+                   source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Reports, filtered by outlet and publication date (text in the single-document view)."""
     sort = paging.sort or "published"
-
-    def work() -> Response:
-        frame = listing(catalog, sort).frame
-        conditions = window.conditions(pl.col("published").dt.date())
-        if source:
-            conditions.append(pl.col("source").str.to_lowercase() == source.lower())
-        if conditions:
-            frame = frame.filter(pl.all_horizontal(conditions))
-        rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="doc_id",
-                                        cursor=paging.cursor, limit=paging.limit, presorted=True)
-        return answer(rows, paging.format, next_cursor=next_cursor, total=total,
-                      limit=paging.limit, name="documents")
-
-    return await read(catalog, work)
+    frame = listing(catalog, sort).frame
+    conditions = window.conditions(pl.col("published").dt.date())
+    if source:
+        conditions.append(pl.col("source").str.to_lowercase() == source.lower())
+    if conditions:
+        frame = frame.filter(pl.all_horizontal(conditions))
+    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="doc_id",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
+    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
+                  name="documents")
 
 
 @router.get("/documents/{doc_id}", response_model=models.DocumentDetail,

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import Response
 
 from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
-from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes, read
+from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
 from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
 from spiral.serve.catalog import Catalog
 
@@ -62,12 +61,12 @@ SourceQuery = Annotated[str | None, Query(description="Outlet, e.g. Baltic Ledge
 
 
 @router.get("/events", response_model=models.Page[models.Event], responses=TABLE_RESPONSES)
-async def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
-                      source: SourceQuery = None,
-                      system: Annotated[str | None, Query(description="spiral, gdelt, icews, "
-                                                          "polecat or acled.")] = None,
-                      min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
-                          "Only events at least this likely to be right (calibrated)."))] = None):
+def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
+                source: SourceQuery = None,
+                system: Annotated[str | None, Query(description="spiral, gdelt, icews, "
+                                                    "polecat or acled.")] = None,
+                min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+                    "Only events at least this likely to be right (calibrated)."))] = None):
     """Event mentions, each with its sentence, document and offsets."""
     if system is not None:
         system = validate.choice(system, ("spiral", "gdelt", "icews", "polecat", "acled"),
@@ -77,40 +76,33 @@ async def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                             until=window.until, source=source, system=system,
                             min_confidence=min_confidence)
     sort = paging.sort or "date"
-
-    def work() -> Response:
-        base = events_listing(catalog, sort).rows(f.first_actor)
-        rows, next_cursor, total = page(queries.events(catalog, f, base=base), sort=sort,
-                                        allowed=EVENT_SORTS, id_column="id",
-                                        cursor=paging.cursor, limit=paging.limit, presorted=True)
-        return answer(rows, paging.format, next_cursor=next_cursor, total=total,
-                      limit=paging.limit, name="events")
-
-    return await read(catalog, work)
+    base = events_listing(catalog, sort)
+    rows, next_cursor, total = page(queries.events(catalog, f, base=base.rows(f.first_actor)),
+                                    sort=sort,
+                                    allowed=EVENT_SORTS, id_column="id", cursor=paging.cursor,
+                                    limit=paging.limit, presorted=True)
+    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
+                  name="events")
 
 
 @router.get("/stories", response_model=models.Page[models.Story], responses=TABLE_RESPONSES)
-async def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
-                       source: SourceQuery = None,
-                       min_sources: Annotated[int | None, Query(
-                           ge=1, le=1000, description="Reported by at least this many "
-                                                      "outlets.")] = None):
+def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
+                 source: SourceQuery = None,
+                 min_sources: Annotated[int | None, Query(ge=1, le=1000, description="Reported "
+                                                          "by at least this many outlets.")] = None):
     """Story events: one real event, with how many reports and outlets carried it (mentions
     below the calibrated confidence threshold are not counted, as on the CLI)."""
     f = queries.EventFilter(actor=c.actor, recipient=c.recipient, dyad=c.dyad,
                             event_type=c.event_type, mode=c.mode, since=window.since,
                             until=window.until, source=source, min_sources=min_sources)
     sort = paging.sort or "date"
-
-    def work() -> Response:
-        base = stories_listing(catalog, sort).rows(f.first_actor)
-        rows, next_cursor, total = page(queries.stories(catalog, f, base=base), sort=sort,
-                                        allowed=STORY_SORTS, id_column="story_id",
-                                        cursor=paging.cursor, limit=paging.limit, presorted=True)
-        return answer(rows, paging.format, next_cursor=next_cursor, total=total,
-                      limit=paging.limit, name="stories")
-
-    return await read(catalog, work)
+    base = stories_listing(catalog, sort)
+    rows, next_cursor, total = page(queries.stories(catalog, f, base=base.rows(f.first_actor)),
+                                    sort=sort,
+                                    allowed=STORY_SORTS, id_column="story_id",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
+    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
+                  name="stories")
 
 
 @router.get("/stories/{story_id}", response_model=models.StoryDetail,

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
 
 from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
-from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes, read
+from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
 from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
 from spiral.serve.catalog import Catalog
 
@@ -25,12 +24,11 @@ def listing(catalog: Catalog, freq: str, sort: str = "period") -> Sorted:
 
 
 @router.get("/index", response_model=models.Page[models.IndexRow], responses=TABLE_RESPONSES)
-async def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
-                     dyad: Annotated[str | None, Query(
-                         description="ACTOR-RECIPIENT, e.g. RUS-UKR.")] = None,
-                     actor: Annotated[str | None, Query(description="Actor code.")] = None,
-                     recipient: Annotated[str | None, Query(description="Recipient code.")] = None,
-                     freq: Annotated[str, Query(description="day or week.")] = "day"):
+def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
+               dyad: Annotated[str | None, Query(description="ACTOR-RECIPIENT, e.g. RUS-UKR.")] = None,
+               actor: Annotated[str | None, Query(description="Actor code.")] = None,
+               recipient: Annotated[str | None, Query(description="Recipient code.")] = None,
+               freq: Annotated[str, Query(description="day or week.")] = "day"):
     """Per dyad and period: counts by quad class, intensity, Rivera-style score and the
     highest ladder group. Periods no source covered have null measures, not zeros."""
     f = queries.EventFilter(actor=codes(actor, "actor"), recipient=codes(recipient, "recipient"),
@@ -38,13 +36,9 @@ async def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                             since=window.since, until=window.until)
     freq = validate.choice(freq, ("day", "week"), field="freq")
     sort = paging.sort or "period"
-
-    def work() -> Response:
-        base = listing(catalog, freq, sort).rows(f.first_actor)
-        frame = queries.index(catalog, freq=freq, f=f, base=base)
-        rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="key",
-                                        cursor=paging.cursor, limit=paging.limit, presorted=True)
-        return answer(rows.drop("key"), paging.format, next_cursor=next_cursor, total=total,
-                      limit=paging.limit, name="index")
-
-    return await read(catalog, work)
+    base = listing(catalog, freq, sort)
+    frame = queries.index(catalog, freq=freq, f=f, base=base.rows(f.first_actor))
+    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="key",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
+    return answer(rows.drop("key"), paging.format, next_cursor=next_cursor, total=total,
+                  limit=paging.limit, name="index")

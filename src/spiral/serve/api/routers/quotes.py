@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
 
 from spiral.serve import queries
 from spiral.serve.api import models
-from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes, read
+from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
 from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
 from spiral.serve.catalog import Catalog
 
@@ -24,24 +23,18 @@ def listing(catalog: Catalog, sort: str = "date") -> Sorted:
 
 
 @router.get("/quotes", response_model=models.Page[models.Quote], responses=TABLE_RESPONSES)
-async def list_quotes(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
-                      speaker: Annotated[str | None, Query(description="Part of the speaker's "
-                                                           "name or of the words naming them.")
-                                         ] = None,
-                      country: Annotated[str | None, Query(description="Speaker's country "
-                                                           "code.")] = None,
-                      source: Annotated[str | None, Query(description="Outlet.")] = None):
+def list_quotes(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
+                speaker: Annotated[str | None, Query(description="Part of the speaker's name "
+                                                     "or of the words naming them.")] = None,
+                country: Annotated[str | None, Query(description="Speaker's country code.")] = None,
+                source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Quotes; sort by `-n_sources` for the most widely reported statements."""
     sort = paging.sort or "date"
-    country = codes(country, "country")
-
-    def work() -> Response:
-        frame = queries.quotes(catalog, speaker=speaker, country=country, since=window.since,
-                               until=window.until, source=source,
-                               base=listing(catalog, sort).frame)
-        rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="id",
-                                        cursor=paging.cursor, limit=paging.limit, presorted=True)
-        return answer(rows, paging.format, next_cursor=next_cursor, total=total,
-                      limit=paging.limit, name="quotes")
-
-    return await read(catalog, work)
+    base = listing(catalog, sort)
+    frame = queries.quotes(catalog, speaker=speaker, country=codes(country, "country"),
+                           since=window.since, until=window.until, source=source,
+                           base=base.frame)
+    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="id",
+                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
+    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
+                  name="quotes")
