@@ -49,7 +49,8 @@ def _token_ok(request: Request, settings: Settings) -> bool:
         token.encode(), expected.encode())
 
 
-async def read_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+async def read_access(request: Request,
+                      settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Reads are open on the loopback address and need the token from anywhere else."""
     if is_loopback(request.client.host if request.client else None):
         return
@@ -58,7 +59,8 @@ async def read_access(request: Request, settings: Annotated[Settings, Depends(ge
                                  "'Authorization: Bearer <SPIRAL_API_TOKEN>'")
 
 
-async def write_access(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+async def write_access(request: Request,
+                       settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Writes always need the token from the settings (SPIRAL_API_TOKEN)."""
     if settings.api_token is None:
         raise HTTPException(403, "writes are disabled: no API token is set; start the server "

@@ -20,7 +20,8 @@ def render_markdown(pages: list[Any], *, title: str, subtitle: str) -> str:
     parts = [MARKER, f"# {markdown_text(title)}", "", markdown_text(subtitle)]
     for overview in by_template.get("overview.html", []):
         parts += ["", "## Summary", ""]
-        parts += [f"- {markdown_text(label)}: {value}" for label, value in overview["counts"].items()]
+        parts += [f"- {markdown_text(label)}: {value}"
+                  for label, value in overview["counts"].items()]
         for dynamics in by_template.get("dynamics.html", []):
             parts.append(_verdict(dynamics))
         parts += _section("Red lines", [

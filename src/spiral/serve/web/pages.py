@@ -118,11 +118,13 @@ def overview_context(catalog: Catalog, dyads: list[str], first: date | None,
               "story events": catalog.stories().height,
               "quotes": catalog.frame("quotes").height,
               "red lines": board.height}
-    return dict(title="Overview", counts=counts, options=options, chosen=chosen, since=first,
-                until=last, timeline=charts.timeline(_index_rows(catalog, chosen, first, last),
-                                                     _markers(chosen_stories)),
-                heatmap=charts.heatmap(heat), has_heat=bool(heat), red_lines=board.to_dicts(),
-                quotes=_top_quotes(catalog, since=first, until=last), href=href)
+    timeline = charts.timeline(_index_rows(catalog, chosen, first, last),
+                               _markers(chosen_stories))
+    return {"title": "Overview", "counts": counts, "options": options, "chosen": chosen,
+            "since": first, "until": last, "timeline": timeline,
+            "heatmap": charts.heatmap(heat), "has_heat": bool(heat),
+            "red_lines": board.to_dicts(), "href": href,
+            "quotes": _top_quotes(catalog, since=first, until=last)}
 
 
 @router.get("/dyad/{dyad}")
@@ -139,12 +141,13 @@ def dyad_context(catalog: Catalog, key: str, first: date | None,
     rows = _index_rows(catalog, [key], first, last)
     stories = queries.stories(catalog, queries.EventFilter(dyad=key, since=first, until=last),
                               base=stories_listing(catalog).of_dyads([key]))
-    return dict(title=f"{actor} → {recipient}", dyad=key, since=first, until=last,
-                actor=actor, recipient=recipient, timeline=charts.timeline(rows, _markers(stories)),
-                ladder=charts.ladder(rows), has_rows=bool(rows),
-                stories=stories.sort("date", "story_id", descending=[True, False]).to_dicts(),
-                quotes=_top_quotes(catalog, country=actor, since=first, until=last, n=25),
-                href=href)
+    return {"title": f"{actor} → {recipient}", "dyad": key, "since": first, "until": last,
+            "actor": actor, "recipient": recipient,
+            "timeline": charts.timeline(rows, _markers(stories)),
+            "ladder": charts.ladder(rows), "has_rows": bool(rows),
+            "stories": stories.sort("date", "story_id", descending=[True, False]).to_dicts(),
+            "quotes": _top_quotes(catalog, country=actor, since=first, until=last, n=25),
+            "href": href}
 
 
 @router.get("/actor/{code}")
@@ -161,9 +164,9 @@ def actor_context(catalog: Catalog, code: str) -> dict[str, Any]:
                           base=stories_listing(catalog).rows(code)) \
         .sort(["n_sources", "date"], descending=True).head(50)
     declared = queries.red_line_board(catalog).filter(pl.col("declarer_code") == code)
-    return dict(title=code, code=code, people=people.to_dicts(), stories=did.to_dicts(),
-                quotes=_top_quotes(catalog, country=code, n=25), red_lines=declared.to_dicts(),
-                href=href)
+    return {"title": code, "code": code, "people": people.to_dicts(), "stories": did.to_dicts(),
+            "quotes": _top_quotes(catalog, country=code, n=25),
+            "red_lines": declared.to_dicts(), "href": href}
 
 
 @router.get("/red-line/{red_line_id}")
@@ -185,7 +188,7 @@ def red_line_context(catalog: Catalog, line: dict[str, Any]) -> dict[str, Any]:
     quote_ids = [s["quote_id"] for s in line["steps"] if s["quote_id"]]
     quotes = {q["id"]: q for q in catalog.frame("quotes")
               .filter(pl.col("id").is_in(quote_ids)).to_dicts()}
-    return dict(title="Red line", line=line, reports=reports, quotes=quotes, href=href)
+    return {"title": "Red line", "line": line, "reports": reports, "quotes": quotes, "href": href}
 
 
 def _texts(catalog: Catalog, doc_ids: set[str]) -> dict[str, str]:
