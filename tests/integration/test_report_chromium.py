@@ -68,3 +68,16 @@ def test_report_shows_script_payloads_as_text(browser, report: Path, artifacts: 
     assert "<script>window.__pwned=1</script>" in page.locator("body").inner_text()
     assert page.locator("a[href^='javascript:' i]").count() == 0
     page.close()
+
+
+def test_markdown_report_has_the_same_pages_tables(tmp_path: Path) -> None:
+    store = build_store(tmp_path / "store.duckdb")
+    done = run_spiral("report", "--db", store, "--format", "md")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    for heading in ("## Summary", "## Red lines", "## Escalation by dyad", "## Top quotes",
+                    "## Story events RUS → UKR"):
+        assert heading in text, heading
+    red_lines = text.split("## Red lines", 1)[1].split("\n## ", 1)[0]
+    assert red_lines.count("Vladimir Putin") == 1  # reported twice, one row
+    assert "<script" not in text
