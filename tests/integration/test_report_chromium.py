@@ -81,3 +81,20 @@ def test_markdown_report_has_the_same_pages_tables(tmp_path: Path) -> None:
     red_lines = text.split("## Red lines", 1)[1].split("\n## ", 1)[0]
     assert red_lines.count("Vladimir Putin") == 1  # reported twice, one row
     assert "<script" not in text
+
+
+def test_report_dynamics_is_the_dashboards_page(browser, tmp_path: Path, artifacts: Path) -> None:
+    """On a store that passes the minimum-data rule the report's dynamics section has the
+    dashboard page's QQ plot, backtest table, index over time and forecast."""
+    from tests.integration.serve_store import build_synthetic_store
+
+    store = build_synthetic_store(tmp_path)
+    out = tmp_path / "report.html"
+    done = run_spiral("report", "--db", store, "--out", out, timeout_s=600)
+    assert done.returncode == 0, done.stderr
+    page, errors, requests = open_report(browser, out, artifacts / "report-dynamics.png")
+    assert errors == [] and requests == []
+    for chart in ("branching", "qq", "rolling", "forecast"):
+        assert page.locator(f"#chart-dynamics-{chart} svg").count() == 1, chart
+    assert "the Hawkes model" in page.locator("#dynamics #backtest").inner_text()
+    page.close()
