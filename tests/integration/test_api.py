@@ -304,3 +304,19 @@ def test_api_forecast_under_a_scenario_the_server_offers(rich_store: Path) -> No
     assert wrong.status_code == 422 and "baseline" in wrong.json()["detail"]
     page = client.get("/dynamics")
     assert page.status_code == 200 and offered["name"] in page.text
+
+
+def test_dynamics_page_when_the_fit_holds_but_no_rolling_window_does(tmp_path: Path) -> None:
+    """Sparse uniform events over two years: enough for one fit, too few for any 180-day
+    window; the page says so instead of failing (as the report, which renders it, did)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "serve.py"
+    spec = importlib.util.spec_from_file_location("bench_serve", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.build_store(tmp_path / "sparse.duckdb", 100_000)
+    client = TestClient(create_app(Settings(db=tmp_path / "sparse.duckdb")), client=LOCAL)
+    page = client.get("/dynamics")
+    assert page.status_code == 200, page.text[:2000]
+    assert 'id="rolling"' in page.text

@@ -291,7 +291,7 @@ def dynamics_context(catalog: Catalog, dims: str | None, scenarios: list[Any]) -
     try:
         rolling = queries.rolling(catalog, dims=params.dims, origin=None, end=None,
                                   decay=params.decay, n_boot=params.n_boot, **DASHBOARD_ROLLING)
-        context["rolling"] = {**DASHBOARD_ROLLING, "rows": rolling.to_dicts()}
+        context["rolling"] = {**DASHBOARD_ROLLING, "rows": rolling.to_dicts(), "chart": None}
         if rolling["spiral_index"].is_not_null().any():
             context["rolling"]["chart"] = charts.index_over_time(
                 [{**r, "from": str(r["from"]), "to": str(r["to"])} for r in rolling.to_dicts()])
