@@ -65,16 +65,16 @@ def test_statement_scores_hold(nlp) -> None:
 def test_event_scores_hold(nlp) -> None:
     scores = evaluate_events(nlp, GOLD / "events.jsonl")
     assert scores["events"]["f1"] >= 0.69
-    assert scores["on_matched"]["actor"] >= 0.90 and scores["on_matched"]["date"] >= 0.97
-    assert scores["on_matched"]["recipient"] >= 0.77
+    assert scores["on_matched"]["actor"] >= 0.92 and scores["on_matched"]["date"] >= 0.97
+    assert scores["on_matched"]["recipient"] >= 0.81
 
 
 @pytest.mark.model
 def test_held_out_event_scores_hold(nlp) -> None:
     """The held-out set was annotated blind to the coder and first scored as it was then."""
     scores = evaluate_events(nlp, GOLD / "events_heldout.jsonl")
-    assert scores["events"]["f1"] >= 0.65  # 0.651 when first scored, 0.667 when last raised
-    assert scores["on_matched"]["actor"] >= 0.88 and scores["on_matched"]["recipient"] >= 0.82
+    assert scores["events"]["f1"] >= 0.67  # 0.651 when first scored, 0.683 when last raised
+    assert scores["on_matched"]["actor"] >= 0.90 and scores["on_matched"]["recipient"] >= 0.85
 
 
 @pytest.mark.model
