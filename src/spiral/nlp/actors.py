@@ -137,14 +137,8 @@ class ActorResolver:
 
     def _kb_mentions(self, doc: Doc, on: date | None, written: str) -> list[_Mention]:
         candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
-        shouted = {t.i for t in doc if len(t.text) > 2 and t.is_alpha and t.text.isupper()}
-        if shouted:
-            # "IRAN blamed Israel": a name set in capitals for emphasis, not an acronym
-            titled = Doc(doc.vocab, words=[t.text.title() if t.i in shouted else t.text
-                                           for t in doc])
-            candidates += [(doc[s:e], self.kb.names[titled[s:e].text])
-                           for _, s, e in self.matcher(titled)
-                           if shouted.issuperset(range(s, e))]
+        candidates += self._shouted_names(doc, {s for span, _ in candidates
+                                                for s in range(span.start, span.end)})
         if self.kb.caseless:
             candidates += [(doc[s:e], known)
                            for s, e, known in self.kb.caseless.find([t.text for t in doc])]
@@ -158,6 +152,22 @@ class ActorResolver:
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
         return self._with_agents(doc, found, written)
+
+    def _shouted_names(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Any]]:
+        """"IRAN blamed Israel": a name set in capitals for emphasis, not an acronym (the
+        longest run of capitalised words that is a known name once written as a name)."""
+        found = []
+        i = 0
+        while i < len(doc):
+            for end in range(min(i + 4, len(doc)), i, -1):
+                span = doc[i:end]
+                if all(len(t.text) > 2 and t.is_alpha and t.text.isupper() and t.i not in taken
+                       for t in span) and (known := self.kb.names.get(span.text.title())):
+                    found.append((span, known))
+                    i = end - 1
+                    break
+            i += 1
+        return found
 
     def _with_agents(self, doc: Doc, mentions: list[_Mention], written: str) -> list[_Mention]:
         """'Gondor soldiers', "Russia's foreign ministry", 'troops from Arnor': the actor's code
