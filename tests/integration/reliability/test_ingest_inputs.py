@@ -209,3 +209,10 @@ def test_issue_17_charset_decision_is_kept_and_exported(tmp_path: Path, store: P
     assert (rows["bom.txt"]["charset"], rows["bom.txt"]["charset_reason"]) == (
         "utf-8", "byte-order mark")
     assert rows["bom.txt"]["text"] == "Kyiv said it – Київ."  # the mark is not text
+    outcome = spiral("documents", "--db", store, "--format", "json")
+    assert outcome.code == 0, outcome
+    listed = {Path(r["origin"]).name: (r["charset"], r["charset_reason"])
+              for r in json.loads(outcome.out)}
+    assert listed == {name: (row["charset"], row["charset_reason"]) for name, row in rows.items()}
+    outcome = spiral("documents", "--db", store, env={"COLUMNS": "200"})
+    assert "cp1251 (declared in <meta>)" in outcome.out, outcome

@@ -252,6 +252,34 @@ def redlines(
                   "crossed": r.crossed_date} for r in found], title=f"{len(found)} red lines")
 
 
+def documents(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Outlet, e.g. Reuters.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows shown.")] = 50,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Stored documents: date, outlet, title, the file (and line) each came from, and how its
+    bytes were decoded (charset and why).
+
+    Example: spiral documents --source Reuters --format json
+    """
+    from spiral.records import to_dict
+    from spiral.store import open_store
+
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        found = [d for d in store.documents()
+                 if source is None or d.source.lower() == source.lower()]
+    found.sort(key=lambda d: (d.published is None, str(d.published), d.origin))
+    if format is OutputFormat.json:
+        print_json([{k: v for k, v in to_dict(d).items() if k != "text"} for d in found[:limit]])
+        return
+    print_table([{"published": d.published.date() if d.published else None, "source": d.source,
+                  "title": d.title[:60], "origin": d.origin,
+                  "charset": f"{d.charset} ({d.charset_reason})" if d.charset else ""}
+                 for d in found[:limit]], title=f"{len(found)} documents")
+
+
 def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
     """Row counts per table of the store.
 
@@ -401,5 +429,6 @@ def register(app: typer.Typer) -> None:
     app.command()(quotes)
     app.command()(redlines)
     app.command()(positions)
+    app.command()(documents)
     app.command()(status)
     app.command()(export)
