@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC
 from typing import Any
@@ -35,6 +36,9 @@ def _entity(text: str | None) -> Entity | None:
 
 def _entities(text: str) -> tuple[Entity, ...]:
     return tuple(from_dict(Entity, e) for e in json.loads(text))
+
+
+DOCUMENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Document))  # one column a field
 
 
 def document_row(doc: Document) -> dict[str, Any]:

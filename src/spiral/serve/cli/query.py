@@ -263,21 +263,23 @@ def documents(
 
     Example: spiral documents --source Reuters --format json
     """
-    from spiral.records import to_dict
+    import polars as pl
+
     from spiral.store import open_store
 
     settings = settings_for(db)
     with open_store(settings.db, read_only=True) as store:
-        found = [d for d in store.documents()
-                 if source is None or d.source.lower() == source.lower()]
-    found.sort(key=lambda d: (d.published is None, str(d.published), d.origin))
+        found = store.documents_frame(with_text=False)
+    if source is not None:
+        found = found.filter(pl.col("source").str.to_lowercase() == source.lower())
+    shown = found.sort("published", "origin", nulls_last=True).head(limit)
     if format is OutputFormat.json:
-        print_json([{k: v for k, v in to_dict(d).items() if k != "text"} for d in found[:limit]])
+        print_json(shown.to_dicts())
         return
-    print_table([{"published": d.published.date() if d.published else None, "source": d.source,
-                  "title": d.title[:60], "origin": d.origin,
-                  "charset": f"{d.charset} ({d.charset_reason})" if d.charset else ""}
-                 for d in found[:limit]], title=f"{len(found)} documents")
+    print_table([{"published": r["published"].date() if r["published"] else None,
+                  "source": r["source"], "title": r["title"][:60], "origin": r["origin"],
+                  "charset": f"{r['charset']} ({r['charset_reason']})" if r["charset"] else ""}
+                 for r in shown.iter_rows(named=True)], title=f"{found.height} documents")
 
 
 def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
