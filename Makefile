@@ -26,7 +26,9 @@ test-all: $(BIN)/spiral
 # ingest fuzzed with a random seed (FUZZ_SEED=N replays one): 1,600 folders, over 100,000
 # inputs (CI runs 12, derandomized); niced, the machine is shared. The counts are printed
 # whether the run passes or fails.
-FUZZ_SEED ?= $(shell od -An -N8 -tu8 /dev/urandom | tr -d ' ')
+ifndef FUZZ_SEED
+FUZZ_SEED := $(shell od -An -N8 -tu8 /dev/urandom | tr -d ' ')
+endif
 fuzz: $(BIN)/spiral
 	@echo "fuzz seed: $(FUZZ_SEED)"
 	SPIRAL_FUZZ=long SPIRAL_FUZZ_SEED=$(FUZZ_SEED) nice -n 10 $(BIN)/python -m pytest -q \
