@@ -78,7 +78,12 @@ def document_id(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One news report as read by ingest. `text` is normalised; offsets point into it."""
+    """One news report as read by ingest. `text` is normalised; offsets point into it.
+
+    `charset` is the encoding its bytes were decoded with and `charset_reason` why ("declared
+    in <meta>", "byte-order mark", "detected; ..."); both empty when spiral was given text, not
+    bytes (the HTTP API), or stored it before it kept them.
+    """
 
     doc_id: str
     text: str
@@ -89,6 +94,8 @@ class Document:
     language: str = "en"
     origin: str = ""  # file (and line) it was read from
     external_id: str = ""  # the id the input gave, if any
+    charset: str = ""  # Python's codec name, e.g. "cp1251", "utf-8"
+    charset_reason: str = ""
 
     @classmethod
     def from_text(cls, text: str, **metadata: Any) -> Document:

@@ -289,7 +289,11 @@ def test_api_post_documents_codes_them_and_reads_see_them(store: Path, tmp_path:
     after = client.get("/api/v1/events", params={"actor": "ISR"}).json()
     assert after["total"] > before
     (doc_id,) = posted.json()["doc_ids"]
-    assert client.get(f"/api/v1/documents/{doc_id}").json()["text"] == text
+    document = client.get(f"/api/v1/documents/{doc_id}").json()
+    assert document["text"] == text
+    assert (document["charset"], document["charset_reason"]) == ("", "")  # text, not bytes
+    listed = client.get("/api/v1/documents", params={"limit": 1}).json()["items"][0]
+    assert {"charset", "charset_reason"} <= set(listed)
 
 
 def test_api_forecast_under_a_scenario_the_server_offers(rich_store: Path) -> None:

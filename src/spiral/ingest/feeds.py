@@ -3,13 +3,20 @@
 feedparser handles the dialects (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), encodings and date formats
 that real feeds bring. Before it sees a byte, defusedxml checks the feed declares no entities
 (no billion laughs) and references nothing external (no XXE): such a feed is refused whole.
+
+A damaged feed (cut short, garbled in places) is read entry by entry: feedparser's lenient
+parser, given the whole of it, silently drops or merges entries near the damage, so each item
+or entry is cut out at its own tags and parsed alone. Every entry that can be read is kept;
+each one that cannot (cut short, nothing readable) is quarantined as `file:entry N`.
 """
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -91,7 +98,8 @@ def read_feed(path: Path, *, metadata: Mapping[str, Any], date_format: str | Non
 
 def parse_feed(data: bytes, where: str, *, metadata: Mapping[str, Any],
                date_format: str | None, max_chars: int) -> Iterator[Document | Quarantined]:
-    """One Document per item or entry of a feed's bytes; `where` names it in messages.
+    """One Document per item or entry of a feed's bytes (a Quarantined for each that cannot be
+    read); `where` names it in messages.
 
     Raises
     ------
@@ -99,27 +107,126 @@ def parse_feed(data: bytes, where: str, *, metadata: Mapping[str, Any],
         Unsafe XML, not a feed at all, or too many entries.
     """
     refuse_unsafe(data, where)
-    # bytes, never a URL: feedparser fetches nothing here
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
-    if not parsed.get("version") and not parsed.get("entries"):
+    parsed = _parse(data)
+    spans = _entry_spans(data) if parsed.get("bozo") else []
+    if not parsed.get("version") and not parsed.get("entries") and not spans:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise InputError(f"{where}: neither an RSS nor an Atom feed{problem}")
-    if parsed.get("bozo"):
-        log.warning("%s: feed is not well-formed (%s); read leniently", where,
-                    parsed.bozo_exception)
-    if not parsed.entries:
+    n_entries = len(spans) or len(parsed.entries)
+    if not n_entries:
         raise InputError(f"{where}: the feed has no items or entries")
-    if len(parsed.entries) > MAX_ENTRIES:
-        raise InputError(f"{where}: {len(parsed.entries)} entries, more than {MAX_ENTRIES}; "
-                         "split the feed")
+    if n_entries > MAX_ENTRIES:
+        raise InputError(f"{where}: {n_entries} entries, more than {MAX_ENTRIES}; split the feed")
     outlet = parsed.feed.get("title", "")
-    return _documents(parsed.entries, outlet, where, metadata, date_format, max_chars)
+    charset = {"charset": codecs.lookup(parsed.get("encoding") or "utf-8").name,
+               "charset_reason": _charset_reason(data, parsed)}
+    if not spans:  # well-formed (or not in an ASCII-compatible encoding): feedparser's entries
+        if parsed.get("bozo"):
+            log.warning("%s: feed is not well-formed (%s); read leniently", where,
+                        parsed.bozo_exception)
+        entries = ((number, raw, "") for number, raw in enumerate(parsed.entries, start=1))
+    else:
+        log.warning("%s: feed is not well-formed (%s); read entry by entry", where,
+                    parsed.bozo_exception)
+        entries = _entries_one_by_one(data, spans, where)
+    return _documents(entries, outlet, charset, where, metadata, date_format, max_chars)
 
 
-def _documents(entries: list[Any], outlet: str, where: str, metadata: Mapping[str, Any],
-               date_format: str | None, max_chars: int) -> Iterator[Document | Quarantined]:
-    for number, raw in enumerate(entries, start=1):
+def _charset_reason(data: bytes, parsed: Any) -> str:
+    """Why feedparser decoded the feed as it did (a BOM, then the XML declaration, then UTF-8,
+    the default of XML; RFC 7303 without the HTTP header a saved file lacks)."""
+    if isinstance(parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride):
+        return f"not as declared: {parsed.bozo_exception}"
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "byte-order mark"
+    if _DECLARED_ENCODING.match(data):
+        return "declared in <?xml?>"
+    return "nothing declared; UTF-8, the XML default"
+
+
+# the start and end tags of an RSS item or an Atom entry, under any namespace prefix, and the
+# CDATA sections and comments whose text is not markup (one that would run past an entry's end
+# tag is damage, not a section: the tags after it are read)
+_START = re.compile(rb"<(?:[\w.-]+:)?(item|entry)(?=[\s/>])", re.IGNORECASE)
+_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+_VERBATIM = re.compile(rb"<!\[CDATA\[(?:(?!\]\]>|</(?:[\w.-]+:)?(?:item|entry)\s*>).)*\]\]>"
+                       rb"|<!--(?:(?!-->|</(?:[\w.-]+:)?(?:item|entry)\s*>).)*-->",
+                       re.IGNORECASE | re.DOTALL)
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\?>")
+_DECLARED_ENCODING = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=""")
+_ROOT = re.compile(rb"<((?:[\w.-]+:)?(rss|feed|rdf))(?=[\s>])[^>]*>", re.IGNORECASE)
+# the element an entry is wrapped in when the feed's own root cannot be found
+_BARE_ROOTS = {b"item": (b'<rss version="2.0"><channel>', b"</channel></rss>"),
+               b"entry": (b'<feed xmlns="http://www.w3.org/2005/Atom">', b"</feed>")}
+
+
+def _entry_spans(data: bytes) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of every item or entry in a feed's bytes, in order.
+
+    An entry runs from its start tag to its end tag, or (closed=False) to the next entry's
+    start or the end of the file when its end tag is missing. Empty when no start tag is found
+    (a feed in UTF-16, say, whose tags are not ASCII bytes).
+    """
+    verbatim = [match.span() for match in _VERBATIM.finditer(data)]
+
+    def is_markup(match: re.Match[bytes]) -> bool:
+        at = bisect.bisect(verbatim, (match.start(), len(data))) - 1
+        return at < 0 or verbatim[at][1] <= match.start()
+
+    starts = [match.start() for match in _START.finditer(data) if is_markup(match)]
+    spans = []
+    for number, start in enumerate(starts):
+        limit = starts[number + 1] if number + 1 < len(starts) else len(data)
+        end = next((m for m in _END.finditer(data, start, limit) if is_markup(m)), None)
+        spans.append((start, end.end(), True) if end else (start, limit, False))
+    return spans
+
+
+def _entries_one_by_one(data: bytes, spans: list[tuple[int, int, bool]],
+                        where: str) -> Iterator[tuple[int, Any, str]]:
+    """(number, feedparser entry or None, why not) for each entry, parsed alone in the feed's
+    own prolog and root element (which carry its encoding and namespaces)."""
+    head = data[: spans[0][0]]
+    prolog = _PROLOG.match(head)
+    root = _ROOT.search(head)
+    tag = _START.match(data, spans[0][0]).group(1).lower()
+    if root is None:
+        opening, closing = _BARE_ROOTS[tag]
+    else:
+        name = root.group(1)
+        is_rss = root.group(2).lower() == b"rss"
+        opening = root.group(0) + (b"<channel>" if is_rss else b"")
+        closing = (b"</channel>" if is_rss else b"") + b"</" + name + b">"
+    opening = (prolog.group(0) if prolog else b"") + opening
+    for number, (start, end, closed) in enumerate(spans, start=1):
+        if not closed and end == len(data):
+            yield number, None, ("the file ends inside this entry (cut short); the entries "
+                                 "before it were read")
+            continue
+        alone = _parse(opening + data[start:end] + closing)
+        if len(alone.entries) != 1:
+            problem = f" ({alone.bozo_exception})" if alone.get("bozo") else ""
+            yield number, None, f"the entry cannot be read{problem}"
+            continue
+        if alone.get("bozo"):
+            log.warning("%s:entry %d: not well-formed (%s); read leniently", where, number,
+                        alone.bozo_exception)
+        yield number, alone.entries[0], ""
+
+
+def _parse(data: bytes) -> Any:
+    # bytes, never a URL: feedparser fetches nothing here
+    return feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+
+
+def _documents(entries: Iterable[tuple[int, Any, str]], outlet: str, charset: dict[str, str],
+               where: str, metadata: Mapping[str, Any], date_format: str | None,
+               max_chars: int) -> Iterator[Document | Quarantined]:
+    for number, raw, unreadable in entries:
         here = f"{where}:entry {number}"
+        if raw is None:
+            yield Quarantined(origin=here, reason=unreadable)
+            continue
         entry = _entry(raw)
         try:
             text = html_to_text(entry.pop("html") or "")
@@ -128,7 +235,7 @@ def _documents(entries: list[Any], outlet: str, where: str, metadata: Mapping[st
             check_length(text, where=here, max_chars=max_chars)
             fields = document_fields({"source": outlet, **entry, **metadata}, where=here,
                                      date_format=date_format)
-            yield Document.from_text(text, origin=here, **fields)
+            yield Document.from_text(text, origin=here, **charset, **fields)
         except InputError as error:
             yield Quarantined(origin=here, reason=str(error).removeprefix(f"{here}: "),
                               raw=str(entry)[:500])

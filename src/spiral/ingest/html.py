@@ -143,14 +143,15 @@ def read_html_file(path: Path, extractor: HtmlExtractor, *, metadata: Mapping[st
                    date_format: str | None, max_bytes: int,
                    max_chars: int) -> Iterator[Document]:
     """One Document from an HTML page; flags override what the page says of itself."""
-    html, encoding = decode_page(read_bytes(
+    html, charset, reason = decode_page(read_bytes(
         path, max_bytes=min(max_bytes, MAX_PAGE_BYTES),
         fix="save the article alone, or its text as .txt (pages are read whole)"))
-    log.info("%s: read as %s", path, encoding)
+    log.info("%s: read as %s (%s)", path, charset, reason)
     found = extractor.extract(html, str(path))
     page = {"title": found.get("title"), "published": found.get("date"),
             "url": found.get("url"), "source": found.get("sitename")}
     fields = document_fields({k: v for k, v in page.items() if v} | dict(metadata),
                              where=str(path), date_format=date_format)
     check_length(found["text"], where=str(path), max_chars=max_chars)
-    yield Document.from_text(found["text"], origin=str(path), **fields)
+    yield Document.from_text(found["text"], origin=str(path), charset=charset,
+                             charset_reason=reason, **fields)

@@ -63,4 +63,6 @@ def _document(record: dict[str, Any], where: str, metadata: Mapping[str, Any],
     check_length(text, where=where, max_chars=max_chars)
     known = {k: v for k, v in record.items() if k in FIELDS}
     fields = document_fields({**known, **metadata}, where=where, date_format=date_format)
-    return Document.from_text(text, origin=where, **fields)
+    # JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1)
+    return Document.from_text(text, origin=where, charset="utf-8",
+                              charset_reason="JSON Lines are UTF-8", **fields)

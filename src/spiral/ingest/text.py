@@ -37,4 +37,6 @@ def read_text_file(path: Path, *, metadata: Mapping[str, Any], date_format: str 
     check_length(text, where=str(path), max_chars=max_chars)
     fields = document_fields({**read_sidecar(path), **metadata}, where=str(path),
                              date_format=date_format)
-    yield Document.from_text(text, origin=str(path), **fields)
+    reason = "byte-order mark" if raw.startswith(BOM) else "plain text is read as UTF-8"
+    yield Document.from_text(text, origin=str(path), charset="utf-8", charset_reason=reason,
+                             **fields)

@@ -98,7 +98,7 @@ class Store(Protocol):
     def quarantine_frame(self) -> pl.DataFrame: ...
 
     def documents(self, *, only_unextracted_by: str | None = None) -> Iterator[Document]: ...
-    def documents_frame(self) -> pl.DataFrame: ...
+    def documents_frame(self, *, with_text: bool = True) -> pl.DataFrame: ...
     def events_frame(self, *, actor: str | None = None, recipient: str | None = None,
                      event_type: str | None = None, since: date | None = None,
                      until: date | None = None, system: str | None = None,
@@ -291,8 +291,10 @@ class SqlStore(ABC):
         for row in self._frame(query + " ORDER BY d.doc_id", params).iter_rows(named=True):
             yield rows.document_record(row)
 
-    def documents_frame(self) -> pl.DataFrame:
-        return self._frame("SELECT * FROM documents ORDER BY doc_id")
+    def documents_frame(self, *, with_text: bool = True) -> pl.DataFrame:
+        """Stored documents by id; without their text (a listing of many) when asked."""
+        columns = "*" if with_text else ", ".join(c for c in rows.DOCUMENT_COLUMNS if c != "text")
+        return self._frame(f"SELECT {columns} FROM documents ORDER BY doc_id")
 
     def events_frame(self, *, actor: str | None = None, recipient: str | None = None,
                      event_type: str | None = None, since: date | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC
 from typing import Any
@@ -37,17 +38,23 @@ def _entities(text: str) -> tuple[Entity, ...]:
     return tuple(from_dict(Entity, e) for e in json.loads(text))
 
 
+DOCUMENT_COLUMNS = tuple(f.name for f in dataclasses.fields(Document))  # one column a field
+
+
 def document_row(doc: Document) -> dict[str, Any]:
     return {"doc_id": doc.doc_id, "text": doc.text, "title": doc.title,
             "published": doc.published, "source": doc.source, "url": doc.url,
-            "language": doc.language, "origin": doc.origin, "external_id": doc.external_id}
+            "language": doc.language, "origin": doc.origin, "external_id": doc.external_id,
+            "charset": doc.charset, "charset_reason": doc.charset_reason}
 
 
 def document_record(row: dict[str, Any]) -> Document:
     published = row["published"]
     if published is not None:
         published = published.astimezone(UTC)
-    return Document(**{**row, "published": published})
+    # stored before migration 0006 recorded the decoding: NULL reads as not recorded
+    recorded = {name: row.get(name) or "" for name in ("charset", "charset_reason")}
+    return Document(**{**row, "published": published, **recorded})
 
 
 def quarantine_row(item: Quarantined) -> dict[str, Any]:

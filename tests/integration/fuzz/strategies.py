@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from hypothesis import strategies as st
 
+BOM = b"\xef\xbb\xbf"
 KNOWN_FIELDS = ("title", "published", "source", "url", "language", "id")
 ENCODINGS = ("utf-8", "utf-8-sig", "cp1251", "cp1252", "koi8-r", "utf-16", "latin-1", "shift_jis")
 NEWS = ["Ukraine fired six ATACMS missiles at the Bryansk region on Tuesday, Moscow said.",
@@ -122,10 +123,20 @@ def jsonl_files(draw: st.DrawFn, stem: str, scale: int = 1) -> list[Spec]:
         lines.append(line + (b"\r" if draw(st.integers(0, 5)) == 0 else b""))
     data = b"\n".join(lines) + (b"\n" if draw(st.booleans()) else b"")
     if draw(st.integers(0, 4)) == 0:
-        data = b"\xef\xbb\xbf" + data
-    records = [f":{n}" for n, line in enumerate(lines, start=1) if line.strip()]
+        data = BOM + data
     name, packed = draw(wrapped(data, f"{stem}.jsonl"))
-    return [Spec(name, packed, "jsonl", records)]
+    return [Spec(name, packed, "jsonl", jsonl_records(data))]
+
+
+def jsonl_records(data: bytes) -> list[str]:
+    """The origins (":3") of the non-blank lines of JSON Lines `data`.
+
+    Read from the file's bytes, not from the lines drawn: a first line drawn as the three bytes
+    of a byte-order mark (Hypothesis draws the constants of the code under test) is the file's
+    mark, and the line it leaves is blank.
+    """
+    lines = data.removeprefix(BOM).split(b"\n")
+    return [f":{n}" for n, line in enumerate(lines, start=1) if line.strip()]
 
 
 def _xml_text(draw: st.DrawFn, text: str) -> str:
@@ -139,7 +150,10 @@ def _xml_text(draw: st.DrawFn, text: str) -> str:
 
 @st.composite
 def feed_files(draw: st.DrawFn, stem: str, scale: int = 1) -> list[Spec]:
-    """RSS 2.0 or Atom with escaped or CDATA HTML entries; sometimes an entity bomb or cut short."""
+    """RSS 2.0 or Atom with escaped or CDATA HTML entries; sometimes an entity bomb, cut short,
+    garbled in one stretch or garbage throughout. The entries spiral must name are those whose
+    start tag is left whole (what is cut off or garbled away is no longer in the file), each
+    by its number among them."""
     atom = draw(st.booleans())
     entries = []
     for _ in range(draw(st.integers(0, 12 * scale))):
@@ -158,24 +172,41 @@ def feed_files(draw: st.DrawFn, stem: str, scale: int = 1) -> list[Spec]:
                            f"<pubDate>{_xml_text(draw, date_text)}</pubDate>"
                            f"<description>{_xml_text(draw, body)}</description></item>")
     if atom:
-        xml = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-               f"<title>Desk</title>{''.join(entries)}</feed>")
-        suffix = ".atom"
+        head = (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                b"<title>Desk</title>")
+        tail, suffix, start_tag = b"</feed>", ".atom", len("entry") + 2
     else:
-        xml = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-               f"<title>Desk</title>{''.join(entries)}</channel></rss>")
-        suffix = draw(st.sampled_from([".rss", ".xml"]))
-    data = xml.encode("utf-8")
-    damage = draw(st.sampled_from(["none", "none", "none", "cut", "entities", "garbage"]))
+        head = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                b"<title>Desk</title>")
+        tail, suffix = b"</channel></rss>", draw(st.sampled_from([".rss", ".xml"]))
+        # the length of "<item>", not written out: Hypothesis draws the literals of this code,
+        # and a start tag drawn into a garbled stretch would be an entry no one wrote
+        start_tag = len("item") + 2
+    data, starts = head, []
+    for entry in entries:
+        starts.append(len(data))
+        data += entry.encode("utf-8")
+    data += tail
+    damage = draw(st.sampled_from(["none", "none", "none", "cut", "garble", "entities", "garbage"]))
+    whole = list(range(1, len(entries) + 1))
     if damage == "cut":
-        data = data[: draw(st.integers(0, len(data)))]
+        cut = draw(st.integers(0, len(data)))
+        data = data[:cut]
+        whole = [n for n, at in enumerate(starts, start=1) if at + start_tag <= cut]
+    elif damage == "garble":
+        first = draw(st.integers(0, len(data)))
+        last = draw(st.integers(first, min(len(data), first + 200)))
+        data = data[:first] + draw(st.binary(min_size=1, max_size=200)) + data[last:]
+        whole = [n for n, at in enumerate(starts, start=1)
+                 if at + start_tag <= first or at >= last]
     elif damage == "entities":
         data = data.replace(b'<?xml version="1.0" encoding="utf-8"?>', (
             b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
             b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'), 1)
     elif damage == "garbage":
-        data = draw(st.binary(max_size=100))
-    records = [f":entry {n}" for n in range(1, len(entries) + 1)]
+        data, whole = draw(st.binary(max_size=100)), []
+    # spiral numbers the entries it finds in the file: the written ones left whole, in order
+    records = [f":entry {n}" for n in range(1, len(whole) + 1)]
     name, packed = draw(wrapped(data, stem + suffix))
     return [Spec(name, packed, "feed", records)]
 

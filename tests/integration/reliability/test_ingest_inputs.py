@@ -143,3 +143,76 @@ def test_issue_17_compressed_bombs_stay_under_600_mb(tmp_path: Path, store: Path
         outcome = spiral("ingest", folder / bomb, "--db", store)
         assert outcome.code == 0 and "1 quarantined" in outcome.out, outcome
         assert outcome.peak_mb < 600, (bomb, outcome.peak_mb)
+
+
+def _feed(entries: list[str], *, atom: bool) -> bytes:
+    if atom:
+        items = "".join(f'<entry><title>Report {n}</title><link href="https://example.org/{n}"/>'
+                        f'<updated>2024-11-{18 + n}T10:00:00Z</updated>'
+                        f'<content type="html">&lt;p&gt;{text}&lt;/p&gt;</content></entry>'
+                        for n, text in enumerate(entries, start=1))
+        return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                f"<title>Desk</title>{items}</feed>").encode()
+    items = "".join(f"<item><title>Report {n}</title><link>https://example.org/{n}</link>"
+                    f"<pubDate>Tue, {18 + n} Nov 2024 10:00:00 GMT</pubDate>"
+                    f"<description>{text}</description></item>"
+                    for n, text in enumerate(entries, start=1))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Desk'
+            f"</title>{items}</channel></rss>").encode()
+
+
+def test_issue_17_damaged_feeds_keep_every_readable_entry(tmp_path: Path, store: Path) -> None:
+    """feedparser, given a whole damaged feed, read an unclosed CDATA section as swallowing
+    every entry after it and left a cut-off last entry unnamed; each entry is now read alone."""
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    whole = _feed([f"{TEXT} Report {n} of the RSS desk." for n in range(1, 6)], atom=False)
+    (folder / "cut.rss").write_bytes(whole[: whole.index(b"Report 4 of the")])
+    garbled = _feed([f"{TEXT} Report {n} of the Atom desk." for n in range(1, 6)], atom=True)
+    at = garbled.index(b"Report 2 of the")
+    (folder / "garbled.atom").write_bytes(garbled[:at] + b"<![CDATA[\x00\xff<<&" + garbled[at + 10:])
+    outcome = spiral("-v", "ingest", folder, "--db", store)
+    assert outcome.code == 0, outcome
+    cut, atom = str(folder / "cut.rss"), str(folder / "garbled.atom")
+    assert stored(store) == sorted([f"{cut}:entry {n}" for n in (1, 2, 3)]
+                                   + [f"{atom}:entry {n}" for n in (1, 3, 4, 5)])
+    refused = quarantined(store)
+    assert set(refused) == {f"{cut}:entry 4", f"{atom}:entry 2"}
+    assert "cut short" in refused[f"{cut}:entry 4"]
+    assert "read 7 documents" in outcome.out and "2 quarantined" in outcome.out
+    assert f"quarantined {atom}:entry 2: " in outcome.out
+
+
+def test_issue_17_charset_decision_is_kept_and_exported(tmp_path: Path, store: Path) -> None:
+    """How each document was decoded is stored with it and exported, not only logged."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = ('<html><head><meta charset="windows-1251"><title>Удар по складу</title></head>'
+            f'<body><article><h1>Удар по складу</h1><p>{RUSSIAN * 4}</p></article></body></html>')
+    (folder / "ru.html").write_bytes(page.encode("cp1251"))
+    english = (f"<html><head><title>Strike</title></head><body><article><h1>Strike</h1>"
+               f"<p>{TEXT} {TEXT}</p><p>{TEXT}</p></article></body></html>")
+    (folder / "bom.html").write_bytes(b"\xef\xbb\xbf" + english.replace("Strike", "Kyiv").encode())
+    (folder / "bom.txt").write_bytes(b"\xef\xbb\xbf" + "Kyiv said it – Київ.".encode())
+    outcome = spiral("ingest", folder, "--db", store)
+    assert outcome.code == 0 and "3 new" in outcome.out, outcome
+    out = tmp_path / "documents.jsonl"
+    outcome = spiral("export", "--db", store, "--table", "documents", "--format", "jsonl",
+                     "--out", out)
+    assert outcome.code == 0, outcome
+    rows = {Path(r["origin"]).name: r for r in map(json.loads, out.read_text().splitlines())}
+    assert (rows["ru.html"]["charset"], rows["ru.html"]["charset_reason"]) == (
+        "cp1251", "declared in <meta>")
+    assert "Брянской области" in rows["ru.html"]["text"]
+    assert (rows["bom.html"]["charset"], rows["bom.html"]["charset_reason"]) == (
+        "utf-8", "byte-order mark")
+    assert (rows["bom.txt"]["charset"], rows["bom.txt"]["charset_reason"]) == (
+        "utf-8", "byte-order mark")
+    assert rows["bom.txt"]["text"] == "Kyiv said it – Київ."  # the mark is not text
+    outcome = spiral("documents", "--db", store, "--format", "json")
+    assert outcome.code == 0, outcome
+    listed = {Path(r["origin"]).name: (r["charset"], r["charset_reason"])
+              for r in json.loads(outcome.out)}
+    assert listed == {name: (row["charset"], row["charset_reason"]) for name, row in rows.items()}
+    outcome = spiral("documents", "--db", store, env={"COLUMNS": "200"})
+    assert "cp1251 (declared in <meta>)" in outcome.out, outcome

@@ -386,7 +386,39 @@ def test_store_keeps_the_native_rows_of_events_imported_before_zstd(tmp_path: Pa
                     "'gdelt:1', 'gdelt', 'ASSAULT', '', [], '[]', '[]', 'RUS', 'UKR', 'day', 4, "
                     "-9.0, '190', false, false, '', 0, 0, '1\t20241121')").fetchall()
     with open_store(db) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == migrations.available("duckdb")[-1][0]
         assert store.events_frame(columns=["id", "native"]).rows() == [("gdelt:1", "1\t20241121")]
         ((sql,),) = store._run("SELECT sql FROM duckdb_tables() WHERE table_name = 'events'")
     assert "native VARCHAR USING COMPRESSION ZSTD" in sql
+
+
+def test_store_document_charset_round_trip(target: str) -> None:
+    doc = Document.from_text("Киев заявил.", origin="ru.html", charset="cp1251",
+                             charset_reason="declared in <meta>")
+    with open_store(target) as store:
+        store.add_documents([doc])
+        assert list(store.documents()) == [doc]
+        assert store.documents_frame().select("charset", "charset_reason").row(0) == (
+            "cp1251", "declared in <meta>")
+
+
+def test_store_upgrades_documents_stored_before_charsets(tmp_path: Path) -> None:
+    import duckdb
+
+    db = tmp_path / "store.duckdb"
+    with duckdb.connect(str(db)) as raw:
+        raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, "
+                    "applied_at TIMESTAMPTZ)").fetchall()
+        for version, name, sql in migrations.available("duckdb"):
+            if version <= 5:
+                raw.execute(sql).fetchall()
+                raw.execute("INSERT INTO schema_migrations VALUES (?, ?, now())",
+                            [version, name]).fetchall()
+        raw.execute("INSERT INTO documents VALUES ('doc_1', 'Kyiv said.', '', NULL, '', '', "
+                    "'en', 'a.txt', '')").fetchall()
+    with open_store(db) as store:
+        assert store.schema_version >= 6
+        (document,) = store.documents()
+    assert document.text == "Kyiv said." and (document.charset, document.charset_reason) == ("", "")
+    with open_store(db, read_only=True) as store:  # upgraded once, then readable as any store
+        assert [d.doc_id for d in store.documents()] == ["doc_1"]

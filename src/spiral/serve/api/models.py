@@ -209,6 +209,11 @@ class Document(BaseModel):
     url: str
     language: str
     origin: str
+    charset: str = Field(description="The encoding the file's bytes were decoded with, e.g. "
+                                     "'cp1251'; '' for text given through this API or stored "
+                                     "before the store kept it (schema version 6).")
+    charset_reason: str = Field(description="Why: 'byte-order mark', 'declared in <meta>', "
+                                            "'valid UTF-8, nothing declared', 'detected; ...'.")
     n_chars: int
 
 

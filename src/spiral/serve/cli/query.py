@@ -252,6 +252,36 @@ def redlines(
                   "crossed": r.crossed_date} for r in found], title=f"{len(found)} red lines")
 
 
+def documents(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Outlet, e.g. Reuters.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows shown.")] = 50,
+    format: FormatOption = OutputFormat.table,
+) -> None:
+    """Stored documents: date, outlet, title, the file (and line) each came from, and how its
+    bytes were decoded (charset and why).
+
+    Example: spiral documents --source Reuters --format json
+    """
+    import polars as pl
+
+    from spiral.store import open_store
+
+    settings = settings_for(db)
+    with open_store(settings.db, read_only=True) as store:
+        found = store.documents_frame(with_text=False)
+    if source is not None:
+        found = found.filter(pl.col("source").str.to_lowercase() == source.lower())
+    shown = found.sort("published", "origin", nulls_last=True).head(limit)
+    if format is OutputFormat.json:
+        print_json(shown.to_dicts())
+        return
+    print_table([{"published": r["published"].date() if r["published"] else None,
+                  "source": r["source"], "title": r["title"][:60], "origin": r["origin"],
+                  "charset": f"{r['charset']} ({r['charset_reason']})" if r["charset"] else ""}
+                 for r in shown.iter_rows(named=True)], title=f"{found.height} documents")
+
+
 def status(db: DbOption = None, format: FormatOption = OutputFormat.table) -> None:
     """Row counts per table of the store.
 
@@ -401,5 +431,6 @@ def register(app: typer.Typer) -> None:
     app.command()(quotes)
     app.command()(redlines)
     app.command()(positions)
+    app.command()(documents)
     app.command()(status)
     app.command()(export)
