@@ -156,17 +156,23 @@ class ActorResolver:
     def _shouted_names(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Any]]:
         """"IRAN blamed Israel": a name set in capitals for emphasis, not an acronym (the
         longest run of capitalised words that is a known name once written as a name)."""
-        found = []
-        i = 0
-        while i < len(doc):
-            for end in range(min(i + 4, len(doc)), i, -1):
-                span = doc[i:end]
-                if all(len(t.text) > 2 and t.is_alpha and t.text.isupper() and t.i not in taken
-                       for t in span) and (known := self.kb.names.get(span.text.title())):
-                    found.append((span, known))
-                    i = end - 1
+        words = [t.text for t in doc]
+        shouted = {i for i, word in enumerate(words)
+                   if len(word) > 2 and word.isalpha() and word.isupper() and i not in taken}
+        found: list[tuple[Span, Any]] = []
+        covered = 0
+        for start in sorted(shouted):
+            if start < covered:
+                continue
+            end = start
+            while end in shouted and end - start < 4:
+                end += 1
+            for stop in range(end, start, -1):
+                known = self.kb.names.get(" ".join(words[start:stop]).title())
+                if known is not None:
+                    found.append((doc[start:stop], known))
+                    covered = stop
                     break
-            i += 1
         return found
 
     def _with_agents(self, doc: Doc, mentions: list[_Mention], written: str) -> list[_Mention]:

@@ -132,8 +132,10 @@ class EventCoder:
             # day of its own, and the publication day is not it
             when, precision = None, "unknown"
         words = {t.lower_ for t in sentence}
-        setting = _Sentence(words, when, precision, published, sentence.text.strip(),
-                            sentence.start_char + len(sentence.text) - len(sentence.text.lstrip()))
+        text = sentence.text
+        setting = _Sentence(words, text.rstrip(" \"'”’»)").endswith("?"), when, precision,
+                            published, text.strip(), sentence.start_char + len(text)
+                            - len(text.lstrip()))
         found: dict[tuple[str, str, str], Event] = {}
         # highest in the parse first: the sentence's main event leads the list
         for token, (event_type, mode) in sorted(triggers, key=lambda p: (_depth(p[0]), p[0].i)):
@@ -171,6 +173,8 @@ class EventCoder:
                                actors, recipients, setting)
                 if claim:
                     event = replace(event, hypothetical=False, negated=False)
+                if setting.question:
+                    event = replace(event, hypothetical=True)  # "why are they attacking?"
                 key = (event.event_type, actors[0].code or actors[0].entity_text,
                        recipients[0].code if recipients else "")
                 found.setdefault(key, event)
@@ -179,9 +183,11 @@ class EventCoder:
 
 @dataclass(frozen=True, slots=True)
 class _Sentence:
-    """What every event read from one sentence shares: its words, date and evidence span."""
+    """What every event read from one sentence shares: its words, whether it asks, its date and
+    its evidence span."""
 
     words: set[str]
+    question: bool
     when: date | None
     precision: DatePrecision
     published: date | None
@@ -638,8 +644,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return NO_EVENT
         return VERB_TRIGGERS[lemma]
-    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS or _attackers(
-            token.head.head) or (
+    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS or (
+            token.head.lower_ == "under" and _attackers(token.head.head)) or (
             token.head.dep_ == "prep" and token.head.head.lemma_.lower() in RESPONSES):
         # "days after Iran's missile attack", "a response to Ukraine's attacks": an earlier
         # event, told as background
@@ -1074,9 +1080,8 @@ def _negated(token: Token) -> bool:
 def _hypothetical(token: Token) -> bool:
     """Not (yet) a fact: under a modal, a condition, or a verb of intent above it, or alleged
     ("accused Russia of blowing up the dam")."""
-    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS \
-            or token.sent.text.rstrip(" \"'”’»)").endswith("?"):
-        return True  # "why are they attacking ships?" asks, and asserts nothing
+    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
+        return True
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"
