@@ -434,6 +434,12 @@ class ActorResolver:
             noun in mention.entity.role.lower().split()
 
 
+def phrase_heads(tokens: list[Token]) -> list[Token]:
+    """The tokens of a phrase whose syntactic head lies outside it (its roots)."""
+    inside = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+
+
 def _inside_other_name(span: Span) -> bool:
     """A surname standing alone only when no other name word touches it: "Ali Ammar" and "Rashid
     Ali" are other people than the "Ali" of "President Ali said"."""
@@ -581,15 +587,26 @@ def _near(mention: _Mention, ent: Span) -> bool:
     return 0 <= ent.start_char - mention.end <= 30 or 0 <= mention.start - ent.end_char <= 40
 
 
+# the last document's mentions (held, so that `is` identifies them), their starts, the longest
+# mention and the entities built from them: the coders ask thousands of times per document, and
+# the Doc itself keeps only plain data (see `extensions`)
+_LAST_INDEXED: list[tuple[tuple[Any, ...], list[int], int, dict[tuple[int, str], Entity]]] = []
+
+
+def _indexed(mentions: tuple[Any, ...]) -> tuple[tuple[Any, ...], list[int], int,
+                                                 dict[tuple[int, str], Entity]]:
+    last = _LAST_INDEXED[0] if _LAST_INDEXED else None
+    if last is None or last[0] is not mentions:
+        last = (mentions, [m[0] for m in mentions],
+                max((end - start for start, end, _ in mentions), default=0), {})
+        _LAST_INDEXED[:] = [last]
+    return last
+
+
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
     mentions = doc._.actor_mentions  # sorted by start
-    cached = doc.user_data.get("spiral_entity_at")
-    if cached is None or cached[0] is not mentions:  # the coders ask thousands of times
-        cached = (mentions, [m[0] for m in mentions],
-                  max((end - start for start, end, _ in mentions), default=0), {})
-        doc.user_data["spiral_entity_at"] = cached
-    _, starts, longest, built = cached
+    _, starts, longest, built = _indexed(mentions)
     best, best_overlap = None, 0
     for k in range(bisect_left(starts, end_char) - 1, -1, -1):  # latest first
         start, end, index = mentions[k]

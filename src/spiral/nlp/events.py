@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from spiral import plover
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import entity_at
+from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
@@ -271,9 +271,8 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
 def _unplaceable(subject: list[Token]) -> bool:
     """'the European governments', 'its allies': a subject that stands for several states, which
     the places of its sentence must not lend their country."""
-    inside = {t.i for t in subject}
     return any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES
-               for t in subject if t.head.i not in inside or t.head.i == t.i)
+               for t in phrase_heads(subject))
 
 
 def _placed_target(sentence: Span, token: Token, subject: list[Token],
@@ -752,9 +751,7 @@ def _named_part(subject: list[Token]) -> list[Token]:
     supporter of Russia's president," is Venezuela alone, "the army, which fought Hezbollah,"
     the army alone. An apposition counts only when the head names nobody ("the guard's
     commander, General Tian")."""
-    inside = {t.i for t in subject}
-    heads = [t for t in subject if t.head.i not in inside or t.head.i == t.i]
-    core = [t for head in heads for t in _phrase(head)]
+    core = [t for head in phrase_heads(subject) for t in _phrase(head)]
     # "the Chinese embassy in Manila" is China's: where it sits names nobody who acts
     placed = {t.i for p in core if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
               for t in p.subtree}

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
-from spiral.nlp.actors import entity_at
+from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
@@ -632,8 +632,7 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     """(resolved speaker, anonymous?) of a source phrase."""
     if not source:
         return None, False
-    ids = {t.i for t in source}
-    head = next((t for t in source if t.head.i not in ids or t.head.i == t.i), source[0])
+    head = (phrase_heads(source) or source)[0]
     speaker = entity_at(doc, head.idx, head.idx + len(head.text))
     named_at_head = speaker is not None
     if speaker is None:
@@ -670,7 +669,7 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     if not source:
         return quote
     ids = {t.i for t in source}
-    head = next((t for t in source if t.head.i not in ids or t.head.i == t.i), source[0])
+    head = (phrase_heads(source) or source)[0]
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         antecedent = head.head.head
         speaker, anonymous = _resolve(doc, [t for t in antecedent.subtree
