@@ -17,7 +17,7 @@ from fastapi import Depends, HTTPException, Query, Request
 
 from spiral import validate
 from spiral.config import Settings
-from spiral.serve.api.paging import Format, check_limit
+from spiral.serve.api.paging import Format, Paging, check_limit
 from spiral.serve.catalog import Catalog
 
 
@@ -93,14 +93,6 @@ async def window(
     last = validate.iso_date(until, field="until")
     validate.date_range(first, last)
     return Window(first, last)
-
-
-@dataclass(frozen=True, slots=True)
-class Paging:
-    sort: str | None
-    cursor: str | None
-    limit: int
-    format: Format
 
 
 async def paging(

@@ -128,6 +128,25 @@ def page(frame: pl.DataFrame, *, sort: str, allowed: Sequence[str], id_column: s
     return shown.drop("_key"), next_cursor, total
 
 
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """The page a request asks for: sort, cursor, rows per page and format."""
+
+    sort: str | None
+    cursor: str | None
+    limit: int
+    format: Format
+
+    def respond(self, frame: pl.DataFrame, *, sort: str, allowed: Sequence[str], id_column: str,
+                name: str, presorted: bool = False, hidden: Sequence[str] = ()) -> Response:
+        """This page of `frame` (see `page`), answered in the asked format without `hidden`."""
+        rows, next_cursor, total = page(frame, sort=sort, allowed=allowed, id_column=id_column,
+                                        cursor=self.cursor, limit=self.limit,
+                                        presorted=presorted)
+        return answer(rows.drop(hidden), self.format, next_cursor=next_cursor, total=total,
+                      limit=self.limit, name=name)
+
+
 def answer(frame: pl.DataFrame, fmt: Format, *, next_cursor: str | None, total: int,
            limit: int, name: str) -> Response:
     """A page as the JSON envelope, or as a CSV or Parquet file of its rows.

@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Query
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page
+from spiral.serve.api.paging import TABLE_RESPONSES
 
 router = APIRouter(tags=["actors"], dependencies=[ReadAccess])
 SORTS = ("n_documents", "n_mentions", "code", "entity_name", "first_seen", "last_seen")
@@ -27,10 +27,8 @@ def list_actors(catalog: CatalogDep, paging: PagingDep,
     if name:
         frame = frame.filter(pl.col("entity_name").str.to_lowercase()
                              .str.contains(name.lower(), literal=True))
-    rows, next_cursor, total = page(frame, sort=paging.sort or "-n_documents", allowed=SORTS,
-                                    id_column="key", cursor=paging.cursor, limit=paging.limit)
-    return answer(rows.drop("key"), paging.format, next_cursor=next_cursor, total=total,
-                  limit=paging.limit, name="actors")
+    return paging.respond(frame, sort=paging.sort or "-n_documents", allowed=SORTS,
+                          id_column="key", name="actors", hidden=("key",))
 
 
 @router.get("/actors/{code}", response_model=list[models.Actor],

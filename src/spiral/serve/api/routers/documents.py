@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, WriteAccess
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["documents"])
@@ -39,10 +39,8 @@ def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
         conditions.append(pl.col("source").str.to_lowercase() == source.lower())
     if conditions:
         frame = frame.filter(pl.all_horizontal(conditions))
-    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="doc_id",
-                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
-    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
-                  name="documents")
+    return paging.respond(frame, sort=sort, allowed=SORTS, id_column="doc_id", name="documents",
+                          presorted=True)
 
 
 @router.get("/documents/{doc_id}", response_model=models.DocumentDetail,

@@ -11,7 +11,7 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["events"], dependencies=[ReadAccess])
@@ -77,12 +77,8 @@ def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: Co
                             min_confidence=min_confidence)
     sort = paging.sort or "date"
     base = events_listing(catalog, sort)
-    rows, next_cursor, total = page(queries.events(catalog, f, base=base.rows(f.first_actor)),
-                                    sort=sort,
-                                    allowed=EVENT_SORTS, id_column="id", cursor=paging.cursor,
-                                    limit=paging.limit, presorted=True)
-    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
-                  name="events")
+    return paging.respond(queries.events(catalog, f, base=base.rows(f.first_actor)), sort=sort,
+                          allowed=EVENT_SORTS, id_column="id", name="events", presorted=True)
 
 
 @router.get("/stories", response_model=models.Page[models.Story], responses=TABLE_RESPONSES)
@@ -97,12 +93,9 @@ def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: C
                             until=window.until, source=source, min_sources=min_sources)
     sort = paging.sort or "date"
     base = stories_listing(catalog, sort)
-    rows, next_cursor, total = page(queries.stories(catalog, f, base=base.rows(f.first_actor)),
-                                    sort=sort,
-                                    allowed=STORY_SORTS, id_column="story_id",
-                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
-    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
-                  name="stories")
+    return paging.respond(queries.stories(catalog, f, base=base.rows(f.first_actor)),
+                          sort=sort, allowed=STORY_SORTS, id_column="story_id", name="stories",
+                          presorted=True)
 
 
 @router.get("/stories/{story_id}", response_model=models.StoryDetail,

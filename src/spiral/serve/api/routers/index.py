@@ -10,7 +10,7 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["index"], dependencies=[ReadAccess])
@@ -38,7 +38,5 @@ def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     sort = paging.sort or "period"
     base = listing(catalog, freq, sort)
     frame = queries.index(catalog, freq=freq, f=f, base=base.rows(f.first_actor))
-    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="key",
-                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
-    return answer(rows.drop("key"), paging.format, next_cursor=next_cursor, total=total,
-                  limit=paging.limit, name="index")
+    return paging.respond(frame, sort=sort, allowed=SORTS, id_column="key", name="index",
+                          presorted=True, hidden=("key",))

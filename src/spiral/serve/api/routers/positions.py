@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from spiral import validate
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page
+from spiral.serve.api.paging import TABLE_RESPONSES
 
 router = APIRouter(tags=["positions"], dependencies=[ReadAccess])
 SORTS = ("date", "issue", "holder_code")
@@ -32,7 +32,5 @@ def list_positions(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     conditions += window.conditions(pl.col("date"))
     if conditions:
         frame = frame.filter(pl.all_horizontal(conditions))
-    rows, next_cursor, total = page(frame, sort=paging.sort or "date", allowed=SORTS,
-                                    id_column="id", cursor=paging.cursor, limit=paging.limit)
-    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
-                  name="positions")
+    return paging.respond(frame, sort=paging.sort or "date", allowed=SORTS, id_column="id",
+                          name="positions")

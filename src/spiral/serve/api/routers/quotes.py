@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, answer, page, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["quotes"], dependencies=[ReadAccess])
@@ -34,7 +34,5 @@ def list_quotes(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     frame = queries.quotes(catalog, speaker=speaker, country=codes(country, "country"),
                            since=window.since, until=window.until, source=source,
                            base=base.frame)
-    rows, next_cursor, total = page(frame, sort=sort, allowed=SORTS, id_column="id",
-                                    cursor=paging.cursor, limit=paging.limit, presorted=True)
-    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
-                  name="quotes")
+    return paging.respond(frame, sort=sort, allowed=SORTS, id_column="id", name="quotes",
+                          presorted=True)

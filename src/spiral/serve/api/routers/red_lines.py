@@ -11,7 +11,7 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep
-from spiral.serve.api.paging import TABLE_RESPONSES, answer, page
+from spiral.serve.api.paging import TABLE_RESPONSES
 
 router = APIRouter(tags=["red lines"], dependencies=[ReadAccess])
 SORTS = ("date", "n_sources", "n_reports", "status", "declarer_code", "crossed_date")
@@ -38,10 +38,8 @@ def list_red_lines(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     conditions += window.conditions(pl.col("date"))
     if conditions:
         frame = frame.filter(pl.all_horizontal(conditions))
-    rows, next_cursor, total = page(frame, sort=paging.sort or "date", allowed=SORTS,
-                                    id_column="id", cursor=paging.cursor, limit=paging.limit)
-    return answer(rows, paging.format, next_cursor=next_cursor, total=total, limit=paging.limit,
-                  name="red-lines")
+    return paging.respond(frame, sort=paging.sort or "date", allowed=SORTS, id_column="id",
+                          name="red-lines")
 
 
 @router.get("/red-lines/{red_line_id}", response_model=models.RedLine,
