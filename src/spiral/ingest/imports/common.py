@@ -112,6 +112,15 @@ def header_names(line: str, delimiter: str) -> list[str]:
     return [name.strip().strip('"').strip() for name in line.split(delimiter)]
 
 
+def tab_header(member: Member, optional: tuple[str, ...] = ()) -> list[str] | None:
+    """The column names of a tab-separated member, aligned to its first row; None when empty."""
+    lines = head_lines(member, 2)
+    if not lines:
+        return None
+    names = header_names(lines[0], "\t")
+    return aligned(names, len(lines[1].split("\t")), optional) if len(lines) > 1 else names
+
+
 def aligned(names: list[str], n_fields: int, optional: tuple[str, ...] = ()) -> list[str]:
     """Header names matched to the number of fields rows really have.
 

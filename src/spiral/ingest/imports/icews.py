@@ -16,11 +16,8 @@ import polars as pl
 from spiral.countries import country_code
 from spiral.ingest.imports.common import (
     ImportLog,
-    aligned,
     entity_json,
     finish,
-    head_lines,
-    header_names,
     mapped,
     members,
     native_json,
@@ -28,6 +25,7 @@ from spiral.ingest.imports.common import (
     plover_columns,
     rows,
     scored,
+    tab_header,
 )
 
 SECTOR_WORDS = {"MIL": ("Military", "Army", "Armed Forces", "Air Force", "Navy"),
@@ -59,12 +57,9 @@ def read_icews(path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:
     """Frames of events (the store's events columns), block by block."""
     seen: tuple[set[str], set[str]] = (set(), set())
     for member in members(path):
-        lines = head_lines(member, 2)
-        if not lines:
+        names = tab_header(member)
+        if names is None:
             continue
-        names = header_names(lines[0], "\t")
-        if len(lines) > 1:
-            names = aligned(names, len(lines[1].split("\t")))
         for raw in rows(member, delimiter="\t", column_names=names, skip_header=True,
                         quoted=False, log=log, what="ICEWS"):
             frame = _mapped(raw, names)

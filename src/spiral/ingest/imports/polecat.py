@@ -17,17 +17,15 @@ from spiral import plover
 from spiral.countries import country_code
 from spiral.ingest.imports.common import (
     ImportLog,
-    aligned,
     entity_json,
     finish,
-    head_lines,
-    header_names,
     mapped,
     members,
     native_json,
     number,
     rows,
     scored,
+    tab_header,
 )
 
 TEXT_COLUMNS = ("Headline", "Event Text", "Story Title")
@@ -44,12 +42,9 @@ def _country(value: str) -> str:
 def read_polecat(path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:
     """Frames of events (the store's events columns), block by block."""
     for member in members(path):
-        lines = head_lines(member, 2)
-        if not lines:
+        names = tab_header(member, optional=("Headline",))
+        if names is None:
             continue
-        names = header_names(lines[0], "\t")
-        if len(lines) > 1:
-            names = aligned(names, len(lines[1].split("\t")), optional=("Headline",))
         date_field = next((c for c in DATE_COLUMNS if c in names), "Event Date")
         for raw in rows(member, delimiter="\t", column_names=names, skip_header=True,
                         quoted=False, log=log, what="POLECAT"):
