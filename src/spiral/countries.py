@@ -65,3 +65,21 @@ def country_code(name: str) -> str | None:
         if key in names:
             return names[key]
     return names.get(key.removeprefix("the "))
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    return frozenset(name.casefold() for country in countries()
+                     for name in (country.name, *country.other_names, *country.adjectives,
+                                  country.code))
+
+
+def is_state_name(name: str) -> bool:
+    """Whether `name` names a country itself (name, other name, adjective or code), not a place
+    in it or its seat of government.
+
+    >>> is_state_name("the United States"), is_state_name("Israeli"), is_state_name("Kursk")
+    (True, True, False)
+    """
+    key = " ".join(name.split()).casefold()
+    return key in _state_names() or key.removeprefix("the ") in _state_names()

@@ -82,6 +82,9 @@ PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
                    "scale", "abandon", "halt", "sever", "cut", "downgrade", "cancel",
                    "scrap", "remove", "loosen"}
+# "the lifting of US sanctions", "an end to the blockade": what they undo is no event of its own
+REVERSING_NOUNS = {"lifting", "easing", "end", "removal", "relaxation", "suspension",
+                   "cancellation", "repeal", "halt"}
 # yielding to demands is CONCEDE; voicing them is REQUEST
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
@@ -209,6 +212,8 @@ COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "par
 # objects that make an act mutual: "Israel and Hamas accused each other"
 RECIPROCALS = {"each other", "one another", "the other"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
+# where or when something is told to have happened: "urged him in their phone call"
+SETTING_PREPS = PLACE_PREPS | {"during"}
 MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
             "mission", "staff", "worker", "personnel", "attaché", "attache"}
 SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
@@ -216,11 +221,22 @@ KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERB
     SUPPRESSING_VERBS
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident", "supporter"}
+# nouns that are an event wherever they stand once a side is named as their agent: "Russia's
+# attack", "the Hamas attack of 7 October", "exercises by Seoul and Washington"
 NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
-    "attack": ("ASSAULT", ""), "strike": ("ASSAULT", ""), "decision": ("CONCEDE", "policy"),
-    "permission": ("CONCEDE", "policy"), "threat": ("THREATEN", ""), "sanction": ("SANCTION", ""),
+    **dict.fromkeys(["attack", "strike", "airstrike", "offensive", "counteroffensive",
+                     "counter-offensive", "invasion", "incursion", "bombardment", "shelling",
+                     "raid", "assault", "bombing", "onslaught"], ("ASSAULT", "")),
+    "decision": ("CONCEDE", "policy"), "permission": ("CONCEDE", "policy"),
+    "threat": ("THREATEN", ""), "ultimatum": ("THREATEN", ""), "sanction": ("SANCTION", ""),
     "demand": ("REQUEST", ""), "call": ("REQUEST", ""), "appeal": ("REQUEST", ""),
-    "deployment": ("MOBILIZE", "troops"), "talk": ("CONSULT", ""), "meeting": ("CONSULT", ""),
+    "deployment": ("MOBILIZE", "troops"), "mobilisation": ("MOBILIZE", "troops"),
+    "mobilization": ("MOBILIZE", "troops"), "exercise": ("MOBILIZE", "exercises"),
+    "drill": ("MOBILIZE", "exercises"), "talk": ("CONSULT", ""), "meeting": ("CONSULT", ""),
+    "visit": ("CONSULT", "visit"), "coup": ("COERCE", ""), "detention": ("COERCE", ""),
+    "blockade": ("COERCE", ""), "crackdown": ("COERCE", ""),
+    "withdrawal": ("RETREAT", "withdraw"), "pullout": ("RETREAT", "withdraw"),
+    "accusation": ("ACCUSE", ""), "condemnation": ("ACCUSE", ""),
 }
 MISSILE_WORDS = {"missile", "missiles", "atacms", "ballistic", "rocket", "rockets", "oreshnik",
                  "shadow", "scalp", "icbm", "irbm"}

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral import plover
+from spiral.countries import country_code, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
@@ -86,8 +87,10 @@ from spiral.nlp.event_lexicon import (
     RESOURCES,
     RESPONSES,
     REVERSED,
+    REVERSING_NOUNS,
     REVERSING_VERBS,
     RIOT_OBJECTS,
+    SETTING_PREPS,
     SPEECH_VERBS,
     STANCES,
     STATEMENT_NOUNS,
@@ -245,7 +248,7 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             return first[:1], second[:1]
     named = _named_part(subject)
     actors = _actors_in(sentence.doc, named) or _actors_in(
-        sentence.doc, [t for t in named if not _made_by(t)], weapons=True)
+        sentence.doc, named, weapons=True)
     actors = actors or _pair_named_before(subject)
     recipients = _recipients(sentence.doc, token, subject, actors)
     if not actors and token.dep_ == "relcl" and any(
@@ -643,14 +646,14 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return NO_EVENT
         return VERB_TRIGGERS[lemma]
-    if token.pos_ != "NOUN" or token.head.lower_ in BACKGROUND_PREPS or (
-            token.head.lower_ == "under" and _attackers(token.head.head)) or (
-            token.head.dep_ == "prep" and token.head.head.lemma_.lower() in RESPONSES):
+    if token.pos_ != "NOUN" or _retold(token) or (
+            token.head.lower_ == "under" and _attackers(token.head.head)):
         # "days after Iran's missile attack", "a response to Ukraine's attacks": an earlier
         # event, told as background
         return None
-    if lemma in NOUN_TRIGGERS and any(c.dep_ == "poss" for c in token.children):
-        return NOUN_TRIGGERS[lemma]
+    if lemma in NOUN_TRIGGERS and _noun_agent(token) and not _told_by_verb(token):
+        # "Russia's attack", "the Russian missile strikes", "drills by Seoul and Washington"
+        return _object_event(token) or NOUN_TRIGGERS[lemma]
     if lemma in BETWEEN_NOUNS and _between(token):
         return BETWEEN_NOUNS[lemma]  # "talks between the army and the RSF"
     if lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(
@@ -658,6 +661,59 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             or token.head.lemma_ in ONGOING):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
+
+
+def _noun_agent(noun: Token) -> list[Token]:
+    """Who a nominal event is by: its possessor ("Russia's attack"), a modifier naming a side
+    ("the Russian offensive", "the Hamas attack"), or a by-phrase ("exercises by Seoul")."""
+    owner = [t for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PRON" or any(
+        e is not None and e.code for e in [entity_at(c.doc, c.idx, c.idx + len(c.text))]))
+             for t in c.subtree]  # "Moscow's offensive", not "Sunday's attack"
+    if owner:
+        return owner
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    modifiers += [m for c in modifiers if c.dep_ == "compound" for m in c.children
+                  if m.dep_ in ("amod", "compound")]  # "the Russian missile strikes"
+    named = [c for c in modifiers if not _made_by(c) and _names_side(c)]
+    if named:
+        return [t for c in named for t in c.subtree]
+    by = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"]
+    return [t for p in by for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+
+
+def _names_side(modifier: Token) -> bool:
+    """'the Hamas attack', 'US strikes', 'the Russian offensive' name who acted; 'the Kursk
+    incursion', 'the Doha talks' only where."""
+    entity = entity_at(modifier.doc, modifier.idx, modifier.idx + len(modifier.text))
+    if entity is None or not entity.code or modifier.head.text in entity.entity_text:
+        return False  # nobody known, or a mention of the whole phrase ("the Mumbai attacks")
+    # a state by its own name, or a known body with a sector that is no seat of government
+    return is_state_name(entity.entity_text) or (
+        bool(entity.sector) and country_code(entity.entity_text) is None)
+
+
+def _told_by_verb(noun: Token) -> bool:
+    """'launched an attack', 'ordered Russia's mobilisation', 'a package of sanctions, adopted
+    on Monday': the light verb that governs the noun codes its event, and the noun no second."""
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ == "of":
+        if governor.head.lemma_.lower() in REVERSING_NOUNS:
+            return True  # "the lifting of US sanctions": a concession, not a sanction
+        if governor.head.lemma_.lower() in CONTAINERS:
+            noun, governor = governor.head, governor.head.head
+    if noun.dep_ == "nsubj" and _trigger(governor) is not None:
+        return True  # "Israeli airstrikes pounded Gaza": the verb tells the event
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verbs.append(governor)
+    return any(_light_verb_event(v, _Cue.of(v)) is not None for v in verbs)
+
+
+def _retold(noun: Token) -> bool:
+    """'days after the attack', 'a response to the strikes': an earlier event, told as
+    background."""
+    return noun.head.lower_ in BACKGROUND_PREPS or (
+        noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in RESPONSES)
 
 
 def _object_event(noun: Token) -> tuple[str, str] | None:
@@ -729,6 +785,8 @@ def _subject_tokens(token: Token) -> list[Token]:
             c.dep_ in ("nsubjpass", "expl", "csubj") for c in token.children):
         return _stranded_subject(token)
     if token.pos_ == "NOUN" or _between(token):  # "Palestinian riots", "fighting between ..."
+        if token.pos_ == "NOUN" and not _between(token) and (agent := _noun_agent(token)):
+            return agent  # "war drills by Seoul and Washington"
         named = _between(token) or [c for c in token.children if c.dep_ in ("amod", "compound")]
         if named:
             return [t for c in named for t in c.subtree]
@@ -857,6 +915,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     ("agreed to provide aid for Romania", "demanded that the US cancel ..."); else the first
     other actor named under the trigger."""
     def others(tokens: list[Token]) -> list[Entity]:
+        # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
         return [r for r in _actors_in(doc, tokens) if r.code and all(r.code != a.code for a in actors)]
 
     found = others(_object_tokens(token))
@@ -894,7 +953,7 @@ def _actors_in(doc: Doc, tokens: list[Token], *, weapons: bool = False) -> list[
     missiles', 'Western arms') unless told to take them."""
     seen: list[Entity] = []
     for token in sorted(tokens, key=lambda t: t.i):
-        if not weapons and _modifies_weapon(token):
+        if (not weapons and _modifies_weapon(token)) or (weapons and _made_by(token)):
             continue
         entity = entity_at(doc, token.idx, token.idx + len(token.text))
         if entity is not None and entity.code and all(entity.code != s.code for s in seen):
@@ -954,8 +1013,8 @@ def _modifies_weapon(token: Token) -> bool:
     head = token
     while head.dep_ in ("amod", "compound", "nmod", "npadvmod", "punct"):
         head = head.head
-        if head.lower_ in WEAPON_WORDS:
-            return True
+        if head.lower_ in WEAPON_WORDS and head.dep_ not in ("amod", "compound"):
+            return True  # unlike "Russian missile strikes", where the weapon names the strike
     return False
 
 
@@ -1087,6 +1146,14 @@ def _hypothetical(token: Token) -> bool:
             for a in list(token.head.ancestors)[:2]):
         return True
     for ancestor in token.ancestors:
+        if ancestor.lemma_ in ("event", "case") and ancestor.head.lower_ == "in":
+            return True  # "in the event of an attack by China"
+        if ancestor.lower_ in BACKGROUND_PREPS or (
+                token.pos_ == "NOUN" and ancestor.dep_ == "prep"
+                and ancestor.lower_ in SETTING_PREPS and ancestor.head.pos_ == "VERB"):
+            # "talks ended after the drills", "urged him in their phone call": what the setting
+            # or the background tells happened
+            return False
         if ancestor.lemma_ in CLAIM_VERBS:
             return True  # "falsely claiming that Armenia had units there": contested
         if ancestor.lemma_ in SPEECH_VERBS:

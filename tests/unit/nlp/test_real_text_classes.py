@@ -284,3 +284,38 @@ def test_a_claim_about_another_is_an_accusation_not_a_fact(annotate) -> None:
 ])
 def test_idioms_of_attack_warning_and_disapproval(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("A teacher was killed in a Russian drone strike on Kharkiv on Monday.",
+     ("RUS", "ASSAULT", "UKR")),
+    ("Kyiv condemned the Russian missile strikes on Odesa.", ("UKR", "ACCUSE", "RUS")),
+    ("Kyiv condemned the Russian missile strikes on Odesa.", ("RUS", "ASSAULT", "UKR")),
+    ("The drills by Seoul and Washington angered Pyongyang.", ("KOR", "COOPERATE", "USA")),
+])
+def test_a_nominal_event_is_by_the_side_its_modifiers_name(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Two suspects in the 2015 Paris attacks were flown from Belgium to France.", "FRA"),
+    ("The Kursk incursion surprised Moscow.", "RUS"),
+    ("Sunday's attack on the convoy killed six soldiers in Mali.", "AUT"),
+])
+def test_a_place_or_a_day_modifying_a_nominal_event_does_not_act(annotate, text, wrong) -> None:
+    assert all(e["actor"][0]["code"] != wrong for e in annotate(text)._.events if e["actor"])
+
+
+def test_a_nominal_event_a_light_verb_tells_is_coded_once(annotate) -> None:
+    doc = annotate("Moscow ordered the country's largest mobilisation in decades on Wednesday.")
+    assert [e["event_type"] for e in doc._.events].count("MOBILIZE") == 1
+
+
+def test_undoing_a_measure_is_no_new_measure(annotate) -> None:
+    doc = annotate("Tehran said any deal must include the lifting of US sanctions.")
+    assert ("USA", "SANCTION", "") not in _dyads(doc)
+
+
+def test_an_event_in_case_of_an_attack_is_hypothetical(annotate) -> None:
+    doc = annotate("Manila said its allies would help in the event of an armed attack by China.")
+    assert ("CHN", "ASSAULT", "") not in _dyads(doc)
