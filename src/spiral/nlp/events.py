@@ -614,9 +614,12 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             lemma == "shut" and "down" in particles and cue.objects:
         return ("COERCE", "")  # "rounded up activists", "cracked down", "shut down a newspaper"
     if lemma in ("cross", "push", "advance", "pour", "move", "roll", "break") and any(
-            c.dep_ == "prep" and c.lower_ == "into" for c in children) and any(
+            c.dep_ == "prep" and (c.lower_ == "into" or (lemma in ("advance", "push") and c.lower_
+                                                          in ("on", "toward", "towards")))
+            for c in children) and any(
             t.lemma_.lower() in FORCES for c in children if c.dep_ == "nsubj" for t in c.subtree):
-        return ("ASSAULT", "occupy")  # "Ukrainian forces crossed into Russia's Kursk region"
+        # "Ukrainian forces crossed into Russia's Kursk region", "rebels advanced on the capital"
+        return ("ASSAULT", "occupy")
     if lemma in ("tear", "rip") and any(c.lower_ == "through" for c in children) or \
             lemma == "rock" and any(t.lemma_.lower() in ("blast", "explosion")
                                     for c in children if c.dep_ == "nsubj" for t in c.subtree):

@@ -319,3 +319,15 @@ def test_undoing_a_measure_is_no_new_measure(annotate) -> None:
 def test_an_event_in_case_of_an_attack_is_hypothetical(annotate) -> None:
     doc = annotate("Manila said its allies would help in the event of an armed attack by China.")
     assert ("CHN", "ASSAULT", "") not in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("The Rapid Support Forces took the provincial capital of Gezira state on Sunday.",
+     ("SDN", "ASSAULT", "")),
+    ("Tehran is aiding Russia's army with drones, Kyiv said.", ("IRN", "AID", "RUS")),
+    ("Tigrayan forces were advancing on Ethiopia's capital.", ("ETH", "ASSAULT", "ETH")),
+    ("Moscow expressed deep regret over the Israeli strikes on Syria.", ("RUS", "ACCUSE", "ISR")),
+])
+def test_capture_aid_advance_and_regret(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert any(d[:2] == dyad[:2] and (not dyad[2] or d[2] == dyad[2]) for d in dyads), dyads
