@@ -247,6 +247,9 @@ AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# fighting that takes two: each side assaults the other
+MUTUAL_FIGHTS = {"clash", "fight", "fighting", "skirmish", "hostility", "hostilities", "exchange",
+                 "conflict", "war", "battle", "combat", "firefight", "gunfight", "engagement"}
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",

@@ -65,6 +65,7 @@ from spiral.nlp.event_lexicon import (
     MISSIONS,
     MODALS,
     MUTUAL,
+    MUTUAL_FIGHTS,
     NEGATING_VERBS,
     NOUN_TRIGGERS,
     NUCLEAR_WORDS,
@@ -163,6 +164,10 @@ class EventCoder:
             if len(actors) == 2 and _reciprocal(token):
                 # "Israel and Hamas accused each other": each did it to the other
                 dyads = [(actors[:1], actors[1:]), (actors[1:], actors[:1])]
+            elif len(actors) == 1 and len(recipients) == 1 and _mutual(token, event_type, mode):
+                # "clashes between the army and the rebels", "a truce between Israel and
+                # Hezbollah": both sides fight, both hold their fire
+                dyads = [(actors, recipients), (recipients, actors)]
             else:
                 dyads = [(actors, recipients or _placed_target(sentence, token, subject,
                                                                 event_type))]
@@ -212,6 +217,12 @@ def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
         intensity=plover.intensity(event_type, mode), cameo=plover.cameo_root(event_type),
         negated=negated and event_type != "REJECT", hypothetical=hypothetical,
         text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text))
+
+
+def _mutual(token: Token, event_type: str, mode: str) -> bool:
+    """A fight or a ceasefire, which takes two."""
+    return mode == "ceasefire" or (event_type == "ASSAULT"
+                                   and _verb_lemma(token) in MUTUAL_FIGHTS)
 
 
 def _reciprocal(token: Token) -> bool:
