@@ -143,9 +143,12 @@ class ActorResolver:
             candidates += [(doc[s:e], known)
                            for s, e, known in self.kb.caseless.find([t.text for t in doc])]
         found = []
+        named = {i for span, _ in candidates for i in range(span.start, span.end)}
         for span, known in _communities(_longest_first(candidates)):
             if isinstance(known, Person) and span.text != known.name and _inside_other_name(span):
                 continue  # "Ali Ammar" is not President Ali
+            if not isinstance(known, Person) and _compounded_into_other_name(span, named):
+                continue  # "Puerto Jordan": another name holds the word
             entity = self.kb.entity(known, span.text, on)
             person = isinstance(known, Person)
             found.append(_Mention(span.start_char, span.end_char, span.text,
@@ -450,6 +453,17 @@ def _inside_other_name(span: Span) -> bool:
             and after.pos_ == "PROPN") or (
         before is not None and before.is_alpha and before.text.istitle()
         and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES)
+
+
+def _compounded_into_other_name(span: Span, named: set[int]) -> bool:
+    """'Puerto Jordan': a name the parser makes the head of an unknown proper noun before it
+    (words in `named` belong to names of their own, as in "the Russia Ukraine war")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return (before.dep_ == "compound" and before.head.i in range(span.start, span.end)
+            and before.pos_ == "PROPN" and before.is_alpha and before.text.istitle()
+            and before.lower_ not in NAME_TITLES and before.i not in named)
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:

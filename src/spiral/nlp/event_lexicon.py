@@ -256,6 +256,11 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
                 "call"}
+# "a possible attack", "the planned drills": an event not (yet) a fact
+PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared", "planned",
+                         "proposed", "threatened", "imminent", "future", "prospective",
+                         "anticipated", "impending", "looming", "hypothetical", "alleged",
+                         "suspected", "rumoured", "rumored", "unconfirmed"}
 # nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate"
 PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "call", "request",
              "invitation", "demand", "threat", "promise", "pledge", "readiness", "willingness",

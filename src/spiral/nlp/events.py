@@ -79,6 +79,7 @@ from spiral.nlp.event_lexicon import (
     PLACE_PREPS,
     PREPARING_VERBS,
     PROPERTY,
+    PROSPECTIVE_MODIFIERS,
     PROSPECTS,
     PROTESTERS,
     QUANTIFIERS,
@@ -709,18 +710,25 @@ def _names_side(modifier: Token) -> bool:
 def _told_by_verb(noun: Token) -> bool:
     """'launched an attack', 'ordered Russia's mobilisation', 'a package of sanctions, adopted
     on Monday': the light verb that governs the noun codes its event, and the noun no second."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in REVERSING_NOUNS:
+        return True  # "the lifting of US sanctions": a concession, not a sanction
+    noun = _container(noun)
     governor = noun.head
-    if noun.dep_ == "pobj" and governor.lower_ == "of":
-        if governor.head.lemma_.lower() in REVERSING_NOUNS:
-            return True  # "the lifting of US sanctions": a concession, not a sanction
-        if governor.head.lemma_.lower() in CONTAINERS:
-            noun, governor = governor.head, governor.head.head
     if noun.dep_ == "nsubj" and _trigger(governor) is not None:
         return True  # "Israeli airstrikes pounded Gaza": the verb tells the event
     verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if noun.dep_ in ("dobj", "nsubjpass"):
         verbs.append(governor)
     return any(_light_verb_event(v, _Cue.of(v)) is not None for v in verbs)
+
+
+def _container(noun: Token) -> Token:
+    """What counts the noun ("a wave of attacks" -> wave), or the noun itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in CONTAINERS:
+        return noun.head.head
+    return noun
 
 
 def _retold(noun: Token) -> bool:
@@ -1152,6 +1160,9 @@ def _hypothetical(token: Token) -> bool:
     ("accused Russia of blowing up the dam")."""
     if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
         return True
+    if token.pos_ == "NOUN" and any(m.dep_ == "amod" and m.lower_ in PROSPECTIVE_MODIFIERS
+                                    for n in (token, _container(token)) for m in n.children):
+        return True  # "a possible new wave of attacks by Iran", "the planned drills"
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"

@@ -331,3 +331,18 @@ def test_an_event_in_case_of_an_attack_is_hypothetical(annotate) -> None:
 def test_capture_aid_advance_and_regret(annotate, text, dyad) -> None:
     dyads = _dyads(annotate(text))
     assert any(d[:2] == dyad[:2] and (not dyad[2] or d[2] == dyad[2]) for d in dyads), dyads
+
+
+def test_a_possible_or_planned_nominal_event_is_not_a_fact(annotate) -> None:
+    doc = annotate("Baghdad prepared for a possible new wave of attacks by Iran on Monday.")
+    assert ("IRN", "ASSAULT", "IRQ") not in _dyads(doc)
+
+
+def test_a_town_named_after_a_country_is_no_country(annotate) -> None:
+    doc = annotate("Guerrillas fired rockets at an army base near Puerto Jordan on Tuesday.")
+    assert not any(r["code"] == "JOR" for e in doc._.events for r in e["recipient"])
+
+
+def test_jihadist_affiliates_are_transnational(annotate) -> None:
+    doc = annotate("Shabaab gunmen attacked a hotel in Mogadishu on Friday.")
+    assert ("IMG", "ASSAULT", "SOM") in _dyads(doc)
