@@ -346,3 +346,15 @@ def test_a_town_named_after_a_country_is_no_country(annotate) -> None:
 def test_jihadist_affiliates_are_transnational(annotate) -> None:
     doc = annotate("Shabaab gunmen attacked a hotel in Mogadishu on Friday.")
     assert ("IMG", "ASSAULT", "SOM") in _dyads(doc)
+
+
+@pytest.mark.parametrize("content, act", [
+    ("those behind the raid will be held fully responsible", "THREATEN"),
+    ("no one harms our sailors and gets away with it", "THREATEN"),
+    ("lay down your arms or we will come and take them", "THREATEN"),
+    ("we will not allow foreign troops on our soil", "THREATEN"),
+    ("the incursion is a breach of our sovereignty", "ACCUSE"),
+    ("Washington was responsible for the killing", "ACCUSE"),
+])
+def test_statement_threat_and_accusation_idioms(content: str, act: str) -> None:
+    assert statement_act(content) == act
