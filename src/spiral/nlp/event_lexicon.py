@@ -152,6 +152,12 @@ RESOURCES = {"troop", "force", "fund", "money", "resource", "soldier", "aid", "b
              "million", "personnel", "asset"}
 FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigade", "battalion",
           "division", "militant", "fighter", "rebel", "marine", "paratrooper"}
+# what a navy or an air force sends: "sent warships to the strait"
+VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carrier", "submarine",
+           "jet", "bomber", "aircraft", "reinforcement", "marine"}
+# where forces are sent without going abroad: "sent tanks to its borders"
+FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone", "line",
+             "front", "frontline", "waters", "sea", "strait", "gulf", "island", "islands"}
 ENVOYS = {"envoy", "delegation", "emissary", "negotiator", "representative", "minister",
           "mediator"}
 RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "supply", "assistance", "food",

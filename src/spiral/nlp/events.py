@@ -52,6 +52,7 @@ from spiral.nlp.event_lexicon import (
     FACT_FINDING,
     FORCEFUL,
     FORCES,
+    FRONTIERS,
     HABITUAL_ADVERBS,
     HOSTAGE_WORDS,
     INCOMING,
@@ -103,6 +104,7 @@ from spiral.nlp.event_lexicon import (
     TRAVEL_VERBS,
     UNDER_FIRE,
     UNPLACED,
+    VESSELS,
     VERB_TRIGGERS,
     WEAPON_WORDS,
     YIELDING_VERBS,
@@ -506,8 +508,15 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FACT_FINDING
             for c in token.children):
         return ("ACCUSE", "investigate")  # CAMEO 09: a mission sent to investigate
-    if lemma in ("send", "dispatch") and any(o.lemma_.lower() in ENVOYS for o in objects):
-        return ("CONSULT", "visit")  # "sent an envoy to Beijing"
+    if lemma in ("send", "dispatch") and any(o.lemma_.lower() in ENVOYS | MISSIONS
+                                             for o in objects):
+        if any(c.lower_ in ("home", "back") for c in token.children):
+            return ("SANCTION", "expel")  # "sent the ambassador home"
+        if any(o.lemma_.lower() in ENVOYS for o in objects):
+            return ("CONSULT", "visit")  # "sent an envoy to Beijing"
+    if lemma in ("send", "dispatch", "rush") and any(
+            o.lemma_.lower() in FORCES | VESSELS for o in objects) and not _sent_abroad(token):
+        return ("MOBILIZE", "troops")  # "sent tanks to its borders", unlike "sent troops to Haiti"
     if lemma == "join" and any(
             (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
             and entity.code == "IGO" for o in objects):
@@ -572,6 +581,21 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
             c.dep_ in ("dative", "dobj") and c not in allowed_time for c in token.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
     return None
+
+
+def _sent_abroad(token: Token) -> bool:
+    """Whether forces are sent to another country ("to Haiti"), not to a border, a coast or a
+    sea of one's own ("to its borders", "to the Caribbean")."""
+    places = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "toward",
+                                                                             "towards")
+              for o in c.children if o.dep_ == "pobj"]
+    # a border or region is the country that owns it ("Russia's Kursk region"), not the one
+    # it faces ("its border with Kosovo")
+    owners = [t for o in places for t in (
+        [t for c in o.children if c.dep_ in ("poss", "amod", "compound") for t in c.subtree]
+        if o.lemma_.lower() in FRONTIERS else _phrase(o))]
+    senders = {a.code for a in _actors_in(token.doc, _subject_tokens(token))}
+    return any(a.code not in senders for a in _actors_in(token.doc, owners))
 
 
 def _order_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -923,7 +947,9 @@ def _object_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
             tokens.extend(_phrase(child))
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not any(
+                c.lemma_.lower() in RESPONSES for c in child.children):
+            # not "in response to the killing", which says why, not at whom
             tokens.extend(t for c in child.children for t in _phrase(c))
         elif child.dep_ in ("ccomp", "xcomp") and token.lemma_ in ("let", "allow", "authorise",
                                                                   "authorize", "permit"):

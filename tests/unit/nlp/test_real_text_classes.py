@@ -358,3 +358,18 @@ def test_jihadist_affiliates_are_transnational(annotate) -> None:
 ])
 def test_statement_threat_and_accusation_idioms(content: str, act: str) -> None:
     assert statement_act(content) == act
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Caracas sent troops to its coastline on Monday.", ("VEN", "MOBILIZE", "")),
+    ("Pyongyang sent about 3,000 soldiers to Russia's Kursk region.", ("PRK", "AID", "RUS")),
+    ("Mogadishu sent the Ethiopian ambassador home on Thursday.", ("SOM", "SANCTION", "ETH")),
+])
+def test_where_forces_or_envoys_are_sent_decides_the_act(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert any(d[:2] == dyad[:2] and (not dyad[2] or d[2] == dyad[2]) for d in dyads), dyads
+
+
+def test_a_response_to_something_is_not_aimed_at_it(annotate) -> None:
+    doc = annotate("In response to the killing of its general, Iran fired missiles at a base.")
+    assert ("IRN", "ASSAULT", "IRN") not in _dyads(doc)
