@@ -104,8 +104,8 @@ from spiral.nlp.event_lexicon import (
     TRAVEL_VERBS,
     UNDER_FIRE,
     UNPLACED,
-    VESSELS,
     VERB_TRIGGERS,
+    VESSELS,
     WEAPON_WORDS,
     YIELDING_VERBS,
 )
