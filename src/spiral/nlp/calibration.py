@@ -28,6 +28,9 @@ from typing import Any
 QUOTE_MARKS = "\"“”«»"
 SPEECH_WORDS = ("said", "says", "told", "according to", "claimed", "stated", "announced")
 FINAL = ".!?\"”’'»)"
+# roles of sides the coder inferred rather than read: from where the sentence is, what the report
+# is about, or the event a reaction refers back to
+INFERRED_ROLES = ("by location", "by document", "by reference")
 
 
 def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict[str, float]:
@@ -45,10 +48,10 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict
         "no_recipient": float(not recipients),
         "self_dyad": float(bool(actors & recipients)),
         "actor_sector_known": float(any(a.get("sector") for a in event.get("actor", ()))),
-        "actor_placed": float(any(a.get("role") in ("by location", "by document")
+        "actor_placed": float(any(a.get("role") in INFERRED_ROLES
                                   for a in event.get("actor", ()))),
         "actor_unresolved": float(any(not a.get("code") for a in event.get("actor", ()))),
-        "recipient_placed": float(any(r.get("role") in ("by location", "by document")
+        "recipient_placed": float(any(r.get("role") in INFERRED_ROLES
                                       for r in event.get("recipient", ()))),
         "assault": float(event["event_type"] == "ASSAULT"),
         "verbal_cooperation": float(quad == 1),

@@ -287,6 +287,10 @@ REPORTING_VERBS = SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude"
                                   "reiterate"}
 # statement types a stated intent leaves as they are
 STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
+# reactions aimed at an event the report has told ("condemned the attack"), within this reach
+REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "THREATEN"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+BACK_REFERENCE_CHARS = 1500
 # objects that are no target to place: "allowed such strikes", "defended a policy", "launched
 # one of its attacks" (the actor's own words say nothing of where the target is)
 UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "policy", "plan", "idea",

@@ -37,6 +37,7 @@ from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     AMOUNTS,
+    BACK_REFERENCE_CHARS,
     BACKERS,
     BACKGROUND_PREPS,
     BETWEEN_NOUNS,
@@ -46,6 +47,7 @@ from spiral.nlp.event_lexicon import (
     COLLECTIVES,
     CONTAINERS,
     COOPERATIVE,
+    DEFINITE,
     ENABLING_WORDS,
     ENVOYS,
     EVENT_NOUNS,
@@ -84,6 +86,7 @@ from spiral.nlp.event_lexicon import (
     PROSPECTS,
     PROTESTERS,
     QUANTIFIERS,
+    REACTIONS,
     RECIPROCALS,
     RELIEF,
     REPORTING_VERBS,
@@ -120,14 +123,17 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        events = [event for sentence in layout.body(doc) for event in self._code(sentence, published)]
+        events: list[Event] = []
+        for sentence in layout.body(doc):
+            events += self._code(sentence, published, events)
         self.set_annotations(doc, events)
         return doc
 
     def set_annotations(self, doc: Doc, events: list[Event]) -> None:
         doc._.events = tuple(extensions.plain(e) for e in events)
 
-    def _code(self, sentence: Span, published: date | None) -> list[Event]:
+    def _code(self, sentence: Span, published: date | None, earlier: list[Event]) -> list[Event]:
+        """The events of one sentence; `earlier` are those of the sentences before it."""
         triggers = [(token, trigger) for token in sentence
                     if (trigger := _event_trigger(token)) is not None]
         if not triggers:
@@ -155,6 +161,9 @@ class EventCoder:
             if parties is None:
                 continue
             actors, recipients = parties
+            if not recipients and event_type in REACTIONS:
+                # "Kabul condemned the attack": aimed at whoever made the attack told just before
+                recipients = _agent_of_told_event(token, earlier, actors)
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
                                                              and "joint" in words):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
@@ -220,6 +229,29 @@ def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
         intensity=plover.intensity(event_type, mode), cameo=plover.cameo_root(event_type),
         negated=negated and event_type != "REJECT", hypothetical=hypothetical,
         text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text))
+
+
+def _agent_of_told_event(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:
+    """Who made the event a reaction's object refers back to ("condemned the attack", "criticised
+    the deployment"): the actor of the latest such event in the sentences just before, if
+    another side than the one reacting."""
+    nouns = [n for o in _Cue.of(token).objects for n in (o, *_of_objects(o))] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in ("over", "of", "for")
+        for o in c.children if o.dep_ == "pobj"]  # "regret over the strikes", "accused of"
+    own = {a.code for a in actors}
+    start = token.sent.start_char
+    for noun in nouns:
+        told = _object_event(noun) or NOUN_TRIGGERS.get(noun.lemma_.lower())
+        if told is None or _noun_agent(noun) or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+            continue
+        for event in reversed(earlier):
+            if start - event.end > BACK_REFERENCE_CHARS:
+                break
+            agent = next((a for a in event.actor if a.code and a.code not in own), None)
+            if event.event_type == told[0] and agent is not None and not event.hypothetical:
+                return [replace(agent, role="by reference")]
+    return []
 
 
 def _mutual(token: Token, event_type: str, mode: str) -> bool:
@@ -521,10 +553,12 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
             (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
             and entity.code == "IGO" for o in objects):
         return ("COOPERATE", "")  # "Sweden joined NATO"
-    if lemma in ("arrive", "deploy") and any(
-            t.lower_.startswith("peacekeep") for c in token.children if c.dep_ == "nsubj"
-            for t in c.subtree):
+    arrivals = [t for c in token.children if c.dep_ == "nsubj" for t in c.subtree]
+    if lemma in ("arrive", "deploy") and any(t.lower_.startswith("peacekeep") for t in arrivals):
         return ("AID", "peacekeeping")  # CAMEO 074
+    if lemma == "arrive" and any(t.lemma_.lower() in FORCES | VESSELS for t in arrivals
+                                 if t.dep_ in ("nsubj", "conj")):
+        return ("MOBILIZE", "troops")  # "US warships arrived off the coast": no visit
     if lemma == "force" and ("out" in particles or any(
             c.dep_ == "prep" and c.lower_ == "out" for c in token.children)):
         expelled = [o for o in objects if o.lemma_.lower() in MISSIONS | ORGANISATIONS

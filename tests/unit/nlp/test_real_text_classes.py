@@ -373,3 +373,14 @@ def test_where_forces_or_envoys_are_sent_decides_the_act(annotate, text, dyad) -
 def test_a_response_to_something_is_not_aimed_at_it(annotate) -> None:
     doc = annotate("In response to the killing of its general, Iran fired missiles at a base.")
     assert ("IRN", "ASSAULT", "IRN") not in _dyads(doc)
+
+
+def test_a_reaction_is_aimed_at_whoever_made_the_event_it_refers_to(annotate) -> None:
+    doc = annotate("Pakistani jets struck targets in eastern Afghanistan on Tuesday. "
+                   "The Taliban's defence ministry condemned the attack.")
+    assert ("AFG", "ACCUSE", "PAK") in _dyads(doc)
+
+
+def test_warships_arriving_are_deployed_not_visiting(annotate) -> None:
+    doc = annotate("Three US warships arrived off the coast of Venezuela on Monday.")
+    assert {d[1] for d in _dyads(doc)} == {"MOBILIZE"}
