@@ -25,6 +25,8 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
+from spiral.plover import EVENT_TYPES
+
 QUOTE_MARKS = "\"“”«»"
 SPEECH_WORDS = ("said", "says", "told", "according to", "claimed", "stated", "announced")
 FINAL = ".!?\"”’'»)"
@@ -64,7 +66,7 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict
         "unfinished_sentence": float(not sentence.endswith(tuple(FINAL))),
         "log_words": math.log1p(len(sentence.split())),
         "shared_sentence": float(n_in_sentence > 1),
-    }
+    } | {f"type_{name}": float(event["event_type"] == name) for name in EVENT_TYPES}
 
 
 @functools.cache
