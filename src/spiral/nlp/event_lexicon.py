@@ -308,7 +308,9 @@ BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}
 RESPONSES = {"response", "retaliation", "reply", "answer", "revenge", "reaction"}
 # verbs whose subject event is going on: "protests spread", "fighting continued"
 ONGOING = {"spread", "erupt", "continue", "escalate", "rage", "intensify", "resume", "flare",
-           "break", "grow", "persist"}
+           "break", "grow", "persist", "begin", "start", "enter", "hold"}
+# "the ceasefire took effect", "the truce went into force": an event that begins
+IN_FORCE = {"effect", "force"}
 # what a government withdraws to give way: "withdrew the bill"
 MEASURES = {"bill", "law", "legislation", "proposal", "plan", "decree", "reform", "draft",
             "amendment", "candidacy", "tax"}
@@ -388,6 +390,8 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("strike", frozenset({"deal", "agreement", "bargain", "accord", "pact"}), ("AGREE", "")),
     ("capture", frozenset({"attention", "imagination", "mood", "headline", "spirit"}), None),
     ("seize", frozenset({"opportunity", "initiative", "moment", "chance"}), None),
+    ("exchange", frozenset({"fire", "gunfire", "shot", "blow", "strike", "artillery"}),
+     ("ASSAULT", "")),
     # "took the palace", "took control of the airport": captured by force
     ("take", frozenset(TERRAIN | {"palace", "capital", "airport", "bridge", "port", "crossing",
                                   "headquarters", "building"}), ("ASSAULT", "occupy")),

@@ -57,6 +57,7 @@ from spiral.nlp.event_lexicon import (
     FRONTIERS,
     HABITUAL_ADVERBS,
     HOSTAGE_WORDS,
+    IN_FORCE,
     INCOMING,
     INTENT_VERBS,
     KNOWN_VERBS,
@@ -672,6 +673,16 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return ("REJECT", "")  # "Serbia is opposed to the mission"
     if lemma == "step" and "down" in particles:
         return VERB_TRIGGERS["resign"]
+    forces = any(t.lemma_.lower() in FORCES | VESSELS
+                 for c in children if c.dep_ == "nsubj" for t in c.subtree)
+    if lemma in ("leave", "abandon", "vacate", "quit") and forces:
+        return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
+    if lemma == "build" and "up" in particles:
+        return ("MOBILIZE", "troops")  # "continues to build up forces along the border"
+    if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+            entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None for o in c.children)
+                                for c in children):
+        return ("SUPPORT", "")  # "would stand by the Philippines"
     if lemma == "bring" and any(c.lower_ in ("home", "back") for c in children):
         return ("RETREAT", "withdraw")  # "bring its troops home"
     if lemma == "pull" and any(c.lower_ in ("out", "back") and c.dep_ in ("prt", "prep", "advmod")
@@ -731,7 +742,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return BETWEEN_NOUNS[lemma]  # "talks between the army and the RSF"
     if lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(
             c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in token.children)
-            or token.head.lemma_ in ONGOING):
+            or token.head.lemma_ in ONGOING or any(
+                t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
 

@@ -384,3 +384,16 @@ def test_a_reaction_is_aimed_at_whoever_made_the_event_it_refers_to(annotate) ->
 def test_warships_arriving_are_deployed_not_visiting(annotate) -> None:
     doc = annotate("Three US warships arrived off the coast of Venezuela on Monday.")
     assert {d[1] for d in _dyads(doc)} == {"MOBILIZE"}
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Indian and Chinese troops exchanged fire along the border on Monday.",
+     ("IND", "ASSAULT", "CHN")),
+    ("Caracas continues to build up forces along Guyana's border.", ("VEN", "MOBILIZE", "GUY")),
+    ("Russian troops abandoned their positions near Kherson on Friday.", ("RUS", "RETREAT", "")),
+    ("The truce between Armenia and Azerbaijan took effect at noon on Saturday.",
+     ("AZE", "RETREAT", "ARM")),
+])
+def test_phrasal_acts_of_war_and_truce(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert any(d[:2] == dyad[:2] and (not dyad[2] or d[2] == dyad[2]) for d in dyads), dyads
