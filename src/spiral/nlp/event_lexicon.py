@@ -255,6 +255,7 @@ MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # fighting that takes two: each side assaults the other
 MUTUAL_FIGHTS = {"clash", "fight", "fighting", "skirmish", "hostility", "hostilities", "exchange",
+                 "trade",
                  "conflict", "war", "battle", "combat", "firefight", "gunfight", "engagement"}
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -390,8 +391,14 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("strike", frozenset({"deal", "agreement", "bargain", "accord", "pact"}), ("AGREE", "")),
     ("capture", frozenset({"attention", "imagination", "mood", "headline", "spirit"}), None),
     ("seize", frozenset({"opportunity", "initiative", "moment", "chance"}), None),
+    # "would be met with a response": no meeting (a threat, read from what is said)
+    ("meet", frozenset({"response", "force", "resistance", "retaliation", "fire", "reaction"}),
+     None),
     ("exchange", frozenset({"fire", "gunfire", "shot", "blow", "strike", "artillery"}),
      ("ASSAULT", "")),
+    ("trade", frozenset({"fire", "gunfire", "shot", "blow", "strike", "artillery", "attack"}),
+     ("ASSAULT", "")),
+    ("trade", frozenset({"accusation", "barb", "insult", "blame", "charge"}), ("ACCUSE", "")),
     # "took the palace", "took control of the airport": captured by force
     ("take", frozenset(TERRAIN | {"palace", "capital", "airport", "bridge", "port", "crossing",
                                   "headquarters", "building"}), ("ASSAULT", "occupy")),

@@ -474,9 +474,12 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
 
 def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """A trigger verb in its everyday sense, by its object (`OBJECT_SENSES`)."""
-    if not cue.objects:
+    # "would be met with a response": what a passive is met with counts as its object
+    met_with = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                for o in c.children if o.dep_ == "pobj"] if cue.lemma == "meet" else []
+    if not cue.objects and not met_with:
         return None
-    nouns = {n.lemma_.lower() for o in cue.objects for n in (o, *_of_objects(o))}
+    nouns = {n.lemma_.lower() for o in (*cue.objects, *met_with) for n in (o, *_of_objects(o))}
     for lemma, objects, verdict in OBJECT_SENSES:
         if lemma == cue.lemma and nouns & objects:
             return NO_EVENT if verdict is None else verdict
@@ -930,7 +933,11 @@ def _named_after_and(side: Token) -> list[Entity]:
 def _pair_named_before(subject: list[Token]) -> list[Entity]:
     """'both sides', 'the two countries': the last two sides named before them, in their
     sentence or the one before."""
-    if not subject or " ".join(t.lower_ for t in subject) not in PAIRS:
+    # "the two nuclear-armed neighbours": the pair's words without its describing adjectives
+    heads = phrase_heads(subject)
+    words = " ".join(t.lower_ for t in subject
+                     if t in heads or t.dep_ in ("det", "nummod", "predet", "preconj"))
+    if not subject or words not in PAIRS:
         return []
     doc, sentence = subject[0].doc, subject[0].sent
     first = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
@@ -1013,6 +1020,12 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         return [r for r in _actors_in(doc, tokens) if r.code and all(r.code != a.code for a in actors)]
 
     found = others(_object_tokens(token))
+    if found:
+        return found
+    # "shot down five Indian jets": the country of the weapons hit is whom the act hits
+    hit = [t for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in _phrase(c)]
+    found = [r for r in _actors_in(doc, hit, weapons=True)
+             if r.code and all(r.code != a.code for a in actors)]
     if found:
         return found
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):

@@ -397,3 +397,19 @@ def test_warships_arriving_are_deployed_not_visiting(annotate) -> None:
 def test_phrasal_acts_of_war_and_truce(annotate, text, dyad) -> None:
     dyads = _dyads(annotate(text))
     assert any(d[:2] == dyad[:2] and (not dyad[2] or d[2] == dyad[2]) for d in dyads), dyads
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Armenia and Azerbaijan traded artillery fire overnight.", ("ARM", "ASSAULT", "AZE")),
+    ("Armenia and Azerbaijan traded artillery fire overnight.", ("AZE", "ASSAULT", "ARM")),
+    ("Islamabad said it shot down two Indian fighter jets on Thursday.", ("PAK", "ASSAULT", "IND")),
+    ("Serbia and Kosovo clashed for a week. The two uneasy neighbours agreed to talks on Monday.",
+     ("SRB", "AGREE", "XKX")),
+])
+def test_trading_fire_downed_aircraft_and_described_pairs(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_met_with_a_response_is_no_meeting(annotate) -> None:
+    doc = annotate("Moscow warned that any such strike would be met with a response.")
+    assert "CONSULT" not in {d[1] for d in _dyads(doc)} and "AGREE" not in {d[1] for d in _dyads(doc)}
