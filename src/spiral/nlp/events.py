@@ -1043,7 +1043,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
 
 def _clause_text(token: Token) -> str:
     """The trigger's own clause, without the clauses it embeds: where its date is said."""
-    return " ".join(t.text for t in _phrase(token))
+    return "".join(t.text_with_ws for t in sorted(_phrase(token), key=lambda t: t.i))
 
 
 def _phrase(head: Token) -> list[Token]:

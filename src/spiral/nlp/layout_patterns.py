@@ -74,6 +74,9 @@ PATTERNS: tuple[FurniturePattern, ...] = (
          r"hours?|d|days?) ago\.?$", flags=re.IGNORECASE),
     _row("date_line", "timestamp", "line",
          rf"^(?:{_WEEKDAY}\s*)?{_DATE}(?:,?\s*(?:at )?{_TIME})?$"),
+    # "date 2024-04-02 Last week, ...": a page's metadata date run into its first line
+    _row("metadata_date", "timestamp", "prefix",
+         r"^[Dd]ate:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?\s+(?=\S)"),
     _row("time_prefix", "timestamp", "prefix",
          rf"^(?:{_DATE},?\s+)?{_TIME}(?=\s*$|\s*[:|–—-]?\s+[A-Z0-9‘“'\"])\s*[:|–—-]?\s*"),
     # "KYIV, Nov 21 (Reuters) -", "WASHINGTON (AP) —", "GAZA CITY, Gaza Strip —"; a capitalised

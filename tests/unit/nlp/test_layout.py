@@ -29,6 +29,7 @@ FAMILIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
                          [("timestamp", "Updated: February 3, 2025 4:10pm")]),
     "time_ago": ("25 min ago", [("timestamp", "25 min ago")]),
     "date_line": ("Monday, February 3, 2025", [("timestamp", "Monday, February 3, 2025")]),
+    "metadata_date": (f" date 2025-02-03 {BODY}", [("timestamp", "date 2025-02-03 ")]),
     "time_prefix": ("4:05 p.m. Envoys meet in Ankara\n09:12 GMT",
                     [("timestamp", "4:05 p.m. "), ("headline", "Envoys meet in Ankara"),
                      ("timestamp", "09:12 GMT")]),
