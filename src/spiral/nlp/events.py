@@ -310,7 +310,7 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         # territory" is no Polish act (a protest, by CAMEO's convention, is placed by its target)
         target = frozenset(t.i for c in token.children if event_type == "ASSAULT" and (
             c.dep_ in ("dobj", "dative", "attr", "oprd")
-            or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS - PLACE_PREPS))
+            or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
             for t in c.subtree)
         actors = [unnamed if _unplaceable(named) else _located(
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,

@@ -413,3 +413,9 @@ def test_trading_fire_downed_aircraft_and_described_pairs(annotate, text, dyad) 
 def test_met_with_a_response_is_no_meeting(annotate) -> None:
     doc = annotate("Moscow warned that any such strike would be met with a response.")
     assert "CONSULT" not in {d[1] for d in _dyads(doc)} and "AGREE" not in {d[1] for d in _dyads(doc)}
+
+
+def test_where_an_attack_happened_does_not_place_who_made_it(annotate) -> None:
+    doc = annotate("Drones attacked an oil depot in Russia's Belgorod region overnight.")
+    assert not any(e["actor"] and e["actor"][0]["code"] == "RUS" for e in doc._.events
+                   if e["event_type"] == "ASSAULT")
