@@ -16,7 +16,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "occupy", "stab", "behead", "murder", "slaughter", "assault", "strafe",
                      "clash", "explode", "abuse", "execute", "storm", "overrun", "besiege",
                      "slay", "lynch", "detonate", "blast", "gun", "mortar", "retake", "recapture",
-                     "conquer", "counterattack", "repel"],
+                     "conquer", "counterattack", "repel", "retaliate", "avenge"],
                     ("ASSAULT", "")),
     **dict.fromkeys(["threaten", "vow", "warn", "swear"], ("THREATEN", "")),
     **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce", "mock",
@@ -262,7 +262,10 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RE
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
-                "call"}
+                "call", "promise", "pledge", "swear"}
+# promises whose content decides the act: "pledged to rebuild" agrees, "promised to retaliate"
+# threatens
+PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}
 # "a possible attack", "the planned drills": an event not (yet) a fact
 PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared", "planned",
                          "proposed", "threatened", "imminent", "future", "prospective",

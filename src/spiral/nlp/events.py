@@ -80,6 +80,7 @@ from spiral.nlp.event_lexicon import (
     ORGANISATIONS,
     PAIRS,
     PERMITTING,
+    PLEDGES,
     PLACE_PREPS,
     PREPARING_VERBS,
     PROPERTY,
@@ -165,6 +166,9 @@ class EventCoder:
             if not recipients and event_type in REACTIONS:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
+            if not recipients and event_type == "THREATEN":
+                # "Kabul vowed to retaliate": against whoever the report last told struck it
+                recipients = _last_assailant(token, earlier, actors)
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
                                                              and "joint" in words):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
@@ -251,6 +255,22 @@ def _agent_of_told_event(token: Token, earlier: list[Event], actors: list[Entity
                 break
             agent = next((a for a in event.actor if a.code and a.code not in own), None)
             if event.event_type == told[0] and agent is not None and not event.hypothetical:
+                return [replace(agent, role="by reference")]
+    return []
+
+
+def _last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:
+    """Who last used force against the threatening side, in the sentences just before (or
+    earlier in its own)."""
+    own = {a.code for a in actors if a.code}
+    start = token.sent.start_char
+    for event in reversed(earlier):
+        if start - event.end > BACK_REFERENCE_CHARS:
+            break
+        if event.event_type in FORCEFUL and not event.hypothetical and not event.negated \
+                and own & {r.code for r in event.recipient}:
+            agent = next((a for a in event.actor if a.code and a.code not in own), None)
+            if agent is not None:
                 return [replace(agent, role="by reference")]
     return []
 
@@ -726,6 +746,9 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
+        if lemma in PLEDGES and any(c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
+                                    for c in token.children):
+            return ("THREATEN", "")  # "promised to retaliate against Israel"
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT
         if lemma in ("fire", "launch") and not any(
@@ -848,9 +871,14 @@ def _depth(token: Token) -> int:
 def _warns_of_consequence(token: Token) -> bool:
     """'warned that Russia would respond' and 'warned Manila against playing with fire' are
     threats; 'warned of an attack' is not."""
-    if any(c.dep_ == "dobj" for c in token.children) and any(
-            c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if objects and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
         return True
+    if any(c.dep_ == "xcomp" for c in token.children) and any(
+            t.lemma_.lower() in FORCES or (entity_at(t.doc, t.idx, t.idx + len(t.text)) or
+                                           Entity("", "", "")).code
+            for o in objects for t in _phrase(o)):
+        return True  # "warned rebel forces not to approach the buffer zone"
     for child in token.children:
         if child.dep_ in ("ccomp", "advcl", "xcomp") and any(
                 c.dep_ == "aux" and c.lower_ in MODALS for c in child.children):

@@ -419,3 +419,20 @@ def test_where_an_attack_happened_does_not_place_who_made_it(annotate) -> None:
     doc = annotate("Drones attacked an oil depot in Russia's Belgorod region overnight.")
     assert not any(e["actor"] and e["actor"][0]["code"] == "RUS" for e in doc._.events
                    if e["event_type"] == "ASSAULT")
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Israeli jets struck Hezbollah positions on Monday. Hezbollah promised to retaliate.",
+     ("LBN", "THREATEN", "ISR")),
+    ("Pakistani jets struck targets in Afghanistan on Tuesday. Kabul vowed to retaliate.",
+     ("AFG", "THREATEN", "PAK")),
+    ("Israel had warned rebel forces in Syria not to approach the buffer zone.",
+     ("ISR", "THREATEN", "SYR")),
+])
+def test_a_vow_of_force_threatens_whoever_struck_or_is_warned(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_promise_to_retaliate_is_no_retaliation_yet(annotate) -> None:
+    doc = annotate("Hezbollah promised to retaliate against Israel.")
+    assert ("LBN", "ASSAULT", "ISR") not in _dyads(doc)
