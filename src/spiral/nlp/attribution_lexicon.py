@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from spiral.nlp.event_lexicon import FORCES, PROPERTY, TERRAIN, VESSELS, WEAPON_WORDS
+
 # the speech verbs red lines and positions look for above a clause (a narrower, older list)
 SPEECH_VERBS = frozenset({
     "say", "tell", "add", "warn", "write", "argue", "contend", "state", "declare", "insist",
@@ -82,6 +84,14 @@ OBJECT_CUES = frozenset({
     "reveal", "say", "see", "seek", "show", "slam", "state", "stress", "suggest", "support",
     "talk", "thank", "tout", "tweet", "understand", "urge", "view", "voice", "want", "warn",
     "welcome", "write"})
+
+# those of them that are also verbs of force, and the objects that give them that sense
+# ("attacked the base", unlike "attacked the plan")
+FORCE_CUES = frozenset({"attack", "assail", "bash", "blast", "hit", "knock", "slam"})
+FORCE_TARGETS = frozenset(TERRAIN | PROPERTY | FORCES | VESSELS | WEAPON_WORDS | {
+    "target", "convoy", "camp", "checkpoint", "ship", "tanker", "boat", "plane", "patrol",
+    "civilian", "village", "compound", "hideout", "infrastructure", "refinery", "grid",
+    "depot", "barracks", "outpost", "police", "army", "militia", "fighter"})
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")
 PREPOSITION_CUES = frozenset({

@@ -33,6 +33,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from spiral.countries import country_code
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import entity_at, phrase_heads
@@ -45,6 +46,8 @@ from spiral.nlp.attribution_lexicon import (
     CUE_PARTICLES,
     DOCUMENT_NOUNS,
     EXPLETIVES,
+    FORCE_CUES,
+    FORCE_TARGETS,
     INFINITIVE_CUES,
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
@@ -220,7 +223,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
                                           NOT_STATEMENTS for c in children):
         content = _after(verb, ("dobj", "dative", "xcomp"))
     elif lemma in OBJECT_CUES and any(c.dep_ == "dobj" or c.dep_ == "prep" and lemma in
-                                      PREPOSITION_CUES and c.i > verb.i for c in children):
+                                      PREPOSITION_CUES and c.i > verb.i for c in children) \
+            and not _struck(verb, lemma):
         content = _after(verb, OBJECTS)
     elif (prep := _particle(verb, lemma)) is not None:
         content = [_extent(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")))]
@@ -236,6 +240,14 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         # "it was announced that ...": no one is named
         cue = sorted(cue + [c for c in children if c.dep_ == "nsubjpass"], key=lambda t: t.i)
     return [_Found(cue, source, content, verb)]
+
+
+def _struck(verb: Token, lemma: str) -> bool:
+    """'attacked an army base', 'hit Kyiv': a verb of force in its physical sense, which says
+    nothing ('attacked the minister', 'blasted the plan' do)."""
+    return lemma in FORCE_CUES and any(
+        o.lemma_.lower() in FORCE_TARGETS or country_code(o.text) is not None
+        for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts))
 
 
 def _particle(verb: Token, lemma: str) -> Token | None:

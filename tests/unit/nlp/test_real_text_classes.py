@@ -436,3 +436,12 @@ def test_a_vow_of_force_threatens_whoever_struck_or_is_warned(annotate, text, dy
 def test_a_promise_to_retaliate_is_no_retaliation_yet(annotate) -> None:
     doc = annotate("Hezbollah promised to retaliate against Israel.")
     assert ("LBN", "ASSAULT", "ISR") not in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Guerrillas attacked an army base in Arauca on Monday.", False),
+    ("Russian drones hit Kyiv overnight.", False),
+    ("The senator attacked the president's plan as reckless.", True),
+])
+def test_a_verb_of_force_attributes_only_in_its_verbal_sense(annotate, text, quoted) -> None:
+    assert bool(annotate(text)._.quotes) is quoted
