@@ -156,7 +156,7 @@ class EventCoder:
         for token, (event_type, mode) in sorted(triggers, key=lambda p: (_depth(p[0]), p[0].i)):
             subject = _subject_tokens(token)
             if event_type in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT", "COERCE") and any(
-                    t.lemma_.lower() in PROTESTERS for t in subject):
+                    t.lemma_.lower() in PROTESTERS for t in _named_part(subject)):
                 # protesters' demands are a protest, and so is the embassy they storm or burn
                 event_type, mode = "PROTEST", ("riot" if event_type in FORCEFUL else "")
             parties = _parties(sentence, token, subject, event_type)

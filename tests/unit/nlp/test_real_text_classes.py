@@ -445,3 +445,8 @@ def test_a_promise_to_retaliate_is_no_retaliation_yet(annotate) -> None:
 ])
 def test_a_verb_of_force_attributes_only_in_its_verbal_sense(annotate, text, quoted) -> None:
     assert bool(annotate(text)._.quotes) is quoted
+
+
+def test_a_description_of_the_speaker_does_not_make_a_protest(annotate) -> None:
+    doc = annotate("Maduro, a loyal supporter of the Russian leader, has accused Ali of recklessness.")
+    assert ("VEN", "ACCUSE", "GUY") in _dyads(doc)
