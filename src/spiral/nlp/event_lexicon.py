@@ -155,6 +155,8 @@ FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigad
 # what a navy or an air force sends: "sent warships to the strait"
 VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carrier", "submarine",
            "jet", "bomber", "aircraft", "reinforcement", "marine"}
+# what ships and aircraft enter to show force: "entered its territorial waters"
+INTRUDED = {"waters", "airspace", "zone", "territory", "sea"}
 # where forces are sent without going abroad: "sent tanks to its borders"
 FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone", "line",
              "front", "frontline", "waters", "sea", "strait", "gulf", "island", "islands"}

@@ -58,6 +58,7 @@ from spiral.nlp.event_lexicon import (
     HABITUAL_ADVERBS,
     HOSTAGE_WORDS,
     IN_FORCE,
+    INTRUDED,
     INCOMING,
     INTENT_VERBS,
     KNOWN_VERBS,
@@ -700,6 +701,11 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                  for c in children if c.dep_ == "nsubj" for t in c.subtree)
     if lemma in ("leave", "abandon", "vacate", "quit") and forces:
         return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
+    if lemma in ("enter", "intrude", "violate") and any(
+            t.lemma_.lower() in VESSELS for c in children if c.dep_ == "nsubj" for t in c.subtree) \
+            and any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
+                g for c in children if c.dep_ == "prep" for g in c.children)]):
+        return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
         return ("MOBILIZE", "troops")  # "continues to build up forces along the border"
     if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ == "by" and any(

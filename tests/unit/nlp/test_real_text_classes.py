@@ -450,3 +450,8 @@ def test_a_verb_of_force_attributes_only_in_its_verbal_sense(annotate, text, quo
 def test_a_description_of_the_speaker_does_not_make_a_protest(annotate) -> None:
     doc = annotate("Maduro, a loyal supporter of the Russian leader, has accused Ali of recklessness.")
     assert ("VEN", "ACCUSE", "GUY") in _dyads(doc)
+
+
+def test_ships_or_aircraft_entering_waters_or_airspace_show_force(annotate) -> None:
+    doc = annotate("Chinese military aircraft entered Taiwan's air defence zone on Friday.")
+    assert ("CHN", "MOBILIZE", "TWN") in _dyads(doc)
