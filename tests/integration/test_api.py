@@ -296,6 +296,39 @@ def test_api_post_documents_codes_them_and_reads_see_them(store: Path, tmp_path:
     assert {"charset", "charset_reason"} <= set(listed)
 
 
+def test_issue_14_a_store_changed_while_serving_is_prepared_before_it_is_served(
+        store: Path, tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from spiral.serve.api import warm
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(store, copy)
+    app = create_app(Settings(db=copy))
+    warm(app)
+    catalog, client = app.state.catalog, TestClient(app, client=LOCAL)
+    first = catalog.stamp
+    before = client.get("/api/v1/events").json()["total"]
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    subprocess.run([sys.executable, str(root / "examples" / "synthetic_gdelt.py"), "--seed", "2",
+                    "--days", "20", "--out", str(tmp_path / "g.export.CSV")], check=True,
+                   capture_output=True, env=env)
+    subprocess.run([sys.executable, "-m", "spiral.serve.cli", "import", "gdelt",
+                    str(tmp_path / "g.export.CSV"), "--db", str(copy)], check=True,
+                   capture_output=True, env=env)
+    # the request that sees the change is answered from the previous snapshot...
+    assert client.get("/api/v1/events").json()["total"] == before
+    catalog.wait()  # ...while the new one is read and prepared in the background
+    assert catalog.stamp != first and catalog.prepared
+    after = client.get("/api/v1/events").json()["total"]
+    assert after > before
+    assert client.get("/api/v1/index", params={"freq": "week"}).json()["total"] > 0
+
+
 def test_api_forecast_under_a_scenario_the_server_offers(rich_store: Path) -> None:
     examples = Path(__file__).resolve().parents[2] / "examples" / "scenarios"
     app = create_app(Settings(db=rich_store), scenario_files=[examples / "no_new_weapons.yaml"])

@@ -174,6 +174,11 @@ class Listing:
         keys = ordered(numbered, sort=sort, allowed=allowed, id_column=id_column)
         if columns is not None and sort.lstrip("-") not in columns:
             keys = keys.drop(sort.lstrip("-"))
+        # indexed columns are only compared for equality: their codes, not their text
+        coded = {c for index in indexed for c in ((index,) if isinstance(index, str) else index)
+                 if c != id_column and keys.schema.get(c) == pl.String}
+        if columns is not None and coded:
+            keys = keys.with_columns(pl.col(*coded).cast(pl.Categorical))
         postings = {}
         for index in indexed:
             columns = (index,) if isinstance(index, str) else tuple(index)
