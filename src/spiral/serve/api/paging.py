@@ -16,6 +16,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+import numpy as np
 import polars as pl
 from fastapi.responses import Response
 
@@ -88,8 +89,7 @@ def ordered(frame: pl.DataFrame, *, sort: str, allowed: Sequence[str],
             id_column: str) -> pl.DataFrame:
     """`frame` sorted by `sort` then `id_column`, with the sort key in `_key` (nulls last).
 
-    Sorting is the costly step on a large store, so callers cache this per snapshot and sort,
-    then filter: filters keep the order.
+    Sorting is the costly step on a large store: a `Listing` does it once per snapshot and sort.
     """
     descending = sort.startswith("-")
     column = sort.lstrip("-")
@@ -123,8 +123,6 @@ def _first(mask: pl.Series, start: int, n: int) -> pl.Series:
     >>> _first(pl.Series([True, False, True, True]), 1, 1).to_list()
     [2]
     """
-    import numpy as np
-
     found: list[Any] = []
     size, count = 4096, 0
     while start < mask.len() and count < n:
@@ -196,8 +194,6 @@ class Listing:
         The posting lists of `equal` select rows (intersected); the other conditions are one
         mask over the few columns they read, gathered at those rows only.
         """
-        import numpy as np
-
         positions = None
         lists, unindexed = [], dict(equal)
         for columns, postings in sorted(self.postings.items(), key=lambda p: -len(p[0])):
@@ -235,8 +231,6 @@ class Listing:
              conditions: Sequence[pl.Expr] = (), cursor: str | None, limit: int
              ) -> tuple[pl.DataFrame, str | None, int]:
         """(rows of this page, cursor of the next page or None, matching rows over all pages)."""
-        import numpy as np
-
         positions, mask = self._narrowed(_given(equal), conditions)
         n = self.keys.height if positions is None else len(positions)
         total = n if mask is None else int(mask.sum())
@@ -268,12 +262,9 @@ def _intersect(shorter: Any, longer: Any, height: int) -> Any:
     """The positions (ascending, below `height`) of `shorter` that are in `longer`: binary
     search when `shorter` is far shorter, else a bitmap (faster than numpy's intersect1d).
 
-    >>> import numpy as np
     >>> _intersect(np.array([1, 4, 7]), np.array([0, 4, 5, 7]), 8).tolist()
     [4, 7]
     """
-    import numpy as np
-
     if not len(longer):
         return longer
     if 16 * len(shorter) < len(longer):
