@@ -2,8 +2,9 @@
 
 The snapshot is taken through the store's public read methods (the same ones the CLI uses), with
 the store opened read-only and closed again, so the CLI can write between requests. It is taken
-anew when the store file changes (see `Catalog`). Entities (actor, recipient, speaker, ...) are decoded from the
-store's JSON text into structs, so JSON, CSV and Parquet answers never carry JSON inside JSON.
+anew when the store changes (see `Catalog`). Entities (actor, recipient, speaker, ...) are
+decoded from the store's JSON text into structs, so JSON, CSV and Parquet answers never carry
+JSON inside JSON.
 Derived tables (story events, the escalation index, red-line assessments, fits) are computed
 once per snapshot, on first use, through the analysis and dynamics stages.
 """
@@ -138,8 +139,9 @@ class Catalog:
                 return
             if self._builder is None:
                 self._building = stamp
-                self._builder = threading.Thread(target=self._build, args=(stamp,),
-                                                 name="spiral-snapshot", daemon=True)
+                self._builder = threading.Thread(target=self._build_in_background,
+                                                 args=(stamp,), name="spiral-snapshot",
+                                                 daemon=True)
                 self._builder.start()
             builder, building = self._builder, self._building
         if wait:
@@ -174,6 +176,12 @@ class Catalog:
         finally:
             if threading.current_thread() is self._builder:
                 self._builder = None
+
+    def _build_in_background(self, stamp: tuple[Any, ...]) -> None:
+        try:
+            self._build(stamp)
+        except Exception:  # the previous snapshot stays served; the next request tries again
+            log.exception("%s: the new snapshot could not be prepared", self.path)
 
     def _bound(self, snapshot: _Snapshot) -> Catalog:
         """A catalog that reads `snapshot` only (to prepare it before it is served)."""

@@ -50,7 +50,8 @@ CodesDep = Annotated[_Codes, Depends(event_codes)]
 # the columns the filters read (queries.event_where, story_where), and those they compare for
 # equality, which each listing indexes
 CODED = ("actor_code", "recipient_code", "event_type", "mode", "directed", "date")
-INDEXED = ("actor_code", "recipient_code", "event_type", ("actor_code", "recipient_code", "directed"))
+DYAD = ("actor_code", "recipient_code", "directed")
+INDEXED = ("actor_code", "recipient_code", "event_type", DYAD)
 
 
 def events_listing(catalog: Catalog, sort: str = "date") -> Listing:

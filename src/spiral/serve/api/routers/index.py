@@ -11,6 +11,7 @@ from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
 from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing
+from spiral.serve.api.routers.events import DYAD
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["index"], dependencies=[ReadAccess])
@@ -22,7 +23,7 @@ def listing(catalog: Catalog, freq: str, sort: str = "period") -> Listing:
     return cached_listing(catalog, f"index-{freq}", lambda: queries.index_table(catalog, freq),
                           sort=sort, allowed=SORTS, id_column="key",
                           columns=("actor_code", "recipient_code", "directed", "period"),
-                          indexed=("actor_code", "recipient_code", ("actor_code", "recipient_code", "directed")))
+                          indexed=("actor_code", "recipient_code", DYAD))
 
 
 @router.get("/index", response_model=models.Page[models.IndexRow], responses=TABLE_RESPONSES)
