@@ -80,8 +80,9 @@ def _real(events: pl.DataFrame, min_confidence: float) -> pl.DataFrame:
 
 
 def _placed(side: str) -> pl.Expr:
-    # a substring test, not a JSON parse: a million actor lists parse in seconds
-    return pl.col(side).str.contains(r'"role":\s*"by location"')
+    # a substring test, not a JSON parse: a million actor lists parse in seconds; the text may
+    # come dictionary-encoded (Categorical), as the server keeps it
+    return pl.col(side).cast(pl.String).str.contains(r'"role":\s*"by location"')
 
 
 def _linked_pairs(rows: list[dict], window_days: int,

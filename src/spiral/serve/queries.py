@@ -9,12 +9,15 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from spiral.errors import InputError, ModelError
 from spiral.serve.catalog import Catalog
+
+if TYPE_CHECKING:
+    from spiral.serve.api.paging import Listing
 
 DEFAULT_DIMS = ("RUS->UKR:material_conflict", "UKR->RUS:material_conflict")
 
@@ -35,74 +38,89 @@ class EventFilter:
     min_sources: int | None = None
     min_confidence: float | None = None
 
-    @property
-    def first_actor(self) -> str | None:
-        """The one actor code every row must have (from `actor` or `dyad`), if any.
 
-        >>> EventFilter(dyad="RUS-UKR").first_actor, EventFilter().first_actor
-        ('RUS', None)
-        """
-        if self.actor or not self.dyad:
-            return self.actor
-        return self.dyad.partition("~" if "~" in self.dyad else "-")[0]
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A filter: `equal` column values (a listing answers them from its postings) and other
+    conditions, all of which must hold."""
+
+    equal: dict[str, Any]
+    conditions: list[pl.Expr]
+
+    def apply(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """The rows of `frame` that match, in its order."""
+        conditions = [pl.col(c) == v for c, v in self.equal.items()] + self.conditions
+        return frame.filter(pl.all_horizontal(conditions)) if conditions else frame
+
+    def rows(self, frame: pl.DataFrame, listing: Listing | None) -> pl.DataFrame:
+        """The matching rows of `listing` (in its order) if given, else of `frame`."""
+        if listing is None:
+            return self.apply(frame)
+        return listing.matching(equal=self.equal, conditions=self.conditions)
 
 
-def _pair_and_window(f: EventFilter, day: str) -> list[pl.Expr]:
-    """Actor, recipient or dyad, and the date window on column `day`."""
+def _pair_and_window(f: EventFilter, day: str) -> Where:
+    """Actor, recipient or dyad, and the date window on column `day`.
+
+    >>> w = _pair_and_window(EventFilter(actor="RUS", dyad="RUS~UKR"), "date")
+    >>> w.equal, w.conditions
+    ({'actor_code': 'RUS', 'recipient_code': 'UKR', 'directed': False}, [])
+    """
+    equal = {column: value for column, value in (("actor_code", f.actor),
+                                                  ("recipient_code", f.recipient)) if value}
     conditions = []
-    if f.actor:
-        conditions.append(pl.col("actor_code") == f.actor)
-    if f.recipient:
-        conditions.append(pl.col("recipient_code") == f.recipient)
     if f.dyad:
         undirected = "~" in f.dyad
         actor, _, recipient = f.dyad.partition("~" if undirected else "-")
-        conditions += [pl.col("actor_code") == actor, pl.col("recipient_code") == recipient]
-        if undirected:  # an unordered pair (ACLED's) is its own row, never a directed dyad
-            conditions.append(~pl.col("directed"))
+        # an unordered pair (ACLED's) is its own row, never part of a directed dyad
+        for column, value in (("actor_code", actor), ("recipient_code", recipient),
+                              ("directed", not undirected)):
+            if equal.setdefault(column, value) != value:
+                conditions.append(pl.lit(False))  # a dyad other than the actor asked for
     if f.since:
         conditions.append(pl.col(day) >= f.since)
     if f.until:
         conditions.append(pl.col(day) <= f.until)
-    return conditions
+    return Where(equal, conditions)
 
 
-def _dyad_expr(f: EventFilter) -> list[pl.Expr]:
-    conditions = _pair_and_window(f, "date")
-    if f.event_type:
-        conditions.append(pl.col("event_type") == f.event_type)
-    if f.mode:
-        conditions.append(pl.col("mode") == f.mode)
-    return conditions
+def _coded(f: EventFilter) -> Where:
+    where = _pair_and_window(f, "date")
+    where.equal.update({c: v for c, v in (("event_type", f.event_type), ("mode", f.mode)) if v})
+    return where
 
 
-def _apply(frame: pl.DataFrame, conditions: list[pl.Expr]) -> pl.DataFrame:
-    return frame.filter(pl.all_horizontal(conditions)) if conditions else frame
-
-
-def events(catalog: Catalog, f: EventFilter, *, base: pl.DataFrame | None = None
-           ) -> pl.DataFrame:
-    """Event mentions, as coded or imported (from `base`, e.g. a sorted copy, if given)."""
-    conditions = _dyad_expr(f)
+def event_where(f: EventFilter) -> Where:
+    """The filter of event mentions."""
+    where = _coded(f)
     if f.source:
-        conditions.append(pl.col("source").str.to_lowercase() == f.source.lower())
+        where.conditions.append(pl.col("source").str.to_lowercase() == f.source.lower())
     if f.system:
-        conditions.append(pl.col("system") == f.system)
+        where.equal["system"] = f.system
     if f.min_confidence is not None:
-        conditions.append(pl.col("confidence") >= f.min_confidence)
-    return _apply(catalog.frame("events") if base is None else base, conditions)
+        where.conditions.append(pl.col("confidence") >= f.min_confidence)
+    return where
 
 
-def stories(catalog: Catalog, f: EventFilter, *, base: pl.DataFrame | None = None
-            ) -> pl.DataFrame:
-    """Story events: one real event, however many reports (from `base` if given)."""
-    conditions = _dyad_expr(f)
+def story_where(f: EventFilter) -> Where:
+    """The filter of story events."""
+    where = _coded(f)
     if f.source:
-        conditions.append(pl.col("sources").list.eval(pl.element().str.to_lowercase())
-                          .list.contains(f.source.lower()))
+        where.conditions.append(pl.col("sources").list.eval(pl.element().str.to_lowercase())
+                                .list.contains(f.source.lower()))
     if f.min_sources:
-        conditions.append(pl.col("n_sources") >= f.min_sources)
-    return _apply(catalog.stories() if base is None else base, conditions)
+        where.conditions.append(pl.col("n_sources") >= f.min_sources)
+    return where
+
+
+def events(catalog: Catalog, f: EventFilter, *, base: Listing | None = None) -> pl.DataFrame:
+    """Event mentions, as coded or imported (in the order of `base`, a listing, if given)."""
+    return event_where(f).rows(catalog.frame("events") if base is None else base.rows, base)
+
+
+def stories(catalog: Catalog, f: EventFilter, *, base: Listing | None = None) -> pl.DataFrame:
+    """Story events: one real event, however many reports (in the order of `base` if given)."""
+    return story_where(f).rows(catalog.stories() if base is None else base.rows, base)
 
 
 def story_mentions(catalog: Catalog, story_id: str) -> tuple[dict[str, Any], pl.DataFrame]:
@@ -125,9 +143,16 @@ def ranked_quotes(catalog: Catalog) -> pl.DataFrame:
 
 def quotes(catalog: Catalog, *, speaker: str | None = None, country: str | None = None,
            since: date | None = None, until: date | None = None,
-           source: str | None = None, base: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Quotes with their reach (reports, outlets) and the speaker's seniority."""
-    ranked = ranked_quotes(catalog) if base is None else base
+           source: str | None = None) -> pl.DataFrame:
+    """Quotes with their reach (reports, outlets) and the speaker's seniority, widest first."""
+    return quote_where(speaker=speaker, country=country, since=since, until=until,
+                       source=source).apply(ranked_quotes(catalog))
+
+
+def quote_where(*, speaker: str | None = None, country: str | None = None,
+                since: date | None = None, until: date | None = None,
+                source: str | None = None) -> Where:
+    """The filter of quotes: part of the speaker's name, their country, dates, outlet."""
     conditions = []
     if speaker:
         needle = speaker.lower()
@@ -135,15 +160,13 @@ def quotes(catalog: Catalog, *, speaker: str | None = None, country: str | None 
                                                                                    literal=True)
                           | pl.col("speaker").struct.field("entity_name").fill_null("")
                           .str.to_lowercase().str.contains(needle, literal=True))
-    if country:
-        conditions.append(pl.col("speaker_code") == country)
     if since:
         conditions.append(pl.col("date") >= since)
     if until:
         conditions.append(pl.col("date") <= until)
     if source:
         conditions.append(pl.col("source").str.to_lowercase() == source.lower())
-    return _apply(ranked, conditions)
+    return Where({"speaker_code": country} if country else {}, conditions)
 
 
 def red_line_board(catalog: Catalog) -> pl.DataFrame:
@@ -226,10 +249,15 @@ def index_table(catalog: Catalog, freq: str) -> pl.DataFrame:
 
 
 def index(catalog: Catalog, *, freq: str, f: EventFilter,
-          base: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Escalation index rows (period column named `period`), filtered by dyad and dates."""
-    table = index_table(catalog, freq) if base is None else base
-    return _apply(table, _pair_and_window(f, "period"))
+          base: Listing | None = None) -> pl.DataFrame:
+    """Escalation index rows (period column named `period`), filtered by dyad and dates (in
+    the order of `base`, a listing of the index at `freq`, if given)."""
+    return index_where(f).rows(index_table(catalog, freq) if base is None else base.rows, base)
+
+
+def index_where(f: EventFilter) -> Where:
+    """The filter of the escalation index: dyad and the window on `period`."""
+    return _pair_and_window(f, "period")
 
 
 def dyad_totals(catalog: Catalog, f: EventFilter) -> pl.DataFrame:

@@ -73,14 +73,21 @@ def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> Fa
 
 
 def warm(app: FastAPI) -> None:
-    """Compute now what the first requests would otherwise wait for: the snapshot, story
-    events, the index by day and by week, each listing in its usual orders, the red-line board
-    and the overview's aggregates. All stay cached until the store changes.
+    """Read the store and `prepare` it now, and have every later snapshot (after a POST, an
+    import or any write to the store) prepared before it is served."""
+    catalog = app.state.catalog
+    catalog.prepare = prepare
+    catalog.refresh(wait=True)
+
+
+def prepare(catalog: Catalog) -> None:
+    """Compute what the first requests would otherwise wait for: story events, the index by
+    day and by week, each listing in its usual orders, the red-line board and the overview's
+    aggregates. All stay cached with the snapshot.
     """
     from spiral.serve.api.routers import documents, events, index, quotes
     from spiral.serve.web.pages import overview
 
-    catalog = app.state.catalog
     for sort in ("date", "-date"):
         events.events_listing(catalog, sort)
         events.stories_listing(catalog, sort)

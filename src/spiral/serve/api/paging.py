@@ -10,12 +10,13 @@ import base64
 import binascii
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Any
 
+import numpy as np
 import polars as pl
 from fastapi.responses import Response
 
@@ -88,8 +89,7 @@ def ordered(frame: pl.DataFrame, *, sort: str, allowed: Sequence[str],
             id_column: str) -> pl.DataFrame:
     """`frame` sorted by `sort` then `id_column`, with the sort key in `_key` (nulls last).
 
-    Sorting is the costly step on a large store, so callers cache this per snapshot and sort,
-    then filter: filters keep the order.
+    Sorting is the costly step on a large store: a `Listing` does it once per snapshot and sort.
     """
     descending = sort.startswith("-")
     column = sort.lstrip("-")
@@ -101,31 +101,182 @@ def ordered(frame: pl.DataFrame, *, sort: str, allowed: Sequence[str],
                                                       descending=[descending, False])
 
 
-def page(frame: pl.DataFrame, *, sort: str, allowed: Sequence[str], id_column: str,
-         cursor: str | None, limit: int, presorted: bool = False
-         ) -> tuple[pl.DataFrame, str | None, int]:
-    """(rows of this page, cursor of the next page or None, rows over all pages).
+def _start(keys: pl.DataFrame, last_key: Any, last_id: str, *, descending: bool,
+           id_column: str) -> int:
+    """The position in `keys` (sorted by `_key`, then id) of the first row after the cursor's.
 
-    `sort` is a column of `allowed`, with a leading '-' for descending; ties go by `id_column`.
-    With `presorted`, `frame` comes from `ordered` (then filtered) with the same sort.
+    >>> keys = pl.DataFrame({"_key": [3, 2, 2, 1], "id": ["a", "b", "c", "a"]})
+    >>> _start(keys, 2, "b", descending=True, id_column="id")
+    2
     """
-    if not presorted:
-        frame = ordered(frame, sort=sort, allowed=allowed, id_column=id_column)
-    descending = sort.startswith("-")
-    total = frame.height
-    if cursor:
-        last_key, last_id = _decode(cursor, sort, _kind(frame.schema["_key"]))
-        after = (pl.col("_key") < last_key) if descending else (pl.col("_key") > last_key)
-        frame = frame.filter(after | ((pl.col("_key") == last_key)
-                                      & (pl.col(id_column) > last_id)))
-    shown = frame.head(limit + 1)
-    more = shown.height > limit
-    shown = shown.head(limit)
-    next_cursor = None
-    if more:
-        last = shown.row(shown.height - 1, named=True)
-        next_cursor = _encode(sort, last["_key"], last[id_column])
-    return shown.drop("_key"), next_cursor, total
+    key = keys.get_column("_key")
+    low = key.search_sorted(last_key, "left", descending=descending)
+    high = key.search_sorted(last_key, "right", descending=descending)
+    ties = keys.get_column(id_column).slice(low, high - low)
+    return low + ties.search_sorted(last_id, "right")
+
+
+def _first(mask: pl.Series, start: int, n: int) -> pl.Series:
+    """Positions of the first `n` true values of `mask` from `start` on, read in growing
+    chunks, so a page of a common filter stops after its rows, not at the end of the table.
+
+    >>> _first(pl.Series([True, False, True, True]), 1, 1).to_list()
+    [2]
+    """
+    found: list[Any] = []
+    size, count = 4096, 0
+    while start < mask.len() and count < n:
+        hits = np.flatnonzero(mask.slice(start, size).to_numpy()) + start
+        found.append(hits)
+        count += len(hits)
+        start += size
+        size *= 4
+    return pl.Series(np.concatenate(found)[:n] if found else [], dtype=pl.UInt32)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A table in one sort order, for paging without copying its rows.
+
+    `keys` holds, in that order, the columns filters read, the sort key `_key` and `_row`
+    (the row's position in `rows`); a page gathers only its own rows from `rows`. `postings`
+    hold, per indexed column (or tuple of columns) and value, the ascending positions in `keys`
+    of that value's rows, so a filter on an indexed column reads those rows, never the whole
+    table, and a page with no other condition is read off the list.
+
+    >>> frame = pl.DataFrame({"id": ["a", "b", "c"], "actor_code": ["B", "A", "B"],
+    ...                       "n": [3, 1, 2]})
+    >>> s = Listing.of(frame, sort="n", allowed=["n"], id_column="id", columns=["actor_code"],
+    ...                indexed=["actor_code"])
+    >>> s.matching(equal={"actor_code": "B"})["id"].to_list(), s.keys.columns
+    (['c', 'a'], ['_row', 'actor_code', 'id', '_key'])
+    """
+
+    rows: pl.DataFrame
+    keys: pl.DataFrame
+    postings: dict[tuple[str, ...], dict[tuple[Any, ...], pl.Series]]
+    sort: str
+    id_column: str
+
+    @classmethod
+    def of(cls, frame: pl.DataFrame, *, sort: str, allowed: Sequence[str], id_column: str,
+           columns: Sequence[str] | None = None,
+           indexed: Sequence[str | tuple[str, ...]] = ()) -> Listing:
+        """`frame` sorted by `sort` (see `ordered`); `columns` are those filters read (all of
+        `frame` when None); `indexed` the columns (or tuples of columns, such as a dyad's two)
+        filtered by equality (`equal`) that get posting lists."""
+        numbered = frame.with_row_index("_row")
+        if columns is not None:
+            keep = dict.fromkeys(["_row", *columns, id_column, sort.lstrip("-")])
+            numbered = numbered.select([c for c in keep if c in numbered.columns])
+        keys = ordered(numbered, sort=sort, allowed=allowed, id_column=id_column)
+        if columns is not None and sort.lstrip("-") not in columns:
+            keys = keys.drop(sort.lstrip("-"))
+        # indexed columns are only compared for equality: their codes, not their text
+        coded = {c for index in indexed for c in ((index,) if isinstance(index, str) else index)
+                 if c != id_column and keys.schema.get(c) == pl.String}
+        if columns is not None and coded:
+            keys = keys.with_columns(pl.col(*coded).cast(pl.Categorical))
+        postings = {}
+        for index in indexed:
+            columns = (index,) if isinstance(index, str) else tuple(index)
+            groups = keys.select(*columns, pl.int_range(pl.len(), dtype=pl.UInt32).alias("_at")) \
+                .group_by(columns).agg("_at")
+            postings[columns] = dict(zip(groups.select(columns).rows(), groups["_at"],
+                                         strict=True))
+        return cls(frame, keys, postings, sort, id_column)
+
+    def _narrowed(self, equal: Mapping[str, Any], conditions: Sequence[pl.Expr]
+                  ) -> tuple[Any, pl.Series | None]:
+        """(positions in `keys` of the rows that may match, ascending, or None for all rows;
+        the mask of those that do, or None when all do).
+
+        The posting lists of `equal` select rows (intersected); the other conditions are one
+        mask over the few columns they read, gathered at those rows only.
+        """
+        positions = None
+        lists, unindexed = [], dict(equal)
+        for columns, postings in sorted(self.postings.items(), key=lambda p: -len(p[0])):
+            if all(c in unindexed for c in columns):
+                lists.append(postings.get(tuple(unindexed.pop(c) for c in columns), _NONE))
+        for posting in sorted(lists, key=len):
+            if positions is None:
+                positions = posting.to_numpy()
+            else:
+                positions = _intersect(positions, posting.to_numpy(), self.keys.height)
+        rest = [pl.col(c) == v for c, v in unindexed.items()] + list(conditions)
+        if not rest:
+            return positions, None
+        read = sorted({name for c in rest for name in c.meta.root_names()})
+        columns = [self.keys.get_column(c) for c in read]
+        if positions is not None:
+            at = pl.Series(positions, dtype=pl.UInt32)
+            columns = [column[at] for column in columns]
+        keys = pl.DataFrame(columns) if columns else \
+            pl.DataFrame({"_": pl.repeat(0, self.keys.height if positions is None
+                                         else len(positions), eager=True)})
+        return positions, keys.select(pl.all_horizontal(rest).fill_null(False)).to_series()
+
+    def matching(self, *, equal: Mapping[str, Any] | None = None,
+                 conditions: Sequence[pl.Expr] = ()) -> pl.DataFrame:
+        """Every row (of `rows`) where each `equal` column has its value and every condition
+        holds, in this listing's order; `equal` values of None are no filter."""
+        positions, mask = self._narrowed(_given(equal), conditions)
+        at = self.keys.get_column("_row")
+        if positions is not None:
+            at = at[pl.Series(positions, dtype=pl.UInt32)]
+        return self.rows[at if mask is None else at.filter(mask)]
+
+    def page(self, *, equal: Mapping[str, Any] | None = None,
+             conditions: Sequence[pl.Expr] = (), cursor: str | None, limit: int
+             ) -> tuple[pl.DataFrame, str | None, int]:
+        """(rows of this page, cursor of the next page or None, matching rows over all pages)."""
+        positions, mask = self._narrowed(_given(equal), conditions)
+        n = self.keys.height if positions is None else len(positions)
+        total = n if mask is None else int(mask.sum())
+        start = 0
+        if cursor:
+            last_key, last_id = _decode(cursor, self.sort, _kind(self.keys.schema["_key"]))
+            start = _start(self.keys, last_key, last_id, descending=self.sort.startswith("-"),
+                           id_column=self.id_column)
+            if positions is not None:  # the first of the rows that may match from there on
+                start = int(np.searchsorted(positions, start))
+        shown = np.arange(start, min(n, start + limit + 1)) if mask is None \
+            else _first(mask, start, limit + 1).to_numpy()
+        if positions is not None:
+            shown = positions[shown]
+        at = pl.Series(shown, dtype=pl.UInt32)
+        next_cursor = None
+        if len(at) > limit:
+            at = at.head(limit)
+            last = at[-1]
+            next_cursor = _encode(self.sort, self.keys.get_column("_key")[last],
+                                  self.keys.get_column(self.id_column)[last])
+        return self.rows[self.keys.get_column("_row")[at]], next_cursor, total
+
+
+_NONE = pl.Series(dtype=pl.UInt32)
+
+
+def _intersect(shorter: Any, longer: Any, height: int) -> Any:
+    """The positions (ascending, below `height`) of `shorter` that are in `longer`: binary
+    search when `shorter` is far shorter, else a bitmap (faster than numpy's intersect1d).
+
+    >>> _intersect(np.array([1, 4, 7]), np.array([0, 4, 5, 7]), 8).tolist()
+    [4, 7]
+    """
+    if not len(longer):
+        return longer
+    if 16 * len(shorter) < len(longer):
+        at = np.searchsorted(longer, shorter).clip(max=len(longer) - 1)
+        return shorter[longer[at] == shorter]
+    member = np.zeros(height, dtype=bool)
+    member[longer] = True
+    return shorter[member[shorter]]
+
+
+def _given(equal: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {column: value for column, value in (equal or {}).items() if value is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +288,21 @@ class Paging:
     limit: int
     format: Format
 
-    def respond(self, frame: pl.DataFrame, *, sort: str, allowed: Sequence[str], id_column: str,
-                name: str, presorted: bool = False, hidden: Sequence[str] = ()) -> Response:
-        """This page of `frame` (see `page`), answered in the asked format without `hidden`."""
-        rows, next_cursor, total = page(frame, sort=sort, allowed=allowed, id_column=id_column,
-                                        cursor=self.cursor, limit=self.limit,
-                                        presorted=presorted)
-        return answer(rows.drop(hidden), self.format, next_cursor=next_cursor, total=total,
+    def respond(self, table: pl.DataFrame | Listing, *, sort: str, allowed: Sequence[str],
+                id_column: str, name: str, equal: Mapping[str, Any] | None = None,
+                conditions: Sequence[pl.Expr] = (), hidden: Sequence[str] = ()) -> Response:
+        """The page of `table`'s rows where each `equal` column has its value (None is no
+        filter) and every condition holds, answered in the asked format without `hidden`.
+
+        `table` is a `Listing` made for `sort`, or a frame (small: sorted here).
+        """
+        if isinstance(table, pl.DataFrame):
+            table = Listing.of(table, sort=sort, allowed=allowed, id_column=id_column)
+        rows, next_cursor, total = table.page(equal=equal, conditions=conditions,
+                                              cursor=self.cursor, limit=self.limit)
+        if hidden:
+            rows = pl.DataFrame([rows.get_column(c) for c in rows.columns if c not in hidden])
+        return answer(rows, self.format, next_cursor=next_cursor, total=total,
                       limit=self.limit, name=name)
 
 
@@ -203,54 +362,12 @@ def check_limit(limit: int) -> int:
     return limit
 
 
-@dataclass(frozen=True, slots=True)
-class Sorted:
-    """A listing sorted once (`ordered`), and the same rows split by actor code, so that a
-    request filtered by actor or dyad reads that actor's rows, not the whole table."""
-
-    frame: pl.DataFrame
-    by_actor: dict[str, pl.DataFrame]
-
-    def rows(self, actor: str | None = None) -> pl.DataFrame:
-        """All rows in order, or only those of `actor` (still in order).
-
-        >>> s = Sorted.of(pl.DataFrame({"actor_code": ["B", "A", "B"], "_key": [1, 2, 3]}))
-        >>> s.rows("B")["_key"].to_list(), s.rows("C").height, s.rows().height
-        ([1, 3], 0, 3)
-        """
-        if actor is None or not self.by_actor:
-            return self.frame
-        return self.by_actor.get(actor, self.frame.head(0))
-
-    def of_dyads(self, dyads: Sequence[str]) -> pl.DataFrame:
-        """Rows of these dyads ('RUS-UKR'; 'RUS~UKR' for an unordered pair), each in order.
-
-        >>> s = Sorted.of(pl.DataFrame({"actor_code": ["A", "A", "B"],
-        ...                             "recipient_code": ["B", "C", "A"], "directed": True}))
-        >>> s.of_dyads(["A-C", "B-A", "A-C"])["recipient_code"].to_list()
-        ['C', 'A']
-        """
-        parts = []
-        for key in dict.fromkeys(dyads):
-            undirected = "~" in key
-            actor, _, recipient = key.partition("~" if undirected else "-")
-            rows = self.rows(actor).filter(pl.col("recipient_code") == recipient)
-            parts.append(rows.filter(pl.col("directed") != undirected)
-                         if "directed" in rows.columns else rows)
-        return pl.concat(parts) if parts else self.frame.head(0)
-
-    @classmethod
-    def of(cls, frame: pl.DataFrame) -> Sorted:
-        if "actor_code" not in frame.columns:
-            return cls(frame, {})
-        parts = frame.partition_by("actor_code", as_dict=True, maintain_order=True)
-        return cls(frame, {key[0]: part for key, part in parts.items()})
-
-
-def sorted_base(catalog: Any, name: str, frame: Callable[[], pl.DataFrame], *, sort: str,
-                allowed: Sequence[str], id_column: str) -> Sorted:
-    """`ordered(frame())` split by actor, cached per snapshot, listing and sort."""
+def cached_listing(catalog: Any, name: str, frame: Callable[[], pl.DataFrame], *, sort: str,
+                   allowed: Sequence[str], id_column: str, columns: Sequence[str] | None = None,
+                   indexed: Sequence[str | tuple[str, ...]] = ()) -> Listing:
+    """`Listing.of(frame(), ...)`, cached per snapshot, listing and sort."""
     if sort.lstrip("-") not in allowed:  # refuse before caching anything
         ordered(pl.DataFrame(), sort=sort, allowed=allowed, id_column=id_column)
-    return catalog.derived(("ordered", name, sort), lambda: Sorted.of(ordered(
-        frame(), sort=sort, allowed=allowed, id_column=id_column)))
+    return catalog.derived(("listing", name, sort), lambda: Listing.of(
+        frame(), sort=sort, allowed=allowed, id_column=id_column, columns=columns,
+        indexed=indexed))

@@ -64,8 +64,11 @@ def _story_label(row: dict[str, Any]) -> str:
 
 def _index_rows(catalog: Catalog, dyads: list[str], since: date | None,
                 until: date | None) -> list[dict[str, Any]]:
-    table = queries.index(catalog, freq="day", f=queries.EventFilter(since=since, until=until),
-                          base=index_listing(catalog, "day").of_dyads(dyads))
+    listing = index_listing(catalog, "day")
+    parts = [queries.index(catalog, freq="day", base=listing,
+                           f=queries.EventFilter(dyad=d, since=since, until=until))
+             for d in dict.fromkeys(dyads)]
+    table = pl.concat(parts) if parts else listing.rows.head(0)
     chosen = table.filter(pl.col("n_stories") > 0)
     return [{"dyad": r["dyad"], "date": r["period"].isoformat(),
              "rivera_score": r["rivera_score"], "ladder_group": r["ladder_group"],
@@ -105,7 +108,9 @@ def overview_context(catalog: Catalog, dyads: list[str], first: date | None,
     ranked = totals.sort(pl.col("rivera_score").abs(), "dyad", descending=[True, False])
     options = [_dyad_key(d) for d in ranked["dyad"].to_list()]
     chosen = dyads or options[:N_DEFAULT_DYADS]
-    chosen_stories = queries.stories(catalog, f, base=stories_listing(catalog).of_dyads(chosen))
+    chosen_stories = pl.concat([queries.stories(catalog, queries.EventFilter(
+        dyad=d, since=first, until=last), base=stories_listing(catalog))
+        for d in dict.fromkeys(chosen)]) if chosen else catalog.stories().head(0)
     heat = [{**r, "href": href("/stories", dyad=_dyad_key(r["dyad"]), since=first, until=last)}
             for r in totals.to_dicts()]
     board = queries.red_line_board(catalog)
@@ -140,7 +145,7 @@ def dyad_context(catalog: Catalog, key: str, first: date | None,
     actor, recipient = key.split("-")
     rows = _index_rows(catalog, [key], first, last)
     stories = queries.stories(catalog, queries.EventFilter(dyad=key, since=first, until=last),
-                              base=stories_listing(catalog).of_dyads([key]))
+                              base=stories_listing(catalog))
     return {"title": f"{actor} → {recipient}", "dyad": key, "since": first, "until": last,
             "actor": actor, "recipient": recipient,
             "timeline": charts.timeline(rows, _markers(stories)),
@@ -160,8 +165,7 @@ def actor_context(catalog: Catalog, code: str) -> dict[str, Any]:
     """An actor: who (roles over time), what it did and said, the red lines it declared."""
     people = queries.actors(catalog).filter(pl.col("code") == code) \
         .sort("n_documents", "entity_name", descending=[True, False])
-    did = queries.stories(catalog, queries.EventFilter(actor=code),
-                          base=stories_listing(catalog).rows(code)) \
+    did = queries.stories(catalog, queries.EventFilter(actor=code), base=stories_listing(catalog)) \
         .sort(["n_sources", "date"], descending=True).head(50)
     declared = queries.red_line_board(catalog).filter(pl.col("declarer_code") == code)
     return {"title": code, "code": code, "people": people.to_dicts(), "stories": did.to_dicts(),

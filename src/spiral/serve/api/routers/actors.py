@@ -21,14 +21,12 @@ def list_actors(catalog: CatalogDep, paging: PagingDep,
                 code: Annotated[str | None, Query(description="Country or PLOVER code.")] = None,
                 name: Annotated[str | None, Query(description="Part of the name.")] = None):
     """Actors by code and name, with their roles (first and last seen in the reports)."""
-    frame = queries.actors(catalog)
-    if code:
-        frame = frame.filter(pl.col("code") == codes(code, "code"))
-    if name:
-        frame = frame.filter(pl.col("entity_name").str.to_lowercase()
-                             .str.contains(name.lower(), literal=True))
-    return paging.respond(frame, sort=paging.sort or "-n_documents", allowed=SORTS,
-                          id_column="key", name="actors", hidden=("key",))
+    conditions = [pl.col("entity_name").str.to_lowercase().str.contains(name.lower(),
+                                                                        literal=True)] \
+        if name else []
+    return paging.respond(queries.actors(catalog), equal={"code": codes(code, "code")},
+                          conditions=conditions, sort=paging.sort or "-n_documents",
+                          allowed=SORTS, id_column="key", name="actors", hidden=("key",))
 
 
 @router.get("/actors/{code}", response_model=list[models.Actor],

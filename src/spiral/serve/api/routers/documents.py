@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, WriteAccess
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["documents"])
@@ -21,10 +21,11 @@ SORTS = ("published", "title", "source", "n_chars")
 _WRITING = threading.Lock()
 
 
-def listing(catalog: Catalog, sort: str = "published") -> Sorted:
+def listing(catalog: Catalog, sort: str = "published") -> Listing:
     """Documents (without their text) in the order of `sort`, cached per snapshot."""
-    return sorted_base(catalog, "documents", lambda: catalog.frame("documents").drop("text"),
-                       sort=sort, allowed=SORTS, id_column="doc_id")
+    return cached_listing(catalog, "documents", lambda: catalog.frame("documents").drop("text"),
+                          sort=sort, allowed=SORTS, id_column="doc_id",
+                          columns=("published", "source"))
 
 
 @router.get("/documents", response_model=models.Page[models.Document],
@@ -33,14 +34,11 @@ def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                    source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Reports, filtered by outlet and publication date (text in the single-document view)."""
     sort = paging.sort or "published"
-    frame = listing(catalog, sort).frame
     conditions = window.conditions(pl.col("published").dt.date())
     if source:
         conditions.append(pl.col("source").str.to_lowercase() == source.lower())
-    if conditions:
-        frame = frame.filter(pl.all_horizontal(conditions))
-    return paging.respond(frame, sort=sort, allowed=SORTS, id_column="doc_id", name="documents",
-                          presorted=True)
+    return paging.respond(listing(catalog, sort), conditions=conditions, sort=sort,
+                          allowed=SORTS, id_column="doc_id", name="documents")
 
 
 @router.get("/documents/{doc_id}", response_model=models.DocumentDetail,

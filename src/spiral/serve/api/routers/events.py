@@ -11,7 +11,7 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["events"], dependencies=[ReadAccess])
@@ -47,16 +47,26 @@ async def event_codes(
 CodesDep = Annotated[_Codes, Depends(event_codes)]
 
 
-def events_listing(catalog: Catalog, sort: str = "date") -> Sorted:
+# the columns the filters read (queries.event_where, story_where), and those they compare for
+# equality, which each listing indexes
+CODED = ("actor_code", "recipient_code", "event_type", "mode", "directed", "date")
+DYAD = ("actor_code", "recipient_code", "directed")
+INDEXED = ("actor_code", "recipient_code", "event_type", DYAD)
+
+
+def events_listing(catalog: Catalog, sort: str = "date") -> Listing:
     """Event mentions in the order of `sort`, cached per snapshot."""
-    return sorted_base(catalog, "events", lambda: catalog.frame("events"), sort=sort,
-                       allowed=EVENT_SORTS, id_column="id")
+    return cached_listing(catalog, "events", lambda: catalog.frame("events"), sort=sort,
+                          allowed=EVENT_SORTS, id_column="id",
+                          columns=(*CODED, "source", "system", "confidence"), indexed=INDEXED)
 
 
-def stories_listing(catalog: Catalog, sort: str = "date") -> Sorted:
+def stories_listing(catalog: Catalog, sort: str = "date") -> Listing:
     """Story events in the order of `sort`, cached per snapshot."""
-    return sorted_base(catalog, "stories", catalog.stories, sort=sort, allowed=STORY_SORTS,
-                       id_column="story_id")
+    return cached_listing(catalog, "stories", catalog.stories, sort=sort, allowed=STORY_SORTS,
+                          id_column="story_id", columns=(*CODED, "sources", "n_sources"),
+                          indexed=INDEXED)
+
 SourceQuery = Annotated[str | None, Query(description="Outlet, e.g. Baltic Ledger.")]
 
 
@@ -76,9 +86,10 @@ def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: Co
                             until=window.until, source=source, system=system,
                             min_confidence=min_confidence)
     sort = paging.sort or "date"
-    base = events_listing(catalog, sort)
-    return paging.respond(queries.events(catalog, f, base=base.rows(f.first_actor)), sort=sort,
-                          allowed=EVENT_SORTS, id_column="id", name="events", presorted=True)
+    where = queries.event_where(f)
+    return paging.respond(events_listing(catalog, sort), equal=where.equal,
+                          conditions=where.conditions, sort=sort, allowed=EVENT_SORTS,
+                          id_column="id", name="events")
 
 
 @router.get("/stories", response_model=models.Page[models.Story], responses=TABLE_RESPONSES)
@@ -92,10 +103,10 @@ def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: C
                             event_type=c.event_type, mode=c.mode, since=window.since,
                             until=window.until, source=source, min_sources=min_sources)
     sort = paging.sort or "date"
-    base = stories_listing(catalog, sort)
-    return paging.respond(queries.stories(catalog, f, base=base.rows(f.first_actor)),
-                          sort=sort, allowed=STORY_SORTS, id_column="story_id", name="stories",
-                          presorted=True)
+    where = queries.story_where(f)
+    return paging.respond(stories_listing(catalog, sort), equal=where.equal,
+                          conditions=where.conditions, sort=sort, allowed=STORY_SORTS,
+                          id_column="story_id", name="stories")
 
 
 @router.get("/stories/{story_id}", response_model=models.StoryDetail,

@@ -46,6 +46,6 @@ async def post_import(system: str, request: Request, catalog: CatalogDep):
                 return jobs.import_events(store, chosen, path)
 
     summary = await run_in_threadpool(run)
-    catalog.invalidate()
+    await run_in_threadpool(catalog.invalidate)
     return {"system": summary.system, "n_events": summary.n_events, "n_new": summary.n_new,
             "n_quarantined": len(summary.quarantined)}

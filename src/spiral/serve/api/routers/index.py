@@ -10,17 +10,20 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing
+from spiral.serve.api.routers.events import DYAD
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["index"], dependencies=[ReadAccess])
 SORTS = ("period", "dyad", "rivera_score", "n_stories", "ladder_group", "intensity_sum")
 
 
-def listing(catalog: Catalog, freq: str, sort: str = "period") -> Sorted:
+def listing(catalog: Catalog, freq: str, sort: str = "period") -> Listing:
     """The index at `freq` in the order of `sort`, cached per snapshot."""
-    return sorted_base(catalog, f"index-{freq}", lambda: queries.index_table(catalog, freq),
-                       sort=sort, allowed=SORTS, id_column="key")
+    return cached_listing(catalog, f"index-{freq}", lambda: queries.index_table(catalog, freq),
+                          sort=sort, allowed=SORTS, id_column="key",
+                          columns=("actor_code", "recipient_code", "directed", "period"),
+                          indexed=("actor_code", "recipient_code", DYAD))
 
 
 @router.get("/index", response_model=models.Page[models.IndexRow], responses=TABLE_RESPONSES)
@@ -36,7 +39,7 @@ def list_index(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                             since=window.since, until=window.until)
     freq = validate.choice(freq, ("day", "week"), field="freq")
     sort = paging.sort or "period"
-    base = listing(catalog, freq, sort)
-    frame = queries.index(catalog, freq=freq, f=f, base=base.rows(f.first_actor))
-    return paging.respond(frame, sort=sort, allowed=SORTS, id_column="key", name="index",
-                          presorted=True, hidden=("key",))
+    where = queries.index_where(f)
+    return paging.respond(listing(catalog, freq, sort), equal=where.equal,
+                          conditions=where.conditions, sort=sort, allowed=SORTS,
+                          id_column="key", name="index", hidden=("key",))

@@ -23,14 +23,9 @@ def list_positions(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                    country: Annotated[str | None, Query(description="Holder's country code.")] = None,
                    issue: Annotated[str | None, Query(description=", ".join(ISSUES))] = None):
     """Positions on the settlement issues, filtered by holder, issue and date."""
-    frame = catalog.frame("positions")
-    conditions = []
-    if country:
-        conditions.append(pl.col("holder_code") == codes(country, "country"))
-    if issue:
-        conditions.append(pl.col("issue") == validate.choice(issue, ISSUES, field="issue"))
-    conditions += window.conditions(pl.col("date"))
-    if conditions:
-        frame = frame.filter(pl.all_horizontal(conditions))
-    return paging.respond(frame, sort=paging.sort or "date", allowed=SORTS, id_column="id",
+    equal = {"holder_code": codes(country, "country"),
+             "issue": validate.choice(issue, ISSUES, field="issue") if issue else None}
+    return paging.respond(catalog.frame("positions"), equal=equal,
+                          conditions=window.conditions(pl.col("date")),
+                          sort=paging.sort or "date", allowed=SORTS, id_column="id",
                           name="positions")

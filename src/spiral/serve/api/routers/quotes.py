@@ -9,17 +9,17 @@ from fastapi import APIRouter, Query
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, Sorted, sorted_base
+from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["quotes"], dependencies=[ReadAccess])
 SORTS = ("date", "n_sources", "n_reports", "seniority", "speaker_code")
 
 
-def listing(catalog: Catalog, sort: str = "date") -> Sorted:
+def listing(catalog: Catalog, sort: str = "date") -> Listing:
     """Quotes with their reach in the order of `sort`, cached per snapshot."""
-    return sorted_base(catalog, "quotes", lambda: queries.ranked_quotes(catalog), sort=sort,
-                       allowed=SORTS, id_column="id")
+    return cached_listing(catalog, "quotes", lambda: queries.ranked_quotes(catalog), sort=sort,
+                          allowed=SORTS, id_column="id")
 
 
 @router.get("/quotes", response_model=models.Page[models.Quote], responses=TABLE_RESPONSES)
@@ -30,9 +30,8 @@ def list_quotes(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
                 source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Quotes; sort by `-n_sources` for the most widely reported statements."""
     sort = paging.sort or "date"
-    base = listing(catalog, sort)
-    frame = queries.quotes(catalog, speaker=speaker, country=codes(country, "country"),
-                           since=window.since, until=window.until, source=source,
-                           base=base.frame)
-    return paging.respond(frame, sort=sort, allowed=SORTS, id_column="id", name="quotes",
-                          presorted=True)
+    where = queries.quote_where(speaker=speaker, country=codes(country, "country"),
+                                since=window.since, until=window.until, source=source)
+    return paging.respond(listing(catalog, sort), equal=where.equal,
+                          conditions=where.conditions, sort=sort, allowed=SORTS,
+                          id_column="id", name="quotes")

@@ -27,18 +27,14 @@ def list_red_lines(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
     """Red lines and conditional threats with their status and the evidence of each step:
     `answered` is a response the text links to the crossing, `enforced` the stated
     consequence carried out against the crosser."""
-    frame = queries.red_line_board(catalog)
-    conditions = []
+    conditions = window.conditions(pl.col("date"))
     if declarer:
         name = pl.col("declarer").struct.field("entity_name").fill_null("").str.to_lowercase()
         conditions.append((pl.col("declarer_code") == declarer.strip().upper())
                           | name.str.contains(declarer.strip().lower(), literal=True))
-    if status:
-        conditions.append(pl.col("status") == validate.choice(status, STATUSES, field="status"))
-    conditions += window.conditions(pl.col("date"))
-    if conditions:
-        frame = frame.filter(pl.all_horizontal(conditions))
-    return paging.respond(frame, sort=paging.sort or "date", allowed=SORTS, id_column="id",
+    equal = {"status": validate.choice(status, STATUSES, field="status") if status else None}
+    return paging.respond(queries.red_line_board(catalog), equal=equal, conditions=conditions,
+                          sort=paging.sort or "date", allowed=SORTS, id_column="id",
                           name="red-lines")
 
 
