@@ -43,7 +43,7 @@ def serve(
                   f"{time.perf_counter() - started:.1f} s", highlight=False)
     console.print(f"spiral: dashboard http://{host}:{port}/ · API http://{host}:{port}/api/v1/docs",
                   highlight=False)
-    # uvloop's event loop and httptools' parser answer a request in about a fifth less CPU
+    # uvloop's event loop and httptools' parser answer a request in about a sixth less CPU
     # than asyncio's and h11 (docs/api.md); uvloop does not exist on Windows
     loop = "asyncio" if sys.platform == "win32" else "uvloop"
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, loop=loop,
