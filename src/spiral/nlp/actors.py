@@ -61,7 +61,14 @@ NAME_TITLES = frozenset({w for title in TITLES for w in title.split()} | {
     "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "sheikh", "king", "queen",
     "prince", "emir", "sir", "lord", "lady", "judge", "senator", "sen", "rep", "governor",
     "ambassador", "envoy", "spokesman", "spokeswoman", "chief", "commander", "marshal"})
+# capitalised office words that stand before a name ("Speaker X", "Governor X")
+OFFICE_WORDS = frozenset({"speaker", "governor", "mayor", "minister", "secretary", "premier",
+                          "president", "chairman", "chairwoman", "chancellor", "general",
+                          "colonel", "commander", "marshal", "ambassador", "envoy", "spokesman",
+                          "spokeswoman", "spokesperson"})
 HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
+# sectors of a group that speaks for no state: its members are the group's, not their country's
+GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "NGO", "IGO", "MED", "EDU", "IMG"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
@@ -96,8 +103,8 @@ class ActorResolver:
         names = sorted(self.kb.names)
         self.matcher.add("KB", list(nlp.tokenizer.pipe(names)))
         self._title_pattern = re.compile(
-            r"\b(?:(?P<country>[A-Z][\w.-]+(?: [A-Z][\w-]+)?)(?:'s)? )?(?P<title>"
-            + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b")
+            r"\b(?:(?P<country>[A-Z][\w.-]+(?: [A-Z][\w-]+)?)(?:'s)? )?(?P<title>(?i:"
+            + "|".join(sorted(TITLES, key=len, reverse=True)) + r"))\b")
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
@@ -229,10 +236,11 @@ class ActorResolver:
             start, end = match.span()
             if taken.overlaps(start, end) or _followed_by_name(written, end):
                 continue
+            # the title may be capitalised after a country ("the Guyana President")
             code = self._country(match.group("country"))
             if code is None:
                 continue
-            holder = self.kb.office_holder(code, TITLES[match.group("title")], on)
+            holder = self.kb.office_holder(code, TITLES[match.group("title").lower()], on)
             text = match.group(0)
             if holder is not None:
                 entity = self.kb.entity(holder, text, on)
@@ -240,7 +248,7 @@ class ActorResolver:
                                       True, holder.gender))
             else:
                 name = self.kb.country_names.get(code, code)
-                entity = Entity(text, name, code, "GOV", match.group("title"))
+                entity = Entity(text, name, code, "GOV", match.group("title").lower())
                 found.append(_Mention(start, end, text, (name, code), entity, False))
             taken.add(start, end)
         return found
@@ -321,20 +329,36 @@ class ActorResolver:
         return found
 
     def _unknown_people(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
+        """People the knowledge base does not know: the country of a name or organisation in
+        their descriptor, the sector its words give; a member of a group that is not a state
+        ("a senior Hezbollah official", "Observatory director X") takes the group's sector; an
+        office holder the text places nowhere ("Prime Minister X", "the Speaker X"), the country
+        the report is about."""
         taken = _Coverage(known)
+        focal = _focal_country(known)
         found = []
         for ent in self._person_names(doc, _Coverage(known)):
+            ent = _without_possessive(ent)  # "Saeed Khatibzadeh's comments": the name is two words
             if (ent.label_ != "PERSON" or taken.overlaps(ent.start_char, ent.end_char)
                     or not _looks_like_full_name(ent)):
                 continue
             descriptor = _descriptor(ent)
             sentence = ent.sent
+            appositive_end = _appositive_end(ent)
             described = [m for m in known if _near(m, ent) and not m.person
-                         and sentence.start_char <= m.start and m.end <= sentence.end_char]
+                         and sentence.start_char <= m.start and m.end <= sentence.end_char
+                         and (m.end <= ent.start_char or m.end <= appositive_end
+                              or "," not in doc.text[ent.end_char:m.start])]
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
             code = nearest.entity.code if nearest else ""
-            entity = Entity(ent.text, ent.text, code, _sector(descriptor), descriptor)
+            sector = _sector(descriptor)
+            if nearest is not None and nearest.entity.sector in GROUP_SECTORS:
+                sector = nearest.entity.sector
+            elif nearest is None and focal is not None and sector in ("GOV", "MIL", "") \
+                    and _titled(ent):
+                code, sector = focal.entity.code, sector or "GOV"
+            entity = Entity(ent.text, ent.text, code, sector, descriptor)
             found.append(_Mention(ent.start_char, ent.end_char, ent.text, (ent.text, code),
                                   entity, True))
             taken.add(ent.start_char, ent.end_char)
@@ -516,6 +540,21 @@ def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
     return any(unknown_name(a) and unknown_name(b) for a, b in pairwise(sentence))
 
 
+def _without_possessive(ent: Span) -> Span:
+    """A name without the possessive the recogniser may take with it ("Khatibzadeh's")."""
+    if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s", "'", "’"):
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
+
+
+def _titled(ent: Span) -> bool:
+    """A name right after a title of office written as part of it ("Prime Minister Ahmed
+    Abiy", "the Speaker Manzoor Madir"): capitalised title words before it."""
+    before = ent.doc[max(0, ent.start - 3):ent.start]
+    words = [t.lower_ for t in before if t.text[:1].isupper() and t.is_alpha]
+    return bool(words) and words[-1] in OFFICE_WORDS
+
+
 def _looks_like_full_name(ent: Span) -> bool:
     """Two or more capitalised words: a person, not a missile or a place the tagger misread."""
     words = [t for t in ent if t.is_alpha]
@@ -576,7 +615,7 @@ def _descriptor(ent: Span) -> str:
     before = [t.text for t in doc[max(0, ent.start - 4):ent.start]
               if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"]
     after = ""
-    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and _appositive_end(ent) > ent.end_char:
         tail = doc[ent.end + 1:min(len(doc), ent.end + 9)]
         words = []
         for token in tail:
@@ -585,6 +624,29 @@ def _descriptor(ent: Span) -> str:
             words.append(token.text)
         after = " ".join(words)
     return " ".join(before + ([after] if after else [])).strip()
+
+
+def _appositive_end(ent: Span) -> int:
+    """Where an apposition to a name ends (", senior Hezbollah official,"), or the name's end:
+    "According to X, the rebels took ..." holds no description of X."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return ent.end_char
+    end = ent.end_char
+    chunk: list[Token] = []
+    # ", 65, a mother of five from Gaza City": comma-separated noun phrases, up to a clause
+    for token in doc[ent.end + 1:min(len(doc), ent.end + 14)]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";") or token.is_space:
+            break
+        if token.text == ",":
+            end, chunk = (chunk[-1].idx + len(chunk[-1].text) if chunk else end), []
+            continue
+        chunk.append(token)
+    else:
+        return chunk[-1].idx + len(chunk[-1].text) if chunk else end
+    if token.pos_ not in ("VERB", "AUX") and chunk:
+        end = chunk[-1].idx + len(chunk[-1].text)
+    return end
 
 
 def _sector(descriptor: str) -> str:

@@ -70,6 +70,8 @@ from spiral.records import Entity, Quote, from_dict
 __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 # "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
@@ -660,18 +662,41 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                   for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
         "NUM", "PRON") else head
-    anonymous = bool(ANONYMOUS.search(named.text)) and named.ent_type_ != "PERSON"
+    # "Sudan TV and military sources": one unnamed source among those coordinated makes it so
+    anonymous = any(ANONYMOUS.search(t.text) and t.ent_type_ != "PERSON"
+                    for t in (named, *named.conjuncts))
+    if (several := _several(doc, head)) is not None:
+        return several, anonymous
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
         speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")
     elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE \
-            and head.ent_type_ != "PERSON" and not (
+            and head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS and not (
                 not named_at_head and head.lemma_.lower() in NON_STATE_HEADS):
         # "Guyana said", "Baku's defence ministry said": a country that speaks, or speaks
         # through an office, is its government ("Iran's semi-official website" is Iranian, and
         # no more)
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _several(doc: Doc, head: Token) -> Entity | None:
+    """"Armenia and Azerbaijan accuse each other", "Israel and Hamas each said": speakers of
+    different countries coordinated are no one country; they speak for states when one of them
+    does."""
+    conjuncts = [head, *head.conjuncts]
+    if len(conjuncts) < 2:
+        return None
+    entities = [e for t in conjuncts if (e := entity_at(doc, t.idx, t.idx + len(t.text)))]
+    # "DR Congo and Western countries": a bloc beside a country does not make two speakers
+    if len({e.code for e in entities if e.code and e.code not in NON_STATE}) < 2:
+        return None
+    first, last = min(t.left_edge.i for t in conjuncts), max(t.right_edge.i for t in conjuncts)
+    words = doc[first:last + 1].text
+    # a country named as such ("Armenia") carries no sector: it is a state
+    state = any(e.sector in STATE_SECTORS or not e.sector and e.code not in NON_STATE
+                for e in entities)
+    return Entity(words, words, "", "GOV" if state else "", "several speakers")
 
 
 def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,

@@ -455,3 +455,50 @@ def test_a_description_of_the_speaker_does_not_make_a_protest(annotate) -> None:
 def test_ships_or_aircraft_entering_waters_or_airspace_show_force(annotate) -> None:
     doc = annotate("Chinese military aircraft entered Taiwan's air defence zone on Friday.")
     assert ("CHN", "MOBILIZE", "TWN") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, last", [
+    # an unnamed source among those coordinated makes the source anonymous
+    ("Sudan's war goes on. Sudan's army advanced. The army took the airport on Friday, a state "
+     "broadcaster and military sources said.", ("SDN", "MIL", True)),
+    # a pronoun for a private person is no government
+    ("“The house shook all night,” said Amal Nasser, 40, a teacher from Gaza City. “We could "
+     "not sleep,” she said.", ("PSE", "", False)),
+    # a member of an armed group speaks for the group, not for the state
+    ("“They will pay for this,” said Karim Haddad, a senior Hezbollah official.",
+     ("LBN", "REB", False)),
+    # speakers of two countries are no one country, and speak for states
+    ("Serbia and Kosovo blamed each other for the clashes at the crossing.", ("", "GOV", False)),
+])
+def test_who_a_source_is(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
+
+
+def test_an_office_holder_the_text_places_nowhere_is_of_the_reports_country(annotate) -> None:
+    doc = annotate("Ethiopia declared a state of emergency. Ethiopia's army was deployed. "
+                   "Prime Minister Tesfaye Bekele said on Sunday that order had been restored.")
+    assert _speakers(doc)[-1] == ("ETH", "GOV", False)
+
+
+def test_a_name_with_a_possessive_is_found_again_by_surname(annotate) -> None:
+    doc = annotate("Iran's foreign ministry spokesman Reza Kazemi's remarks angered Israel. "
+                   "Kazemi said the blast was sabotage.")
+    assert _speakers(doc)[-1][0] == "IRN"
+
+
+def test_a_title_after_a_country_may_be_capitalised(annotate) -> None:
+    doc = annotate("The Guyana President said the referendum was a threat.", "2024-01-10")
+    (quote,) = doc._.quotes
+    assert quote["speaker"]["entity_name"] == "Irfaan Ali"
+
+
+def test_a_countrys_leader_is_not_its_opposition_leader(annotate) -> None:
+    doc = annotate("The Venezuela leader said he would create a new state.", "2023-12-05")
+    (quote,) = doc._.quotes
+    assert quote["speaker"]["sector"] != "OPP"
+
+
+def test_a_clause_after_a_name_does_not_describe_it(annotate) -> None:
+    doc = annotate("According to monitor director Samir Khoury, the rebels took the city.")
+    (person,) = [a for a in doc._.actors if a["entity_name"] == "Samir Khoury"]
+    assert person["sector"] != "REB" and len(person["mentions"]) == 1

@@ -28,6 +28,7 @@ from spiral.records import Entity
 
 # organisations, places, agents and the people of the crises in the sample corpus; then the heads
 # of state and government, foreign and defence ministers and army chiefs of 60 countries
+OUT_OF_OFFICE = frozenset({"OPP", "PTY"})  # sectors of those who hold no state office
 SHIPPED_FILES = ("actors.yaml", "office_holders.yaml", "former_office_holders.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: imported dictionaries are large
 
@@ -170,11 +171,16 @@ class ActorKB:
                       sector=found.sector)
 
     def office_holder(self, code: str, title: str, on: date | None) -> Person | None:
-        """Who held an office whose name contains `title` (e.g. 'foreign minister') on a date."""
+        """Who held an office whose name contains `title` (e.g. 'foreign minister') on a date.
+
+        A country's "leader" is not its opposition's: roles of the opposition and of parties
+        count only when the title says so ("opposition leader").
+        """
         title = title.lower()
         for person in self.people:
             for role in person.roles:
-                if role.code == code and title in role.role.lower() and role.holds_on(on):
+                if role.code == code and title in role.role.lower() and role.holds_on(on) \
+                        and (role.sector not in OUT_OF_OFFICE or "opposition" in title):
                     return person
         return None
 
