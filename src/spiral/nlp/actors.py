@@ -70,6 +70,7 @@ HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
 # sectors of a group that speaks for no state: its members are the group's, not their country's
 GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "NGO", "IGO", "MED", "EDU", "IMG"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior", "vice"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
 ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
@@ -372,16 +373,21 @@ class ActorResolver:
         for token in _words(doc, ANAPHORS, written):
             lower = token.lower_
             gender = PRONOUNS.get(lower)
+            # "the minister", and "the prime minister" with the word that says which
+            qualified = token.i > 1 and doc[token.i - 1].lower_ in ROLE_QUALIFIERS \
+                and doc[token.i - 2].lower_ == "the"
             is_role_noun = lower in ("spokeswoman", "spokesman", "minister", "president") and \
-                token.i > 0 and doc[token.i - 1].lower_ == "the"
+                token.i > 0 and (doc[token.i - 1].lower_ == "the" or qualified)
             if gender is None and not is_role_noun:
                 continue
-            start = doc[token.i - 1].idx if is_role_noun else token.idx
+            first = doc[token.i - 2 if qualified else token.i - 1]
+            start = first.idx if is_role_noun else token.idx
             end = token.idx + len(token.text)
+            role = f"{doc[token.i - 1].lower_} {lower}" if qualified else lower[:6]
             candidates = [m for m in people if m.end <= start
                           and start - m.end <= MAX_PRONOUN_DISTANCE_CHARS
                           and (gender is None or not m.gender or m.gender == gender)
-                          and (not is_role_noun or lower[:6] in m.entity.role.lower())]
+                          and (not is_role_noun or role in m.entity.role.lower())]
             if not candidates:
                 continue
             ranked = sorted(candidates, key=lambda m: (_subject_rank(doc, m), m.start))

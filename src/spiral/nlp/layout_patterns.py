@@ -88,6 +88,14 @@ PATTERNS: tuple[FurniturePattern, ...] = (
          rf"\((?:{_AGENCY}|Sputnik|[A-Z][A-Za-z]+ News|IANS|PTI|ANI|UPI)\)\s*[-–—]+\s*"
          rf"|(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}\s*[-–—]+\s+"
          rf"|, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*\s*[-–—]+\s+)(?=\S)"),
+    # "ISLAMABAD: ...", "NEW DELHI/BEIJING: ...": places in capitals and a colon open the lead
+    # (a line opening with a name and a colon is a speaker's only when it is not all capitals)
+    _row("dateline_colon", "dateline", "prefix",
+         r"^[A-Z]{3,}(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*:\s+(?=[A-Z‘“'\"])"),
+    # "Caracas, March 3, 2025 (example.com) – ...": a place, a date and the outlet in brackets
+    _row("dateline_outlet", "dateline", "prefix",
+         rf"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, {_DATE}\s*\([\w.-]+\.[a-z]{{2,4}}\)\s*[-–—]+\s*"
+         r"(?=\S)"),
     # "[Jane Doe/Agency]", "(Photo: AGENCY / Name)", "(photo credit: AGENCY/NAME)", "(Jane Doe/AP)"
     _row("bracketed_credit", "credit", "inline",
          r"[\[(](?:(?:[Pp]hoto|PHOTO|[Ii]mage|[Pp]icture|[Vv]ideo|[Ff]ile)(?: [Cc]redit)?s?:\s*[^\])\n]{2,80}"

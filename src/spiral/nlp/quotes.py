@@ -359,7 +359,9 @@ def _opens_clause(token: Token) -> bool:
 
 def _source(verb: Token) -> list[Token]:
     """The source of a cue verb: its subject, a passive's agent, or the governing verb's."""
-    for child in verb.children:
+    # the parser may give a verb two subjects ("Addressing leaders in parliament, Singh said"):
+    # the one nearest the verb is its own
+    for child in sorted(verb.children, key=lambda c: abs(verb.i - c.i)):
         if child.dep_ in SUBJECTS:
             if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" or child.dep_ == "nsubjpass":
                 break
@@ -716,11 +718,20 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
               and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
     if head.lemma_.lower() in DOCUMENT_NOUNS and window:
         return replace(quote, speaker=window[-1].speaker, anonymous=window[-1].anonymous)
-    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-        same = [q for q in window if head.lower_ in q.speaker_text.lower().split()]
-        if same:
-            return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
+    # "the official", "Army officials" after "Indian Army officials": every word of the source
+    # is a word of one quoted before (nearby for a single word, anywhere before for more)
+    words = {_stem(t.text) for t in source if t.is_alpha and t.dep_ != "det"}
+    before = window if len(words) < 2 else [q for q in earlier if q.speaker is not None]
+    same = [q for q in before if words and words <= {_stem(w) for w in q.speaker_text.split()}]
+    if same:
+        return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
     return quote
+
+
+def _stem(word: str) -> str:
+    """A word without case and plural: "Officials" and "official" are one."""
+    word = word.lower().strip(",.;:'’\"")
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 @Language.factory("spiral_quotes", requires=["doc._.actor_mentions"], assigns=["doc._.quotes"])

@@ -502,3 +502,29 @@ def test_a_clause_after_a_name_does_not_describe_it(annotate) -> None:
     doc = annotate("According to monitor director Samir Khoury, the rebels took the city.")
     (person,) = [a for a in doc._.actors if a["entity_name"] == "Samir Khoury"]
     assert person["sector"] != "REB" and len(person["mentions"]) == 1
+
+
+@pytest.mark.parametrize("text, first", [
+    # a participle clause before the subject is not the source
+    ("Speaking to lawmakers in parliament on Monday, Defence Minister Rajnath Singh said the "
+     "troops had held their ground.", ("IND", "GOV", False)),
+    # a dateline in capitals with a colon is no speaker
+    ("NEW DELHI/BEIJING: Troops clashed on the border, Indian army officials said on Monday.",
+     ("IND", "MIL", True)),
+])
+def test_what_opens_a_sentence_is_not_its_source(annotate, text, first) -> None:
+    assert _speakers(annotate(text, "2022-12-13"))[0] == first
+
+
+def test_an_unnamed_source_is_the_one_named_so_before(annotate) -> None:
+    doc = annotate("Indian army officials said the patrol had been ambushed. " + "The border "
+                   "has been tense for months, and talks have stalled. " * 30
+                   + "Army officials said two soldiers were wounded.", "2022-12-13")
+    assert _speakers(doc)[-1] == ("IND", "MIL", True)
+
+
+def test_the_prime_ministers_office_is_the_prime_minister(annotate) -> None:
+    doc = annotate("Israeli Prime Minister Benjamin Netanyahu ordered new strikes. "
+                   "“We will act with more force,” the prime minister’s office said.",
+                   "2025-03-18")
+    assert _speakers(doc)[-1] == ("ISR", "GOV", False)
