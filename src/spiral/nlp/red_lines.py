@@ -30,7 +30,24 @@ from spiral.records import Entity, RedLine
 CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
 MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", "consider",
                  "treat", "meet", "bring", "trigger", "provoke", "represent", "equal", "become",
-                 "face", "see", "view"}
+                 "face", "see", "view", "cross"}
+# "any attack on our troops would not go unanswered": a step any party may take, whatever verb
+# says what follows it
+ANY_STEP = re.compile(r"^(any|every)\b", re.IGNORECASE)
+# "will not be tolerated": a line drawn with no consequence named
+NOT_TOLERATED = {"tolerate", "allow", "accept", "permit"}
+# "would take firm action against ...": what a warning threatens to do against a step
+ACTION_NOUNS = {"action", "actions", "measures", "steps", "response", "countermeasures",
+                "retaliation"}
+WARNING_VERBS = {"warn", "threaten", "vow", "pledge"}
+# "would target all ships bound for Israel", "will shoot down any drone that enters": a class
+# of targets, qualified by what makes one a target
+TARGETING_VERBS = {"target", "strike", "attack", "hit", "sink", "shoot", "destroy", "seize"}
+TARGET_DETERMINERS = {"any", "every", "all"}
+# "companies would have three months to leave": what a deadline demands
+DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
+                "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end"}
+TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.IGNORECASE)
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
@@ -39,7 +56,9 @@ ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "go
             "whoever", "people", "side"}
 RELATIVES = {"that", "which", "who", "whom"}
 WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct participation|"
-                       r"direct involvement|legitimate target|red line|declaration of war)\b", re.IGNORECASE)
+                       r"direct involvement|legitimate target|red line|declaration of war|"
+                       r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
+                       r"accepted|permitted))\b", re.IGNORECASE)
 THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|pay|consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
@@ -47,13 +66,20 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
-                          r"action|proportionate|unanswered|held responsible)\b", re.IGNORECASE)
+                          r"action|proportionate|unanswered|held responsible|offensive|"
+                          r"deadline)\b", re.IGNORECASE)
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
                      re.IGNORECASE)
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply"}
-DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|by (Monday|Tuesday|"
-                      r"Wednesday|Thursday|Friday|Saturday|Sunday)|ultimatum)\b", re.IGNORECASE)
+DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
+                      r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight)|ultimatum|"
+                      r"\w+ (hours|days|weeks|months) to)\b", re.IGNORECASE)
+GIVEN_TIME = re.compile(r"(?P<who>.+?) (?:has|have|had|was given|were given|is given) "
+                        r"(?P<time>until .+?|\w+ (?:hours|days|weeks|months)) to (?P<act>.+)")
+# "Israel's defence minister said Hezbollah has until ...": the demand without who voiced it
+VOICED = re.compile(r"^.*?\b(?:said|says|warned|warns|told \w+|declared|announced|added)\s+"
+                    r"(?:that\s+)?", re.IGNORECASE)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
                       r"the decision|this step|that step)$", re.IGNORECASE)
 CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.IGNORECASE)
@@ -103,7 +129,7 @@ class RedLineFinder:
         warning = any(t.lemma_ in ("warn", "threaten") for t in sentence)
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
             return None
-        declarer = statement_holder(doc, sentence)
+        declarer = statement_holder(doc, sentence, consequence)
         if declarer is None:
             return None
         condition = _resolve_anaphora(condition, sentences, index)
@@ -142,7 +168,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             continue
         # "will respond overwhelmingly to any provocation": any such step is the condition
         if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "pobj" \
-                and token.head.head.lower_ == "to" and token.head.head.head.lemma_ in RESPONSE_VERBS:
+                and token.head.head.lower_ in ("to", "against") \
+                and token.head.head.head.lemma_ in RESPONSE_VERBS:
             found.append((_text(list(token.head.subtree)),
                           _text(_around(token.head.head.head, token.head))))
             continue
@@ -171,14 +198,17 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         # "X would mean / would be regarded as / will be met with Y": the subject is the step
         modals = MODALS if token.lemma_ in REGARD_VERBS else ("would", "will")
         modal = [c for c in token.children if c.lower_ in modals]
-        if token.lemma_ in MEANING_VERBS and modal and not any(
-                _condition_clause(c) is not None for c in token.children):
+        if modal and not any(_condition_clause(c) is not None for c in token.children):
             step = [t for t in token.subtree if t.i < modal[0].i
                     and not (t.dep_ == "mark" and t.head.i == token.i)]
             rest = [t for t in token.subtree if t.i >= modal[0].i]
+            if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)):
+                step = []
             if step and rest and (WAR_WORDS.search(_text(rest))
                                   or (THREAT_WORDS.search(_text(rest)) and STEP_SUBJECT.match(_text(step)))):
                 found.append((_text(step), _text(rest)))
+        found += _not_tolerated(token) + _action_against(token) + _targets(token) \
+            + _deadline(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
         if token.dep_ == "relcl" and token.head.lemma_ in ENABLERS and \
                 token.head.dep_ not in ("nsubj", "nsubjpass"):
@@ -210,9 +240,89 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             consequence = [t for t in token.head.subtree if t.i not in taken and not t.is_punct]
             found.append((_text(condition), _text(consequence)))
     if (ultimatum := OR_FACE.search(sentence.text.strip())) is not None:
-        found.append((f"not {ultimatum.group('demand').strip()}",
-                      ultimatum.group("consequence").strip()))
+        demand = VOICED.sub("", ultimatum.group("demand").strip())
+        if (given := GIVEN_TIME.match(demand)) is not None:  # "X has until Friday to Y"
+            demand = f"{given['who']} does not {given['act']} ({given['time']})"
+        else:
+            demand = f"not {demand}"
+        found.append((demand, ultimatum.group("consequence").strip()))
     return found
+
+
+def _future(verb: Token) -> bool:
+    """A verb with "will", "would" or "shall" (or "'ll")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
+               for c in verb.children)
+
+
+def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
+    """"A blockade of the strait will not be tolerated", "X will not be allowed to be rebuilt":
+    the subject (with what it may not do) is the step, the refusal the consequence."""
+    children = list(verb.children)
+    if verb.lemma_ not in NOT_TOLERATED or not any(c.dep_ == "neg" for c in children) \
+            or not any(c.dep_ == "auxpass" for c in children) or not (
+                _future(verb) or any(c.lower_ in ("can", "cannot") for c in children)):
+        return []
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is None or PRONOUN.match(subject.text):
+        return []
+    step = list(subject.subtree) + [t for c in children if c.dep_ == "xcomp"
+                                    for t in c.subtree]
+    refusal = [c for c in children if c.dep_ in ("aux", "auxpass", "neg")] + [verb]
+    return [(_text(step), _text(refusal))]
+
+
+def _action_against(verb: Token) -> list[tuple[str, str]]:
+    """"warned his government would take firm action against further attacks": under a warning,
+    the step the threatened action is against is the condition."""
+    if not _future(verb) or not any(a.lemma_ in WARNING_VERBS for a in verb.ancestors):
+        return []
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.lower_ not in ACTION_NOUNS:
+            continue
+        against = [t for c in (*noun.children, *verb.children) if c.lower_ == "against"
+                   for t in c.children if t.dep_ == "pobj"]
+        if against:
+            taken = {t.i for t in against[0].subtree} | {against[0].head.i}
+            consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
+                           and t.dep_ != "mark"]
+            return [(_text(list(against[0].subtree)), _text(consequence))]
+    return []
+
+
+def _targets(verb: Token) -> list[tuple[str, str]]:
+    """"would target all ships bound for Israel", "will shoot down any drone that enters its
+    airspace": the qualified class of targets is the condition."""
+    if verb.lemma_ not in TARGETING_VERBS or not _future(verb):
+        return []
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is None or not any(c.dep_ == "det" and c.lower_ in TARGET_DETERMINERS
+                                 for c in target.children) \
+            or not any(c.dep_ in ("acl", "relcl") for c in target.children):
+        return []
+    condition = [t for t in target.subtree if not (t.dep_ == "det" and t.head.i == target.i)]
+    taken = {t.i for t in target.subtree}
+    consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
+                   and t.dep_ != "mark"] + [target]
+    return [(_text(condition), _text(consequence))]
+
+
+def _deadline(noun: Token) -> list[tuple[str, str]]:
+    """"companies would have three months to leave", "has 48 hours to withdraw": a time given
+    to do what is demanded; not doing it in time is the condition."""
+    if noun.lower_ not in TIME_UNITS or noun.dep_ != "dobj" or noun.head.lemma_ != "have" \
+            or not any(c.dep_ == "nummod" for c in noun.children):
+        return []
+    demand = next((c for c in (*noun.children, *noun.head.children)
+                   if c.dep_ in ("relcl", "acl", "xcomp") and c.lemma_ in DEMAND_VERBS), None)
+    if demand is None:
+        return []
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    who = _text(list(subject.subtree)) + " " if subject is not None else ""
+    time = _text([t for t in noun.subtree if t.i < (demand.i if demand.i > noun.i else noun.i + 1)
+                  and t.dep_ != "aux"])
+    condition = f"{who}not {_text([t for t in demand.subtree if t.lower_ != 'to'])} within {time}"
+    return [(condition, f"deadline of {time}")]
 
 
 def _condition_clause(token: Token) -> list[Token] | None:

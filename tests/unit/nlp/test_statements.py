@@ -56,6 +56,63 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
     assert any(code == "IRN" and cond == "Israel responded" for code, _, cond, _ in lines)
 
 
+@pytest.mark.parametrize("text, declarer, kind, condition", [
+    # a step any party may take, whatever verb says what follows it
+    ("Turkey's defence minister said any attack on Turkish troops in Syria would not go "
+     "unanswered.", "TUR", "conditional_threat", "any attack on Turkish troops in Syria"),
+    ("Any strike on our tankers will be met with a crushing response, Iran's navy commander said.",
+     "IRN", "conditional_threat", "Any strike on our tankers"),
+    ("Manila said an attack on its coast guard would be a red line.", "PHL", "red_line",
+     "an attack on its coast guard"),
+    ("Moscow said supplying long-range missiles to Kyiv would cross a red line.", "RUS",
+     "red_line", "supplying long-range missiles to Kyiv"),
+    ("Iran's foreign minister said a strike on its nuclear sites would be considered a "
+     "declaration of war.", "IRN", "red_line", "a strike on its nuclear sites"),
+    ("The Houthi spokesman said any warship that enters Yemeni waters would be a legitimate "
+     "target.", "YEM", "red_line", "any warship that enters Yemeni waters"),
+    # "if X then we will Y", direct and reported
+    ("“If they fire on our islands, we will strike their launch sites,” Seoul's defence "
+     "minister said.", "KOR", "conditional_threat", "they fire on our islands"),
+    ("Azerbaijan's foreign ministry warned that if Armenia moved troops to the border, it would "
+     "respond with force.", "AZE", "conditional_threat", "Armenia moved troops to the border"),
+    # will respond (decisively) to any ..., take action against ...
+    ("The Kremlin said Russia will respond decisively to any deployment of NATO troops in "
+     "Ukraine.", "RUS", "conditional_threat", "any deployment of NATO troops in Ukraine"),
+    ("The Philippine president warned his government would take firm action against further "
+     "attacks by Chinese vessels.", "PHL", "conditional_threat",
+     "further attacks by Chinese vessels"),
+    # ultimatums with a deadline
+    ("Israel's defence minister said Hezbollah has until Friday to withdraw its fighters from "
+     "the border or face a full-scale offensive.", "ISR", "ultimatum",
+     "Hezbollah does not withdraw its fighters from the border (until Friday)"),
+    ("Venezuela's president said foreign oil companies had three months to leave the disputed "
+     "waters.", "VEN", "ultimatum", "foreign oil companies not leave the disputed waters within "
+     "three months"),
+    # a line drawn with no consequence named
+    ("Indonesia's foreign minister said a blockade of the strait will not be tolerated.", "IDN",
+     "red_line", "a blockade of the strait"),
+    # declared targets: a class of targets qualified by what makes one a target
+    ("After a week of strikes that officials say killed dozens, the Houthis said they would "
+     "target all ships bound for Israeli ports.", "YEM", "conditional_threat",
+     "ships bound for Israeli ports"),
+])
+def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> None:
+    lines = {(r["declarer"]["code"], r["kind"], r["condition"]) for r in annotate(text)._.red_lines}
+    assert (declarer, kind, condition) in lines
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's foreign minister said the attack on its consulate last week had killed seven officers.",
+    "Russia said Ukrainian drones attacked an oil depot in Bryansk on Monday.",
+    "The army said it had responded to an attack on its positions near the border on Sunday.",
+    "The army said it would target militant positions in the hills.",
+    "Residents had three days to register for the vote, the election board said.",
+    "Any deal would be welcomed by the markets, analysts said.",
+])
+def test_no_red_line_in_reports_of_past_attacks_and_plain_plans(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
 def test_red_line_anaphora_points_at_the_step(annotate) -> None:
     doc = annotate("Washington let Kyiv fire ATACMS missiles into Russia. Last month the "
                    "Kremlin said such a step would mean NATO was at war with Russia.")
