@@ -43,7 +43,8 @@ GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|a
                        r"|chancellor|leader|diplomat|ministry|government|adviser")
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
                        r"|navy|naval|coast guard")
-EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow")
+EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow|institute"
+                       r"|studies|cent(?:er|re) for")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
 EXPLETIVE = {"likely", "unlikely", "clear", "unclear", "possible", "impossible", "important",
              "necessary", "true", "time", "expected", "reported", "believed", "feared", "hoped",
@@ -70,6 +71,13 @@ HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
 # sectors of a group that speaks for no state: its members are the group's, not their country's
 GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "NGO", "IGO", "MED", "EDU", "IMG"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# "Russia's Leningrad Oblast", "Sudan's South Darfur State": a place the text gives a country
+# (after the country's name, matched at its end); the last word says it is a place
+PLACE_DEFINITION = re.compile(
+    r"['’]s (?P<place>(?:[A-Z][\w-]+ ){1,3}(?:Oblast|Region|Province|Governorate|State|"
+    r"District|Krai|Prefecture|County|Territory))\b")
+# forms of rule an agent word may qualify: "military rule", "a military takeover"
+RULE_NOUNS = frozenset({"rule", "takeover", "coup", "dictatorship"})
 ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior", "vice"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
@@ -117,6 +125,7 @@ class ActorResolver:
                   if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
         covered = _Coverage(titles)
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
+        mentions += _places_defined(mentions, written)
         mentions += self._unknown_people(doc, mentions)
         mentions += self._surnames(doc, mentions)
         mentions += self._acronyms(doc, mentions, written)
@@ -210,14 +219,16 @@ class ActorResolver:
                 owner = owners.get(after.idx)
             if owner is None and focal is not None and sector in HOME_SECTORS \
                     and k == start - 1 and (k < 0 or doc[k].lower_ == "the" or doc[k].is_punct
-                                            or doc[k].dep_ not in ("amod", "compound", "poss")):
+                                            or doc[k].dep_ not in ("amod", "compound", "poss")) \
+                    and not _modifies_other_noun(agent):
                 # "the army", "the junta", "security forces" with no country named: the
-                # country the report is about
-                entity = Entity(agent.text, focal.entity.entity_name, focal.entity.code, sector,
-                                "by document")
+                # country the report is about (by its own name, not by the first name that
+                # placed it: "the army" of a report on Myanmar is not a rebel force's)
+                country = self.kb.country_names.get(focal.entity.code, focal.entity.entity_name)
+                entity = Entity(agent.text, country, focal.entity.code, sector, "by document")
                 merged[agent.start_char] = _Mention(agent.start_char, agent.end_char, agent.text,
-                                                    (f"{focal.entity.entity_name} {sector}",
-                                                     focal.entity.code), entity, False)
+                                                    (f"{country} {sector}", focal.entity.code),
+                                                    entity, False)
                 continue
             if owner is None or owner.start in merged:
                 continue
@@ -303,6 +314,7 @@ class ActorResolver:
         brackets after a resolved name stands for that name from then on."""
         taken = _Coverage(known)
         defined: dict[str, tuple[int, _Mention]] = {}
+        own: list[_Mention] = []
         for match in ACRONYM_DEFINITION.finditer(written):
             name_start, name_end = match.span("name")
             named = [m for m in known if not m.person and name_start <= m.start
@@ -317,8 +329,11 @@ class ActorResolver:
             name = match.group("name").strip()
             entity = Entity(name, name, named[-1].entity.code, _sector(name.lower()) or "GOV")
             mention = _Mention(name_start, name_end, name, (name, entity.code), entity, False)
+            if match.group("acronym") not in defined:
+                # the name itself is that body, not the country it names
+                own.append(mention)
             defined.setdefault(match.group("acronym"), (match.end(), mention))
-        found = []
+        found: list[_Mention] = own
         for token in doc:
             definition = defined.get(token.text)
             if definition is None or token.idx < definition[0] \
@@ -551,6 +566,38 @@ def _without_possessive(ent: Span) -> Span:
     if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s", "'", "’"):
         return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
     return ent
+
+
+def _places_defined(known: list[_Mention], written: str) -> list[_Mention]:
+    """Places a report defines by their country: "Russia's Leningrad Oblast" is Russian, and so
+    is "Leningrad Oblast" wherever else the report names it ("the governor of Leningrad
+    Oblast")."""
+    taken = _Coverage(known)
+    countries = {m.end: m for m in known if not m.person and len(m.entity.code) == 3
+                 and m.entity.code not in NON_STATE_CODES}
+    defined: dict[str, _Mention] = {}
+    for match in PLACE_DEFINITION.finditer(written):
+        owner = countries.get(match.start())
+        if owner is not None and not taken.overlaps(*match.span("place")):
+            defined.setdefault(match.group("place"), owner)
+    found = []
+    for place, owner in defined.items():
+        for match in re.finditer(rf"\b{re.escape(place)}\b", written):
+            start, end = match.span()
+            if taken.overlaps(start, end):
+                continue
+            entity = Entity(place, place, owner.entity.code, "")
+            found.append(_Mention(start, end, place, (place, owner.entity.code), entity, False))
+            taken.add(start, end)
+    return found
+
+
+def _modifies_other_noun(agent: Span) -> bool:
+    """"opponents of military rule": an agent word used as a modifier of a noun for a form of
+    rule names no one ("militia members", "army officials" still name the agent)."""
+    last = agent[-1]
+    return last.dep_ in ("amod", "compound") and not agent.start <= last.head.i < agent.end \
+        and last.head.i > last.i and last.head.lemma_.lower() in RULE_NOUNS
 
 
 def _titled(ent: Span) -> bool:

@@ -100,6 +100,10 @@ PREPOSITION_CUES = frozenset({
     "lambast", "liken", "list", "mock", "portray", "praise", "quote", "recognize",
     "reference", "slam", "tout"})
 
+# verbs that pass on what another said: "the website quoted military sources as saying that
+# ...", "the broadcaster cited X as promising revenge": the object is the source
+RELAYING_CUES = frozenset({"quote", "cite"})
+
 # nouns whose clause is the content ("the ministry's warning that ...", "his plan to ...")
 NOUN_CUES = frozenset({
     "accusation", "admission", "allegation", "argument", "assertion", "assessment",
@@ -133,7 +137,8 @@ LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reitera
 
 # unnamed sources: flagged anonymous (a named person's title is not)
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?|"
-                       r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?)\b"
+                       r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?|"
+                       r"officers|activists?|opponents)\b"
                        r"(?! named)", re.IGNORECASE)
 
 # infinitives that report no statement ("declined to comment", "asked not to be named")

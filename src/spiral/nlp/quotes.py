@@ -60,6 +60,7 @@ from spiral.nlp.attribution_lexicon import (
     QUESTION_CUES,
     RAISING_CUES,
     RELATIVE_PRONOUNS,
+    RELAYING_CUES,
     SPEECH_VERBS,
     TOPIC_CUES,
 )
@@ -215,6 +216,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     children = list(verb.children)
     if _raising(verb, lemma):
         return _sourceless(verb)
+    if lemma in RELAYING_CUES and (relayed := _relayed(verb)):
+        return relayed
     clause = next((c for c in children if c.dep_ == "ccomp"), None)
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and clause is not None:
@@ -261,6 +264,22 @@ def _struck(verb: Token, lemma: str) -> bool:
     return lemma in FORCE_CUES and any(
         o.lemma_.lower() in FORCE_TARGETS or country_code(o.text) is not None
         for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts))
+
+
+def _relayed(verb: Token) -> list[_Found]:
+    """"quoted military sources as saying that X", "cited Y as promising revenge": the object is
+    the source, the verb after "as" the cue and what it governs the content."""
+    source = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    said = next((c for c in as_.children if c.dep_ == "pcomp" and c.pos_ == "VERB"),
+                None) if as_ is not None else None
+    if source is None or said is None:
+        return []
+    complements = [c for c in said.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+    if not complements:
+        return []
+    content = [_extent(complements[0])]
+    return [_Found([verb, as_, said], _phrase(source), content, said)]
 
 
 def _particle(verb: Token, lemma: str) -> Token | None:

@@ -528,3 +528,34 @@ def test_the_prime_ministers_office_is_the_prime_minister(annotate) -> None:
                    "“We will act with more force,” the prime minister’s office said.",
                    "2025-03-18")
     assert _speakers(doc)[-1] == ("ISR", "GOV", False)
+
+
+def test_a_place_the_text_gives_a_country_places_who_governs_it(annotate) -> None:
+    doc = annotate("Drones hit a depot in Russia's Tver Oblast overnight. Ivan Petrov, governor "
+                   "of Tver Oblast, said on Telegram that no one had been hurt.", "2025-03-14")
+    assert _speakers(doc)[-1] == ("RUS", "GOV", False)
+
+
+def test_who_is_quoted_as_saying_is_the_source(annotate) -> None:
+    doc = annotate("Sudan's war goes on. Sudan's army lost ground. A local newspaper quoted "
+                   "military sources as saying that the town had fallen.")
+    (quote,) = doc._.quotes
+    assert (quote["speaker_text"], quote["anonymous"]) == ("military sources", True)
+
+
+def test_an_agent_word_qualifying_a_form_of_rule_names_no_one(annotate) -> None:
+    doc = annotate("Myanmar's junta cracked down again. Myanmar's army shelled a village, in what "
+                   "opponents of military rule called a massacre.")
+    assert all(a["sector"] != "MIL" or a["entity_text"] != "military" for a in doc._.actors)
+
+
+def test_the_army_of_a_report_is_its_countrys_by_name(annotate) -> None:
+    doc = annotate("Myanmar's People's Defence Force attacked a post. Myanmar's junta answered. "
+                   "The army said it had repelled the attack.")
+    assert {a["entity_name"] for a in doc._.actors if a.get("role") == "by document"} == {"Myanmar"}
+
+
+def test_a_think_tank_named_in_full_is_no_government(annotate) -> None:
+    doc = annotate("The US Center for Security Studies (CSS) said the build-up was growing. "
+                   "CSS said talks were unlikely.")
+    assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
