@@ -460,9 +460,15 @@ class ActorResolver:
             noun = chunk.root.lower_
             if not chunk.root.is_alpha or noun in GENERIC_NOUNS:
                 continue
+            # "the paramilitary forces" are not the "Sudanese Armed Forces" named before: what
+            # qualifies the noun must be in the name too
+            qualifiers = [t.lower_ for t in chunk if t.dep_ in ("amod", "compound")
+                          and t.i != chunk.root.i and t.is_alpha]
             earlier = [m for m in known if m.end <= chunk.start_char
                        and chunk.start_char - m.end <= 2 * MAX_PRONOUN_DISTANCE_CHARS
-                       and self._describes(m, noun)]
+                       and self._describes(m, noun) and (m.person or all(
+                           q in m.entity.entity_name.lower() or q in m.text.lower()
+                           for q in qualifiers))]
             if not earlier:
                 continue
             antecedent = earlier[-1]

@@ -748,6 +748,10 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
               and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
     if head.lemma_.lower() in DOCUMENT_NOUNS and window:
         return replace(quote, speaker=window[-1].speaker, anonymous=window[-1].anonymous)
+    if head.lemma_.lower() in DOCUMENT_NOUNS and (issuer := _last_subject(doc, head)):
+        # "Ecowas called for ... The communique warned": no statement quoted before, the body
+        # that last acted is its issuer
+        return replace(quote, speaker=issuer)
     # "the official", "Army officials" after "Indian Army officials": every word of the source
     # is a word of one quoted before (nearby for a single word, anywhere before for more)
     words = {_stem(t.text) for t in source if t.is_alpha and t.dep_ != "det"}
@@ -756,6 +760,21 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     if same:
         return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
     return quote
+
+
+def _last_subject(doc: Doc, before: Token) -> Entity | None:
+    """The last country or organisation before a token that was a clause's subject, nearby."""
+    for start, end, _ in reversed(doc._.actor_mentions):
+        if end > before.idx:
+            continue
+        if before.idx - end > MAX_ANTECEDENT_DISTANCE_CHARS:
+            break
+        span = doc.char_span(start, end, alignment_mode="expand")
+        entity = entity_at(doc, start, end)
+        if span is not None and span.root.dep_ in SUBJECTS and entity is not None \
+                and entity.code and span.root.ent_type_ != "PERSON" and not entity.role:
+            return entity
+    return None
 
 
 def _stem(word: str) -> str:

@@ -34,6 +34,7 @@ MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", 
 # "any attack on our troops would not go unanswered": a step any party may take, whatever verb
 # says what follows it
 ANY_STEP = re.compile(r"^(any|every)\b", re.IGNORECASE)
+RED_LINE = re.compile(r"\bred lines?\b", re.IGNORECASE)
 # "will not be tolerated": a line drawn with no consequence named
 NOT_TOLERATED = {"tolerate", "allow", "accept", "permit"}
 # "would take firm action against ...": what a warning threatens to do against a step
@@ -46,7 +47,8 @@ TARGETING_VERBS = {"target", "strike", "attack", "hit", "sink", "shoot", "destro
 TARGET_DETERMINERS = {"any", "every", "all"}
 # "companies would have three months to leave": what a deadline demands
 DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
-                "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end"}
+                "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end",
+                "lay"}
 TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.IGNORECASE)
@@ -166,18 +168,27 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_text([t for t in condition if not _is_mark(t, token)]),
                           _text(consequence)))
             continue
-        # "will respond overwhelmingly to any provocation": any such step is the condition
+        # "will respond overwhelmingly to any provocation", "will pay a heavy price for any
+        # attack": any such step is the condition
         if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "pobj" \
-                and token.head.head.lower_ in ("to", "against") \
-                and token.head.head.head.lemma_ in RESPONSE_VERBS:
+                and token.head.head.lower_ in ("to", "against", "for") \
+                and (token.head.head.head.lemma_ in RESPONSE_VERBS
+                     or _future(token.head.head.head) and token.head.head.lower_ != "to"):
             found.append((_text(list(token.head.subtree)),
                           _text(_around(token.head.head.head, token.head))))
             continue
         # "in the event of X", "in case of X", "in case X happens"
         step = _in_case_clause(token)
         if step is not None:
+            # what follows is the whole stated clause the case hangs from ("would launch strikes
+            # and send troops, to get ready to open fire, in case ..."), not its last purpose
+            top = step.head
+            while top.dep_ in ("advcl", "conj", "xcomp") and top.head.i != top.i \
+                    and top.head.lemma_ not in SPEECH_VERBS:
+                top = top.head
+            consequence = [t for t in _around(top, step) if t.i not in (token.i, token.i - 1)]
             found.append((_text([t for t in step.subtree if t.i not in (token.i, token.i - 1)]),
-                          _text(_around(step.head, step))))
+                          _text(consequence)))
             continue
         if token.lower_ in ("event", "case") and token.head.lower_ == "in":
             steps = [t for c in token.children if c.lower_ == "of" for t in c.children
@@ -206,6 +217,15 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 step = []
             if step and rest and (WAR_WORDS.search(_text(rest))
                                   or (THREAT_WORDS.search(_text(rest)) and STEP_SUBJECT.match(_text(step)))):
+                found.append((_text(step), _text(rest)))
+        elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp") and any(
+                c.dep_ == "attr" and RED_LINE.search(_text(list(c.subtree)))
+                for c in token.children):
+            # "sovereignty over the island is a red line": a line drawn in the present
+            step = [t for c in token.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
+            taken = {t.i for t in step}
+            rest = [t for t in token.subtree if t.i not in taken and not t.is_punct]
+            if step and not PRONOUN.match(_text(step)):
                 found.append((_text(step), _text(rest)))
         found += _not_tolerated(token) + _action_against(token) + _targets(token) \
             + _deadline(token)
@@ -275,14 +295,18 @@ def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
 def _action_against(verb: Token) -> list[tuple[str, str]]:
     """"warned his government would take firm action against further attacks": under a warning,
     the step the threatened action is against is the condition."""
-    if not _future(verb) or not any(a.lemma_ in WARNING_VERBS for a in verb.ancestors):
+    if not _future(verb):
         return []
+    warned = any(a.lemma_ in WARNING_VERBS for a in verb.ancestors)
     for noun in verb.children:
         if noun.dep_ != "dobj" or noun.lower_ not in ACTION_NOUNS:
             continue
         against = [t for c in (*noun.children, *verb.children) if c.lower_ == "against"
                    for t in c.children if t.dep_ == "pobj"]
-        if against:
+        # under a warning, or against any step at all ("all necessary measures against any
+        # foreign interference")
+        if against and (warned or any(c.dep_ == "det" and c.lower_ == "any"
+                                      for c in against[0].children)):
             taken = {t.i for t in against[0].subtree} | {against[0].head.i}
             consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
                            and t.dep_ != "mark"]
@@ -295,6 +319,15 @@ def _targets(verb: Token) -> list[tuple[str, str]]:
     airspace": the qualified class of targets is the condition."""
     if verb.lemma_ not in TARGETING_VERBS or not _future(verb):
         return []
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and (any(c.dep_ in ("acl", "relcl") for c in passive.children)
+                                or any(c.dep_ == "det" and c.lower_ in TARGET_DETERMINERS
+                                       for c in passive.children)):
+        # "ships linked to Israel would be targeted"
+        condition = [t for t in passive.subtree
+                     if not (t.dep_ == "det" and t.head.i == passive.i)]
+        return [(_text(condition), _text([c for c in verb.children if c.dep_ in (
+            "aux", "auxpass", "neg")] + [verb]))]
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if target is None or not any(c.dep_ == "det" and c.lower_ in TARGET_DETERMINERS
                                  for c in target.children) \
@@ -310,14 +343,18 @@ def _targets(verb: Token) -> list[tuple[str, str]]:
 def _deadline(noun: Token) -> list[tuple[str, str]]:
     """"companies would have three months to leave", "has 48 hours to withdraw": a time given
     to do what is demanded; not doing it in time is the condition."""
-    if noun.lower_ not in TIME_UNITS or noun.dep_ != "dobj" or noun.head.lemma_ != "have" \
+    if noun.lower_ not in TIME_UNITS or noun.dep_ != "dobj" \
+            or noun.head.lemma_ not in ("have", "give") \
             or not any(c.dep_ == "nummod" for c in noun.children):
         return []
     demand = next((c for c in (*noun.children, *noun.head.children)
-                   if c.dep_ in ("relcl", "acl", "xcomp") and c.lemma_ in DEMAND_VERBS), None)
+                   if c.dep_ in ("relcl", "acl", "xcomp", "advcl") and c.lemma_ in DEMAND_VERBS),
+                  None)
     if demand is None:
         return []
-    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    # who has the time: the subject of "have", whom it is given to with "give"
+    subject = next((c for c in noun.head.children if c.dep_ == (
+        "nsubj" if noun.head.lemma_ == "have" else "dative")), None)
     who = _text(list(subject.subtree)) + " " if subject is not None else ""
     time = _text([t for t in noun.subtree if t.i < (demand.i if demand.i > noun.i else noun.i + 1)
                   and t.dep_ != "aux"])
@@ -345,6 +382,11 @@ def _in_case_clause(token: Token) -> Token | None:
     if token.lower_ != "case" or token.i == 0 or token.nbor(-1).lower_ != "in" \
             or any(c.lower_ == "of" for c in token.children):
         return None
+    # the clause that opens right after "in case", wherever the parser hung it
+    opening = next((t for t in token.sent if t.i > token.i and t.pos_ in ("VERB", "AUX")
+                    and t.dep_ in ("advcl", "ccomp") and t.left_edge.i == token.i + 1), None)
+    if opening is not None:
+        return opening
     return next((a for a in (*token.ancestors, *token.nbor(-1).ancestors)
                  if a.dep_ == "advcl" and a.pos_ in ("VERB", "AUX")), None)
 

@@ -559,3 +559,16 @@ def test_a_think_tank_named_in_full_is_no_government(annotate) -> None:
     doc = annotate("The US Center for Security Studies (CSS) said the build-up was growing. "
                    "CSS said talks were unlikely.")
     assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
+
+
+def test_a_document_with_no_statement_before_is_the_last_body_that_acted(annotate) -> None:
+    doc = annotate("West African leaders met in Abuja. Ecowas demanded the release of the "
+                   "president. The communique warned that the coup leaders would be held "
+                   "responsible for his safety.", "2023-07-31")
+    assert _speakers(doc)[-1] == ("IGO", "IGO", False)
+
+
+def test_a_qualified_description_is_not_a_differently_named_force(annotate) -> None:
+    doc = annotate("Sudan's army shelled Omdurman. The paramilitary forces answered with drones.")
+    assert not any("The paramilitary forces" in [m[0] for m in a["mentions"]]
+                   for a in doc._.actors if a["entity_name"] == "Sudanese Armed Forces")

@@ -95,6 +95,19 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
     ("After a week of strikes that officials say killed dozens, the Houthis said they would "
      "target all ships bound for Israeli ports.", "YEM", "conditional_threat",
      "ships bound for Israeli ports"),
+    ("The Houthis said ships linked to Israel would be targeted.", "YEM", "conditional_threat",
+     "ships linked to Israel"),
+    ("Sudan's army gave the paramilitary forces 48 hours to lay down their weapons.", "SDN",
+     "ultimatum", "the paramilitary forces not lay down their weapons within 48 hours"),
+    ("Beijing said sovereignty over the island is a red line.", "CHN", "red_line",
+     "sovereignty over the island"),
+    ("Israel will pay a heavy price for any attack on Iranian soil, Iran's foreign minister "
+     "said.", "IRN", "conditional_threat", "any attack on Iranian soil"),
+    ("China's defence ministry said the army would take all necessary measures against any "
+     "foreign interference.", "CHN", "conditional_threat", "any foreign interference"),
+    ("North Korea's defence ministry said it would launch strikes against the South and send "
+     "troops to the border, to be ready to open fire in case more drones are found over "
+     "Pyongyang.", "PRK", "conditional_threat", "more drones are found over Pyongyang"),
 ])
 def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> None:
     lines = {(r["declarer"]["code"], r["kind"], r["condition"]) for r in annotate(text)._.red_lines}
@@ -108,6 +121,9 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     "The army said it would target militant positions in the hills.",
     "Residents had three days to register for the vote, the election board said.",
     "Any deal would be welcomed by the markets, analysts said.",
+    "Israel said it struck Hezbollah targets in response to rocket fire on Sunday.",
+    "The minister said the talks would resume next week if the weather allowed.",
+    "Russia said it had shot down all the drones launched at Moscow overnight.",
 ])
 def test_no_red_line_in_reports_of_past_attacks_and_plain_plans(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
