@@ -367,6 +367,8 @@ class ActorResolver:
                               or "," not in doc.text[ent.end_char:m.start])]
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
+            if nearest is None:
+                nearest = _named_short(known, ent)
             code = nearest.entity.code if nearest else ""
             sector = _sector(descriptor)
             if nearest is not None and nearest.entity.sector in GROUP_SECTORS:
@@ -572,6 +574,17 @@ def _without_possessive(ent: Span) -> Span:
     if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s", "'", "’"):
         return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
     return ent
+
+
+def _named_short(known: list[_Mention], ent: Span) -> _Mention | None:
+    """"Observatory director X" after "the Syrian Observatory for Human Rights": an organisation
+    named in full before, by one capitalised word of its name in the words before a person."""
+    words = {t.text for t in ent.doc[max(0, ent.start - 3):ent.start]
+             if t.text[:1].isupper() and t.is_alpha and len(t.text) > 3
+             and t.lower_ not in NAME_TITLES and t.lower_ not in OFFICE_WORDS}
+    named = [m for m in known if not m.person and m.end <= ent.start_char and m.entity.code
+             and " " in m.entity.entity_name and words & set(m.entity.entity_name.split())]
+    return named[-1] if named else None
 
 
 def _places_defined(known: list[_Mention], written: str) -> list[_Mention]:

@@ -65,6 +65,7 @@ from spiral.nlp.attribution_lexicon import (
     TOPIC_CUES,
 )
 from spiral.nlp.dates import find_event_date
+from spiral.nlp.event_lexicon import PAIRS
 from spiral.nlp.quote_marks import find_direct, quote_kind, with_marks
 from spiral.records import Entity, Quote, from_dict
 
@@ -697,7 +698,7 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     # "Sudan TV and military sources": one unnamed source among those coordinated makes it so
     anonymous = any(ANONYMOUS.search(t.text) and t.ent_type_ != "PERSON"
                     for t in (named, *named.conjuncts))
-    if (several := _several(doc, head)) is not None:
+    if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
@@ -731,6 +732,33 @@ def _several(doc: Doc, head: Token) -> Entity | None:
     return Entity(words, words, "", "GOV" if state else "", "several speakers")
 
 
+def _pair(doc: Doc, source: list[Token]) -> Entity | None:
+    """"Both sides vowed to fight on": the last two sides named before, in the sentence or the
+    one before; one country when both belong to it, else none."""
+    words = [t for t in source if not t.is_punct]
+    if " ".join(t.lower_ for t in words) not in PAIRS:
+        return None
+    sentence = words[0].sent
+    first = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    sides: list[Entity] = []
+    for start, end, _ in reversed(doc._.actor_mentions):
+        if end > words[0].idx:
+            continue
+        if start < first or len(sides) == 2:
+            break
+        entity = entity_at(doc, start, end)
+        if entity is not None and entity.code and entity.code not in NON_STATE \
+                and all(entity.entity_name != side.entity_name for side in sides):
+            sides.insert(0, entity)
+    if len(sides) < 2:
+        return None
+    codes = {side.code for side in sides}
+    state = any(side.sector in STATE_SECTORS or not side.sector for side in sides)
+    text = " ".join(t.text for t in words)
+    return Entity(text, " and ".join(side.entity_name for side in sides),
+                  codes.pop() if len(codes) == 1 else "", "GOV" if state else "", "both sides")
+
+
 def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
                      earlier: list[Quote]) -> Quote:
     """A source that points back to one named before: "News agency ANI, which reported ..." is
@@ -744,6 +772,9 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         speaker, anonymous = _resolve(doc, [t for t in antecedent.subtree
                                             if t.i < head.head.i and t.i not in ids])
         return replace(quote, speaker=speaker, anonymous=anonymous) if speaker else quote
+    if head.lemma_.lower() in DOCUMENT_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.children):
+        return quote  # "the report by a doctor" names its author, unknown as they may be
     window = [q for q in earlier if q.speaker is not None
               and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
     if head.lemma_.lower() in DOCUMENT_NOUNS and window:

@@ -572,3 +572,25 @@ def test_a_qualified_description_is_not_a_differently_named_force(annotate) -> N
     doc = annotate("Sudan's army shelled Omdurman. The paramilitary forces answered with drones.")
     assert not any("The paramilitary forces" in [m[0] for m in a["mentions"]]
                    for a in doc._.actors if a["entity_name"] == "Sudanese Armed Forces")
+
+
+@pytest.mark.parametrize("text, last", [
+    ("Fighting raged between Sudan's army and the Rapid Support Forces. Both sides have vowed to "
+     "fight on.", ("SDN", "GOV", False)),
+    ("Shelling resumed between Armenia and Azerbaijan. Both parties accused each other of "
+     "breaking the truce.", ("", "GOV", False)),
+])
+def test_both_sides_speak_for_the_last_two_named(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
+
+
+def test_a_person_under_a_short_form_of_an_organisation_named_before(annotate) -> None:
+    doc = annotate("Jets struck Idlib, the Syrian Observatory for Human Rights said. According to "
+                   "Observatory researcher Samir Khoury, the rebels held the town.")
+    assert _speakers(doc)[-1] == ("NGO", "NGO", False)
+
+
+def test_a_document_that_names_its_author_is_not_an_earlier_speaker(annotate) -> None:
+    doc = annotate("Myanmar's junta said its troops had not harmed civilians. A medical report by "
+                   "a local doctor showed gunshot wounds on the bodies.")
+    assert _speakers(doc)[-1][1] != "GOV"
