@@ -116,3 +116,17 @@ def test_office_holders_a_shared_surname_is_the_holder_on_the_day() -> None:
     assert kb.lookup("Bush", date(2003, 6, 1)).entity_name == "George W. Bush"
     assert kb.lookup("Aliyev", date(1995, 1, 1)).entity_name == "Heydar Aliyev"
     assert kb.lookup("Aliyev", date(2024, 1, 1)).entity_name == "Ilham Aliyev"
+
+
+@pytest.mark.parametrize(("code", "office", "day", "holder"), [
+    ("GBR", "foreign secretary", date(2025, 6, 1), "David Lammy"),
+    ("GBR", "foreign secretary", date(2025, 10, 1), "Yvette Cooper"),
+    ("CAN", "foreign minister", date(2025, 6, 1), "Anita Anand"),
+    ("KOR", "foreign minister", date(2025, 8, 1), "Cho Hyun"),
+    ("THA", "prime minister", date(2025, 6, 1), "Paetongtarn Shinawatra"),
+    ("THA", "prime minister", date(2025, 10, 1), "Anutin Charnvirakul"),
+    ("KHM", "prime minister", date(2025, 7, 25), "Hun Manet"),
+    ("FRA", "defence minister", date(2025, 11, 1), "Catherine Vautrin"),
+])
+def test_office_holders_changes_of_2025(code, office, day, holder) -> None:
+    assert ActorKB.load().office_holder(code, office, day).name == holder
