@@ -43,6 +43,12 @@ GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|a
                        r"|chancellor|leader|diplomat|ministry|government|adviser")
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
                        r"|navy|naval|coast guard")
+# nouns that point back at a group that is not a state: "the group said it would ..."
+GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization",
+                         "faction", "insurgents", "rebels", "militants"})
+# what may stand between a name and the body it belongs to: "X of the Observatory"
+ATTACHED = re.compile(r"\s*(?:of|from|at|for|in)\s+(?:the\s+)?")
+FORMER = re.compile(r"\b(?:former|ex-|retired)")
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow|institute"
                        r"|studies|cent(?:er|re) for")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
@@ -54,7 +60,7 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "september", "october", "november", "december"}
 COLLECTIVE_WORDS = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 ACRONYM_DEFINITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de)\s+)*){1,8})"
+    r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de|in)\s+)*){1,8})"
     r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 # sectors of an unqualified agent noun that the report's own country stands behind
 # words that may stand before a surname alone: "President Ali", "Mr Khan", "General Burhan"
@@ -99,6 +105,7 @@ class _Mention:
     entity: Entity
     person: bool
     gender: str = ""
+    titled: bool = False  # found by a title ("the Iranian foreign minister")
 
 
 class ActorResolver:
@@ -257,7 +264,7 @@ class ActorResolver:
             if holder is not None:
                 entity = self.kb.entity(holder, text, on)
                 found.append(_Mention(start, end, text, (holder.name, entity.code), entity,
-                                      True, holder.gender))
+                                      True, holder.gender, titled=True))
             else:
                 name = self.kb.country_names.get(code, code)
                 entity = Entity(text, name, code, "GOV", match.group("title").lower())
@@ -321,13 +328,20 @@ class ActorResolver:
                      and m.end <= name_end + 1]
             if not named:
                 continue
-            if named[-1].end >= name_end - 1:  # the whole name is known: "the RSF (RSF)"
-                defined.setdefault(match.group("acronym"), (match.end(), named[-1]))
+            whole = next((m for m in named if m.end >= name_end - 1
+                          and not written[name_start:m.start].strip(" ").lower()
+                          .removeprefix("the").strip()), None)
+            if whole is not None:  # the whole name is known: "the Rapid Support Forces (RSF)"
+                defined.setdefault(match.group("acronym"), (match.end(), whole))
                 continue
             # "Japan's Maritime Self-Defense Force (MSDF)": the country it belongs to, the
             # sector its words give
             name = match.group("name").strip()
-            entity = Entity(name, name, named[-1].entity.code, _sector(name.lower()) or "GOV")
+            # "the UN Interim Administration Mission in Kosovo (UNMIK)": the first body named
+            # owns it; a place after it is where it works
+            owner = named[0].entity
+            sector = owner.sector if owner.sector in GROUP_SECTORS else _sector(name.lower())
+            entity = Entity(name, name, owner.code, sector or "GOV")
             mention = _Mention(name_start, name_end, name, (name, entity.code), entity, False)
             if match.group("acronym") not in defined:
                 # the name itself is that body, not the country it names
@@ -361,10 +375,12 @@ class ActorResolver:
             descriptor = _descriptor(ent)
             sentence = ent.sent
             appositive_end = _appositive_end(ent)
-            described = [m for m in known if _near(m, ent) and not m.person
+            # a title in the description places the person ("X, the Iranian foreign
+            # minister,"), whoever the knowledge base says holds it
+            described = [m for m in known if _near(m, ent) and (not m.person or m.titled)
                          and sentence.start_char <= m.start and m.end <= sentence.end_char
                          and (m.end <= ent.start_char or m.end <= appositive_end
-                              or "," not in doc.text[ent.end_char:m.start])]
+                              or ATTACHED.fullmatch(doc.text[ent.end_char:m.start]))]
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
             if nearest is None:
@@ -455,7 +471,10 @@ class ActorResolver:
         whose name holds the noun, or a person who holds or held an office so named."""
         taken = _Coverage(known)
         found = []
-        for chunk in doc.noun_chunks:
+        # "the group's spokesman": the possessor is a description of its own
+        owners = [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss" and t.pos_ == "NOUN"
+                  and t.left_edge.lower_ == "the"]
+        for chunk in [*doc.noun_chunks, *owners]:
             if chunk[0].lower_ != "the" or len(chunk) > 4 or taken.overlaps(chunk.start_char,
                                                                               chunk.end_char):
                 continue
@@ -482,6 +501,9 @@ class ActorResolver:
         return found
 
     def _describes(self, mention: _Mention, noun: str) -> bool:
+        if not mention.person and noun in GROUP_NOUNS:
+            # "the group", "the movement": an armed group, party or organisation named before
+            return mention.entity.sector in GROUP_SECTORS
         if not mention.person:
             return noun in mention.entity.entity_name.lower().split()
         person = self.kb.names.get(mention.entity.entity_name)
@@ -723,6 +745,8 @@ def _appositive_end(ent: Span) -> int:
 
 def _sector(descriptor: str) -> str:
     text = descriptor.lower()
+    if FORMER.search(text):
+        return "ELI"  # "former defence minister X": a former official speaks for no state
     for sector, words in (("EDU", EDU_WORDS), ("MED", MED_WORDS), ("MIL", MIL_WORDS),
                           ("GOV", GOV_WORDS)):
         if words.search(text):

@@ -72,6 +72,7 @@ from spiral.records import Entity, Quote, from_dict
 __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
@@ -683,6 +684,11 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     speaker = entity_at(doc, head.idx, head.idx + len(head.text))
     named_at_head = speaker is not None
     if speaker is None:
+        # "Sudan's army chief Ahmed Karim": the name the parser hung on the title is the source
+        speaker = next((e for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                        and c.left_edge.i == head.i + 1
+                        and (e := entity_at(doc, c.idx, c.idx + len(c.text))) is not None), None)
+    if speaker is None:
         # the name nearest the head first: "Iran's semi-official Tasnim website" is Tasnim's
         for token in [*reversed([t for t in source if t.i < head.i]),
                       *(t for t in source if t.i > head.i)]:
@@ -777,6 +783,10 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         return quote  # "the report by a doctor" names its author, unknown as they may be
     window = [q for q in earlier if q.speaker is not None
               and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
+    if head.lower_ in SPOKESPEOPLE and window and not window[-1].speaker.role \
+            and not any(c.dep_ in ("poss", "prep") for c in head.children):
+        # "The Pentagon said ... A spokesman said": the body quoted last speaks through them
+        return replace(quote, speaker=window[-1].speaker, anonymous=False)
     if head.lemma_.lower() in DOCUMENT_NOUNS and window:
         return replace(quote, speaker=window[-1].speaker, anonymous=window[-1].anonymous)
     if head.lemma_.lower() in DOCUMENT_NOUNS and (issuer := _last_subject(doc, head)):

@@ -594,3 +594,35 @@ def test_a_document_that_names_its_author_is_not_an_earlier_speaker(annotate) ->
     doc = annotate("Myanmar's junta said its troops had not harmed civilians. A medical report by "
                    "a local doctor showed gunshot wounds on the bodies.")
     assert _speakers(doc)[-1][1] != "GOV"
+
+
+@pytest.mark.parametrize("text, first", [
+    # a name the parser hangs on a title is the source
+    ("Sudan's army chief Ahmed Karim said the city would be retaken.", ("SDN", "MIL", False)),
+    # a title in an apposition places a person the knowledge base does not know
+    ("Hassan Rezaei, the Iranian foreign minister, said the talks were over.",
+     ("IRN", "GOV", False)),
+    # former officials speak for no state
+    ("Former defence minister Jan Kowalski said the army should be doubled.", ("", "ELI", False)),
+    # what a person says does not place them
+    ("Aid worker Jane Mwangi said Ethiopia had closed the road.", ("", "", False)),
+])
+def test_who_a_person_is_from_their_description(annotate, text, first) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[0] == first
+
+
+@pytest.mark.parametrize("text, last", [
+    ("The Pentagon said the strikes were lawful. A spokesman said more would follow.",
+     ("USA", "MIL", False)),
+    ("Hamas said it would free two captives. The group's spokesman said talks would resume.",
+     ("PSE", "REB", False)),
+    ("M23 rebels took the airport. The group said it would hold the town.", ("COD", "REB", False)),
+])
+def test_an_unnamed_spokesman_or_group_is_the_body_named_before(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+def test_an_acronyms_owner_is_the_first_body_it_names(annotate) -> None:
+    doc = annotate("The UN Interim Mission in Kosovo (UNMIS) said the talks had stalled. "
+                   "UNMIS added that both sides must meet.")
+    assert _speakers(doc)[-1][0] == "IGO"
