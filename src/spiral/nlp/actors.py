@@ -26,6 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout  # noqa: F401  (extensions registers the Doc extensions)
+from spiral.nlp.attribution_lexicon import RELAYING_CUES
 from spiral.nlp.kb import ActorKB, Fixed, Person
 from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, from_dict, to_dict
@@ -379,8 +380,10 @@ class ActorResolver:
             # minister,"), whoever the knowledge base says holds it
             described = [m for m in known if _near(m, ent) and (not m.person or m.titled)
                          and sentence.start_char <= m.start and m.end <= sentence.end_char
-                         and (m.end <= ent.start_char or m.end <= appositive_end
-                              or ATTACHED.fullmatch(doc.text[ent.end_char:m.start]))]
+                         and (m.end <= ent.start_char and _attached_before(doc, m, ent)
+                              or ent.end_char <= m.start and (
+                                  m.end <= appositive_end
+                                  or ATTACHED.fullmatch(doc.text[ent.end_char:m.start])))]
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
             if nearest is None:
@@ -392,6 +395,11 @@ class ActorResolver:
             elif nearest is None and focal is not None and sector in ("GOV", "MIL", "") \
                     and _titled(ent):
                 code, sector = focal.entity.code, sector or "GOV"
+            elif nearest is None and focal is not None and not sector \
+                    and not _owned_by_unknown(ent):
+                # a private person the text places nowhere ("Ali Ammar, whose son was killed")
+                # lives where the report is
+                code = focal.entity.code
             entity = Entity(ent.text, ent.text, code, sector, descriptor)
             found.append(_Mention(ent.start_char, ent.end_char, ent.text, (ent.text, code),
                                   entity, True))
@@ -598,11 +606,29 @@ def _without_possessive(ent: Span) -> Span:
     return ent
 
 
+def _owned_by_unknown(ent: Span) -> bool:
+    """"Al Jazeera's Hiba Morgan": a person of a body the knowledge base does not know."""
+    doc = ent.doc
+    return ent.start > 1 and doc[ent.start - 1].lower_ in ("'s", "’s") \
+        and doc[ent.start - 2].pos_ == "PROPN"
+
+
+def _attached_before(doc: Doc, mention: _Mention, ent: Span) -> bool:
+    """"Hezbollah official X", "Iran's foreign ministry spokesman X": words that describe the
+    person lie between; a verb ("Al Jadeed cited X") does not."""
+    between = doc.char_span(mention.end, ent.start_char, alignment_mode="contract")
+    return between is None or not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
 def _named_short(known: list[_Mention], ent: Span) -> _Mention | None:
     """"Observatory director X" after "the Syrian Observatory for Human Rights": an organisation
     named in full before, by one capitalised word of its name in the words before a person."""
-    words = {t.text for t in ent.doc[max(0, ent.start - 3):ent.start]
-             if t.text[:1].isupper() and t.is_alpha and len(t.text) > 3
+    before = []
+    for token in reversed(ent.doc[max(0, ent.start - 3):ent.start]):
+        if not token.is_alpha or token.pos_ in ("VERB", "AUX"):
+            break  # only the words right before the name describe it
+        before.append(token)
+    words = {t.text for t in before if t.text[:1].isupper() and len(t.text) > 3
              and t.lower_ not in NAME_TITLES and t.lower_ not in OFFICE_WORDS}
     named = [m for m in known if not m.person and m.end <= ent.start_char and m.entity.code
              and " " in m.entity.entity_name and words & set(m.entity.entity_name.split())]
@@ -667,6 +693,9 @@ def _subject_rank(doc: Doc, mention: _Mention) -> int:
     """2 for the subject of a sentence's main verb, 1 for another subject, 0 otherwise: news
     pronouns mostly continue the main subject ("Vance told the paper X could ...; he said")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.root.dep_ == "dobj" and span.root.head.lemma_ in RELAYING_CUES \
+            and any(c.lower_ == "as" for c in span.root.head.children):
+        return 2  # "the broadcaster cited X as promising revenge": X speaks, and goes on
     if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return 0
     return 2 if span.root.head.dep_ == "ROOT" else 1

@@ -275,8 +275,17 @@ def _relayed(verb: Token) -> list[_Found]:
     as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     said = next((c for c in as_.children if c.dep_ == "pcomp" and c.pos_ == "VERB"),
                 None) if as_ is not None else None
-    if source is None or said is None:
+    if source is None or as_ is None:
         return []
+    if said is None:
+        # "as promising consequences", which the parser reads as an adjective and its noun
+        what = next((c for c in as_.children if c.dep_ == "pobj"), None)
+        said = next((c for c in what.children if c.dep_ == "amod" and c.tag_ in ("VBG", "JJ")
+                     and c.lower_.endswith("ing")), None) if what is not None else None
+        if said is None:
+            return []
+        content = [_trimmed([t for t in what.subtree if t.i != said.i])]
+        return [_Found([verb, as_, said], _phrase(source), content, said)]
     complements = [c for c in said.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
     if not complements:
         return []

@@ -626,3 +626,17 @@ def test_an_acronyms_owner_is_the_first_body_it_names(annotate) -> None:
     doc = annotate("The UN Interim Mission in Kosovo (UNMIS) said the talks had stalled. "
                    "UNMIS added that both sides must meet.")
     assert _speakers(doc)[-1][0] == "IGO"
+
+
+def test_who_a_broadcaster_cites_as_promising_speaks_on(annotate) -> None:
+    doc = annotate("Lebanon buried its dead. Lebanon's army closed roads. A local broadcaster cited "
+                   "Samir Haddad, whose brother was killed, as promising revenge. “We will answer "
+                   "them,” he said.", "2024-09-18")
+    assert [q["speaker"]["entity_name"] for q in doc._.quotes] == ["Samir Haddad"] * 2
+    assert _speakers(doc)[-1] == ("LBN", "", False)
+
+
+def test_a_journalist_of_an_unknown_outlet_is_not_placed_by_the_report(annotate) -> None:
+    doc = annotate("Sudan's war goes on. Sudan's army lost Wad Madani. Star TV's Amina Yusuf said "
+                   "the roads were closed.")
+    assert _speakers(doc)[-1][0] == ""
