@@ -133,6 +133,8 @@ class ActorResolver:
                   if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
         covered = _Coverage(titles)
         mentions = [m for m in mentions if not covered.overlaps(m.start, m.end)] + titles
+        focal = _focal_country(mentions)
+        doc._.report_country = focal.entity.code if focal is not None else ""
         mentions += _places_defined(mentions, written)
         mentions += self._unknown_people(doc, mentions)
         mentions += self._surnames(doc, mentions)
@@ -395,11 +397,6 @@ class ActorResolver:
             elif nearest is None and focal is not None and sector in ("GOV", "MIL", "") \
                     and _titled(ent):
                 code, sector = focal.entity.code, sector or "GOV"
-            elif nearest is None and focal is not None and not sector \
-                    and not _owned_by_unknown(ent):
-                # a private person the text places nowhere ("Ali Ammar, whose son was killed")
-                # lives where the report is
-                code = focal.entity.code
             entity = Entity(ent.text, ent.text, code, sector, descriptor)
             found.append(_Mention(ent.start_char, ent.end_char, ent.text, (ent.text, code),
                                   entity, True))
@@ -604,13 +601,6 @@ def _without_possessive(ent: Span) -> Span:
     if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s", "'", "’"):
         return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
     return ent
-
-
-def _owned_by_unknown(ent: Span) -> bool:
-    """"Al Jazeera's Hiba Morgan": a person of a body the knowledge base does not know."""
-    doc = ent.doc
-    return ent.start > 1 and doc[ent.start - 1].lower_ in ("'s", "’s") \
-        and doc[ent.start - 2].pos_ == "PROPN"
 
 
 def _attached_before(doc: Doc, mention: _Mention, ent: Span) -> bool:
@@ -828,7 +818,8 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
 
 @Language.factory("spiral_actors", default_config={"actors_file": None, "names_from": "ner"},
                   requires=["token.tag"],
-                  assigns=["doc._.actors", "doc._.actor_mentions", "doc.ents"])
+                  assigns=["doc._.actors", "doc._.actor_mentions", "doc._.report_country",
+                           "doc.ents"])
 def make_actor_resolver(nlp: Language, name: str, actors_file: str | None,
                         names_from: str | None) -> ActorResolver:
     """`names_from`: the entity recogniser to run on demand (disabled in the pipeline), or None

@@ -17,6 +17,7 @@ DOC_EXTENSIONS = {
     "furniture": (),  # (start_char, end_char, kind) of page furniture, from spiral_layout
     "actors": (),
     "actor_mentions": (),  # (start_char, end_char, actor_index), sorted by start_char
+    "report_country": "",  # the country a report is about, when its names clearly say one
     "events": (),
     "quotes": (),
     "red_lines": (),

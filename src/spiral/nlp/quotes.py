@@ -715,6 +715,13 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                     for t in (named, *named.conjuncts))
     if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
+    if speaker is not None and not speaker.code and not speaker.sector \
+            and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS) \
+            and doc._.report_country \
+            and not _owned_by_unknown(source, head):
+        # a private person the text places nowhere ("Ali Ammar, whose son was killed") speaks
+        # from where the report is (as a speaker only: nothing else is inferred from it)
+        speaker = replace(speaker, code=doc._.report_country)
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
         speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")
@@ -726,6 +733,11 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         # no more)
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _owned_by_unknown(source: list[Token], head: Token) -> bool:
+    """"Star TV's Amina Yusuf": a person of a body the knowledge base does not know."""
+    return any(t.dep_ == "poss" and t.pos_ == "PROPN" and t.i < head.i for t in source)
 
 
 def _several(doc: Doc, head: Token) -> Entity | None:
