@@ -21,7 +21,11 @@ rows of `attribution_lexicon`:
 The kind follows PolNeAR: direct when every content fragment is a quotation, mixed when the
 content holds quoted words, else indirect. Sources are resolved through the actor resolver
 (names, titles, pronouns); unnamed ones ("two people familiar with the talks") are flagged
-anonymous and keep the words the text uses.
+anonymous and keep the words the text uses. A source that points back takes its antecedent (a
+relative pronoun, "the official" or "Army officials" after "Indian Army officials", "the
+statement" or "the communique", "a spokesman", "both sides"); speakers of several countries
+("Armenia and Azerbaijan") are none of them; who a report quotes or cites "as saying" is the
+source; a private person the text places nowhere speaks from the report's country.
 """
 
 from __future__ import annotations

@@ -3,13 +3,23 @@
 Patterns, on the dependency parse of each sentence:
 - a conditional clause: "if/should/unless/in case X, (then) Y" — condition X, consequence Y;
 - "X would mean / would put us at war / would be an act of war Y" — the step X is the condition;
+- "any attack on X would not go unanswered": a step any party may take, whatever verb says
+  what follows it; "will respond to / retaliate against / pay a price for any X";
+- "X would cross a red line", "X is a red line", "X will not be tolerated / allowed";
 - threats to whoever enables an enemy: "any country that X will be Y", "countries that X" as
   the object of a threat — the relative clause is the condition;
+- a qualified class of targets: "would target all ships bound for X", "ships linked to X would
+  be targeted";
+- under a warning, or against any step, "would take action / measures against X";
+- ultimatums: "do X or face Y", "has until Friday to X", "would have three months to leave",
+  "gave X 48 hours to Y" (what is demanded, not done in time, is the condition);
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
   kind. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
   the nearest earlier sentence that names a step.
-The declarer is the speaker of the statement (a quote's speaker, or the subject of the speech
-verb), else the main clause's subject.
+The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
+the subject of the speech verb), else the main clause's subject. A sentence that only reports
+what was done ("said it had struck ...") states no line: every pattern needs a future, a
+condition or a deadline.
 """
 
 from __future__ import annotations
