@@ -169,7 +169,10 @@ def statement_holder(doc: Doc, sentence: Span, words: str = "") -> Entity | None
     # "After the attack that officials say killed 40, the Houthis said they would ...": the
     # statement that holds the threat, not the first one in its sentence
     holding = [q for q in over if words and _holds(q["content"], words)]
-    for quote in holding or over:
+    # a statement inside the condition ("... unless Iran can persuade the council") is not the
+    # one that states the line
+    partly = [q for q in over if not words or _holds(q["content"], words, share=0.3)]
+    for quote in holding or partly:
         return from_dict(Entity, quote["speaker"])
     subject = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subject:
@@ -177,11 +180,11 @@ def statement_holder(doc: Doc, sentence: Span, words: str = "") -> Entity | None
     return None
 
 
-def _holds(content: str, words: str) -> bool:
-    """Does a quote's content hold most of some words (as the red-line finder writes them)?"""
+def _holds(content: str, words: str, share: float = 0.8) -> bool:
+    """Does a quote's content hold a share of some words (as the red-line finder writes them)?"""
     wanted = set(re.findall(r"\w+", words.lower()))
     return bool(wanted) and len(wanted & set(re.findall(r"\w+", content.lower()))) \
-        >= 0.8 * len(wanted)
+        >= share * len(wanted)
 
 
 # --- attributions from the parse ------------------------------------------------------------

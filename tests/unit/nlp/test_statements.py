@@ -124,6 +124,9 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     "Israel said it struck Hezbollah targets in response to rocket fire on Sunday.",
     "The minister said the talks would resume next week if the weather allowed.",
     "Russia said it had shot down all the drones launched at Moscow overnight.",
+    # a statement inside the condition does not state the line
+    "The ruling means the tariffs will return on Monday unless Seoul can persuade the court to "
+    "wait.",
 ])
 def test_no_red_line_in_reports_of_past_attacks_and_plain_plans(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
