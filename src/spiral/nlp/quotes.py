@@ -76,6 +76,10 @@ from spiral.records import Entity, Quote, from_dict
 __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# unnamed sources who saw what they tell, and the prepositions that place it
+ONLOOKERS = frozenset({"witness", "eyewitness", "resident", "local", "villager"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "outside",
+                                "inside"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -729,6 +733,12 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         # a private person the text places nowhere ("Ali Ammar, whose son was killed") speaks
         # from where the report is (as a speaker only: nothing else is inferred from it)
         speaker = replace(speaker, code=doc._.report_country)
+    if anonymous and speaker is None and named.lemma_.lower() in ONLOOKERS:
+        # "..., witnesses said": onlookers are where what they saw happened
+        speaker = _placed_in_sentence(doc, head)
+        if speaker is not None:
+            words = doc[source[0].i:source[-1].i + 1].text
+            return Entity(words, words, speaker.code, "CVL", "anonymous source"), anonymous
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
         speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")
@@ -740,6 +750,23 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         # no more)
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _placed_in_sentence(doc: Doc, head: Token) -> Entity | None:
+    """The one country a sentence places what it tells in ("in the Gaza Strip", "near Kharkiv"),
+    by the places it names after a preposition of place."""
+    sentence = head.sent
+    found = {}
+    for start, end, _ in doc._.actor_mentions:
+        if not sentence.start_char <= start < sentence.end_char:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        entity = entity_at(doc, start, end)
+        if span is not None and entity is not None and span.root.pos_ == "PROPN" \
+                and span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS \
+                and len(entity.code) == 3 and entity.code not in NON_STATE:
+            found[entity.code] = entity
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _owned_by_unknown(source: list[Token], head: Token) -> bool:

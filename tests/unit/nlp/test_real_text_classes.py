@@ -640,3 +640,13 @@ def test_a_journalist_of_an_unknown_outlet_is_not_placed_by_the_report(annotate)
     doc = annotate("Sudan's war goes on. Sudan's army lost Wad Madani. Star TV's Amina Yusuf said "
                    "the roads were closed.")
     assert _speakers(doc)[-1][0] == ""
+
+
+@pytest.mark.parametrize("text, last", [
+    ("Shells hit homes across the north of the Gaza Strip overnight, witnesses said.",
+     ("PSE", "CVL", True)),
+    # two countries placed: the onlookers' is not ours to guess
+    ("Shells fell in Kharkiv and in Belgorod overnight, residents said.", ("", "", True)),
+])
+def test_onlookers_are_where_what_they_saw_happened(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
