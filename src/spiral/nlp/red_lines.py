@@ -84,6 +84,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
                      re.IGNORECASE)
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply"}
+# "vowed a crushing response to any aggression"
+RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
                       r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight)|ultimatum|"
                       r"\w+ (hours|days|weeks|months) to)\b", re.IGNORECASE)
@@ -182,7 +184,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         # attack": any such step is the condition
         if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "pobj" \
                 and token.head.head.lower_ in ("to", "against", "for") \
-                and (token.head.head.head.lemma_ in RESPONSE_VERBS
+                and (token.head.head.head.lemma_ in RESPONSE_VERBS | RESPONSE_NOUNS
                      or _future(token.head.head.head) and token.head.head.lower_ != "to"):
             found.append((_text(list(token.head.subtree)),
                           _text(_around(token.head.head.head, token.head))))

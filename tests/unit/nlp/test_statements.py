@@ -101,6 +101,8 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
      "ultimatum", "the paramilitary forces not lay down their weapons within 48 hours"),
     ("Beijing said sovereignty over the island is a red line.", "CHN", "red_line",
      "sovereignty over the island"),
+    ("Tehran vowed a crushing response to any aggression against its territory.", "IRN",
+     "conditional_threat", "any aggression against its territory"),
     ("Israel will pay a heavy price for any attack on Iranian soil, Iran's foreign minister "
      "said.", "IRN", "conditional_threat", "any attack on Iranian soil"),
     ("China's defence ministry said the army would take all necessary measures against any "
@@ -124,6 +126,7 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     "Israel said it struck Hezbollah targets in response to rocket fire on Sunday.",
     "The minister said the talks would resume next week if the weather allowed.",
     "Russia said it had shot down all the drones launched at Moscow overnight.",
+    "Kyiv criticised the muted reaction to any of the strikes on its grid.",
     # a statement inside the condition does not state the line
     "The ruling means the tariffs will return on Monday unless Seoul can persuade the court to "
     "wait.",
