@@ -339,12 +339,11 @@ def _line_import(store: Store, system: str, path: Path, digest: str,
     n_stored = 0
     with line_reads(path, LINE_PLANS[system]) as reads, store.atomic():
         for read in reads:
-            n_rows, side, rejected = store.import_lines(read)  # type: ignore[attr-defined]
-            account(read, side, rejected, log, unknown)
-            log.n_rows += n_rows
-            n_stored += n_rows
+            done = store.import_lines(read)  # type: ignore[attr-defined]
+            account(read, done, log, unknown)
+            n_stored += done.n_rows
             if progress:
-                progress(n_rows)
+                progress(done.n_rows)
         if n_stored == 0:
             raise InputError(_nothing_stored(system, path, log))
         store.add_quarantined(log.quarantined)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,7 @@ from spiral.store.base import AppendRefused, SqlStore
 from spiral.store.outputs import store_files
 
 if TYPE_CHECKING:
-    from spiral.ingest.imports.lines import LineRead
+    from spiral.ingest.imports.lines import LineRead, LinesImported
 
 
 def open_duckdb(path: str | Path, *, read_only: bool = False) -> DuckDBStore:
@@ -75,11 +76,14 @@ def _remove_store_files(path: Path) -> None:
 # caching (DuckDB's default is 80% of RAM), rows in any order, which lets it write a row group
 # as soon as it is full, and one thread, as the rows come from one reader. The events table has
 # no key index (migration 0007), so the commit has nothing to merge and stays within the cap.
-# The join of a file's lines with a mapping table must build its hash table on the mapping
-# table: DuckDB guesses a CSV read without sniffing at 42 rows and builds on the file instead
-# (which held the whole file in memory: out of memory at 4M rows with 256 MB).
+# A line import (DuckDB reading the file itself) runs with less: with 256 MB the process peaked
+# at 401 MB for 1M synthetic GDELT rows and 451 MB for 4M (1.1 GB), with 160 MB at 364 and 371 MB
+# in the same CPU time. Its join of the lines with a mapping table must build its hash table on
+# the mapping table: DuckDB guesses a CSV read without sniffing at 42 rows and builds on the
+# file instead (which held the whole file: out of memory at 4M rows).
 BULK_SETTINGS = {"memory_limit": "256MB", "preserve_insertion_order": "false", "threads": "1"}
-LINE_IMPORT_SETTINGS = {**BULK_SETTINGS, "disabled_optimizers": "build_side_probe_side"}
+LINE_IMPORT_SETTINGS = {**BULK_SETTINGS, "memory_limit": "160MB",
+                        "disabled_optimizers": "build_side_probe_side"}
 # DuckDB files start with three 4 KiB headers, then fixed-size blocks
 HEADER_BYTES = 3 * 4096
 
@@ -143,6 +147,7 @@ class DuckDBStore(SqlStore):
         self._in_transaction = False
         self._to_reset: list[str] = []  # settings to reset when the transaction ends
         self._side: list[Any] = []  # side rows of the line import under way (Arrow tables)
+        self._side_counts: Counter[tuple[str, str]] = Counter()  # and its unmapped, counted
 
     def close(self) -> None:
         self._db.close()
@@ -258,13 +263,13 @@ class DuckDBStore(SqlStore):
             self._check_appended(before)
         return n_rows, n_rows
 
-    def import_lines(self, read: LineRead) -> tuple[int, pl.DataFrame, list[tuple[int, int, str]]]:
+    def import_lines(self, read: LineRead) -> LinesImported:
         """Read a file line by line and append its events in one INSERT ... SELECT: DuckDB
-        reads, maps (joining `read.tables`) and writes; returns (events appended, side rows,
-        lines DuckDB rejected as (line, byte offset, message)).
+        reads, maps (joining `read.tables`) and writes.
 
         Side rows (`_kind`, `_n`, `_detail`, `line`: what is not an event) reach Python through
-        a function the INSERT's filter calls only for them, so the file is read once.
+        a function the INSERT's filter calls only for them, so the file is read once; the rows
+        not mapped are only counted.
 
         Raises
         ------
@@ -276,9 +281,10 @@ class DuckDBStore(SqlStore):
         import pyarrow as pa
 
         from spiral.errors import InputError
+        from spiral.ingest.imports.lines import LinesImported
 
         side: list[pa.Table] = []
-        self._side = side
+        self._side, self._side_counts = side, Counter()
         if not self._run("SELECT 1 FROM duckdb_functions() WHERE function_name = 'spiral_side'"):
             # registered once per connection (a failed transaction cannot remove it), it hands
             # its rows to the import under way
@@ -315,7 +321,8 @@ class DuckDBStore(SqlStore):
         frame = pl.from_arrow(pa.concat_tables(side)) if side else pl.DataFrame(
             schema={"_kind": pl.String, "_n": pl.Int64, "_detail": pl.String, "line": pl.String})
         assert isinstance(frame, pl.DataFrame)
-        return n_rows, frame, [(int(a), int(b), str(c)) for a, b, c in rejected]
+        return LinesImported(n_rows, frame, dict(self._side_counts),
+                             [(int(a), int(b), str(c)) for a, b, c in rejected])
 
     # Arrow arrays in and out; DuckDB reads the hints, so they name nothing imported lazily
     def _keep_side(self, kind: Any, number: Any, detail: Any, line: Any) -> Any:
@@ -323,8 +330,17 @@ class DuckDBStore(SqlStore):
         to insert."""
         import pyarrow as pa
 
-        self._side.append(pa.table({"_kind": kind, "_n": number, "_detail": detail,
-                                    "line": line}))
+        import pyarrow.compute as pc
+
+        rows = pa.table({"_kind": kind, "_n": number, "_detail": detail, "line": line})
+        counted = pc.is_in(rows["_kind"], pa.array(["unmapped", "unknown"]))
+        if pc.any(counted).as_py():  # rows read but not mapped: only their numbers are kept
+            found = rows.filter(counted).group_by(["_kind", "_detail"]).aggregate([("_n", "count")])
+            for kind_, detail_, n in zip(*(found[c].to_pylist() for c in found.column_names)):
+                self._side_counts[kind_, detail_] += n
+            rows = rows.filter(pc.invert(counted))
+        if rows.num_rows:
+            self._side.append(rows)
         return pa.array([False] * len(kind), pa.bool_())
 
     def _last_rowid(self) -> int:

@@ -67,6 +67,18 @@ class LineRead:
                 f"strict_mode=false, store_rejects=true, compression='{self.compression}')")
 
 
+@dataclass(frozen=True, slots=True)
+class LinesImported:
+    """What a store's line import did: events appended, the side rows to quarantine (`_kind`,
+    `_n`, `_detail`, `line`), the rows not mapped counted by (kind, detail), and the lines
+    DuckDB rejected as (line, byte offset, message)."""
+
+    n_rows: int
+    side: pl.DataFrame
+    unmapped: dict[tuple[str, str], int]
+    rejected: list[tuple[int, int, str]]
+
+
 @contextlib.contextmanager
 def line_reads(path: Path, plan: Callable[[Member, Path, str], LineRead | None]
                ) -> Iterator[list[LineRead]]:
@@ -126,21 +138,20 @@ def physical_line(number: int, rejected: list[int]) -> int:
     return line
 
 
-def account(read: LineRead, side: pl.DataFrame, rejected: list[tuple[int, int, str]],
-            log: ImportLog, unknown_reason: Callable[[str], str]) -> None:
-    """Fill `log` from a read's side rows (`_kind`, `_n`, `_detail`, `line`) and the lines
-    DuckDB rejected ((line, byte offset, message))."""
+def account(read: LineRead, done: LinesImported, log: ImportLog,
+            unknown_reason: Callable[[str], str]) -> None:
+    """Fill `log` from what a store's line import of `read` did."""
+    side, rejected = done.side, done.rejected
+    log.n_rows += done.n_rows
     rejected_lines = sorted({line for line, _, _ in rejected})
     found: list[tuple[int, str, str]] = []  # (line, reason, raw), put in line order
     for line, offset, message in sorted(set(rejected)):
         raw = _raw_line(read.member, offset)
         found.append((line, _rejected_reason(read, raw, message), raw.decode("utf-8", "replace")))
-    for kind in ("unmapped", "unknown"):
-        counts = side.filter(pl.col("_kind") == kind).group_by("_detail").len()
-        for value, n in counts.iter_rows():
-            reason = value if kind == "unmapped" else unknown_reason(value)
-            log.unmapped[reason or "no PLOVER type"] += n
-            log.n_rows += n
+    for (kind, detail), n in done.unmapped.items():
+        reason = detail if kind == "unmapped" else unknown_reason(detail)
+        log.unmapped[reason or "no PLOVER type"] += n
+        log.n_rows += n
     bad = side.filter(pl.col("_kind").is_in(["fields", "empty", "date"]))
     for kind, number, detail, text in bad.select("_kind", "_n", "_detail", "line").iter_rows():
         line = physical_line(number, rejected_lines)
