@@ -4,8 +4,10 @@ events; what is not an event comes back as side rows, read here into the `Import
 
 The query numbers lines as DuckDB reads them (`row_number() OVER ()` streams, blank lines
 included), so a side row's physical line is its number plus the lines DuckDB rejected before it
-(bytes that are not UTF-8, which DuckDB reports with their line and byte offset). Each side row
-has a kind and a detail:
+(bytes that are not UTF-8, which DuckDB reports with their line and byte offset). Lines end as
+the file's first line does (LF or CRLF); a lone carriage return in a file of LF lines also ends
+one for DuckDB, so lines after it count one more than an editor shows. Each side row has a kind
+and a detail:
 
 | kind       | what                                   | detail                     |
 | ---------- | -------------------------------------- | -------------------------- |
