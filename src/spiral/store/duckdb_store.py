@@ -329,13 +329,13 @@ class DuckDBStore(SqlStore):
         """The side rows of a line import (called by its INSERT's filter): kept; never a row
         to insert."""
         import pyarrow as pa
-
         import pyarrow.compute as pc
 
         rows = pa.table({"_kind": kind, "_n": number, "_detail": detail, "line": line})
         counted = pc.is_in(rows["_kind"], pa.array(["unmapped", "unknown"]))
         if pc.any(counted).as_py():  # rows read but not mapped: only their numbers are kept
-            found = rows.filter(counted).group_by(["_kind", "_detail"]).aggregate([("_n", "count")])
+            found = rows.filter(counted).group_by(["_kind", "_detail"]).aggregate(
+                [("_n", "count")])
             for kind_, detail_, n in zip(*(found[c].to_pylist() for c in found.column_names)):
                 self._side_counts[kind_, detail_] += n
             rows = rows.filter(pc.invert(counted))

@@ -158,14 +158,16 @@ def account(read: LineRead, done: LinesImported, log: ImportLog,
     for kind, number, detail, text in bad.select("_kind", "_n", "_detail", "line").iter_rows():
         line = physical_line(number, rejected_lines)
         if kind == "fields":
-            found.append((line, f"{detail} fields where {read.what} rows have "
-                          f"{len(read.columns)}; fix the delimiters or quotes of that line", text))
+            reason = (f"{detail} fields where {read.what} rows have {len(read.columns)}; fix "
+                      "the delimiters or quotes of that line")
+            found.append((line, reason, text))
             continue
         values = dict(zip(read.columns, text.split("\t")))
         raw = str({c: values.get(c, "") for c in (*read.required, read.date_field)})
-        found.append((line, f"{detail!r} is empty; every {read.system} row needs it"
-                      if kind == "empty" else f"{read.date_field!r}={detail!r} is not a date; "
-                      f"{read.system} files write {read.date_formats}", raw))
+        reason = (f"{detail!r} is empty; every {read.system} row needs it" if kind == "empty"
+                  else f"{read.date_field!r}={detail!r} is not a date; {read.system} files "
+                  f"write {read.date_formats}")
+        found.append((line, reason, raw))
     for line, reason, raw in sorted(found):
         log.quarantine(f"{read.origin}:{line}", reason, raw)
 
