@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import signal
+import subprocess
+import time
 import zipfile
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from typer.testing import CliRunner
 from spiral.ingest.imports import ImportLog, read_events
 from spiral.serve.cli import app
 from spiral.store import open_store
+from tests.cli import spiral_command
 
 pytestmark = pytest.mark.integration
 
@@ -179,3 +183,26 @@ def test_issue_13_gdelt_read_in_sql_stores_what_the_reader_reads(tmp_path: Path,
         stored = store.events_frame(columns=list(expected.columns)).sort("id")
         assert store.quarantine_frame().height == 5
     assert stored.equals(expected.select(stored.columns))
+
+
+@pytest.mark.slow
+def test_issue_13_a_gdelt_import_killed_midway_leaves_nothing_and_runs_again(
+        tmp_path: Path) -> None:
+    fields = (FIXTURES / "gdelt.export.csv").read_text(encoding="utf-8").splitlines()[1].split("\t")
+    path = tmp_path / "big.export.CSV"
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(400_000):
+            handle.write("\t".join([str(1_300_000_000 + i), *fields[1:]]) + "\n")
+    db = tmp_path / "s.duckdb"
+    command = [*spiral_command(), "import", "gdelt", str(path), "--db", str(db)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while process.poll() is None and (not db.exists() or db.stat().st_size < 4 << 20):
+        time.sleep(0.01)  # until DuckDB writes the file's first row groups
+    process.kill()
+    assert process.wait() == -signal.SIGKILL, "the import ended before it could be killed"
+    with open_store(db) as store:
+        assert (store.counts()["events"], store.counts()["imports"]) == (0, 0)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    with open_store(db, read_only=True) as store:
+        assert (store.counts()["events"], store.counts()["imports"]) == (400_000, 1)
