@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import gzip
 import json
+import signal
+import subprocess
+import time
+import zipfile
 from pathlib import Path
 
 import polars as pl
 import pytest
 from typer.testing import CliRunner
 
+from spiral.ingest.imports import ImportLog, read_events
 from spiral.serve.cli import app
 from spiral.store import open_store
+from tests.cli import spiral_command
 
 pytestmark = pytest.mark.integration
 
@@ -139,3 +145,64 @@ def test_issue_13_exports_stories_and_index_with_nested_actors(tmp_path: Path) -
     assert run("export", "--format", "jsonl", "--out", str(out), "--db", db)[0] == 0
     first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert isinstance(first["actor"], list) and isinstance(first["actor"][0], dict)
+
+
+@pytest.mark.parametrize("packing", ["plain", "gzip", "zip"])
+def test_issue_13_gdelt_read_in_sql_stores_what_the_reader_reads(tmp_path: Path,
+                                                                 packing: str) -> None:
+    rows = (FIXTURES / "gdelt.export.csv").read_bytes().splitlines()
+    lines = [*rows, *(r.replace(b"12000000", b"13000000", 1) for r in rows)]  # new ids
+    lines[2] = lines[2].rsplit(b"\t", 5)[0]  # too few fields
+    lines[8] = lines[8].replace(b"RUSSIA", b"RUSS\xe9A")  # not UTF-8
+    lines[9] = lines[9].replace(b"\t043\t", b"\t999\t")  # not in the codebook
+    lines[10] = b"\t".join([b"", *lines[10].split(b"\t")[1:]])  # no GLOBALEVENTID
+    data = b"\n".join([*lines[:5], b"", b"   ", *lines[5:]]) + b"\n"  # blank lines count
+    path = tmp_path / "events.export.CSV"
+    if packing == "gzip":
+        path = path.with_suffix(".CSV.gz")
+        path.write_bytes(gzip.compress(data))
+    elif packing == "zip":
+        path = path.with_suffix(".zip")
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("events.export.CSV", data)
+    else:
+        path.write_bytes(data)
+    db = tmp_path / "s.duckdb"
+    code, out = run("import", "gdelt", str(path), "--db", str(db), "--format", "json")
+    assert code == 0, out
+    summary = json.loads(out)
+    log = ImportLog()
+    expected = pl.concat(list(read_events("gdelt", path, log))).sort("id")
+    assert (summary["n_read"], summary["n_stored"], summary["unmapped"]) == (
+        log.n_rows, expected.height, dict(log.unmapped))
+    assert [(q["origin"], q["reason"]) for q in summary["quarantined"]] == sorted(
+        [(q.origin, q.reason) for q in log.quarantined], key=lambda q: int(q[0].rsplit(":")[-1]))
+    assert [q["origin"].rsplit(":", 1)[1] for q in summary["quarantined"]] == [
+        "3", "8", "11", "13", "15"]
+    with open_store(db, read_only=True) as store:
+        stored = store.events_frame(columns=list(expected.columns)).sort("id")
+        assert store.quarantine_frame().height == 5
+    assert stored.equals(expected.select(stored.columns))
+
+
+@pytest.mark.slow
+def test_issue_13_a_gdelt_import_killed_midway_leaves_nothing_and_runs_again(
+        tmp_path: Path) -> None:
+    fields = (FIXTURES / "gdelt.export.csv").read_text(encoding="utf-8").splitlines()[1].split("\t")
+    path = tmp_path / "big.export.CSV"
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(400_000):
+            handle.write("\t".join([str(1_300_000_000 + i), *fields[1:]]) + "\n")
+    db = tmp_path / "s.duckdb"
+    command = [*spiral_command(), "import", "gdelt", str(path), "--db", str(db)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while process.poll() is None and (not db.exists() or db.stat().st_size < 4 << 20):
+        time.sleep(0.01)  # until DuckDB writes the file's first row groups
+    process.kill()
+    assert process.wait() == -signal.SIGKILL, "the import ended before it could be killed"
+    with open_store(db) as store:
+        assert (store.counts()["events"], store.counts()["imports"]) == (0, 0)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    with open_store(db, read_only=True) as store:
+        assert (store.counts()["events"], store.counts()["imports"]) == (400_000, 1)

@@ -302,7 +302,8 @@ def import_events(store: Store, system: str, path: Path, *,
     InputError
         The file is not of that data set, or nothing in it could be stored.
     """
-    from spiral.ingest.imports import ImportLog, read_events
+    from spiral.ingest.imports import LINE_PLANS, ImportLog, read_events
+    from spiral.store.base import AppendRefused
 
     if not Path(path).is_file():
         raise InputError(f"{path}: no such file")
@@ -314,7 +315,44 @@ def import_events(store: Store, system: str, path: Path, *,
         log = ImportLog()
         return read_events(system, path, log), log
 
+    if system in LINE_PLANS and hasattr(store, "import_lines"):
+        try:
+            return _line_import(store, system, Path(path), digest, progress)
+        except AppendRefused:  # an id stored before or repeated: upsert, the later row winning
+            return _write_import(store, system, Path(path), digest, *read(),
+                                 _counted(progress), append=False)
     return _store_import(store, system, Path(path), digest, read, progress)
+
+
+def _line_import(store: Store, system: str, path: Path, digest: str,
+                 progress: Progress | None) -> ImportSummary:
+    """Import a file read and mapped by the store's own database, in one transaction with its
+    quarantined rows and import record (`spiral.ingest.imports.lines`)."""
+    from spiral.ingest.imports import LINE_PLANS, ImportLog
+    from spiral.ingest.imports.lines import account, line_reads
+    from spiral.plover import cameo_unmapped_reason
+
+    def unknown(code: str) -> str:
+        return cameo_unmapped_reason(code) or f"CAMEO {code}: no PLOVER type"
+
+    log = ImportLog()
+    n_stored = 0
+    with line_reads(path, LINE_PLANS[system]) as reads, store.atomic():
+        for read in reads:
+            done = store.import_lines(read)  # type: ignore[attr-defined]
+            account(read, done, log, unknown)
+            n_stored += done.n_rows
+            if progress:
+                progress(done.n_rows)
+        if n_stored == 0:
+            raise InputError(_nothing_stored(system, path, log))
+        store.add_quarantined(log.quarantined)
+        store.record_import({"digest": digest, "system": system, "path": str(path),
+                             "n_rows": log.n_rows, "n_stored": n_stored,
+                             "n_quarantined": len(log.quarantined),
+                             "n_unmapped": log.n_unmapped})
+    return ImportSummary(system, str(path), log.n_rows, n_stored, n_stored,
+                         tuple(log.quarantined), dict(log.unmapped.most_common()))
 
 
 def _already(system: str, path: Path, done: dict[str, Any]) -> ImportSummary:
@@ -334,17 +372,22 @@ def _store_import(store: Store, system: str, path: Path, digest: str,
     from spiral.ingest.imports import MENTION_READERS
     from spiral.store.base import AppendRefused
 
-    def counted(frames: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
-        for frame in frames:
-            if progress:
-                progress(frame.height)
-            yield frame
-
+    counted = _counted(progress)
     try:
         return _write_import(store, system, path, digest, *read(), counted,
                              append=system not in MENTION_READERS)
     except AppendRefused:
         return _write_import(store, system, path, digest, *read(), counted, append=False)
+
+
+def _counted(progress: Progress | None
+             ) -> Callable[[Iterator[pl.DataFrame]], Iterator[pl.DataFrame]]:
+    def counted(frames: Iterator[pl.DataFrame]) -> Iterator[pl.DataFrame]:
+        for frame in frames:
+            if progress:
+                progress(frame.height)
+            yield frame
+    return counted
 
 
 def _write_import(store: Store, system: str, path: Path, digest: str,

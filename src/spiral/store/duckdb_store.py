@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import polars as pl
@@ -16,6 +17,9 @@ from spiral.errors import StoreError
 from spiral.store import migrations
 from spiral.store.base import AppendRefused, SqlStore
 from spiral.store.outputs import store_files
+
+if TYPE_CHECKING:
+    from spiral.ingest.imports.lines import LineRead, LinesImported
 
 
 def open_duckdb(path: str | Path, *, read_only: bool = False) -> DuckDBStore:
@@ -70,10 +74,16 @@ def _remove_store_files(path: Path) -> None:
 
 # How the INSERT of a bulk import runs: memory capped, so DuckDB writes to the file rather than
 # caching (DuckDB's default is 80% of RAM), rows in any order, which lets it write a row group
-# as soon as it is full, and one thread, as the rows come from one reader. The commit runs
-# without the cap: it merges the key index of every row appended, and a commit that runs out
-# of memory invalidates the database (measured: at 4M rows with 256 MB).
+# as soon as it is full, and one thread, as the rows come from one reader. The events table has
+# no key index (migration 0007), so the commit has nothing to merge and stays within the cap.
+# A line import (DuckDB reading the file itself) runs with less: with 256 MB the process peaked
+# at 401 MB for 1M synthetic GDELT rows and 451 MB for 4M (1.1 GB), with 160 MB at 364 and 371 MB
+# in the same CPU time. Its join of the lines with a mapping table must build its hash table on
+# the mapping table: DuckDB guesses a CSV read without sniffing at 42 rows and builds on the
+# file instead (which held the whole file: out of memory at 4M rows).
 BULK_SETTINGS = {"memory_limit": "256MB", "preserve_insertion_order": "false", "threads": "1"}
+LINE_IMPORT_SETTINGS = {**BULK_SETTINGS, "memory_limit": "160MB",
+                        "disabled_optimizers": "build_side_probe_side"}
 # DuckDB files start with three 4 KiB headers, then fixed-size blocks
 HEADER_BYTES = 3 * 4096
 
@@ -136,6 +146,8 @@ class DuckDBStore(SqlStore):
         self.schema_version = 0
         self._in_transaction = False
         self._to_reset: list[str] = []  # settings to reset when the transaction ends
+        self._side: list[Any] = []  # side rows of the line import under way (Arrow tables)
+        self._side_counts: Counter[tuple[str, str]] = Counter()  # and its unmapped, counted
 
     def close(self) -> None:
         self._db.close()
@@ -235,19 +247,115 @@ class DuckDBStore(SqlStore):
 
         quoted = ", ".join(f'"{c}"' for c in first.columns)
         # read by its name in the query: a registered view could not be unregistered in the
-        # transaction a duplicate id aborts
+        # transaction a failed append aborts
         incoming = pa.RecordBatchReader.from_batches(schema, batches())  # noqa: F841
         with self._transaction(), self._settings(BULK_SETTINGS):
+            before = self._last_rowid()
             try:
                 self._db.execute(f"INSERT INTO events ({quoted}) "
                                  f"SELECT {quoted} FROM incoming").fetchall()
             except duckdb.Error as error:
                 if failed:  # the reading failed (a file cut short): its own error says why
                     raise failed[0] from None
-                if isinstance(error, duckdb.ConstraintException | duckdb.OutOfMemoryException):
+                if isinstance(error, duckdb.OutOfMemoryException):
                     raise AppendRefused(f"{self.path}: {str(error).splitlines()[0]}") from error
                 raise _store_error(self.path, error) from error
+            self._check_appended(before)
         return n_rows, n_rows
+
+    def import_lines(self, read: LineRead) -> LinesImported:
+        """Read a file line by line and append its events in one INSERT ... SELECT: DuckDB
+        reads, maps (joining `read.tables`) and writes.
+
+        Side rows (`_kind`, `_n`, `_detail`, `line`: what is not an event) reach Python through
+        a function the INSERT's filter calls only for them, so the file is read once; the rows
+        not mapped are only counted.
+
+        Raises
+        ------
+        AppendRefused
+            An id appended is stored already or comes twice (roll back, then upsert).
+        InputError
+            The file cannot be read (cut short, not text).
+        """
+        import pyarrow as pa
+
+        from spiral.errors import InputError
+        from spiral.ingest.imports.lines import LinesImported
+
+        side: list[pa.Table] = []
+        self._side, self._side_counts = side, Counter()
+        if not self._run("SELECT 1 FROM duckdb_functions() WHERE function_name = 'spiral_side'"):
+            # registered once per connection (a failed transaction cannot remove it), it hands
+            # its rows to the import under way
+            self._db.create_function("spiral_side", self._keep_side,
+                                     ["VARCHAR", "BIGINT", "VARCHAR", "VARCHAR"], "BOOLEAN",
+                                     type="arrow", null_handling="special", side_effects=True)
+        columns = ", ".join(f'"{c}"' for c in self._column_types("events") if c != "confidence")
+        with self._transaction(), self._settings(LINE_IMPORT_SETTINGS):
+            for name, table in read.tables.items():
+                self._db.register(f"_{name}", table)
+                self._run(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _{name}")
+                self._db.unregister(f"_{name}")
+            self._run("DROP TABLE IF EXISTS reject_errors")
+            self._run("DROP TABLE IF EXISTS reject_scans")
+            before = self._last_rowid()
+            try:
+                ((n_rows,),) = self._db.execute(
+                    f"INSERT INTO events ({columns}) SELECT {columns} FROM ("
+                    f"WITH lines AS (SELECT row_number() OVER () AS _n, line FROM {read.reader()})"
+                    f" {read.select}) WHERE _kind IS NULL OR spiral_side(_kind, _n, _detail, "
+                    "native)").fetchall()
+                rejected = self._run("SELECT line, line_byte_position, error_message "
+                                     "FROM reject_errors")
+            except duckdb.OutOfMemoryException as error:
+                raise AppendRefused(f"{self.path}: {str(error).splitlines()[0]}") from error
+            except (duckdb.IOException, duckdb.InvalidInputException,
+                    duckdb.ConversionException) as error:
+                raise InputError(f"{read.origin}: cannot read as a delimited file "
+                                 f"({str(error).splitlines()[0]}); is it a complete "
+                                 f"{read.what} file?") from None
+            except duckdb.Error as error:
+                raise _store_error(self.path, error) from error
+            self._check_appended(before)
+        frame = pl.from_arrow(pa.concat_tables(side)) if side else pl.DataFrame(
+            schema={"_kind": pl.String, "_n": pl.Int64, "_detail": pl.String, "line": pl.String})
+        assert isinstance(frame, pl.DataFrame)
+        return LinesImported(n_rows, frame, dict(self._side_counts),
+                             [(int(a), int(b), str(c)) for a, b, c in rejected])
+
+    # Arrow arrays in and out; DuckDB reads the hints, so they name nothing imported lazily
+    def _keep_side(self, kind: Any, number: Any, detail: Any, line: Any) -> Any:
+        """The side rows of a line import (called by its INSERT's filter): kept; never a row
+        to insert."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        rows = pa.table({"_kind": kind, "_n": number, "_detail": detail, "line": line})
+        counted = pc.is_in(rows["_kind"], pa.array(["unmapped", "unknown"]))
+        if pc.any(counted).as_py():  # rows read but not mapped: only their numbers are kept
+            found = rows.filter(counted).group_by(["_kind", "_detail"]).aggregate(
+                [("_n", "count")])
+            for kind_, detail_, n in zip(*(found[c].to_pylist() for c in found.column_names)):
+                self._side_counts[kind_, detail_] += n
+            rows = rows.filter(pc.invert(counted))
+        if rows.num_rows:
+            self._side.append(rows)
+        return pa.array([False] * len(kind), pa.bool_())
+
+    def _last_rowid(self) -> int:
+        return self._run("SELECT coalesce(max(rowid), -1) FROM events")[0][0]
+
+    def _check_appended(self, before: int) -> None:
+        """Refuse an append whose ids repeat (stored before or twice in it): events have no key
+        index (migration 0007), so the ids of the rows after rowid `before` are checked, only
+        against the stored rows within their range of ids (DuckDB skips the rest by the row
+        groups' minimum and maximum)."""
+        low, high = self._run("SELECT min(id), max(id) FROM events WHERE rowid > ?", [before])[0]
+        if low is not None and self._run(
+                "SELECT id FROM events WHERE id BETWEEN ? AND ? GROUP BY id HAVING count(*) > 1 "
+                "LIMIT 1", [low, high]):
+            raise AppendRefused(f"{self.path}: an id appended is stored already or comes twice")
 
     @contextlib.contextmanager
     def _settings(self, settings: dict[str, str]) -> Iterator[None]:

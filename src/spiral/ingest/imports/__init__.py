@@ -19,7 +19,7 @@ import polars as pl
 from spiral.errors import InputError
 from spiral.ingest.imports.acled import read_acled
 from spiral.ingest.imports.common import ImportLog
-from spiral.ingest.imports.gdelt import read_gdelt, read_gdelt_mentions
+from spiral.ingest.imports.gdelt import gdelt_lines, read_gdelt, read_gdelt_mentions
 from spiral.ingest.imports.icews import read_icews
 from spiral.ingest.imports.polecat import read_polecat
 
@@ -27,8 +27,11 @@ READERS = {"gdelt": read_gdelt, "gdelt-mentions": read_gdelt_mentions, "icews": 
            "polecat": read_polecat, "acled": read_acled}
 # readers whose frames are mentions of events (the store's mentions table), not events
 MENTION_READERS = frozenset({"gdelt-mentions"})
+# data sets a store that can (DuckDB) reads and maps in SQL, line by line: the same events,
+# quarantined rows and counts as their readers, at DuckDB's speed (`lines.py`)
+LINE_PLANS = {"gdelt": gdelt_lines}
 
-__all__ = ["MENTION_READERS", "READERS", "ImportLog", "read_events"]
+__all__ = ["LINE_PLANS", "MENTION_READERS", "READERS", "ImportLog", "read_events"]
 
 
 def read_events(system: str, path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:

@@ -1,0 +1,190 @@
+"""Imports read and mapped inside the store's database: DuckDB's CSV reader reads a file line by
+line, one SQL query splits the fields, joins the mapping tables (data, not code) and appends the
+events; what is not an event comes back as side rows, read here into the `ImportLog`.
+
+The query numbers lines as DuckDB reads them (`row_number() OVER ()` streams, blank lines
+included), so a side row's physical line is its number plus the lines DuckDB rejected before it
+(bytes that are not UTF-8, which DuckDB reports with their line and byte offset). Lines end as
+the file's first line does (LF or CRLF); a lone carriage return in a file of LF lines also ends
+one for DuckDB, so lines after it count one more than an editor shows. Each side row has a kind
+and a detail:
+
+| kind       | what                                   | detail                     |
+| ---------- | -------------------------------------- | -------------------------- |
+| `skip`     | a blank line or the header             |                            |
+| `fields`   | a wrong number of fields: quarantined  | the number of fields       |
+| `empty`    | a required field is empty: quarantined | the field's name           |
+| `date`     | the date cannot be read: quarantined   | the date as written        |
+| `unmapped` | read, but PLOVER has no type for it    | why                        |
+| `unknown`  | a code the mapping table does not have | the code                   |
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from spiral import plover
+from spiral.ingest.imports.common import ImportLog, Member, members
+
+# DuckDB's CSV reader is asked for one column per line: a delimiter no text file has, so the
+# query splits the fields itself (a row with the wrong number of fields is then a side row
+# with its line, not a reader error).
+LINE_DELIMITER = "\\x1f\\x1e"
+
+
+@dataclass(frozen=True, slots=True)
+class LineRead:
+    """One stream of a file to read line by line into the events table.
+
+    `select` is a query over `lines(_n, line)` (line number, text; NULL for a blank line) that
+    gives the events columns and `_kind`, `_detail` (NULL for an event); `tables` are the
+    mapping tables it joins, by name.
+    """
+
+    origin: str
+    source: Path  # the file DuckDB reads: the file itself or a zip member written out
+    compression: str  # "none" or "gzip"
+    select: str
+    tables: dict[str, pl.DataFrame]
+    what: str  # the layout's name, for messages
+    columns: tuple[str, ...]  # the layout's fields
+    system: str
+    required: tuple[str, ...]
+    date_field: str
+    date_formats: str
+    member: Member = field(repr=False, compare=False)
+
+    def reader(self) -> str:
+        """The read_csv call of this stream (paths are quoted for SQL)."""
+        quoted = str(self.source).replace("'", "''")
+        return (f"read_csv('{quoted}', delim=E'{LINE_DELIMITER}', quote='', escape='', "
+                f"header=false, columns={{'line': 'VARCHAR'}}, auto_detect=false, "
+                f"strict_mode=false, store_rejects=true, compression='{self.compression}')")
+
+
+@dataclass(frozen=True, slots=True)
+class LinesImported:
+    """What a store's line import did: events appended, the side rows to quarantine (`_kind`,
+    `_n`, `_detail`, `line`), the rows not mapped counted by (kind, detail), and the lines
+    DuckDB rejected as (line, byte offset, message)."""
+
+    n_rows: int
+    side: pl.DataFrame
+    unmapped: dict[tuple[str, str], int]
+    rejected: list[tuple[int, int, str]]
+
+
+@contextlib.contextmanager
+def line_reads(path: Path, plan: Callable[[Member, Path, str], LineRead | None]
+               ) -> Iterator[list[LineRead]]:
+    """The LineReads of a file, one per stream: a zip archive's members are written out to a
+    temporary folder (DuckDB reads plain and gzip files, not zip), removed afterwards."""
+    found = members(path)
+    with tempfile.TemporaryDirectory(prefix="spiral-import-") as folder:
+        reads = []
+        for i, member in enumerate(found):
+            if member.origin == str(path):
+                with path.open("rb") as handle:
+                    gzipped = handle.read(2) == b"\x1f\x8b"
+                source, compression = path, "gzip" if gzipped else "none"
+            else:
+                source, compression = Path(folder) / f"member-{i}", "none"
+                with member.open() as stream, source.open("wb") as out:
+                    shutil.copyfileobj(stream, out, 1 << 20)
+            read = plan(member, source, compression)
+            if read is not None:
+                reads.append(read)
+        yield reads
+
+
+def cameo_table() -> pl.DataFrame:
+    """The CAMEO to PLOVER crosswalk as a table: every code of the codebook and its root, its
+    PLOVER type, mode, contexts, quad class and spiral's intensity, or why it has no type."""
+    codes = sorted(plover.cameo_codes() | {c[:2] for c in plover.cameo_codes()})
+    rows = []
+    for code in codes:
+        found = plover.cameo_to_plover(code)
+        if found:
+            event_type, mode, context = found
+            rows.append((code, event_type, mode, list(context),
+                         plover.EVENT_TYPES[event_type].quad_code,
+                         plover.intensity(event_type, mode), None))
+        else:
+            rows.append((code, None, "", [], None, None, plover.cameo_unmapped_reason(code)))
+    return pl.DataFrame(rows, orient="row", schema={
+        "code": pl.String, "event_type": pl.String, "mode": pl.String,
+        "context": pl.List(pl.String), "quad_code": pl.Int64, "intensity": pl.Float64,
+        "reason": pl.String})
+
+
+def physical_line(number: int, rejected: list[int]) -> int:
+    """The physical line of the `number`-th line DuckDB passed on, given the (sorted) lines it
+    rejected.
+
+    >>> physical_line(3, [2, 5]), physical_line(1, [1, 2])
+    (4, 3)
+    """
+    line = number
+    for skipped in rejected:
+        if skipped <= line:
+            line += 1
+        else:
+            break
+    return line
+
+
+def account(read: LineRead, done: LinesImported, log: ImportLog,
+            unknown_reason: Callable[[str], str]) -> None:
+    """Fill `log` from what a store's line import of `read` did."""
+    side, rejected = done.side, done.rejected
+    log.n_rows += done.n_rows
+    rejected_lines = sorted({line for line, _, _ in rejected})
+    found: list[tuple[int, str, str]] = []  # (line, reason, raw), put in line order
+    for line, offset, message in sorted(set(rejected)):
+        raw = _raw_line(read.member, offset)
+        found.append((line, _rejected_reason(read, raw, message), raw.decode("utf-8", "replace")))
+    for (kind, detail), n in done.unmapped.items():
+        reason = detail if kind == "unmapped" else unknown_reason(detail)
+        log.unmapped[reason or "no PLOVER type"] += n
+        log.n_rows += n
+    bad = side.filter(pl.col("_kind").is_in(["fields", "empty", "date"]))
+    for kind, number, detail, text in bad.select("_kind", "_n", "_detail", "line").iter_rows():
+        line = physical_line(number, rejected_lines)
+        if kind == "fields":
+            reason = (f"{detail} fields where {read.what} rows have {len(read.columns)}; fix "
+                      "the delimiters or quotes of that line")
+            found.append((line, reason, text))
+            continue
+        values = dict(zip(read.columns, text.split("\t")))
+        raw = str({c: values.get(c, "") for c in (*read.required, read.date_field)})
+        reason = (f"{detail!r} is empty; every {read.system} row needs it" if kind == "empty"
+                  else f"{read.date_field!r}={detail!r} is not a date; {read.system} files "
+                  f"write {read.date_formats}")
+        found.append((line, reason, raw))
+    for line, reason, raw in sorted(found):
+        log.quarantine(f"{read.origin}:{line}", reason, raw)
+
+
+def _raw_line(member: Member, offset: int) -> bytes:
+    """The bytes of the line that starts at `offset` of a stream (a rare, rejected line)."""
+    with member.open() as stream:
+        if offset:
+            stream.seek(offset)
+        return stream.readline(1 << 20).rstrip(b"\r\n").removeprefix(b"\xef\xbb\xbf")
+
+
+def _rejected_reason(read: LineRead, raw: bytes, message: str) -> str:
+    for name, value in zip(read.columns, raw.split(b"\t")):
+        try:
+            value.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return (f"{name!r} has a byte that is not UTF-8 (0x{value[error.start]:02x}); "
+                    "re-save the file as UTF-8")
+    return f"cannot be read ({message}); fix that line"
