@@ -83,11 +83,15 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "o
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+WH_TAGS = ("WP", "WDT", "WRB", "WP$")
+ANY_CUES = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 # "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
 # name and a colon (a headline's or a transcript's way to attribute the rest of the line)
-NAMED_LINE = re.compile(r"^([^:\n]{3,60}?): +(\S[^\n]*?)[\s.]*$", re.MULTILINE)
+NAMED_LINE = re.compile(r"^([^:\n]{1,60}?): +(\S[^\n]*?)[\s.]*$", re.MULTILINE)
 MAX_NAME_WORDS = 4
 MIN_LINE_WORDS = 3
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
@@ -208,7 +212,8 @@ def _from_parse(token: Token) -> list[_Found]:
 
 def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
     """Lines that open with a name and a colon: the name is the source, the colon the cue and
-    the rest of the line the content."""
+    the rest of the line the content. A headline's name may be tagged a common noun, and a
+    transcript's speaker is a capital ("Q", "TAPPER"): capitals are enough."""
     found = []
     starts = {sentence.start_char for sentence in body}
     for match in NAMED_LINE.finditer(doc.text):
@@ -218,7 +223,8 @@ def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
             continue
         words = [t for t in name if not t.is_punct]
         if not 0 < len(words) <= MAX_NAME_WORDS or len(match.group(2).split()) < MIN_LINE_WORDS \
-                or any(t.pos_ != "PROPN" for t in words):
+                or any(t.pos_ != "PROPN" and not t.text[0].isupper() for t in words) \
+                or words[0].lower_ in ("the", "a", "an"):  # "The Latest: ..." titles a column
             continue
         found.append(_Found([colon[0]], list(name), [match.span(2)], colon[0]))
     return found
@@ -231,7 +237,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         return _sourceless(verb)
     if lemma in RELAYING_CUES and (relayed := _relayed(verb)):
         return relayed
-    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    clause = _clause(verb)
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and clause is not None:
         content = [_extent(clause)]
@@ -257,6 +263,10 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         content = _after(verb, OBJECTS)
     elif (prep := _particle(verb, lemma)) is not None:
         content = [_extent(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")))]
+    elif lemma in ANY_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _states(c)
+                                   for c in children):
+        # a cue listed with another complement, here with a clause ("echoed the truce would ...")
+        content = _after(verb, ("dobj", "dative", "ccomp"))
     if not content:
         return []
     cue = _cue_tokens(verb, content)
@@ -302,6 +312,26 @@ def _relayed(verb: Token) -> list[_Found]:
         return []
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _phrase(source), content, said)]
+
+
+def _clause(verb: Token) -> Token | None:
+    """The verb's clausal complement in its own paragraph (the parser runs sentences over
+    paragraph breaks), the one after it unless a quotation comes before it (the parser also
+    hangs a clause of the subject from the verb: "Beck, who ... opposed Trump, said ...")."""
+    doc, text = verb.doc, verb.doc.text
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"
+               and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+    if clauses and clauses[0].i < verb.i and any(
+            t.is_quote for t in doc[max(min(t.i for t in clauses[0].subtree) - 1, 0):][:2]):
+        return clauses[0]  # '"...," he wrote': the quote before is what he wrote
+    return next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
+
+
+def _states(clause: Token) -> bool:
+    """A clause that states something, not a question or a free relative ("see whether ...",
+    "dismissed what he called ...")."""
+    first = clause.doc[min(t.i for t in clause.subtree)]
+    return first.tag_ not in WH_TAGS and first.lower_ not in ("if", "whether")
 
 
 def _particle(verb: Token, lemma: str) -> Token | None:

@@ -291,6 +291,18 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     (("The debate ran late on Tuesday night.\n\nBernie Sanders: The endorsements prove nothing "
       "at all.\n\nThe senator spoke on Monday."),
      [("Bernie Sanders", ":", "The endorsements prove nothing at all", "indirect")]),
+    ("The interview ran on Sunday.\n\nQ: Will the ceasefire hold through the winter?",
+     [("Q", ":", "Will the ceasefire hold through the winter?", "indirect")]),
+    ("The Latest: Talks in Geneva resume on Monday after a week", []),
+    ("The general echoed the ceasefire would not hold.",
+     [("The general", "echoed", "the ceasefire would not hold", "indirect")]),
+    ("The envoy saw whether the convoy could pass.", []),
+    (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
+      'there may be other options," he wrote on X. Seoul\'s spy agency said it had confirmed '
+      'the capture.'),
+     [("Zelensky", "said", "that Kyiv was ready", "indirect"),
+      ("he", "wrote", '"For soldiers who do not wish to go back, there may be other options,"',
+       "direct")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
