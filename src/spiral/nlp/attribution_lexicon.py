@@ -123,13 +123,17 @@ CUE_PARTICLES = {
     "complain": {"about", "of"}, "hint": {"at"}, "insist": {"on"}, "lash": {"out", "at"},
     "point": {"to", "out"}, "push": {"for"}, "rail": {"against"}, "refer": {"to"},
     "side": {"with"}, "speak": {"of", "about"}, "talk": {"about"}, "vote": {"for", "against"},
-    "warn": {"of", "about", "against"}, "write": {"about"}}
+    "warn": {"of", "about", "against"}, "write": {"about"}, "agree": {"with"},
+    "disagree": {"with"}, "focus": {"on"}, "advocate": {"for"}, "campaign": {"for", "against"},
+    "brag": {"about"}, "weigh": {"in", "on"}, "vouch": {"for"}}
 
 # verbs whose preposition's object is what is attributed when no other complement is ("talked
-# about the wall", "referred to the vote"); demands ("called for") are positions, not statements
-TOPIC_CUES = frozenset({"apologize", "argue", "balk", "boast", "complain", "hint",
-                        "insist", "lash", "point", "rail", "refer", "side", "speak", "talk", "warn",
-                        "write"})
+# about the wall", "referred to the vote", "agreed with Cruz", "voted for the bill"); demands
+# ("called for") are positions, not statements
+TOPIC_CUES = frozenset({"advocate", "agree", "apologize", "argue", "balk", "boast", "brag",
+                        "campaign", "complain", "disagree", "focus", "hint", "insist", "lash",
+                        "point", "rail", "refer", "side", "speak", "talk", "vote", "vouch",
+                        "warn", "weigh", "write"})
 
 # light verbs that give a noun cue its source ("voiced concern that", "made the claim that")
 LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reiterate", "share",

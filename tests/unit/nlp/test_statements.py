@@ -297,6 +297,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The general echoed the ceasefire would not hold.",
      [("The general", "echoed", "the ceasefire would not hold", "indirect")]),
     ("The envoy saw whether the convoy could pass.", []),
+    ("The senator voted against the sanctions bill.",
+     [("The senator", "voted against", "the sanctions bill", "indirect")]),
+    ("The envoy agreed with the French proposal.",
+     [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
       'there may be other options," he wrote on X. Seoul\'s spy agency said it had confirmed '
       'the capture.'),
