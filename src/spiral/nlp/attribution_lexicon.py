@@ -60,6 +60,9 @@ INFINITIVE_CUES = frozenset({
 # verbs whose subject belongs to what is attributed, with an infinitive and no source named:
 # "the plan seems to work" (RAISING_CUES), and as passives "he is expected to win"
 RAISING_CUES = frozenset({"appear", "look", "seem"})
+# those of them that also attribute an adjective or a noun ("the economy seemed immune"; "looks
+# weak" is how something looks)
+RAISING_PREDICATE_CUES = frozenset({"appear", "seem"})
 PASSIVE_RAISING_CUES = frozenset({"ask", "expect", "intend", "say", "show", "want"})
 
 # verbs that ask: their if- or whether-clause is the content, and "Asked about X, he said"
@@ -110,6 +113,9 @@ NOUN_CUES = frozenset({
     "assumption", "belief", "claim", "complaint", "concern", "conviction", "demand", "doubt",
     "estimate", "expectation", "fear", "hope", "insistence", "pledge", "prediction", "promise",
     "proposal", "refusal", "reluctance", "suggestion", "threat", "view", "vow", "warning"})
+
+# adverbs that attribute their clause to no one named ("the talks reportedly stalled")
+ADVERB_CUES = frozenset({"reportedly"})  # "apparently", "allegedly": half as often annotated
 
 # adjectives of a state of mind ("she is confident that ...")
 ADJECTIVE_CUES = frozenset({"aware", "concerned", "confident", "convinced", "hopeful",

@@ -44,6 +44,7 @@ from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
+    ADVERB_CUES,
     ANONYMOUS,
     CLAUSE_CUES,
     CLAUSE_ONLY,
@@ -63,6 +64,7 @@ from spiral.nlp.attribution_lexicon import (
     PREPOSITION_CUES,
     QUESTION_CUES,
     RAISING_CUES,
+    RAISING_PREDICATE_CUES,
     RELATIVE_PRONOUNS,
     RELAYING_CUES,
     SPEECH_VERBS,
@@ -83,8 +85,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "o
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-
-
+RAISED = ("xcomp", "acomp", "attr", "oprd")  # "seems to work", "seems ready", "seems a risk"
 WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 ANY_CUES = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
@@ -207,6 +208,12 @@ def _from_parse(token: Token) -> list[_Found]:
         return _nominal(token)
     if token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
         return _adjectival(token)
+    if token.lower_ in ADVERB_CUES and token.dep_ == "advmod" \
+            and token.head.lemma_.lower() not in ANY_CUES:
+        # "the talks reportedly stalled": the clause around it, by no one named ("reportedly
+        # said" is the saying's)
+        content = _around(token.head, token)
+        return [_Found([token], [], content, token)] if content else []
     return []
 
 
@@ -344,14 +351,18 @@ def _particle(verb: Token, lemma: str) -> Token | None:
 
 
 def _raising(verb: Token, lemma: str) -> bool:
-    """"The plan seems to work", "he is expected to win": an infinitive whose subject is part of
-    what is attributed, with no one named as the source."""
+    """"The plan seems to work", "he is expected to win": an infinitive (or, after "seems", an
+    adjective or a noun: "the economy seemed immune") whose subject is part of what is
+    attributed, with no one named as the source."""
     children = list(verb.children)
-    if not any(c.dep_ == "xcomp" and c.i > verb.i for c in children) or any(
-            c.dep_ == "agent" for c in children):
+    if any(c.dep_ == "agent" for c in children):
         return False
     if lemma in RAISING_CUES:
-        return any(c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
+        relations = RAISED if lemma in RAISING_PREDICATE_CUES else ("xcomp",)
+        return _raised(verb, relations) is not None and any(
+            c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
+    if _raised(verb, ("xcomp",)) is None:
+        return False
     return lemma in PASSIVE_RAISING_CUES and any(c.dep_ == "nsubjpass" for c in children) and any(
         c.dep_ == "auxpass" for c in children)
 
@@ -359,9 +370,13 @@ def _raising(verb: Token, lemma: str) -> bool:
 def _sourceless(verb: Token) -> list[_Found]:
     """The subject and the infinitive of a raising cue as two content fragments."""
     subject = next(c for c in verb.children if c.dep_ in SUBJECTS)
-    infinitive = next(c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i)
-    content = [_extent(subject), _extent(infinitive)]
+    content = [_extent(subject), _extent(_raised(verb, RAISED))]
     return [_Found(_cue_tokens(verb, content), [], content, verb)]
+
+
+def _raised(verb: Token, relations: tuple[str, ...]) -> Token | None:
+    """The complement after a raising cue that says what its subject seems, if any."""
+    return next((c for c in verb.children if c.dep_ in relations and c.i > verb.i), None)
 
 
 def _question(verb: Token) -> Token | None:
