@@ -280,6 +280,9 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     source = _source(verb)
     if not source and lemma in QUESTION_CUES and _participle(verb):
         return [_Found(cue, source, content, verb)]  # "Asked whether ..., he said": by whom?
+    if not source and (passive := _passive_subject(verb)) is not None:
+        # "he was offered the job", "the law is seen as a threat": by no one named
+        return [_Found(cue, [], sorted({_extent(passive), *content}), verb)]
     if not source:
         if lemma not in CLAUSE_CUES or not _impersonal(verb):
             return []
@@ -319,6 +322,16 @@ def _relayed(verb: Token) -> list[_Found]:
         return []
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _phrase(source), content, said)]
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive cue without an agent, unless it is "it" or holds a clause of its
+    own ("the event that Iran labeled as terrorism was described as ...": Iran's words)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
+                 and c.lower_ not in EXPLETIVES and not any(
+                     t.dep_ in ("relcl", "acl", "ccomp") for t in c.subtree)), None)
 
 
 def _clause(verb: Token) -> Token | None:
