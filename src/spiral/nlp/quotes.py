@@ -338,9 +338,9 @@ def _clause(verb: Token) -> Token | None:
     """The verb's clausal complement in its own paragraph (the parser runs sentences over
     paragraph breaks), the one after it unless a quotation comes before it (the parser also
     hangs a clause of the subject from the verb: "Beck, who ... opposed Trump, said ...")."""
-    doc, text = verb.doc, verb.doc.text
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"
-               and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+    doc = verb.doc  # not doc.text: it joins every token on each access
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not any(
+        "\n" in t.text_with_ws for t in doc[min(c.i, verb.i):max(c.i, verb.i)])]
     if clauses and clauses[0].i < verb.i and any(
             t.is_quote for t in doc[max(min(t.i for t in clauses[0].subtree) - 1, 0):][:2]):
         return clauses[0]  # '"...," he wrote': the quote before is what he wrote
