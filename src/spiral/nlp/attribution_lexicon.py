@@ -114,9 +114,6 @@ NOUN_CUES = frozenset({
     "estimate", "expectation", "fear", "hope", "insistence", "pledge", "prediction", "promise",
     "proposal", "refusal", "reluctance", "suggestion", "threat", "view", "vow", "warning"})
 
-# adverbs that attribute their clause to no one named ("the talks reportedly stalled")
-ADVERB_CUES = frozenset({"reportedly"})  # "apparently", "allegedly": half as often annotated
-
 # adjectives of a state of mind ("she is confident that ...")
 ADJECTIVE_CUES = frozenset({"aware", "concerned", "confident", "convinced", "hopeful",
                             "optimistic", "worried"})

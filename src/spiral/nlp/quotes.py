@@ -44,7 +44,6 @@ from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
-    ADVERB_CUES,
     ANONYMOUS,
     CLAUSE_CUES,
     CLAUSE_ONLY,
@@ -208,12 +207,6 @@ def _from_parse(token: Token) -> list[_Found]:
         return _nominal(token)
     if token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
         return _adjectival(token)
-    if token.lower_ in ADVERB_CUES and token.dep_ == "advmod" \
-            and token.head.lemma_.lower() not in ANY_CUES:
-        # "the talks reportedly stalled": the clause around it, by no one named ("reportedly
-        # said" is the saying's)
-        content = _around(token.head, token)
-        return [_Found([token], [], content, token)] if content else []
     return []
 
 
