@@ -374,9 +374,10 @@ def _raising(verb: Token, lemma: str) -> bool:
 
 
 def _sourceless(verb: Token) -> list[_Found]:
-    """The subject and the infinitive of a raising cue as two content fragments."""
+    """The subject and what it seems or is expected to do as two content fragments."""
     subject = next(c for c in verb.children if c.dep_ in SUBJECTS)
-    content = [_extent(subject), _extent(_raised(verb, RAISED))]
+    relations = RAISED if verb.lemma_.lower() in RAISING_PREDICATE_CUES else ("xcomp",)
+    content = [_extent(subject), _extent(_raised(verb, relations))]
     return [_Found(_cue_tokens(verb, content), [], content, verb)]
 
 
