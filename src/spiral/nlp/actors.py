@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from spiral.nlp import extensions, layout  # noqa: F401  (extensions registers the Doc extensions)
+from spiral.nlp import extensions, layout
 from spiral.nlp.attribution_lexicon import RELAYING_CUES
 from spiral.nlp.kb import ActorKB, Fixed, Person
 from spiral.nlp.quote_marks import find_direct
@@ -125,7 +125,7 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        written = doc.text  # Doc.text joins every token on each access: read it once
+        written = extensions.written(doc)
         mentions = [m for m in self._kb_mentions(doc, published, written)
                     if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
         titles = [m for m in self._title_mentions(doc, published, [m for m in mentions if m.person],
@@ -385,7 +385,7 @@ class ActorResolver:
                          and (m.end <= ent.start_char and _attached_before(doc, m, ent)
                               or ent.end_char <= m.start and (
                                   m.end <= appositive_end
-                                  or ATTACHED.fullmatch(doc.text[ent.end_char:m.start])))]
+                                  or ATTACHED.fullmatch(extensions.written(doc)[ent.end_char:m.start])))]
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
             if nearest is None:

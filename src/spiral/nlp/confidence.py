@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from spiral.nlp import extensions
 from spiral.nlp.calibration import features, score
 
 
@@ -15,7 +16,7 @@ class ConfidenceScorer:
         events = doc._.events
         if not events:
             return doc
-        text = doc.text
+        text = extensions.written(doc)
         per_sentence: dict[tuple[int, int], int] = {}
         for event in events:
             per_sentence[(event["start"], event["end"])] = per_sentence.get(

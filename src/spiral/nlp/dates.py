@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -40,6 +41,7 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _UNIT_DAYS = {"day": 1, "week": 7}
 
 
+@functools.lru_cache(maxsize=4096)  # the coder asks of a sentence and of its clauses again
 def resolve_date(expression: str, published: date) -> tuple[date, DatePrecision] | None:
     """The first date expression in `expression`, resolved; None when there is none."""
     found = _first(expression, published)

@@ -20,7 +20,7 @@ from typing import get_args
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from spiral.nlp import extensions  # noqa: F401  (registers doc._.furniture)
+from spiral.nlp import extensions
 from spiral.nlp.layout_patterns import LINE_MAX_CHARS, PATTERNS, FurnitureKind
 
 # where a caption starts: after the last sentence end before its credit ("... on May 4. Smoke
@@ -133,7 +133,7 @@ def in_furniture(doc: Doc, start: int, end: int,
     spans = [span for span in doc._.furniture if span[2] in kinds]
     if not spans:
         return False
-    text = doc.text
+    text = extensions.written(doc)
     at = start
     k = max(0, bisect.bisect_right(spans, start, key=lambda span: span[0]) - 1)
     while at < end:
@@ -156,7 +156,7 @@ class LayoutMarker:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, furniture(doc.text))
+        self.set_annotations(doc, furniture(extensions.written(doc)))
         return doc
 
     def set_annotations(self, doc: Doc, found: list[Furniture]) -> None:

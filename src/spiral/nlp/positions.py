@@ -90,7 +90,7 @@ class PositionFinder:
             for issue, match in issues.items():
                 start, end = _demand(sentence, sentence.start_char + match.start())
                 positions.append(Position(doc_id=doc._.doc_id or "", holder=holder, issue=issue,
-                                          demand=doc.text[start:end], start=start, end=end,
+                                          demand=extensions.written(doc)[start:end], start=start, end=end,
                                           date=when))
         self.set_annotations(doc, positions)
         return doc

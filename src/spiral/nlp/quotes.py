@@ -118,7 +118,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        written = doc.text  # Doc.text joins every token on each access
+        written = extensions.written(doc)
         # an embedded post or a caption's words are not the story's statements
         marks = [with_marks(written, s, e) for s, e in find_direct(written)
                  if not layout.in_furniture(doc, s, e)]
@@ -216,7 +216,7 @@ def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
     transcript's speaker is a capital ("Q", "TAPPER"): capitals are enough."""
     found = []
     starts = {sentence.start_char for sentence in body}
-    for match in NAMED_LINE.finditer(doc.text):
+    for match in NAMED_LINE.finditer(extensions.written(doc)):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1)
         if name is None or colon is None or name.start_char not in starts:
@@ -632,7 +632,7 @@ def _attach_quotes(doc: Doc, kept: list[_Found], marks: list[tuple[int, int]]) -
     """Give each direct quote that no attribution holds yet a cue: its sentence's, or a short
     attribution after it; failing that it continues the quote relation before it."""
     previous: _Found | None = None
-    written = doc.text
+    written = extensions.written(doc)
     for start, end in marks:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -716,9 +716,9 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
         following = doc[last.end].sent
         # a short attribution after the quote, in its paragraph; not another quote's own
         if len(following) <= MAX_ATTRIBUTION_TOKENS and not any(t.is_quote for t in following) \
-                and "\n" not in doc.text[span.end_char:following.start_char]:
+                and "\n" not in extensions.written(doc)[span.end_char:following.start_char]:
             sentences.append(following)
-    text = doc.text
+    text = extensions.written(doc)
     for sentence in sentences:
         # the parser may run a sentence over a paragraph break: the cue is in the quote's paragraph
         verbs = [t for t in sentence if t.i not in quote and t.i not in taken
@@ -737,7 +737,7 @@ def _continues(doc: Doc, previous: _Found, span: Span, kept: list[_Found]) -> bo
     last_end = max(e for _, e in previous.content)
     if start < last_end or span[0].sent.start not in (span.start, span.start - 1):
         return False
-    between = doc.text[last_end:start]
+    between = extensions.written(doc)[last_end:start]
     if between.count("\n\n") > 1 or len(between) > 400:
         return False
     # what is attributed inside the sentence of the quote's own cue does not interrupt it

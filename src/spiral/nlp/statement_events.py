@@ -51,7 +51,7 @@ class StatementEvents:
         if not doc._.quotes:
             return doc
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        text = doc.text
+        text = extensions.written(doc)
         events = list(doc._.events)
         for quote in doc._.quotes:
             event = self._event(doc, text, quote, events, published)
