@@ -344,13 +344,7 @@ def _line_import(store: Store, system: str, path: Path, digest: str,
             n_stored += done.n_rows
             if progress:
                 progress(done.n_rows)
-        if n_stored == 0:
-            raise InputError(_nothing_stored(system, path, log))
-        store.add_quarantined(log.quarantined)
-        store.record_import({"digest": digest, "system": system, "path": str(path),
-                             "n_rows": log.n_rows, "n_stored": n_stored,
-                             "n_quarantined": len(log.quarantined),
-                             "n_unmapped": log.n_unmapped})
+        _record(store, system, path, digest, log, n_stored)
     return ImportSummary(system, str(path), log.n_rows, n_stored, n_stored,
                          tuple(log.quarantined), dict(log.unmapped.most_common()))
 
@@ -405,15 +399,21 @@ def _write_import(store: Store, system: str, path: Path, digest: str,
             n_stored, n_new = store.append_event_frames(counted(frames))
         else:
             n_stored, n_new = store.add_event_frames(counted(frames))
-        if n_stored == 0:
-            raise InputError(_nothing_stored(system, path, log))
-        store.add_quarantined(log.quarantined)
-        store.record_import({"digest": digest, "system": system, "path": str(path),
-                             "n_rows": log.n_rows, "n_stored": n_stored,
-                             "n_quarantined": len(log.quarantined),
-                             "n_unmapped": log.n_unmapped})
+        _record(store, system, path, digest, log, n_stored)
     return ImportSummary(system, str(path), log.n_rows, n_stored, n_new, tuple(log.quarantined),
                          dict(log.unmapped.most_common()), log.n_repeated_ids)
+
+
+def _record(store: Store, system: str, path: Path, digest: str, log: ImportLog,
+            n_stored: int) -> None:
+    """Inside the import's transaction: refuse a file nothing of which was stored, else keep its
+    quarantined rows and its import record."""
+    if n_stored == 0:
+        raise InputError(_nothing_stored(system, path, log))
+    store.add_quarantined(log.quarantined)
+    store.record_import({"digest": digest, "system": system, "path": str(path),
+                         "n_rows": log.n_rows, "n_stored": n_stored,
+                         "n_quarantined": len(log.quarantined), "n_unmapped": log.n_unmapped})
 
 
 def _nothing_stored(system: str, path: Path, log: ImportLog) -> str:
