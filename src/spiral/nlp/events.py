@@ -23,6 +23,7 @@ with the role 'by location'; the unnamed agent of a passive only where the verb 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -244,19 +245,15 @@ def _agent_of_told_event(token: Token, earlier: list[Event], actors: list[Entity
     nouns = [n for o in _Cue.of(token).objects for n in (o, *_of_objects(o))] + [
         o for c in token.children if c.dep_ == "prep" and c.lower_ in ("over", "of", "for")
         for o in c.children if o.dep_ == "pobj"]  # "regret over the strikes", "accused of"
-    own = {a.code for a in actors}
-    start = token.sent.start_char
     for noun in nouns:
         told = _object_event(noun) or NOUN_TRIGGERS.get(noun.lemma_.lower())
         if told is None or _noun_agent(noun) or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             continue
-        for event in reversed(earlier):
-            if start - event.end > BACK_REFERENCE_CHARS:
-                break
-            agent = next((a for a in event.actor if a.code and a.code not in own), None)
-            if event.event_type == told[0] and agent is not None and not event.hypothetical:
-                return [replace(agent, role="by reference")]
+        found = _referred_agent(token, earlier, actors, lambda event, kind=told[0]: (
+            event.event_type == kind and not event.hypothetical))
+        if found:
+            return found
     return []
 
 
@@ -264,15 +261,23 @@ def _last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) ->
     """Who last used force against the threatening side, in the sentences just before (or
     earlier in its own)."""
     own = {a.code for a in actors if a.code}
+    return _referred_agent(token, earlier, actors, lambda event: (
+        event.event_type in FORCEFUL and not event.hypothetical and not event.negated
+        and bool(own & {r.code for r in event.recipient})))
+
+
+def _referred_agent(token: Token, earlier: list[Event], actors: list[Entity],
+                    refers: Callable[[Event], bool]) -> list[Entity]:
+    """The actor, another side than `actors`, of the latest event within reach before the
+    token's sentence that `refers` accepts, marked 'by reference'; else none."""
+    own = {a.code for a in actors}
     start = token.sent.start_char
     for event in reversed(earlier):
         if start - event.end > BACK_REFERENCE_CHARS:
             break
-        if event.event_type in FORCEFUL and not event.hypothetical and not event.negated \
-                and own & {r.code for r in event.recipient}:
-            agent = next((a for a in event.actor if a.code and a.code not in own), None)
-            if agent is not None:
-                return [replace(agent, role="by reference")]
+        agent = next((a for a in event.actor if a.code and a.code not in own), None)
+        if agent is not None and refers(event):
+            return [replace(agent, role="by reference")]
     return []
 
 
@@ -578,10 +583,12 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
             (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
             and entity.code == "IGO" for o in objects):
         return ("COOPERATE", "")  # "Sweden joined NATO"
-    arrivals = [t for c in token.children if c.dep_ == "nsubj" for t in c.subtree]
-    if lemma in ("arrive", "deploy") and any(t.lower_.startswith("peacekeep") for t in arrivals):
+    if lemma in ("arrive", "deploy") and any(t.lower_.startswith("peacekeep") for c in
+                                             token.children if c.dep_ == "nsubj"
+                                             for t in c.subtree):
         return ("AID", "peacekeeping")  # CAMEO 074
-    if lemma == "arrive" and any(t.lemma_.lower() in FORCES | VESSELS for t in arrivals
+    if lemma == "arrive" and any(t.lemma_.lower() in FORCES | VESSELS for c in token.children
+                                 if c.dep_ == "nsubj" for t in c.subtree
                                  if t.dep_ in ("nsubj", "conj")):
         return ("MOBILIZE", "troops")  # "US warships arrived off the coast": no visit
     if lemma == "force" and ("out" in particles or any(
@@ -642,6 +649,11 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
     return None
 
 
+def _subject_lemmas(token: Token) -> set[str]:
+    """The lemmas of the words of the token's subject ("four armed coastguard vessels")."""
+    return {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
 def _sent_abroad(token: Token) -> bool:
     """Whether forces are sent to another country ("to Haiti"), not to a border, a coast or a
     sea of one's own ("to its borders", "to the Caribbean")."""
@@ -697,13 +709,11 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return ("REJECT", "")  # "Serbia is opposed to the mission"
     if lemma == "step" and "down" in particles:
         return VERB_TRIGGERS["resign"]
-    forces = any(t.lemma_.lower() in FORCES | VESSELS
-                 for c in children if c.dep_ == "nsubj" for t in c.subtree)
-    if lemma in ("leave", "abandon", "vacate", "quit") and forces:
+    if lemma in ("leave", "abandon", "vacate", "quit") and _subject_lemmas(token) & (
+            FORCES | VESSELS):
         return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
-    if lemma in ("enter", "intrude", "violate") and any(
-            t.lemma_.lower() in VESSELS for c in children if c.dep_ == "nsubj" for t in c.subtree) \
-            and any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
+    if lemma in ("enter", "intrude", "violate") and _subject_lemmas(token) & VESSELS and any(
+            o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
                 g for c in children if c.dep_ == "prep" for g in c.children)]):
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
@@ -726,8 +736,7 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if lemma in ("cross", "push", "advance", "pour", "move", "roll", "break") and any(
             c.dep_ == "prep" and (c.lower_ == "into" or (lemma in ("advance", "push") and c.lower_
                                                           in ("on", "toward", "towards")))
-            for c in children) and any(
-            t.lemma_.lower() in FORCES for c in children if c.dep_ == "nsubj" for t in c.subtree):
+            for c in children) and _subject_lemmas(token) & FORCES:
         # "Ukrainian forces crossed into Russia's Kursk region", "rebels advanced on the capital"
         return ("ASSAULT", "occupy")
     if lemma in ("tear", "rip") and any(c.lower_ == "through" for c in children) or \
@@ -783,8 +792,7 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
 def _noun_agent(noun: Token) -> list[Token]:
     """Who a nominal event is by: its possessor ("Russia's attack"), a modifier naming a side
     ("the Russian offensive", "the Hamas attack"), or a by-phrase ("exercises by Seoul")."""
-    owner = [t for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PRON" or any(
-        e is not None and e.code for e in [entity_at(c.doc, c.idx, c.idx + len(c.text))]))
+    owner = [t for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PRON" or _code_at(c))
              for t in c.subtree]  # "Moscow's offensive", not "Sunday's attack"
     if owner:
         return owner
@@ -796,6 +804,12 @@ def _noun_agent(noun: Token) -> list[Token]:
         return [t for c in named for t in c.subtree]
     by = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"]
     return [t for p in by for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+
+
+def _code_at(token: Token) -> str:
+    """The code of the actor the token names, or ''."""
+    entity = entity_at(token.doc, token.idx, token.idx + len(token.text))
+    return entity.code if entity is not None else ""
 
 
 def _names_side(modifier: Token) -> bool:
@@ -881,9 +895,7 @@ def _warns_of_consequence(token: Token) -> bool:
     if objects and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
         return True
     if any(c.dep_ == "xcomp" for c in token.children) and any(
-            t.lemma_.lower() in FORCES or (entity_at(t.doc, t.idx, t.idx + len(t.text)) or
-                                           Entity("", "", "")).code
-            for o in objects for t in _phrase(o)):
+            t.lemma_.lower() in FORCES or _code_at(t) for o in objects for t in _phrase(o)):
         return True  # "warned rebel forces not to approach the buffer zone"
     for child in token.children:
         if child.dep_ in ("ccomp", "advcl", "xcomp") and any(
