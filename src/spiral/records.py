@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import UnionType
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]  # unknown: the text gives no date
@@ -319,9 +320,8 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     ...                    "role_valid_from": "2019-05-20"}).role_valid_from
     datetime.date(2019, 5, 20)
     """
-    hints = _field_types(cls)
-    values = {name: _convert(hints[name], data[name]) for name in hints if name in data}
-    return cls(**values)
+    return cls(**{name: convert(data[name]) for name, convert in _converters(cls)
+                  if name in data})
 
 
 R = TypeVar("R")
@@ -333,26 +333,32 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
 
 
 @functools.cache
-def _field_types(cls: type) -> dict[str, Any]:
+def _converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each field's name with the function that turns its plain form back into its type, built
+    once per record type: records are rebuilt by the thousand while coding."""
     hints = get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _kept(value: Any) -> Any:
+    return value
+
+
+@functools.cache
+def _converter(hint: Any) -> Callable[[Any], Any]:
     origin, args = get_origin(hint), get_args(hint)
     if origin in (UnionType, Union):
         real = [a for a in args if a is not type(None)]
-        return _convert(real[0], value) if len(real) == 1 else value
+        return _converter(real[0]) if len(real) == 1 else _kept
     if origin is tuple:
-        return tuple(_convert(args[0], v) for v in value)
+        item = _converter(args[0])
+        return lambda value: None if value is None else tuple(item(v) for v in value)
     if dataclasses.is_dataclass(hint):
-        return value if isinstance(value, hint) else from_dict(hint, value)
-    if hint is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    if hint is date and isinstance(value, str):
-        return date.fromisoformat(value[:10])
-    if hint is date and isinstance(value, datetime):
-        return value.date()
-    return value
+        return lambda value: value if value is None or isinstance(value, hint) \
+            else from_dict(hint, value)
+    if hint is datetime:
+        return lambda value: datetime.fromisoformat(value) if isinstance(value, str) else value
+    if hint is date:
+        return lambda value: (date.fromisoformat(value[:10]) if isinstance(value, str)
+                              else value.date() if isinstance(value, datetime) else value)
+    return _kept

@@ -36,16 +36,14 @@ def plain(record: Any) -> dict[str, Any]:
     return data
 
 
-# the document whose text was joined last, with that text (a list, so that the swap is one step)
-_LAST_WRITTEN: list[tuple[Doc, str]] = []
+_WRITTEN = "spiral.written"
 
 
 def written(doc: Doc) -> str:
     """`doc.text`, joined once per document: spaCy joins every token on each access, and the
-    components read the text of the same document many times."""
-    last = _LAST_WRITTEN[0] if _LAST_WRITTEN else None
-    if last is not None and last[0] is doc:
-        return last[1]
-    text = doc.text
-    _LAST_WRITTEN[:] = [(doc, text)]
+    components read the text of the same document many times (the tokens never change after
+    the tokenizer, so neither does the text)."""
+    text = doc.user_data.get(_WRITTEN)
+    if text is None:
+        text = doc.user_data[_WRITTEN] = doc.text
     return text

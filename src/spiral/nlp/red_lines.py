@@ -170,6 +170,8 @@ def _text(tokens: list[Token]) -> str:
 def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     """(condition, consequence) pairs the sentence states."""
     found = []
+    # the words a modal hangs from: the only ones "X would mean Y" can be read at
+    modal_heads = {t.head.i for t in sentence if t.lower_ in MODALS}
     for token in sentence:
         condition = _condition_clause(token)
         if condition is not None:
@@ -220,7 +222,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 continue
         # "X would mean / would be regarded as / will be met with Y": the subject is the step
         modals = MODALS if token.lemma_ in REGARD_VERBS else ("would", "will")
-        modal = [c for c in token.children if c.lower_ in modals]
+        modal = [c for c in token.children if c.lower_ in modals] \
+            if token.i in modal_heads else []
         if modal and not any(_condition_clause(c) is not None for c in token.children):
             step = [t for t in token.subtree if t.i < modal[0].i
                     and not (t.dep_ == "mark" and t.head.i == token.i)]

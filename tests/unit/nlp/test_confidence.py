@@ -47,9 +47,9 @@ class _Underscore:
         self.events = events
 
 
-class _Doc:  # the component reads only doc.text and doc._.events
+class _Doc:  # the component reads only doc.text (cached in user_data) and doc._.events
     def __init__(self, text: str, events: tuple) -> None:
-        self.text, self._ = text, _Underscore(events)
+        self.text, self._, self.user_data = text, _Underscore(events), {}
 
 
 def test_confidence_component_sets_a_probability_on_every_event() -> None:
