@@ -1079,10 +1079,13 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
                  for t in _phrase(c)] + _object_tokens(clause)
         if found := others(named):
             return found
-    # a venue ("a summit in Abuja", "talks in Moscow") or a time ("during the war with
-    # Armenia") is where or when it happened, not whom it was aimed at
+    # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
+    # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
+    # or why it happened, not whom it was aimed at
     settings = [p for p in token.subtree
-                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS]
+                if (p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS)
+                or (p.dep_ == "advcl" and p.head.i == token.i
+                    and any(c.dep_ == "mark" and c.lower_ != "to" for c in p.children))]
     taken = {t.i for t in subject} | {t.i for p in settings for t in p.subtree}
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
 

@@ -650,3 +650,16 @@ def test_a_journalist_of_an_unknown_outlet_is_not_placed_by_the_report(annotate)
 ])
 def test_onlookers_are_where_what_they_saw_happened(annotate, text, last) -> None:
     assert _speakers(annotate(text))[-1] == last
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Tehran froze its cooperation after Israel and the United States bombed its plants.",
+     ("IRN", "ISR")),
+    ("Armenia suspended the talks after Russia brokered a truce.", ("ARM", "RUS")),
+])
+def test_a_clause_of_its_own_is_not_whom_the_event_is_aimed_at(annotate, text, wrong) -> None:
+    doc = annotate(text)
+    assert not any((e["actor"][0]["code"] if e["actor"] else "") == wrong[0]
+                   and any(r["code"] == wrong[1] for r in e["recipient"])
+                   and e["event_type"] in ("SANCTION", "COERCE", "REJECT")
+                   for e in doc._.events)
