@@ -12,10 +12,10 @@ import functools
 import hashlib
 import json
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import UnionType
-from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]  # unknown: the text gives no date

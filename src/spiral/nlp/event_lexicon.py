@@ -70,7 +70,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
 # names the event. Reversing verbs ("lift the curfew", "call off the strike") give the other type.
 LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "undertake",
                "renew", "resume", "complete", "reach", "establish", "restore", "upgrade",
-               "normalize", "normalise", "impose", "reimpose", "order", "hold", "mount", "conduct",
+               "normalize", "normalise", "impose", "reimpose", "introduce", "order", "hold", "mount", "conduct",
                "begin", "start", "carry", "make", "sign", "tighten", "extend", "organize",
                "organise", "announce", "step", "intensify", "speed", "expand", "set", "put",
                "approve", "unveil", "adopt", "accept", "agree", "pledge", "deliver", "send",
@@ -220,6 +220,7 @@ COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "par
                "partner", "neighbour", "neighbor", "member"}
 # objects that make an act mutual: "Israel and Hamas accused each other"
 RECIPROCALS = {"each other", "one another", "the other"}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 # where or when something is told to have happened: "urged him in their phone call"
 SETTING_PREPS = PLACE_PREPS | {"during"}
@@ -293,6 +294,10 @@ REPORTING_VERBS = SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude"
                                   "reiterate"}
 # statement types a stated intent leaves as they are
 STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
+# what a state does to its own people, where an unnamed target is placed even by the words that
+# name the actor ("Iranian police dispersed protesters", "Mali's junta banned the parties"); any
+# other act is aimed elsewhere
+DOMESTIC = frozenset({"COERCE", "SANCTION", "PROTEST"})
 # reactions aimed at an event the report has told ("condemned the attack"), within this reach
 REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "THREATEN"}
 DEFINITE = {"the", "this", "that", "these", "those"}

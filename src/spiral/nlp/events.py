@@ -49,6 +49,7 @@ from spiral.nlp.event_lexicon import (
     CONTAINERS,
     COOPERATIVE,
     DEFINITE,
+    DOMESTIC,
     ENABLING_WORDS,
     ENVOYS,
     EVENT_NOUNS,
@@ -92,6 +93,7 @@ from spiral.nlp.event_lexicon import (
     QUANTIFIERS,
     REACTIONS,
     RECIPROCALS,
+    RELATIVE_PRONOUNS,
     RELIEF,
     REPORTING_VERBS,
     RESOURCES,
@@ -355,16 +357,18 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
                    event_type: str) -> list[Entity]:
     """'police dispersed demonstrators', 'students staged demonstrations', 'lifted the curfew':
     an unnamed target, or a protest, is where the sentence places it (CAMEO codes domestic
-    events to the country's own code); a force does not strike its own country ('Russian troops
-    captured the village'), nor does a speaker's own name place whom it addresses ('the Guyanese
-    ministry demanded the release of the crew')."""
+    events to the country's own code); outside what a state does at home (`DOMESTIC`), the
+    words naming the actor never place its target: a force does not strike or march on its own
+    country ('Russian troops captured the village', 'Venezuela sent troops to the coast'), nor
+    does a speaker's own name place whom it addresses ('the Guyanese ministry demanded the
+    release of the crew')."""
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
     targets = [t for head in _target_heads(token) if head.lemma_.lower() not in unplaced
                for t in _phrase(head)]
     if not targets and event_type != "PROTEST":
         return []
-    own = frozenset(t.i for t in subject) if event_type in ("ASSAULT", *STATEMENTS) else frozenset()
+    own = frozenset(t.i for t in subject) if event_type not in DOMESTIC else frozenset()
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
     return [placed] if placed.code else []
 
@@ -912,6 +916,8 @@ def _subject_tokens(token: Token) -> list[Token]:
     # a subject the parser hung on the auxiliary ("Serbia is opposed") is the verb's
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     for child in [*token.children, *(c for a in auxiliaries for c in a.children)]:
+        if child.dep_ == "nsubj" and token.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+            return _phrase(token.head)  # "Russian forces, which have shelled Kharkiv, ..."
         if child.dep_ in ("nsubj", "poss") or (
                 child.dep_ == "nsubjpass" and token.lemma_.lower() in STANCES):
             return list(child.subtree)
@@ -1083,11 +1089,18 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
     # or why it happened, not whom it was aimed at
     settings = [p for p in token.subtree
-                if (p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS)
-                or (p.dep_ == "advcl" and p.head.i == token.i
-                    and any(c.dep_ == "mark" and c.lower_ != "to" for c in p.children))]
-    taken = {t.i for t in subject} | {t.i for p in settings for t in p.subtree}
+                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS]
+    taken = {t.i for t in subject} | {t.i for p in settings for t in p.subtree} \
+        | _clauses_of_their_own(token)
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
+
+
+def _clauses_of_their_own(token: Token) -> frozenset[int]:
+    """The words of the trigger's subordinate clauses ("after Russia brokered a truce",
+    "because Iran had seized a tanker"): another event, whose sides are not this one's."""
+    return frozenset(t.i for c in token.children if c.dep_ == "advcl"
+                     and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children)
+                     for t in c.subtree)
 
 
 def _clause_text(token: Token) -> str:

@@ -27,6 +27,7 @@ from spiral.records import Entity, Event, from_dict
 ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
              for event_type, patterns in STATEMENT_ACTS)
 VERBAL_CONFLICT = 3
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 def statement_act(content: str) -> str | None:
@@ -44,6 +45,24 @@ def _unspoken(doc: Doc, quote: dict[str, Any]) -> bool:
     return any(t.lemma_.lower() in UNSPOKEN for span in cues if span is not None for t in span)
 
 
+def _as_spoken(event: dict[str, Any], quotes: tuple[dict[str, Any], ...],
+               text: str) -> dict[str, Any]:
+    """'"We have recalled our ambassador," the ministry said': the first person of a quotation
+    is its speaker, whatever place the sentence names."""
+    pronoun = next((a["entity_text"] for a in event["actor"] if len(event["actor"]) == 1
+                    and a["entity_text"].lower() in FIRST_PERSON), None)
+    if pronoun is None:
+        return event
+    for quote in quotes:
+        speaker = quote.get("speaker") or {}
+        if speaker.get("code") and quote["kind"] != "indirect" \
+                and quote["start"] < event["end"] and event["start"] < quote["end"] \
+                and re.search(rf"\b{pronoun}\b", text[quote["start"]:quote["end"]]):
+            actor = {**speaker, "entity_text": pronoun, "role": "by reference"}
+            return {**event, "actor": [actor]}
+    return event
+
+
 class StatementEvents:
     """Adds to `doc._.events` the act each attributed statement performs."""
 
@@ -52,7 +71,7 @@ class StatementEvents:
             return doc
         published = date.fromisoformat(doc._.published) if doc._.published else None
         text = extensions.written(doc)
-        events = list(doc._.events)
+        events = [_as_spoken(event, doc._.quotes, text) for event in doc._.events]
         for quote in doc._.quotes:
             event = self._event(doc, text, quote, events, published)
             if event is not None:

@@ -663,3 +663,29 @@ def test_a_clause_of_its_own_is_not_whom_the_event_is_aimed_at(annotate, text, w
                    and any(r["code"] == wrong[1] for r in e["recipient"])
                    and e["event_type"] in ("SANCTION", "COERCE", "REJECT")
                    for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Russian forces, which have been shelling Kharkiv for weeks, advanced on Monday.",
+     ("RUS", "ASSAULT", "UKR")),
+    ("The rebels fled from the Sudanese army, which bombed their camps in Chad.",
+     ("SDN", "ASSAULT", "TCD")),
+])
+def test_a_relative_pronoun_acts_as_the_phrase_it_stands_for(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_the_first_person_of_a_quotation_is_its_speaker(annotate) -> None:
+    doc = annotate("“We have recalled our ambassador from Honduras,” Taiwan's foreign ministry "
+                   "said on Friday.")
+    assert [a["code"] for e in doc._.events for a in e["actor"]] == ["TWN"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Venezuela sent troops and armoured vehicles to the coast on Tuesday.", "VEN"),
+    ("Guyana deployed soldiers to the Essequibo region on Monday.", "GUY"),
+])
+def test_the_words_naming_the_actor_do_not_place_its_target(annotate, text, actor) -> None:
+    doc = annotate(text)
+    assert any(e["actor"] and e["actor"][0]["code"] == actor for e in doc._.events)
+    assert not any(r["code"] == actor for e in doc._.events for r in e["recipient"])
