@@ -91,7 +91,11 @@ PATTERNS: tuple[FurniturePattern, ...] = (
     # "ISLAMABAD: ...", "NEW DELHI/BEIJING: ...": places in capitals and a colon open the lead
     # (a line opening with a name and a colon is a speaker's only when it is not all capitals)
     _row("dateline_colon", "dateline", "prefix",
-         r"^[A-Z]{3,}(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*:\s+(?=[A-Z‘“'\"])"),
+         r"^[A-Z]{3,}(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*"
+         r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?:\s+(?=[A-Z‘“'\"])"),
+    # "BEIRUT -- ...", "GAZA CITY — ...": a place in capitals and a dash, no agency or date
+    _row("dateline_dash", "dateline", "prefix",
+         r"^[A-Z]{4,}(?: [A-Z]{2,})*\s*(?:--|[-–—])\s+(?=[A-Z‘“'\"])"),
     # "Caracas, March 3, 2025 (example.com) – ...": a place, a date and the outlet in brackets
     _row("dateline_outlet", "dateline", "prefix",
          rf"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, {_DATE}\s*\([\w.-]+\.[a-z]{{2,4}}\)\s*[-–—]+\s*"

@@ -35,6 +35,7 @@ FAMILIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
                      ("timestamp", "09:12 GMT")]),
     "dateline": (f"ANKARA, Feb 3 (Reuters) - {BODY}", [("dateline", "ANKARA, Feb 3 (Reuters) - ")]),
     "dateline_colon": (f"ANKARA/ATHENS: {BODY}", [("dateline", "ANKARA/ATHENS: ")]),
+    "dateline_dash": (f"GAZA CITY -- {BODY}", [("dateline", "GAZA CITY -- ")]),
     "dateline_outlet": (f"Izmir, February 3, 2025 (example.com) – {BODY}",
                         [("dateline", "Izmir, February 3, 2025 (example.com) – ")]),
     "bracketed_credit": (f"Rescue teams search the rubble in Antakya on Monday. (Ana Lima/AP) {BODY}",
@@ -234,3 +235,16 @@ def test_layout_html_page_codes_the_story_only(tmp_path: Path, nlp) -> None:
     (extraction,) = pipeline.code(nlp, [document])
     codes = {(e.actor[0].code, e.event_type, e.date.isoformat()) for e in extraction.events}
     assert codes == {("RUS", "ASSAULT", "2024-11-21")}  # ... but not in the coding
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("ODESA, Ukraine: Port officials counted the ships on Monday.", "ODESA, Ukraine: "),
+    ("BEIRUT — Rescue teams worked through the night.", "BEIRUT — "),
+])
+def test_layout_a_place_in_capitals_before_a_colon_or_dash_is_a_dateline(line, dateline) -> None:
+    (found,) = furniture(line)
+    assert found.kind == "dateline" and line[found.start:found.end] == dateline
+
+
+def test_layout_an_acronym_and_a_dash_before_a_lower_case_word_is_the_story() -> None:
+    assert furniture("NATO - the alliance said it would respond.") == []
