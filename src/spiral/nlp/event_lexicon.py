@@ -61,7 +61,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
                      "blockade"], ("PROTEST", "")),
     **dict.fromkeys(["withdraw", "retreat", "release", "free", "demobilize", "demobilise",
-                     "disarm", "resign", "return", "surrender", "vacate", "disband"],
+                     "disarm", "resign", "return", "surrender", "vacate", "disband", "disengage"],
                     ("RETREAT", "withdraw")),
     **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
                     ("CONCEDE", "policy")),
@@ -220,6 +220,7 @@ COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "par
                "partner", "neighbour", "neighbor", "member"}
 # objects that make an act mutual: "Israel and Hamas accused each other"
 RECIPROCALS = {"each other", "one another", "the other"}
+RECIPROCAL_VERBS = frozenset({"disengage"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 # where or when something is told to have happened: "urged him in their phone call"

@@ -92,6 +92,7 @@ from spiral.nlp.event_lexicon import (
     PROTESTERS,
     QUANTIFIERS,
     REACTIONS,
+    RECIPROCAL_VERBS,
     RECIPROCALS,
     RELATIVE_PRONOUNS,
     RELIEF,
@@ -290,7 +291,10 @@ def _mutual(token: Token, event_type: str, mode: str) -> bool:
 
 
 def _reciprocal(token: Token) -> bool:
-    """'accused each other', 'fired at one another', 'blamed the other'."""
+    """'accused each other', 'fired at one another', 'blamed the other'; 'disengaged', which
+    two sides can only do from each other."""
+    if token.lemma_.lower() in RECIPROCAL_VERBS:
+        return True
     objects = [*token.children, *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
     return any(" ".join(t.lower_ for t in list(o.subtree)[:2]) in RECIPROCALS
                for o in objects if o.dep_ in ("dobj", "pobj", "npadvmod"))

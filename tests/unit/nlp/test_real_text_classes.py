@@ -689,3 +689,9 @@ def test_the_words_naming_the_actor_do_not_place_its_target(annotate, text, acto
     doc = annotate(text)
     assert any(e["actor"] and e["actor"][0]["code"] == actor for e in doc._.events)
     assert not any(r["code"] == actor for e in doc._.events for r in e["recipient"])
+
+
+def test_two_sides_that_disengage_each_retreat_from_the_other(annotate) -> None:
+    dyads = _dyads(annotate("Armenian and Azerbaijani units near the lake have disengaged, the "
+                            "defence ministry said."))
+    assert {("ARM", "RETREAT", "AZE"), ("AZE", "RETREAT", "ARM")} <= dyads
