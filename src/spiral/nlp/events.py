@@ -987,8 +987,8 @@ def _named_after_and(side: Token) -> list[Entity]:
 
 
 def _pair_named_before(subject: list[Token]) -> list[Entity]:
-    """'both sides', 'the two countries': the last two sides named before them, in their
-    sentence or the one before."""
+    """'both sides', 'the two countries': the last two sides (two countries, not two names of
+    one) named before them, in their sentence or the one before."""
     # "the two nuclear-armed neighbours": the pair's words without its describing adjectives
     heads = phrase_heads(subject)
     words = " ".join(t.lower_ for t in subject
@@ -996,12 +996,12 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
     if not subject or words not in PAIRS:
         return []
     doc, sentence = subject[0].doc, subject[0].sent
-    first = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    first = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
     sides: list[Entity] = []
     for start, end, _ in reversed(doc._.actor_mentions):
         entity = entity_at(doc, start, end)
-        if first <= start and end <= subject[0].idx and entity is not None and entity.code \
-                and all(entity.entity_name != side.entity_name for side in sides):
+        if first.start_char <= start and end <= subject[0].idx and entity is not None \
+                and entity.code and all(entity.code != side.code for side in sides):
             sides.insert(0, entity)
         if len(sides) == 2:
             return sides

@@ -695,3 +695,11 @@ def test_two_sides_that_disengage_each_retreat_from_the_other(annotate) -> None:
     dyads = _dyads(annotate("Armenian and Azerbaijani units near the lake have disengaged, the "
                             "defence ministry said."))
     assert {("ARM", "RETREAT", "AZE"), ("AZE", "RETREAT", "ARM")} <= dyads
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Delhi rejected the statement on Monday.", "IND"),
+    ("Tel Aviv rejected the proposal on Monday.", "ISR"),
+])
+def test_a_seat_of_government_short_name_speaks_for_its_state(annotate, text, code) -> None:
+    assert any(e["actor"] and e["actor"][0]["code"] == code for e in annotate(text)._.events)
