@@ -291,8 +291,8 @@ CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim",
                 "declare", "confirm"}
 # verbs whose subject is the source of what the clause under them says
-REPORTING_VERBS = SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude", "remind",
-                                  "reiterate"}
+REPORTING_VERBS = SPEECH_VERBS | {"insist", "demand", "urge", "warn", "conclude", "remind", "admit",
+                                  "reiterate", "acknowledge"}
 # statement types a stated intent leaves as they are
 STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
 # what a state does to its own people, where an unnamed target is placed even by the words that

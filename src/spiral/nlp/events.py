@@ -180,8 +180,11 @@ class EventCoder:
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
             if len(actors) > 1 and (event_type == "CONSULT" or (
-                    not recipients and event_type in MUTUAL)):
-                # "Israel and Turkey restored relations": each is the other's counterpart
+                    not recipients and event_type in MUTUAL
+                    and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
+                # "Israel and Turkey restored relations": each is the other's counterpart; two
+                # sides that fought fought each other, but "the Israeli and US strikes" struck
+                # a third
                 actors, recipients = actors[:1], actors[1:]
             if len(actors) == 2 and _reciprocal(token):
                 # "Israel and Hamas accused each other": each did it to the other
@@ -808,6 +811,8 @@ def _noun_agent(noun: Token) -> list[Token]:
     modifiers += [m for c in modifiers if c.dep_ == "compound" for m in c.children
                   if m.dep_ in ("amod", "compound")]  # "the Russian missile strikes"
     named = [c for c in modifiers if not _made_by(c) and _names_side(c)]
+    # "the Israeli and U.S. strikes": both modifiers name who struck
+    named += [j for c in named for j in c.conjuncts if _names_side(j) and j not in named]
     if named:
         return [t for c in named for t in c.subtree]
     by = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"]

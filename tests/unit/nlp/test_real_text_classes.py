@@ -703,3 +703,10 @@ def test_two_sides_that_disengage_each_retreat_from_the_other(annotate) -> None:
 ])
 def test_a_seat_of_government_short_name_speaks_for_its_state(annotate, text, code) -> None:
     assert any(e["actor"] and e["actor"][0]["code"] == code for e in annotate(text)._.events)
+
+
+def test_coordinated_sides_of_a_nominal_attack_struck_together(annotate) -> None:
+    doc = annotate("Caracas condemned the Colombian and Brazilian raids on the border camps.")
+    raids = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
+    assert raids and all({a["code"] for a in e["actor"]} == {"COL", "BRA"} for e in raids)
+    assert not any(r["code"] in ("COL", "BRA") for e in raids for r in e["recipient"])
