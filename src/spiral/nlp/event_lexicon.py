@@ -261,7 +261,7 @@ FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 MUTUAL_FIGHTS = {"clash", "fight", "fighting", "skirmish", "hostility", "hostilities", "exchange",
                  "trade",
                  "conflict", "war", "battle", "combat", "firefight", "gunfight", "engagement"}
-MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT", "REJECT"}
+MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",

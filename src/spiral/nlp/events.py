@@ -777,6 +777,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             return ("THREATEN", "")  # "promised to retaliate against Israel"
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT
+        if lemma == "insist" and not _insists_on_a_demand(token):
+            return NO_EVENT  # "insisting it only worked with instructors": a claim, no demand
         if lemma in ("fire", "launch") and not any(
                 c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in token.children) \
                 and not any(c.dep_ == "dobj" for c in token.children):
@@ -798,6 +800,13 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
+
+
+def _insists_on_a_demand(token: Token) -> bool:
+    """'insisted on a ceasefire', 'insisted that Kyiv withdraw' or 'must withdraw': what the
+    insistence asks of someone, unlike 'insisted the island is theirs'."""
+    return any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) or any(
+        c.dep_ == "ccomp" and (c.tag_ == "VB" or _obliged(c)) for c in token.children)
 
 
 def _noun_agent(noun: Token) -> list[Token]:

@@ -710,3 +710,17 @@ def test_coordinated_sides_of_a_nominal_attack_struck_together(annotate) -> None
     raids = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
     assert raids and all({a["code"] for a in e["actor"]} == {"COL", "BRA"} for e in raids)
     assert not any(r["code"] in ("COL", "BRA") for e in raids for r in e["recipient"])
+
+
+@pytest.mark.parametrize("text, demand", [
+    ("Bamako insisted it only hired instructors from Russia.", False),
+    ("Moscow insisted that Kyiv withdraw its troops from the region.", True),
+    ("Seoul insisted on an apology from Tokyo.", True),
+])
+def test_an_insistence_is_a_request_only_when_it_asks_something(annotate, text, demand) -> None:
+    assert any(e["event_type"] == "REQUEST" for e in annotate(text)._.events) == demand
+
+
+def test_two_sides_that_refuse_together_do_not_refuse_each_other(annotate) -> None:
+    doc = annotate("Canada and Norway refused to sign the declaration.")
+    assert not any(r["code"] in ("CAN", "NOR") for e in doc._.events for r in e["recipient"])
