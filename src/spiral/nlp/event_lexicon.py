@@ -355,7 +355,7 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bprovocat", r"\bpropaganda\b", r"\b(?:a )?lies?\b", r"\bterroris[tm]",
         r"\bwar crimes?\b", r"\bgenocid", r"\bethnic cleansing\b", r"\batrocit",
         r"\bmassacre", r"\bundermin", r"\bencroach", r"\b(?:illegal|unlawful)\b",
-        r"\bdestabili[sz]", r"\boccupation\b", r"\binvasion\b", r"\bfalsely\b",
+        r"\bdestabili[sz]", r"\bfalsely\b",
         r"\bcondemn", r"\bbreach of\b", r"\bregrettable\b", r"\bcannot be tolerated\b",
         r"\bunjustifi", r"\bresponsible for\b", r"\bfalse narrative\b")),
     ("REJECT", (

@@ -777,6 +777,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             return ("THREATEN", "")  # "promised to retaliate against Israel"
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT
+        if lemma == "threaten" and _endangered(token):
+            return NO_EVENT  # "the embassy was threatened", "supplies are threatened by drought"
         if lemma == "insist" and not _insists_on_a_demand(token):
             return NO_EVENT  # "insisting it only worked with instructors": a claim, no demand
         if lemma in ("fire", "launch") and not any(
@@ -800,6 +802,16 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
+
+
+def _endangered(token: Token) -> bool:
+    """A passive 'threatened' with no side as its agent: put at risk, not threatened by anyone
+    who speaks."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return False
+    agents = [o for c in token.children if c.dep_ == "agent" for o in c.children
+              if o.dep_ == "pobj"]
+    return not any(_code_at(o) for o in agents)
 
 
 def _insists_on_a_demand(token: Token) -> bool:

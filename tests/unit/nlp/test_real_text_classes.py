@@ -724,3 +724,19 @@ def test_an_insistence_is_a_request_only_when_it_asks_something(annotate, text, 
 def test_two_sides_that_refuse_together_do_not_refuse_each_other(annotate) -> None:
     doc = annotate("Canada and Norway refused to sign the declaration.")
     assert not any(r["code"] in ("CAN", "NOR") for e in doc._.events for r in e["recipient"])
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("During the riots the Dutch consulate was threatened.", False),
+    ("Grain exports are threatened by the closure of the strait.", False),
+    ("Estonia was threatened by Russia with reprisals over the statue.", True),
+])
+def test_a_passive_threatened_with_no_side_is_a_danger_not_a_threat(annotate, text,
+                                                                    threat) -> None:
+    assert any(e["event_type"] == "THREATEN" for e in annotate(text)._.events) == threat
+
+
+def test_a_war_named_in_a_statement_is_no_accusation_by_the_speaker(annotate) -> None:
+    doc = annotate("Britain said Ukrainian troops had held every line on the first day of the "
+                   "invasion.")
+    assert not any(e["event_type"] == "ACCUSE" for e in doc._.events)
