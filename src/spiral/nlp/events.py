@@ -1127,10 +1127,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
 
 def _clauses_of_their_own(token: Token) -> frozenset[int]:
     """The words of the trigger's subordinate clauses ("after Russia brokered a truce",
-    "because Iran had seized a tanker"): another event, whose sides are not this one's."""
-    return frozenset(t.i for c in token.children if c.dep_ == "advcl"
-                     and any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children)
-                     for t in c.subtree)
+    "because Iran had seized a tanker", "claiming that Ankara armed Baku"): another event or
+    another statement, whose sides are not this one's."""
+    return frozenset(t.i for c in token.children if c.dep_ == "advcl" and (
+        any(m.dep_ == "mark" and m.lower_ != "to" for m in c.children)
+        or c.lemma_ in REPORTING_VERBS) for t in c.subtree)
 
 
 def _clause_text(token: Token) -> str:

@@ -740,3 +740,10 @@ def test_a_war_named_in_a_statement_is_no_accusation_by_the_speaker(annotate) ->
     doc = annotate("Britain said Ukrainian troops had held every line on the first day of the "
                    "invasion.")
     assert not any(e["event_type"] == "ACCUSE" for e in doc._.events)
+
+
+def test_a_claim_beside_the_event_names_none_of_its_sides(annotate) -> None:
+    doc = annotate("Georgia declared a state of emergency, claiming that Moscow was arming the "
+                   "separatists.")
+    assert not any(e["event_type"] == "COERCE" and any(r["code"] == "RUS" for r in e["recipient"])
+                   for e in doc._.events)
