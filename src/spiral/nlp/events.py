@@ -971,7 +971,8 @@ def _subject_tokens(token: Token) -> list[Token]:
         if token.dep_ == "relcl":
             return [token.head]
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
-            owner = [t for c in token.head.children if c.dep_ == "poss" for t in c.subtree]
+            # "a Turkish offensive targeting the PKK": whoever the noun names as its agent
+            owner = _noun_agent(token.head)
             if owner or token.head.dep_ not in ("dobj", "pobj"):
                 return owner
             # "the PKK issued a declaration demanding ...": who issued it demands

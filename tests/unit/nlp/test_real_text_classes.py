@@ -747,3 +747,12 @@ def test_a_claim_beside_the_event_names_none_of_its_sides(annotate) -> None:
                    "separatists.")
     assert not any(e["event_type"] == "COERCE" and any(r["code"] == "RUS" for r in e["recipient"])
                    for e in doc._.events)
+
+
+def test_a_participle_on_a_nominal_event_acts_as_the_side_the_noun_names(annotate) -> None:
+    doc = annotate("Baghdad protested at a new Iranian operation targeting Kurdish camps in the "
+                   "north.")
+    assert any(e["event_type"] == "ASSAULT" and e["actor"] and e["actor"][0]["code"] == "IRN"
+               for e in doc._.events)
+    assert not any(e["event_type"] == "ASSAULT" and e["actor"] and e["actor"][0]["code"] == "IRQ"
+                   for e in doc._.events)
