@@ -88,6 +88,8 @@ REVERSING_NOUNS = {"lifting", "easing", "end", "removal", "relaxation", "suspens
                    "cancellation", "repeal", "halt"}
 # yielding to demands is CONCEDE; voicing them is REQUEST
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
+# verbs a labour strike takes ("staged a strike", "called a strike"), unlike a military one
+WALKOUT_VERBS = frozenset({"stage", "call", "hold", "organise", "organize", "join"})
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
                      "lawsuit", "case", "hearing", "allegation", "allegations", "accusation",
@@ -99,7 +101,8 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
                      "disapproval", "dismay", "regret"], ("ACCUSE", "")),
     **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
     **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
-                     "airstrike", "airstrikes", "incursion", "operation", "shelling", "strikes"],
+                     "airstrike", "airstrikes", "incursion", "operation", "shelling", "strike",
+                     "strikes"],
                     ("ASSAULT", "")),
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
                     ("RETREAT", "withdraw")),

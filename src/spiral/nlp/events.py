@@ -116,6 +116,7 @@ from spiral.nlp.event_lexicon import (
     UNPLACED,
     VERB_TRIGGERS,
     VESSELS,
+    WALKOUT_VERBS,
     WEAPON_WORDS,
     YIELDING_VERBS,
 )
@@ -332,7 +333,7 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
     actors = _actors_in(sentence.doc, named) or _actors_in(
         sentence.doc, named, weapons=True)
     actors = actors or _pair_named_before(subject)
-    recipients = _recipients(sentence.doc, token, subject, actors)
+    recipients = _recipients(sentence.doc, token, subject, actors, event_type)
     if not actors and token.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
         return None  # "facilities that supported Ukraine's industry": no one acts
@@ -897,10 +898,11 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
         return ("COERCE", "")  # CAMEO 1724: state of emergency, martial law
     if lemma == "game" and any(c.lower_ == "war" for c in noun.children):
         return ("MOBILIZE", "exercises")
-    if lemma == "strike" and any(
+    if lemma == "strike" and (any(
             c.lower_ in ("hunger", "general", "labour", "labor", "open-ended", "day", "hour",
                          "week") or c.lower_.endswith(("-day", "-hour", "-week"))
-            for c in noun.children):
+            for c in noun.children) or _verb_lemma(noun.head) in WALKOUT_VERBS
+            or (noun.head.lower_ == "on" and noun.head.head.lemma_ == "go")):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
     if lemma == "call" and any(c.lower_ in ("on", "upon", "for") for c in noun.children):
         return ("REQUEST", "")  # "issued a call on Moscow to agree", not a phone call
@@ -1094,15 +1096,22 @@ def _object_tokens(token: Token) -> list[Token]:
     return tokens
 
 
-def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entity]) -> list[Entity]:
+def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entity],
+                event_type: str) -> list[Entity]:
     """Whom the event is aimed at: the trigger's objects; else those of the clause it governs
     ("agreed to provide aid for Romania", "demanded that the US cancel ..."); else the first
-    other actor named under the trigger."""
+    other actor named under the trigger. Where talks or a deal are held ("talks in Doha") is
+    their venue, not the other side; where force is used names whom it hits."""
     def others(tokens: list[Token]) -> list[Entity]:
         # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
         return [r for r in _actors_in(doc, tokens) if r.code and all(r.code != a.code for a in actors)]
 
-    found = others(_object_tokens(token))
+    objects = _object_tokens(token)
+    if event_type not in FORCEFUL:
+        venues = {t.i for o in objects if o.dep_ == "prep" and o.lower_ in PLACE_PREPS
+                  for t in o.subtree}
+        objects = [o for o in objects if o.i not in venues]
+    found = others(objects)
     if found:
         return found
     # "shot down five Indian jets": the country of the weapons hit is whom the act hits
@@ -1349,6 +1358,8 @@ def _hypothetical(token: Token) -> bool:
             a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
             for a in list(token.head.ancestors)[:2]):
         return True
+    if any(_told_before(clause) for clause in (token, *token.ancestors)):
+        return False  # "will hold talks a day after Islamabad launched strikes": it happened
     for ancestor in token.ancestors:
         if ancestor.lemma_ in ("event", "case") and ancestor.head.lower_ == "in":
             return True  # "in the event of an attack by China"
@@ -1366,6 +1377,14 @@ def _hypothetical(token: Token) -> bool:
                 or _is_conditional(ancestor):
             return True
     return False
+
+
+def _told_before(clause: Token) -> bool:
+    """A clause told as past background: 'after / since / because Iran struck', in the past."""
+    return clause.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in BACKGROUND_PREPS | {"because", "as"}
+        for m in clause.children) and (clause.tag_ == "VBD" or any(
+            a.dep_ == "aux" and a.lower_ in ("had", "has", "have") for a in clause.children))
 
 
 def _is_conditional(token: Token) -> bool:

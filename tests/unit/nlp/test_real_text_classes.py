@@ -756,3 +756,28 @@ def test_a_participle_on_a_nominal_event_acts_as_the_side_the_noun_names(annotat
                for e in doc._.events)
     assert not any(e["event_type"] == "ASSAULT" and e["actor"] and e["actor"][0]["code"] == "IRQ"
                    for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Tuesday the United States carried out a strike in Syria against a militia.",
+     ("USA", "ASSAULT", "SYR")),
+    ("Dockers staged a strike in Rotterdam on Monday.", None),
+])
+def test_a_strike_carried_out_is_an_attack_and_one_staged_is_a_walkout(annotate, text,
+                                                                      expected) -> None:
+    dyads = _dyads(annotate(text))
+    if expected:
+        assert expected in dyads
+    else:
+        assert not any(t == "ASSAULT" for _, t, _ in dyads)
+
+
+def test_a_past_event_told_as_background_of_a_plan_happened(annotate) -> None:
+    doc = annotate("Envoys will meet in Oman next week, two days after Iran seized a Greek "
+                   "tanker in the Gulf.")
+    assert ("IRN", "COERCE", "GRC") in _dyads(doc)
+
+
+def test_the_venue_of_talks_is_not_the_other_side(annotate) -> None:
+    doc = annotate("Pakistani officials will hold talks in Qatar with their Afghan counterparts.")
+    assert not any(r["code"] == "QAT" for e in doc._.events for r in e["recipient"])
