@@ -223,7 +223,9 @@ COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "par
                "partner", "neighbour", "neighbor", "member"}
 # objects that make an act mutual: "Israel and Hamas accused each other"
 RECIPROCALS = {"each other", "one another", "the other"}
-RECIPROCAL_VERBS = frozenset({"disengage"})
+RECIPROCAL_VERBS = frozenset({"disengage", "trade", "exchange"})
+# verbs of wanting: what one side wants another to do is a request of it ("wants China to stop")
+DESIRE_VERBS = frozenset({"want", "wish"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 # where or when something is told to have happened: "urged him in their phone call"

@@ -49,6 +49,7 @@ from spiral.nlp.event_lexicon import (
     CONTAINERS,
     COOPERATIVE,
     DEFINITE,
+    DESIRE_VERBS,
     DOMESTIC,
     ENABLING_WORDS,
     ENVOYS,
@@ -180,14 +181,15 @@ class EventCoder:
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
-            if len(actors) > 1 and (event_type == "CONSULT" or (
+            reciprocal = len(actors) == 2 and _reciprocal(token)
+            if len(actors) > 1 and not reciprocal and (event_type == "CONSULT" or (
                     not recipients and event_type in MUTUAL
                     and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
                 # "Israel and Turkey restored relations": each is the other's counterpart; two
                 # sides that fought fought each other, but "the Israeli and US strikes" struck
                 # a third
                 actors, recipients = actors[:1], actors[1:]
-            if len(actors) == 2 and _reciprocal(token):
+            if reciprocal:
                 # "Israel and Hamas accused each other": each did it to the other
                 dyads = [(actors[:1], actors[1:]), (actors[1:], actors[:1])]
             elif len(actors) == 1 and len(recipients) == 1 and _mutual(token, event_type, mode):
@@ -770,6 +772,8 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
 def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """The trigger words' own types: verbs, and nouns that name an event of their own."""
     lemma = cue.lemma
+    if token.pos_ == "VERB" and lemma in DESIRE_VERBS and _wanted_of_another(token):
+        return ("REQUEST", "")  # "wants China to stop stockpiling": asked of the other side
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
@@ -803,6 +807,13 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
+
+
+def _wanted_of_another(token: Token) -> bool:
+    """'wants China to stop', not 'wants to stop': a clause of its own subject, in 'to'."""
+    return any(c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                    for a in c.children)
+               and any(s.dep_ == "nsubj" for s in c.children) for c in token.children)
 
 
 def _endangered(token: Token) -> bool:
@@ -980,7 +991,13 @@ def _subject_tokens(token: Token) -> list[Token]:
             # "the PKK issued a declaration demanding ...": who issued it demands
             holder = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
             return _subject_tokens(holder)
-        return _subject_tokens(token.head) if token.dep_ != "ccomp" else []
+        if token.dep_ == "ccomp":
+            return []
+        found = _subject_tokens(token.head)
+        if not found and token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "were locked in a war of words, trading accusations": who was locked trades them
+            found = [t for c in token.head.children if c.dep_ == "nsubjpass" for t in c.subtree]
+        return found
     return []
 
 

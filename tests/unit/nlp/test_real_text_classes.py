@@ -781,3 +781,12 @@ def test_a_past_event_told_as_background_of_a_plan_happened(annotate) -> None:
 def test_the_venue_of_talks_is_not_the_other_side(annotate) -> None:
     doc = annotate("Pakistani officials will hold talks in Qatar with their Afghan counterparts.")
     assert not any(r["code"] == "QAT" for e in doc._.events for r in e["recipient"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul wants Pyongyang to return to the talks.", ("KOR", "REQUEST", "PRK")),
+    ("Serbia and Kosovo traded accusations over the border clash.", ("XKX", "ACCUSE", "SRB")),
+    ("Russia and Ukraine exchanged prisoners of war on Friday.", ("UKR", "COOPERATE", "RUS")),
+])
+def test_wanting_of_another_and_trading_with_each_other(annotate, text, expected) -> None:
+    assert expected in _dyads(annotate(text))
