@@ -119,7 +119,7 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     "visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"), "call": ("CONSULT", "phone"),
     "welcome": ("CONSULT", "visit"), "reception": ("CONSULT", "visit"),
     **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
-                     "summit", "meeting"], ("CONSULT", "")),
+                     "summit", "meeting", "discussions", "conversation"], ("CONSULT", "")),
     **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
                     ("COERCE", "")),
     **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
@@ -262,6 +262,8 @@ AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# events held at a venue, which names no side of them: talks, deals, joint work
+HELD_SOMEWHERE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 # fighting that takes two: each side assaults the other
 MUTUAL_FIGHTS = {"clash", "fight", "fighting", "skirmish", "hostility", "hostilities", "exchange",
                  "trade",

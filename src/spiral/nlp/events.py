@@ -59,6 +59,7 @@ from spiral.nlp.event_lexicon import (
     FORCES,
     FRONTIERS,
     HABITUAL_ADVERBS,
+    HELD_SOMEWHERE,
     HOSTAGE_WORDS,
     IN_FORCE,
     INCOMING,
@@ -732,10 +733,10 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
         return ("MOBILIZE", "troops")  # "continues to build up forces along the border"
-    if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+    if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ in ("by", "with") and any(
             entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None for o in c.children)
                                 for c in children):
-        return ("SUPPORT", "")  # "would stand by the Philippines"
+        return ("SUPPORT", "")  # "would stand by the Philippines", "stands with Ukraine"
     if lemma == "bring" and any(c.lower_ in ("home", "back") for c in children):
         return ("RETREAT", "withdraw")  # "bring its troops home"
     if lemma == "pull" and any(c.lower_ in ("out", "back") and c.dep_ in ("prt", "prep", "advmod")
@@ -1117,16 +1118,16 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
                 event_type: str) -> list[Entity]:
     """Whom the event is aimed at: the trigger's objects; else those of the clause it governs
     ("agreed to provide aid for Romania", "demanded that the US cancel ..."); else the first
-    other actor named under the trigger. Where talks or a deal are held ("talks in Doha") is
-    their venue, not the other side; where force is used names whom it hits."""
+    other actor named under the trigger. Where talks or a deal are held ("talks in Doha", "in
+    Paris, the envoy held talks with ...") is their venue, not the other side."""
     def others(tokens: list[Token]) -> list[Entity]:
         # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
         return [r for r in _actors_in(doc, tokens) if r.code and all(r.code != a.code for a in actors)]
 
     objects = _object_tokens(token)
-    if event_type not in FORCEFUL:
-        venues = {t.i for o in objects if o.dep_ == "prep" and o.lower_ in PLACE_PREPS
-                  for t in o.subtree}
+    if event_type in HELD_SOMEWHERE:
+        venues = {t.i for p in token.subtree if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+                  for t in p.subtree}
         objects = [o for o in objects if o.i not in venues]
     found = others(objects)
     if found:

@@ -790,3 +790,13 @@ def test_the_venue_of_talks_is_not_the_other_side(annotate) -> None:
 ])
 def test_wanting_of_another_and_trading_with_each_other(annotate, text, expected) -> None:
     assert expected in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Geneva, the Iranian envoy held discussions with the French foreign minister.",
+     ("IRN", "CONSULT", "FRA")),
+    ("Lithuania stands with Ukraine, the president said on Monday.", ("LTU", "SUPPORT", "UKR")),
+])
+def test_discussions_held_and_standing_with_a_side(annotate, text, expected) -> None:
+    dyads = _dyads(annotate(text))
+    assert expected in dyads and not any(r == "CHE" for _, _, r in dyads)
