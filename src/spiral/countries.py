@@ -38,6 +38,16 @@ def countries() -> tuple[Country, ...]:
     return tuple(found)
 
 
+@functools.cache
+def country_name(code: str) -> str:
+    """The short name of a country code, or the code when the table does not know it.
+
+    >>> country_name("SDN"), country_name("IGO")
+    ('Sudan', 'IGO')
+    """
+    return next((c.name for c in countries() if c.code == code), code)
+
+
 def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(";") if part.strip())
 

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral import plover
-from spiral.countries import country_code, is_state_name
+from spiral.countries import country_code, country_name, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
@@ -199,7 +199,8 @@ class EventCoder:
                 dyads = [(actors, recipients), (recipients, actors)]
             else:
                 dyads = [(actors, recipients or _placed_target(sentence, token, subject,
-                                                                event_type))]
+                                                                event_type)
+                          or _at_home(sentence, token, actors, event_type))]
             claimant = _claimant(token, actors)
             if claimant:
                 # "Armenia claimed Ankara was arming Baku": Armenia accuses Turkey
@@ -355,6 +356,27 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
             skip=target)]
     return actors, recipients
+
+
+def _at_home(sentence: Span, token: Token, actors: list[Entity],
+             event_type: str) -> list[Entity]:
+    """'The army shelled positions in Omdurman' in a report about Sudan's war: force a side of
+    the report's country uses, in a sentence that names no other country, with no target named
+    or placed, is used at home (CAMEO's domestic code), marked 'by document'. Ships at sea are
+    no home ground."""
+    doc = sentence.doc
+    home = doc._.report_country
+    if event_type not in ("ASSAULT", "COERCE") or not home \
+            or not actors or any(a.code != home for a in actors) \
+            or any(t.lemma_.lower() in VESSELS for t in _object_tokens(token)):
+        return []
+    named = {entity.code for start, end, _ in doc._.actor_mentions
+             if sentence.start_char <= start and end <= sentence.end_char
+             and (entity := entity_at(doc, start, end)) is not None}
+    if named - {home, ""}:
+        return []
+    name = country_name(home)
+    return [Entity(name, name, home, "", "by document")]
 
 
 def _unplaceable(subject: list[Token]) -> bool:

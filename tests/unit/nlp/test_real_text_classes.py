@@ -800,3 +800,17 @@ def test_wanting_of_another_and_trading_with_each_other(annotate, text, expected
 def test_discussions_held_and_standing_with_a_side(annotate, text, expected) -> None:
     dyads = _dyads(annotate(text))
     assert expected in dyads and not any(r == "CHE" for _, _, r in dyads)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting spread across Myanmar. The Myanmar army bombed villages in the north on Friday, "
+     "killing dozens.", ("MMR", "ASSAULT", "MMR")),
+    ("Fighting spread across Yemen. The Houthis struck two more ships on Friday.", None),
+])
+def test_force_at_home_in_a_report_about_one_country_is_domestic(annotate, text,
+                                                                expected) -> None:
+    dyads = _dyads(annotate(text))
+    if expected:
+        assert expected in dyads
+    else:
+        assert not any(a == r != "" for a, _, r in dyads)
