@@ -337,23 +337,38 @@ def _load(path: Path | str) -> dict[str, pl.DataFrame]:
         return _frames(store)
 
 
+def _copied(name: str, dtype: pl.DataType) -> pl.Expr:
+    """Column `name`'s texts in new memory (other columns as they are)."""
+    if dtype == pl.String:
+        return pl.col(name) + pl.lit("")
+    if dtype == pl.List(pl.String):
+        return pl.col(name).list.eval(pl.element() + pl.lit(""))
+    return pl.col(name)
+
+
 def _frames(store: Any) -> dict[str, pl.DataFrame]:
     """The tables of an open store, entities decoded, sources joined."""
     raw_documents = store.documents_frame()
     # sorted here, not by the store: DuckDB's ORDER BY held twice the memory (1.5 GB at a
     # million events)
-    raw_events = store.events_frame(ordered=False).sort("date", "id", nulls_last=True)
+    read = store.events_frame(ordered=False).sort("date", "id", nulls_last=True)
     quotes = store.quotes_frame()
     red_lines = store.red_lines_frame()
     positions = store.positions_frame()
     actors = store.actors_frame()
     raw_quotes, raw_red_lines = quotes, red_lines
     documents = raw_documents.with_columns(pl.col("text").str.len_chars().alias("n_chars"))
-    events = raw_events.drop("native").with_columns(decode_entities("actor"),
-                                                    decode_entities("recipient"))
+    entities = read.select(decode_entities("actor"), decode_entities("recipient"))
     # the entity lists stay JSON text for the analysis stage, each distinct text kept once
-    # (300 MB less for a million events)
-    raw_events = raw_events.with_columns(pl.col("actor", "recipient").cast(pl.Categorical))
+    # (300 MB less for a million events); the other texts are copied out of the store's
+    # result, which DuckDB frees only once no column refers to it (the sort copied the rest):
+    # it held 700 MB for a million events, all the server's life
+    raw_events = read.with_columns(
+        pl.col("actor", "recipient").cast(pl.Categorical),
+        *(_copied(name, dtype) for name, dtype in read.schema.items()
+          if name not in ("actor", "recipient")))
+    del read
+    events = raw_events.drop("native").with_columns(entities)
     sources = raw_documents.select("doc_id", "source", "url", "title", "published")
     quotes = quotes.with_columns(decode_entity("speaker")).join(sources, on="doc_id", how="left")
     red_lines = red_lines.with_columns(decode_entity("declarer"), decode_entities("addressee")) \

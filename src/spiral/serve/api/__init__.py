@@ -93,14 +93,16 @@ def prepare(catalog: Catalog) -> None:
     from spiral.serve.api.routers import documents, events, index, quotes
     from spiral.serve.web.pages import overview
 
+    # the index and the overview first: the memory their computing frees is then reused by
+    # the listings, not added to them
+    for freq in ("day", "week"):
+        index.listing(catalog, freq)
+    overview(catalog)  # and its templates compiled
     for sort in ("date", "-date"):
         events.events_listing(catalog, sort)
         events.stories_listing(catalog, sort)
     documents.listing(catalog)
     quotes.listing(catalog)
-    for freq in ("day", "week"):
-        index.listing(catalog, freq)
-    overview(catalog)  # and its templates compiled
 
 
 def _problem_model() -> type:

@@ -27,6 +27,8 @@ MAX_LIMIT = 10_000
 # event loop (well under a millisecond); one that scans more goes to the thread pool, so it
 # does not hold up every other request meanwhile
 ON_LOOP_ROWS = 100_000
+# filter columns every listing compares for equality only (queries.event_where, story_where)
+EQUAL_ONLY = ("system", "mode")
 _NULL_LAST = {"date": date(9999, 12, 31), "num": float("inf"), "str": "\U0010ffff"}
 
 
@@ -176,9 +178,11 @@ class Listing:
         keys = ordered(numbered, sort=sort, allowed=allowed, id_column=id_column)
         if columns is not None and sort.lstrip("-") not in columns:
             keys = keys.drop(sort.lstrip("-"))
-        # indexed columns are only compared for equality: their codes, not their text
+        # indexed columns are only compared for equality: their codes, not their text (4
+        # bytes a row, not 16), and so are `EQUAL_ONLY` columns
         coded = {c for index in indexed for c in ((index,) if isinstance(index, str) else index)
                  if c != id_column and keys.schema.get(c) == pl.String}
+        coded |= {c for c in EQUAL_ONLY if keys.schema.get(c) == pl.String}
         if columns is not None and coded:
             keys = keys.with_columns(pl.col(*coded).cast(pl.Categorical))
         postings = {}
