@@ -2,6 +2,7 @@
 against a store of synthetic imported events; p50/p95/p99 latency and errors per endpoint.
 
     python benchmarks/serve.py --events 1000000 --clients 50 --seconds 30 --format json
+    python benchmarks/serve.py --computed   # the server keeps no answered pages
 
 Bounded: it binds and sends only to 127.0.0.1, with a fixed number of clients for a fixed
 time. The store is built once (`--db`, default out/bench-serve.duckdb) and reused.
@@ -187,6 +188,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--format", choices=["table", "json"], default="table")
+    parser.add_argument("--computed", action="store_true",
+                        help="every page computed: the server keeps no answers "
+                             "(SPIRAL_ANSWER_CACHE_MB=0), as when no two requests are alike")
     args = parser.parse_args()
     args.clients = max(1, min(args.clients, 200))
     args.seconds = max(1.0, min(args.seconds, 300.0))
@@ -201,7 +205,8 @@ def main() -> None:
     load_before = [round(x, 2) for x in os.getloadavg()]
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"),
+           **({"SPIRAL_ANSWER_CACHE_MB": "0"} if args.computed else {})}
     server = subprocess.Popen([sys.executable, "-c", "from spiral.serve.cli import app; app()",
                                "serve", "--db", str(args.db), "--host", "127.0.0.1", "--port",
                                str(port)], env=env, stdout=subprocess.DEVNULL)
@@ -247,6 +252,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     report = {"events": args.events, "clients": args.clients, "seconds": args.seconds,
+              "kept_answers": not args.computed,
               "load_average_before": load_before,
               "load_average": [round(x, 2) for x in os.getloadavg()],
               "start_seconds": start_seconds, "server_peak_rss_mb": peak_rss_mb,
@@ -264,7 +270,8 @@ def main() -> None:
     if args.format == "json":
         print(json.dumps(report, indent=2))
         return
-    print(f"{args.events} events, {args.clients} clients, {args.seconds:.0f} s on 127.0.0.1; "
+    print(f"{args.events} events, {args.clients} clients, {args.seconds:.0f} s on 127.0.0.1"
+          f"{', every page computed' if args.computed else ''}; "
           f"server ready after {start_seconds} s, peak memory {peak_rss_mb} MB; load average "
           f"{report['load_average']} (before the server started {load_before})")
     print(f"  {report['requests_per_second']} requests/s; CPU seconds over the run: server "

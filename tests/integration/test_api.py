@@ -254,13 +254,13 @@ def test_api_reads_need_the_token_off_loopback(store: Path) -> None:
     assert TestClient(app, client=LOCAL).get("/api/v1/events").status_code == 200
 
 
-@pytest.fixture(scope="module")
-def served(store: Path) -> TestClient:
+@pytest.fixture(scope="module", params=[32, 0], ids=["kept answers", "no kept answers"])
+def served(store: Path, request: pytest.FixtureRequest) -> TestClient:
     """The application as `spiral serve` runs it: prepared, answering cached listings on the
-    event loop and pages asked for before from their kept bytes."""
+    event loop and pages asked for before from their kept bytes (none with 0 MB for them)."""
     from spiral.serve.api import warm
 
-    app = create_app(Settings(db=store, api_token="s3cret"))
+    app = create_app(Settings(db=store, api_token="s3cret", answer_cache_mb=request.param))
     warm(app)
     return TestClient(app, client=LOCAL)
 

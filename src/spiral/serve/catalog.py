@@ -91,9 +91,6 @@ class Answers:
             self._n_bytes -= self._kept.popitem(last=False)[1][1]
 
 
-ANSWERS_MAX_BYTES = 32 * 2**20
-
-
 @dataclass(slots=True)
 class _Snapshot:
     """What the store held at `stamp`, and what was derived from it."""
@@ -104,7 +101,7 @@ class _Snapshot:
     lock: threading.RLock = field(default_factory=threading.RLock)
     prepared: bool = False
     view: Catalog | None = None  # a catalog bound to this snapshot only (`Catalog.view`)
-    answers: Answers = field(default_factory=lambda: Answers(ANSWERS_MAX_BYTES))
+    answers: Answers = field(default_factory=lambda: Answers(0))
 
 
 class Catalog:
@@ -116,17 +113,21 @@ class Catalog:
     go on reading the previous snapshot, which the new one then replaces whole. Without it, the
     first request after a change reads the store and derives on demand.
 
+    Each snapshot keeps up to `answers_max_bytes` of encoded answers (`answers`).
+
     The stamp is read at most every `check_every_s` seconds (0: on every read; a server under
     load reads many pages per millisecond, each of which would otherwise stat the store's
     files or, on PostgreSQL, count its rows); `refresh(wait=True)` always reads it.
     """
 
     def __init__(self, path: Path | str, *, min_confidence: float | None = None,
-                 prepare: Callable[[Catalog], None] | None = None, check_every_s: float = 0.0):
+                 prepare: Callable[[Catalog], None] | None = None, check_every_s: float = 0.0,
+                 answers_max_bytes: int = 0):
         self.path = path if is_postgres(path) else Path(path)
         self.min_confidence = min_confidence
         self.prepare = prepare
         self.check_every_s = check_every_s
+        self.answers_max_bytes = answers_max_bytes
         self._checked_at = -math.inf  # time.monotonic() when the stamp was last read
         self._lock = threading.RLock()
         self._snapshot = _Snapshot(None, {})
@@ -208,7 +209,8 @@ class Catalog:
     def _build(self, stamp: tuple[Any, ...]) -> None:
         try:
             try:
-                snapshot = _Snapshot(stamp, _load(self.path))
+                snapshot = _Snapshot(stamp, _load(self.path),
+                                     answers=Answers(self.answers_max_bytes))
             except StoreError:
                 if not self._snapshot.frames:
                     raise
@@ -262,7 +264,7 @@ class Catalog:
         """The answers kept for the snapshot served now, if finding out whether the store
         changed needs no waiting (see `_known`); None otherwise. An answer put there after
         another snapshot replaced it is never served."""
-        return self._snapshot.answers if self._known() else None
+        return self._snapshot.answers if self.answers_max_bytes and self._known() else None
 
     def _known(self) -> bool:
         """Whether the store's stamp was read less than `check_every_s` ago, or is read now

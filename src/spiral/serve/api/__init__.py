@@ -60,7 +60,7 @@ def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> Fa
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
                   redoc_url=None)
     app.state.settings = settings
-    app.state.catalog = Catalog(settings.db)
+    app.state.catalog = Catalog(settings.db, answers_max_bytes=settings.answer_cache_mb * 2**20)
     app.state.nlp = None
     app.state.scenarios = {s.name: s for s in map(Scenario.from_yaml, scenario_files)}
     for module in (documents, events, quotes, red_lines, positions, actors, index, dynamics,

@@ -5,7 +5,8 @@ string, so once answered its bytes are kept with the snapshot (`Catalog.answers`
 least-recently-used cache) and the same request is answered from them, before routing,
 validation and the page's own work: a few tens of microseconds instead of about a millisecond
 of the one core that serves. Analysts sharing a view or a dashboard's first pages ask for the
-same pages again and again. A new snapshot starts with no answers.
+same pages again and again. A new snapshot starts with no answers; `answer_cache_mb` in the
+settings bounds them (0 keeps none).
 
 Only where the catalog knows without waiting that its snapshot is current (`spiral serve`,
 which prepares changed stores in the background; not PostgreSQL, whose stamp is a query) and
