@@ -333,7 +333,6 @@ class Paging:
         return answer(rows, self.format, next_cursor=next_cursor, total=total,
                       limit=self.limit, name=name)
 
-
     async def respond_cached(self, catalog: Any, key: Any, listing: Callable[[Any], Listing], *,
                              equal: Mapping[str, Any] | None = None,
                              conditions: Sequence[pl.Expr] = (), **options: Any) -> Response:
