@@ -46,6 +46,9 @@ class Settings(BaseSettings):
         "0.5 GB at 100,000 (2 cores, en_core_web_sm).")
     api_token: SecretStr | None = Field(
         None, description="Token for the HTTP API's writes, and for reads from other machines.")
+    answer_cache_mb: int = Field(
+        32, ge=0, description="Memory the server keeps answered listing pages in, to answer the "
+        "same request again from their bytes until the store changes; 0 computes every page.")
 
     @field_validator("db", mode="before")
     @classmethod

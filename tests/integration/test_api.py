@@ -254,6 +254,83 @@ def test_api_reads_need_the_token_off_loopback(store: Path) -> None:
     assert TestClient(app, client=LOCAL).get("/api/v1/events").status_code == 200
 
 
+@pytest.fixture(scope="module", params=[32, 0], ids=["kept answers", "no kept answers"])
+def served(store: Path, request: pytest.FixtureRequest) -> TestClient:
+    """The application as `spiral serve` runs it: prepared, answering cached listings on the
+    event loop and pages asked for before from their kept bytes (none with 0 MB for them)."""
+    from spiral.serve.api import warm
+
+    app = create_app(Settings(db=store, api_token="s3cret", answer_cache_mb=request.param))
+    warm(app)
+    return TestClient(app, client=LOCAL)
+
+
+SERVED_REQUESTS = [
+    ("/api/v1/events", {"limit": 3}), ("/api/v1/events", {"sort": "-date", "limit": 4}),
+    ("/api/v1/events", {"actor": "rus", "type": "assault", "since": "2024-11-20", "limit": 2}),
+    ("/api/v1/events", {"recipient": "UKR", "format": "csv", "limit": 2}),
+    ("/api/v1/events", {"format": "parquet", "limit": 2}),
+    ("/api/v1/events", {"sort": "intensity", "limit": 2}),  # a listing prepare did not make
+    ("/api/v1/events", {"type": "atack"}), ("/api/v1/events", {"cursor": "nonsense"}),
+    ("/api/v1/stories", {"dyad": "RUS-UKR", "limit": 2}),
+    ("/api/v1/stories", {"source": "wire", "limit": 2}),
+    ("/api/v1/index", {"dyad": "RUS-UKR", "freq": "week", "limit": 3}),
+    ("/api/v1/index", {"freq": "month"}),
+    ("/api/v1/documents", {"limit": 2}), ("/api/v1/quotes", {"sort": "-n_sources", "limit": 2}),
+    ("/api/v1/red-lines", {}), ("/api/v1/actors", {"name": "putin"}),
+]
+
+
+def test_issue_14_served_pages_are_the_pages_computed(client: TestClient,
+                                                      served: TestClient) -> None:
+    """Pages answered on the event loop, or again from their kept bytes, are byte for byte
+    those the thread pool computes, and so is every next page their cursors lead to."""
+    for path, params in SERVED_REQUESTS:
+        cursor = None
+        for _ in range(3):
+            asked = {**params, **({"cursor": cursor} if cursor else {})}
+            computed = client.get(path, params=asked)
+            for answer in (served.get(path, params=asked), served.get(path, params=asked)):
+                assert (answer.status_code, answer.content) == (computed.status_code,
+                                                                computed.content), (path, asked)
+                for header in ("content-type", "x-next-cursor", "x-total-count"):
+                    assert answer.headers.get(header) == computed.headers.get(header)
+            is_json = computed.headers["content-type"] == "application/json"
+            cursor = computed.json().get("next_cursor") if is_json else \
+                computed.headers.get("x-next-cursor")
+            if computed.status_code != 200 or cursor is None:
+                break
+
+
+def test_issue_14_kept_answers_are_only_for_readers_allowed(served: TestClient) -> None:
+    assert served.get("/api/v1/events", params={"limit": 1}).status_code == 200  # now kept
+    remote = TestClient(served.app, client=REMOTE)
+    assert remote.get("/api/v1/events", params={"limit": 1}).status_code == 401
+    assert remote.get("/api/v1/events", params={"limit": 1},
+                      headers={"Authorization": "Bearer s3cret"}).status_code == 200
+
+
+def test_issue_14_a_served_store_is_checked_for_changes_at_most_every_interval(
+        store: Path, tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from spiral.serve.api import warm
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(store, copy)
+    app = create_app(Settings(db=copy))
+    warm(app)
+    catalog, client = app.state.catalog, TestClient(app, client=LOCAL)
+    catalog.check_every_s = 3600
+    first = catalog.stamp
+    os.utime(copy, (1, 1))  # a new stamp, as a write from another process gives
+    assert client.get("/api/v1/events").status_code == 200
+    assert catalog.stamp == first  # not looked at again within the interval
+    catalog.refresh(wait=True)  # as after a write through this server
+    assert catalog.stamp != first
+
+
 def test_api_writes_need_the_token(store: Path) -> None:
     open_app = TestClient(create_app(Settings(db=store)), client=LOCAL)
     assert open_app.post("/api/v1/documents", json=[{"text": "x"}]).status_code == 403

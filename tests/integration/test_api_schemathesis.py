@@ -25,8 +25,11 @@ STORE = {}
 
 def _schema(tmp_path: Path):
     if "schema" not in STORE:
+        from spiral.serve.api import warm
+
         store = build_store(tmp_path / "store.duckdb")
         app = create_app(Settings(db=store, api_token="s3cret"))
+        warm(app)  # as `spiral serve` runs it: listings on the event loop, kept answers
         STORE["schema"] = schemathesis.openapi.from_asgi("/api/v1/openapi.json", app)
     return STORE["schema"]
 

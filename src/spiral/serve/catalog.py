@@ -12,8 +12,10 @@ once per snapshot, on first use, through the analysis and dynamics stages.
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,6 +58,39 @@ def _decoded(column: str, dtype: pl.DataType) -> pl.Expr:
     return distinct.gather(text.rank("dense").cast(pl.UInt32) - 1).alias(column)
 
 
+class Answers:
+    """Encoded answers kept by key, the least recently used dropped past `max_bytes` in all:
+    what a server answered from one snapshot, to answer the same request again without
+    computing it. For one thread (the server's event loop).
+
+    >>> answers = Answers(max_bytes=10)
+    >>> answers.put("a", "A", 6); answers.put("b", "B", 6); answers.get("a"), answers.get("b")
+    (None, 'B')
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._kept: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._n_bytes = 0
+
+    def get(self, key: Any) -> Any | None:
+        found = self._kept.get(key)
+        if found is None:
+            return None
+        self._kept.move_to_end(key)
+        return found[0]
+
+    def put(self, key: Any, answer: Any, n_bytes: int) -> None:
+        if n_bytes > self.max_bytes:
+            return
+        if key in self._kept:
+            self._n_bytes -= self._kept.pop(key)[1]
+        self._kept[key] = (answer, n_bytes)
+        self._n_bytes += n_bytes
+        while self._n_bytes > self.max_bytes:
+            self._n_bytes -= self._kept.popitem(last=False)[1][1]
+
+
 @dataclass(slots=True)
 class _Snapshot:
     """What the store held at `stamp`, and what was derived from it."""
@@ -65,6 +100,8 @@ class _Snapshot:
     derived: dict[Any, Any] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
     prepared: bool = False
+    view: Catalog | None = None  # a catalog bound to this snapshot only (`Catalog.view`)
+    answers: Answers = field(default_factory=lambda: Answers(0))
 
 
 class Catalog:
@@ -75,13 +112,23 @@ class Catalog:
     the listings), a changed store is read and prepared in a background thread while requests
     go on reading the previous snapshot, which the new one then replaces whole. Without it, the
     first request after a change reads the store and derives on demand.
+
+    Each snapshot keeps up to `answers_max_bytes` of encoded answers (`answers`).
+
+    The stamp is read at most every `check_every_s` seconds (0: on every read; a server under
+    load reads many pages per millisecond, each of which would otherwise stat the store's
+    files or, on PostgreSQL, count its rows); `refresh(wait=True)` always reads it.
     """
 
     def __init__(self, path: Path | str, *, min_confidence: float | None = None,
-                 prepare: Callable[[Catalog], None] | None = None):
+                 prepare: Callable[[Catalog], None] | None = None, check_every_s: float = 0.0,
+                 answers_max_bytes: int = 0):
         self.path = path if is_postgres(path) else Path(path)
         self.min_confidence = min_confidence
         self.prepare = prepare
+        self.check_every_s = check_every_s
+        self.answers_max_bytes = answers_max_bytes
+        self._checked_at = -math.inf  # time.monotonic() when the stamp was last read
         self._lock = threading.RLock()
         self._snapshot = _Snapshot(None, {})
         self._frozen = False
@@ -128,7 +175,11 @@ class Catalog:
         none yet or no `prepare`; else in the background, waited for with `wait`."""
         if self._frozen:
             return
+        now = time.monotonic()
+        if not wait and self._snapshot.frames and now - self._checked_at < self.check_every_s:
+            return
         stamp = self._current_stamp()
+        self._checked_at = now
         if stamp == self._snapshot.stamp:
             return
         with self._lock:
@@ -158,7 +209,8 @@ class Catalog:
     def _build(self, stamp: tuple[Any, ...]) -> None:
         try:
             try:
-                snapshot = _Snapshot(stamp, _load(self.path))
+                snapshot = _Snapshot(stamp, _load(self.path),
+                                     answers=Answers(self.answers_max_bytes))
             except StoreError:
                 if not self._snapshot.frames:
                     raise
@@ -189,6 +241,47 @@ class Catalog:
         bound._snapshot = snapshot
         bound._frozen = True
         return bound
+
+    def view(self) -> Catalog:
+        """A catalog bound to the snapshot served now (taken anew first if the store changed
+        and nothing prepares it in the background): all it reads is that snapshot's, whatever
+        replaces it meanwhile."""
+        self.refresh()
+        snapshot = self._snapshot
+        if snapshot.view is None:
+            snapshot.view = self._bound(snapshot)
+        return snapshot.view
+
+    def served(self, key: Any) -> Catalog | None:
+        """`view()` if `key` is derived in the snapshot served now and reading it needs no
+        I/O, no computing and no waiting (a request can then be answered on the event loop);
+        None otherwise. See `_known`."""
+        if not self._known() or key not in self._snapshot.derived:
+            return None
+        return self.view()
+
+    def answers(self) -> Answers | None:
+        """The answers kept for the snapshot served now, if finding out whether the store
+        changed needs no waiting (see `_known`); None otherwise. An answer put there after
+        another snapshot replaced it is never served."""
+        return self._snapshot.answers if self.answers_max_bytes and self._known() else None
+
+    def _known(self) -> bool:
+        """Whether the store's stamp was read less than `check_every_s` ago, or is read now
+        at the cost of a stat of its files, a change then being prepared in the background.
+        False where it could wait: before the first snapshot, without `prepare` (the request
+        would read the store itself), on PostgreSQL (its stamp is a query)."""
+        if self._frozen or self.prepare is None or not self._snapshot.frames:
+            return False
+        if time.monotonic() - self._checked_at < self.check_every_s:
+            return True
+        if isinstance(self.path, str):
+            return False
+        try:
+            self.refresh()
+        except StoreError:  # the store is gone: the request itself will say so
+            return False
+        return True
 
     def invalidate(self) -> None:
         """After a write through this server: read the store again before the next answer."""
@@ -246,23 +339,38 @@ def _load(path: Path | str) -> dict[str, pl.DataFrame]:
         return _frames(store)
 
 
+def _copied(name: str, dtype: pl.DataType) -> pl.Expr:
+    """Column `name`'s texts in new memory (other columns as they are)."""
+    if dtype == pl.String:
+        return pl.col(name) + pl.lit("")
+    if dtype == pl.List(pl.String):
+        return pl.col(name).list.eval(pl.element() + pl.lit(""))
+    return pl.col(name)
+
+
 def _frames(store: Any) -> dict[str, pl.DataFrame]:
     """The tables of an open store, entities decoded, sources joined."""
     raw_documents = store.documents_frame()
     # sorted here, not by the store: DuckDB's ORDER BY held twice the memory (1.5 GB at a
     # million events)
-    raw_events = store.events_frame(ordered=False).sort("date", "id", nulls_last=True)
+    read = store.events_frame(ordered=False).sort("date", "id", nulls_last=True)
     quotes = store.quotes_frame()
     red_lines = store.red_lines_frame()
     positions = store.positions_frame()
     actors = store.actors_frame()
     raw_quotes, raw_red_lines = quotes, red_lines
     documents = raw_documents.with_columns(pl.col("text").str.len_chars().alias("n_chars"))
-    events = raw_events.drop("native").with_columns(decode_entities("actor"),
-                                                    decode_entities("recipient"))
+    entities = read.select(decode_entities("actor"), decode_entities("recipient"))
     # the entity lists stay JSON text for the analysis stage, each distinct text kept once
-    # (300 MB less for a million events)
-    raw_events = raw_events.with_columns(pl.col("actor", "recipient").cast(pl.Categorical))
+    # (300 MB less for a million events); the other texts are copied out of the store's
+    # result, which DuckDB frees only once no column refers to it (the sort copied the rest):
+    # it held 700 MB for a million events, all the server's life
+    raw_events = read.with_columns(
+        pl.col("actor", "recipient").cast(pl.Categorical),
+        *(_copied(name, dtype) for name, dtype in read.schema.items()
+          if name not in ("actor", "recipient")))
+    del read
+    events = raw_events.drop("native").with_columns(entities)
     sources = raw_documents.select("doc_id", "source", "url", "title", "published")
     quotes = quotes.with_columns(decode_entity("speaker")).join(sources, on="doc_id", how="left")
     red_lines = red_lines.with_columns(decode_entity("declarer"), decode_entities("addressee")) \

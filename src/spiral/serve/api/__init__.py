@@ -20,6 +20,8 @@ from spiral.errors import ConfigError, InputError, ModelError, SpiralError, Stor
 from spiral.serve.catalog import Catalog
 
 API_PREFIX = "/api/v1"
+# how often a served store's stamp is read at most: a change is noticed within this time
+CHECK_EVERY_S = 0.1
 # one handler maps each error class to a status (STYLE.md)
 STATUS = [(InputError, 422), (ModelError, 422), (StoreError, 503), (ConfigError, 500)]
 
@@ -32,6 +34,7 @@ def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> Fa
     from importlib.metadata import PackageNotFoundError, version
 
     from spiral.dynamics.scenarios import Scenario
+    from spiral.serve.api.answers import AnswerCache
     from spiral.serve.api.routers import (
         actors,
         documents,
@@ -57,7 +60,7 @@ def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> Fa
                   openapi_url=f"{API_PREFIX}/openapi.json", docs_url=f"{API_PREFIX}/docs",
                   redoc_url=None)
     app.state.settings = settings
-    app.state.catalog = Catalog(settings.db)
+    app.state.catalog = Catalog(settings.db, answers_max_bytes=settings.answer_cache_mb * 2**20)
     app.state.nlp = None
     app.state.scenarios = {s.name: s for s in map(Scenario.from_yaml, scenario_files)}
     for module in (documents, events, quotes, red_lines, positions, actors, index, dynamics,
@@ -68,6 +71,7 @@ def create_app(settings: Settings, *, scenario_files: Sequence[Path] = ()) -> Fa
                                       503: {"model": _problem_model()}})
     app.add_exception_handler(SpiralError, _spiral_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_middleware(AnswerCache, state=app.state)
     mount_dashboard(app)
     return app
 
@@ -77,6 +81,7 @@ def warm(app: FastAPI) -> None:
     import or any write to the store) prepared before it is served."""
     catalog = app.state.catalog
     catalog.prepare = prepare
+    catalog.check_every_s = CHECK_EVERY_S
     catalog.refresh(wait=True)
 
 
@@ -88,14 +93,16 @@ def prepare(catalog: Catalog) -> None:
     from spiral.serve.api.routers import documents, events, index, quotes
     from spiral.serve.web.pages import overview
 
+    # the index and the overview first: the memory their computing frees is then reused by
+    # the listings, not added to them
+    for freq in ("day", "week"):
+        index.listing(catalog, freq)
+    overview(catalog)  # and its templates compiled
     for sort in ("date", "-date"):
         events.events_listing(catalog, sort)
         events.stories_listing(catalog, sort)
     documents.listing(catalog)
     quotes.listing(catalog)
-    for freq in ("day", "week"):
-        index.listing(catalog, freq)
-    overview(catalog)  # and its templates compiled
 
 
 def _problem_model() -> type:

@@ -41,20 +41,24 @@ def is_loopback(host: str | None) -> bool:
         return False
 
 
-def _token_ok(request: Request, settings: Settings) -> bool:
+def token_ok(authorization: str | None, settings: Settings) -> bool:
+    """Whether an Authorization header carries the API token of the settings."""
     expected = settings.api_token.get_secret_value() if settings.api_token else None
-    given = request.headers.get("authorization", "")
-    scheme, _, token = given.partition(" ")
+    scheme, _, token = (authorization or "").partition(" ")
     return bool(expected) and scheme.lower() == "bearer" and secrets.compare_digest(
         token.encode(), expected.encode())
+
+
+def may_read(host: str | None, authorization: str | None, settings: Settings) -> bool:
+    """Reads are open on the loopback address and need the token from anywhere else."""
+    return is_loopback(host) or token_ok(authorization, settings)
 
 
 async def read_access(request: Request,
                       settings: Annotated[Settings, Depends(get_settings)]) -> None:
     """Reads are open on the loopback address and need the token from anywhere else."""
-    if is_loopback(request.client.host if request.client else None):
-        return
-    if not _token_ok(request, settings):
+    if not may_read(request.client.host if request.client else None,
+                    request.headers.get("authorization"), settings):
         raise HTTPException(401, "reading from outside this machine needs the API token: send "
                                  "'Authorization: Bearer <SPIRAL_API_TOKEN>'")
 
@@ -65,7 +69,7 @@ async def write_access(request: Request,
     if settings.api_token is None:
         raise HTTPException(403, "writes are disabled: no API token is set; start the server "
                                  "with SPIRAL_API_TOKEN=... to allow them")
-    if not _token_ok(request, settings):
+    if not token_ok(request.headers.get("authorization"), settings):
         raise HTTPException(401, "writing needs the API token: send "
                                  "'Authorization: Bearer <SPIRAL_API_TOKEN>'")
 

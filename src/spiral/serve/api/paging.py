@@ -23,6 +23,12 @@ from fastapi.responses import Response
 from spiral.errors import InputError
 
 MAX_LIMIT = 10_000
+# a page whose conditions read at most this many rows of a cached listing is answered on the
+# event loop (well under a millisecond); one that scans more goes to the thread pool, so it
+# does not hold up every other request meanwhile
+ON_LOOP_ROWS = 100_000
+# filter columns every listing compares for equality only (queries.event_where, story_where)
+EQUAL_ONLY = ("system", "mode")
 _NULL_LAST = {"date": date(9999, 12, 31), "num": float("inf"), "str": "\U0010ffff"}
 
 
@@ -172,9 +178,11 @@ class Listing:
         keys = ordered(numbered, sort=sort, allowed=allowed, id_column=id_column)
         if columns is not None and sort.lstrip("-") not in columns:
             keys = keys.drop(sort.lstrip("-"))
-        # indexed columns are only compared for equality: their codes, not their text
+        # indexed columns are only compared for equality: their codes, not their text (4
+        # bytes a row, not 16), and so are `EQUAL_ONLY` columns
         coded = {c for index in indexed for c in ((index,) if isinstance(index, str) else index)
                  if c != id_column and keys.schema.get(c) == pl.String}
+        coded |= {c for c in EQUAL_ONLY if keys.schema.get(c) == pl.String}
         if columns is not None and coded:
             keys = keys.with_columns(pl.col(*coded).cast(pl.Categorical))
         postings = {}
@@ -216,6 +224,26 @@ class Listing:
             pl.DataFrame({"_": pl.repeat(0, self.keys.height if positions is None
                                          else len(positions), eager=True)})
         return positions, keys.select(pl.all_horizontal(rest).fill_null(False)).to_series()
+
+    def scan_size(self, *, equal: Mapping[str, Any] | None = None,
+                  conditions: Sequence[pl.Expr] = ()) -> int:
+        """At most how many rows a page's filter evaluates conditions on: 0 when posting lists
+        answer it alone, else the length of the shortest posting list that applies (the whole
+        table when none does).
+
+        >>> frame = pl.DataFrame({"id": ["a", "b", "c"], "actor_code": ["B", "A", "B"]})
+        >>> s = Listing.of(frame, sort="id", allowed=["id"], id_column="id",
+        ...                columns=["actor_code"], indexed=["actor_code"])
+        >>> s.scan_size(equal={"actor_code": "B"}), s.scan_size(conditions=[pl.col("id") > "a"])
+        (0, 3)
+        """
+        given = _given(equal)
+        applied = [(columns, postings) for columns, postings in self.postings.items()
+                   if all(c in given for c in columns)]
+        if not conditions and {c for columns, _ in applied for c in columns} >= set(given):
+            return 0
+        return min((len(postings.get(tuple(given[c] for c in columns), _NONE))
+                    for columns, postings in applied), default=self.keys.height)
 
     def matching(self, *, equal: Mapping[str, Any] | None = None,
                  conditions: Sequence[pl.Expr] = ()) -> pl.DataFrame:
@@ -305,6 +333,27 @@ class Paging:
         return answer(rows, self.format, next_cursor=next_cursor, total=total,
                       limit=self.limit, name=name)
 
+    async def respond_cached(self, catalog: Any, key: Any, listing: Callable[[Any], Listing], *,
+                             equal: Mapping[str, Any] | None = None,
+                             conditions: Sequence[pl.Expr] = (), **options: Any) -> Response:
+        """`respond(listing(catalog), ...)` for an `async` route: on the event loop when the
+        listing (`key`, see `listing_key`) is cached in the snapshot served now and the page
+        reads few rows, else in the thread pool (it reads the store, sorts the table or scans
+        it first).
+
+        A sync route costs a hop to the thread pool and back, and the pool's threads contend
+        for the GIL: under 50 concurrent clients that was most of a page's time.
+        """
+        view = catalog.served(key)
+        if view is not None:
+            table = listing(view)
+            if table.scan_size(equal=equal, conditions=conditions) <= ON_LOOP_ROWS:
+                return self.respond(table, equal=equal, conditions=conditions, **options)
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(lambda: self.respond(
+            listing(catalog), equal=equal, conditions=conditions, **options))
+
 
 def answer(frame: pl.DataFrame, fmt: Format, *, next_cursor: str | None, total: int,
            limit: int, name: str) -> Response:
@@ -365,9 +414,15 @@ def check_limit(limit: int) -> int:
 def cached_listing(catalog: Any, name: str, frame: Callable[[], pl.DataFrame], *, sort: str,
                    allowed: Sequence[str], id_column: str, columns: Sequence[str] | None = None,
                    indexed: Sequence[str | tuple[str, ...]] = ()) -> Listing:
-    """`Listing.of(frame(), ...)`, cached per snapshot, listing and sort."""
+    """`Listing.of(frame(), ...)`, cached per snapshot, listing and sort (under
+    `listing_key(name, sort)`)."""
     if sort.lstrip("-") not in allowed:  # refuse before caching anything
         ordered(pl.DataFrame(), sort=sort, allowed=allowed, id_column=id_column)
-    return catalog.derived(("listing", name, sort), lambda: Listing.of(
+    return catalog.derived(listing_key(name, sort), lambda: Listing.of(
         frame(), sort=sort, allowed=allowed, id_column=id_column, columns=columns,
         indexed=indexed))
+
+
+def listing_key(name: str, sort: str) -> tuple[str, str, str]:
+    """The catalog key under which `cached_listing` keeps listing `name` in order `sort`."""
+    return ("listing", name, sort)

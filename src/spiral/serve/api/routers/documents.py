@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, WriteAccess
-from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing
+from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing, listing_key
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["documents"])
@@ -30,15 +30,16 @@ def listing(catalog: Catalog, sort: str = "published") -> Listing:
 
 @router.get("/documents", response_model=models.Page[models.Document],
             responses=TABLE_RESPONSES, dependencies=[ReadAccess])
-def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
-                   source: Annotated[str | None, Query(description="Outlet.")] = None):
+async def list_documents(catalog: CatalogDep, paging: PagingDep, window: WindowDep,
+                         source: Annotated[str | None, Query(description="Outlet.")] = None):
     """Reports, filtered by outlet and publication date (text in the single-document view)."""
     sort = paging.sort or "published"
     conditions = window.conditions(pl.col("published").dt.date())
     if source:
         conditions.append(pl.col("source").str.to_lowercase() == source.lower())
-    return paging.respond(listing(catalog, sort), conditions=conditions, sort=sort,
-                          allowed=SORTS, id_column="doc_id", name="documents")
+    return await paging.respond_cached(
+        catalog, listing_key("documents", sort), lambda cat: listing(cat, sort),
+        conditions=conditions, sort=sort, allowed=SORTS, id_column="doc_id", name="documents")
 
 
 @router.get("/documents/{doc_id}", response_model=models.DocumentDetail,

@@ -11,7 +11,7 @@ from spiral import validate
 from spiral.serve import queries
 from spiral.serve.api import models
 from spiral.serve.api.deps import CatalogDep, PagingDep, ReadAccess, WindowDep, codes
-from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing
+from spiral.serve.api.paging import TABLE_RESPONSES, Listing, cached_listing, listing_key
 from spiral.serve.catalog import Catalog
 
 router = APIRouter(tags=["events"], dependencies=[ReadAccess])
@@ -71,12 +71,12 @@ SourceQuery = Annotated[str | None, Query(description="Outlet, e.g. Baltic Ledge
 
 
 @router.get("/events", response_model=models.Page[models.Event], responses=TABLE_RESPONSES)
-def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
-                source: SourceQuery = None,
-                system: Annotated[str | None, Query(description="spiral, gdelt, icews, "
-                                                    "polecat or acled.")] = None,
-                min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
-                    "Only events at least this likely to be right (calibrated)."))] = None):
+async def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
+                      source: SourceQuery = None,
+                      system: Annotated[str | None, Query(description="spiral, gdelt, icews, "
+                                                          "polecat or acled.")] = None,
+                      min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+                          "Only events at least this likely to be right (calibrated)."))] = None):
     """Event mentions, each with its sentence, document and offsets."""
     if system is not None:
         system = validate.choice(system, ("spiral", "gdelt", "icews", "polecat", "acled"),
@@ -87,16 +87,18 @@ def list_events(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: Co
                             min_confidence=min_confidence)
     sort = paging.sort or "date"
     where = queries.event_where(f)
-    return paging.respond(events_listing(catalog, sort), equal=where.equal,
-                          conditions=where.conditions, sort=sort, allowed=EVENT_SORTS,
-                          id_column="id", name="events")
+    return await paging.respond_cached(
+        catalog, listing_key("events", sort), lambda cat: events_listing(cat, sort),
+        equal=where.equal, conditions=where.conditions, sort=sort, allowed=EVENT_SORTS,
+        id_column="id", name="events")
 
 
 @router.get("/stories", response_model=models.Page[models.Story], responses=TABLE_RESPONSES)
-def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
-                 source: SourceQuery = None,
-                 min_sources: Annotated[int | None, Query(ge=1, le=1000, description="Reported "
-                                                          "by at least this many outlets.")] = None):
+async def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: CodesDep,
+                       source: SourceQuery = None,
+                       min_sources: Annotated[int | None, Query(
+                           ge=1, le=1000,
+                           description="Reported by at least this many outlets.")] = None):
     """Story events: one real event, with how many reports and outlets carried it (mentions
     below the calibrated confidence threshold are not counted, as on the CLI)."""
     f = queries.EventFilter(actor=c.actor, recipient=c.recipient, dyad=c.dyad,
@@ -104,9 +106,10 @@ def list_stories(catalog: CatalogDep, paging: PagingDep, window: WindowDep, c: C
                             until=window.until, source=source, min_sources=min_sources)
     sort = paging.sort or "date"
     where = queries.story_where(f)
-    return paging.respond(stories_listing(catalog, sort), equal=where.equal,
-                          conditions=where.conditions, sort=sort, allowed=STORY_SORTS,
-                          id_column="story_id", name="stories")
+    return await paging.respond_cached(
+        catalog, listing_key("stories", sort), lambda cat: stories_listing(cat, sort),
+        equal=where.equal, conditions=where.conditions, sort=sort, allowed=STORY_SORTS,
+        id_column="story_id", name="stories")
 
 
 @router.get("/stories/{story_id}", response_model=models.StoryDetail,
