@@ -374,6 +374,8 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
 )
 
+# adverbs that report an act as unconfirmed: "allegedly struck", "reportedly killed"
+ALLEGING_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # adverbs of frequency: the sentence tells what keeps happening, not what happened on a day
 HABITUAL_ADVERBS = {"frequently", "regularly", "often", "routinely", "repeatedly", "usually",
                     "habitually", "constantly", "periodically", "sometimes"}

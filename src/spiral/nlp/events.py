@@ -37,6 +37,7 @@ from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
+    ALLEGING_ADVERBS,
     AMOUNTS,
     BACK_REFERENCE_CHARS,
     BACKERS,
@@ -215,7 +216,11 @@ class EventCoder:
                     event = replace(event, hypothetical=True)  # "why are they attacking?"
                 key = (event.event_type, actors[0].code or actors[0].entity_text,
                        recipients[0].code if recipients else "")
-                found.setdefault(key, event)
+                kept = found.get(key)
+                if kept is None or (kept.negated or kept.hypothetical) and not (
+                        event.negated or event.hypothetical):
+                    # "denied targeting civilians but has hit homes": what the sentence asserts
+                    found[key] = event
         return list(found.values())
 
 
@@ -1388,16 +1393,18 @@ def _hypothetical(token: Token) -> bool:
     ("accused Russia of blowing up the dam")."""
     if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in ALLEGING_ADVERBS for c in token.children):
+        return True  # "the group allegedly carried out ten attacks": not confirmed
     if token.pos_ == "NOUN" and any(m.dep_ == "amod" and m.lower_ in PROSPECTIVE_MODIFIERS
                                     for n in (token, _container(token)) for m in n.children):
         return True  # "a possible new wave of attacks by Iran", "the planned drills"
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"
-    if token.dep_ == "pcomp" and token.head.lower_ == "of" and any(
+    if any(node.dep_ == "pcomp" and node.head.lower_ == "of" and any(
             a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
-            for a in list(token.head.ancestors)[:2]):
-        return True
+            for a in list(node.head.ancestors)[:2]) for node in (token, *token.ancestors)):
+        return True  # "accused Israel of detonating pagers, killing nine": all of it alleged
     if any(_told_before(clause) for clause in (token, *token.ancestors)):
         return False  # "will hold talks a day after Islamabad launched strikes": it happened
     for ancestor in token.ancestors:

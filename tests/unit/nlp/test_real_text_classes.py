@@ -814,3 +814,16 @@ def test_force_at_home_in_a_report_about_one_country_is_domestic(annotate, text,
         assert expected in dyads
     else:
         assert not any(a == r != "" for a, _, r in dyads)
+
+
+@pytest.mark.parametrize("text, asserted", [
+    ("Moscow denied shelling the town but its troops have hit two schools in Ukrainian cities.",
+     True),
+    ("The militants reportedly killed four Kenyan soldiers near the border.", False),
+    ("Kabul accused Pakistan of launching strikes that killed nine Afghan civilians.", False),
+])
+def test_what_a_sentence_asserts_alleges_or_denies(annotate, text, asserted) -> None:
+    doc = annotate(text)
+    assaults = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
+    assert assaults and any(not e["negated"] and not e["hypothetical"]
+                            for e in assaults) == asserted
