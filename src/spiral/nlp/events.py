@@ -1061,8 +1061,8 @@ def _named_after_and(side: Token) -> list[Entity]:
 
 
 def _pair_named_before(subject: list[Token]) -> list[Entity]:
-    """'both sides', 'the two countries': the last two sides (two countries, not two names of
-    one) named before them, in their sentence or the one before."""
+    """'both sides', 'the two countries': the last two sides named before them, in their
+    sentence or the one before (two forces of one country, in a civil war)."""
     # "the two nuclear-armed neighbours": the pair's words without its describing adjectives
     heads = phrase_heads(subject)
     words = " ".join(t.lower_ for t in subject
@@ -1074,8 +1074,11 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
     sides: list[Entity] = []
     for start, end, _ in reversed(doc._.actor_mentions):
         entity = entity_at(doc, start, end)
+        named = doc.char_span(start, end, alignment_mode="expand")
+        if named is not None and named.root.head.lower_ in PLACE_PREPS:
+            continue  # "fighting in Khartoum": a place, not a side
         if first.start_char <= start and end <= subject[0].idx and entity is not None \
-                and entity.code and all(entity.code != side.code for side in sides):
+                and entity.code and all(entity.entity_name != side.entity_name for side in sides):
             sides.insert(0, entity)
         if len(sides) == 2:
             return sides

@@ -827,3 +827,10 @@ def test_what_a_sentence_asserts_alleges_or_denies(annotate, text, asserted) -> 
     assaults = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
     assert assaults and any(not e["negated"] and not e["hypothetical"]
                             for e in assaults) == asserted
+
+
+def test_both_sides_of_a_civil_war_are_its_two_forces_not_a_place(annotate) -> None:
+    doc = annotate("Clashes broke out between the army and the Rapid Support Forces in Khartoum. "
+                   "Both sides vowed to keep fighting.")
+    vows = [e for e in doc._.events if e["event_type"] == "THREATEN"]
+    assert vows and all(a["entity_text"] != "Khartoum" for e in vows for a in e["actor"])
