@@ -334,10 +334,14 @@ class DuckDBStore(SqlStore):
         rows = pa.table({"_kind": kind, "_n": number, "_detail": detail, "line": line})
         counted = pc.is_in(rows["_kind"], pa.array(["unmapped", "unknown"]))
         if pc.any(counted).as_py():  # rows read but not mapped: only their numbers are kept
-            found = rows.filter(counted).group_by(["_kind", "_detail"]).aggregate(
-                [("_n", "count")])
-            for kind_, detail_, n in zip(*(found[c].to_pylist() for c in found.column_names)):
-                self._side_counts[kind_, detail_] += n
+            # counted by value_counts of kind and detail joined: a group_by (Acero) costs a
+            # millisecond a call, 0.5 s of a 1M-row import that calls this 500 times
+            keys = pc.binary_join_element_wise(pc.filter(kind, counted),
+                                               pc.fill_null(pc.filter(detail, counted), ""),
+                                               "\x1f")
+            for found in pc.value_counts(keys).to_pylist():
+                kind_, detail_ = found["values"].split("\x1f", 1)
+                self._side_counts[kind_, detail_] += found["counts"]
             rows = rows.filter(pc.invert(counted))
         if rows.num_rows:
             self._side.append(rows)
