@@ -139,6 +139,8 @@ def _store_error(path: Path, error: duckdb.Error) -> StoreError:
 class DuckDBStore(SqlStore):
     """Documents, extractions and imported events in one DuckDB file. Use as a context manager."""
 
+    reads_lines = True
+
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path):
         self._db = connection
         self.path = path

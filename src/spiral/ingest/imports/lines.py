@@ -22,6 +22,7 @@ and a detail:
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -104,9 +105,11 @@ def line_reads(path: Path, plan: Callable[[Member, Path, str], LineRead | None]
         yield reads
 
 
+@functools.cache
 def cameo_table() -> pl.DataFrame:
     """The CAMEO to PLOVER crosswalk as a table: every code of the codebook and its root, its
-    PLOVER type, mode, contexts, quad class and spiral's intensity, or why it has no type."""
+    PLOVER type, mode, contexts, quad class and spiral's intensity, or why it has no type.
+    Built once per process (polars frames are not changed in place)."""
     codes = sorted(plover.cameo_codes() | {c[:2] for c in plover.cameo_codes()})
     rows = []
     for code in codes:
