@@ -206,3 +206,67 @@ def test_issue_13_a_gdelt_import_killed_midway_leaves_nothing_and_runs_again(
     assert done.returncode == 0, done.stderr
     with open_store(db, read_only=True) as store:
         assert (store.counts()["events"], store.counts()["imports"]) == (400_000, 1)
+
+
+def _packed(tmp_path: Path, name: str, data: bytes | list[bytes], packing: str) -> Path:
+    """`data` written plain, gzipped, or zipped (a list: one zip member each)."""
+    parts = data if isinstance(data, list) else [data]
+    path = tmp_path / name
+    if packing == "gzip":
+        path = path.with_name(name + ".gz")
+        path.write_bytes(gzip.compress(parts[0]))
+    elif packing == "zip":
+        path = path.with_name(name + ".zip")
+        with zipfile.ZipFile(path, "w") as archive:
+            for i, part in enumerate(parts):
+                archive.writestr(f"{i}-{name}", part)
+    else:
+        path.write_bytes(parts[0])
+    return path
+
+
+def _same_as_the_reader(tmp_path: Path, system: str, path: Path) -> tuple[dict, pl.DataFrame]:
+    """Import `path` with the CLI (the store reads it in SQL) and check the summary, the
+    quarantined rows and the stored events against the frame reader's; the summary and the
+    events stored."""
+    db = tmp_path / f"{path.name}.duckdb"
+    code, out = run("import", system, str(path), "--db", str(db), "--format", "json")
+    assert code == 0, out
+    summary = json.loads(out)
+    log = ImportLog()
+    expected = pl.concat(list(read_events(system, path, log))).sort("id")
+    assert (summary["n_read"], summary["n_stored"], summary["unmapped"],
+            summary["n_repeated_ids"]) == (log.n_rows, expected.height, dict(log.unmapped),
+                                           log.n_repeated_ids)
+    assert sorted((q["origin"], q["reason"]) for q in summary["quarantined"]) == sorted(
+        (q.origin, q.reason) for q in log.quarantined)
+    with open_store(db, read_only=True) as store:
+        stored = store.events_frame(columns=list(expected.columns)).sort("id")
+        assert store.quarantine_frame().height == len(log.quarantined)
+    assert stored.equals(expected.select(stored.columns))
+    return summary, stored
+
+
+@pytest.mark.parametrize("packing", ["plain", "gzip", "zip"])
+def test_issue_13_icews_read_in_sql_stores_what_the_reader_reads(tmp_path: Path,
+                                                                 packing: str) -> None:
+    header, *rows = (FIXTURES / "icews.tab").read_bytes().splitlines()
+    lines = [*rows, *(r.replace(b"3500", b"3600", 1) for r in rows)]
+    lines[1] = lines[1].rsplit(b"\t", 3)[0]  # too few fields
+    lines[2] = lines[2].replace(b"Putin", b"Put\xefn")  # not UTF-8
+    lines[4] = lines[4].replace(b"\t194\t", b"\t999\t")  # not in the codebook
+    lines[5] = b"\t".join([b"", *lines[5].split(b"\t")[1:]])  # no Event ID
+    lines[0] = lines[0].replace(b"Ukraine\t9001", b"Congo\t9001")  # ICEWS's own names
+    lines[6] = lines[6].replace(b"United States\t9", b"Moldova, Republic of\t9").replace(
+        b"Russian Federation", b"Occupied Palestinian Territory")
+    again = [lines[0], lines[0].replace(b"2024-11-21", b"2024-11-23"), lines[0]]
+    data = b"\n".join([header, *lines[:4], b"", b"   ", *lines[4:], *again,
+                       b"\t" * header.count(b"\t")]) + b"\n"
+    path = _packed(tmp_path, "events.tab", data, packing)
+    summary, stored = _same_as_the_reader(tmp_path, "icews", path)
+    assert (summary["n_repeated_ids"], summary["n_quarantined"], stored.height) == (3, 5, 5)
+    assert {"MDA", "COG"} <= set(stored["recipient_code"]) and "PSE" in stored["actor_code"]
+    if packing == "zip":  # ids repeated across the members of an archive
+        later = b"\n".join([header, again[0], again[1]]) + b"\n"
+        path = _packed(tmp_path, "two.tab", [data, later], "zip")
+        assert _same_as_the_reader(tmp_path, "icews", path)[0]["n_repeated_ids"] == 5

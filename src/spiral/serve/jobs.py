@@ -346,7 +346,8 @@ def _line_import(store: Store, system: str, path: Path, digest: str,
                 progress(done.n_rows)
         _record(store, system, path, digest, log, n_stored)
     return ImportSummary(system, str(path), log.n_rows, n_stored, n_stored,
-                         tuple(log.quarantined), dict(log.unmapped.most_common()))
+                         tuple(log.quarantined), dict(log.unmapped.most_common()),
+                         log.n_repeated_ids)
 
 
 def _already(system: str, path: Path, done: dict[str, Any]) -> ImportSummary:

@@ -303,13 +303,18 @@ class DuckDBStore(SqlStore):
             self._run("DROP TABLE IF EXISTS reject_scans")
             before = self._last_rowid()
             try:
+                for statement in read.prepare:
+                    self._db.execute(statement.replace("{lines}", read.lines())).fetchall()
                 ((n_rows,),) = self._db.execute(
                     f"INSERT INTO events ({columns}) SELECT {columns} FROM ("
-                    f"WITH lines AS (SELECT row_number() OVER () AS _n, line FROM {read.reader()})"
-                    f" {read.select}) WHERE _kind IS NULL OR spiral_side(_kind, _n, _detail, "
-                    "native)").fetchall()
-                rejected = self._run("SELECT line, line_byte_position, error_message "
+                    f"WITH lines AS {read.lines()} {read.select}) "
+                    "WHERE _kind IS NULL OR spiral_side(_kind, _n, _detail, _line)").fetchall()
+                # a prepared read scans the file twice: each scan stores its rejected lines
+                rejected = self._run("SELECT DISTINCT line, line_byte_position, error_message "
                                      "FROM reject_errors")
+                n_repeated = self._run(read.repeated)[0][0] if read.repeated else 0
+                for statement in read.cleanup:
+                    self._run(statement)
             except duckdb.OutOfMemoryException as error:
                 raise AppendRefused(f"{self.path}: {str(error).splitlines()[0]}") from error
             except (duckdb.IOException, duckdb.InvalidInputException,
@@ -324,7 +329,7 @@ class DuckDBStore(SqlStore):
             schema={"_kind": pl.String, "_n": pl.Int64, "_detail": pl.String, "line": pl.String})
         assert isinstance(frame, pl.DataFrame)
         return LinesImported(n_rows, frame, dict(self._side_counts),
-                             [(int(a), int(b), str(c)) for a, b, c in rejected])
+                             [(int(a), int(b), str(c)) for a, b, c in rejected], n_repeated)
 
     # Arrow arrays in and out; DuckDB reads the hints, so they name nothing imported lazily
     def _keep_side(self, kind: Any, number: Any, detail: Any, line: Any) -> Any:

@@ -29,7 +29,13 @@ from spiral.ingest.imports.common import (
     rows,
     scored,
 )
-from spiral.ingest.imports.lines import LineRead, cameo_table, entity_sql
+from spiral.ingest.imports.lines import (
+    LineRead,
+    cameo_table,
+    cameo_unmapped,
+    entity_sql,
+    line_select,
+)
 
 COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -97,7 +103,8 @@ def read_gdelt(path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:
                          date_formats="YYYYMMDD")
 
 
-def gdelt_lines(member: Member, source: Path, compression: str) -> LineRead | None:
+def gdelt_lines(member: Member, source: Path, compression: str, index: int,
+                count: int) -> LineRead | None:
     """A GDELT events stream read and mapped in SQL (the store's database does it): the same
     events, quarantined rows and counts as `read_gdelt`."""
     lines = head_lines(member, 1)
@@ -108,14 +115,15 @@ def gdelt_lines(member: Member, source: Path, compression: str) -> LineRead | No
     except InputError as error:
         raise InputError(f"{member.origin}: {error}") from None
     has_header = lines[0].split("\t")[0].strip().upper() == "GLOBALEVENTID"
+    required = ("GLOBALEVENTID", "EventCode")
     return LineRead(origin=member.origin, source=source, compression=compression,
-                    select=_select(columns, has_header), tables={"cameo_plover": cameo_table()},
-                    what=name, columns=tuple(columns), system="gdelt",
-                    required=("GLOBALEVENTID", "EventCode"), date_field="SQLDATE",
+                    select=_select(columns, has_header, required),
+                    tables={"cameo_plover": cameo_table()}, what=name, columns=tuple(columns),
+                    system="gdelt", required=required, date_field="SQLDATE",
                     date_formats="YYYYMMDD", member=member)
 
 
-def _select(columns: list[str], has_header: bool) -> str:
+def _select(columns: list[str], has_header: bool, required: tuple[str, ...]) -> str:
     """The SQL twin of `_mapped` and `finish`, over `lines(_n, line)`."""
     def f(name: str) -> str:
         return f'r."{name}"'
@@ -129,43 +137,22 @@ def _select(columns: list[str], has_header: bool) -> str:
     def entity(actor: str, code_column: str) -> str:  # as `entity_json`
         return entity_sql(f(actor + "Name"), code_column, f(actor + "Type1Code"))
 
-    fields = ", ".join(f'coalesce(f[{i + 1}], \'\') AS "{c}"' for i, c in enumerate(columns))
+    gdelt_id = f"'gdelt:' || {f('GLOBALEVENTID')}"
     text = f("SOURCEURL") if "SOURCEURL" in columns else "''"
-    # each WHEN of a CASE is evaluated only for the rows no earlier WHEN took: the checks an
-    # event passes are the cheap ones, and a blank line's trim runs only on lines that do not
-    # have the layout's fields (trimming every line cost 0.4 s of 1M rows' 7 CPU seconds);
-    # `_detail` is computed only for the rows that are not events
-    return f"""
-SELECT *, CASE WHEN _kind IS NULL THEN NULL
-       WHEN _kind = 'fields' THEN _n_fields::VARCHAR
-       WHEN _kind = 'empty' THEN CASE WHEN "GLOBALEVENTID" = '' THEN 'GLOBALEVENTID'
-                                      ELSE 'EventCode' END
-       WHEN _kind = 'date' THEN "SQLDATE"
-       WHEN _kind = 'unknown' THEN trim("EventCode")
-       ELSE m_reason END AS _detail
-FROM (
-SELECT 'gdelt:' || {f('GLOBALEVENTID')} AS id, 'gdelt:' || {f('GLOBALEVENTID')} AS doc_id,
-  'gdelt' AS system, m.event_type, m.mode, m.context, {entity('Actor1', 'actor_code')} AS actor,
-  {entity('Actor2', 'recipient_code')} AS recipient, actor_code, recipient_code, r.date,
+    events = f"""{gdelt_id} AS id, {gdelt_id} AS doc_id, 'gdelt' AS system, m.event_type,
+  m.mode, m.context, {entity('Actor1', 'r.actor_code')} AS actor,
+  {entity('Actor2', 'r.recipient_code')} AS recipient, r.actor_code, r.recipient_code, r.date,
   'day' AS date_precision, m.quad_code::INTEGER AS quad_code, m.intensity,
   {f('EventCode')} AS cameo, false AS negated, false AS hypothetical, {text} AS text,
   0 AS start, 0 AS "end", true AS directed,
   TRY_CAST(trim({f('GoldsteinScale')}) AS DOUBLE) AS source_intensity,
-  NULL::BIGINT AS fatalities, r.line AS native, r._n AS _n, r._n_fields, m.reason AS m_reason,
-  {f('GLOBALEVENTID')}, {f('SQLDATE')}, {f('EventCode')},
-  CASE WHEN r.line IS NULL {'OR r._n = 1' if has_header else ''} THEN 'skip'
-       WHEN r._n_fields != {len(columns)} THEN
-            CASE WHEN trim(r.line) = '' THEN 'skip' ELSE 'fields' END
-       WHEN {f('GLOBALEVENTID')} = '' OR {f('EventCode')} = '' THEN 'empty'
-       WHEN r.date IS NULL THEN 'date'
-       WHEN m.code IS NULL THEN 'unknown'
-       WHEN m.event_type IS NULL THEN 'unmapped' END AS _kind
-FROM (SELECT *, {code('Actor1')} AS actor_code, {code('Actor2')} AS recipient_code,
-             try_strptime({f('SQLDATE')}, '%Y%m%d')::DATE AS date
-      FROM (SELECT _n, line, len(f) AS _n_fields, {fields}
-            FROM (SELECT _n, line, string_split(coalesce(line, ''), E'\\t') AS f FROM lines)) r
-     ) r
-LEFT JOIN cameo_plover m ON m.code = trim({f('EventCode')}))"""
+  NULL::BIGINT AS fatalities, r.line AS native"""
+    return line_select(
+        columns=columns, has_header=has_header, required=required, date_field="SQLDATE",
+        date=f"try_strptime({f('SQLDATE')}, '%Y%m%d')::DATE", events=events,
+        derived=f"{code('Actor1')} AS actor_code, {code('Actor2')} AS recipient_code",
+        joins=f"LEFT JOIN cameo_plover m ON m.code = trim({f('EventCode')})",
+        unmapped=cameo_unmapped(f("EventCode")))
 
 
 def _mapped(raw: pl.DataFrame, columns: list[str]) -> pl.DataFrame:
