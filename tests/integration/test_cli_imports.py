@@ -270,3 +270,32 @@ def test_issue_13_icews_read_in_sql_stores_what_the_reader_reads(tmp_path: Path,
         later = b"\n".join([header, again[0], again[1]]) + b"\n"
         path = _packed(tmp_path, "two.tab", [data, later], "zip")
         assert _same_as_the_reader(tmp_path, "icews", path)[0]["n_repeated_ids"] == 5
+
+
+@pytest.mark.parametrize("packing", ["plain", "gzip", "zip"])
+def test_issue_13_polecat_read_in_sql_stores_what_the_reader_reads(tmp_path: Path,
+                                                                   packing: str) -> None:
+    header, *rows = (FIXTURES / "polecat.tab").read_bytes().splitlines()
+    lines = [*rows, *(r.replace(b"2024112", b"2024102", 1) for r in rows)]
+    lines[0] = lines[0].replace(b"\tRUS\tMIL", b"\tRussian Federation\tMIL")  # a name
+    lines[1] = lines[1].replace(b"military", b" military, cyber ;")  # contexts as written
+    lines[2] = lines[2] + b"\textra"  # too many fields
+    lines[6] = lines[6].replace(b"2024-11-19", b"19/11/2024")  # not a date
+    lines[7] = lines[7].replace(b"Council", b"Counc\xefl")  # not UTF-8
+    data = b"\n".join([header, *lines[:5], b"", *lines[5:]]) + b"\n"
+    path = _packed(tmp_path, "events.tab", data, packing)
+    summary, stored = _same_as_the_reader(tmp_path, "polecat", path)
+    assert (summary["n_quarantined"], summary["n_unmapped"], stored.height) == (5, 2, 3)
+    assert "RUS" in stored["actor_code"]
+    assert ["military", "cyber"] in stored["context"].to_list()
+    names = header.split(b"\t")
+    keep = [i for i, n in enumerate(names) if n != b"Headline"]
+    weekly = [b"\t".join(line.split(b"\t")[i] for i in keep) + b"\t\t"
+              for line in [header, *rows[:2]]]
+    layouts = {  # a weekly file (no headline, stray tabs) and a header naming a headline
+        "weekly.txt": b"\n".join([weekly[0].rstrip(b"\t"), *weekly[1:]]) + b"\n",
+        "named.txt": b"\n".join([header, *(w.rstrip(b"\t") for w in weekly[1:])]) + b"\n"}
+    for name, text in layouts.items():
+        summary, stored = _same_as_the_reader(tmp_path, "polecat",
+                                              _packed(tmp_path, name, text, packing))
+        assert stored.height == 2 and not summary["quarantined"]

@@ -203,6 +203,19 @@ def entity_sql(name: str, code: str, sector: str) -> str:
             "ELSE '[]' END")
 
 
+@functools.cache
+def plover_types_table() -> pl.DataFrame:
+    """Every PLOVER type and mode with its quad class and spiral's intensity (the mode '' for
+    the type's own): `scored` as a table, joined on the type and then on the type and mode."""
+    rows = []
+    for name, known in plover.EVENT_TYPES.items():
+        for mode, value in {"": known.intensity, **known.modes}.items():
+            rows.append((name, mode, known.quad_code, value))
+    return pl.DataFrame(rows, orient="row", schema={
+        "event_type": pl.String, "mode": pl.String, "quad_code": pl.Int64,
+        "intensity": pl.Float64})
+
+
 def country_keys(value: str, name: str) -> str:
     """Derived columns `<name>_k1`, `_k2`, `_k3`: the keys `country_code` tries for a country
     name, in SQL (whitespace collapsed and lower case; an inverted "Moldova, Republic of" put
