@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -250,10 +251,20 @@ def country_table() -> pl.DataFrame:
 
 
 def json_columns(columns: list[str]) -> str:
-    """The SQL twin of `native_json`: the named fields of a row as a JSON object (text)."""
-    pairs = ", ".join(f"'{c.replace(chr(39), chr(39) * 2)}', r.\"{c.replace(chr(34), chr(34) * 2)}\""
-                      for c in columns if not c.startswith("_"))
-    return f"json_object({pairs})::VARCHAR"
+    """The SQL twin of `native_json`: the named fields of a row as a JSON object (text),
+    written with concat and to_json as `entity_sql` is."""
+    def literal(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    def field(name: str) -> str:
+        return 'r."' + name.replace('"', '""') + '"'
+
+    named = [c for c in columns if not c.startswith("_")]
+    parts = []
+    for i, name in enumerate(named):
+        parts += [literal(("{" if i == 0 else ",") + json.dumps(name, ensure_ascii=False) + ":"),
+                  f"to_json({field(name)})"]
+    return f"concat({', '.join(parts)}, '}}')" if named else "'{}'"
 
 
 def cameo_unmapped(code: str) -> tuple[tuple[str, str, str], ...]:

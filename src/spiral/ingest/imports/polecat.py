@@ -128,11 +128,15 @@ def polecat_lines(member: Member, source: Path, compression: str, index: int,
     def f(name: str, default: str = "''") -> str:
         return f'r."{name}"' if name in names else default
 
-    def code(name: str, column: str) -> str:  # as `_country`
+    def is_code(column: str) -> str:  # as `_country`: three letters in upper case
         value = f"trim({f(column)})"
-        return (f"CASE WHEN length({value}) = 3 AND {value} = upper({value}) "
-                f"AND {value} != lower({value}) THEN {value} "
-                f"ELSE {country_code_sql(name)} END")
+        return f"length({value}) = 3 AND {value} = upper({value}) AND {value} != lower({value})"
+
+    def code(name: str, column: str) -> str:
+        return f"CASE WHEN {is_code(column)} THEN trim({f(column)}) ELSE {country_code_sql(name)} END"
+
+    def name_keys(name: str, column: str) -> str:  # names only: codes need no keys
+        return country_keys(f"CASE WHEN {is_code(column)} THEN NULL ELSE {f(column)} END", name)
 
     text = next((c for c in TEXT_COLUMNS if c in names), None)
     polecat_id = f"'polecat:' || {f('Event ID')}"
@@ -160,8 +164,8 @@ def polecat_lines(member: Member, source: Path, compression: str, index: int,
         date=f"try_strptime(left({f(date_field)}, 10), '%Y-%m-%d')::DATE", events=events,
         derived=(f"{kind} AS _type, lower(trim({f('Event Mode')})) AS mode, "
                  f"CASE WHEN {kind} IN (SELECT event_type FROM plover_types) THEN {kind} END "
-                 f"AS event_type, {country_keys(f('Actor Country'), 'actor')}, "
-                 f"{country_keys(f('Recipient Country'), 'recipient')}"),
+                 f"AS event_type, {name_keys('actor', 'Actor Country')}, "
+                 f"{name_keys('recipient', 'Recipient Country')}"),
         joins=("LEFT JOIN plover_types t ON t.event_type = r.event_type AND t.mode = '' "
                "LEFT JOIN plover_types tm ON tm.event_type = r.event_type AND tm.mode = r.mode "
                f"{country_joins('actor')} {country_joins('recipient')}"),
