@@ -162,10 +162,11 @@ def icews_lines(member: Member, source: Path, compression: str, index: int,
         return names.index(name) + 1
 
     key_id = f"'icews:' || f[{at('Event ID')}] || ':' || left(f[{at('Event Date')}], 10)"
+    # the ids of the streams before (a zip archive's members): none before the first
+    seen = ("CREATE OR REPLACE TEMP TABLE icews_seen" if index == 0
+            else "CREATE TEMP TABLE IF NOT EXISTS icews_seen")
     prepare = (
-        # the ids of the streams before (a zip archive's members): none before the first
-        f"CREATE {'OR REPLACE' if index == 0 else ''} TEMP TABLE "
-        f"{'' if index == 0 else 'IF NOT EXISTS'} icews_seen (event_id VARCHAR, id VARCHAR)",
+        f"{seen} (event_id VARCHAR, id VARCHAR)",
         f"""CREATE OR REPLACE TEMP TABLE icews_keys AS
 SELECT _n, f[{at('Event ID')}] AS event_id, {key_id} AS id
 FROM (SELECT _n, line, string_split(line, E'\\t') AS f FROM {{lines}}
