@@ -308,7 +308,9 @@ class DuckDBStore(SqlStore):
                 ((n_rows,),) = self._db.execute(
                     f"INSERT INTO events ({columns}) SELECT {columns} FROM ("
                     f"WITH lines AS {read.lines()} {read.select}) "
-                    "WHERE _kind IS NULL OR spiral_side(_kind, _n, _detail, _line)").fetchall()
+                    # rows only counted (read, not mapped) need not bring their line along
+                    "WHERE _kind IS NULL OR spiral_side(_kind, _n, _detail, CASE WHEN _kind IN "
+                    "('unmapped', 'unknown') THEN NULL ELSE _line END)").fetchall()
                 # a prepared read scans the file twice: each scan stores its rejected lines
                 rejected = self._run("SELECT DISTINCT line, line_byte_position, error_message "
                                      "FROM reject_errors")
