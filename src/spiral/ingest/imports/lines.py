@@ -177,14 +177,14 @@ SELECT *, CASE WHEN _kind IS NULL THEN NULL
 FROM (
 SELECT {events}, r.line AS _line, r._n AS _n, r._n_fields,
   r.{quoted(date_field)} AS _date_text,
-  {detail_columns + ',' if detail_columns else ''} {kept},
+  {', '.join(c for c in (detail_columns, kept) if c)},
   CASE WHEN r.line IS NULL {'OR r._n = 1' if has_header else ''} THEN 'skip'
        WHEN r._n_fields != {len(columns)} THEN
             CASE WHEN trim(r.line) = '' THEN 'skip' ELSE 'fields' END
        WHEN {empty} THEN CASE WHEN rtrim(r.line, E'\\t') = '' THEN 'skip' ELSE 'empty' END
        WHEN r.date IS NULL THEN 'date'
        {kinds} END AS _kind
-FROM (SELECT *, {date} AS date, {derived + ',' if derived else ''} NULL AS _unused
+FROM (SELECT {', '.join(c for c in ('*', f'{date} AS date', derived) if c)}
       FROM (SELECT _n, line, len(f) AS _n_fields, {fields}
             FROM (SELECT _n, line, string_split(coalesce(line, ''), E'\\t') AS f FROM lines)) r
      ) r
