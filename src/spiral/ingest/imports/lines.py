@@ -252,7 +252,8 @@ def country_table() -> pl.DataFrame:
 
 def json_columns(columns: list[str]) -> str:
     """The SQL twin of `native_json`: the named fields of a row as a JSON object (text),
-    written with concat and to_json as `entity_sql` is."""
+    written with concat and to_json as `entity_sql` is (a control character comes out as
+    `\\u001F` where polars writes `\\u001f`: the same JSON)."""
     def literal(text: str) -> str:
         return "'" + text.replace("'", "''") + "'"
 
