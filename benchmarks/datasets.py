@@ -9,7 +9,8 @@ columns, no header); no third-party data is used. Figures:
 - import_vs_duckdb: duckdb loading the same file into a table of text columns
   (`read_csv(...).to_table`) divided by `spiral import` of it (target at least 0.8), in
   wall-clock seconds and in CPU seconds (`*_cpu`: on a machine others share, CPU time moves
-  less with their load than wall time does);
+  less with their load than wall time does); the median of `--repeat` pairs of runs, each
+  pair back to back (`*_runs` and `load_average_runs` give each);
 - peak_rss_mb at a quarter of the rows and at all of them (target: not growing with the file,
   under 400 MB for a 1 GB file); each import runs in its own process; `--memory-rows 4000000`
   adds the peak of a 1.1 GB file;
@@ -28,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -158,6 +160,9 @@ def main() -> None:
     parser.add_argument("--mentions", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--format", choices=["json", "text"], default="text")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of duckdb and the import, back to back; the ratios are "
+                             "their medians")
     parser.add_argument("--memory-rows", type=int, default=0,
                         help="also import a file of this many rows (4000000 is about 1.1 GB) "
                              "for its peak memory alone")
@@ -170,9 +175,16 @@ def main() -> None:
         write_gdelt(small, max(args.rows // 4, 1), args.seed)
         write_gdelt(large, args.rows, args.seed)
         result["file_mb"] = large.stat().st_size / 2**20
-        duck = _child(DUCKDB, str(large), str(base / "duck.duckdb"))
         peak_small = _child(IMPORT, str(small), str(base / "small.duckdb"))["peak_rss_mb"]
-        first = _child(IMPORT, str(large), str(base / "store.duckdb"))
+        pairs = []  # (duckdb, import) run back to back, so that both meet the same load
+        for i in range(args.repeat):
+            for leftover in base.glob("*duck.duckdb*"):
+                leftover.unlink()
+            store = base / ("store.duckdb" if i == 0 else f"store{i}.duckdb")
+            pairs.append((_child(DUCKDB, str(large), str(base / "duck.duckdb")),
+                          _child(IMPORT, str(large), str(store)),
+                          os.getloadavg()[0]))
+        duck, first, _ = pairs[0]
         size_before = (base / "store.duckdb").stat().st_size
         again = _child(IMPORT, str(large), str(base / "store.duckdb"))
         size_after = (base / "store.duckdb").stat().st_size
@@ -189,13 +201,19 @@ def main() -> None:
         began = time.perf_counter()
         found = stories(frame)
         stories_s = time.perf_counter() - began
+    walls = [d["seconds"] / i["seconds"] for d, i, _ in pairs]
+    cpus = [d["cpu_s"] / i["cpu_s"] for d, i, _ in pairs]
     result.update({
         "duckdb_s": duck["seconds"], "import_s": first["seconds"],
-        "import_vs_duckdb": duck["seconds"] / first["seconds"],
+        "import_vs_duckdb": statistics.median(walls),
         "duckdb_cpu_s": duck["cpu_s"], "import_cpu_s": first["cpu_s"],
-        "import_vs_duckdb_cpu": duck["cpu_s"] / first["cpu_s"],
+        "import_vs_duckdb_cpu": statistics.median(cpus),
+        "import_vs_duckdb_runs": [round(r, 3) for r in walls],
+        "import_vs_duckdb_cpu_runs": [round(r, 3) for r in cpus],
+        "load_average_runs": [round(load, 2) for _, _, load in pairs],
         "events_stored": first["n_stored"],
-        "peak_rss_mb_quarter": peak_small, "peak_rss_mb": first["peak_rss_mb"],
+        "peak_rss_mb_quarter": peak_small,
+        "peak_rss_mb": max(i["peak_rss_mb"] for _, i, _ in pairs),
         "duckdb_peak_rss_mb": duck["peak_rss_mb"],
         "reimport_s": again["seconds"], "reimport_skipped": again["already"],
         "reimport_speedup": first["seconds"] / again["seconds"],

@@ -62,6 +62,15 @@ def _by_name() -> dict[str, str]:
     return names
 
 
+def country_names() -> dict[str, str]:
+    """Every name `country_code` resolves, casefolded, with its code (a copy).
+
+    >>> country_names()["ukraine"]
+    'UKR'
+    """
+    return dict(_by_name())
+
+
 def country_code(name: str) -> str | None:
     """The alpha-3 code of a country name, other name, adjective, code or seat of government
     ("Kyiv", "the Kremlin"); None if unknown."""

@@ -206,3 +206,96 @@ def test_issue_13_a_gdelt_import_killed_midway_leaves_nothing_and_runs_again(
     assert done.returncode == 0, done.stderr
     with open_store(db, read_only=True) as store:
         assert (store.counts()["events"], store.counts()["imports"]) == (400_000, 1)
+
+
+def _packed(tmp_path: Path, name: str, data: bytes | list[bytes], packing: str) -> Path:
+    """`data` written plain, gzipped, or zipped (a list: one zip member each)."""
+    parts = data if isinstance(data, list) else [data]
+    path = tmp_path / name
+    if packing == "gzip":
+        path = path.with_name(name + ".gz")
+        path.write_bytes(gzip.compress(parts[0]))
+    elif packing == "zip":
+        path = path.with_name(name + ".zip")
+        with zipfile.ZipFile(path, "w") as archive:
+            for i, part in enumerate(parts):
+                archive.writestr(f"{i}-{name}", part)
+    else:
+        path.write_bytes(parts[0])
+    return path
+
+
+def _same_as_the_reader(tmp_path: Path, system: str, path: Path) -> tuple[dict, pl.DataFrame]:
+    """Import `path` with the CLI (the store reads it in SQL) and check the summary, the
+    quarantined rows and the stored events against the frame reader's; the summary and the
+    events stored."""
+    db = tmp_path / f"{path.name}.duckdb"
+    code, out = run("import", system, str(path), "--db", str(db), "--format", "json")
+    assert code == 0, out
+    summary = json.loads(out)
+    log = ImportLog()
+    expected = pl.concat(list(read_events(system, path, log))).sort("id")
+    assert (summary["n_read"], summary["n_stored"], summary["unmapped"],
+            summary["n_repeated_ids"]) == (log.n_rows, expected.height, dict(log.unmapped),
+                                           log.n_repeated_ids)
+    assert sorted((q["origin"], q["reason"]) for q in summary["quarantined"]) == sorted(
+        (q.origin, q.reason) for q in log.quarantined)
+    with open_store(db, read_only=True) as store:
+        stored = store.events_frame(columns=list(expected.columns)).sort("id")
+        assert store.quarantine_frame().height == len(log.quarantined)
+    assert stored.equals(expected.select(stored.columns))
+    return summary, stored
+
+
+@pytest.mark.parametrize("packing", ["plain", "gzip", "zip"])
+def test_issue_13_icews_read_in_sql_stores_what_the_reader_reads(tmp_path: Path,
+                                                                 packing: str) -> None:
+    header, *rows = (FIXTURES / "icews.tab").read_bytes().splitlines()
+    lines = [*rows, *(r.replace(b"3500", b"3600", 1) for r in rows)]
+    lines[1] = lines[1].rsplit(b"\t", 3)[0]  # too few fields
+    lines[2] = lines[2].replace(b"Putin", b"Put\xefn")  # not UTF-8
+    lines[4] = lines[4].replace(b"\t194\t", b"\t999\t")  # not in the codebook
+    lines[5] = b"\t".join([b"", *lines[5].split(b"\t")[1:]])  # no Event ID
+    lines[0] = lines[0].replace(b"Ukraine\t9001", b"Congo\t9001")  # ICEWS's own names
+    lines[6] = lines[6].replace(b"United States\t9", b"Moldova, Republic of\t9").replace(
+        b"Russian Federation", b"Occupied Palestinian Territory")
+    again = [lines[0], lines[0].replace(b"2024-11-21", b"2024-11-23"), lines[0]]
+    data = b"\n".join([header, *lines[:4], b"", b"   ", *lines[4:], *again,
+                       b"\t" * header.count(b"\t")]) + b"\n"
+    path = _packed(tmp_path, "events.tab", data, packing)
+    summary, stored = _same_as_the_reader(tmp_path, "icews", path)
+    assert (summary["n_repeated_ids"], summary["n_quarantined"], stored.height) == (3, 5, 5)
+    assert {"MDA", "COG"} <= set(stored["recipient_code"]) and "PSE" in stored["actor_code"]
+    if packing == "zip":  # ids repeated across the members of an archive
+        later = b"\n".join([header, again[0], again[1]]) + b"\n"
+        path = _packed(tmp_path, "two.tab", [data, later], "zip")
+        assert _same_as_the_reader(tmp_path, "icews", path)[0]["n_repeated_ids"] == 5
+
+
+@pytest.mark.parametrize("packing", ["plain", "gzip", "zip"])
+def test_issue_13_polecat_read_in_sql_stores_what_the_reader_reads(tmp_path: Path,
+                                                                   packing: str) -> None:
+    header, *rows = (FIXTURES / "polecat.tab").read_bytes().splitlines()
+    lines = [*rows, *(r.replace(b"2024112", b"2024102", 1) for r in rows)]
+    lines[0] = lines[0].replace(b"\tRUS\tMIL", b"\tRussian Federation\tMIL")  # a name
+    lines[1] = lines[1].replace(b"military", b" military, cyber ;")  # contexts as written
+    lines[2] = lines[2] + b"\textra"  # too many fields
+    lines[6] = lines[6].replace(b"2024-11-19", b"19/11/2024")  # not a date
+    lines[7] = lines[7].replace(b"Council", b"Counc\xefl")  # not UTF-8
+    data = b"\n".join([header, *lines[:5], b"", *lines[5:]]) + b"\n"
+    path = _packed(tmp_path, "events.tab", data, packing)
+    summary, stored = _same_as_the_reader(tmp_path, "polecat", path)
+    assert (summary["n_quarantined"], summary["n_unmapped"], stored.height) == (5, 2, 3)
+    assert "RUS" in stored["actor_code"]
+    assert ["military", "cyber"] in stored["context"].to_list()
+    names = header.split(b"\t")
+    keep = [i for i, n in enumerate(names) if n != b"Headline"]
+    weekly = [b"\t".join(line.split(b"\t")[i] for i in keep) + b"\t\t"
+              for line in [header, *rows[:2]]]
+    layouts = {  # a weekly file (no headline, stray tabs) and a header naming a headline
+        "weekly.txt": b"\n".join([weekly[0].rstrip(b"\t"), *weekly[1:]]) + b"\n",
+        "named.txt": b"\n".join([header, *(w.rstrip(b"\t") for w in weekly[1:])]) + b"\n"}
+    for name, text in layouts.items():
+        summary, stored = _same_as_the_reader(tmp_path, "polecat",
+                                              _packed(tmp_path, name, text, packing))
+        assert stored.height == 2 and not summary["quarantined"]

@@ -93,3 +93,22 @@ def test_cli_postgres_server_reads_while_two_jobs_write(postgres_dsn: str, tmp_p
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.mark.parametrize("system, name", [
+    ("gdelt", "gdelt.export.csv"), ("icews", "icews.tab"), ("polecat", "polecat.tab"),
+    ("acled", "acled.csv")])
+def test_cli_postgres_imports_as_duckdb_does(postgres_dsn: str, tmp_path: Path, system: str,
+                                             name: str) -> None:
+    """PostgreSQL reads data set files in Python, DuckDB (GDELT, ICEWS, POLECAT) in SQL: the
+    same summary, and a re-import reads nothing."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / name
+    found = {}
+    for db in (postgres_dsn, str(tmp_path / "s.duckdb")):
+        done = run_spiral("import", system, str(path), "--db", db, "--format", "json")
+        assert done.returncode == 0, done.stderr
+        found[db] = json.loads(done.stdout)
+        found[db].pop("path", None)
+    assert found[postgres_dsn] == found[str(tmp_path / "s.duckdb")]
+    again = run_spiral("import", system, str(path), "--db", postgres_dsn, "--format", "json")
+    assert json.loads(again.stdout)["already_imported"]

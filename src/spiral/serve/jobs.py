@@ -315,7 +315,7 @@ def import_events(store: Store, system: str, path: Path, *,
         log = ImportLog()
         return read_events(system, path, log), log
 
-    if system in LINE_PLANS and hasattr(store, "import_lines"):
+    if system in LINE_PLANS and store.reads_lines:
         try:
             return _line_import(store, system, Path(path), digest, progress)
         except AppendRefused:  # an id stored before or repeated: upsert, the later row winning
@@ -339,14 +339,15 @@ def _line_import(store: Store, system: str, path: Path, digest: str,
     n_stored = 0
     with line_reads(path, LINE_PLANS[system]) as reads, store.atomic():
         for read in reads:
-            done = store.import_lines(read)  # type: ignore[attr-defined]
+            done = store.import_lines(read)
             account(read, done, log, unknown)
             n_stored += done.n_rows
             if progress:
                 progress(done.n_rows)
         _record(store, system, path, digest, log, n_stored)
     return ImportSummary(system, str(path), log.n_rows, n_stored, n_stored,
-                         tuple(log.quarantined), dict(log.unmapped.most_common()))
+                         tuple(log.quarantined), dict(log.unmapped.most_common()),
+                         log.n_repeated_ids)
 
 
 def _already(system: str, path: Path, done: dict[str, Any]) -> ImportSummary:

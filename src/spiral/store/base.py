@@ -11,13 +11,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal, Protocol, Self, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Self, runtime_checkable
 
 import polars as pl
 
 from spiral.errors import StoreError
 from spiral.records import Actor, Document, Event, Position, Quarantined, Quote, RedLine
 from spiral.store import exports, rows
+
+if TYPE_CHECKING:
+    from spiral.ingest.imports.lines import LineRead, LinesImported
 
 
 class AppendRefused(StoreError):
@@ -72,6 +75,9 @@ class Store(Protocol):
 
     schema_version: int
     location: str
+    # whether the engine reads and maps a data set file itself (`import_lines`): DuckDB does;
+    # on PostgreSQL, imports are read in Python and written as frames
+    reads_lines: bool
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -88,6 +94,7 @@ class Store(Protocol):
     def add_event_frame(self, frame: pl.DataFrame) -> int: ...
     def add_event_frames(self, frames: Iterable[pl.DataFrame]) -> tuple[int, int]: ...
     def append_event_frames(self, frames: Iterable[pl.DataFrame]) -> tuple[int, int]: ...
+    def import_lines(self, read: LineRead) -> LinesImported: ...
     def add_mention_frame(self, frame: pl.DataFrame) -> int: ...
     def atomic(self) -> AbstractContextManager[Any]: ...
     def imported(self, digest: str) -> dict[str, Any] | None: ...
@@ -133,6 +140,7 @@ class SqlStore(ABC):
 
     schema_version: int
     location: str
+    reads_lines = False
 
     def __enter__(self) -> Self:
         return self
@@ -215,6 +223,20 @@ class SqlStore(ABC):
             upserts the same frames. This engine upserts anyway and never raises it.
         """
         return self.add_event_frames(frames)
+
+    def import_lines(self, read: LineRead) -> LinesImported:
+        """Read a data set file and append its events in the engine itself (where
+        `reads_lines`).
+
+        Raises
+        ------
+        StoreError
+            This engine does not read files (`reads_lines` is false): read the file in Python
+            (`spiral.ingest.imports.read_events`) and write its frames.
+        """
+        raise StoreError(f"{self.location}: this store does not read data set files itself; "
+                         "read them with spiral.ingest.imports.read_events and write the "
+                         "frames (append_event_frames)")
 
     def add_mention_frame(self, frame: pl.DataFrame) -> int:
         """Upsert a frame shaped like the mentions table (which article reported which

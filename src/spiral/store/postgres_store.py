@@ -113,7 +113,7 @@ class PostgresStore(SqlStore):
                 replace: bool) -> int:
         with self._db.cursor() as cursor:
             cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {incoming} "
-                           f"(LIKE {table}) ON COMMIT DELETE ROWS")
+                           f"(LIKE {table} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS")
             cursor.execute(f"TRUNCATE {incoming}")
             with cursor.copy(f"COPY {incoming} ({quoted}) FROM STDIN") as copy:
                 for row in frame.iter_rows():

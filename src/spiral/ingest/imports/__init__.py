@@ -20,8 +20,8 @@ from spiral.errors import InputError
 from spiral.ingest.imports.acled import read_acled
 from spiral.ingest.imports.common import ImportLog
 from spiral.ingest.imports.gdelt import gdelt_lines, read_gdelt, read_gdelt_mentions
-from spiral.ingest.imports.icews import read_icews
-from spiral.ingest.imports.polecat import read_polecat
+from spiral.ingest.imports.icews import icews_lines, read_icews
+from spiral.ingest.imports.polecat import polecat_lines, read_polecat
 
 READERS = {"gdelt": read_gdelt, "gdelt-mentions": read_gdelt_mentions, "icews": read_icews,
            "polecat": read_polecat, "acled": read_acled}
@@ -29,7 +29,7 @@ READERS = {"gdelt": read_gdelt, "gdelt-mentions": read_gdelt_mentions, "icews": 
 MENTION_READERS = frozenset({"gdelt-mentions"})
 # data sets a store that can (DuckDB) reads and maps in SQL, line by line: the same events,
 # quarantined rows and counts as their readers, at DuckDB's speed (`lines.py`)
-LINE_PLANS = {"gdelt": gdelt_lines}
+LINE_PLANS = {"gdelt": gdelt_lines, "icews": icews_lines, "polecat": polecat_lines}
 
 __all__ = ["LINE_PLANS", "MENTION_READERS", "READERS", "ImportLog", "read_events"]
 

@@ -29,7 +29,13 @@ from spiral.ingest.imports.common import (
     rows,
     scored,
 )
-from spiral.ingest.imports.lines import LineRead, cameo_table
+from spiral.ingest.imports.lines import (
+    LineRead,
+    cameo_table,
+    cameo_unmapped,
+    entity_sql,
+    line_select,
+)
 
 COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -97,7 +103,8 @@ def read_gdelt(path: Path, log: ImportLog) -> Iterator[pl.DataFrame]:
                          date_formats="YYYYMMDD")
 
 
-def gdelt_lines(member: Member, source: Path, compression: str) -> LineRead | None:
+def gdelt_lines(member: Member, source: Path, compression: str, index: int,
+                count: int) -> LineRead | None:
     """A GDELT events stream read and mapped in SQL (the store's database does it): the same
     events, quarantined rows and counts as `read_gdelt`."""
     lines = head_lines(member, 1)
@@ -108,14 +115,15 @@ def gdelt_lines(member: Member, source: Path, compression: str) -> LineRead | No
     except InputError as error:
         raise InputError(f"{member.origin}: {error}") from None
     has_header = lines[0].split("\t")[0].strip().upper() == "GLOBALEVENTID"
+    required = ("GLOBALEVENTID", "EventCode")
     return LineRead(origin=member.origin, source=source, compression=compression,
-                    select=_select(columns, has_header), tables={"cameo_plover": cameo_table()},
-                    what=name, columns=tuple(columns), system="gdelt",
-                    required=("GLOBALEVENTID", "EventCode"), date_field="SQLDATE",
+                    select=_select(columns, has_header, required),
+                    tables={"cameo_plover": cameo_table()}, what=name, columns=tuple(columns),
+                    system="gdelt", required=required, date_field="SQLDATE",
                     date_formats="YYYYMMDD", member=member)
 
 
-def _select(columns: list[str], has_header: bool) -> str:
+def _select(columns: list[str], has_header: bool, required: tuple[str, ...]) -> str:
     """The SQL twin of `_mapped` and `finish`, over `lines(_n, line)`."""
     def f(name: str) -> str:
         return f'r."{name}"'
@@ -127,40 +135,24 @@ def _select(columns: list[str], has_header: bool) -> str:
                 f"OR {f(actor + 'Type1Code')} = 'IGO' THEN 'IGO' ELSE '' END")
 
     def entity(actor: str, code_column: str) -> str:  # as `entity_json`
-        name, sector = f(actor + "Name"), f(actor + "Type1Code")
-        return (f"CASE WHEN {code_column} != '' OR {name} != '' THEN '[' || json_object("
-                f"'entity_text', {name}, 'entity_name', {name}, 'code', {code_column}, "
-                f"'sector', {sector}, 'role', '', 'role_valid_from', NULL, 'role_valid_to', "
-                f"NULL, 'wikidata_id', NULL)::VARCHAR || ']' ELSE '[]' END")
+        return entity_sql(f(actor + "Name"), code_column, f(actor + "Type1Code"))
 
-    fields = ", ".join(f'coalesce(f[{i + 1}], \'\') AS "{c}"' for i, c in enumerate(columns))
+    gdelt_id = f"'gdelt:' || {f('GLOBALEVENTID')}"
     text = f("SOURCEURL") if "SOURCEURL" in columns else "''"
-    date = f"try_strptime({f('SQLDATE')}, '%Y%m%d')::DATE"
-    return f"""
-SELECT 'gdelt:' || {f('GLOBALEVENTID')} AS id, 'gdelt:' || {f('GLOBALEVENTID')} AS doc_id,
-  'gdelt' AS system, m.event_type, m.mode, m.context, {entity('Actor1', 'actor_code')} AS actor,
-  {entity('Actor2', 'recipient_code')} AS recipient, actor_code, recipient_code, {date} AS date,
-  'day' AS date_precision, m.quad_code, m.intensity, {f('EventCode')} AS cameo,
-  false AS negated, false AS hypothetical, {text} AS text, 0 AS start, 0 AS "end",
-  true AS directed, TRY_CAST(trim({f('GoldsteinScale')}) AS DOUBLE) AS source_intensity,
-  NULL::BIGINT AS fatalities, r.line AS native, r._n AS _n,
-  CASE WHEN r.line IS NULL OR trim(r.line) = '' {'OR r._n = 1' if has_header else ''} THEN 'skip'
-       WHEN r._n_fields != {len(columns)} THEN 'fields'
-       WHEN {f('GLOBALEVENTID')} = '' OR {f('EventCode')} = '' THEN 'empty'
-       WHEN {date} IS NULL THEN 'date'
-       WHEN m.code IS NULL THEN 'unknown'
-       WHEN m.event_type IS NULL THEN 'unmapped' END AS _kind,
-  CASE WHEN r._n_fields != {len(columns)} THEN r._n_fields::VARCHAR
-       WHEN {f('GLOBALEVENTID')} = '' THEN 'GLOBALEVENTID'
-       WHEN {f('EventCode')} = '' THEN 'EventCode'
-       WHEN {date} IS NULL THEN {f('SQLDATE')}
-       WHEN m.code IS NULL THEN trim({f('EventCode')})
-       ELSE m.reason END AS _detail
-FROM (SELECT *, {code('Actor1')} AS actor_code, {code('Actor2')} AS recipient_code
-      FROM (SELECT _n, line, len(f) AS _n_fields, {fields}
-            FROM (SELECT _n, line, string_split(coalesce(line, ''), E'\\t') AS f FROM lines)) r
-     ) r
-LEFT JOIN cameo_plover m ON m.code = trim({f('EventCode')})"""
+    events = f"""{gdelt_id} AS id, {gdelt_id} AS doc_id, 'gdelt' AS system, m.event_type,
+  m.mode, m.context, {entity('Actor1', 'r.actor_code')} AS actor,
+  {entity('Actor2', 'r.recipient_code')} AS recipient, r.actor_code, r.recipient_code, r.date,
+  'day' AS date_precision, m.quad_code::INTEGER AS quad_code, m.intensity,
+  {f('EventCode')} AS cameo, false AS negated, false AS hypothetical, {text} AS text,
+  0 AS start, 0 AS "end", true AS directed,
+  TRY_CAST(trim({f('GoldsteinScale')}) AS DOUBLE) AS source_intensity,
+  NULL::BIGINT AS fatalities, r.line AS native"""
+    return line_select(
+        columns=columns, has_header=has_header, required=required, date_field="SQLDATE",
+        date=f"try_strptime({f('SQLDATE')}, '%Y%m%d')::DATE", events=events,
+        derived=f"{code('Actor1')} AS actor_code, {code('Actor2')} AS recipient_code",
+        joins=f"LEFT JOIN cameo_plover m ON m.code = trim({f('EventCode')})",
+        unmapped=cameo_unmapped(f("EventCode")))
 
 
 def _mapped(raw: pl.DataFrame, columns: list[str]) -> pl.DataFrame:

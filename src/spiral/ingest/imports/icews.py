@@ -14,8 +14,10 @@ from pathlib import Path
 import polars as pl
 
 from spiral.countries import country_code
+from spiral.errors import InputError
 from spiral.ingest.imports.common import (
     ImportLog,
+    Member,
     entity_json,
     finish,
     mapped,
@@ -26,6 +28,18 @@ from spiral.ingest.imports.common import (
     rows,
     scored,
     tab_header,
+)
+from spiral.ingest.imports.lines import (
+    LineRead,
+    cameo_table,
+    cameo_unmapped,
+    country_code_sql,
+    country_joins,
+    country_keys,
+    country_table,
+    entity_sql,
+    json_columns,
+    line_select,
 )
 
 SECTOR_WORDS = {"MIL": ("Military", "Army", "Armed Forces", "Air Force", "Navy"),
@@ -44,6 +58,14 @@ def icews_country(name: str) -> str | None:
     ('MDA', 'COG')
     """
     return ICEWS_COUNTRIES.get(name.strip()) or country_code(name)
+
+
+def _sector_sql(sectors: str) -> str:
+    """The SQL twin of `_sector`, from SECTOR_WORDS."""
+    whens = " ".join(
+        f"WHEN {' OR '.join(f'contains({sectors}, {chr(39)}{w}{chr(39)})' for w in words)} "
+        f"THEN '{code}'" for code, words in SECTOR_WORDS.items())
+    return f"CASE {whens} ELSE '' END"
 
 
 def _sector(sectors: str) -> str:
@@ -108,3 +130,101 @@ def _unique_ids(frame: pl.DataFrame, seen: tuple[set[str], set[str]],
     seen_event_ids.update(frame["Event ID"].to_list())
     seen_ids.update(frame["id"].to_list())
     return frame
+
+
+REQUIRED = ("Event ID", "CAMEO Code")
+NEEDED = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country",
+          "Event Text", "CAMEO Code", "Intensity", "Target Name", "Target Sectors",
+          "Target Country", "Story ID")
+
+
+def icews_lines(member: Member, source: Path, compression: str, index: int,
+                count: int) -> LineRead | None:
+    """An ICEWS stream read and mapped in SQL (the store's database does it): the same events,
+    quarantined rows, counts and repeated ids as `read_icews`.
+
+    Repeated ids need the whole file before its first row is written: `prepare` numbers the
+    rows of each id and of each Event ID in a pass over the stream's keys (and those of the
+    streams before it), and the select gives a repeat its physical line.
+    """
+    names = tab_header(member)
+    if names is None:
+        return None
+    missing = [c for c in NEEDED if c not in names]
+    if missing:
+        raise InputError(f"{member.origin}: a column icews files have is missing "
+                         f"({missing[0]!r}); is this really a icews file?")
+
+    def f(name: str) -> str:
+        return f'r."{name}"'
+
+    def at(name: str) -> int:
+        return names.index(name) + 1
+
+    key_id = f"'icews:' || f[{at('Event ID')}] || ':' || left(f[{at('Event Date')}], 10)"
+    # the ids of the streams before (a zip archive's members): none before the first
+    seen = ("CREATE OR REPLACE TEMP TABLE icews_seen" if index == 0
+            else "CREATE TEMP TABLE IF NOT EXISTS icews_seen")
+    prepare = (
+        f"{seen} (event_id VARCHAR, id VARCHAR)",
+        f"""CREATE OR REPLACE TEMP TABLE icews_keys AS
+SELECT _n, f[{at('Event ID')}] AS event_id, {key_id} AS id
+FROM (SELECT _n, line, string_split(line, E'\\t') AS f FROM {{lines}}
+      WHERE line IS NOT NULL AND _n > 1)
+WHERE len(f) = {len(names)} AND rtrim(line, E'\\t') != ''""",
+        # a row's physical line: its number plus the lines DuckDB rejected before it (the
+        # i-th rejected line, in order, comes after line - i lines that were read)
+        """CREATE OR REPLACE TEMP TABLE icews_repeats AS
+WITH rejected AS (SELECT line - row_number() OVER (ORDER BY line) AS before
+                  FROM (SELECT DISTINCT line FROM reject_errors))
+SELECT k._n, k.event_id_repeat, k.id_repeat,
+       k._n + (SELECT count(*) FROM rejected WHERE before < k._n) AS physical
+FROM (SELECT _n,
+        row_number() OVER (PARTITION BY event_id ORDER BY _n) > 1
+          OR event_id IN (SELECT event_id FROM icews_seen) AS event_id_repeat,
+        row_number() OVER (PARTITION BY id ORDER BY _n) > 1
+          OR id IN (SELECT id FROM icews_seen) AS id_repeat
+      FROM icews_keys) k
+WHERE event_id_repeat OR id_repeat""",
+        "INSERT INTO icews_seen SELECT event_id, id FROM icews_keys",
+        "DROP TABLE icews_keys",
+    )
+    base_id = f"'icews:' || {f('Event ID')} || ':' || left({f('Event Date')}, 10)"
+    actor_code = f"coalesce(source_o.code, {country_code_sql('source')})"
+    recipient_code = f"coalesce(target_o.code, {country_code_sql('target')})"
+    events = f"""CASE WHEN rep.id_repeat THEN {base_id} || ':L' || rep.physical::VARCHAR
+       ELSE {base_id} END AS id,
+  'icews:' || {f('Story ID')} AS doc_id, 'icews' AS system, m.event_type, m.mode, m.context,
+  {entity_sql(f('Source Name'), actor_code, 'r.source_sector')} AS actor,
+  {entity_sql(f('Target Name'), recipient_code, 'r.target_sector')} AS recipient,
+  {actor_code} AS actor_code, {recipient_code} AS recipient_code, r.date,
+  'day' AS date_precision,
+  m.quad_code::INTEGER AS quad_code, m.intensity, {f('CAMEO Code')} AS cameo,
+  false AS negated, false AS hypothetical, {f('Event Text')} AS text, 0 AS start, 0 AS "end",
+  true AS directed, TRY_CAST(trim({f('Intensity')}) AS DOUBLE) AS source_intensity,
+  NULL::BIGINT AS fatalities, {json_columns(names)} AS native"""
+    select = line_select(
+        columns=names, has_header=True, required=REQUIRED, date_field="Event Date",
+        date=f"try_strptime(left({f('Event Date')}, 10), '%Y-%m-%d')::DATE", events=events,
+        derived=(f"{country_keys(f('Source Country'), 'source')}, "
+                 f"{country_keys(f('Target Country'), 'target')}, "
+                 f"trim({f('Source Country')}) AS source_trimmed, "
+                 f"trim({f('Target Country')}) AS target_trimmed, "
+                 f"{_sector_sql(f('Source Sectors'))} AS source_sector, "
+                 f"{_sector_sql(f('Target Sectors'))} AS target_sector"),
+        joins=(f"LEFT JOIN cameo_plover m ON m.code = trim({f('CAMEO Code')}) "
+               f"LEFT JOIN icews_repeats rep ON rep._n = r._n "
+               f"{country_joins('source')} {country_joins('target')} "
+               "LEFT JOIN icews_countries source_o ON source_o.name = r.source_trimmed "
+               "LEFT JOIN icews_countries target_o ON target_o.name = r.target_trimmed"),
+        unmapped=cameo_unmapped(f("CAMEO Code")))
+    return LineRead(
+        origin=member.origin, source=source, compression=compression, select=select,
+        tables={"cameo_plover": cameo_table(), "country_names": country_table(),
+                "icews_countries": pl.DataFrame({"name": list(ICEWS_COUNTRIES),
+                                                 "code": list(ICEWS_COUNTRIES.values())})},
+        what="ICEWS", columns=tuple(names), system="icews", required=REQUIRED,
+        date_field="Event Date", date_formats="YYYY-MM-DD", member=member, prepare=prepare,
+        repeated="SELECT count(*) FILTER (WHERE event_id_repeat) FROM icews_repeats",
+        cleanup=("DROP TABLE icews_repeats",
+                 *(("DROP TABLE icews_seen",) if index == count - 1 else ())))

@@ -15,8 +15,10 @@ import polars as pl
 
 from spiral import plover
 from spiral.countries import country_code
+from spiral.errors import InputError
 from spiral.ingest.imports.common import (
     ImportLog,
+    Member,
     entity_json,
     finish,
     mapped,
@@ -26,6 +28,17 @@ from spiral.ingest.imports.common import (
     rows,
     scored,
     tab_header,
+)
+from spiral.ingest.imports.lines import (
+    LineRead,
+    country_code_sql,
+    country_joins,
+    country_keys,
+    country_table,
+    entity_sql,
+    json_columns,
+    line_select,
+    plover_types_table,
 )
 
 TEXT_COLUMNS = ("Headline", "Event Text", "Story Title")
@@ -92,3 +105,74 @@ def _mapped(raw: pl.DataFrame, names: list[str], date_field: str) -> pl.DataFram
         entity_json("Recipient Name", "Recipient Name", "recipient_code",
                     "Primary Recipient Sector").alias("recipient"),
     )
+
+
+REQUIRED = ("Event ID", "Event Type")
+NEEDED = ("Event ID", "Event Type", "Actor Name", "Actor Country", "Primary Actor Sector",
+          "Recipient Name", "Recipient Country", "Primary Recipient Sector")
+
+
+def polecat_lines(member: Member, source: Path, compression: str, index: int,
+                  count: int) -> LineRead | None:
+    """A POLECAT stream read and mapped in SQL (the store's database does it): the same events,
+    quarantined rows and counts as `read_polecat`."""
+    names = tab_header(member, optional=("Headline",))
+    if names is None:
+        return None
+    date_field = next((c for c in DATE_COLUMNS if c in names), "Event Date")
+    missing = [c for c in (*NEEDED, date_field) if c not in names]
+    if missing:
+        raise InputError(f"{member.origin}: a column polecat files have is missing "
+                         f"({missing[0]!r}); is this really a polecat file?")
+
+    def f(name: str, default: str = "''") -> str:
+        return f'r."{name}"' if name in names else default
+
+    def is_code(column: str) -> str:  # as `_country`: three letters in upper case
+        value = f"trim({f(column)})"
+        return f"length({value}) = 3 AND {value} = upper({value}) AND {value} != lower({value})"
+
+    def code(name: str, column: str) -> str:
+        return f"CASE WHEN {is_code(column)} THEN trim({f(column)}) ELSE {country_code_sql(name)} END"
+
+    def name_keys(name: str, column: str) -> str:  # names only: codes need no keys
+        return country_keys(f"CASE WHEN {is_code(column)} THEN NULL ELSE {f(column)} END", name)
+
+    text = next((c for c in TEXT_COLUMNS if c in names), None)
+    polecat_id = f"'polecat:' || {f('Event ID')}"
+    contexts = (f"[trim(c) FOR c IN string_split(replace({f('Contexts')}, ',', ';'), ';') "
+                "IF trim(c) != '']" if "Contexts" in names else "[]::VARCHAR[]")
+    events = f"""{polecat_id} AS id,
+  CASE WHEN {f('Story ID')} = '' THEN {polecat_id} ELSE 'polecat:' || {f('Story ID')} END
+    AS doc_id,
+  'polecat' AS system, r.event_type, r.mode, {contexts} AS context,
+  {entity_sql(f('Actor Name'), code('actor', 'Actor Country'), f('Primary Actor Sector'))}
+    AS actor,
+  {entity_sql(f('Recipient Name'), code('recipient', 'Recipient Country'),
+              f('Primary Recipient Sector'))} AS recipient,
+  {code('actor', 'Actor Country')} AS actor_code,
+  {code('recipient', 'Recipient Country')} AS recipient_code, r.date, 'day' AS date_precision,
+  t.quad_code::INTEGER AS quad_code, coalesce(tm.intensity, t.intensity) AS intensity,
+  '' AS cameo, false AS negated, false AS hypothetical, {f(text) if text else "''"} AS text,
+  0 AS start, 0 AS "end", true AS directed,
+  {f"TRY_CAST(trim({f('Intensity')}) AS DOUBLE)" if "Intensity" in names else "NULL::DOUBLE"}
+    AS source_intensity,
+  NULL::BIGINT AS fatalities, {json_columns(names)} AS native"""
+    kind = f"upper(trim({f('Event Type')}))"
+    select = line_select(
+        columns=names, has_header=True, required=REQUIRED, date_field=date_field,
+        date=f"try_strptime(left({f(date_field)}, 10), '%Y-%m-%d')::DATE", events=events,
+        derived=(f"{kind} AS _type, lower(trim({f('Event Mode')})) AS mode, "
+                 f"CASE WHEN {kind} IN (SELECT event_type FROM plover_types) THEN {kind} END "
+                 f"AS event_type, {name_keys('actor', 'Actor Country')}, "
+                 f"{name_keys('recipient', 'Recipient Country')}"),
+        joins=("LEFT JOIN plover_types t ON t.event_type = r.event_type AND t.mode = '' "
+               "LEFT JOIN plover_types tm ON tm.event_type = r.event_type AND tm.mode = r.mode "
+               f"{country_joins('actor')} {country_joins('recipient')}"),
+        unmapped=(("unmapped", "r.event_type IS NULL",
+                   "'POLECAT event type ' || r._type || ' is not a PLOVER type'"),))
+    return LineRead(
+        origin=member.origin, source=source, compression=compression, select=select,
+        tables={"plover_types": plover_types_table(), "country_names": country_table()},
+        what="POLECAT", columns=tuple(names), system="polecat", required=REQUIRED,
+        date_field=date_field, date_formats="YYYY-MM-DD", member=member)
