@@ -43,7 +43,8 @@ TITLES = {
 GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|ambassador|envoy"
                        r"|chancellor|leader|diplomat|ministry|government|adviser")
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
-                       r"|navy|naval|coast guard")
+                       r"|navy|naval|coast guard|colonel|lieutenant|captain|brigadier|admiral"
+                       r"|sergeant|\b(?:maj|col|lt|capt|brig|gen|sgt|adm)\b")
 # nouns that point back at a group that is not a state: "the group said it would ..."
 GROUP_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization",
                          "faction", "insurgents", "rebels", "militants"})

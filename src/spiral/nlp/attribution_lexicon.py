@@ -145,8 +145,14 @@ LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reitera
 # unnamed sources: flagged anonymous (a named person's title is not)
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?|"
                        r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?|"
-                       r"officers|activists?|opponents)\b"
+                       r"officers|activists?|opponents|analysts|observers|reports)\b"
                        r"(?! named)", re.IGNORECASE)
+# words describing a speaker as no state's voice, wherever the country comes from ("Manila-based
+# analyst X", "a former Russian diplomat")
+NON_STATE_DESCRIPTORS = frozenset({"analyst", "expert", "researcher", "professor", "scholar",
+                                   "fellow", "academic", "commentator", "journalist", "reporter",
+                                   "correspondent", "activist", "doctor", "lawyer", "former",
+                                   "retired", "ex"})
 
 # infinitives that report no statement ("declined to comment", "asked not to be named")
 NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",

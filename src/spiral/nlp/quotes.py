@@ -55,6 +55,7 @@ from spiral.nlp.attribution_lexicon import (
     INFINITIVE_CUES,
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
+    NON_STATE_DESCRIPTORS,
     NON_STATE_HEADS,
     NOT_STATEMENTS,
     NOUN_CUES,
@@ -791,12 +792,20 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         if speaker is not None:
             words = doc[source[0].i:source[-1].i + 1].text
             return Entity(words, words, speaker.code, "CVL", "anonymous source"), anonymous
+    # "Manila-based analyst X", "a former Russian diplomat": no state's voice, whatever place
+    # names their country ("Guyana, a former colony," is the state itself)
+    described = not named_at_head and any(t.lemma_.lower().strip(".-") in NON_STATE_DESCRIPTORS
+                                          for t in source)
+    if described and speaker is not None and speaker.sector in STATE_SECTORS:
+        speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
-        speaker = Entity(words, words, speaker.code, speaker.sector or "GOV", "anonymous source")
+        speaker = Entity(words, words, speaker.code,
+                         speaker.sector or ("" if described else "GOV"), "anonymous source")
     elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE \
             and head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS and not (
-                not named_at_head and head.lemma_.lower() in NON_STATE_HEADS):
+                not named_at_head and head.lemma_.lower() in NON_STATE_HEADS) \
+            and not described:
         # "Guyana said", "Baku's defence ministry said": a country that speaks, or speaks
         # through an office, is its government ("Iran's semi-official website" is Iranian, and
         # no more)
@@ -885,9 +894,11 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         speaker, anonymous = _resolve(doc, [t for t in antecedent.subtree
                                             if t.i < head.head.i and t.i not in ids])
         return replace(quote, speaker=speaker, anonymous=anonymous) if speaker else quote
-    if head.lemma_.lower() in DOCUMENT_NOUNS and any(
-            c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.children):
-        return quote  # "the report by a doctor" names its author, unknown as they may be
+    if head.lemma_.lower() in DOCUMENT_NOUNS and (head.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.children)):
+        # "the report by a doctor" names its author, unknown as they may be; "reports said",
+        # "news reports indicated" are the press's, not the last speaker's
+        return quote
     window = [q for q in earlier if q.speaker is not None
               and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
     if head.lower_ in SPOKESPEOPLE and window and not window[-1].speaker.role \

@@ -834,3 +834,38 @@ def test_both_sides_of_a_civil_war_are_its_two_forces_not_a_place(annotate) -> N
                    "Both sides vowed to keep fighting.")
     vows = [e for e in doc._.events if e["event_type"] == "THREATEN"]
     assert vows and all(a["entity_text"] != "Khartoum" for e in vows for a in e["actor"])
+
+
+@pytest.mark.parametrize("text, first", [
+    # a place that says where an analyst works is no state speaking
+    ("“Neither side wants a war,” Nairobi-based geopolitical analyst Justin Baquisal said.",
+     ("KEN", "", False)),
+    # unnamed analysts and press reports are anonymous, and no state's voice
+    ("Kenyan analysts said the talks would fail.", ("KEN", "EDU", True)),
+])
+def test_analysts_speak_for_no_state(annotate, text, first) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[0] == first
+
+
+def test_press_reports_are_not_the_last_speaker(annotate) -> None:
+    doc = annotate("Chad's army said it had repelled the raid. News reports later said ten "
+                   "soldiers had been killed.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("", "", True)
+
+
+def test_a_military_rank_before_an_unknown_name_is_the_military(annotate) -> None:
+    doc = annotate("Lithuanian Lt. Col. Rasa Petraityte said the drones had crossed at night.",
+                   "2025-03-01")
+    assert _speakers(doc)[0] == ("LTU", "MIL", False)
+
+
+def test_an_undated_report_keeps_an_officials_last_office(annotate) -> None:
+    # the report gives no date: nothing says the official had left office when it was written
+    doc = annotate("Chief Cabinet Secretary Yoshimasa Hayashi said the ships had left.", "")
+    assert _speakers(doc)[0] == ("JPN", "GOV", False)
+
+
+def test_a_dateline_before_a_colon_is_no_speaker(annotate) -> None:
+    doc = annotate("LIMA, Peru: On Monday the interior minister said the border would close.",
+                   "2025-03-01")
+    assert all(q["speaker_text"] != "LIMA, Peru" for q in doc._.quotes)

@@ -58,10 +58,14 @@ class Person:
 
     def role_on(self, day: date | None) -> Role:
         """The role held on `day`; after the last one ended, its former holder (CAMEO's elite
-        sector ELI: a former president is not in government); before the first, the first."""
+        sector ELI: a former president is not in government); before the first, the first.
+        With no day (an undated report), the last role held: nothing says its holder had left
+        office when the text was written, and reports name officials mostly while in office."""
         held = [r for r in self.roles if r.holds_on(day)]
         if held:
             return held[-1]
+        if day is None:
+            return max(self.roles, key=lambda r: r.valid_to or date.max)
         earlier = [r for r in self.roles if day is None or r.valid_from is None or r.valid_from <= day]
         if not earlier:
             return self.roles[0]
