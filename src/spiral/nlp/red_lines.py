@@ -5,7 +5,9 @@ Patterns, on the dependency parse of each sentence:
 - "X would mean / would put us at war / would be an act of war Y" — the step X is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X";
-- "X would cross a red line", "X is a red line", "X will not be tolerated / allowed";
+- "X would cross a red line", "X is a red line", "X will not be tolerated / allowed", "we will
+  not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
+  and get away with it";
 - threats to whoever enables an enemy: "any country that X will be Y", "countries that X" as
   the object of a threat — the relative clause is the condition;
 - a qualified class of targets: "would target all ships bound for X", "ships linked to X would
@@ -18,8 +20,10 @@ Patterns, on the dependency parse of each sentence:
   the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
 the subject of the speech verb), else the main clause's subject. A sentence that only reports
-what was done ("said it had struck ...") states no line: every pattern needs a future, a
-condition or a deadline.
+what was done ("said it had struck ...", "the attack that killed ...") states no line: every
+pattern needs a future, a condition or a deadline; nor does a journalist's sentence whose
+passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
+one is quoted saying it.
 """
 
 from __future__ import annotations
@@ -47,6 +51,12 @@ ANY_STEP = re.compile(r"^(any|every)\b", re.IGNORECASE)
 RED_LINE = re.compile(r"\bred lines?\b", re.IGNORECASE)
 # "will not be tolerated": a line drawn with no consequence named
 NOT_TOLERATED = {"tolerate", "allow", "accept", "permit"}
+# "we will not allow any force to settle on our border": a refusal in the active voice
+NOT_ALLOWED = {"tolerate", "allow", "permit"}
+# "we will not allow this act of sabotage to derail the talks": a step already taken
+DEFINITE_STEP = re.compile(r"^(this|that|these|those)\b", re.IGNORECASE)
+# "will be held responsible for any damage", "will hold them accountable for"
+ANSWERABLE = {"responsible", "accountable", "liable"}
 # "would take firm action against ...": what a warning threatens to do against a step
 ACTION_NOUNS = {"action", "actions", "measures", "steps", "response", "countermeasures",
                 "retaliation"}
@@ -69,8 +79,10 @@ ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "go
 RELATIVES = {"that", "which", "who", "whom"}
 WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct participation|"
                        r"direct involvement|legitimate target|red line|declaration of war|"
+                       r"get away with|"
                        r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
-                       r"accepted|permitted))\b", re.IGNORECASE)
+                       r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
+                       r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
 THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|pay|consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
@@ -78,7 +90,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
-                          r"action|proportionate|unanswered|held responsible|offensive|"
+                          r"action|proportionate|unanswered|held (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline)\b", re.IGNORECASE)
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
@@ -144,7 +156,7 @@ class RedLineFinder:
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
             return None
         declarer = statement_holder(doc, sentence, consequence)
-        if declarer is None:
+        if declarer is None or _passive_unquoted(doc, sentence):
             return None
         condition = _resolve_anaphora(condition, sentences, index)
         addressee = _actors_named(doc, sentence, condition + " " + consequence, declarer.code)
@@ -154,6 +166,14 @@ class RedLineFinder:
                        consequence=consequence, kind=kind, start=sentence.start_char,
                        end=sentence.start_char + len(sentence.text.rstrip()),
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
+
+
+def _passive_unquoted(doc: Doc, sentence: Span) -> bool:
+    """"Iran will be held responsible for any damage" with no one quoted saying it: the
+    subject is who the line is drawn for, not who draws it."""
+    return any(c.dep_ == "nsubjpass" for c in sentence.root.children) and not any(
+        q["start"] < sentence.end_char and sentence.start_char < q["end"] and q["speaker"]
+        for q in doc._.quotes)
 
 
 def _text(tokens: list[Token]) -> str:
@@ -230,8 +250,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             rest = [t for t in token.subtree if t.i >= modal[0].i]
             if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)):
                 step = []
+            # "the withdrawal will be a major blow to the fight against terrorism" judges a
+            # step: only what a step "would be" in war words ("an act of war") draws a line
             if step and rest and (WAR_WORDS.search(_text(rest))
-                                  or (THREAT_WORDS.search(_text(rest)) and STEP_SUBJECT.match(_text(step)))):
+                                  or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
+                                      and STEP_SUBJECT.match(_text(step)))):
                 found.append((_text(step), _text(rest)))
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp") and any(
                 c.dep_ == "attr" and RED_LINE.search(_text(list(c.subtree)))
@@ -242,11 +265,18 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             rest = [t for t in token.subtree if t.i not in taken and not t.is_punct]
             if step and not PRONOUN.match(_text(step)):
                 found.append((_text(step), _text(rest)))
-        found += _not_tolerated(token) + _action_against(token) + _targets(token) \
-            + _deadline(token)
+        found += _not_tolerated(token) + _not_allowed(token) + _warned_not_to(token) \
+            + _held_responsible(token) + _away_with(token) + _action_against(token) \
+            + _targets(token) + _deadline(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
-        if token.dep_ == "relcl" and token.head.lemma_ in ENABLERS and \
-                token.head.dep_ not in ("nsubj", "nsubjpass"):
+        # "the one last Wednesday that killed two soldiers": a step already taken is no condition
+        # "warned countries that U.S. actions threaten the region": a clause the parser hung
+        # as relative, with a subject of its own, is what was said, not who is meant
+        open_step = token.dep_ == "relcl" and token.tag_ != "VBD" \
+            and token.head.lemma_ in ENABLERS and any(
+                c.lower_ in RELATIVES and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                for c in token.children)
+        if open_step and token.head.dep_ not in ("nsubj", "nsubjpass"):
             # "the right to strike facilities of countries that X": the clause around them
             clause = _clause_of(token.head.head)
             relative = {t.i for t in token.subtree}
@@ -254,7 +284,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             consequence = [t for t in _reported(clause).subtree if t.i not in relative
                            and not t.is_punct and not _is_mark(t, clause)]
             found.append((_text(condition), _text(consequence)))
-        elif token.dep_ == "relcl" and token.head.lemma_ in ENABLERS:
+        elif open_step:
             # the main verb after the relative clause; the parser often hangs it elsewhere
             clause = next((t for t in sentence if t.i > token.i and t.dep_ in ("ROOT", "ccomp")
                            and t.pos_ in ("VERB", "AUX") and t.lemma_ not in SPEECH_VERBS),
@@ -305,6 +335,80 @@ def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
                                     for t in c.subtree]
     refusal = [c for c in children if c.dep_ in ("aux", "auxpass", "neg")] + [verb]
     return [(_text(step), _text(refusal))]
+
+
+def _not_allowed(verb: Token) -> list[tuple[str, str]]:
+    """"We will not allow any hostile force to settle on our border", "cannot tolerate attacks
+    on our ships": a step refused in the active voice, for the future."""
+    children = list(verb.children)
+    if verb.lemma_ not in NOT_ALLOWED or not any(c.dep_ == "neg" for c in children) \
+            or any(c.dep_ == "auxpass" for c in children) or not (
+                _future(verb) or any(c.lower_ in ("can", "ca", "cannot") for c in children)):
+        return []
+    # the step: what may not happen, a clause ("any force to settle on our border") or any
+    # such step ("any further provocation"); a bare noun ("would not tolerate blackmail") is a
+    # stance, not a line
+    step = [t for c in children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
+    if not step or PRONOUN.match(_text(step)) or DEFINITE_STEP.match(_text(step)) or not (
+            any(c.dep_ in ("ccomp", "xcomp") for c in children)
+            or any(t.dep_ == "relcl" or t.dep_ == "acl" for t in step)
+            or ANY_STEP.match(_text(step))):
+        return []
+    refusal = [c for c in children if c.dep_ in ("aux", "neg")] + [verb]
+    return [(_text(step), _text(refusal))]
+
+
+def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
+    """"Israel warned the rebels not to approach the buffer zone": who was warned, doing what
+    they were warned not to do, is the step; the warning is the line."""
+    if verb.lemma_ not in ("warn", "caution"):
+        return []
+    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                and any(g.dep_ == "neg" for g in c.children)
+                and any(g.lower_ == "to" for g in c.children)), None)
+    if warned is None or act is None or PRONOUN.match(warned.text):
+        return []
+    step = list(warned.subtree) + [t for t in act.subtree if t.dep_ not in ("neg", "aux")
+                                   or t.head.i != act.i]
+    warning = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb]
+    return [(_text(step), f"{_text(warning)} not to {act.lemma_}")]
+
+
+def _held_responsible(verb: Token) -> list[tuple[str, str]]:
+    """"Iran will be held fully responsible for any damage", "we will hold them accountable for
+    every attack": what they are to answer for is the step."""
+    if verb.lemma_ != "hold" or not _future(verb):
+        return []
+    answerable = next((c for c in verb.children if c.lower_ in ANSWERABLE), None)
+    if answerable is None:
+        return []
+    steps = [t for c in (*answerable.children, *verb.children) if c.lower_ == "for"
+             for t in c.children if t.dep_ == "pobj"]
+    if not steps or PRONOUN.match(steps[0].text):
+        return []
+    taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
+    consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct]
+    return [(_text(list(steps[0].subtree)), _text(consequence))]
+
+
+def _away_with(verb: Token) -> list[tuple[str, str]]:
+    """"You cannot attack our troops and get away with it": the acts coordinated before it are
+    the step."""
+    if verb.lemma_ != "get" or not any(c.lower_ == "away" for c in verb.children) \
+            or verb.dep_ != "conj":
+        return []
+    act = verb.head
+    while act.dep_ == "conj" and act.head.i < act.i:
+        act = act.head
+    if not any(c.dep_ == "neg" or c.lower_ == "cannot"
+               or c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "noone")
+               for c in act.children):
+        return []
+    step = [t for t in verb.doc[act.i:verb.i] if not (t.dep_ == "cc" and t.head.i != act.i
+                                                      and t.i == verb.i - 1)]
+    refusal = [c for c in act.children if c.dep_ in ("aux", "neg") and c.i < act.i]
+    return [(_text(step).removesuffix(" and"), _text(refusal + list(verb.subtree)))]
 
 
 def _action_against(verb: Token) -> list[tuple[str, str]]:

@@ -110,6 +110,18 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
     ("North Korea's defence ministry said it would launch strikes against the South and send "
      "troops to the border, to be ready to open fire in case more drones are found over "
      "Pyongyang.", "PRK", "conditional_threat", "more drones are found over Pyongyang"),
+    # a step refused in the active voice, for the future
+    ("“We will not allow any armed group to set up camps on our side of the river,” Chad's "
+     "president said.", "TCD", "red_line", "any armed group to set up camps on our side of the "
+     "river"),
+    # a warning not to take a step
+    ("Turkey warned Kurdish fighters in northern Iraq not to cross the border.", "TUR",
+     "conditional_threat", "Kurdish fighters in northern Iraq cross the border"),
+    # what one is to answer for
+    ("Kenya's president said Somalia would be held fully responsible for any harm to Kenyan "
+     "troops.", "KEN", "conditional_threat", "any harm to Kenyan troops"),
+    ("“Nobody can shell our villages and get away with it,” Armenia's defence minister said.",
+     "ARM", "red_line", "shell our villages"),
 ])
 def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> None:
     lines = {(r["declarer"]["code"], r["kind"], r["condition"]) for r in annotate(text)._.red_lines}
@@ -127,6 +139,18 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     "The minister said the talks would resume next week if the weather allowed.",
     "Russia said it had shot down all the drones launched at Moscow overnight.",
     "Kyiv criticised the muted reaction to any of the strikes on its grid.",
+    # blame for an attack already made, with the attack in a relative clause
+    "Washington blamed the militia for the rocket attacks, including the one on Monday that "
+    "wounded two soldiers.",
+    # a step already taken is not refused; a bare noun is a stance
+    "“We will not allow this act of sabotage to derail the talks,” Iran's foreign minister said.",
+    "Delhi said it would not tolerate blackmail.",
+    # an assessment of what a step brings, and a clause the parser hangs as relative
+    "The bloc's chief said the three countries' exit will be a blow to the fight against "
+    "terrorism.",
+    "Caracas warned other Latin American countries that U.S. actions threaten the whole region.",
+    # the one held responsible, with no one quoted saying so, draws no line
+    "Iran will be held fully responsible for any damage to the embassy.",
     # a statement inside the condition does not state the line
     "The ruling means the tariffs will return on Monday unless Seoul can persuade the court to "
     "wait.",
