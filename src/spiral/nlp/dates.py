@@ -27,13 +27,20 @@ _PATTERNS = [
     ("dmy", re.compile(r"\b(?P<d>\d{1,2}) " + _MONTH + r"(?:,? (?P<y>\d{4}))?\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4}))?\b")),
     ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight|earlier today|this morning|this evening)\b", re.IGNORECASE)),
+    # "overnight on March 8", "overnight into Sunday": the day named is the date
+    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight(?! (?:on|into|to)\b)|"
+                                r"earlier today|this morning|this evening)\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.IGNORECASE)),
-    # "in June", "last March", "their June attacks" (a month naming what happened in it)
+    # "in June", "last March", "their June attacks" (a month naming what happened in it; "the
+    # Dec. 29 strikes" names a day, read above)
     ("month_name", re.compile(r"\b(?i:in|since|during|last|early|late|mid-|the|their|its|his|her|"
-                              r"our) ?" + _MONTH + r"(?: (?P<y>\d{4}))?\b")),
+                              r"our) ?" + _MONTH + r"(?: (?P<y>\d{4}))?\b(?!\.? ?\d{1,2}\b)")),
     ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
+    # "in 2016", "during 2014", "since 2014, when the rebels took the capital": a year alone
+    # ("the worst since 2014" dates nothing that happened then)
+    ("year_number", re.compile(r"\b(?i:in|during|early|late|mid-|since (?=\d{4},? when\b))"
+                               r" ?(?P<y>(?:19|20)\d{2})\b(?![-/]\d)")),
     ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
 ]
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -53,8 +60,25 @@ def find_event_date(sentence: Span, published: date | None) -> tuple[date | None
     with neither, no date ('unknown')."""
     if published is None:
         return None, "unknown"
-    found = resolve_date(sentence.text, published)
+    found = resolve_date(_without_relative_clauses(sentence), published)
     return found if found is not None else (published, "day")
+
+
+def _without_relative_clauses(sentence: Span) -> str:
+    """The sentence's words outside its relative clauses: "Russia, which invaded in 2022,
+    fired drones overnight" dates the drones, not the invasion (a relative clause's own events
+    take the date it gives them). A clause that qualifies a date ("since 2014, when ...") stays."""
+    inner = {t.i for t in sentence if t.dep_ == "relcl" and not _names_a_date(t.head)
+             for t in t.subtree}
+    if not inner:
+        return sentence.text
+    return "".join(t.text_with_ws if t.i not in inner else " " * len(t.text_with_ws)
+                   for t in sentence)
+
+
+def _names_a_date(token: Token) -> bool:
+    return token.like_num or token.lower_.rstrip(".") in WEEKDAYS or \
+        token.lower_.rstrip(".")[:3] in {m[:3] for m in MONTHS}
 
 
 def _first(text: str, published: date) -> tuple[int, tuple[date, DatePrecision]] | None:
@@ -98,7 +122,9 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         return published - timedelta(days=back), "day"
     if kind == "relative_day":
         rel = groups["rel"].lower()
-        return (published - timedelta(days=1) if rel == "yesterday" else published), "day"
+        # what happened "overnight" began the evening before the report
+        return (published - timedelta(days=1) if rel in ("yesterday", "overnight")
+                else published), "day"
     if kind == "this_week":
         shift = {"this": 0, "last": -7, "next": 7}[groups["which"].lower()]
         monday = published - timedelta(days=published.weekday()) + timedelta(days=shift)
@@ -115,6 +141,8 @@ def _resolve_in_range(kind: str, match: re.Match[str],
     if kind == "year":
         shift = {"this": 0, "last": -1, "next": 1}[groups["which"].lower()]
         return date(published.year + shift, 1, 1), "year"
+    if kind == "year_number":
+        return date(int(groups["y"]), 1, 1), "year"
     if kind == "months_from_now":
         count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
         sign = -1 if groups["dir"].lower() == "ago" else 1

@@ -25,9 +25,25 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     ("on 12 September", (date(2024, 9, 12), "day")),
     ("Nov. 21, 2024", (date(2024, 11, 21), "day")),
     ("2024-11-19", (date(2024, 11, 19), "day")),
+    # a year alone, and the year a "since ... when" clause names
+    ("the first offensive, in 2016, took the border towns", (date(2016, 1, 1), "year")),
+    ("at war since 2015, when the rebels took the capital", (date(2015, 1, 1), "year")),
+    # a month before a day number is that day, not the month ("the Dec. 29 strikes")
+    ("mourners of those killed in the Nov. 19 strikes", (date(2024, 11, 19), "day")),
+    # overnight began the evening before the report, unless a day is named
+    ("shelling overnight killed four", (date(2024, 11, 21), "day")),
+    ("drones struck overnight on November 20", (date(2024, 11, 20), "day")),
 ])
 def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
     assert resolve_date(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the deadliest attack since 2014",  # a comparison dates nothing that happened then
+    "the 2023-24 season",
+])
+def test_dates_a_year_that_dates_nothing(text: str) -> None:
+    assert resolve_date(text, PUBLISHED) is None
 
 
 @given(st.text(max_size=80))

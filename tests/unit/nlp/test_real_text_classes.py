@@ -869,3 +869,9 @@ def test_a_dateline_before_a_colon_is_no_speaker(annotate) -> None:
     doc = annotate("LIMA, Peru: On Monday the interior minister said the border would close.",
                    "2025-03-01")
     assert all(q["speaker_text"] != "LIMA, Peru" for q in doc._.quotes)
+
+
+def test_a_relative_clauses_date_is_not_the_sentences(annotate) -> None:
+    doc = annotate("Russia, which annexed Crimea in March 2014, fired drones at Kyiv.", "2025-03-01")
+    fired = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
+    assert fired and all(e["date"] == "2025-03-01" for e in fired), fired
