@@ -40,6 +40,8 @@ TITLES = {
     "supreme leader": "supreme leader", "spokesman": "spokes", "spokeswoman": "spokes",
     "spokesperson": "spokes", "leader": "leader",
 }
+# the offices a country's "leader" may hold
+HEADS = ("president", "prime minister")
 GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|ambassador|envoy"
                        r"|chancellor|leader|diplomat|ministry|government|adviser")
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
@@ -54,6 +56,7 @@ FORMER = re.compile(r"\b(?:former|ex-|retired)")
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow|institute"
                        r"|studies|cent(?:er|re) for")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
+THE_COUNTRY = re.compile(r"\bthe country\s*['’]s\b", re.IGNORECASE)
 EXPLETIVE = {"likely", "unlikely", "clear", "unclear", "possible", "impossible", "important",
              "necessary", "true", "time", "expected", "reported", "believed", "feared", "hoped",
              "understood", "thought", "said", "known", "difficult", "easy", "hard"}
@@ -263,7 +266,14 @@ class ActorResolver:
             code = self._country(match.group("country"))
             if code is None:
                 continue
-            holder = self.kb.office_holder(code, TITLES[match.group("title").lower()], on)
+            title = TITLES[match.group("title").lower()]
+            holder = self.kb.office_holder(code, title, on)
+            if holder is None and title == "leader" and self._is_country(match.group("country")):
+                # "the Venezuelan leader": the head of state or government, when the country
+                # has only one of them on record
+                heads = {h.name: h for t in HEADS if (h := self.kb.office_holder(code, t, on))
+                         and h.role_on(on).role.lower().startswith(t)}  # not a vice president
+                holder = next(iter(heads.values())) if len(heads) == 1 else None
             text = match.group(0)
             if holder is not None:
                 entity = self.kb.entity(holder, text, on)
@@ -275,6 +285,10 @@ class ActorResolver:
                 found.append(_Mention(start, end, text, (name, code), entity, False))
             taken.add(start, end)
         return found
+
+    def _is_country(self, word: str) -> bool:
+        found = self.kb.names.get(word) or self.kb.names.get(word.split()[-1])
+        return isinstance(found, Fixed) and found.kind in ("country", "adjective")
 
     def _country(self, word: str | None) -> str | None:
         if not word:
@@ -389,6 +403,10 @@ class ActorResolver:
                                   or ATTACHED.fullmatch(extensions.written(doc)[ent.end_char:m.start])))]
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
+            if THE_COUNTRY.search(descriptor):
+                # "X, the country's army chief": the country the sentence tells of, not the
+                # nearest one named ("South Sudan deployed ... after Sudan's RSF took ...")
+                nearest = _sentence_country(doc, known, sentence) or nearest
             if nearest is None:
                 nearest = _named_short(known, ent)
             code = nearest.entity.code if nearest else ""
@@ -772,6 +790,21 @@ def _sector(descriptor: str) -> str:
         if words.search(text):
             return sector
     return ""
+
+
+def _sentence_country(doc: Doc, known: list[_Mention], sentence: Span) -> _Mention | None:
+    """The country that is the subject of a sentence's main verb or of the clause it reports
+    ("Chad closed the border, confirmed X"), when one is."""
+    for mention in known:
+        if sentence.start_char <= mention.start < sentence.end_char and not mention.person \
+                and len(mention.entity.code) == 3 and mention.entity.code not in NON_STATE_CODES:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            verb = span.root.head if span is not None else None
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and (
+                    verb.i == sentence.root.i
+                    or verb.dep_ == "ccomp" and verb.head.i == sentence.root.i):
+                return mention
+    return None
 
 
 def _near(mention: _Mention, ent: Span) -> bool:

@@ -894,7 +894,7 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         speaker, anonymous = _resolve(doc, [t for t in antecedent.subtree
                                             if t.i < head.head.i and t.i not in ids])
         return replace(quote, speaker=speaker, anonymous=anonymous) if speaker else quote
-    if head.lemma_.lower() in DOCUMENT_NOUNS and (head.tag_ in ("NNS", "NNPS") or any(
+    if head.lemma_.lower() in DOCUMENT_NOUNS and (head.lower_ != head.lemma_.lower() or any(
             c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.children)):
         # "the report by a doctor" names its author, unknown as they may be; "reports said",
         # "news reports indicated" are the press's, not the last speaker's

@@ -875,3 +875,27 @@ def test_a_relative_clauses_date_is_not_the_sentences(annotate) -> None:
     doc = annotate("Russia, which annexed Crimea in March 2014, fired drones at Kyiv.", "2025-03-01")
     fired = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
     assert fired and all(e["date"] == "2025-03-01" for e in fired), fired
+
+
+def test_a_countrys_leader_is_its_one_head_of_state_or_government(annotate) -> None:
+    doc = annotate("The Venezuelan leader said the vote was binding. The Russian leader said the "
+                   "talks were over.", "2024-01-10")
+    # Venezuela has a president and no prime minister on record; Russia has both
+    assert [q["speaker"]["entity_name"] for q in doc._.quotes] == ["Nicolas Maduro", "Russia"]
+
+
+def test_the_countrys_officer_belongs_to_the_country_the_sentence_tells_of(annotate) -> None:
+    doc = annotate("Chad has closed its border with Sudan after clashes near Sudan's El Geneina, "
+                   "confirmed Colonel Amos Deby, the country's army spokesman.", "2025-03-01")
+    assert _speakers(doc)[0] == ("TCD", "MIL", False)
+
+
+@pytest.mark.parametrize("text, last", [
+    # a federal member state speaks for its state's government
+    ("Puntland's state council said it would govern itself.", ("SOM", "GOV", False)),
+    # emergency services are the state's, in the country the report is about
+    ("Libya's capital saw heavy fighting. Libyan forces clashed in Tripoli overnight. At least "
+     "nine people died, emergency services said.", ("LBY", "GOV", False)),
+])
+def test_offices_below_the_national_government_are_the_state(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == last
