@@ -527,7 +527,8 @@ class ActorResolver:
     def _describes(self, mention: _Mention, noun: str) -> bool:
         if not mention.person and noun in GROUP_NOUNS:
             # "the group", "the movement": an armed group, party or organisation named before
-            return mention.entity.sector in GROUP_SECTORS
+            # (a UN or African Union mission is not "the group")
+            return mention.entity.sector in GROUP_SECTORS and mention.entity.code != "IGO"
         if not mention.person:
             return noun in mention.entity.entity_name.lower().split()
         person = self.kb.names.get(mention.entity.entity_name)

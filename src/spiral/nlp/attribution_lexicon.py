@@ -147,6 +147,15 @@ ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|
                        r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?|"
                        r"officers|activists?|opponents|analysts|observers|reports)\b"
                        r"(?! named)", re.IGNORECASE)
+# what makes unnamed "sources" a state's ("security sources", "diplomatic sources"); "sources
+# in Jordan" may be anyone's
+STATE_SOURCE_QUALIFIERS = frozenset({"security", "military", "defense", "defence", "army",
+                                     "government", "diplomatic", "intelligence", "police",
+                                     "official", "ministry", "navy", "naval", "administration"})
+# heads of a source that name a state body, whose country the nearby subject gives ("Polish
+# authorities said all was calm. The defence ministry said ...")
+STATE_BODIES = frozenset({"ministry", "government", "authorities", "army", "military", "police",
+                          "cabinet", "presidency", "navy", "administration"})
 # words describing a speaker as no state's voice, wherever the country comes from ("Manila-based
 # analyst X", "a former Russian diplomat")
 NON_STATE_DESCRIPTORS = frozenset({"analyst", "expert", "researcher", "professor", "scholar",

@@ -68,6 +68,8 @@ from spiral.nlp.attribution_lexicon import (
     RELATIVE_PRONOUNS,
     RELAYING_CUES,
     SPEECH_VERBS,
+    STATE_BODIES,
+    STATE_SOURCE_QUALIFIERS,
     TOPIC_CUES,
 )
 from spiral.nlp.dates import find_event_date
@@ -800,8 +802,12 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
+        # "sources in Jordan" are placed, not a state's; "security sources" are
+        unplaced = named.lemma_.lower() == "source" and not {
+            c.lower_ for c in named.children} & STATE_SOURCE_QUALIFIERS
         speaker = Entity(words, words, speaker.code,
-                         speaker.sector or ("" if described else "GOV"), "anonymous source")
+                         speaker.sector or ("" if described or unplaced else "GOV"),
+                         "anonymous source")
     elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE \
             and head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS and not (
                 not named_at_head and head.lemma_.lower() in NON_STATE_HEADS) \
@@ -911,6 +917,16 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         # "Ecowas called for ... The communique warned": no statement quoted before, the body
         # that last acted is its issuer
         return replace(quote, speaker=issuer)
+    if head.lemma_.lower() in STATE_BODIES and not quote.anonymous \
+            and not any(c.dep_ == "amod" and c.text[:1].isupper() and c.pos_ == "ADJ"
+                        for c in head.children) \
+            and (subject := _last_subject(doc, head)) is not None \
+            and subject.code not in NON_STATE and len(subject.code) == 3:
+        # "Polish authorities said all was calm. The Defence Ministry said ...": a state body
+        # the text places nowhere is of the country that last spoke or acted ("the European
+        # governments" are placed, if not in one country)
+        words = doc[source[0].i:source[-1].i + 1].text
+        return replace(quote, speaker=Entity(words, subject.entity_name, subject.code, "GOV"))
     # "the official", "Army officials" after "Indian Army officials": every word of the source
     # is a word of one quoted before (nearby for a single word, anywhere before for more)
     words = {_stem(t.text) for t in source if t.is_alpha and t.dep_ != "det"}

@@ -899,3 +899,24 @@ def test_the_countrys_officer_belongs_to_the_country_the_sentence_tells_of(annot
 ])
 def test_offices_below_the_national_government_are_the_state(annotate, text, last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+@pytest.mark.parametrize("text, last", [
+    # unnamed sources a place names are not for that reason its state's
+    ("Sources in Oman said the talks would resume on Sunday.", ("OMN", "", True)),
+    ("Omani security sources said the talks would resume on Sunday.", ("OMN", "COP", True)),
+])
+def test_unnamed_sources_speak_for_a_state_when_a_word_says_so(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+def test_the_group_is_not_a_un_mission(annotate) -> None:
+    doc = annotate("Al-Shabaab said its fighters attacked the base of the UN Assistance Mission "
+                   "in Somalia. The group also said it had fired mortars.", "2025-03-01")
+    assert _speakers(doc)[-1][0] == "IMG"
+
+
+def test_a_state_body_the_text_places_nowhere_is_of_the_last_country_to_speak(annotate) -> None:
+    doc = annotate("Lithuanian authorities said the night was calm. The Defence Ministry said a "
+                   "column of Belarusian troops was moving west.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("LTU", "GOV", False)
