@@ -41,6 +41,9 @@ _PATTERNS = [
     # ("the worst since 2014" dates nothing that happened then)
     ("year_number", re.compile(r"\b(?i:in|during|early|late|mid-|since (?=\d{4},? when\b))"
                                r" ?(?P<y>(?:19|20)\d{2})\b(?![-/]\d)")),
+    # "a 2019 car bomb attack", "the 2008 war": a year naming what happened in it
+    ("year_before_noun", re.compile(r"\b(?i:a|an|the|its|their|his|her|our) (?P<y>(?:19|20)\d{2})"
+                                    r" (?=[a-z])")),
     ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
 ]
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -49,8 +52,15 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 
 
 @functools.lru_cache(maxsize=4096)  # the coder asks of a sentence and of its clauses again
-def resolve_date(expression: str, published: date) -> tuple[date, DatePrecision] | None:
-    """The first date expression in `expression`, resolved; None when there is none."""
+def resolve_date(expression: str, published: date | None) -> tuple[date, DatePrecision] | None:
+    """The first date expression in `expression`, resolved; None when there is none. Without a
+    publication date only dates that name their year resolve ("21 November 2024", "in 2019").
+
+    >>> resolve_date("a 2019 car bomb attack", None)
+    (datetime.date(2019, 1, 1), 'year')
+    >>> resolve_date("on Tuesday", None) is None
+    True
+    """
     found = _first(expression, published)
     return None if found is None else found[1]
 
@@ -58,10 +68,10 @@ def resolve_date(expression: str, published: date) -> tuple[date, DatePrecision]
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
     """The date a sentence's event happened: its own date expression, else publication day;
     with neither, no date ('unknown')."""
-    if published is None:
-        return None, "unknown"
     found = resolve_date(_without_relative_clauses(sentence), published)
-    return found if found is not None else (published, "day")
+    if found is not None:
+        return found
+    return (None, "unknown") if published is None else (published, "day")
 
 
 def _without_relative_clauses(sentence: Span) -> str:
@@ -81,7 +91,7 @@ def _names_a_date(token: Token) -> bool:
         token.lower_.rstrip(".")[:3] in {m[:3] for m in MONTHS}
 
 
-def _first(text: str, published: date) -> tuple[int, tuple[date, DatePrecision]] | None:
+def _first(text: str, published: date | None) -> tuple[int, tuple[date, DatePrecision]] | None:
     best = None
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -98,7 +108,14 @@ def _month_number(name: str) -> int:
     return [m[:3] for m in MONTHS].index(name) + 1
 
 
-def _resolve(kind: str, match: re.Match[str], published: date) -> tuple[date, DatePrecision] | None:
+def _resolve(kind: str, match: re.Match[str],
+             published: date | None) -> tuple[date, DatePrecision] | None:
+    if published is None:
+        # an undated report: only what names its year ("on Tuesday" is no day of any year)
+        if kind not in ("iso", "dmy", "mdy", "month_name", "year_number", "year_before_noun") \
+                or not match.groupdict().get("y"):
+            return None
+        published = date(int(match.group("y")), 12, 31)
     try:
         return _resolve_in_range(kind, match, published)
     except (ValueError, OverflowError):  # no such day, or beyond year 1 or 9999
@@ -141,7 +158,7 @@ def _resolve_in_range(kind: str, match: re.Match[str],
     if kind == "year":
         shift = {"this": 0, "last": -1, "next": 1}[groups["which"].lower()]
         return date(published.year + shift, 1, 1), "year"
-    if kind == "year_number":
+    if kind in ("year_number", "year_before_noun"):
         return date(int(groups["y"]), 1, 1), "year"
     if kind == "months_from_now":
         count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])

@@ -28,6 +28,7 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     # a year alone, and the year a "since ... when" clause names
     ("the first offensive, in 2016, took the border towns", (date(2016, 1, 1), "year")),
     ("at war since 2015, when the rebels took the capital", (date(2015, 1, 1), "year")),
+    ("he compared it with a 2019 car bomb attack on the academy", (date(2019, 1, 1), "year")),
     # a month before a day number is that day, not the month ("the Dec. 29 strikes")
     ("mourners of those killed in the Nov. 19 strikes", (date(2024, 11, 19), "day")),
     # overnight began the evening before the report, unless a day is named
@@ -41,6 +42,7 @@ def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
 @pytest.mark.parametrize("text", [
     "the deadliest attack since 2014",  # a comparison dates nothing that happened then
     "the 2023-24 season",
+    "the 2024 Paris Olympics",  # a name, not what happened in the year
 ])
 def test_dates_a_year_that_dates_nothing(text: str) -> None:
     assert resolve_date(text, PUBLISHED) is None
