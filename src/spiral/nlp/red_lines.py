@@ -55,6 +55,9 @@ NOT_TOLERATED = {"tolerate", "allow", "accept", "permit"}
 NOT_ALLOWED = {"tolerate", "allow", "permit"}
 # "we will not allow this act of sabotage to derail the talks": a step already taken
 DEFINITE_STEP = re.compile(r"^(this|that|these|those)\b", re.IGNORECASE)
+# whom a warning advises rather than threatens
+PUBLIC = {"resident", "civilian", "people", "public", "citizen", "traveller", "traveler",
+          "tourist", "motorist", "villager", "user", "consumer", "parent", "family", "shipper"}
 # "will be held responsible for any damage", "will hold them accountable for"
 ANSWERABLE = {"responsible", "accountable", "liable"}
 # "would take firm action against ...": what a warning threatens to do against a step
@@ -367,8 +370,9 @@ def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                 and any(g.dep_ == "neg" for g in c.children)
                 and any(g.lower_ == "to" for g in c.children)), None)
-    if warned is None or act is None or PRONOUN.match(warned.text):
-        return []
+    if warned is None or act is None or PRONOUN.match(warned.text) \
+            or warned.lemma_.lower() in PUBLIC:
+        return []  # "warned residents not to return" is advice, not a line
     step = list(warned.subtree) + [t for t in act.subtree if t.dep_ not in ("neg", "aux")
                                    or t.head.i != act.i]
     warning = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb]

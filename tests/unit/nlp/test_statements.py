@@ -145,6 +145,7 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     # a step already taken is not refused; a bare noun is a stance
     "“We will not allow this act of sabotage to derail the talks,” Iran's foreign minister said.",
     "Delhi said it would not tolerate blackmail.",
+    "Turkish police warned residents not to return to the flooded streets.",
     # an assessment of what a step brings, and a clause the parser hangs as relative
     "The bloc's chief said the three countries' exit will be a blow to the fight against "
     "terrorism.",
