@@ -7,7 +7,7 @@ Patterns, on the dependency parse of each sentence:
   what follows it; "will respond to / retaliate against / pay a price for any X";
 - "X would cross a red line", "X is a red line", "X will not be tolerated / allowed", "we will
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
-  and get away with it";
+  and get away with it", "only X will stop Y";
 - threats to whoever enables an enemy: "any country that X will be Y", "countries that X" as
   the object of a threat — the relative clause is the condition;
 - a qualified class of targets: "would target all ships bound for X", "ships linked to X would
@@ -55,6 +55,8 @@ NOT_TOLERATED = {"tolerate", "allow", "accept", "permit"}
 NOT_ALLOWED = {"tolerate", "allow", "permit"}
 # "we will not allow this act of sabotage to derail the talks": a step already taken
 DEFINITE_STEP = re.compile(r"^(this|that|these|those)\b", re.IGNORECASE)
+# "only X will stop Y"
+ENDING_VERBS = {"stop", "end", "halt"}
 # whom a warning advises rather than threatens
 PUBLIC = {"resident", "civilian", "people", "public", "citizen", "traveller", "traveler",
           "tourist", "motorist", "villager", "user", "consumer", "parent", "family", "shipper"}
@@ -94,7 +96,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|held (?:\w+ )?(?:responsible|accountable)|offensive|"
-                          r"deadline)\b", re.IGNORECASE)
+                          r"deadline|clash\w*|fighting|hostilities)\b", re.IGNORECASE)
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
                      re.IGNORECASE)
@@ -269,7 +271,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             if step and not PRONOUN.match(_text(step)):
                 found.append((_text(step), _text(rest)))
         found += _not_tolerated(token) + _not_allowed(token) + _warned_not_to(token) \
-            + _held_responsible(token) + _away_with(token) + _action_against(token) \
+            + _held_responsible(token) + _away_with(token) + _only_if(token) \
+            + _action_against(token) \
             + _targets(token) + _deadline(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
         # "the one last Wednesday that killed two soldiers": a step already taken is no condition
@@ -413,6 +416,20 @@ def _away_with(verb: Token) -> list[tuple[str, str]]:
                                                       and t.i == verb.i - 1)]
     refusal = [c for c in act.children if c.dep_ in ("aux", "neg") and c.i < act.i]
     return [(_text(step).removesuffix(" and"), _text(refusal + list(verb.subtree)))]
+
+
+def _only_if(verb: Token) -> list[tuple[str, str]]:
+    """"Only an end to the war will stop the attacks": without that step, what it would stop
+    goes on."""
+    if verb.lemma_ not in ENDING_VERBS or not _future(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    stopped = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or stopped is None \
+            or not any(c.lower_ == "only" for c in subject.children):
+        return []
+    step = [t for t in subject.subtree if t.lower_ != "only"]
+    return [(f"not {_text(step)}", f"{_text(list(stopped.subtree))} go on")]
 
 
 def _action_against(verb: Token) -> list[tuple[str, str]]:

@@ -122,6 +122,9 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
      "troops.", "KEN", "conditional_threat", "any harm to Kenyan troops"),
     ("“Nobody can shell our villages and get away with it,” Armenia's defence minister said.",
      "ARM", "red_line", "shell our villages"),
+    # only a step will stop what goes on
+    ("The Houthis said only a ceasefire in Gaza would end their attacks on shipping.", "YEM",
+     "conditional_threat", "not a ceasefire in Gaza"),
 ])
 def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> None:
     lines = {(r["declarer"]["code"], r["kind"], r["condition"]) for r in annotate(text)._.red_lines}
@@ -146,6 +149,7 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     "“We will not allow this act of sabotage to derail the talks,” Iran's foreign minister said.",
     "Delhi said it would not tolerate blackmail.",
     "Turkish police warned residents not to return to the flooded streets.",
+    "Only rain will end the drought, farmers said.",
     # an assessment of what a step brings, and a clause the parser hangs as relative
     "The bloc's chief said the three countries' exit will be a blow to the fight against "
     "terrorism.",
