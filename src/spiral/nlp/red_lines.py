@@ -29,6 +29,7 @@ one is quoted saying it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -270,10 +271,10 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             rest = [t for t in token.subtree if t.i not in taken and not t.is_punct]
             if step and not PRONOUN.match(_text(step)):
                 found.append((_text(step), _text(rest)))
-        found += _not_tolerated(token) + _not_allowed(token) + _warned_not_to(token) \
-            + _held_responsible(token) + _away_with(token) + _only_if(token) \
-            + _action_against(token) \
-            + _targets(token) + _deadline(token)
+        found += _not_tolerated(token) + _action_against(token) + _targets(token) \
+            + _deadline(token)
+        for rule in LEMMA_RULES.get(token.lemma_, ()):  # one look-up a token on the hot path
+            found += rule(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
         # "the one last Wednesday that killed two soldiers": a step already taken is no condition
         # "warned countries that U.S. actions threaten the region": a clause the parser hung
@@ -597,6 +598,16 @@ def _actors_named(doc: Doc, sentence: Span, text: str, declarer: str) -> list[En
                 found.append(entity)
     return found
 
+
+
+# the rules that read a verb of one of a few lemmas, by lemma
+LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
+    **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
+    "warn": (_warned_not_to,), "caution": (_warned_not_to,),
+    "hold": (_held_responsible,),
+    "get": (_away_with,),
+    **{lemma: (_only_if,) for lemma in ENDING_VERBS},
+}
 
 
 @Language.factory("spiral_red_lines", requires=["doc._.actor_mentions", "doc._.quotes"],
