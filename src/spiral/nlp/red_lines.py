@@ -277,12 +277,13 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found += rule(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
         # "the one last Wednesday that killed two soldiers": a step already taken is no condition
-        # "warned countries that U.S. actions threaten the region": a clause the parser hung
-        # as relative, with a subject of its own, is what was said, not who is meant
-        open_step = token.dep_ == "relcl" and token.tag_ != "VBD" \
-            and token.head.lemma_ in ENABLERS and any(
-                c.lower_ in RELATIVES and c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                for c in token.children)
+        # ("countries that let Kyiv use" may be now); "warned countries that U.S. actions
+        # threaten the region": a clause the parser hung as relative, opened by a conjunction,
+        # is what was said, not who is meant
+        open_step = token.dep_ == "relcl" and token.head.lemma_ in ENABLERS \
+            and not (token.tag_ == "VBD" and token.lower_ != token.lemma_) and any(
+                t.lower_ in RELATIVES | {"whose"} and t.dep_ != "mark"
+                for t in token.subtree if t.i < token.i)
         if open_step and token.head.dep_ not in ("nsubj", "nsubjpass"):
             # "the right to strike facilities of countries that X": the clause around them
             clause = _clause_of(token.head.head)

@@ -122,6 +122,13 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
      "troops.", "KEN", "conditional_threat", "any harm to Kenyan troops"),
     ("“Nobody can shell our villages and get away with it,” Armenia's defence minister said.",
      "ARM", "red_line", "shell our villages"),
+    # countries that enable an enemy, in any tense the words allow
+    ("The Kremlin said Russia reserves the right to strike military facilities of countries "
+     "whose weapons were used against it.", "RUS", "conditional_threat",
+     "whose weapons were used against it"),
+    ("Moscow said it reserved the right to strike military sites in countries that let Kyiv "
+     "fire their missiles at Russia.", "RUS", "conditional_threat",
+     "let Kyiv fire their missiles at Russia"),
     # only a step will stop what goes on
     ("The Houthis said only a ceasefire in Gaza would end their attacks on shipping.", "YEM",
      "conditional_threat", "not a ceasefire in Gaza"),
