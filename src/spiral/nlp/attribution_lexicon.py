@@ -152,6 +152,14 @@ ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|
 STATE_SOURCE_QUALIFIERS = frozenset({"security", "military", "defense", "defence", "army",
                                      "government", "diplomatic", "intelligence", "police",
                                      "official", "ministry", "navy", "naval", "administration"})
+# unnamed officials speak for a state unless a word places them outside it ("a hospital
+# official", "a party official")
+STATE_SOURCES = frozenset({"official", "officer"})
+NON_STATE_QUALIFIERS = frozenset({"hospital", "medical", "aid", "humanitarian", "party", "rebel",
+                                  "opposition", "company", "un", "u.n.", "campaign", "club",
+                                  "union", "church", "university", "school", "former", "retired",
+                                  "militia", "industry", "bank"})
+MILITARY_QUALIFIERS = frozenset({"military", "army", "defense", "defence", "navy", "naval"})
 # heads of a source that name a state body, whose country the nearby subject gives ("Polish
 # authorities said all was calm. The defence ministry said ...")
 STATE_BODIES = frozenset({"ministry", "government", "authorities", "army", "military", "police",

@@ -55,8 +55,10 @@ from spiral.nlp.attribution_lexicon import (
     INFINITIVE_CUES,
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
+    MILITARY_QUALIFIERS,
     NON_STATE_DESCRIPTORS,
     NON_STATE_HEADS,
+    NON_STATE_QUALIFIERS,
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CUES,
@@ -70,6 +72,7 @@ from spiral.nlp.attribution_lexicon import (
     SPEECH_VERBS,
     STATE_BODIES,
     STATE_SOURCE_QUALIFIERS,
+    STATE_SOURCES,
     TOPIC_CUES,
 )
 from spiral.nlp.dates import find_event_date
@@ -934,7 +937,33 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     same = [q for q in before if words and words <= {_stem(w) for w in q.speaker_text.split()}]
     if same:
         return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
+    named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
+        "NUM", "PRON") else head
+    if quote.anonymous and (sector := _state_source(named)) \
+            and not any(c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
+                        and c.dep_ in ("amod", "compound") and c.lower_ not in
+                        MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS for c in named.children) \
+            and (subject := _last_subject(doc, head)) is not None \
+            and subject.code not in NON_STATE and len(subject.code) == 3:
+        # "Seoul's Joint Chiefs said ... according to a defence source": an unnamed official
+        # the text places nowhere speaks for the state that last spoke or acted ("a Western
+        # official" is placed, if not in one country)
+        text = doc[source[0].i:source[-1].i + 1].text
+        return replace(quote, speaker=Entity(text, text, subject.code, sector,
+                                             "anonymous source"))
     return quote
+
+
+def _state_source(head: Token) -> str:
+    """The sector of an unnamed source who speaks for a state ("a senior official", "security
+    sources", "an informed defence source"), or "" ("a hospital official", "a second source")."""
+    qualifiers = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    if qualifiers & NON_STATE_QUALIFIERS:
+        return ""
+    if head.lemma_.lower() in STATE_SOURCES or qualifiers & STATE_SOURCE_QUALIFIERS:
+        return "MIL" if qualifiers & MILITARY_QUALIFIERS else "GOV"
+    return ""
 
 
 def _last_subject(doc: Doc, before: Token) -> Entity | None:

@@ -920,3 +920,17 @@ def test_a_state_body_the_text_places_nowhere_is_of_the_last_country_to_speak(an
     doc = annotate("Lithuanian authorities said the night was calm. The Defence Ministry said a "
                    "column of Belarusian troops was moving west.", "2025-03-01")
     assert _speakers(doc)[-1] == ("LTU", "GOV", False)
+
+
+@pytest.mark.parametrize("text, last", [
+    # an unnamed official the text places nowhere speaks for the state that last spoke
+    ("Japan's defence ministry said the missile fell into the sea. It flew for about ten "
+     "minutes, according to an informed defence source.", ("JPN", "MIL", True)),
+    # not a hospital official, nor a Western one
+    ("Japan's defence ministry said the missile fell into the sea. Two fishermen were hurt, a "
+     "hospital official said.", ("", "", True)),
+    ("Japan's defence ministry said the missile fell into the sea. It was a new type, a Western "
+     "official said.", ("", "", True)),
+])
+def test_an_unnamed_official_speaks_for_the_state_that_last_spoke(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == last
