@@ -944,15 +944,29 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
             and not any(c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
                         and c.dep_ in ("amod", "compound") and c.lower_ not in
                         MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS for c in named.children) \
-            and (subject := _last_subject(doc, head)) is not None \
+            and (subject := _placed_by_verb(doc, head) or _last_subject(doc, head)) is not None \
             and subject.code not in NON_STATE and len(subject.code) == 3:
-        # "Seoul's Joint Chiefs said ... according to a defence source": an unnamed official
+        # "In Pakistan, a security official said": where the saying is placed; "Seoul's Joint
+        # Chiefs said ... according to a defence source": an unnamed official
         # the text places nowhere speaks for the state that last spoke or acted ("a Western
         # official" is placed, if not in one country)
         text = doc[source[0].i:source[-1].i + 1].text
         return replace(quote, speaker=Entity(text, text, subject.code, sector,
                                              "anonymous source"))
     return quote
+
+
+def _placed_by_verb(doc: Doc, head: Token) -> Entity | None:
+    """The country an "in X" phrase on the source's verb names ("In Pakistan, an official
+    said")."""
+    verb = head.head
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < head.i:
+            for place in prep.children:
+                entity = entity_at(doc, place.idx, place.idx + len(place.text))
+                if place.dep_ == "pobj" and entity is not None and len(entity.code) == 3:
+                    return entity
+    return None
 
 
 def _state_source(head: Token) -> str:

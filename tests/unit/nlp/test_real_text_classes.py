@@ -926,6 +926,9 @@ def test_a_state_body_the_text_places_nowhere_is_of_the_last_country_to_speak(an
     # an unnamed official the text places nowhere speaks for the state that last spoke
     ("Japan's defence ministry said the missile fell into the sea. It flew for about ten "
      "minutes, according to an informed defence source.", ("JPN", "MIL", True)),
+    # where the saying is placed comes first
+    ("Japan's defence ministry said the missile fell into the sea. In China, a senior security "
+     "official said the test had been expected.", ("CHN", "GOV", True)),
     # not a hospital official, nor a Western one
     ("Japan's defence ministry said the missile fell into the sea. Two fishermen were hurt, a "
      "hospital official said.", ("", "", True)),
