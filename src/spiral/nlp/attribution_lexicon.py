@@ -160,6 +160,10 @@ NON_STATE_QUALIFIERS = frozenset({"hospital", "medical", "aid", "humanitarian", 
                                   "union", "church", "university", "school", "former", "retired",
                                   "militia", "industry", "bank"})
 MILITARY_QUALIFIERS = frozenset({"military", "army", "defense", "defence", "navy", "naval"})
+# unnamed non-governmental bodies: "rights groups said", "aid agencies warned"
+NGO_HEADS = frozenset({"group", "organization", "organisation", "agency", "charity", "ngo"})
+NGO_QUALIFIERS = frozenset({"rights", "aid", "humanitarian", "relief", "advocacy", "charity",
+                            "monitoring", "watchdog"})
 # heads of a source that name a state body, whose country the nearby subject gives ("Polish
 # authorities said all was calm. The defence ministry said ...")
 STATE_BODIES = frozenset({"ministry", "government", "authorities", "army", "military", "police",

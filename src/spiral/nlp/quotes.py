@@ -56,6 +56,8 @@ from spiral.nlp.attribution_lexicon import (
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
     MILITARY_QUALIFIERS,
+    NGO_HEADS,
+    NGO_QUALIFIERS,
     NON_STATE_DESCRIPTORS,
     NON_STATE_HEADS,
     NON_STATE_QUALIFIERS,
@@ -784,6 +786,11 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                     for t in (named, *named.conjuncts))
     if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
+    if speaker is None and named.lemma_.lower() in NGO_HEADS and named.tag_ in ("NNS", "NNPS") \
+            and {t.lower_ for t in named.subtree} & NGO_QUALIFIERS:
+        # "human rights groups said", "aid agencies warned": unnamed, and no state's
+        words = doc[source[0].i:source[-1].i + 1].text
+        return Entity(words, words, "NGO", "NGO", "anonymous source"), True
     if speaker is not None and not speaker.code and not speaker.sector \
             and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS) \
             and doc._.report_country \

@@ -937,3 +937,9 @@ def test_a_state_body_the_text_places_nowhere_is_of_the_last_country_to_speak(an
 ])
 def test_an_unnamed_official_speaks_for_the_state_that_last_spoke(annotate, text, last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+def test_unnamed_rights_groups_are_an_anonymous_ngo(annotate) -> None:
+    doc = annotate("Sudan's army said the camp was a rebel base. Human rights groups said most of "
+                   "the dead were children.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("NGO", "NGO", True)
