@@ -248,6 +248,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         content = [_trimmed(list(verb.doc[verb.i + 1:verb.sent.end]))]
     elif lemma in CLAUSE_CUES and (hidden := _clause_under_object(verb)) is not None:
         content = [_extent(hidden)]
+    elif lemma in CLAUSE_CUES and (so := _so(verb)) is not None:
+        content = [(so.idx, so.idx + len(so))]  # "thinks so", "said so"
     elif lemma in CLAUSE_CUES and verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in children):
         content = _around(verb.head, verb)  # "As the minister said, ..."
@@ -261,6 +263,13 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
                                       PREPOSITION_CUES and c.i > verb.i for c in children) \
             and not _struck(verb, lemma):
         content = _after(verb, OBJECTS)
+    elif lemma in OBJECT_CUES and (passive := _passive_with_agent(verb)) is not None:
+        # "the meeting was first reported by Politico": the subject is what was reported
+        # and what it was taken for ("considered unclean", "criticized for the delay"), not
+        # when or where ("condemned on Tuesday")
+        relations = OBJECTS if lemma in PREPOSITION_CUES else tuple(
+            r for r in OBJECTS if r != "prep")
+        content = sorted({_extent(passive), *_after(verb, relations)})
     elif (prep := _particle(verb, lemma)) is not None:
         content = [_extent(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")))]
     elif lemma in ANY_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _states(c)
@@ -315,6 +324,23 @@ def _relayed(verb: Token) -> list[_Found]:
         return []
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _phrase(source), content, said)]
+
+
+def _so(verb: Token) -> Token | None:
+    """"so" standing for a clause said before ("thinks so", "half said so in December")."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so"
+                 and c.i > verb.i), None)
+
+
+def _passive_with_agent(verb: Token) -> Token | None:
+    """The subject of a passive cue whose agent is named ("was criticized by his rivals")."""
+    if not any(c.dep_ == "agent" for c in verb.children) or not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
+                 and c.lower_ not in EXPLETIVES), None)
 
 
 def _passive_subject(verb: Token) -> Token | None:
@@ -417,7 +443,7 @@ def _according(token: Token) -> list[_Found]:
     while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     source = list(objects[0].subtree)
-    if clause.lemma_.lower() in CLAUSE_CUES and any(c.dep_ in SUBJECTS for c in clause.children):
+    if clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECTS for c in clause.children):
         return []  # "According to the Kremlin, Putin told him that ...": Putin's statement
     content = _around(clause, token)
     return [_Found([token, to], source, content, token)] if content else []
@@ -524,9 +550,10 @@ def _edge_punct(token: Token) -> bool:
 def _clause_under_object(verb: Token) -> Token | None:
     """A that-clause the parser hung from the verb's object ("told a briefing that London
     was ..."): a clause opening with "that" and having a subject of its own."""
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "dative", "npadvmod"):
-            continue
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")]
+    heads += [o for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+              for o in c.children if o.dep_ == "pobj"]  # "said at a briefing that ..."
+    for child in heads:
         for clause in child.children:
             first = clause.doc[min(t.i for t in clause.subtree)]
             if clause.dep_ in ("relcl", "acl", "ccomp") and first.lower_ == "that" and any(
