@@ -47,6 +47,7 @@ from spiral.nlp.attribution_lexicon import (
     ANONYMOUS,
     CLAUSE_CUES,
     CLAUSE_ONLY,
+    CONCESSIVE_PREPOSITIONS,
     CUE_PARTICLES,
     DOCUMENT_NOUNS,
     EXPLETIVES,
@@ -59,6 +60,7 @@ from spiral.nlp.attribution_lexicon import (
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CUES,
+    PASSIVE_AGENT_EXCLUDED,
     PASSIVE_RAISING_CUES,
     PREPOSITION_CUES,
     QUESTION_CUES,
@@ -77,6 +79,7 @@ from spiral.records import Entity, Quote, from_dict
 __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
+NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
 # unnamed sources who saw what they tell, and the prepositions that place it
 ONLOOKERS = frozenset({"witness", "eyewitness", "resident", "local", "villager"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "outside",
@@ -327,16 +330,21 @@ def _relayed(verb: Token) -> list[_Found]:
 
 
 def _so(verb: Token) -> Token | None:
-    """"so" standing for a clause said before ("thinks so", "half said so in December")."""
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+    """"so" standing for a clause said before ("thinks so", "half said so in December"); not
+    when no one says it ("no official has said so", "never said so")."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "neg") for c in verb.children) or any(
+            t.lower_ in NO_ONE for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree):
         return None
     return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so"
                  and c.i > verb.i), None)
 
 
 def _passive_with_agent(verb: Token) -> Token | None:
-    """The subject of a passive cue whose agent is named ("was criticized by his rivals")."""
-    if not any(c.dep_ == "agent" for c in verb.children) or not any(
+    """The subject of a passive cue whose agent is named ("was criticized by his rivals"), but
+    not of one that also tells of force or of a question ("was attacked by troops", "was asked
+    by lawmakers": the subject is who was asked, not what)."""
+    if verb.lemma_.lower() in PASSIVE_AGENT_EXCLUDED or not any(
+            c.dep_ == "agent" for c in verb.children) or not any(
             c.dep_ == "auxpass" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
@@ -551,8 +559,10 @@ def _clause_under_object(verb: Token) -> Token | None:
     """A that-clause the parser hung from the verb's object ("told a briefing that London
     was ..."): a clause opening with "that" and having a subject of its own."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")]
+    # "told them in a letter that ...", not "claims the sea despite a ruling that ..."
     heads += [o for c in verb.children if c.dep_ == "prep" and c.i > verb.i
-              for o in c.children if o.dep_ == "pobj"]  # "said at a briefing that ..."
+              and c.lower_ not in CONCESSIVE_PREPOSITIONS
+              for o in c.children if o.dep_ == "pobj"]
     for child in heads:
         for clause in child.children:
             first = clause.doc[min(t.i for t in clause.subtree)]
