@@ -274,7 +274,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
             r for r in OBJECTS if r != "prep")
         content = sorted({_extent(passive), *_after(verb, relations)})
     elif (prep := _particle(verb, lemma)) is not None:
-        content = [_extent(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")))]
+        content = [_topic(verb, prep)]
     elif lemma in ANY_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _states(c)
                                    for c in children):
         # a cue listed with another complement, here with a clause ("echoed the truce would ...")
@@ -388,6 +388,16 @@ def _particle(verb: Token, lemma: str) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.i > verb.i
                  and c.lower_ in CUE_PARTICLES.get(lemma, ()) and any(
                      g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+
+
+def _topic(verb: Token, prep: Token) -> tuple[int, int]:
+    """The object of the cue's own preposition, with what it is taken for when the parser hung
+    that on the verb ("pointed to China as the regional enforcer")."""
+    tokens = list(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")).subtree)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i > prep.i:
+            tokens += list(child.subtree)
+    return _trimmed(list(verb.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]))
 
 
 def _raising(verb: Token, lemma: str) -> bool:

@@ -297,6 +297,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The minister", "expressed", "support for the ceasefire", "indirect")]),
     ("The envoy referred to the ceasefire of 2020.",
      [("The envoy", "referred to", "the ceasefire of 2020", "indirect")]),
+    ("The envoy pointed to the militia as the main obstacle to a truce.",
+     [("The envoy", "pointed to", "the militia as the main obstacle to a truce", "indirect")]),
     (("The debate ran late on Tuesday night.\n\nBernie Sanders: The endorsements prove nothing "
       "at all.\n\nThe senator spoke on Monday."),
      [("Bernie Sanders", ":", "The endorsements prove nothing at all", "indirect")]),
