@@ -80,6 +80,9 @@ __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
+# links inside a noun phrase, through which a stranded subject is reached from its last word
+STRANDED_PATH = ("appos", "conj", "cc", "pobj", "prep", "compound", "amod", "poss", "nummod",
+                 "punct", "det", "npadvmod", "quantmod")
 # unnamed sources who saw what they tell, and the prepositions that place it
 ONLOOKERS = frozenset({"witness", "eyewitness", "resident", "local", "villager"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "outside",
@@ -282,7 +285,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     if not content:
         return []
     cue = _cue_tokens(verb, content)
-    source = _source(verb)
+    source = _source(verb) or _stranded_subject(verb, content)
     if not source and lemma in QUESTION_CUES and _participle(verb):
         return [_Found(cue, source, content, verb)]  # "Asked whether ..., he said": by whom?
     if not source and (passive := _passive_subject(verb)) is not None:
@@ -521,6 +524,47 @@ def _source(verb: Token) -> list[Token]:
             "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)
     return []
+
+
+def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token]:
+    """The subject of a finite cue verb that the parser hung on a phrase before it, mostly as
+    an apposition ("In an interview with the paper, the party's chairman said that ...", "Jay
+    Ames, the club's president, suggested that ..."): the top apposition of the noun phrase
+    ending right before the verb, or the verb's own nominal child there ("About 4 in 10 say")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "parataxis") \
+            or verb.lemma_.lower() not in CLAUSE_CUES or not any(
+                c.dep_ == "ccomp" for c in verb.children) or any(
+                c.dep_ in (*SUBJECTS, "agent", "expl", "csubj", "csubjpass")
+                for c in verb.children):
+        return []
+    own = {t.i for c in verb.children if c.i < verb.i and c.dep_ in (
+        "advmod", "npadvmod", "aux", "neg") for t in c.subtree}
+    i = verb.i - 1
+    while i >= verb.sent.start and (i in own or verb.doc[i].is_punct or verb.doc[i].is_space):
+        i -= 1
+    if i < verb.sent.start:
+        return []
+    token, top = verb.doc[i], None
+    while True:
+        if token.head.i == verb.i:
+            if top is None and token.pos_ in ("NOUN", "PROPN", "NUM") and token.dep_ not in (
+                    "prep", "advcl", "mark", "cc"):
+                top = token
+            break
+        if token.dep_ == "appos":
+            top = token
+        elif top is not None or token.dep_ not in STRANDED_PATH:
+            break
+        if token.head.i >= verb.i or token.head.i == token.i:
+            break
+        token = token.head
+    if top is None:
+        return []
+    words = [t for t in top.subtree if t.i < verb.i]
+    inside = _Inside(content)
+    if not words or any(inside.covers(t.idx) or t.is_quote for t in words):
+        return []
+    return words
 
 
 def _phrase(head: Token) -> list[Token]:

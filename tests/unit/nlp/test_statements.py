@@ -310,6 +310,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The envoy saw whether the convoy could pass.", []),
     ("Half of the residents said so in March.",
      [("Half of the residents", "said", "so", "indirect")]),
+    ("In a letter to the Tribune, the senior policy adviser, Mark Ellison, said the talks had "
+     "stalled.",
+     [("the senior policy adviser, Mark Ellison", "said", "the talks had stalled", "indirect")]),
     ("Traders expect the sanctions to ease, although no official has said so.",
      [("Traders", "expect", "the sanctions to ease", "indirect")]),
     ("The blockade was condemned by the foreign ministry on Tuesday.",
