@@ -93,6 +93,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 RAISED = ("xcomp", "acomp", "attr", "oprd")  # "seems to work", "seems ready", "seems a risk"
 WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 ANY_CUES = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES
+SPOKEN_CLAUSE_CUES = CLAUSE_CUES - CLAUSE_ONLY
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 # "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
@@ -246,7 +247,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     clause = _clause(verb)
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and clause is not None:
-        content = [_extent(clause)]
+        content = [_before_next_cue(verb, clause)]
     elif lemma in QUESTION_CUES and (clause := _question(verb)) is not None:
         content = [_extent(clause)]  # "asked workers if they planned to ...", parsed as advcl
     elif lemma in CLAUSE_CUES and verb.i + 2 < verb.sent.end and verb.nbor(1).lower_ == "that":
@@ -375,6 +376,39 @@ def _clause(verb: Token) -> Token | None:
             t.is_quote for t in doc[max(min(t.i for t in clauses[0].subtree) - 1, 0):][:2]):
         return clauses[0]  # '"...," he wrote': the quote before is what he wrote
     return next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
+
+
+def _first_cue(verb: Token) -> Token | None:
+    """The cue verb whose speaker a cue verb without a subject of its own goes on with,
+    when the parser hung it inside that cue's clause ("Podesta said Gates was not involved and
+    said Manafort was not either": the second "said" is Podesta's, not Gates's)."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPOKEN_CLAUSE_CUES or not any(
+            c.dep_ == "ccomp" for c in verb.children) or any(
+            c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    token = verb.head
+    while token.head.i != token.i and token.dep_ != "ccomp":
+        if token.dep_ not in ("conj", "xcomp", "advcl"):
+            return None
+        token = token.head
+    cue = token.head
+    if token.dep_ != "ccomp" or cue.i > verb.i or cue.lemma_.lower() not in CLAUSE_CUES:
+        return None
+    return cue
+
+
+def _before_next_cue(verb: Token, clause: Token) -> tuple[int, int]:
+    """A clausal complement up to the next verb of speech of the same speaker that the parser
+    hung inside it ("said Gates was not involved | and said ...")."""
+    tokens = list(clause.subtree)
+    for token in tokens:
+        if token.i > verb.i and token.dep_ == "conj" and (
+                first := _first_cue(token)) is not None and first.i == verb.i:
+            cc = [c.i for c in token.head.children if c.dep_ in ("cc", "punct")
+                  and token.head.i < c.i < token.i]
+            cut = min(cc) if cc else token.left_edge.i
+            return _trimmed([t for t in tokens if t.i < cut])
+    return _trimmed(tokens)
 
 
 def _states(clause: Token) -> bool:
@@ -520,6 +554,8 @@ def _source(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+    if (first := _first_cue(verb)) is not None:
+        return _source(first)
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)
@@ -813,7 +849,7 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
     for sentence in sentences:
         # the parser may run a sentence over a paragraph break: the cue is in the quote's paragraph
         verbs = [t for t in sentence if t.i not in quote and t.i not in taken
-                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES - CLAUSE_ONLY
+                 and t.pos_ == "VERB" and t.lemma_.lower() in SPOKEN_CLAUSE_CUES
                  and "\n" not in text[min(t.idx, span.end_char):max(t.idx, span.start_char)]]
         if verbs:
             return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))

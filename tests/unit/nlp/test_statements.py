@@ -313,6 +313,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("In a letter to the Tribune, the senior policy adviser, Mark Ellison, said the talks had "
      "stalled.",
      [("the senior policy adviser, Mark Ellison", "said", "the talks had stalled", "indirect")]),
+    ("The spokesman said the convoy had not crossed the border and said the talks would resume "
+     "on Monday.",
+     [("The spokesman", "said", "the convoy had not crossed the border", "indirect"),
+      ("The spokesman", "said", "the talks would resume on Monday", "indirect")]),
     ("Traders expect the sanctions to ease, although no official has said so.",
      [("Traders", "expect", "the sanctions to ease", "indirect")]),
     ("The blockade was condemned by the foreign ministry on Tuesday.",
