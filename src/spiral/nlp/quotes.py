@@ -53,6 +53,7 @@ from spiral.nlp.attribution_lexicon import (
     EXPLETIVES,
     FORCE_CUES,
     FORCE_TARGETS,
+    GERUND_PREPOSITIONS,
     INFINITIVE_CUES,
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
@@ -556,6 +557,10 @@ def _source(verb: Token) -> list[Token]:
             return [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
     if (first := _first_cue(verb)) is not None:
         return _source(first)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+            and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "after telling his aides he planned to ...": the clause's subject is the speaker
+        return _source(verb.head.head)
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)
