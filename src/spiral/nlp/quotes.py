@@ -521,6 +521,9 @@ def _nominal(noun: Token) -> list[_Found]:
         source = _source(noun.head)
     else:
         source = []
+    if not source and clause.head.i == noun.head.i and noun.i < noun.head.i:
+        # "one view is that ...", "the fear was that ...": no one named holds it
+        return [_Found([noun, noun.head], [], [_extent(clause)], noun)]
     if not source:
         return []
     cue = [noun] if owner is None else [t for t in noun.doc[owner.i + 1:noun.i + 1]

@@ -320,6 +320,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The general angered his allies after telling reporters that the bridge would be blown up.",
      [("The general", "telling", "that the bridge would be blown up", "indirect")]),
     ("The minister ended the talks without saying why.", []),
+    ("One fear is that the truce will collapse before winter.",
+     [("", "fear is", "that the truce will collapse before winter", "indirect")]),
     ("Traders expect the sanctions to ease, although no official has said so.",
      [("Traders", "expect", "the sanctions to ease", "indirect")]),
     ("The blockade was condemned by the foreign ministry on Tuesday.",
