@@ -447,7 +447,11 @@ def _raising(verb: Token, lemma: str) -> bool:
         return False
     if lemma in RAISING_CUES:
         relations = RAISED if lemma in RAISING_PREDICATE_CUES else ("xcomp",)
-        return _raised(verb, relations) is not None and any(
+        raised = _raised(verb, relations)
+        # "the senator seemed to mock his rival": the mocking is the senator's, its cue the verb
+        # after "seemed"
+        return raised is not None and not (
+            raised.lemma_.lower() in ANY_CUES | TOPIC_CUES and raised.dep_ == "xcomp") and any(
             c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
     if _raised(verb, ("xcomp",)) is None:
         return False

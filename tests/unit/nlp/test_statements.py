@@ -277,6 +277,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("Polls show that the incumbent has lost ground.",
      [("Polls", "show", "that the incumbent has lost ground", "indirect")]),
     ("The truce seems to be holding.", [("", "seems", "The truce | to be holding", "indirect")]),
+    ("The senator seemed to mock his rival's plan.",
+     [("The senator", "to mock", "his rival's plan", "indirect")]),
     ("The ceasefire seemed fragile after the shelling. The front looks quiet tonight.",
      [("", "seemed", "The ceasefire | fragile", "indirect")]),
     ("The convoy reportedly turned back at the border.", []),
