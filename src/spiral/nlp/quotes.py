@@ -47,11 +47,13 @@ from spiral.nlp.attribution_lexicon import (
     ANONYMOUS,
     CLAUSE_CUES,
     CLAUSE_ONLY,
+    CONCESSIVE_PREPOSITIONS,
     CUE_PARTICLES,
     DOCUMENT_NOUNS,
     EXPLETIVES,
     FORCE_CUES,
     FORCE_TARGETS,
+    GERUND_PREPOSITIONS,
     INFINITIVE_CUES,
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
@@ -64,6 +66,7 @@ from spiral.nlp.attribution_lexicon import (
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CUES,
+    PASSIVE_AGENT_EXCLUDED,
     PASSIVE_RAISING_CUES,
     PREPOSITION_CUES,
     QUESTION_CUES,
@@ -85,6 +88,10 @@ from spiral.records import Entity, Quote, from_dict
 __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
+NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
+# links inside a noun phrase, through which a stranded subject is reached from its last word
+STRANDED_PATH = ("appos", "conj", "cc", "pobj", "prep", "compound", "amod", "poss", "nummod",
+                 "punct", "det", "npadvmod", "quantmod")
 # unnamed sources who saw what they tell, and the prepositions that place it
 ONLOOKERS = frozenset({"witness", "eyewitness", "resident", "local", "villager"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "outside",
@@ -95,6 +102,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 RAISED = ("xcomp", "acomp", "attr", "oprd")  # "seems to work", "seems ready", "seems a risk"
 WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 ANY_CUES = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES
+SPOKEN_CLAUSE_CUES = CLAUSE_CUES - CLAUSE_ONLY
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 # "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
@@ -248,7 +256,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     clause = _clause(verb)
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and clause is not None:
-        content = [_extent(clause)]
+        content = [_before_next_cue(verb, clause)]
     elif lemma in QUESTION_CUES and (clause := _question(verb)) is not None:
         content = [_extent(clause)]  # "asked workers if they planned to ...", parsed as advcl
     elif lemma in CLAUSE_CUES and verb.i + 2 < verb.sent.end and verb.nbor(1).lower_ == "that":
@@ -256,6 +264,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         content = [_trimmed(list(verb.doc[verb.i + 1:verb.sent.end]))]
     elif lemma in CLAUSE_CUES and (hidden := _clause_under_object(verb)) is not None:
         content = [_extent(hidden)]
+    elif lemma in CLAUSE_CUES and (so := _so(verb)) is not None:
+        content = [(so.idx, so.idx + len(so))]  # "thinks so", "said so"
     elif lemma in CLAUSE_CUES and verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in children):
         content = _around(verb.head, verb)  # "As the minister said, ..."
@@ -269,8 +279,15 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
                                       PREPOSITION_CUES and c.i > verb.i for c in children) \
             and not _struck(verb, lemma):
         content = _after(verb, OBJECTS)
+    elif lemma in OBJECT_CUES and (passive := _passive_with_agent(verb)) is not None:
+        # "the meeting was first reported by Politico": the subject is what was reported
+        # and what it was taken for ("considered unclean", "criticized for the delay"), not
+        # when or where ("condemned on Tuesday")
+        relations = OBJECTS if lemma in PREPOSITION_CUES else tuple(
+            r for r in OBJECTS if r != "prep")
+        content = sorted({_extent(passive), *_after(verb, relations)})
     elif (prep := _particle(verb, lemma)) is not None:
-        content = [_extent(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")))]
+        content = [_topic(verb, prep)]
     elif lemma in ANY_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _states(c)
                                    for c in children):
         # a cue listed with another complement, here with a clause ("echoed the truce would ...")
@@ -278,7 +295,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     if not content:
         return []
     cue = _cue_tokens(verb, content)
-    source = _source(verb)
+    source = _source(verb) or _stranded_subject(verb, content)
     if not source and lemma in QUESTION_CUES and _participle(verb):
         return [_Found(cue, source, content, verb)]  # "Asked whether ..., he said": by whom?
     if not source and (passive := _passive_subject(verb)) is not None:
@@ -325,6 +342,28 @@ def _relayed(verb: Token) -> list[_Found]:
     return [_Found([verb, as_, said], _phrase(source), content, said)]
 
 
+def _so(verb: Token) -> Token | None:
+    """"so" standing for a clause said before ("thinks so", "half said so in December"); not
+    when no one says it ("no official has said so", "never said so")."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "neg") for c in verb.children) or any(
+            t.lower_ in NO_ONE for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree):
+        return None
+    return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so"
+                 and c.i > verb.i), None)
+
+
+def _passive_with_agent(verb: Token) -> Token | None:
+    """The subject of a passive cue whose agent is named ("was criticized by his rivals"), but
+    not of one that also tells of force or of a question ("was attacked by troops", "was asked
+    by lawmakers": the subject is who was asked, not what)."""
+    if verb.lemma_.lower() in PASSIVE_AGENT_EXCLUDED or not any(
+            c.dep_ == "agent" for c in verb.children) or not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
+                 and c.lower_ not in EXPLETIVES), None)
+
+
 def _passive_subject(verb: Token) -> Token | None:
     """The subject of a passive cue without an agent, unless it is "it" or holds a clause of its
     own ("the event that Iran labeled as terrorism was described as ...": Iran's words)."""
@@ -348,6 +387,39 @@ def _clause(verb: Token) -> Token | None:
     return next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
 
 
+def _first_cue(verb: Token) -> Token | None:
+    """The cue verb whose speaker a cue verb without a subject of its own goes on with,
+    when the parser hung it inside that cue's clause ("Podesta said Gates was not involved and
+    said Manafort was not either": the second "said" is Podesta's, not Gates's)."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPOKEN_CLAUSE_CUES or not any(
+            c.dep_ == "ccomp" for c in verb.children) or any(
+            c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    token = verb.head
+    while token.head.i != token.i and token.dep_ != "ccomp":
+        if token.dep_ not in ("conj", "xcomp", "advcl"):
+            return None
+        token = token.head
+    cue = token.head
+    if token.dep_ != "ccomp" or cue.i > verb.i or cue.lemma_.lower() not in CLAUSE_CUES:
+        return None
+    return cue
+
+
+def _before_next_cue(verb: Token, clause: Token) -> tuple[int, int]:
+    """A clausal complement up to the next verb of speech of the same speaker that the parser
+    hung inside it ("said Gates was not involved | and said ...")."""
+    tokens = list(clause.subtree)
+    for token in tokens:
+        if token.i > verb.i and token.dep_ == "conj" and (
+                first := _first_cue(token)) is not None and first.i == verb.i:
+            cc = [c.i for c in token.head.children if c.dep_ in ("cc", "punct")
+                  and token.head.i < c.i < token.i]
+            cut = min(cc) if cc else token.left_edge.i
+            return _trimmed([t for t in tokens if t.i < cut])
+    return _trimmed(tokens)
+
+
 def _states(clause: Token) -> bool:
     """A clause that states something, not a question or a free relative ("see whether ...",
     "dismissed what he called ...")."""
@@ -364,6 +436,16 @@ def _particle(verb: Token, lemma: str) -> Token | None:
                      g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
 
 
+def _topic(verb: Token, prep: Token) -> tuple[int, int]:
+    """The object of the cue's own preposition, with what it is taken for when the parser hung
+    that on the verb ("pointed to China as the regional enforcer")."""
+    tokens = list(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")).subtree)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i > prep.i:
+            tokens += list(child.subtree)
+    return _trimmed(list(verb.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]))
+
+
 def _raising(verb: Token, lemma: str) -> bool:
     """"The plan seems to work", "he is expected to win": an infinitive (or, after "seems", an
     adjective or a noun: "the economy seemed immune") whose subject is part of what is
@@ -373,7 +455,11 @@ def _raising(verb: Token, lemma: str) -> bool:
         return False
     if lemma in RAISING_CUES:
         relations = RAISED if lemma in RAISING_PREDICATE_CUES else ("xcomp",)
-        return _raised(verb, relations) is not None and any(
+        raised = _raised(verb, relations)
+        # "the senator seemed to mock his rival": the mocking is the senator's, its cue the verb
+        # after "seemed"
+        return raised is not None and not (
+            raised.lemma_.lower() in ANY_CUES | TOPIC_CUES and raised.dep_ == "xcomp") and any(
             c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
     if _raised(verb, ("xcomp",)) is None:
         return False
@@ -425,7 +511,7 @@ def _according(token: Token) -> list[_Found]:
     while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     source = list(objects[0].subtree)
-    if clause.lemma_.lower() in CLAUSE_CUES and any(c.dep_ in SUBJECTS for c in clause.children):
+    if clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECTS for c in clause.children):
         return []  # "According to the Kremlin, Putin told him that ...": Putin's statement
     content = _around(clause, token)
     return [_Found([token, to], source, content, token)] if content else []
@@ -447,6 +533,9 @@ def _nominal(noun: Token) -> list[_Found]:
         source = _source(noun.head)
     else:
         source = []
+    if not source and clause.head.i == noun.head.i and noun.i < noun.head.i:
+        # "one view is that ...", "the fear was that ...": no one named holds it
+        return [_Found([noun, noun.head], [], [_extent(clause)], noun)]
     if not source:
         return []
     cue = [noun] if owner is None else [t for t in noun.doc[owner.i + 1:noun.i + 1]
@@ -481,10 +570,57 @@ def _source(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+    if (first := _first_cue(verb)) is not None:
+        return _source(first)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
+            and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "after telling his aides he planned to ...": the clause's subject is the speaker
+        return _source(verb.head.head)
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)
     return []
+
+
+def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token]:
+    """The subject of a finite cue verb that the parser hung on a phrase before it, mostly as
+    an apposition ("In an interview with the paper, the party's chairman said that ...", "Jay
+    Ames, the club's president, suggested that ..."): the top apposition of the noun phrase
+    ending right before the verb, or the verb's own nominal child there ("About 4 in 10 say")."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "parataxis") \
+            or verb.lemma_.lower() not in CLAUSE_CUES or not any(
+                c.dep_ == "ccomp" for c in verb.children) or any(
+                c.dep_ in (*SUBJECTS, "agent", "expl", "csubj", "csubjpass")
+                for c in verb.children):
+        return []
+    own = {t.i for c in verb.children if c.i < verb.i and c.dep_ in (
+        "advmod", "npadvmod", "aux", "neg") for t in c.subtree}
+    i = verb.i - 1
+    while i >= verb.sent.start and (i in own or verb.doc[i].is_punct or verb.doc[i].is_space):
+        i -= 1
+    if i < verb.sent.start:
+        return []
+    token, top = verb.doc[i], None
+    while True:
+        if token.head.i == verb.i:
+            if top is None and token.pos_ in ("NOUN", "PROPN", "NUM") and token.dep_ not in (
+                    "prep", "advcl", "mark", "cc"):
+                top = token
+            break
+        if token.dep_ == "appos":
+            top = token
+        elif top is not None or token.dep_ not in STRANDED_PATH:
+            break
+        if token.head.i >= verb.i or token.head.i == token.i:
+            break
+        token = token.head
+    if top is None:
+        return []
+    words = [t for t in top.subtree if t.i < verb.i]
+    inside = _Inside(content)
+    if not words or any(inside.covers(t.idx) or t.is_quote for t in words):
+        return []
+    return words
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -532,9 +668,12 @@ def _edge_punct(token: Token) -> bool:
 def _clause_under_object(verb: Token) -> Token | None:
     """A that-clause the parser hung from the verb's object ("told a briefing that London
     was ..."): a clause opening with "that" and having a subject of its own."""
-    for child in verb.children:
-        if child.dep_ not in ("dobj", "dative", "npadvmod"):
-            continue
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")]
+    # "told them in a letter that ...", not "claims the sea despite a ruling that ..."
+    heads += [o for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+              and c.lower_ not in CONCESSIVE_PREPOSITIONS
+              for o in c.children if o.dep_ == "pobj"]
+    for child in heads:
         for clause in child.children:
             first = clause.doc[min(t.i for t in clause.subtree)]
             if clause.dep_ in ("relcl", "acl", "ccomp") and first.lower_ == "that" and any(
@@ -730,7 +869,7 @@ def _quote_cue(doc: Doc, span: Span, kept: list[_Found]) -> Token | None:
     for sentence in sentences:
         # the parser may run a sentence over a paragraph break: the cue is in the quote's paragraph
         verbs = [t for t in sentence if t.i not in quote and t.i not in taken
-                 and t.pos_ == "VERB" and t.lemma_.lower() in CLAUSE_CUES - CLAUSE_ONLY
+                 and t.pos_ == "VERB" and t.lemma_.lower() in SPOKEN_CLAUSE_CUES
                  and "\n" not in text[min(t.idx, span.end_char):max(t.idx, span.start_char)]]
         if verbs:
             return min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
