@@ -80,6 +80,16 @@ def build_store(path: Path, n_events: int, seed: int = 0) -> None:
             store.add_event_frame(chunk)
 
 
+def migrate_store(path: Path) -> None:
+    """A store built by an earlier version, brought to this version's schema (the server opens
+    stores read-only and will not migrate them)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from spiral.store import open_store
+
+    with open_store(path):
+        pass
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -201,6 +211,8 @@ def main() -> None:
         build_store(args.db, args.events)
         print(f"built {args.db} with {args.events} events in {time.perf_counter() - started:.0f} s",
               file=sys.stderr)
+    else:
+        migrate_store(args.db)
     # the machine's load before the server starts: what others run on the shared cores
     load_before = [round(x, 2) for x in os.getloadavg()]
     port = _free_port()
