@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from spiral.config import Settings
 from spiral.serve.api import create_app
+from spiral.serve.catalog import Catalog
 from tests.integration.serve_store import (
     EVIL_URL,
     PAYLOAD,
@@ -310,9 +311,8 @@ def test_issue_14_kept_answers_are_only_for_readers_allowed(served: TestClient) 
                       headers={"Authorization": "Bearer s3cret"}).status_code == 200
 
 
-def test_issue_14_a_served_store_is_checked_for_changes_at_most_every_interval(
-        store: Path, tmp_path: Path) -> None:
-    import os
+def _served_copy(store: Path, tmp_path: Path) -> tuple[Path, Catalog, TestClient]:
+    """A copy of the store, served and prepared: the copy, its catalog and a local client."""
     import shutil
 
     from spiral.serve.api import warm
@@ -321,7 +321,14 @@ def test_issue_14_a_served_store_is_checked_for_changes_at_most_every_interval(
     shutil.copy(store, copy)
     app = create_app(Settings(db=copy))
     warm(app)
-    catalog, client = app.state.catalog, TestClient(app, client=LOCAL)
+    return copy, app.state.catalog, TestClient(app, client=LOCAL)
+
+
+def test_issue_14_a_served_store_is_checked_for_changes_at_most_every_interval(
+        store: Path, tmp_path: Path) -> None:
+    import os
+
+    copy, catalog, client = _served_copy(store, tmp_path)
     catalog.check_every_s = 3600
     first = catalog.stamp
     os.utime(copy, (1, 1))  # a new stamp, as a write from another process gives
@@ -402,17 +409,10 @@ def test_api_post_documents_codes_them_and_reads_see_them(store: Path, tmp_path:
 def test_issue_14_a_store_changed_while_serving_is_prepared_before_it_is_served(
         store: Path, tmp_path: Path) -> None:
     import os
-    import shutil
     import subprocess
     import sys
 
-    from spiral.serve.api import warm
-
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(store, copy)
-    app = create_app(Settings(db=copy))
-    warm(app)
-    catalog, client = app.state.catalog, TestClient(app, client=LOCAL)
+    copy, catalog, client = _served_copy(store, tmp_path)
     first = catalog.stamp
     before = client.get("/api/v1/events").json()["total"]
     root = Path(__file__).resolve().parents[2]
