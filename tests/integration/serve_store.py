@@ -101,16 +101,20 @@ def build_store(path: Path) -> Path:
 def build_synthetic_store(folder: Path) -> Path:
     """A store large enough to pass the minimum-data rule: the seeded synthetic GDELT file
     (examples/synthetic_gdelt.py, 400 days) imported by `spiral import gdelt`."""
+    import_synthetic_gdelt(folder / "rich.duckdb", folder / "s.export.CSV", seed=1, days=400)
+    return folder / "rich.duckdb"
+
+
+def import_synthetic_gdelt(db: Path, csv: Path, *, seed: int, days: int) -> None:
+    """Write the seeded synthetic GDELT file and import it with the CLI, as a user would."""
     import os
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root / "src")}
-    subprocess.run([sys.executable, str(root / "examples" / "synthetic_gdelt.py"), "--seed", "1",
-                    "--days", "400", "--out", str(folder / "s.export.CSV")], check=True,
+    subprocess.run([sys.executable, str(root / "examples" / "synthetic_gdelt.py"), "--seed",
+                    str(seed), "--days", str(days), "--out", str(csv)], check=True,
                    capture_output=True, env=env)
-    subprocess.run([sys.executable, "-m", "spiral.serve.cli", "import", "gdelt",
-                    str(folder / "s.export.CSV"), "--db", str(folder / "rich.duckdb")],
-                   check=True, capture_output=True, env=env)
-    return folder / "rich.duckdb"
+    subprocess.run([sys.executable, "-m", "spiral.serve.cli", "import", "gdelt", str(csv),
+                    "--db", str(db)], check=True, capture_output=True, env=env)

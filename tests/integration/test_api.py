@@ -17,6 +17,7 @@ from tests.integration.serve_store import (
     PAYLOAD,
     build_store,
     build_synthetic_store,
+    import_synthetic_gdelt,
 )
 
 pytestmark = pytest.mark.integration
@@ -408,21 +409,10 @@ def test_api_post_documents_codes_them_and_reads_see_them(store: Path, tmp_path:
 
 def test_issue_14_a_store_changed_while_serving_is_prepared_before_it_is_served(
         store: Path, tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
     copy, catalog, client = _served_copy(store, tmp_path)
     first = catalog.stamp
     before = client.get("/api/v1/events").json()["total"]
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": str(root / "src")}
-    subprocess.run([sys.executable, str(root / "examples" / "synthetic_gdelt.py"), "--seed", "2",
-                    "--days", "20", "--out", str(tmp_path / "g.export.CSV")], check=True,
-                   capture_output=True, env=env)
-    subprocess.run([sys.executable, "-m", "spiral.serve.cli", "import", "gdelt",
-                    str(tmp_path / "g.export.CSV"), "--db", str(copy)], check=True,
-                   capture_output=True, env=env)
+    import_synthetic_gdelt(copy, tmp_path / "g.export.CSV", seed=2, days=20)
     # the request that sees the change is answered from the previous snapshot...
     assert client.get("/api/v1/events").json()["total"] == before
     catalog.wait()  # ...while the new one is read and prepared in the background

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from spiral.countries import country_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.attribution_lexicon import RELAYING_CUES
 from spiral.nlp.kb import ActorKB, Fixed, Person
@@ -238,7 +239,9 @@ class ActorResolver:
                 # "the army", "the junta", "security forces" with no country named: the
                 # country the report is about (by its own name, not by the first name that
                 # placed it: "the army" of a report on Myanmar is not a rebel force's)
-                country = self.kb.country_names.get(focal.entity.code, focal.entity.entity_name)
+                country = country_name(focal.entity.code)
+                if country == focal.entity.code:  # a code the country table does not name
+                    country = focal.entity.entity_name
                 entity = Entity(agent.text, country, focal.entity.code, sector, "by document")
                 merged[agent.start_char] = _Mention(agent.start_char, agent.end_char, agent.text,
                                                     (f"{country} {sector}", focal.entity.code),
@@ -280,7 +283,7 @@ class ActorResolver:
                 found.append(_Mention(start, end, text, (holder.name, entity.code), entity,
                                       True, holder.gender, titled=True))
             else:
-                name = self.kb.country_names.get(code, code)
+                name = country_name(code)
                 entity = Entity(text, name, code, "GOV", match.group("title").lower())
                 found.append(_Mention(start, end, text, (name, code), entity, False))
             taken.add(start, end)

@@ -1073,12 +1073,14 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
     first = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
     sides: list[Entity] = []
     for start, end, _ in reversed(doc._.actor_mentions):
-        entity = entity_at(doc, start, end)
+        if not first.start_char <= start or not end <= subject[0].idx:
+            continue
         named = doc.char_span(start, end, alignment_mode="expand")
         if named is not None and named.root.head.lower_ in PLACE_PREPS:
             continue  # "fighting in Khartoum": a place, not a side
-        if first.start_char <= start and end <= subject[0].idx and entity is not None \
-                and entity.code and all(entity.entity_name != side.entity_name for side in sides):
+        entity = entity_at(doc, start, end)
+        if entity is not None and entity.code \
+                and all(entity.entity_name != side.entity_name for side in sides):
             sides.insert(0, entity)
         if len(sides) == 2:
             return sides
@@ -1154,11 +1156,15 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
         return [r for r in _actors_in(doc, tokens) if r.code and all(r.code != a.code for a in actors)]
 
+    # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
+    # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
+    # or why it happened, not whom it was aimed at
+    settings = {t.i for p in token.subtree
+                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS
+                for t in p.subtree}
     objects = _object_tokens(token)
     if event_type in HELD_SOMEWHERE:
-        venues = {t.i for p in token.subtree if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
-                  for t in p.subtree}
-        objects = [o for o in objects if o.i not in venues]
+        objects = [o for o in objects if o.i not in settings]
     found = others(objects)
     if found:
         return found
@@ -1173,13 +1179,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
                  for t in _phrase(c)] + _object_tokens(clause)
         if found := others(named):
             return found
-    # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
-    # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
-    # or why it happened, not whom it was aimed at
-    settings = [p for p in token.subtree
-                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS]
-    taken = {t.i for t in subject} | {t.i for p in settings for t in p.subtree} \
-        | _clauses_of_their_own(token)
+    taken = {t.i for t in subject} | settings | _clauses_of_their_own(token)
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
 
 

@@ -149,7 +149,6 @@ class ActorKB:
     agents: CaselessNames = field(default_factory=CaselessNames)
     people: list[Person] = field(default_factory=list)
     adjectives: dict[str, str] = field(default_factory=dict)  # "Russian" -> RUS
-    country_names: dict[str, str] = field(default_factory=dict)  # RUS -> Russia
 
     @classmethod
     def load(cls, extra: Path | None = None) -> ActorKB:
@@ -210,7 +209,6 @@ def _load(extra: str | None) -> ActorKB:
 def _add_countries(kb: ActorKB) -> None:
     for country in countries():
         code, name = country.code, country.name
-        kb.country_names[code] = name
         for alias in (name, *country.other_names):
             kb.names[alias] = Fixed(name, code, "", "country")
         for adjective in country.adjectives:
