@@ -318,6 +318,14 @@ UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "pol
                            "claim", "claims", "statement", "remark", "remarks", "message",
                            "hour", "hours", "day", "days", "week", "weeks", "month", "months",
                            "year", "years", "decade", "decades", "time"}
+# heads of a subject that names nobody who could act: an act or a time ("The attack came despite
+# ...", "Monday's raid wounded ..."); the places of its sentence lend it no country. A document
+# ("the proposals call for") still stands for whoever wrote it; numbers are told by the parser
+NO_AGENT_HEADS = frozenset({"strike", "attack", "decision", "move", "step", "plan", "issue",
+                            "matter", "question", "time", "hour", "day", "week", "month", "year",
+                            "decade", "today", "yesterday", "tonight", "morning", "night",
+                            "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday"})
 # what air defences bring down: intercepting them attacks no one
 INCOMING = MISSILE_WORDS | {"drone", "drones", "projectiles", "shells", "warheads", "munitions"}
 QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "part", "dozens"}

@@ -77,6 +77,7 @@ from spiral.nlp.event_lexicon import (
     MUTUAL,
     MUTUAL_FIGHTS,
     NEGATING_VERBS,
+    NO_AGENT_HEADS,
     NOUN_TRIGGERS,
     NUCLEAR_WORDS,
     OBJECT_NOUNS,
@@ -354,7 +355,7 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         # what an attack is aimed at never places who made it: "missiles hit Polish
         # territory" is no Polish act (a protest, by CAMEO's convention, is placed by its target)
         target = frozenset(t.i for c in token.children if event_type == "ASSAULT" and (
-            c.dep_ in ("dobj", "dative", "attr", "oprd")
+            c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass")
             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
             for t in c.subtree)
         actors = [unnamed if _unplaceable(named) else _located(
@@ -386,9 +387,11 @@ def _at_home(sentence: Span, token: Token, actors: list[Entity],
 
 def _unplaceable(subject: list[Token]) -> bool:
     """'the European governments', 'its allies': a subject that stands for several states, which
-    the places of its sentence must not lend their country."""
-    return any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES
-               for t in phrase_heads(subject))
+    the places of its sentence must not lend their country; 'Monday's', '26', 'This', 'the
+    attack': one that names nobody who could act."""
+    return any((t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES)
+               or t.like_num or t.tag_ == "DT"
+               or t.lemma_.lower() in NO_AGENT_HEADS for t in phrase_heads(subject))
 
 
 def _placed_target(sentence: Span, token: Token, subject: list[Token],
@@ -992,6 +995,8 @@ def _subject_tokens(token: Token) -> list[Token]:
         if child.dep_ in ("nsubj", "poss") or (
                 child.dep_ == "nsubjpass" and token.lemma_.lower() in STANCES):
             return list(child.subtree)
+    if token.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in token.children):
+        return []  # "after a plane was shot down": a passive without its agent names none
     root = token.sent.root
     if token.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root in token.ancestors:
         # "Doctors from two American aid groups donated ...": a verb the parser took for a
@@ -1022,6 +1027,10 @@ def _subject_tokens(token: Token) -> list[Token]:
         if token.dep_ == "ccomp":
             return []
         found = _subject_tokens(token.head)
+        if token.head.lemma_ == "be" and [t.lower_ for t in found] in (["this"], ["it"], ["that"]):
+            # "This is Turkey's third offensive, targeting ...": the offensive's agent acts
+            found = [a for c in token.head.children if c.dep_ == "attr"
+                     for a in _noun_agent(c)] or found
         if not found and token.dep_ == "advcl" and token.tag_ == "VBG":
             # "were locked in a war of words, trading accusations": who was locked trades them
             found = [t for c in token.head.children if c.dep_ == "nsubjpass" for t in c.subtree]

@@ -943,3 +943,18 @@ def test_unnamed_rights_groups_are_an_anonymous_ngo(annotate) -> None:
     doc = annotate("Sudan's army said the camp was a rebel base. Human rights groups said most of "
                    "the dead were children.", "2025-03-01")
     assert _speakers(doc)[-1] == ("NGO", "NGO", True)
+
+
+@pytest.mark.parametrize("text", [
+    "The attack came a day after the council in Brussels had debated new measures.",
+    "Monday's raid wounded four guards near the Colombian border.",
+    "Two buildings burned after a border post in Estonia was hit by a drone.",
+])
+def test_a_subject_that_names_nobody_is_not_placed_by_the_sentence(annotate, text) -> None:
+    assert all(not e["actor"] or not e["actor"][0]["code"] for e in annotate(text)._.events)
+
+
+def test_an_offensive_named_by_a_copula_lends_its_agent_to_its_participle(annotate) -> None:
+    doc = annotate("This is Ankara's second offensive this year targeting Kurdish fighters in "
+                   "Iraq.")
+    assert ("TUR", "ASSAULT", "IRQ") in _dyads(doc)
