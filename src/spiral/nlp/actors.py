@@ -80,6 +80,8 @@ OFFICE_WORDS = frozenset({"speaker", "governor", "mayor", "minister", "secretary
                           "colonel", "commander", "marshal", "ambassador", "envoy", "spokesman",
                           "spokeswoman", "spokesperson"})
 HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
+# sectors that speak and act for a state
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # sectors of a group that speaks for no state: its members are the group's, not their country's
 GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "NGO", "IGO", "MED", "EDU", "IMG"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
@@ -90,6 +92,8 @@ PLACE_DEFINITION = re.compile(
     r"District|Krai|Prefecture|County|Territory))\b")
 # forms of rule an agent word may qualify: "military rule", "a military takeover"
 RULE_NOUNS = frozenset({"rule", "takeover", "coup", "dictatorship"})
+GEOGRAPHIC_FEATURES = frozenset({"Ocean", "Sea", "Gulf", "Strait", "Straits", "Peninsula",
+                                 "Subcontinent", "Plateau", "Basin", "Highlands", "Desert"})
 ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior", "vice"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
@@ -179,8 +183,9 @@ class ActorResolver:
         for span, known in _communities(_longest_first(candidates)):
             if isinstance(known, Person) and span.text != known.name and _inside_other_name(span):
                 continue  # "Ali Ammar" is not President Ali
-            if not isinstance(known, Person) and _compounded_into_other_name(span, named):
-                continue  # "Puerto Jordan": another name holds the word
+            if not isinstance(known, Person) and (_compounded_into_other_name(span, named)
+                                                  or _names_a_feature(span)):
+                continue  # "Puerto Jordan", "the Indian Ocean": another name holds the word
             entity = self.kb.entity(known, span.text, on)
             person = isinstance(known, Person)
             found.append(_Mention(span.start_char, span.end_char, span.text,
@@ -556,6 +561,13 @@ def _inside_other_name(span: Span) -> bool:
             and after.pos_ == "PROPN") or (
         before is not None and before.is_alpha and before.text.istitle()
         and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES)
+
+
+def _names_a_feature(span: Span) -> bool:
+    """'the Indian Ocean', 'the South China Sea', 'the Korean Peninsula': a sea or a land that
+    a country's name only qualifies."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.text in GEOGRAPHIC_FEATURES
 
 
 def _compounded_into_other_name(span: Span, named: set[int]) -> bool:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spiral.errors import InputError
+from spiral.nlp.actors import STATE_SECTORS
 from spiral.nlp.calibration import default_min_confidence, features, fit, reliability
 from spiral.nlp.calibration import score as calibration_score
 from spiral.nlp.evaluate_gold import load_gold, overlap
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 SPLITS = ("dev", "heldout")
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 CACHE_ENV = "SPIRAL_REALTEXT_CACHE"
 
 

@@ -19,11 +19,12 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "conquer", "counterattack", "repel", "retaliate", "avenge"],
                     ("ASSAULT", "")),
     **dict.fromkeys(["threaten", "vow", "warn", "swear"], ("THREATEN", "")),
+    # summoning an envoy is a complaint made to them (PLOVER's DISAPPROVE), not a sanction
     **dict.fromkeys(["accuse", "blame", "condemn", "criticise", "criticize", "denounce", "mock",
                      "investigate", "probe", "allege", "charge", "sue", "censure", "deplore",
                      "rebuke", "fault", "slam", "decry", "indict", "prosecute", "complain",
                      "lambast", "berate", "chide", "reproach", "castigate", "assail", "reprimand",
-                     "vilify", "scold"], ("ACCUSE", "")),
+                     "vilify", "scold", "summon"], ("ACCUSE", "")),
     **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
                      "veto", "defy", "violate", "spurn", "rebuff", "snub"], ("REJECT", "")),
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
@@ -46,7 +47,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["cooperate", "share", "extradite", "exchange", "collaborate", "coordinate",
                      "partner"],
                     ("COOPERATE", "")),
-    **dict.fromkeys(["sanction", "expel", "summon", "cancel", "impose", "embargo", "suspend",
+    **dict.fromkeys(["sanction", "expel", "cancel", "impose", "embargo", "suspend",
                      "sever", "freeze", "cut", "halt", "boycott", "downgrade", "curtail",
                      "blacklist"],
                     ("SANCTION", "")),
@@ -86,6 +87,9 @@ REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break"
 # "the lifting of US sanctions", "an end to the blockade": what they undo is no event of its own
 REVERSING_NOUNS = {"lifting", "easing", "end", "removal", "relaxation", "suspension",
                    "cancellation", "repeal", "halt"}
+# a protester's verb in a state's mouth: "Nepal protested the road" complains (CAMEO 114),
+# "the coast guard blocked the boats" coerces
+STATE_SENSES = {"protest": "ACCUSE", "block": "COERCE", "blockade": "COERCE"}
 # yielding to demands is CONCEDE; voicing them is REQUEST
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
 # verbs a labour strike takes ("staged a strike", "called a strike"), unlike a military one

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral import plover
 from spiral.countries import country_code, country_name, is_state_name
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import entity_at, phrase_heads
+from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
@@ -110,6 +110,7 @@ from spiral.nlp.event_lexicon import (
     SETTING_PREPS,
     SPEECH_VERBS,
     STANCES,
+    STATE_SENSES,
     STATEMENT_NOUNS,
     STATEMENTS,
     SUPPORTIVE,
@@ -173,6 +174,11 @@ class EventCoder:
             if parties is None:
                 continue
             actors, recipients = parties
+            if event_type == "PROTEST" and _verb_lemma(token) in STATE_SENSES \
+                    and any(_a_state(a) for a in actors):
+                # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
+                # "coast guard ships blocked the boats" a blockade: no demonstration
+                event_type = STATE_SENSES[_verb_lemma(token)]
             if not recipients and event_type in REACTIONS:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
@@ -898,6 +904,13 @@ def _names_side(modifier: Token) -> bool:
     # a state by its own name, or a known body with a sector that is no seat of government
     return is_state_name(entity.entity_text) or (
         bool(entity.sector) and country_code(entity.entity_text) is None)
+
+
+def _a_state(entity: Entity) -> bool:
+    """A state by its name, its capital or one of its bodies ("Nepal", "Kathmandu", "the foreign
+    ministry", "the coast guard")."""
+    return entity.sector in STATE_SECTORS or is_state_name(entity.entity_text) or (
+        not entity.sector and country_code(entity.entity_text) is not None)
 
 
 def _told_by_verb(noun: Token) -> bool:

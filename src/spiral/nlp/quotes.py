@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral.countries import country_code
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
-from spiral.nlp.actors import entity_at, phrase_heads
+from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
@@ -98,7 +98,6 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "o
                                 "inside"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 RAISED = ("xcomp", "acomp", "attr", "oprd")  # "seems to work", "seems ready", "seems a risk"
 WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 ANY_CUES = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES

@@ -958,3 +958,22 @@ def test_an_offensive_named_by_a_copula_lends_its_agent_to_its_participle(annota
     doc = annotate("This is Ankara's second offensive this year targeting Kurdish fighters in "
                    "Iraq.")
     assert ("TUR", "ASSAULT", "IRQ") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # summoning an envoy is a complaint made to them
+    ("Lima summoned the Chilean ambassador over the fishing dispute.", ("PER", "ACCUSE", "CHL")),
+    # a protester's verb in a state's mouth
+    ("Nepal protested India's new road through the disputed pass.", ("NPL", "ACCUSE", "IND")),
+    ("Chinese coast guard ships blocked Philippine supply boats near the reef.",
+     ("CHN", "COERCE", "PHL")),
+])
+def test_what_a_state_does_with_a_complaint_or_a_protesters_verb(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_sea_named_after_a_country_is_no_side(annotate) -> None:
+    doc = annotate("Fishing fleets from Kenya and Somalia work a disputed stretch of the Indian "
+                   "Ocean.")
+    assert "IND" not in {a["code"] for a in doc._.actors} | {
+        s["code"] for e in doc._.events for s in (*e["actor"], *e["recipient"])}
