@@ -102,3 +102,21 @@ def is_state_name(name: str) -> bool:
     """
     key = " ".join(name.split()).casefold()
     return key in _state_names() or key.removeprefix("the ") in _state_names()
+
+
+@functools.cache
+def _proper_names() -> frozenset[str]:
+    return frozenset(name.casefold() for country in countries()
+                     for name in (country.name, *country.other_names, country.code,
+                                  *country.seats))
+
+
+def is_country_or_seat(name: str) -> bool:
+    """Whether `name` is a country's own name or its seat of government, which stand for its
+    state, unlike its people ("Serbs") or an adjective ("Nepalese").
+
+    >>> is_country_or_seat("Nepal"), is_country_or_seat("the Kremlin"), is_country_or_seat("Serbs")
+    (True, True, False)
+    """
+    key = " ".join(name.split()).casefold()
+    return key in _proper_names() or key.removeprefix("the ") in _proper_names()

@@ -94,6 +94,7 @@ PLACE_DEFINITION = re.compile(
 RULE_NOUNS = frozenset({"rule", "takeover", "coup", "dictatorship"})
 GEOGRAPHIC_FEATURES = frozenset({"Ocean", "Sea", "Gulf", "Strait", "Straits", "Peninsula",
                                  "Subcontinent", "Plateau", "Basin", "Highlands", "Desert"})
+COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
 ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior", "vice"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
@@ -564,10 +565,12 @@ def _inside_other_name(span: Span) -> bool:
 
 
 def _names_a_feature(span: Span) -> bool:
-    """'the Indian Ocean', 'the South China Sea', 'the Korean Peninsula': a sea or a land that
-    a country's name only qualifies."""
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and after.text in GEOGRAPHIC_FEATURES
+    """'the Indian Ocean', 'the South China Sea', 'the West Philippine Sea': a sea or a land
+    that a name only qualifies ('the West' too, before another name of the sea)."""
+    after = [t.text for t in span.doc[span.end:span.end + 2]]
+    return bool(after) and (after[0] in GEOGRAPHIC_FEATURES or (
+        span[-1].lower_ in COMPASS_POINTS and len(after) == 2
+        and after[1] in GEOGRAPHIC_FEATURES))
 
 
 def _compounded_into_other_name(span: Span, named: set[int]) -> bool:

@@ -268,6 +268,9 @@ MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # events held at a venue, which names no side of them: talks, deals, joint work
 HELD_SOMEWHERE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+# verbs that take a case to a forum ("take the matter to the WTO", "refer the case to the
+# court"), which hears it and is no side of it
+FORUM_VERBS = frozenset({"take", "bring", "refer", "go", "turn", "submit", "escalate"})
 # fighting that takes two: each side assaults the other
 MUTUAL_FIGHTS = {"clash", "fight", "fighting", "skirmish", "hostility", "hostilities", "exchange",
                  "trade",

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral import plover
-from spiral.countries import country_code, country_name, is_state_name
+from spiral.countries import country_code, country_name, is_country_or_seat, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
@@ -58,6 +58,7 @@ from spiral.nlp.event_lexicon import (
     FACT_FINDING,
     FORCEFUL,
     FORCES,
+    FORUM_VERBS,
     FRONTIERS,
     HABITUAL_ADVERBS,
     HELD_SOMEWHERE,
@@ -358,11 +359,14 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         # nominal event without a named side ("protests spread to Iranian cities") is wherever
         # the sentence puts it
         unnamed = _unresolved(subject) if subject else Entity("", "", "")
-        # what an attack is aimed at never places who made it: "missiles hit Polish
-        # territory" is no Polish act (a protest, by CAMEO's convention, is placed by its target)
-        target = frozenset(t.i for c in token.children if event_type == "ASSAULT" and (
-            c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass")
-            or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
+        # what an act is aimed at never places who did it: "missiles hit Polish territory" is
+        # no Polish act (a protest, by CAMEO's convention, is placed by its target)
+        # (where an arrest was made does place its maker: "was arrested in Estonia")
+        assault = event_type == "ASSAULT"
+        aimed = OBJECT_PREPS if assault else OBJECT_PREPS - PLACE_PREPS
+        target = frozenset(t.i for c in token.children if event_type != "PROTEST" and (
+            c.dep_ in ("dobj", "dative", "attr", "oprd") or (c.dep_ == "nsubjpass" and assault)
+            or (c.dep_ == "prep" and c.lower_ in aimed))
             for t in c.subtree)
         actors = [unnamed if _unplaceable(named) else _located(
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
@@ -396,8 +400,12 @@ def _unplaceable(subject: list[Token]) -> bool:
     the places of its sentence must not lend their country; 'Monday's', '26', 'This', 'the
     attack': one that names nobody who could act."""
     return any((t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES)
-               or t.like_num or t.tag_ == "DT"
-               or t.lemma_.lower() in NO_AGENT_HEADS for t in phrase_heads(subject))
+               or _names_nobody(t) for t in phrase_heads(subject))
+
+
+def _names_nobody(head: Token) -> bool:
+    """'Monday', '26', 'This', 'the attack': a phrase head no side can stand behind."""
+    return head.like_num or head.tag_ == "DT" or head.lemma_.lower() in NO_AGENT_HEADS
 
 
 def _placed_target(sentence: Span, token: Token, subject: list[Token],
@@ -412,6 +420,7 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
     targets = [t for head in _target_heads(token) if head.lemma_.lower() not in unplaced
+               and not head.like_num and head.lemma_.lower() not in NO_AGENT_HEADS
                for t in _phrase(head)]
     if not targets and event_type != "PROTEST":
         return []
@@ -909,8 +918,7 @@ def _names_side(modifier: Token) -> bool:
 def _a_state(entity: Entity) -> bool:
     """A state by its name, its capital or one of its bodies ("Nepal", "Kathmandu", "the foreign
     ministry", "the coast guard")."""
-    return entity.sector in STATE_SECTORS or is_state_name(entity.entity_text) or (
-        not entity.sector and country_code(entity.entity_text) is not None)
+    return entity.sector in STATE_SECTORS or is_country_or_seat(entity.entity_text)
 
 
 def _told_by_verb(noun: Token) -> bool:
@@ -1184,7 +1192,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     settings = {t.i for p in token.subtree
                 if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS
                 for t in p.subtree}
-    objects = _object_tokens(token)
+    # a forum a case is taken to ("vowed to take the matter to the Security Council") hears it
+    forums = {t.i for p in token.subtree if p.dep_ == "prep" and p.lower_ in ("to", "before")
+              and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower()
+              in FORUM_VERBS for t in p.subtree}
+    objects = [o for o in _object_tokens(token) if o.i not in forums]
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
     found = others(objects)
@@ -1199,9 +1211,9 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     for clause in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
         named = [t for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                  for t in _phrase(c)] + _object_tokens(clause)
-        if found := others(named):
+        if found := others([t for t in named if t.i not in forums]):
             return found
-    taken = {t.i for t in subject} | settings | _clauses_of_their_own(token)
+    taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token)
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
 
 

@@ -977,3 +977,9 @@ def test_a_sea_named_after_a_country_is_no_side(annotate) -> None:
                    "Ocean.")
     assert "IND" not in {a["code"] for a in doc._.actors} | {
         s["code"] for e in doc._.events for s in (*e["actor"], *e["recipient"])}
+
+
+def test_a_forum_a_case_is_taken_to_is_no_side(annotate) -> None:
+    doc = annotate("Quito vowed to take the border dispute to the UN Security Council.")
+    assert all(not e["recipient"] for e in doc._.events if e["event_type"] == "THREATEN")
+
