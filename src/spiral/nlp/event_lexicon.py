@@ -219,6 +219,8 @@ MAKERS = frozenset({"made", "built", "designed", "supplied", "produced", "manufa
 BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "allied"})
 # verbs whose clause is contested: what it says happened is an accusation, not a fact
 CLAIM_VERBS = frozenset({"claim", "allege"})
+# what someone believes or suspects happened is not yet told as a fact
+BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "speculate"})
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"
 UNDER_FIRE = frozenset({"attack", "fire", "shelling", "bombardment", "assault", "strike",
                         "strikes", "bombing", "rocket", "missile", "drone"})
@@ -263,6 +265,10 @@ MISSILE_WORDS = {"missile", "missiles", "atacms", "ballistic", "rocket", "rocket
 WEAPON_WORDS = MISSILE_WORDS | {"weapons", "weapon", "mines", "tanks", "jets", "drones",
                                 "systems", "artillery", "ammunition", "arms"}
 AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
+# where a missile fired at no one comes down ("into the sea", "off its east coast"), and words
+# that call a launch a test: a show of force (PLOVER MOBILIZE), not an attack
+OPEN_WATERS = frozenset({"sea", "waters", "water", "ocean", "coast"})
+TEST_WORDS = frozenset({"test", "tests", "drill", "drills"})
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}

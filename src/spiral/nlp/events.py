@@ -42,6 +42,7 @@ from spiral.nlp.event_lexicon import (
     BACK_REFERENCE_CHARS,
     BACKERS,
     BACKGROUND_PREPS,
+    BELIEF_VERBS,
     BETWEEN_NOUNS,
     CAPTIVES,
     CLAIM_VERBS,
@@ -85,6 +86,7 @@ from spiral.nlp.event_lexicon import (
     OBJECT_PREPS,
     OBJECT_SENSES,
     ONGOING,
+    OPEN_WATERS,
     ORGANISATIONS,
     PAIRS,
     PERMITTING,
@@ -117,6 +119,7 @@ from spiral.nlp.event_lexicon import (
     SUPPORTIVE,
     SUPPRESSING_VERBS,
     TERRAIN,
+    TEST_WORDS,
     TRAVEL_VERBS,
     UNDER_FIRE,
     UNPLACED,
@@ -175,6 +178,9 @@ class EventCoder:
             if parties is None:
                 continue
             actors, recipients = parties
+            shown = event_type == "ASSAULT" and _weapons_test(token)
+            if shown:  # aimed at no one: whoever watches it fall is no target
+                event_type, mode, recipients = "MOBILIZE", "weapons", []
             if event_type == "PROTEST" and _verb_lemma(token) in STATE_SENSES \
                     and any(_a_state(a) for a in actors):
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
@@ -207,9 +213,9 @@ class EventCoder:
                 # Hezbollah": both sides fight, both hold their fire
                 dyads = [(actors, recipients), (recipients, actors)]
             else:
-                dyads = [(actors, recipients or _placed_target(sentence, token, subject,
-                                                                event_type)
-                          or _at_home(sentence, token, actors, event_type))]
+                dyads = [(actors, recipients or ([] if shown else _placed_target(
+                    sentence, token, subject, event_type)
+                    or _at_home(sentence, token, actors, event_type)))]
             claimant = _claimant(token, actors)
             if claimant:
                 # "Armenia claimed Ankara was arming Baku": Armenia accuses Turkey
@@ -419,12 +425,16 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
     release of the crew')."""
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
-    targets = [t for head in _target_heads(token) if head.lemma_.lower() not in unplaced
-               and not head.like_num and head.lemma_.lower() not in NO_AGENT_HEADS
-               for t in _phrase(head)]
+    targets = _not_the_doers([t for head in _target_heads(token)
+                              if head.lemma_.lower() not in unplaced and not head.like_num
+                              and head.lemma_.lower() not in NO_AGENT_HEADS
+                              for t in _phrase(head)])
     if not targets and event_type != "PROTEST":
         return []
     own = frozenset(t.i for t in subject) if event_type not in DOMESTIC else frozenset()
+    if _verb_lemma(token) not in REVERSING_VERBS:  # "lifted its ban" is done at home
+        own |= {t.i for head in _target_heads(token) for t in head.children} - {
+            t.i for t in _not_the_doers(list(token.subtree))}
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
     return [placed] if placed.code else []
 
@@ -915,6 +925,23 @@ def _names_side(modifier: Token) -> bool:
         bool(entity.sector) and country_code(entity.entity_text) is None)
 
 
+def _weapons_test(token: Token) -> bool:
+    """'fired a ballistic missile into the sea', 'test-fired a cruise missile', 'in a launching
+    drill': a missile fired at no one, or called a test, shows force; it attacks nobody."""
+    if _verb_lemma(token) not in ("fire", "launch"):
+        return False
+    missiles = [o for o in token.children if o.dep_ == "dobj"
+                and any(t.lower_ in MISSILE_WORDS for t in o.subtree)]
+    if not missiles:
+        return False
+    if any(t.lower_ in TEST_WORDS for t in token.sent):
+        return True
+    aimed = [o for p in (*token.children, *(c for m in missiles for c in m.children))
+             if p.dep_ == "prep" and p.lower_ in OBJECT_PREPS | {"off"}
+             for o in p.children if o.dep_ == "pobj" and not _names_nobody(o)]
+    return bool(aimed) and all(o.lemma_.lower() in OPEN_WATERS for o in aimed)
+
+
 def _a_state(entity: Entity) -> bool:
     """A state by its name, its capital or one of its bodies ("Nepal", "Kathmandu", "the foreign
     ministry", "the coast guard")."""
@@ -1184,7 +1211,8 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     Paris, the envoy held talks with ...") is their venue, not the other side."""
     def others(tokens: list[Token]) -> list[Entity]:
         # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
-        return [r for r in _actors_in(doc, tokens) if r.code and all(r.code != a.code for a in actors)]
+        return [r for r in _actors_in(doc, _not_the_doers(tokens))
+                if r.code and all(r.code != a.code for a in actors)]
 
     # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
     # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
@@ -1203,7 +1231,8 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     if found:
         return found
     # "shot down five Indian jets": the country of the weapons hit is whom the act hits
-    hit = [t for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in _phrase(c)]
+    hit = _not_the_doers([t for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                          for t in _phrase(c)])
     found = [r for r in _actors_in(doc, hit, weapons=True)
              if r.code and all(r.code != a.code for a in actors)]
     if found:
@@ -1215,6 +1244,13 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
             return found
     taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token)
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
+
+
+def _not_the_doers(tokens: list[Token]) -> list[Token]:
+    """Without the possessive pronoun of an act named as an object ("began its invasion",
+    "resumed their strikes"): whose the act is did it, and is not its target."""
+    return [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON"
+                                      and t.head.lemma_.lower() in OBJECT_NOUNS)]
 
 
 def _clauses_of_their_own(token: Token) -> frozenset[int]:
@@ -1453,8 +1489,10 @@ def _hypothetical(token: Token) -> bool:
             # "talks ended after the drills", "urged him in their phone call": what the setting
             # or the background tells happened
             return False
-        if ancestor.lemma_ in CLAIM_VERBS:
-            return True  # "falsely claiming that Armenia had units there": contested
+        if ancestor.lemma_ in CLAIM_VERBS | BELIEF_VERBS:
+            # "falsely claiming that Armenia had units there", "Moscow believes Kyiv fired":
+            # contested, or only thought
+            return True
         if ancestor.lemma_ in SPEECH_VERBS:
             return False
         if ancestor.lemma_ in INTENT_VERBS or ancestor.lemma_ in ENABLING_WORDS \

@@ -983,3 +983,22 @@ def test_a_forum_a_case_is_taken_to_is_no_side(annotate) -> None:
     doc = annotate("Quito vowed to take the border dispute to the UN Security Council.")
     assert all(not e["recipient"] for e in doc._.events if e["event_type"] == "THREATEN")
 
+
+
+@pytest.mark.parametrize("text", [
+    "Pyongyang fired two ballistic missiles into the sea off its east coast, Tokyo said.",
+    "North Korea test-fired a new cruise missile on Sunday, Seoul's military said.",
+])
+def test_a_missile_fired_at_no_one_is_a_show_of_force(annotate, text) -> None:
+    events = annotate(text)._.events
+    assert [(e["event_type"], list(e["recipient"])) for e in events] == [("MOBILIZE", [])]
+
+
+def test_whose_act_an_object_names_is_not_its_target(annotate) -> None:
+    doc = annotate("Hundreds have died since Moscow began its invasion of the country.")
+    assert all(r["code"] != "RUS" for e in doc._.events for r in e["recipient"])
+
+
+def test_what_someone_believes_happened_is_not_told_as_a_fact(annotate) -> None:
+    doc = annotate("Officials in Baku believe that Yerevan armed the separatists.")
+    assert not _dyads(doc)
