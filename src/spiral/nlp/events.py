@@ -208,11 +208,10 @@ class EventCoder:
             if reciprocal:
                 # "Israel and Hamas accused each other": each did it to the other
                 dyads = [(actors[:1], actors[1:]), (actors[1:], actors[:1])]
-            elif len(actors) == 1 and len(recipients) == 1 and _mutual(token, event_type, mode):
-                # "clashes between the army and the rebels", "a truce between Israel and
-                # Hezbollah": both sides fight, both hold their fire
-                dyads = [(actors, recipients), (recipients, actors)]
             else:
+                # "clashes between the army and the rebels", "a truce between Israel and
+                # Hezbollah": one event, the side named first acting (both sides fight, but
+                # coding it twice would count one clash as two)
                 dyads = [(actors, recipients or ([] if shown else _placed_target(
                     sentence, token, subject, event_type)
                     or _at_home(sentence, token, actors, event_type)))]
