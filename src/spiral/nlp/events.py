@@ -1182,7 +1182,7 @@ def _target_heads(token: Token) -> list[Token]:
     """The heads of the trigger's objects and of its at/on/against/to... phrases."""
     return [c for c in token.children if c.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd")] + [
         o for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
-        for o in c.children]
+        and not _allied(c) for o in c.children]
 
 
 def _object_tokens(token: Token) -> list[Token]:
@@ -1191,8 +1191,8 @@ def _object_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "nsubjpass", "attr", "oprd"):
             tokens.extend(_phrase(child))
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not any(
-                c.lemma_.lower() in RESPONSES for c in child.children):
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not _allied(child) \
+                and not any(c.lemma_.lower() in RESPONSES for c in child.children):
             # not "in response to the killing", which says why, not at whom
             tokens.extend(t for c in child.children for t in _phrase(c))
         elif child.dep_ in ("ccomp", "xcomp") and token.lemma_ in ("let", "allow", "authorise",
@@ -1219,10 +1219,12 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     settings = {t.i for p in token.subtree
                 if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS
                 for t in p.subtree}
-    # a forum a case is taken to ("vowed to take the matter to the Security Council") hears it
-    forums = {t.i for p in token.subtree if p.dep_ == "prep" and p.lower_ in ("to", "before")
-              and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower()
-              in FORUM_VERBS for t in p.subtree}
+    # a forum a case is taken to ("vowed to take the matter to the Security Council") hears
+    # it; whom a force fights alongside ("at the side of Assad's troops") is its ally
+    forums = {t.i for p in token.subtree if p.dep_ == "prep" and (
+        (p.lower_ in ("to", "before")
+         and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower() in FORUM_VERBS)
+        or _allied(p)) for t in p.subtree}
     objects = [o for o in _object_tokens(token) if o.i not in forums]
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
@@ -1243,6 +1245,18 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
             return found
     taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token)
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
+
+
+def _allied(prep: Token) -> bool:
+    """'alongside', 'together with', 'at / on the side of': a phrase naming an ally."""
+    if prep.lower_ in ("alongside", "beside"):
+        return True
+    if prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "together":
+        return True
+    return prep.lower_ in ("at", "on") and any(
+        o.lemma_.lower() == "side" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                           for c in o.children)
+        for o in prep.children if o.dep_ == "pobj")
 
 
 def _not_the_doers(tokens: list[Token]) -> list[Token]:

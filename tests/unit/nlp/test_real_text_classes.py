@@ -1008,3 +1008,11 @@ def test_what_someone_believes_happened_is_not_told_as_a_fact(annotate) -> None:
 def test_a_clash_between_two_sides_is_one_event(annotate) -> None:
     doc = annotate("Clashes between Thai and Cambodian troops broke out near the temple on Friday.")
     assert [d for d in _dyads(doc) if d[1] == "ASSAULT"] == [("THA", "ASSAULT", "KHM")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish troops have been fighting alongside Azerbaijani units, Yerevan said.",
+    "Wagner fighters fought at the side of Malian soldiers near Kidal.",
+])
+def test_whom_a_force_fights_alongside_is_its_ally(annotate, text) -> None:
+    assert not [d for d in _dyads(annotate(text)) if d[1] == "ASSAULT" and d[2]]
