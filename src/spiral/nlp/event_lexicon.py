@@ -338,7 +338,8 @@ NO_AGENT_HEADS = frozenset({"strike", "attack", "decision", "move", "step", "pla
                             "matter", "question", "time", "hour", "day", "week", "month", "year",
                             "decade", "today", "yesterday", "tonight", "morning", "night",
                             "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
-                            "saturday", "sunday"})
+                            "saturday", "sunday", "january", "february", "april", "june",
+                            "july", "august", "september", "october", "november", "december"})
 # what air defences bring down: intercepting them attacks no one
 INCOMING = MISSILE_WORDS | {"drone", "drones", "projectiles", "shells", "warheads", "munitions"}
 QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "part", "dozens"}

@@ -1016,3 +1016,4 @@ def test_a_clash_between_two_sides_is_one_event(annotate) -> None:
 ])
 def test_whom_a_force_fights_alongside_is_its_ally(annotate, text) -> None:
     assert not [d for d in _dyads(annotate(text)) if d[1] == "ASSAULT" and d[2]]
+
