@@ -1063,6 +1063,8 @@ def _subject_tokens(token: Token) -> list[Token]:
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"):
         if token.dep_ == "relcl":
             return [token.head]
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            return []  # "Russian soldiers captured in Kursk": the noun is who it was done to
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
             # "a Turkish offensive targeting the PKK": whoever the noun names as its agent
             owner = _noun_agent(token.head)

@@ -1017,3 +1017,9 @@ def test_a_clash_between_two_sides_is_one_event(annotate) -> None:
 def test_whom_a_force_fights_alongside_is_its_ally(annotate, text) -> None:
     assert not [d for d in _dyads(annotate(text)) if d[1] == "ASSAULT" and d[2]]
 
+
+
+def test_the_noun_a_passive_participle_hangs_on_is_who_it_was_done_to(annotate) -> None:
+    doc = annotate("Kyiv said it had won the release of 90 Ukrainian marines captured in Mariupol "
+                   "with the help of Turkish mediators.")
+    assert not [d for d in _dyads(doc) if d[1] == "COERCE" and d[0] == "UKR"]
