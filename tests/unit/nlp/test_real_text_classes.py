@@ -1020,6 +1020,6 @@ def test_whom_a_force_fights_alongside_is_its_ally(annotate, text) -> None:
 
 
 def test_the_noun_a_passive_participle_hangs_on_is_who_it_was_done_to(annotate) -> None:
-    doc = annotate("Kyiv said it had won the release of 90 Ukrainian marines captured in Mariupol "
-                   "with the help of Turkish mediators.")
+    doc = annotate("Kyiv said it had won the release of 90 Ukrainian military personnel captured "
+                   "near Mariupol with the help of Turkish mediators.")
     assert not [d for d in _dyads(doc) if d[1] == "COERCE" and d[0] == "UKR"]
