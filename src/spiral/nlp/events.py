@@ -898,7 +898,7 @@ def _noun_agent(noun: Token) -> list[Token]:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound")]
     modifiers += [m for c in modifiers if c.dep_ == "compound" for m in c.children
                   if m.dep_ in ("amod", "compound")]  # "the Russian missile strikes"
-    named = [c for c in modifiers if not _made_by(c) and _names_side(c)]
+    named = [c for c in modifiers if not _made_by(c) and not _backer(c) and _names_side(c)]
     # "the Israeli and U.S. strikes": both modifiers name who struck
     named += [j for c in named for j in c.conjuncts if _names_side(j) and j not in named]
     if named:
@@ -1293,10 +1293,11 @@ def _phrase(head: Token) -> list[Token]:
 
 def _actors_in(doc: Doc, tokens: list[Token], *, weapons: bool = False) -> list[Entity]:
     """Actors named by the tokens, one per code, skipping the countries of weapons ('US-made
-    missiles', 'Western arms') unless told to take them."""
+    missiles', 'Western arms') unless told to take them, and the backers of a side."""
     seen: list[Entity] = []
     for token in sorted(tokens, key=lambda t: t.i):
-        if (not weapons and _modifies_weapon(token)) or (weapons and _made_by(token)):
+        if (not weapons and _modifies_weapon(token)) or (weapons and _made_by(token)) \
+                or _backer(token):
             continue
         entity = entity_at(doc, token.idx, token.idx + len(token.text))
         if entity is not None and entity.code and all(entity.code != s.code for s in seen):
@@ -1343,6 +1344,12 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
             return Entity(actor.entity_text, actor.entity_name, found.code, "",
                           "by location")
     return actor
+
+
+def _backer(token: Token) -> bool:
+    """'the Russian-backed separatists', 'Iran-aligned militias': who backs a side is not it."""
+    after = token.doc[token.i + 1:token.i + 3]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in BACKERS
 
 
 def _made_by(token: Token, words: frozenset[str] = MAKERS) -> bool:

@@ -1024,3 +1024,8 @@ def test_the_noun_a_passive_participle_hangs_on_is_who_it_was_done_to(annotate) 
     doc = annotate("Kyiv said it had won the release of 90 Ukrainian military personnel captured "
                    "near Mariupol with the help of Turkish mediators.")
     assert not [d for d in _dyads(doc) if d[1] == "COERCE" and d[0] == "UKR"]
+
+
+def test_who_backs_a_side_is_not_the_side(annotate) -> None:
+    doc = annotate("Georgian troops fought Russian-backed separatist forces near Tskhinvali.")
+    assert not [d for d in _dyads(doc) if "RUS" in (d[0], d[2])]
