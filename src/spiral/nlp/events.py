@@ -1472,6 +1472,8 @@ def _negated(token: Token) -> bool:
         return True  # "gave no approval"
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "left without signing the deal"
+    if any(a.lower_ == "of" and a.head.lower_ == "short" for a in token.ancestors):
+        return True  # "stopped short of declaring war", "fell short of a ban"
     if token.dep_ in ("advcl", "dobj", "xcomp", "pcomp") and token.head.lemma_ == "rule" and any(
             c.dep_ == "prt" and c.lower_ == "out" for c in token.head.children):
         return True  # "ruled out handing any land to Russia"

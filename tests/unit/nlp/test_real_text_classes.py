@@ -1029,3 +1029,8 @@ def test_the_noun_a_passive_participle_hangs_on_is_who_it_was_done_to(annotate) 
 def test_who_backs_a_side_is_not_the_side(annotate) -> None:
     doc = annotate("Georgian troops fought Russian-backed separatist forces near Tskhinvali.")
     assert not [d for d in _dyads(doc) if "RUS" in (d[0], d[2])]
+
+
+def test_what_a_side_stops_short_of_did_not_happen(annotate) -> None:
+    doc = annotate("The communique came short of declaring war between Sudan and Chad.")
+    assert not _dyads(doc)
