@@ -57,7 +57,7 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["arrest", "detain", "seize", "capture", "confiscate", "demolish", "outlaw",
                      "ban", "deport", "censor", "jail", "imprison", "expropriate", "hack",
                      "evict", "harass", "suppress", "repress", "abduct", "deface", "torch",
-                     "sentence", "intern", "raze"],
+                     "sentence", "intern", "raze", "ram"],
                     ("COERCE", "")),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
                      "blockade"], ("PROTEST", "")),
@@ -90,6 +90,9 @@ REVERSING_NOUNS = {"lifting", "easing", "end", "removal", "relaxation", "suspens
 # a protester's verb in a state's mouth: "Nepal protested the road" complains (CAMEO 114),
 # "the coast guard blocked the boats" coerces
 STATE_SENSES = {"protest": "ACCUSE", "block": "COERCE", "blockade": "COERCE"}
+# verbs that answer with an act ("followed with a ground invasion", "responded with strikes"):
+# their subject does it
+ANSWERING_VERBS = frozenset({"follow", "respond", "retaliate", "answer", "react", "reply"})
 # yielding to demands is CONCEDE; voicing them is REQUEST
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
 # verbs a labour strike takes ("staged a strike", "called a strike"), unlike a military one

@@ -39,6 +39,7 @@ from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     ALLEGING_ADVERBS,
     AMOUNTS,
+    ANSWERING_VERBS,
     BACK_REFERENCE_CHARS,
     BACKERS,
     BACKGROUND_PREPS,
@@ -904,7 +905,13 @@ def _noun_agent(noun: Token) -> list[Token]:
     if named:
         return [t for c in named for t in c.subtree]
     by = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"]
-    return [t for p in by for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+    if by:
+        return [t for p in by for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+    # "Israel followed with a ground invasion", "responded with air strikes": who answers acts
+    answer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+    if answer is not None and answer.lemma_.lower() in ANSWERING_VERBS:
+        return [t for c in answer.children if c.dep_ == "nsubj" for t in c.subtree]
+    return []
 
 
 def _code_at(token: Token) -> str:

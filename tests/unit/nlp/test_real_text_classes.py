@@ -1034,3 +1034,13 @@ def test_who_backs_a_side_is_not_the_side(annotate) -> None:
 def test_what_a_side_stops_short_of_did_not_happen(annotate) -> None:
     doc = annotate("The communique came short of declaring war between Sudan and Chad.")
     assert not _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Ankara followed with a ground incursion into northern Iraq on 3 May.",
+     ("TUR", "ASSAULT", "IRQ")),
+    ("A Chinese coast guard cutter rammed a Philippine supply boat near the reef.",
+     ("CHN", "COERCE", "PHL")),
+])
+def test_acts_told_by_an_answering_verb_or_a_ramming(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
