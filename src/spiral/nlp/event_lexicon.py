@@ -57,13 +57,14 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["arrest", "detain", "seize", "capture", "confiscate", "demolish", "outlaw",
                      "ban", "deport", "censor", "jail", "imprison", "expropriate", "hack",
                      "evict", "harass", "suppress", "repress", "abduct", "deface", "torch",
-                     "sentence", "intern", "raze", "ram"],
+                     "sentence", "intern", "raze", "ram", "intercept"],
                     ("COERCE", "")),
     **dict.fromkeys(["protest", "demonstrate", "rally", "march", "riot", "picket", "block",
                      "blockade"], ("PROTEST", "")),
     **dict.fromkeys(["withdraw", "retreat", "release", "free", "demobilize", "demobilise",
                      "disarm", "resign", "return", "surrender", "vacate", "disband", "disengage"],
                     ("RETREAT", "withdraw")),
+    "cease": ("RETREAT", "ceasefire"),  # "ceased hostilities", "cease fire"
     **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
                     ("CONCEDE", "policy")),
 }

@@ -200,8 +200,8 @@ class EventCoder:
                     actors, recipients = actors[:1], actors[1:]
             reciprocal = len(actors) == 2 and _reciprocal(token)
             if len(actors) > 1 and not reciprocal and (event_type == "CONSULT" or (
-                    not recipients and event_type in MUTUAL
-                    and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
+                    not recipients and ((event_type in MUTUAL and event_type != "ASSAULT")
+                                        or _mutual(token, event_type, mode)))):
                 # "Israel and Turkey restored relations": each is the other's counterpart; two
                 # sides that fought fought each other, but "the Israeli and US strikes" struck
                 # a third

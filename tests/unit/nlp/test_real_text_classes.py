@@ -1044,3 +1044,17 @@ def test_what_a_side_stops_short_of_did_not_happen(annotate) -> None:
 ])
 def test_acts_told_by_an_answering_verb_or_a_ramming(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Three Chinese coast guard ships intercepted a Vietnamese fishing boat near the islands.",
+     ("CHN", "COERCE", "VNM")),
+    ("Armenia and Azerbaijan agreed to cease fire at noon on Saturday.",
+     ("ARM", "RETREAT", "AZE")),
+])
+def test_boats_intercepted_and_fire_ceased(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_missiles_intercepted_attack_no_one(annotate) -> None:
+    assert not _dyads(annotate("Saudi air defences intercepted two drones over Riyadh."))
