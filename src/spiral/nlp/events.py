@@ -183,7 +183,8 @@ class EventCoder:
             if shown:  # aimed at no one: whoever watches it fall is no target
                 event_type, mode, recipients = "MOBILIZE", "weapons", []
             if event_type == "PROTEST" and _verb_lemma(token) in STATE_SENSES \
-                    and any(_a_state(a) for a in actors):
+                    and any(_a_state(a) for a in actors) \
+                    and not any(t.lemma_.lower() in PROTESTERS for t in _named_part(subject)):
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
                 # "coast guard ships blocked the boats" a blockade: no demonstration
                 event_type = STATE_SENSES[_verb_lemma(token)]
@@ -200,8 +201,8 @@ class EventCoder:
                     actors, recipients = actors[:1], actors[1:]
             reciprocal = len(actors) == 2 and _reciprocal(token)
             if len(actors) > 1 and not reciprocal and (event_type == "CONSULT" or (
-                    not recipients and ((event_type in MUTUAL and event_type != "ASSAULT")
-                                        or _mutual(token, event_type, mode)))):
+                    not recipients and event_type in MUTUAL
+                    and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
                 # "Israel and Turkey restored relations": each is the other's counterpart; two
                 # sides that fought fought each other, but "the Israeli and US strikes" struck
                 # a third
@@ -365,14 +366,11 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         # nominal event without a named side ("protests spread to Iranian cities") is wherever
         # the sentence puts it
         unnamed = _unresolved(subject) if subject else Entity("", "", "")
-        # what an act is aimed at never places who did it: "missiles hit Polish territory" is
-        # no Polish act (a protest, by CAMEO's convention, is placed by its target)
-        # (where an arrest was made does place its maker: "was arrested in Estonia")
-        assault = event_type == "ASSAULT"
-        aimed = OBJECT_PREPS if assault else OBJECT_PREPS - PLACE_PREPS
-        target = frozenset(t.i for c in token.children if event_type != "PROTEST" and (
-            c.dep_ in ("dobj", "dative", "attr", "oprd") or (c.dep_ == "nsubjpass" and assault)
-            or (c.dep_ == "prep" and c.lower_ in aimed))
+        # what an attack is aimed at never places who made it: "missiles hit Polish
+        # territory" is no Polish act (a protest, by CAMEO's convention, is placed by its target)
+        target = frozenset(t.i for c in token.children if event_type == "ASSAULT" and (
+            c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass")
+            or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
             for t in c.subtree)
         actors = [unnamed if _unplaceable(named) else _located(
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
@@ -1049,8 +1047,12 @@ def _subject_tokens(token: Token) -> list[Token]:
         if child.dep_ in ("nsubj", "poss") or (
                 child.dep_ == "nsubjpass" and token.lemma_.lower() in STANCES):
             return list(child.subtree)
-    if token.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in token.children):
-        return []  # "after a plane was shot down": a passive without its agent names none
+    if token.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in token.children) and any(
+            m.dep_ == "mark" and m.lower_ in BACKGROUND_PREPS | {"when", "while", "as", "because"}
+            for m in token.children):
+        # "after a plane was shot down": a passive told as background, without its agent,
+        # names none (unlike a purpose: "amend it so that the marriages are banned")
+        return []
     root = token.sent.root
     if token.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root in token.ancestors:
         # "Doctors from two American aid groups donated ...": a verb the parser took for a
@@ -1070,7 +1072,7 @@ def _subject_tokens(token: Token) -> list[Token]:
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"):
         if token.dep_ == "relcl":
             return [token.head]
-        if token.dep_ == "acl" and token.tag_ == "VBN":
+        if token.dep_ == "acl" and token.tag_ == "VBN" and _verb_lemma(token) in VERB_TRIGGERS:
             return []  # "Russian soldiers captured in Kursk": the noun is who it was done to
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
             # "a Turkish offensive targeting the PKK": whoever the noun names as its agent
@@ -1354,9 +1356,12 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
 
 
 def _backer(token: Token) -> bool:
-    """'the Russian-backed separatists', 'Iran-aligned militias': who backs a side is not it."""
-    after = token.doc[token.i + 1:token.i + 3]
-    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in BACKERS
+    """'the Russian-backed separatists', 'Iran-aligned militias', 'the pro-Iranian group': who
+    backs a side, or whom it sides with, is not it."""
+    doc = token.doc
+    after = doc[token.i + 1:token.i + 3]
+    return (len(after) == 2 and after[0].text == "-" and after[1].lower_ in BACKERS) or (
+        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "pro")
 
 
 def _made_by(token: Token, words: frozenset[str] = MAKERS) -> bool:
