@@ -44,7 +44,8 @@ TITLES = {
 # the offices a country's "leader" may hold
 HEADS = ("president", "prime minister")
 GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|ambassador|envoy"
-                       r"|chancellor|leader|diplomat|ministry|government|adviser")
+                       r"|chancellor|leader|diplomat|ministry|government|adviser|mayor"
+                       r"|(?:district|provincial|regional|village) chief")
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
                        r"|navy|naval|coast guard|colonel|lieutenant|captain|brigadier|admiral"
                        r"|sergeant|\b(?:maj|col|lt|capt|brig|gen|sgt|adm)\b")
@@ -147,6 +148,7 @@ class ActorResolver:
         doc._.report_country = focal.entity.code if focal is not None else ""
         mentions += _places_defined(mentions, written)
         mentions += self._unknown_people(doc, mentions)
+        mentions = _without_shadowed_surnames(mentions)
         mentions += self._surnames(doc, mentions)
         mentions += self._acronyms(doc, mentions, written)
         # a pronoun outside a quote does not point at someone named inside one
@@ -419,11 +421,16 @@ class ActorResolver:
             if nearest is None:
                 nearest = _named_short(known, ent)
             code = nearest.entity.code if nearest else ""
+            if nearest is None:
+                # "Royal Thai Army spokesperson X": a country word inside a name the knowledge
+                # base does not hold still places the person
+                code = next((c for w in descriptor.split() if w[:1].isupper()
+                             and self._is_country(w) and (c := self._country(w))), "")
             sector = _sector(descriptor)
             if nearest is not None and nearest.entity.sector in GROUP_SECTORS:
                 sector = nearest.entity.sector
-            elif nearest is None and focal is not None and sector in ("GOV", "MIL", "") \
-                    and _titled(ent):
+            elif nearest is None and not code and focal is not None \
+                    and sector in ("GOV", "MIL", "") and _titled(ent):
                 code, sector = focal.entity.code, sector or "GOV"
             entity = Entity(ent.text, ent.text, code, sector, descriptor)
             found.append(_Mention(ent.start_char, ent.end_char, ent.text, (ent.text, code),
@@ -451,7 +458,8 @@ class ActorResolver:
             end = token.idx + len(token.text)
             role = f"{doc[token.i - 1].lower_} {lower}" if qualified else lower[:6]
             candidates = [m for m in people if m.end <= start
-                          and start - m.end <= MAX_PRONOUN_DISTANCE_CHARS
+                          and _unquoted_distance(m.end, start, quoted)
+                          <= MAX_PRONOUN_DISTANCE_CHARS
                           and (gender is None or not m.gender or m.gender == gender)
                           and (not is_role_noun or role in m.entity.role.lower())]
             if not candidates:
@@ -582,6 +590,26 @@ def _compounded_into_other_name(span: Span, named: set[int]) -> bool:
     return (before.dep_ == "compound" and before.head.i in range(span.start, span.end)
             and before.pos_ == "PROPN" and before.is_alpha and before.text.istitle()
             and before.lower_ not in NAME_TITLES and before.i not in named)
+
+
+def _unquoted_distance(start: int, end: int, quoted: list[tuple[int, int]]) -> int:
+    """Characters from `start` to `end` outside quotations: 'X said: "..." he added' is as near
+    whatever the length of what X said."""
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
+    return end - start - inside
+
+
+def _without_shadowed_surnames(mentions: list[_Mention]) -> list[_Mention]:
+    """"Foreign Minister Therese Kayikwamba Wagner ... Wagner criticized": once a person is named
+    in full, their surname standing alone is that person, not a group, place or other person the
+    knowledge base knows by the same word."""
+    named: dict[str, _Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.person and " " in mention.entity.entity_name:
+            named.setdefault(mention.entity.entity_name.split()[-1], mention)
+    # another person of that surname the knowledge base holds is shadowed too
+    return [m for m in mentions if (full := named.get(m.text)) is None or m.start < full.end
+            or m.entity.entity_name == full.entity.entity_name]
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:
@@ -763,8 +791,13 @@ def _followed_by_name(text: str, end: int) -> bool:
 def _descriptor(ent: Span) -> str:
     """Words that describe a person: 'Pentagon spokeswoman' before, ', the ... ,' after."""
     doc = ent.doc
-    before = [t.text for t in doc[max(0, ent.start - 4):ent.start]
-              if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"]
+    # the words written onto the name, in its sentence ("Royal Thai Army spokesperson X"): "...
+    # told reporters. X, a district chief," is described by none of them
+    before: list[str] = []
+    for token in reversed(doc[max(ent.sent.start, ent.start - 4):ent.start]):
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ == "PERSON":
+            break
+        before.insert(0, token.text)
     after = ""
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and _appositive_end(ent) > ent.end_char:
         tail = doc[ent.end + 1:min(len(doc), ent.end + 9)]

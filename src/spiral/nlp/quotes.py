@@ -929,12 +929,15 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         # "human rights groups said", "aid agencies warned": unnamed, and no state's
         words = doc[source[0].i:source[-1].i + 1].text
         return Entity(words, words, "NGO", "NGO", "anonymous source"), True
-    if speaker is not None and not speaker.code and not speaker.sector \
-            and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS) \
+    if speaker is not None and not speaker.code \
+            and (not speaker.sector or speaker.sector in STATE_SECTORS) \
+            and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS
+                 or head.text == speaker.entity_name.split()[-1] != speaker.entity_name) \
             and doc._.report_country \
             and not _owned_by_unknown(source, head):
-        # a private person the text places nowhere ("Ali Ammar, whose son was killed") speaks
-        # from where the report is (as a speaker only: nothing else is inferred from it)
+        # a private person the text places nowhere ("Ali Ammar, whose son was killed"), or an
+        # official ("Opposition leader X", "ministry spokesperson X"), speaks from where the
+        # report is (as a speaker only: nothing else is inferred from it)
         speaker = replace(speaker, code=doc._.report_country)
     if anonymous and speaker is None and named.lemma_.lower() in ONLOOKERS:
         # "..., witnesses said": onlookers are where what they saw happened

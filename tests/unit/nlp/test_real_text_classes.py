@@ -1058,3 +1058,38 @@ def test_boats_intercepted_and_fire_ceased(annotate, text, dyad) -> None:
 
 def test_missiles_intercepted_attack_no_one(annotate) -> None:
     assert not _dyads(annotate("Saudi air defences intercepted two drones over Riyadh."))
+
+
+def test_a_country_word_inside_an_unknown_body_places_its_spokesperson(annotate) -> None:
+    doc = annotate("Two patrols exchanged fire near the border on Monday, Royal Norwegian Navy "
+                   "spokesperson Kari Haugland told reporters.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("NOR", "MIL", False)
+
+
+def test_words_of_the_sentence_before_do_not_describe_a_name(annotate) -> None:
+    # "told reporters." ends the sentence before: Ole Dahl is no journalist
+    doc = annotate("Ferries were suspended, a port official told reporters. Ole Dahl, a district "
+                   "chief in Norway's Finnmark county, said three houses were damaged.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1][:2] == ("NOR", "GOV")
+
+
+def test_an_official_the_text_places_nowhere_speaks_for_the_reports_country(annotate) -> None:
+    doc = annotate("Chile's navy searched the coast. Chile closed two ports. Opposition leader "
+                   "Marta Quiroga said the closures were unlawful. Quiroga said the navy had "
+                   "overreached.", "2025-03-01")
+    assert [s[0] for s in _speakers(doc)[-2:]] == ["CHL", "CHL"]
+
+
+def test_a_surname_named_in_full_before_is_the_person_not_a_group(annotate) -> None:
+    # "Wagner" is a group in the knowledge base; here it is the minister named before
+    doc = annotate("Chilean Foreign Minister Ana Lucia Wagner spoke to the council on Monday. "
+                   "Wagner said Peru had blocked the talks.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("CHL", "GOV", False)
+
+
+def test_a_long_quotation_does_not_put_the_speaker_out_of_a_pronouns_reach(annotate) -> None:
+    quote = " ".join(["Our patrols held the line and no post was lost."] * 14)
+    doc = annotate(f"Defence Minister Rajnath Singh spoke in parliament on Tuesday. “{quote}” "
+                   "he told the house.", "2022-12-13")
+    assert _speakers(doc)[-1] == ("IND", "GOV", False)
