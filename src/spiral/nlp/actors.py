@@ -99,6 +99,7 @@ COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
 ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior", "vice"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
+BY_DOCUMENT = "by document"  # the role of a body placed in the country the report is about
 ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
                       re.IGNORECASE)
 # nouns too common to point back at a named actor ("the country" may be any of them)
@@ -154,7 +155,11 @@ class ActorResolver:
         # a pronoun outside a quote does not point at someone named inside one
         quoted = find_direct(written)
         mentions += self._anaphora(doc, mentions, quoted, written)
-        mentions += self._definite_descriptions(doc, mentions)
+        described = self._definite_descriptions(doc, mentions)
+        # "the Russian Foreign Ministry said ... The ministry warned": a body of that kind named
+        # before is meant, not the country the report is about
+        mentions = [m for m in mentions if m.entity.role != BY_DOCUMENT or not any(
+            d.start <= m.start < d.end for d in described)] + described
         mentions += self._collective_pronouns(doc, mentions, quoted, written)
         self.set_annotations(doc, mentions)
         return doc
@@ -250,7 +255,7 @@ class ActorResolver:
                 country = country_name(focal.entity.code)
                 if country == focal.entity.code:  # a code the country table does not name
                     country = focal.entity.entity_name
-                entity = Entity(agent.text, country, focal.entity.code, sector, "by document")
+                entity = Entity(agent.text, country, focal.entity.code, sector, BY_DOCUMENT)
                 merged[agent.start_char] = _Mention(agent.start_char, agent.end_char, agent.text,
                                                     (f"{country} {sector}", focal.entity.code),
                                                     entity, False)
@@ -509,8 +514,9 @@ class ActorResolver:
 
     def _definite_descriptions(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
         """'the mission', 'the Guards', 'the former president': the nearest actor named before
-        whose name holds the noun, or a person who holds or held an office so named."""
-        taken = _Coverage(known)
+        whose name holds the noun, or a person who holds or held an office so named. A body
+        placed only by the report's country may be one of these."""
+        taken = _Coverage([m for m in known if m.entity.role != BY_DOCUMENT])
         found = []
         # "the group's spokesman": the possessor is a description of its own
         owners = [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss" and t.pos_ == "NOUN"
@@ -533,7 +539,7 @@ class ActorResolver:
                            for q in qualifiers))]
             if not earlier:
                 continue
-            antecedent = earlier[-1]
+            antecedent = max(earlier, key=lambda m: m.end)
             entity = Entity(chunk.text, antecedent.entity.entity_name, antecedent.entity.code,
                             antecedent.entity.sector, antecedent.entity.role,
                             antecedent.entity.role_valid_from, antecedent.entity.role_valid_to)
@@ -547,7 +553,11 @@ class ActorResolver:
             # (a UN or African Union mission is not "the group")
             return mention.entity.sector in GROUP_SECTORS and mention.entity.code != "IGO"
         if not mention.person:
-            return noun in mention.entity.entity_name.lower().split()
+            # "the army" after "Sudan's army" or "the PLA", not after "Chinese troops" that the
+            # knowledge base files under a People's Liberation Army
+            generic = any(w[:1].islower() for w in mention.text.split())
+            return noun in mention.text.lower().split() or not generic and \
+                noun in mention.entity.entity_name.lower().split()
         person = self.kb.names.get(mention.entity.entity_name)
         roles = person.roles if isinstance(person, Person) else ()
         return any(noun in r.role.lower().split() for r in roles) or \

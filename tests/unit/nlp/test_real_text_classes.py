@@ -1093,3 +1093,18 @@ def test_a_long_quotation_does_not_put_the_speaker_out_of_a_pronouns_reach(annot
     doc = annotate(f"Defence Minister Rajnath Singh spoke in parliament on Tuesday. “{quote}” "
                    "he told the house.", "2022-12-13")
     assert _speakers(doc)[-1] == ("IND", "GOV", False)
+
+
+def test_the_ministry_is_the_one_named_before_not_the_reports_country(annotate) -> None:
+    doc = annotate("Chile's foreign ministry said Chile wanted talks. Chile recalled its envoy. "
+                   "Chile closed the border. Earlier, the Peruvian Foreign Ministry said the "
+                   "talks were pointless. The ministry also said Chile had massed troops.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1][0] == "PER"
+
+
+def test_the_army_is_not_troops_the_knowledge_base_files_under_an_army(annotate) -> None:
+    # "Chinese troops" are China's, but the text never named an army: "the army" is not theirs
+    doc = annotate("Twenty Indian soldiers were killed in a clash with Chinese troops on Monday. "
+                   "The army said an officer was among the dead.", "2020-06-16")
+    assert _speakers(doc)[-1][0] != "CHN"
