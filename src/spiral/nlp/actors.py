@@ -99,6 +99,7 @@ COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
 ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior", "vice"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
+STATE_NOUNS = frozenset({"army", "military", "ministry", "government", "police", "navy"})
 BY_DOCUMENT = "by document"  # the role of a body placed in the country the report is about
 ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
                       re.IGNORECASE)
@@ -149,7 +150,7 @@ class ActorResolver:
         doc._.report_country = focal.entity.code if focal is not None else ""
         mentions += _places_defined(mentions, written)
         mentions += self._unknown_people(doc, mentions)
-        mentions = _without_shadowed_surnames(mentions)
+        mentions = self._without_shadowed_surnames(mentions)
         mentions += self._surnames(doc, mentions)
         mentions += self._acronyms(doc, mentions, written)
         # a pronoun outside a quote does not point at someone named inside one
@@ -326,6 +327,19 @@ class ActorResolver:
                     names.append(span)
         doc.set_ents(names, default="unmodified")
         return names
+
+    def _without_shadowed_surnames(self, mentions: list[_Mention]) -> list[_Mention]:
+        """"Foreign Minister Therese Kayikwamba Wagner ... Wagner criticized": once a person is
+        named in full, their surname standing alone is that person, not a group, place or other
+        person the knowledge base knows by the same word."""
+        named: dict[str, _Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.person and " " in mention.entity.entity_name:
+                named.setdefault(mention.entity.entity_name.split()[-1], mention)
+        # another person of that surname the knowledge base holds is shadowed too; a country is
+        # no one's surname ("to make Essequibo Venezuela's 24th state" names no person)
+        return [m for m in mentions if (full := named.get(m.text)) is None or m.start < full.end
+                or m.entity.entity_name == full.entity.entity_name or self._is_country(m.text)]
 
     def _surnames(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
         """'Buensuceso said': a person named in full before, by the last word of the name."""
@@ -552,6 +566,8 @@ class ActorResolver:
             # "the group", "the movement": an armed group, party or organisation named before
             # (a UN or African Union mission is not "the group")
             return mention.entity.sector in GROUP_SECTORS and mention.entity.code != "IGO"
+        if not mention.person and noun in STATE_NOUNS and mention.entity.sector in GROUP_SECTORS:
+            return False  # "the army" is not the National Liberation Army, a rebel group
         if not mention.person:
             # "the army" after "Sudan's army" or "the PLA", not after "Chinese troops" that the
             # knowledge base files under a People's Liberation Army
@@ -607,19 +623,6 @@ def _unquoted_distance(start: int, end: int, quoted: list[tuple[int, int]]) -> i
     whatever the length of what X said."""
     inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
     return end - start - inside
-
-
-def _without_shadowed_surnames(mentions: list[_Mention]) -> list[_Mention]:
-    """"Foreign Minister Therese Kayikwamba Wagner ... Wagner criticized": once a person is named
-    in full, their surname standing alone is that person, not a group, place or other person the
-    knowledge base knows by the same word."""
-    named: dict[str, _Mention] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.person and " " in mention.entity.entity_name:
-            named.setdefault(mention.entity.entity_name.split()[-1], mention)
-    # another person of that surname the knowledge base holds is shadowed too
-    return [m for m in mentions if (full := named.get(m.text)) is None or m.start < full.end
-            or m.entity.entity_name == full.entity.entity_name]
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:

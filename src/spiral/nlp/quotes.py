@@ -1101,7 +1101,29 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         text = doc[source[0].i:source[-1].i + 1].text
         return replace(quote, speaker=Entity(text, text, subject.code, sector,
                                              "anonymous source"))
+    if quote.speaker is None and quote.anonymous and doc._.report_country \
+            and (home := _home_source(named)) is not None \
+            and not any(c.text[:1].isupper() and c.dep_ in ("amod", "compound")
+                        and c.lower_ not in MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS
+                        for c in named.children):
+        # "security sources said", "a hospital official said", "a villager said" and nothing
+        # before places them: they are of the country the report is about
+        text = doc[source[0].i:source[-1].i + 1].text
+        return replace(quote, speaker=Entity(text, text, doc._.report_country, home,
+                                             "anonymous source"))
     return quote
+
+
+def _home_source(head: Token) -> str | None:
+    """The sector of an unnamed source who is of the place the report is about ("security
+    sources", "a hospital official", "residents", "authorities"), or None for one who may be of
+    anywhere ("diplomats", "a second source", "people familiar with the talks")."""
+    lemma = head.lemma_.lower()
+    if (sector := _state_source(head)) or lemma in STATE_SOURCES:
+        return sector
+    if lemma in ONLOOKERS:
+        return "CVL"
+    return "GOV" if lemma in STATE_BODIES or head.lower_ in STATE_BODIES else None
 
 
 def _placed_by_verb(doc: Doc, head: Token) -> Entity | None:

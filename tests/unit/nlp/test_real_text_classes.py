@@ -1108,3 +1108,28 @@ def test_the_army_is_not_troops_the_knowledge_base_files_under_an_army(annotate)
     doc = annotate("Twenty Indian soldiers were killed in a clash with Chinese troops on Monday. "
                    "The army said an officer was among the dead.", "2020-06-16")
     assert _speakers(doc)[-1][0] != "CHN"
+
+
+@pytest.mark.parametrize("source, last", [
+    ("security sources said", ("CHL", "COP", True)),
+    ("a provincial hospital official said", ("CHL", "", True)),
+    ("a villager said", ("CHL", "CVL", True)),
+])
+def test_an_unnamed_source_nothing_places_is_of_the_reports_country(annotate, source, last) -> None:
+    doc = annotate("Gunmen burned two trucks in Chile's north on Sunday. Three drivers were hurt "
+                   f"near Chile's border with Peru. Roads into the mines were closed, {source}.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1] == last
+
+
+def test_the_army_is_not_a_rebel_group_with_army_in_its_name(annotate) -> None:
+    doc = annotate("Colombia's president spoke on Monday. Colombia blamed the National Liberation "
+                   "Army for the bombing. The army said the rebels fired rockets from a truck.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1][:2] == ("COL", "MIL")
+
+
+def test_a_country_is_no_ones_surname(annotate) -> None:
+    doc = annotate("Lawmakers voted to make Essequibo Venezuela's 24th state. Venezuela said it "
+                   "would hold elections there.", "2025-03-01")
+    assert _speakers(doc)[-1][:2] == ("VEN", "GOV")
