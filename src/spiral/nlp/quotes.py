@@ -150,6 +150,7 @@ class QuoteFinder:
             found.content = _snapped(written, found.content, marks)
         quotes: list[Quote] = []
         for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
+            found.source = _relayed_source(found) or found.source
             quote = self._record(doc, written, found, published)
             if quote.speaker is None:
                 quote = _from_antecedent(doc, found.source, quote, quotes)
@@ -893,6 +894,34 @@ def _continues(doc: Doc, previous: _Found, span: Span, kept: list[_Found]) -> bo
 
 
 # --- speakers -------------------------------------------------------------------------------
+
+def _relayed_source(found: _Found) -> list[Token] | None:
+    """Whose words an outlet relays: "the agency reported, citing the military" and "citing a
+    statement from spokesman X" are the military's and X's; "the statement said as reported by
+    AFP" and "..., X has announced, reports Y" are the statement's and X's. None when the words
+    are the source's own."""
+    verb = found.anchor
+    for cited in verb.children:
+        if cited.dep_ == "advcl" and cited.lemma_.lower() in RELAYING_CUES:
+            source = next((c for c in cited.children if c.dep_ == "dobj"), None)
+            if source is not None and source.lemma_.lower() in DOCUMENT_NOUNS:
+                # "citing a statement from X": X is who speaks
+                source = next((o for p in source.children if p.dep_ == "prep"
+                               and p.lower_ in ("from", "by") for o in p.children
+                               if o.dep_ == "pobj"), source)
+            return _phrase(source) if source is not None else None
+    if verb.lemma_.lower() != "report":
+        return None
+    content = set().union(*(range(s, e) for s, e in found.content))
+    sayers = [verb.head] if verb.dep_ == "advcl" else [
+        c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.idx not in content]
+    for sayer in sayers:
+        if sayer.lemma_.lower() in SPOKEN_CLAUSE_CUES:
+            subject = next((c for c in sayer.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:
+                return _phrase(subject)
+    return None
+
 
 def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     """(resolved speaker, anonymous?) of a source phrase."""

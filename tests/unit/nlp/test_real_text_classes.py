@@ -1133,3 +1133,17 @@ def test_a_country_is_no_ones_surname(annotate) -> None:
     doc = annotate("Lawmakers voted to make Essequibo Venezuela's 24th state. Venezuela said it "
                    "would hold elections there.", "2025-03-01")
     assert _speakers(doc)[-1][:2] == ("VEN", "GOV")
+
+
+@pytest.mark.parametrize("text, last", [
+    # the outlet relays what it cites
+    ("Rockets hit two depots near the border, the Kyodo news agency reported, citing the "
+     "Japanese military.", ("JPN", "MIL", False)),
+    ("“Our drones reached the port,” the channel said, citing a statement from Houthi military "
+     "spokesman Yahya Sarea.", ("YEM", "REB", False)),
+    # the sayer, not the outlet that carried the saying
+    ("Both sides agreed to a truce, Kenyan President William Ruto has announced, reports the "
+     "Daily Nation.", ("KEN", "GOV", False)),
+])
+def test_an_outlet_relays_the_words_of_whom_it_cites(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[0] == last
