@@ -1147,3 +1147,41 @@ def test_a_country_is_no_ones_surname(annotate) -> None:
 ])
 def test_an_outlet_relays_the_words_of_whom_it_cites(annotate, text, last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[0] == last
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a warning of consequences over what the warned party did
+    ("Nairobi warned Kampala of grave consequences over its seizure of the island.", "KEN",
+     "its seizure of the island"),
+    # an order with a deadline
+    ("Mali's junta ordered the Danish envoy to leave the country within 72 hours.", "MLI",
+     "not leave the country within 72 hours"),
+    # a condition that, while it holds, keeps the consequence coming
+    ("“We will keep striking their depots as long as the siege of our city goes on,” Houthi "
+     "military spokesman Yahya Sarea said.", "YEM", "the siege of our city goes on"),
+    # only when
+    ("Azerbaijan's president said the offensive would stop only when the separatists gave up "
+     "their weapons.", "AZE", "the separatists gave up their weapons"),
+    # readiness against any step
+    ("Defence Minister Rajnath Singh said Indian forces stood ready to repel any attempt to "
+     "shift the border.", "IND", "any attempt to shift the border"),
+    # a choice with the speaker's side acting
+    ("“Either you lay down your guns or we will come for you,” Kenyan police commander John "
+     "Otieno said.", "KEN", "not you lay down your guns"),
+])
+def test_general_forms_of_declared_limits(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text, "2025-03-01")._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a past attack reported, a plain time clause, a journalist's either/or
+    "Islamabad warned residents of the consequences of the floods.",
+    "The talks will resume only after the delegations return from Doha.",
+    "Either the talks succeed or they will collapse, an analyst said.",
+    "The ministry said its forces had repelled an attack on the border post on Monday.",
+    # a line whose declarer nothing resolves
+    "“Either you surrender or we will come for you,” the commander said.",
+])
+def test_no_line_from_reports_time_clauses_or_unresolved_declarers(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
