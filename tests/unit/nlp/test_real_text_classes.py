@@ -1185,3 +1185,25 @@ def test_general_forms_of_declared_limits(annotate, text, declarer, condition) -
 ])
 def test_no_line_from_reports_time_clauses_or_unresolved_declarers(annotate, text) -> None:
     assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, told, undated", [
+    # a standing charge in the present, after the lead, has no day of its own
+    ("Talks in Luanda broke down on Monday. Kigali meanwhile alleges that Kinshasa arms the "
+     "FDLR militia.", "Kigali", True),
+    # an act going on for a while
+    ("Talks in Luanda broke down on Monday. The army has been shelling rebel villages in the "
+     "east.", "The army", True),
+    # news of the day, in the perfect or in the lead's present
+    ("Talks in Luanda broke down on Monday. Kinshasa has accused Kigali of arming the M23.",
+     "Kinshasa", False),
+    ("Kinshasa accuses Kigali of arming the M23 rebels. Talks in Luanda broke down on Monday.",
+     "Kinshasa", False),
+])
+def test_a_standing_charge_or_an_act_going_on_takes_no_publication_date(annotate, text, told,
+                                                                         undated) -> None:
+    start = text.index(told)
+    events = [e for e in annotate(text, "2024-10-09")._.events
+              if start <= e["start"] < text.index(".", start)
+              and e["event_type"] in ("ACCUSE", "ASSAULT")]
+    assert events and all((e["date"] is None) == undated for e in events)
