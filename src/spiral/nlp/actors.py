@@ -553,7 +553,9 @@ class ActorResolver:
                            for q in qualifiers))]
             if not earlier:
                 continue
-            antecedent = max(earlier, key=lambda m: m.end)
+            # "Sudan's army said ... Ethiopian army forces attacked ... the army added": a body
+            # that was a subject before one only named in passing
+            antecedent = max(earlier, key=lambda m: (_subject_rank(doc, m) > 0, m.end))
             entity = Entity(chunk.text, antecedent.entity.entity_name, antecedent.entity.code,
                             antecedent.entity.sector, antecedent.entity.role,
                             antecedent.entity.role_valid_from, antecedent.entity.role_valid_to)

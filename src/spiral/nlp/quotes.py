@@ -150,7 +150,7 @@ class QuoteFinder:
             found.content = _snapped(written, found.content, marks)
         quotes: list[Quote] = []
         for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
-            found.source = _relayed_source(found) or found.source
+            found.source = _on_the_cues_line(_relayed_source(found) or found.source, found.anchor)
             quote = self._record(doc, written, found, published)
             if quote.speaker is None:
                 quote = _from_antecedent(doc, found.source, quote, quotes)
@@ -894,6 +894,15 @@ def _continues(doc: Doc, previous: _Found, span: Span, kept: list[_Found]) -> bo
 
 
 # --- speakers -------------------------------------------------------------------------------
+
+def _on_the_cues_line(source: list[Token], cue: Token) -> list[Token]:
+    """A source phrase within the line of its cue: the parser joins a subheading ("Demands for
+    talks") to the sentence under it, whose subject is the source."""
+    if not any("\n" in t.text for t in source):
+        return source
+    return [t for t in source if "\n" not in t.text and not any(
+        "\n" in b.text for b in t.doc[min(t.i, cue.i):max(t.i, cue.i)])]
+
 
 def _relayed_source(found: _Found) -> list[Token] | None:
     """Whose words an outlet relays: "the agency reported, citing the military" and "citing a

@@ -1207,3 +1207,17 @@ def test_a_standing_charge_or_an_act_going_on_takes_no_publication_date(annotate
               if start <= e["start"] < text.index(".", start)
               and e["event_type"] in ("ACCUSE", "ASSAULT")]
     assert events and all((e["date"] is None) == undated for e in events)
+
+
+def test_the_army_is_the_one_that_spoke_not_one_named_in_passing(annotate) -> None:
+    doc = annotate("Sudan's army said its posts came under fire on Saturday. The attackers were "
+                   "backed by Ethiopian army units, it said. Three soldiers died, the army added.",
+                   "2021-11-29")
+    assert _speakers(doc)[-1][0] == "SDN"
+
+
+def test_a_subheading_is_no_part_of_the_source_under_it(annotate) -> None:
+    doc = annotate("Moscow sent its proposals to Washington last week.\n\nCalls for urgent talks "
+                   "with U.S.\n\nDeputy Foreign Minister Sergei Ryabkov said relations had "
+                   "reached a dangerous point.", "2021-12-17")
+    assert _speakers(doc)[-1][0] == "RUS"
