@@ -100,6 +100,10 @@ ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
 STATE_NOUNS = frozenset({"army", "military", "ministry", "government", "police", "navy"})
+# lower-case words inside a person's name: "Abdul Qader al-Mortada", "Ursula von der Leyen"
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "van",
+                            "von", "der", "den", "le", "la"})
+ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar)-", re.IGNORECASE)  # of an Arabic surname
 BY_DOCUMENT = "by document"  # the role of a body placed in the country the report is about
 ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
                       re.IGNORECASE)
@@ -348,7 +352,11 @@ class ActorResolver:
                         key=lambda m: m.start)
         by_surname: dict[str, list[_Mention]] = {}
         for mention in people:
-            by_surname.setdefault(mention.entity.entity_name.split()[-1], []).append(mention)
+            surname = mention.entity.entity_name.split()[-1]
+            by_surname.setdefault(surname, []).append(mention)
+            # "Abdul Qader al-Mortada ... Mortada said": the article is often left off
+            if (bare := ARTICLE.sub("", surname)) != surname and bare[:1].isupper():
+                by_surname.setdefault(bare, []).append(mention)
         found = []
         for token in doc:
             # the small model often tags an unfamiliar surname as a noun: its capital decides
@@ -747,8 +755,9 @@ def _titled(ent: Span) -> bool:
 
 
 def _looks_like_full_name(ent: Span) -> bool:
-    """Two or more capitalised words: a person, not a missile or a place the tagger misread."""
-    words = [t for t in ent if t.is_alpha]
+    """Two or more capitalised words (particles aside): a person, not a missile or a place the
+    tagger misread."""
+    words = [t for t in ent if t.is_alpha and t.lower_ not in NAME_PARTICLES]
     return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 

@@ -970,6 +970,7 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     if speaker is not None and not speaker.code \
             and (not speaker.sector or speaker.sector in STATE_SECTORS) \
             and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS
+                 or head.pos_ == "PROPN" and speaker.sector in STATE_SECTORS
                  or head.text == speaker.entity_name.split()[-1] != speaker.entity_name) \
             and doc._.report_country \
             and not _owned_by_unknown(source, head):
@@ -1018,8 +1019,11 @@ def _placed_in_sentence(doc: Doc, head: Token) -> Entity | None:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         entity = entity_at(doc, start, end)
+        # "in Gaza", and "in Mali's central region"
+        place = span.root.head if span is not None and span.root.dep_ == "poss" \
+            and span.root.head.dep_ == "pobj" else span.root if span is not None else None
         if span is not None and entity is not None and span.root.pos_ == "PROPN" \
-                and span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS \
+                and place.dep_ == "pobj" and place.head.lower_ in PLACE_PREPOSITIONS \
                 and len(entity.code) == 3 and entity.code not in NON_STATE:
             found[entity.code] = entity
     return next(iter(found.values())) if len(found) == 1 else None
@@ -1139,16 +1143,18 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         text = doc[source[0].i:source[-1].i + 1].text
         return replace(quote, speaker=Entity(text, text, subject.code, sector,
                                              "anonymous source"))
-    if quote.speaker is None and quote.anonymous and doc._.report_country \
+    if quote.speaker is None and quote.anonymous \
             and (home := _home_source(named)) is not None \
             and not any(c.text[:1].isupper() and c.dep_ in ("amod", "compound")
                         and c.lower_ not in MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS
-                        for c in named.children):
+                        for c in named.children) \
+            and (country := doc._.report_country or getattr(
+                _placed_in_sentence(doc, head), "code", "")):
         # "security sources said", "a hospital official said", "a villager said" and nothing
-        # before places them: they are of the country the report is about
+        # before places them: they are of the country the report is about, or else of the one
+        # where what they tell happened
         text = doc[source[0].i:source[-1].i + 1].text
-        return replace(quote, speaker=Entity(text, text, doc._.report_country, home,
-                                             "anonymous source"))
+        return replace(quote, speaker=Entity(text, text, country, home, "anonymous source"))
     return quote
 
 

@@ -1221,3 +1221,15 @@ def test_a_subheading_is_no_part_of_the_source_under_it(annotate) -> None:
                    "with U.S.\n\nDeputy Foreign Minister Sergei Ryabkov said relations had "
                    "reached a dangerous point.", "2021-12-17")
     assert _speakers(doc)[-1][0] == "RUS"
+
+
+def test_an_arabic_surname_is_found_again_without_its_article(annotate) -> None:
+    doc = annotate("Houthi official Abdul Qader al-Mortada said the prisoners had been freed. "
+                   "Mortada said more would follow.", "2023-04-08")
+    assert _speakers(doc)[-1][0] == "YEM"
+
+
+def test_unnamed_security_sources_speak_for_where_what_they_tell_happened(annotate) -> None:
+    doc = annotate("Gunmen killed four soldiers on Saturday in Mali's central Mopti region, "
+                   "security sources said.", "2025-03-01")
+    assert (_speakers(doc)[-1][0], _speakers(doc)[-1][2]) == ("MLI", True)
