@@ -44,7 +44,8 @@ TITLES = {
 # the offices a country's "leader" may hold
 HEADS = ("president", "prime minister")
 GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|ambassador|envoy"
-                       r"|chancellor|leader|diplomat|ministry|government|adviser")
+                       r"|chancellor|leader|diplomat|ministry|government|adviser|mayor"
+                       r"|(?:district|provincial|regional|village) chief")
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
                        r"|navy|naval|coast guard|colonel|lieutenant|captain|brigadier|admiral"
                        r"|sergeant|\b(?:maj|col|lt|capt|brig|gen|sgt|adm)\b")
@@ -98,6 +99,12 @@ COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
 ROLE_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "interior", "vice"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 MAX_PRONOUN_DISTANCE_CHARS = 600
+STATE_NOUNS = frozenset({"army", "military", "ministry", "government", "police", "navy"})
+# lower-case words inside a person's name: "Abdul Qader al-Mortada", "Ursula von der Leyen"
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "van",
+                            "von", "der", "den", "le", "la"})
+ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar)-", re.IGNORECASE)  # of an Arabic surname
+BY_DOCUMENT = "by document"  # the role of a body placed in the country the report is about
 ANAPHORS = re.compile(r"\b(?:he|him|his|she|her|spokeswoman|spokesman|minister|president)\b",
                       re.IGNORECASE)
 # nouns too common to point back at a named actor ("the country" may be any of them)
@@ -147,12 +154,17 @@ class ActorResolver:
         doc._.report_country = focal.entity.code if focal is not None else ""
         mentions += _places_defined(mentions, written)
         mentions += self._unknown_people(doc, mentions)
+        mentions = self._without_shadowed_surnames(mentions)
         mentions += self._surnames(doc, mentions)
         mentions += self._acronyms(doc, mentions, written)
         # a pronoun outside a quote does not point at someone named inside one
         quoted = find_direct(written)
         mentions += self._anaphora(doc, mentions, quoted, written)
-        mentions += self._definite_descriptions(doc, mentions)
+        described = self._definite_descriptions(doc, mentions)
+        # "the Russian Foreign Ministry said ... The ministry warned": a body of that kind named
+        # before is meant, not the country the report is about
+        mentions = [m for m in mentions if m.entity.role != BY_DOCUMENT or not any(
+            d.start <= m.start < d.end for d in described)] + described
         mentions += self._collective_pronouns(doc, mentions, quoted, written)
         self.set_annotations(doc, mentions)
         return doc
@@ -248,7 +260,7 @@ class ActorResolver:
                 country = country_name(focal.entity.code)
                 if country == focal.entity.code:  # a code the country table does not name
                     country = focal.entity.entity_name
-                entity = Entity(agent.text, country, focal.entity.code, sector, "by document")
+                entity = Entity(agent.text, country, focal.entity.code, sector, BY_DOCUMENT)
                 merged[agent.start_char] = _Mention(agent.start_char, agent.end_char, agent.text,
                                                     (f"{country} {sector}", focal.entity.code),
                                                     entity, False)
@@ -320,6 +332,19 @@ class ActorResolver:
         doc.set_ents(names, default="unmodified")
         return names
 
+    def _without_shadowed_surnames(self, mentions: list[_Mention]) -> list[_Mention]:
+        """"Foreign Minister Therese Kayikwamba Wagner ... Wagner criticized": once a person is
+        named in full, their surname standing alone is that person, not a group, place or other
+        person the knowledge base knows by the same word."""
+        named: dict[str, _Mention] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.person and " " in mention.entity.entity_name:
+                named.setdefault(mention.entity.entity_name.split()[-1], mention)
+        # another person of that surname the knowledge base holds is shadowed too; a country is
+        # no one's surname ("to make Essequibo Venezuela's 24th state" names no person)
+        return [m for m in mentions if (full := named.get(m.text)) is None or m.start < full.end
+                or m.entity.entity_name == full.entity.entity_name or self._is_country(m.text)]
+
     def _surnames(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
         """'Buensuceso said': a person named in full before, by the last word of the name."""
         taken = _Coverage(known)
@@ -327,7 +352,11 @@ class ActorResolver:
                         key=lambda m: m.start)
         by_surname: dict[str, list[_Mention]] = {}
         for mention in people:
-            by_surname.setdefault(mention.entity.entity_name.split()[-1], []).append(mention)
+            surname = mention.entity.entity_name.split()[-1]
+            by_surname.setdefault(surname, []).append(mention)
+            # "Abdul Qader al-Mortada ... Mortada said": the article is often left off
+            if (bare := ARTICLE.sub("", surname)) != surname and bare[:1].isupper():
+                by_surname.setdefault(bare, []).append(mention)
         found = []
         for token in doc:
             # the small model often tags an unfamiliar surname as a noun: its capital decides
@@ -419,11 +448,16 @@ class ActorResolver:
             if nearest is None:
                 nearest = _named_short(known, ent)
             code = nearest.entity.code if nearest else ""
+            if nearest is None:
+                # "Royal Thai Army spokesperson X": a country word inside a name the knowledge
+                # base does not hold still places the person
+                code = next((c for w in descriptor.split() if w[:1].isupper()
+                             and self._is_country(w) and (c := self._country(w))), "")
             sector = _sector(descriptor)
             if nearest is not None and nearest.entity.sector in GROUP_SECTORS:
                 sector = nearest.entity.sector
-            elif nearest is None and focal is not None and sector in ("GOV", "MIL", "") \
-                    and _titled(ent):
+            elif nearest is None and not code and focal is not None \
+                    and sector in ("GOV", "MIL", "") and _titled(ent):
                 code, sector = focal.entity.code, sector or "GOV"
             entity = Entity(ent.text, ent.text, code, sector, descriptor)
             found.append(_Mention(ent.start_char, ent.end_char, ent.text, (ent.text, code),
@@ -451,7 +485,8 @@ class ActorResolver:
             end = token.idx + len(token.text)
             role = f"{doc[token.i - 1].lower_} {lower}" if qualified else lower[:6]
             candidates = [m for m in people if m.end <= start
-                          and start - m.end <= MAX_PRONOUN_DISTANCE_CHARS
+                          and _unquoted_distance(m.end, start, quoted)
+                          <= MAX_PRONOUN_DISTANCE_CHARS
                           and (gender is None or not m.gender or m.gender == gender)
                           and (not is_role_noun or role in m.entity.role.lower())]
             if not candidates:
@@ -501,8 +536,9 @@ class ActorResolver:
 
     def _definite_descriptions(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
         """'the mission', 'the Guards', 'the former president': the nearest actor named before
-        whose name holds the noun, or a person who holds or held an office so named."""
-        taken = _Coverage(known)
+        whose name holds the noun, or a person who holds or held an office so named. A body
+        placed only by the report's country may be one of these."""
+        taken = _Coverage([m for m in known if m.entity.role != BY_DOCUMENT])
         found = []
         # "the group's spokesman": the possessor is a description of its own
         owners = [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss" and t.pos_ == "NOUN"
@@ -525,7 +561,9 @@ class ActorResolver:
                            for q in qualifiers))]
             if not earlier:
                 continue
-            antecedent = earlier[-1]
+            # "Sudan's army said ... Ethiopian army forces attacked ... the army added": a body
+            # that was a subject before one only named in passing
+            antecedent = max(earlier, key=lambda m: (_subject_rank(doc, m) > 0, m.end))
             entity = Entity(chunk.text, antecedent.entity.entity_name, antecedent.entity.code,
                             antecedent.entity.sector, antecedent.entity.role,
                             antecedent.entity.role_valid_from, antecedent.entity.role_valid_to)
@@ -538,8 +576,14 @@ class ActorResolver:
             # "the group", "the movement": an armed group, party or organisation named before
             # (a UN or African Union mission is not "the group")
             return mention.entity.sector in GROUP_SECTORS and mention.entity.code != "IGO"
+        if not mention.person and noun in STATE_NOUNS and mention.entity.sector in GROUP_SECTORS:
+            return False  # "the army" is not the National Liberation Army, a rebel group
         if not mention.person:
-            return noun in mention.entity.entity_name.lower().split()
+            # "the army" after "Sudan's army" or "the PLA", not after "Chinese troops" that the
+            # knowledge base files under a People's Liberation Army
+            generic = any(w[:1].islower() for w in mention.text.split())
+            return noun in mention.text.lower().split() or not generic and \
+                noun in mention.entity.entity_name.lower().split()
         person = self.kb.names.get(mention.entity.entity_name)
         roles = person.roles if isinstance(person, Person) else ()
         return any(noun in r.role.lower().split() for r in roles) or \
@@ -582,6 +626,13 @@ def _compounded_into_other_name(span: Span, named: set[int]) -> bool:
     return (before.dep_ == "compound" and before.head.i in range(span.start, span.end)
             and before.pos_ == "PROPN" and before.is_alpha and before.text.istitle()
             and before.lower_ not in NAME_TITLES and before.i not in named)
+
+
+def _unquoted_distance(start: int, end: int, quoted: list[tuple[int, int]]) -> int:
+    """Characters from `start` to `end` outside quotations: 'X said: "..." he added' is as near
+    whatever the length of what X said."""
+    inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
+    return end - start - inside
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:
@@ -704,8 +755,9 @@ def _titled(ent: Span) -> bool:
 
 
 def _looks_like_full_name(ent: Span) -> bool:
-    """Two or more capitalised words: a person, not a missile or a place the tagger misread."""
-    words = [t for t in ent if t.is_alpha]
+    """Two or more capitalised words (particles aside): a person, not a missile or a place the
+    tagger misread."""
+    words = [t for t in ent if t.is_alpha and t.lower_ not in NAME_PARTICLES]
     return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 
@@ -763,8 +815,13 @@ def _followed_by_name(text: str, end: int) -> bool:
 def _descriptor(ent: Span) -> str:
     """Words that describe a person: 'Pentagon spokeswoman' before, ', the ... ,' after."""
     doc = ent.doc
-    before = [t.text for t in doc[max(0, ent.start - 4):ent.start]
-              if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON"]
+    # the words written onto the name, in its sentence ("Royal Thai Army spokesperson X"): "...
+    # told reporters. X, a district chief," is described by none of them
+    before: list[str] = []
+    for token in reversed(doc[max(ent.sent.start, ent.start - 4):ent.start]):
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ == "PERSON":
+            break
+        before.insert(0, token.text)
     after = ""
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and _appositive_end(ent) > ent.end_char:
         tail = doc[ent.end + 1:min(len(doc), ent.end + 9)]

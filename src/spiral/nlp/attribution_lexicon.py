@@ -149,7 +149,7 @@ LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reitera
 
 # unnamed sources: flagged anonymous (a named person's title is not)
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?|"
-                       r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?|"
+                       r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?|villagers?|"
                        r"officers|activists?|opponents|analysts|observers|reports)\b"
                        r"(?! named)", re.IGNORECASE)
 # what makes unnamed "sources" a state's ("security sources", "diplomatic sources"); "sources

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from spiral.nlp import layout
 from spiral.records import DatePrecision
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -46,6 +47,8 @@ _PATTERNS = [
                                     r" (?=[a-z])")),
     ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
 ]
+# charges and denials that, told in the present, are a standing position
+STANDING_VERBS = frozenset({"accuse", "allege", "deny", "blame", "claim", "insist", "maintain"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "a": 1}
 _UNIT_DAYS = {"day": 1, "week": 7}
@@ -72,6 +75,33 @@ def find_event_date(sentence: Span, published: date | None) -> tuple[date | None
     if found is not None:
         return found
     return (None, "unknown") if published is None else (published, "day")
+
+
+def ongoing(token: Token) -> bool:
+    """An event word told as a state of affairs: a standing charge or denial in the simple
+    present ("Rwanda alleges", "the EU accuses", "Kigali denies") or an act going on ("has been
+    conducting offensives"). Without a date of its own it happened on no one day, and the
+    publication day is not it. A past or perfect verb ("accused", "has accused") is news of the
+    day, and so is a present that tells it ("the army launches an offensive").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks failed . Rwanda alleges that")
+    >>> for token in doc:
+    ...     token.is_sent_start = token.i in (0, 3)
+    >>> doc[4].pos_, doc[4].tag_, doc[4].lemma_ = "VERB", "VBZ", "allege"
+    >>> ongoing(doc[4])
+    True
+    """
+    if token.pos_ != "VERB":
+        return False
+    if token.tag_ in ("VBZ", "VBP"):
+        # the lead tells the day's news in the present, as a headline does ("Iran accuses
+        # Israel of ...")
+        return token.lemma_.lower() in STANDING_VERBS and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children) \
+            and token.sent.start != next(iter(layout.body(token.doc)), token.sent).start
+    return token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) \
+        and any(c.lower_ in ("has", "have") for c in token.children)
 
 
 def _without_relative_clauses(sentence: Span) -> str:

@@ -34,7 +34,7 @@ from spiral import plover
 from spiral.countries import country_code, country_name, is_country_or_seat, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
-from spiral.nlp.dates import clause_offset, find_event_date, resolve_date
+from spiral.nlp.dates import clause_offset, find_event_date, ongoing, resolve_date
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     ALLEGING_ADVERBS,
@@ -479,6 +479,8 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
     """The trigger clause's own date, one counted from the sentence's event ('two days after'),
     or the sentence's."""
     own_date = resolve_date(_clause_text(token), published) if published else None
+    if own_date is None and when == published and ongoing(token):
+        return None, "unknown"  # "Rwanda alleges ...": no day's event, nor the publication's
     day, day_precision = own_date or (when, precision)
     if (offset := clause_offset(token)) is not None and when is not None:
         try:

@@ -150,6 +150,7 @@ class QuoteFinder:
             found.content = _snapped(written, found.content, marks)
         quotes: list[Quote] = []
         for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
+            found.source = _on_the_cues_line(_relayed_source(found) or found.source, found.anchor)
             quote = self._record(doc, written, found, published)
             if quote.speaker is None:
                 quote = _from_antecedent(doc, found.source, quote, quotes)
@@ -894,6 +895,43 @@ def _continues(doc: Doc, previous: _Found, span: Span, kept: list[_Found]) -> bo
 
 # --- speakers -------------------------------------------------------------------------------
 
+def _on_the_cues_line(source: list[Token], cue: Token) -> list[Token]:
+    """A source phrase within the line of its cue: the parser joins a subheading ("Demands for
+    talks") to the sentence under it, whose subject is the source."""
+    if not any("\n" in t.text for t in source):
+        return source
+    return [t for t in source if "\n" not in t.text and not any(
+        "\n" in b.text for b in t.doc[min(t.i, cue.i):max(t.i, cue.i)])]
+
+
+def _relayed_source(found: _Found) -> list[Token] | None:
+    """Whose words an outlet relays: "the agency reported, citing the military" and "citing a
+    statement from spokesman X" are the military's and X's; "the statement said as reported by
+    AFP" and "..., X has announced, reports Y" are the statement's and X's. None when the words
+    are the source's own."""
+    verb = found.anchor
+    for cited in verb.children:
+        if cited.dep_ == "advcl" and cited.lemma_.lower() in RELAYING_CUES:
+            source = next((c for c in cited.children if c.dep_ == "dobj"), None)
+            if source is not None and source.lemma_.lower() in DOCUMENT_NOUNS:
+                # "citing a statement from X": X is who speaks
+                source = next((o for p in source.children if p.dep_ == "prep"
+                               and p.lower_ in ("from", "by") for o in p.children
+                               if o.dep_ == "pobj"), source)
+            return _phrase(source) if source is not None else None
+    if verb.lemma_.lower() != "report":
+        return None
+    content = set().union(*(range(s, e) for s, e in found.content))
+    sayers = [verb.head] if verb.dep_ == "advcl" else [
+        c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.idx not in content]
+    for sayer in sayers:
+        if sayer.lemma_.lower() in SPOKEN_CLAUSE_CUES:
+            subject = next((c for c in sayer.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:
+                return _phrase(subject)
+    return None
+
+
 def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     """(resolved speaker, anonymous?) of a source phrase."""
     if not source:
@@ -929,12 +967,16 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         # "human rights groups said", "aid agencies warned": unnamed, and no state's
         words = doc[source[0].i:source[-1].i + 1].text
         return Entity(words, words, "NGO", "NGO", "anonymous source"), True
-    if speaker is not None and not speaker.code and not speaker.sector \
-            and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS) \
+    if speaker is not None and not speaker.code \
+            and (not speaker.sector or speaker.sector in STATE_SECTORS) \
+            and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS
+                 or head.pos_ == "PROPN" and speaker.sector in STATE_SECTORS
+                 or head.text == speaker.entity_name.split()[-1] != speaker.entity_name) \
             and doc._.report_country \
             and not _owned_by_unknown(source, head):
-        # a private person the text places nowhere ("Ali Ammar, whose son was killed") speaks
-        # from where the report is (as a speaker only: nothing else is inferred from it)
+        # a private person the text places nowhere ("Ali Ammar, whose son was killed"), or an
+        # official ("Opposition leader X", "ministry spokesperson X"), speaks from where the
+        # report is (as a speaker only: nothing else is inferred from it)
         speaker = replace(speaker, code=doc._.report_country)
     if anonymous and speaker is None and named.lemma_.lower() in ONLOOKERS:
         # "..., witnesses said": onlookers are where what they saw happened
@@ -977,8 +1019,11 @@ def _placed_in_sentence(doc: Doc, head: Token) -> Entity | None:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         entity = entity_at(doc, start, end)
+        # "in Gaza", and "in Mali's central region"
+        place = span.root.head if span is not None and span.root.dep_ == "poss" \
+            and span.root.head.dep_ == "pobj" else span.root if span is not None else None
         if span is not None and entity is not None and span.root.pos_ == "PROPN" \
-                and span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS \
+                and place.dep_ == "pobj" and place.head.lower_ in PLACE_PREPOSITIONS \
                 and len(entity.code) == 3 and entity.code not in NON_STATE:
             found[entity.code] = entity
     return next(iter(found.values())) if len(found) == 1 else None
@@ -1098,7 +1143,31 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         text = doc[source[0].i:source[-1].i + 1].text
         return replace(quote, speaker=Entity(text, text, subject.code, sector,
                                              "anonymous source"))
+    if quote.speaker is None and quote.anonymous \
+            and (home := _home_source(named)) is not None \
+            and not any(c.text[:1].isupper() and c.dep_ in ("amod", "compound")
+                        and c.lower_ not in MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS
+                        for c in named.children) \
+            and (country := doc._.report_country or getattr(
+                _placed_in_sentence(doc, head), "code", "")):
+        # "security sources said", "a hospital official said", "a villager said" and nothing
+        # before places them: they are of the country the report is about, or else of the one
+        # where what they tell happened
+        text = doc[source[0].i:source[-1].i + 1].text
+        return replace(quote, speaker=Entity(text, text, country, home, "anonymous source"))
     return quote
+
+
+def _home_source(head: Token) -> str | None:
+    """The sector of an unnamed source who is of the place the report is about ("security
+    sources", "a hospital official", "residents", "authorities"), or None for one who may be of
+    anywhere ("diplomats", "a second source", "people familiar with the talks")."""
+    lemma = head.lemma_.lower()
+    if (sector := _state_source(head)) or lemma in STATE_SOURCES:
+        return sector
+    if lemma in ONLOOKERS:
+        return "CVL"
+    return "GOV" if lemma in STATE_BODIES or head.lower_ in STATE_BODIES else None
 
 
 def _placed_by_verb(doc: Doc, head: Token) -> Entity | None:

@@ -1,7 +1,8 @@
 """`spiral_red_lines`: red lines, conditional threats and ultimatums, with condition and consequence.
 
 Patterns, on the dependency parse of each sentence:
-- a conditional clause: "if/should/unless/in case X, (then) Y" — condition X, consequence Y;
+- a conditional clause: "if/should/unless/in case X, (then) Y", "Y as long as X", "Y only
+  when X" — condition X, consequence Y;
 - "X would mean / would put us at war / would be an act of war Y" — the step X is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X";
@@ -13,13 +14,17 @@ Patterns, on the dependency parse of each sentence:
 - a qualified class of targets: "would target all ships bound for X", "ships linked to X would
   be targeted";
 - under a warning, or against any step, "would take action / measures against X";
-- ultimatums: "do X or face Y", "has until Friday to X", "would have three months to leave",
-  "gave X 48 hours to Y" (what is demanded, not done in time, is the condition);
+- "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
+  consequences over Y": Y is;
+- ultimatums: "do X or face Y", "either X or we will Y", "has until Friday to X", "would have
+  three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours" (what is
+  demanded, not done in time, is the condition);
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
   kind. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
   the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
-the subject of the speech verb), else the main clause's subject. A sentence that only reports
+the subject of the speech verb), else the main clause's subject; a line whose declarer has no
+country or body resolved is not kept. A sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline; nor does a journalist's sentence whose
 passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
@@ -89,7 +94,8 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct partici
                        r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
                        r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|pay|consequences|shoot\w*|"
+THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|striking|target\w*|pay|"
+                          r"consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
                           r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
@@ -97,11 +103,26 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|target\w*|
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|held (?:\w+ )?(?:responsible|accountable)|offensive|"
-                          r"deadline|clash\w*|fighting|hostilities)\b", re.IGNORECASE)
+                          r"deadline|clash\w*|fighting|hostilities|military operations?|"
+                          r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for)\b",
+                          re.IGNORECASE)
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
                      re.IGNORECASE)
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply"}
+# "ready to thwart any attempt to ...", "will crush any incursion": what answers any such step
+COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defeat", "punish",
+                 "resist", "confront", "destroy"}
+READY = {"ready", "prepared", "determined"}
+# "warned Tehran of serious consequences over its attack": what a warning says will follow
+CONSEQUENCE_NOUNS = {"consequences", "consequence", "repercussions", "retaliation", "reprisals",
+                     "response", "price"}
+# "ordered the envoy to leave within 48 hours": who demands, with a deadline
+ORDER_VERBS = {"order", "tell", "instruct", "direct", "demand", "ask", "give"}
+# "either you surrender or we are coming for you": the speaker's side will act
+EITHER_OR = re.compile(r"\beither (?P<demand>[^”\"]+?),? or (?:else )?(?P<consequence>(?:we|they|I)"
+                       r"\b[^”\"]*?(?:will|'ll|’ll|shall|are coming|are going to)\b[^”\"]*?)"
+                       r"[.,!]*(?:[”\"].*)?$", re.IGNORECASE)
 # "vowed a crushing response to any aggression"
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
@@ -162,7 +183,8 @@ class RedLineFinder:
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
             return None
         declarer = statement_holder(doc, sentence, consequence)
-        if declarer is None or _passive_unquoted(doc, sentence):
+        # a line no one resolved drew is no one's to hold to it
+        if declarer is None or not declarer.code or _passive_unquoted(doc, sentence):
             return None
         condition = _resolve_anaphora(condition, sentences, index)
         addressee = _actors_named(doc, sentence, condition + " " + consequence, declarer.code)
@@ -202,7 +224,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         condition = _condition_clause(token)
         if condition is not None:
             clause = _clause_of(token.head)
-            taken = {t.i for t in token.subtree}
+            # "as long as X": the "as long" the clause hangs from is no part of what follows
+            taken = {t.i for t in (token.head if _as_long_as(token) else token).subtree}
             consequence = [t for t in _reported(clause).subtree if t.i not in taken
                            and t.dep_ != "punct" and not _is_mark(t, clause)]
             found.append((_text([t for t in condition if not _is_mark(t, token)]),
@@ -210,6 +233,15 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             continue
         # "will respond overwhelmingly to any provocation", "will pay a heavy price for any
         # attack": any such step is the condition
+        if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "dobj" \
+                and token.head.head.lemma_ in COUNTER_VERBS and (
+                    _future(token.head.head) or token.head.head.dep_ == "xcomp"
+                    and token.head.head.head.lower_ in READY):
+            # "ready to thwart any attempt to change the border", "will crush any incursion"
+            verb = token.head.head
+            found.append((_text(list(token.head.subtree)), _text(_around(
+                verb.head if verb.dep_ == "xcomp" else verb, token.head))))
+            continue
         if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "pobj" \
                 and token.head.head.lower_ in ("to", "against", "for") \
                 and (token.head.head.head.lemma_ in RESPONSE_VERBS | RESPONSE_NOUNS
@@ -312,6 +344,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             taken = {t.i for t in token.subtree}
             consequence = [t for t in token.head.subtree if t.i not in taken and not t.is_punct]
             found.append((_text(condition), _text(consequence)))
+    if (choice := EITHER_OR.search(sentence.text.strip(" “”\"'"))) is not None:
+        found.append((f"not {choice.group('demand').strip(' ,…')}",
+                      choice.group("consequence").strip()))
     if (ultimatum := OR_FACE.search(sentence.text.strip())) is not None:
         demand = VOICED.sub("", ultimatum.group("demand").strip())
         if (given := GIVEN_TIME.match(demand)) is not None:  # "X has until Friday to Y"
@@ -382,6 +417,53 @@ def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
                                    or t.head.i != act.i]
     warning = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb]
     return [(_text(step), f"{_text(warning)} not to {act.lemma_}")]
+
+
+def _warned_of(verb: Token) -> list[tuple[str, str]]:
+    """"Islamabad warned Tehran of serious consequences over its attack": what the warned party
+    did, or goes on doing, is the step; the consequences are the threat."""
+    if verb.lemma_ != "warn":
+        return []
+    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if warned is None or warned.lemma_.lower() in PUBLIC:
+        return []
+    # the parser hangs "of consequences" on the verb or on whom it warns, and "over" on either
+    threat = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
+                   and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+                   and o.lower_ in CONSEQUENCE_NOUNS), None)
+    if threat is None:
+        return []
+    over = next((o for p in (*threat.children, *verb.children) if p.dep_ == "prep"
+                 and p.lower_ in ("over", "for") and p.i > threat.i
+                 for o in p.children if o.dep_ == "pobj"), None)
+    step = _text(list(over.subtree)) if over is not None else f"{_text(list(warned.subtree))} acts"
+    consequence = [t for t in threat.subtree if over is None or t.i not in
+                   {*(x.i for x in over.subtree), over.head.i}]
+    return [(step, _text(consequence))]
+
+
+def _ordered_within(verb: Token) -> list[tuple[str, str]]:
+    """"ordered the ambassador to leave the country within 48 hours": not doing what is demanded
+    in the time given is the step; the deadline is the line."""
+    if verb.lemma_ not in ORDER_VERBS:
+        return []
+    ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                and c.lemma_ in DEMAND_VERBS), None)
+    if ordered is None or act is None:
+        return []
+    time = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "within"
+                 for o in p.children if o.dep_ == "pobj" and o.lower_ in TIME_UNITS
+                 and any(c.dep_ == "nummod" for c in o.children)), None)
+    if time is None:
+        return []
+    # what the act is, without when it is due ("within 48 hours", "on Friday")
+    due = {t.i for p in act.children if p.dep_ == "prep" and p.i >= time.head.i
+           for t in p.subtree}
+    demand = [t for t in act.subtree if t.i not in due and t.lower_ != "to"]
+    period = _text(list(time.subtree))
+    return [(f"{_text(list(ordered.subtree))} not {_text(demand)} within {period}",
+             f"deadline of {period}")]
 
 
 def _held_responsible(verb: Token) -> list[tuple[str, str]]:
@@ -512,10 +594,22 @@ def _condition_clause(token: Token) -> list[Token] | None:
     children = list(token.children)
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
         return list(token.subtree)
+    if _as_long_as(token) or any(
+            c.dep_ == "advmod" and c.lower_ in CONDITION_MARKS and 0 < c.i < token.i
+            and c.nbor(-1).lower_ == "only" for c in children):
+        # "would end only when they lay down their arms", which the parser reads as an adverb
+        return list(token.subtree)
     first = next(token.subtree)
     if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
         return [t for t in token.subtree if t.i != first.i]
     return None
+
+
+def _as_long_as(token: Token) -> bool:
+    """"will widen our attacks as long as the blockade continues": the clause the parser hangs
+    from "long" is a condition that, while it holds, keeps the consequence coming."""
+    return token.head.lower_ == "long" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                               for c in token.children)
 
 
 def _in_case_clause(token: Token) -> Token | None:
@@ -604,7 +698,8 @@ def _actors_named(doc: Doc, sentence: Span, text: str, declarer: str) -> list[En
 # the rules that read a verb of one of a few lemmas, by lemma
 LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
-    "warn": (_warned_not_to,), "caution": (_warned_not_to,),
+    "warn": (_warned_not_to, _warned_of), "caution": (_warned_not_to,),
+    **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
     "hold": (_held_responsible,),
     "get": (_away_with,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},

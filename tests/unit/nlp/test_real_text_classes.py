@@ -1057,3 +1057,178 @@ def test_boats_intercepted_and_fire_ceased(annotate, text, dyad) -> None:
 
 def test_missiles_intercepted_attack_no_one(annotate) -> None:
     assert not _dyads(annotate("Saudi air defences intercepted two drones over Riyadh."))
+
+
+def test_a_country_word_inside_an_unknown_body_places_its_spokesperson(annotate) -> None:
+    doc = annotate("Two patrols exchanged fire near the border on Monday, Royal Norwegian Navy "
+                   "spokesperson Kari Haugland told reporters.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("NOR", "MIL", False)
+
+
+def test_words_of_the_sentence_before_do_not_describe_a_name(annotate) -> None:
+    # "told reporters." ends the sentence before: Ole Dahl is no journalist
+    doc = annotate("Ferries were suspended, a port official told reporters. Ole Dahl, a district "
+                   "chief in Norway's Finnmark county, said three houses were damaged.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1][:2] == ("NOR", "GOV")
+
+
+def test_an_official_the_text_places_nowhere_speaks_for_the_reports_country(annotate) -> None:
+    doc = annotate("Chile's navy searched the coast. Chile closed two ports. Opposition leader "
+                   "Marta Quiroga said the closures were unlawful. Quiroga said the navy had "
+                   "overreached.", "2025-03-01")
+    assert [s[0] for s in _speakers(doc)[-2:]] == ["CHL", "CHL"]
+
+
+def test_a_surname_named_in_full_before_is_the_person_not_a_group(annotate) -> None:
+    # "Wagner" is a group in the knowledge base; here it is the minister named before
+    doc = annotate("Chilean Foreign Minister Ana Lucia Wagner spoke to the council on Monday. "
+                   "Wagner said Peru had blocked the talks.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("CHL", "GOV", False)
+
+
+def test_a_long_quotation_does_not_put_the_speaker_out_of_a_pronouns_reach(annotate) -> None:
+    quote = " ".join(["Our patrols held the line and no post was lost."] * 14)
+    doc = annotate(f"Defence Minister Rajnath Singh spoke in parliament on Tuesday. “{quote}” "
+                   "he told the house.", "2022-12-13")
+    assert _speakers(doc)[-1] == ("IND", "GOV", False)
+
+
+def test_the_ministry_is_the_one_named_before_not_the_reports_country(annotate) -> None:
+    doc = annotate("Chile's foreign ministry said Chile wanted talks. Chile recalled its envoy. "
+                   "Chile closed the border. Earlier, the Peruvian Foreign Ministry said the "
+                   "talks were pointless. The ministry also said Chile had massed troops.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1][0] == "PER"
+
+
+def test_the_army_is_not_troops_the_knowledge_base_files_under_an_army(annotate) -> None:
+    # "Chinese troops" are China's, but the text never named an army: "the army" is not theirs
+    doc = annotate("Twenty Indian soldiers were killed in a clash with Chinese troops on Monday. "
+                   "The army said an officer was among the dead.", "2020-06-16")
+    assert _speakers(doc)[-1][0] != "CHN"
+
+
+@pytest.mark.parametrize("source, last", [
+    ("security sources said", ("CHL", "COP", True)),
+    ("a provincial hospital official said", ("CHL", "", True)),
+    ("a villager said", ("CHL", "CVL", True)),
+])
+def test_an_unnamed_source_nothing_places_is_of_the_reports_country(annotate, source, last) -> None:
+    doc = annotate("Gunmen burned two trucks in Chile's north on Sunday. Three drivers were hurt "
+                   f"near Chile's border with Peru. Roads into the mines were closed, {source}.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1] == last
+
+
+def test_the_army_is_not_a_rebel_group_with_army_in_its_name(annotate) -> None:
+    doc = annotate("Colombia's president spoke on Monday. Colombia blamed the National Liberation "
+                   "Army for the bombing. The army said the rebels fired rockets from a truck.",
+                   "2025-03-01")
+    assert _speakers(doc)[-1][:2] == ("COL", "MIL")
+
+
+def test_a_country_is_no_ones_surname(annotate) -> None:
+    doc = annotate("Lawmakers voted to make Essequibo Venezuela's 24th state. Venezuela said it "
+                   "would hold elections there.", "2025-03-01")
+    assert _speakers(doc)[-1][:2] == ("VEN", "GOV")
+
+
+@pytest.mark.parametrize("text, last", [
+    # the outlet relays what it cites
+    ("Rockets hit two depots near the border, the Kyodo news agency reported, citing the "
+     "Japanese military.", ("JPN", "MIL", False)),
+    ("“Our drones reached the port,” the channel said, citing a statement from Houthi military "
+     "spokesman Yahya Sarea.", ("YEM", "REB", False)),
+    # the sayer, not the outlet that carried the saying
+    ("Both sides agreed to a truce, Kenyan President William Ruto has announced, reports the "
+     "Daily Nation.", ("KEN", "GOV", False)),
+])
+def test_an_outlet_relays_the_words_of_whom_it_cites(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[0] == last
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a warning of consequences over what the warned party did
+    ("Nairobi warned Kampala of grave consequences over its seizure of the island.", "KEN",
+     "its seizure of the island"),
+    # an order with a deadline
+    ("Mali's junta ordered the Danish envoy to leave the country within 72 hours.", "MLI",
+     "not leave the country within 72 hours"),
+    # a condition that, while it holds, keeps the consequence coming
+    ("“We will keep striking their depots as long as the siege of our city goes on,” Houthi "
+     "military spokesman Yahya Sarea said.", "YEM", "the siege of our city goes on"),
+    # only when
+    ("Azerbaijan's president said the offensive would stop only when the separatists gave up "
+     "their weapons.", "AZE", "the separatists gave up their weapons"),
+    # readiness against any step
+    ("Defence Minister Rajnath Singh said Indian forces stood ready to repel any attempt to "
+     "shift the border.", "IND", "any attempt to shift the border"),
+    # a choice with the speaker's side acting
+    ("“Either you lay down your guns or we will come for you,” Kenyan police commander John "
+     "Otieno said.", "KEN", "not you lay down your guns"),
+])
+def test_general_forms_of_declared_limits(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text, "2025-03-01")._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a past attack reported, a plain time clause, a journalist's either/or
+    "Islamabad warned residents of the consequences of the floods.",
+    "The talks will resume only after the delegations return from Doha.",
+    "Either the talks succeed or they will collapse, an analyst said.",
+    "The ministry said its forces had repelled an attack on the border post on Monday.",
+    # a line whose declarer nothing resolves
+    "“Either you surrender or we will come for you,” the commander said.",
+])
+def test_no_line_from_reports_time_clauses_or_unresolved_declarers(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, told, undated", [
+    # a standing charge in the present, after the lead, has no day of its own
+    ("Talks in Luanda broke down on Monday. Kigali meanwhile alleges that Kinshasa arms the "
+     "FDLR militia.", "Kigali", True),
+    # an act going on for a while
+    ("Talks in Luanda broke down on Monday. The army has been shelling rebel villages in the "
+     "east.", "The army", True),
+    # news of the day, in the perfect or in the lead's present
+    ("Talks in Luanda broke down on Monday. Kinshasa has accused Kigali of arming the M23.",
+     "Kinshasa", False),
+    ("Kinshasa accuses Kigali of arming the M23 rebels. Talks in Luanda broke down on Monday.",
+     "Kinshasa", False),
+])
+def test_a_standing_charge_or_an_act_going_on_takes_no_publication_date(annotate, text, told,
+                                                                         undated) -> None:
+    start = text.index(told)
+    events = [e for e in annotate(text, "2024-10-09")._.events
+              if start <= e["start"] < text.index(".", start)
+              and e["event_type"] in ("ACCUSE", "ASSAULT")]
+    assert events and all((e["date"] is None) == undated for e in events)
+
+
+def test_the_army_is_the_one_that_spoke_not_one_named_in_passing(annotate) -> None:
+    doc = annotate("Sudan's army said its posts came under fire on Saturday. The attackers were "
+                   "backed by Ethiopian army units, it said. Three soldiers died, the army added.",
+                   "2021-11-29")
+    assert _speakers(doc)[-1][0] == "SDN"
+
+
+def test_a_subheading_is_no_part_of_the_source_under_it(annotate) -> None:
+    doc = annotate("Moscow sent its proposals to Washington last week.\n\nCalls for urgent talks "
+                   "with U.S.\n\nDeputy Foreign Minister Sergei Ryabkov said relations had "
+                   "reached a dangerous point.", "2021-12-17")
+    assert _speakers(doc)[-1][0] == "RUS"
+
+
+def test_an_arabic_surname_is_found_again_without_its_article(annotate) -> None:
+    doc = annotate("Houthi official Abdul Qader al-Mortada said the prisoners had been freed. "
+                   "Mortada said more would follow.", "2023-04-08")
+    assert _speakers(doc)[-1][0] == "YEM"
+
+
+def test_unnamed_security_sources_speak_for_where_what_they_tell_happened(annotate) -> None:
+    doc = annotate("Gunmen killed four soldiers on Saturday in Mali's central Mopti region, "
+                   "security sources said.", "2025-03-01")
+    assert (_speakers(doc)[-1][0], _speakers(doc)[-1][2]) == ("MLI", True)
