@@ -43,8 +43,8 @@ def test_actor_entries_keep_synonyms_stems_and_dated_codes() -> None:
         {"code": "NTL", "sector": "OPP", "to": "2010-03-01"},
         {"code": "NTL", "sector": "GOV", "from": "2010-03-01", "to": "2015-01-01"},
         {"code": "NTL", "sector": "ELI", "from": "2015-01-01"}]
-    assert problems == ["x.txt:11: '[NTLGOV 1003011-141231]' has a date that is not yymmdd or "
-                        "yyyymmdd"]
+    assert problems == [("x.txt:11: '[NTLGOV 1003011-141231]' has a date that is not yymmdd or "
+                        "yyyymmdd")]
 
 
 def test_agents_expand_substitution_sets_and_plurals() -> None:

@@ -58,42 +58,42 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
 
 @pytest.mark.parametrize("text, declarer, kind, condition", [
     # a step any party may take, whatever verb says what follows it
-    ("Turkey's defence minister said any attack on Turkish troops in Syria would not go "
-     "unanswered.", "TUR", "conditional_threat", "any attack on Turkish troops in Syria"),
+    (("Turkey's defence minister said any attack on Turkish troops in Syria would not go "
+     "unanswered."), "TUR", "conditional_threat", "any attack on Turkish troops in Syria"),
     ("Any strike on our tankers will be met with a crushing response, Iran's navy commander said.",
      "IRN", "conditional_threat", "Any strike on our tankers"),
     ("Manila said an attack on its coast guard would be a red line.", "PHL", "red_line",
      "an attack on its coast guard"),
     ("Moscow said supplying long-range missiles to Kyiv would cross a red line.", "RUS",
      "red_line", "supplying long-range missiles to Kyiv"),
-    ("Iran's foreign minister said a strike on its nuclear sites would be considered a "
-     "declaration of war.", "IRN", "red_line", "a strike on its nuclear sites"),
-    ("The Houthi spokesman said any warship that enters Yemeni waters would be a legitimate "
-     "target.", "YEM", "red_line", "any warship that enters Yemeni waters"),
+    (("Iran's foreign minister said a strike on its nuclear sites would be considered a "
+     "declaration of war."), "IRN", "red_line", "a strike on its nuclear sites"),
+    (("The Houthi spokesman said any warship that enters Yemeni waters would be a legitimate "
+     "target."), "YEM", "red_line", "any warship that enters Yemeni waters"),
     # "if X then we will Y", direct and reported
-    ("“If they fire on our islands, we will strike their launch sites,” Seoul's defence "
-     "minister said.", "KOR", "conditional_threat", "they fire on our islands"),
-    ("Azerbaijan's foreign ministry warned that if Armenia moved troops to the border, it would "
-     "respond with force.", "AZE", "conditional_threat", "Armenia moved troops to the border"),
+    (("“If they fire on our islands, we will strike their launch sites,” Seoul's defence "
+     "minister said."), "KOR", "conditional_threat", "they fire on our islands"),
+    (("Azerbaijan's foreign ministry warned that if Armenia moved troops to the border, it would "
+     "respond with force."), "AZE", "conditional_threat", "Armenia moved troops to the border"),
     # will respond (decisively) to any ..., take action against ...
-    ("The Kremlin said Russia will respond decisively to any deployment of NATO troops in "
-     "Ukraine.", "RUS", "conditional_threat", "any deployment of NATO troops in Ukraine"),
-    ("The Philippine president warned his government would take firm action against further "
-     "attacks by Chinese vessels.", "PHL", "conditional_threat",
+    (("The Kremlin said Russia will respond decisively to any deployment of NATO troops in "
+     "Ukraine."), "RUS", "conditional_threat", "any deployment of NATO troops in Ukraine"),
+    (("The Philippine president warned his government would take firm action against further "
+     "attacks by Chinese vessels."), "PHL", "conditional_threat",
      "further attacks by Chinese vessels"),
     # ultimatums with a deadline
-    ("Israel's defence minister said Hezbollah has until Friday to withdraw its fighters from "
-     "the border or face a full-scale offensive.", "ISR", "ultimatum",
+    (("Israel's defence minister said Hezbollah has until Friday to withdraw its fighters from "
+     "the border or face a full-scale offensive."), "ISR", "ultimatum",
      "Hezbollah does not withdraw its fighters from the border (until Friday)"),
-    ("Venezuela's president said foreign oil companies had three months to leave the disputed "
-     "waters.", "VEN", "ultimatum", "foreign oil companies not leave the disputed waters within "
-     "three months"),
+    (("Venezuela's president said foreign oil companies had three months to leave the disputed "
+     "waters."), "VEN", "ultimatum", ("foreign oil companies not leave the disputed waters within "
+     "three months")),
     # a line drawn with no consequence named
     ("Indonesia's foreign minister said a blockade of the strait will not be tolerated.", "IDN",
      "red_line", "a blockade of the strait"),
     # declared targets: a class of targets qualified by what makes one a target
-    ("After a week of strikes that officials say killed dozens, the Houthis said they would "
-     "target all ships bound for Israeli ports.", "YEM", "conditional_threat",
+    (("After a week of strikes that officials say killed dozens, the Houthis said they would "
+     "target all ships bound for Israeli ports."), "YEM", "conditional_threat",
      "ships bound for Israeli ports"),
     ("The Houthis said ships linked to Israel would be targeted.", "YEM", "conditional_threat",
      "ships linked to Israel"),
@@ -103,31 +103,31 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
      "sovereignty over the island"),
     ("Tehran vowed a crushing response to any aggression against its territory.", "IRN",
      "conditional_threat", "any aggression against its territory"),
-    ("Israel will pay a heavy price for any attack on Iranian soil, Iran's foreign minister "
-     "said.", "IRN", "conditional_threat", "any attack on Iranian soil"),
-    ("China's defence ministry said the army would take all necessary measures against any "
-     "foreign interference.", "CHN", "conditional_threat", "any foreign interference"),
-    ("North Korea's defence ministry said it would launch strikes against the South and send "
+    (("Israel will pay a heavy price for any attack on Iranian soil, Iran's foreign minister "
+     "said."), "IRN", "conditional_threat", "any attack on Iranian soil"),
+    (("China's defence ministry said the army would take all necessary measures against any "
+     "foreign interference."), "CHN", "conditional_threat", "any foreign interference"),
+    (("North Korea's defence ministry said it would launch strikes against the South and send "
      "troops to the border, to be ready to open fire in case more drones are found over "
-     "Pyongyang.", "PRK", "conditional_threat", "more drones are found over Pyongyang"),
+     "Pyongyang."), "PRK", "conditional_threat", "more drones are found over Pyongyang"),
     # a step refused in the active voice, for the future
-    ("“We will not allow any armed group to set up camps on our side of the river,” Chad's "
-     "president said.", "TCD", "red_line", "any armed group to set up camps on our side of the "
-     "river"),
+    (("“We will not allow any armed group to set up camps on our side of the river,” Chad's "
+     "president said."), "TCD", "red_line", ("any armed group to set up camps on our side of the "
+     "river")),
     # a warning not to take a step
     ("Turkey warned Kurdish fighters in northern Iraq not to cross the border.", "TUR",
      "conditional_threat", "Kurdish fighters in northern Iraq cross the border"),
     # what one is to answer for
-    ("Kenya's president said Somalia would be held fully responsible for any harm to Kenyan "
-     "troops.", "KEN", "conditional_threat", "any harm to Kenyan troops"),
+    (("Kenya's president said Somalia would be held fully responsible for any harm to Kenyan "
+     "troops."), "KEN", "conditional_threat", "any harm to Kenyan troops"),
     ("“Nobody can shell our villages and get away with it,” Armenia's defence minister said.",
      "ARM", "red_line", "shell our villages"),
     # countries that enable an enemy, in any tense the words allow
-    ("The Kremlin said Russia reserves the right to strike military facilities of countries "
-     "whose weapons were used against it.", "RUS", "conditional_threat",
+    (("The Kremlin said Russia reserves the right to strike military facilities of countries "
+     "whose weapons were used against it."), "RUS", "conditional_threat",
      "whose weapons were used against it"),
-    ("Moscow said it reserved the right to strike military sites in countries that let Kyiv "
-     "fire their missiles at Russia.", "RUS", "conditional_threat",
+    (("Moscow said it reserved the right to strike military sites in countries that let Kyiv "
+     "fire their missiles at Russia."), "RUS", "conditional_threat",
      "let Kyiv fire their missiles at Russia"),
     # only a step will stop what goes on
     ("The Houthis said only a ceasefire in Gaza would end their attacks on shipping.", "YEM",
@@ -150,22 +150,22 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     "Russia said it had shot down all the drones launched at Moscow overnight.",
     "Kyiv criticised the muted reaction to any of the strikes on its grid.",
     # blame for an attack already made, with the attack in a relative clause
-    "Washington blamed the militia for the rocket attacks, including the one on Monday that "
-    "wounded two soldiers.",
+    ("Washington blamed the militia for the rocket attacks, including the one on Monday that "
+    "wounded two soldiers."),
     # a step already taken is not refused; a bare noun is a stance
     "“We will not allow this act of sabotage to derail the talks,” Iran's foreign minister said.",
     "Delhi said it would not tolerate blackmail.",
     "Turkish police warned residents not to return to the flooded streets.",
     "Only rain will end the drought, farmers said.",
     # an assessment of what a step brings, and a clause the parser hangs as relative
-    "The bloc's chief said the three countries' exit will be a blow to the fight against "
-    "terrorism.",
+    ("The bloc's chief said the three countries' exit will be a blow to the fight against "
+    "terrorism."),
     "Caracas warned other Latin American countries that U.S. actions threaten the whole region.",
     # the one held responsible, with no one quoted saying so, draws no line
     "Iran will be held fully responsible for any damage to the embassy.",
     # a statement inside the condition does not state the line
-    "The ruling means the tariffs will return on Monday unless Seoul can persuade the court to "
-    "wait.",
+    ("The ruling means the tariffs will return on Monday unless Seoul can persuade the court to "
+    "wait."),
 ])
 def test_no_red_line_in_reports_of_past_attacks_and_plain_plans(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
@@ -348,11 +348,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The envoy saw whether the convoy could pass.", []),
     ("Half of the residents said so in March.",
      [("Half of the residents", "said", "so", "indirect")]),
-    ("In a letter to the Tribune, the senior policy adviser, Mark Ellison, said the talks had "
-     "stalled.",
+    (("In a letter to the Tribune, the senior policy adviser, Mark Ellison, said the talks had "
+     "stalled."),
      [("the senior policy adviser, Mark Ellison", "said", "the talks had stalled", "indirect")]),
-    ("The spokesman said the convoy had not crossed the border and said the talks would resume "
-     "on Monday.",
+    (("The spokesman said the convoy had not crossed the border and said the talks would resume "
+     "on Monday."),
      [("The spokesman", "said", "the convoy had not crossed the border", "indirect"),
       ("The spokesman", "said", "the talks would resume on Monday", "indirect")]),
     ("The general angered his allies after telling reporters that the bridge would be blown up.",
@@ -369,8 +369,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The general", "said", "that the bridge would be rebuilt", "indirect")]),
     ("The minister told his counterparts in a letter that the border would stay shut.",
      [("The minister", "told", "that the border would stay shut", "indirect")]),
-    ("Beijing claims the whole sea as its territory despite a ruling that such claims are "
-     "unlawful.", []),
+    (("Beijing claims the whole sea as its territory despite a ruling that such claims are "
+     "unlawful."), []),
     ("The rebels hope to hold the airport until spring, according to the defence ministry.",
      [("the defence ministry", "according to", "The rebels hope to hold the airport until spring",
        "indirect")]),
