@@ -17,7 +17,8 @@ Matching, per report, one to one and greedily:
   exact pairs first. The annotators code each event once per report, at its clearest mention:
   a further prediction of a matched event (same family, actor and recipient, elsewhere in the
   report) is a repeat mention, counted neither right nor wrong. Date accuracy, on matched events: the date falls in the gold window; when
-  the gold says the text gives no date, the event must carry none.
+  the gold says the text gives no date (no window, or only an upper bound such as the
+  publication day), the event must carry none or a date within the bound.
 - a quote matches when the spans overlap and it holds at least half the gold content's words;
   its speaker is right when the name (or, for an anonymous source, the anonymity), the country
   and whether the speaker speaks for a state are all right (the last not for international
@@ -317,9 +318,10 @@ def _greedy(candidates: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 def _date_right(gold: dict[str, Any], event: Event) -> bool:
     first, last = gold.get("date_from"), gold.get("date_to")
+    if event.date is None or event.date_precision == "unknown":
+        # a window open at its start ("by the publication day") says the text gives no day
+        return first is None
     if first is None and last is None:
-        return event.date is None or event.date_precision == "unknown"
-    if event.date is None:
         return False
     return ((first is None or date.fromisoformat(first) <= event.date)
             and (last is None or event.date <= date.fromisoformat(last)))

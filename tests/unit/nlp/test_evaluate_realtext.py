@@ -61,6 +61,15 @@ def test_realtext_date_outside_the_window_is_wrong() -> None:
     assert result["events"]["matched"] == 1 and result["date_accuracy"] == 0.0
 
 
+def test_realtext_a_window_bounded_only_by_publication_takes_an_undated_event() -> None:
+    from spiral.nlp.evaluate_realtext import _date_right
+    undated = _event("ASSAULT", RUS, UKR, None)
+    assert _date_right({"date_from": None, "date_to": "2024-11-19"}, undated)
+    assert not _date_right({"date_from": "2024-11-19", "date_to": "2024-11-19"}, undated)
+    assert not _date_right({"date_from": None, "date_to": "2024-11-19"},
+                           _event("ASSAULT", RUS, UKR, date(2024, 11, 21)))
+
+
 def test_realtext_speaker_needs_name_country_and_state() -> None:
     right = Quote(doc_id="d", content="", kind="indirect", start=61, end=99,
                   speaker=ZELENSKY, speaker_text="Zelensky")
