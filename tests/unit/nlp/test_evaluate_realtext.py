@@ -6,7 +6,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from spiral.nlp.evaluate_realtext import read_cached, score
+from spiral.nlp.evaluate_realtext import _date_right, read_cached, score
 from spiral.records import Document, Entity, Event, Extraction, Quote, RedLine
 
 TEXT = ("Russia struck Kharkiv on Tuesday, Ukraine's air force said. "
@@ -62,7 +62,6 @@ def test_realtext_date_outside_the_window_is_wrong() -> None:
 
 
 def test_realtext_a_window_bounded_only_by_publication_takes_an_undated_event() -> None:
-    from spiral.nlp.evaluate_realtext import _date_right
     undated = _event("ASSAULT", RUS, UKR, None)
     assert _date_right({"date_from": None, "date_to": "2024-11-19"}, undated)
     assert not _date_right({"date_from": "2024-11-19", "date_to": "2024-11-19"}, undated)
