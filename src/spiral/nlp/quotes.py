@@ -564,7 +564,8 @@ def _source(verb: Token) -> list[Token]:
     # the one nearest the verb is its own
     for child in sorted(verb.children, key=lambda c: abs(verb.i - c.i)):
         if child.dep_ in SUBJECTS:
-            if child.lower_ in EXPLETIVES and child.dep_ == "nsubj" or child.dep_ == "nsubjpass":
+            if child.dep_ == "nsubjpass" or child.dep_ == "nsubj" and (
+                    child.lower_ == "there" or child.lower_ == "it" and not _refers(verb)):
                 break
             return _phrase(child)
     for child in verb.children:
@@ -580,6 +581,14 @@ def _source(verb: Token) -> list[Token]:
             "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)
     return []
+
+
+def _refers(verb: Token) -> bool:
+    """"It said the posts were removed": a verb of speech with a clause, whose "it" is what
+    spoke (a report, a company), not the "it" of "it seems" ("it had confirmed the capture" is
+    too often a pronoun the resolver cannot place)."""
+    return verb.lemma_.lower() in SPOKEN_CLAUSE_CUES and any(
+        c.dep_ == "ccomp" for c in verb.children)
 
 
 def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token]:

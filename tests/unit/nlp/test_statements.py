@@ -384,6 +384,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("Zelensky", "said", "that Kyiv was ready", "indirect"),
       ("he", "wrote", '"For soldiers who do not wish to go back, there may be other options,"',
        "direct")]),
+    ("The agency released its audit on Monday. It said the border posts had been left unmanned.",
+     [("It", "said", "the border posts had been left unmanned", "indirect")]),
+    ("It seems the talks have stalled.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
