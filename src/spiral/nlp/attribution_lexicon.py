@@ -101,6 +101,13 @@ FORCE_TARGETS = frozenset(TERRAIN | PROPERTY | FORCES | VESSELS | WEAPON_WORDS |
 # by a witness", "was characterized by fighting")
 PASSIVE_AGENT_EXCLUDED = FORCE_CUES | frozenset({"ask", "confirm", "characterize", "see", "show"})
 
+# those of them that, as passives without an agent, attribute to no one named what their subject
+# is taken for ("is seen as a toss-up", "was dubbed the 'Defeat Hillary PAC'"); read off PolNeAR
+# train, where "considered", "declared" and "named" (a winner, a nominee) were cues less than
+# half the time
+PASSIVE_OPINION_CUES = frozenset({"see", "view", "deem", "dub", "remember", "regard", "call",
+                                  "perceive", "portray", "describe", "characterize", "label"})
+
 # those of them whose object may come after a preposition ("accused of", "blamed for")
 PREPOSITION_CUES = frozenset({
     "accuse", "applaud", "ask", "blame", "blast", "characterize", "chide", "cite", "congratulate",

@@ -67,6 +67,7 @@ from spiral.nlp.attribution_lexicon import (
     NOUN_CUES,
     OBJECT_CUES,
     PASSIVE_AGENT_EXCLUDED,
+    PASSIVE_OPINION_CUES,
     PASSIVE_RAISING_CUES,
     PREPOSITION_CUES,
     QUESTION_CUES,
@@ -286,6 +287,12 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         relations = OBJECTS if lemma in PREPOSITION_CUES else tuple(
             r for r in OBJECTS if r != "prep")
         content = sorted({_extent(passive), *_after(verb, relations)})
+    elif lemma in PASSIVE_OPINION_CUES and (passive := _passive_subject(verb)) is not None \
+            and passive.left_edge.tag_ not in WH_TAGS and passive.lower_ not in RELATIVE_PRONOUNS \
+            and (taken := _taken_for(verb)) is not None:
+        # "the state is seen as a toss-up": an opinion held by no one named
+        content = [_extent(passive), _extent(taken)]
+        return [_Found(_cue_tokens(verb, content), [], content, verb)]
     elif (prep := _particle(verb, lemma)) is not None:
         content = [_topic(verb, prep)]
     elif lemma in ANY_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _states(c)
@@ -362,6 +369,13 @@ def _passive_with_agent(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
                  and c.lower_ not in EXPLETIVES), None)
+
+
+def _taken_for(verb: Token) -> Token | None:
+    """What a passive cue's subject is taken for ("is seen as a toss-up", "was deemed a
+    failure")."""
+    return next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
 
 
 def _passive_subject(verb: Token) -> Token | None:

@@ -387,6 +387,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The agency released its audit on Monday. It said the border posts had been left unmanned.",
      [("It", "said", "the border posts had been left unmanned", "indirect")]),
     ("It seems the talks have stalled.", []),
+    ("The border town is seen as the key to the offensive.",
+     [("", "is seen", "The border town | as the key to the offensive", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
