@@ -106,7 +106,8 @@ PASSIVE_AGENT_EXCLUDED = FORCE_CUES | frozenset({"ask", "confirm", "characterize
 # train, where "considered", "declared" and "named" (a winner, a nominee) were cues less than
 # half the time
 PASSIVE_OPINION_CUES = frozenset({"see", "view", "deem", "dub", "remember", "regard", "call",
-                                  "perceive", "portray", "describe", "characterize", "label"})
+                                  "perceive", "portray", "describe", "characterize", "label",
+                                  "know"})
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")
 PREPOSITION_CUES = frozenset({
@@ -140,15 +141,18 @@ CUE_PARTICLES = {
     "side": {"with"}, "speak": {"of", "about"}, "talk": {"about"}, "vote": {"for", "against"},
     "warn": {"of", "about", "against"}, "write": {"about"}, "agree": {"with"},
     "disagree": {"with"}, "focus": {"on"}, "advocate": {"for"}, "campaign": {"for", "against"},
-    "brag": {"about"}, "weigh": {"in", "on"}, "vouch": {"for"}}
+    "brag": {"about"}, "weigh": {"in", "on"}, "vouch": {"for"}, "worry": {"about"},
+    "hop": {"for"}, "hope": {"for"}, "think": {"about"}}
 
 # verbs whose preposition's object is what is attributed when no other complement is ("talked
-# about the wall", "referred to the vote", "agreed with Cruz", "voted for the bill"); demands
-# ("called for") are positions, not statements
+# about the wall", "referred to the vote", "agreed with Cruz", "voted for the bill", "commented
+# on", "worried about", "hoped for", "pushed for": each a cue at least half the time on PolNeAR
+# train); demands ("called for") are positions, not statements
 TOPIC_CUES = frozenset({"advocate", "agree", "apologize", "argue", "balk", "boast", "brag",
                         "campaign", "complain", "disagree", "focus", "hint", "insist", "lash",
                         "point", "rail", "refer", "side", "speak", "talk", "vote", "vouch",
-                        "warn", "weigh", "write"})
+                        "warn", "weigh", "write", "comment", "worry", "hop", "hope", "think",
+                        "push"})
 
 # light verbs that give a noun cue its source ("voiced concern that", "made the claim that")
 LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reiterate", "share",
@@ -190,6 +194,9 @@ NON_STATE_DESCRIPTORS = frozenset({"analyst", "expert", "researcher", "professor
 # infinitives that report no statement ("declined to comment", "asked not to be named")
 NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",
                             "identify", "respond"})
+# verbs before them that say no statement was made, so that they take no topic ("declined to
+# comment on the report"; "wanted to comment on the report" does)
+REFUSALS = frozenset({"decline", "refuse"})
 
 # prepositions after an object that say how or when, not what ("defended it by citing ...")
 ADJUNCT_PREPOSITIONS = frozenset({"by", "in", "at", "during", "after", "before", "since", "amid",

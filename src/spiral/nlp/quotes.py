@@ -72,6 +72,7 @@ from spiral.nlp.attribution_lexicon import (
     PREPOSITION_CUES,
     QUESTION_CUES,
     RAISING_CUES,
+    REFUSALS,
     RAISING_PREDICATE_CUES,
     RELATIVE_PRONOUNS,
     RELAYING_CUES,
@@ -442,8 +443,10 @@ def _states(clause: Token) -> bool:
 
 
 def _particle(verb: Token, lemma: str) -> Token | None:
-    """The cue's own preposition with an object: "talked about the wall", "referred to it"."""
-    if lemma not in TOPIC_CUES:
+    """The cue's own preposition with an object: "talked about the wall", "referred to it";
+    not after a refusal ("declined to comment on the report": no statement)."""
+    if lemma not in TOPIC_CUES or verb.dep_ == "xcomp" and lemma in NOT_STATEMENTS \
+            and verb.head.lemma_.lower() in REFUSALS:
         return None
     return next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.i > verb.i
                  and c.lower_ in CUE_PARTICLES.get(lemma, ()) and any(

@@ -389,6 +389,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("It seems the talks have stalled.", []),
     ("The border town is seen as the key to the offensive.",
      [("", "is seen", "The border town | as the key to the offensive", "indirect")]),
+    ("The general is known as a hardliner.",
+     [("", "is known", "The general | as a hardliner", "indirect")]),
+    ("The envoy commented on the new proposal.",
+     [("The envoy", "commented on", "the new proposal", "indirect")]),
+    ("Officials worry about the supply lines.",
+     [("Officials", "worry about", "the supply lines", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
