@@ -597,6 +597,19 @@ def _source(verb: Token) -> list[Token]:
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
+            and verb.lemma_.lower() in SPOKEN_CLAUSE_CUES \
+            and any(c.dep_ == "ccomp" for c in verb.children):
+        # "issued a statement saying that ...": who issued it; "911 calls saying that ...": the
+        # calls
+        noun = verb.head
+        if noun.dep_ in ("dobj", "pobj") and (governor := noun.head if noun.dep_ == "dobj"
+                                              else noun.head.head).pos_ == "VERB":
+            return _source(governor)
+        words = [t for t in noun.subtree if t.i < verb.i]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        return words
     return []
 
 

@@ -395,6 +395,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The envoy", "commented on", "the new proposal", "indirect")]),
     ("Officials worry about the supply lines.",
      [("Officials", "worry about", "the supply lines", "indirect")]),
+    ("The ministry issued a statement saying the border would reopen on Monday.",
+     [("The ministry", "saying", "the border would reopen on Monday", "indirect")]),
+    ("There is evidence suggesting that the rebels have withdrawn.",
+     [("evidence", "suggesting", "that the rebels have withdrawn", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
