@@ -131,6 +131,16 @@ NOUN_CUES = frozenset({
 ADJECTIVE_CUES = frozenset({"aware", "concerned", "confident", "convinced", "hopeful",
                             "optimistic", "worried"})
 
+# adjectives of a stance with the preposition (or "to" for an infinitive) whose complement is
+# what they attribute ("was critical of the deal", "is eager to debate"); read off PolNeAR
+# train, where each was a cue at least half the time with that complement ("willing to",
+# "likely to", "interested in" were not)
+ADJECTIVE_COMPLEMENTS = {
+    "skeptical": {"of", "about"}, "wary": {"of"}, "confident": {"in"}, "supportive": {"of"},
+    "worried": {"about"}, "angry": {"about", "at"}, "comfortable": {"with"}, "critical": {"of"},
+    "nervous": {"about"}, "eager": {"to"}, "quick": {"to"}, "inclined": {"to"},
+    "reluctant": {"to"}}
+
 # particles and prepositions that belong to the cue, not the content ("called for", "pointed to");
 # the object of such a preposition is the content when nothing else is ("talked about the wall")
 CUE_PARTICLES = {

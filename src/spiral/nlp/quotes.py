@@ -42,6 +42,7 @@ from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
+    ADJECTIVE_COMPLEMENTS,
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
@@ -223,7 +224,7 @@ def _from_parse(token: Token) -> list[_Found]:
         return _verbal(token, lemma)
     if token.pos_ == "NOUN" and lemma in NOUN_CUES:
         return _nominal(token)
-    if token.pos_ == "ADJ" and lemma in ADJECTIVE_CUES:
+    if token.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or lemma in ADJECTIVE_COMPLEMENTS):
         return _adjectival(token)
     return []
 
@@ -561,12 +562,29 @@ def _nominal(noun: Token) -> list[_Found]:
 
 
 def _adjectival(adjective: Token) -> list[_Found]:
-    """"she is confident that ...": the copula's subject is the source."""
+    """"she is confident that ...", "he was critical of the plan", "they are eager to vote":
+    the subject of the verb the adjective completes is the source."""
+    lemma = adjective.lemma_.lower()
     clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
-    if clause is None or adjective.head.lemma_ != "be":
+    if lemma in ADJECTIVE_CUES and clause is not None and adjective.head.lemma_ == "be":
+        source = _source(adjective.head)
+        return [_Found([adjective], source, [_extent(clause)], adjective)] if source else []
+    wanted = ADJECTIVE_COMPLEMENTS.get(lemma, ())
+    if adjective.dep_ != "acomp" or not wanted:
         return []
-    source = _source(adjective.head)
-    return [_Found([adjective], source, [_extent(clause)], adjective)] if source else []
+    for child in adjective.children:
+        if child.i < adjective.i:
+            continue
+        if child.dep_ == "xcomp" and "to" in wanted:
+            cue, what = [adjective], list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in wanted and (
+                objects := [c for c in child.children if c.dep_ in ("pobj", "pcomp")]):
+            cue, what = [adjective, child], list(objects[0].subtree)
+        else:
+            continue
+        source = _source(adjective.head)
+        return [_Found(cue, source, [_trimmed(what)], adjective)] if source else []
+    return []
 
 
 def _opens_clause(token: Token) -> bool:

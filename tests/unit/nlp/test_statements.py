@@ -399,6 +399,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The ministry", "saying", "the border would reopen on Monday", "indirect")]),
     ("There is evidence suggesting that the rebels have withdrawn.",
      [("evidence", "suggesting", "that the rebels have withdrawn", "indirect")]),
+    ("The minister was critical of the plan.",
+     [("The minister", "critical of", "the plan", "indirect")]),
+    ("The rebels are eager to negotiate.", [("The rebels", "eager", "to negotiate", "indirect")]),
+    ("The rebels are able to negotiate.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
