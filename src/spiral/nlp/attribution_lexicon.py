@@ -141,6 +141,10 @@ ADJECTIVE_COMPLEMENTS = {
     "nervous": {"about"}, "eager": {"to"}, "quick": {"to"}, "inclined": {"to"},
     "reluctant": {"to"}}
 
+# adjectives that attribute a clause after "made it" to the one who made it so: "she made it
+# clear that ..."
+CLEAR_CUES = frozenset({"clear"})
+
 # particles and prepositions that belong to the cue, not the content ("called for", "pointed to");
 # the object of such a preposition is the content when nothing else is ("talked about the wall")
 CUE_PARTICLES = {

@@ -403,6 +403,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The minister", "critical of", "the plan", "indirect")]),
     ("The rebels are eager to negotiate.", [("The rebels", "eager", "to negotiate", "indirect")]),
     ("The rebels are able to negotiate.", []),
+    ("The senator made it clear that he would run again.",
+     [("The senator", "made it clear", "that he would run again", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
