@@ -141,6 +141,30 @@ ADJECTIVE_COMPLEMENTS = {
     "nervous": {"about"}, "eager": {"to"}, "quick": {"to"}, "inclined": {"to"},
     "reluctant": {"to"}}
 
+# objects of a verb that are something said, with the prepositions (and "that" for a clause)
+# whose complement is what they say: "made the case that ...", "made no mention of X",
+# "offered his thoughts on X", "paid tribute to X"
+SPEECH_OBJECTS = {
+    "case": {"for", "against", "that"}, "comment": {"about", "on"}, "mention": {"of"},
+    "word": {"about", "for", "of"}, "thought": {"on", "about"}, "remark": {"about", "on"},
+    "tribute": {"to"}, "defense": {"of"}, "message": {"of", "about"}, "argument": {"for",
+    "against", "that"}, "statement": {"about", "on", "of"}, "speech": {"about", "on"},
+    "praise": {"for"}, "apology": {"for", "to"}, "joke": {"about"}}
+
+# verbs, besides the light ones, that take such an object as saying it ("delivered a defense
+# of", "pressed the case that", "did not mince words about"; "settled a case" says nothing)
+SPEECH_OBJECT_VERBS = frozenset({"deliver", "press", "utter", "mince", "send", "heap", "preach",
+                                 "present", "pass", "avoid", "carry"})
+# words of a time, which a preposition after such an object may name instead of a topic ("made
+# comments on Monday")
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "morning", "afternoon", "evening", "night", "weekend",
+                        "today", "tonight", "yesterday", "january", "february", "march",
+                        "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
+                        "dec.", "day", "days", "week", "weeks", "month", "months", "year",
+                        "years"})
+
 # adjectives that attribute a clause after "made it" to the one who made it so: "she made it
 # clear that ..."
 CLEAR_CUES = frozenset({"clear"})

@@ -78,10 +78,13 @@ from spiral.nlp.attribution_lexicon import (
     RAISING_PREDICATE_CUES,
     RELATIVE_PRONOUNS,
     RELAYING_CUES,
+    SPEECH_OBJECT_VERBS,
+    SPEECH_OBJECTS,
     SPEECH_VERBS,
     STATE_BODIES,
     STATE_SOURCE_QUALIFIERS,
     STATE_SOURCES,
+    TIME_WORDS,
     TOPIC_CUES,
 )
 from spiral.nlp.dates import find_event_date
@@ -225,6 +228,8 @@ def _from_parse(token: Token) -> list[_Found]:
         return _verbal(token, lemma)
     if token.pos_ == "NOUN" and lemma in NOUN_CUES:
         return _nominal(token)
+    if token.pos_ == "NOUN" and lemma in SPEECH_OBJECTS:
+        return _spoken_object(token, lemma)
     if token.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or lemma in ADJECTIVE_COMPLEMENTS):
         return _adjectival(token)
     if token.pos_ == "ADJ" and lemma in CLEAR_CUES:
@@ -562,6 +567,41 @@ def _nominal(noun: Token) -> list[_Found]:
     cue = [noun] if owner is None else [t for t in noun.doc[owner.i + 1:noun.i + 1]
                                         if t.dep_ != "case"]
     return [_Found(cue, source, [_extent(clause)], noun)]
+
+
+def _spoken_object(noun: Token, lemma: str) -> list[_Found]:
+    """A verb's object that is something said, with what it is about: "made the case that ...",
+    "made no mention of the rival", "offered his thoughts on the budget", "paid tribute to the
+    victims": the verb's subject is the source."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in (
+            LIGHT_VERBS | SPEECH_OBJECT_VERBS):
+        return []
+    wanted = SPEECH_OBJECTS[lemma]
+    what = None
+    for child in (*noun.children, *(c for c in verb.children if c.i > noun.i)):
+        if child.dep_ == "prep" and child.lower_ in wanted and child.i > noun.i and (
+                objects := [c for c in child.children if c.dep_ in ("pobj", "pcomp")
+                            and not _when(c)]):
+            what, cue = objects[0], [verb, noun, child]
+            break
+        if child.dep_ in ("acl", "ccomp") and "that" in wanted and child.i > noun.i \
+                and _opens_clause(child):
+            what, cue = child, [verb, noun]
+            break
+    if what is None:
+        return []
+    source = _source(verb)
+    cue += [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+    cue += [c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"]
+    return [_Found(sorted(cue, key=lambda t: t.i), source, [_extent(what)], verb)] \
+        if source else []
+
+
+def _when(token: Token) -> bool:
+    """"on Monday", "on Tuesday night", "on Nov. 3": a time, not a topic."""
+    return token.lower_ in TIME_WORDS or any(
+        t.lower_ in TIME_WORDS or t.like_num for t in token.subtree)
 
 
 def _adjectival(adjective: Token) -> list[_Found]:

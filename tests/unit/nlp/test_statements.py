@@ -405,6 +405,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The rebels are able to negotiate.", []),
     ("The senator made it clear that he would run again.",
      [("The senator", "made it clear", "that he would run again", "indirect")]),
+    ("The envoy made no mention of the ceasefire.",
+     [("The envoy", "made no mention of", "the ceasefire", "indirect")]),
+    ("The general made comments on Monday.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
