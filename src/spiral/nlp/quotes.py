@@ -96,6 +96,7 @@ __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
+ANSWERS = frozenset({"yes", "no"})
 # links inside a noun phrase, through which a stranded subject is reached from its last word
 STRANDED_PATH = ("appos", "conj", "cc", "pobj", "prep", "compound", "amod", "poss", "nummod",
                  "punct", "det", "npadvmod", "quantmod")
@@ -262,6 +263,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     children = list(verb.children)
     if _raising(verb, lemma):
         return _sourceless(verb)
+    if lemma in RAISING_PREDICATE_CUES and (seeming := _seeming(verb)):
+        return seeming
     if lemma in RELAYING_CUES and (relayed := _relayed(verb)):
         return relayed
     clause = _clause(verb)
@@ -277,6 +280,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         content = [_extent(hidden)]
     elif lemma in CLAUSE_CUES and (so := _so(verb)) is not None:
         content = [(so.idx, so.idx + len(so))]  # "thinks so", "said so"
+    elif lemma in SPOKEN_CLAUSE_CUES and (answer := _answer(verb)) is not None:
+        content = [(answer.idx, answer.idx + len(answer))]  # "72 percent said yes"
     elif lemma in CLAUSE_CUES and verb.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in children):
         content = _around(verb.head, verb)  # "As the minister said, ..."
@@ -367,6 +372,12 @@ def _so(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so"
                  and c.i > verb.i), None)
+
+
+def _answer(verb: Token) -> Token | None:
+    """"yes" or "no" said in answer ("Asked whether ..., 72 percent said yes")."""
+    return next((c for c in verb.children if c.i > verb.i and c.lower_ in ANSWERS
+                 and c.dep_ in ("intj", "dobj", "advmod") and not any(c.children)), None)
 
 
 def _passive_with_agent(verb: Token) -> Token | None:
@@ -491,6 +502,30 @@ def _raising(verb: Token, lemma: str) -> bool:
         return False
     return lemma in PASSIVE_RAISING_CUES and any(c.dep_ == "nsubjpass" for c in children) and any(
         c.dep_ == "auxpass" for c in children)
+
+
+def _seeming(verb: Token) -> list[_Found]:
+    """"It seems that the talks stalled", "it appears the convoy turned back", "the plan seems
+    like a gamble": what seems so, to no one named."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    like = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "like"
+                 and c.i > verb.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children)),
+                None)
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.i > verb.i
+                   and (c.dep_ == "ccomp" or like is None and any(
+                       m.lower_ in ("like", "if") for m in c.children if m.dep_ == "mark"))),
+                  None)
+    if subject.lower_ == "it" and (clause is not None or like is not None):
+        what = clause if clause is not None else like
+        content = [_extent(what)]
+        return [_Found(sorted([subject, *_cue_tokens(verb, content)], key=lambda t: t.i), [],
+                       content, verb)]
+    if subject.lower_ not in EXPLETIVES and like is not None and clause is None:
+        content = [_extent(subject), _extent(like)]
+        return [_Found(_cue_tokens(verb, content), [], content, verb)]
+    return []
 
 
 def _sourceless(verb: Token) -> list[_Found]:
