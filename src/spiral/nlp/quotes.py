@@ -318,6 +318,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         return []
     cue = _cue_tokens(verb, content)
     source = _source(verb) or _stranded_subject(verb, content)
+    content = _without(content, [*cue, *source])
     if not source and lemma in QUESTION_CUES and _participle(verb):
         return [_Found(cue, source, content, verb)]  # "Asked whether ..., he said": by whom?
     if not source and (passive := _passive_subject(verb)) is not None:
@@ -329,6 +330,26 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         # "it was announced that ...": no one is named
         cue = sorted(cue + [c for c in children if c.dep_ == "nsubjpass"], key=lambda t: t.i)
     return [_Found(cue, source, content, verb)]
+
+
+def _without(content: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[int, int]]:
+    """Content fragments with the cue and source cut out where the clause runs around them
+    ("which | he said | had been built in a month")."""
+    if not tokens:
+        return content
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last)
+    cut = []
+    for s, e in content:
+        if s < start and end < e:
+            before = first.doc.char_span(s, start, alignment_mode="contract")
+            after = first.doc.char_span(end, e, alignment_mode="contract")
+            cut += [_trimmed(list(part)) for part in (before, after)
+                    if part is not None and any(not t.is_punct for t in part)]
+        else:
+            cut.append((s, e))
+    return cut
 
 
 def _struck(verb: Token, lemma: str) -> bool:
@@ -917,15 +938,28 @@ def _outermost(doc: Doc, candidates: list[_Found]) -> list[_Found]:
     """
     kept: list[_Found] = []
     taken: set[int] = set()
+    taken_cues: set[int] = set()
     for found in sorted(candidates, key=lambda f: -sum(e - s for s, e in f.content)):
         cue, content = _characters(found)
         source = {t.i for t in found.source}
-        if cue & taken or content & taken or source & cue or not content:
+        if source & cue or not content or (cue & taken or content & taken) and not (
+                _relative_aside(found.anchor) and not cue & taken_cues):
             continue
+        taken_cues |= cue
         found.tokens = cue | content
         taken |= found.tokens
         kept.append(found)
     return kept
+
+
+def _relative_aside(cue: Token) -> bool:
+    """A verb of speech in a relative clause with a subject of its own ("a sentence, which I
+    said was not a prison term", "moves that he said improved the economy"): its own
+    attribution, even inside another's content (verbs of thought there were cues a third of the
+    time on PolNeAR train)."""
+    return cue.dep_ == "relcl" and cue.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ not in WH_TAGS
+        for c in cue.children) and any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _attach_quotes(doc: Doc, kept: list[_Found], marks: list[tuple[int, int]]) -> list[_Found]:
