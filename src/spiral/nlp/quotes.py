@@ -97,6 +97,7 @@ __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 SUBJECTS = ("nsubj", "nsubjpass")
 NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
 ANSWERS = frozenset({"yes", "no"})
+CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 # links inside a noun phrase, through which a stranded subject is reached from its last word
 STRANDED_PATH = ("appos", "conj", "cc", "pobj", "prep", "compound", "amod", "poss", "nummod",
                  "punct", "det", "npadvmod", "quantmod")
@@ -957,7 +958,9 @@ def _relative_aside(cue: Token) -> bool:
     said was not a prison term", "moves that he said improved the economy"): its own
     attribution, even inside another's content (verbs of thought there were cues a third of the
     time on PolNeAR train)."""
-    return cue.dep_ == "relcl" and cue.lemma_.lower() in SPEECH_VERBS and any(
+    return (cue.dep_ == "relcl" or cue.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONTRASTS for c in cue.children)) \
+        and cue.lemma_.lower() in SPEECH_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ not in WH_TAGS
         for c in cue.children) and any(c.dep_ == "ccomp" for c in cue.children)
 
