@@ -421,6 +421,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The envoy made no mention of the ceasefire.",
      [("The envoy", "made no mention of", "the ceasefire", "indirect")]),
     ("The general made comments on Monday.", []),
+    ("The minister took issue with the report.",
+     [("The minister", "took issue with", "the report", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
