@@ -52,7 +52,9 @@ from spiral.nlp.attribution_lexicon import (
     CONCESSIVE_PREPOSITIONS,
     CUE_PARTICLES,
     DOCUMENT_NOUNS,
+    EVIDENCE_NOUNS,
     EXPLETIVES,
+    FINDING_CUES,
     FORCE_CUES,
     FORCE_TARGETS,
     GERUND_PREPOSITIONS,
@@ -309,6 +311,9 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         # "the state is seen as a toss-up": an opinion held by no one named
         content = [_extent(passive), _extent(taken)]
         return [_Found(_cue_tokens(verb, content), [], content, verb)]
+    elif lemma in FINDING_CUES and any(c.dep_ == "dobj" for c in children) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in children):
+        content = _after(verb, OBJECTS)  # "a survey found Clinton with a lead of 48 percent"
     elif (prep := _particle(verb, lemma)) is not None:
         content = [_topic(verb, prep)]
     elif lemma in ANY_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _states(c)

@@ -423,6 +423,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The general made comments on Monday.", []),
     ("The minister took issue with the report.",
      [("The minister", "took issue with", "the report", "indirect")]),
+    ("A new survey found broad support for the truce.",
+     [("A new survey", "found", "broad support for the truce", "indirect")]),
+    ("The patrol found a mine near the bridge.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
