@@ -468,6 +468,25 @@ def _first_cue(verb: Token) -> Token | None:
     return cue
 
 
+def _trailing_speaker(verb: Token) -> Token | None:
+    """The verb of speech that a participle after a comma goes on from, when the parser hung the
+    participle inside that verb's clause ("Packer said the focus is taking a toll, pointing to
+    Cruz's victories": Packer points, not the focus)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 \
+            or verb.doc[verb.left_edge.i - 1].text not in (",", "—", "-") \
+            or any(c.dep_ in SUBJECTS for c in verb.children) \
+            or verb.lemma_.lower() not in SPOKEN_CLAUSE_CUES | TOPIC_CUES:
+        return None  # "..., accusing them of spying" may be the clause's subject's
+    token = verb.head
+    while token.dep_ in ("conj", "xcomp", "advcl", "ccomp") and token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS \
+                and token.head.i < verb.i and any(
+                    c.dep_ in SUBJECTS for c in token.head.children):
+            return token.head
+        token = token.head
+    return None
+
+
 def _before_next_cue(verb: Token, clause: Token) -> tuple[int, int]:
     """A clausal complement up to the next verb of speech of the same speaker that the parser
     hung inside it ("said Gates was not involved | and said ...")."""
@@ -479,6 +498,9 @@ def _before_next_cue(verb: Token, clause: Token) -> tuple[int, int]:
                   and token.head.i < c.i < token.i]
             cut = min(cc) if cc else token.left_edge.i
             return _trimmed([t for t in tokens if t.i < cut])
+        if token.i > verb.i and (said := _trailing_speaker(token)) is not None \
+                and said.i == verb.i:
+            return _trimmed([t for t in tokens if t.i < token.left_edge.i])
     return _trimmed(tokens)
 
 
@@ -731,6 +753,8 @@ def _source(verb: Token) -> list[Token]:
             return [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
     if (first := _first_cue(verb)) is not None:
         return _source(first)
+    if (said := _trailing_speaker(verb)) is not None:
+        return _source(said)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
             and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
         # "after telling his aides he planned to ...": the clause's subject is the speaker
