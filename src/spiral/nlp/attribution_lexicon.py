@@ -190,17 +190,17 @@ CUE_PARTICLES = {
     "warn": {"of", "about", "against"}, "write": {"about"}, "agree": {"with"},
     "disagree": {"with"}, "focus": {"on"}, "advocate": {"for"}, "campaign": {"for", "against"},
     "brag": {"about"}, "weigh": {"in", "on"}, "vouch": {"for"}, "worry": {"about"},
-    "hop": {"for"}, "hope": {"for"}, "think": {"about"}}
+    "hop": {"for"}, "hope": {"for"}, "think": {"about"}, "joke": {"about"}}
 
 # verbs whose preposition's object is what is attributed when no other complement is ("talked
 # about the wall", "referred to the vote", "agreed with Cruz", "voted for the bill", "commented
-# on", "worried about", "hoped for", "pushed for": each a cue at least half the time on PolNeAR
-# train); demands ("called for") are positions, not statements
+# on", "worried about", "hoped for", "pushed for", "joked about": each a cue at least half the
+# time on PolNeAR train); demands ("called for") are positions, not statements
 TOPIC_CUES = frozenset({"advocate", "agree", "apologize", "argue", "balk", "boast", "brag",
                         "campaign", "complain", "disagree", "focus", "hint", "insist", "lash",
                         "point", "rail", "refer", "side", "speak", "talk", "vote", "vouch",
                         "warn", "weigh", "write", "comment", "worry", "hop", "hope", "think",
-                        "push"})
+                        "push", "joke"})
 
 # light verbs that give a noun cue its source ("voiced concern that", "made the claim that")
 LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reiterate", "share",
