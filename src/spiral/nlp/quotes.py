@@ -88,6 +88,7 @@ from spiral.nlp.attribution_lexicon import (
     STATE_SOURCES,
     TIME_WORDS,
     TOPIC_CUES,
+    UNSPOKEN,
 )
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import PAIRS
@@ -113,6 +114,7 @@ RAISED = ("xcomp", "acomp", "attr", "oprd")  # "seems to work", "seems ready", "
 WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 ANY_CUES = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES
 SPOKEN_CLAUSE_CUES = CLAUSE_CUES - CLAUSE_ONLY
+SPOKEN_INFINITIVE_CUES = INFINITIVE_CUES - UNSPOKEN  # "vowed to", "urged them to"
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 # "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
@@ -453,8 +455,10 @@ def _first_cue(verb: Token) -> Token | None:
     """The cue verb whose speaker a cue verb without a subject of its own goes on with,
     when the parser hung it inside that cue's clause ("Podesta said Gates was not involved and
     said Manafort was not either": the second "said" is Podesta's, not Gates's)."""
-    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPOKEN_CLAUSE_CUES or not any(
-            c.dep_ == "ccomp" for c in verb.children) or any(
+    lemma = verb.lemma_.lower()
+    if verb.dep_ != "conj" or not (lemma in SPOKEN_CLAUSE_CUES and any(
+            c.dep_ == "ccomp" for c in verb.children) or lemma in SPOKEN_INFINITIVE_CUES and any(
+            c.dep_ == "xcomp" for c in verb.children)) or any(
             c.dep_ in SUBJECTS for c in verb.children):
         return None
     token = verb.head
