@@ -179,6 +179,13 @@ EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "article", "pap
                             "investigation", "inquiry", "review", "audit", "research", "probe",
                             "census", "data"})
 
+# verbs whose object does what their infinitive says ("prompted Cooper to accuse her", "forced
+# Clinton to distance herself from"): that object is the infinitive cue's source ("used his
+# speech to attack" is the subject's)
+OBJECT_CONTROL = frozenset({"prompt", "force", "lead", "cause", "encourage", "urge", "ask",
+                            "require", "allow", "persuade", "press", "convince", "inspire",
+                            "compel", "push", "spur", "get"})
+
 # particles and prepositions that belong to the cue, not the content ("called for", "pointed to");
 # the object of such a preposition is the content when nothing else is ("talked about the wall")
 CUE_PARTICLES = {

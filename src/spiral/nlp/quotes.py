@@ -69,6 +69,7 @@ from spiral.nlp.attribution_lexicon import (
     NON_STATE_QUALIFIERS,
     NOT_STATEMENTS,
     NOUN_CUES,
+    OBJECT_CONTROL,
     OBJECT_CUES,
     PASSIVE_AGENT_EXCLUDED,
     PASSIVE_OPINION_CUES,
@@ -763,6 +764,10 @@ def _source(verb: Token) -> list[Token]:
             and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
         # "after telling his aides he planned to ...": the clause's subject is the speaker
         return _source(verb.head.head)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (
+            controller := next((c for c in verb.head.children if c.dep_ == "dobj"
+                                and c.i < verb.i), None)):
+        return _phrase(controller)  # "prompted Anderson Cooper to accuse her": Cooper accuses
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not _participle(verb):
         return _source(verb.head)

@@ -429,6 +429,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The envoy announced that he was resigning and vowed to return.",
      [("The envoy", "announced", "that he was resigning", "indirect"),
       ("The envoy", "vowed", "to return", "indirect")]),
+    ("The shelling prompted the mayor to warn that the city could fall.",
+     [("the mayor", "to warn", "that the city could fall", "indirect")]),
     ("A new survey found broad support for the truce.",
      [("A new survey", "found", "broad support for the truce", "indirect")]),
     ("The patrol found a mine near the bridge.", []),
