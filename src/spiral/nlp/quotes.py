@@ -505,7 +505,9 @@ def _before_next_cue(verb: Token, clause: Token) -> tuple[int, int]:
             return _trimmed([t for t in tokens if t.i < cut])
         if token.i > verb.i and (said := _trailing_speaker(token)) is not None \
                 and said.i == verb.i:
-            return _trimmed([t for t in tokens if t.i < token.left_edge.i])
+            before = [t for t in tokens if t.i < token.left_edge.i]
+            if any(not t.is_punct for t in before):
+                return _trimmed(before)
     return _trimmed(tokens)
 
 

@@ -449,3 +449,12 @@ def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
     assert one["anonymous"]
     (witnesses,) = annotate("Eyewitnesses said the bridge had collapsed.")._.quotes
     assert witnesses["anonymous"] and witnesses["speaker_text"] == "Eyewitnesses"
+
+
+def test_issue_12_a_participle_that_opens_its_speakers_clause_leaves_the_clause_whole(
+        annotate) -> None:
+    # a stray closing mark makes the parser hang the whole clause under the participle
+    doc = annotate('The Kenyan people do not agree with Ruto," Odinga said, suggesting some '
+                   'questions, including, "Mr. Ruto, do you really think that ministers need a '
+                   'large pay rise?')
+    assert ("Odinga", "said") in {_roles(doc, q)[:2] for q in doc._.quotes}
