@@ -125,6 +125,9 @@ MAX_NAME_WORDS = 4
 MIN_LINE_WORDS = 3
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
 MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
+# a relative clause after a comma at the end of a content appends to it ("..., which allows")
+APPENDIX_PUNCT = frozenset({",", "—", "–", "--"})
+APPENDIX_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 
 
 @dataclass
@@ -158,6 +161,7 @@ class QuoteFinder:
         candidates += _named_lines(doc, body)
         for found in candidates:
             found.content = _in_paragraph(written, found.anchor.idx, found.content)
+            found.content = _without_appendix(doc, found.content, quoted)
         kept = _outermost(doc, candidates)
         kept = _attach_quotes(doc, kept, marks)
         for found in kept:
@@ -932,6 +936,31 @@ def _after(verb: Token, relations: tuple[str, ...]) -> list[tuple[int, int]]:
     doc = verb.doc
     span = doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
     return [_trimmed(list(span))]
+
+
+def _without_appendix(doc: Doc, fragments: list[tuple[int, int]],
+                      quoted: _Inside) -> list[tuple[int, int]]:
+    """Fragments without a relative clause that a comma appends at their end ("ordered a review
+    of the program, which allows ..."): what it adds is the writer's, or another attribution
+    ("backed the bill, which he said would ...")."""
+    cut = []
+    for start, end in fragments:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [t.i for t in span if not t.is_punct] if span is not None else []
+        if not words:
+            cut.append((start, end))
+            continue
+        for comma in span[1:-1]:
+            if comma.text not in APPENDIX_PUNCT or quoted.covers(comma.idx):
+                continue
+            first = doc[comma.i + 1]
+            if first.lower_ in APPENDIX_RELATIVES and any(
+                    h.dep_ == "relcl" and h.right_edge.i >= words[-1] for h in
+                    (first, *first.ancestors) if h.left_edge.i == first.i and h.i < span.end):
+                end = _trimmed(list(doc[span.start:comma.i]))[1]
+                break
+        cut.append((start, end))
+    return cut
 
 
 def _in_paragraph(text: str, offset: int,

@@ -376,6 +376,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
        "indirect")]),
     ("The senator voted against the sanctions bill.",
      [("The senator", "voted against", "the sanctions bill", "indirect")]),
+    ("The president has ordered a review of the visa rules, which let foreign workers stay.",
+     [("The president", "has ordered", "a review of the visa rules", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
