@@ -52,7 +52,7 @@ UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "li
 # an infinitive complement (xcomp: "vowed to", "urged them to", "plans to")
 INFINITIVE_CUES = frozenset({
     "advise", "agree", "aim", "argue", "ask", "believe", "call", "challenge", "chant", "claim",
-    "consider", "decide", "decline", "encourage", "hop", "hope", "intend", "know", "like",
+    "consider", "decide", "decline", "encourage", "hop", "hope", "intend", "know", "like", "look",
     "mention", "note", "offer", "order", "persuade", "plan", "pledge", "prefer", "press", "promise",
     "propose", "push", "refuse", "report", "rule", "say", "seek", "show", "suggest", "support",
     "tell", "threaten", "tweet", "urge", "vote", "vow", "want", "warn", "write"})
@@ -63,6 +63,9 @@ RAISING_CUES = frozenset({"appear", "look", "seem"})
 # those of them that also attribute an adjective or a noun ("the economy seemed immune"; "looks
 # weak" is how something looks)
 RAISING_PREDICATE_CUES = frozenset({"appear", "seem"})
+# those of them that raise only some verbs, and otherwise say what their subject means to do
+# ("the race looks to be close", but "Cruz looks to ease tensions": his aim)
+RAISING_ONLY = {"look": frozenset({"be"})}
 PASSIVE_RAISING_CUES = frozenset({"ask", "expect", "intend", "say", "show", "want"})
 
 # verbs that ask: their if- or whether-clause is the content, and "Asked about X, he said"

@@ -77,6 +77,7 @@ from spiral.nlp.attribution_lexicon import (
     PREPOSITION_CUES,
     QUESTION_CUES,
     RAISING_CUES,
+    RAISING_ONLY,
     RAISING_PREDICATE_CUES,
     REFUSALS,
     RELATIVE_PRONOUNS,
@@ -553,6 +554,9 @@ def _raising(verb: Token, lemma: str) -> bool:
     if lemma in RAISING_CUES:
         relations = RAISED if lemma in RAISING_PREDICATE_CUES else ("xcomp",)
         raised = _raised(verb, relations)
+        if raised is not None and lemma in RAISING_ONLY \
+                and raised.lemma_.lower() not in RAISING_ONLY[lemma]:
+            return False
         # "the senator seemed to mock his rival": the mocking is the senator's, its cue the verb
         # after "seemed"
         return raised is not None and not (

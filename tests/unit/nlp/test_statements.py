@@ -378,6 +378,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The senator", "voted against", "the sanctions bill", "indirect")]),
     ("The president has ordered a review of the visa rules, which let foreign workers stay.",
      [("The president", "has ordered", "a review of the visa rules", "indirect")]),
+    ("The senator looks to ease tensions with the party leaders. The race looks to be close.",
+     [("The senator", "looks", "to ease tensions with the party leaders", "indirect"),
+      ("", "looks", "The race | to be close", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
