@@ -381,6 +381,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The senator looks to ease tensions with the party leaders. The race looks to be close.",
      [("The senator", "looks", "to ease tensions with the party leaders", "indirect"),
       ("", "looks", "The race | to be close", "indirect")]),
+    ("The leak forced the chairwoman to announce her resignation.",
+     [("the chairwoman", "to announce", "her resignation", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
