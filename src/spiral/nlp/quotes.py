@@ -117,6 +117,7 @@ WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 ANY_CUES = CLAUSE_CUES | INFINITIVE_CUES | OBJECT_CUES
 SPOKEN_CLAUSE_CUES = CLAUSE_CUES - CLAUSE_ONLY
 SPOKEN_INFINITIVE_CUES = INFINITIVE_CUES - UNSPOKEN  # "vowed to", "urged them to"
+OWN_COMPLEMENTS = ("dobj", "dative", "xcomp", "attr", "oprd")
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 # "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
@@ -454,7 +455,13 @@ def _clause(verb: Token) -> Token | None:
     if clauses and clauses[0].i < verb.i and any(
             t.is_quote for t in doc[max(min(t.i for t in clauses[0].subtree) - 1, 0):][:2]):
         return clauses[0]  # '"...," he wrote': the quote before is what he wrote
-    return next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
+    after = next((c for c in clauses if c.i > verb.i), None)
+    if after is not None or not clauses or any(
+            c.dep_ in OWN_COMPLEMENTS and c.i > verb.i for c in verb.children):
+        # "Not only are the caucuses months away, no one knows what ...": a verb with its own
+        # complement after it says nothing of the clause the parser hung before it
+        return after
+    return clauses[0]
 
 
 def _first_cue(verb: Token) -> Token | None:

@@ -383,6 +383,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
       ("", "looks", "The race | to be close", "indirect")]),
     ("The leak forced the chairwoman to announce her resignation.",
      [("the chairwoman", "to announce", "her resignation", "indirect")]),
+    ("The talks ran late into the night, the envoy discussed the truce terms.",
+     [("the envoy", "discussed", "the truce terms", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
