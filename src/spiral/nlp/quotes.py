@@ -127,7 +127,7 @@ MAX_NAME_WORDS = 4
 MIN_LINE_WORDS = 3
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
 MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
-# a relative clause after a comma at the end of a content appends to it ("..., which allows")
+# a relative clause or an apposition after a comma at the end of a content is the writer's
 APPENDIX_PUNCT = frozenset({",", "—", "–", "--"})
 APPENDIX_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 
@@ -951,9 +951,9 @@ def _after(verb: Token, relations: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def _without_appendix(doc: Doc, fragments: list[tuple[int, int]],
                       quoted: _Inside) -> list[tuple[int, int]]:
-    """Fragments without a relative clause that a comma appends at their end ("ordered a review
-    of the program, which allows ..."): what it adds is the writer's, or another attribution
-    ("backed the bill, which he said would ...")."""
+    """Fragments without a relative clause or an apposition that a comma appends at their end
+    ("ordered a review of the program, which allows ..."): what it adds is the writer's, or
+    another attribution ("backed the bill, which he said would ...")."""
     cut = []
     for start, end in fragments:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -965,13 +965,22 @@ def _without_appendix(doc: Doc, fragments: list[tuple[int, int]],
             if comma.text not in APPENDIX_PUNCT or quoted.covers(comma.idx):
                 continue
             first = doc[comma.i + 1]
-            if first.lower_ in APPENDIX_RELATIVES and any(
-                    h.dep_ == "relcl" and h.right_edge.i >= words[-1] for h in
-                    (first, *first.ancestors) if h.left_edge.i == first.i and h.i < span.end):
+            if any(h.right_edge.i >= words[-1] and _appended(h, first)
+                   for h in (first, *first.ancestors)
+                   if h.left_edge.i == first.i and h.i < span.end):
                 end = _trimmed(list(doc[span.start:comma.i]))[1]
                 break
         cut.append((start, end))
     return cut
+
+
+def _appended(head: Token, first: Token) -> bool:
+    """A phrase opening with `first` after a comma, headed by `head`, that adds to the noun before
+    it: a relative clause ("which allows ...") or an apposition that is no list ("the Head Start
+    program, the federally funded pre-school")."""
+    if head.dep_ == "relcl":
+        return first.lower_ in APPENDIX_RELATIVES
+    return head.dep_ == "appos" and not any(t.dep_ == "cc" for t in head.subtree)
 
 
 def _in_paragraph(text: str, offset: int,

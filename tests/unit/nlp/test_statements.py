@@ -385,6 +385,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("the chairwoman", "to announce", "her resignation", "indirect")]),
     ("The talks ran late into the night, the envoy discussed the truce terms.",
      [("the envoy", "discussed", "the truce terms", "indirect")]),
+    ("The envoy cited the grain deal, the only accord the two sides kept.",
+     [("The envoy", "cited", "the grain deal", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
