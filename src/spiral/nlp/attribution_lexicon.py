@@ -119,6 +119,10 @@ PREPOSITION_CUES = frozenset({
     "lambast", "liken", "list", "mock", "portray", "praise", "quote", "recognize",
     "reference", "slam", "tout"})
 
+# verbs whose object is who is addressed, not what is said ("..., he told reporters")
+ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "remind", "brief", "advise", "warn",
+                            "ask", "promise"})
+
 # verbs that pass on what another said: "the website quoted military sources as saying that
 # ...", "the broadcaster cited X as promising revenge": the object is the source
 RELAYING_CUES = frozenset({"quote", "cite"})

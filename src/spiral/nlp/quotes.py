@@ -43,6 +43,7 @@ from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_COMPLEMENTS,
+    ADDRESSEE_CUES,
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
@@ -334,6 +335,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     cue = _cue_tokens(verb, content)
     source = _source(verb) or _stranded_subject(verb, content)
     content = _without(content, [*cue, *source])
+    if _put_to_addressee(verb, source):
+        return []
     if not source and lemma in QUESTION_CUES and _participle(verb):
         return [_Found(cue, source, content, verb)]  # "Asked whether ..., he said": by whom?
     if not source and (passive := _passive_subject(verb)) is not None:
@@ -365,6 +368,14 @@ def _without(content: list[tuple[int, int]], tokens: list[Token]) -> list[tuple[
         else:
             cut.append((s, e))
     return cut
+
+
+def _put_to_addressee(verb: Token, source: list[Token]) -> bool:
+    """"Do you support the deal?", "How do you think he will vote?": a question put to the one
+    addressed attributes nothing to them."""
+    words = [t for t in source if not t.is_punct]
+    return len(words) == 1 and words[0].lower_ == "you" and verb.sent.text.rstrip(
+        " \n\"'”’").endswith("?")
 
 
 def _struck(verb: Token, lemma: str) -> bool:
@@ -457,9 +468,12 @@ def _clause(verb: Token) -> Token | None:
         return clauses[0]  # '"...," he wrote': the quote before is what he wrote
     after = next((c for c in clauses if c.i > verb.i), None)
     if after is not None or not clauses or any(
-            c.dep_ in OWN_COMPLEMENTS and c.i > verb.i for c in verb.children):
+            c.dep_ in OWN_COMPLEMENTS and c.i > verb.i and not (
+                c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ADDRESSEE_CUES)
+            for c in verb.children):
         # "Not only are the caucuses months away, no one knows what ...": a verb with its own
-        # complement after it says nothing of the clause the parser hung before it
+        # complement after it says nothing of the clause the parser hung before it (who is
+        # told is no complement of that kind: "There is no room for it, he told reporters")
         return after
     return clauses[0]
 

@@ -387,6 +387,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("the envoy", "discussed", "the truce terms", "indirect")]),
     ("The envoy cited the grain deal, the only accord the two sides kept.",
      [("The envoy", "cited", "the grain deal", "indirect")]),
+    ("There is no room for compromise, the foreign minister told reporters.",
+     [("the foreign minister", "told", "There is no room for compromise", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
