@@ -389,6 +389,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The envoy", "cited", "the grain deal", "indirect")]),
     ("There is no room for compromise, the foreign minister told reporters.",
      [("the foreign minister", "told", "There is no room for compromise", "indirect")]),
+    ("Do you support the ceasefire? The minister supports it.",
+     [("The minister", "supports", "it", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
