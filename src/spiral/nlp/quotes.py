@@ -296,7 +296,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     elif lemma in SPOKEN_CLAUSE_CUES and (answer := _answer(verb)) is not None:
         content = [(answer.idx, answer.idx + len(answer))]  # "72 percent said yes"
     elif lemma in CLAUSE_CUES and verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in children):
+            c.dep_ == "mark" and c.lower_ == "as" for c in children) and not _own_complement(verb):
         content = _around(verb.head, verb)  # "As the minister said, ..."
     elif lemma in CLAUSE_CUES and verb.dep_ == "parataxis" and not any(
             c.dep_ in ("dobj", "xcomp") for c in children):
@@ -467,15 +467,19 @@ def _clause(verb: Token) -> Token | None:
             t.is_quote for t in doc[max(min(t.i for t in clauses[0].subtree) - 1, 0):][:2]):
         return clauses[0]  # '"...," he wrote': the quote before is what he wrote
     after = next((c for c in clauses if c.i > verb.i), None)
-    if after is not None or not clauses or any(
-            c.dep_ in OWN_COMPLEMENTS and c.i > verb.i and not (
-                c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ADDRESSEE_CUES)
-            for c in verb.children):
+    if after is not None or not clauses or _own_complement(verb):
         # "Not only are the caucuses months away, no one knows what ...": a verb with its own
-        # complement after it says nothing of the clause the parser hung before it (who is
-        # told is no complement of that kind: "There is no room for it, he told reporters")
+        # complement after it says nothing of the clause the parser hung before it
         return after
     return clauses[0]
+
+
+def _own_complement(verb: Token) -> bool:
+    """Does a verb have a complement after it that is what it says (not who is told: "There is
+    no room for it, he told reporters")?"""
+    return any(c.dep_ in OWN_COMPLEMENTS and c.i > verb.i and not (
+        c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ADDRESSEE_CUES)
+        for c in verb.children)
 
 
 def _first_cue(verb: Token) -> Token | None:

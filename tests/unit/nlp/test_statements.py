@@ -391,6 +391,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("the foreign minister", "told", "There is no room for compromise", "indirect")]),
     ("Do you support the ceasefire? The minister supports it.",
      [("The minister", "supports", "it", "indirect")]),
+    ("The veterans wept as the senator described their struggles.",
+     [("the senator", "described", "their struggles", "indirect")]),
     ("The envoy agreed with the French proposal.",
      [("The envoy", "agreed with", "the French proposal", "indirect")]),
     (('Zelensky said on Sunday that Kyiv was ready. "For soldiers who do not wish to go back, '
