@@ -664,11 +664,23 @@ def _according(token: Token) -> list[_Found]:
     clause = token.head
     while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
+    if _at_edge(token, list(objects[0].subtree)):
+        # "According to the count, A leads and B trails": all the sentence, whatever clause of
+        # it the parser hung the phrase on
+        clause = token.sent.root
     source = list(objects[0].subtree)
     if clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECTS for c in clause.children):
         return []  # "According to the Kremlin, Putin told him that ...": Putin's statement
     content = _around(clause, token)
     return [_Found([token, to], source, content, token)] if content else []
+
+
+def _at_edge(token: Token, source: list[Token]) -> bool:
+    """Does a phrase ("according to X") open or close its sentence?"""
+    sentence = token.sent
+    last = max(t.i for t in source)
+    return all(t.is_punct or t.is_space for t in token.doc[sentence.start:token.i]) or all(
+        t.is_punct or t.is_space for t in token.doc[last + 1:sentence.end])
 
 
 def _nominal(noun: Token) -> list[_Found]:

@@ -379,6 +379,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The president has ordered a review of the rules, which since 1990 have let foreign "
      "workers stay in the country for up to ten years.",
      [("The president", "has ordered", "a review of the rules", "indirect")]),
+    ("The army holds the north, the rebels hold the south and the militias hold the hills, "
+     "according to the monitors.",
+     [("the monitors", "according to", "The army holds the north, the rebels hold the south and "
+       "the militias hold the hills", "indirect")]),
     ("The ministry denied reports about the village, which the rebels said on Sunday they had "
      "retaken after a week of fighting.",
      [("The ministry", "denied", "reports about the village", "indirect"),
