@@ -643,7 +643,9 @@ def _question(verb: Token) -> Token | None:
 def _participle(verb: Token) -> bool:
     """A passive participle standing for its clause ("Asked about the talks, she said ..."):
     the subject of the verb it hangs from is who was asked, not who asked."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+    # the tagger takes a participle opening its sentence for a past tense ("Asked what ...")
+    opening = verb.i == verb.sent.start and verb.tag_ == "VBD"
+    return (verb.tag_ == "VBN" or opening) and verb.dep_ in ("advcl", "acl") and not any(
         c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
@@ -925,6 +927,9 @@ def _extent(head: Token) -> tuple[int, int]:
 
 
 def _trimmed(tokens: list[Token]) -> tuple[int, int]:
+    # a subtree lists its words out of order where the parse is not projective ("Asked what
+    # a commitment looks like": "what" hangs from "like")
+    tokens = sorted(tokens, key=lambda t: t.i)
     while len(tokens) > 1 and _edge_punct(tokens[-1]):
         tokens = tokens[:-1]
     while len(tokens) > 1 and (_edge_punct(tokens[0]) or tokens[0].dep_ == "cc"):
