@@ -379,24 +379,24 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
        "indirect")]),
     ("The senator voted against the sanctions bill.",
      [("The senator", "voted against", "the sanctions bill", "indirect")]),
-    ("The president has ordered a review of the rules, which since 1990 have let foreign "
-     "workers stay in the country for up to ten years.",
+    (("The president has ordered a review of the rules, which since 1990 have let foreign "
+      "workers stay in the country for up to ten years."),
      [("The president", "has ordered", "a review of the rules", "indirect")]),
-    ("The army holds the north, the rebels hold the south and the militias hold the hills, "
-     "according to the monitors.",
-     [("the monitors", "according to", "The army holds the north, the rebels hold the south and "
-       "the militias hold the hills", "indirect")]),
-    ("The ministry denied reports about the village, which the rebels said on Sunday they had "
-     "retaken after a week of fighting.",
+    (("The army holds the north, the rebels hold the south and the militias hold the hills, "
+      "according to the monitors."),
+     [("the monitors", "according to", ("The army holds the north, the rebels hold the south "
+                                        "and the militias hold the hills"), "indirect")]),
+    (("The ministry denied reports about the village, which the rebels said on Sunday they had "
+      "retaken after a week of fighting."),
      [("The ministry", "denied", "reports about the village", "indirect"),
       ("the rebels", "said", "they had retaken after a week of fighting", "indirect")]),
-    ("The ministry mentioned the islands, which Tokyo calls the Senkaku and which Beijing has "
-     "long called the Diaoyu.",
+    (("The ministry mentioned the islands, which Tokyo calls the Senkaku and which Beijing has "
+      "long called the Diaoyu."),
      [("The ministry", "mentioned", "the islands", "indirect")]),
     ("The envoy cited the grain deal, which both sides kept.",
      [("The envoy", "cited", "the grain deal, which both sides kept", "indirect")]),
-    ("The attack came despite a planned council vote later on Wednesday to condemn and demand "
-     "a halt to the raids.", []),
+    (("The attack came despite a planned council vote later on Wednesday to condemn and demand "
+      "a halt to the raids."), []),
     ("The senator looks to ease tensions with the party leaders. The race looks to be close.",
      [("The senator", "looks", "to ease tensions with the party leaders", "indirect"),
       ("", "looks", "The race | to be close", "indirect")]),
