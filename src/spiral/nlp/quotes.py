@@ -42,8 +42,8 @@ from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
-    ADJECTIVE_COMPLEMENTS,
     ADDRESSEE_CUES,
+    ADJECTIVE_COMPLEMENTS,
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
@@ -1029,7 +1029,9 @@ def _appended(head: Token, first: Token) -> bool:
     it: a relative clause ("which allows ...") or an apposition that is no list ("the Head Start
     program, the federally funded pre-school")."""
     if head.dep_ == "relcl":
-        return first.lower_ in APPENDIX_RELATIVES
+        # one a speaker says inside it stays whole, its speech an aside ("the bridge, which he
+        # said had been built in a month")
+        return first.lower_ in APPENDIX_RELATIVES and not _relative_aside(head)
     return head.dep_ == "appos" and not any(t.dep_ == "cc" for t in head.subtree)
 
 

@@ -388,7 +388,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
                                         "and the militias hold the hills"), "indirect")]),
     (("The ministry denied reports about the village, which the rebels said on Sunday they had "
       "retaken after a week of fighting."),
-     [("The ministry", "denied", "reports about the village", "indirect"),
+     [("The ministry", "denied", ("reports about the village, which the rebels said on Sunday "
+                                  "they had retaken after a week of fighting"), "indirect"),
       ("the rebels", "said", "they had retaken after a week of fighting", "indirect")]),
     (("The ministry mentioned the islands, which Tokyo calls the Senkaku and which Beijing has "
       "long called the Diaoyu."),
