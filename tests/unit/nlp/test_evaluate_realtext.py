@@ -6,7 +6,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from spiral.nlp.evaluate_realtext import _date_right, read_cached, score
+from spiral.nlp.evaluate_realtext import _date_right, calibrate, read_cached, score
 from spiral.records import Document, Entity, Event, Extraction, Quote, RedLine
 
 TEXT = ("Russia struck Kharkiv on Tuesday, Ukraine's air force said. "
@@ -67,6 +67,17 @@ def test_realtext_a_window_bounded_only_by_publication_takes_an_undated_event() 
     assert not _date_right({"date_from": "2024-11-19", "date_to": "2024-11-19"}, undated)
     assert not _date_right({"date_from": None, "date_to": "2024-11-19"},
                            _event("ASSAULT", RUS, UKR, date(2024, 11, 21)))
+
+
+def test_realtext_threshold_is_chosen_on_groups_the_weights_never_saw() -> None:
+    document = Document(doc_id="d", text=TEXT)
+    events = (_event("ASSAULT", RUS, UKR, date(2024, 11, 19)),   # right
+              _event("ASSAULT", UKR, RUS, date(2024, 11, 19)))   # false
+    items = [({**_annotation(), "id": f"{group}-001"}, document,
+              Extraction(document=document, events=events)) for group in "AB"]
+    fitted = calibrate(items)
+    assert fitted["events_cross_validated_at_threshold"]["gold"] == 2  # both groups scored
+    assert 0.05 <= fitted["threshold"] <= 0.95 and set(fitted["weights"]) >= {"bias"}
 
 
 def test_realtext_speaker_needs_name_country_and_state() -> None:

@@ -132,7 +132,8 @@ def realtext(
         help="Write every missed and false item, with its sentence, as JSON lines (third-party "
              "text: keep it out of git).")] = None,
     calibrate: Annotated[Path | None, typer.Option(
-        help="Fit the event confidence weights and threshold on the dev split and write them "
+        help="Fit the event confidence weights on the dev split, pick the threshold with the "
+             "best F0.5 on annotator groups the weights were not fitted on, and write them "
              "(src/spiral/nlp/calibration.json is the shipped file).")] = None,
     model: ModelOption = None,
     format: FormatOption = OutputFormat.table,
