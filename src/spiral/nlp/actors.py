@@ -611,10 +611,12 @@ def _inside_other_name(span: Span) -> bool:
 def _names_a_feature(span: Span) -> bool:
     """'the Indian Ocean', 'the South China Sea', 'the West Philippine Sea': a sea or a land
     that a name only qualifies ('the West' too, before another name of the sea)."""
-    after = [t.text for t in span.doc[span.end:span.end + 2]]
-    return bool(after) and (after[0] in GEOGRAPHIC_FEATURES or (
-        span[-1].lower_ in COMPASS_POINTS and len(after) == 2
-        and after[1] in GEOGRAPHIC_FEATURES))
+    doc, end = span.doc, span.end
+    if end >= len(doc):
+        return False
+    return doc[end].text in GEOGRAPHIC_FEATURES or (
+        end + 1 < len(doc) and doc[end + 1].text in GEOGRAPHIC_FEATURES
+        and doc[end - 1].lower_ in COMPASS_POINTS)
 
 
 def _compounded_into_other_name(span: Span, named: set[int]) -> bool:

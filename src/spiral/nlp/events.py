@@ -1307,12 +1307,13 @@ def _actors_in(doc: Doc, tokens: list[Token], *, weapons: bool = False) -> list[
     missiles', 'Western arms') unless told to take them, and the backers of a side."""
     seen: list[Entity] = []
     for token in sorted(tokens, key=lambda t: t.i):
+        entity = entity_at(doc, token.idx, token.idx + len(token.text))
+        if entity is None or not entity.code or any(entity.code == s.code for s in seen):
+            continue
         if (not weapons and _modifies_weapon(token)) or (weapons and _made_by(token)) \
                 or _backer(token):
             continue
-        entity = entity_at(doc, token.idx, token.idx + len(token.text))
-        if entity is not None and entity.code and all(entity.code != s.code for s in seen):
-            seen.append(entity)
+        seen.append(entity)
     return seen
 
 
@@ -1360,10 +1361,9 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
 def _backer(token: Token) -> bool:
     """'the Russian-backed separatists', 'Iran-aligned militias', 'the pro-Iranian group': who
     backs a side, or whom it sides with, is not it."""
-    doc = token.doc
-    after = doc[token.i + 1:token.i + 3]
-    return (len(after) == 2 and after[0].text == "-" and after[1].lower_ in BACKERS) or (
-        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "pro")
+    doc, i = token.doc, token.i
+    return (i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in BACKERS) or (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro")
 
 
 def _made_by(token: Token, words: frozenset[str] = MAKERS) -> bool:
