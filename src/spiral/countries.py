@@ -100,8 +100,7 @@ def is_state_name(name: str) -> bool:
     >>> is_state_name("the United States"), is_state_name("Israeli"), is_state_name("Kursk")
     (True, True, False)
     """
-    key = " ".join(name.split()).casefold()
-    return key in _state_names() or key.removeprefix("the ") in _state_names()
+    return _named_in(name, _state_names())
 
 
 @functools.cache
@@ -118,5 +117,10 @@ def is_country_or_seat(name: str) -> bool:
     >>> is_country_or_seat("Nepal"), is_country_or_seat("the Kremlin"), is_country_or_seat("Serbs")
     (True, True, False)
     """
+    return _named_in(name, _proper_names())
+
+
+def _named_in(name: str, names: frozenset[str]) -> bool:
+    """Whether `name`, spaced and cased any way, with or without a leading "the", is in `names`."""
     key = " ".join(name.split()).casefold()
-    return key in _proper_names() or key.removeprefix("the ") in _proper_names()
+    return key in names or key.removeprefix("the ") in names

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from spiral.nlp.event_lexicon import FORCES, PROPERTY, TERRAIN, VESSELS, WEAPON_WORDS
+from spiral.nlp.event_lexicon import (
+    FORCES,
+    PROPERTY,
+    TERRAIN,
+    VESSELS,
+    WEAPON_WORDS,
+)
 
 # the speech verbs red lines and positions look for above a clause (a narrower, older list)
 SPEECH_VERBS = frozenset({
@@ -164,16 +170,6 @@ SPEECH_OBJECTS = {
 # of", "pressed the case that", "did not mince words about"; "settled a case" says nothing)
 SPEECH_OBJECT_VERBS = frozenset({"deliver", "press", "utter", "mince", "send", "heap", "preach",
                                  "present", "pass", "avoid", "carry", "take"})
-# words of a time, which a preposition after such an object may name instead of a topic ("made
-# comments on Monday")
-TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday", "morning", "afternoon", "evening", "night", "weekend",
-                        "today", "tonight", "yesterday", "january", "february", "march",
-                        "april", "may", "june", "july", "august", "september", "october",
-                        "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
-                        "dec.", "day", "days", "week", "weeks", "month", "months", "year",
-                        "years"})
-
 # adjectives that attribute a clause after "made it" to the one who made it so: "she made it
 # clear that ..."
 CLEAR_CUES = frozenset({"clear"})

@@ -164,11 +164,12 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
     prefix, "A-001"): each group's events are scored by weights fitted on the other groups, so
     the threshold is picked on confidences the weights never saw."""
     items = list(items)
-    weights = _fit(items)
+    rows, labels = _labelled(items)
+    weights = fit(rows, labels)
     groups = sorted({_group(annotation) for annotation, _, _ in items})
     unseen = [item for group in groups for item in _rescored(
         [i for i in items if _group(i[0]) == group],
-        _fit([i for i in items if _group(i[0]) != group]))] if len(groups) > 1 else \
+        fit(*_labelled([i for i in items if _group(i[0]) != group])))] if len(groups) > 1 else \
         _rescored(items, weights)
     best = (-1.0, 0.5, {})
     for step in range(5, 96, 5):
@@ -177,11 +178,7 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
         f_half = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
         if f_half > best[0]:
             best = (f_half, step / 100, events)
-    every = _Tally()
-    for annotation, document, extraction in items:
-        _score_events(annotation, document, extraction.events, every, 0.0)
-    labels = [label for _, label, _ in every.labelled]
-    probabilities = [calibration_score(named, weights) for named, _, _ in every.labelled]
+    probabilities = [calibration_score(named, weights) for named in rows]
     ece, table = reliability(probabilities, labels)
     return {"threshold": best[1], "weights": weights,
             "events_dev_at_threshold": score(_rescored(items, weights),
@@ -195,12 +192,14 @@ def _group(annotation: dict[str, Any]) -> str:
     return str(annotation["id"]).split("-")[0]
 
 
-def _fit(items: list[tuple[dict[str, Any], Document, Extraction]]) -> dict[str, float]:
+def _labelled(items: list[tuple[dict[str, Any], Document, Extraction]]
+              ) -> tuple[list[dict[str, float]], list[bool]]:
+    """The features of every asserted event and whether it is right."""
     tally = _Tally()
     for annotation, document, extraction in items:
         _score_events(annotation, document, extraction.events, tally, 0.0)
-    return fit([named for named, _, _ in tally.labelled],
-               [label for _, label, _ in tally.labelled])
+    return ([named for named, _, _ in tally.labelled],
+            [label for _, label, _ in tally.labelled])
 
 
 def _rescored(items: list[tuple[dict[str, Any], Document, Extraction]],

@@ -335,15 +335,22 @@ UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "pol
                            "claim", "claims", "statement", "remark", "remarks", "message",
                            "hour", "hours", "day", "days", "week", "weeks", "month", "months",
                            "year", "years", "decade", "decades", "time"}
+# words of a time, not a side, and not the topic a preposition may name ("made comments on
+# Monday")
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "morning", "afternoon", "evening", "night", "weekend",
+                        "today", "tonight", "yesterday", "january", "february", "march",
+                        "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
+                        "dec.", "day", "days", "week", "weeks", "month", "months", "year",
+                        "years"})
 # heads of a subject that names nobody who could act: an act or a time ("The attack came despite
 # ...", "Monday's raid wounded ..."); the places of its sentence lend it no country. A document
-# ("the proposals call for") still stands for whoever wrote it; numbers are told by the parser
+# ("the proposals call for") still stands for whoever wrote it; numbers are told by the parser.
+# "March" and "May" are also a protest and a name.
 NO_AGENT_HEADS = frozenset({"strike", "attack", "decision", "move", "step", "plan", "issue",
-                            "matter", "question", "time", "hour", "day", "week", "month", "year",
-                            "decade", "today", "yesterday", "tonight", "morning", "night",
-                            "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
-                            "saturday", "sunday", "january", "february", "april", "june",
-                            "july", "august", "september", "october", "november", "december"})
+                            "matter", "question", "time", "hour", "decade"}) | (
+    TIME_WORDS - {"march", "may"})
 # what air defences bring down: intercepting them attacks no one
 INCOMING = MISSILE_WORDS | {"drone", "drones", "projectiles", "shells", "warheads", "munitions"}
 QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "part", "dozens"}

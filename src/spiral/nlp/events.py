@@ -182,12 +182,12 @@ class EventCoder:
             shown = event_type == "ASSAULT" and _weapons_test(token)
             if shown:  # aimed at no one: whoever watches it fall is no target
                 event_type, mode, recipients = "MOBILIZE", "weapons", []
-            if event_type == "PROTEST" and _verb_lemma(token) in STATE_SENSES \
-                    and any(_a_state(a) for a in actors) \
+            state_sense = STATE_SENSES.get(_verb_lemma(token)) if event_type == "PROTEST" else None
+            if state_sense and any(_a_state(a) for a in actors) \
                     and not any(t.lemma_.lower() in PROTESTERS for t in _named_part(subject)):
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
                 # "coast guard ships blocked the boats" a blockade: no demonstration
-                event_type = STATE_SENSES[_verb_lemma(token)]
+                event_type = state_sense
             if not recipients and event_type in REACTIONS:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
@@ -404,12 +404,12 @@ def _unplaceable(subject: list[Token]) -> bool:
     the places of its sentence must not lend their country; 'Monday's', '26', 'This', 'the
     attack': one that names nobody who could act."""
     return any((t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES)
-               or _names_nobody(t) for t in phrase_heads(subject))
+               or t.tag_ == "DT" or _names_nobody(t) for t in phrase_heads(subject))
 
 
 def _names_nobody(head: Token) -> bool:
-    """'Monday', '26', 'This', 'the attack': a phrase head no side can stand behind."""
-    return head.like_num or head.tag_ == "DT" or head.lemma_.lower() in NO_AGENT_HEADS
+    """'Monday', '26', 'the attack': a phrase head no side can stand behind."""
+    return head.like_num or head.lemma_.lower() in NO_AGENT_HEADS
 
 
 def _placed_target(sentence: Span, token: Token, subject: list[Token],
@@ -423,16 +423,14 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
     release of the crew')."""
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
-    targets = _not_the_doers([t for head in _target_heads(token)
-                              if head.lemma_.lower() not in unplaced and not head.like_num
-                              and head.lemma_.lower() not in NO_AGENT_HEADS
-                              for t in _phrase(head)])
+    heads = _target_heads(token)
+    targets = _not_the_doers([t for head in heads if head.lemma_.lower() not in unplaced
+                              and not _names_nobody(head) for t in _phrase(head)])
     if not targets and event_type != "PROTEST":
         return []
     own = frozenset(t.i for t in subject) if event_type not in DOMESTIC else frozenset()
     if _verb_lemma(token) not in REVERSING_VERBS:  # "lifted its ban" is done at home
-        own |= {t.i for head in _target_heads(token) for t in head.children} - {
-            t.i for t in _not_the_doers(list(token.subtree))}
+        own |= {c.i for head in heads for c in head.children if _a_doer(c)}
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
     return [placed] if placed.code else []
 
@@ -1273,10 +1271,13 @@ def _allied(prep: Token) -> bool:
 
 
 def _not_the_doers(tokens: list[Token]) -> list[Token]:
-    """Without the possessive pronoun of an act named as an object ("began its invasion",
-    "resumed their strikes"): whose the act is did it, and is not its target."""
-    return [t for t in tokens if not (t.dep_ == "poss" and t.pos_ == "PRON"
-                                      and t.head.lemma_.lower() in OBJECT_NOUNS)]
+    return [t for t in tokens if not _a_doer(t)]
+
+
+def _a_doer(token: Token) -> bool:
+    """The possessive pronoun of an act named as an object ("began its invasion", "resumed
+    their strikes"): whose the act is did it, and is not its target."""
+    return token.dep_ == "poss" and token.pos_ == "PRON" and token.head.lemma_.lower() in OBJECT_NOUNS
 
 
 def _clauses_of_their_own(token: Token) -> frozenset[int]:

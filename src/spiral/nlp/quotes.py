@@ -89,12 +89,11 @@ from spiral.nlp.attribution_lexicon import (
     STATE_BODIES,
     STATE_SOURCE_QUALIFIERS,
     STATE_SOURCES,
-    TIME_WORDS,
     TOPIC_CUES,
     UNSPOKEN,
 )
 from spiral.nlp.dates import find_event_date
-from spiral.nlp.event_lexicon import PAIRS
+from spiral.nlp.event_lexicon import PAIRS, TIME_WORDS
 from spiral.nlp.quote_marks import find_direct, quote_kind, with_marks
 from spiral.records import Entity, Quote, from_dict
 
