@@ -55,3 +55,18 @@ def test_actors_unknown_person_gets_country_and_sector_from_descriptor(annotate)
     assert (_actor(doc, "Sabrina Singh").code, _actor(doc, "Sabrina Singh").sector) == ("USA", "MIL")
     petrov = _actor(doc, "Ivan Petrov")
     assert (petrov.code, petrov.sector) == ("RUS", "EDU")
+
+
+def test_actors_in_a_batch_are_those_of_each_document_alone(nlp) -> None:
+    # the recogniser reads the new names of a whole batch at once: each must come back to its own
+    # document, at its own place
+    texts = ["Kenyan envoy Wanjiru Otieno met the delegation in Nairobi on Monday.",
+             "The Kremlin said Kyiv was to blame.",
+             "Colonel Tomas Varga of the Hungarian army said the exercise was over. "
+             "Varga added that observers had been invited."]
+    alone = [[(a["entity_name"], a["code"], a["mentions"]) for a in nlp(text)._.actors]
+             for text in texts]
+    batched = [[(a["entity_name"], a["code"], a["mentions"]) for a in doc._.actors]
+               for doc in nlp.pipe(texts, batch_size=3)]
+    assert batched == alone
+    assert any(name == "Tomas Varga" and len(mentions) == 2 for name, _, mentions in alone[2])
