@@ -27,6 +27,7 @@ from spiral.nlp.layout_patterns import LINE_MAX_CHARS, PATTERNS, FurnitureKind
 # rises ... (Jane Doe/AP)"); a full stop after a capital is an initial ("U.S."), not an end
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”\"'’][.!?])\s+(?=[A-Z“\"‘])")
 _WORD = re.compile(r"\w")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 FURNITURE_KINDS = frozenset(get_args(FurnitureKind))
 # a headline restates the lead: not coded, but its names are the story's actors (and tell which
 # country the report is about); a byline's, a caption's or a credit's names are the page's
@@ -161,16 +162,19 @@ class LayoutMarker:
 
     def set_annotations(self, doc: Doc, found: list[Furniture]) -> None:
         doc._.furniture = tuple((f.start, f.end, f.kind) for f in found)
-        if not found or doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+        if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
             return  # boundaries are set already; body() still drops whole furniture sentences
+        # no sentence runs on past a blank line: a quote's closing mark, a heading or a label
+        # above a paragraph is not the start of the paragraph's first sentence
+        edges = [m.end() for m in _PARAGRAPH_BREAK.finditer(extensions.written(doc))]
+        edges += [edge for f in found for edge in (f.start, f.end)]
         starts = [token.idx for token in doc]
-        for f in found:
-            for edge in (f.start, f.end):
-                i = bisect.bisect_left(starts, edge)
-                while i < len(doc) and doc[i].is_space:
-                    i += 1
-                if 0 < i < len(doc):
-                    doc[i].is_sent_start = True
+        for edge in edges:
+            i = bisect.bisect_left(starts, edge)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
 
 
 @Language.factory("spiral_layout", assigns=["doc._.furniture", "token.is_sent_start"])

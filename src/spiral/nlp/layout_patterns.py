@@ -85,9 +85,13 @@ PATTERNS: tuple[FurniturePattern, ...] = (
     _row("dateline", "dateline", "prefix",
          rf"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:"
          rf"(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?(?:,? {_DATE})?\s*"
-         rf"\((?:{_AGENCY}|Sputnik|[A-Z][A-Za-z]+ News|IANS|PTI|ANI|UPI)\)\s*[-–—]+\s*"
+         rf"\((?:{_AGENCY}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,2}}|IANS|PTI|ANI|UPI)\)\s*[-–—]+\s*"
          rf"|(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}\s*[-–—]+\s+"
          rf"|, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*\s*[-–—]+\s+)(?=\S)"),
+    # "BAKU, Azerbaijan, Apr. 1" on a line of its own above the lead
+    _row("dateline_line", "dateline", "line",
+         rf"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}$",
+         followed=True),
     # "ISLAMABAD: ...", "NEW DELHI/BEIJING: ...": places in capitals and a colon open the lead
     # (a line opening with a name and a colon is a speaker's only when it is not all capitals)
     _row("dateline_colon", "dateline", "prefix",

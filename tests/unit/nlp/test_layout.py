@@ -34,6 +34,7 @@ FAMILIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
                     [("timestamp", "4:05 p.m. "), ("headline", "Envoys meet in Ankara"),
                      ("timestamp", "09:12 GMT")]),
     "dateline": (f"ANKARA, Feb 3 (Reuters) - {BODY}", [("dateline", "ANKARA, Feb 3 (Reuters) - ")]),
+    "dateline_line": ("IZMIR, Turkey, Feb. 3", [("dateline", "IZMIR, Turkey, Feb. 3")]),
     "dateline_colon": (f"ANKARA/ATHENS: {BODY}", [("dateline", "ANKARA/ATHENS: ")]),
     "dateline_dash": (f"GAZA CITY -- {BODY}", [("dateline", "GAZA CITY -- ")]),
     "dateline_outlet": (f"Izmir, February 3, 2025 (example.com) – {BODY}",
@@ -216,6 +217,29 @@ def test_layout_component_makes_furniture_sentences_and_body_skips_them() -> Non
         "[Ana Lima/AP]", "Ukraine said it downed 20 drones."]
     assert [s.text.strip() for s in layout.body(doc)] == [
         "Russia fired missiles.", "Ukraine said it downed 20 drones."]
+
+
+def test_layout_a_blank_line_ends_a_sentence() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc('Key points of the briefing\n\nThe envoy said "we will not bend"\n\n'
+                       "The talks resume on Monday.")
+    LayoutMarker(nlp, "spiral_layout")(doc)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Key points of the briefing", 'The envoy said "we will not bend"',
+        "The talks resume on Monday."]
+
+
+@pytest.mark.model
+def test_layout_dateline_place_is_no_side(coded) -> None:
+    # a dateline's place, on its own line or before an outlet in brackets, is where the story was
+    # filed: the lead that follows is a sentence of its own, and the place neither acts nor suffers
+    for page in ("OSLO, Norway, Mar. 4\n\nOutlet:\n\nSince early morning, Ruritanian "
+                 "artillery has shelled border posts of Norway.",
+                 "OSLO (Nordic Wire) — Ruritanian artillery shelled border posts of Sweden on "
+                 "Friday."):
+        doc = coded(page)
+        assert not any(a["entity_text"] == "OSLO" for e in doc._.events
+                       for a in (*e["actor"], *e["recipient"]))
 
 
 @pytest.mark.model
