@@ -132,6 +132,10 @@ ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "remind", "brief", "advi
 # verbs that pass on what another said: "the website quoted military sources as saying that
 # ...", "the broadcaster cited X as promising revenge": the object is the source
 RELAYING_CUES = frozenset({"quote", "cite"})
+# cues that pass on what a source saw or counted ("according to the army", "the monitor reported
+# that ..."): the words tell what happened, they do not accuse, threaten or demand by themselves
+SOURCING_CUES = RELAYING_CUES | frozenset({"accord", "according", "report", "reveal", "confirm",
+                                           "record", "document", "show", "indicate", "track"})
 
 # nouns whose clause is the content ("the ministry's warning that ...", "his plan to ...")
 NOUN_CUES = frozenset({

@@ -11,15 +11,17 @@ of precedence. A statement whose sentence already holds a verbal event of the sa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from spiral import plover
 from spiral.nlp import extensions
-from spiral.nlp.attribution_lexicon import UNSPOKEN
+from spiral.nlp.actors import entity_at
+from spiral.nlp.attribution_lexicon import SOURCING_CUES, UNSPOKEN
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import STATEMENT_ACTS
 from spiral.records import Entity, Event, from_dict
@@ -30,19 +32,44 @@ VERBAL_CONFLICT = 3
 FIRST_PERSON = frozenset({"i", "we"})
 
 
-def statement_act(content: str) -> str | None:
-    """The PLOVER type of what a statement does, or None when it only informs.
+def statement_act(content: str,
+                  named_act: Callable[[int, int], bool] = lambda start, end: False) -> str | None:
+    """The PLOVER type of what a statement does, or None when it only informs. `named_act` tells
+    whether the words at [start, end) of the content name someone's act rather than perform one.
 
     >>> statement_act("Kyiv will pay a heavy price for this"), statement_act("talks went well")
     ('THREATEN', None)
     """
-    return next((event_type for event_type, pattern in ACTS if pattern.search(content)), None)
+    return next((event_type for event_type, pattern in ACTS
+                 for match in pattern.finditer(content) if not named_act(*match.span())), None)
 
 
-def _unspoken(doc: Doc, quote: dict[str, Any]) -> bool:
-    """"India sought to repel the incursion": an aim or a belief, not an act of speech."""
+def _names_someones_act(doc: Doc, at: int) -> Callable[[int, int], bool]:
+    """"Ethiopia's demands to access the sea", "US and Israeli demands", "the demands of
+    Washington": a noun owned by a side names that side's act; the statement that mentions it
+    does not perform it."""
+    def a_side(token: Token) -> bool:
+        return entity_at(doc, token.idx, token.idx + len(token.text)) is not None
+
+    def owners(noun: Token) -> list[Token]:
+        return [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")] + [
+            o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj"]
+
+    def named(start: int, end: int) -> bool:
+        span = doc.char_span(at + start, at + end, alignment_mode="expand")
+        return span is not None and any(
+            token.pos_ == "NOUN" and any(o.dep_ == "poss" or a_side(o) for o in owners(token))
+            for token in span)
+    return named
+
+
+def _performs_no_act(doc: Doc, quote: dict[str, Any]) -> bool:
+    """"India sought to repel the incursion": an aim or a belief, not an act of speech; "strikes
+    killed four fighters, according to the militia": a source passing on what happened."""
     cues = [doc.char_span(s, e, alignment_mode="expand") for s, e in quote.get("cue_spans") or ()]
-    return any(t.lemma_.lower() in UNSPOKEN for span in cues if span is not None for t in span)
+    return any(t.lemma_.lower() in UNSPOKEN | SOURCING_CUES or t.lower_ in SOURCING_CUES
+               for span in cues if span is not None for t in span)
 
 
 def _as_spoken(event: dict[str, Any], quotes: tuple[dict[str, Any], ...],
@@ -84,8 +111,9 @@ class StatementEvents:
         speaker = quote.get("speaker")
         if not speaker or not speaker.get("code"):
             return None
-        event_type = statement_act(text[quote["start"]:quote["end"]])
-        if event_type is None or _unspoken(doc, quote):
+        event_type = statement_act(text[quote["start"]:quote["end"]],
+                                   _names_someones_act(doc, quote["start"]))
+        if event_type is None or _performs_no_act(doc, quote):
             return None
         span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
         if span is None:

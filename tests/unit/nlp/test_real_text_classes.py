@@ -1232,3 +1232,21 @@ def test_unnamed_security_sources_speak_for_where_what_they_tell_happened(annota
     doc = annotate("Gunmen killed four soldiers on Saturday in Mali's central Mopti region, "
                    "security sources said.", "2025-03-01")
     assert (_speakers(doc)[-1][0], _speakers(doc)[-1][2]) == ("MLI", True)
+
+
+@pytest.mark.parametrize("text, not_coded", [
+    # a source passing on what happened accuses no one by the words it uses
+    ("Three border guards were wounded in illegal shelling by Armenian units on Monday, "
+     "according to Azerbaijan's border service.", ("AZE", "ACCUSE", "ARM")),
+    ("South Korea's army reported that North Korean launchers had fired two missiles in "
+     "violation of the ban.", ("KOR", "ACCUSE", "PRK")),
+    # a demand the words name as a side's own is that side's, not the speaker's
+    ("Kenya's foreign minister said the talks had made progress on Ethiopia's demands for "
+     "access to the sea.", ("KEN", "REQUEST", "ETH")),
+    ("Qatar's envoy told reporters that the deal met the demands of Washington.",
+     ("QAT", "REQUEST", "USA")),
+])
+def test_statement_that_reports_or_names_an_act_performs_none(annotate, text, not_coded) -> None:
+    dyads = _dyads(annotate(text))
+    assert not any(d[1:] == not_coded[1:] and (not not_coded[0] or d[0] == not_coded[0])
+                   for d in dyads), dyads
