@@ -325,6 +325,10 @@ STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
 DOMESTIC = frozenset({"COERCE", "SANCTION", "PROTEST"})
 # reactions aimed at an event the report has told ("condemned the attack"), within this reach
 REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "THREATEN"}
+# nouns that refer back to whatever force or show of force was told just before ("condemned the
+# act", "protested the launch"): no type of their own
+TOLD_ACT_NOUNS = frozenset({"act", "action", "move", "launch", "test", "provocation",
+                            "incident", "firing"})
 DEFINITE = {"the", "this", "that", "these", "those"}
 BACK_REFERENCE_CHARS = 1500
 # objects that are no target to place: "allowed such strikes", "defended a policy", "launched

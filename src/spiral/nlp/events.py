@@ -121,6 +121,7 @@ from spiral.nlp.event_lexicon import (
     SUPPRESSING_VERBS,
     TERRAIN,
     TEST_WORDS,
+    TOLD_ACT_NOUNS,
     TRAVEL_VERBS,
     UNDER_FIRE,
     UNPLACED,
@@ -277,12 +278,14 @@ def _agent_of_told_event(token: Token, earlier: list[Event], actors: list[Entity
         o for c in token.children if c.dep_ == "prep" and c.lower_ in ("over", "of", "for")
         for o in c.children if o.dep_ == "pobj"]  # "regret over the strikes", "accused of"
     for noun in nouns:
-        told = _object_event(noun) or NOUN_TRIGGERS.get(noun.lemma_.lower())
-        if told is None or _noun_agent(noun) or not any(
+        lemma = noun.lemma_.lower()
+        told = _object_event(noun) or NOUN_TRIGGERS.get(lemma)
+        if (told is None and lemma not in TOLD_ACT_NOUNS) or _noun_agent(noun) or not any(
                 c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
             continue
-        found = _referred_agent(token, earlier, actors, lambda event, kind=told[0]: (
-            event.event_type == kind and not event.hypothetical))
+        found = _referred_agent(token, earlier, actors, lambda event, kind=told: not (
+            event.hypothetical or event.negated) and (
+            event.event_type == kind[0] if kind else event.event_type in FORCEFUL))
         if found:
             return found
     return []

@@ -1250,3 +1250,13 @@ def test_statement_that_reports_or_names_an_act_performs_none(annotate, text, no
     dyads = _dyads(annotate(text))
     assert not any(d[1:] == not_coded[1:] and (not not_coded[0] or d[0] == not_coded[0])
                    for d in dyads), dyads
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Russian drones struck a fuel depot in Lviv on Sunday. Poland's foreign minister "
+     "condemned the act.", ("POL", "ACCUSE", "RUS")),
+    ("North Korea fired a ballistic missile into the sea on Sunday. Japan's government "
+     "protested the launch.", ("JPN", "ACCUSE", "PRK")),
+])
+def test_reaction_to_an_act_told_before_is_aimed_at_its_maker(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
