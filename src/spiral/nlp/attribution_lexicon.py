@@ -281,6 +281,10 @@ EXPLETIVES = frozenset({"it", "there"})
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "website",
                             "report", "readout", "announcement", "release", "post", "note"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+# "has" written short, which the tagger may take for a passive's "is" ("he's predicted wins")
+CONTRACTED_HAS = frozenset({"'s", "\u2019s"})
+
 MAX_ANTECEDENT_DISTANCE_CHARS = 1500
 # heads of a source that a country's name only qualifies: "Iran's semi-official website"
 NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", "paper", "agency",

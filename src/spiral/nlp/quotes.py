@@ -51,6 +51,7 @@ from spiral.nlp.attribution_lexicon import (
     CLAUSE_ONLY,
     CLEAR_CUES,
     CONCESSIVE_PREPOSITIONS,
+    CONTRACTED_HAS,
     CUE_PARTICLES,
     DOCUMENT_NOUNS,
     EVIDENCE_NOUNS,
@@ -808,6 +809,8 @@ def _source(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [t for c in child.children if c.dep_ == "pobj" for t in _phrase(c)]
+    if _passive(verb):
+        return []  # "..., and it was revealed that ...": no one named, whoever the clause's is
     if (first := _first_cue(verb)) is not None:
         return _source(first)
     if (said := _trailing_speaker(verb)) is not None:
@@ -837,6 +840,11 @@ def _source(verb: Token) -> list[Token]:
             words.pop()
         return words
     return []
+
+
+def _passive(verb: Token) -> bool:
+    """A passive cue verb; not "he's predicted", where the tagger may take "'s" (has) for "is"."""
+    return any(c.dep_ == "auxpass" and c.lower_ not in CONTRACTED_HAS for c in verb.children)
 
 
 def _refers(verb: Token) -> bool:

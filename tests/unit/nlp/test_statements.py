@@ -471,6 +471,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("A new survey found broad support for the truce.",
      [("A new survey", "found", "broad support for the truce", "indirect")]),
     ("The patrol found a mine near the bridge.", []),
+    ("The mayor spoke first, and the crowd was told that the bridge would reopen.",
+     [("", "was told", "the crowd | that the bridge would reopen", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
