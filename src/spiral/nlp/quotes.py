@@ -288,6 +288,9 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and clause is not None:
         content = [_before_next_cue(verb, clause)]
+        if (second := _second_clause(verb, clause)) is not None:
+            # "predicted that wages would fall, but that overtime would offset it": one content
+            content = [(content[0][0], _extent(second)[1])]
     elif lemma in QUESTION_CUES and (clause := _question(verb)) is not None:
         content = [_extent(clause)]  # "asked workers if they planned to ...", parsed as advcl
     elif lemma in CLAUSE_CUES and verb.i + 2 < verb.sent.end and verb.nbor(1).lower_ == "that":
@@ -543,6 +546,16 @@ def _before_next_cue(verb: Token, clause: Token) -> tuple[int, int]:
             if any(not t.is_punct for t in before):
                 return _trimmed(before)
     return _trimmed(tokens)
+
+
+def _second_clause(verb: Token, clause: Token) -> Token | None:
+    """A that-clause coordinated with the cue's clause, which the parser hung from the cue verb
+    as its conjunct ("predicted that ..., but that ...")."""
+    if clause.i < verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.i > clause.i
+                 and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
+                 and c.left_edge.head.i == c.i), None)
 
 
 def _states(clause: Token) -> bool:

@@ -473,6 +473,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The patrol found a mine near the bridge.", []),
     ("The mayor spoke first, and the crowd was told that the bridge would reopen.",
      [("", "was told", "the crowd | that the bridge would reopen", "indirect")]),
+    ("The analyst predicted that prices would rise in the spring, but that wages would catch up.",
+     [("The analyst", "predicted", ("that prices would rise in the spring, but that wages would "
+                                    "catch up"), "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
