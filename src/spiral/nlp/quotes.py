@@ -456,7 +456,7 @@ def _taken_for(verb: Token) -> Token | None:
 def _passive_subject(verb: Token) -> Token | None:
     """The subject of a passive cue without an agent, unless it is "it" or holds a clause of its
     own ("the event that Iran labeled as terrorism was described as ...": Iran's words)."""
-    if not any(c.dep_ == "auxpass" for c in verb.children):
+    if not _passive(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
                  and c.lower_ not in EXPLETIVES and not any(
@@ -815,7 +815,7 @@ def _source(verb: Token) -> list[Token]:
     # the one nearest the verb is its own
     for child in sorted(verb.children, key=lambda c: abs(verb.i - c.i)):
         if child.dep_ in SUBJECTS:
-            if child.dep_ == "nsubjpass" or child.dep_ == "nsubj" and (
+            if child.dep_ == "nsubjpass" and not _has_short(verb) or child.dep_ == "nsubj" and (
                     child.lower_ == "there" or child.lower_ == "it" and not _refers(verb)):
                 break
             return _phrase(child)
@@ -858,6 +858,12 @@ def _source(verb: Token) -> list[Token]:
 def _passive(verb: Token) -> bool:
     """A passive cue verb; not "he's predicted", where the tagger may take "'s" (has) for "is"."""
     return any(c.dep_ == "auxpass" and c.lower_ not in CONTRACTED_HAS for c in verb.children)
+
+
+def _has_short(verb: Token) -> bool:
+    """"He's said he will run": a perfect the tagger took for a passive; its subject speaks."""
+    auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]
+    return bool(auxiliaries) and all(c.lower_ in CONTRACTED_HAS for c in auxiliaries)
 
 
 def _refers(verb: Token) -> bool:

@@ -476,6 +476,7 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The analyst predicted that prices would rise in the spring, but that wages would catch up.",
      [("The analyst", "predicted", ("that prices would rise in the spring, but that wages would "
                                     "catch up"), "indirect")]),
+    ("He's said he will run again.", [("He", "'s said", "he will run again", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
