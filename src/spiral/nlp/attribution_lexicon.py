@@ -208,13 +208,13 @@ CUE_PARTICLES = {
 
 # verbs whose preposition's object is what is attributed when no other complement is ("talked
 # about the wall", "referred to the vote", "agreed with Cruz", "voted for the bill", "commented
-# on", "worried about", "hoped for", "pushed for", "joked about": each a cue at least half the
-# time on PolNeAR train); demands ("called for") are positions, not statements
+# on", "worried about", "hoped for", "pushed for", "joked about", "called for": each a cue at
+# least half the time on PolNeAR train; a demand is attributed like a view)
 TOPIC_CUES = frozenset({"advocate", "agree", "apologize", "argue", "balk", "boast", "brag",
                         "campaign", "complain", "disagree", "focus", "hint", "insist", "lash",
                         "point", "rail", "refer", "side", "speak", "talk", "vote", "vouch",
                         "warn", "weigh", "write", "comment", "worry", "hop", "hope", "think",
-                        "push", "joke"})
+                        "push", "joke", "call"})
 
 # light verbs that give a noun cue its source ("voiced concern that", "made the claim that")
 LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reiterate", "share",

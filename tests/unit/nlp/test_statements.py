@@ -379,6 +379,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
        "indirect")]),
     ("The senator voted against the sanctions bill.",
      [("The senator", "voted against", "the sanctions bill", "indirect")]),
+    ("The senator called for an inquiry into the contracts.",
+     [("The senator", "called for", "an inquiry into the contracts", "indirect")]),
     (("The president has ordered a review of the rules, which since 1990 have let foreign "
       "workers stay in the country for up to ten years."),
      [("The president", "has ordered", "a review of the rules", "indirect")]),
