@@ -79,7 +79,16 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "continue", "join", "give", "offer", "express", "voice", "lend", "pay",
                "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft", "level",
                "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
-               "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend"}
+               "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend",
+               "initiate", "wage", "proclaim"}
+# verbs that own an act done before: "claimed responsibility for the drone attacks", "took
+# responsibility for the raid" (whoever claims it did it)
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+# nouns of acting together, as in "in coordination with the UN": the clause's subject acts with
+# the "with" phrase's side
+JOINT_NOUNS: dict[str, tuple[str, str]] = dict.fromkeys(
+    ["coordination", "cooperation", "collaboration", "partnership", "conjunction"],
+    ("COOPERATE", ""))
 # "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
 PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
@@ -361,6 +370,9 @@ QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "par
 # prepositions that place a nominal event before the one the sentence reports, and nouns that
 # answer one ("in retaliation for Iran's attack")
 BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}
+# of those, the ones that tell an event still going on ("amid the Russian invasion"): it is
+# coded, though not as the sentence's own
+CONCURRENT_PREPS = frozenset({"amid"})
 RESPONSES = {"response", "retaliation", "reply", "answer", "revenge", "reaction"}
 # verbs whose subject event is going on: "protests spread", "fighting continued"
 ONGOING = {"spread", "erupt", "continue", "escalate", "rage", "intensify", "resume", "flare",

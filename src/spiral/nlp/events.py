@@ -49,6 +49,7 @@ from spiral.nlp.event_lexicon import (
     CLAIM_VERBS,
     CLAUSE_DEPS,
     COLLECTIVES,
+    CONCURRENT_PREPS,
     CONTAINERS,
     COOPERATIVE,
     DEFINITE,
@@ -69,6 +70,7 @@ from spiral.nlp.event_lexicon import (
     INCOMING,
     INTENT_VERBS,
     INTRUDED,
+    JOINT_NOUNS,
     KNOWN_VERBS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
@@ -106,6 +108,7 @@ from spiral.nlp.event_lexicon import (
     RELIEF,
     REPORTING_VERBS,
     RESOURCES,
+    RESPONSIBILITY_VERBS,
     RESPONSES,
     REVERSED,
     REVERSING_NOUNS,
@@ -480,6 +483,10 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
     """The trigger clause's own date, one counted from the sentence's event ('two days after'),
     or the sentence's."""
     own_date = resolve_date(_clause_text(token), published) if published else None
+    if own_date is None and _in_background(token):
+        # "after Iran's strike", "amid the Russian invasion": an event told as background has
+        # the date of its own words, never that of the event the sentence reports
+        return None, "unknown"
     if own_date is None and when == published and ongoing(token):
         return None, "unknown"  # "Rwanda alleges ...": no day's event, nor the publication's
     day, day_precision = own_date or (when, precision)
@@ -519,7 +526,7 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
     for rule in (_vetoed, _ordinary_sense, _measure_event, _light_verb_event, _event_by_object,
-                 _phrasal_event, _lexicon_event):
+                 _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
             return None if found == NO_EVENT else found
@@ -826,6 +833,33 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     return None
 
 
+def _claimed_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'claimed responsibility for the drone attacks on ...': the claimant's act, of the type its
+    noun names."""
+    if token.pos_ != "VERB" or cue.lemma not in RESPONSIBILITY_VERBS or not any(
+            o.lemma_.lower() == "responsibility" for o in cue.objects):
+        return None
+    owned = [n for o in cue.objects for c in (*o.children, *token.children)
+             if c.dep_ == "prep" and c.lower_ == "for" for n in c.children if n.dep_ == "pobj"]
+    return next((found for n in owned
+                 if (found := _object_event(n) or NOUN_TRIGGERS.get(n.lemma_.lower()))), None)
+
+
+def _joint_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'carried out the deployment in coordination with the UN force': the clause's subject
+    acts together with the side the "with" phrase names (`JOINT_NOUNS`)."""
+    if not _joint(token) or not any(c.dep_ == "prep" and c.lower_ == "with"
+                                    for c in token.children):
+        return None
+    return JOINT_NOUNS[cue.lemma]
+
+
+def _joint(token: Token) -> bool:
+    """A noun of acting together governed by "in" under a verb: 'in cooperation with'."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in JOINT_NOUNS and \
+        token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB"
+
+
 def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """The trigger words' own types: verbs, and nouns that name an event of their own."""
     lemma = cue.lemma
@@ -981,9 +1015,16 @@ def _container(noun: Token) -> Token:
 
 def _retold(noun: Token) -> bool:
     """'days after the attack', 'a response to the strikes': an earlier event, told as
-    background."""
-    return noun.head.lower_ in BACKGROUND_PREPS or (
-        noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in RESPONSES)
+    background. What goes on around the sentence's event ('amid the Russian invasion') is no
+    earlier one."""
+    return _in_background(noun) and noun.head.lower_ not in CONCURRENT_PREPS
+
+
+def _in_background(noun: Token) -> bool:
+    """'after the attack', 'amid the invasion', 'in response to the strikes': a nominal event
+    the sentence tells around the one it reports, whose date and target are its own words'."""
+    return noun.pos_ == "NOUN" and (noun.head.lower_ in BACKGROUND_PREPS or (
+        noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in RESPONSES))
 
 
 def _object_event(noun: Token) -> tuple[str, str] | None:
@@ -1062,6 +1103,8 @@ def _subject_tokens(token: Token) -> list[Token]:
         # participle in a sentence with no verb at its root has the words before it as subject
         return [t for t in root.subtree if t.i < token.i]
     if token.dep_ == "pcomp":  # "youths resorted to throwing stones"
+        return _subject_tokens(token.head.head)
+    if _joint(token):  # "the army acted in coordination with ...": whoever acted
         return _subject_tokens(token.head.head)
     if token.dep_ == "ROOT" and token.pos_ == "VERB" and not any(
             c.dep_ in ("nsubjpass", "expl", "csubj") for c in token.children):
@@ -1258,7 +1301,10 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         if found := others([t for t in named if t.i not in forums]):
             return found
     taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token)
-    return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
+    # an event told as background ("after the attack of 7 October that killed ...") is aimed
+    # only where its own phrase says: the clauses around it tell other events
+    under = _phrase(token) if _in_background(token) else token.subtree
+    return others([t for t in under if t.i not in taken and t.i != token.i])[:1]
 
 
 def _allied(prep: Token) -> bool:

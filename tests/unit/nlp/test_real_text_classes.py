@@ -1260,3 +1260,49 @@ def test_statement_that_reports_or_names_an_act_performs_none(annotate, text, no
 ])
 def test_reaction_to_an_act_told_before_is_aimed_at_its_maker(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+def _events(doc, event_type: str) -> list[dict]:
+    return [e for e in doc._.events if e["event_type"] == event_type
+            and not e["negated"] and not e["hypothetical"]]
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Amid the continuing Russian invasion of Ukraine, Hungary's leader met the Chinese premier "
+     "in Beijing on Friday.", ("RUS", "ASSAULT", "UKR")),
+    ("Amid the Iranian strikes on Haifa, the Israeli cabinet met late on Monday.",
+     ("IRN", "ASSAULT", "ISR")),
+])
+def test_an_act_going_on_around_the_sentence_is_coded_when_its_side_is_named(
+        annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_an_act_going_on_around_the_sentence_takes_no_date_of_the_sentence(annotate) -> None:
+    doc = annotate("Amid the Iranian strikes on Haifa, the Israeli cabinet met on Monday.")
+    (strike,) = [e for e in _events(doc, "ASSAULT") if e["actor"][0]["code"] == "IRN"]
+    assert (strike["date"], strike["date_precision"]) == (None, "unknown")
+
+
+def test_an_earlier_act_told_as_background_is_still_no_new_one(annotate) -> None:
+    doc = annotate("Days after the Iranian strikes on Haifa, the Israeli cabinet met on Monday.")
+    assert not [e for e in _events(doc, "ASSAULT") if e["actor"][0]["code"] == "IRN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's paramilitary RSF on Sunday claimed responsibility for the drone attack on an "
+    "airbase in Chad.",
+    "The Sudanese paramilitary group took responsibility for the attack on a Chadian airbase.",
+])
+def test_who_claims_an_attack_made_it(annotate, text) -> None:
+    assert ("SDN", "ASSAULT", "TCD") in _dyads(annotate(text))
+
+
+def test_acting_in_coordination_with_a_side_is_cooperation(annotate) -> None:
+    doc = annotate("The Kenyan police sealed off the port in coordination with the Somali army.")
+    assert ("KEN", "COOPERATE", "SOM") in _dyads(doc)
+
+
+def test_initiating_an_operation_is_an_assault(annotate) -> None:
+    doc = annotate("The Arakan Army initiated an offensive against junta posts in Rakhine State.")
+    assert any(e["event_type"] == "ASSAULT" for e in _events(doc, "ASSAULT"))
