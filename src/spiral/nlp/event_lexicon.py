@@ -216,12 +216,15 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
 # stands: "talks between the army and the RSF", "clashes have renewed between Congo and Rwanda"
 BETWEEN_NOUNS: dict[str, tuple[str, str]] = {
     **EVENT_NOUNS,
-    **dict.fromkeys(["war", "conflict", "hostilities", "skirmish", "skirmishes", "fight",
-                     "combat", "firefight", "gunfight"], ("ASSAULT", "")),
+    # lemmas, as the parser gives them ("accusations" -> "accusation"), with the plural forms
+    # it sometimes leaves
+    **dict.fromkeys(["war", "conflict", "hostilities", "hostility", "skirmish", "skirmishes",
+                     "fight", "combat", "firefight", "gunfight"], ("ASSAULT", "")),
     **dict.fromkeys(["talk", "talks", "negotiations", "negotiation", "dialogue", "meeting",
-                     "summit", "consultations"], ("CONSULT", "")),
+                     "summit", "consultations", "consultation"], ("CONSULT", "")),
     **dict.fromkeys(["agreement", "deal", "accord", "pact", "treaty"], ("AGREE", "")),
-    **dict.fromkeys(["accusations", "recriminations"], ("ACCUSE", "")),
+    **dict.fromkeys(["accusations", "accusation", "recriminations", "recrimination"],
+                    ("ACCUSE", "")),
 }
 # subjects that stand for the last two sides named: "both sides accused each other"
 PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (

@@ -1306,3 +1306,8 @@ def test_acting_in_coordination_with_a_side_is_cooperation(annotate) -> None:
 def test_initiating_an_operation_is_an_assault(annotate) -> None:
     doc = annotate("The Arakan Army initiated an offensive against junta posts in Rakhine State.")
     assert any(e["event_type"] == "ASSAULT" for e in _events(doc, "ASSAULT"))
+
+
+def test_accusations_between_two_sides_read_by_their_lemma(annotate) -> None:
+    doc = annotate("The dispute has brought bitter accusations between Sudan and Ethiopia.")
+    assert ("SDN", "ACCUSE", "ETH") in _dyads(doc)
