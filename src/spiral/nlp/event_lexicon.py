@@ -84,11 +84,18 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
 # verbs that own an act done before: "claimed responsibility for the drone attacks", "took
 # responsibility for the raid" (whoever claims it did it)
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
-# nouns of acting together, as in "in coordination with the UN": the clause's subject acts with
-# the "with" phrase's side
-JOINT_NOUNS: dict[str, tuple[str, str]] = dict.fromkeys(
-    ["coordination", "cooperation", "collaboration", "partnership", "conjunction"],
-    ("COOPERATE", ""))
+# acts done with another side, told as "in ... with": the clause's subject acts on the "with"
+# phrase's side ("acted in coordination with the UN", "has been involved in fighting with
+# Hezbollah", "were engaged in talks with Kyiv")
+JOINT_NOUNS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(["coordination", "cooperation", "collaboration", "partnership",
+                     "conjunction"], ("COOPERATE", "")),
+    **dict.fromkeys(["fighting", "clash", "clashes", "war", "conflict", "battle", "combat",
+                     "hostility", "hostilities", "skirmish", "skirmishes", "firefight",
+                     "gunfight"], ("ASSAULT", "")),
+    **dict.fromkeys(["talk", "talks", "negotiation", "negotiations", "dialogue"],
+                    ("CONSULT", "")),
+}
 # "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
 PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
 REVERSING_VERBS = {"lift", "ease", "shorten", "end", "relax", "suspend", "break", "reduce",
@@ -199,7 +206,8 @@ HOSTAGE_WORDS = {"hostage", "hostages", "shield", "shields", "captive", "captive
 RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles",
                 "molotov", "firebomb", "firebombs", "cocktail", "cocktails"}
 # passives that describe their subject's stance: "Vietnam is committed to", "Israel is opposed to"
-STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate", "engage", "involve"}
+STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate", "engage", "involve",
+           "lock", "embroil"}
 # nouns that report what someone said: "issued a reminder that Iraq must cooperate"
 STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message", "letter",
                    "note", "communique", "ultimatum"}

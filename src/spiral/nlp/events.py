@@ -846,18 +846,29 @@ def _claimed_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
 
 
 def _joint_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
-    """'carried out the deployment in coordination with the UN force': the clause's subject
-    acts together with the side the "with" phrase names (`JOINT_NOUNS`)."""
-    if not _joint(token) or not any(c.dep_ == "prep" and c.lower_ == "with"
-                                    for c in token.children):
+    """'carried out the deployment in coordination with the UN force', 'involved in fighting
+    with Hezbollah': the clause's subject acts with, or on, the side the "with" phrase names
+    (`JOINT_NOUNS`); a "war of words" is one of accusations."""
+    if not _joint(token):
         return None
-    return JOINT_NOUNS[cue.lemma]
+    if any(o.lower_ == "words" for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+           for o in c.children):
+        return ("ACCUSE", "")
+    return JOINT_NOUNS[token.lemma_.lower()]
 
 
 def _joint(token: Token) -> bool:
-    """A noun of acting together governed by "in" under a verb: 'in cooperation with'."""
+    """A noun of acting with another side governed by "in" under a verb, with its own "with"
+    phrase: 'in cooperation with', 'in fighting with'."""
+    verb = token.head.head
+    # the subject of a passive suffers what it tells ("were killed in a clash with"), unless the
+    # verb tells a stance ("has been involved in fighting with")
     return token.pos_ == "NOUN" and token.lemma_.lower() in JOINT_NOUNS and \
-        token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB"
+        token.dep_ == "pobj" and token.head.lower_ == "in" and verb.pos_ == "VERB" and (
+            verb.lemma_.lower() in STANCES or not any(c.dep_ == "nsubjpass"
+                                                       for c in verb.children)) and any(
+            c.dep_ == "prep" and c.lower_ == "with"
+            for n in (token, *_of_objects(token)) for c in n.children)
 
 
 def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -1086,8 +1097,12 @@ def _subject_tokens(token: Token) -> list[Token]:
     # a subject the parser hung on the auxiliary ("Serbia is opposed") is the verb's
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     for child in [*token.children, *(c for a in auxiliaries for c in a.children)]:
-        if child.dep_ == "nsubj" and token.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
-            return _phrase(token.head)  # "Russian forces, which have shelled Kharkiv, ..."
+        if token.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS and (
+                child.dep_ == "nsubj" or (child.dep_ == "nsubjpass"
+                                          and token.lemma_.lower() in STANCES)):
+            # "Russian forces, which have shelled Kharkiv, ...", "the army, which has been
+            # involved in fighting with ..."
+            return _phrase(token.head)
         if child.dep_ in ("nsubj", "poss") or (
                 child.dep_ == "nsubjpass" and token.lemma_.lower() in STANCES):
             return list(child.subtree)

@@ -1311,3 +1311,18 @@ def test_initiating_an_operation_is_an_assault(annotate) -> None:
 def test_accusations_between_two_sides_read_by_their_lemma(annotate) -> None:
     doc = annotate("The dispute has brought bitter accusations between Sudan and Ethiopia.")
     assert ("SDN", "ACCUSE", "ETH") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("The Turkish army, which has been involved in heavy fighting with Kurdish militias in Syria, "
+     "denied the report.", ("TUR", "ASSAULT", "SYR")),
+    ("Ethiopia has been locked in a war of words with Egypt over the dam.",
+     ("ETH", "ACCUSE", "EGY")),
+])
+def test_an_act_told_as_in_a_noun_with_a_side(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_who_was_killed_in_a_clash_did_not_start_it(annotate) -> None:
+    doc = annotate("Two Thai soldiers were killed in a clash with Cambodian troops on Monday.")
+    assert ("THA", "ASSAULT", "KHM") not in _dyads(doc)
