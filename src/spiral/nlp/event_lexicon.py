@@ -411,6 +411,13 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
 )
 
+# verbs whose object is kept from happening: "to prevent clashes", "averted a war"
+PREVENTING_VERBS = frozenset({"prevent", "avert", "avoid", "forestall", "preclude", "deter"})
+# what forces are sent, or sides join, to do has not happened yet: "sent warships to the
+# Caribbean to fight the cartels", "united the militias to avenge him" (unlike "opened fire to
+# disperse the crowd", done by the act itself, or "flew to Beijing to hold talks")
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "redeploy", "rush", "station",
+                           "mobilize", "mobilise", "unite", "form", "create"})
 # adverbs that report an act as unconfirmed: "allegedly struck", "reportedly killed"
 ALLEGING_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # adverbs of frequency: the sentence tells what keeps happening, not what happened on a day

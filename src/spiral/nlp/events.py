@@ -94,6 +94,7 @@ from spiral.nlp.event_lexicon import (
     PLACE_PREPS,
     PLEDGES,
     PREPARING_VERBS,
+    PREVENTING_VERBS,
     PROPERTY,
     PROSPECTIVE_MODIFIERS,
     PROSPECTS,
@@ -111,6 +112,7 @@ from spiral.nlp.event_lexicon import (
     REVERSING_NOUNS,
     REVERSING_VERBS,
     RIOT_OBJECTS,
+    SENDING_VERBS,
     SETTING_PREPS,
     SPEECH_VERBS,
     STANCES,
@@ -216,7 +218,7 @@ class EventCoder:
                 # Hezbollah": one event, the side named first acting (both sides fight, but
                 # coding it twice would count one clash as two)
                 dyads = [(actors, recipients or ([] if shown else _placed_target(
-                    sentence, token, subject, event_type)
+                    sentence, token, subject, event_type, actors)
                     or _at_home(sentence, token, actors, event_type)))]
             claimant = _claimant(token, actors)
             if claimant:
@@ -410,13 +412,20 @@ def _unplaceable(subject: list[Token]) -> bool:
                or t.tag_ == "DT" or _names_nobody(t) for t in phrase_heads(subject))
 
 
+def _person_pronoun(head: Token) -> bool:
+    """'him', 'them', 'each other': people named elsewhere, whose country the places of the
+    sentence do not give (unlike 'it' or 'which', which may stand for a place or an act)."""
+    return (head.tag_ == "PRP" and head.lower_ not in ("it", "itself")) or \
+        " ".join(t.lower_ for t in list(head.subtree)[:2]) in RECIPROCALS
+
+
 def _names_nobody(head: Token) -> bool:
     """'Monday', '26', 'the attack': a phrase head no side can stand behind."""
     return head.like_num or head.lemma_.lower() in NO_AGENT_HEADS
 
 
-def _placed_target(sentence: Span, token: Token, subject: list[Token],
-                   event_type: str) -> list[Entity]:
+def _placed_target(sentence: Span, token: Token, subject: list[Token], event_type: str,
+                   actors: list[Entity]) -> list[Entity]:
     """'police dispersed demonstrators', 'students staged demonstrations', 'lifted the curfew':
     an unnamed target, or a protest, is where the sentence places it (CAMEO codes domestic
     events to the country's own code); outside what a state does at home (`DOMESTIC`), the
@@ -431,9 +440,18 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
                               and not _names_nobody(head) for t in _phrase(head)])
     if not targets and event_type != "PROTEST":
         return []
+    if targets and all(_person_pronoun(h) for h in heads if h.i in {t.i for t in targets}):
+        return []  # "urged him to compromise", "blamed each other": people named elsewhere
     own = frozenset(t.i for t in subject) if event_type not in DOMESTIC else frozenset()
     if _verb_lemma(token) not in REVERSING_VERBS:  # "lifted its ban" is done at home
         own |= {c.i for head in heads for c in head.children if _a_doer(c)}
+    # nor does the name of a speaker telling its own act: "the Venezuelan government said it
+    # would send troops to the disputed region" (whoever reports another's act often speaks
+    # for its target: "Ukrainian officials said Russian missiles hit a hospital")
+    reporter = [t for s in _speaker_tokens(token) for t in s.subtree]
+    if event_type not in DOMESTIC and {r.code for r in _actors_in(sentence.doc, reporter)} & {
+            a.code for a in actors}:
+        own |= {t.i for t in reporter}
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
     return [placed] if placed.code else []
 
@@ -442,7 +460,7 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
                recipients: list[Entity]) -> tuple[str, str, list[Entity], list[Entity], bool, bool]:
     """PLOVER's conventions for what is said rather than done: (type, mode, actors, recipients,
     negated, hypothetical)."""
-    hypothetical = _hypothetical(token)
+    hypothetical = _hypothetical(token) or _aimed_at(token)
     negated = _negated(token)
     speaker = _speaker_tokens(token)
     if _obliged(token) and speaker:
@@ -1540,6 +1558,26 @@ def _hypothetical(token: Token) -> bool:
         if ancestor.lemma_ in INTENT_VERBS or ancestor.lemma_ in ENABLING_WORDS \
                 or _is_conditional(ancestor):
             return True
+    return False
+
+
+def _aimed_at(token: Token) -> bool:
+    """What an act is sent for or kept from: the token, or a clause above it within its own
+    clause, is the object of a preventing verb ("talks to prevent clashes") or the purpose of
+    a sending ("sent warships to the Caribbean to fight the cartels", "an effort to unite them
+    to avenge him"); a clause with a subject of its own ("to secure the field after the RSF
+    seized it") is told for itself."""
+    for node in (token, *token.ancestors):
+        if node is not token and node.lemma_.lower() in PREVENTING_VERBS:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in node.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+                and _verb_lemma(node.head) in SENDING_VERBS:
+            return True
+        if node.lemma_ in SPEECH_VERBS or any(c.dep_ in ("nsubj", "nsubjpass")
+                                              for c in node.children):
+            return False
     return False
 
 

@@ -1260,3 +1260,25 @@ def test_statement_that_reports_or_names_an_act_performs_none(annotate, text, no
 ])
 def test_reaction_to_an_act_told_before_is_aimed_at_its_maker(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said it was deploying extra police units to the border to fight al-Shabaab militants "
+    "from Somalia.",
+    "Mediators met tribal elders in Nairobi to prevent clashes between Ethiopia and Somalia.",
+])
+def test_what_forces_are_sent_to_do_or_talks_are_held_to_prevent_has_not_happened(
+        annotate, text) -> None:
+    doc = annotate(text)
+    assert not any(act == "ASSAULT" for _, act, _ in _dyads(doc))
+
+
+def test_the_speakers_own_name_does_not_place_the_target_of_its_stated_act(annotate) -> None:
+    doc = annotate("The Venezuelan government said it would send troops to the disputed region.")
+    assert not any(r["code"] == "VEN" for e in doc._.events for r in e["recipient"])
+
+
+def test_a_person_named_by_a_pronoun_is_not_placed_by_the_sentences_places(annotate) -> None:
+    doc = annotate("The Serbian leader received a message from two envoys in Paris urging him "
+                   "to compromise.")
+    assert not any(r["code"] == "FRA" for e in doc._.events for r in e["recipient"])
