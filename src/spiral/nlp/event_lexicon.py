@@ -464,8 +464,11 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
      ("ASSAULT", "")),
     ("trade", frozenset({"accusation", "barb", "insult", "blame", "charge"}), ("ACCUSE", "")),
     # "took the palace", "took control of the airport": captured by force
-    ("take", frozenset(TERRAIN | {"palace", "capital", "airport", "bridge", "port", "crossing",
-                                  "headquarters", "building"}), ("ASSAULT", "occupy")),
+    ("take", frozenset(TERRAIN - {"part"} | {"palace", "capital", "airport", "bridge", "port",
+                                             "crossing", "headquarters", "building"}),
+     ("ASSAULT", "occupy")),
+    # "took part in the drills": joined, not captured (unlike "took part of the town")
+    ("take", frozenset({"part"}), None),
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),
     ("attack", frozenset({"plan", "policy", "proposal", "decision", "record", "remark",
                           "statement", "bill", "idea", "approach"}), ("ACCUSE", "")),

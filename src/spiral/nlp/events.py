@@ -412,6 +412,16 @@ def _unplaceable(subject: list[Token]) -> bool:
                or t.tag_ == "DT" or _names_nobody(t) for t in phrase_heads(subject))
 
 
+def _cited(sentence: Span) -> frozenset[int]:
+    """The people an 'according to' phrase names ("according to Antonio Guterres, the
+    militia stormed ..."): who tells the act, not whom it is aimed at (the country it names
+    may well tell where: "..., according to the Pakistani interior secretary")."""
+    doc = sentence.doc
+    return frozenset(t.i for a in sentence if a.lower_ == "according" for t in a.subtree
+                     if t.ent_type_ == "PERSON" or getattr(
+                         entity_at(doc, t.idx, t.idx + len(t.text)), "role", ""))
+
+
 def _person_pronoun(head: Token) -> bool:
     """'him', 'them', 'each other': people named elsewhere, whose country the places of the
     sentence do not give (unlike 'it' or 'which', which may stand for a place or an act)."""
@@ -1275,7 +1285,8 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
                  for t in _phrase(c)] + _object_tokens(clause)
         if found := others([t for t in named if t.i not in forums]):
             return found
-    taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token)
+    taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token) | \
+        _cited(token.sent)
     return others([t for t in token.subtree if t.i not in taken and t.i != token.i])[:1]
 
 

@@ -1282,3 +1282,20 @@ def test_a_person_named_by_a_pronoun_is_not_placed_by_the_sentences_places(annot
     doc = annotate("The Serbian leader received a message from two envoys in Paris urging him "
                    "to compromise.")
     assert not any(r["code"] == "FRA" for e in doc._.events for r in e["recipient"])
+
+
+def test_taking_part_is_joining_not_capturing(annotate) -> None:
+    doc = annotate("Militia fighters took part in a parade in Baghdad on Sunday.")
+    assert not any(e["event_type"] == "ASSAULT" for e in doc._.events)
+
+
+def test_taking_part_of_a_town_is_still_capturing(annotate) -> None:
+    doc = annotate("Rebels took part of the town of Goma after heavy fighting with Congolese "
+                   "troops.")
+    assert any(e["event_type"] == "ASSAULT" for e in doc._.events)
+
+
+def test_whoever_an_act_is_cited_from_is_not_its_target(annotate) -> None:
+    doc = annotate("According to Antonio Guterres, the militia stormed the camp near the border "
+                   "on Friday.")
+    assert not any(r["code"] == "IGO" for e in doc._.events for r in e["recipient"])
