@@ -643,7 +643,8 @@ def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         if o.lemma_.lower() in CONTAINERS else (o, *_compounds(o), *_of_objects(o)))]
     noun = next((n for n in named if _object_event(n) is not None), None)
     if noun is None:
-        return None
+        reverse = lemma in REVERSING_VERBS or particles & {"off", "down"}
+        return REVERSED["ASSAULT"] if reverse and _hostile_acts(objects) else None
     found = _object_event(noun)
     if noun.lemma_.lower() == "demand" and lemma in YIELDING_VERBS:
         return ("CONCEDE", "policy")
@@ -655,6 +656,14 @@ def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if lemma in PERMITTING and found[0] == "ASSAULT":
         return ("CONCEDE", "policy")  # "has not approved Ukrainian strikes inside Russia"
     return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
+
+
+def _hostile_acts(objects: list[Token]) -> bool:
+    """'suspended launching balloons', 'halted its rocket launches': the object is an attack
+    told by its verb (a gerund, or the verb's own noun)."""
+    return any(VERB_TRIGGERS.get(n.lemma_.lower(), ("",))[0] == "ASSAULT"
+               for o in objects for n in (o, *(c for c in o.children if c.tag_ == "VBG"))
+               if n.tag_ in ("VBG", "NNS"))  # not "ended a cease-fire"
 
 
 def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:

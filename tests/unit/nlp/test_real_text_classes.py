@@ -1299,3 +1299,9 @@ def test_whoever_an_act_is_cited_from_is_not_its_target(annotate) -> None:
     doc = annotate("According to Antonio Guterres, the militia stormed the camp near the border "
                    "on Friday.")
     assert not any(r["code"] == "IGO" for e in doc._.events for r in e["recipient"])
+
+
+def test_suspending_ones_own_attacks_told_by_their_verb_is_a_retreat(annotate) -> None:
+    doc = annotate("North Korea suspended launching drones toward South Korea on Tuesday.")
+    types = {act for _, act, _ in _dyads(doc)}
+    assert "RETREAT" in types and "SANCTION" not in types
