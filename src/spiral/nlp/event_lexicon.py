@@ -221,6 +221,8 @@ PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (
 # "US-made", "Iran-backed": a country that built or backs someone, which places nothing
 MAKERS = frozenset({"made", "built", "designed", "supplied", "produced", "manufactured"})
 BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "allied"})
+# the state a ship is registered in is no side: "the Liberian-flagged tanker"
+FLAGS = frozenset({"flagged", "registered"})
 # verbs whose clause is contested: what it says happened is an accusation, not a fact
 CLAIM_VERBS = frozenset({"claim", "allege"})
 # what someone believes or suspects happened is not yet told as a fact

@@ -58,6 +58,7 @@ from spiral.nlp.event_lexicon import (
     ENVOYS,
     EVENT_NOUNS,
     FACT_FINDING,
+    FLAGS,
     FORCEFUL,
     FORCES,
     FORUM_VERBS,
@@ -1346,14 +1347,15 @@ def _phrase(head: Token) -> list[Token]:
 
 def _actors_in(doc: Doc, tokens: list[Token], *, weapons: bool = False) -> list[Entity]:
     """Actors named by the tokens, one per code, skipping the countries of weapons ('US-made
-    missiles', 'Western arms') unless told to take them, and the backers of a side."""
+    missiles', 'Western arms') unless told to take them, the backers of a side and the flag
+    of a ship ('a Liberian-flagged tanker')."""
     seen: list[Entity] = []
     for token in sorted(tokens, key=lambda t: t.i):
         entity = entity_at(doc, token.idx, token.idx + len(token.text))
         if entity is None or not entity.code or any(entity.code == s.code for s in seen):
             continue
         if (not weapons and _modifies_weapon(token)) or (weapons and _made_by(token)) \
-                or _backer(token):
+                or _backer(token) or _made_by(token, FLAGS):
             continue
         seen.append(entity)
     return seen
@@ -1391,7 +1393,7 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
     candidates = within if within is not None else placed if acted is not None else [
         *placed, *sentence]
     for token in candidates:
-        if token.i in skip or _made_by(token, MAKERS | BACKERS):
+        if token.i in skip or _made_by(token, MAKERS | BACKERS | FLAGS):
             continue  # "the Iran-backed Houthis" are not in Iran
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO", "IMG"):

@@ -1305,3 +1305,8 @@ def test_suspending_ones_own_attacks_told_by_their_verb_is_a_retreat(annotate) -
     doc = annotate("North Korea suspended launching drones toward South Korea on Tuesday.")
     types = {act for _, act, _ in _dyads(doc)}
     assert "RETREAT" in types and "SANCTION" not in types
+
+
+def test_the_flag_a_ship_flies_is_no_side(annotate) -> None:
+    doc = annotate("Rebels fired two missiles at a Panama-flagged tanker in the Red Sea on Monday.")
+    assert not any(r["code"] == "PAN" for e in doc._.events for r in e["recipient"])
