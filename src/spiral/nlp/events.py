@@ -1100,7 +1100,8 @@ def _subject_tokens(token: Token) -> list[Token]:
         # participle in a sentence with no verb at its root has the words before it as subject
         return [t for t in root.subtree if t.i < token.i]
     if token.dep_ == "pcomp":  # "youths resorted to throwing stones"
-        return _subject_tokens(token.head.head)
+        # "soldiers were wounded in shelling by the other side": the shelling's agent acts
+        return _gerund_agent(token) or _subject_tokens(token.head.head)
     if token.dep_ == "ROOT" and token.pos_ == "VERB" and not any(
             c.dep_ in ("nsubjpass", "expl", "csubj") for c in token.children):
         return _stranded_subject(token)
@@ -1205,6 +1206,14 @@ def _attackers(token: Token) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
 
 
+def _gerund_agent(token: Token) -> list[Token]:
+    """The by-phrase of a gerund after a preposition: 'wounded in shelling by the army'."""
+    if token.dep_ != "pcomp":
+        return []
+    return [t for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
+            for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+
+
 def _between(token: Token) -> list[Token]:
     """The sides of an event 'between X and Y', the phrase on the noun or, for a subject ("clashes
     have renewed between ..."), on its verb (which the parser may hang on the noun)."""
@@ -1283,6 +1292,12 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     found = others(objects)
     if found:
         return found
+    if _gerund_agent(token):
+        # "two soldiers were wounded in shelling by the other side": who suffered it
+        found = others([t for c in token.head.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree])
+        if found:
+            return found
     # "shot down five Indian jets": the country of the weapons hit is whom the act hits
     hit = _not_the_doers([t for c in token.children if c.dep_ in ("dobj", "nsubjpass")
                           for t in _phrase(c)])
@@ -1347,18 +1362,30 @@ def _phrase(head: Token) -> list[Token]:
 
 def _actors_in(doc: Doc, tokens: list[Token], *, weapons: bool = False) -> list[Entity]:
     """Actors named by the tokens, one per code, skipping the countries of weapons ('US-made
-    missiles', 'Western arms') unless told to take them, the backers of a side and the flag
-    of a ship ('a Liberian-flagged tanker')."""
+    missiles', 'Western arms') unless told to take them, the backers of a side, the flag
+    of a ship ('a Liberian-flagged tanker') and a community within a country ('a Kosovar
+    Albanian officer' is Kosovo's)."""
     seen: list[Entity] = []
     for token in sorted(tokens, key=lambda t: t.i):
         entity = entity_at(doc, token.idx, token.idx + len(token.text))
         if entity is None or not entity.code or any(entity.code == s.code for s in seen):
             continue
         if (not weapons and _modifies_weapon(token)) or (weapons and _made_by(token)) \
-                or _backer(token) or _made_by(token, FLAGS):
+                or _backer(token) or _made_by(token, FLAGS) or _community(token):
             continue
         seen.append(entity)
     return seen
+
+
+def _community(token: Token) -> bool:
+    """'a Kosovar Albanian officer', 'Syrian Kurdish fighters': a second people named after a
+    country's is a community living there, which belongs to that country."""
+    modifiers = ("amod", "compound", "nmod")
+    if token.i == 0 or token.dep_ not in modifiers:
+        return False
+    before = token.doc[token.i - 1]
+    return before.dep_ in modifiers and before.head in (token, token.head) \
+        and _code_at(before) != ""
 
 
 def _unresolved(tokens: list[Token]) -> Entity:

@@ -1310,3 +1310,16 @@ def test_suspending_ones_own_attacks_told_by_their_verb_is_a_retreat(annotate) -
 def test_the_flag_a_ship_flies_is_no_side(annotate) -> None:
     doc = annotate("Rebels fired two missiles at a Panama-flagged tanker in the Red Sea on Monday.")
     assert not any(r["code"] == "PAN" for e in doc._.events for r in e["recipient"])
+
+
+def test_the_agent_of_a_gerund_acts_on_those_who_suffered_it(annotate) -> None:
+    doc = annotate("Two Georgian border guards were hurt in shelling by the Russian side on "
+                   "Friday.")
+    assert ("RUS", "ASSAULT", "GEO") in _dyads(doc)
+    assert not any(actor == "GEO" for actor, _, _ in _dyads(doc))
+
+
+def test_a_community_named_after_its_country_belongs_to_that_country(annotate) -> None:
+    doc = annotate("Gunmen shot dead a Kosovar Serb shopkeeper near the bridge on Sunday.")
+    codes = {r["code"] for e in doc._.events for r in e["recipient"]}
+    assert "SRB" not in codes
