@@ -472,6 +472,8 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     # "took part in the drills": joined, not captured (unlike "took part of the town")
     ("take", frozenset({"part"}), None),
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),
+    # "the launches threaten peace and stability": they endanger it, nobody threatens anyone
+    ("threaten", frozenset({"peace", "stability", "security", "existence", "livelihood"}), None),
     ("attack", frozenset({"plan", "policy", "proposal", "decision", "record", "remark",
                           "statement", "bill", "idea", "approach"}), ("ACCUSE", "")),
     ("kill", frozenset({"bill", "deal", "proposal", "plan", "idea", "legislation"}),

@@ -1323,3 +1323,9 @@ def test_a_community_named_after_its_country_belongs_to_that_country(annotate) -
     doc = annotate("Gunmen shot dead a Kosovar Serb shopkeeper near the bridge on Sunday.")
     codes = {r["code"] for e in doc._.events for r in e["recipient"]}
     assert "SRB" not in codes
+
+
+def test_acts_that_endanger_peace_threaten_nobody(annotate) -> None:
+    doc = annotate("\u201cThese repeated launches threaten peace and stability in the region,\u201d "
+                   "the Japanese minister said.")
+    assert not any(e["event_type"] == "THREATEN" for e in doc._.events)
