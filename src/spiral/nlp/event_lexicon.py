@@ -413,6 +413,8 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
 )
 
+# verbs whose object does what follows: "warnings forced Ankara to abandon the operation"
+CAUSATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "drive", "cause", "lead"})
 # verbs whose object is kept from happening: "to prevent clashes", "averted a war"
 PREVENTING_VERBS = frozenset({"prevent", "avert", "avoid", "forestall", "preclude", "deter"})
 # what forces are sent, or sides join, to do has not happened yet: "sent warships to the

@@ -46,6 +46,7 @@ from spiral.nlp.event_lexicon import (
     BELIEF_VERBS,
     BETWEEN_NOUNS,
     CAPTIVES,
+    CAUSATIVE_VERBS,
     CLAIM_VERBS,
     CLAUSE_DEPS,
     COLLECTIVES,
@@ -1126,6 +1127,11 @@ def _subject_tokens(token: Token) -> list[Token]:
             return _subject_tokens(holder)
         if token.dep_ == "ccomp":
             return []
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in CAUSATIVE_VERBS:
+            # "warnings forced Ankara to abandon the operation": whom they forced does it
+            made = [t for c in token.head.children if c.dep_ == "dobj" for t in c.subtree]
+            if made:
+                return made
         found = _subject_tokens(token.head)
         if token.head.lemma_ == "be" and [t.lower_ for t in found] in (["this"], ["it"], ["that"]):
             # "This is Turkey's third offensive, targeting ...": the offensive's agent acts

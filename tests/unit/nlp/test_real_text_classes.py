@@ -1329,3 +1329,10 @@ def test_acts_that_endanger_peace_threaten_nobody(annotate) -> None:
     doc = annotate("\u201cThese repeated launches threaten peace and stability in the region,\u201d "
                    "the Japanese minister said.")
     assert not any(e["event_type"] == "THREATEN" for e in doc._.events)
+
+
+def test_whom_a_causative_makes_act_is_the_actor(annotate) -> None:
+    doc = annotate("Pressure from Washington forced Belgrade to withdraw its troops from the "
+                   "border.")
+    actors = {actor for actor, act, _ in _dyads(doc) if act == "RETREAT"}
+    assert actors == {"SRB"}
