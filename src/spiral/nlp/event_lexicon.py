@@ -241,6 +241,8 @@ PAIRS = {f"{det} {noun}" for det in ("both", "the two") for noun in (
 # "US-made", "Iran-backed": a country that built or backs someone, which places nothing
 MAKERS = frozenset({"made", "built", "designed", "supplied", "produced", "manufactured"})
 BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "allied"})
+# the state a ship is registered in is no side: "the Liberian-flagged tanker"
+FLAGS = frozenset({"flagged", "registered"})
 # verbs whose clause is contested: what it says happened is an accusation, not a fact
 CLAIM_VERBS = frozenset({"claim", "allege"})
 # what someone believes or suspects happened is not yet told as a fact
@@ -434,6 +436,15 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
 )
 
+# verbs whose object does what follows: "warnings forced Ankara to abandon the operation"
+CAUSATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "drive", "cause", "lead"})
+# verbs whose object is kept from happening: "to prevent clashes", "averted a war"
+PREVENTING_VERBS = frozenset({"prevent", "avert", "avoid", "forestall", "preclude", "deter"})
+# what forces are sent, or sides join, to do has not happened yet: "sent warships to the
+# Caribbean to fight the cartels", "united the militias to avenge him" (unlike "opened fire to
+# disperse the crowd", done by the act itself, or "flew to Beijing to hold talks")
+SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "redeploy", "rush", "station",
+                           "mobilize", "mobilise", "unite", "form", "create"})
 # adverbs that report an act as unconfirmed: "allegedly struck", "reportedly killed"
 ALLEGING_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 # adverbs of frequency: the sentence tells what keeps happening, not what happened on a day
@@ -480,9 +491,14 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
      ("ASSAULT", "")),
     ("trade", frozenset({"accusation", "barb", "insult", "blame", "charge"}), ("ACCUSE", "")),
     # "took the palace", "took control of the airport": captured by force
-    ("take", frozenset(TERRAIN | {"palace", "capital", "airport", "bridge", "port", "crossing",
-                                  "headquarters", "building"}), ("ASSAULT", "occupy")),
+    ("take", frozenset(TERRAIN - {"part"} | {"palace", "capital", "airport", "bridge", "port",
+                                             "crossing", "headquarters", "building"}),
+     ("ASSAULT", "occupy")),
+    # "took part in the drills": joined, not captured (unlike "took part of the town")
+    ("take", frozenset({"part"}), None),
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),
+    # "the launches threaten peace and stability": they endanger it, nobody threatens anyone
+    ("threaten", frozenset({"peace", "stability", "security", "existence", "livelihood"}), None),
     ("attack", frozenset({"plan", "policy", "proposal", "decision", "record", "remark",
                           "statement", "bill", "idea", "approach"}), ("ACCUSE", "")),
     ("kill", frozenset({"bill", "deal", "proposal", "plan", "idea", "legislation"}),

@@ -46,6 +46,7 @@ from spiral.nlp.event_lexicon import (
     BELIEF_VERBS,
     BETWEEN_NOUNS,
     CAPTIVES,
+    CAUSATIVE_VERBS,
     CLAIM_VERBS,
     CLAUSE_DEPS,
     COLLECTIVES,
@@ -59,6 +60,7 @@ from spiral.nlp.event_lexicon import (
     ENVOYS,
     EVENT_NOUNS,
     FACT_FINDING,
+    FLAGS,
     FORCEFUL,
     FORCES,
     FORUM_VERBS,
@@ -96,6 +98,7 @@ from spiral.nlp.event_lexicon import (
     PLACE_PREPS,
     PLEDGES,
     PREPARING_VERBS,
+    PREVENTING_VERBS,
     PROPERTY,
     PROSPECTIVE_MODIFIERS,
     PROSPECTS,
@@ -114,6 +117,7 @@ from spiral.nlp.event_lexicon import (
     REVERSING_NOUNS,
     REVERSING_VERBS,
     RIOT_OBJECTS,
+    SENDING_VERBS,
     SETTING_PREPS,
     SPEECH_VERBS,
     STANCES,
@@ -219,7 +223,7 @@ class EventCoder:
                 # Hezbollah": one event, the side named first acting (both sides fight, but
                 # coding it twice would count one clash as two)
                 dyads = [(actors, recipients or ([] if shown else _placed_target(
-                    sentence, token, subject, event_type)
+                    sentence, token, subject, event_type, actors)
                     or _at_home(sentence, token, actors, event_type)))]
             claimant = _claimant(token, actors)
             if claimant:
@@ -413,13 +417,30 @@ def _unplaceable(subject: list[Token]) -> bool:
                or t.tag_ == "DT" or _names_nobody(t) for t in phrase_heads(subject))
 
 
+def _cited(sentence: Span) -> frozenset[int]:
+    """The people an 'according to' phrase names ("according to Antonio Guterres, the
+    militia stormed ..."): who tells the act, not whom it is aimed at (the country it names
+    may well tell where: "..., according to the Pakistani interior secretary")."""
+    doc = sentence.doc
+    return frozenset(t.i for a in sentence if a.lower_ == "according" for t in a.subtree
+                     if t.ent_type_ == "PERSON" or getattr(
+                         entity_at(doc, t.idx, t.idx + len(t.text)), "role", ""))
+
+
+def _person_pronoun(head: Token) -> bool:
+    """'him', 'them', 'each other': people named elsewhere, whose country the places of the
+    sentence do not give (unlike 'it' or 'which', which may stand for a place or an act)."""
+    return (head.tag_ == "PRP" and head.lower_ not in ("it", "itself")) or \
+        " ".join(t.lower_ for t in list(head.subtree)[:2]) in RECIPROCALS
+
+
 def _names_nobody(head: Token) -> bool:
     """'Monday', '26', 'the attack': a phrase head no side can stand behind."""
     return head.like_num or head.lemma_.lower() in NO_AGENT_HEADS
 
 
-def _placed_target(sentence: Span, token: Token, subject: list[Token],
-                   event_type: str) -> list[Entity]:
+def _placed_target(sentence: Span, token: Token, subject: list[Token], event_type: str,
+                   actors: list[Entity]) -> list[Entity]:
     """'police dispersed demonstrators', 'students staged demonstrations', 'lifted the curfew':
     an unnamed target, or a protest, is where the sentence places it (CAMEO codes domestic
     events to the country's own code); outside what a state does at home (`DOMESTIC`), the
@@ -434,9 +455,18 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token],
                               and not _names_nobody(head) for t in _phrase(head)])
     if not targets and event_type != "PROTEST":
         return []
+    if targets and all(_person_pronoun(h) for h in heads if h.i in {t.i for t in targets}):
+        return []  # "urged him to compromise", "blamed each other": people named elsewhere
     own = frozenset(t.i for t in subject) if event_type not in DOMESTIC else frozenset()
     if _verb_lemma(token) not in REVERSING_VERBS:  # "lifted its ban" is done at home
         own |= {c.i for head in heads for c in head.children if _a_doer(c)}
+    # nor does the name of a speaker telling its own act: "the Venezuelan government said it
+    # would send troops to the disputed region" (whoever reports another's act often speaks
+    # for its target: "Ukrainian officials said Russian missiles hit a hospital")
+    reporter = [t for s in _speaker_tokens(token) for t in s.subtree]
+    if event_type not in DOMESTIC and {r.code for r in _actors_in(sentence.doc, reporter)} & {
+            a.code for a in actors}:
+        own |= {t.i for t in reporter}
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
     return [placed] if placed.code else []
 
@@ -445,7 +475,7 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
                recipients: list[Entity]) -> tuple[str, str, list[Entity], list[Entity], bool, bool]:
     """PLOVER's conventions for what is said rather than done: (type, mode, actors, recipients,
     negated, hypothetical)."""
-    hypothetical = _hypothetical(token)
+    hypothetical = _hypothetical(token) or _aimed_at(token)
     negated = _negated(token)
     speaker = _speaker_tokens(token)
     if _obliged(token) and speaker:
@@ -622,7 +652,8 @@ def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         if o.lemma_.lower() in CONTAINERS else (o, *_compounds(o), *_of_objects(o)))]
     noun = next((n for n in named if _object_event(n) is not None), None)
     if noun is None:
-        return None
+        reverse = lemma in REVERSING_VERBS or particles & {"off", "down"}
+        return REVERSED["ASSAULT"] if reverse and _hostile_acts(objects) else None
     found = _object_event(noun)
     if noun.lemma_.lower() == "demand" and lemma in YIELDING_VERBS:
         return ("CONCEDE", "policy")
@@ -634,6 +665,14 @@ def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if lemma in PERMITTING and found[0] == "ASSAULT":
         return ("CONCEDE", "policy")  # "has not approved Ukrainian strikes inside Russia"
     return ("SUPPORT", "") if lemma == "sign" and found[0] == "AGREE" else found
+
+
+def _hostile_acts(objects: list[Token]) -> bool:
+    """'suspended launching balloons', 'halted its rocket launches': the object is an attack
+    told by its verb (a gerund, or the verb's own noun)."""
+    return any(VERB_TRIGGERS.get(n.lemma_.lower(), ("",))[0] == "ASSAULT"
+               for o in objects for n in (o, *(c for c in o.children if c.tag_ == "VBG"))
+               if n.tag_ in ("VBG", "NNS"))  # not "ended a cease-fire"
 
 
 def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -1118,7 +1157,8 @@ def _subject_tokens(token: Token) -> list[Token]:
         # participle in a sentence with no verb at its root has the words before it as subject
         return [t for t in root.subtree if t.i < token.i]
     if token.dep_ == "pcomp":  # "youths resorted to throwing stones"
-        return _subject_tokens(token.head.head)
+        # "soldiers were wounded in shelling by the other side": the shelling's agent acts
+        return _gerund_agent(token) or _subject_tokens(token.head.head)
     if _joint(token):  # "the army acted in coordination with ...": whoever acted
         return _subject_tokens(token.head.head)
     if token.dep_ == "ROOT" and token.pos_ == "VERB" and not any(
@@ -1145,6 +1185,11 @@ def _subject_tokens(token: Token) -> list[Token]:
             return _subject_tokens(holder)
         if token.dep_ == "ccomp":
             return []
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in CAUSATIVE_VERBS:
+            # "warnings forced Ankara to abandon the operation": whom they forced does it
+            made = [t for c in token.head.children if c.dep_ == "dobj" for t in c.subtree]
+            if made:
+                return made
         found = _subject_tokens(token.head)
         if token.head.lemma_ == "be" and [t.lower_ for t in found] in (["this"], ["it"], ["that"]):
             # "This is Turkey's third offensive, targeting ...": the offensive's agent acts
@@ -1225,6 +1270,14 @@ def _attackers(token: Token) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
 
 
+def _gerund_agent(token: Token) -> list[Token]:
+    """The by-phrase of a gerund after a preposition: 'wounded in shelling by the army'."""
+    if token.dep_ != "pcomp":
+        return []
+    return [t for p in token.children if p.dep_ == "prep" and p.lower_ == "by"
+            for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+
+
 def _between(token: Token) -> list[Token]:
     """The sides of an event 'between X and Y', the phrase on the noun or, for a subject ("clashes
     have renewed between ..."), on its verb (which the parser may hang on the noun)."""
@@ -1303,6 +1356,12 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     found = others(objects)
     if found:
         return found
+    if _gerund_agent(token):
+        # "two soldiers were wounded in shelling by the other side": who suffered it
+        found = others([t for c in token.head.head.children
+                        if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree])
+        if found:
+            return found
     # "shot down five Indian jets": the country of the weapons hit is whom the act hits
     hit = _not_the_doers([t for c in token.children if c.dep_ in ("dobj", "nsubjpass")
                           for t in _phrase(c)])
@@ -1315,7 +1374,8 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
                  for t in _phrase(c)] + _object_tokens(clause)
         if found := others([t for t in named if t.i not in forums]):
             return found
-    taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token)
+    taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token) | \
+        _cited(token.sent)
     # an event told as background ("after the attack of 7 October that killed ...") is aimed
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if _in_background(token) else token.subtree
@@ -1369,17 +1429,30 @@ def _phrase(head: Token) -> list[Token]:
 
 def _actors_in(doc: Doc, tokens: list[Token], *, weapons: bool = False) -> list[Entity]:
     """Actors named by the tokens, one per code, skipping the countries of weapons ('US-made
-    missiles', 'Western arms') unless told to take them, and the backers of a side."""
+    missiles', 'Western arms') unless told to take them, the backers of a side, the flag
+    of a ship ('a Liberian-flagged tanker') and a community within a country ('a Kosovar
+    Albanian officer' is Kosovo's)."""
     seen: list[Entity] = []
     for token in sorted(tokens, key=lambda t: t.i):
         entity = entity_at(doc, token.idx, token.idx + len(token.text))
         if entity is None or not entity.code or any(entity.code == s.code for s in seen):
             continue
         if (not weapons and _modifies_weapon(token)) or (weapons and _made_by(token)) \
-                or _backer(token):
+                or _backer(token) or _made_by(token, FLAGS) or _community(token):
             continue
         seen.append(entity)
     return seen
+
+
+def _community(token: Token) -> bool:
+    """'a Kosovar Albanian officer', 'Syrian Kurdish fighters': a second people named after a
+    country's is a community living there, which belongs to that country."""
+    modifiers = ("amod", "compound", "nmod")
+    if token.i == 0 or token.dep_ not in modifiers:
+        return False
+    before = token.doc[token.i - 1]
+    return before.dep_ in modifiers and before.head in (token, token.head) \
+        and _code_at(before) != ""
 
 
 def _unresolved(tokens: list[Token]) -> Entity:
@@ -1414,7 +1487,7 @@ def _located(sentence: Span, actor: Entity, *, acted: Token | None = None,
     candidates = within if within is not None else placed if acted is not None else [
         *placed, *sentence]
     for token in candidates:
-        if token.i in skip or _made_by(token, MAKERS | BACKERS):
+        if token.i in skip or _made_by(token, MAKERS | BACKERS | FLAGS):
             continue  # "the Iran-backed Houthis" are not in Iran
         found = entity_at(doc, token.idx, token.idx + len(token.text))
         if found is not None and found.code and found.code not in ("IGO", "NGO", "IMG"):
@@ -1601,6 +1674,26 @@ def _hypothetical(token: Token) -> bool:
         if ancestor.lemma_ in INTENT_VERBS or ancestor.lemma_ in ENABLING_WORDS \
                 or _is_conditional(ancestor):
             return True
+    return False
+
+
+def _aimed_at(token: Token) -> bool:
+    """What an act is sent for or kept from: the token, or a clause above it within its own
+    clause, is the object of a preventing verb ("talks to prevent clashes") or the purpose of
+    a sending ("sent warships to the Caribbean to fight the cartels", "an effort to unite them
+    to avenge him"); a clause with a subject of its own ("to secure the field after the RSF
+    seized it") is told for itself."""
+    for node in (token, *token.ancestors):
+        if node is not token and node.lemma_.lower() in PREVENTING_VERBS:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in node.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+                and _verb_lemma(node.head) in SENDING_VERBS:
+            return True
+        if node.lemma_ in SPEECH_VERBS or any(c.dep_ in ("nsubj", "nsubjpass")
+                                              for c in node.children):
+            return False
     return False
 
 
