@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -406,10 +407,26 @@ def speaker_right(gold: dict[str, Any], quote: Quote) -> bool:
         return False
     if gold.get("anonymous"):
         return quote.anonymous
-    names = " ".join(filter(None, [quote.speaker_text, entity.entity_name if entity else ""]))
+    # the name the coder gives: the source's words, and the name and words of whom it resolved
+    # them to ("the statement" that "the foreign ministry" issued)
+    names = " ".join(filter(None, [quote.speaker_text, entity.entity_text if entity else "",
+                                   entity.entity_name if entity else ""]))
     # the annotators' notes in brackets ("RSF (statement)") are not part of the name
-    words = re.sub(r"\([^)]*\)", " ", gold.get("speaker") or "").casefold().split()
-    return bool(words) and words[-1].strip(".,'’") in names.casefold()
+    words = re.sub(r"\([^)]*\)", " ", gold.get("speaker") or "").split()
+    return bool(words) and _spelled(words[-1].strip(".,'’")) in _spelled(names)
+
+
+def _spelled(text: str) -> str:
+    """A name as compared: no case, accents, spaces or hyphens, and one spelling of "-isation"
+    ("China's coast guard" is "China's coastguard", "Nicolás" "Nicolas", "organisation"
+    "organization").
+
+    >>> _spelled("the World Health Organisation's coast-guard")
+    "theworldhealthorganization'scoastguard"
+    """
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold())
+                    if not unicodedata.combining(c))
+    return re.sub(r"[\s\-‐–]+", "", plain).replace("isation", "ization")
 
 
 def _score_red_lines(annotation: dict[str, Any], document: Document,

@@ -107,3 +107,22 @@ def test_realtext_cache_checks_the_hash(tmp_path: Path) -> None:
     found, missing = read_cached([good, changed, {**good, "id": "r3"}], tmp_path)
     assert [c.annotation["id"] for c in found] == ["r1"] and missing == ["r2", "r3"]
     assert found[0].document.published.date() == date(2024, 11, 21)
+
+
+def test_realtext_speaker_name_is_compared_across_spellings_and_antecedents() -> None:
+    from spiral.nlp.evaluate_realtext import speaker_right
+
+    gold = {"speaker": "the Lakeland coastguard (statement)", "speaker_code": "UKR",
+            "speaker_gov": True, "anonymous": False}
+    spelled = Quote(doc_id="d", content="", kind="indirect", start=0, end=1,
+                    speaker=Entity("Ukraine", "Ukraine", "UKR", "GOV"),
+                    speaker_text="the Lakeland coast guard")
+    # "the statement" the coder resolved to the body named before it
+    resolved = Quote(doc_id="d", content="", kind="indirect", start=0, end=1,
+                     speaker=Entity("the Lakeland Coast-Guard", "Ukraine", "UKR", "GOV"),
+                     speaker_text="the statement")
+    unresolved = Quote(doc_id="d", content="", kind="indirect", start=0, end=1,
+                       speaker=Entity("Ukraine", "Ukraine", "UKR", "GOV"),
+                       speaker_text="the statement")
+    assert speaker_right(gold, spelled) and speaker_right(gold, resolved)
+    assert not speaker_right(gold, unresolved)
