@@ -370,23 +370,29 @@ class ActorResolver:
                 or m.entity.entity_name == full.entity.entity_name or self._is_country(m.text)]
 
     def _surnames(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
-        """'Buensuceso said': a person named in full before, by the last word of the name."""
+        """'Buensuceso said': a person named in full before, by the last word of the name; and
+        'Temesgen said', 'Rajnath added': by the first, as Ethiopian, Eritrean and Indian
+        reporting names people, when no one named before has it as a surname."""
         taken = _Coverage(known)
         people = sorted((m for m in known if m.person and " " in m.entity.entity_name),
                         key=lambda m: m.start)
         by_surname: dict[str, list[_Mention]] = {}
+        by_given_name: dict[str, list[_Mention]] = {}
         for mention in people:
             surname = mention.entity.entity_name.split()[-1]
             by_surname.setdefault(surname, []).append(mention)
             # "Abdul Qader al-Mortada ... Mortada said": the article is often left off
             if (bare := ARTICLE.sub("", surname)) != surname and bare[:1].isupper():
                 by_surname.setdefault(bare, []).append(mention)
+            by_given_name.setdefault(mention.entity.entity_name.split()[0], []).append(mention)
         found = []
         for token in doc:
             # the small model often tags an unfamiliar surname as a noun: its capital decides
             if not token.text[:1].isupper() or taken.overlaps(token.idx, token.idx + len(token.text)):
                 continue
             earlier = [m for m in by_surname.get(token.text, ()) if m.end <= token.idx]
+            if not earlier and _alone(token):
+                earlier = [m for m in by_given_name.get(token.text, ()) if m.end <= token.idx]
             # two people of one surname named before: which is meant is not ours to guess
             if len({m.key for m in earlier}) != 1:
                 continue
@@ -659,6 +665,18 @@ def _unquoted_distance(start: int, end: int, quoted: list[tuple[int, int]]) -> i
     whatever the length of what X said."""
     inside = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
     return end - start - inside
+
+
+def _alone(token: Token) -> bool:
+    """A capitalised word that is a name by itself: no capitalised word beside it ("Temesgen
+    said", not "Temesgen Abebe" or "President Temesgen") and not a sentence's first word
+    before a noun it qualifies."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.pos_ == "PROPN" and token.is_alpha \
+        and not (before is not None and before.text[:1].isupper() and before.is_alpha) \
+        and not (after is not None and after.text[:1].isupper() and after.is_alpha)
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:

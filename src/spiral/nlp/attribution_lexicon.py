@@ -246,6 +246,14 @@ NGO_QUALIFIERS = frozenset({"rights", "aid", "humanitarian", "relief", "advocacy
 # authorities said all was calm. The defence ministry said ...")
 STATE_BODIES = frozenset({"ministry", "government", "authorities", "army", "military", "police",
                           "cabinet", "presidency", "navy", "administration"})
+# words of an office that governs: a group's ministry or government ("the Taliban's defence
+# ministry", "a Taliban government official", "the Hamas-run health ministry") speaks for the
+# state it runs, not as an armed group
+GOVERNING_WORDS = frozenset({"ministry", "government", "cabinet", "presidency", "administration"})
+# an unnamed diplomat or diplomatic source speaks for some state, which one only its own words
+# say ("a Western diplomat", "an Egyptian diplomatic source"): not the report's country, nor
+# the last one that acted
+ANY_STATE_SOURCES = frozenset({"diplomat", "diplomatic"})
 # words describing a speaker as no state's voice, wherever the country comes from ("Manila-based
 # analyst X", "a former Russian diplomat")
 NON_STATE_DESCRIPTORS = frozenset({"analyst", "expert", "researcher", "professor", "scholar",

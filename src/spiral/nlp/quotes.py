@@ -47,6 +47,7 @@ from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
+    ANY_STATE_SOURCES,
     CLAUSE_CUES,
     CLAUSE_ONLY,
     CLEAR_CUES,
@@ -60,6 +61,7 @@ from spiral.nlp.attribution_lexicon import (
     FORCE_CUES,
     FORCE_TARGETS,
     GERUND_PREPOSITIONS,
+    GOVERNING_WORDS,
     INFINITIVE_CUES,
     LIGHT_VERBS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
@@ -1354,6 +1356,12 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                                           for t in source)
     if described and speaker is not None and speaker.sector in STATE_SECTORS:
         speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
+    if anonymous and speaker is not None and _of_any_state(named) and not any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in source):
+        # "according to diplomats" in a report on Somalia: some state's, not Somalia's, though
+        # the report's country or its officials were named before ("diplomats and analysts"
+        # speak for none)
+        return _unplaced_diplomat(doc, source), anonymous
     if anonymous and speaker is not None:
         words = doc[source[0].i:source[-1].i + 1].text
         # "sources in Jordan" are placed, not a state's; "security sources" are
@@ -1370,7 +1378,33 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         # through an office, is its government ("Iran's semi-official website" is Iranian, and
         # no more)
         speaker = replace(speaker, sector="GOV")
+    if speaker is not None and speaker.sector == "REB" and _governing(head):
+        speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _of_any_state(head: Token) -> bool:
+    """"Diplomats", "a diplomatic source" with no word that says whose."""
+    children = [c for c in head.children if c.dep_ in ("compound", "amod")]
+    return (head.lemma_.lower() in ANY_STATE_SOURCES
+            or any(c.lemma_.lower() in ANY_STATE_SOURCES for c in children)) \
+        and not any(c.text[:1].isupper() for c in children)
+
+
+def _unplaced_diplomat(doc: Doc, source: list[Token]) -> Entity:
+    """Diplomats of no country the text gives: some state's voice, unless analysts or other
+    voices of no state are with them."""
+    words = doc[source[0].i:source[-1].i + 1].text
+    analysts = any(t.lemma_.lower() in NON_STATE_DESCRIPTORS for t in source)
+    return Entity(words, words, "", "" if analysts else "GOV", "anonymous source")
+
+
+def _governing(head: Token) -> bool:
+    """"The Taliban's defence ministry", "a Taliban government official": the source is an
+    office of government, whoever runs it."""
+    return head.lemma_.lower() in GOVERNING_WORDS or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in GOVERNING_WORDS
+        for c in head.children)
 
 
 def _placed_in_sentence(doc: Doc, head: Token) -> Entity | None:
@@ -1494,6 +1528,8 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                   for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
         "NUM", "PRON") else head
+    if quote.anonymous and quote.speaker is None and _of_any_state(named):
+        return replace(quote, speaker=_unplaced_diplomat(doc, source))
     if quote.anonymous and (sector := _state_source(named)) \
             and not any(c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
                         and c.dep_ in ("amod", "compound") and c.lower_ not in

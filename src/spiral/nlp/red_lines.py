@@ -109,6 +109,10 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|striking|t
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
                      re.IGNORECASE)
+# "will continue to target ships until the war ends": what goes on while a condition holds
+LASTING_VERBS = {"continue", "keep", "persist"}
+# "independence means war": a step that, in the present, is war
+WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal"}
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply"}
 # "ready to thwart any attempt to ...", "will crush any incursion": what answers any such step
 COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defeat", "punish",
@@ -183,6 +187,8 @@ class RedLineFinder:
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
             return None
         declarer = statement_holder(doc, sentence, consequence)
+        if declarer is not None and not declarer.code and declarer.role == "several speakers":
+            declarer = _first_named(doc, sentence, declarer) or declarer
         # a line no one resolved drew is no one's to hold to it
         if declarer is None or not declarer.code or _passive_unquoted(doc, sentence):
             return None
@@ -194,6 +200,21 @@ class RedLineFinder:
                        consequence=consequence, kind=kind, start=sentence.start_char,
                        end=sentence.start_char + len(sentence.text.rstrip()),
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
+
+
+def _first_named(doc: Doc, sentence: Span, joint: Entity) -> Entity | None:
+    """"Britain, France and Germany said they would ...": a line drawn jointly is held by the
+    first state named (one line, as the annotators code it)."""
+    at = sentence.text.find(joint.entity_text)
+    if at < 0:
+        return None
+    start = sentence.start_char + at
+    for first, last, _ in doc._.actor_mentions:
+        if start <= first and last <= start + len(joint.entity_text):
+            entity = entity_at(doc, first, last)
+            if entity is not None and len(entity.code) == 3:
+                return entity
+    return None
 
 
 def _passive_unquoted(doc: Doc, sentence: Span) -> bool:
@@ -228,8 +249,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             taken = {t.i for t in (token.head if _as_long_as(token) else token).subtree}
             consequence = [t for t in _reported(clause).subtree if t.i not in taken
                            and t.dep_ != "punct" and not _is_mark(t, clause)]
-            found.append((_text([t for t in condition if not _is_mark(t, token)]),
-                          _text(consequence)))
+            found.append((_text([t for t in condition if not _is_mark(t, token)
+                                 or t.lower_ == "until"]), _text(consequence)))
             continue
         # "will respond overwhelmingly to any provocation", "will pay a heavy price for any
         # attack": any such step is the condition
@@ -589,10 +610,23 @@ def _deadline(noun: Token) -> list[tuple[str, str]]:
 def _condition_clause(token: Token) -> list[Token] | None:
     """The tokens of a conditional clause headed by `token`: 'if/unless/once X' or the inverted
     'Should X', 'Were X', 'Had X'."""
+    if token.dep_ == "relcl":
+        # "would take all measures should the vessels return": the parser hangs the inverted
+        # clause on the noun before it
+        first = next(token.subtree)
+        if first.lower_ in ("should", "were", "had") and first.head.i == token.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and first.i < c.i < token.i
+                        for c in token.children):
+            return [t for t in token.subtree if t.i != first.i]
+        return None
     if token.dep_ != "advcl":
         return None
     children = list(token.children)
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+        return list(token.subtree)
+    if any(c.dep_ == "mark" and c.lower_ == "until" for c in children) \
+            and (_future(token.head) or token.head.lemma_ in LASTING_VERBS):
+        # "will keep striking until the siege ends": while it does not, the threat holds
         return list(token.subtree)
     if _as_long_as(token) or any(
             c.dep_ == "advmod" and c.lower_ in CONDITION_MARKS and 0 < c.i < token.i
@@ -696,7 +730,22 @@ def _actors_named(doc: Doc, sentence: Span, text: str, declarer: str) -> list[En
 
 
 # the rules that read a verb of one of a few lemmas, by lemma
+def _means_war(verb: Token) -> list[tuple[str, str]]:
+    """"Independence means war", "the deployment amounts to a declaration of war": a step
+    that, told in the present, is war (the modal "would mean" is read with the other modals)."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.lower_ in MODALS for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    said = [t for c in verb.children if c.dep_ in ("dobj", "attr", "prep") for t in c.subtree]
+    words = _text(said)
+    if subject is None or PRONOUN.match(subject.text) \
+            or not (words.lower() == "war" or WAR_WORDS.search(words)):
+        return []
+    return [(_text(list(subject.subtree)), _text([verb, *said]))]
+
+
 LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
+    **{lemma: (_means_war,) for lemma in WAR_MEANING_VERBS},
     **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
     "warn": (_warned_not_to, _warned_of), "caution": (_warned_not_to,),
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},

@@ -1402,3 +1402,60 @@ def test_whom_a_causative_makes_act_is_the_actor(annotate) -> None:
                    "border.")
     actors = {actor for actor, act, _ in _dyads(doc) if act == "RETREAT"}
     assert actors == {"SRB"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kandahar was shelled overnight. The Taliban's interior ministry said three civilians died.",
+    "Kandahar was shelled overnight. A Taliban government official said three civilians died.",
+])
+def test_a_ministry_run_by_an_armed_group_speaks_for_the_state_it_runs(annotate, text) -> None:
+    assert _speakers(annotate(text))[-1][:2] == ("AFG", "GOV")
+
+
+@pytest.mark.parametrize("text, last", [
+    # the report's country, or the officials named before, are not whose diplomats they are
+    (("Somali officials said the consulates would close. The closure endangers the troops, "
+      "according to diplomats."), ("", "GOV", True)),
+    (("Somali officials said the consulates would close. The closure endangers the troops, "
+      "according to diplomats and analysts."), ("", "", True)),
+    (("Moscow denied sending fighters to Mali. \"Moscow still runs them,\" one diplomatic "
+      "source in the region said."), ("", "GOV", True)),
+    # a diplomat whose country the words give is that country's
+    (("Somali officials said the consulates would close. The closure endangers the troops, "
+      "a Kenyan diplomat said."), ("KEN", "GOV", True)),
+])
+def test_an_unnamed_diplomat_is_of_no_country_the_text_does_not_give(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
+
+
+def test_a_person_named_in_full_is_then_named_by_the_first_name(annotate) -> None:
+    doc = annotate("Defence Minister Rajnath Singh spoke in parliament on Tuesday. Rajnath also "
+                   "said that none of the soldiers had been killed in the clash.")
+    last = doc._.quotes[-1]["speaker"]
+    assert last is not None and last["entity_name"] == "Rajnath Singh"
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # an inverted condition the parser hangs on the noun before it
+    (("Beijing warned Manila that it would take all necessary measures should the Philippine "
+      "vessels return."), "CHN", "the Philippine vessels return"),
+    # what goes on until something ends
+    (("The Houthis said they would keep targeting ships bound for the port until the blockade "
+      "of Gaza ends."), "YEM", "until the blockade of Gaza ends"),
+    # a step that, in the present, is war
+    ("Seoul's defence ministry warned that a nuclear test means war.", "KOR", "a nuclear test"),
+    # a line several states draw together is held by the first named
+    (("Norway, Sweden and Denmark said they would impose sanctions unless Moscow released the "
+      "fishermen."), "NOR", "Moscow released the fishermen"),
+])
+def test_further_forms_of_conditional_threats(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar said the talks would go on until both sides agree on the text.",
+    "Analysts said the drought means war is less likely this year.",
+])
+def test_no_line_in_what_only_lasts_or_is_judged(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
