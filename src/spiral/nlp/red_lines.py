@@ -2,7 +2,10 @@
 
 Patterns, on the dependency parse of each sentence:
 - a conditional clause: "if/should/unless/in case X, (then) Y", "Y as long as X", "Y only
-  when X" — condition X, consequence Y;
+  when X", "will keep doing Y until X" — condition X, consequence Y (an inverted "should X"
+  the parser hangs on a noun, and "will not sit idly by if X", too);
+- "X means war", "X amounts to a declaration of war" in the present; "X would be a serious
+  escalation"; "warned Y against any X";
 - "X would mean / would put us at war / would be an act of war Y" — the step X is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X";
@@ -23,7 +26,8 @@ Patterns, on the dependency parse of each sentence:
   kind. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
   the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
-the subject of the speech verb), else the main clause's subject; a line whose declarer has no
+the subject of the speech verb), else the main clause's subject; several states coordinated
+hold a line by the first named; a line whose declarer has no
 country or body resolved is not kept. A sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline; nor does a journalist's sentence whose
@@ -94,7 +98,9 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct partici
                        r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
                        r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|striking|target\w*|pay|"
+THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking|target\w*|pay|"
+                          r"counter-?measures|fight|blockade|close (?:the|its|our) (?:strait|"
+                          r"border|airspace|crossings?)|"
                           r"consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
@@ -106,6 +112,11 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strike|striking|t
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
                           r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for)\b",
                           re.IGNORECASE)
+# "supplying the missiles would be a serious escalation": a step judged in the words of a warning
+ESCALATION = re.compile(r"\b(?:serious|dangerous|grave|major|significant|unacceptable) "
+                        r"(?:escalation|provocation)\b", re.IGNORECASE)
+# "warned Warsaw against any provocation": the step warned against, with no consequence named
+AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
                      re.IGNORECASE)
@@ -311,7 +322,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
-            if step and rest and (WAR_WORDS.search(_text(rest))
+            if step and rest and (WAR_WORDS.search(_text(rest)) or ESCALATION.search(_text(rest))
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
                                       and STEP_SUBJECT.match(_text(step)))):
                 found.append((_text(step), _text(rest)))
@@ -438,6 +449,22 @@ def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
                                    or t.head.i != act.i]
     warning = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb]
     return [(_text(step), f"{_text(warning)} not to {act.lemma_}")]
+
+
+def _warned_against(verb: Token) -> list[tuple[str, str]]:
+    """"Minsk warned Warsaw against any provocation on the border": any such step by whom it
+    warns is the line ("warned against complacency" names no step and no one)."""
+    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if warned is None or PRONOUN.match(warned.text) or warned.lemma_.lower() in PUBLIC:
+        return []
+    step = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
+                 and p.lower_ == "against" for o in p.children if o.dep_ == "pobj"
+                 and any(d.lower_ in AGAINST_STEP for d in o.children if d.dep_ in ("det", "amod"))),
+                None)
+    if step is None:
+        return []
+    return [(f"{_text(list(warned.subtree))} {_text(list(step.subtree))}",
+             f"{verb.text} against it")]
 
 
 def _warned_of(verb: Token) -> list[tuple[str, str]]:
@@ -619,9 +646,13 @@ def _condition_clause(token: Token) -> list[Token] | None:
                         for c in token.children):
             return [t for t in token.subtree if t.i != first.i]
         return None
+    children = list(token.children)
+    if token.dep_ == "pcomp" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                     for c in children):
+        # "will not sit idly by if X": the parser hangs the clause on the particle
+        return list(token.subtree)
     if token.dep_ != "advcl":
         return None
-    children = list(token.children)
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
         return list(token.subtree)
     if any(c.dep_ == "mark" and c.lower_ == "until" for c in children) \
@@ -747,7 +778,7 @@ def _means_war(verb: Token) -> list[tuple[str, str]]:
 LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_means_war,) for lemma in WAR_MEANING_VERBS},
     **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
-    "warn": (_warned_not_to, _warned_of), "caution": (_warned_not_to,),
+    "warn": (_warned_not_to, _warned_of, _warned_against), "caution": (_warned_not_to,),
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
     "hold": (_held_responsible,),
     "get": (_away_with,),

@@ -1447,6 +1447,18 @@ def test_a_person_named_in_full_is_then_named_by_the_first_name(annotate) -> Non
     # a line several states draw together is held by the first named
     (("Norway, Sweden and Denmark said they would impose sanctions unless Moscow released the "
       "fishermen."), "NOR", "Moscow released the fishermen"),
+    # threats of trade and of closing a passage, and the condition hung on "idly by"
+    (("Japan's trade ministry vowed firm countermeasures if Seoul went ahead with the export "
+      "curbs."), "JPN", "Seoul went ahead with the export curbs"),
+    (("Oman said it would close its border if the militias kept crossing into Dhofar."), "OMN",
+     "the militias kept crossing into Dhofar"),
+    (("Chile warned that it would not sit idly by if Bolivia kept moving troops to the border."),
+     "CHL", "Bolivia kept moving troops to the border"),
+    # a step judged a serious escalation, and a warning against any such step
+    (("Hungary warned that sending fighter jets to Serbia would be a serious escalation."), "HUN",
+     "sending fighter jets to Serbia"),
+    ("Lithuania warned Belarus against any provocation at the crossings.", "LTU",
+     "any provocation at the crossings"),
 ])
 def test_further_forms_of_conditional_threats(annotate, text, declarer, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
@@ -1456,6 +1468,8 @@ def test_further_forms_of_conditional_threats(annotate, text, declarer, conditio
 @pytest.mark.parametrize("text", [
     "Qatar said the talks would go on until both sides agree on the text.",
     "Analysts said the drought means war is less likely this year.",
+    "The envoy warned against complacency over the truce.",
+    "The bank said the market would close early if trading volumes fell.",
 ])
 def test_no_line_in_what_only_lasts_or_is_judged(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
