@@ -299,4 +299,6 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              "broadcaster", "television", "channel", "observatory", "monitor",
                              "tank", "group", "organisation", "organization", "institute",
                              "university", "company", "firm", "resident", "witness", "analyst",
-                             "expert", "activist", "doctor", "journalist", "correspondent"})
+                             "expert", "activist", "doctor", "journalist", "correspondent",
+                             # "the Afghanistan Cricket Board", "the Kenya Bar Association"
+                             "board", "federation", "association", "club", "league", "chamber"})

@@ -1391,6 +1391,17 @@ def _of_any_state(head: Token) -> bool:
         and not any(c.text[:1].isupper() for c in children)
 
 
+def _named_as(quote: Quote) -> Entity | None:
+    """A quote's speaker under the words its source named them by ("Cambodia's defence
+    ministry", where the knowledge base knows only Cambodia); a source that itself pointed back
+    ("the statement", "it") keeps the words it took."""
+    words = quote.speaker_text
+    if quote.speaker is None or not words or words.split()[-1].lower() in DOCUMENT_NOUNS \
+            or words.lower() in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "they"}:
+        return quote.speaker
+    return replace(quote.speaker, entity_text=words)
+
+
 def _unplaced_diplomat(doc: Doc, source: list[Token]) -> Entity:
     """Diplomats of no country the text gives: some state's voice, unless analysts or other
     voices of no state are with them."""
@@ -1503,7 +1514,9 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         # "The Pentagon said ... A spokesman said": the body quoted last speaks through them
         return replace(quote, speaker=window[-1].speaker, anonymous=False)
     if head.lemma_.lower() in DOCUMENT_NOUNS and window:
-        return replace(quote, speaker=window[-1].speaker, anonymous=window[-1].anonymous)
+        # the statement is the last speaker's, by the words that named them ("Cambodia's
+        # defence ministry said ... The statement said"), not by the country alone
+        return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
     if head.lemma_.lower() in DOCUMENT_NOUNS and (issuer := _last_subject(doc, head)):
         # "Ecowas called for ... The communique warned": no statement quoted before, the body
         # that last acted is its issuer

@@ -1473,3 +1473,17 @@ def test_further_forms_of_conditional_threats(annotate, text, declarer, conditio
 ])
 def test_no_line_in_what_only_lasts_or_is_judged(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+def test_a_statement_keeps_the_words_that_named_its_issuer(annotate) -> None:
+    doc = annotate("Chile's Ministry of National Defence said its troops had only returned fire. "
+                   "The statement said Bolivian soldiers had crossed the border first.")
+    last = doc._.quotes[-1]
+    assert last["speaker"]["code"] == "CHL"
+    assert "Defence" in last["speaker"]["entity_text"]
+
+
+def test_a_sports_board_named_for_its_country_is_not_its_government(annotate) -> None:
+    doc = annotate("The Nepal Football Federation said two of its players were hurt in the "
+                   "shelling.")
+    assert _speakers(doc)[0][:2] == ("NPL", "")
