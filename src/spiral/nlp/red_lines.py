@@ -99,11 +99,14 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct partici
                        r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
 THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking|target\w*|pay|"
-                          r"counter-?measures|fight|blockade|close (?:the|its|our) (?:strait|"
+                          r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
+                          r"options (?:are|were|remain) on the table|blockade|close (?:the|its|our) (?:strait|"
                           r"border|airspace|crossings?)|"
                           r"consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
-                          r"weapons|force|measures|means|disaster|sanctions?|tariffs?|cut off|"
+                          r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
+                          r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
+                          r"deliveries)|"
                           r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
@@ -124,7 +127,7 @@ OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:els
 LASTING_VERBS = {"continue", "keep", "persist"}
 # "independence means war": a step that, in the present, is war
 WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal"}
-RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply"}
+RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
 # "ready to thwart any attempt to ...", "will crush any incursion": what answers any such step
 COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defeat", "punish",
                  "resist", "confront", "destroy"}

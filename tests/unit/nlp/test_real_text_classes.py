@@ -1459,6 +1459,18 @@ def test_a_person_named_in_full_is_then_named_by_the_first_name(annotate) -> Non
      "sending fighter jets to Serbia"),
     ("Lithuania warned Belarus against any provocation at the crossings.", "LTU",
      "any provocation at the crossings"),
+    # threats of bombing, invading, wiping out, cutting supplies, options on the table, and a
+    # right reserved to act against any threat
+    ("Ecuador's president said he would bomb the camps if the cartel kept the hostages.", "ECU",
+     "the cartel kept the hostages"),
+    ("Armenia's premier said Baku would invade if the talks collapsed.", "ARM",
+     "the talks collapsed"),
+    ("Qatar said it would cut gas deliveries to Italy if the levy took effect.", "QAT",
+     "the levy took effect"),
+    ("Egypt's foreign minister said all options were on the table if the dam were filled.", "EGY",
+     "the dam were filled"),
+    ("Greece reserves the right to act against any incursion, the Greek prime minister said.",
+     "GRC", "any incursion"),
 ])
 def test_further_forms_of_conditional_threats(annotate, text, declarer, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
@@ -1470,6 +1482,7 @@ def test_further_forms_of_conditional_threats(annotate, text, declarer, conditio
     "Analysts said the drought means war is less likely this year.",
     "The envoy warned against complacency over the truce.",
     "The bank said the market would close early if trading volumes fell.",
+    "Norway's government said it would cut taxes if growth slowed.",
 ])
 def test_no_line_in_what_only_lasts_or_is_judged(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
