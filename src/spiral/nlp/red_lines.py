@@ -2,10 +2,11 @@
 
 Patterns, on the dependency parse of each sentence:
 - a conditional clause: "if/should/unless/in case X, (then) Y", "Y as long as X", "Y only
-  when X", "will keep doing Y until X" — condition X, consequence Y (an inverted "should X"
-  the parser hangs on a noun, and "will not sit idly by if X", too);
+  when X", "will keep doing Y until X" (a clause, or a step named: "until a truce", not "until
+  Friday") — condition X, consequence Y (an inverted "should X" the parser hangs on a noun or,
+  after what was said, on the speech verb, and "will not sit idly by if X", too);
 - "X means war", "X amounts to a declaration of war" in the present; "X would be a serious
-  escalation"; "warned Y against any X";
+  escalation", "would be treated as legitimate targets"; "warned Y against any X";
 - "X would mean / would put us at war / would be an act of war Y" — the step X is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X";
@@ -18,7 +19,7 @@ Patterns, on the dependency parse of each sentence:
   be targeted";
 - under a warning, or against any step, "would take action / measures against X";
 - "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
-  consequences over Y": Y is;
+  consequences over Y", "warned of countermeasures against Y": Y is;
 - ultimatums: "do X or face Y", "either X or we will Y", "has until Friday to X", "would have
   three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours" (what is
   demanded, not done in time, is the condition);
@@ -48,6 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import entity_at
 from spiral.nlp.dates import find_event_date
+from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
 from spiral.records import Entity, RedLine
 
@@ -116,8 +118,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for)\b",
                           re.IGNORECASE)
 # "supplying the missiles would be a serious escalation": a step judged in the words of a warning
-ESCALATION = re.compile(r"\b(?:serious|dangerous|grave|major|significant|unacceptable) "
-                        r"(?:escalation|provocation)\b", re.IGNORECASE)
+ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
+                        r"(?:escalation|provocation)|legitimate targets)\b", re.IGNORECASE)
 # "warned Warsaw against any provocation": the step warned against, with no consequence named
 AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
@@ -125,6 +127,7 @@ OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:els
                      re.IGNORECASE)
 # "will continue to target ships until the war ends": what goes on while a condition holds
 LASTING_VERBS = {"continue", "keep", "persist"}
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # "independence means war": a step that, in the present, is war
 WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal"}
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
@@ -134,7 +137,7 @@ COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defe
 READY = {"ready", "prepared", "determined"}
 # "warned Tehran of serious consequences over its attack": what a warning says will follow
 CONSEQUENCE_NOUNS = {"consequences", "consequence", "repercussions", "retaliation", "reprisals",
-                     "response", "price"}
+                     "response", "price", "countermeasures"}
 # "ordered the envoy to leave within 48 hours": who demands, with a deadline
 ORDER_VERBS = {"order", "tell", "instruct", "direct", "demand", "ask", "give"}
 # "either you surrender or we are coming for you": the speaker's side will act
@@ -325,7 +328,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
-            if step and rest and (WAR_WORDS.search(_text(rest)) or ESCALATION.search(_text(rest))
+            # a step judged an escalation where no condition is stated (an "if" clause is read
+            # above, and what the parser leaves of it here is no step)
+            judged = ESCALATION.search(_text(rest)) and not any(
+                t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in sentence)
+            if step and rest and (WAR_WORDS.search(_text(rest)) or judged
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
                                       and STEP_SUBJECT.match(_text(step)))):
                 found.append((_text(step), _text(rest)))
@@ -476,17 +483,24 @@ def _warned_of(verb: Token) -> list[tuple[str, str]]:
     if verb.lemma_ != "warn":
         return []
     warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if warned is None or warned.lemma_.lower() in PUBLIC:
+    if warned is not None and warned.lemma_.lower() in PUBLIC:
         return []
     # the parser hangs "of consequences" on the verb or on whom it warns, and "over" on either
-    threat = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
-                   and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
-                   and o.lower_ in CONSEQUENCE_NOUNS), None)
+    threat = next((o for p in (*verb.children, *(warned.children if warned is not None else ()))
+                   if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj" and o.lower_ in CONSEQUENCE_NOUNS), None)
     if threat is None:
         return []
     over = next((o for p in (*threat.children, *verb.children) if p.dep_ == "prep"
-                 and p.lower_ in ("over", "for") and p.i > threat.i
+                 and p.lower_ in ("over", "for", "against") and p.i > threat.i
                  for o in p.children if o.dep_ == "pobj"), None)
+    if warned is None and over is None:
+        return []  # "warned of consequences": of what step, and for whom, is not said
+    if warned is None:
+        # "warned of strong countermeasures against the drills": the step is what they answer
+        return [(_text(list(over.subtree)), _text([t for t in threat.subtree
+                                                  if t.i not in {x.i for x in over.head.subtree}]
+                                                 or [threat]))]
     step = _text(list(over.subtree)) if over is not None else f"{_text(list(warned.subtree))} acts"
     consequence = [t for t in threat.subtree if over is None or t.i not in
                    {*(x.i for x in over.subtree), over.head.i}]
@@ -640,11 +654,14 @@ def _deadline(noun: Token) -> list[tuple[str, str]]:
 def _condition_clause(token: Token) -> list[Token] | None:
     """The tokens of a conditional clause headed by `token`: 'if/unless/once X' or the inverted
     'Should X', 'Were X', 'Had X'."""
-    if token.dep_ == "relcl":
+    if token.dep_ in ("relcl", "ccomp"):
         # "would take all measures should the vessels return": the parser hangs the inverted
-        # clause on the noun before it
+        # clause on the noun before it, or on the speech verb
         first = next(token.subtree)
-        if first.lower_ in ("should", "were", "had") and first.head.i == token.i \
+        # on the speech verb, only after what was said ("warned that X would Y, should Z")
+        after_said = token.dep_ == "relcl" or any(
+            c.dep_ == "ccomp" and c.i < token.i for c in token.head.children)
+        if first.lower_ in ("should", "were", "had") and first.head.i == token.i and after_said \
                 and any(c.dep_ in ("nsubj", "nsubjpass") and first.i < c.i < token.i
                         for c in token.children):
             return [t for t in token.subtree if t.i != first.i]
@@ -764,6 +781,20 @@ def _actors_named(doc: Doc, sentence: Span, text: str, declarer: str) -> list[En
 
 
 # the rules that read a verb of one of a few lemmas, by lemma
+def _until(word: Token) -> list[tuple[str, str]]:
+    """"vowed to keep up its attacks until a ceasefire in Gaza": while what "until" names has
+    not come, the threat holds (a clause after "until" is read with the other conditions)."""
+    verb = word.head
+    # "until Friday", "until the end of winter": a time, not a step
+    if word.dep_ != "prep" or not any(c.dep_ == "pobj" for c in word.children) \
+            or any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS | SEASONS
+                   for t in word.subtree) \
+            or not (_future(verb) or verb.lemma_ in LASTING_VERBS
+                    or verb.dep_ == "xcomp" and verb.head.lemma_ in LASTING_VERBS | WARNING_VERBS):
+        return []
+    return [(_text(list(word.subtree)), _text(_around(verb, word)))]
+
+
 def _means_war(verb: Token) -> list[tuple[str, str]]:
     """"Independence means war", "the deployment amounts to a declaration of war": a step
     that, told in the present, is war (the modal "would mean" is read with the other modals)."""
@@ -780,6 +811,7 @@ def _means_war(verb: Token) -> list[tuple[str, str]]:
 
 LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_means_war,) for lemma in WAR_MEANING_VERBS},
+    "until": (_until,),
     **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
     "warn": (_warned_not_to, _warned_of, _warned_against), "caution": (_warned_not_to,),
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},

@@ -1471,6 +1471,16 @@ def test_a_person_named_in_full_is_then_named_by_the_first_name(annotate) -> Non
      "the dam were filled"),
     ("Greece reserves the right to act against any incursion, the Greek prime minister said.",
      "GRC", "any incursion"),
+    # an inverted condition after what was said; countermeasures warned of against a step;
+    # aircraft to be treated as legitimate targets; attacks kept up until a step
+    (("Kim Yo Jong warned that Seoul would face a terrible disaster should the balloons come "
+      "back."), "PRK", "the balloons come back"),
+    ("Pyongyang warned of strong countermeasures against the naval drills.", "PRK",
+     "the naval drills"),
+    (("Serbia warned that NATO drones flying from Kosovo would be treated as legitimate "
+      "targets."), "SRB", "NATO drones flying from Kosovo"),
+    ("Hezbollah vowed to keep up its rocket fire until a truce in Gaza.", "LBN",
+     "until a truce in Gaza"),
 ])
 def test_further_forms_of_conditional_threats(annotate, text, declarer, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
@@ -1483,6 +1493,8 @@ def test_further_forms_of_conditional_threats(annotate, text, declarer, conditio
     "The envoy warned against complacency over the truce.",
     "The bank said the market would close early if trading volumes fell.",
     "Norway's government said it would cut taxes if growth slowed.",
+    "Russia said it would keep striking the grid until the end of winter.",
+    "Pakistan warned of consequences.",
 ])
 def test_no_line_in_what_only_lasts_or_is_judged(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
