@@ -1338,12 +1338,13 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
             and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS
                  or head.pos_ == "PROPN" and speaker.sector in STATE_SECTORS
                  or head.text == speaker.entity_name.split()[-1] != speaker.entity_name) \
-            and doc._.report_country \
+            and (home := doc._.report_country or _office_home(doc, head, speaker)) \
             and not _owned_by_unknown(source, head):
         # a private person the text places nowhere ("Ali Ammar, whose son was killed"), or an
         # official ("Opposition leader X", "ministry spokesperson X"), speaks from where the
-        # report is (as a speaker only: nothing else is inferred from it)
-        speaker = replace(speaker, code=doc._.report_country)
+        # report is (as a speaker only: nothing else is inferred from it); in a report on two
+        # countries alike, an official speaks for the one that last spoke or acted
+        speaker = replace(speaker, code=home)
     if anonymous and speaker is None and named.lemma_.lower() in ONLOOKERS:
         # "..., witnesses said": onlookers are where what they saw happened
         speaker = _placed_in_sentence(doc, head)
@@ -1389,6 +1390,17 @@ def _of_any_state(head: Token) -> bool:
     return (head.lemma_.lower() in ANY_STATE_SOURCES
             or any(c.lemma_.lower() in ANY_STATE_SOURCES for c in children)) \
         and not any(c.text[:1].isupper() for c in children)
+
+
+def _office_home(doc: Doc, head: Token, speaker: Entity) -> str:
+    """The country of an office holder the text places nowhere, in a report on no one country:
+    the one whose state last spoke or acted ("Pakistan announced it was expelling the envoy.
+    ... foreign minister X said")."""
+    if speaker.sector not in STATE_SECTORS:
+        return ""
+    last = _last_subject(doc, head)
+    return last.code if last is not None and len(last.code) == 3 \
+        and last.code not in NON_STATE else ""
 
 
 def _named_as(quote: Quote) -> Entity | None:

@@ -1512,3 +1512,11 @@ def test_a_sports_board_named_for_its_country_is_not_its_government(annotate) ->
     doc = annotate("The Nepal Football Federation said two of its players were hurt in the "
                    "shelling.")
     assert _speakers(doc)[0][:2] == ("NPL", "")
+
+
+def test_an_unknown_office_holder_in_a_report_on_two_countries_speaks_for_the_last_actor(
+        annotate) -> None:
+    doc = annotate("Chad accused Sudan of arming rebels, and Sudan accused Chad of the same. "
+                   "Chad announced on Monday it would close its embassy in Khartoum. Foreign "
+                   "minister Abakar Doumgor Mahamat said the decision was final.")
+    assert _speakers(doc)[-1][:2] == ("TCD", "GOV")
