@@ -25,8 +25,11 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
-    ("dmy", re.compile(r"\b(?P<d>\d{1,2}) " + _MONTH + r"(?:,? (?P<y>\d{4}))?\b")),
-    ("mdy", re.compile(r"\b" + _MONTH + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4}))?\b")),
+    # "on October 7 last year": the day of the year before the report's
+    ("dmy", re.compile(r"\b(?P<d>\d{1,2}) " + _MONTH
+                       + r"(?:,? (?P<y>\d{4})|(?P<last> last year))?\b")),
+    ("mdy", re.compile(r"\b" + _MONTH + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4})|"
+                       r"(?P<last> last year))?\b")),
     ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # "overnight on March 8", "overnight into Sunday": the day named is the date
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight(?! (?:on|into|to)\b)|"
@@ -35,7 +38,8 @@ _PATTERNS = [
     # "in June", "last March", "their June attacks" (a month naming what happened in it; "the
     # Dec. 29 strikes" names a day, read above)
     ("month_name", re.compile(r"\b(?i:in|since|during|last|early|late|mid-|the|their|its|his|her|"
-                              r"our) ?" + _MONTH + r"(?: (?P<y>\d{4}))?\b(?!\.? ?\d{1,2}\b)")),
+                              r"our) ?" + _MONTH + r"(?: (?P<y>\d{4})|(?P<last> last year))?\b"
+                              r"(?!\.? ?\d{1,2}\b)")),
     ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
     # "in 2016", "during 2014", "since 2014, when the rebels took the capital": a year alone
@@ -45,12 +49,15 @@ _PATTERNS = [
     # "a 2019 car bomb attack", "the 2008 war": a year naming what happened in it
     ("year_before_noun", re.compile(r"\b(?i:a|an|the|its|their|his|her|our) (?P<y>(?:19|20)\d{2})"
                                     r" (?=[a-z])")),
+    # "two days ago", "a week ago": counted back from the report's day
+    ("days_ago", re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                            r"(?P<unit>days?|weeks?) ago\b", re.IGNORECASE)),
     ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
 ]
 # charges and denials that, told in the present, are a standing position
 STANDING_VERBS = frozenset({"accuse", "allege", "deny", "blame", "claim", "insist", "maintain"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "a": 1}
+            "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _UNIT_DAYS = {"day": 1, "week": 7}
 
 
@@ -161,6 +168,8 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         month, day = _month_number(groups["month"]), int(groups["d"])
         year = int(groups["y"]) if groups.get("y") else published.year
         found = date(year, month, day)
+        if groups.get("last"):
+            return date(published.year - 1, month, day), "day"
         if not groups.get("y") and found > published + timedelta(days=7):
             found = date(year - 1, month, day)
         return found, "day"
@@ -178,8 +187,8 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         return monday, "week"
     if kind == "month_name":
         month = _month_number(groups["month"])
-        year = int(groups["y"]) if groups.get("y") else (
-            published.year if month <= published.month else published.year - 1)
+        year = int(groups["y"]) if groups.get("y") else published.year - 1 if groups.get(
+            "last") else (published.year if month <= published.month else published.year - 1)
         return date(year, month, 1), "month"
     if kind == "this_month":
         shift = {"this": 0, "last": -1, "next": 1}[groups["which"].lower()]
@@ -190,6 +199,10 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         return date(published.year + shift, 1, 1), "year"
     if kind in ("year_number", "year_before_noun"):
         return date(int(groups["y"]), 1, 1), "year"
+    if kind == "days_ago":
+        count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
+        days = count * _UNIT_DAYS[groups["unit"].lower().rstrip("s")]
+        return published - timedelta(days=days), "day" if days < 7 else "week"
     if kind == "months_from_now":
         count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
         sign = -1 if groups["dir"].lower() == "ago" else 1

@@ -334,6 +334,8 @@ NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
+# periods counted from the report's day that date the clause they hang on ("last year")
+RELATIVE_PERIODS = frozenset({"year", "month", "week"})
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim",
                 "declare", "confirm"}
 # verbs whose subject is the source of what the clause under them says

@@ -107,6 +107,7 @@ from spiral.nlp.event_lexicon import (
     REACTIONS,
     RECIPROCAL_VERBS,
     RECIPROCALS,
+    RELATIVE_PERIODS,
     RELATIVE_PRONOUNS,
     RELIEF,
     REPORTING_VERBS,
@@ -1414,8 +1415,14 @@ def _clauses_of_their_own(token: Token) -> frozenset[int]:
 
 
 def _clause_text(token: Token) -> str:
-    """The trigger's own clause, without the clauses it embeds: where its date is said."""
-    return "".join(t.text_with_ws for t in sorted(_phrase(token), key=lambda t: t.i))
+    """The trigger's own clause, without the clauses it embeds: where its date is said ("on
+    October 7 last year" with its year, which the parser hangs on the verb or the day as an
+    adverb)."""
+    phrase = _phrase(token)
+    years = [t for word in phrase for c in word.children if c.dep_ == "npadvmod"
+             and c.lemma_.lower() in RELATIVE_PERIODS
+             and any(d.lower_ in ("last", "this", "next") for d in c.children) for t in c.subtree]
+    return "".join(t.text_with_ws for t in sorted(phrase + years, key=lambda t: t.i))
 
 
 def _phrase(head: Token) -> list[Token]:

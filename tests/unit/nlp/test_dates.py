@@ -13,6 +13,13 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
 
 @pytest.mark.parametrize("text, expected", [
     ("on Thursday", (date(2024, 11, 21), "day")),
+    # counted back from the report's day, and a day or month of the year before it
+    ("two days ago", (date(2024, 11, 20), "day")),
+    ("3 days ago", (date(2024, 11, 19), "day")),
+    ("a week ago", (date(2024, 11, 15), "week")),
+    ("on October 7 last year", (date(2023, 10, 7), "day")),
+    ("on 7 October last year", (date(2023, 10, 7), "day")),
+    ("in September last year", (date(2023, 9, 1), "month")),
     ("on Friday", (date(2024, 11, 22), "day")),
     ("yesterday", (date(2024, 11, 21), "day")),
     ("this week", (date(2024, 11, 18), "week")),

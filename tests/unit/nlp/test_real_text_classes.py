@@ -1520,3 +1520,8 @@ def test_an_unknown_office_holder_in_a_report_on_two_countries_speaks_for_the_la
                    "Chad announced on Monday it would close its embassy in Khartoum. Foreign "
                    "minister Abakar Doumgor Mahamat said the decision was final.")
     assert _speakers(doc)[-1][:2] == ("TCD", "GOV")
+
+
+def test_a_day_of_last_year_dates_the_event_in_that_year(annotate) -> None:
+    doc = annotate("Eritrea attacked Ethiopia on October 7 last year.", "2025-11-20")
+    assert [(e["date"], e["date_precision"]) for e in doc._.events] == [("2024-10-07", "day")]
