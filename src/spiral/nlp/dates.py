@@ -35,6 +35,14 @@ _PATTERNS = [
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight(?! (?:on|into|to)\b)|"
                                 r"earlier today|this morning|this evening)\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.IGNORECASE)),
+    # "over the weekend", "last weekend": the Saturday of the weekend before the report's day
+    ("weekend", re.compile(r"\b(?:over|during|at|on|last) (?:the )?weekend\b",
+                           re.IGNORECASE)),
+    # "on the 19th": a day of the report's month (of the month before, when still to come)
+    ("ordinal_day", re.compile(r"\bon the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b")),
+    # "at the start of the month", "by the end of last month"
+    ("part_of_month", re.compile(r"\b(?:start|beginning|middle|end) of (?P<which>this|last|the) "
+                                 r"month\b", re.IGNORECASE)),
     # "in June", "last March", "their June attacks" (a month naming what happened in it; "the
     # Dec. 29 strikes" names a day, read above)
     ("month_name", re.compile(r"\b(?i:in|since|during|last|early|late|mid-|the|their|its|his|her|"
@@ -181,6 +189,20 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         # what happened "overnight" began the evening before the report
         return (published - timedelta(days=1) if rel in ("yesterday", "overnight")
                 else published), "day"
+    if kind == "weekend":
+        back = (published.weekday() - 5) % 7  # Saturday
+        return published - timedelta(days=back), "week"
+    if kind == "ordinal_day":
+        day = int(groups["d"])
+        if day <= published.day:
+            return published.replace(day=day), "day"
+        last_month = published.replace(day=1) - timedelta(days=1)
+        return last_month.replace(day=day), "day"
+    if kind == "part_of_month":
+        first = published.replace(day=1)
+        if groups["which"].lower() == "last":
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first, "month"
     if kind == "this_week":
         shift = {"this": 0, "last": -7, "next": 7}[groups["which"].lower()]
         monday = published - timedelta(days=published.weekday()) + timedelta(days=shift)

@@ -20,6 +20,12 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     ("on October 7 last year", (date(2023, 10, 7), "day")),
     ("on 7 October last year", (date(2023, 10, 7), "day")),
     ("in September last year", (date(2023, 9, 1), "month")),
+    # the weekend before a Friday's report, a day of its month, a part of a month
+    ("over the weekend", (date(2024, 11, 16), "week")),
+    ("on the 19th", (date(2024, 11, 19), "day")),
+    ("on the 28th", (date(2024, 10, 28), "day")),
+    ("at the start of the month", (date(2024, 11, 1), "month")),
+    ("at the end of last month", (date(2024, 10, 1), "month")),
     ("on Friday", (date(2024, 11, 22), "day")),
     ("yesterday", (date(2024, 11, 21), "day")),
     ("this week", (date(2024, 11, 18), "week")),
