@@ -67,6 +67,7 @@ STANDING_VERBS = frozenset({"accuse", "allege", "deny", "blame", "claim", "insis
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _UNIT_DAYS = {"day": 1, "week": 7}
+MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
 
 
 @functools.lru_cache(maxsize=4096)  # the coder asks of a sentence and of its clauses again
@@ -84,12 +85,39 @@ def resolve_date(expression: str, published: date | None) -> tuple[date, DatePre
 
 
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
-    """The date a sentence's event happened: its own date expression, else publication day;
-    with neither, no date ('unknown')."""
+    """The date a sentence's event happened: its own date expression, else the day the
+    sentences before it in its paragraph tell (`continued_date`), else publication day; with
+    none, no date ('unknown')."""
     found = resolve_date(_without_relative_clauses(sentence), published)
     if found is not None:
         return found
+    if (continued := continued_date(sentence, published)) is not None:
+        return continued
     return (None, "unknown") if published is None else (published, "day")
+
+
+def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePrecision] | None:
+    """The day a sentence without a date of its own goes on telling: the day of the week before
+    publication that one of the two sentences before it, in its paragraph, names ("Iraq on
+    Tuesday summoned the ambassador. It handed him a note of protest."); None when they name
+    none, or name an older or vaguer time (a background "in 2019" dates nothing after it)."""
+    if published is None:
+        return None
+    doc, start = sentence.doc, sentence.start
+    for _ in range(MAX_CONTINUED_SENTENCES):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        if "\n" in doc.text[before.start_char + len(before.text.rstrip()):sentence.start_char]:
+            return None  # a new paragraph tells something else
+        found = resolve_date(_without_relative_clauses(before), published)
+        if found is not None:
+            day, precision = found
+            if precision == "day" and published - timedelta(days=7) <= day < published:
+                return found
+            return None
+        start = before.start
+    return None
 
 
 def ongoing(token: Token) -> bool:

@@ -518,8 +518,11 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
         # "after Iran's strike", "amid the Russian invasion": an event told as background has
         # the date of its own words, never that of the event the sentence reports
         return None, "unknown"
-    if own_date is None and when == published and ongoing(token):
-        return None, "unknown"  # "Rwanda alleges ...": no day's event, nor the publication's
+    if own_date is None and ongoing(token) and (
+            when == published or resolve_date(token.sent.text, published) is None):
+        # "Rwanda alleges ...": no day's event, nor the publication's, nor the day the
+        # sentences before it tell
+        return None, "unknown"
     day, day_precision = own_date or (when, precision)
     if (offset := clause_offset(token)) is not None and when is not None:
         try:

@@ -1525,3 +1525,16 @@ def test_an_unknown_office_holder_in_a_report_on_two_countries_speaks_for_the_la
 def test_a_day_of_last_year_dates_the_event_in_that_year(annotate) -> None:
     doc = annotate("Eritrea attacked Ethiopia on October 7 last year.", "2025-11-20")
     assert [(e["date"], e["date_precision"]) for e in doc._.events] == [("2024-10-07", "day")]
+
+
+def test_a_sentence_without_a_date_goes_on_telling_its_paragraphs_day(annotate) -> None:
+    same = annotate("Peru on Tuesday summoned Chile's ambassador over the raid. Peru also accused "
+                    "Chile of violating its airspace.", "2024-11-21")
+    assert [e["date"] for e in same._.events if e["event_type"] == "ACCUSE"][-1] == "2024-11-19"
+    # a new paragraph, or a day long past, is not what the sentence goes on telling
+    apart = annotate("Peru on Tuesday summoned Chile's ambassador over the raid.\n\nPeru also "
+                     "accused Chile of violating its airspace.", "2024-11-21")
+    past = annotate("Peru summoned Chile's ambassador in March 2019. Peru also accused Chile of "
+                    "violating its airspace.", "2024-11-21")
+    for doc in (apart, past):
+        assert [e["date"] for e in doc._.events if e["event_type"] == "ACCUSE"][-1] == "2024-11-21"
