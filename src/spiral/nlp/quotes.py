@@ -181,6 +181,8 @@ class QuoteFinder:
             quote = self._record(doc, written, found, published)
             if quote.speaker is None:
                 quote = _from_antecedent(doc, found.source, quote, quotes)
+            else:
+                quote = _still_speaking(doc, found, quote, quotes)
             quotes.append(quote)
         self.set_annotations(doc, quotes)
         return doc
@@ -1390,6 +1392,23 @@ def _of_any_state(head: Token) -> bool:
     return (head.lemma_.lower() in ANY_STATE_SOURCES
             or any(c.lemma_.lower() in ANY_STATE_SOURCES for c in children)) \
         and not any(c.text[:1].isupper() for c in children)
+
+
+def _still_speaking(doc: Doc, found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
+    """"Sudan's army said ... Sudanese troops repelled the attack on the Ethiopian side, it
+    said": a pronoun after what it says is who was speaking before, not a country named in the
+    words it says."""
+    if [t.lower_ for t in found.source] not in (["it"], ["they"]) or quote.speaker is None \
+            or found.source[0].idx < quote.start:
+        return quote
+    window = [q for q in earlier if q.speaker is not None and q.speaker.code
+              and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
+    named_inside = any(quote.start <= start < quote.end and (e := entity_at(doc, start, end))
+                       is not None and e.code == quote.speaker.code
+                       for start, end, _ in doc._.actor_mentions)
+    if not window or not named_inside or window[-1].speaker.code == quote.speaker.code:
+        return quote
+    return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
 
 
 def _office_home(doc: Doc, head: Token, speaker: Entity) -> str:

@@ -1538,3 +1538,10 @@ def test_a_sentence_without_a_date_goes_on_telling_its_paragraphs_day(annotate) 
                     "violating its airspace.", "2024-11-21")
     for doc in (apart, past):
         assert [e["date"] for e in doc._.events if e["event_type"] == "ACCUSE"][-1] == "2024-11-21"
+
+
+def test_it_said_after_its_words_is_who_was_speaking_not_a_country_they_name(annotate) -> None:
+    doc = annotate("“Our patrols near the oasis came under fire from Libyan army units,” "
+                   "Chad’s armed forces said on Friday.\n\nChadian soldiers “pushed the raid "
+                   "back” and “caused many casualties” on the Libyan side, it said.")
+    assert _speakers(doc)[-1][0] == "TCD"
