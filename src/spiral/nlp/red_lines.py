@@ -102,7 +102,7 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct partici
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
 THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking|target\w*|pay|"
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
-                          r"options (?:are|were|remain) on the table|blockade|close (?:the|its|our) (?:strait|"
+                          r"options (?:are|were|remain) on the table|blockade|close (?:\w+ ){0,2}(?:strait|"
                           r"border|airspace|crossings?)|"
                           r"consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
@@ -280,9 +280,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_text(list(token.head.subtree)), _text(_around(
                 verb.head if verb.dep_ == "xcomp" else verb, token.head))))
             continue
-        if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "pobj" \
+        # "will respond to every strike" (what was answered every time is no line)
+        if token.lower_ in ("any", "every") and token.dep_ == "det" and token.head.dep_ == "pobj" \
                 and token.head.head.lower_ in ("to", "against", "for") \
                 and (token.head.head.head.lemma_ in RESPONSE_VERBS | RESPONSE_NOUNS
+                     and (token.lower_ == "any" or _future(token.head.head.head))
                      or _future(token.head.head.head) and token.head.head.lower_ != "to"):
             found.append((_text(list(token.head.subtree)),
                           _text(_around(token.head.head.head, token.head))))

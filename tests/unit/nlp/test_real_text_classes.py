@@ -1481,6 +1481,11 @@ def test_a_person_named_in_full_is_then_named_by_the_first_name(annotate) -> Non
       "targets."), "SRB", "NATO drones flying from Kosovo"),
     ("Hezbollah vowed to keep up its rocket fire until a truce in Gaza.", "LBN",
      "until a truce in Gaza"),
+    # every strike to be answered; all the crossings of a border to be closed
+    ("Georgia said it would respond to every Russian drone over its territory.", "GEO",
+     "every Russian drone"),
+    (("Finland said it would close all border crossings with Russia if the migrant flow went "
+      "on."), "FIN", "the migrant flow went on"),
 ])
 def test_further_forms_of_conditional_threats(annotate, text, declarer, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
@@ -1495,6 +1500,7 @@ def test_further_forms_of_conditional_threats(annotate, text, declarer, conditio
     "Norway's government said it would cut taxes if growth slowed.",
     "Russia said it would keep striking the grid until the end of winter.",
     "Pakistan warned of consequences.",
+    "Georgia said it responded to every Russian drone over its territory.",
 ])
 def test_no_line_in_what_only_lasts_or_is_judged(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
