@@ -108,8 +108,9 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
         if start == 0:
             return None
         before = doc[start - 1].sent
-        if "\n" in doc.text[before.start_char + len(before.text.rstrip()):sentence.start_char]:
-            return None  # a new paragraph tells something else
+        if "\n" in doc.text[before.start_char + len(before.text.rstrip()):sentence.start_char] \
+                or layout.in_furniture(doc, before.start_char, before.end_char):
+            return None  # a new paragraph tells something else, and a dateline or caption nothing
         found = resolve_date(_without_relative_clauses(before), published)
         if found is not None:
             day, precision = found

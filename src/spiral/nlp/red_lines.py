@@ -102,8 +102,8 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct partici
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
 THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking|target\w*|pay|"
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
-                          r"options (?:are|were|remain) on the table|blockade|close (?:\w+ ){0,2}(?:strait|"
-                          r"border|airspace|crossings?)|"
+                          r"options (?:are|were|remain) on the table|blockade|"
+                          r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
                           r"consequences|shoot\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
@@ -471,7 +471,8 @@ def _warned_against(verb: Token) -> list[tuple[str, str]]:
         return []
     step = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
                  and p.lower_ == "against" for o in p.children if o.dep_ == "pobj"
-                 and any(d.lower_ in AGAINST_STEP for d in o.children if d.dep_ in ("det", "amod"))),
+                 and any(d.lower_ in AGAINST_STEP for d in o.children
+                         if d.dep_ in ("det", "amod"))),
                 None)
     if step is None:
         return []
