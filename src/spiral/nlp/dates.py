@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from spiral.nlp import layout
+from spiral.nlp import extensions, layout
 from spiral.records import DatePrecision
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -108,7 +108,8 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
         if start == 0:
             return None
         before = doc[start - 1].sent
-        if "\n" in doc.text[before.start_char + len(before.text.rstrip()):sentence.start_char] \
+        if "\n" in extensions.written(doc)[before.start_char + len(before.text.rstrip()):
+                                           sentence.start_char] \
                 or layout.in_furniture(doc, before.start_char, before.end_char):
             return None  # a new paragraph tells something else, and a dateline or caption nothing
         found = resolve_date(_without_relative_clauses(before), published)
