@@ -117,6 +117,9 @@ PASSIVE_AGENT_EXCLUDED = FORCE_CUES | frozenset({"ask", "confirm", "characterize
 PASSIVE_OPINION_CUES = frozenset({"see", "view", "deem", "dub", "remember", "regard", "call",
                                   "perceive", "portray", "describe", "characterize", "label",
                                   "know"})
+# the prepositions that say what such a subject is taken for, where "as" is not the only one
+# ("is known for his bluster", "will be remembered for the wall")
+PASSIVE_OPINION_PREPOSITIONS = {"know": {"as", "for"}, "remember": {"as", "for"}}
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")
 PREPOSITION_CUES = frozenset({

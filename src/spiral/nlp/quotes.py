@@ -77,6 +77,7 @@ from spiral.nlp.attribution_lexicon import (
     OBJECT_CUES,
     PASSIVE_AGENT_EXCLUDED,
     PASSIVE_OPINION_CUES,
+    PASSIVE_OPINION_PREPOSITIONS,
     PASSIVE_RAISING_CUES,
     PREPOSITION_CUES,
     QUESTION_CUES,
@@ -453,8 +454,9 @@ def _passive_with_agent(verb: Token) -> Token | None:
 def _taken_for(verb: Token) -> Token | None:
     """What a passive cue's subject is taken for ("is seen as a toss-up", "was deemed a
     failure")."""
+    wanted = PASSIVE_OPINION_PREPOSITIONS.get(verb.lemma_.lower(), {"as"})
     return next((c for c in verb.children if c.i > verb.i and (
-        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as")), None)
+        c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in wanted)), None)
 
 
 def _passive_subject(verb: Token) -> Token | None:

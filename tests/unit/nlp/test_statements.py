@@ -460,6 +460,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The envoy made no mention of the ceasefire.",
      [("The envoy", "made no mention of", "the ceasefire", "indirect")]),
     ("The general made comments on Monday.", []),
+    ("The general is known for his caution.",
+     [("", "is known", "The general | for his caution", "indirect")]),
     ("The minister took issue with the report.",
      [("The minister", "took issue with", "the report", "indirect")]),
     ("The colonel said the siege was taking a toll, pointing to the empty markets.",
