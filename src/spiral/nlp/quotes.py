@@ -79,6 +79,7 @@ from spiral.nlp.attribution_lexicon import (
     PASSIVE_OPINION_CUES,
     PASSIVE_OPINION_PREPOSITIONS,
     PASSIVE_RAISING_CUES,
+    POLL_NOUNS,
     PREPOSITION_CUES,
     QUESTION_CUES,
     RAISING_CUES,
@@ -247,6 +248,8 @@ def _from_parse(token: Token) -> list[_Found]:
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         return _according(token)
+    if token.lower_ == "in" and token.dep_ == "prep":
+        return _in_poll(token)
     if token.pos_ == "VERB":
         return _verbal(token, lemma)
     if token.pos_ == "NOUN" and lemma in NOUN_CUES:
@@ -694,6 +697,20 @@ def _according(token: Token) -> list[_Found]:
         return []  # "According to the Kremlin, Putin told him that ...": Putin's statement
     content = _around(clause, token)
     return [_Found([token, to], source, content, token)] if content else []
+
+
+def _in_poll(token: Token) -> list[_Found]:
+    """"In an October CBS News poll, she led by 24 points": the poll is the source, the rest of
+    the sentence the content; not when someone in it speaks ("In the survey, 79 percent said
+    ...": their statement)."""
+    poll = next((c for c in token.children if c.dep_ == "pobj"), None)
+    root = token.sent.root
+    if poll is None or poll.lemma_.lower() not in POLL_NOUNS or not all(
+            t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i]) or (
+            root.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECTS for c in root.children)):
+        return []
+    content = _around(root, token)
+    return [_Found([token], list(poll.subtree), content, token)] if content else []
 
 
 def _at_edge(token: Token, source: list[Token]) -> bool:
