@@ -909,11 +909,13 @@ def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token
     an apposition ("In an interview with the paper, the party's chairman said that ...", "Jay
     Ames, the club's president, suggested that ..."): the top apposition of the noun phrase
     ending right before the verb, or the verb's own nominal child there ("About 4 in 10 say")."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ not in ("ROOT", "ccomp", "parataxis") \
+    # a finite verb, or one made finite by its auxiliary ("..., have said")
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ in ("VB", "VBN") and any(
+            c.dep_ == "aux" and c.i < verb.i for c in verb.children)) \
+            or verb.dep_ not in ("ROOT", "ccomp", "parataxis") \
             or verb.lemma_.lower() not in CLAUSE_CUES or not any(
-                c.dep_ == "ccomp" for c in verb.children) or any(
-                c.dep_ in (*SUBJECTS, "agent", "expl", "csubj", "csubjpass")
-                for c in verb.children):
+                c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or any(
+                c.dep_ in (*SUBJECTS, "agent", "expl", "csubjpass") for c in verb.children):
         return []
     own = {t.i for c in verb.children if c.i < verb.i and c.dep_ in (
         "advmod", "npadvmod", "aux", "neg") for t in c.subtree}
@@ -923,7 +925,10 @@ def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token
     if i < verb.sent.start:
         return []
     token, top = verb.doc[i], None
-    while True:
+    if any(c.dep_ == "csubj" for c in verb.children):
+        token = None  # only a subject misread as a clause: "Large majorities of voters going to
+        # the polls said ..."
+    while token is not None:
         if token.head.i == verb.i:
             if top is None and token.pos_ in ("NOUN", "PROPN", "NUM") and token.dep_ not in (
                     "prep", "advcl", "mark", "cc"):
@@ -937,12 +942,38 @@ def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token
             break
         token = token.head
     if top is None:
+        top = _misread_subject(verb, i)
+    if top is None:
         return []
-    words = [t for t in top.subtree if t.i < verb.i]
+    # the parser runs sentences over paragraph breaks: the subject is in the verb's paragraph
+    words = [t for t in top.subtree if t.i < verb.i and "\n" not in verb.doc[
+        t.i:verb.i].text]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
     inside = _Inside(content)
     if not words or any(inside.covers(t.idx) or t.is_quote for t in words):
         return []
     return words
+
+
+def _misread_subject(verb: Token, last: int) -> Token | None:
+    """A clause the parser hung before a cue verb without a subject that runs from the start of
+    the sentence to the verb, with a subject of its own: the verb's subject misread as a clause
+    ("Jeffrey Salkin, a Florida rabbi helping to organize the boycott, said ...": "rabbi" read as
+    a verb with "Salkin" its subject)."""
+    sentence = verb.sent
+    first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    for child in verb.children:
+        end = child.right_edge.i
+        while end > child.i and verb.doc[end].is_punct:
+            end -= 1
+        if child.i < verb.i and child.dep_ in ("ccomp", "advcl", "csubj") and end == last \
+                and first is not None and child.left_edge.i == first.i \
+                and first.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM") and not any(
+                    c.dep_ == "mark" for c in child.children) and any(
+                    c.dep_ in SUBJECTS and c.i < child.i for c in child.children):
+            return child
+    return None
 
 
 def _phrase(head: Token) -> list[Token]:

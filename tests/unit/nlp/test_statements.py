@@ -464,6 +464,13 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("an October poll by the network", "In", "the senator led by 24 points", "indirect")]),
     ("In the survey, most residents said the road was safe.",
      [("most residents", "said", "the road was safe", "indirect")]),
+    ("Omar Haddad, a Tripoli, Libya, imam helping to organize the talks, said he and other "
+     "clerics were alarmed by the shelling.",
+     [("Omar Haddad, a Tripoli, Libya, imam helping to organize the talks", "said",
+       "he and other clerics were alarmed by the shelling", "indirect")]),
+    ("Large majorities of the voters going to the polls on Sunday said they support the truce.",
+     [("Large majorities of the voters going to the polls on Sunday", "said",
+       "they support the truce", "indirect")]),
     ("The general is known for his caution.",
      [("", "is known", "The general | for his caution", "indirect")]),
     ("The minister took issue with the report.",
