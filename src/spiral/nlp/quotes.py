@@ -91,6 +91,8 @@ from spiral.nlp.attribution_lexicon import (
     SPEECH_OBJECT_VERBS,
     SPEECH_OBJECTS,
     SPEECH_VERBS,
+    SPOKEN_CONTENT_NOUNS,
+    SPOKEN_CONTENT_VERBS,
     STATE_BODIES,
     STATE_SOURCE_QUALIFIERS,
     STATE_SOURCES,
@@ -252,10 +254,13 @@ def _from_parse(token: Token) -> list[_Found]:
         return _in_poll(token)
     if token.pos_ == "VERB":
         return _verbal(token, lemma)
-    if token.pos_ == "NOUN" and lemma in NOUN_CUES:
-        return _nominal(token)
-    if token.pos_ == "NOUN" and lemma in SPEECH_OBJECTS:
-        return _spoken_object(token, lemma)
+    if token.pos_ == "NOUN" and lemma in NOUN_CUES and (nominal := _nominal(token)):
+        return nominal
+    if token.pos_ == "NOUN" and lemma in SPEECH_OBJECTS and (
+            spoken := _spoken_object(token, lemma)):
+        return spoken
+    if token.pos_ == "NOUN" and lemma in SPOKEN_CONTENT_NOUNS:
+        return _spoken_content(token)
     if token.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or lemma in ADJECTIVE_COMPLEMENTS):
         return _adjectival(token)
     if token.pos_ == "ADJ" and lemma in CLEAR_CUES:
@@ -774,6 +779,19 @@ def _spoken_object(noun: Token, lemma: str) -> list[_Found]:
     cue += [c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"]
     return [_Found(sorted(cue, key=lambda t: t.i), source, [_extent(what)], verb)] \
         if source else []
+
+
+def _spoken_content(noun: Token) -> list[_Found]:
+    """A verb's object that is itself what its subject says: "offered his early assessment of
+    the game", "gave a one-word answer", "drew a sharp contrast with her rival"; not what one
+    may or means to give ("was not authorized to share details")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or noun.i < verb.i or verb.dep_ == "xcomp" \
+            or verb.lemma_.lower() not in SPOKEN_CONTENT_VERBS:
+        return []
+    source = _source(verb)
+    content = [_extent(noun)]
+    return [_Found(_cue_tokens(verb, content), source, content, verb)] if source else []
 
 
 def _when(token: Token) -> bool:
