@@ -880,6 +880,11 @@ def _source(verb: Token) -> list[Token]:
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not _participle(verb) and not _misread(verb):
         return _source(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "Yellen is likely to stress that ...", "voters were more likely to say ...": the one
+        # the adjective describes
+        return _source(verb.head.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
             and verb.lemma_.lower() in SPOKEN_CLAUSE_CUES \
             and any(c.dep_ == "ccomp" for c in verb.children):

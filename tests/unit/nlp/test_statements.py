@@ -475,6 +475,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The envoy", "offered", "his early assessment of the talks", "indirect")]),
     ("The minister held a situation assessment with the division.", []),
     ("The official was not authorized to share details of the plan.", []),
+    ("The envoy is likely to stress that the truce will hold.",
+     [("The envoy", "to stress", "that the truce will hold", "indirect")]),
     ("The general is known for his caution.",
      [("", "is known", "The general | for his caution", "indirect")]),
     ("The minister took issue with the report.",
