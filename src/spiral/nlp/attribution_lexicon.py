@@ -163,15 +163,16 @@ ADJECTIVE_COMPLEMENTS = {
 
 # objects of a verb that are something said, with the prepositions (and "that" for a clause)
 # whose complement is what they say: "made the case that ...", "made no mention of X",
-# "offered his thoughts on X", "paid tribute to X", "took issue with X" ("took aim at", "raised
-# questions about", "drew a contrast with" were cues half the time or less on PolNeAR train)
+# "offered his thoughts on X", "paid tribute to X", "took issue with X", "took a swipe at X",
+# "made no secret of X", "made reference to X" ("took aim at", "raised questions about", "drew a
+# contrast with" were cues half the time or less on PolNeAR train)
 SPEECH_OBJECTS = {
     "case": {"for", "against", "that"}, "comment": {"about", "on"}, "mention": {"of"},
     "word": {"about", "for", "of"}, "thought": {"on", "about"}, "remark": {"about", "on"},
     "tribute": {"to"}, "defense": {"of"}, "message": {"of", "about"}, "argument": {"for",
     "against", "that"}, "statement": {"about", "on", "of"}, "speech": {"about", "on"},
     "praise": {"for"}, "apology": {"for", "to"}, "joke": {"about"}, "issue": {"with"},
-    "credit": {"for"}}
+    "credit": {"for"}, "shot": {"at"}, "swipe": {"at"}, "secret": {"of"}, "reference": {"to"}}
 
 # verbs, besides the light ones, that take such an object as saying it ("delivered a defense
 # of", "pressed the case that", "did not mince words about"; "settled a case" says nothing)

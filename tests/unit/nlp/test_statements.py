@@ -477,6 +477,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The official was not authorized to share details of the plan.", []),
     ("The envoy is likely to stress that the truce will hold.",
      [("The envoy", "to stress", "that the truce will hold", "indirect")]),
+    ("The senator took a swipe at the embassy.",
+     [("The senator", "took | swipe at", "the embassy", "indirect")]),
     ("The general is known for his caution.",
      [("", "is known", "The general | for his caution", "indirect")]),
     ("The minister took issue with the report.",
