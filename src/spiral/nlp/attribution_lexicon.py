@@ -118,7 +118,7 @@ PASSIVE_OPINION_CUES = frozenset({"see", "view", "deem", "dub", "remember", "reg
                                   "perceive", "portray", "describe", "characterize", "label",
                                   "know"})
 # the prepositions that say what such a subject is taken for, where "as" is not the only one
-# ("is known for his bluster", "will be remembered for the wall")
+# ("is known for his caution", "will be remembered for the bridge")
 PASSIVE_OPINION_PREPOSITIONS = {"know": {"as", "for"}, "remember": {"as", "for"}}
 
 # those of them whose object may come after a preposition ("accused of", "blamed for")
@@ -179,8 +179,8 @@ SPEECH_OBJECTS = {
 SPEECH_OBJECT_VERBS = frozenset({"deliver", "press", "utter", "mince", "send", "heap", "preach",
                                  "present", "pass", "avoid", "carry", "take"})
 # objects of a verb of giving or making that are themselves what is said, when nothing after
-# them says what about ("offered his early assessment of the game", "gave a one-word answer",
-# "drew a sharp contrast with her rival", "provided details of the breach": each an annotated
+# them says what about ("offered his assessment of the talks", "gave a short answer", "drew a
+# contrast with his rival", "provided details of the raid": each an annotated
 # cue at least half the time on PolNeAR train; "statement", "letter" and "criticism" were not,
 # or their content lies elsewhere)
 SPOKEN_CONTENT_NOUNS = frozenset({"assessment", "answer", "argument", "contrast", "critique",
@@ -196,9 +196,9 @@ FINDING_CUES = frozenset({"find"})
 EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "article", "paper", "analysis",
                             "investigation", "inquiry", "review", "audit", "research", "probe",
                             "census", "data"})
-# of them, those that a sentence opening "In a ... poll," attributes all of its clause to ("In
-# an October CBS News poll, she led by 24 points": 15 of 18 such openings were annotated cues on
-# PolNeAR train; "in a report", "in a study" were not)
+# of them, those that a sentence opening "In a ... poll," attributes all of its clause to ("In a
+# network poll last month, the mayor led by ten points": 15 of 18 such openings were annotated
+# cues on PolNeAR train; "in a report", "in a study" were not)
 POLL_NOUNS = frozenset({"poll", "survey"})
 
 # verbs whose object does what their infinitive says ("prompted Cooper to accuse her", "forced

@@ -705,9 +705,9 @@ def _according(token: Token) -> list[_Found]:
 
 
 def _in_poll(token: Token) -> list[_Found]:
-    """"In an October CBS News poll, she led by 24 points": the poll is the source, the rest of
-    the sentence the content; not when someone in it speaks ("In the survey, 79 percent said
-    ...": their statement)."""
+    """"In a network poll last month, the mayor led by ten points": the poll is the source, the
+    rest of the sentence the content; not when someone in it speaks ("In the survey, most
+    residents said ...": their statement)."""
     poll = next((c for c in token.children if c.dep_ == "pobj"), None)
     root = token.sent.root
     if poll is None or poll.lemma_.lower() not in POLL_NOUNS or not all(
@@ -782,9 +782,9 @@ def _spoken_object(noun: Token, lemma: str) -> list[_Found]:
 
 
 def _spoken_content(noun: Token) -> list[_Found]:
-    """A verb's object that is itself what its subject says: "offered his early assessment of
-    the game", "gave a one-word answer", "drew a sharp contrast with her rival"; not what one
-    may or means to give ("was not authorized to share details")."""
+    """A verb's object that is itself what its subject says: "offered his assessment of the
+    talks", "gave a short answer", "drew a contrast with his rival"; not what one may or means
+    to give ("was not authorized to share details")."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or noun.i < verb.i or verb.dep_ == "xcomp" \
             or verb.lemma_.lower() not in SPOKEN_CONTENT_VERBS:
@@ -882,7 +882,7 @@ def _source(verb: Token) -> list[Token]:
         return _source(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
             and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "Yellen is likely to stress that ...", "voters were more likely to say ...": the one
+        # "the envoy is likely to stress that ...", "most were less likely to say ...": the one
         # the adjective describes
         return _source(verb.head.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
@@ -935,7 +935,7 @@ def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token
     # a finite verb, or one made finite by its auxiliary ("..., have said")
     if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ in ("VB", "VBN") and any(
             c.dep_ == "aux" and c.i < verb.i for c in verb.children)) \
-            or verb.dep_ not in ("ROOT", "ccomp", "parataxis") \
+            or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "dep") \
             or verb.lemma_.lower() not in CLAUSE_CUES or not any(
                 c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or any(
                 c.dep_ in (*SUBJECTS, "agent", "expl", "csubjpass") for c in verb.children):
@@ -949,8 +949,8 @@ def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token
         return []
     token, top = verb.doc[i], None
     if any(c.dep_ == "csubj" for c in verb.children):
-        token = None  # only a subject misread as a clause: "Large majorities of voters going to
-        # the polls said ..."
+        token = None  # only a subject misread as a clause: "Most residents of the valley going
+        # to the polls said ..."
     while token is not None:
         if token.head.i == verb.i:
             if top is None and token.pos_ in ("NOUN", "PROPN", "NUM") and token.dep_ not in (
@@ -980,12 +980,20 @@ def _stranded_subject(verb: Token, content: list[tuple[int, int]]) -> list[Token
 
 
 def _misread_subject(verb: Token, last: int) -> Token | None:
-    """A clause the parser hung before a cue verb without a subject that runs from the start of
-    the sentence to the verb, with a subject of its own: the verb's subject misread as a clause
-    ("Jeffrey Salkin, a Florida rabbi helping to organize the boycott, said ...": "rabbi" read as
-    a verb with "Salkin" its subject)."""
+    """A clause the parser hung before a cue verb without a subject (or hung the verb from) that
+    runs from the start of the sentence to the verb, with a subject of its own: the verb's
+    subject misread as a clause
+    ("Omar Haddad, a Tripoli imam helping to organize the talks, said ...": "imam" read as a
+    verb with "Haddad" its subject)."""
     sentence = verb.sent
     first = next((t for t in sentence if not (t.is_punct or t.is_space)), None)
+    head = verb.head
+    if verb.dep_ == "dep" and head.i < verb.i and first is not None \
+            and head.left_edge.i == first.i and any(
+                c.dep_ in SUBJECTS and c.i < head.i for c in head.children):
+        # or the verb hung below it: "Most residents going to the polls say ...", with
+        # "going" the root
+        return head
     for child in verb.children:
         end = child.right_edge.i
         while end > child.i and verb.doc[end].is_punct:
