@@ -51,6 +51,9 @@ if TYPE_CHECKING:
 
 SPLITS = ("dev", "heldout")
 CACHE_ENV = "SPIRAL_REALTEXT_CACHE"
+# F0.5 differences smaller than this, between thresholds 0.05 apart, are within what one
+# annotator group more or less moves them: no reason to give up precision
+F_HALF_TOLERANCE = 0.01
 
 
 def default_cache() -> Path:
@@ -163,7 +166,8 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
     """Confidence weights fitted on annotated reports (the dev split only), and the threshold
     with the best F0.5 (precision weighs twice recall), chosen across annotator groups (an id's
     prefix, "A-001"): each group's events are scored by weights fitted on the other groups, so
-    the threshold is picked on confidences the weights never saw."""
+    the threshold is picked on confidences the weights never saw. Where the curve is flat, the
+    highest threshold within `F_HALF_TOLERANCE` of the best: precision first."""
     items = list(items)
     rows, labels = _labelled(items)
     weights = fit(rows, labels)
@@ -172,13 +176,12 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
         [i for i in items if _group(i[0]) == group],
         fit(*_labelled([i for i in items if _group(i[0]) != group])))] if len(groups) > 1 else \
         _rescored(items, weights)
-    best = (-1.0, 0.5, {})
+    curve = []
     for step in range(5, 96, 5):
         events = score(unseen, min_confidence=step / 100)["events"]
         p, r = events["precision"], events["recall"]
-        f_half = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
-        if f_half > best[0]:
-            best = (f_half, step / 100, events)
+        curve.append((1.25 * p * r / (0.25 * p + r) if p + r else 0.0, step / 100, events))
+    best = precision_first(curve)
     probabilities = [calibration_score(named, weights) for named in rows]
     ece, table = reliability(probabilities, labels)
     return {"threshold": best[1], "weights": weights,
@@ -187,6 +190,17 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
             "events_cross_validated_at_threshold": best[2],
             "n_events": len(labels), "n_right": sum(labels), "ece_dev": round(ece, 3),
             "reliability_dev": table}
+
+
+def precision_first(curve: list[tuple[float, float, Any]]) -> tuple[float, float, Any]:
+    """The (F0.5, threshold, figures) row to ship: the highest threshold whose F0.5 is within
+    `F_HALF_TOLERANCE` of the best.
+
+    >>> precision_first([(0.552, 0.45, "a"), (0.535, 0.5, "b"), (0.543, 0.6, "c"), (0.5, 0.7, "d")])
+    (0.543, 0.6, 'c')
+    """
+    top = max(f_half for f_half, _, _ in curve)
+    return max((row for row in curve if row[0] >= top - F_HALF_TOLERANCE), key=lambda row: row[1])
 
 
 def _group(annotation: dict[str, Any]) -> str:

@@ -6,7 +6,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from spiral.nlp.evaluate_realtext import _date_right, calibrate, read_cached, score
+from spiral.nlp.evaluate_realtext import _date_right, calibrate, precision_first, read_cached, score
 from spiral.records import Document, Entity, Event, Extraction, Quote, RedLine
 
 TEXT = ("Russia struck Kharkiv on Tuesday, Ukraine's air force said. "
@@ -126,3 +126,9 @@ def test_realtext_speaker_name_is_compared_across_spellings_and_antecedents() ->
                        speaker_text="the statement")
     assert speaker_right(gold, spelled) and speaker_right(gold, resolved)
     assert not speaker_right(gold, unresolved)
+
+
+def test_realtext_threshold_gives_up_no_precision_on_a_flat_curve() -> None:
+    curve = [(0.552, 0.45, "a"), (0.535, 0.5, "b"), (0.543, 0.6, "c"), (0.51, 0.7, "d")]
+    assert precision_first(curve)[1] == 0.6
+    assert precision_first([(0.60, 0.45, "a"), (0.54, 0.6, "c")])[1] == 0.45

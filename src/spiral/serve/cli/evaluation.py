@@ -133,7 +133,8 @@ def realtext(
              "text: keep it out of git).")] = None,
     calibrate: Annotated[Path | None, typer.Option(
         help="Fit the event confidence weights on the dev split, pick the threshold with the "
-             "best F0.5 on annotator groups the weights were not fitted on, and write them "
+             "best F0.5 on annotator groups the weights were not fitted on (the highest within "
+             "0.01 of it), and write them "
              "(src/spiral/nlp/calibration.json is the shipped file).")] = None,
     model: ModelOption = None,
     format: FormatOption = OutputFormat.table,
