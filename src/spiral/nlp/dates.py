@@ -204,10 +204,10 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         return date(int(groups["y"]), int(groups["m"]), int(groups["d"])), "day"
     if kind in ("dmy", "mdy"):
         month, day = _month_number(groups["month"]), int(groups["d"])
-        year = int(groups["y"]) if groups.get("y") else published.year
-        found = date(year, month, day)
         if groups.get("last"):
             return date(published.year - 1, month, day), "day"
+        year = int(groups["y"]) if groups.get("y") else published.year
+        found = date(year, month, day)
         if not groups.get("y") and found > published + timedelta(days=7):
             found = date(year - 1, month, day)
         return found, "day"

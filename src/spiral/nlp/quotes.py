@@ -1469,10 +1469,8 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
 
 def _of_any_state(head: Token) -> bool:
     """"Diplomats", "a diplomatic source" with no word that says whose."""
-    children = [c for c in head.children if c.dep_ in ("compound", "amod")]
-    return (head.lemma_.lower() in ANY_STATE_SOURCES
-            or any(c.lemma_.lower() in ANY_STATE_SOURCES for c in children)) \
-        and not any(c.text[:1].isupper() for c in children)
+    return _of_kind(head, ANY_STATE_SOURCES) \
+        and not any(c.text[:1].isupper() for c in _qualifiers(head))
 
 
 def _still_speaking(doc: Doc, found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
@@ -1525,9 +1523,18 @@ def _unplaced_diplomat(doc: Doc, source: list[Token]) -> Entity:
 def _governing(head: Token) -> bool:
     """"The Taliban's defence ministry", "a Taliban government official": the source is an
     office of government, whoever runs it."""
-    return head.lemma_.lower() in GOVERNING_WORDS or any(
-        c.dep_ in ("compound", "amod") and c.lemma_.lower() in GOVERNING_WORDS
-        for c in head.children)
+    return _of_kind(head, GOVERNING_WORDS)
+
+
+def _of_kind(head: Token, words: frozenset[str]) -> bool:
+    """Whether a source's head noun or a word qualifying it is one of `words`."""
+    return head.lemma_.lower() in words or any(c.lemma_.lower() in words
+                                               for c in _qualifiers(head))
+
+
+def _qualifiers(head: Token) -> list[Token]:
+    """The words that qualify a source's head noun ("security" sources, a "senior" official)."""
+    return [c for c in head.children if c.dep_ in ("compound", "amod")]
 
 
 def _placed_in_sentence(doc: Doc, head: Token) -> Entity | None:
@@ -1711,7 +1718,7 @@ def _placed_by_verb(doc: Doc, head: Token) -> Entity | None:
 def _state_source(head: Token) -> str:
     """The sector of an unnamed source who speaks for a state ("a senior official", "security
     sources", "an informed defence source"), or "" ("a hospital official", "a second source")."""
-    qualifiers = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")}
+    qualifiers = {c.lower_ for c in _qualifiers(head)}
     if qualifiers & NON_STATE_QUALIFIERS:
         return ""
     if head.lemma_.lower() in STATE_SOURCES or qualifiers & STATE_SOURCE_QUALIFIERS:

@@ -30,6 +30,7 @@ ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
              for event_type, patterns in STATEMENT_ACTS)
 VERBAL_CONFLICT = 3
 FIRST_PERSON = frozenset({"i", "we"})
+NO_ACT_CUES = UNSPOKEN | SOURCING_CUES
 
 
 def statement_act(content: str,
@@ -68,7 +69,7 @@ def _performs_no_act(doc: Doc, quote: dict[str, Any]) -> bool:
     """"India sought to repel the incursion": an aim or a belief, not an act of speech; "strikes
     killed four fighters, according to the militia": a source passing on what happened."""
     cues = [doc.char_span(s, e, alignment_mode="expand") for s, e in quote.get("cue_spans") or ()]
-    return any(t.lemma_.lower() in UNSPOKEN | SOURCING_CUES or t.lower_ in SOURCING_CUES
+    return any(t.lemma_.lower() in NO_ACT_CUES or t.lower_ in SOURCING_CUES
                for span in cues if span is not None for t in span)
 
 
