@@ -35,6 +35,8 @@ _ZONE = r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|CST|PST|PDT|ET|PT|IST|AES
 _TIME = rf"\d{{1,2}}(?::\d{{2}}\s*(?:[ap]\.?m\.?|AM|PM)?|(?:[.:]\d{{2}})?\s*(?:[ap]\.m\.|am|pm|AM|PM))(?:\s+{_ZONE})?"
 _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|le|la))*"
 _NAMES = rf"{_NAME}(?:(?:, | and | & ){_NAME})*"
+# "KYIV", "GAZA CITY", "BANGKOK/PHNOM PENH": the place or places of a dateline, in capitals
+_PLACES = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:/[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)*"
 _AGENCY = r"(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|EFE|Anadolu|AA|Xinhua|TASS|Sputnik|Bloomberg|Shutterstock|Alamy)"
 LINE_MAX_CHARS = 400
 
@@ -83,23 +85,23 @@ PATTERNS: tuple[FurniturePattern, ...] = (
     # word and a dash alone ("NATO — the alliance ...") may open a sentence, so the place must
     # come with an agency, a date or its country
     _row("dateline", "dateline", "prefix",
-         rf"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:"
+         rf"^{_PLACES}(?:"
          rf"(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?(?:,? {_DATE})?\s*"
          rf"\((?:{_AGENCY}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,2}}|IANS|PTI|ANI|UPI)\)\s*[-–—]+\s*"
          rf"|(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}\s*[-–—]+\s+"
          rf"|, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*\s*[-–—]+\s+)(?=\S)"),
     # "BAKU, Azerbaijan, Apr. 1" on a line of its own above the lead
     _row("dateline_line", "dateline", "line",
-         rf"^[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}$",
+         rf"^{_PLACES}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}$",
          followed=True),
     # "ISLAMABAD: ...", "NEW DELHI/BEIJING: ...": places in capitals and a colon open the lead
     # (a line opening with a name and a colon is a speaker's only when it is not all capitals)
     _row("dateline_colon", "dateline", "prefix",
          r"^[A-Z]{3,}(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*"
          r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?:\s+(?=[A-Z‘“'\"])"),
-    # "BEIRUT -- ...", "GAZA CITY — ...": a place in capitals and a dash, no agency or date
+    # "BEIRUT -- ...", "BANGKOK/PHNOM PENH — ...": places in capitals and a dash, no agency or date
     _row("dateline_dash", "dateline", "prefix",
-         r"^[A-Z]{4,}(?: [A-Z]{2,})*\s*(?:--|[-–—])\s+(?=[A-Z‘“'\"])"),
+         r"^[A-Z]{4,}(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*\s*(?:--|[-–—])\s+(?=[A-Z‘“'\"])"),
     # "Caracas, March 3, 2025 (example.com) – ...": a place, a date and the outlet in brackets
     _row("dateline_outlet", "dateline", "prefix",
          rf"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, {_DATE}\s*\([\w.-]+\.[a-z]{{2,4}}\)\s*[-–—]+\s*"

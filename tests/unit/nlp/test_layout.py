@@ -114,6 +114,13 @@ def test_layout_dateline_keeps_the_lead_sentence() -> None:
     assert dateline.kind == "dateline" and text[dateline.end:] == BODY
 
 
+@pytest.mark.parametrize("dateline", ["ANKARA/ATHENS — ", "ANKARA/NICOSIA, Feb 3 (Reuters) - ",
+                                      "ATHENS/SAN MARINO -- "])
+def test_layout_dateline_of_two_places_is_furniture(dateline: str) -> None:
+    (found,) = furniture(dateline + BODY)
+    assert found.kind == "dateline" and (dateline + BODY)[found.end:] == BODY
+
+
 def test_layout_caption_stops_at_the_sentence_before_its_credit() -> None:
     text = f"{BODY} Rescue teams search the rubble in Antakya on Monday. [Ana Lima/Agency]\n{BODY}"
     kinds = _found(text)
