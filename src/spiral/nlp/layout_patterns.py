@@ -37,6 +37,8 @@ _NAME = r"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|de|van|von|al|bin|el|da|di|le|
 _NAMES = rf"{_NAME}(?:(?:, | and | & ){_NAME})*"
 # "KYIV", "GAZA CITY", "BANGKOK/PHNOM PENH": the place or places of a dateline, in capitals
 _PLACES = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:/[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)*"
+# the dash after a dateline: spaced, or an em or en dash run into the lead ("KYIV, Ukraine—Russia")
+_DASH = r"(?:\s*[-–—]+\s+|\s*[–—](?=[A-Z‘“'\"]))"
 _AGENCY = r"(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|EFE|Anadolu|AA|Xinhua|TASS|Sputnik|Bloomberg|Shutterstock|Alamy)"
 LINE_MAX_CHARS = 400
 
@@ -88,8 +90,8 @@ PATTERNS: tuple[FurniturePattern, ...] = (
          rf"^{_PLACES}(?:"
          rf"(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?(?:,? {_DATE})?\s*"
          rf"\((?:{_AGENCY}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,2}}|IANS|PTI|ANI|UPI)\)\s*[-–—]+\s*"
-         rf"|(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}\s*[-–—]+\s+"
-         rf"|, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*\s*[-–—]+\s+)(?=\S)"),
+         rf"|(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}{_DASH}"
+         rf"|, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*{_DASH})(?=\S)"),
     # "BAKU, Azerbaijan, Apr. 1" on a line of its own above the lead
     _row("dateline_line", "dateline", "line",
          rf"^{_PLACES}(?:, [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)?,? {_DATE}$",
@@ -101,7 +103,7 @@ PATTERNS: tuple[FurniturePattern, ...] = (
          r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?:\s+(?=[A-Z‘“'\"])"),
     # "BEIRUT -- ...", "BANGKOK/PHNOM PENH — ...": places in capitals and a dash, no agency or date
     _row("dateline_dash", "dateline", "prefix",
-         r"^[A-Z]{4,}(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*\s*(?:--|[-–—])\s+(?=[A-Z‘“'\"])"),
+         rf"^[A-Z]{{4,}}(?: [A-Z]{{2,}})*(?:/[A-Z]{{3,}}(?: [A-Z]{{2,}})*)*(?:\s*--\s+|{_DASH})(?=[A-Z‘“'\"])"),
     # "Caracas, March 3, 2025 (example.com) – ...": a place, a date and the outlet in brackets
     _row("dateline_outlet", "dateline", "prefix",
          rf"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, {_DATE}\s*\([\w.-]+\.[a-z]{{2,4}}\)\s*[-–—]+\s*"
@@ -146,7 +148,8 @@ PATTERNS: tuple[FurniturePattern, ...] = (
          r"^(?:[A-Z][\w&'’-]*(?: (?:&|and|of|the|in|\|) ?)?\s?){1,4}(?:\s*[|>/»›]\s*(?:[A-Z][\w&'’-]*\s?){1,4})*$",
          followed=True),
     # a short line with no final punctuation: a headline, standfirst, sub-heading or summary
-    # bullet ("• Talks collapse as strikes resume"); a bullet that is a sentence is the story's
+    # bullet ("• Talks collapse as strikes resume", "Iran: 'We will respond'", a quoted heading
+    # with no full stop inside its marks); a bullet that is a sentence is the story's
     _row("heading", "headline", "line",
-         r"^(?=\S)(?!.*[a-z0-9][.!?]\s)(?:\S+\s+){0,24}\S*[^\s.!?…:;,\"”’'»)\]]$", followed=True),
+         r"^(?=\S)(?!.*[a-z0-9][.!?]\s)(?:\S+\s+){0,24}\S*[^\s.!?…:;,\"”’'»)\]][\"”’'»]?$", followed=True),
 )

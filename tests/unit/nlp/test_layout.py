@@ -115,10 +115,16 @@ def test_layout_dateline_keeps_the_lead_sentence() -> None:
 
 
 @pytest.mark.parametrize("dateline", ["ANKARA/ATHENS — ", "ANKARA/NICOSIA, Feb 3 (Reuters) - ",
-                                      "ATHENS/SAN MARINO -- "])
-def test_layout_dateline_of_two_places_is_furniture(dateline: str) -> None:
+                                      "ATHENS/SAN MARINO -- ", "IZMIR, Turkey—", "ANKARA—"])
+def test_layout_dateline_of_places_and_a_dash_is_furniture(dateline: str) -> None:
     (found,) = furniture(dateline + BODY)
     assert found.kind == "dateline" and (dateline + BODY)[found.end:] == BODY
+
+
+@pytest.mark.parametrize("heading", ["'Each side wants the other to blink first'",
+                                     "Ankara: ‘We will not accept this’"])
+def test_layout_quoted_heading_is_furniture_not_a_sentence_start(heading: str) -> None:
+    assert _found(f"{heading}\n{BODY}") == [("headline", heading)]
 
 
 def test_layout_caption_stops_at_the_sentence_before_its_credit() -> None:
