@@ -24,6 +24,9 @@ Matching, per report, one to one and greedily:
   and whether the speaker speaks for a state are all right (the last not for international
   bodies, which the annotators judged both ways).
 - a red line is found when a predicted one overlaps it with the declarer's country right.
+
+`agreement` scores a second annotator's labels of the same texts by the same matching: the
+figure a coder can be expected to reach on this set.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from spiral.nlp.calibration import default_min_confidence, features, fit, reliab
 from spiral.nlp.calibration import score as calibration_score
 from spiral.nlp.evaluate_gold import load_gold, overlap
 from spiral.plover import EVENT_TYPES
-from spiral.records import Document, Event, Extraction, Quote, RedLine, to_dict
+from spiral.records import Document, Entity, Event, Extraction, Quote, RedLine, to_dict
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -160,6 +163,57 @@ def score(items: Iterable[tuple[dict[str, Any], Document, Extraction]], *,
         "events_all": every.result()["events"],
         "calibration": {"ece": round(ece, 3), "reliability": table},
     } | ({"errors": tally.errors} if with_errors else {})
+
+
+def agreement(first: Sequence[dict[str, Any]], second: Sequence[dict[str, Any]],
+              cache: Path) -> dict[str, Any]:
+    """How far a second annotator agrees with the first on the reports both annotated: the
+    second's labels read as predictions (every event at confidence 1) and scored against the
+    first's by the same matching as the coder (`score`); what a coder can hope for on this set.
+
+    Raises
+    ------
+    InputError
+        No report of `second` is annotated in `first` with the same text and cached.
+    """
+    labels = {report["id"]: report for report in second}
+    cached, _ = read_cached([r for r in first if r["id"] in labels
+                             and labels[r["id"]]["sha256"] == r["sha256"]], cache)
+    if not cached:
+        raise InputError(f"{cache}: none of the {len(labels)} doubly annotated reports is "
+                         "cached with the text both annotators read")
+    return score([(c.annotation, c.document, as_extraction(labels[c.annotation["id"]], c.document))
+                  for c in cached]) | {"reports": [c.annotation["id"] for c in cached]}
+
+
+def as_extraction(annotation: dict[str, Any], document: Document) -> Extraction:
+    """An annotator's labels as the records a coder would give. An event is dated to the first
+    day of its window, or to none when the window has no first day."""
+    def side(code: str | None, name: str = "", gov: bool = False) -> Entity:
+        return Entity(name or code or "", name or code or "", code or "", "GOV" if gov else "")
+
+    def sides(code: str | None) -> tuple[Entity, ...]:
+        return (side(code),) if code else ()
+
+    events = tuple(Event(
+        doc_id=document.doc_id, event_type=e["event_type"], start=e["start"], end=e["end"],
+        text=document.text[e["start"]:e["end"]], actor=sides(e.get("actor")),
+        recipient=sides(e.get("recipient")),
+        date=date.fromisoformat(e["date_from"]) if e.get("date_from") else None,
+        date_precision="day" if e.get("date_from") else "unknown",
+        negated=e.get("status") == "negated", hypothetical=e.get("status") == "hypothetical")
+        for e in annotation.get("events", []))
+    quotes = tuple(Quote(
+        doc_id=document.doc_id, content=document.text[q["start"]:q["end"]], kind=q["kind"],
+        start=q["start"], end=q["end"], speaker_text=q.get("speaker") or "",
+        speaker=side(q["speaker_code"], q.get("speaker") or "", bool(q.get("speaker_gov")))
+        if q.get("speaker_code") else None, anonymous=bool(q.get("anonymous")))
+        for q in annotation.get("quotes", []))
+    red_lines = tuple(RedLine(
+        doc_id=document.doc_id, declarer=side(r.get("declarer_code")), condition="",
+        consequence="", kind=r.get("kind", "red_line"), start=r["start"], end=r["end"])
+        for r in annotation.get("red_lines", []))
+    return Extraction(document=document, events=events, quotes=quotes, red_lines=red_lines)
 
 
 def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> dict[str, Any]:

@@ -6,6 +6,9 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from spiral.errors import InputError
 from spiral.nlp.evaluate_realtext import _date_right, calibrate, precision_first, read_cached, score
 from spiral.records import Document, Entity, Event, Extraction, Quote, RedLine
 
@@ -132,3 +135,22 @@ def test_realtext_threshold_gives_up_no_precision_on_a_flat_curve() -> None:
     curve = [(0.552, 0.45, "a"), (0.535, 0.5, "b"), (0.543, 0.6, "c"), (0.51, 0.7, "d")]
     assert precision_first(curve)[1] == 0.6
     assert precision_first([(0.60, 0.45, "a"), (0.54, 0.6, "c")])[1] == 0.45
+
+
+def test_realtext_agreement_scores_a_second_annotator_by_the_same_matching(tmp_path: Path) -> None:
+    from spiral.nlp.evaluate_realtext import agreement
+
+    (tmp_path / "r1.txt").write_text(TEXT, encoding="utf-8")
+    first = {**_annotation(), "sha256": hashlib.sha256(TEXT.encode()).hexdigest()}
+    same = agreement([first], [first], tmp_path)
+    assert same["reports"] == ["r1"] and same["events"]["f1"] == 1.0
+    assert same["speaker_accuracy"] == 1.0 and same["red_lines"]["recall"] == 1.0
+    assert same["date_accuracy"] == 1.0
+    (assault, threat) = first["events"]
+    reversed_roles = {**first, "events": [{**assault, "actor": "UKR", "recipient": "RUS"}, threat],
+                      "quotes": [{**first["quotes"][0], "speaker_code": "RUS"}]}
+    other = agreement([first], [reversed_roles], tmp_path)
+    assert other["events"]["matched"] == 0 and other["speaker_accuracy"] == 0.0
+    # a second annotation of a text the first never read is not compared
+    with pytest.raises(InputError, match="doubly annotated"):
+        agreement([first], [{**first, "sha256": "0" * 64}], tmp_path)
