@@ -242,8 +242,12 @@ SPOKEN_CONTENT_VERBS = frozenset({"offer", "give", "provide", "share", "deliver"
 # unnamed sources: flagged anonymous (a named person's title is not)
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?|"
                        r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?|villagers?|"
-                       r"officers|activists?|opponents|analysts|observers|reports)\b"
+                       r"officers|activists?|opponents|analysts?|observers|reports|experts?|"
+                       r"researchers?|scholars?|media)\b"
                        r"(?! named)", re.IGNORECASE)
+# "state media", "official media" are one known voice, not unnamed ones ("local media" are)
+KNOWN_MEDIA_QUALIFIERS = frozenset({"state", "official", "state-run", "state-owned",
+                                    "government", "public"})
 # what makes unnamed "sources" a state's ("security sources", "diplomatic sources"); "sources
 # in Jordan" may be anyone's
 STATE_SOURCE_QUALIFIERS = frozenset({"security", "military", "defense", "defence", "army",

@@ -47,6 +47,7 @@ from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
+    KNOWN_MEDIA_QUALIFIERS,
     ANY_STATE_SOURCES,
     CLAUSE_CUES,
     CLAUSE_ONLY,
@@ -186,7 +187,7 @@ class QuoteFinder:
             if quote.speaker is None:
                 quote = _from_antecedent(doc, found.source, quote, quotes)
             else:
-                quote = _still_speaking(doc, found, quote, quotes)
+                quote = _unnamed_still(found, _still_speaking(doc, found, quote, quotes), quotes)
             quotes.append(quote)
         self.set_annotations(doc, quotes)
         return doc
@@ -1408,6 +1409,7 @@ def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         "NUM", "PRON") else head
     # "Sudan TV and military sources": one unnamed source among those coordinated makes it so
     anonymous = any(ANONYMOUS.search(t.text) and t.ent_type_ != "PERSON"
+                    and not (t.lower_ == "media" and _of_kind(t, KNOWN_MEDIA_QUALIFIERS))
                     for t in (named, *named.conjuncts))
     if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
@@ -1488,6 +1490,18 @@ def _still_speaking(doc: Doc, found: _Found, quote: Quote, earlier: list[Quote])
     if not window or not named_inside or window[-1].speaker.code == quote.speaker.code:
         return quote
     return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
+
+
+def _unnamed_still(found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
+    """"U.S. officials said ... They added that ...": "they" after unnamed sources of the same
+    country are those sources, unnamed still (the pronoun resolves to their country alone)."""
+    if [t.lower_ for t in found.source] != ["they"] or quote.speaker is None or quote.anonymous:
+        return quote
+    window = [q for q in earlier if q.speaker is not None
+              and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
+    if not window or not window[-1].anonymous or window[-1].speaker.code != quote.speaker.code:
+        return quote
+    return replace(quote, speaker=window[-1].speaker, anonymous=True)
 
 
 def _office_home(doc: Doc, head: Token, speaker: Entity) -> str:
@@ -1620,7 +1634,9 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         antecedent = head.head.head
         speaker, anonymous = _resolve(doc, [t for t in antecedent.subtree
                                             if t.i < head.head.i and t.i not in ids])
-        return replace(quote, speaker=speaker, anonymous=anonymous) if speaker else quote
+        # "a second source who also said ...": who an unnamed source is stays unnamed
+        return replace(quote, speaker=speaker, anonymous=anonymous) \
+            if speaker or anonymous else quote
     if head.lemma_.lower() in DOCUMENT_NOUNS and (head.lower_ != head.lemma_.lower() or any(
             c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.children)):
         # "the report by a doctor" names its author, unknown as they may be; "reports said",

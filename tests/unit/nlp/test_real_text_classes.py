@@ -1551,3 +1551,29 @@ def test_it_said_after_its_words_is_who_was_speaking_not_a_country_they_name(ann
                    "Chad’s armed forces said on Friday.\n\nChadian soldiers “pushed the raid "
                    "back” and “caused many casualties” on the Libyan side, it said.")
     assert _speakers(doc)[-1][0] == "TCD"
+
+
+@pytest.mark.parametrize("text", [
+    # unnamed experts, researchers and press are unnamed sources, like unnamed analysts
+    "Several security researchers said the malware had wiped hundreds of computers.",
+    "A Czech military expert said the drone could not have flown that far on its own.",
+    "Peruvian media reported that the border post had been abandoned overnight.",
+])
+def test_unnamed_experts_researchers_and_press_are_anonymous(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[0][2] is True
+
+
+def test_state_media_is_a_named_voice_not_an_anonymous_one(annotate) -> None:
+    doc = annotate("Chadian state media reported that the border post had been abandoned.",
+                   "2025-03-01")
+    assert _speakers(doc)[0][2] is False
+
+
+@pytest.mark.parametrize("text", [
+    # "they" after unnamed sources of the same country are those sources
+    "Chilean officials said the patrol had been fired on. They said two soldiers were hurt.",
+    # "who" after an unnamed source is that source
+    "The death toll rose, according to a second source who said more bodies had been found.",
+])
+def test_a_pronoun_for_an_unnamed_source_is_unnamed(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1][2] is True
