@@ -65,6 +65,13 @@ def test_office_coverage_international_spokespeople() -> None:
     ("Psaki", date(2022, 3, 1), "USA", "GOV", "Jen Psaki"),
     ("Yahya Saree", ON, "YEM", "REB", "Yahya Saree"),
     ("Carignan", ON, "CAN", "MIL", "Jennie Carignan"),
+    # foreign-ministry spokespeople and acting heads of 2019-2021, before the period above
+    ("Srivastava", date(2020, 6, 16), "IND", "GOV", "Anurag Srivastava"),
+    ("Zahid Hafeez Chaudhri", date(2021, 5, 1), "PAK", "GOV", "Zahid Hafeez Chaudhri"),
+    ("Khatibzadeh", date(2021, 4, 13), "IRN", "GOV", "Saeed Khatibzadeh"),
+    ("Naghdalyan", date(2020, 10, 4), "ARM", "GOV", "Anna Naghdalyan"),
+    ("Jasina", date(2022, 11, 16), "POL", "GOV", "Lukasz Jasina"),
+    ("Myint Swe", date(2023, 11, 8), "MMR", "GOV", "Myint Swe"),
 ])
 def test_office_coverage_resolves_on_a_date(name, day, code, sector, holder) -> None:
     entity = ActorKB.load().lookup(name, day)
