@@ -232,9 +232,14 @@ def statement_holder(doc: Doc, sentence: Span, words: str = "") -> Entity | None
     partly = [q for q in over if not words or _holds(q["content"], words, share=0.3)]
     for quote in holding or partly:
         return from_dict(Entity, quote["speaker"])
-    subject = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subject:
-        return entity_at(doc, subject[0].idx, subject[0].idx + len(subject[0].text))
+    for subject in (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # the subject read as a source is ("Ethiopia's prime minister Abiy Ahmed" is Abiy), the
+        # one that names someone (a dateline the parser took for a second subject names no one)
+        holder = entity_at(doc, subject.idx, subject.idx + len(subject.text)) \
+            or _resolve(doc, [t for t in subject.subtree
+                              if t.dep_ not in ("relcl", "acl") or t.i == subject.i])[0]
+        if holder is not None:
+            return holder
     return None
 
 

@@ -21,13 +21,17 @@ Patterns, on the dependency parse of each sentence:
 - "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
   consequences over Y", "warned of countermeasures against Y": Y is;
 - ultimatums: "do X or face Y", "either X or we will Y", "has until Friday to X", "would have
-  three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours" (what is
-  demanded, not done in time, is the condition);
+  three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours", "issued
+  X a 72-hour ultimatum to Y" (what is demanded, not done in time, is the condition);
+- a condition with no subject of its own ("would retaliate if attacked") is the threatening
+  party undergoing it; "X would be regarded as an act of aggression" judges a step as war
+  words do;
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
   kind. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
   the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
-the subject of the speech verb), else the main clause's subject; several states coordinated
+the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
+prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
 country or body resolved is not kept. A sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
@@ -94,7 +98,7 @@ MODALS = {"would", "will", "could", "should", "may", "might"}
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
 RELATIVES = {"that", "which", "who", "whom"}
-WAR_WORDS = re.compile(r"\b(at war|act of war|party to|parties to|direct participation|"
+WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parties to|direct participation|"
                        r"direct involvement|legitimate target|red line|declaration of war|"
                        r"get away with|"
                        r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
@@ -115,7 +119,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|held (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
-                          r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for)\b",
+                          r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for|"
+                          r"intervene militarily|military intervention)\b",
                           re.IGNORECASE)
 # "supplying the missiles would be a serious escalation": a step judged in the words of a warning
 ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
@@ -144,6 +149,9 @@ ORDER_VERBS = {"order", "tell", "instruct", "direct", "demand", "ask", "give"}
 EITHER_OR = re.compile(r"\beither (?P<demand>[^”\"]+?),? or (?:else )?(?P<consequence>(?:we|they|I)"
                        r"\b[^”\"]*?(?:will|'ll|’ll|shall|are coming|are going to)\b[^”\"]*?)"
                        r"[.,!]*(?:[”\"].*)?$", re.IGNORECASE)
+# "issued Tigray a 72-hour ultimatum to surrender": the verbs that deliver an ultimatum
+ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand", "serve",
+                   "impose"}
 # "vowed a crushing response to any aggression"
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
@@ -266,8 +274,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             taken = {t.i for t in (token.head if _as_long_as(token) else token).subtree}
             consequence = [t for t in _reported(clause).subtree if t.i not in taken
                            and t.dep_ != "punct" and not _is_mark(t, clause)]
-            found.append((_text([t for t in condition if not _is_mark(t, token)
-                                 or t.lower_ == "until"]), _text(consequence)))
+            found.append((_elliptical(token, clause) or _text(
+                [t for t in condition if not _is_mark(t, token) or t.lower_ == "until"]),
+                _text(consequence)))
             continue
         # "will respond overwhelmingly to any provocation", "will pay a heavy price for any
         # attack": any such step is the condition
@@ -630,7 +639,8 @@ def _targets(verb: Token) -> list[tuple[str, str]]:
 def _deadline(noun: Token) -> list[tuple[str, str]]:
     """"companies would have three months to leave", "has 48 hours to withdraw": a time given
     to do what is demanded; not doing it in time is the condition."""
-    if noun.lower_ not in TIME_UNITS or noun.dep_ != "dobj" \
+    # "gave the troops 24 hours to leave": the parser takes the time for an adverb as often
+    if noun.lower_ not in TIME_UNITS or noun.dep_ not in ("dobj", "npadvmod") \
             or noun.head.lemma_ not in ("have", "give") \
             or not any(c.dep_ == "nummod" for c in noun.children):
         return []
@@ -647,6 +657,36 @@ def _deadline(noun: Token) -> list[tuple[str, str]]:
                   and t.dep_ != "aux"])
     condition = f"{who}not {_text([t for t in demand.subtree if t.lower_ != 'to'])} within {time}"
     return [(condition, f"deadline of {time}")]
+
+
+def _ultimatum(noun: Token) -> list[tuple[str, str]]:
+    """"issued Tigray a 72-hour ultimatum to surrender", "after issuing a 48-hour ultimatum to
+    the troops to lay down their arms": not doing what the ultimatum demands is the step; the
+    ultimatum, with its time when given, is the line. An ultimatum only named ("bold
+    ultimatums that will be rejected") delivers nothing."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in ULTIMATUM_VERBS:
+        return []
+    demand = next((c for c in (*noun.children, *verb.children) if c.i > noun.i
+                   and c.dep_ in ("acl", "relcl", "advcl", "xcomp") and c.pos_ == "VERB"
+                   and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+    if demand is None:
+        return []
+    # to whom: the verb's other object ("issued Tigray an ultimatum") or "to" before the demand
+    whom = next((t for c in verb.children if c.dep_ in ("dative", "dobj") and c.i != noun.i
+                 for t in ([c] if c.dep_ == "dobj" else [c, *c.children])
+                 if t.dep_ in ("dobj", "dative", "pobj") and t.pos_ in ("NOUN", "PROPN")), None)
+    if whom is None:
+        whom = next((o for c in (*noun.children, *verb.children) if c.lower_ == "to"
+                     and c.dep_ in ("prep", "dative") for o in c.children if o.dep_ == "pobj"),
+                    None)
+    time = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("nummod", "compound")
+            or t.head.dep_ in ("nummod", "compound") and t.head.head.i == noun.i and t.i < noun.i]
+    who = _text(list(whom.subtree)) + " " if whom is not None else ""
+    act = _text([t for t in demand.subtree if not (t.lower_ == "to" and t.head.i == demand.i)])
+    period = _text(sorted(time, key=lambda t: t.i))
+    return [(f"{who}not {act}", f"ultimatum, deadline of {period}" if period
+             else "ultimatum")]
 
 
 def _condition_clause(token: Token) -> list[Token] | None:
@@ -686,6 +726,27 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
         return [t for t in token.subtree if t.i != first.i]
     return None
+
+
+def _elliptical(token: Token, clause: Token) -> str:
+    """"would use them without hesitation if attacked": a condition with no subject of its own
+    is the consequence's subject undergoing it ("his country attacked"); "" for a clause that
+    has one, or that is more than its participle ("if necessary" is no step)."""
+    if token.tag_ != "VBN" or any(c.dep_ not in ("mark", "advmod", "neg") for c in token.children):
+        return ""
+    # "Iran threatened to close the strait if attacked": an infinitive's subject is its verb's
+    head = _reported(clause)
+    while head.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # a party undergoes it ("if attacked"); a thing only reported on does not ("if confirmed,
+    # the strike would be the deadliest")
+    if subject is None or subject.i > token.i or not (
+            subject.pos_ == "PRON" or entity_at(subject.doc, subject.idx,
+                                                subject.idx + len(subject.text)) is not None):
+        return ""
+    negation = "not " if any(c.dep_ == "neg" for c in token.children) else ""
+    return f"{_text(list(subject.subtree))} {negation}{token.text}"
 
 
 def _as_long_as(token: Token) -> bool:
@@ -815,6 +876,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
     "hold": (_held_responsible,),
     "get": (_away_with,),
+    "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},
 }
 

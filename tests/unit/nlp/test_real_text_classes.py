@@ -1577,3 +1577,35 @@ def test_state_media_is_a_named_voice_not_an_anonymous_one(annotate) -> None:
 ])
 def test_a_pronoun_for_an_unnamed_source_is_unnamed(annotate, text) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1][2] is True
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # an ultimatum delivered, with what it demands; a dateline the parser took for a subject
+    # names no declarer
+    (("Chad's president Mahamat Deby gave the rebels a 48-hour ultimatum to leave the town."),
+     "TCD", "not leave the town"),
+    (("March 3, 2025 – Chad's president Mahamat Deby has issued the rebels a 48 hour ultimatum "
+      "to withdraw as troops close in on the town."), "TCD", "not withdraw"),
+    # a time given to do what is demanded, however the parser hangs the time
+    ("Peru gave Chilean fishing crews 24 hours to leave its waters.", "PER",
+     "not leave its waters"),
+    # a condition with no subject of its own: the threatening party undergoes it
+    ("Chile threatened to close the strait to all shipping if attacked.", "CHL", "attacked"),
+    # a step judged an act of aggression
+    (("Peru said it would regard any landing on the islands as an act of aggression."), "PER",
+     "any landing"),
+])
+def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, declarer,
+                                                           condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text, "2025-03-01")._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # an ultimatum only named, a hedge of the reporter's, a mediator's offer
+    "Peru called the demands bold ultimatums that Chile would surely reject.",
+    "If confirmed, Chile's strike would be the deadliest of the war, Peru said.",
+    "Peru said it would intervene to mediate between the two sides if asked.",
+])
+def test_no_line_from_named_ultimatums_hedges_or_offers(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
