@@ -1609,3 +1609,12 @@ def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, decla
 ])
 def test_no_line_from_named_ultimatums_hedges_or_offers(annotate, text) -> None:
     assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+def test_karabakh_armenian_authorities_and_forces_are_armenias_side(annotate) -> None:
+    # the de facto republic speaks for Armenia's side, as its forces act for it
+    doc = annotate("The Nagorno-Karabakh authorities said the shelling of Stepanakert had "
+                   "resumed. Nagorno-Karabakh’s forces shelled Azerbaijani positions near "
+                   "Shusha on Monday.", "2020-10-05")
+    assert _speakers(doc)[0][:2] == ("ARM", "GOV")
+    assert ("ARM", "ASSAULT", "AZE") in _dyads(doc)
