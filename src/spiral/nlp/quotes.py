@@ -188,6 +188,7 @@ class QuoteFinder:
                 quote = _from_antecedent(doc, found.source, quote, quotes)
             else:
                 quote = _unnamed_still(found, _still_speaking(doc, found, quote, quotes), quotes)
+                quote = _body_named_before(found, quote, quotes)
             quotes.append(quote)
         self.set_annotations(doc, quotes)
         return doc
@@ -1507,6 +1508,22 @@ def _unnamed_still(found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
     if not window or not window[-1].anonymous or window[-1].speaker.code != quote.speaker.code:
         return quote
     return replace(quote, speaker=window[-1].speaker, anonymous=True)
+
+
+def _body_named_before(found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
+    """"China's coastguard said ... It said its patrol was routine": "it" resolves to China,
+    and is the body that spoke last by the words that named it (the pronoun alone says only
+    the country)."""
+    if [t.lower_ for t in found.source] not in (["it"], ["they"]) or quote.speaker is None:
+        return quote
+    named = next((q for q in reversed(earlier) if q.speaker is not None
+                  and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS
+                  and q.speaker_text.lower() not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
+                  | {"it", "they"}), None)
+    if named is None or named.speaker.entity_name != quote.speaker.entity_name \
+            or named.speaker.code != quote.speaker.code:
+        return quote
+    return replace(quote, speaker=replace(quote.speaker, entity_text=named.speaker_text))
 
 
 def _office_home(doc: Doc, head: Token, speaker: Entity) -> str:

@@ -1618,3 +1618,10 @@ def test_karabakh_armenian_authorities_and_forces_are_armenias_side(annotate) ->
                    "Shusha on Monday.", "2020-10-05")
     assert _speakers(doc)[0][:2] == ("ARM", "GOV")
     assert ("ARM", "ASSAULT", "AZE") in _dyads(doc)
+
+
+def test_it_after_a_body_that_spoke_is_that_body_by_its_words(annotate) -> None:
+    doc = annotate("Chile's navy said its frigate had left the disputed waters. It said the "
+                   "patrol had been routine.", "2025-03-01")
+    last = doc._.quotes[-1]
+    assert last["speaker"]["code"] == "CHL" and "navy" in last["speaker"]["entity_text"]
