@@ -1513,15 +1513,21 @@ def _unnamed_still(found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
 def _body_named_before(found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
     """"China's coastguard said ... It said its patrol was routine": "it" resolves to China,
     and is the body that spoke last by the words that named it (the pronoun alone says only
-    the country)."""
-    if [t.lower_ for t in found.source] not in (["it"], ["they"]) or quote.speaker is None:
+    the country); so is "the ministry" after "the UK's Ministry of Defence"."""
+    words = [t.lower_ for t in found.source]
+    # "the UK's Ministry of Defence said ... the ministry said": a definite description by the
+    # head noun of the words that named the body
+    described = len(words) == 2 and words[0] == "the" and found.source[1].pos_ == "NOUN"
+    if words not in (["it"], ["they"]) and not described or quote.speaker is None:
         return quote
     named = next((q for q in reversed(earlier) if q.speaker is not None
                   and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS
                   and q.speaker_text.lower() not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
                   | {"it", "they"}), None)
     if named is None or named.speaker.entity_name != quote.speaker.entity_name \
-            or named.speaker.code != quote.speaker.code:
+            or named.speaker.code != quote.speaker.code or described and words[1] not in {
+                _stem(w) for w in named.speaker_text.lower().split()} | {
+                w.lower() for w in named.speaker_text.split()}:
         return quote
     return replace(quote, speaker=replace(quote.speaker, entity_text=named.speaker_text))
 

@@ -1625,3 +1625,10 @@ def test_it_after_a_body_that_spoke_is_that_body_by_its_words(annotate) -> None:
                    "patrol had been routine.", "2025-03-01")
     last = doc._.quotes[-1]
     assert last["speaker"]["code"] == "CHL" and "navy" in last["speaker"]["entity_text"]
+
+
+def test_the_ministry_after_a_named_ministry_is_that_ministry_by_its_words(annotate) -> None:
+    doc = annotate("Peru's Ministry of Defence said the drills had ended. The ministry said "
+                   "all ships had returned to port.", "2025-03-01")
+    last = doc._.quotes[-1]
+    assert last["speaker"]["code"] == "PER" and "Defence" in last["speaker"]["entity_text"]
