@@ -72,6 +72,8 @@ def test_office_coverage_international_spokespeople() -> None:
     ("Naghdalyan", date(2020, 10, 4), "ARM", "GOV", "Anna Naghdalyan"),
     ("Jasina", date(2022, 11, 16), "POL", "GOV", "Lukasz Jasina"),
     ("Myint Swe", date(2023, 11, 8), "MMR", "GOV", "Myint Swe"),
+    # the other common spelling of a name
+    ("Shah Mehmood Qureshi", date(2019, 8, 7), "PAK", "GOV", "Shah Mahmood Qureshi"),
 ])
 def test_office_coverage_resolves_on_a_date(name, day, code, sector, holder) -> None:
     entity = ActorKB.load().lookup(name, day)
