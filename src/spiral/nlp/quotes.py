@@ -1710,7 +1710,8 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
             and not any(c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
                         and c.dep_ in ("amod", "compound") and c.lower_ not in
                         MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS for c in named.children) \
-            and (subject := _placed_by_verb(doc, head) or _last_subject(doc, head)) is not None \
+            and (subject := _placed_by_verb(doc, head) or _last_state_speaker(window)
+                 or _last_subject(doc, head)) is not None \
             and subject.code not in NON_STATE and len(subject.code) == 3:
         # "In Pakistan, a security official said": where the saying is placed; "Seoul's Joint
         # Chiefs said ... according to a defence source": an unnamed official
@@ -1732,6 +1733,15 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         text = doc[source[0].i:source[-1].i + 1].text
         return replace(quote, speaker=Entity(text, text, country, home, "anonymous source"))
     return quote
+
+
+def _last_state_speaker(window: list[Quote]) -> Entity | None:
+    """The state whose voice was quoted last, nearby ("Foreign ministry spokesperson X said
+    ... Officials later said"): unnamed officials go on speaking for it, whatever country the
+    words between them named."""
+    if not window or window[-1].speaker.sector not in STATE_SECTORS:
+        return None
+    return window[-1].speaker
 
 
 def _home_source(head: Token) -> str | None:

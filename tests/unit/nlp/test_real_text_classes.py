@@ -1632,3 +1632,11 @@ def test_the_ministry_after_a_named_ministry_is_that_ministry_by_its_words(annot
                    "all ships had returned to port.", "2025-03-01")
     last = doc._.quotes[-1]
     assert last["speaker"]["code"] == "PER" and "Defence" in last["speaker"]["entity_text"]
+
+
+def test_unnamed_officials_speak_for_the_state_quoted_last(annotate) -> None:
+    # not for the country the sentence between them made its subject
+    doc = annotate("Peru's defence ministry said its patrol had been fired on near the border. "
+                   "The ministry did not say how the Chilean troops had crossed. Officials "
+                   "later said the patrol had been ambushed.", "2025-03-01")
+    assert _speakers(doc)[-1] == ("PER", "GOV", True)
