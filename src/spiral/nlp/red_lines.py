@@ -18,9 +18,10 @@ Patterns, on the dependency parse of each sentence:
 - a qualified class of targets: "would target all ships bound for X", "ships linked to X would
   be targeted";
 - under a warning, or against any step, "would take action / measures against X";
+- "would bear full responsibility for any X", like "will be held responsible for any X";
 - "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
   consequences over Y", "warned of countermeasures against Y": Y is;
-- ultimatums: "do X or face Y", "either X or we will Y", "has until Friday to X", "would have
+- ultimatums: "do X or face / bear / pay Y", "either X or we will Y", "has until Friday to X", "would have
   three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours", "issued
   X a 72-hour ultimatum to Y" (what is demanded, not done in time, is the condition);
 - a condition with no subject of its own ("would retaliate if attacked") is the threatening
@@ -128,8 +129,8 @@ ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unac
 # "warned Warsaw against any provocation": the step warned against, with no consequence named
 AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
-OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>face .+?)[.\"”]*$",
-                     re.IGNORECASE)
+OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>"
+                     r"(?:face|bear|suffer|pay) .+?)[.\"”]*$", re.IGNORECASE)
 # "will continue to target ships until the war ends": what goes on while a condition holds
 LASTING_VERBS = {"continue", "keep", "persist"}
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
@@ -555,6 +556,22 @@ def _held_responsible(verb: Token) -> list[tuple[str, str]]:
     return [(_text(list(steps[0].subtree)), _text(consequence))]
 
 
+def _bear_responsibility(verb: Token) -> list[tuple[str, str]]:
+    """"Azerbaijan would bear full responsibility for any escalation": any such step is the
+    condition, as with "will be held responsible for any"."""
+    if not _future(verb) or not any(c.dep_ == "dobj" and c.lemma_ == "responsibility"
+                                    for c in verb.children):
+        return []
+    steps = [t for c in verb.subtree if c.lower_ == "for" for t in c.children if t.dep_ == "pobj"
+             and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in t.children)]
+    if not steps:
+        return []
+    taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
+    consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
+                   and t.dep_ != "mark"]
+    return [(_text(list(steps[0].subtree)), _text(consequence))]
+
+
 def _away_with(verb: Token) -> list[tuple[str, str]]:
     """"You cannot attack our troops and get away with it": the acts coordinated before it are
     the step."""
@@ -714,8 +731,10 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
         return list(token.subtree)
     if any(c.dep_ == "mark" and c.lower_ == "until" for c in children) \
-            and (_future(token.head) or token.head.lemma_ in LASTING_VERBS):
-        # "will keep striking until the siege ends": while it does not, the threat holds
+            and _keeps_on(token.head):
+        # "will keep striking until the siege ends", "vowed to continue attacking ships until
+        # the war ends" (the parser hangs the clause on the vow): while it does not, the threat
+        # holds
         return list(token.subtree)
     if _as_long_as(token) or any(
             c.dep_ == "advmod" and c.lower_ in CONDITION_MARKS and 0 < c.i < token.i
@@ -747,6 +766,19 @@ def _elliptical(token: Token, clause: Token) -> str:
         return ""
     negation = "not " if any(c.dep_ == "neg" for c in token.children) else ""
     return f"{_text(list(subject.subtree))} {negation}{token.text}"
+
+
+def _keeps_on(verb: Token) -> bool:
+    """Whether an "until" clause hangs on what will go on: a future, "keep"/"continue", or a
+    vow to keep on, wherever in the chain of infinitives the parser hung it ("vowed to keep
+    striking ... until", on "vowed" or on "striking")."""
+    while True:
+        if _future(verb) or verb.lemma_ in LASTING_VERBS or verb.lemma_ in WARNING_VERBS and any(
+                c.dep_ == "xcomp" and c.lemma_ in LASTING_VERBS for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
 
 
 def _as_long_as(token: Token) -> bool:
@@ -875,6 +907,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     "warn": (_warned_not_to, _warned_of, _warned_against), "caution": (_warned_not_to,),
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
     "hold": (_held_responsible,),
+    "bear": (_bear_responsibility,),
     "get": (_away_with,),
     "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},

@@ -1594,6 +1594,15 @@ def test_a_pronoun_for_an_unnamed_source_is_unnamed(annotate, text) -> None:
     # a step judged an act of aggression
     (("Peru said it would regard any landing on the islands as an act of aggression."), "PER",
      "any landing"),
+    # a demand with what refusing it brings, by other verbs than "face"
+    ("Chile warned Peru to pull back its ships or bear the consequences.", "CHL",
+     "pull back its ships"),
+    # a vow to keep on until a step is taken, hung on the vow
+    (("Peru vowed to keep striking the rebels' camps until the rebels released the crew."),
+     "PER", "the rebels released the crew"),
+    # the blame laid in advance for any such step
+    ("Peru warned that Chile would bear full responsibility for any escalation.", "PER",
+     "any escalation"),
 ])
 def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, declarer,
                                                            condition) -> None:
@@ -1606,6 +1615,9 @@ def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, decla
     "Peru called the demands bold ultimatums that Chile would surely reject.",
     "If confirmed, Chile's strike would be the deadliest of the war, Peru said.",
     "Peru said it would intervene to mediate between the two sides if asked.",
+    # costs borne, and a mediator who keeps on talking, threaten no one
+    "Peru's ministry said it would bear responsibility for the reconstruction of the school.",
+    "Peru's envoy vowed to continue the talks until a deal with Chile was reached.",
 ])
 def test_no_line_from_named_ultimatums_hedges_or_offers(annotate, text) -> None:
     assert annotate(text, "2025-03-01")._.red_lines == ()
