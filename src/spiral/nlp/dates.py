@@ -26,13 +26,15 @@ _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|M
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     # "on October 7 last year": the day of the year before the report's
-    ("dmy", re.compile(r"\b(?P<d>\d{1,2}) " + _MONTH
+    # "21 November", "the 6th of July", "24th February"
+    ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH
                        + r"(?:,? (?P<y>\d{4})|(?P<last> last year))?\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4})|"
                        r"(?P<last> last year))?\b")),
     ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # "overnight on March 8", "overnight into Sunday": the day named is the date
-    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|overnight(?! (?:on|into|to)\b)|"
+    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night|"
+                                r"overnight(?! (?:on|into|to)\b)|"
                                 r"earlier today|this morning|this evening)\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.IGNORECASE)),
     # "over the weekend", "last weekend": the Saturday of the weekend before the report's day
@@ -60,13 +62,19 @@ _PATTERNS = [
     # "two days ago", "a week ago": counted back from the report's day
     ("days_ago", re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
                             r"(?P<unit>days?|weeks?) ago\b", re.IGNORECASE)),
-    ("months_from_now", re.compile(r"\b(?P<n>one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
+    ("months_from_now", re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|\d+) months? (?P<dir>from now|ago|later)\b", re.IGNORECASE)),
+    # "last winter", "in the fall of 2020": the season's first month (of the northern
+    # hemisphere, where most crises in the news are)
+    ("season", re.compile(r"\b(?:(?P<which>last|this) (?P<season>winter|spring|summer|autumn|fall)|"
+                          r"(?P<named>winter|spring|summer|autumn|fall) of (?P<y>(?:19|20)\d{2}))\b",
+                          re.IGNORECASE)),
 ]
 # charges and denials that, told in the present, are a standing position
 STANDING_VERBS = frozenset({"accuse", "allege", "deny", "blame", "claim", "insist", "maintain"})
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _UNIT_DAYS = {"day": 1, "week": 7}
+SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
 
 
@@ -217,7 +225,7 @@ def _resolve_in_range(kind: str, match: re.Match[str],
     if kind == "relative_day":
         rel = groups["rel"].lower()
         # what happened "overnight" began the evening before the report
-        return (published - timedelta(days=1) if rel in ("yesterday", "overnight")
+        return (published - timedelta(days=1) if rel in ("yesterday", "overnight", "last night")
                 else published), "day"
     if kind == "weekend":
         back = (published.weekday() - 5) % 7  # Saturday
@@ -255,12 +263,32 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
         days = count * _UNIT_DAYS[groups["unit"].lower().rstrip("s")]
         return published - timedelta(days=days), "day" if days < 7 else "week"
+    if kind == "season":
+        return _season(groups, published), "month"
     if kind == "months_from_now":
         count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
         sign = -1 if groups["dir"].lower() == "ago" else 1
         index = published.year * 12 + published.month - 1 + sign * count
         return date(index // 12, index % 12 + 1, 1), "month"
     return None
+
+
+def _season(groups: dict[str, str], published: date) -> date:
+    """The first day of the season named: "last winter" is the latest that ended before the
+    report, "this winter" the one the report's year is in or comes to, "the winter of 2020"
+    the one that begins in December 2020."""
+    name = (groups.get("season") or groups["named"]).lower()
+    month = SEASON_MONTHS[name]
+    if groups.get("y"):
+        return date(int(groups["y"]), month, 1)
+    starts = [date(year, month, 1) for year in range(published.year - 2, published.year + 1)]
+    if groups["which"].lower() == "last":
+        # over when three months have passed since it began
+        return max(s for s in starts if (s.year * 12 + s.month + 3) <=
+                   (published.year * 12 + published.month))
+    # "this winter" in January is the one that began in December
+    return max(s for s in starts if s <= published) if month == 12 and published.month <= 2 \
+        else date(published.year, month, 1)
 
 
 def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:

@@ -47,6 +47,15 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     # overnight began the evening before the report, unless a day is named
     ("shelling overnight killed four", (date(2024, 11, 21), "day")),
     ("drones struck overnight on November 20", (date(2024, 11, 20), "day")),
+    # "last night" is the evening before the report; a month ago; an ordinal day first
+    ("the rockets fired last night", (date(2024, 11, 21), "day")),
+    ("talks broke down a month ago", (date(2024, 10, 1), "month")),
+    ("the leaders met on the 6th of November", (date(2024, 11, 6), "day")),
+    ("on 24th February", (date(2024, 2, 24), "day")),
+    # a season: the latest that is over, the one of the report's year, the one of a year named
+    ("last winter the strikes hit the grid", (date(2023, 12, 1), "month")),
+    ("this spring", (date(2024, 3, 1), "month")),
+    ("a war fought in the autumn of 2020", (date(2020, 9, 1), "month")),
 ])
 def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
     assert resolve_date(text, PUBLISHED) == expected
@@ -54,6 +63,8 @@ def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
 
 @pytest.mark.parametrize("text", [
     "the deadliest attack since 2014",  # a comparison dates nothing that happened then
+    "trouble in the spring",  # a season of no year said
+    "after the fall of the capital",  # a fall that is no season
     "the 2023-24 season",
     "the 2024 Paris Olympics",  # a name, not what happened in the year
 ])
