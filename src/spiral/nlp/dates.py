@@ -31,10 +31,14 @@ _PATTERNS = [
                        + r"(?:,? (?P<y>\d{4})|(?P<last> last year))?\b")),
     ("mdy", re.compile(r"\b" + _MONTH + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<y>\d{4})|"
                        r"(?P<last> last year))?\b")),
+    # "on Monday last week": that day of the week before the report's
+    ("weekday_last_week", re.compile(r"\b(?:on )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                     r"Sunday) (?:of )?last week\b")),
     ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # "overnight on March 8", "overnight into Sunday": the day named is the date
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night|"
-                                r"overnight(?! (?:on|into|to)\b)|"
+                                r"overnight(?! (?:on|into|to)\b| (?:Monday|Tuesday|Wednesday|"
+                                r"Thursday|Friday|Saturday|Sunday)\b)|"
                                 r"earlier today|this morning|this evening)\b", re.IGNORECASE)),
     ("this_week", re.compile(r"\b(?P<which>this|last|next) week\b", re.IGNORECASE)),
     # "over the weekend", "last weekend": the Saturday of the weekend before the report's day
@@ -48,7 +52,7 @@ _PATTERNS = [
     # "in June", "last March", "their June attacks" (a month naming what happened in it; "the
     # Dec. 29 strikes" names a day, read above)
     ("month_name", re.compile(r"\b(?i:in|since|during|last|early|late|mid-|the|their|its|his|her|"
-                              r"our) ?" + _MONTH + r"(?: (?P<y>\d{4})|(?P<last> last year))?\b"
+                              r"our|of) ?" + _MONTH + r"(?: (?P<y>\d{4})|(?P<last> last year))?\b"
                               r"(?!\.? ?\d{1,2}\b)")),
     ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
@@ -219,6 +223,9 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         if not groups.get("y") and found > published + timedelta(days=7):
             found = date(year - 1, month, day)
         return found, "day"
+    if kind == "weekday_last_week":
+        monday = published - timedelta(days=published.weekday() + 7)
+        return monday + timedelta(days=WEEKDAYS.index(groups["wd"].lower())), "day"
     if kind == "weekday":
         back = (published.weekday() - WEEKDAYS.index(groups["wd"].lower())) % 7
         return published - timedelta(days=back), "day"

@@ -56,6 +56,10 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     ("last winter the strikes hit the grid", (date(2023, 12, 1), "month")),
     ("this spring", (date(2024, 3, 1), "month")),
     ("a war fought in the autumn of 2020", (date(2020, 9, 1), "month")),
+    # the month a part of it names; a day of last week; a night of a day named
+    ("troops withdrew at the end of September", (date(2024, 9, 1), "month")),
+    ("the talks on Monday last week", (date(2024, 11, 11), "day")),
+    ("drones struck overnight Tuesday", (date(2024, 11, 19), "day")),
 ])
 def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
     assert resolve_date(text, PUBLISHED) == expected
