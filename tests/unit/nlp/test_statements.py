@@ -503,6 +503,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The analyst", "predicted", ("that prices would rise in the spring, but that wages would "
                                     "catch up"), "indirect")]),
     ("He's said he will run again.", [("He", "'s said", "he will run again", "indirect")]),
+    ("The senator is calling for the allies to step up their patrols.",
+     [("The senator", "is calling for", "the allies to step up their patrols", "indirect")]),
+    ("The council shelved the levy, which the mayor strongly opposes.",
+     [("the mayor", "opposes", "which", "indirect")]),
+    ("The council shelved the levy that the mayor opposes.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
