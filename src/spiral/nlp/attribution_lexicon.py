@@ -29,8 +29,8 @@ SPEECH_VERBS = frozenset({
 # in the clause ("Escalation, she said, is ..."), the clause around it
 CLAUSE_CUES = frozenset({
     "acknowledge", "add", "address", "admit", "agree", "allege", "announce", "answer", "argue",
-    "ask", "assert", "assume", "assure", "believe", "boast", "calculate", "caution", "claim",
-    "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend", "continue",
+    "ask", "assert", "assume", "assure", "believe", "boast", "calculate", "caution", "charge",
+    "claim", "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend", "continue",
     "convince", "counter", "declare", "decree", "demand", "demonstrate", "deny", "describe",
     "discuss", "doubt", "emphasize", "estimate", "expect", "explain", "express", "fear", "find",
     "forget", "guess", "hint", "hop", "hope", "imagine", "imply", "indicate", "insist",

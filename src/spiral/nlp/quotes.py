@@ -865,7 +865,7 @@ def _made_clear(adjective: Token) -> list[_Found]:
     head = adjective.head
     it = next((c for c in (*adjective.children, *head.children) if c.dep_ == "nsubj"
                and c.lower_ == "it"), None)
-    if it is None:
+    if it is None and adjective.i != head.i + 1:  # "made clear that ...", without the "it"
         return []
     if head.lemma_.lower() == "make" and adjective.dep_ in ("ccomp", "oprd"):
         clause = next((c for c in (*adjective.children, *head.children) if c.dep_ in (
@@ -873,7 +873,8 @@ def _made_clear(adjective: Token) -> list[_Found]:
         source = _source(head)
         if clause is None or not source:
             return []
-        return [_Found([head, it, adjective], source, [_extent(clause)], adjective)]
+        cue = [head, adjective] if it is None else [head, it, adjective]
+        return [_Found(cue, source, [_extent(clause)], adjective)]
     return []
 
 

@@ -508,6 +508,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The council shelved the levy, which the mayor strongly opposes.",
      [("the mayor", "opposes", "which", "indirect")]),
     ("The council shelved the levy that the mayor opposes.", []),
+    ("The mayor made clear that she would not resign.",
+     [("The mayor", "made clear", "that she would not resign", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
