@@ -48,6 +48,7 @@ from spiral.nlp.attribution_lexicon import (
     ADJUNCT_PREPOSITIONS,
     ANONYMOUS,
     ANY_STATE_SOURCES,
+    AS_CUES,
     CLAUSE_CUES,
     CLAUSE_ONLY,
     CLEAR_CUES,
@@ -325,9 +326,10 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     elif lemma in INFINITIVE_CUES and any(c.dep_ == "xcomp" and c.lemma_.lower() not in
                                           NOT_STATEMENTS for c in children):
         content = _after(verb, ("dobj", "dative", "xcomp"))
-    elif lemma in OBJECT_CUES and any(c.dep_ == "dobj" or c.dep_ == "prep" and lemma in
-                                      PREPOSITION_CUES and c.i > verb.i for c in children) \
-            and not _struck(verb, lemma):
+    elif (lemma in OBJECT_CUES or lemma in AS_CUES and any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in children)) and any(
+            c.dep_ == "dobj" or c.dep_ == "prep" and lemma in PREPOSITION_CUES and c.i > verb.i
+            for c in children) and not _struck(verb, lemma):
         content = _after(verb, OBJECTS)
         if not content and (pronoun := _relative_object(verb)) is not None:
             # "the tax, which Clinton also supports": the pronoun stands for what is attributed

@@ -508,6 +508,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The council shelved the levy, which the mayor strongly opposes.",
      [("the mayor", "opposes", "which", "indirect")]),
     ("The council shelved the levy that the mayor opposes.", []),
+    ("The governor cast the vote as a referendum on the levy.",
+     [("The governor", "cast", "the vote as a referendum on the levy", "indirect")]),
+    ("The voters cast their ballots in the morning.", []),
     ("The mayor made clear that she would not resign.",
      [("The mayor", "made clear", "that she would not resign", "indirect")]),
 ])
