@@ -133,6 +133,9 @@ INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 # name and a colon (a headline's or a transcript's way to attribute the rest of the line)
 NAMED_LINE = re.compile(r"^([^:\n]{1,60}?): +(\S[^\n]*?)[\s.]*$", re.MULTILINE)
 MAX_NAME_WORDS = 4
+# words before a colon that label a headline, not a speaker
+HEADLINE_LABELS = frozenset({"exclusive", "breaking", "watch", "look", "boom", "busted", "update",
+                             "updated", "correction", "previously"})
 MIN_LINE_WORDS = 3
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
 MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
@@ -275,7 +278,9 @@ def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
     the rest of the line the content. A headline's name may be tagged a common noun, and a
     transcript's speaker is a capital ("Q", "TAPPER"): capitals are enough."""
     found = []
-    starts = {sentence.start_char for sentence in body}
+    # a transcript's "TAPPER:" reads like a dateline, but opens its speaker's line
+    starts = {sentence.start_char for sentence in body} | {
+        start for start, _, kind in doc._.furniture if kind == "dateline"}
     for match in NAMED_LINE.finditer(extensions.written(doc)):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1)
@@ -284,8 +289,9 @@ def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
         words = [t for t in name if not t.is_punct]
         if not 0 < len(words) <= MAX_NAME_WORDS or len(match.group(2).split()) < MIN_LINE_WORDS \
                 or any(t.pos_ != "PROPN" and not t.text[0].isupper() for t in words) \
-                or words[0].lower_ in ("the", "a", "an"):  # "The Latest: ..." titles a column
-            continue
+                or words[0].lower_ in ("the", "a", "an") \
+                or " ".join(t.lower_ for t in words) in HEADLINE_LABELS:
+            continue  # "The Latest: ...", "EXCLUSIVE: ..." title a column or a story
         found.append(_Found([colon[0]], list(name), [match.span(2)], colon[0]))
     return found
 

@@ -519,6 +519,13 @@ def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None
     assert [_roles(doc, q) for q in doc._.quotes] == expected
 
 
+def test_issue_12_a_transcripts_speakers_in_capitals_and_no_headline_label(annotate) -> None:
+    doc = annotate("Partial transcript as follows:\n\nWOLF BLITZER: The talks resumed today in "
+                   "Geneva after a long pause.\n\nKERRY: We expect the truce to hold through "
+                   "the winter.\n\nBREAKING: Rebels seize the airport in a surprise attack.\n")
+    assert [_roles(doc, q)[:2] for q in doc._.quotes] == [("WOLF BLITZER", ":"), ("KERRY", ":")]
+
+
 def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
     doc = annotate("Two people familiar with the talks said the deal was close.")
     (quote,) = doc._.quotes
