@@ -58,7 +58,7 @@ UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "li
 # an infinitive complement (xcomp: "vowed to", "urged them to", "plans to")
 INFINITIVE_CUES = frozenset({
     "advise", "agree", "aim", "argue", "ask", "believe", "call", "challenge", "chant", "claim",
-    "consider", "decide", "decline", "encourage", "hop", "hope", "intend", "know", "like", "look",
+    "consider", "decide", "decline", "encourage", "expect", "hop", "hope", "intend", "know", "like", "look",
     "mention", "note", "offer", "order", "persuade", "plan", "pledge", "prefer", "press", "promise",
     "propose", "push", "refuse", "report", "rule", "say", "seek", "show", "suggest", "support",
     "tell", "threaten", "tweet", "urge", "vote", "vow", "want", "warn", "write"})

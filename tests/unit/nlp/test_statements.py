@@ -511,6 +511,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The governor cast the vote as a referendum on the levy.",
      [("The governor", "cast", "the vote as a referendum on the levy", "indirect")]),
     ("The voters cast their ballots in the morning.", []),
+    ("The two firms expect to save millions by merging.",
+     [("The two firms", "expect", "to save millions by merging", "indirect")]),
     ("The mayor made clear that she would not resign.",
      [("The mayor", "made clear", "that she would not resign", "indirect")]),
 ])
