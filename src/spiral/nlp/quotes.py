@@ -56,6 +56,8 @@ from spiral.nlp.attribution_lexicon import (
     CONTRACTED_HAS,
     CUE_PARTICLES,
     DOCUMENT_NOUNS,
+    ENDORSEMENT_NOUNS,
+    ENDORSEMENT_VERBS,
     EVIDENCE_NOUNS,
     EXPLETIVES,
     FINDING_CUES,
@@ -266,6 +268,8 @@ def _from_parse(token: Token) -> list[_Found]:
         return spoken
     if token.pos_ == "NOUN" and lemma in SPOKEN_CONTENT_NOUNS:
         return _spoken_content(token)
+    if token.pos_ == "NOUN" and lemma in ENDORSEMENT_NOUNS:
+        return _endorsed(token)
     if token.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or lemma in ADJECTIVE_COMPLEMENTS):
         return _adjectival(token)
     if token.pos_ == "ADJ" and lemma in CLEAR_CUES:
@@ -833,6 +837,21 @@ def _spoken_content(noun: Token) -> list[_Found]:
     source = _source(verb)
     content = [_extent(noun)]
     return [_Found(_cue_tokens(verb, content), source, content, verb)] if source else []
+
+
+def _endorsed(noun: Token) -> list[_Found]:
+    """"Cruz won the endorsement of the governor": the governor backs Cruz, who won it."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in ENDORSEMENT_VERBS:
+        return []
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+    backer = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    backed = _source(verb)
+    if backer is None or not backed:
+        return []
+    cue = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
+    return [_Found(sorted([*cue, verb, noun, by], key=lambda t: t.i), _phrase(backer),
+                   [_trimmed(backed)], verb)]
 
 
 def _when(token: Token) -> bool:

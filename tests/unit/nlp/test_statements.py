@@ -513,6 +513,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The voters cast their ballots in the morning.", []),
     ("The two firms expect to save millions by merging.",
      [("The two firms", "expect", "to save millions by merging", "indirect")]),
+    ("The challenger won the endorsement of the farmers' union.",
+     [("the farmers' union", "won | endorsement of", "The challenger", "indirect")]),
     ("The mayor made clear that she would not resign.",
      [("The mayor", "made clear", "that she would not resign", "indirect")]),
 ])
