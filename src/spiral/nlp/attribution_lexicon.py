@@ -37,8 +37,8 @@ CLAUSE_CUES = frozenset({
     "interject", "joke", "know", "lament", "learn", "maintain", "mention", "note", "notice",
     "order", "pledge", "point", "post", "predict", "proclaim", "promise", "propose", "question",
     "read", "realize", "recall", "recognize", "recommend", "reiterate", "remark", "remind",
-    "reply", "report", "require", "respond", "retort", "reveal", "rule", "say", "show",
-    "signal", "speculate", "state", "stipulate", "stress", "suggest", "suspect", "tell", "testify",
+    "reply", "report", "require", "respond", "retort", "reveal", "rule", "say", "share",
+    "show", "signal", "speculate", "state", "stipulate", "stress", "suggest", "suspect", "tell", "testify",
     "think", "threaten", "tweet", "understand", "vow", "want", "warn", "wonder", "worry",
     "write"})
 

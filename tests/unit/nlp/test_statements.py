@@ -515,6 +515,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The two firms", "expect", "to save millions by merging", "indirect")]),
     ("The challenger won the endorsement of the farmers' union.",
      [("the farmers' union", "won | endorsement of", "The challenger", "indirect")]),
+    ("The pastor shared that he had doubts about the truce.",
+     [("The pastor", "shared", "that he had doubts about the truce", "indirect")]),
     ("The mayor made clear that she would not resign.",
      [("The mayor", "made clear", "that she would not resign", "indirect")]),
 ])
