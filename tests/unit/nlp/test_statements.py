@@ -503,10 +503,33 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The analyst", "predicted", ("that prices would rise in the spring, but that wages would "
                                     "catch up"), "indirect")]),
     ("He's said he will run again.", [("He", "'s said", "he will run again", "indirect")]),
+    ("The senator is calling for the allies to step up their patrols.",
+     [("The senator", "is calling for", "the allies to step up their patrols", "indirect")]),
+    ("The council shelved the levy, which the mayor strongly opposes.",
+     [("the mayor", "opposes", "which", "indirect")]),
+    ("The council shelved the levy that the mayor opposes.", []),
+    ("The governor cast the vote as a referendum on the levy.",
+     [("The governor", "cast", "the vote as a referendum on the levy", "indirect")]),
+    ("The voters cast their ballots in the morning.", []),
+    ("The two firms expect to save millions by merging.",
+     [("The two firms", "expect", "to save millions by merging", "indirect")]),
+    ("The challenger won the endorsement of the farmers' union.",
+     [("the farmers' union", "won | endorsement of", "The challenger", "indirect")]),
+    ("The pastor shared that he had doubts about the truce.",
+     [("The pastor", "shared", "that he had doubts about the truce", "indirect")]),
+    ("The mayor made clear that she would not resign.",
+     [("The mayor", "made clear", "that she would not resign", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
     assert [_roles(doc, q) for q in doc._.quotes] == expected
+
+
+def test_issue_12_a_transcripts_speakers_in_capitals_and_no_headline_label(annotate) -> None:
+    doc = annotate("Partial transcript as follows:\n\nWOLF BLITZER: The talks resumed today in "
+                   "Geneva after a long pause.\n\nKERRY: We expect the truce to hold through "
+                   "the winter.\n\nBREAKING: Rebels seize the airport in a surprise attack.\n")
+    assert [_roles(doc, q)[:2] for q in doc._.quotes] == [("WOLF BLITZER", ":"), ("KERRY", ":")]
 
 
 def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
