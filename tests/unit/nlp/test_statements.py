@@ -519,6 +519,22 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The pastor", "shared", "that he had doubts about the truce", "indirect")]),
     ("The mayor made clear that she would not resign.",
      [("The mayor", "made clear", "that she would not resign", "indirect")]),
+    # what a participle, a contrast or a dash appends at the end is the writer's or another's
+    (("The minister said the border would stay closed, prompting long queues of trucks at the "
+      "crossing near the old river bridge."),
+     [("The minister", "said", "the border would stay closed", "indirect")]),
+    (("The envoy said the truce was holding, while the opposition leaders in the capital "
+      "insisted that fighting had resumed in the north."),
+     [("The envoy", "said", "the truce was holding", "indirect"),
+      ("the opposition leaders in the capital", "insisted",
+       "that fighting had resumed in the north", "indirect")]),
+    (("The governor proposed a new tax on fuel - a move that would anger drivers across the "
+      "state within a single week."),
+     [("The governor", "proposed", "a new tax on fuel", "indirect")]),
+    ("The rebels released a video that accuses the governor of lying.",
+     [("a video that", "accuses", "the governor of lying", "indirect")]),
+    ("The senator described the country as beset by crime.",
+     [("The senator", "described", "the country as beset by crime", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
