@@ -250,6 +250,9 @@ BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "s
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"
 UNDER_FIRE = frozenset({"attack", "fire", "shelling", "bombardment", "assault", "strike",
                         "strikes", "bombing", "rocket", "missile", "drone"})
+# sectors of a group that fights or defies the state of its own country: the other side of a
+# conflict at home ("rebels attacked government forces", "police dispersed the opposition")
+CIVIL_WAR_SIDES = frozenset({"REB", "OPP"})
 # plural subjects that name several states, none of them where the sentence is
 COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
                "partner", "neighbour", "neighbor", "member"}

@@ -47,6 +47,7 @@ from spiral.nlp.event_lexicon import (
     BETWEEN_NOUNS,
     CAPTIVES,
     CAUSATIVE_VERBS,
+    CIVIL_WAR_SIDES,
     CLAIM_VERBS,
     CLAUSE_DEPS,
     COLLECTIVES,
@@ -1340,7 +1341,8 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     def others(tokens: list[Token]) -> list[Entity]:
         # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
         return [r for r in _actors_in(doc, _not_the_doers(tokens))
-                if r.code and all(r.code != a.code for a in actors)]
+                if r.code and (all(r.code != a.code for a in actors)
+                               or _other_side_at_home(r, actors))]
 
     # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
     # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
@@ -1384,6 +1386,16 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if _in_background(token) else token.subtree
     return others([t for t in under if t.i not in taken and t.i != token.i])[:1]
+
+
+def _other_side_at_home(entity: Entity, actors: list[Entity]) -> bool:
+    """'the TTP carried out attacks on Pakistani soldiers', 'the army shelled RSF positions': a
+    state's forces and an armed group or opposition of the same country are the two sides of a
+    conflict at home, each the other's target (`CIVIL_WAR_SIDES`)."""
+    sides = [entity, *actors]
+    return all(a.code == entity.code for a in actors) and {
+        s.sector in STATE_SECTORS for s in sides} == {True, False} and all(
+        s.sector in STATE_SECTORS | CIVIL_WAR_SIDES for s in sides)
 
 
 def _allied(prep: Token) -> bool:

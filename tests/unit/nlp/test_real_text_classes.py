@@ -1551,3 +1551,24 @@ def test_it_said_after_its_words_is_who_was_speaking_not_a_country_they_name(ann
                    "Chad’s armed forces said on Friday.\n\nChadian soldiers “pushed the raid "
                    "back” and “caused many casualties” on the Libyan side, it said.")
     assert _speakers(doc)[-1][0] == "TCD"
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    (("Talks between Kabul and Islamabad stalled again. Since the spring the TTP has carried "
+      "out a string of attacks on Pakistani police posts."), "REB", "COP"),
+    (("Ethiopia and Eritrea traded accusations on Monday. Ethiopian federal troops shelled TPLF "
+      "positions near the town on Tuesday."), "MIL", "REB"),
+])
+def test_a_states_forces_and_an_armed_group_of_its_own_are_each_others_target(
+        annotate, text, actor, target) -> None:
+    doc = annotate(text)
+    assert any(e["actor"] and e["recipient"] and e["event_type"] == "ASSAULT"
+               and e["actor"][0]["sector"] == actor and e["recipient"][0]["sector"] == target
+               for e in doc._.events)
+
+
+def test_two_bodies_of_one_state_are_not_each_others_target(annotate) -> None:
+    doc = annotate("Sudan and Chad closed their border. The Sudanese army backed the Sudanese "
+                   "government on Monday.")
+    assert not any(e["actor"] and e["recipient"] and e["recipient"][0]["code"] == "SDN"
+                   and e["recipient"][0]["sector"] for e in doc._.events)
