@@ -202,8 +202,10 @@ class EventCoder:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
             if not recipients and event_type == "THREATEN":
-                # "Kabul vowed to retaliate": against whoever the report last told struck it
-                recipients = _last_assailant(token, earlier, actors)
+                # "warned it would resume the launches if Seoul went on": at whom the condition
+                # names; "Kabul vowed to retaliate": at whoever the report last told struck it
+                recipients = _conditioned_side(token, actors) or _last_assailant(
+                    token, earlier, actors)
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
                                                              and "joint" in words):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
@@ -495,6 +497,9 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         offer = event_type in COOPERATIVE and not _conditioned(token, ("unless",))
         event_type, mode = ("AGREE", "") if offer else ("THREATEN", "")
         hypothetical = False
+        if not recipients and not offer:
+            # "will strike if Hezbollah breaks the truce": aimed at whom the condition names
+            recipients = _conditioned_side(token, actors)
     elif not negated and event_type not in STATEMENTS and _intended(token, speaker):
         # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a THREATEN
         # when what is intended is force); "plans to ask", "will reject": a statement not yet
@@ -1590,6 +1595,18 @@ def _conditioned(token: Token, markers: tuple[str, ...] = ("if", "unless")) -> b
     """The token carries an if/unless clause (or one with the given markers)."""
     return any(c.dep_ == "advcl" and any(m.lower_ in markers for m in c.children)
                for c in token.children)
+
+
+def _conditioned_side(token: Token, actors: list[Entity]) -> list[Entity]:
+    """Another side than `actors` named as the subject of an if/unless clause of the token or
+    of the clause it says ('will strike if Hezbollah breaks the truce', 'warned it would
+    resume the launches unless Seoul stopped')."""
+    said = [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp"))]
+    subjects = [t for v in said for c in v.children if c.dep_ == "advcl"
+                and any(m.lower_ in ("if", "unless") for m in c.children)
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in _phrase(s)]
+    return [a for a in _actors_in(token.doc, subjects)
+            if all(a.code != b.code for b in actors)][:1]
 
 
 def _conditional_future(token: Token, speaker: list[Token]) -> bool:

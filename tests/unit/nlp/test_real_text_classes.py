@@ -1572,3 +1572,13 @@ def test_two_bodies_of_one_state_are_not_each_others_target(annotate) -> None:
                    "government on Monday.")
     assert not any(e["actor"] and e["recipient"] and e["recipient"][0]["code"] == "SDN"
                    and e["recipient"][0]["sector"] for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Moscow said it would hit back if Warsaw let the jets take off from its bases.",
+     ("RUS", "THREATEN", "POL")),
+    ("Tehran threatened further strikes if Israel targeted its oil terminals.",
+     ("IRN", "THREATEN", "ISR")),
+])
+def test_a_conditional_threat_is_aimed_at_whom_its_condition_names(annotate, text, threat) -> None:
+    assert threat in _dyads(annotate(text))
