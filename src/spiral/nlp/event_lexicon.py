@@ -316,6 +316,9 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
                 "call", "promise", "pledge", "swear"}
+# a decision told as taken ("has decided to recall its envoy", "made a decision to ask for
+# help"): the act decided is done, as the annotators code it, unlike a plan or an intent
+DECIDING = frozenset({"decide", "decision"})
 # promises whose content decides the act: "pledged to rebuild" agrees, "promised to retaliate"
 # threatens
 PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}

@@ -54,6 +54,7 @@ from spiral.nlp.event_lexicon import (
     CONCURRENT_PREPS,
     CONTAINERS,
     COOPERATIVE,
+    DECIDING,
     DEFINITE,
     DESIRE_VERBS,
     DOMESTIC,
@@ -1687,7 +1688,8 @@ def _hypothetical(token: Token) -> bool:
                                     for n in (token, _container(token)) for m in n.children):
         return True  # "a possible new wave of attacks by Iran", "the planned drills"
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            and not _decision_taken(token.head):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"
     if any(node.dep_ == "pcomp" and node.head.lower_ == "of" and any(
             a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
@@ -1704,6 +1706,8 @@ def _hypothetical(token: Token) -> bool:
             # "talks ended after the drills", "urged him in their phone call": what the setting
             # or the background tells happened
             return False
+        if _decision_taken(ancestor):
+            return False  # "has decided to recall its ambassador": the act decided is taken
         if ancestor.lemma_ in CLAIM_VERBS | BELIEF_VERBS:
             # "falsely claiming that Armenia had units there", "Moscow believes Kyiv fired":
             # contested, or only thought
@@ -1714,6 +1718,22 @@ def _hypothetical(token: Token) -> bool:
                 or _is_conditional(ancestor):
             return True
     return False
+
+
+def _decision_taken(word: Token) -> bool:
+    """'has decided to recall', 'made a decision to ask', 'Trump's decision to withdraw angered
+    Tehran': a decision told as taken, whose act is taken with it (`DECIDING`); not 'will
+    decide', 'if it decides', 'a possible decision', 'a decision is expected'."""
+    lemma = word.lemma_.lower()
+    if lemma not in DECIDING or any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE_MODIFIERS
+                                    for c in word.children):
+        return False
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    if verb is not word and (word.dep_ not in ("dobj", "nsubj")
+                             or verb.lemma_.lower() in ENABLING_WORDS | INTENT_VERBS):
+        return False  # "a decision is expected", "after the decision to ..."
+    return verb.tag_ in ("VBD", "VBN", "VBZ") and not _is_conditional(verb) and not any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _aimed_at(token: Token) -> bool:

@@ -1582,3 +1582,20 @@ def test_two_bodies_of_one_state_are_not_each_others_target(annotate) -> None:
 ])
 def test_a_conditional_threat_is_aimed_at_whom_its_condition_names(annotate, text, threat) -> None:
     assert threat in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Athens said it has decided to expel two Turkish diplomats.", ("GRC", "SANCTION", "TUR")),
+    ("The Georgian cabinet made a decision to ask Turkey for help with the fires.",
+     ("GEO", "REQUEST", "TUR")),
+])
+def test_a_decision_told_as_taken_is_the_act_it_decides(annotate, text, act) -> None:
+    assert act in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Athens will decide next week whether to expel two Turkish diplomats.",
+    "A decision to expel two Turkish diplomats is expected next week.",
+])
+def test_a_decision_still_to_come_is_no_act(annotate, text) -> None:
+    assert not any(d[1] == "SANCTION" for d in _dyads(annotate(text)))
