@@ -33,12 +33,17 @@ FINAL = ".!?\"”’'»)"
 # roles of sides the coder inferred rather than read: from where the sentence is, what the report
 # is about, or the event a reaction refers back to
 INFERRED_ROLES = ("by location", "by document", "by reference")
+# of those, the role of a side placed by the country the report is about (its army shelling
+# positions at home): a country acting on itself is mostly right so placed or named, and mostly
+# wrong when only a place in its sentence lends both sides one country
+REPORT_COUNTRY_ROLE = "by document"
 
 
 def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict[str, float]:
     """The named features of one event (a dict as in `doc._.events`) in its document's `text`."""
     actors = {a["code"] for a in event.get("actor", ()) if a.get("code")}
     recipients = {r["code"] for r in event.get("recipient", ()) if r.get("code")}
+    roles = [side.get("role") for side in (*event.get("actor", ()), *event.get("recipient", ()))]
     sentence = event["text"].strip()
     first_line_end = text.find("\n")
     quad = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
@@ -49,6 +54,8 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict
         "no_actor": float(not actors),
         "no_recipient": float(not recipients),
         "self_dyad": float(bool(actors & recipients)),
+        "self_dyad_named": float(bool(actors & recipients) and (
+            REPORT_COUNTRY_ROLE in roles or not any(role in INFERRED_ROLES for role in roles))),
         "actor_sector_known": float(any(a.get("sector") for a in event.get("actor", ()))),
         "actor_placed": float(any(a.get("role") in INFERRED_ROLES
                                   for a in event.get("actor", ()))),

@@ -250,6 +250,9 @@ BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "s
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"
 UNDER_FIRE = frozenset({"attack", "fire", "shelling", "bombardment", "assault", "strike",
                         "strikes", "bombing", "rocket", "missile", "drone"})
+# sectors of a group that fights or defies the state of its own country: the other side of a
+# conflict at home ("rebels attacked government forces", "police dispersed the opposition")
+CIVIL_WAR_SIDES = frozenset({"REB", "OPP"})
 # plural subjects that name several states, none of them where the sentence is
 COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
                "partner", "neighbour", "neighbor", "member"}
@@ -313,6 +316,9 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
                 "call", "promise", "pledge", "swear"}
+# a decision told as taken ("has decided to recall its envoy", "made a decision to ask for
+# help"): the act decided is done, as the annotators code it, unlike a plan or an intent
+DECIDING = frozenset({"decide", "decision"})
 # promises whose content decides the act: "pledged to rebuild" agrees, "promised to retaliate"
 # threatens
 PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}

@@ -47,12 +47,14 @@ from spiral.nlp.event_lexicon import (
     BETWEEN_NOUNS,
     CAPTIVES,
     CAUSATIVE_VERBS,
+    CIVIL_WAR_SIDES,
     CLAIM_VERBS,
     CLAUSE_DEPS,
     COLLECTIVES,
     CONCURRENT_PREPS,
     CONTAINERS,
     COOPERATIVE,
+    DECIDING,
     DEFINITE,
     DESIRE_VERBS,
     DOMESTIC,
@@ -201,8 +203,10 @@ class EventCoder:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
             if not recipients and event_type == "THREATEN":
-                # "Kabul vowed to retaliate": against whoever the report last told struck it
-                recipients = _last_assailant(token, earlier, actors)
+                # "warned it would resume the launches if Seoul went on": at whom the condition
+                # names; "Kabul vowed to retaliate": at whoever the report last told struck it
+                recipients = _conditioned_side(token, actors) or _last_assailant(
+                    token, earlier, actors)
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
                                                              and "joint" in words):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
@@ -494,6 +498,9 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         offer = event_type in COOPERATIVE and not _conditioned(token, ("unless",))
         event_type, mode = ("AGREE", "") if offer else ("THREATEN", "")
         hypothetical = False
+        if not recipients and not offer:
+            # "will strike if Hezbollah breaks the truce": aimed at whom the condition names
+            recipients = _conditioned_side(token, actors)
     elif not negated and event_type not in STATEMENTS and _intended(token, speaker):
         # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a THREATEN
         # when what is intended is force); "plans to ask", "will reject": a statement not yet
@@ -1340,7 +1347,8 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     def others(tokens: list[Token]) -> list[Entity]:
         # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
         return [r for r in _actors_in(doc, _not_the_doers(tokens))
-                if r.code and all(r.code != a.code for a in actors)]
+                if r.code and (all(r.code != a.code for a in actors)
+                               or _other_side_at_home(r, actors))]
 
     # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
     # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
@@ -1384,6 +1392,16 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if _in_background(token) else token.subtree
     return others([t for t in under if t.i not in taken and t.i != token.i])[:1]
+
+
+def _other_side_at_home(entity: Entity, actors: list[Entity]) -> bool:
+    """'the TTP carried out attacks on Pakistani soldiers', 'the army shelled RSF positions': a
+    state's forces and an armed group or opposition of the same country are the two sides of a
+    conflict at home, each the other's target (`CIVIL_WAR_SIDES`)."""
+    sides = [entity, *actors]
+    return all(a.code == entity.code for a in actors) and {
+        s.sector in STATE_SECTORS for s in sides} == {True, False} and all(
+        s.sector in STATE_SECTORS | CIVIL_WAR_SIDES for s in sides)
 
 
 def _allied(prep: Token) -> bool:
@@ -1580,6 +1598,18 @@ def _conditioned(token: Token, markers: tuple[str, ...] = ("if", "unless")) -> b
                for c in token.children)
 
 
+def _conditioned_side(token: Token, actors: list[Entity]) -> list[Entity]:
+    """Another side than `actors` named as the subject of an if/unless clause of the token or
+    of the clause it says ('will strike if Hezbollah breaks the truce', 'warned it would
+    resume the launches unless Seoul stopped')."""
+    said = [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp"))]
+    subjects = [t for v in said for c in v.children if c.dep_ == "advcl"
+                and any(m.lower_ in ("if", "unless") for m in c.children)
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in _phrase(s)]
+    return [a for a in _actors_in(token.doc, subjects)
+            if all(a.code != b.code for b in actors)][:1]
+
+
 def _conditional_future(token: Token, speaker: list[Token]) -> bool:
     """'will/would/may X if/unless Y', 'is willing to X if Y' said by someone (`speaker`): a
     threat or an offer."""
@@ -1658,7 +1688,8 @@ def _hypothetical(token: Token) -> bool:
                                     for n in (token, _container(token)) for m in n.children):
         return True  # "a possible new wave of attacks by Iran", "the planned drills"
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            and not _decision_taken(token.head):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"
     if any(node.dep_ == "pcomp" and node.head.lower_ == "of" and any(
             a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
@@ -1675,6 +1706,8 @@ def _hypothetical(token: Token) -> bool:
             # "talks ended after the drills", "urged him in their phone call": what the setting
             # or the background tells happened
             return False
+        if _decision_taken(ancestor):
+            return False  # "has decided to recall its ambassador": the act decided is taken
         if ancestor.lemma_ in CLAIM_VERBS | BELIEF_VERBS:
             # "falsely claiming that Armenia had units there", "Moscow believes Kyiv fired":
             # contested, or only thought
@@ -1685,6 +1718,22 @@ def _hypothetical(token: Token) -> bool:
                 or _is_conditional(ancestor):
             return True
     return False
+
+
+def _decision_taken(word: Token) -> bool:
+    """'has decided to recall', 'made a decision to ask', 'Trump's decision to withdraw angered
+    Tehran': a decision told as taken, whose act is taken with it (`DECIDING`); not 'will
+    decide', 'if it decides', 'a possible decision', 'a decision is expected'."""
+    lemma = word.lemma_.lower()
+    if lemma not in DECIDING or any(c.dep_ == "amod" and c.lower_ in PROSPECTIVE_MODIFIERS
+                                    for c in word.children):
+        return False
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    if verb is not word and (word.dep_ not in ("dobj", "nsubj")
+                             or verb.lemma_.lower() in ENABLING_WORDS | INTENT_VERBS):
+        return False  # "a decision is expected", "after the decision to ..."
+    return verb.tag_ in ("VBD", "VBN", "VBZ") and not _is_conditional(verb) and not any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _aimed_at(token: Token) -> bool:

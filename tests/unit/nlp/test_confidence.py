@@ -68,3 +68,13 @@ def test_stories_count_only_mentions_at_or_above_the_threshold() -> None:
                                 "source": "Desk"}])
     assert stories(frame, min_confidence=0.5)["n_mentions"].to_list() == [1]
     assert stories(frame, min_confidence=0.0)["n_mentions"].to_list() == [2]
+
+
+def test_confidence_features_tell_a_named_conflict_at_home_from_one_a_place_lends() -> None:
+    army = {"code": "SDN", "sector": "MIL", "role": ""}
+    named = {**EVENT, "actor": [army], "recipient": [{"code": "SDN", "sector": "REB", "role": ""}]}
+    at_home = {**named, "recipient": [{"code": "SDN", "sector": "", "role": "by document"}]}
+    placed = {**named, "recipient": [{"code": "SDN", "sector": "", "role": "by location"}]}
+    flags = [features(e, e["text"], n_in_sentence=1) for e in (named, at_home, placed, EVENT)]
+    assert [f["self_dyad"] for f in flags] == [1, 1, 1, 0]
+    assert [f["self_dyad_named"] for f in flags] == [1, 1, 0, 0]

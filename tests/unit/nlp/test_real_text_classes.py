@@ -1652,3 +1652,51 @@ def test_unnamed_officials_speak_for_the_state_quoted_last(annotate) -> None:
                    "The ministry did not say how the Chilean troops had crossed. Officials "
                    "later said the patrol had been ambushed.", "2025-03-01")
     assert _speakers(doc)[-1] == ("PER", "GOV", True)
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    (("Talks between Kabul and Islamabad stalled again. Since the spring the TTP has carried "
+      "out a string of attacks on Pakistani police posts."), "REB", "COP"),
+    (("Ethiopia and Eritrea traded accusations on Monday. Ethiopian federal troops shelled TPLF "
+      "positions near the town on Tuesday."), "MIL", "REB"),
+])
+def test_a_states_forces_and_an_armed_group_of_its_own_are_each_others_target(
+        annotate, text, actor, target) -> None:
+    doc = annotate(text)
+    assert any(e["actor"] and e["recipient"] and e["event_type"] == "ASSAULT"
+               and e["actor"][0]["sector"] == actor and e["recipient"][0]["sector"] == target
+               for e in doc._.events)
+
+
+def test_two_bodies_of_one_state_are_not_each_others_target(annotate) -> None:
+    doc = annotate("Sudan and Chad closed their border. The Sudanese army backed the Sudanese "
+                   "government on Monday.")
+    assert not any(e["actor"] and e["recipient"] and e["recipient"][0]["code"] == "SDN"
+                   and e["recipient"][0]["sector"] for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Moscow said it would hit back if Warsaw let the jets take off from its bases.",
+     ("RUS", "THREATEN", "POL")),
+    ("Tehran threatened further strikes if Israel targeted its oil terminals.",
+     ("IRN", "THREATEN", "ISR")),
+])
+def test_a_conditional_threat_is_aimed_at_whom_its_condition_names(annotate, text, threat) -> None:
+    assert threat in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Athens said it has decided to expel two Turkish diplomats.", ("GRC", "SANCTION", "TUR")),
+    ("The Georgian cabinet made a decision to ask Turkey for help with the fires.",
+     ("GEO", "REQUEST", "TUR")),
+])
+def test_a_decision_told_as_taken_is_the_act_it_decides(annotate, text, act) -> None:
+    assert act in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Athens will decide next week whether to expel two Turkish diplomats.",
+    "A decision to expel two Turkish diplomats is expected next week.",
+])
+def test_a_decision_still_to_come_is_no_act(annotate, text) -> None:
+    assert not any(d[1] == "SANCTION" for d in _dyads(annotate(text)))
