@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spiral.nlp.statement_events import statement_act
+from spiral.nlp.statement_events import first_act, statement_act
 
 pytestmark = pytest.mark.model
 
@@ -1551,3 +1551,24 @@ def test_it_said_after_its_words_is_who_was_speaking_not_a_country_they_name(ann
                    "Chad’s armed forces said on Friday.\n\nChadian soldiers “pushed the raid "
                    "back” and “caused many casualties” on the Libyan side, it said.")
     assert _speakers(doc)[-1][0] == "TCD"
+
+
+@pytest.mark.parametrize("text, sentence, act", [
+    ('"Today is a day of mourning for our nation. Moscow will pay a heavy price for this '
+     'raid," the Ukrainian defence minister said.', "Moscow will pay", ("UKR", "THREATEN", "RUS")),
+    ('"We spoke with Baku\'s envoy this morning. The shelling of our border villages is a '
+     'flagrant violation of the truce," Armenia\'s foreign ministry said.', "The shelling",
+     ("ARM", "ACCUSE", "AZE")),
+])
+def test_a_quoted_act_is_told_in_the_sentence_of_its_words(annotate, text, sentence, act) -> None:
+    # real reporting quotes several sentences at once; the act is the one that performs it
+    doc = annotate(text)
+    found = [e for e in doc._.events if (e["actor"][0]["code"] if e["actor"] else "",
+                                         e["event_type"], e["recipient"][0]["code"]
+                                         if e["recipient"] else "") == act]
+    assert found and all(e["text"].startswith(sentence) for e in found)
+
+
+def test_first_act_gives_where_the_performing_words_begin() -> None:
+    assert first_act("We met them today. They will pay a heavy price.") == ("THREATEN", 29)
+    assert first_act("Talks went well.") is None
