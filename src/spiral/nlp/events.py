@@ -77,6 +77,7 @@ from spiral.nlp.event_lexicon import (
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
     MAKERS,
+    MEDIATING_VERBS,
     MEASURES,
     MISSILE_WORDS,
     MISSIONS,
@@ -209,12 +210,13 @@ class EventCoder:
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
             reciprocal = len(actors) == 2 and _reciprocal(token)
-            if len(actors) > 1 and not reciprocal and (event_type == "CONSULT" or (
+            if len(actors) > 1 and not reciprocal and _verb_lemma(token) not in MEDIATING_VERBS \
+                    and (event_type == "CONSULT" or (
                     not recipients and event_type in MUTUAL
                     and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
                 # "Israel and Turkey restored relations": each is the other's counterpart; two
                 # sides that fought fought each other, but "the Israeli and US strikes" struck
-                # a third
+                # a third, and "mediated by Qatar, Egypt and the US" names no counterparts
                 actors, recipients = actors[:1], actors[1:]
             if reciprocal:
                 # "Israel and Hamas accused each other": each did it to the other
@@ -385,7 +387,7 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             for t in c.subtree)
         actors = [unnamed if _unplaceable(named) else _located(
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
-            skip=target)]
+            skip=target | _go_betweens(token))]
     return actors, recipients
 
 
@@ -468,7 +470,8 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token], event_typ
     if event_type not in DOMESTIC and {r.code for r in _actors_in(sentence.doc, reporter)} & {
             a.code for a in actors}:
         own |= {t.i for t in reporter}
-    placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
+    placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
+                      skip=own | _go_betweens(token))
     return [placed] if placed.code else []
 
 
@@ -1354,6 +1357,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         (p.lower_ in ("to", "before")
          and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower() in FORUM_VERBS)
         or _allied(p)) for t in p.subtree}
+    forums |= _go_betweens(token)
     objects = [o for o in _object_tokens(token) if o.i not in forums]
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
@@ -1384,6 +1388,15 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if _in_background(token) else token.subtree
     return others([t for t in under if t.i not in taken and t.i != token.i])[:1]
+
+
+def _go_betweens(token: Token) -> frozenset[int]:
+    """Who mediates, brokers or hosts what the sentence tells ("signed a truce, organized by
+    Saudi Arabia", "refused a deal reached in talks mediated by Angola"): the by-phrase of such a
+    verb, other than the trigger, names no side of the trigger's event, nor the place of one."""
+    return frozenset(t.i for verb in token.sent if verb.i != token.i
+                     and verb.lemma_.lower() in MEDIATING_VERBS
+                     for agent in verb.children if agent.dep_ == "agent" for t in agent.subtree)
 
 
 def _allied(prep: Token) -> bool:

@@ -1572,3 +1572,14 @@ def test_a_quoted_act_is_told_in_the_sentence_of_its_words(annotate, text, sente
 def test_first_act_gives_where_the_performing_words_begin() -> None:
     assert first_act("We met them today. They will pay a heavy price.") == ("THREATEN", 29)
     assert first_act("Talks went well.") is None
+
+
+@pytest.mark.parametrize("text, go_between", [
+    ("The two rival militias signed a truce on Sunday, organized by Qatar and Turkey.", "QAT"),
+    ("Ethiopia refused to sign a deal reached in May during talks mediated by Kenya.", "KEN"),
+    ("Talks over the dam, mediated by Egypt, Qatar and the United States, stalled again.", "QAT"),
+])
+def test_a_go_between_is_no_side(annotate, text, go_between) -> None:
+    # who mediates, brokers or organizes talks or a deal is not the other party to them
+    doc = annotate(text)
+    assert not any(r["code"] == go_between for e in doc._.events for r in e["recipient"])
