@@ -1140,6 +1140,12 @@ def _subject_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "agent":
             return [t for c in child.children for t in c.subtree]
+    if token.dep_ == "conj" and _verb_lemma(token) not in SENDING_VERBS and (_passive(token) or (
+            token.tag_ == "VBN" and _passive(token.head)
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children))):
+        # "ten people were killed and twelve others wounded", "were missing or being held
+        # hostage": who a passive without its agent was done to does not do it
+        return _agent_of_means(token)
     # a subject the parser hung on the auxiliary ("Serbia is opposed") is the verb's
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     for child in [*token.children, *(c for a in auxiliaries for c in a.children)]:
@@ -1179,6 +1185,11 @@ def _subject_tokens(token: Token) -> list[Token]:
             return [t for c in named for t in c.subtree]
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"):
         if token.dep_ == "relcl":
+            # "a war in which thousands were killed", "a man whose son was wounded": what a
+            # passive relative clause tells was done to its noun, or there, not by it
+            # (unlike troops "who were deployed", whose side sends them)
+            if _passive(token) and _verb_lemma(token) not in SENDING_VERBS:
+                return _agent_of_means(token)
             return [token.head]
         if token.dep_ == "acl" and token.tag_ == "VBN" and _verb_lemma(token) in VERB_TRIGGERS:
             return []  # "Russian soldiers captured in Kursk": the noun is who it was done to
@@ -1207,6 +1218,17 @@ def _subject_tokens(token: Token) -> list[Token]:
             found = [t for c in token.head.children if c.dep_ == "nsubjpass" for t in c.subtree]
         return found
     return []
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _agent_of_means(verb: Token) -> list[Token]:
+    """Who made the act a passive says its patients suffered in ("militiamen who were killed in
+    the US airstrikes"): the agent the act's noun names, if any."""
+    return [t for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children if o.dep_ == "pobj" for t in _noun_agent(o)]
 
 
 def _named_part(subject: list[Token]) -> list[Token]:

@@ -1583,3 +1583,19 @@ def test_a_go_between_is_no_side(annotate, text, go_between) -> None:
     # who mediates, brokers or organizes talks or a deal is not the other party to them
     doc = annotate(text)
     assert not any(r["code"] == go_between for e in doc._.events for r in e["recipient"])
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Three Armenian soldiers were killed and five others wounded in the shelling.", "ARM"),
+    ("Dozens of Turkish sailors were missing or being held hostage after the raid.", "TUR"),
+    ("The mourners remembered a Lebanese farmer whose son was killed in the blast.", "LBN"),
+])
+def test_who_a_passive_names_as_its_patient_does_not_act(annotate, text, victim) -> None:
+    # a passive without its agent, coordinated or in a relative clause, tells who suffered
+    doc = annotate(text)
+    assert not any(a["code"] == victim for e in doc._.events for a in e["actor"])
+
+
+def test_the_agent_of_the_act_a_passive_patient_suffered_in_acts(annotate) -> None:
+    doc = annotate("Crowds mourned the Iraqi fighters who were killed in the US airstrikes.")
+    assert ("USA", "ASSAULT", "IRQ") in _dyads(doc)
