@@ -174,9 +174,11 @@ class EventCoder:
             when, precision = None, "unknown"
         words = {t.lower_ for t in sentence}
         text = sentence.text
-        setting = _Sentence(words, text.rstrip(" \"'”’»)").endswith("?"), when, precision,
-                            published, text.strip(), sentence.start_char + len(text)
-                            - len(text.lstrip()))
+        # a question on a line of its own ("Why are the rebels attacking ships?") ends in the
+        # line break after its mark
+        asks = text.rstrip().rstrip(" \"'”’»)").endswith("?")
+        setting = _Sentence(words, asks, when, precision, published, text.strip(),
+                            sentence.start_char + len(text) - len(text.lstrip()))
         found: dict[tuple[str, str, str], Event] = {}
         # highest in the parse first: the sentence's main event leads the list
         for token, (event_type, mode) in sorted(triggers, key=lambda p: (_depth(p[0]), p[0].i)):

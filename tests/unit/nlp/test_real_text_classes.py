@@ -1599,3 +1599,9 @@ def test_who_a_passive_names_as_its_patient_does_not_act(annotate, text, victim)
 def test_the_agent_of_the_act_a_passive_patient_suffered_in_acts(annotate) -> None:
     doc = annotate("Crowds mourned the Iraqi fighters who were killed in the US airstrikes.")
     assert ("USA", "ASSAULT", "IRQ") in _dyads(doc)
+
+
+def test_a_question_on_a_line_of_its_own_asserts_nothing(annotate) -> None:
+    doc = annotate("Why are Houthi rebels attacking Greek ships?\n\nThe rebels say they act for Gaza.")
+    assert not any(e["event_type"] == "ASSAULT" for e in doc._.events
+                   if not e["hypothetical"] and not e["negated"])
