@@ -1554,10 +1554,11 @@ def test_it_said_after_its_words_is_who_was_speaking_not_a_country_they_name(ann
 
 
 @pytest.mark.parametrize("text, sentence, act", [
-    ('"Today is a day of mourning for our nation. Moscow will pay a heavy price for this '
-     'raid," the Ukrainian defence minister said.', "Moscow will pay", ("UKR", "THREATEN", "RUS")),
-    ('"We spoke with Baku\'s envoy this morning. The shelling of our border villages is a '
-     'flagrant violation of the truce," Armenia\'s foreign ministry said.', "The shelling",
+    (('"Today is a day of mourning for our nation. Moscow will pay a heavy price for this '
+      'raid," the Ukrainian defence minister said.'), "Moscow will pay",
+     ("UKR", "THREATEN", "RUS")),
+    (('"We spoke with Baku\'s envoy this morning. The shelling of our border villages is a '
+      'flagrant violation of the truce," Armenia\'s foreign ministry said.'), "The shelling",
      ("ARM", "ACCUSE", "AZE")),
 ])
 def test_a_quoted_act_is_told_in_the_sentence_of_its_words(annotate, text, sentence, act) -> None:
