@@ -1606,3 +1606,12 @@ def test_a_question_on_a_line_of_its_own_asserts_nothing(annotate) -> None:
     doc = annotate("Why are Houthi rebels attacking Greek ships?\n\nThe rebels say they act for Gaza.")
     assert not any(e["event_type"] == "ASSAULT" for e in doc._.events
                    if not e["hypothetical"] and not e["negated"])
+
+
+@pytest.mark.parametrize("text, sea", [
+    ("Two Russian bombers entered Estonian airspace over the Gulf of Finland on Tuesday.", "FIN"),
+    ("Iranian boats harassed a tanker in the Gulf of Oman, the navy said.", "OMN"),
+])
+def test_a_country_naming_a_sea_is_no_side(annotate, text, sea) -> None:
+    doc = annotate(text)
+    assert not any(p["code"] == sea for e in doc._.events for p in (*e["actor"], *e["recipient"]))
