@@ -639,9 +639,13 @@ def _inside_other_name(span: Span) -> bool:
 
 
 def _names_a_feature(span: Span) -> bool:
-    """'the Indian Ocean', 'the South China Sea', 'the West Philippine Sea': a sea or a land
-    that a name only qualifies ('the West' too, before another name of the sea)."""
+    """'the Indian Ocean', 'the South China Sea', 'the West Philippine Sea', 'the Gulf of
+    Finland', 'the Sea of Japan': a sea or a land that a name only qualifies ('the West' too,
+    before another name of the sea)."""
     doc, end = span.doc, span.end
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].text in GEOGRAPHIC_FEATURES:
+        return True
     if end >= len(doc):
         return False
     return doc[end].text in GEOGRAPHIC_FEATURES or (

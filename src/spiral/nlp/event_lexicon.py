@@ -303,6 +303,11 @@ MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # events held at a venue, which names no side of them: talks, deals, joint work
 HELD_SOMEWHERE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+# go-betweens: whoever mediates, brokers, hosts or convenes talks or a deal between sides is
+# none of them ("a truce brokered by Egypt", "talks mediated by Qatar and the US"), unlike a
+# side's backer ("criminals sponsored by Serbia")
+MEDIATING_VERBS = frozenset({"mediate", "broker", "host", "organize", "organise", "facilitate",
+                             "convene"})
 # verbs that take a case to a forum ("take the matter to the WTO", "refer the case to the
 # court"), which hears it and is no side of it
 FORUM_VERBS = frozenset({"take", "bring", "refer", "go", "turn", "submit", "escalate"})

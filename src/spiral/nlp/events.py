@@ -80,6 +80,7 @@ from spiral.nlp.event_lexicon import (
     LIGHT_VERBS,
     MAKERS,
     MEASURES,
+    MEDIATING_VERBS,
     MISSILE_WORDS,
     MISSIONS,
     MODALS,
@@ -175,9 +176,11 @@ class EventCoder:
             when, precision = None, "unknown"
         words = {t.lower_ for t in sentence}
         text = sentence.text
-        setting = _Sentence(words, text.rstrip(" \"'”’»)").endswith("?"), when, precision,
-                            published, text.strip(), sentence.start_char + len(text)
-                            - len(text.lstrip()))
+        # a question on a line of its own ("Why are the rebels attacking ships?") ends in the
+        # line break after its mark
+        asks = text.rstrip().rstrip(" \"'”’»)").endswith("?")
+        setting = _Sentence(words, asks, when, precision, published, text.strip(),
+                            sentence.start_char + len(text) - len(text.lstrip()))
         found: dict[tuple[str, str, str], Event] = {}
         # highest in the parse first: the sentence's main event leads the list
         for token, (event_type, mode) in sorted(triggers, key=lambda p: (_depth(p[0]), p[0].i)):
@@ -213,12 +216,13 @@ class EventCoder:
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
             reciprocal = len(actors) == 2 and _reciprocal(token)
-            if len(actors) > 1 and not reciprocal and (event_type == "CONSULT" or (
+            if len(actors) > 1 and not reciprocal and _verb_lemma(token) not in MEDIATING_VERBS \
+                    and (event_type == "CONSULT" or (
                     not recipients and event_type in MUTUAL
                     and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
                 # "Israel and Turkey restored relations": each is the other's counterpart; two
                 # sides that fought fought each other, but "the Israeli and US strikes" struck
-                # a third
+                # a third, and "mediated by Qatar, Egypt and the US" names no counterparts
                 actors, recipients = actors[:1], actors[1:]
             if reciprocal:
                 # "Israel and Hamas accused each other": each did it to the other
@@ -389,7 +393,7 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             for t in c.subtree)
         actors = [unnamed if _unplaceable(named) else _located(
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
-            skip=target)]
+            skip=target | _go_betweens(token))]
     return actors, recipients
 
 
@@ -472,7 +476,8 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token], event_typ
     if event_type not in DOMESTIC and {r.code for r in _actors_in(sentence.doc, reporter)} & {
             a.code for a in actors}:
         own |= {t.i for t in reporter}
-    placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""), skip=own)
+    placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
+                      skip=own | _go_betweens(token))
     return [placed] if placed.code else []
 
 
@@ -1144,6 +1149,12 @@ def _subject_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "agent":
             return [t for c in child.children for t in c.subtree]
+    if token.dep_ == "conj" and _verb_lemma(token) not in SENDING_VERBS and (_passive(token) or (
+            token.tag_ == "VBN" and _passive(token.head)
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children))):
+        # "ten people were killed and twelve others wounded", "were missing or being held
+        # hostage": who a passive without its agent was done to does not do it
+        return _agent_of_means(token)
     # a subject the parser hung on the auxiliary ("Serbia is opposed") is the verb's
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     for child in [*token.children, *(c for a in auxiliaries for c in a.children)]:
@@ -1183,6 +1194,11 @@ def _subject_tokens(token: Token) -> list[Token]:
             return [t for c in named for t in c.subtree]
     if token.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "acomp"):
         if token.dep_ == "relcl":
+            # "a war in which thousands were killed", "a man whose son was wounded": what a
+            # passive relative clause tells was done to its noun, or there, not by it
+            # (unlike troops "who were deployed", whose side sends them)
+            if _passive(token) and _verb_lemma(token) not in SENDING_VERBS:
+                return _agent_of_means(token)
             return [token.head]
         if token.dep_ == "acl" and token.tag_ == "VBN" and _verb_lemma(token) in VERB_TRIGGERS:
             return []  # "Russian soldiers captured in Kursk": the noun is who it was done to
@@ -1211,6 +1227,17 @@ def _subject_tokens(token: Token) -> list[Token]:
             found = [t for c in token.head.children if c.dep_ == "nsubjpass" for t in c.subtree]
         return found
     return []
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _agent_of_means(verb: Token) -> list[Token]:
+    """Who made the act a passive says its patients suffered in ("militiamen who were killed in
+    the US airstrikes"): the agent the act's noun names, if any."""
+    return [t for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children if o.dep_ == "pobj" for t in _noun_agent(o)]
 
 
 def _named_part(subject: list[Token]) -> list[Token]:
@@ -1362,6 +1389,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         (p.lower_ in ("to", "before")
          and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower() in FORUM_VERBS)
         or _allied(p)) for t in p.subtree}
+    forums |= _go_betweens(token)
     objects = [o for o in _object_tokens(token) if o.i not in forums]
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
@@ -1402,6 +1430,15 @@ def _other_side_at_home(entity: Entity, actors: list[Entity]) -> bool:
     return all(a.code == entity.code for a in actors) and {
         s.sector in STATE_SECTORS for s in sides} == {True, False} and all(
         s.sector in STATE_SECTORS | CIVIL_WAR_SIDES for s in sides)
+
+
+def _go_betweens(token: Token) -> frozenset[int]:
+    """Who mediates, brokers or hosts what the sentence tells ("signed a truce, organized by
+    Saudi Arabia", "refused a deal reached in talks mediated by Angola"): the by-phrase of such a
+    verb, other than the trigger, names no side of the trigger's event, nor the place of one."""
+    return frozenset(t.i for verb in token.sent if verb.i != token.i
+                     and verb.lemma_.lower() in MEDIATING_VERBS
+                     for agent in verb.children if agent.dep_ == "agent" for t in agent.subtree)
 
 
 def _allied(prep: Token) -> bool:

@@ -41,8 +41,24 @@ def statement_act(content: str,
     >>> statement_act("Kyiv will pay a heavy price for this"), statement_act("talks went well")
     ('THREATEN', None)
     """
-    return next((event_type for event_type, pattern in ACTS
-                 for match in pattern.finditer(content) if not named_act(*match.span())), None)
+    act = first_act(content, named_act)
+    return act[0] if act else None
+
+
+def first_act(content: str, named_act: Callable[[int, int], bool] = lambda start, end: False
+              ) -> tuple[str, int] | None:
+    """What a statement does (as `statement_act`) and where in the content the first words that
+    do it begin: a quote of several sentences performs its act in the sentence that holds them.
+
+    >>> first_act("It is a sad day. They will pay a heavy price.")
+    ('THREATEN', 27)
+    """
+    for event_type, pattern in ACTS:
+        starts = [match.start() for match in pattern.finditer(content)
+                  if not named_act(*match.span())]
+        if starts:
+            return event_type, min(starts)
+    return None
 
 
 def _names_someones_act(doc: Doc, at: int) -> Callable[[int, int], bool]:
@@ -112,11 +128,13 @@ class StatementEvents:
         speaker = quote.get("speaker")
         if not speaker or not speaker.get("code"):
             return None
-        event_type = statement_act(text[quote["start"]:quote["end"]],
-                                   _names_someones_act(doc, quote["start"]))
-        if event_type is None or _performs_no_act(doc, quote):
+        act = first_act(text[quote["start"]:quote["end"]], _names_someones_act(doc, quote["start"]))
+        if act is None or _performs_no_act(doc, quote):
             return None
-        span = doc.char_span(quote["start"], quote["end"], alignment_mode="expand")
+        event_type, at = act
+        # '"It is a sad day. Kyiv will pay a heavy price," he said': the act is the sentence of
+        # the words that perform it, not the one the quotation opens with
+        span = doc.char_span(quote["start"] + at, quote["end"], alignment_mode="expand")
         if span is None:
             return None
         sentence = span[0].sent

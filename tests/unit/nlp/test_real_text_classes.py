@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spiral.nlp.statement_events import statement_act
+from spiral.nlp.statement_events import first_act, statement_act
 
 pytestmark = pytest.mark.model
 
@@ -1700,3 +1700,67 @@ def test_a_decision_told_as_taken_is_the_act_it_decides(annotate, text, act) -> 
 ])
 def test_a_decision_still_to_come_is_no_act(annotate, text) -> None:
     assert not any(d[1] == "SANCTION" for d in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, sentence, act", [
+    (('"Today is a day of mourning for our nation. Moscow will pay a heavy price for this '
+      'raid," the Ukrainian defence minister said.'), "Moscow will pay",
+     ("UKR", "THREATEN", "RUS")),
+    (('"We spoke with Baku\'s envoy this morning. The shelling of our border villages is a '
+      'flagrant violation of the truce," Armenia\'s foreign ministry said.'), "The shelling",
+     ("ARM", "ACCUSE", "AZE")),
+])
+def test_a_quoted_act_is_told_in_the_sentence_of_its_words(annotate, text, sentence, act) -> None:
+    # real reporting quotes several sentences at once; the act is the one that performs it
+    doc = annotate(text)
+    found = [e for e in doc._.events if (e["actor"][0]["code"] if e["actor"] else "",
+                                         e["event_type"], e["recipient"][0]["code"]
+                                         if e["recipient"] else "") == act]
+    assert found and all(e["text"].startswith(sentence) for e in found)
+
+
+def test_first_act_gives_where_the_performing_words_begin() -> None:
+    assert first_act("We met them today. They will pay a heavy price.") == ("THREATEN", 29)
+    assert first_act("Talks went well.") is None
+
+
+@pytest.mark.parametrize("text, go_between", [
+    ("The two rival militias signed a truce on Sunday, organized by Qatar and Turkey.", "QAT"),
+    ("Ethiopia refused to sign a deal reached in May during talks mediated by Kenya.", "KEN"),
+    ("Talks over the dam, mediated by Egypt, Qatar and the United States, stalled again.", "QAT"),
+])
+def test_a_go_between_is_no_side(annotate, text, go_between) -> None:
+    # who mediates, brokers or organizes talks or a deal is not the other party to them
+    doc = annotate(text)
+    assert not any(r["code"] == go_between for e in doc._.events for r in e["recipient"])
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Three Armenian soldiers were killed and five others wounded in the shelling.", "ARM"),
+    ("Dozens of Turkish sailors were missing or being held hostage after the raid.", "TUR"),
+    ("The mourners remembered a Lebanese farmer whose son was killed in the blast.", "LBN"),
+])
+def test_who_a_passive_names_as_its_patient_does_not_act(annotate, text, victim) -> None:
+    # a passive without its agent, coordinated or in a relative clause, tells who suffered
+    doc = annotate(text)
+    assert not any(a["code"] == victim for e in doc._.events for a in e["actor"])
+
+
+def test_the_agent_of_the_act_a_passive_patient_suffered_in_acts(annotate) -> None:
+    doc = annotate("Crowds mourned the Iraqi fighters who were killed in the US airstrikes.")
+    assert ("USA", "ASSAULT", "IRQ") in _dyads(doc)
+
+
+def test_a_question_on_a_line_of_its_own_asserts_nothing(annotate) -> None:
+    doc = annotate("Why are Houthi rebels attacking Greek ships?\n\nThe rebels say they act for Gaza.")
+    assert not any(e["event_type"] == "ASSAULT" for e in doc._.events
+                   if not e["hypothetical"] and not e["negated"])
+
+
+@pytest.mark.parametrize("text, sea", [
+    ("Two Russian bombers entered Estonian airspace over the Gulf of Finland on Tuesday.", "FIN"),
+    ("Iranian boats harassed a tanker in the Gulf of Oman, the navy said.", "OMN"),
+])
+def test_a_country_naming_a_sea_is_no_side(annotate, text, sea) -> None:
+    doc = annotate(text)
+    assert not any(p["code"] == sea for e in doc._.events for p in (*e["actor"], *e["recipient"]))
