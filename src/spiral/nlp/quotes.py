@@ -140,6 +140,7 @@ MAX_NAME_WORDS = 4
 HEADLINE_LABELS = frozenset({"exclusive", "breaking", "watch", "look", "boom", "busted", "update",
                              "updated", "correction", "previously"})
 MIN_LINE_WORDS = 3
+MIN_TRANSCRIPT_LINES = 2
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote
 MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
 # a relative clause, an apposition, a participle or a contrast after a comma or a dash at the
@@ -291,10 +292,14 @@ def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
     the rest of the line the content. A headline's name may be tagged a common noun, and a
     transcript's speaker is a capital ("Q", "TAPPER"): capitals are enough."""
     found = []
-    # a transcript's "TAPPER:" reads like a dateline, but opens its speaker's line
-    starts = {sentence.start_char for sentence in body} | {
-        start for start, _, kind in doc._.furniture if kind == "dateline"}
-    for match in NAMED_LINE.finditer(extensions.written(doc)):
+    text = extensions.written(doc)
+    # a transcript's "TAPPER:" reads like a dateline, but opens its speaker's line; a transcript
+    # has several such lines, where a report has one dateline ("MOSCOW: ...")
+    capitals = [start for start, _, kind in doc._.furniture if kind == "dateline"
+                and NAMED_LINE.match(text, start)]
+    starts = {sentence.start_char for sentence in body} | (
+        set(capitals) if len(capitals) >= MIN_TRANSCRIPT_LINES else set())
+    for match in NAMED_LINE.finditer(text):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1)
         if name is None or colon is None or name.start_char not in starts:
