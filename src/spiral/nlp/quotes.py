@@ -282,9 +282,14 @@ def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
     the rest of the line the content. A headline's name may be tagged a common noun, and a
     transcript's speaker is a capital ("Q", "TAPPER"): capitals are enough."""
     found = []
-    # a transcript's "TAPPER:" reads like a dateline, but opens its speaker's line
-    starts = {sentence.start_char for sentence in body} | {
-        start for start, _, kind in doc._.furniture if kind == "dateline"}
+    starts = {sentence.start_char for sentence in body}
+    # a transcript's "TAPPER:" reads like a dateline, but opens its speaker's line; a story has
+    # one dateline ("NEW DELHI: ..."), a transcript several speakers
+    written = extensions.written(doc)
+    speakers = [start for start, end, kind in doc._.furniture
+                if kind == "dateline" and written[start:end].rstrip().endswith(":")]
+    if len(speakers) > 1:
+        starts |= set(speakers)
     for match in NAMED_LINE.finditer(extensions.written(doc)):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1)
