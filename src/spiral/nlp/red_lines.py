@@ -19,6 +19,7 @@ Patterns, on the dependency parse of each sentence:
   be targeted";
 - under a warning, or against any step, "would take action / measures against X";
 - "would bear full responsibility for any X", like "will be held responsible for any X";
+- "would not hesitate to use force to stop X / to act against any X";
 - "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
   consequences over Y", "warned of countermeasures against Y": Y is;
 - ultimatums: "do X or face / bear / pay Y", "either X or we will Y", "has until Friday to X", "would have
@@ -153,6 +154,8 @@ EITHER_OR = re.compile(r"\beither (?P<demand>[^”\"]+?),? or (?:else )?(?P<cons
 # "issued Tigray a 72-hour ultimatum to surrender": the verbs that deliver an ultimatum
 ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand", "serve",
                    "impose"}
+# "would not hesitate to use force to stop X": what the act is to stop is the step
+PREVENTING_VERBS = {"stop", "prevent", "block", "thwart", "halt", "counter", "repel", "foil"}
 # "vowed a crushing response to any aggression"
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
@@ -572,6 +575,32 @@ def _bear_responsibility(verb: Token) -> list[tuple[str, str]]:
     return [(_text(list(steps[0].subtree)), _text(consequence))]
 
 
+def _unhesitating(verb: Token) -> list[tuple[str, str]]:
+    """"would not hesitate to use force to stop Taiwan's independence", "will not hesitate to
+    act against any threat": what the act would stop, or any such step it is against, is the
+    condition ("would not hesitate to defend itself" names none)."""
+    if not any(c.dep_ == "neg" for c in verb.children) or not _future(verb):
+        return []
+    act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if act is None:
+        return []
+    # "to stop X", "to prevent X": X is the step; "against any X": any such step
+    stopped = next((o for p in act.children if p.dep_ in ("xcomp", "advcl")
+                    and p.lemma_ in PREVENTING_VERBS for o in p.children if o.dep_ == "dobj"),
+                   None)
+    against = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
+                    for o in p.children if o.dep_ == "pobj"
+                    and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in o.children)),
+                   None)
+    step = stopped if stopped is not None else against
+    if step is None:
+        return []
+    taken = {t.i for t in (step.head if step is stopped else step).subtree}
+    consequence = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb] + [
+        t for t in act.subtree if t.i not in taken]
+    return [(_text(list(step.subtree)), _text(consequence))]
+
+
 def _away_with(verb: Token) -> list[tuple[str, str]]:
     """"You cannot attack our troops and get away with it": the acts coordinated before it are
     the step."""
@@ -908,6 +937,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
     "hold": (_held_responsible,),
     "bear": (_bear_responsibility,),
+    "hesitate": (_unhesitating,),
     "get": (_away_with,),
     "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},

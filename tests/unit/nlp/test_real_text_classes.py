@@ -1603,6 +1603,9 @@ def test_a_pronoun_for_an_unnamed_source_is_unnamed(annotate, text) -> None:
     # the blame laid in advance for any such step
     ("Peru warned that Chile would bear full responsibility for any escalation.", "PER",
      "any escalation"),
+    # what an unhesitating act would stop
+    ("Peru said it would not hesitate to use force to stop the annexation of the islands.",
+     "PER", "the annexation of the islands"),
 ])
 def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, declarer,
                                                            condition) -> None:
@@ -1618,6 +1621,9 @@ def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, decla
     # costs borne, and a mediator who keeps on talking, threaten no one
     "Peru's ministry said it would bear responsibility for the reconstruction of the school.",
     "Peru's envoy vowed to continue the talks until a deal with Chile was reached.",
+    # no step named, or no threat at all
+    "Peru said it would not hesitate to defend itself.",
+    "Peru said it would not hesitate to raise the dispute at the United Nations.",
 ])
 def test_no_line_from_named_ultimatums_hedges_or_offers(annotate, text) -> None:
     assert annotate(text, "2025-03-01")._.red_lines == ()
