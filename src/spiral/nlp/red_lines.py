@@ -19,7 +19,8 @@ Patterns, on the dependency parse of each sentence:
   be targeted";
 - under a warning, or against any step, "would take action / measures against X";
 - "would bear full responsibility for any X", like "will be held responsible for any X";
-- "would not hesitate to use force to stop X / to act against any X";
+- "would not hesitate to use force to stop X / to act against any X"; "the hand that reaches
+  into our waters will be cut off": whatever does what the relative clause says is the step;
 - "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
   consequences over Y", "warned of countermeasures against Y": Y is;
 - ultimatums: "do X or face / bear / pay Y", "either X or we will Y", "has until Friday to X", "would have
@@ -154,6 +155,9 @@ EITHER_OR = re.compile(r"\beither (?P<demand>[^”\"]+?),? or (?:else )?(?P<cons
 # "issued Tigray a 72-hour ultimatum to surrender": the verbs that deliver an ultimatum
 ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand", "serve",
                    "impose"}
+# "the hand that reaches into our waters will be cut off": what is promised whoever does it
+PUNISHING_VERBS = {"cut", "crush", "destroy", "smash", "break", "burn", "eliminate",
+                   "annihilate", "wipe", "target", "strike", "hit", "shoot", "sink"}
 # "would not hesitate to use force to stop X": what the act is to stop is the step
 PREVENTING_VERBS = {"stop", "prevent", "block", "thwart", "halt", "counter", "repel", "foil"}
 # "vowed a crushing response to any aggression"
@@ -601,6 +605,26 @@ def _unhesitating(verb: Token) -> list[tuple[str, str]]:
     return [(_text(list(step.subtree)), _text(consequence))]
 
 
+def _punished_doer(verb: Token) -> list[tuple[str, str]]:
+    """"The hand that reaches into our waters will be cut off": whatever does what the relative
+    clause says, in the present, is the step; the punishment promised it the line."""
+    children = list(verb.children)
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children) or not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "must") for c in children):
+        return []
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lemma_.lower() in ENABLERS:
+        return []  # "those who play with fire will get burned" is read with the enablers
+    doing = next((c for c in subject.children if c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP")
+                  and any(t.lower_ in RELATIVES and t.dep_ in ("nsubj", "nsubjpass")
+                          for t in c.children)), None) if subject is not None else None
+    if doing is None:
+        return []
+    step = [t for t in subject.subtree if not (t.dep_ == "det" and t.head.i == subject.i)]
+    punishment = [c for c in children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [verb]
+    return [(_text(step), _text(punishment))]
+
+
 def _away_with(verb: Token) -> list[tuple[str, str]]:
     """"You cannot attack our troops and get away with it": the acts coordinated before it are
     the step."""
@@ -938,6 +962,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     "hold": (_held_responsible,),
     "bear": (_bear_responsibility,),
     "hesitate": (_unhesitating,),
+    **{lemma: (_punished_doer,) for lemma in PUNISHING_VERBS},
     "get": (_away_with,),
     "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},

@@ -1606,6 +1606,9 @@ def test_a_pronoun_for_an_unnamed_source_is_unnamed(annotate, text) -> None:
     # what an unhesitating act would stop
     ("Peru said it would not hesitate to use force to stop the annexation of the islands.",
      "PER", "the annexation of the islands"),
+    # whatever does what a relative clause says, promised a punishment
+    (("“The hand that reaches into our waters must be cut off,” Peru's defence minister "
+      "wrote."), "PER", "hand that reaches into our waters"),
 ])
 def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, declarer,
                                                            condition) -> None:
@@ -1624,6 +1627,9 @@ def test_ultimatums_elliptical_conditions_and_judged_steps(annotate, text, decla
     # no step named, or no threat at all
     "Peru said it would not hesitate to defend itself.",
     "Peru said it would not hesitate to raise the dispute at the United Nations.",
+    # what is done to a thing that is only described; discipline within a force
+    "The bridge that links the two towns will be rebuilt next year, Peru said.",
+    "Soldiers who break the rules will be punished, Peru's army said.",
 ])
 def test_no_line_from_named_ultimatums_hedges_or_offers(annotate, text) -> None:
     assert annotate(text, "2025-03-01")._.red_lines == ()
