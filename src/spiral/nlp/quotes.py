@@ -19,19 +19,14 @@ rows of `attribution_lexicon`:
   and a short quote that no cue governs (a title, a scare quote, a name) is no statement.
 
 The kind follows PolNeAR: direct when every content fragment is a quotation, mixed when the
-content holds quoted words, else indirect. Sources are resolved through the actor resolver
-(names, titles, pronouns); unnamed ones ("two people familiar with the talks") are flagged
-anonymous and keep the words the text uses. A source that points back takes its antecedent (a
-relative pronoun, "the official" or "Army officials" after "Indian Army officials", "the
-statement" or "the communique", "a spokesman", "both sides"); speakers of several countries
-("Armenia and Azerbaijan") are none of them; who a report quotes or cites "as saying" is the
-source; a private person the text places nowhere speaks from the report's country.
+content holds quoted words, else indirect. Who a report quotes or cites "as saying" is the
+source; `spiral.nlp.speakers` resolves each source to its speaker.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.language import Language
@@ -39,15 +34,12 @@ from spacy.tokens import Doc, Span, Token
 
 from spiral.countries import country_code
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
-from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
+from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import (
     ADDRESSEE_CUES,
     ADJECTIVE_COMPLEMENTS,
     ADJECTIVE_CUES,
     ADJUNCT_PREPOSITIONS,
-    ANONYMOUS,
-    ANY_STATE_SOURCES,
     AS_CUES,
     CLAUSE_CUES,
     CLAUSE_ONLY,
@@ -64,17 +56,8 @@ from spiral.nlp.attribution_lexicon import (
     FORCE_CUES,
     FORCE_TARGETS,
     GERUND_PREPOSITIONS,
-    GOVERNING_WORDS,
     INFINITIVE_CUES,
-    KNOWN_MEDIA_QUALIFIERS,
     LIGHT_VERBS,
-    MAX_ANTECEDENT_DISTANCE_CHARS,
-    MILITARY_QUALIFIERS,
-    NGO_HEADS,
-    NGO_QUALIFIERS,
-    NON_STATE_DESCRIPTORS,
-    NON_STATE_HEADS,
-    NON_STATE_QUALIFIERS,
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CONTROL,
@@ -97,32 +80,23 @@ from spiral.nlp.attribution_lexicon import (
     SPEECH_VERBS,
     SPOKEN_CONTENT_NOUNS,
     SPOKEN_CONTENT_VERBS,
-    STATE_BODIES,
-    STATE_SOURCE_QUALIFIERS,
-    STATE_SOURCES,
     TOPIC_CUES,
     UNSPOKEN,
 )
 from spiral.nlp.dates import find_event_date
-from spiral.nlp.event_lexicon import PAIRS, TIME_WORDS
+from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quote_marks import find_direct, quote_kind, with_marks
+from spiral.nlp.speakers import SUBJECTS, in_context, resolve
 from spiral.records import Entity, Quote, from_dict
 
 __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
-SUBJECTS = ("nsubj", "nsubjpass")
 NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
 ANSWERS = frozenset({"yes", "no"})
 CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 # links inside a noun phrase, through which a stranded subject is reached from its last word
 STRANDED_PATH = ("appos", "conj", "cc", "pobj", "prep", "compound", "amod", "poss", "nummod",
                  "punct", "det", "npadvmod", "quantmod")
-# unnamed sources who saw what they tell, and the prepositions that place it
-ONLOOKERS = frozenset({"witness", "eyewitness", "resident", "local", "villager"})
-PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "outside",
-                                "inside"})
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 RAISED = ("xcomp", "acomp", "attr", "oprd")  # "seems to work", "seems ready", "seems a risk"
 WH_TAGS = ("WP", "WDT", "WRB", "WP$")
 WH_OBJECTS = frozenset({"which", "whom", "who"})
@@ -194,11 +168,7 @@ class QuoteFinder:
         for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
             found.source = _on_the_cues_line(_relayed_source(found) or found.source, found.anchor)
             quote = self._record(doc, written, found, published)
-            if quote.speaker is None:
-                quote = _from_antecedent(doc, found.source, quote, quotes)
-            else:
-                quote = _unnamed_still(found, _still_speaking(doc, found, quote, quotes), quotes)
-                quote = _body_named_before(found, quote, quotes)
+            quote = in_context(doc, found.source, quote, quotes)
             quotes.append(quote)
         self.set_annotations(doc, quotes)
         return doc
@@ -209,7 +179,7 @@ class QuoteFinder:
     def _record(self, doc: Doc, written: str, found: _Found, published: date | None) -> Quote:
         content = sorted(found.content)
         start, end = content[0][0], content[-1][1]
-        speaker, anonymous = _resolve(doc, found.source)
+        speaker, anonymous = resolve(doc, found.source)
         source = _spans(found.source)
         cue = _spans(found.cue)
         return Quote(doc_id=doc._.doc_id or "", content=written[start:end],
@@ -247,7 +217,7 @@ def statement_holder(doc: Doc, sentence: Span, words: str = "") -> Entity | None
         # the subject read as a source is ("Ethiopia's prime minister Abiy Ahmed" is Abiy), the
         # one that names someone (a dateline the parser took for a second subject names no one)
         holder = entity_at(doc, subject.idx, subject.idx + len(subject.text)) \
-            or _resolve(doc, [t for t in subject.subtree
+            or resolve(doc, [t for t in subject.subtree
                               if t.dep_ not in ("relcl", "acl") or t.i == subject.i])[0]
         if holder is not None:
             return holder
@@ -1510,417 +1480,6 @@ def _relayed_source(found: _Found) -> list[Token] | None:
     return None
 
 
-def _resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
-    """(resolved speaker, anonymous?) of a source phrase."""
-    if not source:
-        return None, False
-    head = (phrase_heads(source) or source)[0]
-    speaker = entity_at(doc, head.idx, head.idx + len(head.text))
-    named_at_head = speaker is not None
-    if speaker is None:
-        # "Sudan's army chief Ahmed Karim": the name the parser hung on the title is the source
-        speaker = next((e for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                        and c.left_edge.i == head.i + 1
-                        and (e := entity_at(doc, c.idx, c.idx + len(c.text))) is not None), None)
-    if speaker is None:
-        # the name nearest the head first: "Iran's semi-official Tasnim website" is Tasnim's
-        for token in [*reversed([t for t in source if t.i < head.i]),
-                      *(t for t in source if t.i > head.i)]:
-            if token.dep_ in ("relcl", "acl", "appos"):
-                continue
-            speaker = entity_at(doc, token.idx, token.idx + len(token.text))
-            if speaker is not None:
-                break
-    # "one of the officials", "two of his aides": the group named after "of" is the source
-    named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
-        "NUM", "PRON") else head
-    # "Sudan TV and military sources": one unnamed source among those coordinated makes it so
-    anonymous = any(ANONYMOUS.search(t.text) and t.ent_type_ != "PERSON"
-                    and not (t.lower_ == "media" and _of_kind(t, KNOWN_MEDIA_QUALIFIERS))
-                    for t in (named, *named.conjuncts))
-    if (several := _several(doc, head) or _pair(doc, source)) is not None:
-        return several, anonymous
-    if speaker is None and named.lemma_.lower() in NGO_HEADS and named.tag_ in ("NNS", "NNPS") \
-            and {t.lower_ for t in named.subtree} & NGO_QUALIFIERS:
-        # "human rights groups said", "aid agencies warned": unnamed, and no state's
-        words = doc[source[0].i:source[-1].i + 1].text
-        return Entity(words, words, "NGO", "NGO", "anonymous source"), True
-    if speaker is not None and not speaker.code \
-            and (not speaker.sector or speaker.sector in STATE_SECTORS) \
-            and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS
-                 or head.pos_ == "PROPN" and speaker.sector in STATE_SECTORS
-                 or head.text == speaker.entity_name.split()[-1] != speaker.entity_name) \
-            and (home := doc._.report_country or _office_home(doc, head, speaker)) \
-            and not _owned_by_unknown(source, head):
-        # a private person the text places nowhere ("Ali Ammar, whose son was killed"), or an
-        # official ("Opposition leader X", "ministry spokesperson X"), speaks from where the
-        # report is (as a speaker only: nothing else is inferred from it); in a report on two
-        # countries alike, an official speaks for the one that last spoke or acted
-        speaker = replace(speaker, code=home)
-    if anonymous and speaker is None and named.lemma_.lower() in ONLOOKERS:
-        # "..., witnesses said": onlookers are where what they saw happened
-        speaker = _placed_in_sentence(doc, head)
-        if speaker is not None:
-            words = doc[source[0].i:source[-1].i + 1].text
-            return Entity(words, words, speaker.code, "CVL", "anonymous source"), anonymous
-    # "Manila-based analyst X", "a former Russian diplomat": no state's voice, whatever place
-    # names their country ("Guyana, a former colony," is the state itself)
-    described = not named_at_head and any(t.lemma_.lower().strip(".-") in NON_STATE_DESCRIPTORS
-                                          for t in source)
-    if described and speaker is not None and speaker.sector in STATE_SECTORS:
-        speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
-    if anonymous and speaker is not None and _of_any_state(named) and not any(
-            t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in source):
-        # "according to diplomats" in a report on Somalia: some state's, not Somalia's, though
-        # the report's country or its officials were named before ("diplomats and analysts"
-        # speak for none)
-        return _unplaced_diplomat(doc, source), anonymous
-    if anonymous and speaker is not None:
-        words = doc[source[0].i:source[-1].i + 1].text
-        # "sources in Jordan" are placed, not a state's; "security sources" are
-        unplaced = named.lemma_.lower() == "source" and not {
-            c.lower_ for c in named.children} & STATE_SOURCE_QUALIFIERS
-        speaker = Entity(words, words, speaker.code,
-                         speaker.sector or ("" if described or unplaced else "GOV"),
-                         "anonymous source")
-    elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE \
-            and head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS and not (
-                not named_at_head and head.lemma_.lower() in NON_STATE_HEADS) \
-            and not described:
-        # "Guyana said", "Baku's defence ministry said": a country that speaks, or speaks
-        # through an office, is its government ("Iran's semi-official website" is Iranian, and
-        # no more)
-        speaker = replace(speaker, sector="GOV")
-    if speaker is not None and speaker.sector == "REB" and _governing(head):
-        speaker = replace(speaker, sector="GOV")
-    return speaker, anonymous
-
-
-def _of_any_state(head: Token) -> bool:
-    """"Diplomats", "a diplomatic source" with no word that says whose."""
-    return _of_kind(head, ANY_STATE_SOURCES) \
-        and not any(c.text[:1].isupper() for c in _qualifiers(head))
-
-
-def _still_speaking(doc: Doc, found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
-    """"Sudan's army said ... Sudanese troops repelled the attack on the Ethiopian side, it
-    said": a pronoun after what it says is who was speaking before, not a country named in the
-    words it says."""
-    if [t.lower_ for t in found.source] not in (["it"], ["they"]) or quote.speaker is None \
-            or found.source[0].idx < quote.start:
-        return quote
-    window = [q for q in earlier if q.speaker is not None and q.speaker.code
-              and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
-    named_inside = any(quote.start <= start < quote.end and (e := entity_at(doc, start, end))
-                       is not None and e.code == quote.speaker.code
-                       for start, end, _ in doc._.actor_mentions)
-    if not window or not named_inside or window[-1].speaker.code == quote.speaker.code:
-        return quote
-    return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
-
-
-def _unnamed_still(found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
-    """"U.S. officials said ... They added that ...": "they" after unnamed sources of the same
-    country are those sources, unnamed still (the pronoun resolves to their country alone)."""
-    if [t.lower_ for t in found.source] != ["they"] or quote.speaker is None or quote.anonymous:
-        return quote
-    window = [q for q in earlier if q.speaker is not None
-              and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
-    if not window or not window[-1].anonymous or window[-1].speaker.code != quote.speaker.code:
-        return quote
-    return replace(quote, speaker=window[-1].speaker, anonymous=True)
-
-
-def _body_named_before(found: _Found, quote: Quote, earlier: list[Quote]) -> Quote:
-    """"China's coastguard said ... It said its patrol was routine": "it" resolves to China,
-    and is the body that spoke last by the words that named it (the pronoun alone says only
-    the country); so is "the ministry" after "the UK's Ministry of Defence"."""
-    words = [t.lower_ for t in found.source]
-    # "the UK's Ministry of Defence said ... the ministry said": a definite description by the
-    # head noun of the words that named the body
-    described = len(words) == 2 and words[0] == "the" and found.source[1].pos_ == "NOUN"
-    if words not in (["it"], ["they"]) and not described or quote.speaker is None:
-        return quote
-    named = next((q for q in reversed(earlier) if q.speaker is not None
-                  and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS
-                  and q.speaker_text.lower() not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
-                  | {"it", "they"}), None)
-    if named is None or named.speaker.entity_name != quote.speaker.entity_name \
-            or named.speaker.code != quote.speaker.code or described and words[1] not in {
-                _stem(w) for w in named.speaker_text.lower().split()} | {
-                w.lower() for w in named.speaker_text.split()}:
-        return quote
-    return replace(quote, speaker=replace(quote.speaker, entity_text=named.speaker_text))
-
-
-def _office_home(doc: Doc, head: Token, speaker: Entity) -> str:
-    """The country of an office holder the text places nowhere, in a report on no one country:
-    the one whose state last spoke or acted ("Pakistan announced it was expelling the envoy.
-    ... foreign minister X said")."""
-    if speaker.sector not in STATE_SECTORS:
-        return ""
-    last = _last_subject(doc, head)
-    return last.code if last is not None and len(last.code) == 3 \
-        and last.code not in NON_STATE else ""
-
-
-def _named_as(quote: Quote) -> Entity | None:
-    """A quote's speaker under the words its source named them by ("Cambodia's defence
-    ministry", where the knowledge base knows only Cambodia); a source that itself pointed back
-    ("the statement", "it") keeps the words it took."""
-    words = quote.speaker_text
-    if quote.speaker is None or not words or words.split()[-1].lower() in DOCUMENT_NOUNS \
-            or words.lower() in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "they"}:
-        return quote.speaker
-    return replace(quote.speaker, entity_text=words)
-
-
-def _unplaced_diplomat(doc: Doc, source: list[Token]) -> Entity:
-    """Diplomats of no country the text gives: some state's voice, unless analysts or other
-    voices of no state are with them."""
-    words = doc[source[0].i:source[-1].i + 1].text
-    analysts = any(t.lemma_.lower() in NON_STATE_DESCRIPTORS for t in source)
-    return Entity(words, words, "", "" if analysts else "GOV", "anonymous source")
-
-
-def _governing(head: Token) -> bool:
-    """"The Taliban's defence ministry", "a Taliban government official": the source is an
-    office of government, whoever runs it."""
-    return _of_kind(head, GOVERNING_WORDS)
-
-
-def _of_kind(head: Token, words: frozenset[str]) -> bool:
-    """Whether a source's head noun or a word qualifying it is one of `words`."""
-    return head.lemma_.lower() in words or any(c.lemma_.lower() in words
-                                               for c in _qualifiers(head))
-
-
-def _qualifiers(head: Token) -> list[Token]:
-    """The words that qualify a source's head noun ("security" sources, a "senior" official)."""
-    return [c for c in head.children if c.dep_ in ("compound", "amod")]
-
-
-def _placed_in_sentence(doc: Doc, head: Token) -> Entity | None:
-    """The one country a sentence places what it tells in ("in the Gaza Strip", "near Kharkiv"),
-    by the places it names after a preposition of place."""
-    sentence = head.sent
-    found = {}
-    for start, end, _ in doc._.actor_mentions:
-        if not sentence.start_char <= start < sentence.end_char:
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        entity = entity_at(doc, start, end)
-        # "in Gaza", and "in Mali's central region"
-        place = span.root.head if span is not None and span.root.dep_ == "poss" \
-            and span.root.head.dep_ == "pobj" else span.root if span is not None else None
-        if span is not None and entity is not None and span.root.pos_ == "PROPN" \
-                and place.dep_ == "pobj" and place.head.lower_ in PLACE_PREPOSITIONS \
-                and len(entity.code) == 3 and entity.code not in NON_STATE:
-            found[entity.code] = entity
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _owned_by_unknown(source: list[Token], head: Token) -> bool:
-    """"Star TV's Amina Yusuf": a person of a body the knowledge base does not know."""
-    return any(t.dep_ == "poss" and t.pos_ == "PROPN" and t.i < head.i for t in source)
-
-
-def _several(doc: Doc, head: Token) -> Entity | None:
-    """"Armenia and Azerbaijan accuse each other", "Israel and Hamas each said": speakers of
-    different countries coordinated are no one country; they speak for states when one of them
-    does."""
-    conjuncts = [head, *head.conjuncts]
-    if len(conjuncts) < 2:
-        return None
-    entities = [e for t in conjuncts if (e := entity_at(doc, t.idx, t.idx + len(t.text)))]
-    # "DR Congo and Western countries": a bloc beside a country does not make two speakers
-    if len({e.code for e in entities if e.code and e.code not in NON_STATE}) < 2:
-        return None
-    first, last = min(t.left_edge.i for t in conjuncts), max(t.right_edge.i for t in conjuncts)
-    words = doc[first:last + 1].text
-    # a country named as such ("Armenia") carries no sector: it is a state
-    state = any(e.sector in STATE_SECTORS or not e.sector and e.code not in NON_STATE
-                for e in entities)
-    return Entity(words, words, "", "GOV" if state else "", "several speakers")
-
-
-def _pair(doc: Doc, source: list[Token]) -> Entity | None:
-    """"Both sides vowed to fight on": the last two sides named before, in the sentence or the
-    one before; one country when both belong to it, else none."""
-    words = [t for t in source if not t.is_punct]
-    if " ".join(t.lower_ for t in words) not in PAIRS:
-        return None
-    sentence = words[0].sent
-    first = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
-    sides: list[Entity] = []
-    for start, end, _ in reversed(doc._.actor_mentions):
-        if end > words[0].idx:
-            continue
-        if start < first or len(sides) == 2:
-            break
-        entity = entity_at(doc, start, end)
-        if entity is not None and entity.code and entity.code not in NON_STATE \
-                and all(entity.entity_name != side.entity_name for side in sides):
-            sides.insert(0, entity)
-    if len(sides) < 2:
-        return None
-    codes = {side.code for side in sides}
-    state = any(side.sector in STATE_SECTORS or not side.sector for side in sides)
-    text = " ".join(t.text for t in words)
-    return Entity(text, " and ".join(side.entity_name for side in sides),
-                  codes.pop() if len(codes) == 1 else "", "GOV" if state else "", "both sides")
-
-
-def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
-                     earlier: list[Quote]) -> Quote:
-    """A source that points back to one named before: "News agency ANI, which reported ..." is
-    ANI; "the official" is the official quoted last; "the statement", the last who spoke."""
-    if not source:
-        return quote
-    ids = {t.i for t in source}
-    head = (phrase_heads(source) or source)[0]
-    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        antecedent = head.head.head
-        speaker, anonymous = _resolve(doc, [t for t in antecedent.subtree
-                                            if t.i < head.head.i and t.i not in ids])
-        # "a second source who also said ...": who an unnamed source is stays unnamed
-        return replace(quote, speaker=speaker, anonymous=anonymous) \
-            if speaker or anonymous else quote
-    if head.lemma_.lower() in DOCUMENT_NOUNS and (head.lower_ != head.lemma_.lower() or any(
-            c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.children)):
-        # "the report by a doctor" names its author, unknown as they may be; "reports said",
-        # "news reports indicated" are the press's, not the last speaker's
-        return quote
-    window = [q for q in earlier if q.speaker is not None
-              and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS]
-    if head.lower_ in SPOKESPEOPLE and window and not window[-1].speaker.role \
-            and not any(c.dep_ in ("poss", "prep") for c in head.children):
-        # "The Pentagon said ... A spokesman said": the body quoted last speaks through them
-        return replace(quote, speaker=window[-1].speaker, anonymous=False)
-    if head.lemma_.lower() in DOCUMENT_NOUNS and window:
-        # the statement is the last speaker's, by the words that named them ("Cambodia's
-        # defence ministry said ... The statement said"), not by the country alone
-        return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
-    if head.lemma_.lower() in DOCUMENT_NOUNS and (issuer := _last_subject(doc, head)):
-        # "Ecowas called for ... The communique warned": no statement quoted before, the body
-        # that last acted is its issuer
-        return replace(quote, speaker=issuer)
-    if head.lemma_.lower() in STATE_BODIES and not quote.anonymous \
-            and not any(c.dep_ == "amod" and c.text[:1].isupper() and c.pos_ == "ADJ"
-                        for c in head.children) \
-            and (subject := _last_subject(doc, head)) is not None \
-            and subject.code not in NON_STATE and len(subject.code) == 3:
-        # "Polish authorities said all was calm. The Defence Ministry said ...": a state body
-        # the text places nowhere is of the country that last spoke or acted ("the European
-        # governments" are placed, if not in one country)
-        words = doc[source[0].i:source[-1].i + 1].text
-        return replace(quote, speaker=Entity(words, subject.entity_name, subject.code, "GOV"))
-    # "the official", "Army officials" after "Indian Army officials": every word of the source
-    # is a word of one quoted before (nearby for a single word, anywhere before for more)
-    words = {_stem(t.text) for t in source if t.is_alpha and t.dep_ != "det"}
-    before = window if len(words) < 2 else [q for q in earlier if q.speaker is not None]
-    same = [q for q in before if words and words <= {_stem(w) for w in q.speaker_text.split()}]
-    if same:
-        return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
-    named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
-        "NUM", "PRON") else head
-    if quote.anonymous and quote.speaker is None and _of_any_state(named):
-        return replace(quote, speaker=_unplaced_diplomat(doc, source))
-    if quote.anonymous and (sector := _state_source(named)) \
-            and not any(c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
-                        and c.dep_ in ("amod", "compound") and c.lower_ not in
-                        MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS for c in named.children) \
-            and (subject := _placed_by_verb(doc, head) or _last_state_speaker(window)
-                 or _last_subject(doc, head)) is not None \
-            and subject.code not in NON_STATE and len(subject.code) == 3:
-        # "In Pakistan, a security official said": where the saying is placed; "Seoul's Joint
-        # Chiefs said ... according to a defence source": an unnamed official
-        # the text places nowhere speaks for the state that last spoke or acted ("a Western
-        # official" is placed, if not in one country)
-        text = doc[source[0].i:source[-1].i + 1].text
-        return replace(quote, speaker=Entity(text, text, subject.code, sector,
-                                             "anonymous source"))
-    if quote.speaker is None and quote.anonymous \
-            and (home := _home_source(named)) is not None \
-            and not any(c.text[:1].isupper() and c.dep_ in ("amod", "compound")
-                        and c.lower_ not in MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS
-                        for c in named.children) \
-            and (country := doc._.report_country or getattr(
-                _placed_in_sentence(doc, head), "code", "")):
-        # "security sources said", "a hospital official said", "a villager said" and nothing
-        # before places them: they are of the country the report is about, or else of the one
-        # where what they tell happened
-        text = doc[source[0].i:source[-1].i + 1].text
-        return replace(quote, speaker=Entity(text, text, country, home, "anonymous source"))
-    return quote
-
-
-def _last_state_speaker(window: list[Quote]) -> Entity | None:
-    """The state whose voice was quoted last, nearby ("Foreign ministry spokesperson X said
-    ... Officials later said"): unnamed officials go on speaking for it, whatever country the
-    words between them named."""
-    if not window or window[-1].speaker.sector not in STATE_SECTORS:
-        return None
-    return window[-1].speaker
-
-
-def _home_source(head: Token) -> str | None:
-    """The sector of an unnamed source who is of the place the report is about ("security
-    sources", "a hospital official", "residents", "authorities"), or None for one who may be of
-    anywhere ("diplomats", "a second source", "people familiar with the talks")."""
-    lemma = head.lemma_.lower()
-    if (sector := _state_source(head)) or lemma in STATE_SOURCES:
-        return sector
-    if lemma in ONLOOKERS:
-        return "CVL"
-    return "GOV" if lemma in STATE_BODIES or head.lower_ in STATE_BODIES else None
-
-
-def _placed_by_verb(doc: Doc, head: Token) -> Entity | None:
-    """The country an "in X" phrase on the source's verb names ("In Pakistan, an official
-    said")."""
-    verb = head.head
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < head.i:
-            for place in prep.children:
-                entity = entity_at(doc, place.idx, place.idx + len(place.text))
-                if place.dep_ == "pobj" and entity is not None and len(entity.code) == 3:
-                    return entity
-    return None
-
-
-def _state_source(head: Token) -> str:
-    """The sector of an unnamed source who speaks for a state ("a senior official", "security
-    sources", "an informed defence source"), or "" ("a hospital official", "a second source")."""
-    qualifiers = {c.lower_ for c in _qualifiers(head)}
-    if qualifiers & NON_STATE_QUALIFIERS:
-        return ""
-    if head.lemma_.lower() in STATE_SOURCES or qualifiers & STATE_SOURCE_QUALIFIERS:
-        return "MIL" if qualifiers & MILITARY_QUALIFIERS else "GOV"
-    return ""
-
-
-def _last_subject(doc: Doc, before: Token) -> Entity | None:
-    """The last country or organisation before a token that was a clause's subject, nearby."""
-    for start, end, _ in reversed(doc._.actor_mentions):
-        if end > before.idx:
-            continue
-        if before.idx - end > MAX_ANTECEDENT_DISTANCE_CHARS:
-            break
-        span = doc.char_span(start, end, alignment_mode="expand")
-        entity = entity_at(doc, start, end)
-        if span is not None and span.root.dep_ in SUBJECTS and entity is not None \
-                and entity.code and span.root.ent_type_ != "PERSON" and not entity.role:
-            return entity
-    return None
-
-
-def _stem(word: str) -> str:
-    """A word without case and plural: "Officials" and "official" are one."""
-    word = word.lower().strip(",.;:'’\"")
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 @Language.factory("spiral_quotes", requires=["doc._.actor_mentions"], assigns=["doc._.quotes"])
