@@ -976,7 +976,7 @@ def _wanted_of_another(token: Token) -> bool:
 def _endangered(token: Token) -> bool:
     """A passive 'threatened' with no side as its agent: put at risk, not threatened by anyone
     who speaks."""
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+    if not _passive(token):
         return False
     agents = [o for c in token.children if c.dep_ == "agent" for o in c.children
               if o.dep_ == "pobj"]
@@ -1631,8 +1631,13 @@ def _obliged(token: Token) -> bool:
 
 def _conditioned(token: Token, markers: tuple[str, ...] = ("if", "unless")) -> bool:
     """The token carries an if/unless clause (or one with the given markers)."""
-    return any(c.dep_ == "advcl" and any(m.lower_ in markers for m in c.children)
-               for c in token.children)
+    return bool(_condition_clauses(token, markers))
+
+
+def _condition_clauses(token: Token, markers: tuple[str, ...] = ("if", "unless")) -> list[Token]:
+    """The if/unless clauses (or those with the given markers) the token carries."""
+    return [c for c in token.children
+            if c.dep_ == "advcl" and any(m.lower_ in markers for m in c.children)]
 
 
 def _conditioned_side(token: Token, actors: list[Entity]) -> list[Entity]:
@@ -1640,8 +1645,7 @@ def _conditioned_side(token: Token, actors: list[Entity]) -> list[Entity]:
     of the clause it says ('will strike if Hezbollah breaks the truce', 'warned it would
     resume the launches unless Seoul stopped')."""
     said = [token, *(c for c in token.children if c.dep_ in ("ccomp", "xcomp"))]
-    subjects = [t for v in said for c in v.children if c.dep_ == "advcl"
-                and any(m.lower_ in ("if", "unless") for m in c.children)
+    subjects = [t for v in said for c in _condition_clauses(v)
                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in _phrase(s)]
     return [a for a in _actors_in(token.doc, subjects)
             if all(a.code != b.code for b in actors)][:1]

@@ -39,6 +39,8 @@ _NAMES = rf"{_NAME}(?:(?:, | and | & ){_NAME})*"
 _PLACES = r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:/[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)*"
 # the dash after a dateline: spaced, or an em or en dash run into the lead ("KYIV, Ukraine—Russia")
 _DASH = r"(?:\s*[-–—]+\s+|\s*[–—](?=[A-Z‘“'\"]))"
+# the words of a dateline in capitals after its first ("NEW DELHI/BEIJING", "GAZA CITY")
+_MORE_CAPITALS = r"(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*"
 _AGENCY = r"(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|EFE|Anadolu|AA|Xinhua|TASS|Sputnik|Bloomberg|Shutterstock|Alamy)"
 LINE_MAX_CHARS = 400
 
@@ -99,11 +101,11 @@ PATTERNS: tuple[FurniturePattern, ...] = (
     # "ISLAMABAD: ...", "NEW DELHI/BEIJING: ...": places in capitals and a colon open the lead
     # (a line opening with a name and a colon is a speaker's only when it is not all capitals)
     _row("dateline_colon", "dateline", "prefix",
-         r"^[A-Z]{3,}(?: [A-Z]{2,})*(?:/[A-Z]{3,}(?: [A-Z]{2,})*)*"
+         rf"^[A-Z]{{3,}}{_MORE_CAPITALS}"
          r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)?:\s+(?=[A-Z‘“'\"])"),
     # "BEIRUT -- ...", "BANGKOK/PHNOM PENH — ...": places in capitals and a dash, no agency or date
     _row("dateline_dash", "dateline", "prefix",
-         rf"^[A-Z]{{4,}}(?: [A-Z]{{2,}})*(?:/[A-Z]{{3,}}(?: [A-Z]{{2,}})*)*(?:\s*--\s+|{_DASH})(?=[A-Z‘“'\"])"),
+         rf"^[A-Z]{{4,}}{_MORE_CAPITALS}(?:\s*--\s+|{_DASH})(?=[A-Z‘“'\"])"),
     # "Caracas, March 3, 2025 (example.com) – ...": a place, a date and the outlet in brackets
     _row("dateline_outlet", "dateline", "prefix",
          rf"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, {_DATE}\s*\([\w.-]+\.[a-z]{{2,4}}\)\s*[-–—]+\s*"

@@ -159,7 +159,7 @@ ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand",
 PUNISHING_VERBS = {"cut", "crush", "destroy", "smash", "break", "burn", "eliminate",
                    "annihilate", "wipe", "target", "strike", "hit", "shoot", "sink"}
 # "would not hesitate to use force to stop X": what the act is to stop is the step
-PREVENTING_VERBS = {"stop", "prevent", "block", "thwart", "halt", "counter", "repel", "foil"}
+STOPPING_VERBS = {"stop", "prevent", "block", "thwart", "halt", "counter", "repel", "foil"}
 # "vowed a crushing response to any aggression"
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
@@ -563,6 +563,11 @@ def _held_responsible(verb: Token) -> list[tuple[str, str]]:
     return [(_text(list(steps[0].subtree)), _text(consequence))]
 
 
+def _any_such(noun: Token) -> bool:
+    """'any escalation', 'every threat': a kind of step, not one that was taken."""
+    return any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in noun.children)
+
+
 def _bear_responsibility(verb: Token) -> list[tuple[str, str]]:
     """"Azerbaijan would bear full responsibility for any escalation": any such step is the
     condition, as with "will be held responsible for any"."""
@@ -570,7 +575,7 @@ def _bear_responsibility(verb: Token) -> list[tuple[str, str]]:
                                     for c in verb.children):
         return []
     steps = [t for c in verb.subtree if c.lower_ == "for" for t in c.children if t.dep_ == "pobj"
-             and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in t.children)]
+             and _any_such(t)]
     if not steps:
         return []
     taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
@@ -590,11 +595,11 @@ def _unhesitating(verb: Token) -> list[tuple[str, str]]:
         return []
     # "to stop X", "to prevent X": X is the step; "against any X": any such step
     stopped = next((o for p in act.children if p.dep_ in ("xcomp", "advcl")
-                    and p.lemma_ in PREVENTING_VERBS for o in p.children if o.dep_ == "dobj"),
+                    and p.lemma_ in STOPPING_VERBS for o in p.children if o.dep_ == "dobj"),
                    None)
     against = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
                     for o in p.children if o.dep_ == "pobj"
-                    and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in o.children)),
+                    and _any_such(o)),
                    None)
     step = stopped if stopped is not None else against
     if step is None:
