@@ -922,6 +922,14 @@ def _source(verb: Token) -> list[Token]:
             controller := next((c for c in verb.head.children if c.dep_ == "dobj"
                                 and c.i < verb.i), None)):
         return _phrase(controller)  # "prompted Anderson Cooper to accuse her": Cooper accuses
+    if (governor := _past_beside_modal(verb)) is not None:
+        return _source(governor)
+    if verb.dep_ == "conj" and verb.head.i < verb.i and any(
+            c.dep_ == "agent" for c in verb.head.children) and (shared := next(
+            (c for c in verb.head.children if c.dep_ == "nsubjpass"), None)) is not None:
+        # "officials were angered by the deal and predicted ...": a verb coordinated with a
+        # passive shares its subject, not its agent
+        return _with_antecedent(verb.head, shared)
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not _participle(verb) and not _misread(verb):
         return _source(verb.head)
@@ -944,6 +952,24 @@ def _source(verb: Token) -> list[Token]:
             words.pop()
         return words
     return []
+
+
+def _past_beside_modal(verb: Token) -> Token | None:
+    """The verb whose subject a past or present verb without a subject goes on with, when the
+    parser hung it beside a modal's verb inside that verb's clause ("Putin forecast that the
+    economy would rebound and praised the talks": 'praised' takes no 'would', so it is
+    coordinated with 'forecast', and Putin praised)."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or any(
+            c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    head = verb.head
+    if head.tag_ != "VB" or not any(c.tag_ == "MD" for c in head.children):
+        return None
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.pos_ != "VERB" or head.head.i > verb.i:
+        return None
+    return head.head
 
 
 def _with_antecedent(verb: Token, subject: Token) -> list[Token]:

@@ -535,6 +535,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("a video that", "accuses", "the governor of lying", "indirect")]),
     ("The senator described the country as beset by crime.",
      [("The senator", "described", "the country as beset by crime", "indirect")]),
+    # a verb coordinated with a passive shares its subject, not its agent; a past verb the
+    # parser hung beside a modal's verb goes on from the verb above ('thanked' takes no 'would')
+    ("The generals were angered by the ruling and predicted that the truce would collapse.",
+     [("The generals", "predicted", "that the truce would collapse", "indirect")]),
+    ("The general ensured that the convoy would pass and thanked the mediators for their help.",
+     [("The general", "thanked", "the mediators for their help", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
