@@ -735,13 +735,13 @@ def _according(token: Token) -> list[_Found]:
 
 def _in_poll(token: Token) -> list[_Found]:
     """"In a network poll last month, the mayor led by ten points": the poll is the source, the
-    rest of the sentence the content; not when someone in it speaks ("In the survey, most
-    residents said ...": their statement)."""
+    rest of the sentence the content; also when those it asked speak in it ("In the survey, 60
+    percent said ...": the poll's finding, their words its content; PolNeAR train +6 matches
+    for -2 relations, in four publishers)."""
     poll = next((c for c in token.children if c.dep_ == "pobj"), None)
     root = token.sent.root
     if poll is None or poll.lemma_.lower() not in POLL_NOUNS or not all(
-            t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i]) or (
-            root.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECTS for c in root.children)):
+            t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i]):
         return []
     content = _around(root, token)
     return [_Found([token], list(poll.subtree), content, token)] if content else []

@@ -462,8 +462,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The general made comments on Monday.", []),
     ("In an October poll by the network, the senator led by 24 points.",
      [("an October poll by the network", "In", "the senator led by 24 points", "indirect")]),
+    # those a poll asked speak in its finding: the poll is the source (PolNeAR's reading)
     ("In the survey, most residents said the road was safe.",
-     [("most residents", "said", "the road was safe", "indirect")]),
+     [("the survey", "In", "most residents said the road was safe", "indirect")]),
     (("Omar Haddad, a Tripoli, Libya, imam helping to organize the talks, said he and other "
       "clerics were alarmed by the shelling."),
      [("Omar Haddad, a Tripoli, Libya, imam helping to organize the talks", "said",
