@@ -77,6 +77,7 @@ from spiral.nlp.attribution_lexicon import (
     RELAYING_CUES,
     SPEECH_OBJECT_VERBS,
     SPEECH_OBJECTS,
+    SPEAKING_NOUNS,
     SPEECH_VERBS,
     SPOKEN_CONTENT_NOUNS,
     SPOKEN_CONTENT_VERBS,
@@ -948,6 +949,16 @@ def _source(verb: Token) -> list[Token]:
                                               else noun.head.head).pos_ == "VERB":
             return _source(governor)
         words = [t for t in noun.subtree if t.i < verb.i]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        return words
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
+            and verb.head.lemma_.lower() in SPEAKING_NOUNS:
+        # "ads attacking Cruz", "a petition calling on him to resign": the ads, the petition;
+        # "issued a statement condemning ...", "ran ads praising ...": who issued or ran them
+        if verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
+            return _source(verb.head.head)
+        words = [t for t in verb.head.subtree if t.i < verb.i]
         while words and (words[-1].is_punct or words[-1].is_space):
             words.pop()
         return words

@@ -542,6 +542,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The generals", "predicted", "that the truce would collapse", "indirect")]),
     ("The general ensured that the convoy would pass and thanked the mediators for their help.",
      [("The general", "thanked", "the mediators for their help", "indirect")]),
+    # a participle on what speaks for itself; on what someone issued, the issuer speaks
+    ("The group spent heavily on ads attacking the mayor.",
+     [("ads", "attacking", "the mayor", "indirect")]),
+    ("The two leaders issued a statement condemning the raid.",
+     [("The two leaders", "condemning", "the raid", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
