@@ -58,6 +58,7 @@ from spiral.nlp.attribution_lexicon import (
     GERUND_PREPOSITIONS,
     INFINITIVE_CUES,
     LIGHT_VERBS,
+    MISREAD_CUES,
     NOT_STATEMENTS,
     NOUN_CUES,
     OBJECT_CONTROL,
@@ -242,6 +243,8 @@ def _from_parse(token: Token) -> list[_Found]:
         return _in_poll(token)
     if token.pos_ == "VERB":
         return _verbal(token, lemma)
+    if token.pos_ in ("NOUN", "PROPN") and (misread := _misread_cue(token)):
+        return misread
     if token.pos_ == "NOUN" and lemma in NOUN_CUES and (nominal := _nominal(token)):
         return nominal
     if token.pos_ == "NOUN" and lemma in SPEECH_OBJECTS and (
@@ -710,6 +713,30 @@ def _impersonal(verb: Token) -> bool:
     """A passive cue with an expletive subject: "it was reported that", "it is believed"."""
     return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(
         c.dep_ == "auxpass" for c in verb.children)
+
+
+def _misread_cue(token: Token) -> list[_Found]:
+    """A cue verb the tagger took for a noun or a name after its subject: "Trump predicts that
+    ...", "The ad slams the senator for ...", "Ex-Governor Endorses Rival: ..." in a headline.
+    The words before it in its sentence are the source, those after it up to a colon the
+    content."""
+    word = token.lower_
+    stems = {word[:-1]} | ({word[:-2]} if word.endswith("es") else set()) | (
+        {word[:-3] + "y"} if word.endswith("ies") else set())
+    if not word.endswith("s") or not stems & MISREAD_CUES or token.i == token.sent.start \
+            or token.i + 1 >= token.sent.end:
+        return []
+    sentence = token.sent
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    if before.pos_ not in ("PROPN", "NOUN") or after.is_punct:
+        return []
+    source = [t for t in token.doc[sentence.start:token.i]]
+    if any(t.is_punct and not t.is_quote for t in source) or len(source) > MAX_NAME_WORDS + 2:
+        return []
+    end = next((t.i for t in token.doc[token.i + 1:sentence.end] if t.text in (":", ";")),
+               sentence.end)
+    content = [_trimmed(list(token.doc[token.i + 1:end]))]
+    return [_Found([token], source, content, token)]
 
 
 def _according(token: Token) -> list[_Found]:

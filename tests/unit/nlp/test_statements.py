@@ -547,6 +547,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("ads", "attacking", "the mayor", "indirect")]),
     ("The two leaders issued a statement condemning the raid.",
      [("The two leaders", "condemning", "the raid", "indirect")]),
+    # a headline's verb the tagger reads as part of a name
+    ("Union Leader Slams Governor Over Pension Cuts.",
+     [("Union Leader", "Slams", "Governor Over Pension Cuts", "indirect")]),
+    ("Housing Costs Rise In Capital.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
