@@ -32,9 +32,10 @@ CLAUSE_CUES = frozenset({
     "ask", "assert", "assume", "assure", "believe", "boast", "calculate", "caution", "charge",
     "claim", "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend", "continue",
     "convince", "counter", "declare", "decree", "demand", "demonstrate", "deny", "describe",
-    "discuss", "doubt", "emphasize", "estimate", "expect", "explain", "express", "fear", "find",
-    "forget", "guess", "hint", "hop", "hope", "imagine", "imply", "indicate", "insist",
+    "discuss", "doubt", "emphasize", "envision", "estimate", "expect", "explain", "express", "fear",
+    "find", "forecast", "forget", "guess", "hint", "hop", "hope", "imagine", "imply", "indicate", "insist",
     "interject", "joke", "know", "lament", "learn", "maintain", "mention", "note", "notice",
+    "observe",
     "order", "pledge", "point", "post", "predict", "proclaim", "promise", "propose", "question",
     "read", "realize", "recall", "recognize", "recommend", "reiterate", "remark", "remind",
     "reply", "report", "require", "respond", "retort", "reveal", "rule", "say", "share",
@@ -87,20 +88,20 @@ OBJECT_CUES = frozenset({
     "credit", "criticize", "declare", "decline", "decry", "deem", "defend", "demand", "denounce",
     "deny", "deride", "describe", "detail", "disavow", "disclose", "discuss", "dismiss",
     "dispute", "distance", "downplay", "dub", "echo", "email", "emphasize", "encourage",
-    "endorse", "estimate", "explain", "express", "fear", "hail", "highlight", "hop", "invoke",
+    "endorse", "envision", "estimate", "explain", "express", "fear", "forecast", "hail", "highlight", "hop", "invoke",
     "justify", "knock", "label", "lambast", "lament", "like", "liken", "list", "mention", "mock",
     "name", "note", "oppose", "order", "outline", "point", "portray", "post", "praise", "predict",
     "prefer", "promise", "propose", "publish", "question", "quote", "reaffirm", "rebuke", "rebut",
     "recall", "recite", "recognize", "recommend", "recount", "reference", "refuse", "reiterate",
     "reject", "remember", "remind", "repeat", "report", "repudiate", "request", "retweete",
-    "reveal", "say", "see", "seek", "show", "slam", "state", "stress", "suggest", "support",
-    "talk", "thank", "tout", "tweet", "understand", "urge", "view", "voice", "want", "warn",
+    "reveal", "savage", "say", "see", "seek", "show", "slam", "state", "stress", "suggest", "support",
+    "talk", "thank", "tout", "trumpet", "tweet", "understand", "urge", "view", "voice", "want", "warn",
     "welcome", "write"})
 
 # verbs that attribute an object only with what it is taken for after "as" ("cast himself as
 # an outsider", "framed the vote as a referendum", "identified Iran as the main threat"; each a
 # cue at least 60% of the time with "as" on PolNeAR train, "painted" and "presented" less)
-AS_CUES = frozenset({"cast", "frame", "identify", "position", "pitch"})
+AS_CUES = frozenset({"bill", "cast", "frame", "identify", "position", "pitch"})
 
 # those of them that are also verbs of force, and the objects that give them that sense
 # ("attacked the base", unlike "attacked the plan")

@@ -551,6 +551,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("Union Leader Slams Governor Over Pension Cuts.",
      [("Union Leader", "Slams", "Governor Over Pension Cuts", "indirect")]),
     ("Housing Costs Rise In Capital.", []),
+    ("The central bank had forecast that exports would recover by the summer.",
+     [("The central bank", "had forecast", "that exports would recover by the summer",
+       "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
