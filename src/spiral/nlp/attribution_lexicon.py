@@ -75,6 +75,13 @@ RAISING_PREDICATE_CUES = frozenset({"appear", "seem"})
 RAISING_ONLY = {"look": frozenset({"be"})}
 PASSIVE_RAISING_CUES = frozenset({"ask", "expect", "intend", "say", "show", "want"})
 
+# verbs of perceiving or recalling, whose object is no statement ("see what happens", "remember
+# what it means")
+PERCEPTION = frozenset({"see", "remember", "recall", "recognize", "understand"})
+# words that open a free relative, an object the parser may take for a clause ("criticized what
+# she called ...", "touted how far the campaign had come")
+FREE_RELATIVES = frozenset({"what", "how", "why"})
+
 # verbs that ask: their if- or whether-clause is the content, and "Asked about X, he said"
 # names no one who asked
 QUESTION_CUES = frozenset({"ask", "inquire", "wonder"})

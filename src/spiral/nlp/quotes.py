@@ -53,6 +53,7 @@ from spiral.nlp.attribution_lexicon import (
     EVIDENCE_NOUNS,
     EXPLETIVES,
     FINDING_CUES,
+    FREE_RELATIVES,
     FORCE_CUES,
     FORCE_TARGETS,
     GERUND_PREPOSITIONS,
@@ -64,6 +65,7 @@ from spiral.nlp.attribution_lexicon import (
     OBJECT_CONTROL,
     OBJECT_CUES,
     PASSIVE_AGENT_EXCLUDED,
+    PERCEPTION,
     PASSIVE_OPINION_CUES,
     PASSIVE_OPINION_PREPOSITIONS,
     PASSIVE_RAISING_CUES,
@@ -360,6 +362,12 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
                                    for c in children):
         # a cue listed with another complement, here with a clause ("echoed the truce would ...")
         content = _after(verb, ("dobj", "dative", "ccomp"))
+    elif lemma in OBJECT_CUES and lemma not in CLAUSE_CUES | UNSPOKEN | PERCEPTION and (
+            free := next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i
+                          and c.left_edge.lower_ in FREE_RELATIVES), None)) is not None:
+        # "criticized what she called ...", "touted how far the campaign had come": an object
+        # the parser took for a clause
+        content = [_extent(free)]
     if not content:
         return []
     cue = _cue_tokens(verb, content)

@@ -554,6 +554,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The central bank had forecast that exports would recover by the summer.",
      [("The central bank", "had forecast", "that exports would recover by the summer",
        "indirect")]),
+    # an object the parser took for a clause: what the cue attributes
+    ("The mayor criticized what she called a reckless plan.",
+     [("The mayor", "criticized", "what she called a reckless plan", "indirect")]),
+    ("We will see what happens next.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
