@@ -68,6 +68,7 @@ from spiral.nlp.attribution_lexicon import (
     PERCEPTION,
     PASSIVE_OPINION_CUES,
     PASSIVE_OPINION_PREPOSITIONS,
+    PARTICLE_OBJECT_CUES,
     PASSIVE_RAISING_CUES,
     POLL_NOUNS,
     PREPOSITION_CUES,
@@ -327,7 +328,9 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
                                           NOT_STATEMENTS for c in children):
         content = _after(verb, ("dobj", "dative", "xcomp"))
     elif (lemma in OBJECT_CUES or lemma in AS_CUES and any(
-            c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in children)) and any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i for c in children) or any(
+            c.dep_ == "prt" and c.lower_ == PARTICLE_OBJECT_CUES.get(lemma) for c in children)) \
+            and any(
             c.dep_ == "dobj" or c.dep_ == "prep" and lemma in PREPOSITION_CUES and c.i > verb.i
             for c in children) and not _struck(verb, lemma):
         content = _after(verb, OBJECTS)

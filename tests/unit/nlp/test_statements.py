@@ -558,6 +558,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The mayor criticized what she called a reckless plan.",
      [("The mayor", "criticized", "what she called a reckless plan", "indirect")]),
     ("We will see what happens next.", []),
+    # an object cue only with its particle
+    ("The minister laid out her plan for the ports.",
+     [("The minister", "laid out", "her plan for the ports", "indirect")]),
+    ("The workers laid the groundwork for the bridge.", []),
+    ("The bishop spoke out against the new law.",
+     [("The bishop", "spoke | against", "the new law", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
