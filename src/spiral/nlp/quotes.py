@@ -324,6 +324,10 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
     elif lemma in CLAUSE_CUES and verb.dep_ == "parataxis" and not any(
             c.dep_ in ("dobj", "xcomp") for c in children):
         content = _around(verb.head, verb)
+    elif lemma in SPOKEN_CLAUSE_CUES and _trailing(verb):
+        # "The force will train local units, the minister told a panel on Tuesday.": the
+        # parser hung the attribution on the clause as one coordinated with it
+        content = _around(verb.head, verb)
     elif lemma in INFINITIVE_CUES and any(c.dep_ == "xcomp" and c.lemma_.lower() not in
                                           NOT_STATEMENTS for c in children):
         content = _after(verb, ("dobj", "dative", "xcomp"))
@@ -450,6 +454,19 @@ def _relayed(verb: Token) -> list[_Found]:
         return []
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _phrase(source), content, said)]
+
+
+def _trailing(verb: Token) -> bool:
+    """A cue verb with a subject of its own after a comma, hung as a clause coordinated with or
+    modifying the clause before it, with no complement of its own: an attribution after its
+    content ("..., the agency reported on Tuesday", "..., a spokesman told reporters")."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return verb.dep_ in ("conj", "advcl") and verb.tag_ in ("VBD", "VBZ", "VBP") \
+        and verb.head.i < verb.i and subject is not None \
+        and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text in APPENDIX_PUNCT \
+        and not any(c.dep_ in ("ccomp", "xcomp", "mark", "csubj", "oprd") or c.dep_ == "dobj"
+                    and verb.lemma_.lower() not in ADDRESSEE_CUES for c in children)
 
 
 def _so(verb: Token) -> Token | None:

@@ -564,6 +564,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The workers laid the groundwork for the bridge.", []),
     ("The bishop spoke out against the new law.",
      [("The bishop", "spoke | against", "the new law", "indirect")]),
+    # an attribution after its content that the parser hung on the content's clause
+    ("Deficits will grow again next year, sooner than expected, the budget office reported on "
+     "Monday.",
+     [("the budget office", "reported", "Deficits will grow again next year", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
