@@ -53,9 +53,9 @@ from spiral.nlp.attribution_lexicon import (
     EVIDENCE_NOUNS,
     EXPLETIVES,
     FINDING_CUES,
-    FREE_RELATIVES,
     FORCE_CUES,
     FORCE_TARGETS,
+    FREE_RELATIVES,
     GERUND_PREPOSITIONS,
     INFINITIVE_CUES,
     LIGHT_VERBS,
@@ -64,12 +64,12 @@ from spiral.nlp.attribution_lexicon import (
     NOUN_CUES,
     OBJECT_CONTROL,
     OBJECT_CUES,
+    PARTICLE_OBJECT_CUES,
     PASSIVE_AGENT_EXCLUDED,
-    PERCEPTION,
     PASSIVE_OPINION_CUES,
     PASSIVE_OPINION_PREPOSITIONS,
-    PARTICLE_OBJECT_CUES,
     PASSIVE_RAISING_CUES,
+    PERCEPTION,
     POLL_NOUNS,
     PREPOSITION_CUES,
     QUESTION_CUES,
@@ -79,9 +79,9 @@ from spiral.nlp.attribution_lexicon import (
     REFUSALS,
     RELATIVE_PRONOUNS,
     RELAYING_CUES,
+    SPEAKING_NOUNS,
     SPEECH_OBJECT_VERBS,
     SPEECH_OBJECTS,
-    SPEAKING_NOUNS,
     SPEECH_VERBS,
     SPOKEN_CONTENT_NOUNS,
     SPOKEN_CONTENT_VERBS,
@@ -681,8 +681,19 @@ def _raising(verb: Token, lemma: str) -> bool:
             c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
     if _raised(verb, ("xcomp",)) is None:
         return False
-    return lemma in PASSIVE_RAISING_CUES and any(c.dep_ == "nsubjpass" for c in children) and any(
+    return lemma in PASSIVE_RAISING_CUES and _raised_subject(verb) is not None and any(
         c.dep_ == "auxpass" for c in children)
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The subject of a passive raising cue, or of the clause it is coordinated with ("is
+    moving to the coast but is expected to keep her show")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ == "conj" and not any(
+            c.dep_ in SUBJECTS for c in verb.children):
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+    return subject
 
 
 def _seeming(verb: Token) -> list[_Found]:
@@ -711,9 +722,13 @@ def _seeming(verb: Token) -> list[_Found]:
 
 def _sourceless(verb: Token) -> list[_Found]:
     """The subject and what it seems or is expected to do as two content fragments."""
-    subject = next(c for c in verb.children if c.dep_ in SUBJECTS)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None) \
+        or _raised_subject(verb)
     relations = RAISED if verb.lemma_.lower() in RAISING_PREDICATE_CUES else ("xcomp",)
-    content = [_extent(subject), _extent(_raised(verb, relations))]
+    raised = _raised(verb, relations)
+    if subject is None or raised is None:
+        return []
+    content = [_extent(subject), _extent(raised)]
     return [_Found(_cue_tokens(verb, content), [], content, verb)]
 
 

@@ -565,9 +565,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The bishop spoke out against the new law.",
      [("The bishop", "spoke | against", "the new law", "indirect")]),
     # an attribution after its content that the parser hung on the content's clause
-    ("Deficits will grow again next year, sooner than expected, the budget office reported on "
-     "Monday.",
+    (("Deficits will grow again next year, sooner than expected, the budget office reported "
+      "on Monday."),
      [("the budget office", "reported", "Deficits will grow again next year", "indirect")]),
+    # a passive raising cue coordinated with a clause that has the subject
+    ("The mayor is moving to the coast but is expected to keep her seat on the board.",
+     [("", "is expected", "The mayor | to keep her seat on the board", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
