@@ -571,6 +571,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     # a passive raising cue coordinated with a clause that has the subject
     ("The mayor is moving to the coast but is expected to keep her seat on the board.",
      [("", "is expected", "The mayor | to keep her seat on the board", "indirect")]),
+    # a gerund cue after "in" speaks for the clause's subject
+    ("The governor joined the mayor in calling for a new inquiry.",
+     [("The governor", "calling for", "a new inquiry", "indirect")]),
+    ("The state plays a key role in deciding the nominee.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
