@@ -30,18 +30,17 @@ SPEECH_VERBS = frozenset({
 CLAUSE_CUES = frozenset({
     "acknowledge", "add", "address", "admit", "agree", "allege", "announce", "answer", "argue",
     "ask", "assert", "assume", "assure", "believe", "boast", "calculate", "caution", "charge",
-    "claim", "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend", "continue",
-    "convince", "counter", "declare", "decree", "demand", "demonstrate", "deny", "describe",
-    "discuss", "doubt", "emphasize", "envision", "estimate", "expect", "explain", "express", "fear",
-    "find", "forecast", "forget", "guess", "hint", "hop", "hope", "imagine", "imply", "indicate", "insist",
-    "interject", "joke", "know", "lament", "learn", "maintain", "mention", "note", "notice",
-    "observe",
-    "order", "pledge", "point", "post", "predict", "proclaim", "promise", "propose", "question",
-    "read", "realize", "recall", "recognize", "recommend", "reiterate", "remark", "remind",
-    "reply", "report", "require", "respond", "retort", "reveal", "rule", "say", "share",
-    "show", "signal", "speculate", "state", "stipulate", "stress", "suggest", "suspect", "tell", "testify",
-    "think", "threaten", "tweet", "understand", "vow", "want", "warn", "wonder", "worry",
-    "write"})
+    "claim", "clarify", "complain", "concede", "conclude", "confirm", "consider", "contend",
+    "continue", "convince", "counter", "declare", "decree", "demand", "demonstrate", "deny",
+    "describe", "discuss", "doubt", "emphasize", "envision", "estimate", "expect", "explain",
+    "express", "fear", "find", "forecast", "forget", "guess", "hint", "hop", "hope", "imagine",
+    "imply", "indicate", "insist", "interject", "joke", "know", "lament", "learn", "maintain",
+    "mention", "note", "notice", "observe", "order", "pledge", "point", "post", "predict",
+    "proclaim", "promise", "propose", "question", "read", "realize", "recall", "recognize",
+    "recommend", "reiterate", "remark", "remind", "reply", "report", "require", "respond", "retort",
+    "reveal", "rule", "say", "share", "show", "signal", "speculate", "state", "stipulate", "stress",
+    "suggest", "suspect", "tell", "testify", "think", "threaten", "tweet", "understand", "vow",
+    "want", "warn", "wonder", "worry", "write"})
 
 # verbs of thought: they attribute a clause, never a quotation standing apart
 COGNITION = frozenset({
@@ -91,19 +90,19 @@ OBJECT_CUES = frozenset({
     "accuse", "acknowledge", "admit", "agree", "announce", "answer", "applaud", "argue",
     "articulate", "ask", "assail", "assert", "assure", "attack", "bash", "believe", "bemoan",
     "blame", "blast", "broadcast", "call", "chant", "characterize", "chide", "cite", "clarify",
-    "compare", "condemn", "confirm", "congratulate", "consider", "contradict", "contrast",
-    "credit", "criticize", "declare", "decline", "decry", "deem", "defend", "demand", "denounce",
-    "deny", "deride", "describe", "detail", "disavow", "disclose", "discuss", "dismiss",
-    "dispute", "distance", "downplay", "dub", "echo", "email", "emphasize", "encourage",
-    "endorse", "envision", "estimate", "explain", "express", "fear", "forecast", "hail", "highlight", "hop", "invoke",
+    "compare", "condemn", "confirm", "congratulate", "consider", "contradict", "contrast", "credit",
+    "criticize", "declare", "decline", "decry", "deem", "defend", "demand", "denounce", "deny",
+    "deride", "describe", "detail", "disavow", "disclose", "discuss", "dismiss", "dispute",
+    "distance", "downplay", "dub", "echo", "email", "emphasize", "encourage", "endorse", "envision",
+    "estimate", "explain", "express", "fear", "forecast", "hail", "highlight", "hop", "invoke",
     "justify", "knock", "label", "lambast", "lament", "like", "liken", "list", "mention", "mock",
     "name", "note", "oppose", "order", "outline", "point", "portray", "post", "praise", "predict",
     "prefer", "promise", "propose", "publish", "question", "quote", "reaffirm", "rebuke", "rebut",
     "recall", "recite", "recognize", "recommend", "recount", "reference", "refuse", "reiterate",
     "reject", "remember", "remind", "repeat", "report", "repudiate", "request", "retweete",
-    "reveal", "savage", "say", "see", "seek", "show", "slam", "state", "stress", "suggest", "support",
-    "talk", "thank", "tout", "trumpet", "tweet", "understand", "urge", "view", "voice", "want", "warn",
-    "welcome", "write"})
+    "reveal", "savage", "say", "see", "seek", "show", "slam", "state", "stress", "suggest",
+    "support", "talk", "thank", "tout", "trumpet", "tweet", "understand", "urge", "view", "voice",
+    "want", "warn", "welcome", "write"})
 
 # verbs that attribute an object only with what it is taken for after "as" ("cast himself as
 # an outsider", "framed the vote as a referendum", "identified Iran as the main threat"; each a
@@ -240,7 +239,8 @@ CUE_PARTICLES = {
     "boast": {"of", "about"}, "call": {"for", "on"}, "comment": {"on"},
     "complain": {"about", "of"}, "hint": {"at"}, "insist": {"on"}, "lash": {"out", "at"},
     "point": {"to", "out"}, "push": {"for"}, "rail": {"against"}, "refer": {"to"},
-    "side": {"with"}, "speak": {"of", "about", "against"}, "talk": {"about"}, "vote": {"for", "against"},
+    "side": {"with"}, "speak": {"of", "about", "against"}, "talk": {"about"},
+    "vote": {"for", "against"},
     "warn": {"of", "about", "against"}, "write": {"about"}, "agree": {"with"},
     "disagree": {"with"}, "focus": {"on"}, "advocate": {"for"}, "campaign": {"for", "against"},
     "brag": {"about"}, "weigh": {"in", "on"}, "vouch": {"for"}, "worry": {"about"},
