@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from datetime import date, timedelta
@@ -80,6 +81,13 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _UNIT_DAYS = {"day": 1, "week": 7}
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
+# a page with no publication date still dates a day or month named without its year ("on 30
+# September") in the year of the nearest date before it that names one ("23 September 2024");
+# what counts from the report's day ("on Tuesday", "last month") it leaves undated
+CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
+_YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
+_PAGE_YEARS = "spiral.page_years"
+PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 @functools.lru_cache(maxsize=4096)  # the coder asks of a sentence and of its clauses again
@@ -96,13 +104,55 @@ def resolve_date(expression: str, published: date | None) -> tuple[date, DatePre
     return None if found is None else found[1]
 
 
+@functools.lru_cache(maxsize=4096)
+def resolve_in_year(expression: str, year: int) -> tuple[date, DatePrecision] | None:
+    """The first day or month named in `expression`, in its own year or else in `year`: how a
+    page with no publication date dates "on 30 September" after "23 September 2024".
+
+    >>> resolve_in_year("a ground invasion on 30 September", 2024)
+    (datetime.date(2024, 9, 30), 'day')
+    >>> resolve_in_year("on Tuesday", 2024) is None
+    True
+    """
+    found = _first(expression, date(year, 12, 31), CALENDAR_KINDS)
+    return None if found is None else found[1]
+
+
+def page_year(sentence: Span) -> int | None:
+    """The year of the nearest date before `sentence` that names its year with its day or
+    month ("on 23 September 2024", "in March 2023"); None when no such date comes before it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks began on 2 May 2023. They failed on 9 May.")
+    >>> for token in doc:
+    ...     token.is_sent_start = token.i in (0, 7)
+    >>> page_year(list(doc.sents)[1])
+    2023
+    """
+    doc = sentence.doc
+    years = doc.user_data.get(_PAGE_YEARS)
+    if years is None:  # found once per document: the coders ask of every sentence
+        text = extensions.written(doc)
+        years = doc.user_data[_PAGE_YEARS] = tuple(sorted(
+            (match.start(), int(match.group("y"))) for kind, pattern in _PATTERNS
+            if kind in _YEAR_NAMING_KINDS for match in pattern.finditer(text)
+            if match.group("y")))
+    at = bisect.bisect_left(years, (sentence.start_char,))
+    return years[at - 1][1] if at else None
+
+
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
-    """The date a sentence's event happened: its own date expression, else the day the
-    sentences before it in its paragraph tell (`continued_date`), else publication day; with
-    none, no date ('unknown')."""
-    found = resolve_date(_without_relative_clauses(sentence), published)
+    """The date a sentence's event happened: its own date expression (on a page with no
+    publication date, a day or month named without its year in the page's year, `page_year`),
+    else the day the sentences before it in its paragraph tell (`continued_date`), else
+    publication day; with none, no date ('unknown')."""
+    own_words = _without_relative_clauses(sentence)
+    found = resolve_date(own_words, published)
     if found is not None:
         return found
+    if published is None and ((found := _calendar_date(sentence)) is not None
+                              or _names_a_time(own_words)):
+        return found or (None, "unknown")  # "on Tuesday" of no known week is no day before it
     if (continued := continued_date(sentence, published)) is not None:
         return continued
     return (None, "unknown") if published is None else (published, "day")
@@ -112,10 +162,13 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
     """The day a sentence without a date of its own goes on telling: the day of the week before
     publication that one of the two sentences before it, in its paragraph, names ("Iraq on
     Tuesday summoned the ambassador. It handed him a note of protest."); None when they name
-    none, or name an older or vaguer time (a background "in 2019" dates nothing after it)."""
-    if published is None:
-        return None
+    none, or name an older or vaguer time (a background "in 2019" dates nothing after it). On a
+    page with no publication date, the day they name by the calendar ("On 15 April, clashes
+    erupted. The army launched airstrikes."), in the page's year, to a sentence told in the past
+    (with no report's day to bound it, "Kigali rejects the charge" is a standing position)."""
     doc, start = sentence.doc, sentence.start
+    if published is None and sentence.root.tag_ not in PAST_TAGS:
+        return None
     for _ in range(MAX_CONTINUED_SENTENCES):
         if start == 0:
             return None
@@ -124,14 +177,30 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
                                            sentence.start_char] \
                 or layout.in_furniture(doc, before.start_char, before.end_char):
             return None  # a new paragraph tells something else, and a dateline or caption nothing
-        found = resolve_date(_without_relative_clauses(before), published)
+        found = _calendar_date(before) if published is None else resolve_date(
+            _without_relative_clauses(before), published)
         if found is not None:
             day, precision = found
-            if precision == "day" and published - timedelta(days=7) <= day < published:
+            if precision == "day" and (published is None or
+                                       published - timedelta(days=7) <= day < published):
                 return found
             return None
         start = before.start
     return None
+
+
+def _calendar_date(sentence: Span) -> tuple[date, DatePrecision] | None:
+    """On a page with no publication date: the date a sentence names with its year, or a day
+    or month it names without one, in the page's year."""
+    own_words = _without_relative_clauses(sentence)
+    found = resolve_date(own_words, None)
+    if found is None and (year := page_year(sentence)) is not None:
+        found = resolve_in_year(own_words, year)
+    return found
+
+
+def _names_a_time(text: str) -> bool:
+    return any(pattern.search(text) for _, pattern in _PATTERNS)
 
 
 def ongoing(token: Token) -> bool:
@@ -178,9 +247,12 @@ def _names_a_date(token: Token) -> bool:
         token.lower_.rstrip(".")[:3] in {m[:3] for m in MONTHS}
 
 
-def _first(text: str, published: date | None) -> tuple[int, tuple[date, DatePrecision]] | None:
+def _first(text: str, published: date | None, kinds: frozenset[str] | None = None
+           ) -> tuple[int, tuple[date, DatePrecision]] | None:
     best = None
     for kind, pattern in _PATTERNS:
+        if kinds is not None and kind not in kinds:
+            continue
         for match in pattern.finditer(text):
             resolved = _resolve(kind, match, published)
             if resolved is not None and (best is None or match.start() < best[0]):

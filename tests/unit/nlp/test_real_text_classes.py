@@ -1776,3 +1776,29 @@ def test_a_question_on_a_line_of_its_own_asserts_nothing(annotate) -> None:
 def test_a_country_naming_a_sea_is_no_side(annotate, text, sea) -> None:
     doc = annotate(text)
     assert not any(p["code"] == sea for e in doc._.events for p in (*e["actor"], *e["recipient"]))
+
+
+def test_an_undated_page_dates_a_day_named_without_its_year_in_the_pages_year(annotate) -> None:
+    # a page with no publication date: "on 3 March" takes the year of "11 February 2022" before
+    # it, and the next sentence, told in the past, goes on telling that day
+    doc = annotate("Talks between Chad and Libya collapsed on 11 February 2022. Libyan units "
+                   "shelled Chad's border posts on 3 March. Chad recalled its ambassador from "
+                   "Tripoli.", None)
+    dated = {e["event_type"]: (e["date"], e["date_precision"]) for e in doc._.events}
+    assert dated["ASSAULT"] == ("2022-03-03", "day")
+    assert dated["SANCTION"] == ("2022-03-03", "day")  # the recall
+
+
+@pytest.mark.parametrize("text", [
+    # no year anywhere before it: a day of no known year stays undated
+    "Libyan units shelled Chad's border posts on 3 March.",
+    # what counts from the report's day counts from nothing on an undated page
+    "Talks collapsed on 11 February 2022. Libyan units shelled Chad's border posts on Tuesday.",
+    # a standing position in the present goes on telling no day
+    "Libyan units shelled Chad's border posts on 3 March 2022. Tripoli denounces the charge.",
+])
+def test_an_undated_page_leaves_undated_what_it_cannot_place(annotate, text) -> None:
+    doc = annotate(text, None)
+    last = [e for e in doc._.events if e["start"] >= text.rfind(". ") + 1 or ". " not in text]
+    assert last and all(e["date"] is None and e["date_precision"] == "unknown" for e in last)
+
