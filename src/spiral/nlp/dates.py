@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from datetime import date, timedelta
@@ -87,6 +88,11 @@ MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for 
 CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
 _YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
 _PAGE_YEARS = "spiral.page_years"
+# the units of a span an event is told to have lasted ("two months of conflict"), in months
+# (a day or a week in days), and the precision of its start counted back
+SPAN_UNITS: dict[str, tuple[int, int, DatePrecision]] = {
+    "day": (1, 0, "day"), "week": (7, 0, "week"), "month": (0, 1, "month"),
+    "year": (0, 12, "year")}
 PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
@@ -368,6 +374,44 @@ def _season(groups: dict[str, str], published: date) -> date:
     # "this winter" in January is the one that began in December
     return max(s for s in starts if s <= published) if month == 12 and published.month <= 2 \
         else date(published.year, month, 1)
+
+
+def span_start(noun: Token, end: date) -> tuple[date, DatePrecision] | None:
+    """When an event told as lasting a span began: "after two months of conflict", "four weeks
+    of fighting", "a year of rocket fire and skirmishes" count the span back from `end` (the
+    day of the sentence that tells it); None for a noun that is no counted span's ("years of
+    hostility" says no count).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("after two months of conflict")
+    >>> for token, head, dep in zip(doc, [0, 2, 0, 2, 3], ["ROOT", "nummod", "pobj", "prep", "pobj"]):
+    ...     token.head, token.dep_ = doc[head], dep
+    >>> doc[2].lemma_ = "month"
+    >>> span_start(doc[4], date(2024, 11, 27))
+    (datetime.date(2024, 9, 27), 'month')
+    """
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    of = first.head
+    if first.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in SPAN_UNITS:
+        return None
+    unit = of.head
+    counts = [c for c in unit.children if c.dep_ in ("nummod", "det")]
+    count = next((n for c in counts if (n := _NUMBERS.get(c.lower_) or (
+        int(c.text) if c.text.isdigit() else None))), None)
+    if count is None:
+        return None
+    days, months, precision = SPAN_UNITS[unit.lemma_.lower()]
+    try:
+        if days:
+            # "two days of strikes" ending today began yesterday
+            return end - timedelta(days=count * days - (days == 1)), precision
+        year, month = divmod(end.year * 12 + end.month - 1 - count * months, 12)
+        return date(year, month + 1, min(end.day, calendar.monthrange(year, month + 1)[1])), \
+            precision
+    except (ValueError, OverflowError):  # before year 1
+        return None
 
 
 def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:

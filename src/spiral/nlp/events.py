@@ -34,7 +34,7 @@ from spiral import plover
 from spiral.countries import country_code, country_name, is_country_or_seat, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
-from spiral.nlp.dates import clause_offset, find_event_date, ongoing, resolve_date
+from spiral.nlp.dates import clause_offset, find_event_date, ongoing, resolve_date, span_start
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     ALLEGING_ADVERBS,
@@ -530,6 +530,9 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
         # "after Iran's strike", "amid the Russian invasion": an event told as background has
         # the date of its own words, never that of the event the sentence reports
         return None, "unknown"
+    if own_date is None and when is not None and (began := span_start(token, when)) is not None:
+        # "after two months of conflict": what lasted a span began when it was counted back
+        return began
     if own_date is None and ongoing(token) and (
             when == published or resolve_date(token.sent.text, published) is None):
         # "Rwanda alleges ...": no day's event, nor the publication's, nor the day the

@@ -1802,3 +1802,15 @@ def test_an_undated_page_leaves_undated_what_it_cannot_place(annotate, text) -> 
     last = [e for e in doc._.events if e["start"] >= text.rfind(". ") + 1 or ". " not in text]
     assert last and all(e["date"] is None and e["date_precision"] == "unknown" for e in last)
 
+
+@pytest.mark.parametrize("span, began", [
+    ("three months", ("2024-08-22", "month")),
+    ("two days", ("2024-11-21", "day")),  # today and yesterday
+    ("a year", ("2023-11-22", "year")),
+])
+def test_an_act_told_as_lasting_a_span_began_when_the_span_counts_back(annotate, span,
+                                                                        began) -> None:
+    doc = annotate(f"After {span} of fighting between Chad and Libya, the two sides agreed to "
+                   "a truce.", "2024-11-22")
+    fighting = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
+    assert [(e["date"], e["date_precision"]) for e in fighting] == [began]
