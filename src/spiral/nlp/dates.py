@@ -384,7 +384,8 @@ def span_start(noun: Token, end: date) -> tuple[date, DatePrecision] | None:
 
     >>> import spacy
     >>> doc = spacy.blank("en")("after two months of conflict")
-    >>> for token, head, dep in zip(doc, [0, 2, 0, 2, 3], ["ROOT", "nummod", "pobj", "prep", "pobj"]):
+    >>> parse = [(0, "ROOT"), (2, "nummod"), (0, "pobj"), (2, "prep"), (3, "pobj")]
+    >>> for token, (head, dep) in zip(doc, parse):
     ...     token.head, token.dep_ = doc[head], dep
     >>> doc[2].lemma_ = "month"
     >>> span_start(doc[4], date(2024, 11, 27))
