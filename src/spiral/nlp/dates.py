@@ -16,7 +16,7 @@ import functools
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout
 from spiral.records import DatePrecision
@@ -88,6 +88,7 @@ MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for 
 CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
 _YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
 _PAGE_YEARS = "spiral.page_years"
+_STORY_DAY = "spiral.story_day"
 # the units of a span an event is told to have lasted ("two months of conflict"), in months
 # (a day or a week in days), and the precision of its start counted back
 SPAN_UNITS: dict[str, tuple[int, int, DatePrecision]] = {
@@ -150,8 +151,9 @@ def page_year(sentence: Span) -> int | None:
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
     """The date a sentence's event happened: its own date expression (on a page with no
     publication date, a day or month named without its year in the page's year, `page_year`),
-    else the day the sentences before it in its paragraph tell (`continued_date`), else
-    publication day; with none, no date ('unknown')."""
+    else the day the sentences before it in its paragraph tell (`continued_date`), else the day
+    the report's lead tells (`story_day`), else publication day; with none, no date
+    ('unknown')."""
     own_words = _without_relative_clauses(sentence)
     found = resolve_date(own_words, published)
     if found is not None:
@@ -161,7 +163,23 @@ def find_event_date(sentence: Span, published: date | None) -> tuple[date | None
         return found or (None, "unknown")  # "on Tuesday" of no known week is no day before it
     if (continued := continued_date(sentence, published)) is not None:
         return continued
-    return (None, "unknown") if published is None else (published, "day")
+    return (None, "unknown") if published is None else (
+        story_day(sentence.doc, published) or (published, "day"))
+
+
+def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:
+    """The day a report's lead (its first sentence after the page furniture) names, when it is
+    one of the week before publication: "Israeli forces on Sunday seized the buffer zone",
+    published on Wednesday, tells Sunday's story, and what the report goes on telling without a
+    date of its own happened then, not on the day it was published. None when the lead names
+    no such day."""
+    key = (_STORY_DAY, published)
+    if key not in doc.user_data:  # once per document: the coders ask of every sentence
+        lead = next(iter(layout.body(doc)), None)
+        found = None if lead is None else resolve_date(_without_relative_clauses(lead), published)
+        doc.user_data[key] = found if found is not None and found[1] == "day" and (
+            published - timedelta(days=7) <= found[0] < published) else None
+    return doc.user_data[key]
 
 
 def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePrecision] | None:

@@ -1537,9 +1537,11 @@ def test_a_sentence_without_a_date_goes_on_telling_its_paragraphs_day(annotate) 
     same = annotate("Peru on Tuesday summoned Chile's ambassador over the raid. Peru also accused "
                     "Chile of violating its airspace.", "2024-11-21")
     assert [e["date"] for e in same._.events if e["event_type"] == "ACCUSE"][-1] == "2024-11-19"
-    # a new paragraph, or a day long past, is not what the sentence goes on telling
-    apart = annotate("Peru on Tuesday summoned Chile's ambassador over the raid.\n\nPeru also "
-                     "accused Chile of violating its airspace.", "2024-11-21")
+    # a new paragraph, or a day long past, is not what the sentence goes on telling (unless
+    # the report's lead names that day, test_the_rest_of_a_report_tells_the_day_its_lead_names)
+    apart = annotate("Chile denied any raid.\n\nPeru on Tuesday summoned Chile's ambassador "
+                     "over the raid.\n\nPeru also accused Chile of violating its airspace.",
+                     "2024-11-21")
     past = annotate("Peru summoned Chile's ambassador in March 2019. Peru also accused Chile of "
                     "violating its airspace.", "2024-11-21")
     for doc in (apart, past):
@@ -1814,3 +1816,17 @@ def test_an_act_told_as_lasting_a_span_began_when_the_span_counts_back(annotate,
                    "a truce.", "2024-11-22")
     fighting = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
     assert [(e["date"], e["date_precision"]) for e in fighting] == [began]
+
+
+@pytest.mark.parametrize("lead, day", [
+    # the lead tells Sunday's story, published on Wednesday: so does the rest of the report
+    ("Libyan units on Sunday shelled a border post in northern Chad.", "2024-11-17"),
+    # a lead with no day, or one older than the week before publication, lends none
+    ("Libyan units shelled a border post in northern Chad.", "2024-11-20"),
+    ("Libyan units shelled a border post in northern Chad on 2 October.", "2024-11-20"),
+])
+def test_the_rest_of_a_report_tells_the_day_its_lead_names(annotate, lead, day) -> None:
+    doc = annotate(f"{lead}\n\nThe shelling killed four soldiers.\n\nChad recalled its "
+                   "ambassador from Tripoli.", "2024-11-20")
+    recall = [e for e in doc._.events if e["start"] > doc.text.index("Chad recalled") - 1]
+    assert recall and [e["date"] for e in recall] == [day] * len(recall)
