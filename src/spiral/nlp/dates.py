@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout
+from spiral.nlp.event_lexicon import REPORTING_VERBS
 from spiral.records import DatePrecision
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -95,6 +96,7 @@ SPAN_UNITS: dict[str, tuple[int, int, DatePrecision]] = {
     "day": (1, 0, "day"), "week": (7, 0, "week"), "month": (0, 1, "month"),
     "year": (0, 12, "year")}
 PAST_TAGS = frozenset({"VBD", "VBN"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
 @functools.lru_cache(maxsize=4096)  # the coder asks of a sentence and of its clauses again
@@ -252,6 +254,41 @@ def ongoing(token: Token) -> bool:
             and token.sent.start != next(iter(layout.body(token.doc)), token.sent).start
     return token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) \
         and any(c.lower_ in ("has", "have") for c in token.children)
+
+
+def named_in_a_present_state(token: Token) -> bool:
+    """An event named, as a noun or a participle, inside a sentence that tells a state of
+    affairs in the simple present: "the conflict has regional implications, drawing in
+    accusations", "the move raises concerns over the fate of soldiers fighting the militants".
+    The sentence is about now and the event is its background: told on no day the sentence
+    gives, it happened on no day we know, and not on the publication day. Neither is the lead
+    (news leads tell the day's events in the present), a sentence whose present verb reports
+    speech ("Poland says the raids were ..."), nor an event inside a clause of its own tense
+    ("condemned the assault").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("War rages . The conflict has effects , drawing in accusations")
+    >>> for token in doc:
+    ...     token.is_sent_start = token.i in (0, 3)
+    >>> parse = [(1, "nsubj", "NN", "NOUN"), (1, "ROOT", "VBZ", "VERB"), (1, "punct", ".", "PUNCT"),
+    ...          (4, "det", "DT", "DET"), (5, "nsubj", "NN", "NOUN"), (5, "ROOT", "VBZ", "VERB"),
+    ...          (5, "dobj", "NNS", "NOUN"), (5, "punct", ",", "PUNCT"), (5, "advcl", "VBG", "VERB"),
+    ...          (8, "prt", "RP", "ADP"), (8, "dobj", "NNS", "NOUN")]
+    >>> for token, (head, dep, tag, pos) in zip(doc, parse):
+    ...     token.head, token.dep_, token.tag_, token.pos_ = doc[head], dep, tag, pos
+    >>> named_in_a_present_state(doc[10]), named_in_a_present_state(doc[0])
+    (True, False)
+    """
+    sentence, root = token.sent, token.sent.root
+    if token is root or not (token.pos_ in ("NOUN", "PROPN") or token.tag_ == "VBG") \
+            or root.tag_ not in PRESENT_TAGS or root.lemma_.lower() in REPORTING_VERBS \
+            or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    if any(a.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in a.children)
+           for a in token.ancestors if a is not root and a.pos_ in ("VERB", "AUX")):
+        return False
+    lead = next(iter(layout.body(token.doc)), None)
+    return lead is None or lead.start != sentence.start
 
 
 def _without_relative_clauses(sentence: Span) -> str:

@@ -34,7 +34,14 @@ from spiral import plover
 from spiral.countries import country_code, country_name, is_country_or_seat, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
-from spiral.nlp.dates import clause_offset, find_event_date, ongoing, resolve_date, span_start
+from spiral.nlp.dates import (
+    clause_offset,
+    find_event_date,
+    named_in_a_present_state,
+    ongoing,
+    resolve_date,
+    span_start,
+)
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
     ALLEGING_ADVERBS,
@@ -533,6 +540,10 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
     if own_date is None and when is not None and (began := span_start(token, when)) is not None:
         # "after two months of conflict": what lasted a span began when it was counted back
         return began
+    if own_date is None and published is not None and named_in_a_present_state(token) \
+            and resolve_date(token.sent.text, published) is None:
+        # "the move raises concerns over the fate of soldiers fighting al Shabaab"
+        return None, "unknown"
     if own_date is None and ongoing(token) and (
             when == published or resolve_date(token.sent.text, published) is None):
         # "Rwanda alleges ...": no day's event, nor the publication's, nor the day the

@@ -1830,3 +1830,17 @@ def test_the_rest_of_a_report_tells_the_day_its_lead_names(annotate, lead, day) 
                    "ambassador from Tripoli.", "2024-11-20")
     recall = [e for e in doc._.events if e["start"] > doc.text.index("Chad recalled") - 1]
     assert recall and [e["date"] for e in recall] == [day] * len(recall)
+
+
+@pytest.mark.parametrize("state, undated", [
+    # an act named inside a state of affairs told in the present is its background: no day
+    ("The row has deep roots, drawing in accusations of raids by both sides.", True),
+    # a present that reports speech tells the day's news
+    ("Chad says Libyan units shelled its border posts.", False),
+])
+def test_an_act_named_in_a_present_state_of_affairs_takes_no_day(annotate, state,
+                                                                 undated) -> None:
+    text = f"Chad recalled its ambassador from Tripoli on Monday.\n\n{state}"
+    doc = annotate(text, "2024-11-22")
+    named = [e for e in doc._.events if e["start"] >= text.index(state)]
+    assert named and all((e["date"] is None) == undated for e in named)
