@@ -90,6 +90,7 @@ CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
 _YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
 _PAGE_YEARS = "spiral.page_years"
 _STORY_DAY = "spiral.story_day"
+_LEAD = "spiral.lead"
 # the units of a span an event is told to have lasted ("two months of conflict"), in months
 # (a day or a week in days), and the precision of its start counted back
 SPAN_UNITS: dict[str, tuple[int, int, DatePrecision]] = {
@@ -175,13 +176,15 @@ def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:
     published on Wednesday, tells Sunday's story, and what the report goes on telling without a
     date of its own happened then, not on the day it was published. None when the lead names
     no such day."""
-    key = (_STORY_DAY, published)
+    key = f"{_STORY_DAY}:{published.isoformat()}"
     if key not in doc.user_data:  # once per document: the coders ask of every sentence
-        lead = next(iter(layout.body(doc)), None)
+        lead = _lead(doc)
         found = None if lead is None else resolve_date(_without_relative_clauses(lead), published)
-        doc.user_data[key] = found if found is not None and found[1] == "day" and (
-            published - timedelta(days=7) <= found[0] < published) else None
-    return doc.user_data[key]
+        # kept as plain data, as everything a Doc carries
+        doc.user_data[key] = found[0].isoformat() if found is not None and found[1] == "day" \
+            and published - timedelta(days=7) <= found[0] < published else ""
+    day = doc.user_data[key]
+    return (date.fromisoformat(day), "day") if day else None
 
 
 def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePrecision] | None:
@@ -251,7 +254,7 @@ def ongoing(token: Token) -> bool:
         # Israel of ...")
         return token.lemma_.lower() in STANDING_VERBS and not any(
             c.dep_ in ("aux", "auxpass") for c in token.children) \
-            and token.sent.start != next(iter(layout.body(token.doc)), token.sent).start
+            and token.sent.start != (_lead(token.doc) or token.sent).start
     return token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) \
         and any(c.lower_ in ("has", "have") for c in token.children)
 
@@ -287,8 +290,17 @@ def named_in_a_present_state(token: Token) -> bool:
     if any(a.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") for c in a.children)
            for a in token.ancestors if a is not root and a.pos_ in ("VERB", "AUX")):
         return False
-    lead = next(iter(layout.body(token.doc)), None)
+    lead = _lead(token.doc)
     return lead is None or lead.start != sentence.start
+
+
+def _lead(doc: Doc) -> Span | None:
+    """The report's first sentence after the page furniture, found once per document."""
+    if _LEAD not in doc.user_data:  # its first token, as plain data
+        lead = next(iter(layout.body(doc)), None)
+        doc.user_data[_LEAD] = -1 if lead is None else lead.start
+    start = doc.user_data[_LEAD]
+    return None if start < 0 else doc[start].sent
 
 
 def _without_relative_clauses(sentence: Span) -> str:
