@@ -98,6 +98,13 @@ SPAN_UNITS: dict[str, tuple[int, int, DatePrecision]] = {
     "year": (0, 12, "year")}
 PAST_TAGS = frozenset({"VBD", "VBN"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# a tally of acts over time told in the perfect: "have struck thousands of targets", "more than
+# 3,400 targets" (a number with "more than", "at least", "nearly"), "four times"
+PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve", "'s"})
+TALLY_WORDS = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens"})
+MIN_TALLY = 100
+# "over" is left out: "handed over 288 prisoners" is the verb's particle as often as a count's
+TALLY_MODIFIERS = frozenset({"more", "least", "nearly", "almost", "than"})
 
 
 @functools.lru_cache(maxsize=4096)  # the coder asks of a sentence and of its clauses again
@@ -301,6 +308,36 @@ def _lead(doc: Doc) -> Span | None:
         doc.user_data[_LEAD] = -1 if lead is None else lead.start
     start = doc.user_data[_LEAD]
     return None if start < 0 else doc[start].sent
+
+
+def tallied(token: Token) -> bool:
+    """An act told in the present perfect as a tally over time: "Israeli forces have attacked
+    more than 3,400 targets", "the conflict has killed thousands", "has violated the airspace
+    four times". The sum of many acts happened on no one day, and not on the publication day.
+    A count alone is no tally ("has handed over 288 prisoners" is one handover).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("troops have struck thousands of targets")
+    >>> parse = [(2, "nsubj", "NOUN"), (2, "aux", "AUX"), (2, "ROOT", "VERB"), (2, "dobj", "NOUN"),
+    ...          (3, "prep", "ADP"), (4, "pobj", "NOUN")]
+    >>> for token, (head, dep, pos) in zip(doc, parse):
+    ...     token.head, token.dep_, token.pos_ = doc[head], dep, pos
+    >>> tallied(doc[2])
+    True
+    """
+    if token.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES
+                                       for c in token.children):
+        return False
+    counted = [t for c in token.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod")
+               for t in c.subtree]
+    return any(t.lower_ in TALLY_WORDS or (t.lower_ == "times" and any(
+        n.like_num for n in t.children)) or (_count(t) >= MIN_TALLY and any(
+            c.lower_ in TALLY_MODIFIERS for c in t.children)) for t in counted)
+
+
+def _count(token: Token) -> int:
+    digits = token.text.replace(",", "")
+    return int(digits) if token.like_num and digits.isdigit() else 0
 
 
 def _without_relative_clauses(sentence: Span) -> str:

@@ -41,6 +41,7 @@ from spiral.nlp.dates import (
     ongoing,
     resolve_date,
     span_start,
+    tallied,
 )
 from spiral.nlp.event_lexicon import (
     AERIAL_WORDS,
@@ -540,9 +541,11 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
     if own_date is None and when is not None and (began := span_start(token, when)) is not None:
         # "after two months of conflict": what lasted a span began when it was counted back
         return began
-    if own_date is None and published is not None and named_in_a_present_state(token) \
+    if own_date is None and published is not None and (
+            named_in_a_present_state(token) or tallied(token)) \
             and resolve_date(token.sent.text, published) is None:
-        # "the move raises concerns over the fate of soldiers fighting al Shabaab"
+        # "the move raises concerns over the fate of soldiers fighting al Shabaab", "have
+        # struck more than 3,400 targets": no day's event
         return None, "unknown"
     if own_date is None and ongoing(token) and (
             when == published or resolve_date(token.sent.text, published) is None):

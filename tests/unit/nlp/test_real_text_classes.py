@@ -1844,3 +1844,17 @@ def test_an_act_named_in_a_present_state_of_affairs_takes_no_day(annotate, state
     doc = annotate(text, "2024-11-22")
     named = [e for e in doc._.events if e["start"] >= text.index(state)]
     assert named and all((e["date"] is None) == undated for e in named)
+
+
+@pytest.mark.parametrize("tally, undated", [
+    # a tally of acts over time, told in the perfect, happened on no one day
+    ("Libyan forces have shelled more than 300 Chadian villages.", True),
+    ("Libyan forces have shelled hundreds of Chadian villages.", True),
+    # a count alone is one act
+    ("Libyan forces have shelled 30 Chadian villages.", False),
+])
+def test_a_tally_told_in_the_perfect_takes_no_day(annotate, tally, undated) -> None:
+    text = f"Chad closed its border with Libya.\n\n{tally}"
+    doc = annotate(text, "2024-11-22")
+    shelled = [e for e in doc._.events if e["start"] >= text.index(tally)]
+    assert shelled and all((e["date"] is None) == undated for e in shelled)
