@@ -347,6 +347,8 @@ OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from"
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
 # periods counted from the report's day that date the clause they hang on ("last year")
 RELATIVE_PERIODS = frozenset({"year", "month", "week"})
+# where a clause's verb holds the act a noun names: "followed a crackdown", "a strike was made"
+ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 SPEECH_VERBS = {"say", "tell", "add", "write", "state", "announce", "report", "claim",
                 "declare", "confirm"}
 # verbs whose subject is the source of what the clause under them says

@@ -48,6 +48,7 @@ from spiral.nlp.event_lexicon import (
     ALLEGING_ADVERBS,
     AMOUNTS,
     ANSWERING_VERBS,
+    ARGUMENT_DEPS,
     BACK_REFERENCE_CHARS,
     BACKERS,
     BACKGROUND_PREPS,
@@ -534,6 +535,11 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
     """The trigger clause's own date, one counted from the sentence's event ('two days after'),
     or the sentence's."""
     own_date = resolve_date(_clause_text(token), published) if published else None
+    if own_date is None and published and token.pos_ in ("NOUN", "PROPN") \
+            and token.dep_ in ARGUMENT_DEPS and token.head.dep_ == "relcl":
+        # "an uprising that followed a crackdown in 2011": a relative clause's date is its own
+        # events', and the act it names as its object or subject is one of them
+        own_date = resolve_date(_clause_text(token.head), published)
     if own_date is None and _in_background(token):
         # "after Iran's strike", "amid the Russian invasion": an event told as background has
         # the date of its own words, never that of the event the sentence reports

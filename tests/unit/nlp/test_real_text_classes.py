@@ -1858,3 +1858,12 @@ def test_a_tally_told_in_the_perfect_takes_no_day(annotate, tally, undated) -> N
     doc = annotate(text, "2024-11-22")
     shelled = [e for e in doc._.events if e["start"] >= text.index(tally)]
     assert shelled and all((e["date"] is None) == undated for e in shelled)
+
+
+def test_an_act_named_in_a_relative_clause_takes_that_clauses_date(annotate) -> None:
+    # the shelling is the relative clause's object: its date is the clause's, not the closing's
+    doc = annotate("Chad closed its border with Libya on Tuesday, a move that followed Libyan "
+                   "shelling of Chadian posts in March.", "2024-11-22")
+    dated = {e["event_type"]: (e["date"], e["date_precision"]) for e in doc._.events}
+    assert dated["ASSAULT"] == ("2024-03-01", "month")
+    assert dated["SANCTION"] == ("2024-11-19", "day")
