@@ -304,7 +304,9 @@ def named_in_a_present_state(token: Token) -> bool:
 def _lead(doc: Doc) -> Span | None:
     """The report's first sentence after the page furniture, found once per document."""
     if _LEAD not in doc.user_data:  # its first token, as plain data
-        lead = next(iter(layout.body(doc)), None)
+        lead = next((sentence for sentence in doc.sents if not doc._.furniture
+                     or not layout.in_furniture(doc, sentence.start_char, sentence.end_char)),
+                    None)
         doc.user_data[_LEAD] = -1 if lead is None else lead.start
     start = doc.user_data[_LEAD]
     return None if start < 0 else doc[start].sent
