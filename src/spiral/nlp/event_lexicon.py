@@ -303,6 +303,11 @@ MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # events held at a venue, which names no side of them: talks, deals, joint work
 HELD_SOMEWHERE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+# words whose place phrase is a venue ("talks in Doha", "met in Paris", "an agreement reached in
+# Cairo"): where sides meet or settle names none of them
+VENUE_WORDS = frozenset({"meet", "meeting", "talk", "talks", "summit", "conference", "negotiate",
+                         "negotiation", "negotiations", "discuss", "discussion", "dialogue",
+                         "consultation", "agreement", "deal", "accord", "treaty"})
 # go-betweens: whoever mediates, brokers, hosts or convenes talks or a deal between sides is
 # none of them ("a truce brokered by Egypt", "talks mediated by Qatar and the US"), unlike a
 # side's backer ("criminals sponsored by Serbia")

@@ -145,6 +145,7 @@ from spiral.nlp.event_lexicon import (
     TRAVEL_VERBS,
     UNDER_FIRE,
     UNPLACED,
+    VENUE_WORDS,
     VERB_TRIGGERS,
     VESSELS,
     WALKOUT_VERBS,
@@ -402,7 +403,7 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             for t in c.subtree)
         actors = [unnamed if _unplaceable(named) else _located(
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
-            skip=target | _go_betweens(token))]
+            skip=target | _go_betweens(token) | _venues(sentence))]
     return actors, recipients
 
 
@@ -465,7 +466,7 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token], event_typ
     words naming the actor never place its target: a force does not strike or march on its own
     country ('Russian troops captured the village', 'Venezuela sent troops to the coast'), nor
     does a speaker's own name place whom it addresses ('the Guyanese ministry demanded the
-    release of the crew')."""
+    release of the crew'), nor does the venue of talks ('met ... in Paris to discuss security')."""
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
     heads = _target_heads(token)
@@ -486,7 +487,7 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token], event_typ
             a.code for a in actors}:
         own |= {t.i for t in reporter}
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
-                      skip=own | _go_betweens(token))
+                      skip=own | _go_betweens(token) | _venues(sentence))
     return [placed] if placed.code else []
 
 
@@ -1425,9 +1426,10 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
                         if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree])
         if found:
             return found
-    # "shot down five Indian jets": the country of the weapons hit is whom the act hits
+    # "shot down five Indian jets": the country of the weapons hit is whom the act hits (not
+    # where a deal was reached: "reached an agreement in Cairo")
     hit = _not_the_doers([t for c in token.children if c.dep_ in ("dobj", "nsubjpass")
-                          for t in _phrase(c)])
+                          for t in _phrase(c) if t.i not in forums | _venues(token.sent)])
     found = [r for r in _actors_in(doc, hit, weapons=True)
              if r.code and all(r.code != a.code for a in actors)]
     if found:
@@ -1443,6 +1445,26 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if _in_background(token) else token.subtree
     return others([t for t in under if t.i not in taken and t.i != token.i])[:1]
+
+
+def _venues(sentence: Span) -> frozenset[int]:
+    """Where talks are held or a deal is reached ("held an emergency summit in Abuja", "met ...
+    in Paris to discuss", "reached an agreement in Cairo"): a place that names no side of them
+    nor of another act, and does not say where an unnamed side is from (`VENUE_WORDS`; a visit
+    "to Amman" or an embassy "in Tehran" still names its host)."""
+    return frozenset(t.i for p in sentence if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+                     and _hung_on_venue(p) for t in p.subtree)
+
+
+def _hung_on_venue(prep: Token) -> bool:
+    """The phrase hangs on a word of `VENUE_WORDS`, or on whom its clause's verb of meeting
+    names ("met with the Israeli minister in Paris")."""
+    for head in prep.ancestors:
+        if head.lemma_.lower() in VENUE_WORDS:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _other_side_at_home(entity: Entity, actors: list[Entity]) -> bool:

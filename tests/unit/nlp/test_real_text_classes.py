@@ -986,7 +986,6 @@ def test_a_forum_a_case_is_taken_to_is_no_side(annotate) -> None:
     assert all(not e["recipient"] for e in doc._.events if e["event_type"] == "THREATEN")
 
 
-
 @pytest.mark.parametrize("text", [
     "Pyongyang fired two ballistic missiles into the sea off its east coast, Tokyo said.",
     "North Korea test-fired a new cruise missile on Sunday, Seoul's military said.",
@@ -1017,7 +1016,6 @@ def test_a_clash_between_two_sides_is_one_event(annotate) -> None:
 ])
 def test_whom_a_force_fights_alongside_is_its_ally(annotate, text) -> None:
     assert not [d for d in _dyads(annotate(text)) if d[1] == "ASSAULT" and d[2]]
-
 
 
 def test_the_noun_a_passive_participle_hangs_on_is_who_it_was_done_to(annotate) -> None:
@@ -1867,3 +1865,22 @@ def test_an_act_named_in_a_relative_clause_takes_that_clauses_date(annotate) -> 
     dated = {e["event_type"]: (e["date"], e["date_precision"]) for e in doc._.events}
     assert dated["ASSAULT"] == ("2024-03-01", "month")
     assert dated["SANCTION"] == ("2024-11-19", "day")
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("Chad and Niger reached a border deal in Rabat on Friday.", "MAR"),
+    ("Lebanon's Foreign Minister Youssef Rajji and army chief Rodolphe Haykal met September 3 "
+     "with Syrian Minister of Foreign Affairs Asaad Hassan in Rome to discuss border and refugee "
+     "conditions in eastern Lebanon.", "ITA"),
+    ("Delegates of nine states held a crisis summit in Accra under the auspices of the African "
+     "Union.", "GHA"),
+])
+def test_where_sides_meet_or_settle_names_none_of_them(annotate, text, venue) -> None:
+    doc = annotate(text)
+    assert not any(side["code"] == venue for e in doc._.events
+                   for side in (*e["actor"], *e["recipient"]))
+
+
+def test_a_visit_still_names_its_host(annotate) -> None:
+    doc = annotate("The Iraqi president arrived in Amman on an unannounced visit on Wednesday.")
+    assert ("IRQ", "CONSULT", "JOR") in _dyads(doc)
