@@ -471,6 +471,23 @@ ALLEGING_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "suppose
 HABITUAL_ADVERBS = {"frequently", "regularly", "often", "routinely", "repeatedly", "usually",
                     "habitually", "constantly", "periodically", "sometimes"}
 
+# Trigger verbs in their everyday sense, told by the kind of complement they take: asking a
+# question ("asked two experts whether Iran would ..."), naming ("what it called a centre for
+# research"), acknowledging a fact ("recognized that the process was rushed", "accepted that
+# the talks had failed") and showing
+# ("demonstrated the group's ability to strike", "to demonstrate to Moscow that ..."). A
+# request asks for something, recognition is of a state or government, a demonstration is
+# held; these code nothing.
+COMPLEMENT_SENSES: dict[str, str] = {
+    "ask": "question", "call": "naming", "recognize": "clause", "recognise": "clause",
+    "accept": "clause", "demonstrate": "object or clause"}
+# words opening a question told as a complement ("asked whether", "asked what happened")
+QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who",
+                            "which"})
+# what may lie between the verb and such a clause ("asked experts on the programme about
+# whether ..."); an infinitive does not ("asked the UN to investigate whether ...")
+QUESTION_PATH = frozenset({"ccomp", "advcl", "pcomp", "prep", "pobj", "dobj"})
+
 # Trigger verbs in their everyday sense, told by their object: (verb lemma, object lemmas, what
 # the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,
 # "released a map" publishes, "called his counterpart" telephones.

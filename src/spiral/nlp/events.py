@@ -60,6 +60,7 @@ from spiral.nlp.event_lexicon import (
     CLAIM_VERBS,
     CLAUSE_DEPS,
     COLLECTIVES,
+    COMPLEMENT_SENSES,
     CONCURRENT_PREPS,
     CONTAINERS,
     COOPERATIVE,
@@ -116,6 +117,8 @@ from spiral.nlp.event_lexicon import (
     PROSPECTS,
     PROTESTERS,
     QUANTIFIERS,
+    QUESTION_PATH,
+    QUESTION_WORDS,
     REACTIONS,
     RECIPROCAL_VERBS,
     RECIPROCALS,
@@ -595,8 +598,9 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
-    for rule in (_vetoed, _ordinary_sense, _measure_event, _light_verb_event, _event_by_object,
-                 _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
+    for rule in (_vetoed, _ordinary_sense, _sense_by_complement, _measure_event,
+                 _light_verb_event, _event_by_object, _phrasal_event, _claimed_act, _joint_act,
+                 _lexicon_event):
         found = rule(token, cue)
         if found is not None:
             return None if found == NO_EVENT else found
@@ -658,6 +662,42 @@ def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
         if lemma == cue.lemma and nouns & objects:
             return NO_EVENT if verdict is None else verdict
     return None
+
+
+def _sense_by_complement(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """A trigger verb in its everyday sense, by the kind of complement it takes
+    (`COMPLEMENT_SENSES`): a question asked, a name given, a fact acknowledged, a quality shown."""
+    kind = COMPLEMENT_SENSES.get(cue.lemma)
+    if kind is None or token.pos_ != "VERB":
+        return None
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if kind == "question" and _asks_a_question(token):
+        return NO_EVENT  # "asked two experts whether it was realistic to expect ..."
+    if kind == "naming" and any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")
+                                for c in token.children) and not cue.particles and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children):
+        return NO_EVENT  # "what it called a centre for weapons research"; not "called on"
+    if kind == "clause" and clauses and not cue.objects:
+        return NO_EVENT  # "Kurti recognized that the process was rushed"
+    if kind == "object or clause" and (cue.objects or clauses):
+        return NO_EVENT  # "demonstrating the group's ability to strike"
+    return None
+
+
+def _asks_a_question(token: Token) -> bool:
+    """'asked whether ...', 'asked experts on the programme about whether ...', 'asked what
+    happened': a question word opens a clause hung on the verb through clauses, prepositions
+    and objects only (not 'asked the UN to investigate whether ...', which asks for an act)."""
+    for word in token.subtree:
+        if word.lower_ not in QUESTION_WORDS or (
+                word.dep_ != "mark" and word.i != word.head.left_edge.i):
+            continue
+        node = word.head
+        while node.i != token.i and node.dep_ in QUESTION_PATH:
+            node = node.head
+        if node.i == token.i:
+            return True
+    return False
 
 
 def _measure_event(token: Token, cue: _Cue) -> tuple[str, str] | None:

@@ -1884,3 +1884,31 @@ def test_where_sides_meet_or_settle_names_none_of_them(annotate, text, venue) ->
 def test_a_visit_still_names_its_host(annotate) -> None:
     doc = annotate("The Iraqi president arrived in Amman on an unannounced visit on Wednesday.")
     assert ("IRQ", "CONSULT", "JOR") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, sense", [
+    # asking a question, naming, acknowledging a fact and showing request, recognise and
+    # protest nothing (COMPLEMENT_SENSES)
+    ("A radio host had asked two former envoys on her show about whether Tehran would back down.",
+     "REQUEST"),
+    ("Israel's military said on Friday it struck dozens of targets in Tehran overnight, including "
+     "what it called a centre for the \"research and development of Iran's missile programme.\"",
+     "REQUEST"),
+    ("The premier recognized that the reform was being pushed too fast by Brussels.", "SUPPORT"),
+    ("The raid demonstrated the militia's growing ability to reach the capital.", "PROTEST"),
+])
+def test_a_trigger_in_its_everyday_sense_by_its_complement(annotate, text, sense) -> None:
+    doc = annotate(text)
+    assert not any(e["event_type"] == sense for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Kosovo asked Serbia for the return of the three officers.", ("XKX", "REQUEST", "SRB")),
+    ("Ukraine asked the UN to investigate whether Russia used banned weapons.",
+     ("UKR", "REQUEST", "IGO")),
+    ("An official Syrian newspaper called on Thursday on Arab states to rally against Israel.",
+     ("SYR", "REQUEST", "")),
+])
+def test_a_request_by_its_complement_is_still_one(annotate, text, act) -> None:
+    actor, event_type, _ = act
+    assert any(a == actor and t == event_type for a, t, _ in _dyads(annotate(text)))
