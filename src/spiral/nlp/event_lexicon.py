@@ -253,6 +253,9 @@ UNDER_FIRE = frozenset({"attack", "fire", "shelling", "bombardment", "assault", 
 # sectors of a group that fights or defies the state of its own country: the other side of a
 # conflict at home ("rebels attacked government forces", "police dispersed the opposition")
 CIVIL_WAR_SIDES = frozenset({"REB", "OPP"})
+# a report names another state at least this share as often as its own country: it tells a
+# war between states, whose forces do not fight at home
+FOREIGN_SHARE = 0.25
 # plural subjects that name several states, none of them where the sentence is
 COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
                "partner", "neighbour", "neighbor", "member"}

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral import plover
 from spiral.countries import country_code, country_name, is_country_or_seat, is_state_name
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
+from spiral.nlp.actors import NON_STATE_CODES, STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.dates import (
     clause_offset,
     find_event_date,
@@ -75,6 +75,7 @@ from spiral.nlp.event_lexicon import (
     FLAGS,
     FORCEFUL,
     FORCES,
+    FOREIGN_SHARE,
     FORUM_VERBS,
     FRONTIERS,
     HABITUAL_ADVERBS,
@@ -420,7 +421,8 @@ def _at_home(sentence: Span, token: Token, actors: list[Entity],
     home = doc._.report_country
     if event_type not in ("ASSAULT", "COERCE") or not home \
             or not actors or any(a.code != home for a in actors) \
-            or any(t.lemma_.lower() in VESSELS for t in _object_tokens(token)):
+            or any(t.lemma_.lower() in VESSELS for t in _object_tokens(token)) \
+            or _at_war_abroad(doc, home, actors):
         return []
     named = {entity.code for start, end, _ in doc._.actor_mentions
              if sentence.start_char <= start and end <= sentence.end_char
@@ -429,6 +431,24 @@ def _at_home(sentence: Span, token: Token, actors: list[Entity],
         return []
     name = country_name(home)
     return [Entity(name, name, home, "", "by document")]
+
+
+def _at_war_abroad(doc: Doc, home: str, actors: list[Entity]) -> bool:
+    """A report about the home country's war with another state ('Israeli airstrikes killed ten
+    people across the country', 'Russian forces had taken half of the city', in reports that
+    name Lebanon or Ukraine nearly as often): its forces fight abroad, unless the report names
+    a side at home that fights the state (`CIVIL_WAR_SIDES`) other than the one acting ('fighting
+    between Rwanda-backed rebels and government forces raged')."""
+    named: dict[str, int] = {}
+    for actor in doc._.actors:
+        named[actor["code"]] = named.get(actor["code"], 0) + len(actor["mentions"])
+    foreign = max((n for code, n in named.items()
+                   if code not in (home, "") and code not in NON_STATE_CODES), default=0)
+    if foreign < FOREIGN_SHARE * named.get(home, 0):
+        return False
+    acting = {a.entity_name for a in actors}
+    return not any(a["code"] == home and a.get("sector") in CIVIL_WAR_SIDES
+                   and a.get("entity_name") not in acting for a in doc._.actors)
 
 
 def _unplaceable(subject: list[Token]) -> bool:

@@ -1912,3 +1912,24 @@ def test_a_trigger_in_its_everyday_sense_by_its_complement(annotate, text, sense
 def test_a_request_by_its_complement_is_still_one(annotate, text, act) -> None:
     actor, event_type, _ = act
     assert any(a == actor and t == event_type for a, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, home", [
+    ("Israel said it would press on. Israel's army struck Hezbollah again. Israel's cabinet met "
+     "late. Lebanon's health ministry said the toll rose. Israeli warplanes meanwhile carried "
+     "out fresh airstrikes on Friday.", "ISR"),
+    ("Russia said its offensive was on track. Russia's defence ministry gave no figures. Ukraine "
+     "said Kyiv's forces held the line. Russian troops had taken about half of the town, "
+     "Russia's state media said.", "RUS"),
+])
+def test_a_states_forces_in_a_war_with_another_do_not_fight_at_home(annotate, text, home) -> None:
+    # a report about a war between two states: the report's own country is not the target
+    doc = annotate(text)
+    assert (home, "ASSAULT", home) not in _dyads(doc)
+
+
+def test_a_state_fighting_a_rebellion_at_home_still_does(annotate) -> None:
+    doc = annotate("Congo cut ties with Rwanda. Rwanda denied backing the M23 rebels. Fighting "
+                   "between the M23 and Congo's army raged again on Monday. Congo's army shelled "
+                   "positions near Goma.")
+    assert ("COD", "ASSAULT", "COD") in _dyads(doc)
