@@ -1488,8 +1488,9 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
             return found
     # "shot down five Indian jets": the country of the weapons hit is whom the act hits (not
     # where a deal was reached: "reached an agreement in Cairo")
+    elsewhere = forums | _venues(token.sent)
     hit = _not_the_doers([t for c in token.children if c.dep_ in ("dobj", "nsubjpass")
-                          for t in _phrase(c) if t.i not in forums | _venues(token.sent)])
+                          for t in _phrase(c) if t.i not in elsewhere])
     found = [r for r in _actors_in(doc, hit, weapons=True)
              if r.code and all(r.code != a.code for a in actors)]
     if found:
