@@ -1869,11 +1869,11 @@ def test_an_act_named_in_a_relative_clause_takes_that_clauses_date(annotate) -> 
 
 @pytest.mark.parametrize("text, venue", [
     ("Chad and Niger reached a border deal in Rabat on Friday.", "MAR"),
-    ("Lebanon's Foreign Minister Youssef Rajji and army chief Rodolphe Haykal met September 3 "
+    (("Lebanon's Foreign Minister Youssef Rajji and army chief Rodolphe Haykal met September 3 "
      "with Syrian Minister of Foreign Affairs Asaad Hassan in Rome to discuss border and refugee "
-     "conditions in eastern Lebanon.", "ITA"),
-    ("Delegates of nine states held a crisis summit in Accra under the auspices of the African "
-     "Union.", "GHA"),
+     "conditions in eastern Lebanon."), "ITA"),
+    (("Delegates of nine states held a crisis summit in Accra under the auspices of the African "
+     "Union."), "GHA"),
 ])
 def test_where_sides_meet_or_settle_names_none_of_them(annotate, text, venue) -> None:
     doc = annotate(text)
@@ -1891,8 +1891,8 @@ def test_a_visit_still_names_its_host(annotate) -> None:
     # protest nothing (COMPLEMENT_SENSES)
     ("A radio host had asked two former envoys on her show about whether Tehran would back down.",
      "REQUEST"),
-    ("Israel's military said on Friday it struck dozens of targets in Tehran overnight, including "
-     "what it called a centre for the \"research and development of Iran's missile programme.\"",
+    (("Israel's military said on Friday it struck dozens of targets in Tehran overnight, including "
+     "what it called a centre for the \"research and development of Iran's missile programme.\""),
      "REQUEST"),
     ("The premier recognized that the reform was being pushed too fast by Brussels.", "SUPPORT"),
     ("The raid demonstrated the militia's growing ability to reach the capital.", "PROTEST"),
@@ -1915,12 +1915,12 @@ def test_a_request_by_its_complement_is_still_one(annotate, text, act) -> None:
 
 
 @pytest.mark.parametrize("text, home", [
-    ("Israel said it would press on. Israel's army struck Hezbollah again. Israel's cabinet met "
+    (("Israel said it would press on. Israel's army struck Hezbollah again. Israel's cabinet met "
      "late. Lebanon's health ministry said the toll rose. Israeli warplanes meanwhile carried "
-     "out fresh airstrikes on Friday.", "ISR"),
-    ("Russia said its offensive was on track. Russia's defence ministry gave no figures. Ukraine "
+     "out fresh airstrikes on Friday."), "ISR"),
+    (("Russia said its offensive was on track. Russia's defence ministry gave no figures. Ukraine "
      "said Kyiv's forces held the line. Russian troops had taken about half of the town, "
-     "Russia's state media said.", "RUS"),
+     "Russia's state media said."), "RUS"),
 ])
 def test_a_states_forces_in_a_war_with_another_do_not_fight_at_home(annotate, text, home) -> None:
     # a report about a war between two states: the report's own country is not the target
