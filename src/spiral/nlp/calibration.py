@@ -39,8 +39,10 @@ INFERRED_ROLES = ("by location", "by document", "by reference")
 REPORT_COUNTRY_ROLE = "by document"
 
 
-def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict[str, float]:
-    """The named features of one event (a dict as in `doc._.events`) in its document's `text`."""
+def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int,
+             n_same_sides: int = 0) -> dict[str, float]:
+    """The named features of one event (a dict as in `doc._.events`) in its document's `text`;
+    `n_same_sides` is `same_sides_elsewhere` of the event among its document's events."""
     actors = {a["code"] for a in event.get("actor", ()) if a.get("code")}
     recipients = {r["code"] for r in event.get("recipient", ()) if r.get("code")}
     roles = [side.get("role") for side in (*event.get("actor", ()), *event.get("recipient", ()))]
@@ -73,7 +75,34 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict
         "unfinished_sentence": float(not sentence.endswith(tuple(FINAL))),
         "log_words": math.log1p(len(sentence.split())),
         "shared_sentence": float(n_in_sentence > 1),
+        # the report tells these two sides acting on each other in other sentences too: its
+        # story is theirs (an event between sides it names once is more often a misreading)
+        "log_same_sides_elsewhere": math.log1p(n_same_sides),
     } | {f"type_{name}": float(event["event_type"] == name) for name in EVENT_TYPES}
+
+
+def same_sides_elsewhere(event: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> int:
+    """How many of `events` (dicts, the event's document's) in other sentences than the event's
+    are between the same two sides, either way round; none for an event without both sides.
+
+    >>> def event(start, actor, recipient):
+    ...     return {"start": start, "actor": [{"code": actor}], "recipient": [{"code": recipient}]}
+    >>> story = [event(0, "RUS", "UKR"), event(40, "UKR", "RUS"), event(40, "RUS", "POL"),
+    ...          event(0, "UKR", "RUS")]
+    >>> same_sides_elsewhere(story[0], story)
+    1
+    """
+    actors, recipients = _codes(event.get("actor", ())), _codes(event.get("recipient", ()))
+    if not actors or not recipients:
+        return 0
+    return sum(1 for other in events if other["start"] != event["start"] and (
+        (actors & _codes(other.get("actor", ())) and recipients & _codes(other.get("recipient", ())))
+        or (actors & _codes(other.get("recipient", ()))
+            and recipients & _codes(other.get("actor", ())))))
+
+
+def _codes(sides: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    return frozenset(side["code"] for side in sides if side.get("code"))
 
 
 @functools.cache
