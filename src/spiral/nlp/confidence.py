@@ -24,8 +24,8 @@ class ConfidenceScorer:
         doc._.events = tuple(
             {**event, "confidence": round(score(features(
                 event, text, n_in_sentence=per_sentence[(event["start"], event["end"])],
-                n_same_sides=same_sides_elsewhere(event, events))), 3)}
-            for event in events)
+                n_same_sides=n_same_sides)), 3)}
+            for event, n_same_sides in zip(events, same_sides_elsewhere(events)))
         return doc
 
 

@@ -287,9 +287,10 @@ def _rescored(items: list[tuple[dict[str, Any], Document, Extraction]],
 
 def _features_of(event: Event, events: Sequence[Event], document: Document) -> dict[str, float]:
     shared = sum(1 for e in events if (e.start, e.end) == (event.start, event.end))
-    plain = to_dict(event)
-    return features(plain, document.text, n_in_sentence=shared, n_same_sides=same_sides_elsewhere(
-        plain, [to_dict(e) for e in events if e.start != event.start]))
+    plain = [to_dict(e) for e in events]
+    k = next(k for k, e in enumerate(events) if e is event)
+    return features(plain[k], document.text, n_in_sentence=shared,
+                    n_same_sides=same_sides_elsewhere(plain)[k])
 
 
 @dataclass(slots=True)

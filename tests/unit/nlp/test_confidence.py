@@ -98,10 +98,9 @@ def test_confidence_counts_the_same_two_sides_told_in_other_sentences_of_the_rep
     strike = told(0, "RUS", "UKR")
     story = [strike, told(0, "UKR", "RUS"),  # the same sentence: no second telling
              told(40, "UKR", "RUS"), told(90, "RUS", "UKR"),  # either way round
-             told(90, "RUS", "POL"), told(120, "RUS", None)]
-    assert same_sides_elsewhere(strike, story) == 2
-    assert same_sides_elsewhere(told(200, "RUS", None), story) == 0  # one side: no pair
-    assert same_sides_elsewhere(told(200, "POL", "BLR"), story) == 0
+             told(90, "RUS", "POL"), told(120, "RUS", None),  # one side: no pair
+             {**told(150, "BLR", "UKR"), "actor": [{"code": "BLR"}, {"code": "RUS"}]}]
+    assert same_sides_elsewhere(story) == [3, 3, 4, 4, 0, 0, 4]
     named = features(strike, strike["text"], n_in_sentence=1, n_same_sides=2)
     once = features(strike, strike["text"], n_in_sentence=1)
     assert named["log_same_sides_elsewhere"] > once["log_same_sides_elsewhere"] == 0.0
