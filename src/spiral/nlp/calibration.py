@@ -39,8 +39,10 @@ INFERRED_ROLES = ("by location", "by document", "by reference")
 REPORT_COUNTRY_ROLE = "by document"
 
 
-def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict[str, float]:
-    """The named features of one event (a dict as in `doc._.events`) in its document's `text`."""
+def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int,
+             n_same_sides: int = 0) -> dict[str, float]:
+    """The named features of one event (a dict as in `doc._.events`) in its document's `text`;
+    `n_same_sides` is the event's `same_sides_elsewhere` among its document's events."""
     actors = {a["code"] for a in event.get("actor", ()) if a.get("code")}
     recipients = {r["code"] for r in event.get("recipient", ()) if r.get("code")}
     roles = [side.get("role") for side in (*event.get("actor", ()), *event.get("recipient", ()))]
@@ -73,7 +75,36 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int) -> dict
         "unfinished_sentence": float(not sentence.endswith(tuple(FINAL))),
         "log_words": math.log1p(len(sentence.split())),
         "shared_sentence": float(n_in_sentence > 1),
+        # the report tells these two sides acting on each other in other sentences too: its
+        # story is theirs (an event between sides it names once is more often a misreading)
+        "log_same_sides_elsewhere": math.log1p(n_same_sides),
     } | {f"type_{name}": float(event["event_type"] == name) for name in EVENT_TYPES}
+
+
+def same_sides_elsewhere(events: Sequence[Mapping[str, Any]]) -> list[int]:
+    """For each of a document's events (dicts), how many of its events in other sentences are
+    between the same two sides, either way round; none for an event without both sides.
+
+    >>> def event(start, actor, recipient):
+    ...     return {"start": start, "actor": [{"code": actor}], "recipient": [{"code": recipient}]}
+    >>> same_sides_elsewhere([event(0, "RUS", "UKR"), event(40, "UKR", "RUS"),
+    ...                       event(40, "RUS", "POL"), event(0, "UKR", "RUS")])
+    [1, 2, 0, 1]
+    """
+    # the unordered pairs each event joins: two events share sides when they share a pair
+    pairs = [{frozenset((actor, recipient)) for actor in _codes(event.get("actor", ()))
+              for recipient in _codes(event.get("recipient", ()))} for event in events]
+    told: dict[frozenset[str], set[int]] = {}
+    for k, joined in enumerate(pairs):
+        for pair in joined:
+            told.setdefault(pair, set()).add(k)
+    return [sum(1 for j in set().union(*(told[pair] for pair in joined))
+                if events[j]["start"] != event["start"])
+            for event, joined in zip(events, pairs)]
+
+
+def _codes(sides: Sequence[Mapping[str, Any]]) -> frozenset[str]:
+    return frozenset(side["code"] for side in sides if side.get("code"))
 
 
 @functools.cache

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from spiral.nlp import extensions
-from spiral.nlp.calibration import features, score
+from spiral.nlp.calibration import features, same_sides_elsewhere, score
 
 
 class ConfidenceScorer:
@@ -23,8 +23,9 @@ class ConfidenceScorer:
                 (event["start"], event["end"]), 0) + 1
         doc._.events = tuple(
             {**event, "confidence": round(score(features(
-                event, text, n_in_sentence=per_sentence[(event["start"], event["end"])])), 3)}
-            for event in events)
+                event, text, n_in_sentence=per_sentence[(event["start"], event["end"])],
+                n_same_sides=n_same_sides)), 3)}
+            for event, n_same_sides in zip(events, same_sides_elsewhere(events)))
         return doc
 
 

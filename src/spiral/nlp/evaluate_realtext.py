@@ -43,7 +43,13 @@ from typing import TYPE_CHECKING, Any
 
 from spiral.errors import InputError
 from spiral.nlp.actors import STATE_SECTORS
-from spiral.nlp.calibration import default_min_confidence, features, fit, reliability
+from spiral.nlp.calibration import (
+    default_min_confidence,
+    features,
+    fit,
+    reliability,
+    same_sides_elsewhere,
+)
 from spiral.nlp.calibration import score as calibration_score
 from spiral.nlp.evaluate_gold import load_gold, overlap
 from spiral.plover import EVENT_TYPES
@@ -281,7 +287,10 @@ def _rescored(items: list[tuple[dict[str, Any], Document, Extraction]],
 
 def _features_of(event: Event, events: Sequence[Event], document: Document) -> dict[str, float]:
     shared = sum(1 for e in events if (e.start, e.end) == (event.start, event.end))
-    return features(to_dict(event), document.text, n_in_sentence=shared)
+    plain = [to_dict(e) for e in events]
+    k = next(k for k, e in enumerate(events) if e is event)
+    return features(plain[k], document.text, n_in_sentence=shared,
+                    n_same_sides=same_sides_elsewhere(plain)[k])
 
 
 @dataclass(slots=True)

@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
+import pytest
 
 from spiral.analysis.stories import stories
-from spiral.nlp.calibration import default_min_confidence, features, fit, reliability, score
+from spiral.nlp import calibration
+from spiral.nlp.calibration import (
+    default_min_confidence,
+    features,
+    fit,
+    reliability,
+    same_sides_elsewhere,
+    score,
+)
 from spiral.nlp.confidence import ConfidenceScorer
 
 EVENT = {"event_type": "ASSAULT", "start": 0, "end": 33, "text": "Russia struck Kharkiv overnight.",
@@ -78,3 +87,25 @@ def test_confidence_features_tell_a_named_conflict_at_home_from_one_a_place_lend
     flags = [features(e, e["text"], n_in_sentence=1) for e in (named, at_home, placed, EVENT)]
     assert [f["self_dyad"] for f in flags] == [1, 1, 1, 0]
     assert [f["self_dyad_named"] for f in flags] == [1, 1, 0, 0]
+
+
+def test_confidence_counts_the_same_two_sides_told_in_other_sentences_of_the_report(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def told(start: int, actor: str, recipient: str | None) -> dict:
+        return {**EVENT, "start": start, "actor": [{"code": actor, "sector": ""}],
+                "recipient": [{"code": recipient, "sector": ""}] if recipient else []}
+
+    strike = told(0, "RUS", "UKR")
+    story = [strike, told(0, "UKR", "RUS"),  # the same sentence: no second telling
+             told(40, "UKR", "RUS"), told(90, "RUS", "UKR"),  # either way round
+             told(90, "RUS", "POL"), told(120, "RUS", None),  # one side: no pair
+             {**told(150, "BLR", "UKR"), "actor": [{"code": "BLR"}, {"code": "RUS"}]}]
+    assert same_sides_elsewhere(story) == [3, 3, 4, 4, 0, 0, 4]
+    named = features(strike, strike["text"], n_in_sentence=1, n_same_sides=2)
+    once = features(strike, strike["text"], n_in_sentence=1)
+    assert named["log_same_sides_elsewhere"] > once["log_same_sides_elsewhere"] == 0.0
+    # the component passes the count: weighed, the story's pair ranks above a pair told once
+    monkeypatch.setattr(calibration, "_model", lambda: {
+        "threshold": 0.5, "weights": {"log_same_sides_elsewhere": 1.0}})
+    doc = ConfidenceScorer()(_Doc(EVENT["text"], tuple(story)))
+    assert doc._.events[0]["confidence"] > doc._.events[4]["confidence"] == 0.5
