@@ -474,6 +474,11 @@ ALLEGING_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "suppose
 HABITUAL_ADVERBS = {"frequently", "regularly", "often", "routinely", "repeatedly", "usually",
                     "habitually", "constantly", "periodically", "sometimes"}
 
+# Event types whose acts add up to a state that stands on the day: "has massed more than 100,000
+# troops" is a build-up reported as news, not a tally of acts over time like "have struck
+# thousands of targets"
+STANDING_TYPES = frozenset({"MOBILIZE"})
+
 # Trigger verbs in their everyday sense, told by the kind of complement they take: asking a
 # question ("asked two experts whether Iran would ..."), naming ("what it called a centre for
 # research"), acknowledging a fact ("recognized that the process was rushed", "accepted that
@@ -487,6 +492,9 @@ COMPLEMENT_SENSES: dict[str, str] = {
 # words opening a question told as a complement ("asked whether", "asked what happened")
 QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who",
                             "which"})
+# question words that, opening a clause of time or place on the verb itself, ask nothing ("will
+# ask for talks when the leaders meet", "asked about it where they met")
+ADVERBIAL_WORDS = frozenset({"when", "where"})
 # what may lie between the verb and such a clause ("asked experts on the programme about
 # whether ..."); an infinitive does not ("asked the UN to investigate whether ...")
 QUESTION_PATH = frozenset({"ccomp", "advcl", "pcomp", "prep", "pobj", "dobj"})

@@ -44,6 +44,7 @@ from spiral.nlp.dates import (
     tallied,
 )
 from spiral.nlp.event_lexicon import (
+    ADVERBIAL_WORDS,
     AERIAL_WORDS,
     ALLEGING_ADVERBS,
     AMOUNTS,
@@ -137,6 +138,7 @@ from spiral.nlp.event_lexicon import (
     SENDING_VERBS,
     SETTING_PREPS,
     SPEECH_VERBS,
+    STANDING_TYPES,
     STANCES,
     STATE_SENSES,
     STATEMENT_NOUNS,
@@ -288,7 +290,8 @@ def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
            recipients: list[Entity], sentence: _Sentence) -> Event:
     event_type, mode, actors, recipients, negated, hypothetical = _as_stated(
         token, event_type, mode, actors, recipients)
-    day, day_precision = _event_date(token, sentence.when, sentence.precision, sentence.published)
+    day, day_precision = _event_date(token, event_type, sentence.when, sentence.precision,
+                                     sentence.published)
     mode = _mode(event_type, mode, sentence.words)
     return Event(
         doc_id=token.doc._.doc_id or "", event_type=event_type, mode=mode,
@@ -554,7 +557,7 @@ def _habitual(sentence: Span) -> bool:
     return any(t.lower_ in HABITUAL_ADVERBS for t in sentence)
 
 
-def _event_date(token: Token, when: date | None, precision: DatePrecision,
+def _event_date(token: Token, event_type: str, when: date | None, precision: DatePrecision,
                 published: date | None) -> tuple[date | None, DatePrecision]:
     """The trigger clause's own date, one counted from the sentence's event ('two days after'),
     or the sentence's."""
@@ -572,10 +575,12 @@ def _event_date(token: Token, when: date | None, precision: DatePrecision,
         # "after two months of conflict": what lasted a span began when it was counted back
         return began
     if own_date is None and published is not None and (
-            named_in_a_present_state(token) or tallied(token)) \
+            named_in_a_present_state(token)
+            or tallied(token) and event_type not in STANDING_TYPES) \
             and resolve_date(token.sent.text, published) is None:
         # "the move raises concerns over the fate of soldiers fighting al Shabaab", "have
-        # struck more than 3,400 targets": no day's event
+        # struck more than 3,400 targets": no day's event; "has massed more than 100,000
+        # troops" is a build-up that stands on the day
         return None, "unknown"
     if own_date is None and ongoing(token) and (
             when == published or resolve_date(token.sent.text, published) is None):
@@ -707,12 +712,19 @@ def _sense_by_complement(token: Token, cue: _Cue) -> tuple[str, str] | None:
 def _asks_a_question(token: Token) -> bool:
     """'asked whether ...', 'asked experts on the programme about whether ...', 'asked what
     happened': a question word opens a clause hung on the verb through clauses, prepositions
-    and objects only (not 'asked the UN to investigate whether ...', which asks for an act)."""
+    and objects only (not 'asked the UN to investigate whether ...', which asks for an act).
+    Whoever asks for something requests it, whatever else the sentence asks ('will ask Trump
+    for missiles when the two leaders meet'), and a clause of time or place hung on the verb
+    tells when or where the asking is, not what is asked."""
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return False
     for word in token.subtree:
         if word.lower_ not in QUESTION_WORDS or (
                 word.dep_ != "mark" and word.i != word.head.left_edge.i):
             continue
         node = word.head
+        if node.dep_ == "advcl" and node.head.i == token.i and word.lower_ in ADVERBIAL_WORDS:
+            continue
         while node.i != token.i and node.dep_ in QUESTION_PATH:
             node = node.head
         if node.i == token.i:

@@ -1850,6 +1850,8 @@ def test_an_act_named_in_a_present_state_of_affairs_takes_no_day(annotate, state
     ("Libyan forces have shelled hundreds of Chadian villages.", True),
     # a count alone is one act
     ("Libyan forces have shelled 30 Chadian villages.", False),
+    # a build-up stands on the day it is reported (STANDING_TYPES)
+    ("Libyan forces have massed more than 3,000 troops near the Chadian border.", False),
 ])
 def test_a_tally_told_in_the_perfect_takes_no_day(annotate, tally, undated) -> None:
     text = f"Chad closed its border with Libya.\n\n{tally}"
@@ -1912,6 +1914,13 @@ def test_a_trigger_in_its_everyday_sense_by_its_complement(annotate, text, sense
 def test_a_request_by_its_complement_is_still_one(annotate, text, act) -> None:
     actor, event_type, _ = act
     assert any(a == actor and t == event_type for a, t, _ in _dyads(annotate(text)))
+
+
+def test_asking_for_something_is_a_request_whatever_clause_of_time_follows(annotate) -> None:
+    doc = annotate("Egypt's president plans to ask Washington for more air defence systems when the "
+                   "two leaders meet next week.")
+    assert any(e["event_type"] == "REQUEST" and e["hypothetical"]
+               and [a["code"] for a in e["actor"]] == ["EGY"] for e in doc._.events)
 
 
 @pytest.mark.parametrize("text, home", [
