@@ -299,6 +299,8 @@ def to_dict(record: Any) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     """One pass over the record (dataclasses.asdict deep-copies every field first)."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value  # most fields: no record type to look up (none of ours derives from these)
     names = _field_names(type(value))
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
@@ -352,6 +354,8 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
         return _converter(real[0]) if len(real) == 1 else _kept
     if origin is tuple:
         item = _converter(args[0])
+        if item is _kept:  # plain items (str, int, spans): a copy, without a call per item
+            return lambda value: None if value is None else tuple(value)
         return lambda value: None if value is None else tuple(item(v) for v in value)
     if dataclasses.is_dataclass(hint):
         return lambda value: value if value is None or isinstance(value, hint) \

@@ -373,7 +373,6 @@ class ActorResolver:
         """'Buensuceso said': a person named in full before, by the last word of the name; and
         'Temesgen said', 'Rajnath added': by the first, as Ethiopian, Eritrean and Indian
         reporting names people, when no one named before has it as a surname."""
-        taken = _Coverage(known)
         people = sorted((m for m in known if m.person and " " in m.entity.entity_name),
                         key=lambda m: m.start)
         by_surname: dict[str, list[_Mention]] = {}
@@ -386,7 +385,13 @@ class ActorResolver:
                 by_surname.setdefault(bare, []).append(mention)
             by_given_name.setdefault(mention.entity.entity_name.split()[0], []).append(mention)
         found = []
+        if not people:
+            return found  # no one named in full: no word stands for anyone
+        taken = _Coverage(known)
         for token in doc:
+            # only the first or last words of the people's names can stand for them
+            if token.text not in by_surname and token.text not in by_given_name:
+                continue
             # the small model often tags an unfamiliar surname as a noun: its capital decides
             if not token.text[:1].isupper() or taken.overlaps(token.idx, token.idx + len(token.text)):
                 continue
@@ -405,7 +410,6 @@ class ActorResolver:
     def _acronyms(self, doc: Doc, known: list[_Mention], written: str) -> list[_Mention]:
         """'the Joint Chiefs of Staff (JCS) said ... the JCS added': an acronym defined in
         brackets after a resolved name stands for that name from then on."""
-        taken = _Coverage(known)
         defined: dict[str, tuple[int, _Mention]] = {}
         own: list[_Mention] = []
         for match in ACRONYM_DEFINITION.finditer(written):
@@ -434,6 +438,9 @@ class ActorResolver:
                 own.append(mention)
             defined.setdefault(match.group("acronym"), (match.end(), mention))
         found: list[_Mention] = own
+        if not defined:
+            return found  # most reports define no acronym: no word to walk the tokens for
+        taken = _Coverage(known)
         for token in doc:
             definition = defined.get(token.text)
             if definition is None or token.idx < definition[0] \
@@ -954,7 +961,8 @@ def _indexed(mentions: tuple[Any, ...]) -> tuple[tuple[Any, ...], list[int], int
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
-    mentions = doc._.actor_mentions  # sorted by start
+    annotations = doc._  # each `doc._` builds a new accessor: one for both reads
+    mentions = annotations.actor_mentions  # sorted by start
     _, starts, longest, built = _indexed(mentions)
     best, best_overlap = None, 0
     for k in range(bisect_left(starts, end_char) - 1, -1, -1):  # latest first
@@ -966,11 +974,10 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
             best, best_overlap = index, overlap
     if best is None:
         return None
-    mention_text = next(t for t, s, e in doc._.actors[best]["mentions"]
-                        if s < end_char and start_char < e)
+    actor = annotations.actors[best]
+    mention_text = next(t for t, s, e in actor["mentions"] if s < end_char and start_char < e)
     if (best, mention_text) not in built:
-        built[best, mention_text] = from_dict(Entity, {**doc._.actors[best],
-                                                       "entity_text": mention_text})
+        built[best, mention_text] = from_dict(Entity, {**actor, "entity_text": mention_text})
     return built[best, mention_text]
 
 
