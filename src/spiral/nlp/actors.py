@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -149,17 +148,20 @@ class ActorResolver:
         # the recogniser runs once over the new names of a whole batch: called per document, its
         # fixed cost per call was a tenth of the pipeline's time
         for batch in minibatch(docs, batch_size):
-            named = [self._named(doc) for doc in batch]
+            # each document's words, walked once: the look-ups below that read every word
+            # (names, shouted names, agents, surnames, acronyms) take them from here
+            words = [[token.text for token in doc] for doc in batch]
+            named = [self._named(doc, w) for doc, w in zip(batch, words)]
             people = self._person_names(batch, named)
-            for doc, mentions, names in zip(batch, named, people):
-                self._resolve(doc, mentions, names)
+            for doc, w, mentions, names in zip(batch, words, named, people):
+                self._resolve(doc, w, mentions, names)
                 yield doc
 
-    def _named(self, doc: Doc) -> list[_Mention]:
+    def _named(self, doc: Doc, words: list[str]) -> list[_Mention]:
         """What the knowledge base, titles and the text's own definitions name."""
         published = date.fromisoformat(doc._.published) if doc._.published else None
         written = extensions.written(doc)
-        mentions = [m for m in self._kb_mentions(doc, published, written)
+        mentions = [m for m in self._kb_mentions(doc, words, published, written)
                     if not layout.in_furniture(doc, m.start, m.end, layout.PAGE_KINDS)]
         titles = [m for m in self._title_mentions(doc, published, [m for m in mentions if m.person],
                                                   written)
@@ -170,14 +172,15 @@ class ActorResolver:
         doc._.report_country = focal.entity.code if focal is not None else ""
         return mentions + _places_defined(mentions, written)
 
-    def _resolve(self, doc: Doc, mentions: list[_Mention], names: list[Span]) -> None:
+    def _resolve(self, doc: Doc, words: list[str], mentions: list[_Mention],
+                 names: list[Span]) -> None:
         """Who the rest of the text names: new people, surnames, acronyms, pronouns and
         descriptions that point back at what was named."""
         written = extensions.written(doc)
         mentions = mentions + self._unknown_people(doc, mentions, names)
         mentions = self._without_shadowed_surnames(mentions)
-        mentions += self._surnames(doc, mentions)
-        mentions += self._acronyms(doc, mentions, written)
+        mentions += self._surnames(doc, words, mentions)
+        mentions += self._acronyms(doc, words, mentions, written)
         # a pronoun outside a quote does not point at someone named inside one
         quoted = find_direct(written)
         mentions += self._anaphora(doc, mentions, quoted, written)
@@ -204,13 +207,14 @@ class ActorResolver:
         doc._.actors = tuple({**a, "mentions": tuple(a["mentions"])} for a in actors)
         doc._.actor_mentions = tuple(links)
 
-    def _kb_mentions(self, doc: Doc, on: date | None, written: str) -> list[_Mention]:
+    def _kb_mentions(self, doc: Doc, words: list[str], on: date | None,
+                     written: str) -> list[_Mention]:
         candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
-        candidates += self._shouted_names(doc, {s for span, _ in candidates
+        candidates += self._shouted_names(doc, words, {s for span, _ in candidates
                                                 for s in range(span.start, span.end)})
         if self.kb.caseless:
             candidates += [(doc[s:e], known)
-                           for s, e, known in self.kb.caseless.find([t.text for t in doc])]
+                           for s, e, known in self.kb.caseless.find(words)]
         found = []
         named = {i for span, _ in candidates for i in range(span.start, span.end)}
         for span, known in _communities(_longest_first(candidates)):
@@ -224,12 +228,11 @@ class ActorResolver:
             found.append(_Mention(span.start_char, span.end_char, span.text,
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
-        return self._with_agents(doc, found, written)
+        return self._with_agents(doc, words, found, written)
 
-    def _shouted_names(self, doc: Doc, taken: set[int]) -> list[tuple[Span, Any]]:
+    def _shouted_names(self, doc: Doc, words: list[str], taken: set[int]) -> list[tuple[Span, Any]]:
         """"IRAN blamed Israel": a name set in capitals for emphasis, not an acronym (the
         longest run of capitalised words that is a known name once written as a name)."""
-        words = [t.text for t in doc]
         shouted = {i for i, word in enumerate(words)
                    if len(word) > 2 and word.isalpha() and word.isupper() and i not in taken}
         found: list[tuple[Span, Any]] = []
@@ -248,14 +251,15 @@ class ActorResolver:
                     break
         return found
 
-    def _with_agents(self, doc: Doc, mentions: list[_Mention], written: str) -> list[_Mention]:
+    def _with_agents(self, doc: Doc, words: list[str], mentions: list[_Mention],
+                     written: str) -> list[_Mention]:
         """'Gondor soldiers', "Russia's foreign ministry", 'troops from Arnor': the actor's code
         with the agent's sector. Only actors without a sector of their own take one."""
         owners = {m.start: m for m in mentions if not m.person and not m.entity.sector}
         owners_by_end = {m.end: m for m in owners.values()}
         focal = _focal_country(mentions)
         merged: dict[int, _Mention] = {}
-        for start, end, sector in self.kb.agents.find([t.text for t in doc]):
+        for start, end, sector in self.kb.agents.find(words):
             agent = doc[start:end]
             # "Iraq's interim government", "Turkish riot police": up to two modifiers between
             k = start - 1
@@ -369,7 +373,7 @@ class ActorResolver:
         return [m for m in mentions if (full := named.get(m.text)) is None or m.start < full.end
                 or m.entity.entity_name == full.entity.entity_name or self._is_country(m.text)]
 
-    def _surnames(self, doc: Doc, known: list[_Mention]) -> list[_Mention]:
+    def _surnames(self, doc: Doc, words: list[str], known: list[_Mention]) -> list[_Mention]:
         """'Buensuceso said': a person named in full before, by the last word of the name; and
         'Temesgen said', 'Rajnath added': by the first, as Ethiopian, Eritrean and Indian
         reporting names people, when no one named before has it as a surname."""
@@ -388,10 +392,9 @@ class ActorResolver:
         if not people:
             return found  # no one named in full: no word stands for anyone
         taken = _Coverage(known)
-        for token in doc:
-            # only the first or last words of the people's names can stand for them
-            if token.text not in by_surname and token.text not in by_given_name:
-                continue
+        # only the first or last words of the people's names can stand for them
+        for token in (doc[i] for i, word in enumerate(words)
+                      if word in by_surname or word in by_given_name):
             # the small model often tags an unfamiliar surname as a noun: its capital decides
             if not token.text[:1].isupper() or taken.overlaps(token.idx, token.idx + len(token.text)):
                 continue
@@ -407,7 +410,8 @@ class ActorResolver:
                                   antecedent.key, entity, True, antecedent.gender))
         return found
 
-    def _acronyms(self, doc: Doc, known: list[_Mention], written: str) -> list[_Mention]:
+    def _acronyms(self, doc: Doc, words: list[str], known: list[_Mention],
+                  written: str) -> list[_Mention]:
         """'the Joint Chiefs of Staff (JCS) said ... the JCS added': an acronym defined in
         brackets after a resolved name stands for that name from then on."""
         defined: dict[str, tuple[int, _Mention]] = {}
@@ -441,9 +445,9 @@ class ActorResolver:
         if not defined:
             return found  # most reports define no acronym: no word to walk the tokens for
         taken = _Coverage(known)
-        for token in doc:
-            definition = defined.get(token.text)
-            if definition is None or token.idx < definition[0] \
+        for token in (doc[i] for i, word in enumerate(words) if word in defined):
+            definition = defined[token.text]
+            if token.idx < definition[0] \
                     or taken.overlaps(token.idx, token.idx + len(token.text)):
                 continue
             named = definition[1]
@@ -737,7 +741,13 @@ def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
         return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
             and token.lower_ not in CALENDAR and not known.overlaps(token.idx,
                                                                      token.idx + len(token.text))
-    return any(unknown_name(a) and unknown_name(b) for a, b in pairwise(sentence))
+    previous = False
+    for token in sentence:  # each word asked once, not once as each side of a pair
+        current = unknown_name(token)
+        if previous and current:
+            return True
+        previous = current
+    return False
 
 
 def _without_possessive(ent: Span) -> Span:
