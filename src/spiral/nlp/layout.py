@@ -119,13 +119,25 @@ def _line_furniture(text: str, start: int, end: int,
     return found, bool(_WORD.search("".join(left)))
 
 
+_BODY = "spiral.body"
+
+
 def body(doc: Doc) -> list[Span]:
-    """The sentences of a processed Doc that are not furniture: the ones the coders read."""
+    """The sentences of a processed Doc that are not furniture: the ones the coders read.
+
+    Every coder asks, so the first answer is kept in `doc.user_data` as plain token bounds, with
+    the furniture it was read against: the sentences never change after the parser, and new
+    furniture is asked again."""
     spans = doc._.furniture
-    if not spans:
-        return list(doc.sents)
-    return [sentence for sentence in doc.sents
-            if not in_furniture(doc, sentence.start_char, sentence.end_char)]
+    kept = doc.user_data.get(_BODY)
+    if kept is None or kept[0] is not spans:
+        if not spans:
+            sentences = list(doc.sents)
+        else:
+            sentences = [sentence for sentence in doc.sents
+                         if not in_furniture(doc, sentence.start_char, sentence.end_char)]
+        kept = doc.user_data[_BODY] = (spans, tuple((s.start, s.end) for s in sentences))
+    return [doc[start:end] for start, end in kept[1]]
 
 
 def in_furniture(doc: Doc, start: int, end: int,
