@@ -96,6 +96,9 @@ class CaselessNames:
         self.exact: dict[tuple[str, ...], Any] = {}
         self.stems: dict[tuple[str, ...], dict[str, Any]] = {}
         self.longest = 0
+        # the words a name can start at (one-word stems match words that begin with them: with
+        # any, `find` asks at every word)
+        self.first_words: set[str] = set()
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.stems)
@@ -108,14 +111,17 @@ class CaselessNames:
             self.stems.setdefault(words[:-1], {})[words[-1].rstrip("*")] = target
         else:
             self.exact[words] = target
+        self.first_words.add(words[0])
         self.longest = max(self.longest, len(words))
 
     def find(self, words: list[str]) -> list[tuple[int, int, Any]]:
         """(start, end, target) of the longest name at each word, left to right, not overlapping."""
         lower = [w.lower() for w in words]
         found, i = [], 0
+        anywhere = () in self.stems  # a one-word stem: any word may begin a name
         while i < len(lower):
-            match = self._longest_at(lower, i)
+            match = self._longest_at(lower, i) if anywhere or lower[i] in self.first_words \
+                else None
             if match is None:
                 i += 1
                 continue
