@@ -232,6 +232,24 @@ def test_layout_component_makes_furniture_sentences_and_body_skips_them() -> Non
         "Russia fired missiles.", "Ukraine said it downed 20 drones."]
 
 
+def test_layout_body_is_read_again_for_new_furniture_and_survives_docbin() -> None:
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("Russia fired missiles.\nSmoke over Kyiv [Ana Lima/AP]\nUkraine said so.")
+    LayoutMarker(nlp, "spiral_layout")(doc)
+    kept = [s.text.strip() for s in layout.body(doc)]
+    assert kept == ["Russia fired missiles.", "Ukraine said so."]
+    doc._.furniture = ((0, len("Russia fired missiles."), "headline"),)  # kept body is stale now
+    assert [s.text.strip() for s in layout.body(doc)] == ["Smoke over Kyiv", "[Ana Lima/AP]",
+                                                          "Ukraine said so."]
+    doc._.furniture = ()
+    assert len(layout.body(doc)) == 4
+    LayoutMarker(nlp, "spiral_layout")(doc)
+    read_back = next(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab))
+    assert [s.text.strip() for s in layout.body(read_back)] == kept
+
+
 def test_layout_a_blank_line_ends_a_sentence() -> None:
     nlp = spacy.blank("en")
     doc = nlp.make_doc('Key points of the briefing\n\nThe envoy said "we will not bend"\n\n'
