@@ -954,17 +954,19 @@ def _near(mention: _Mention, ent: Span) -> bool:
 
 
 # the last document's mentions (held, so that `is` identifies them), their starts, the longest
-# mention and the entities built from them: the coders ask thousands of times per document, and
-# the Doc itself keeps only plain data (see `extensions`)
-_LAST_INDEXED: list[tuple[tuple[Any, ...], list[int], int, dict[tuple[int, str], Entity]]] = []
+# mention, the entities built from them and the answers given for character spans: the coders
+# ask thousands of times per document, half of them again, and the Doc itself keeps only plain
+# data (see `extensions`)
+_Index = tuple[tuple[Any, ...], list[int], int, dict[tuple[int, str], Entity],
+               dict[tuple[int, int], Entity | None]]
+_LAST_INDEXED: list[_Index] = []
 
 
-def _indexed(mentions: tuple[Any, ...]) -> tuple[tuple[Any, ...], list[int], int,
-                                                 dict[tuple[int, str], Entity]]:
+def _indexed(mentions: tuple[Any, ...]) -> _Index:
     last = _LAST_INDEXED[0] if _LAST_INDEXED else None
     if last is None or last[0] is not mentions:
         last = (mentions, [m[0] for m in mentions],
-                max((end - start for start, end, _ in mentions), default=0), {})
+                max((end - start for start, end, _ in mentions), default=0), {}, {})
         _LAST_INDEXED[:] = [last]
     return last
 
@@ -973,7 +975,9 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
     annotations = doc._  # each `doc._` builds a new accessor: one for both reads
     mentions = annotations.actor_mentions  # sorted by start
-    _, starts, longest, built = _indexed(mentions)
+    _, starts, longest, built, answers = _indexed(mentions)
+    if (start_char, end_char) in answers:
+        return answers[start_char, end_char]
     best, best_overlap = None, 0
     for k in range(bisect_left(starts, end_char) - 1, -1, -1):  # latest first
         start, end, index = mentions[k]
@@ -983,12 +987,14 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
         if overlap > best_overlap:
             best, best_overlap = index, overlap
     if best is None:
+        answers[start_char, end_char] = None
         return None
     actor = annotations.actors[best]
     mention_text = next(t for t, s, e in actor["mentions"] if s < end_char and start_char < e)
     if (best, mention_text) not in built:
         built[best, mention_text] = from_dict(Entity, {**actor, "entity_text": mention_text})
-    return built[best, mention_text]
+    answers[start_char, end_char] = built[best, mention_text]
+    return answers[start_char, end_char]
 
 
 @Language.factory("spiral_actors", default_config={"actors_file": None, "names_from": "ner"},
