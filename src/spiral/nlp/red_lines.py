@@ -779,6 +779,8 @@ def _condition_clause(token: Token) -> list[Token] | None:
                         for c in token.children):
             return [t for t in token.subtree if t.i != first.i]
         return None
+    if token.dep_ not in ("pcomp", "advcl"):
+        return None  # asked of every word: most head no clause, and need no list of children
     children = list(token.children)
     if token.dep_ == "pcomp" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                      for c in children):
