@@ -38,7 +38,10 @@ prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
 country or body resolved is not kept. A sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
-pattern needs a future, a condition or a deadline; nor does a journalist's sentence whose
+pattern needs a future, a condition or a deadline (whoever a relative clause names is
+threatened only by a clause that looks ahead: not "the attack caused tensions between those who
+X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
+forecast, not a threat; "as if" sets no condition; nor does a journalist's sentence whose
 passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
 one is quoted saying it.
 """
@@ -98,6 +101,9 @@ TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.IGNORECASE)
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
+# a consequence said as a possibility
+POSSIBILITY = {"could", "may", "might"}
+FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
 RELATIVES = {"that", "which", "who", "whom"}
@@ -224,6 +230,8 @@ class RedLineFinder:
             declarer = _first_named(doc, sentence, declarer) or declarer
         # a line no one resolved drew is no one's to hold to it
         if declarer is None or not declarer.code or _passive_unquoted(doc, sentence):
+            return None
+        if _foretold(sentence, consequence, declarer):
             return None
         condition = _resolve_anaphora(condition, sentences, index)
         addressee = _actors_named(doc, sentence, condition + " " + consequence, declarer.code)
@@ -378,6 +386,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             and not (token.tag_ == "VBD" and token.lower_ != token.lemma_) and any(
                 t.lower_ in RELATIVES | {"whose"} and t.dep_ != "mark"
                 for t in token.subtree if t.i < token.i)
+        # "the attack caused tensions between those who want to end the talks": a clause that
+        # tells what is or was says nothing of what whoever does X will face
+        open_step = open_step and _ahead(token.head)
         if open_step and token.head.dep_ not in ("nsubj", "nsubjpass"):
             # "the right to strike facilities of countries that X": the clause around them
             clause = _clause_of(token.head.head)
@@ -417,6 +428,39 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             demand = f"not {demand}"
         found.append((demand, ultimatum.group("consequence").strip()))
     return found
+
+
+def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
+    """"If not stopped, Iran could produce a weapon," Israel's prime minister said: what
+    another party may do, said with "could/may/might", is a forecast, not a threat (a party that
+    threatens names itself: "Russia could use ...", "we could sell ...")."""
+    for verb in sentence:
+        if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children) \
+                or verb.text not in consequence:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        other = subject is not None and subject.text in consequence and entity_at(
+            subject.doc, subject.idx, subject.idx + len(subject.text))
+        if other and len(other.code) == 3 and other.code != declarer.code:
+            return True
+    return False
+
+
+def _ahead(word: Token) -> bool:
+    """Whether a clause a word hangs in, or one above it, looks ahead: a modal ("will be
+    targeted"), an infinitive ("vowed to strike", "the right to strike"), a warning, or the
+    present that states a rule ("becomes a legitimate target"); not what was ("caused
+    tensions", "has been")."""
+    clause = _clause_of(word)
+    if clause.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in clause.children):
+        return True
+    for verb in (word, *word.ancestors):
+        if verb.dep_ == "xcomp" or verb.lemma_ in WARNING_VERBS or any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | FUTURE_AUX
+                for c in verb.children):
+            return True
+    return False
 
 
 def _future(verb: Token) -> bool:
@@ -786,7 +830,9 @@ def _condition_clause(token: Token) -> list[Token] | None:
         return list(token.subtree)
     if token.dep_ != "advcl":
         return None
-    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+           and not (c.i > 0 and c.nbor(-1).lower_ == "as") for c in children):
+        # "as if she were not allowed to speak" compares; it sets no condition
         return list(token.subtree)
     if any(c.dep_ == "mark" and c.lower_ == "until" for c in children) \
             and _keeps_on(token.head):
@@ -897,7 +943,10 @@ def _distinct(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for condition, consequence in pairs:
         bare = re.sub(r"^(if|should|unless|once|when) ", "", condition, flags=re.IGNORECASE)
         seen.setdefault(bare.lower(), (bare, consequence))
-    return list(seen.values())
+    # "any territory that X" and "territory that X", read by two patterns: one line, the fuller
+    return [pair for key, pair in seen.items()
+            if not any(key != other and other.endswith(" " + key)
+                       and seen[other][1] == pair[1] for other in seen)]
 
 
 def _resolve_anaphora(condition: str, sentences: list[Span], index: int) -> str:

@@ -1942,3 +1942,25 @@ def test_a_state_fighting_a_rebellion_at_home_still_does(annotate) -> None:
                    "between the M23 and Congo's army raged again on Monday. Congo's army shelled "
                    "positions near Goma.")
     assert ("COD", "ASSAULT", "COD") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text", [
+    # what another party may do is a forecast, not the speaker's threat
+    "“If it is not stopped, Chile could build a nuclear bomb within months,” Peru's prime "
+    "minister said.",
+    # a clause that tells what was says nothing of what those who do X will face
+    "According to Peru's foreign ministry, Chile's attack caused tensions inside the cabinet "
+    "between those who want to end the talks and those who want to continue.",
+    # "as if" compares; it sets no condition
+    "Peru's defence minister said Chile's navy behaved as if it were at war with Peru.",
+])
+def test_no_line_from_forecasts_past_facts_or_comparisons(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+def test_a_step_read_by_two_patterns_is_one_line(annotate) -> None:
+    doc = annotate("Peru warned that any territory that serves as a launch point for attacks "
+                   "on Peru will be targeted.", "2025-03-01")
+    assert [r["condition"] for r in doc._.red_lines] == [
+        "any territory that serves as a launch point for attacks on Peru"]
+
