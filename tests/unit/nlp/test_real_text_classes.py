@@ -143,7 +143,9 @@ def test_a_call_on_someone_is_a_request(annotate) -> None:
 
 @pytest.mark.parametrize("name, code, sector", [
     ("the Treasury Department", "USA", "GOV"), ("China's Eastern Theater Command", "CHN", "MIL"),
-    ("the Quai d'Orsay", "FRA", "GOV"), ("KCNA", "PRK", "MED")])
+    ("the Quai d'Orsay", "FRA", "GOV"), ("Yonhap", "KOR", "MED"),
+    # a news agency the state runs speaks for it, as "state media" do
+    ("KCNA", "PRK", "GOV")])
 def test_institutions_carry_their_sector(annotate, name, code, sector) -> None:
     doc = annotate(f"{name} said on Monday that the talks had failed.")
     assert (code, sector) in {(a["code"], a["sector"]) for a in doc._.actors}
@@ -459,9 +461,10 @@ def test_ships_or_aircraft_entering_waters_or_airspace_show_force(annotate) -> N
 
 
 @pytest.mark.parametrize("text, last", [
-    # an unnamed source among those coordinated makes the source anonymous
+    # an unnamed source among those coordinated makes the source anonymous (a state
+    # broadcaster, as the state's voice, is first)
     (("Sudan's war goes on. Sudan's army advanced. The army took the airport on Friday, a state "
-     "broadcaster and military sources said."), ("SDN", "MIL", True)),
+     "broadcaster and military sources said."), ("SDN", "GOV", True)),
     # a pronoun for a private person is no government
     (("“The house shook all night,” said Amal Nasser, 40, a teacher from Gaza City. “We could "
      "not sleep,” she said."), ("PSE", "", False)),
@@ -1964,3 +1967,10 @@ def test_a_step_read_by_two_patterns_is_one_line(annotate) -> None:
     assert [r["condition"] for r in doc._.red_lines] == [
         "any territory that serves as a launch point for attacks on Peru"]
 
+
+@pytest.mark.parametrize("text", [
+    "Chile's navy fired on a fishing boat, Peruvian state television said.",
+    "Chile's navy fired on a fishing boat, Peru's state news agency said.",
+])
+def test_media_the_text_calls_the_states_speak_for_it(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01")) == [("PER", "GOV", False)]
