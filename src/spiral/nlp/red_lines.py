@@ -41,7 +41,9 @@ what was done ("said it had struck ...", "the attack that killed ...") states no
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
 threatened only by a clause that looks ahead: not "the attack caused tensions between those who
 X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
-forecast, not a threat; "as if" sets no condition; nor does a journalist's sentence whose
+forecast, not a threat; "as if" sets no condition; the press, analysts, aid groups, companies
+and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
+tests"); nor does a journalist's sentence whose
 passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
 one is quoted saying it.
 """
@@ -57,7 +59,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import entity_at
+from spiral.nlp.actors import STATE_SECTORS, entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
@@ -103,6 +105,8 @@ REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
 # a consequence said as a possibility
 POSSIBILITY = {"could", "may", "might"}
+# sectors of those who speak of a conflict without being a party that can carry out a threat
+ONLOOKING_SECTORS = {"MED", "EDU", "NGO", "CVL", "BUS"}
 FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
@@ -228,8 +232,9 @@ class RedLineFinder:
         declarer = statement_holder(doc, sentence, consequence)
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
             declarer = _first_named(doc, sentence, declarer) or declarer
-        # a line no one resolved drew is no one's to hold to it
-        if declarer is None or not declarer.code or _passive_unquoted(doc, sentence):
+        # a line no one resolved drew is no one's to hold to it, and onlookers draw none
+        if declarer is None or not declarer.code or _onlooker(declarer) \
+                or _passive_unquoted(doc, sentence):
             return None
         if _foretold(sentence, consequence, declarer):
             return None
@@ -241,6 +246,13 @@ class RedLineFinder:
                        consequence=consequence, kind=kind, start=sentence.start_char,
                        end=sentence.start_char + len(sentence.text.rstrip()),
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
+
+
+def _onlooker(declarer: Entity) -> bool:
+    """The press, analysts, aid groups, companies and bystanders, named or not ("analysts
+    said", "Yonhap said"): they tell of lines and risks, and draw none."""
+    return declarer.sector in ONLOOKING_SECTORS or (
+        declarer.role == "anonymous source" and declarer.sector not in STATE_SECTORS)
 
 
 def _first_named(doc: Doc, sentence: Span, joint: Entity) -> Entity | None:

@@ -1956,6 +1956,10 @@ def test_a_state_fighting_a_rebellion_at_home_still_does(annotate) -> None:
     "between those who want to end the talks and those who want to continue.",
     # "as if" compares; it sets no condition
     "Peru's defence minister said Chile's navy behaved as if it were at war with Peru.",
+    # the press and analysts tell of risks; they draw no line
+    "Yonhap said that if the talks fail, North Korea will resume its missile tests.",
+    "Analysts at Peru's Catholic University said that if the talks fail, Chile will resume "
+    "its strikes on the border towns.",
 ])
 def test_no_line_from_forecasts_past_facts_or_comparisons(annotate, text) -> None:
     assert annotate(text, "2025-03-01")._.red_lines == ()
