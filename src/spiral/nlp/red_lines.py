@@ -4,10 +4,14 @@ Patterns, on the dependency parse of each sentence:
 - a conditional clause: "if/should/unless/in case X, (then) Y", "Y as long as X", "Y only
   when X", "will keep doing Y until X" (a clause, or a step named: "until a truce", not "until
   Friday") — condition X, consequence Y (an inverted "should X" the parser hangs on a noun or,
-  after what was said, on the speech verb, and "will not sit idly by if X", too);
+  after what was said or before what is said next ("warned that should X, Y would Z"), on the
+  speech verb; "will not sit idly by if X"; an "if" clause whose participle the parser read as
+  its verb ("if jets supplied to X operated from Y"); "..., in which case Y" after a condition);
 - "X means war", "X amounts to a declaration of war" in the present; "X would be a serious
   escalation", "would be treated as legitimate targets"; "warned Y against any X";
-- "X would mean / would put us at war / would be an act of war Y" — the step X is the condition;
+- "X would mean / would put us at war / would be an act of war Y" — the step X (the subject,
+  not the words that set the scene before it: "under the treaty, an attack on X would be
+  treated as ...") is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X";
 - "X would cross a red line", "X is a red line", "X will not be tolerated / allowed", "we will
@@ -297,7 +301,15 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     for token in sentence:
         condition = _condition_clause(token)
         if condition is not None:
-            clause = _clause_of(token.head)
+            if token.head.dep_ == "advcl" and token.head.i > token.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "mark"
+                                and c.lower_ in CONDITION_MARKS for c in token.head.children):
+                # "if jets supplied to Ukraine operated from ...": the parser read a participle
+                # as the clause's verb and hung the true one, with no subject of its own, above
+                # it; the condition is both
+                token = token.head
+                condition = list(token.subtree)
+            clause = _said_next(token) or _clause_of(token.head)
             # "as long as X": the "as long" the clause hangs from is no part of what follows
             taken = {t.i for t in (token.head if _as_long_as(token) else token).subtree}
             consequence = [t for t in _reported(clause).subtree if t.i not in taken
@@ -347,6 +359,16 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 found.append((_text(list(steps[0].subtree)),
                               _text(_around(token.head.head, token.head))))
                 continue
+            # "was over unless Israel chose to retaliate, in which case our answer would be
+            # stronger": the case is the condition stated before it
+            before = next((c for t in reversed(sentence[:token.i - sentence.start])
+                           if any(w.lower_ == "which" for w in token.children)
+                           and (c := _condition_clause(t)) is not None), None)
+            if before is not None:
+                case = {t.i for t in token.head.head.subtree}
+                found.append((_text([t for t in before if t.dep_ != "mark" and t.i not in case]),
+                              _text(_around(token.head.head, token.head))))
+                continue
         # "Russia would regard X as Y": X is the step, Y what it would be taken for
         if token.lemma_ in REGARD_VERBS and any(c.lower_ in MODALS for c in token.children):
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -362,6 +384,14 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         if modal and not any(_condition_clause(c) is not None for c in token.children):
             step = [t for t in token.subtree if t.i < modal[0].i
                     and not (t.dep_ == "mark" and t.head.i == token.i)]
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                            and c.i < modal[0].i), None)
+            if subject is not None and step and step[0].i < subject.left_edge.i and all(
+                    c.dep_ in ("prep", "advmod", "npadvmod", "punct", "mark")
+                    for c in token.children if c.i < subject.left_edge.i):
+                # "under the treaty, an attack on Belarus would be treated as ...": the step is
+                # the subject, not the words that set the scene before it
+                step = list(subject.subtree)
             rest = [t for t in token.subtree if t.i >= modal[0].i]
             if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)):
                 step = []
@@ -826,11 +856,13 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if token.dep_ in ("relcl", "ccomp"):
         # "would take all measures should the vessels return": the parser hangs the inverted
         # clause on the noun before it, or on the speech verb
-        first = next(token.subtree)
-        # on the speech verb, only after what was said ("warned that X would Y, should Z")
+        first = next(t for t in token.subtree if not (t.dep_ == "mark" and t.lower_ == "that"))
+        # on the speech verb, only after what was said ("warned that X would Y, should Z") or
+        # before what is said next ("warned that should Z, X would Y")
         after_said = token.dep_ == "relcl" or any(
             c.dep_ == "ccomp" and c.i < token.i for c in token.head.children)
-        if first.lower_ in ("should", "were", "had") and first.head.i == token.i and after_said \
+        if first.lower_ in ("should", "were", "had") and first.head.i == token.i \
+                and (after_said or _said_next(token) is not None) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") and first.i < c.i < token.i
                         for c in token.children):
             return [t for t in token.subtree if t.i != first.i]
@@ -861,6 +893,14 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
         return [t for t in token.subtree if t.i != first.i]
     return None
+
+
+def _said_next(token: Token) -> Token | None:
+    """"warned that should Iran escalate, Israel would respond": the parser hangs the inverted
+    condition and what follows it side by side on the speech verb; the clause said after it."""
+    if token.dep_ != "ccomp" or token.head.lemma_ not in SPEECH_VERBS:
+        return None
+    return next((c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
 
 
 def _elliptical(token: Token, clause: Token) -> str:

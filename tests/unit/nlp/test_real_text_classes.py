@@ -1978,3 +1978,27 @@ def test_a_step_read_by_two_patterns_is_one_line(annotate) -> None:
 ])
 def test_media_the_text_calls_the_states_speak_for_it(annotate, text) -> None:
     assert _speakers(annotate(text, "2025-03-01")) == [("PER", "GOV", False)]
+
+
+@pytest.mark.parametrize("text, condition, consequence", [
+    # a participle the parser read as the condition's verb, its true verb hung above it
+    ("Peru's president said that if fighter jets supplied to Chile operated from airfields in "
+     "third countries, those airfields would become legitimate targets for Peru.",
+     "fighter jets supplied to Chile operated from airfields in third countries",
+     "those airfields would become legitimate targets for Peru"),
+    # an inverted condition said before what follows it, both hung on the speech verb
+    ("Peru's army spokesman warned that should Chile choose to widen the fighting, Peru would "
+     "be obliged to respond.", "Chile choose to widen the fighting",
+     "Peru would be obliged to respond"),
+    # "in which case" points back to the condition stated before it
+    ("Peru's foreign minister said the operation had ended unless Chile chose to invite further "
+     "retaliation, in which case Peru's answer would be stronger.",
+     "Chile chose to invite further retaliation", "Peru's answer would be stronger"),
+    # the step is the subject, not the words that set the scene before it
+    ("Peru's president said that under the new pact an attack on Bolivia would be treated as an "
+     "attack on Peru.", "an attack on Bolivia", "would be treated as an attack on Peru"),
+])
+def test_condition_shapes_the_parser_splits(annotate, text, condition, consequence) -> None:
+    found = [(r["declarer"]["code"], r["condition"], r["consequence"])
+             for r in annotate(text, "2025-03-01")._.red_lines]
+    assert ("PER", condition, consequence) in found, found
