@@ -91,8 +91,8 @@ PUBLIC = {"resident", "civilian", "people", "public", "citizen", "traveller", "t
 # "will be held responsible for any damage", "will hold them accountable for"
 ANSWERABLE = {"responsible", "accountable", "liable"}
 # "would take firm action against ...": what a warning threatens to do against a step
-ACTION_NOUNS = {"action", "actions", "measures", "steps", "response", "countermeasures",
-                "retaliation"}
+ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "counteraction",
+                "retaliation", "reprisal"}
 WARNING_VERBS = {"warn", "threaten", "vow", "pledge"}
 # "would target all ships bound for Israel", "will shoot down any drone that enters": a class
 # of targets, qualified by what makes one a target
@@ -506,9 +506,13 @@ def _ahead(word: Token) -> bool:
 
 
 def _future(verb: Token) -> bool:
-    """A verb with "will", "would" or "shall" (or "'ll")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
-               for c in verb.children)
+    """A verb with "will", "would" or "shall" (or "'ll"), or one that shares it ("will watch
+    every move and take countermeasures")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
+           for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and _future(verb.head)
 
 
 def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
@@ -756,14 +760,13 @@ def _action_against(verb: Token) -> list[tuple[str, str]]:
         return []
     warned = any(a.lemma_ in WARNING_VERBS for a in verb.ancestors)
     for noun in verb.children:
-        if noun.dep_ != "dobj" or noun.lower_ not in ACTION_NOUNS:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in ACTION_NOUNS:
             continue
         against = [t for c in (*noun.children, *verb.children) if c.lower_ == "against"
                    for t in c.children if t.dep_ == "pobj"]
         # under a warning, or against any step at all ("all necessary measures against any
         # foreign interference")
-        if against and (warned or any(c.dep_ == "det" and c.lower_ == "any"
-                                      for c in against[0].children)):
+        if against and (warned or _any_such(against[0])):
             taken = {t.i for t in against[0].subtree} | {against[0].head.i}
             consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
                            and t.dep_ != "mark"]

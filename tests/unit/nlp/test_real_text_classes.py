@@ -1997,6 +1997,10 @@ def test_media_the_text_calls_the_states_speak_for_it(annotate, text) -> None:
     # the step is the subject, not the words that set the scene before it
     ("Peru's president said that under the new pact an attack on Bolivia would be treated as an "
      "attack on Peru.", "an attack on Bolivia", "would be treated as an attack on Peru"),
+    # a verb that shares the future of the one before it, and countermeasures against every step
+    ("“We warn that we will watch every movement of the enemy and take powerful counteractions "
+     "against every move hostile to us,” Peru's defence minister said.",
+     "every move hostile to us", "take powerful counteractions"),
 ])
 def test_condition_shapes_the_parser_splits(annotate, text, condition, consequence) -> None:
     found = [(r["declarer"]["code"], r["condition"], r["consequence"])
