@@ -2006,3 +2006,15 @@ def test_condition_shapes_the_parser_splits(annotate, text, condition, consequen
     found = [(r["declarer"]["code"], r["condition"], r["consequence"])
              for r in annotate(text, "2025-03-01")._.red_lines]
     assert ("PER", condition, consequence) in found, found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body after its words is of the state its words make their subject
+    ("Peru summoned Chile's envoy. Chile said on Monday it had begun drills near the border. "
+     "Peru handed the Chilean envoy a note of protest urging Chile to halt its violations, the "
+     "foreign ministry said in a statement.", ("PER", "GOV", False)),
+    ("China Carries Out Provocative Moves At The Lake.\nIndian troops pre-empted this PLA "
+     "activity on the southern bank of the lake, the Army said.", ("IND", "MIL", False)),
+])
+def test_a_body_after_its_words_is_of_their_subjects_state(annotate, text, speaker) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == speaker
