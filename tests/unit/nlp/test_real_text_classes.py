@@ -2018,3 +2018,13 @@ def test_condition_shapes_the_parser_splits(annotate, text, condition, consequen
 ])
 def test_a_body_after_its_words_is_of_their_subjects_state(annotate, text, speaker) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "West African leaders gave Niger's junta one week to reinstate the president or face the "
+    "use of force.",
+    "Southeast Asian bloc leaders warned that any attack on a member would be met with a joint "
+    "response.",
+])
+def test_a_bloc_named_by_where_its_members_are_holds_its_line(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text, "2023-08-01")._.red_lines] == ["IGO"]
