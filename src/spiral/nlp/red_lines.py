@@ -13,7 +13,8 @@ Patterns, on the dependency parse of each sentence:
   not the words that set the scene before it: "under the treaty, an attack on X would be
   treated as ...") is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
-  what follows it; "will respond to / retaliate against / pay a price for any X";
+  what follows it; "will respond to / retaliate against / pay a price for any X"; "further /
+  another / more X will be met with Y", a step taken again, as "any X" is;
 - "X would cross a red line", "X is a red line", "X will not be tolerated / allowed", "we will
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
   and get away with it", "only X will stop Y";
@@ -104,7 +105,8 @@ DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", 
                 "lay"}
 TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
-STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.IGNORECASE)
+STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
+                          r"continued|additional)\b", re.IGNORECASE)
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
 # a consequence said as a possibility

@@ -2028,3 +2028,14 @@ def test_a_body_after_its_words_is_of_their_subjects_state(annotate, text, speak
 ])
 def test_a_bloc_named_by_where_its_members_are_holds_its_line(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text, "2023-08-01")._.red_lines] == ["IGO"]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Peru's army said further provocations will be met with a decisive response.",
+     "further provocations"),
+    ("Peru warned that another incursion would trigger a military response.",
+     "another incursion"),
+])
+def test_a_further_step_met_with_a_response_is_a_line(annotate, text, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text, "2025-03-01")._.red_lines]
+    assert found == [("PER", condition)]
