@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.actors import BY_DOCUMENT, STATE_SECTORS, entity_at, phrase_heads
+from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.attribution_lexicon import (
     ANONYMOUS,
     ANY_STATE_SOURCES,
