@@ -520,3 +520,7 @@ def _score_red_lines(annotation: dict[str, Any], document: Document,
     for i in set(range(len(gold))) - {pair[1] for pair in pairs}:
         tally.error("missed_red_line", annotation, document, gold[i]["start"], gold[i]["end"],
                     gold=[gold[i].get("declarer_code"), gold[i].get("kind")])
+    for j in set(range(len(red_lines))) - {pair[2] for pair in pairs}:
+        r = red_lines[j]
+        tally.error("false_red_line", annotation, document, r.start, r.end,
+                    predicted=[r.declarer.code, r.declarer.entity_text])

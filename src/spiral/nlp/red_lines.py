@@ -4,12 +4,17 @@ Patterns, on the dependency parse of each sentence:
 - a conditional clause: "if/should/unless/in case X, (then) Y", "Y as long as X", "Y only
   when X", "will keep doing Y until X" (a clause, or a step named: "until a truce", not "until
   Friday") — condition X, consequence Y (an inverted "should X" the parser hangs on a noun or,
-  after what was said, on the speech verb, and "will not sit idly by if X", too);
+  after what was said or before what is said next ("warned that should X, Y would Z"), on the
+  speech verb; "will not sit idly by if X"; an "if" clause whose participle the parser read as
+  its verb ("if jets supplied to X operated from Y"); "..., in which case Y" after a condition);
 - "X means war", "X amounts to a declaration of war" in the present; "X would be a serious
   escalation", "would be treated as legitimate targets"; "warned Y against any X";
-- "X would mean / would put us at war / would be an act of war Y" — the step X is the condition;
+- "X would mean / would put us at war / would be an act of war Y" — the step X (the subject,
+  not the words that set the scene before it: "under the treaty, an attack on X would be
+  treated as ...") is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
-  what follows it; "will respond to / retaliate against / pay a price for any X";
+  what follows it; "will respond to / retaliate against / pay a price for any X"; "further /
+  another / more X will be met with Y", a step taken again, as "any X" is;
 - "X would cross a red line", "X is a red line", "X will not be tolerated / allowed", "we will
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
   and get away with it", "only X will stop Y";
@@ -38,7 +43,12 @@ prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
 country or body resolved is not kept. A sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
-pattern needs a future, a condition or a deadline; nor does a journalist's sentence whose
+pattern needs a future, a condition or a deadline (whoever a relative clause names is
+threatened only by a clause that looks ahead: not "the attack caused tensions between those who
+X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
+forecast, not a threat; "as if" sets no condition; the press, analysts, aid groups, companies
+and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
+tests"); nor does a journalist's sentence whose
 passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
 one is quoted saying it.
 """
@@ -54,7 +64,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import entity_at
+from spiral.nlp.actors import STATE_SECTORS, entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
@@ -82,8 +92,8 @@ PUBLIC = {"resident", "civilian", "people", "public", "citizen", "traveller", "t
 # "will be held responsible for any damage", "will hold them accountable for"
 ANSWERABLE = {"responsible", "accountable", "liable"}
 # "would take firm action against ...": what a warning threatens to do against a step
-ACTION_NOUNS = {"action", "actions", "measures", "steps", "response", "countermeasures",
-                "retaliation"}
+ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "counteraction",
+                "retaliation", "reprisal"}
 WARNING_VERBS = {"warn", "threaten", "vow", "pledge"}
 # "would target all ships bound for Israel", "will shoot down any drone that enters": a class
 # of targets, qualified by what makes one a target
@@ -95,9 +105,15 @@ DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", 
                 "lay"}
 TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
-STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such)\b", re.IGNORECASE)
+STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
+                          r"continued|additional)\b", re.IGNORECASE)
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
+# a consequence said as a possibility
+POSSIBILITY = {"could", "may", "might"}
+# sectors of those who speak of a conflict without being a party that can carry out a threat
+ONLOOKING_SECTORS = {"MED", "EDU", "NGO", "CVL", "BUS"}
+FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
 RELATIVES = {"that", "which", "who", "whom"}
@@ -222,8 +238,11 @@ class RedLineFinder:
         declarer = statement_holder(doc, sentence, consequence)
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
             declarer = _first_named(doc, sentence, declarer) or declarer
-        # a line no one resolved drew is no one's to hold to it
-        if declarer is None or not declarer.code or _passive_unquoted(doc, sentence):
+        # a line no one resolved drew is no one's to hold to it, and onlookers draw none
+        if declarer is None or not declarer.code or _onlooker(declarer) \
+                or _passive_unquoted(doc, sentence):
+            return None
+        if _foretold(sentence, consequence, declarer):
             return None
         condition = _resolve_anaphora(condition, sentences, index)
         addressee = _actors_named(doc, sentence, condition + " " + consequence, declarer.code)
@@ -233,6 +252,13 @@ class RedLineFinder:
                        consequence=consequence, kind=kind, start=sentence.start_char,
                        end=sentence.start_char + len(sentence.text.rstrip()),
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
+
+
+def _onlooker(declarer: Entity) -> bool:
+    """The press, analysts, aid groups, companies and bystanders, named or not ("analysts
+    said", "Yonhap said"): they tell of lines and risks, and draw none."""
+    return declarer.sector in ONLOOKING_SECTORS or (
+        declarer.role == "anonymous source" and declarer.sector not in STATE_SECTORS)
 
 
 def _first_named(doc: Doc, sentence: Span, joint: Entity) -> Entity | None:
@@ -277,7 +303,15 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     for token in sentence:
         condition = _condition_clause(token)
         if condition is not None:
-            clause = _clause_of(token.head)
+            if token.head.dep_ == "advcl" and token.head.i > token.i \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "mark"
+                                and c.lower_ in CONDITION_MARKS for c in token.head.children):
+                # "if jets supplied to Ukraine operated from ...": the parser read a participle
+                # as the clause's verb and hung the true one, with no subject of its own, above
+                # it; the condition is both
+                token = token.head
+                condition = list(token.subtree)
+            clause = _said_next(token) or _clause_of(token.head)
             # "as long as X": the "as long" the clause hangs from is no part of what follows
             taken = {t.i for t in (token.head if _as_long_as(token) else token).subtree}
             consequence = [t for t in _reported(clause).subtree if t.i not in taken
@@ -327,6 +361,16 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 found.append((_text(list(steps[0].subtree)),
                               _text(_around(token.head.head, token.head))))
                 continue
+            # "was over unless Israel chose to retaliate, in which case our answer would be
+            # stronger": the case is the condition stated before it
+            before = next((c for t in reversed(sentence[:token.i - sentence.start])
+                           if any(w.lower_ == "which" for w in token.children)
+                           and (c := _condition_clause(t)) is not None), None)
+            if before is not None:
+                case = {t.i for t in token.head.head.subtree}
+                found.append((_text([t for t in before if t.dep_ != "mark" and t.i not in case]),
+                              _text(_around(token.head.head, token.head))))
+                continue
         # "Russia would regard X as Y": X is the step, Y what it would be taken for
         if token.lemma_ in REGARD_VERBS and any(c.lower_ in MODALS for c in token.children):
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -342,6 +386,14 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         if modal and not any(_condition_clause(c) is not None for c in token.children):
             step = [t for t in token.subtree if t.i < modal[0].i
                     and not (t.dep_ == "mark" and t.head.i == token.i)]
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                            and c.i < modal[0].i), None)
+            if subject is not None and step and step[0].i < subject.left_edge.i and all(
+                    c.dep_ in ("prep", "advmod", "npadvmod", "punct", "mark")
+                    for c in token.children if c.i < subject.left_edge.i):
+                # "under the treaty, an attack on Belarus would be treated as ...": the step is
+                # the subject, not the words that set the scene before it
+                step = list(subject.subtree)
             rest = [t for t in token.subtree if t.i >= modal[0].i]
             if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)):
                 step = []
@@ -378,6 +430,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             and not (token.tag_ == "VBD" and token.lower_ != token.lemma_) and any(
                 t.lower_ in RELATIVES | {"whose"} and t.dep_ != "mark"
                 for t in token.subtree if t.i < token.i)
+        # "the attack caused tensions between those who want to end the talks": a clause that
+        # tells what is or was says nothing of what whoever does X will face
+        open_step = open_step and _ahead(token.head)
         if open_step and token.head.dep_ not in ("nsubj", "nsubjpass"):
             # "the right to strike facilities of countries that X": the clause around them
             clause = _clause_of(token.head.head)
@@ -419,10 +474,47 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     return found
 
 
+def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
+    """"If not stopped, Iran could produce a weapon," Israel's prime minister said: what
+    another party may do, said with "could/may/might", is a forecast, not a threat (a party that
+    threatens names itself: "Russia could use ...", "we could sell ...")."""
+    for verb in sentence:
+        if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children) \
+                or verb.text not in consequence:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        other = subject is not None and subject.text in consequence and entity_at(
+            subject.doc, subject.idx, subject.idx + len(subject.text))
+        if other and len(other.code) == 3 and other.code != declarer.code:
+            return True
+    return False
+
+
+def _ahead(word: Token) -> bool:
+    """Whether a clause a word hangs in, or one above it, looks ahead: a modal ("will be
+    targeted"), an infinitive ("vowed to strike", "the right to strike"), a warning, or the
+    present that states a rule ("becomes a legitimate target"); not what was ("caused
+    tensions", "has been")."""
+    clause = _clause_of(word)
+    if clause.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in clause.children):
+        return True
+    for verb in (word, *word.ancestors):
+        if verb.dep_ == "xcomp" or verb.lemma_ in WARNING_VERBS or any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | FUTURE_AUX
+                for c in verb.children):
+            return True
+    return False
+
+
 def _future(verb: Token) -> bool:
-    """A verb with "will", "would" or "shall" (or "'ll")."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
-               for c in verb.children)
+    """A verb with "will", "would" or "shall" (or "'ll"), or one that shares it ("will watch
+    every move and take countermeasures")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
+           for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and _future(verb.head)
 
 
 def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
@@ -670,14 +762,13 @@ def _action_against(verb: Token) -> list[tuple[str, str]]:
         return []
     warned = any(a.lemma_ in WARNING_VERBS for a in verb.ancestors)
     for noun in verb.children:
-        if noun.dep_ != "dobj" or noun.lower_ not in ACTION_NOUNS:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in ACTION_NOUNS:
             continue
         against = [t for c in (*noun.children, *verb.children) if c.lower_ == "against"
                    for t in c.children if t.dep_ == "pobj"]
         # under a warning, or against any step at all ("all necessary measures against any
         # foreign interference")
-        if against and (warned or any(c.dep_ == "det" and c.lower_ == "any"
-                                      for c in against[0].children)):
+        if against and (warned or _any_such(against[0])):
             taken = {t.i for t in against[0].subtree} | {against[0].head.i}
             consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
                            and t.dep_ != "mark"]
@@ -770,11 +861,13 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if token.dep_ in ("relcl", "ccomp"):
         # "would take all measures should the vessels return": the parser hangs the inverted
         # clause on the noun before it, or on the speech verb
-        first = next(token.subtree)
-        # on the speech verb, only after what was said ("warned that X would Y, should Z")
+        first = next(t for t in token.subtree if not (t.dep_ == "mark" and t.lower_ == "that"))
+        # on the speech verb, only after what was said ("warned that X would Y, should Z") or
+        # before what is said next ("warned that should Z, X would Y")
         after_said = token.dep_ == "relcl" or any(
             c.dep_ == "ccomp" and c.i < token.i for c in token.head.children)
-        if first.lower_ in ("should", "were", "had") and first.head.i == token.i and after_said \
+        if first.lower_ in ("should", "were", "had") and first.head.i == token.i \
+                and (after_said or _said_next(token) is not None) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") and first.i < c.i < token.i
                         for c in token.children):
             return [t for t in token.subtree if t.i != first.i]
@@ -788,7 +881,9 @@ def _condition_clause(token: Token) -> list[Token] | None:
         return list(token.subtree)
     if token.dep_ != "advcl":
         return None
-    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+           and not (c.i > 0 and c.nbor(-1).lower_ == "as") for c in children):
+        # "as if she were not allowed to speak" compares; it sets no condition
         return list(token.subtree)
     if any(c.dep_ == "mark" and c.lower_ == "until" for c in children) \
             and _keeps_on(token.head):
@@ -805,6 +900,14 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
         return [t for t in token.subtree if t.i != first.i]
     return None
+
+
+def _said_next(token: Token) -> Token | None:
+    """"warned that should Iran escalate, Israel would respond": the parser hangs the inverted
+    condition and what follows it side by side on the speech verb; the clause said after it."""
+    if token.dep_ != "ccomp" or token.head.lemma_ not in SPEECH_VERBS:
+        return None
+    return next((c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
 
 
 def _elliptical(token: Token, clause: Token) -> str:
@@ -899,7 +1002,10 @@ def _distinct(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for condition, consequence in pairs:
         bare = re.sub(r"^(if|should|unless|once|when) ", "", condition, flags=re.IGNORECASE)
         seen.setdefault(bare.lower(), (bare, consequence))
-    return list(seen.values())
+    # "any territory that X" and "territory that X", read by two patterns: one line, the fuller
+    return [pair for key, pair in seen.items()
+            if not any(key != other and other.endswith(" " + key)
+                       and seen[other][1] == pair[1] for other in seen)]
 
 
 def _resolve_anaphora(condition: str, sentences: list[Span], index: int) -> str:

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from spiral.nlp.actors import BY_DOCUMENT, STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
-from spiral.nlp.actors import STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
     ANONYMOUS,
     ANY_STATE_SOURCES,
@@ -48,15 +48,17 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "o
                                 "inside"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+# bodies that are a state's forces, beside its government's
+MILITARY_BODIES = frozenset({"army", "military", "navy"})
 
 
 def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]) -> Quote:
     """The quote's speaker as the quotes before it tell it: an unresolved source takes its
     antecedent; a pronoun or a description after what it says is who was speaking before."""
     if quote.speaker is None:
-        return _from_antecedent(doc, source, quote, earlier)
+        return _of_its_words_subject(doc, source, _from_antecedent(doc, source, quote, earlier))
     quote = _unnamed_still(source, _still_speaking(doc, source, quote, earlier), earlier)
-    return _body_named_before(source, quote, earlier)
+    return _body_named_before(source, _of_its_words_subject(doc, source, quote), earlier)
 
 
 def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
@@ -168,6 +170,33 @@ def _still_speaking(doc: Doc, source: list[Token], quote: Quote, earlier: list[Q
     if not window or not named_inside or window[-1].speaker.code == quote.speaker.code:
         return quote
     return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
+
+
+def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
+    """"Iraq handed the Turkish envoy a note of protest, the foreign ministry said", "Indian
+    troops pre-empted the PLA's moves, the army said": a state body the text places nowhere,
+    after its words, is of the state its words make their subject, not of another they name
+    further in (a ministry of a country, an army of a state's forces)."""
+    words = [t for t in source if not t.is_punct]
+    if len(words) < 2 or len(words) > 3 or words[0].lower_ != "the" \
+            or words[-1].lemma_.lower() not in STATE_BODIES or source[0].idx < quote.end \
+            or quote.speaker is None or quote.speaker.role == BY_DOCUMENT:
+        return quote
+    inside = [t for t in doc[words[0].sent.start:words[0].i]
+              if quote.start <= t.idx < quote.end]
+    roots = [t for t in inside if not quote.start <= t.head.idx < quote.end or t.head.i == t.i]
+    subject = next((c for root in roots[:1] for c in root.children
+                    if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
+    entity = subject and entity_at(doc, subject.idx, subject.idx + len(subject.text))
+    if not entity or len(entity.code) != 3 or entity.code in NON_STATE \
+            or entity.code == quote.speaker.code:
+        return quote
+    military = words[-1].lemma_.lower() in MILITARY_BODIES
+    if military != (entity.sector == "MIL") or not military and entity.sector not in ("", "GOV"):
+        return quote
+    text = " ".join(t.text for t in words)
+    return replace(quote, speaker=Entity(text, entity.entity_name, entity.code,
+                                         quote.speaker.sector or entity.sector or "GOV"))
 
 
 def _unnamed_still(source: list[Token], quote: Quote, earlier: list[Quote]) -> Quote:

@@ -99,6 +99,12 @@ def test_realtext_red_line_found_by_span_and_declarer() -> None:
                     start=SECOND[0], end=SECOND[1])
     assert _score((), (), (found,))["red_lines"]["recall"] == 1.0
     assert _score((), (), ())["red_lines"]["recall"] == 0.0
+    # a line held by the wrong side is listed as false, beside the gold one it missed
+    wrong = RedLine(doc_id="d", declarer=RUS, condition="the strikes go on",
+                    consequence="Kyiv will respond", kind="conditional_threat",
+                    start=SECOND[0], end=SECOND[1])
+    kinds = [e["kind"] for e in _score((), (), (wrong,))["errors"]]
+    assert kinds.count("false_red_line") == 1 and kinds.count("missed_red_line") == 1
 
 
 def test_realtext_cache_checks_the_hash(tmp_path: Path) -> None:

@@ -143,7 +143,9 @@ def test_a_call_on_someone_is_a_request(annotate) -> None:
 
 @pytest.mark.parametrize("name, code, sector", [
     ("the Treasury Department", "USA", "GOV"), ("China's Eastern Theater Command", "CHN", "MIL"),
-    ("the Quai d'Orsay", "FRA", "GOV"), ("KCNA", "PRK", "MED")])
+    ("the Quai d'Orsay", "FRA", "GOV"), ("Yonhap", "KOR", "MED"),
+    # a news agency the state runs speaks for it, as "state media" do
+    ("KCNA", "PRK", "GOV")])
 def test_institutions_carry_their_sector(annotate, name, code, sector) -> None:
     doc = annotate(f"{name} said on Monday that the talks had failed.")
     assert (code, sector) in {(a["code"], a["sector"]) for a in doc._.actors}
@@ -459,9 +461,10 @@ def test_ships_or_aircraft_entering_waters_or_airspace_show_force(annotate) -> N
 
 
 @pytest.mark.parametrize("text, last", [
-    # an unnamed source among those coordinated makes the source anonymous
+    # an unnamed source among those coordinated makes the source anonymous (a state
+    # broadcaster, as the state's voice, is first)
     (("Sudan's war goes on. Sudan's army advanced. The army took the airport on Friday, a state "
-     "broadcaster and military sources said."), ("SDN", "MIL", True)),
+     "broadcaster and military sources said."), ("SDN", "GOV", True)),
     # a pronoun for a private person is no government
     (("“The house shook all night,” said Amal Nasser, 40, a teacher from Gaza City. “We could "
      "not sleep,” she said."), ("PSE", "", False)),
@@ -1942,3 +1945,97 @@ def test_a_state_fighting_a_rebellion_at_home_still_does(annotate) -> None:
                    "between the M23 and Congo's army raged again on Monday. Congo's army shelled "
                    "positions near Goma.")
     assert ("COD", "ASSAULT", "COD") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text", [
+    # what another party may do is a forecast, not the speaker's threat
+    ("“If it is not stopped, Chile could build a nuclear bomb within months,” Peru's prime "
+     "minister said."),
+    # a clause that tells what was says nothing of what those who do X will face
+    ("According to Peru's foreign ministry, Chile's attack caused tensions inside the cabinet "
+     "between those who want to end the talks and those who want to continue."),
+    # "as if" compares; it sets no condition
+    "Peru's defence minister said Chile's navy behaved as if it were at war with Peru.",
+    # the press and analysts tell of risks; they draw no line
+    "Yonhap said that if the talks fail, North Korea will resume its missile tests.",
+    ("Analysts at Peru's Catholic University said that if the talks fail, Chile will resume "
+     "its strikes on the border towns."),
+])
+def test_no_line_from_forecasts_past_facts_or_comparisons(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+def test_a_step_read_by_two_patterns_is_one_line(annotate) -> None:
+    doc = annotate("Peru warned that any territory that serves as a launch point for attacks "
+                   "on Peru will be targeted.", "2025-03-01")
+    assert [r["condition"] for r in doc._.red_lines] == [
+        "any territory that serves as a launch point for attacks on Peru"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile's navy fired on a fishing boat, Peruvian state television said.",
+    "Chile's navy fired on a fishing boat, Peru's state news agency said.",
+])
+def test_media_the_text_calls_the_states_speak_for_it(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01")) == [("PER", "GOV", False)]
+
+
+@pytest.mark.parametrize("text, condition, consequence", [
+    # a participle the parser read as the condition's verb, its true verb hung above it
+    (("Peru's president said that if fighter jets supplied to Chile operated from airfields in "
+      "third countries, those airfields would become legitimate targets for Peru."),
+     "fighter jets supplied to Chile operated from airfields in third countries",
+     "those airfields would become legitimate targets for Peru"),
+    # an inverted condition said before what follows it, both hung on the speech verb
+    (("Peru's army spokesman warned that should Chile choose to widen the fighting, Peru would "
+      "be obliged to respond."), "Chile choose to widen the fighting",
+     "Peru would be obliged to respond"),
+    # "in which case" points back to the condition stated before it
+    (("Peru's foreign minister said the operation had ended unless Chile chose to invite further "
+      "retaliation, in which case Peru's answer would be stronger."),
+     "Chile chose to invite further retaliation", "Peru's answer would be stronger"),
+    # the step is the subject, not the words that set the scene before it
+    (("Peru's president said that under the new pact an attack on Bolivia would be treated as an "
+      "attack on Peru."), "an attack on Bolivia", "would be treated as an attack on Peru"),
+    # a verb that shares the future of the one before it, and countermeasures against every step
+    (("“We warn that we will watch every movement of the enemy and take powerful counteractions "
+      "against every move hostile to us,” Peru's defence minister said."),
+     "every move hostile to us", "take powerful counteractions"),
+])
+def test_condition_shapes_the_parser_splits(annotate, text, condition, consequence) -> None:
+    found = [(r["declarer"]["code"], r["condition"], r["consequence"])
+             for r in annotate(text, "2025-03-01")._.red_lines]
+    assert ("PER", condition, consequence) in found, found
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body after its words is of the state its words make their subject
+    (("Peru summoned Chile's envoy. Chile said on Monday it had begun drills near the border. "
+      "Peru handed the Chilean envoy a note of protest urging Chile to halt its violations, the "
+      "foreign ministry said in a statement."), ("PER", "GOV", False)),
+    (("China Carries Out Provocative Moves At The Lake.\nIndian troops pre-empted this PLA "
+      "activity on the southern bank of the lake, the Army said."), ("IND", "MIL", False)),
+])
+def test_a_body_after_its_words_is_of_their_subjects_state(annotate, text, speaker) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    ("West African leaders gave Niger's junta one week to reinstate the president or face the "
+     "use of force."),
+    ("Southeast Asian bloc leaders warned that any attack on a member would be met with a joint "
+     "response."),
+])
+def test_a_bloc_named_by_where_its_members_are_holds_its_line(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text, "2023-08-01")._.red_lines] == ["IGO"]
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Peru's army said further provocations will be met with a decisive response.",
+     "further provocations"),
+    ("Peru warned that another incursion would trigger a military response.",
+     "another incursion"),
+])
+def test_a_further_step_met_with_a_response_is_a_line(annotate, text, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text, "2025-03-01")._.red_lines]
+    assert found == [("PER", condition)]
