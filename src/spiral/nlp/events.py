@@ -272,6 +272,11 @@ class EventCoder:
         return list(found.values())
 
 
+# what each sentence's triggers share, kept per document by the sentence's first token
+_VENUES = "spiral.venues"
+_GO_BETWEENS = "spiral.go_betweens"
+
+
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     """What every event read from one sentence shares: its words, whether it asks, its date and
@@ -1524,9 +1529,14 @@ def _venues(sentence: Span) -> frozenset[int]:
     """Where talks are held or a deal is reached ("held an emergency summit in Abuja", "met ...
     in Paris to discuss", "reached an agreement in Cairo"): a place that names no side of them
     nor of another act, and does not say where an unnamed side is from (`VENUE_WORDS`; a visit
-    "to Amman" or an embassy "in Tehran" still names its host)."""
-    return frozenset(t.i for p in sentence if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
-                     and _hung_on_venue(p) for t in p.subtree)
+    "to Amman" or an embassy "in Tehran" still names its host). Every trigger of the sentence
+    asks, so the first answer is kept in `doc.user_data` as plain token indices."""
+    kept = sentence.doc.user_data.setdefault(_VENUES, {})
+    if sentence.start not in kept:
+        kept[sentence.start] = [t.i for p in sentence if p.dep_ == "prep"
+                                and p.lower_ in PLACE_PREPS and _hung_on_venue(p)
+                                for t in p.subtree]
+    return frozenset(kept[sentence.start])
 
 
 def _hung_on_venue(prep: Token) -> bool:
@@ -1553,10 +1563,16 @@ def _other_side_at_home(entity: Entity, actors: list[Entity]) -> bool:
 def _go_betweens(token: Token) -> frozenset[int]:
     """Who mediates, brokers or hosts what the sentence tells ("signed a truce, organized by
     Saudi Arabia", "refused a deal reached in talks mediated by Angola"): the by-phrase of such a
-    verb, other than the trigger, names no side of the trigger's event, nor the place of one."""
-    return frozenset(t.i for verb in token.sent if verb.i != token.i
-                     and verb.lemma_.lower() in MEDIATING_VERBS
-                     for agent in verb.children if agent.dep_ == "agent" for t in agent.subtree)
+    verb, other than the trigger, names no side of the trigger's event, nor the place of one.
+    The sentence's by-phrases of such verbs are found once and kept in `doc.user_data`, by verb,
+    as plain token indices."""
+    sentence = token.sent
+    kept = sentence.doc.user_data.setdefault(_GO_BETWEENS, {})
+    if sentence.start not in kept:
+        kept[sentence.start] = [[verb.i, [t.i for agent in verb.children if agent.dep_ == "agent"
+                                          for t in agent.subtree]]
+                                for verb in sentence if verb.lemma_.lower() in MEDIATING_VERBS]
+    return frozenset(i for verb, words in kept[sentence.start] if verb != token.i for i in words)
 
 
 def _allied(prep: Token) -> bool:
