@@ -17,5 +17,5 @@ def spiral_command() -> list[str]:
 def run_spiral(*args: str | Path, cwd: Path | None = None, timeout_s: float = 300,
                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `spiral ARGS...` and return the finished process (stdout and stderr as text)."""
-    return subprocess.run([*spiral_command(), *map(str, args)], cwd=cwd, capture_output=True,
+    return subprocess.run([*spiral_command(), *map(str, args)], cwd=cwd, capture_output=True, check=False,
                           text=True, timeout=timeout_s, env={**os.environ, **(env or {})})

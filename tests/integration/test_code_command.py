@@ -26,7 +26,7 @@ ENTITY_KEYS = {"entity_text", "entity_name", "code", "sector", "role", "role_val
 
 
 def test_code_prints_document_json_with_spans(corpus_dir: Path) -> None:
-    article = sorted(corpus_dir.glob("*.txt"))[0]
+    article = min(corpus_dir.glob("*.txt"))
     text = article.read_text(encoding="utf-8")
     result = CliRunner().invoke(app, ["code", str(article), "--published", "2024-11-21",
                                       "--format", "json"], catch_exceptions=False)

@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from spiral.errors import InputError
 from spiral.ingest.charset import decode_page
@@ -43,7 +43,7 @@ class HtmlExtractor:
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
 
-    def __enter__(self) -> HtmlExtractor:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -60,7 +60,7 @@ class HtmlExtractor:
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._process is None:
-            self._stderr = tempfile.TemporaryFile()
+            self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the worker)
             # -P: the worker's folder (which holds html.py) must not shadow the stdlib's html
             self._process = subprocess.Popen(
                 [sys.executable, "-P", str(WORKER), str(self.memory_mb)],

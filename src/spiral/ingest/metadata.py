@@ -44,7 +44,7 @@ def parse_published(value: Any, *, where: str, date_format: str | None = None) -
     text = value.strip()
     try:
         parsed = (datetime.strptime(text, date_format) if date_format
-                  else datetime.fromisoformat(text.replace("Z", "+00:00")))
+                  else datetime.fromisoformat(text))
     except ValueError:
         hint = f"--date-format {_guess_format(text)!r}" if not date_format else "another --date-format"
         expected = f"in the format {date_format!r}" if date_format else "ISO 8601"

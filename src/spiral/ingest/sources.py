@@ -159,7 +159,7 @@ def _sorted_out(path: Path, target: Path, names: set[str], skip: Callable[[Skipp
 
 
 def _open(path: Path) -> BinaryIO:
-    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
 
 
 def read_bytes(path: Path, *, max_bytes: int,

@@ -42,7 +42,7 @@ def spiral(*args: str | Path, cwd: Path | None = None, env: dict[str, str] | Non
 
     process = subprocess.Popen([*spiral_command(), *map(str, args)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, cwd=cwd, env=environment,
-                               preexec_fn=limit_writes)
+                               preexec_fn=limit_writes)  # noqa: PLW1509 (no threads yet)
     # pipes, not files: the cap on written files must not cut the command's own messages
     streams: dict[str, bytes] = {}
     readers = [threading.Thread(target=lambda n=n, s=s: streams.__setitem__(n, s.read()))

@@ -176,7 +176,7 @@ def test_read_rss1_rdf_in_latin1_with_dublin_core_dates(tmp_path: Path) -> None:
 
 def test_read_names_a_folder_it_cannot_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 17, defect 10 (the CLI test needs a non-root user; this one fails the listing)."""
-    import spiral.ingest.sources as sources
+    from spiral.ingest import sources
 
     (tmp_path / "a.txt").write_text(TEXT)
     locked = tmp_path / "locked"

@@ -62,8 +62,8 @@ def test_actors_in_a_batch_are_those_of_each_document_alone(nlp) -> None:
     # document, at its own place
     texts = ["Kenyan envoy Wanjiru Otieno met the delegation in Nairobi on Monday.",
              "The Kremlin said Kyiv was to blame.",
-             "Colonel Tomas Varga of the Hungarian army said the exercise was over. "
-             "Varga added that observers had been invited."]
+             ("Colonel Tomas Varga of the Hungarian army said the exercise was over. "
+              "Varga added that observers had been invited.")]
     alone = [[(a["entity_name"], a["code"], a["mentions"]) for a in nlp(text)._.actors]
              for text in texts]
     batched = [[(a["entity_name"], a["code"], a["mentions"]) for a in doc._.actors]

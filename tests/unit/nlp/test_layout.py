@@ -264,10 +264,10 @@ def test_layout_a_blank_line_ends_a_sentence() -> None:
 def test_layout_dateline_place_is_no_side(coded) -> None:
     # a dateline's place, on its own line or before an outlet in brackets, is where the story was
     # filed: the lead that follows is a sentence of its own, and the place neither acts nor suffers
-    for page in ("OSLO, Norway, Mar. 4\n\nOutlet:\n\nSince early morning, Ruritanian "
-                 "artillery has shelled border posts of Norway.",
-                 "OSLO (Nordic Wire) — Ruritanian artillery shelled border posts of Sweden on "
-                 "Friday."):
+    for page in (("OSLO, Norway, Mar. 4\n\nOutlet:\n\nSince early morning, Ruritanian "
+                  "artillery has shelled border posts of Norway."),
+                 ("OSLO (Nordic Wire) — Ruritanian artillery shelled border posts of Sweden on "
+                  "Friday.")):
         doc = coded(page)
         assert not any(a["entity_text"] == "OSLO" for e in doc._.events
                        for a in (*e["actor"], *e["recipient"]))
