@@ -40,10 +40,9 @@ REPORT_COUNTRY_ROLE = "by document"
 
 
 def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int,
-             n_same_sides: int = 0, n_same_act: int = 0) -> dict[str, float]:
+             n_same_sides: int = 0) -> dict[str, float]:
     """The named features of one event (a dict as in `doc._.events`) in its document's `text`;
-    `n_same_sides` and `n_same_act` are the event's `same_sides_elsewhere` and
-    `same_act_elsewhere` among its document's events."""
+    `n_same_sides` is the event's `same_sides_elsewhere` among its document's events."""
     actors = {a["code"] for a in event.get("actor", ()) if a.get("code")}
     recipients = {r["code"] for r in event.get("recipient", ()) if r.get("code")}
     roles = [side.get("role") for side in (*event.get("actor", ()), *event.get("recipient", ()))]
@@ -79,10 +78,6 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int,
         # the report tells these two sides acting on each other in other sentences too: its
         # story is theirs (an event between sides it names once is more often a misreading)
         "log_same_sides_elsewhere": math.log1p(n_same_sides),
-        # the report tells this very act again (same family, same actor on the same recipient)
-        # in other sentences: headline, lead and body retell what happened; a misreading is
-        # mostly told once
-        "log_same_act_elsewhere": math.log1p(n_same_act),
     } | {f"type_{name}": float(event["event_type"] == name) for name in EVENT_TYPES}
 
 
@@ -106,35 +101,6 @@ def same_sides_elsewhere(events: Sequence[Mapping[str, Any]]) -> list[int]:
     return [sum(1 for j in set().union(*(told[pair] for pair in joined))
                 if events[j]["start"] != event["start"])
             for event, joined in zip(events, pairs)]
-
-
-def same_act_elsewhere(events: Sequence[Mapping[str, Any]]) -> list[int]:
-    """For each of a document's events (dicts), how many of its events in other sentences tell
-    the same act: the same type family (PLOVER quad class), one of its actors acting on one of
-    its recipients in the same direction, or, for an event without a recipient, one of its
-    actors acting on no one; none for an event without an actor.
-
-    >>> def event(start, kind, actor, recipient=None):
-    ...     return {"start": start, "event_type": kind, "actor": [{"code": actor}],
-    ...             "recipient": [{"code": recipient}] if recipient else []}
-    >>> same_act_elsewhere([event(0, "ASSAULT", "RUS", "UKR"), event(40, "COERCE", "RUS", "UKR"),
-    ...                     event(80, "ASSAULT", "UKR", "RUS"), event(80, "THREATEN", "RUS"),
-    ...                     event(120, "ACCUSE", "RUS")])
-    [1, 1, 0, 1, 1]
-    """
-    def acts(event: Mapping[str, Any]) -> set[tuple[int, str, str | None]]:
-        kind = EVENT_TYPES[event["event_type"]].quad_code
-        recipients = _codes(event.get("recipient", ())) or {None}
-        return {(kind, actor, recipient) for actor in _codes(event.get("actor", ()))
-                for recipient in recipients}
-
-    told: dict[tuple[int, str, str | None], set[int]] = {}
-    per_event = [acts(event) for event in events]
-    for event, told_acts in zip(events, per_event):
-        for act in told_acts:
-            told.setdefault(act, set()).add(event["start"])
-    return [len(set().union(*(told[act] for act in told_acts)) - {event["start"]})
-            if told_acts else 0 for event, told_acts in zip(events, per_event)]
 
 
 def _codes(sides: Sequence[Mapping[str, Any]]) -> frozenset[str]:

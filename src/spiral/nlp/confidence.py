@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from spiral.nlp import extensions
-from spiral.nlp.calibration import features, same_act_elsewhere, same_sides_elsewhere, score
+from spiral.nlp.calibration import features, same_sides_elsewhere, score
 
 
 class ConfidenceScorer:
@@ -24,9 +24,8 @@ class ConfidenceScorer:
         doc._.events = tuple(
             {**event, "confidence": round(score(features(
                 event, text, n_in_sentence=per_sentence[(event["start"], event["end"])],
-                n_same_sides=n_same_sides, n_same_act=n_same_act)), 3)}
-            for event, n_same_sides, n_same_act in zip(
-                events, same_sides_elsewhere(events), same_act_elsewhere(events)))
+                n_same_sides=n_same_sides)), 3)}
+            for event, n_same_sides in zip(events, same_sides_elsewhere(events)))
         return doc
 
 

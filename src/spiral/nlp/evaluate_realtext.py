@@ -48,7 +48,6 @@ from spiral.nlp.calibration import (
     features,
     fit,
     reliability,
-    same_act_elsewhere,
     same_sides_elsewhere,
 )
 from spiral.nlp.calibration import score as calibration_score
@@ -291,8 +290,7 @@ def _features_of(event: Event, events: Sequence[Event], document: Document) -> d
     plain = [to_dict(e) for e in events]
     k = next(k for k, e in enumerate(events) if e is event)
     return features(plain[k], document.text, n_in_sentence=shared,
-                    n_same_sides=same_sides_elsewhere(plain)[k],
-                    n_same_act=same_act_elsewhere(plain)[k])
+                    n_same_sides=same_sides_elsewhere(plain)[k])
 
 
 @dataclass(slots=True)

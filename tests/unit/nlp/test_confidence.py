@@ -14,7 +14,6 @@ from spiral.nlp.calibration import (
     features,
     fit,
     reliability,
-    same_act_elsewhere,
     same_sides_elsewhere,
     score,
 )
@@ -110,28 +109,3 @@ def test_confidence_counts_the_same_two_sides_told_in_other_sentences_of_the_rep
         "threshold": 0.5, "weights": {"log_same_sides_elsewhere": 1.0}})
     doc = ConfidenceScorer()(_Doc(EVENT["text"], tuple(story)))
     assert doc._.events[0]["confidence"] > doc._.events[4]["confidence"] == 0.5
-
-
-def test_confidence_counts_the_same_act_retold_in_other_sentences_of_the_report(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    def told(start: int, kind: str, actor: str, recipient: str | None) -> dict:
-        return {**EVENT, "start": start, "event_type": kind,
-                "actor": [{"code": actor, "sector": ""}],
-                "recipient": [{"code": recipient, "sector": ""}] if recipient else []}
-
-    strike = told(0, "ASSAULT", "RUS", "UKR")
-    story = [strike, told(0, "COERCE", "RUS", "UKR"),  # the same sentence: no retelling
-             told(50, "COERCE", "RUS", "UKR"),  # another verb of the same family
-             told(90, "ASSAULT", "UKR", "RUS"),  # the other way round: another act
-             told(90, "CONSULT", "RUS", "UKR"),  # another family: another act
-             told(130, "MOBILIZE", "RUS", None), told(170, "MOBILIZE", "RUS", None),
-             {**told(210, "ASSAULT", "BLR", None), "actor": []}]  # no actor: no act
-    assert same_act_elsewhere(story) == [1, 1, 1, 0, 0, 1, 1, 0]
-    retold = features(strike, strike["text"], n_in_sentence=2, n_same_act=1)
-    once = features(strike, strike["text"], n_in_sentence=2)
-    assert retold["log_same_act_elsewhere"] > once["log_same_act_elsewhere"] == 0.0
-    # the component passes the count: weighed, a retold act ranks above one told once
-    monkeypatch.setattr(calibration, "_model", lambda: {
-        "threshold": 0.5, "weights": {"log_same_act_elsewhere": 1.0}})
-    doc = ConfidenceScorer()(_Doc(EVENT["text"], tuple(story)))
-    assert doc._.events[0]["confidence"] > doc._.events[3]["confidence"] == 0.5
