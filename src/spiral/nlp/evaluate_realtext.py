@@ -227,7 +227,11 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
     with the best F0.5 (precision weighs twice recall), chosen across annotator groups (an id's
     prefix, "A-001"): each group's events are scored by weights fitted on the other groups, so
     the threshold is picked on confidences the weights never saw. Where the curve is flat, the
-    highest threshold within `F_HALF_TOLERANCE` of the best: precision first."""
+    highest threshold within `F_HALF_TOLERANCE` of the best: precision first.
+
+    Beside the in-sample figures, what a refit is judged by: the expected calibration error of
+    those cross-validated confidences, the figures of each group at the threshold, and the
+    threshold the rule picks with each group left out (how firmly the data choose it)."""
     items = list(items)
     rows, labels = _labelled(items)
     weights = fit(rows, labels)
@@ -236,20 +240,45 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
         [i for i in items if _group(i[0]) == group],
         fit(*_labelled([i for i in items if _group(i[0]) != group])))] if len(groups) > 1 else \
         _rescored(items, weights)
-    curve = []
-    for step in range(5, 96, 5):
-        events = score(unseen, min_confidence=step / 100)["events"]
-        p, r = events["precision"], events["recall"]
-        curve.append((1.25 * p * r / (0.25 * p + r) if p + r else 0.0, step / 100, events))
-    best = precision_first(curve)
+    best = precision_first(_f_half_curve(unseen))
     probabilities = [calibration_score(named, weights) for named in rows]
     ece, table = reliability(probabilities, labels)
+    tally = _Tally()
+    for annotation, document, extraction in unseen:
+        _score_events(annotation, document, extraction.events, tally, 0.0)
+    ece_unseen, _ = reliability([c for _, _, c in tally.labelled], [y for _, y, _ in tally.labelled])
     return {"threshold": best[1], "weights": weights,
-            "events_dev_at_threshold": score(_rescored(items, weights),
-                                             min_confidence=best[1])["events"],
+            "events_dev_at_threshold": _events(_rescored(items, weights), best[1]),
             "events_cross_validated_at_threshold": best[2],
+            "events_cross_validated_by_group": {
+                group: _events([i for i in unseen if _group(i[0]) == group], best[1])
+                for group in groups},
+            "threshold_without_group": {
+                group: precision_first(_f_half_curve(
+                    [i for i in unseen if _group(i[0]) != group]))[1]
+                for group in groups} if len(groups) > 1 else {},
             "n_events": len(labels), "n_right": sum(labels), "ece_dev": round(ece, 3),
-            "reliability_dev": table}
+            "ece_cross_validated": round(ece_unseen, 3), "reliability_dev": table}
+
+
+def _f_half_curve(items: list[tuple[dict[str, Any], Document, Extraction]]
+                  ) -> list[tuple[float, float, dict[str, Any]]]:
+    """(F0.5, threshold, event figures) at thresholds 0.05 to 0.95 in steps of 0.05."""
+    curve = []
+    for step in range(5, 96, 5):
+        events = _events(items, step / 100)
+        p, r = events["precision"], events["recall"]
+        curve.append((1.25 * p * r / (0.25 * p + r) if p + r else 0.0, step / 100, events))
+    return curve
+
+
+def _events(items: list[tuple[dict[str, Any], Document, Extraction]],
+            min_confidence: float) -> dict[str, Any]:
+    """The event figures alone (as in `score`) at `min_confidence`."""
+    tally = _Tally()
+    for annotation, document, extraction in items:
+        _score_events(annotation, document, extraction.events, tally, min_confidence)
+    return tally.result()["events"]
 
 
 def precision_first(curve: list[tuple[float, float, Any]]) -> tuple[float, float, Any]:

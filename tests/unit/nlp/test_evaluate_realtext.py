@@ -81,6 +81,12 @@ def test_realtext_threshold_is_chosen_on_groups_the_weights_never_saw() -> None:
     fitted = calibrate(items)
     assert fitted["events_cross_validated_at_threshold"]["gold"] == 2  # both groups scored
     assert 0.05 <= fitted["threshold"] <= 0.95 and set(fitted["weights"]) >= {"bias"}
+    # what a refit is judged by: each group's figures on weights fitted without it, the
+    # calibration of those unseen confidences, and the threshold with each group left out
+    assert {g: e["gold"] for g, e in fitted["events_cross_validated_by_group"].items()} == {
+        "A": 1, "B": 1}
+    assert set(fitted["threshold_without_group"]) == {"A", "B"}
+    assert 0.0 <= fitted["ece_cross_validated"] <= 1.0
 
 
 def test_realtext_speaker_needs_name_country_and_state() -> None:
