@@ -97,6 +97,7 @@ from spiral.records import Entity, Quote, from_dict
 __all__ = ["SPEECH_VERBS", "QuoteFinder", "statement_holder"]
 
 NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
+LINKING_SUBJECTS = frozenset({"that", "this"})  # "That said, ...", "This being said, ..."
 ANSWERS = frozenset({"yes", "no"})
 CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 # links inside a noun phrase, through which a stranded subject is reached from its last word
@@ -294,6 +295,8 @@ def _named_lines(doc: Doc, body: list[Span]) -> list[_Found]:
 def _verbal(verb: Token, lemma: str) -> list[_Found]:
     """A cue verb with its clause, infinitive or object; or inserted in its content."""
     children = list(verb.children)
+    if _linking(verb):
+        return []
     if _raising(verb, lemma):
         return _sourceless(verb)
     if lemma in RAISING_PREDICATE_CUES and (seeming := _seeming(verb)):
@@ -454,6 +457,17 @@ def _relayed(verb: Token) -> list[_Found]:
         return []
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _phrase(source), content, said)]
+
+
+def _linking(verb: Token) -> bool:
+    """"That said, ...", "That being said, ...": a phrase that links to what came before,
+    attributing nothing to "that"."""
+    subject = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if subject is not None and subject.lower_ == "being" and subject.i > verb.sent.start:
+        subject = verb.doc[subject.i - 1]
+    return verb.lemma_.lower() == "say" and subject is not None \
+        and subject.lower_ in LINKING_SUBJECTS and verb.i + 1 < verb.sent.end \
+        and verb.nbor(1).text == ","
 
 
 def _trailing(verb: Token) -> bool:
@@ -677,8 +691,9 @@ def _raising(verb: Token, lemma: str) -> bool:
         # "the senator seemed to mock his rival": the mocking is the senator's, its cue the verb
         # after "seemed"
         return raised is not None and not (
-            raised.lemma_.lower() in ANY_CUES | TOPIC_CUES and raised.dep_ == "xcomp") and any(
-            c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
+            raised.lemma_.lower() in ANY_CUES | TOPIC_CUES and raised.dep_ == "xcomp") and (any(
+                c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in children)
+                or verb.tag_ in ("VBD", "VBZ", "VBP") and _raised_subject(verb) is not None)
     if _raised(verb, ("xcomp",)) is None:
         return False
     return lemma in PASSIVE_RAISING_CUES and _raised_subject(verb) is not None and any(

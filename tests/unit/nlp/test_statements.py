@@ -575,6 +575,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The governor joined the mayor in calling for a new inquiry.",
      [("The governor", "calling for", "a new inquiry", "indirect")]),
     ("The state plays a key role in deciding the nominee.", []),
+    # a raising verb coordinated with the clause that has its subject
+    ("The governor held a clear lead and appeared poised to win the runoff.",
+     [("", "appeared", "The governor | poised to win the runoff", "indirect")]),
+    # "That said" links to what came before and attributes nothing
+    ("That said, the envoys say they expect the truce to hold.",
+     [("the envoys", "say", "they expect the truce to hold", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
