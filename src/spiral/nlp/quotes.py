@@ -128,6 +128,7 @@ MAX_ATTRIBUTION_TOKENS = 12  # '"...." So said the minister.' after a quote
 # one leaves the content within PolNeAR's lenient match either way, content F1 >= 0.5, and
 # other readers count it in: cut at once as long, statements gold quotes F1 0.863 -> 0.858)
 APPENDIX_PUNCT = frozenset({",", "—", "–", "--"})
+CLOSING_MARKS = frozenset({"”", '"', "''"})
 APPENDIX_RELATIVES = frozenset({"which", "who", "whom", "whose", "where", "when"})
 APPENDIX_CONTRASTS = frozenset({"while", "though", "although", "whereas"})
 APPENDIX_SHARE = 2
@@ -592,8 +593,11 @@ def _trailing_speaker(verb: Token) -> Token | None:
     """The verb of speech that a participle after a comma goes on from, when the parser hung the
     participle inside that verb's clause ("Packer said the focus is taking a toll, pointing to
     Cruz's victories": Packer points, not the focus)."""
+    before = verb.left_edge.i - 1
+    if before > 0 and _closing_mark(verb.doc[before - 1], verb.i + 1) is not None:
+        before -= 1  # '... had "grown the party," pointing to ...'
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 \
-            or verb.doc[verb.left_edge.i - 1].text not in (",", "—", "-") \
+            or verb.doc[before].text not in (",", "—", "-") \
             or any(c.dep_ in SUBJECTS for c in verb.children) \
             or verb.lemma_.lower() not in SPOKEN_CLAUSE_CUES | TOPIC_CUES:
         return None  # "..., accusing them of spying" may be the clause's subject's
@@ -1310,15 +1314,27 @@ def _without_appendix(doc: Doc, fragments: list[tuple[int, int]],
             cut.append((start, end))
             continue
         for comma in span[1:-1]:
-            if not _appendix_mark(comma) or quoted.covers(comma.idx):
+            mark = _closing_mark(comma, span.end)
+            if mark is None and (not _appendix_mark(comma) or quoted.covers(comma.idx)) or (
+                    mark is not None and quoted.covers(mark.idx + len(mark))):
                 continue
             kept = sum(1 for i in words if i < comma.i)
-            if len(words) - kept > APPENDIX_SHARE * kept and _appendices(doc, comma, span.end):
+            if len(words) - kept > APPENDIX_SHARE * kept and _appendices(
+                    doc, mark or comma, span.end):
                 end = _trimmed(list(doc[span.start:comma.i]))[1]
                 appendix |= set(range(comma.i, span.end))
                 break
         cut.append((start, end))
     return cut, appendix
+
+
+def _closing_mark(comma: Token, end: int) -> Token | None:
+    """The quotation mark that closes a quote right after its comma ('insisted he had "grown
+    the party," claiming ...'), where an appendix may open after the comma inside the marks."""
+    if comma.text != "," or comma.i + 2 >= end:
+        return None
+    mark = comma.nbor(1)
+    return mark if mark.is_quote and mark.text in CLOSING_MARKS else None
 
 
 def _appendix_mark(token: Token) -> bool:

@@ -578,6 +578,20 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     # a raising verb coordinated with the clause that has its subject
     ("The governor held a clear lead and appeared poised to win the runoff.",
      [("", "appeared", "The governor | poised to win the runoff", "indirect")]),
+    # a participle after a comma inside the closing mark goes on from the speaker
+    (("The senator insisted that she has \u201cdoubled the party\u2019s reach,\u201d claiming "
+      "that she is responsible for the higher turnout."),
+     [("The senator", "insisted", "that she has \u201cdoubled the party\u2019s reach,\u201d",
+       "mixed"),
+      ("The senator", "claiming", "that she is responsible for the higher turnout",
+       "indirect")]),
+    (("The mayor stressed that \"the way forward is to work together,\" suggesting that the "
+      "council pass the budget first."),
+     [("The mayor", "stressed", 'that "the way forward is to work together,"', "mixed"),
+      ("The mayor", "suggesting", "that the council pass the budget first", "indirect")]),
+    (("The mayor called the plan \"a reckless gamble,\" which drew an angry reply from the "
+      "council members on Monday."),
+     [("The mayor", "called", 'the plan "a reckless gamble,"', "mixed")]),
     # "That said" links to what came before and attributes nothing
     ("That said, the envoys say they expect the truce to hold.",
      [("the envoys", "say", "they expect the truce to hold", "indirect")]),
