@@ -189,7 +189,9 @@ SPEECH_OBJECTS = {
     "tribute": {"to"}, "defense": {"of"}, "message": {"of", "about"}, "argument": {"for",
     "against", "that"}, "statement": {"about", "on", "of"}, "speech": {"about", "on"},
     "praise": {"for"}, "apology": {"for", "to"}, "joke": {"about"}, "issue": {"with"},
-    "credit": {"for"}, "shot": {"at"}, "swipe": {"at"}, "secret": {"of"}, "reference": {"to"}}
+    "credit": {"for"}, "shot": {"at"}, "swipe": {"at"}, "secret": {"of"}, "reference": {"to"},
+    "concern": {"about", "over", "for", "with", "regarding"}, "frustration": {"with", "over",
+    "about", "at"}, "support": {"for"}, "confidence": {"in"}, "opinion": {"on", "about", "of"}}
 
 # verbs, besides the light ones, that take such an object as saying it ("delivered a defense
 # of", "pressed the case that", "did not mince words about"; "settled a case" says nothing)

@@ -592,6 +592,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     (("The mayor called the plan \"a reckless gamble,\" which drew an angry reply from the "
       "council members on Monday."),
      [("The mayor", "called", 'the plan "a reckless gamble,"', "mixed")]),
+    # a held opinion or a concern raised, with what it is about
+    ("Most voters have a favorable opinion of the governor.",
+     [("Most voters", "have | opinion of", "the governor", "indirect")]),
+    ("The nurses raised concerns about the new shift rules.",
+     [("The nurses", "raised concerns about", "the new shift rules", "indirect")]),
     # "That said" links to what came before and attributes nothing
     ("That said, the envoys say they expect the truce to hold.",
      [("the envoys", "say", "they expect the truce to hold", "indirect")]),
