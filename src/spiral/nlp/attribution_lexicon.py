@@ -243,21 +243,22 @@ CUE_PARTICLES = {
     "point": {"to", "out"}, "push": {"for"}, "rail": {"against"}, "refer": {"to"},
     "side": {"with"}, "speak": {"of", "about", "against"}, "talk": {"about"},
     "vote": {"for", "against"},
-    "warn": {"of", "about", "against"}, "write": {"about"}, "agree": {"with"},
+    "warn": {"of", "about", "against"}, "write": {"about"}, "agree": {"with", "on"},
     "disagree": {"with"}, "focus": {"on"}, "advocate": {"for"}, "campaign": {"for", "against"},
     "brag": {"about"}, "weigh": {"in", "on"}, "vouch": {"for"}, "worry": {"about"},
     "hop": {"for"}, "hope": {"for"}, "think": {"about"}, "joke": {"about"}, "lay": {"out"},
-    "spell": {"out"}, "single": {"out"}, "sketch": {"out"}}
+    "spell": {"out"}, "single": {"out"}, "sketch": {"out"}, "touch": {"on"}}
 
 # verbs whose preposition's object is what is attributed when no other complement is ("talked
 # about the wall", "referred to the vote", "agreed with Cruz", "voted for the bill", "commented
-# on", "worried about", "hoped for", "pushed for", "joked about", "called for": each a cue at
+# on", "worried about", "hoped for", "pushed for", "joked about", "called for", "agreed on the
+# terms", "touched on the economy": each a cue at
 # least half the time on PolNeAR train; a demand is attributed like a view)
 TOPIC_CUES = frozenset({"advocate", "agree", "apologize", "argue", "balk", "boast", "brag",
                         "campaign", "complain", "disagree", "focus", "hint", "insist", "lash",
                         "point", "rail", "refer", "side", "speak", "talk", "vote", "vouch",
                         "warn", "weigh", "write", "comment", "worry", "hop", "hope", "think",
-                        "push", "joke", "call"})
+                        "push", "joke", "call", "touch"})
 
 # light verbs that give a noun cue its source ("voiced concern that", "made the claim that")
 LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reiterate", "share",

@@ -597,6 +597,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("Most voters", "have | opinion of", "the governor", "indirect")]),
     ("The nurses raised concerns about the new shift rules.",
      [("The nurses", "raised concerns about", "the new shift rules", "indirect")]),
+    # a topic after the cue's own preposition
+    ("The two campaigns agreed on a schedule for the debates.",
+     [("The two campaigns", "agreed on", "a schedule for the debates", "indirect")]),
+    ("In her speech, the governor touched on the budget deficit.",
+     [("the governor", "touched on", "the budget deficit", "indirect")]),
     # "That said" links to what came before and attributes nothing
     ("That said, the envoys say they expect the truce to hold.",
      [("the envoys", "say", "they expect the truce to hold", "indirect")]),
