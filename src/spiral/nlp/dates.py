@@ -25,6 +25,8 @@ from spiral.records import DatePrecision
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
+# a month as news writes it: in full or cut short ("Jan.", "Sept")
+MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {"sept"}
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
@@ -355,8 +357,10 @@ def _without_relative_clauses(sentence: Span) -> str:
 
 
 def _names_a_date(token: Token) -> bool:
-    return token.like_num or token.lower_.rstrip(".") in WEEKDAYS or \
-        token.lower_.rstrip(".")[:3] in {m[:3] for m in MONTHS}
+    """A number, a weekday or a month, written out or cut short ("Sept."); not a word that
+    only begins like one ("the junta that seized power", "separatists who ...")."""
+    word = token.lower_.rstrip(".")
+    return token.like_num or word in WEEKDAYS or word in MONTH_WORDS
 
 
 def _first(text: str, published: date | None, kinds: frozenset[str] | None = None

@@ -1833,6 +1833,18 @@ def test_the_rest_of_a_report_tells_the_day_its_lead_names(annotate, lead, day) 
     assert recall and [e["date"] for e in recall] == [day] * len(recall)
 
 
+@pytest.mark.parametrize("head", ["separatists", "marines", "mayor"])
+def test_a_relative_clause_on_a_word_that_begins_like_a_month_keeps_its_date(annotate,
+                                                                             head) -> None:
+    # "sep-", "mar-", "may-" are no month: the clause's "last week" is its own, not the
+    # ultimatum's
+    text = f"Chad sent an ultimatum to the {head} who seized the border town last week."
+    doc = annotate(text, "2024-11-20")
+    sent = [e for e in doc._.events if e["event_type"] == "THREATEN"]
+    assert sent and all((e["date"], e["date_precision"]) == ("2024-11-20", "day")
+                        for e in sent), sent
+
+
 @pytest.mark.parametrize("state, undated", [
     # an act named inside a state of affairs told in the present is its background: no day
     ("The row has deep roots, drawing in accusations of raids by both sides.", True),
