@@ -189,6 +189,11 @@ def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:
     if key not in doc.user_data:  # once per document: the coders ask of every sentence
         lead = _lead(doc)
         found = None if lead is None else resolve_date(_without_relative_clauses(lead), published)
+        if found is None and lead is not None and (after := _after_lead(lead)) is not None:
+            # a lead that names no time at all ("Somalia has announced the expulsion of a
+            # diplomat") leaves its day to the sentence after it ("The ministry said on
+            # Tuesday ...")
+            found = resolve_date(_without_relative_clauses(after), published)
         # kept as plain data, as everything a Doc carries
         doc.user_data[key] = found[0].isoformat() if found is not None and found[1] == "day" \
             and published - timedelta(days=7) <= found[0] < published else ""
@@ -312,6 +317,15 @@ def _lead(doc: Doc) -> Span | None:
         doc.user_data[_LEAD] = -1 if lead is None else lead.start
     start = doc.user_data[_LEAD]
     return None if start < 0 else doc[start].sent
+
+
+def _after_lead(lead: Span) -> Span | None:
+    """The sentence after the lead, unless it is page furniture (a caption, a dateline)."""
+    doc = lead.doc
+    if lead.end >= len(doc):
+        return None
+    after = doc[lead.end].sent
+    return None if layout.in_furniture(doc, after.start_char, after.end_char) else after
 
 
 def tallied(token: Token) -> bool:

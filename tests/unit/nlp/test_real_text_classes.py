@@ -1540,7 +1540,8 @@ def test_a_sentence_without_a_date_goes_on_telling_its_paragraphs_day(annotate) 
     assert [e["date"] for e in same._.events if e["event_type"] == "ACCUSE"][-1] == "2024-11-19"
     # a new paragraph, or a day long past, is not what the sentence goes on telling (unless
     # the report's lead names that day, test_the_rest_of_a_report_tells_the_day_its_lead_names)
-    apart = annotate("Chile denied any raid.\n\nPeru on Tuesday summoned Chile's ambassador "
+    # (a lead with no time of its own would take the day of the sentence after it)
+    apart = annotate("Chile denied any raid last month.\n\nPeru on Tuesday summoned Chile's ambassador "
                      "over the raid.\n\nPeru also accused Chile of violating its airspace.",
                      "2024-11-21")
     past = annotate("Peru summoned Chile's ambassador in March 2019. Peru also accused Chile of "
@@ -1831,6 +1832,22 @@ def test_the_rest_of_a_report_tells_the_day_its_lead_names(annotate, lead, day) 
                    "ambassador from Tripoli.", "2024-11-20")
     recall = [e for e in doc._.events if e["start"] > doc.text.index("Chad recalled") - 1]
     assert recall and [e["date"] for e in recall] == [day] * len(recall)
+
+
+@pytest.mark.parametrize("after, day", [
+    # a lead that names no time leaves its day to the sentence after it
+    ("The foreign ministry said on Monday that the envoy had 48 hours to leave.", "2024-11-18"),
+    ("Chad's president met his security council on Sunday to weigh a reply.", "2024-11-17"),
+    # a sentence after it that names no day of the week before publication lends none
+    ("The foreign ministry said the envoy had 48 hours to leave.", "2024-11-20"),
+    ("Relations have been tense since a border clash on 2 October.", "2024-11-20"),
+])
+def test_a_lead_without_a_day_tells_the_day_the_sentence_after_it_names(annotate, after,
+                                                                        day) -> None:
+    lead = "Chad has expelled a Libyan diplomat over the shelling of its border posts."
+    doc = annotate(f"{lead}\n\n{after}", "2024-11-20")
+    expelled = [e for e in doc._.events if e["start"] < len(lead)]
+    assert expelled and [e["date"] for e in expelled] == [day] * len(expelled)
 
 
 @pytest.mark.parametrize("head", ["separatists", "marines", "mayor"])
