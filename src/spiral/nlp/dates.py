@@ -90,6 +90,9 @@ MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for 
 # what counts from the report's day ("on Tuesday", "last month") it leaves undated
 CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
 _YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
+# a day named by the week or the calendar, not counted from the report's ("yesterday")
+NAMED_DAY_KINDS = frozenset({"iso", "dmy", "mdy", "weekday", "weekday_last_week",
+                             "ordinal_day"})
 _PAGE_YEARS = "spiral.page_years"
 _STORY_DAY = "spiral.story_day"
 _LEAD = "spiral.lead"
@@ -191,9 +194,10 @@ def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:
         found = None if lead is None else resolve_date(_without_relative_clauses(lead), published)
         if found is None and lead is not None and (after := _after_lead(lead)) is not None:
             # a lead that names no time at all ("Somalia has announced the expulsion of a
-            # diplomat") leaves its day to the sentence after it ("The ministry said on
-            # Tuesday ...")
-            found = resolve_date(_without_relative_clauses(after), published)
+            # diplomat") leaves its day to the sentence after it, when that names the day
+            # ("The ministry said on Tuesday ..."); a day counted from the report's own
+            # ("Baku launched its offensive yesterday") tells what came before the lead's news
+            found = _named_day(_without_relative_clauses(after), published)
         # kept as plain data, as everything a Doc carries
         doc.user_data[key] = found[0].isoformat() if found is not None and found[1] == "day" \
             and published - timedelta(days=7) <= found[0] < published else ""
@@ -317,6 +321,14 @@ def _lead(doc: Doc) -> Span | None:
         doc.user_data[_LEAD] = -1 if lead is None else lead.start
     start = doc.user_data[_LEAD]
     return None if start < 0 else doc[start].sent
+
+
+def _named_day(text: str, published: date) -> tuple[date, DatePrecision] | None:
+    """The first date expression of `text` when it names its day (NAMED_DAY_KINDS: "on
+    Tuesday", "on 12 March"), not one counted from the report's ("yesterday", "last night")."""
+    first, named = _first(text, published), _first(text, published, NAMED_DAY_KINDS)
+    return named[1] if named is not None and first is not None and named[0] == first[0] \
+        else None
 
 
 def _after_lead(lead: Span) -> Span | None:

@@ -1841,6 +1841,8 @@ def test_the_rest_of_a_report_tells_the_day_its_lead_names(annotate, lead, day) 
     # a sentence after it that names no day of the week before publication lends none
     ("The foreign ministry said the envoy had 48 hours to leave.", "2024-11-20"),
     ("Relations have been tense since a border clash on 2 October.", "2024-11-20"),
+    # a day counted from the report's own tells what came before the lead's news
+    ("Libyan units shelled three border posts yesterday.", "2024-11-20"),
 ])
 def test_a_lead_without_a_day_tells_the_day_the_sentence_after_it_names(annotate, after,
                                                                         day) -> None:
