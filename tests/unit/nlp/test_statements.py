@@ -605,6 +605,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     # "That said" links to what came before and attributes nothing
     ("That said, the envoys say they expect the truce to hold.",
      [("the envoys", "say", "they expect the truce to hold", "indirect")]),
+    # a verb the parser coordinated with the cue's object is the cue's conjunct, not content
+    ("The senator has proposed raising the fuel tax and signaled support for a new bridge.",
+     [("The senator", "has proposed", "raising the fuel tax", "indirect")]),
+    # a demonstrative subject is the writer's inference from what came before
+    ("That suggests the council will vote on the budget next week.", []),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
