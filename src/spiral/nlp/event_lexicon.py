@@ -208,6 +208,10 @@ RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle",
 # acts whose target never places an unnamed actor: "missiles hit Polish territory" is no Polish
 # attack, "the communique called Bazoum's detention a hostage-taking" no Nigerien accusation
 AIMED_ACTS = frozenset({"ASSAULT", "ACCUSE"})
+# accusations that bring a case rather than say words: placed at home by whom they are brought
+# against, as CAMEO places domestic events (`events._legal_action`)
+LEGAL_ACTIONS = frozenset({"investigate", "probe", "charge", "sue", "indict", "prosecute",
+                           "investigation", "inquiry", "lawsuit", "case", "hearing", "charges"})
 # forces put, kept or standing on alert, or raising their readiness ("the army was put on full
 # combat readiness", "troops are on high alert", "is maintaining a firm readiness posture"): a
 # show of readiness, MOBILIZE (`events._alerted`)

@@ -93,6 +93,7 @@ from spiral.nlp.event_lexicon import (
     INTRUDED,
     JOINT_NOUNS,
     KNOWN_VERBS,
+    LEGAL_ACTIONS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
     MAKERS,
@@ -421,8 +422,10 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         unnamed = _unresolved(subject) if subject else Entity("", "", "")
         # what an attack or an accusation is aimed at never places who made it: "missiles hit
         # Polish territory" is no Polish act, nor "the communique called Bazoum's detention a
-        # hostage-taking" Niger's (a protest, by CAMEO's convention, is placed by its target)
-        target = frozenset(t.i for c in token.children if event_type in AIMED_ACTS and (
+        # hostage-taking" Niger's (a protest, and a case brought at home, by CAMEO's convention
+        # are placed by their target: "a judge opened investigations into Chilean officials")
+        aimed = event_type in AIMED_ACTS and not (event_type == "ACCUSE" and _legal_action(token))
+        target = frozenset(t.i for c in token.children if aimed and (
             c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass")
             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
             for t in c.subtree)
@@ -430,6 +433,13 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
             skip=target | _go_betweens(token) | _venues(sentence))]
     return actors, recipients
+
+
+def _legal_action(token: Token) -> bool:
+    """'investigated', 'opened investigations into', 'filed charges against': a case brought,
+    not words said (`LEGAL_ACTIONS`)."""
+    return token.lemma_.lower() in LEGAL_ACTIONS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in LEGAL_ACTIONS for c in token.children)
 
 
 def _at_home(sentence: Span, token: Token, actors: list[Entity],

@@ -2113,3 +2113,9 @@ def test_what_an_accusation_is_aimed_at_does_not_place_its_maker(annotate) -> No
 ])
 def test_what_an_act_named_by_a_noun_hit_is_its_verbs_object(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text, "2025-03-01"))
+
+
+def test_a_case_brought_at_home_is_placed_by_whom_it_is_brought_against(annotate) -> None:
+    doc = annotate("Judge Maria Lopez opened fraud investigations against 12 Peruvian government "
+                   "officials, the court said.", "2025-03-01")
+    assert ("PER", "ACCUSE", "PER") in _dyads(doc)
