@@ -731,10 +731,14 @@ def _judged(verb: Token) -> bool:
             c.dep_ == "prt" for c in verb.children):
         return False
     named = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+    if any(o.tag_ in ("WP", "WDT") for o in named):
+        return False  # "what it called anti-terrorist operations": a name quoted, no charge
     complements = [c for c in verb.children if c.dep_ == "oprd"] + [
         o for head in (verb, *named) for p in head.children
         if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
-    return any(t.lemma_.lower() in DISAPPROVING_WORDS for c in complements for t in c.subtree)
+    return any(t.lemma_.lower() in DISAPPROVING_WORDS and not (
+        t.i > 1 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ in ("anti", "counter"))
+        for c in complements for t in c.subtree)
 
 
 def _sense_by_complement(token: Token, cue: _Cue) -> tuple[str, str] | None:

@@ -2119,3 +2119,11 @@ def test_a_case_brought_at_home_is_placed_by_whom_it_is_brought_against(annotate
     doc = annotate("Judge Maria Lopez opened fraud investigations against 12 Peruvian government "
                    "officials, the court said.", "2025-03-01")
     assert ("PER", "ACCUSE", "PER") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The army described the raids as anti-terrorist operations.",
+    "Peru launched what it called a campaign against terrorism on the border.",
+])
+def test_a_name_given_without_disapproval_of_another_accuses_no_one(annotate, text) -> None:
+    assert not any(e["event_type"] == "ACCUSE" for e in annotate(text, "2025-03-01")._.events)
