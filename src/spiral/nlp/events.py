@@ -651,9 +651,9 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
-    for rule in (_vetoed, _judgement_event, _ordinary_sense, _sense_by_complement, _measure_event,
-                 _alert_event, _light_verb_event, _event_by_object, _phrasal_event, _claimed_act, _joint_act,
-                 _lexicon_event):
+    for rule in (_vetoed, _judgement_event, _ordinary_sense, _sense_by_complement,
+                 _measure_event, _alert_event, _light_verb_event, _event_by_object,
+                 _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
             return None if found == NO_EVENT else found
