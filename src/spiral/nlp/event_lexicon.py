@@ -205,6 +205,20 @@ CONTAINERS = {"package", "series", "round", "wave", "set", "day", "week", "month
 HOSTAGE_WORDS = {"hostage", "hostages", "shield", "shields", "captive", "captives"}
 RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles",
                 "molotov", "firebomb", "firebombs", "cocktail", "cocktails"}
+# acts whose target never places an unnamed actor: "missiles hit Polish territory" is no Polish
+# attack, "the communique called Bazoum's detention a hostage-taking" no Nigerien accusation
+AIMED_ACTS = frozenset({"ASSAULT", "ACCUSE"})
+# accusations that bring a case rather than say words: placed at home by whom they are brought
+# against, as CAMEO places domestic events (`events._legal_action`)
+LEGAL_ACTIONS = frozenset({"investigate", "probe", "charge", "sue", "indict", "prosecute",
+                           "investigation", "inquiry", "lawsuit", "case", "hearing", "charges"})
+# forces put, kept or standing on alert, or raising their readiness ("the army was put on full
+# combat readiness", "troops are on high alert", "is maintaining a firm readiness posture"): a
+# show of readiness, MOBILIZE (`events._alerted`)
+ALERT_NOUNS = frozenset({"alert", "readiness", "vigilance", "preparedness"})
+ALERT_RAISING_VERBS = frozenset({"maintain", "raise", "heighten", "increase", "upgrade", "keep",
+                                 "step", "boost", "elevate"})
+ALERT_VERBS = ALERT_RAISING_VERBS | {"put", "place", "be", "remain", "stay", "go", "bring"}
 # passives that describe their subject's stance: "Vietnam is committed to", "Israel is opposed to"
 STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate", "engage", "involve",
            "lock", "embroil"}
@@ -245,6 +259,12 @@ BACKERS = frozenset({"backed", "funded", "sponsored", "supported", "aligned", "a
 FLAGS = frozenset({"flagged", "registered"})
 # verbs whose clause is contested: what it says happened is an accusation, not a fact
 CLAIM_VERBS = frozenset({"claim", "allege"})
+# verbs whose objects an act named as their subject, or carrying them as a participle, hit:
+# "Israel's strikes destroyed Hezbollah positions", "attacks aimed at Iranian positions"
+# (`events._struck_by_its_verb`)
+STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kill", "wound",
+                            "injure", "pound", "aim", "direct", "level", "flatten", "devastate",
+                            "rock", "slam"})
 # what someone believes or suspects happened is not yet told as a fact
 BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "speculate"})
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"
@@ -486,6 +506,20 @@ STANDING_TYPES = frozenset({"MOBILIZE"})
 # ("demonstrated the group's ability to strike", "to demonstrate to Moscow that ..."). A
 # request asks for something, recognition is of a state or government, a demonstration is
 # held; these code nothing.
+# naming what another did with a word of disapproval is an accusation ("called the deal
+# illegal", "described the seizure as an act of aggression", "labelled them terrorists",
+# "considers it a violation"); naming it otherwise ("what it called a research centre") codes
+# nothing (`events._judgement_event`)
+NAMING_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub", "consider", "deem",
+                          "view", "regard", "characterize", "characterise", "see", "qualify"})
+DISAPPROVING_WORDS = frozenset({
+    "illegal", "illegitimate", "unlawful", "aggression", "aggressive", "provocation",
+    "provocative", "violation", "terrorist", "terrorism", "killer", "criminal", "crime", "lie",
+    "propaganda", "regrettable", "unacceptable", "irresponsible", "reckless", "hostile", "mutiny",
+    "invasion", "occupation", "hostage", "genocide", "massacre", "atrocity", "sabotage",
+    "blackmail", "piracy", "counterproductive", "destabilizing", "destabilising", "unprovoked",
+    "unjustified", "betrayal", "treason", "interference", "meddling", "outrageous", "barbaric",
+    "cowardly", "heinous", "despicable", "shameful", "unfriendly", "escalatory", "war"})
 COMPLEMENT_SENSES: dict[str, str] = {
     "ask": "question", "call": "naming", "recognize": "clause", "recognise": "clause",
     "accept": "clause", "demonstrate": "object or clause"}

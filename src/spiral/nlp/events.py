@@ -46,6 +46,10 @@ from spiral.nlp.dates import (
 from spiral.nlp.event_lexicon import (
     ADVERBIAL_WORDS,
     AERIAL_WORDS,
+    AIMED_ACTS,
+    ALERT_NOUNS,
+    ALERT_RAISING_VERBS,
+    ALERT_VERBS,
     ALLEGING_ADVERBS,
     AMOUNTS,
     ANSWERING_VERBS,
@@ -68,6 +72,7 @@ from spiral.nlp.event_lexicon import (
     DECIDING,
     DEFINITE,
     DESIRE_VERBS,
+    DISAPPROVING_WORDS,
     DOMESTIC,
     ENABLING_WORDS,
     ENVOYS,
@@ -88,6 +93,7 @@ from spiral.nlp.event_lexicon import (
     INTRUDED,
     JOINT_NOUNS,
     KNOWN_VERBS,
+    LEGAL_ACTIONS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
     MAKERS,
@@ -98,6 +104,7 @@ from spiral.nlp.event_lexicon import (
     MODALS,
     MUTUAL,
     MUTUAL_FIGHTS,
+    NAMING_VERBS,
     NEGATING_VERBS,
     NO_AGENT_HEADS,
     NOUN_TRIGGERS,
@@ -143,6 +150,7 @@ from spiral.nlp.event_lexicon import (
     STATE_SENSES,
     STATEMENT_NOUNS,
     STATEMENTS,
+    STRIKING_VERBS,
     SUPPORTIVE,
     SUPPRESSING_VERBS,
     TERRAIN,
@@ -250,6 +258,11 @@ class EventCoder:
                 dyads = [(actors, recipients or ([] if shown else _placed_target(
                     sentence, token, subject, event_type, actors)
                     or _at_home(sentence, token, actors, event_type)))]
+                if event_type == "MOBILIZE" and _alerted(token):
+                    # forces on alert face another side: their own country, named ("for
+                    # Venezuela's defence") or placed, is no target
+                    dyads = [(actors, [r for r in dyads[0][1]
+                                       if all(r.code != a.code for a in actors)])]
             claimant = _claimant(token, actors)
             if claimant:
                 # "Armenia claimed Ankara was arming Baku": Armenia accuses Turkey
@@ -407,9 +420,12 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         # nominal event without a named side ("protests spread to Iranian cities") is wherever
         # the sentence puts it
         unnamed = _unresolved(subject) if subject else Entity("", "", "")
-        # what an attack is aimed at never places who made it: "missiles hit Polish
-        # territory" is no Polish act (a protest, by CAMEO's convention, is placed by its target)
-        target = frozenset(t.i for c in token.children if event_type == "ASSAULT" and (
+        # what an attack or an accusation is aimed at never places who made it: "missiles hit
+        # Polish territory" is no Polish act, nor "the communique called Bazoum's detention a
+        # hostage-taking" Niger's (a protest, and a case brought at home, by CAMEO's convention
+        # are placed by their target: "a judge opened investigations into Chilean officials")
+        aimed = event_type in AIMED_ACTS and not (event_type == "ACCUSE" and _legal_action(token))
+        target = frozenset(t.i for c in token.children if aimed and (
             c.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass")
             or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPS))
             for t in c.subtree)
@@ -417,6 +433,13 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
             sentence, unnamed, acted=None if subject or token.pos_ == "NOUN" else token,
             skip=target | _go_betweens(token) | _venues(sentence))]
     return actors, recipients
+
+
+def _legal_action(token: Token) -> bool:
+    """'investigated', 'opened investigations into', 'filed charges against': a case brought,
+    not words said (`LEGAL_ACTIONS`)."""
+    return token.lemma_.lower() in LEGAL_ACTIONS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in LEGAL_ACTIONS for c in token.children)
 
 
 def _at_home(sentence: Span, token: Token, actors: list[Entity],
@@ -628,9 +651,9 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
-    for rule in (_vetoed, _ordinary_sense, _sense_by_complement, _measure_event,
-                 _light_verb_event, _event_by_object, _phrasal_event, _claimed_act, _joint_act,
-                 _lexicon_event):
+    for rule in (_vetoed, _judgement_event, _ordinary_sense, _sense_by_complement,
+                 _measure_event, _alert_event, _light_verb_event, _event_by_object,
+                 _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
             return None if found == NO_EVENT else found
@@ -694,6 +717,30 @@ def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
     return None
 
 
+def _judgement_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """Naming what another did with a word of disapproval ("called the deal illegal", "called
+    the strikes a declaration of war", "described the seizure as an act of aggression",
+    "labelled the rebels terrorists"): an accusation (`NAMING_VERBS`, `DISAPPROVING_WORDS`)."""
+    return ("ACCUSE", "") if _judged(token) else None
+
+
+def _judged(verb: Token) -> bool:
+    """The verb names its object with a word of disapproval, as its predicate ("called it
+    illegal") or in an 'as' phrase ("described it as an act of aggression")."""
+    if verb.pos_ != "VERB" or _verb_lemma(verb) not in NAMING_VERBS or any(
+            c.dep_ == "prt" for c in verb.children):
+        return False
+    named = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+    if any(o.tag_ in ("WP", "WDT") for o in named):
+        return False  # "what it called anti-terrorist operations": a name quoted, no charge
+    complements = [c for c in verb.children if c.dep_ == "oprd"] + [
+        o for head in (verb, *named) for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in DISAPPROVING_WORDS and not (
+        t.i > 1 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ in ("anti", "counter"))
+        for c in complements for t in c.subtree)
+
+
 def _sense_by_complement(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """A trigger verb in its everyday sense, by the kind of complement it takes
     (`COMPLEMENT_SENSES`): a question asked, a name given, a fact acknowledged, a quality shown."""
@@ -751,6 +798,26 @@ def _measure_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             if c.dep_ == "nsubj" for n in (c, *_compounds(c))):
         return ("SANCTION", "economic")  # "the sanctions package targets Russian gas"
     return None
+
+
+def _alert_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """Forces put, kept or standing on alert ("the army was put on full combat readiness", "we
+    are on maximum alert", "is maintaining a firm readiness posture"): a show of readiness
+    (MOBILIZE), whatever the verb that tells it."""
+    return ("MOBILIZE", "troops") if _alerted(token) else None
+
+
+def _alerted(verb: Token) -> bool:
+    """The verb puts or keeps its subject (or a passive's) on alert: 'on' a state of alert or
+    readiness, or alert, readiness or vigilance as its object (`ALERT_VERBS`, `ALERT_NOUNS`)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ALERT_VERBS:
+        return False
+    held = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "into")
+            for o in c.children if o.dep_ == "pobj"]
+    if verb.lemma_.lower() in ALERT_RAISING_VERBS:
+        held += [c for c in verb.children if c.dep_ == "dobj"]
+    return any(n.lemma_.lower() in ALERT_NOUNS for o in held
+               for n in (o, *_compounds(o), *_of_objects(o)))
 
 
 def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -1265,8 +1332,8 @@ def _subject_tokens(token: Token) -> list[Token]:
             # "Russian forces, which have shelled Kharkiv, ...", "the army, which has been
             # involved in fighting with ..."
             return _phrase(token.head)
-        if child.dep_ in ("nsubj", "poss") or (
-                child.dep_ == "nsubjpass" and token.lemma_.lower() in STANCES):
+        if child.dep_ in ("nsubj", "poss") or (child.dep_ == "nsubjpass" and (
+                token.lemma_.lower() in STANCES or _alerted(token))):
             return list(child.subtree)
     if token.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in token.children) and any(
             m.dep_ == "mark" and m.lower_ in BACKGROUND_PREPS | {"when", "while", "as", "because"}
@@ -1494,7 +1561,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     objects = [o for o in _object_tokens(token) if o.i not in forums]
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
-    found = others(objects)
+    found = others(objects) or others([t for t in _struck_by_its_verb(token) if t.i not in forums])
     if found:
         return found
     if _gerund_agent(token):
@@ -1523,6 +1590,22 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if _in_background(token) else token.subtree
     return others([t for t in under if t.i not in taken and t.i != token.i])[:1]
+
+
+def _struck_by_its_verb(token: Token) -> list[Token]:
+    """What an act named by a noun hit, told by the verb it is the subject of or by a participle
+    on it ("Israel's strikes destroyed Hezbollah positions", "a drone attack damaged two oil
+    plants", "carried out attacks aimed at Iranian positions", "strikes that hit Kharkiv",
+    "launched an offensive targeting Kurdish militias"): the words of that verb's objects
+    (`STRIKING_VERBS`)."""
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [
+        c for c in token.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+    verbs = [c for noun in nouns for c in noun.children
+             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in STRIKING_VERBS]
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "nsubj" \
+            and token.head.lemma_.lower() in STRIKING_VERBS:
+        verbs.append(token.head)
+    return [t for verb in verbs for t in _object_tokens(verb)]
 
 
 def _venues(sentence: Span) -> frozenset[int]:
@@ -1855,8 +1938,8 @@ def _negated(token: Token) -> bool:
 def _hypothetical(token: Token) -> bool:
     """Not (yet) a fact: under a modal, a condition, or a verb of intent above it, or alleged
     ("accused Russia of blowing up the dam")."""
-    if _is_conditional(token) or token.lemma_ in PREPARING_VERBS:
-        return True
+    if _is_conditional(token) or (token.lemma_ in PREPARING_VERBS and not _judged(token)):
+        return True  # "considering sanctions"; not "considers the seizure an act of piracy"
     if any(c.dep_ == "advmod" and c.lower_ in ALLEGING_ADVERBS for c in token.children):
         return True  # "the group allegedly carried out ten attacks": not confirmed
     if token.pos_ == "NOUN" and any(m.dep_ == "amod" and m.lower_ in PROSPECTIVE_MODIFIERS

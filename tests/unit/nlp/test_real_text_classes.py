@@ -2070,3 +2070,60 @@ def test_a_bloc_named_by_where_its_members_are_holds_its_line(annotate, text) ->
 def test_a_further_step_met_with_a_response_is_a_line(annotate, text, condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text, "2025-03-01")._.red_lines]
     assert found == [("PER", condition)]
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Ecuador described Colombia's seizure of the tanker as an act of piracy.",
+     ("ECU", "ACCUSE", "COL")),
+    # naming a leader a criminal is no telephone call
+    ("Bolivia's president has called the Chilean leader a \"criminal\".",
+     ("BOL", "ACCUSE", "CHL")),
+])
+def test_naming_what_another_did_with_a_word_of_disapproval_accuses(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text, "2025-03-01"))
+
+
+def test_naming_without_disapproval_accuses_no_one(annotate) -> None:
+    doc = annotate("Peru called the talks with Chile a success.", "2025-03-01")
+    assert not any(e["event_type"] == "ACCUSE" for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("The Greek army has been put on full combat readiness over tensions with Turkey.",
+     ("GRC", "MOBILIZE", "TUR")),
+    ("The Indian military is maintaining a firm readiness posture along the border with China.",
+     ("IND", "MOBILIZE", "CHN")),
+])
+def test_forces_put_or_kept_on_alert_mobilize(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text, "2025-03-01"))
+
+
+def test_what_an_accusation_is_aimed_at_does_not_place_its_maker(annotate) -> None:
+    doc = annotate("The communique condemned the detention of Peru's president as a kidnapping.",
+                   "2025-03-01")
+    accusers = [a["code"] for e in doc._.events if e["event_type"] == "ACCUSE" for a in e["actor"]]
+    assert accusers and "PER" not in accusers
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("A Houthi drone attack damaged two oil facilities in Saudi Arabia in May.",
+     ("YEM", "ASSAULT", "SAU")),
+    ("Israeli warplanes carried out attacks aimed at Iranian positions near Damascus.",
+     ("ISR", "ASSAULT", "IRN")),
+])
+def test_what_an_act_named_by_a_noun_hit_is_its_verbs_object(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text, "2025-03-01"))
+
+
+def test_a_case_brought_at_home_is_placed_by_whom_it_is_brought_against(annotate) -> None:
+    doc = annotate("Judge Maria Lopez opened fraud investigations against 12 Peruvian government "
+                   "officials, the court said.", "2025-03-01")
+    assert ("PER", "ACCUSE", "PER") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "The army described the raids as anti-terrorist operations.",
+    "Peru launched what it called a campaign against terrorism on the border.",
+])
+def test_a_name_given_without_disapproval_of_another_accuses_no_one(annotate, text) -> None:
+    assert not any(e["event_type"] == "ACCUSE" for e in annotate(text, "2025-03-01")._.events)
