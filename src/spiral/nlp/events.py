@@ -651,11 +651,12 @@ class _Cue:
     @classmethod
     def of(cls, token: Token) -> _Cue:
         lemma = _verb_lemma(token)
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        children = list(token.children)  # read once: every noun, verb and adjective asks
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "engage":  # "engaged in ethnic cleansing"
-            objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+            objects += [o for c in children if c.dep_ == "prep" and c.lower_ == "in"
                         for o in c.children if o.dep_ == "pobj"]
-        return cls(lemma, objects, {c.lower_ for c in token.children if c.dep_ == "prt"})
+        return cls(lemma, objects, {c.lower_ for c in children if c.dep_ == "prt"})
 
 
 def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
