@@ -973,8 +973,7 @@ def _indexed(mentions: tuple[Any, ...]) -> _Index:
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
-    annotations = doc._  # each `doc._` builds a new accessor: one for both reads
-    mentions = annotations.actor_mentions  # sorted by start
+    mentions = extensions.value(doc, "actor_mentions")  # sorted by start
     _, starts, longest, built, answers = _indexed(mentions)
     if (start_char, end_char) in answers:
         return answers[start_char, end_char]
@@ -989,7 +988,7 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     if best is None:
         answers[start_char, end_char] = None
         return None
-    actor = annotations.actors[best]
+    actor = extensions.value(doc, "actors")[best]
     mention_text = next(t for t, s, e in actor["mentions"] if s < end_char and start_char < e)
     if (best, mention_text) not in built:
         built[best, mention_text] = from_dict(Entity, {**actor, "entity_text": mention_text})
