@@ -209,7 +209,8 @@ class ActorResolver:
 
     def _kb_mentions(self, doc: Doc, words: list[str], on: date | None,
                      written: str) -> list[_Mention]:
-        candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
+        candidates = [(span, self.kb.names[span.text]) for _, s, e in self.matcher(doc)
+                      for span in [doc[s:e]]]  # one span a match: each is built anew
         candidates += self._shouted_names(doc, words, {s for span, _ in candidates
                                                 for s in range(span.start, span.end)})
         if self.kb.caseless:
