@@ -209,7 +209,8 @@ class ActorResolver:
 
     def _kb_mentions(self, doc: Doc, words: list[str], on: date | None,
                      written: str) -> list[_Mention]:
-        candidates = [(doc[s:e], self.kb.names[doc[s:e].text]) for _, s, e in self.matcher(doc)]
+        candidates = [(span, self.kb.names[span.text]) for _, s, e in self.matcher(doc)
+                      for span in [doc[s:e]]]  # one span a match: each is built anew
         candidates += self._shouted_names(doc, words, {s for span, _ in candidates
                                                 for s in range(span.start, span.end)})
         if self.kb.caseless:
@@ -973,8 +974,7 @@ def _indexed(mentions: tuple[Any, ...]) -> _Index:
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     """The actor whose mention overlaps [start_char, end_char) most (the later one on a tie)."""
-    annotations = doc._  # each `doc._` builds a new accessor: one for both reads
-    mentions = annotations.actor_mentions  # sorted by start
+    mentions = extensions.value(doc, "actor_mentions")  # sorted by start
     _, starts, longest, built, answers = _indexed(mentions)
     if (start_char, end_char) in answers:
         return answers[start_char, end_char]
@@ -989,7 +989,7 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
     if best is None:
         answers[start_char, end_char] = None
         return None
-    actor = annotations.actors[best]
+    actor = extensions.value(doc, "actors")[best]
     mention_text = next(t for t, s, e in actor["mentions"] if s < end_char and start_char < e)
     if (best, mention_text) not in built:
         built[best, mention_text] = from_dict(Entity, {**actor, "entity_text": mention_text})

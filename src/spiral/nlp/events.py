@@ -674,11 +674,12 @@ class _Cue:
     @classmethod
     def of(cls, token: Token) -> _Cue:
         lemma = _verb_lemma(token)
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        children = list(token.children)  # read once: every noun, verb and adjective asks
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "engage":  # "engaged in ethnic cleansing"
-            objects += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+            objects += [o for c in children if c.dep_ == "prep" and c.lower_ == "in"
                         for o in c.children if o.dep_ == "pobj"]
-        return cls(lemma, objects, {c.lower_ for c in token.children if c.dep_ == "prt"})
+        return cls(lemma, objects, {c.lower_ for c in children if c.dep_ == "prt"})
 
 
 def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -942,9 +943,11 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if lemma in ("capture", "seize", "retake", "recapture", "take") and any(
             o.lemma_.lower() in TERRAIN for o in objects):
         return ("ASSAULT", "occupy")  # taking ground is fighting; seizing people or goods coerces
+    if lemma != "give":
+        return None  # asked of every noun, verb and adjective: the time allowed only of "give"
     allowed_time = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")
                     and c.lemma_.lower() in ("day", "week", "hour", "month", "deadline")]
-    if lemma == "give" and allowed_time and any(
+    if allowed_time and any(
             c.dep_ in ("dative", "dobj") and c not in allowed_time for c in token.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
     return None

@@ -36,6 +36,14 @@ def plain(record: Any) -> dict[str, Any]:
     return data
 
 
+def value(doc: Doc, name: str) -> Any:
+    """`doc._.<name>` for one of DOC_EXTENSIONS, read without building the `doc._` accessor:
+    spaCy keeps the value of an extension with a default in `doc.user_data` under this key, and
+    the look-ups that run for every word or mention (`actors.entity_at`, `layout.in_furniture`)
+    would spend more time on the accessor than on the look-up itself."""
+    return doc.user_data.get(("._.", name, None, None), DOC_EXTENSIONS[name])
+
+
 _WRITTEN = "spiral.written"
 
 

@@ -143,7 +143,7 @@ def body(doc: Doc) -> list[Span]:
 def in_furniture(doc: Doc, start: int, end: int,
                  kinds: Collection[str] = FURNITURE_KINDS) -> bool:
     """Whether every word in characters [start, end) of the Doc lies in furniture of `kinds`."""
-    spans = [span for span in doc._.furniture if span[2] in kinds]
+    spans = [span for span in extensions.value(doc, "furniture") if span[2] in kinds]
     if not spans:
         return False
     text = extensions.written(doc)

@@ -307,9 +307,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         return seeming
     if lemma in RELAYING_CUES and (relayed := _relayed(verb)):
         return relayed
-    clause = _clause(verb)
     content: list[tuple[int, int]] = []
-    if lemma in CLAUSE_CUES and clause is not None:
+    if lemma in CLAUSE_CUES and (clause := _clause(verb)) is not None:
         content = [_before_next_cue(verb, clause)]
         if (second := _second_clause(verb, clause)) is not None:
             # "predicted that wages would fall, but that overtime would offset it": one content
@@ -690,6 +689,8 @@ def _raising(verb: Token, lemma: str) -> bool:
     """"The plan seems to work", "he is expected to win": an infinitive (or, after "seems", an
     adjective or a noun: "the economy seemed immune") whose subject is part of what is
     attributed, with no one named as the source."""
+    if lemma not in RAISING_CUES and lemma not in PASSIVE_RAISING_CUES:
+        return False  # asked of every verb: most are no cue of either kind
     children = list(verb.children)
     if any(c.dep_ == "agent" for c in children):
         return False

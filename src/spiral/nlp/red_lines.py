@@ -520,8 +520,10 @@ def _future(verb: Token) -> bool:
 def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
     """"A blockade of the strait will not be tolerated", "X will not be allowed to be rebuilt":
     the subject (with what it may not do) is the step, the refusal the consequence."""
+    if verb.lemma_ not in NOT_TOLERATED:
+        return []  # asked of every word: most need no list of children
     children = list(verb.children)
-    if verb.lemma_ not in NOT_TOLERATED or not any(c.dep_ == "neg" for c in children) \
+    if not any(c.dep_ == "neg" for c in children) \
             or not any(c.dep_ == "auxpass" for c in children) or not (
                 _future(verb) or any(c.lower_ in ("can", "cannot") for c in children)):
         return []
@@ -758,12 +760,12 @@ def _only_if(verb: Token) -> list[tuple[str, str]]:
 def _action_against(verb: Token) -> list[tuple[str, str]]:
     """"warned his government would take firm action against further attacks": under a warning,
     the step the threatened action is against is the condition."""
-    if not _future(verb):
+    # asked of every word: the objects first, as few words have an action for one, then the tense
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ACTION_NOUNS]
+    if not nouns or not _future(verb):
         return []
     warned = any(a.lemma_ in WARNING_VERBS for a in verb.ancestors)
-    for noun in verb.children:
-        if noun.dep_ != "dobj" or noun.lemma_.lower() not in ACTION_NOUNS:
-            continue
+    for noun in nouns:
         against = [t for c in (*noun.children, *verb.children) if c.lower_ == "against"
                    for t in c.children if t.dep_ == "pobj"]
         # under a warning, or against any step at all ("all necessary measures against any
