@@ -94,7 +94,12 @@ ANSWERABLE = {"responsible", "accountable", "liable"}
 # "would take firm action against ...": what a warning threatens to do against a step
 ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "counteraction",
                 "retaliation", "reprisal"}
-WARNING_VERBS = {"warn", "threaten", "vow", "pledge"}
+WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise"}
+# "warned that American intervention would lead to irreparable damage": under a warning, what a
+# step would bring about
+CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark"}
+# "as if" compares and "even if" concedes: neither sets a condition
+NOT_CONDITIONING = {"as", "even"}
 # "would target all ships bound for Israel", "will shoot down any drone that enters": a class
 # of targets, qualified by what makes one a target
 TARGETING_VERBS = {"target", "strike", "attack", "hit", "sink", "shoot", "destroy", "seize"}
@@ -127,7 +132,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
                           r"options (?:are|were|remain) on the table|blockade|"
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
-                          r"consequences|shoot\w*|"
+                          r"consequences|shoot\w*|sink\w*|sunk|seiz\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
                           r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
@@ -136,7 +141,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
-                          r"action|proportionate|unanswered|held (?:\w+ )?(?:responsible|accountable)|offensive|"
+                          r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
                           r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for|"
                           r"intervene militarily|military intervention)\b",
@@ -222,6 +227,12 @@ class RedLineFinder:
                     # "X would be a red line, and crossing that line would Y": one line, X -> Y
                     red_line = replace(found.pop(), consequence=consequence, kind="red_line",
                                        end=red_line.end, id="")
+                elif found and found[-1].start == red_line.start \
+                        and found[-1].declarer.code == red_line.declarer.code:
+                    # "will respond to any aggression, especially if civilians are harmed": a
+                    # second condition on what one party says in one sentence sharpens the line
+                    # it draws there; it is no second line
+                    continue
                 found.append(red_line)
         self.set_annotations(doc, found)
         return doc
@@ -232,7 +243,9 @@ class RedLineFinder:
     def _red_line(self, doc: Doc, sentences: list[Span], index: int, condition: str,
                   consequence: str, published: date | None) -> RedLine | None:
         sentence = sentences[index]
-        warning = any(t.lemma_ in ("warn", "threaten") for t in sentence)
+        # a warning the sentence states, not one a relative clause tells of ("this movement
+        # that threatens us all")
+        warning = any(t.lemma_ in ("warn", "threaten") and not _in_relative(t) for t in sentence)
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
             return None
         declarer = statement_holder(doc, sentence, consequence)
@@ -252,6 +265,12 @@ class RedLineFinder:
                        consequence=consequence, kind=kind, start=sentence.start_char,
                        end=sentence.start_char + len(sentence.text.rstrip()),
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
+
+
+def _in_relative(word: Token) -> bool:
+    """Whether a word is in a relative clause or one hung on a noun ("the movement that
+    threatens", "a group threatening")."""
+    return any(t.dep_ in ("relcl", "acl") for t in (word, *word.ancestors))
 
 
 def _onlooker(declarer: Entity) -> bool:
@@ -331,14 +350,17 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_text(list(token.head.subtree)), _text(_around(
                 verb.head if verb.dep_ == "xcomp" else verb, token.head))))
             continue
-        # "will respond to every strike" (what was answered every time is no line)
-        if token.lower_ in ("any", "every") and token.dep_ == "det" and token.head.dep_ == "pobj" \
-                and token.head.head.lower_ in ("to", "against", "for") \
-                and (token.head.head.head.lemma_ in RESPONSE_VERBS | RESPONSE_NOUNS
-                     and (token.lower_ == "any" or _future(token.head.head.head))
-                     or _future(token.head.head.head) and token.head.head.lower_ != "to"):
-            found.append((_text(list(token.head.subtree)),
-                          _text(_around(token.head.head.head, token.head))))
+        # "will respond to every strike" (what was answered every time is no line); "will respond
+        # to the violation of any stranger": the step is the noun "any" is said of, or the one
+        # it names the doer or object of
+        step = _of_any(token) if token.lower_ in ("any", "every") and token.dep_ == "det" \
+            else None
+        if step is not None and step.dep_ == "pobj" \
+                and step.head.lower_ in ("to", "against", "for") \
+                and (step.head.head.lemma_ in RESPONSE_VERBS | RESPONSE_NOUNS
+                     and (token.lower_ == "any" or _future(step.head.head))
+                     or _future(step.head.head) and step.head.lower_ != "to"):
+            found.append((_text(list(step.subtree)), _text(_around(step.head.head, step))))
             continue
         # "in the event of X", "in case of X", "in case X happens"
         step = _in_case_clause(token)
@@ -395,7 +417,12 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 # the subject, not the words that set the scene before it
                 step = list(subject.subtree)
             rest = [t for t in token.subtree if t.i >= modal[0].i]
-            if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)):
+            # "warned that American intervention would lead to irreparable damage": under a
+            # warning, whatever a step would bring about is threatened
+            warned = token.dep_ == "ccomp" and token.head.lemma_ in WARNING_VERBS \
+                and token.lemma_ in CAUSING_VERBS
+            if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)) \
+                    and not warned:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
@@ -405,7 +432,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in sentence)
             if step and rest and (WAR_WORDS.search(_text(rest)) or judged
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
-                                      and STEP_SUBJECT.match(_text(step)))):
+                                      and (STEP_SUBJECT.match(_text(step)) or warned))):
                 found.append((_text(step), _text(rest)))
         elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp") and any(
                 c.dep_ == "attr" and RED_LINE.search(_text(list(c.subtree)))
@@ -427,7 +454,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         # threaten the region": a clause the parser hung as relative, opened by a conjunction,
         # is what was said, not who is meant
         open_step = token.dep_ == "relcl" and token.head.lemma_ in ENABLERS \
-            and not (token.tag_ == "VBD" and token.lower_ != token.lemma_) and any(
+            and not (token.tag_ == "VBD" and token.lower_ != token.lemma_
+                     and not _backshifted(token.head)) and any(
                 t.lower_ in RELATIVES | {"whose"} and t.dep_ != "mark"
                 for t in token.subtree if t.i < token.i)
         # "the attack caused tensions between those who want to end the talks": a clause that
@@ -505,6 +533,19 @@ def _ahead(word: Token) -> bool:
                 for c in verb.children):
             return True
     return False
+
+
+def _backshifted(noun: Token) -> bool:
+    """"They would destroy anyone who stood in their way": in a clause with "would", a past
+    tense is the future seen from what was said (reported speech shifts it back), not what was
+    done."""
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in _clause_of(noun).children)
+
+
+def _vowed(verb: Token) -> bool:
+    """"promising to destroy any checkpoint", "threatened to strike any ship": an infinitive
+    vowed, threatened or warned of is what the speaker says will be done."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in WARNING_VERBS
 
 
 def _future(verb: Token) -> bool:
@@ -618,6 +659,27 @@ def _warned_of(verb: Token) -> list[tuple[str, str]]:
     return [(step, _text(consequence))]
 
 
+def _warning_of(noun: Token) -> list[tuple[str, str]]:
+    """"issued a warning to Beijing about the consequences of any assistance to Moscow", "its
+    warning of a response to any attack": a warning told as a noun; any such step the
+    consequences would follow is the condition."""
+    if noun.pos_ != "NOUN":
+        return []
+    # the parser hangs "about ..." on the warning or on the verb that delivers it
+    around = (*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ()))
+    threat = next((o for p in around if p.dep_ == "prep" and p.lower_ in ("of", "about")
+                   for o in p.children if o.dep_ == "pobj"
+                   and o.lemma_.lower() in CONSEQUENCE_NOUNS | RESPONSE_NOUNS), None)
+    step = next((o for p in threat.children if p.dep_ == "prep"
+                 and p.lower_ in ("of", "over", "for", "against", "to")
+                 for o in p.children if o.dep_ == "pobj" and _any_such(o)),
+                None) if threat is not None else None
+    if step is None:
+        return []
+    taken = {t.i for t in step.subtree} | {step.head.i}
+    return [(_text(list(step.subtree)), _text([t for t in threat.subtree if t.i not in taken]))]
+
+
 def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     """"ordered the ambassador to leave the country within 48 hours": not doing what is demanded
     in the time given is the step; the deadline is the line."""
@@ -655,6 +717,15 @@ def _held_responsible(verb: Token) -> list[tuple[str, str]]:
     taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
     consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct]
     return [(_text(list(steps[0].subtree)), _text(consequence))]
+
+
+def _of_any(det: Token) -> Token:
+    """The step an "any" is said of: its noun, or the noun that noun completes with "of" ("the
+    violation of any stranger", "the deployment of any troops")."""
+    noun = det.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun
 
 
 def _any_such(noun: Token) -> bool:
@@ -781,7 +852,7 @@ def _action_against(verb: Token) -> list[tuple[str, str]]:
 def _targets(verb: Token) -> list[tuple[str, str]]:
     """"would target all ships bound for Israel", "will shoot down any drone that enters its
     airspace": the qualified class of targets is the condition."""
-    if verb.lemma_ not in TARGETING_VERBS or not _future(verb):
+    if verb.lemma_ not in TARGETING_VERBS or not (_future(verb) or _vowed(verb)):
         return []
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and (any(c.dep_ in ("acl", "relcl") for c in passive.children)
@@ -884,8 +955,9 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if token.dep_ != "advcl":
         return None
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
-           and not (c.i > 0 and c.nbor(-1).lower_ == "as") for c in children):
-        # "as if she were not allowed to speak" compares; it sets no condition
+           and not (c.i > 0 and c.nbor(-1).lower_ in NOT_CONDITIONING) for c in children):
+        # "as if she were not allowed to speak" compares, "the war will go on even if a deal is
+        # reached" concedes; neither sets a condition
         return list(token.subtree)
     if any(c.dep_ == "mark" and c.lower_ == "until" for c in children) \
             and _keeps_on(token.head):
@@ -1073,6 +1145,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     "until": (_until,),
     **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
     "warn": (_warned_not_to, _warned_of, _warned_against), "caution": (_warned_not_to,),
+    "warning": (_warning_of,),
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
     "hold": (_held_responsible,),
     "bear": (_bear_responsibility,),

@@ -2127,3 +2127,42 @@ def test_a_case_brought_at_home_is_placed_by_whom_it_is_brought_against(annotate
 ])
 def test_a_name_given_without_disapproval_of_another_accuses_no_one(annotate, text) -> None:
     assert not any(e["event_type"] == "ACCUSE" for e in annotate(text, "2025-03-01")._.events)
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # reported speech shifts the future back: "crossed" is what anyone may yet do
+    ("Sudan's army chief said his troops would shoot anyone who crossed the river.", "SDN",
+     "crossed the river"),
+    # an infinitive vowed is what the speaker says will be done
+    (("Iran's navy commander spoke on state television, vowing to sink any tanker that enters "
+      "the strait without permission."), "IRN", "tanker that enters the strait"),
+    # under a warning, whatever a step would bring about is threatened
+    (("Turkey's foreign minister warned that Greek militarisation of the islands would lead to "
+      "serious consequences."), "TUR", "Greek militarisation of the islands"),
+    # "any" said of the noun a step is told by
+    (("Seoul's defence ministry said its troops will respond firmly to the incursion of any "
+      "drone into the capital's airspace."), "KOR", "the incursion of any drone"),
+    # a warning told as a noun
+    (("Washington's envoy delivered a stern warning to Belgrade about the consequences of any "
+      "attack on the peacekeepers."), "USA", "any attack on the peacekeepers"),
+])
+def test_red_line_shapes_of_reported_speech(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # "even if" concedes: it sets no condition
+    "Israel's prime minister said the offensive would continue even if a hostage deal was reached.",
+    # a threat a relative clause tells of is no warning the speaker gives
+    ("“There can be no peace in the region if we do not defeat this movement that threatens us "
+     "all,” the Israeli prime minister said."),
+])
+def test_no_red_line_from_a_concession_or_a_told_threat(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+def test_a_second_condition_sharpens_the_line_of_its_sentence(annotate) -> None:
+    doc = annotate("Hezbollah said it will respond forcefully to any Israeli attack, especially "
+                   "if civilians are killed, with severe consequences.")
+    assert len(doc._.red_lines) == 1
