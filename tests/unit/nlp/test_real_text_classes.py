@@ -2166,3 +2166,14 @@ def test_a_second_condition_sharpens_the_line_of_its_sentence(annotate) -> None:
     doc = annotate("Hezbollah said it will respond forcefully to any Israeli attack, especially "
                    "if civilians are killed, with severe consequences.")
     assert len(doc._.red_lines) == 1
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The governor of Luhansk region, Ivan Petrenko, said shelling went on through the night.",
+     "UKR"),
+    ("The deputy governor of Khuzestan province, Reza Karimi, said two border posts were hit.",
+     "IRN"),
+])
+def test_a_regional_official_speaks_for_the_state_of_the_region(annotate, text, code) -> None:
+    (quote,) = annotate(text)._.quotes
+    assert (quote["speaker"]["code"], quote["speaker"]["sector"]) == (code, "GOV")
