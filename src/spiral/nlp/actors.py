@@ -71,6 +71,8 @@ ACRONYM_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de|in)\s+)*){1,8})"
     r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 # sectors of an unqualified agent noun that the report's own country stands behind
+# how many words before a name may give the office it is named by ("Estonian Prime Minister")
+TITLE_WINDOW = 5
 # words that may stand before a surname alone: "President Ali", "Mr Khan", "General Burhan"
 NAME_TITLES = frozenset({w for title in TITLES for w in title.split()} | {
     "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "sheikh", "king", "queen",
@@ -224,8 +226,11 @@ class ActorResolver:
             if not isinstance(known, Person) and (_compounded_into_other_name(span, named)
                                                   or _names_a_feature(span)):
                 continue  # "Puerto Jordan", "the Indian Ocean": another name holds the word
-            entity = self.kb.entity(known, span.text, on)
             person = isinstance(known, Person)
+            # "Estonian Prime Minister Kaja Kallas" in an undated report: the office it names
+            title = doc[max(span.sent.start, span.start - TITLE_WINDOW):span.start].text \
+                if person and on is None else ""
+            entity = self.kb.entity(known, span.text, on, title)
             found.append(_Mention(span.start_char, span.end_char, span.text,
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
@@ -278,7 +283,7 @@ class ActorResolver:
             if owner is None and focal is not None and sector in HOME_SECTORS \
                     and k == start - 1 and (k < 0 or doc[k].lower_ == "the" or doc[k].is_punct
                                             or doc[k].dep_ not in ("amod", "compound", "poss")) \
-                    and not _modifies_other_noun(agent):
+                    and not _modifies_other_noun(agent) and not _named_qualifier(agent):
                 # "the army", "the junta", "security forces" with no country named: the
                 # country the report is about (by its own name, not by the first name that
                 # placed it: "the army" of a report on Myanmar is not a rebel force's)
@@ -644,10 +649,22 @@ def _inside_other_name(span: Span) -> bool:
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
+    if _hyphen_joined(doc, span.start - 2, span.start - 1) \
+            or _hyphen_joined(doc, span.end + 1, span.end):
+        return True  # "Ali-Akbar Salehi", "Abdel-Fattah": a name joined to another by a hyphen
     return (after is not None and after.is_alpha and after.text.istitle()
             and after.pos_ == "PROPN") or (
         before is not None and before.is_alpha and before.text.istitle()
         and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES)
+
+
+def _hyphen_joined(doc: Doc, other: int, hyphen: int) -> bool:
+    """Whether the token at `hyphen` is a hyphen written without spaces between a name and
+    another capitalised name word at `other`."""
+    if not (0 < hyphen < len(doc) and 0 <= other < len(doc)) or doc[hyphen].text not in "-‐":
+        return False
+    return not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ \
+        and doc[other].is_alpha and doc[other].text[:1].isupper()
 
 
 def _names_a_feature(span: Span) -> bool:
@@ -802,6 +819,13 @@ def _places_defined(known: list[_Mention], written: str) -> list[_Mention]:
             found.append(_Mention(start, end, place, (place, owner.entity.code), entity, False))
             taken.add(start, end)
     return found
+
+
+def _named_qualifier(agent: Span) -> bool:
+    """"a senior US Department of State official": an agent word qualified, further off than
+    the words just before it, by a name of its own is that name's, not the report's country."""
+    return any(c.dep_ in ("nmod", "compound", "poss") and c.i < agent.start
+               and any(t.pos_ == "PROPN" for t in c.subtree) for c in agent.root.children)
 
 
 def _modifies_other_noun(agent: Span) -> bool:

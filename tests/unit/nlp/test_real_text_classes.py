@@ -2177,3 +2177,20 @@ def test_a_second_condition_sharpens_the_line_of_its_sentence(annotate) -> None:
 def test_a_regional_official_speaks_for_the_state_of_the_region(annotate, text, code) -> None:
     (quote,) = annotate(text)._.quotes
     assert (quote["speaker"]["code"], quote["speaker"]["sector"]) == (code, "GOV")
+
+
+def test_a_name_joined_by_a_hyphen_is_no_known_surname(annotate) -> None:
+    (quote,) = annotate("Atomic energy chief Ali-Akbar Rahimi said enrichment would go on.")._.quotes
+    assert quote["speaker"] is None or quote["speaker"]["code"] != "GUY"
+
+
+def test_an_undated_report_takes_the_office_its_title_names(annotate) -> None:
+    (quote,) = annotate("Estonian Prime Minister Kaja Kallas said the buoys had been removed "
+                        "overnight.", None)._.quotes
+    assert (quote["speaker"]["code"], quote["speaker"]["sector"]) == ("EST", "GOV")
+
+
+def test_an_unnamed_official_of_a_named_body_is_not_the_reports_country(annotate) -> None:
+    doc = annotate("China said the airship was a civilian balloon. China said it had strayed. "
+                   "“The trip is off,” a senior US Department of State official told reporters.")
+    assert doc._.quotes[-1]["speaker"]["code"] == "USA"

@@ -56,6 +56,13 @@ class Person:
     gender: str = "m"
     surname_alone: bool = True
 
+    def titled(self, title: str) -> Role | None:
+        """The last role whose name the words before a name give ("Estonian Prime Minister
+        Kaja Kallas"), or None."""
+        words = f" {' '.join(title.lower().split())} "
+        named = [r for r in self.roles if r.role and f" {r.role.lower()} " in words]
+        return named[-1] if named else None
+
     def role_on(self, day: date | None) -> Role:
         """The role held on `day`; after the last one ended, its former holder (CAMEO's elite
         sector ELI: a former president is not in government); before the first, the first.
@@ -168,11 +175,14 @@ class ActorKB:
             return None
         return self.entity(found, name, on)
 
-    def entity(self, found: Fixed | Person, text: str, on: date | None) -> Entity:
+    def entity(self, found: Fixed | Person, text: str, on: date | None,
+               title: str = "") -> Entity:
+        """The entity of a name; a person's role on the report's day, or, in an undated report,
+        the one the title before the name gives (else the last held)."""
         if isinstance(found, Person):
             found = next((p for p in self.namesakes.get(text, ()) if any(
                 r.holds_on(on) for r in p.roles)), found) if on is not None else found
-            role = found.role_on(on)
+            role = (found.titled(title) if on is None and title else None) or found.role_on(on)
             return Entity(entity_text=text, entity_name=found.name, code=role.code,
                           sector=role.sector, role=role.role, role_valid_from=role.valid_from,
                           role_valid_to=role.valid_to)
