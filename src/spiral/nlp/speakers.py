@@ -43,7 +43,9 @@ __all__ = ["SUBJECTS", "in_context", "resolve"]
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # unnamed sources who saw what they tell, and the prepositions that place it
-ONLOOKERS = frozenset({"witness", "eyewitness", "resident", "local", "villager"})
+# people at the scene of what they tell, unnamed: they are where it happened, and no state's
+ONLOOKERS = frozenset({"witness", "eyewitness", "resident", "local", "villager", "doctor",
+                       "medic", "nurse", "relative", "survivor", "woman", "man"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "outside",
                                 "inside"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -89,6 +91,9 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     # "Sudan TV and military sources": one unnamed source among those coordinated makes it so
     anonymous = any(ANONYMOUS.search(t.text) and t.ent_type_ != "PERSON"
                     and not (t.lower_ == "media" and _of_kind(t, KNOWN_MEDIA_QUALIFIERS))
+                    # "an unidentified relative", "doctors": a person at the scene, unnamed
+                    or t.pos_ == "NOUN" and t.lemma_.lower() in ONLOOKERS and not t.ent_type_
+                    and not _named_word(t)
                     for t in (named, *named.conjuncts))
     if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
@@ -151,7 +156,7 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
 def _of_any_state(head: Token) -> bool:
     """"Diplomats", "a diplomatic source" with no word that says whose."""
     return _of_kind(head, ANY_STATE_SOURCES) \
-        and not any(c.text[:1].isupper() for c in _qualifiers(head))
+        and not any(_named_word(c) for c in _qualifiers(head))
 
 
 def _still_speaking(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
@@ -275,6 +280,12 @@ def _of_kind(head: Token, words: frozenset[str]) -> bool:
                                                for c in _qualifiers(head))
 
 
+def _named_word(word: Token) -> bool:
+    """A word capitalised as a name is ("a Western official", "Iraqi sources"), not as the
+    first of its sentence ("Senior defense officials said")."""
+    return word.text[:1].isupper() and word.i != word.sent.start
+
+
 def _qualifiers(head: Token) -> list[Token]:
     """The words that qualify a source's head noun ("security" sources, a "senior" official)."""
     return [c for c in head.children if c.dep_ in ("compound", "amod")]
@@ -386,7 +397,7 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         # that last acted is its issuer
         return replace(quote, speaker=issuer)
     if head.lemma_.lower() in STATE_BODIES and not quote.anonymous \
-            and not any(c.dep_ == "amod" and c.text[:1].isupper() and c.pos_ == "ADJ"
+            and not any(c.dep_ == "amod" and _named_word(c) and c.pos_ == "ADJ"
                         for c in head.children) \
             and (subject := _last_subject(doc, head)) is not None \
             and subject.code not in NON_STATE and len(subject.code) == 3:
@@ -408,7 +419,7 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     if quote.anonymous and quote.speaker is None and _of_any_state(named):
         return replace(quote, speaker=_unplaced_diplomat(doc, source))
     if quote.anonymous and (sector := _state_source(named)) \
-            and not any(c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN")
+            and not any(_named_word(c) and c.pos_ in ("ADJ", "PROPN")
                         and c.dep_ in ("amod", "compound") and c.lower_ not in
                         MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS for c in named.children) \
             and (subject := _placed_by_verb(doc, head) or _last_state_speaker(window)
@@ -423,7 +434,7 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
                                              "anonymous source"))
     if quote.speaker is None and quote.anonymous \
             and (home := _home_source(named)) is not None \
-            and not any(c.text[:1].isupper() and c.dep_ in ("amod", "compound")
+            and not any(_named_word(c) and c.dep_ in ("amod", "compound")
                         and c.lower_ not in MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS
                         for c in named.children) \
             and (country := doc._.report_country or getattr(

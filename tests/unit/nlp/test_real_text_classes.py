@@ -2194,3 +2194,21 @@ def test_an_unnamed_official_of_a_named_body_is_not_the_reports_country(annotate
     doc = annotate("China said the airship was a civilian balloon. China said it had strayed. "
                    "“The trip is off,” a senior US Department of State official told reporters.")
     assert doc._.quotes[-1]["speaker"]["code"] == "USA"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sudan's army shelled the market. Sudan's army denied it. Doctors said 40 people died there.",
+     "SDN"),
+    ("Thai troops fired at the border. Thailand closed the crossings. An unidentified woman said "
+     "her house had been hit.", "THA"),
+])
+def test_unnamed_people_at_the_scene_are_of_the_reports_country(annotate, text, code) -> None:
+    quote = annotate(text)._.quotes[-1]
+    assert (quote["speaker"]["code"], quote["speaker"]["sector"], quote["anonymous"]) == (
+        code, "CVL", True)
+
+
+def test_a_sentences_first_capital_is_no_name_qualifier(annotate) -> None:
+    doc = annotate("The United States shot down the balloon. The United States said it was a spy "
+                   "craft. Senior defense officials said the debris fell into the sea.")
+    assert doc._.quotes[-1]["speaker"]["code"] == "USA"
