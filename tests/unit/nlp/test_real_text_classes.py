@@ -2199,8 +2199,8 @@ def test_an_unnamed_official_of_a_named_body_is_not_the_reports_country(annotate
 @pytest.mark.parametrize("text, code", [
     ("Sudan's army shelled the market. Sudan's army denied it. Doctors said 40 people died there.",
      "SDN"),
-    ("Thai troops fired at the border. Thailand closed the crossings. An unidentified woman said "
-     "her house had been hit.", "THA"),
+    (("Thai troops fired at the border. Thailand closed the crossings. An unidentified woman said "
+      "her house had been hit."), "THA"),
 ])
 def test_unnamed_people_at_the_scene_are_of_the_reports_country(annotate, text, code) -> None:
     quote = annotate(text)._.quotes[-1]
