@@ -68,6 +68,7 @@ from spiral.nlp.actors import STATE_SECTORS, entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
+from spiral.nlp.speakers import resolve
 from spiral.records import Entity, RedLine
 
 CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
@@ -176,6 +177,8 @@ EITHER_OR = re.compile(r"\beither (?P<demand>[^”\"]+?),? or (?:else )?(?P<cons
 # "issued Tigray a 72-hour ultimatum to surrender": the verbs that deliver an ultimatum
 ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand", "serve",
                    "impose"}
+# the verbs that say a line was declared, warned of or delivered ("issued a warning")
+DECLARING_VERBS = frozenset(SPEECH_VERBS | WARNING_VERBS | ULTIMATUM_VERBS) - RESPONSE_VERBS
 # "the hand that reaches into our waters will be cut off": what is promised whoever does it
 PUNISHING_VERBS = {"cut", "crush", "destroy", "smash", "break", "burn", "eliminate",
                    "annihilate", "wipe", "target", "strike", "hit", "shoot", "sink"}
@@ -248,7 +251,8 @@ class RedLineFinder:
         warning = any(t.lemma_ in ("warn", "threaten") and not _in_relative(t) for t in sentence)
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
             return None
-        declarer = statement_holder(doc, sentence, consequence)
+        declarer = _declared_within(doc, sentence, consequence) \
+            or statement_holder(doc, sentence, consequence)
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
             declarer = _first_named(doc, sentence, declarer) or declarer
         # a line no one resolved drew is no one's to hold to it, and onlookers draw none
@@ -271,6 +275,37 @@ def _in_relative(word: Token) -> bool:
     """Whether a word is in a relative clause or one hung on a noun ("the movement that
     threatens", "a group threatening")."""
     return any(t.dep_ in ("relcl", "acl") for t in (word, *word.ancestors))
+
+
+def _declared_within(doc: Doc, sentence: Span, consequence: str) -> Entity | None:
+    """Who a sentence reports as declaring the line inside what it tells: the subject of the
+    innermost verb of saying, warning or delivering under which the consequence is said, when
+    that verb is not the sentence's own ("officials said Sullivan issued a warning about ...",
+    "the dispute erupted when Takaichi stated that any ... would ...", "he said, promising to
+    destroy ..."); None when there is none, or it resolves to no country or body (the
+    statement's holder then answers)."""
+    words = set(re.findall(r"\w+", consequence.lower()))
+    said = [t.i for t in sentence if t.lower_ in words]
+    best = None
+    for verb in sentence:
+        if verb.lemma_ not in DECLARING_VERBS or verb.lower_ in words or not said:
+            continue
+        covered = {t.i for t in verb.subtree}
+        if sum(i in covered for i in said) >= 0.8 * len(said) and (
+                best is None or len(covered) < len(list(best.subtree))):
+            best = verb
+    if best is None or best.dep_ == "ROOT" or any(c.dep_ == "auxpass" for c in best.children):
+        return None  # "was given 72 hours to leave": who is given it declares nothing
+    # "he said, promising to destroy ...": a verb with no subject of its own is its head's
+    while not any(c.dep_ == "nsubj" for c in best.children) \
+            and best.dep_ in ("xcomp", "advcl", "conj") and best.head.i != best.i:
+        best = best.head
+    subject = next((c for c in best.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    entity = entity_at(doc, subject.idx, subject.idx + len(subject.text)) or resolve(
+        doc, [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") or t.i == subject.i])[0]
+    return entity if entity is not None and entity.code and not _onlooker(entity) else None
 
 
 def _onlooker(declarer: Entity) -> bool:

@@ -2212,3 +2212,14 @@ def test_a_sentences_first_capital_is_no_name_qualifier(annotate) -> None:
     doc = annotate("The United States shot down the balloon. The United States said it was a spy "
                    "craft. Senior defense officials said the debris fell into the sea.")
     assert doc._.quotes[-1]["speaker"]["code"] == "USA"
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # the line is declared inside what the sentence tells, not by the medium that reports it
+    (("According to Reuters, the row began when Japan's prime minister said that any attack on "
+      "Japanese ships would necessitate a military response."), "JPN"),
+    (("The US envoy delivered a warning to Beijing about the consequences of any arms sales to "
+      "Moscow, Chinese officials said."), "USA"),
+])
+def test_the_declarer_is_who_declares_inside_what_is_reported(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
