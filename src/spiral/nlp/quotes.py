@@ -223,7 +223,11 @@ def statement_holder(doc: Doc, sentence: Span, words: str = "") -> Entity | None
     partly = [q for q in over if not words or _holds(q["content"], words, share=0.3)]
     for quote in holding or partly:
         return from_dict(Entity, quote["speaker"])
-    for subject in (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+    # the subject nearest the verb first: "Abuja, July 30: West African leaders have issued
+    # ..." is the leaders', not the dateline's the parser took for a second subject
+    root = sentence.root
+    for subject in sorted((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")),
+                          key=lambda c: abs(root.i - c.i)):
         # the subject read as a source is ("Ethiopia's prime minister Abiy Ahmed" is Abiy), the
         # one that names someone (a dateline the parser took for a second subject names no one)
         holder = entity_at(doc, subject.idx, subject.idx + len(subject.text)) \

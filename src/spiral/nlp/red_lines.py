@@ -365,7 +365,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 # it; the condition is both
                 token = token.head
                 condition = list(token.subtree)
-            clause = _said_next(token) or _clause_of(token.head)
+            clause = _said_next(token) or _vowed_before(token) or _clause_of(token.head)
             # "as long as X": the "as long" the clause hangs from is no part of what follows
             taken = {t.i for t in (token.head if _as_long_as(token) else token).subtree}
             consequence = [t for t in _reported(clause).subtree if t.i not in taken
@@ -973,7 +973,8 @@ def _condition_clause(token: Token) -> list[Token] | None:
         # on the speech verb, only after what was said ("warned that X would Y, should Z") or
         # before what is said next ("warned that should Z, X would Y")
         after_said = token.dep_ == "relcl" or any(
-            c.dep_ == "ccomp" and c.i < token.i for c in token.head.children)
+            c.dep_ == "ccomp" and c.i < token.i for c in token.head.children) \
+            or _vowed_before(token) is not None
         if first.lower_ in ("should", "were", "had") and first.head.i == token.i \
                 and (after_said or _said_next(token) is not None) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") and first.i < c.i < token.i
@@ -1017,6 +1018,14 @@ def _said_next(token: Token) -> Token | None:
     if token.dep_ != "ccomp" or token.head.lemma_ not in SPEECH_VERBS:
         return None
     return next((c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
+
+
+def _vowed_before(token: Token) -> Token | None:
+    """"threatened to impose border closures should the junta fail to heed it": the parser hangs
+    the inverted condition on the verb of threatening, after the act threatened; that act."""
+    if token.dep_ != "ccomp" or token.head.lemma_ not in WARNING_VERBS:
+        return None
+    return next((c for c in token.head.children if c.dep_ == "xcomp" and c.i < token.i), None)
 
 
 def _elliptical(token: Token, clause: Token) -> str:

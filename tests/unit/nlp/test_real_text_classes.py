@@ -2223,3 +2223,15 @@ def test_a_sentences_first_capital_is_no_name_qualifier(annotate) -> None:
 ])
 def test_the_declarer_is_who_declares_inside_what_is_reported(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # an inverted condition hung on the verb of threatening, after the act threatened
+    (("Kenya's government also threatened to cut off fuel supplies to the rebels should they "
+      "fail to withdraw from the town."), "KEN"),
+    # a dateline before the subject is no declarer
+    (("Accra, May 5, 2024: West African leaders have issued a 48-hour ultimatum to the "
+      "soldiers to free the president."), "IGO"),
+])
+def test_threats_after_the_act_and_under_a_dateline(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
