@@ -451,6 +451,15 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 # "under the treaty, an attack on Belarus would be treated as ...": the step is
                 # the subject, not the words that set the scene before it
                 step = list(subject.subtree)
+            if subject is None and not step and token.dep_ == "ccomp" \
+                    and token.head.dep_ == "relcl":
+                # "a development Egyptian officials have declared would cross a red line": what
+                # the relative clause is said of is the step, and what that noun stands beside
+                # ("X's assault on Rafah ... - a development ...") what it is
+                noun = token.head.head
+                said = {t.i for t in (noun if noun.dep_ == "appos" else token.head).subtree}
+                step = [t for t in (noun.head if noun.dep_ == "appos" else noun).subtree
+                        if t.i not in said]
             rest = [t for t in token.subtree if t.i >= modal[0].i]
             # "warned that American intervention would lead to irreparable damage": under a
             # warning, whatever a step would bring about is threatened

@@ -2235,3 +2235,9 @@ def test_the_declarer_is_who_declares_inside_what_is_reported(annotate, text, de
 ])
 def test_threats_after_the_act_and_under_a_dateline(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+def test_a_line_drawn_in_a_relative_clause_on_the_step(annotate) -> None:
+    doc = annotate("Turkey's planned offensive on Kobani would push thousands toward the border – a "
+                   "development Syrian officials have declared would cross a red line.")
+    assert [(r["declarer"]["code"], r["kind"]) for r in doc._.red_lines] == [("SYR", "red_line")]
