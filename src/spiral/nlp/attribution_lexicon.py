@@ -375,4 +375,6 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              "university", "company", "firm", "resident", "witness", "analyst",
                              "expert", "activist", "doctor", "journalist", "correspondent",
                              # "the Afghanistan Cricket Board", "the Kenya Bar Association"
-                             "board", "federation", "association", "club", "league", "chamber"})
+                             "board", "federation", "association", "club", "league", "chamber",
+                             # "the Palestinian group's armed wing", "a Kurdish movement"
+                             "wing", "movement", "faction"})

@@ -2241,3 +2241,12 @@ def test_a_line_drawn_in_a_relative_clause_on_the_step(annotate) -> None:
     doc = annotate("Turkey's planned offensive on Kobani would push thousands toward the border – a "
                    "development Syrian officials have declared would cross a red line.")
     assert [(r["declarer"]["code"], r["kind"]) for r in doc._.red_lines] == [("SYR", "red_line")]
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling went on in Omdurman. Sudan's paramilitaries said they held the bridge.",
+    "Rockets hit Ashkelon. The Palestinian group's armed wing said it had fired them.",
+])
+def test_an_armed_group_of_a_country_is_not_its_state(annotate, text) -> None:
+    quote = annotate(text)._.quotes[-1]
+    assert quote["speaker"]["sector"] not in ("GOV", "MIL")
