@@ -866,6 +866,9 @@ def _subject_rank(doc: Doc, mention: _Mention) -> int:
     if span is not None and span.root.dep_ == "dobj" and span.root.head.lemma_ in RELAYING_CUES \
             and any(c.lower_ == "as" for c in span.root.head.children):
         return 2  # "the broadcaster cited X as promising revenge": X speaks, and goes on
+    if span is not None and span.root.dep_ == "poss" and span.root.head.dep_ in (
+            "nsubj", "nsubjpass") and span.root.head.head.dep_ == "ROOT":
+        return 1  # "Khamenei's speech emphasized ...; he said": whose the subject is goes on too
     if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
         return 0
     return 2 if span.root.head.dep_ == "ROOT" else 1

@@ -2250,3 +2250,10 @@ def test_a_line_drawn_in_a_relative_clause_on_the_step(annotate) -> None:
 def test_an_armed_group_of_a_country_is_not_its_state(annotate, text) -> None:
     quote = annotate(text)._.quotes[-1]
     assert quote["speaker"]["sector"] not in ("GOV", "MIL")
+
+
+def test_he_goes_on_with_whose_the_main_subject_is(annotate) -> None:
+    doc = annotate("A speech by Iran's leader Ali Khamenei aired on Friday, as Donald Trump "
+                   "weighed strikes. Khamenei's speech stressed the country's resolve. “We will "
+                   "not surrender,” he said.")
+    assert doc._.quotes[-1]["speaker"]["code"] == "IRN"
