@@ -99,6 +99,8 @@ WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise"}
 # "warned that American intervention would lead to irreparable damage": under a warning, what a
 # step would bring about
 CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark"}
+# the words by which a party names itself as the subject of what it will do
+OWN_PRONOUNS = frozenset({"we", "i", "it", "they"})
 # "as if" compares and "even if" concedes: neither sets a condition
 NOT_CONDITIONING = {"as", "even"}
 # "would target all ships bound for Israel", "will shoot down any drone that enters": a class
@@ -249,10 +251,11 @@ class RedLineFinder:
         # a warning the sentence states, not one a relative clause tells of ("this movement
         # that threatens us all")
         warning = any(t.lemma_ in ("warn", "threaten") and not _in_relative(t) for t in sentence)
-        if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning):
-            return None
         declarer = _declared_within(doc, sentence, consequence) \
             or statement_holder(doc, sentence, consequence)
+        if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning
+                or declarer is not None and _own_refusal(doc, sentence, declarer)):
+            return None
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
             declarer = _first_named(doc, sentence, declarer) or declarer
         # a line no one resolved drew is no one's to hold to it, and onlookers draw none
@@ -269,6 +272,28 @@ class RedLineFinder:
                        consequence=consequence, kind=kind, start=sentence.start_char,
                        end=sentence.start_char + len(sentence.text.rstrip()),
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
+
+
+def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
+    """"We will not release any more hostages unless Israel halts its strikes", "it would not
+    negotiate until the militia withdrew": a party that says it will withhold its own act until
+    another acts makes a demand, whatever the act (the subject is the party itself: a pronoun, or
+    a name of its country)."""
+    for mark in sentence:
+        if mark.dep_ != "mark" or mark.lower_ not in ("unless", "until") \
+                or mark.head.dep_ != "advcl":
+            continue
+        verb = mark.head.head
+        if not _future(verb) or mark.lower_ == "until" and not any(
+                c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        own = entity_at(doc, subject.idx, subject.idx + len(subject.text))
+        if subject.lower_ in OWN_PRONOUNS or own is not None and own.code == declarer.code:
+            return True
+    return False
 
 
 def _in_relative(word: Token) -> bool:

@@ -2257,3 +2257,12 @@ def test_he_goes_on_with_whose_the_main_subject_is(annotate) -> None:
                    "weighed strikes. Khamenei's speech stressed the country's resolve. “We will "
                    "not surrender,” he said.")
     assert doc._.quotes[-1]["speaker"]["code"] == "IRN"
+
+
+@pytest.mark.parametrize("text, declarer", [
+    (("The Taliban said they would not free the two engineers unless Pakistan released its "
+      "prisoners."), "AFG"),
+    ("Mali's junta said it would not sign the accord until the rebels left the town.", "MLI"),
+])
+def test_a_party_withholding_its_own_act_makes_a_demand(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
