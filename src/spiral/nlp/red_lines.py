@@ -64,7 +64,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import STATE_SECTORS, entity_at
+from spiral.nlp.actors import NON_STATE_CODES, STATE_SECTORS, entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
@@ -135,7 +135,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
                           r"options (?:are|were|remain) on the table|blockade|"
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
-                          r"consequences|shoot\w*|sink\w*|sunk|seiz\w*|"
+                          r"consequences|shoot\w*|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|prosecut\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
                           r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
@@ -262,7 +262,8 @@ class RedLineFinder:
         if declarer is None or not declarer.code or _onlooker(declarer) \
                 or _passive_unquoted(doc, sentence):
             return None
-        if _foretold(sentence, consequence, declarer):
+        if _foretold(sentence, consequence, declarer) \
+                or declarer.code in NON_STATE_CODES and _risk_told(doc, sentence, consequence):
             return None
         condition = _resolve_anaphora(condition, sentences, index)
         addressee = _actors_named(doc, sentence, condition + " " + consequence, declarer.code)
@@ -583,6 +584,24 @@ def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
         other = subject is not None and subject.text in consequence and entity_at(
             subject.doc, subject.idx, subject.idx + len(subject.text))
         if other and len(other.code) == 3 and other.code != declarer.code:
+            return True
+    return False
+
+
+def _risk_told(doc: Doc, sentence: Span, consequence: str) -> bool:
+    """"If the truce collapses, thousands more could be displaced, the UN warned": what a body of
+    no state says may befall what is no party, with no threat in it, is a risk told, not a line
+    ("the consequences could be dire" is a threat's word; a state's "the capital could be turned
+    into ash" is its threat)."""
+    if THREAT_WORDS.search(consequence):
+        return False
+    for verb in sentence:
+        if verb.text not in consequence or not any(
+                c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON" and entity_at(
+                doc, subject.idx, subject.idx + len(subject.text)) is None:
             return True
     return False
 
@@ -947,6 +966,9 @@ def _targets(verb: Token) -> list[tuple[str, str]]:
 def _deadline(noun: Token) -> list[tuple[str, str]]:
     """"companies would have three months to leave", "has 48 hours to withdraw": a time given
     to do what is demanded; not doing it in time is the condition."""
+    # "gave Hezbollah until the end of the month to pull back": a time given by its end
+    if noun.lower_ == "until" and noun.head.lemma_ == "give":
+        return _given_until(noun)
     # "gave the troops 24 hours to leave": the parser takes the time for an adverb as often
     if noun.lower_ not in TIME_UNITS or noun.dep_ not in ("dobj", "npadvmod") \
             or noun.head.lemma_ not in ("have", "give") \
@@ -965,6 +987,24 @@ def _deadline(noun: Token) -> list[tuple[str, str]]:
                   and t.dep_ != "aux"])
     condition = f"{who}not {_text([t for t in demand.subtree if t.lower_ != 'to'])} within {time}"
     return [(condition, f"deadline of {time}")]
+
+
+def _given_until(until: Token) -> list[tuple[str, str]]:
+    """"gave Hezbollah until the end of the month to pull its fighters back": not doing what is
+    demanded by then is the step; the time given is the line."""
+    verb = until.head
+    # the parser hangs what is demanded on the verb or on the time given
+    demand = next((c for c in (*verb.children, *until.subtree)
+                   if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.lemma_ in DEMAND_VERBS),
+                  None)
+    whom = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < until.i),
+                None)
+    if demand is None or whom is None:
+        return []
+    demanded = {t.i for t in demand.subtree}
+    time = _text([t for t in until.subtree if t.i not in demanded])
+    act = _text([t for t in demand.subtree if not (t.lower_ == "to" and t.head.i == demand.i)])
+    return [(f"{_text(list(whom.subtree))} not {act} ({time})", f"deadline {time}")]
 
 
 def _ultimatum(noun: Token) -> list[tuple[str, str]]:

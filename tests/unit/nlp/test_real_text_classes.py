@@ -2266,3 +2266,19 @@ def test_he_goes_on_with_whose_the_main_subject_is(annotate) -> None:
 ])
 def test_a_party_withholding_its_own_act_makes_a_demand(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # a time given by its end
+    ("Turkey gave the militia until Friday night to withdraw from the town.", "TUR"),
+    # an arrest promised whoever takes the step
+    ("Georgia's interior minister said police would arrest anyone who stormed parliament.", "GEO"),
+])
+def test_deadlines_by_their_end_and_arrests_promised(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+def test_a_risk_an_international_body_tells_is_no_line(annotate) -> None:
+    doc = annotate("If the fighting spreads, millions more people could go hungry, the World Food "
+                   "Programme warned.")
+    assert doc._.red_lines == ()
