@@ -279,7 +279,8 @@ def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
     """"We will not release any more hostages unless Israel halts its strikes", "it would not
     negotiate until the militia withdrew": a party that says it will withhold its own act until
     another acts makes a demand, whatever the act (the subject is the party itself: a pronoun, or
-    a name of its country)."""
+    a name of its country; the other is a party named: "until inflation eases" demands
+    nothing)."""
     for mark in sentence:
         if mark.dep_ != "mark" or mark.lower_ not in ("unless", "until") \
                 or mark.head.dep_ != "advcl":
@@ -292,7 +293,12 @@ def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
         if subject is None:
             continue
         own = entity_at(doc, subject.idx, subject.idx + len(subject.text))
-        if subject.lower_ in OWN_PRONOUNS or own is not None and own.code == declarer.code:
+        # what the other is to do: a party's act ("unless Israel halts"), not a state of things
+        # ("until inflation eases")
+        actor = next((entity_at(doc, t.idx, t.idx + len(t.text)) for t in mark.head.children
+                      if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if (subject.lower_ in OWN_PRONOUNS or own is not None and own.code == declarer.code) \
+                and actor is not None and actor.entity_name != declarer.entity_name:
             return True
     return False
 

@@ -2262,7 +2262,7 @@ def test_he_goes_on_with_whose_the_main_subject_is(annotate) -> None:
 @pytest.mark.parametrize("text, declarer", [
     (("The Taliban said they would not free the two engineers unless Pakistan released its "
       "prisoners."), "AFG"),
-    ("Mali's junta said it would not sign the accord until the rebels left the town.", "MLI"),
+    ("Mali's junta said it would not sign the accord until Algeria recalled its envoy.", "MLI"),
 ])
 def test_a_party_withholding_its_own_act_makes_a_demand(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
@@ -2281,4 +2281,9 @@ def test_deadlines_by_their_end_and_arrests_promised(annotate, text, declarer) -
 def test_a_risk_an_international_body_tells_is_no_line(annotate) -> None:
     doc = annotate("If the fighting spreads, millions more people could go hungry, the World Food "
                    "Programme warned.")
+    assert doc._.red_lines == ()
+
+
+def test_withholding_until_a_state_of_things_demands_nothing(annotate) -> None:
+    doc = annotate("Japan's central bank said it would not change rates until inflation eased.")
     assert doc._.red_lines == ()
