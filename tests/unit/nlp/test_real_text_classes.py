@@ -2127,3 +2127,56 @@ def test_a_case_brought_at_home_is_placed_by_whom_it_is_brought_against(annotate
 ])
 def test_a_name_given_without_disapproval_of_another_accuses_no_one(annotate, text) -> None:
     assert not any(e["event_type"] == "ACCUSE" for e in annotate(text, "2025-03-01")._.events)
+def _all_dyads(doc) -> set[tuple[str, str, str, bool]]:
+    return {(e["actor"][0]["code"] if e["actor"] else "", e["event_type"],
+             e["recipient"][0]["code"] if e["recipient"] else "", e["hypothetical"])
+            for e in doc._.events if not e["negated"]}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a possessive or reflexive the subject binds is the actor's own, not another side placed
+    # by the sentence's first country
+    ("Chile blamed the blast on Peru, but Peru did not confirm or deny its role.",
+     ("PER", "REJECT", "CHL")),
+    (("Bolivia's president said in March his country would defend itself if Paraguay went "
+     "ahead with the dam."), ("BOL", "AGREE", "PRY")),
+])
+def test_the_subjects_own_pronoun_is_no_recipient(annotate, text, wrong) -> None:
+    assert wrong not in _dyads(annotate(text))
+
+
+def test_the_subjects_own_thing_stays_at_home(annotate) -> None:
+    assert ("PER", "CONCEDE", "PER") in _dyads(annotate("Lima lifted its ban on imports from "
+                                                        "the region on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian officials will hold talks in Quito on Saturday with their Chilean counterparts.",
+    "Peru's foreign minister will meet Chilean envoys in Geneva today to discuss the border.",
+])
+def test_a_planned_meeting_is_a_hypothetical_consultation(annotate, text) -> None:
+    found = _all_dyads(annotate(text))
+    assert ("PER", "CONSULT", "CHL", True) in found
+    assert ("PER", "AGREE", "CHL", False) not in found
+
+
+def test_an_offer_to_talk_is_still_an_agreement(annotate) -> None:
+    assert ("PER", "AGREE", "CHL") in _dyads(annotate("Peru is ready to talk with Chile about "
+                                                     "the border."))
+
+
+@pytest.mark.parametrize("text, alleged", [
+    ("Chile has denied allegations that it is supplying weapons to the rebels in Peru.",
+     ("CHL", "AID", "PER")),
+    (("The new measures follow accusations that Peru shelled Chilean border posts, killing two "
+     "guards."), ("PER", "ASSAULT", "CHL")),
+])
+def test_what_an_allegation_says_was_done_is_alleged(annotate, text, alleged) -> None:
+    found = _all_dyads(annotate(text))
+    assert (*alleged, True) in found and (*alleged, False) not in found
+
+
+def test_the_pair_a_speaker_tells_of_is_led_by_the_speaker(annotate) -> None:
+    doc = annotate("After a phone call with Putin, Erdogan said the two leaders would meet in "
+                   "Ankara next month.")
+    assert ("TUR", "CONSULT", "RUS", True) in _all_dyads(doc)
