@@ -2193,3 +2193,19 @@ def test_where_a_state_of_affairs_began_is_background(annotate, text) -> None:
 def test_an_act_told_as_news_is_still_coded(annotate) -> None:
     assert ("PER", "SANCTION", "BOL") in _dyads(annotate("Peru closed its border with Bolivia "
                                                         "on Monday."))
+
+
+@pytest.mark.parametrize("text, dyad, not_dyad", [
+    # a subject pronoun continues the subject of the nearest clause above it that has one (or
+    # that subject's owner), not the main subject of its sentence or of the sentence before
+    (("In a statement, Chile's foreign ministry said that Peru ignored decades of friendship "
+      "when it sent its foreign minister to Bolivia."), ("PER", "CONSULT", "BOL"),
+     ("CHL", "CONSULT", "BOL")),
+    (("Bolivia blamed Chile for the clashes. Peru's offensive peaked in March, when it launched "
+      "strikes on Chilean border posts."), ("PER", "ASSAULT", "CHL"), ("BOL", "ASSAULT", "CHL")),
+    ("Hungary said it will support the sanctions on Russia.", ("HUN", "AGREE", "RUS"), None),
+])
+def test_a_subject_pronoun_continues_the_nearest_clause_subject(annotate, text, dyad,
+                                                                 not_dyad) -> None:
+    found = _dyads(annotate(text))
+    assert dyad in found and not_dyad not in found
