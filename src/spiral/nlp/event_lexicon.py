@@ -558,6 +558,10 @@ QUESTION_PATH = frozenset({"ccomp", "advcl", "pcomp", "prep", "pobj", "dobj"})
 # the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,
 # "released a map" publishes, "called his counterpart" telephones.
 OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = (
+    # "violated Estonia's airspace", "violated the country's waters": an incursion (COERCE), as
+    # the annotators code it, not a rejection ("violated the truce")
+    ("violate", frozenset({"airspace", "waters", "territory", "border", "frontier"}),
+     ("COERCE", "")),
     ("fire", frozenset({"official", "minister", "general", "chief", "commander", "director",
                         "head", "employee", "staff", "coach", "adviser", "advisor", "aide",
                         "governor", "prosecutor", "judge", "ambassador", "spokesman"}), None),

@@ -2209,3 +2209,8 @@ def test_a_subject_pronoun_continues_the_nearest_clause_subject(annotate, text, 
                                                                  not_dyad) -> None:
     found = _dyads(annotate(text))
     assert dyad in found and not_dyad not in found
+
+
+def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
+    found = _dyads(annotate("Two Peruvian fighter jets violated Chile's airspace on Monday."))
+    assert ("PER", "COERCE", "CHL") in found and ("PER", "REJECT", "CHL") not in found
