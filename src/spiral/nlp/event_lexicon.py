@@ -443,9 +443,6 @@ INCOMING = MISSILE_WORDS | {"drone", "drones", "projectiles", "shells", "warhead
 QUANTIFIERS = {"most", "all", "many", "some", "none", "majority", "nearly", "part", "dozens"}
 # prepositions that place a nominal event before the one the sentence reports, and nouns that
 # answer one ("in retaliation for Iran's attack")
-# where a state of affairs began ("since its invasion of Ukraine began", "since 2011, when ..."):
-# an act told there is background, not coded
-STARTING_POINTS = frozenset({"since"})
 BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}
 # of those, the ones that tell an event still going on ("amid the Russian invasion"): it is
 # coded, though not as the sentence's own

@@ -153,7 +153,6 @@ from spiral.nlp.event_lexicon import (
     SPEECH_VERBS,
     STANCES,
     STANDING_TYPES,
-    STARTING_POINTS,
     STATE_SENSES,
     STATEMENT_NOUNS,
     STATEMENTS,
@@ -196,7 +195,7 @@ class EventCoder:
     def _code(self, sentence: Span, published: date | None, earlier: list[Event]) -> list[Event]:
         """The events of one sentence; `earlier` are those of the sentences before it."""
         triggers = [(token, trigger) for token in sentence
-                    if (trigger := _event_trigger(token)) is not None and not _since_then(token)]
+                    if (trigger := _event_trigger(token)) is not None]
         if not triggers:
             return []
         when, precision = find_event_date(sentence, published)
@@ -1276,19 +1275,6 @@ def _container(noun: Token) -> Token:
             and noun.head.head.lemma_.lower() in CONTAINERS:
         return noun.head.head
     return noun
-
-
-def _since_then(token: Token) -> bool:
-    """'since its 2022 invasion of Ukraine began', 'since 2011, when Pristina introduced an
-    embargo', 'since the expiration of a ceasefire': where a state of affairs the sentence
-    reports began is its background, long told, not the report's news (`STARTING_POINTS`)."""
-    for node in (token, *token.ancestors):
-        if node.dep_ == "prep" and node.lower_ in STARTING_POINTS:
-            return True
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in STARTING_POINTS
-                                        for c in node.children):
-            return True
-    return False
 
 
 def _retold(noun: Token) -> bool:

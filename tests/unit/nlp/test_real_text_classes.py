@@ -2182,19 +2182,6 @@ def test_the_pair_a_speaker_tells_of_is_led_by_the_speaker(annotate) -> None:
     assert ("TUR", "CONSULT", "RUS", True) in _all_dyads(doc)
 
 
-@pytest.mark.parametrize("text", [
-    "Relations have been strained since 2019, when Peru imposed a ban on imports from Bolivia.",
-    "Tensions have run high since Chile seized two Peruvian fishing boats in 2020.",
-])
-def test_where_a_state_of_affairs_began_is_background(annotate, text) -> None:
-    assert not annotate(text)._.events
-
-
-def test_an_act_told_as_news_is_still_coded(annotate) -> None:
-    assert ("PER", "SANCTION", "BOL") in _dyads(annotate("Peru closed its border with Bolivia "
-                                                        "on Monday."))
-
-
 @pytest.mark.parametrize("text, dyad, not_dyad", [
     # a subject pronoun continues the subject of the nearest clause above it that has one (or
     # that subject's owner), not the main subject of its sentence or of the sentence before
