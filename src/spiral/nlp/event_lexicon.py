@@ -367,6 +367,9 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
                 "call", "promise", "pledge", "swear"}
 # an act offered ("is ready to talk", "willing to negotiate"), not planned
 OFFERING_WORDS = frozenset({"ready", "willing", "prepared"})
+# a visit announced ("will visit Albania in June") is PLOVER's stated intent to meet (CAMEO 036,
+# AGREE), as its gold codes it; talks or a meeting announced are a consultation to come
+VISITS = frozenset({"visit"})
 # a decision told as taken ("has decided to recall its envoy", "made a decision to ask for
 # help"): the act decided is done, as the annotators code it, unlike a plan or an intent
 DECIDING = frozenset({"decide", "decision"})

@@ -168,6 +168,7 @@ from spiral.nlp.event_lexicon import (
     VENUE_WORDS,
     VERB_TRIGGERS,
     VESSELS,
+    VISITS,
     WALKOUT_VERBS,
     WEAPON_WORDS,
     YIELDING_VERBS,
@@ -592,7 +593,7 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
             # "will strike if Hezbollah breaks the truce": aimed at whom the condition names
             recipients = _conditioned_side(token, actors)
     elif not negated and event_type == "CONSULT" and _intended(token, speaker) \
-            and not _offered(token):
+            and not _offered(token) and _verb_lemma(token) not in VISITS:
         # "will hold talks in Qatar on Saturday", "will meet top diplomats in Geneva today",
         # "plans to convene": a meeting planned, not yet held, and no agreement either (unlike
         # "is ready to talk", an offer)

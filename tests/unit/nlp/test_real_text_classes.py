@@ -2160,9 +2160,13 @@ def test_a_planned_meeting_is_a_hypothetical_consultation(annotate, text) -> Non
     assert ("PER", "AGREE", "CHL", False) not in found
 
 
-def test_an_offer_to_talk_is_still_an_agreement(annotate) -> None:
-    assert ("PER", "AGREE", "CHL") in _dyads(annotate("Peru is ready to talk with Chile about "
-                                                     "the border."))
+@pytest.mark.parametrize("text", [
+    "Peru is ready to talk with Chile about the border.",
+    # PLOVER's gold codes a visit announced as a stated intent to meet (CAMEO 036)
+    "Peru's foreign minister will visit Chile in June, the embassy said.",
+])
+def test_an_offer_to_talk_or_a_visit_announced_is_still_an_agreement(annotate, text) -> None:
+    assert ("PER", "AGREE", "CHL") in _dyads(annotate(text))
 
 
 @pytest.mark.parametrize("text, alleged", [
