@@ -295,6 +295,7 @@ class EventCoder:
 # what each sentence's triggers share, kept per document by the sentence's first token
 _VENUES = "spiral.venues"
 _GO_BETWEENS = "spiral.go_betweens"
+_BOUND = "spiral.bound_pronouns"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1657,6 +1658,14 @@ def _bound_by_subject(token: Token, subject: list[Token], event_type: str) -> fr
     `BOUND_PRONOUNS` for the acts and nouns where the owner is another side."""
     if not subject or event_type in AIMED_AT_OWNER:
         return frozenset()
+    # asked for recipients and again for a placed target: the first answer is kept, by trigger
+    kept = token.doc.user_data.setdefault(_BOUND, {})
+    if token.i not in kept:
+        kept[token.i] = sorted(_bound_pronouns(token, subject))
+    return frozenset(kept[token.i])
+
+
+def _bound_pronouns(token: Token, subject: list[Token]) -> set[int]:
     person = any(t.ent_type_ == "PERSON" for t in subject)
     bound = set()
     for word in token.subtree:
@@ -1673,7 +1682,7 @@ def _bound_by_subject(token: Token, subject: list[Token], event_type: str) -> fr
             between.append(head)
         if not any(c.dep_ in ("nsubj", "nsubjpass") for h in between for c in h.children):
             bound.add(word.i)
-    return frozenset(bound)
+    return bound
 
 
 def _venues(sentence: Span) -> frozenset[int]:
