@@ -574,7 +574,8 @@ class ActorResolver:
                 and _subject_rank(doc, m) == 2]
             if not candidates:
                 continue
-            antecedent = max(candidates, key=lambda m: (_subject_rank(doc, m), m.start))
+            antecedent = _clause_subject(token, candidates) or max(
+                candidates, key=lambda m: (_subject_rank(doc, m), m.start))
             end = token.idx + len(token.text)
             entity = Entity(token.text, antecedent.entity.entity_name, antecedent.entity.code,
                             antecedent.entity.sector)
@@ -857,6 +858,23 @@ def _is_plural(doc: Doc, mention: _Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and (span.root.tag_ in ("NNS", "NNPS") or span.root.dep_ == "conj"
                                  or any(c.dep_ == "conj" for c in span.root.children))
+
+
+def _clause_subject(token: Token, candidates: list[_Mention]) -> _Mention | None:
+    """'Taiwan said Honduras ignored its ties when it sent its minister to China', 'Israel's
+    offensive peaked in September, when it launched ...': a subject pronoun continues the subject
+    (or the subject's owner) of the nearest clause above its own that has one, where that names
+    a candidate, before the main subject of its sentence or the one before."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for verb in token.head.ancestors:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            continue
+        words = [w for c in subjects for w in (c, *(p for p in c.children if p.dep_ == "poss"))]
+        found = [m for m in candidates for w in words if m.start <= w.idx < m.end]
+        return found[0] if found else None
+    return None
 
 
 def _subject_rank(doc: Doc, mention: _Mention) -> int:

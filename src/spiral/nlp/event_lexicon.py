@@ -265,6 +265,11 @@ CLAIM_VERBS = frozenset({"claim", "allege"})
 STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kill", "wound",
                             "injure", "pound", "aim", "direct", "level", "flatten", "devastate",
                             "rock", "slam"})
+# what an accusation, an allegation or a claim says was done is alleged, not told as done ("denied
+# allegations that it is giving support to ...", "follow accusations that Israel caused pagers to
+# explode", "denied the accusation that they sent drones")
+ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "suspicion", "rumour",
+                              "rumor"})
 # what someone believes or suspects happened is not yet told as a fact
 BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "speculate"})
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"
@@ -324,6 +329,17 @@ TEST_WORDS = frozenset({"test", "tests", "drill", "drills"})
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# a possessive or reflexive pronoun in what the clause's subject does is the subject's own
+# ("withdraw its forces", "deny its responsibility", "defend itself", "suspended its route"):
+# no recipient. Persons' pronouns only where the subject names a person. Not in acts done to
+# what another owns or to another's conduct ("bombed its territory", "entered its waters",
+# "protested her remarks"), nor where the noun names another by its relation to the owner
+# ("urging its northern neighbour", "met his Chinese counterpart")
+BOUND_PRONOUNS = frozenset({"its", "itself", "their", "theirs", "themselves"})
+PERSONS_BOUND_PRONOUNS = frozenset({"his", "her", "himself", "herself"})
+AIMED_AT_OWNER = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "ACCUSE", "PROTEST"})
+RELATION_NOUNS = frozenset({"neighbor", "neighbour", "counterpart", "ally", "rival", "enemy",
+                            "foe", "adversary", "ruler", "partner", "host", "patron"})
 # events held at a venue, which names no side of them: talks, deals, joint work
 HELD_SOMEWHERE = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 # words whose place phrase is a venue ("talks in Doha", "met in Paris", "an agreement reached in
@@ -349,6 +365,11 @@ INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepa
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
                 "call", "promise", "pledge", "swear"}
+# an act offered ("is ready to talk", "willing to negotiate"), not planned
+OFFERING_WORDS = frozenset({"ready", "willing", "prepared"})
+# a visit announced ("will visit Albania in June") is PLOVER's stated intent to meet (CAMEO 036,
+# AGREE), as its gold codes it; talks or a meeting announced are a consultation to come
+VISITS = frozenset({"visit"})
 # a decision told as taken ("has decided to recall its envoy", "made a decision to ask for
 # help"): the act decided is done, as the annotators code it, unlike a plan or an intent
 DECIDING = frozenset({"decide", "decision"})
@@ -537,6 +558,10 @@ QUESTION_PATH = frozenset({"ccomp", "advcl", "pcomp", "prep", "pobj", "dobj"})
 # the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,
 # "released a map" publishes, "called his counterpart" telephones.
 OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = (
+    # "violated Estonia's airspace", "violated the country's waters": an incursion (COERCE), as
+    # the annotators code it, not a rejection ("violated the truce")
+    ("violate", frozenset({"airspace", "waters", "territory", "border", "frontier"}),
+     ("COERCE", "")),
     ("fire", frozenset({"official", "minister", "general", "chief", "commander", "director",
                         "head", "employee", "staff", "coach", "adviser", "advisor", "aide",
                         "governor", "prosecutor", "judge", "ambassador", "spokesman"}), None),

@@ -47,9 +47,11 @@ from spiral.nlp.event_lexicon import (
     ADVERBIAL_WORDS,
     AERIAL_WORDS,
     AIMED_ACTS,
+    AIMED_AT_OWNER,
     ALERT_NOUNS,
     ALERT_RAISING_VERBS,
     ALERT_VERBS,
+    ALLEGATION_NOUNS,
     ALLEGING_ADVERBS,
     AMOUNTS,
     ANSWERING_VERBS,
@@ -59,6 +61,7 @@ from spiral.nlp.event_lexicon import (
     BACKGROUND_PREPS,
     BELIEF_VERBS,
     BETWEEN_NOUNS,
+    BOUND_PRONOUNS,
     CAPTIVES,
     CAUSATIVE_VERBS,
     CIVIL_WAR_SIDES,
@@ -112,11 +115,13 @@ from spiral.nlp.event_lexicon import (
     OBJECT_NOUNS,
     OBJECT_PREPS,
     OBJECT_SENSES,
+    OFFERING_WORDS,
     ONGOING,
     OPEN_WATERS,
     ORGANISATIONS,
     PAIRS,
     PERMITTING,
+    PERSONS_BOUND_PRONOUNS,
     PLACE_PREPS,
     PLEDGES,
     PREPARING_VERBS,
@@ -131,6 +136,7 @@ from spiral.nlp.event_lexicon import (
     REACTIONS,
     RECIPROCAL_VERBS,
     RECIPROCALS,
+    RELATION_NOUNS,
     RELATIVE_PERIODS,
     RELATIVE_PRONOUNS,
     RELIEF,
@@ -162,6 +168,7 @@ from spiral.nlp.event_lexicon import (
     VENUE_WORDS,
     VERB_TRIGGERS,
     VESSELS,
+    VISITS,
     WALKOUT_VERBS,
     WEAPON_WORDS,
     YIELDING_VERBS,
@@ -288,6 +295,7 @@ class EventCoder:
 # what each sentence's triggers share, kept per document by the sentence's first token
 _VENUES = "spiral.venues"
 _GO_BETWEENS = "spiral.go_betweens"
+_BOUND = "spiral.bound_pronouns"
 
 
 @dataclass(frozen=True, slots=True)
@@ -521,9 +529,24 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token], event_typ
     country ('Russian troops captured the village', 'Venezuela sent troops to the coast'), nor
     does a speaker's own name place whom it addresses ('the Guyanese ministry demanded the
     release of the crew'), nor does the venue of talks ('met ... in Paris to discuss security')."""
+    heads = _target_heads(token)
+    bound = _bound_by_subject(token, subject, event_type)
+    free = [h for h in heads if h.i not in bound
+            and not any(c.i in bound for c in h.children if c.dep_ == "poss")]
+    if len(free) == len(heads):
+        return _place(sentence, token, subject, event_type, actors, heads)
+    # "Israel did not deny its responsibility", "would defend itself": what the subject's own
+    # pronoun names is with no other side; at home at most ("lifted its ban")
+    placed = _place(sentence, token, subject, event_type, actors, free) if free else []
+    return placed or [p for p in _place(sentence, token, subject, event_type, actors, heads)
+                      if any(p.code == a.code for a in actors)]
+
+
+def _place(sentence: Span, token: Token, subject: list[Token], event_type: str,
+           actors: list[Entity], heads: list[Token]) -> list[Entity]:
+    """Where the sentence places the target the phrases under `heads` name (`_placed_target`)."""
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
-    heads = _target_heads(token)
     targets = _not_the_doers([t for head in heads if head.lemma_.lower() not in unplaced
                               and not _names_nobody(head) for t in _phrase(head)])
     if not targets and event_type != "PROTEST":
@@ -570,6 +593,12 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         if not recipients and not offer:
             # "will strike if Hezbollah breaks the truce": aimed at whom the condition names
             recipients = _conditioned_side(token, actors)
+    elif not negated and event_type == "CONSULT" and _intended(token, speaker) \
+            and not _offered(token) and _verb_lemma(token) not in VISITS:
+        # "will hold talks in Qatar on Saturday", "will meet top diplomats in Geneva today",
+        # "plans to convene": a meeting planned, not yet held, and no agreement either (unlike
+        # "is ready to talk", an offer)
+        hypothetical = True
     elif not negated and event_type not in STATEMENTS and _intended(token, speaker):
         # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a THREATEN
         # when what is intended is force); "plans to ask", "will reject": a statement not yet
@@ -1465,8 +1494,17 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
                 and all(entity.entity_name != side.entity_name for side in sides):
             sides.insert(0, entity)
         if len(sides) == 2:
-            return sides
+            return _speaker_first(subject, sides)
     return []
+
+
+def _speaker_first(subject: list[Token], sides: list[Entity]) -> list[Entity]:
+    """'After a call with Putin, Trump said the two leaders would meet': the side that tells
+    what the pair does leads it, wherever it was named."""
+    speaker = {e.code for e in _actors_in(subject[0].doc, _speaker_tokens(subject[0].head))}
+    if sides[1].code in speaker and sides[0].code not in speaker:
+        return sides[::-1]
+    return sides
 
 
 def _attackers(token: Token) -> list[Token]:
@@ -1542,9 +1580,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     ("agreed to provide aid for Romania", "demanded that the US cancel ..."); else the first
     other actor named under the trigger. Where talks or a deal are held ("talks in Doha", "in
     Paris, the envoy held talks with ...") is their venue, not the other side."""
+    own = _bound_by_subject(token, subject, event_type)
+
     def others(tokens: list[Token]) -> list[Entity]:
         # "condemned the Russian missile strikes": whose weapons struck is whom it is aimed at
-        return [r for r in _actors_in(doc, _not_the_doers(tokens))
+        return [r for r in _actors_in(doc, [t for t in _not_the_doers(tokens) if t.i not in own])
                 if r.code and (all(r.code != a.code for a in actors)
                                or _other_side_at_home(r, actors))]
 
@@ -1577,7 +1617,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # where a deal was reached: "reached an agreement in Cairo")
     elsewhere = forums | _venues(token.sent)
     hit = _not_the_doers([t for c in token.children if c.dep_ in ("dobj", "nsubjpass")
-                          for t in _phrase(c) if t.i not in elsewhere])
+                          for t in _phrase(c) if t.i not in elsewhere | own])
     found = [r for r in _actors_in(doc, hit, weapons=True)
              if r.code and all(r.code != a.code for a in actors)]
     if found:
@@ -1609,6 +1649,40 @@ def _struck_by_its_verb(token: Token) -> list[Token]:
             and token.head.lemma_.lower() in STRIKING_VERBS:
         verbs.append(token.head)
     return [t for verb in verbs for t in _object_tokens(verb)]
+def _bound_by_subject(token: Token, subject: list[Token], event_type: str) -> frozenset[int]:
+    """The possessive and reflexive pronouns under the trigger that its own subject binds
+    ("Israel did not deny its responsibility", "would defend itself", "Hezbollah will withdraw
+    its forces", "In his address, Burhan denounced ..."): they stand for the actor, whom the
+    resolver may have taken for another side named before. A pronoun under a verb with a
+    subject of its own is that verb's ("said Israel had struck its bases"); see
+    `BOUND_PRONOUNS` for the acts and nouns where the owner is another side."""
+    if not subject or event_type in AIMED_AT_OWNER:
+        return frozenset()
+    # asked for recipients and again for a placed target: the first answer is kept, by trigger
+    kept = token.doc.user_data.setdefault(_BOUND, {})
+    if token.i not in kept:
+        kept[token.i] = sorted(_bound_pronouns(token, subject))
+    return frozenset(kept[token.i])
+
+
+def _bound_pronouns(token: Token, subject: list[Token]) -> set[int]:
+    person = any(t.ent_type_ == "PERSON" for t in subject)
+    bound = set()
+    for word in token.subtree:
+        lower = word.lower_
+        if word.pos_ != "PRON" or not (lower in BOUND_PRONOUNS or (
+                person and lower in PERSONS_BOUND_PRONOUNS)):
+            continue
+        if word.dep_ == "poss" and word.head.lemma_.lower() in RELATION_NOUNS:
+            continue
+        between = []
+        for head in word.ancestors:
+            if head == token:
+                break
+            between.append(head)
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for h in between for c in h.children):
+            bound.add(word.i)
+    return bound
 
 
 def _venues(sentence: Span) -> frozenset[int]:
@@ -1882,8 +1956,13 @@ def _conditional_future(token: Token, speaker: list[Token]) -> bool:
 def _willing(token: Token) -> bool:
     """'is ready to send', 'is willing to talk', 'plans to give'."""
     head = token.head
-    return token.dep_ == "xcomp" and (head.lemma_ in ("ready", "willing", "prepared", "plan")
-                                      or head.lower_ in ("ready", "willing", "prepared"))
+    return token.dep_ == "xcomp" and (head.lemma_ in OFFERING_WORDS | {"plan"}
+                                      or head.lower_ in OFFERING_WORDS)
+
+
+def _offered(token: Token) -> bool:
+    """'is ready to talk', 'is willing to negotiate', 'stands prepared to meet'."""
+    return token.dep_ == "xcomp" and token.head.lower_ in OFFERING_WORDS
 
 
 def _intended(token: Token, speaker: list[Token]) -> bool:
@@ -1969,9 +2048,9 @@ def _hypothetical(token: Token) -> bool:
             return False
         if _decision_taken(ancestor):
             return False  # "has decided to recall its ambassador": the act decided is taken
-        if ancestor.lemma_ in CLAIM_VERBS | BELIEF_VERBS:
-            # "falsely claiming that Armenia had units there", "Moscow believes Kyiv fired":
-            # contested, or only thought
+        if ancestor.lemma_ in CLAIM_VERBS | BELIEF_VERBS or _alleged_in(token, ancestor):
+            # "falsely claiming that Armenia had units there", "Moscow believes Kyiv fired",
+            # "allegations that it is arming the RSF": contested, or only thought
             return True
         if ancestor.lemma_ in SPEECH_VERBS:
             return False
@@ -1979,6 +2058,16 @@ def _hypothetical(token: Token) -> bool:
                 or _is_conditional(ancestor):
             return True
     return False
+
+
+def _alleged_in(token: Token, noun: Token) -> bool:
+    """The trigger is in what an accusation, allegation or claim says ("the accusation that
+    they sent drones", "accusations of supporting terrorism"), not in a participle that tells
+    the accusation itself ("the false accusations expressed by Guyana")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ALLEGATION_NOUNS:
+        return False
+    return not (token.head == noun and token.dep_ == "acl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children))
 
 
 def _decision_taken(word: Token) -> bool:

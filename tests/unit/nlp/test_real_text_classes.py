@@ -2287,3 +2287,83 @@ def test_a_risk_an_international_body_tells_is_no_line(annotate) -> None:
 def test_withholding_until_a_state_of_things_demands_nothing(annotate) -> None:
     doc = annotate("Japan's central bank said it would not change rates until inflation eased.")
     assert doc._.red_lines == ()
+
+
+def _all_dyads(doc) -> set[tuple[str, str, str, bool]]:
+    return {(e["actor"][0]["code"] if e["actor"] else "", e["event_type"],
+             e["recipient"][0]["code"] if e["recipient"] else "", e["hypothetical"])
+            for e in doc._.events if not e["negated"]}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a possessive or reflexive the subject binds is the actor's own, not another side placed
+    # by the sentence's first country
+    ("Chile blamed the blast on Peru, but Peru did not confirm or deny its role.",
+     ("PER", "REJECT", "CHL")),
+    (("Bolivia's president said in March his country would defend itself if Paraguay went "
+     "ahead with the dam."), ("BOL", "AGREE", "PRY")),
+])
+def test_the_subjects_own_pronoun_is_no_recipient(annotate, text, wrong) -> None:
+    assert wrong not in _dyads(annotate(text))
+
+
+def test_the_subjects_own_thing_stays_at_home(annotate) -> None:
+    assert ("PER", "CONCEDE", "PER") in _dyads(annotate("Lima lifted its ban on imports from "
+                                                        "the region on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian officials will hold talks in Quito on Saturday with their Chilean counterparts.",
+    "Peru's foreign minister will meet Chilean envoys in Geneva today to discuss the border.",
+])
+def test_a_planned_meeting_is_a_hypothetical_consultation(annotate, text) -> None:
+    found = _all_dyads(annotate(text))
+    assert ("PER", "CONSULT", "CHL", True) in found
+    assert ("PER", "AGREE", "CHL", False) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Peru is ready to talk with Chile about the border.",
+    # PLOVER's gold codes a visit announced as a stated intent to meet (CAMEO 036)
+    "Peru's foreign minister will visit Chile in June, the embassy said.",
+])
+def test_an_offer_to_talk_or_a_visit_announced_is_still_an_agreement(annotate, text) -> None:
+    assert ("PER", "AGREE", "CHL") in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, alleged", [
+    ("Chile has denied allegations that it is supplying weapons to the rebels in Peru.",
+     ("CHL", "AID", "PER")),
+    (("The new measures follow accusations that Peru shelled Chilean border posts, killing two "
+     "guards."), ("PER", "ASSAULT", "CHL")),
+])
+def test_what_an_allegation_says_was_done_is_alleged(annotate, text, alleged) -> None:
+    found = _all_dyads(annotate(text))
+    assert (*alleged, True) in found and (*alleged, False) not in found
+
+
+def test_the_pair_a_speaker_tells_of_is_led_by_the_speaker(annotate) -> None:
+    doc = annotate("After a phone call with Putin, Erdogan said the two leaders would meet in "
+                   "Ankara next month.")
+    assert ("TUR", "CONSULT", "RUS", True) in _all_dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad, not_dyad", [
+    # a subject pronoun continues the subject of the nearest clause above it that has one (or
+    # that subject's owner), not the main subject of its sentence or of the sentence before
+    (("In a statement, Chile's foreign ministry said that Peru ignored decades of friendship "
+      "when it sent its foreign minister to Bolivia."), ("PER", "CONSULT", "BOL"),
+     ("CHL", "CONSULT", "BOL")),
+    (("Bolivia blamed Chile for the clashes. Peru's offensive peaked in March, when it launched "
+      "strikes on Chilean border posts."), ("PER", "ASSAULT", "CHL"), ("BOL", "ASSAULT", "CHL")),
+    ("Hungary said it will support the sanctions on Russia.", ("HUN", "AGREE", "RUS"), None),
+])
+def test_a_subject_pronoun_continues_the_nearest_clause_subject(annotate, text, dyad,
+                                                                 not_dyad) -> None:
+    found = _dyads(annotate(text))
+    assert dyad in found and not_dyad not in found
+
+
+def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
+    found = _dyads(annotate("Two Peruvian fighter jets violated Chile's airspace on Monday."))
+    assert ("PER", "COERCE", "CHL") in found and ("PER", "REJECT", "CHL") not in found
