@@ -1649,6 +1649,8 @@ def _struck_by_its_verb(token: Token) -> list[Token]:
             and token.head.lemma_.lower() in STRIKING_VERBS:
         verbs.append(token.head)
     return [t for verb in verbs for t in _object_tokens(verb)]
+
+
 def _bound_by_subject(token: Token, subject: list[Token], event_type: str) -> frozenset[int]:
     """The possessive and reflexive pronouns under the trigger that its own subject binds
     ("Israel did not deny its responsibility", "would defend itself", "Hezbollah will withdraw
