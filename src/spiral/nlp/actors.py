@@ -70,7 +70,6 @@ COLLECTIVE_WORDS = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
 ACRONYM_DEFINITION = re.compile(
     r"(?P<name>(?:[A-Z][\w’'&-]*(?:['’]s)?\s+(?:(?:of|the|for|and|on|de|in)\s+)*){1,8})"
     r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
-# sectors of an unqualified agent noun that the report's own country stands behind
 # how many words before a name may give the office it is named by ("Estonian Prime Minister")
 TITLE_WINDOW = 5
 # words that may stand before a surname alone: "President Ali", "Mr Khan", "General Burhan"
@@ -83,6 +82,7 @@ OFFICE_WORDS = frozenset({"speaker", "governor", "mayor", "minister", "secretary
                           "president", "chairman", "chairwoman", "chancellor", "general",
                           "colonel", "commander", "marshal", "ambassador", "envoy", "spokesman",
                           "spokeswoman", "spokesperson"})
+# sectors of an unqualified agent noun that the report's own country stands behind
 HOME_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "REB", "MED", "CVL"})
 # sectors that speak and act for a state
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
