@@ -243,10 +243,9 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
     best = precision_first(_f_half_curve(unseen))
     probabilities = [calibration_score(named, weights) for named in rows]
     ece, table = reliability(probabilities, labels)
-    tally = _Tally()
-    for annotation, document, extraction in unseen:
-        _score_events(annotation, document, extraction.events, tally, 0.0)
-    ece_unseen, _ = reliability([c for _, _, c in tally.labelled], [y for _, y, _ in tally.labelled])
+    unseen_labelled = _tallied(unseen, 0.0).labelled
+    ece_unseen, _ = reliability([c for _, _, c in unseen_labelled],
+                                [y for _, y, _ in unseen_labelled])
     return {"threshold": best[1], "weights": weights,
             "events_dev_at_threshold": _events(_rescored(items, weights), best[1]),
             "events_cross_validated_at_threshold": best[2],
@@ -275,10 +274,16 @@ def _f_half_curve(items: list[tuple[dict[str, Any], Document, Extraction]]
 def _events(items: list[tuple[dict[str, Any], Document, Extraction]],
             min_confidence: float) -> dict[str, Any]:
     """The event figures alone (as in `score`) at `min_confidence`."""
+    return _tallied(items, min_confidence).result()["events"]
+
+
+def _tallied(items: list[tuple[dict[str, Any], Document, Extraction]],
+             min_confidence: float) -> _Tally:
+    """The events of `items` scored at `min_confidence`, each asserted one labelled."""
     tally = _Tally()
     for annotation, document, extraction in items:
         _score_events(annotation, document, extraction.events, tally, min_confidence)
-    return tally.result()["events"]
+    return tally
 
 
 def precision_first(curve: list[tuple[float, float, Any]]) -> tuple[float, float, Any]:
@@ -299,11 +304,8 @@ def _group(annotation: dict[str, Any]) -> str:
 def _labelled(items: list[tuple[dict[str, Any], Document, Extraction]]
               ) -> tuple[list[dict[str, float]], list[bool]]:
     """The features of every asserted event and whether it is right."""
-    tally = _Tally()
-    for annotation, document, extraction in items:
-        _score_events(annotation, document, extraction.events, tally, 0.0)
-    return ([named for named, _, _ in tally.labelled],
-            [label for _, label, _ in tally.labelled])
+    labelled = _tallied(items, 0.0).labelled
+    return [named for named, _, _ in labelled], [label for _, label, _ in labelled]
 
 
 def _rescored(items: list[tuple[dict[str, Any], Document, Extraction]],

@@ -603,11 +603,12 @@ def _trailing_speaker(verb: Token) -> Token | None:
     """The verb of speech that a participle after a comma goes on from, when the parser hung the
     participle inside that verb's clause ("Packer said the focus is taking a toll, pointing to
     Cruz's victories": Packer points, not the focus)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return None
     before = verb.left_edge.i - 1
     if before > 0 and _closing_mark(verb.doc[before - 1], verb.i + 1) is not None:
         before -= 1  # '... had "grown the party," pointing to ...'
-    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 \
-            or verb.doc[before].text not in (",", "—", "-") \
+    if verb.doc[before].text not in (",", "—", "-") \
             or any(c.dep_ in SUBJECTS for c in verb.children) \
             or verb.lemma_.lower() not in SPOKEN_CLAUSE_CUES | TOPIC_CUES:
         return None  # "..., accusing them of spying" may be the clause's subject's
