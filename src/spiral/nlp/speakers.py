@@ -50,6 +50,9 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "o
                                 "inside"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+# how many sentences back a source "it" may go on with the body that spoke last ("The
+# ministry said ... It called on ... It said ...")
+SENTENCES_BACK = 2
 # bodies that are a state's forces, beside its government's
 MILITARY_BODIES = frozenset({"army", "military", "navy"})
 
@@ -60,6 +63,7 @@ def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
     if quote.speaker is None:
         return _of_its_words_subject(doc, source, _from_antecedent(doc, source, quote, earlier))
     quote = _unnamed_still(source, _still_speaking(doc, source, quote, earlier), earlier)
+    quote = _body_speaking_on(doc, source, quote, earlier)
     return _body_named_before(source, _of_its_words_subject(doc, source, quote), earlier)
 
 
@@ -175,6 +179,59 @@ def _still_speaking(doc: Doc, source: list[Token], quote: Quote, earlier: list[Q
     if not window or not named_inside or window[-1].speaker.code == quote.speaker.code:
         return quote
     return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
+
+
+def _body_speaking_on(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
+                      ) -> Quote:
+    """"China's education ministry said crimes against Chinese nationals in Japan were rising.
+    It said students should reconsider": "it" as a source goes on with the body that spoke in
+    the sentence before, not with a country its words named, when no other body was a clause's
+    subject in between."""
+    if [t.lower_ for t in source if not t.is_punct] != ["it"] or quote.speaker is None:
+        return quote
+    pronoun = source[0]
+    before = [q for q in earlier if q.speaker is not None and q.source_spans
+              and q.source_spans[0][0] < pronoun.idx]
+    if not before or (last := before[-1]).speaker == quote.speaker:
+        return quote
+    spoken = doc.char_span(*last.source_spans[0], alignment_mode="expand")
+    if spoken is None or spoken.root.sent.start not in _sentences_up_to(doc, pronoun) \
+            or not _a_body(spoken.root) or _other_subject_between(doc, spoken.root, pronoun):
+        return quote
+    return replace(quote, speaker=_named_as(last), anonymous=last.anonymous)
+
+
+def _a_body(head: Token) -> bool:
+    """A source "it" can point back to: one body, not a person nor several."""
+    return head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS | {"they"} \
+        and head.tag_ != "NNS"
+
+
+def _sentences_up_to(doc: Doc, token: Token) -> set[int]:
+    """Where a token's sentence and the SENTENCES_BACK before it start, over the blank lines
+    between paragraphs."""
+    starts = {token.sent.start}
+    i = token.sent.start - 1
+    while i >= 0 and len(starts) <= SENTENCES_BACK:
+        if doc[i].sent.text.strip():
+            starts.add(doc[i].sent.start)
+        i = doc[i].sent.start - 1
+    return starts
+
+
+def _other_subject_between(doc: Doc, spoken: Token, pronoun: Token) -> bool:
+    """Whether a country or body other than "it" is the subject of a sentence after the one in
+    which the last speaker spoke (whose words may name others) and before the pronoun ("The
+    army said ... Hezbollah claimed the attack. It said ...": "it" may be Hezbollah)."""
+    for start, end, _ in doc._.actor_mentions:
+        if not spoken.sent.end_char <= start < pronoun.idx:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in SUBJECTS and span.root.lower_ != "it" \
+                and span.root.head.i == span.root.sent.root.i \
+                and entity_at(doc, start, end) is not None:
+            return True
+    return False
 
 
 def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:

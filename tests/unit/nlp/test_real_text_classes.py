@@ -2367,3 +2367,18 @@ def test_a_subject_pronoun_continues_the_nearest_clause_subject(annotate, text, 
 def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
     found = _dyads(annotate("Two Peruvian fighter jets violated Chile's airspace on Monday."))
     assert ("PER", "COERCE", "CHL") in found and ("PER", "REJECT", "CHL") not in found
+
+
+@pytest.mark.parametrize("text, last", [
+    # the country its words made their subject is not who goes on speaking
+    (("Greece's coast guard said Turkey had sent a survey ship close to Crete. It said the ship "
+      "left the area by evening."), ("GRC", "GOV", False)),
+    # nor over a sentence in which "it" acted
+    (("Peru's foreign ministry said Chile had summoned its ambassador. It called on Santiago to "
+      "explain the move. It said the decision was a mistake."), ("PER", "GOV", False)),
+    # another side the subject of a sentence between: "it" may be that side
+    (("Ghana's interior ministry said Togo had detained three of its citizens. Togo denied the "
+      "report. It said the men had crossed illegally."), ("TGO", "GOV", False)),
+])
+def test_it_goes_on_with_the_body_that_spoke_last(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
