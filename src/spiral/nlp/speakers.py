@@ -63,8 +63,8 @@ def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
     if quote.speaker is None:
         return _of_its_words_subject(doc, source, _from_antecedent(doc, source, quote, earlier))
     quote = _unnamed_still(source, _still_speaking(doc, source, quote, earlier), earlier)
-    quote = _body_speaking_on(doc, source, quote, earlier)
-    return _body_named_before(source, _of_its_words_subject(doc, source, quote), earlier)
+    quote = _of_its_words_subject(doc, source, _body_speaking_on(doc, source, quote, earlier))
+    return _body_named_before(source, _described_before(doc, source, quote, earlier), earlier)
 
 
 def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
@@ -199,6 +199,26 @@ def _body_speaking_on(doc: Doc, source: list[Token], quote: Quote, earlier: list
             or not _a_body(spoken.root) or _other_subject_between(doc, spoken.root, pronoun):
         return quote
     return replace(quote, speaker=_named_as(last), anonymous=last.anonymous)
+
+
+def _described_before(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
+                       ) -> Quote:
+    """"Pakistan's foreign ministry said ... Iran had failed to act, the ministry said": a
+    definite description by the head noun of a source quoted before, nearby, is that source,
+    not the country the knowledge base took the description for (nor a person whose words
+    name the body: "X, who heads the observatory," is not "the observatory")."""
+    words = [t for t in source if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" \
+            or quote.speaker is None:
+        return quote
+    noun = _stem(words[1].text)
+    named = next((q for q in reversed(earlier) if q.speaker is not None and q.source_spans
+                  and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS
+                  and (spoken := doc.char_span(*q.source_spans[0], alignment_mode="expand"))
+                  is not None and _stem(spoken.root.text) == noun), None)
+    if named is None or named.speaker == quote.speaker:
+        return quote
+    return replace(quote, speaker=_named_as(named), anonymous=named.anonymous)
 
 
 def _a_body(head: Token) -> bool:

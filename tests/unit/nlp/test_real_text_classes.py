@@ -2382,3 +2382,10 @@ def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
 ])
 def test_it_goes_on_with_the_body_that_spoke_last(annotate, text, last) -> None:
     assert _speakers(annotate(text))[-1] == last
+
+
+def test_the_ministry_is_the_ministry_quoted_before(annotate) -> None:
+    doc = annotate("Pakistan's foreign ministry said the strikes hit hideouts inside Afghanistan. "
+                   "Afghanistan had failed to act against the militants, the ministry said.")
+    assert _speakers(doc)[-1] == ("PAK", "GOV", False)
+    assert doc._.quotes[-1]["speaker"]["entity_text"] == "Pakistan's foreign ministry"
