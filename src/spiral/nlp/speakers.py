@@ -98,7 +98,7 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                     # "an unidentified relative", "doctors": a person at the scene, unnamed
                     or t.pos_ == "NOUN" and t.lemma_.lower() in ONLOOKERS and not t.ent_type_
                     and not _named_word(t)
-                    for t in (named, *named.conjuncts))
+                    for t in (named, *named.conjuncts)) or _unnamed_spokesperson(source, named)
     if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
     if speaker is None and named.lemma_.lower() in NGO_HEADS and named.tag_ in ("NNS", "NNPS") \
@@ -155,6 +155,14 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     if speaker is not None and speaker.sector == "REB" and _governing(head):
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _unnamed_spokesperson(source: list[Token], head: Token) -> bool:
+    """"A spokesman for Britain's defence ministry", "an Iranian foreign ministry spokesman":
+    a spokesperson the text does not name, and does not point back to ("the spokesman")."""
+    return head.lower_ in SPOKESPEOPLE \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) \
+        and not any(t.ent_type_ == "PERSON" for t in source)
 
 
 def _of_any_state(head: Token) -> bool:

@@ -2389,3 +2389,16 @@ def test_the_ministry_is_the_ministry_quoted_before(annotate) -> None:
                    "Afghanistan had failed to act against the militants, the ministry said.")
     assert _speakers(doc)[-1] == ("PAK", "GOV", False)
     assert doc._.quotes[-1]["speaker"]["entity_text"] == "Pakistan's foreign ministry"
+
+
+@pytest.mark.parametrize("text, first", [
+    ("A spokesman for Norway's foreign ministry said the talks would go on next week.",
+     ("NOR", "GOV", True)),
+    ("A Chilean defence ministry spokeswoman said the patrol had returned to port.",
+     ("CHL", "MIL", True)),
+    # a spokesperson named is no unnamed source
+    ("Norway's foreign ministry spokesman Lars Holm said the talks would go on next week.",
+     ("NOR", "GOV", False)),
+])
+def test_a_spokesperson_the_text_does_not_name_is_anonymous(annotate, text, first) -> None:
+    assert _speakers(annotate(text))[0] == first
