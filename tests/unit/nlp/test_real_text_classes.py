@@ -2402,3 +2402,12 @@ def test_the_ministry_is_the_ministry_quoted_before(annotate) -> None:
 ])
 def test_a_spokesperson_the_text_does_not_name_is_anonymous(annotate, text, first) -> None:
     assert _speakers(annotate(text))[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "Many see the new border fence as a provocation aimed at the whole region.",
+    "The protesters in the capital demanded the resignation of the interior minister.",
+    "Some accounts describe the deployment as a de facto occupation of the valley.",
+])
+def test_people_the_text_does_not_name_are_anonymous(annotate, text) -> None:
+    assert _speakers(annotate(text))[0][2] is True
