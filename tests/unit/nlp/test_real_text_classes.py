@@ -2411,3 +2411,26 @@ def test_a_spokesperson_the_text_does_not_name_is_anonymous(annotate, text, firs
 ])
 def test_people_the_text_does_not_name_are_anonymous(annotate, text) -> None:
     assert _speakers(annotate(text))[0][2] is True
+
+
+@pytest.mark.parametrize("text, first", [
+    # a name hyphenated after its first word is still a full name
+    ("Paraguayan Finance Minister Park Min-ho said the tariffs would hurt exporters.",
+     ("PRY", "GOV", False)),
+    # an office's name holds "of" and hyphens
+    (("Chilean Secretary of Commerce Jane Holloway said the new rules would protect national "
+      "security."), ("CHL", "GOV", False)),
+    (("Peruvian navy commander-in-chief Tomas Herrera said the patrol had turned back the "
+      "trawlers."), ("PER", "MIL", False)),
+    # the chief of a state body holds an office
+    ("Bolivian energy agency chief Omar Quiroga said the plant would restart on Monday.",
+     ("BOL", "GOV", False)),
+])
+def test_an_office_holder_the_knowledge_base_does_not_know_speaks_by_the_title(
+        annotate, text, first) -> None:
+    assert _speakers(annotate(text))[0] == first
+
+
+def test_a_company_chief_executive_holds_no_office(annotate) -> None:
+    doc = annotate("Andean Mining chief executive Luis Ortega said the mine would stay shut.")
+    assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
