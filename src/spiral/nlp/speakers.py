@@ -272,12 +272,7 @@ def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
             or words[-1].lemma_.lower() not in STATE_BODIES or source[0].idx < quote.end \
             or quote.speaker is None or quote.speaker.role == BY_DOCUMENT:
         return quote
-    inside = [t for t in doc[words[0].sent.start:words[0].i]
-              if quote.start <= t.idx < quote.end]
-    roots = [t for t in inside if not quote.start <= t.head.idx < quote.end or t.head.i == t.i]
-    subject = next((c for root in roots[:1] for c in root.children
-                    if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
-    entity = subject and entity_at(doc, subject.idx, subject.idx + len(subject.text))
+    entity = _words_subject(doc, words[0], quote)
     if not entity or len(entity.code) != 3 or entity.code in NON_STATE \
             or entity.code == quote.speaker.code:
         return quote
@@ -287,6 +282,16 @@ def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
     text = " ".join(t.text for t in words)
     return replace(quote, speaker=Entity(text, entity.entity_name, entity.code,
                                          quote.speaker.sector or entity.sector or "GOV"))
+
+
+def _words_subject(doc: Doc, source: Token, quote: Quote) -> Entity | None:
+    """Who or what the words a source said after them make the subject of their main clause
+    ("Iraq handed the envoy a note, the ministry said": Iraq)."""
+    inside = [t for t in doc[source.sent.start:source.i] if quote.start <= t.idx < quote.end]
+    roots = [t for t in inside if not quote.start <= t.head.idx < quote.end or t.head.i == t.i]
+    subject = next((c for root in roots[:1] for c in root.children
+                    if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
+    return subject and entity_at(doc, subject.idx, subject.idx + len(subject.text))
 
 
 def _unnamed_still(source: list[Token], quote: Quote, earlier: list[Quote]) -> Quote:
@@ -495,7 +500,10 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     # is a word of one quoted before (nearby for a single word, anywhere before for more)
     words = {_stem(t.text) for t in source if t.is_alpha and t.dep_ != "det"}
     before = window if len(words) < 2 else [q for q in earlier if q.speaker is not None]
-    same = [q for q in before if words and words <= {_stem(w) for w in q.speaker_text.split()}]
+    # a bare plural ("officials said") is a new group, not the one quoted before
+    bare_plural = len(source) == 1 and head.tag_ == "NNS"
+    same = [q for q in before if words and not bare_plural
+            and words <= {_stem(w) for w in q.speaker_text.split()}]
     if same:
         return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
     named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -507,8 +515,8 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
             and not any(_named_word(c) and c.pos_ in ("ADJ", "PROPN")
                         and c.dep_ in ("amod", "compound") and c.lower_ not in
                         MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS for c in named.children) \
-            and (subject := _placed_by_verb(doc, head) or _last_state_speaker(window)
-                 or _last_subject(doc, head)) is not None \
+            and (subject := _placed_by_verb(doc, head) or _state_in_its_words(doc, source, quote)
+                 or _last_state_speaker(window) or _last_subject(doc, head)) is not None \
             and subject.code not in NON_STATE and len(subject.code) == 3:
         # "In Pakistan, a security official said": where the saying is placed; "Seoul's Joint
         # Chiefs said ... according to a defence source": an unnamed official
@@ -530,6 +538,16 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         text = doc[source[0].i:source[-1].i + 1].text
         return replace(quote, speaker=Entity(text, text, country, home, "anonymous source"))
     return quote
+
+
+def _state_in_its_words(doc: Doc, source: list[Token], quote: Quote) -> Entity | None:
+    """The state whose office holder or body the words an unnamed official said after them
+    make their subject ("US President X paused an arms shipment, officials said")."""
+    if source[0].idx < quote.end:
+        return None
+    entity = _words_subject(doc, source[0], quote)
+    return entity if entity is not None and entity.sector in STATE_SECTORS \
+        and len(entity.code) == 3 and entity.code not in NON_STATE else None
 
 
 def _last_state_speaker(window: list[Quote]) -> Entity | None:

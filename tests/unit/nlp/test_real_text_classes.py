@@ -2434,3 +2434,18 @@ def test_an_office_holder_the_knowledge_base_does_not_know_speaks_by_the_title(
 def test_a_company_chief_executive_holds_no_office(annotate) -> None:
     doc = annotate("Andean Mining chief executive Luis Ortega said the mine would stay shut.")
     assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
+
+
+@pytest.mark.parametrize("text, last", [
+    # unnamed officials after their words speak for the state whose office holder those words
+    # make their subject
+    (("US President Daniel Roth paused an arms shipment to Peru last week to keep the bombs out "
+      "of the assault on the city, administration officials said on Tuesday."),
+     ("USA", "GOV", True)),
+    # "officials" bare is a new group, not the officials quoted before
+    (("Two officials of Chad's ruling party said the vote would be held in May. Niger has blamed "
+      "the party for the delay, and officials have said they expect talks soon."),
+     ("NER", "GOV", True)),
+])
+def test_unnamed_officials_are_placed_by_what_they_tell(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
