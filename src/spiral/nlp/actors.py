@@ -46,7 +46,7 @@ TITLES = {
 HEADS = ("president", "prime minister")
 GOV_WORDS = re.compile(r"minister|president|spokes|secretary|governor|official|ambassador|envoy"
                        r"|chancellor|leader|diplomat|ministry|government|adviser|mayor"
-                       r"|(?:district|provincial|regional|village) chief")
+                       r"|\bchief\b(?! executive)")
 MIL_WORDS = re.compile(r"general|commander|army|military|officer|soldier|chief of staff|forces?\b"
                        r"|navy|naval|coast guard|colonel|lieutenant|captain|brigadier|admiral"
                        r"|sergeant|\b(?:maj|col|lt|capt|brig|gen|sgt|adm)\b")
@@ -848,8 +848,11 @@ def _titled(ent: Span) -> bool:
 def _looks_like_full_name(ent: Span) -> bool:
     """Two or more capitalised words (particles aside): a person, not a missile or a place the
     tagger misread."""
-    words = [t for t in ent if t.is_alpha and t.lower_ not in NAME_PARTICLES]
-    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
+    # by the words between spaces: "Hong Nam-ki" and "Moon Jae-in" are two words, each
+    # capitalised; "al-Assad" is capitalised after its article
+    words = [ARTICLE.sub("", w) for w in ent.text.split() if w.lower() not in NAME_PARTICLES]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _is_plural(doc: Doc, mention: _Mention) -> bool:
@@ -927,12 +930,16 @@ def _descriptor(ent: Span) -> str:
     """Words that describe a person: 'Pentagon spokeswoman' before, ', the ... ,' after."""
     doc = ent.doc
     # the words written onto the name, in its sentence ("Royal Thai Army spokesperson X"): "...
-    # told reporters. X, a district chief," is described by none of them
-    before: list[str] = []
-    for token in reversed(doc[max(ent.sent.start, ent.start - 4):ent.start]):
-        if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ == "PERSON":
+    # told reporters. X, a district chief," is described by none of them; an office's name may
+    # hold "of" and hyphens ("Secretary of State", "commander-in-chief")
+    before: list[Token] = []
+    for token in reversed(doc[max(ent.sent.start, ent.start - TITLE_WINDOW):ent.start]):
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ") and not _inside_title(token) \
+                or token.ent_type_ == "PERSON":
             break
-        before.insert(0, token.text)
+        before.insert(0, token)
+    while before and _inside_title(before[0]):
+        before.pop(0)
     after = ""
     if ent.end + 1 < len(doc) and doc[ent.end].text == "," and _appositive_end(ent) > ent.end_char:
         tail = doc[ent.end + 1:min(len(doc), ent.end + 9)]
@@ -942,7 +949,13 @@ def _descriptor(ent: Span) -> str:
                 break
             words.append(token.text)
         after = " ".join(words)
-    return " ".join(before + ([after] if after else [])).strip()
+    return " ".join([t.text for t in before] + ([after] if after else [])).strip()
+
+
+def _inside_title(token: Token) -> bool:
+    """"of" in "Secretary of State", and the joints of "commander-in-chief"."""
+    return token.lower_ == "of" or token.tag_ == "HYPH" \
+        or token.lower_ == "in" and token.i > 0 and token.nbor(-1).tag_ == "HYPH"
 
 
 def _appositive_end(ent: Span) -> int:

@@ -268,11 +268,13 @@ LIGHT_VERBS = frozenset({"express", "voice", "make", "issue", "repeat", "reitera
 SPOKEN_CONTENT_VERBS = frozenset({"offer", "give", "provide", "share", "deliver", "draw", "lay",
                                   "make", "present", "voice", "express"})
 
-# unnamed sources: flagged anonymous (a named person's title is not)
+# unnamed sources: flagged anonymous (a named person's title is not); "many", "critics",
+# "some accounts", "protesters" are people the text does not name
 ANONYMOUS = re.compile(r"\b(officials?|sources?|people|person|diplomats?|aides?|insiders?|"
                        r"advisers?|advisors?|staffers?|(?:eye)?witness(?:es)?|residents?|villagers?|"
                        r"officers|activists?|opponents|analysts?|observers|reports|experts?|"
-                       r"researchers?|scholars?|media)\b"
+                       r"researchers?|scholars?|media|protesters?|demonstrators?|critics|"
+                       r"accounts|voices|many)\b"
                        r"(?! named)", re.IGNORECASE)
 # "state media", "official media" are one known voice, not unnamed ones ("local media" are)
 KNOWN_MEDIA_QUALIFIERS = frozenset({"state", "official", "state-run", "state-owned",

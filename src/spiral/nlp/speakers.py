@@ -50,6 +50,9 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "of", "at", "around", "o
                                 "inside"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+# how many sentences back a source "it" may go on with the body that spoke last ("The
+# ministry said ... It called on ... It said ...")
+SENTENCES_BACK = 2
 # bodies that are a state's forces, beside its government's
 MILITARY_BODIES = frozenset({"army", "military", "navy"})
 
@@ -60,7 +63,8 @@ def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
     if quote.speaker is None:
         return _of_its_words_subject(doc, source, _from_antecedent(doc, source, quote, earlier))
     quote = _unnamed_still(source, _still_speaking(doc, source, quote, earlier), earlier)
-    return _body_named_before(source, _of_its_words_subject(doc, source, quote), earlier)
+    quote = _of_its_words_subject(doc, source, _body_speaking_on(doc, source, quote, earlier))
+    return _body_named_before(source, _described_before(doc, source, quote, earlier), earlier)
 
 
 def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
@@ -94,7 +98,7 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                     # "an unidentified relative", "doctors": a person at the scene, unnamed
                     or t.pos_ == "NOUN" and t.lemma_.lower() in ONLOOKERS and not t.ent_type_
                     and not _named_word(t)
-                    for t in (named, *named.conjuncts))
+                    for t in (named, *named.conjuncts)) or _unnamed_spokesperson(source, named)
     if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
     if speaker is None and named.lemma_.lower() in NGO_HEADS and named.tag_ in ("NNS", "NNPS") \
@@ -153,6 +157,14 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     return speaker, anonymous
 
 
+def _unnamed_spokesperson(source: list[Token], head: Token) -> bool:
+    """"A spokesman for Britain's defence ministry", "an Iranian foreign ministry spokesman":
+    a spokesperson the text does not name, and does not point back to ("the spokesman")."""
+    return head.lower_ in SPOKESPEOPLE \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) \
+        and not any(t.ent_type_ == "PERSON" for t in source)
+
+
 def _of_any_state(head: Token) -> bool:
     """"Diplomats", "a diplomatic source" with no word that says whose."""
     return _of_kind(head, ANY_STATE_SOURCES) \
@@ -177,6 +189,79 @@ def _still_speaking(doc: Doc, source: list[Token], quote: Quote, earlier: list[Q
     return replace(quote, speaker=_named_as(window[-1]), anonymous=window[-1].anonymous)
 
 
+def _body_speaking_on(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
+                      ) -> Quote:
+    """"China's education ministry said crimes against Chinese nationals in Japan were rising.
+    It said students should reconsider": "it" as a source goes on with the body that spoke in
+    the sentence before, not with a country its words named, when no other body was a clause's
+    subject in between."""
+    if [t.lower_ for t in source if not t.is_punct] != ["it"] or quote.speaker is None:
+        return quote
+    pronoun = source[0]
+    before = [q for q in earlier if q.speaker is not None and q.source_spans
+              and q.source_spans[0][0] < pronoun.idx]
+    if not before or (last := before[-1]).speaker == quote.speaker:
+        return quote
+    spoken = doc.char_span(*last.source_spans[0], alignment_mode="expand")
+    if spoken is None or spoken.root.sent.start not in _sentences_up_to(doc, pronoun) \
+            or not _a_body(spoken.root) or _other_subject_between(doc, spoken.root, pronoun):
+        return quote
+    return replace(quote, speaker=_named_as(last), anonymous=last.anonymous)
+
+
+def _described_before(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
+                       ) -> Quote:
+    """"Pakistan's foreign ministry said ... Iran had failed to act, the ministry said": a
+    definite description by the head noun of a source quoted before, nearby, is that source,
+    not the country the knowledge base took the description for (nor a person whose words
+    name the body: "X, who heads the observatory," is not "the observatory")."""
+    words = [t for t in source if not t.is_punct]
+    if len(words) != 2 or words[0].lower_ != "the" or words[1].pos_ != "NOUN" \
+            or quote.speaker is None:
+        return quote
+    noun = _stem(words[1].text)
+    named = next((q for q in reversed(earlier) if q.speaker is not None and q.source_spans
+                  and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS
+                  and (spoken := doc.char_span(*q.source_spans[0], alignment_mode="expand"))
+                  is not None and _stem(spoken.root.text) == noun), None)
+    if named is None or named.speaker == quote.speaker:
+        return quote
+    return replace(quote, speaker=_named_as(named), anonymous=named.anonymous)
+
+
+def _a_body(head: Token) -> bool:
+    """A source "it" can point back to: one body, not a person nor several."""
+    return head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS | {"they"} \
+        and head.tag_ != "NNS"
+
+
+def _sentences_up_to(doc: Doc, token: Token) -> set[int]:
+    """Where a token's sentence and the SENTENCES_BACK before it start, over the blank lines
+    between paragraphs."""
+    starts = {token.sent.start}
+    i = token.sent.start - 1
+    while i >= 0 and len(starts) <= SENTENCES_BACK:
+        if doc[i].sent.text.strip():
+            starts.add(doc[i].sent.start)
+        i = doc[i].sent.start - 1
+    return starts
+
+
+def _other_subject_between(doc: Doc, spoken: Token, pronoun: Token) -> bool:
+    """Whether a country or body other than "it" is the subject of a sentence after the one in
+    which the last speaker spoke (whose words may name others) and before the pronoun ("The
+    army said ... Hezbollah claimed the attack. It said ...": "it" may be Hezbollah)."""
+    for start, end, _ in doc._.actor_mentions:
+        if not spoken.sent.end_char <= start < pronoun.idx:
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in SUBJECTS and span.root.lower_ != "it" \
+                and span.root.head.i == span.root.sent.root.i \
+                and entity_at(doc, start, end) is not None:
+            return True
+    return False
+
+
 def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
     """"Iraq handed the Turkish envoy a note of protest, the foreign ministry said", "Indian
     troops pre-empted the PLA's moves, the army said": a state body the text places nowhere,
@@ -187,12 +272,7 @@ def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
             or words[-1].lemma_.lower() not in STATE_BODIES or source[0].idx < quote.end \
             or quote.speaker is None or quote.speaker.role == BY_DOCUMENT:
         return quote
-    inside = [t for t in doc[words[0].sent.start:words[0].i]
-              if quote.start <= t.idx < quote.end]
-    roots = [t for t in inside if not quote.start <= t.head.idx < quote.end or t.head.i == t.i]
-    subject = next((c for root in roots[:1] for c in root.children
-                    if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
-    entity = subject and entity_at(doc, subject.idx, subject.idx + len(subject.text))
+    entity = _words_subject(doc, words[0], quote)
     if not entity or len(entity.code) != 3 or entity.code in NON_STATE \
             or entity.code == quote.speaker.code:
         return quote
@@ -202,6 +282,16 @@ def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
     text = " ".join(t.text for t in words)
     return replace(quote, speaker=Entity(text, entity.entity_name, entity.code,
                                          quote.speaker.sector or entity.sector or "GOV"))
+
+
+def _words_subject(doc: Doc, source: Token, quote: Quote) -> Entity | None:
+    """Who or what the words a source said after them make the subject of their main clause
+    ("Iraq handed the envoy a note, the ministry said": Iraq)."""
+    inside = [t for t in doc[source.sent.start:source.i] if quote.start <= t.idx < quote.end]
+    roots = [t for t in inside if not quote.start <= t.head.idx < quote.end or t.head.i == t.i]
+    subject = next((c for root in roots[:1] for c in root.children
+                    if c.dep_ in SUBJECTS and c.pos_ != "PRON"), None)
+    return subject and entity_at(doc, subject.idx, subject.idx + len(subject.text))
 
 
 def _unnamed_still(source: list[Token], quote: Quote, earlier: list[Quote]) -> Quote:
@@ -410,7 +500,10 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     # is a word of one quoted before (nearby for a single word, anywhere before for more)
     words = {_stem(t.text) for t in source if t.is_alpha and t.dep_ != "det"}
     before = window if len(words) < 2 else [q for q in earlier if q.speaker is not None]
-    same = [q for q in before if words and words <= {_stem(w) for w in q.speaker_text.split()}]
+    # a bare plural ("officials said") is a new group, not the one quoted before
+    bare_plural = len(source) == 1 and head.tag_ == "NNS"
+    same = [q for q in before if words and not bare_plural
+            and words <= {_stem(w) for w in q.speaker_text.split()}]
     if same:
         return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
     named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -422,8 +515,8 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
             and not any(_named_word(c) and c.pos_ in ("ADJ", "PROPN")
                         and c.dep_ in ("amod", "compound") and c.lower_ not in
                         MILITARY_QUALIFIERS | STATE_SOURCE_QUALIFIERS for c in named.children) \
-            and (subject := _placed_by_verb(doc, head) or _last_state_speaker(window)
-                 or _last_subject(doc, head)) is not None \
+            and (subject := _placed_by_verb(doc, head) or _state_in_its_words(doc, source, quote)
+                 or _last_state_speaker(window) or _last_subject(doc, head)) is not None \
             and subject.code not in NON_STATE and len(subject.code) == 3:
         # "In Pakistan, a security official said": where the saying is placed; "Seoul's Joint
         # Chiefs said ... according to a defence source": an unnamed official
@@ -445,6 +538,16 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         text = doc[source[0].i:source[-1].i + 1].text
         return replace(quote, speaker=Entity(text, text, country, home, "anonymous source"))
     return quote
+
+
+def _state_in_its_words(doc: Doc, source: list[Token], quote: Quote) -> Entity | None:
+    """The state whose office holder or body the words an unnamed official said after them
+    make their subject ("US President X paused an arms shipment, officials said")."""
+    if source[0].idx < quote.end:
+        return None
+    entity = _words_subject(doc, source[0], quote)
+    return entity if entity is not None and entity.sector in STATE_SECTORS \
+        and len(entity.code) == 3 and entity.code not in NON_STATE else None
 
 
 def _last_state_speaker(window: list[Quote]) -> Entity | None:

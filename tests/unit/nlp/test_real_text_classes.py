@@ -2367,3 +2367,85 @@ def test_a_subject_pronoun_continues_the_nearest_clause_subject(annotate, text, 
 def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
     found = _dyads(annotate("Two Peruvian fighter jets violated Chile's airspace on Monday."))
     assert ("PER", "COERCE", "CHL") in found and ("PER", "REJECT", "CHL") not in found
+
+
+@pytest.mark.parametrize("text, last", [
+    # the country its words made their subject is not who goes on speaking
+    (("Greece's coast guard said Turkey had sent a survey ship close to Crete. It said the ship "
+      "left the area by evening."), ("GRC", "GOV", False)),
+    # nor over a sentence in which "it" acted
+    (("Peru's foreign ministry said Chile had summoned its ambassador. It called on Santiago to "
+      "explain the move. It said the decision was a mistake."), ("PER", "GOV", False)),
+    # another side the subject of a sentence between: "it" may be that side
+    (("Ghana's interior ministry said Togo had detained three of its citizens. Togo denied the "
+      "report. It said the men had crossed illegally."), ("TGO", "GOV", False)),
+])
+def test_it_goes_on_with_the_body_that_spoke_last(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
+
+
+def test_the_ministry_is_the_ministry_quoted_before(annotate) -> None:
+    doc = annotate("Pakistan's foreign ministry said the strikes hit hideouts inside Afghanistan. "
+                   "Afghanistan had failed to act against the militants, the ministry said.")
+    assert _speakers(doc)[-1] == ("PAK", "GOV", False)
+    assert doc._.quotes[-1]["speaker"]["entity_text"] == "Pakistan's foreign ministry"
+
+
+@pytest.mark.parametrize("text, first", [
+    ("A spokesman for Norway's foreign ministry said the talks would go on next week.",
+     ("NOR", "GOV", True)),
+    ("A Chilean defence ministry spokeswoman said the patrol had returned to port.",
+     ("CHL", "MIL", True)),
+    # a spokesperson named is no unnamed source
+    ("Norway's foreign ministry spokesman Lars Holm said the talks would go on next week.",
+     ("NOR", "GOV", False)),
+])
+def test_a_spokesperson_the_text_does_not_name_is_anonymous(annotate, text, first) -> None:
+    assert _speakers(annotate(text))[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    "Many see the new border fence as a provocation aimed at the whole region.",
+    "The protesters in the capital demanded the resignation of the interior minister.",
+    "Some accounts describe the deployment as a de facto occupation of the valley.",
+])
+def test_people_the_text_does_not_name_are_anonymous(annotate, text) -> None:
+    assert _speakers(annotate(text))[0][2] is True
+
+
+@pytest.mark.parametrize("text, first", [
+    # a name hyphenated after its first word is still a full name
+    ("Paraguayan Finance Minister Park Min-ho said the tariffs would hurt exporters.",
+     ("PRY", "GOV", False)),
+    # an office's name holds "of" and hyphens
+    (("Chilean Secretary of Commerce Jane Holloway said the new rules would protect national "
+      "security."), ("CHL", "GOV", False)),
+    (("Peruvian navy commander-in-chief Tomas Herrera said the patrol had turned back the "
+      "trawlers."), ("PER", "MIL", False)),
+    # the chief of a state body holds an office
+    ("Bolivian energy agency chief Omar Quiroga said the plant would restart on Monday.",
+     ("BOL", "GOV", False)),
+])
+def test_an_office_holder_the_knowledge_base_does_not_know_speaks_by_the_title(
+        annotate, text, first) -> None:
+    assert _speakers(annotate(text))[0] == first
+
+
+def test_a_company_chief_executive_holds_no_office(annotate) -> None:
+    doc = annotate("Andean Mining chief executive Luis Ortega said the mine would stay shut.")
+    assert all(sector != "GOV" for _, sector, _ in _speakers(doc))
+
+
+@pytest.mark.parametrize("text, last", [
+    # unnamed officials after their words speak for the state whose office holder those words
+    # make their subject
+    (("US President Daniel Roth paused an arms shipment to Peru last week to keep the bombs out "
+      "of the assault on the city, administration officials said on Tuesday."),
+     ("USA", "GOV", True)),
+    # "officials" bare is a new group, not the officials quoted before
+    (("Two officials of Chad's ruling party said the vote would be held in May. Niger has blamed "
+      "the party for the delay, and officials have said they expect talks soon."),
+     ("NER", "GOV", True)),
+])
+def test_unnamed_officials_are_placed_by_what_they_tell(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
