@@ -15,13 +15,15 @@ Patterns, on the dependency parse of each sentence:
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X"; "further /
   another / more X will be met with Y", a step taken again, as "any X" is;
-- "X would cross a red line", "X is a red line", "X will not be tolerated / allowed", "we will
+- "the moment when X, Y will Z": a time named by what happens in it is a condition;
+- "X would cross a red line", "X is a red line" (or, said, "sent a message that X was its red
+  line"), "declaring X a red line", "X will not be tolerated / allowed", "we will
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
   and get away with it", "only X will stop Y";
 - threats to whoever enables an enemy: "any country that X will be Y", "countries that X" as
   the object of a threat — the relative clause is the condition;
 - a qualified class of targets: "would target all ships bound for X", "ships linked to X would
-  be targeted";
+  be targeted", "will strike anyone trafficking in ...";
 - under a warning, or against any step, "would take action / measures against X";
 - "would bear full responsibility for any X", like "will be held responsible for any X";
 - "would not hesitate to use force to stop X / to act against any X"; "the hand that reaches
@@ -46,7 +48,9 @@ what was done ("said it had struck ...", "the attack that killed ...") states no
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
 threatened only by a clause that looks ahead: not "the attack caused tensions between those who
 X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
-forecast, not a threat; "as if" sets no condition; the press, analysts, aid groups, companies
+forecast, not a threat (what the other would undergo, "Seoul could face consequences", is the
+threat); "as if" sets no condition, nor does a fact not known ("if the allegation is true"), nor
+a lawsuit ("in a case brought against"); the press, analysts, aid groups, companies
 and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
 tests"); nor does a journalist's sentence whose
 passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
@@ -103,10 +107,14 @@ CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "
 OWN_PRONOUNS = frozenset({"we", "i", "it", "they"})
 # "as if" compares and "even if" concedes: neither sets a condition
 NOT_CONDITIONING = {"as", "even"}
+# "if the allegation is true": a condition on what is known, not on a step anyone may take
+EPISTEMIC = {"true", "correct", "accurate", "right", "confirmed", "verified", "so"}
 # "would target all ships bound for Israel", "will shoot down any drone that enters": a class
 # of targets, qualified by what makes one a target
 TARGETING_VERBS = {"target", "strike", "attack", "hit", "sink", "shoot", "destroy", "seize"}
 TARGET_DETERMINERS = {"any", "every", "all"}
+# "will strike anyone trafficking in those waters": a class of targets named by a pronoun
+ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody"}
 # "companies would have three months to leave": what a deadline demands
 DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
                 "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end",
@@ -116,9 +124,14 @@ TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
                           r"continued|additional)\b", re.IGNORECASE)
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
+# "declaring Ethiopia's expansion a red line": the verbs that name what they take a thing for
+NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
 # a consequence said as a possibility
 POSSIBILITY = {"could", "may", "might"}
+# "South Korea could face severe consequences if ...": what the other party would undergo is the
+# threat made to it, not a forecast of what it may do
+UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur"}
 # sectors of those who speak of a conflict without being a party that can carry out a threat
 ONLOOKING_SECTORS = {"MED", "EDU", "NGO", "CVL", "BUS"}
 FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
@@ -135,7 +148,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
                           r"options (?:are|were|remain) on the table|blockade|"
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
-                          r"consequences|shoot\w*|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|prosecut\w*|"
+                          r"consequences|shoot\w*|shot|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|prosecut\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
                           r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
@@ -157,6 +170,9 @@ AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>"
                      r"(?:face|bear|suffer|pay) .+?)[.\"”]*$", re.IGNORECASE)
+# "the moment a drone is again detected, it will lead to disaster": a time named by what
+# happens in it is a condition on what is said will follow
+CONDITION_TIMES = {"moment", "minute", "instant", "day", "second", "time"}
 # "will continue to target ships until the war ends": what goes on while a condition holds
 LASTING_VERBS = {"continue", "keep", "persist"}
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
@@ -442,7 +458,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_text([t for t in step.subtree if t.i not in (token.i, token.i - 1)]),
                           _text(consequence)))
             continue
-        if token.lower_ in ("event", "case") and token.head.lower_ == "in":
+        # "in a case brought against Israel" is a lawsuit, not a condition
+        if token.lower_ in ("event", "case") and token.head.lower_ == "in" and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             steps = [t for c in token.children if c.lower_ == "of" for t in c.children
                      if t.dep_ == "pobj"] + [c for c in token.children
                                              if c.dep_ in ("acl", "relcl", "ccomp", "advcl")]
@@ -510,17 +528,18 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
                                       and (STEP_SUBJECT.match(_text(step)) or warned))):
                 found.append((_text(step), _text(rest)))
-        elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp") and any(
+        elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "acl") and any(
                 c.dep_ == "attr" and RED_LINE.search(_text(list(c.subtree)))
-                for c in token.children):
-            # "sovereignty over the island is a red line": a line drawn in the present
+                for c in token.children) and not any(c.dep_ == "neg" for c in token.children):
+            # "sovereignty over the island is a red line": a line drawn in the present, or
+            # said ("sent a message that its borders were its red line")
             step = [t for c in token.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
             taken = {t.i for t in step}
             rest = [t for t in token.subtree if t.i not in taken and not t.is_punct]
             if step and not PRONOUN.match(_text(step)):
                 found.append((_text(step), _text(rest)))
         found += _not_tolerated(token) + _action_against(token) + _targets(token) \
-            + _deadline(token)
+            + _deadline(token) + _moment_when(token)
         # one look-up a token on the hot path; each rule is reached only by its lemmas
         for rule in LEMMA_RULES.get(token.lemma_, ()):
             found += rule(token)
@@ -578,13 +597,26 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     return found
 
 
+def _moment_when(clause: Token) -> list[tuple[str, str]]:
+    """"The moment when a drone is again detected above our capital, it will lead to a terrible
+    disaster": what happens at the time the future is said of is the condition."""
+    time = clause.head
+    if clause.dep_ != "relcl" or time.lemma_ not in CONDITION_TIMES \
+            or time.dep_ != "npadvmod" or not _future(time.head):
+        return []
+    condition = [t for t in clause.subtree if not (t.lower_ in ("when", "that")
+                                                    and t.head.i == clause.i)]
+    return [(_text(condition), _text(_around(time.head, time)))]
+
+
 def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
     """"If not stopped, Iran could produce a weapon," Israel's prime minister said: what
     another party may do, said with "could/may/might", is a forecast, not a threat (a party that
-    threatens names itself: "Russia could use ...", "we could sell ...")."""
+    threatens names itself: "Russia could use ...", "we could sell ...", or what the other would
+    undergo: "Seoul could face severe consequences")."""
     for verb in sentence:
         if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children) \
-                or verb.text not in consequence:
+                or verb.text not in consequence or verb.lemma_ in UNDERGOING_VERBS:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         other = subject is not None and subject.text in consequence and entity_at(
@@ -804,8 +836,9 @@ def _held_responsible(verb: Token) -> list[tuple[str, str]]:
     answerable = next((c for c in verb.children if c.lower_ in ANSWERABLE), None)
     if answerable is None:
         return []
+    # "for any damage", or a clause: "for what will unfold"
     steps = [t for c in (*answerable.children, *verb.children) if c.lower_ == "for"
-             for t in c.children if t.dep_ == "pobj"]
+             for t in c.children if t.dep_ in ("pobj", "pcomp")]
     if not steps or PRONOUN.match(steps[0].text):
         return []
     taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
@@ -945,7 +978,8 @@ def _action_against(verb: Token) -> list[tuple[str, str]]:
 
 def _targets(verb: Token) -> list[tuple[str, str]]:
     """"would target all ships bound for Israel", "will shoot down any drone that enters its
-    airspace": the qualified class of targets is the condition."""
+    airspace", "will strike anyone trafficking in those waters": the qualified class of targets
+    is the condition."""
     if verb.lemma_ not in TARGETING_VERBS or not (_future(verb) or _vowed(verb)):
         return []
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -956,14 +990,24 @@ def _targets(verb: Token) -> list[tuple[str, str]]:
         condition = [t for t in passive.subtree
                      if not (t.dep_ == "det" and t.head.i == passive.i)]
         return [(_text(condition), _text([c for c in verb.children if c.dep_ in (
-            "aux", "auxpass", "neg")] + [verb]))]
+            "aux", "auxpass", "neg", "prt")] + [verb]))]
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if target is None or not any(c.dep_ == "det" and c.lower_ in TARGET_DETERMINERS
-                                 for c in target.children) \
-            or not any(c.dep_ in ("acl", "relcl") for c in target.children):
+    if target is None:
         return []
-    condition = [t for t in target.subtree if not (t.dep_ == "det" and t.head.i == target.i)]
-    taken = {t.i for t in target.subtree}
+    if not (target.lower_ in ANYONE or any(c.dep_ == "det" and c.lower_ in TARGET_DETERMINERS
+                                           for c in target.children)):
+        return []
+    # "anyone “trafficking in ...”": a quotation mark makes the parser hang the qualifier on
+    # the verb, as a clause said, right after the pronoun
+    qualifier = next((c for c in target.children if c.dep_ in ("acl", "relcl")), None) or next(
+        (c for c in verb.children if target.lower_ in ANYONE and c.dep_ == "ccomp"
+         and c.left_edge.i <= target.i + 2 and c.i > target.i), None)
+    if qualifier is None:
+        return []
+    words = {t.i: t for t in (*target.subtree, *qualifier.subtree)}.values()
+    condition = [t for t in words if not (t.dep_ == "det" and t.head.i == target.i)
+                 and not t.is_quote]
+    taken = {t.i for t in condition} | {t.i for t in target.subtree}
     consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
                    and t.dep_ != "mark"] + [target]
     return [(_text(condition), _text(consequence))]
@@ -1070,6 +1114,9 @@ def _condition_clause(token: Token) -> list[Token] | None:
         return list(token.subtree)
     if token.dep_ != "advcl":
         return None
+    if token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in EPISTEMIC
+                                    for c in children):
+        return None  # "if the allegation is true, it would mark ...": a fact unknown, no step
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
            and not (c.i > 0 and c.nbor(-1).lower_ in NOT_CONDITIONING) for c in children):
         # "as if she were not allowed to speak" compares, "the war will go on even if a deal is
@@ -1112,7 +1159,9 @@ def _elliptical(token: Token, clause: Token) -> str:
     """"would use them without hesitation if attacked": a condition with no subject of its own
     is the consequence's subject undergoing it ("his country attacked"); "" for a clause that
     has one, or that is more than its participle ("if necessary" is no step)."""
-    if token.tag_ != "VBN" or any(c.dep_ not in ("mark", "advmod", "neg") for c in token.children):
+    # "would take up arms if “aggressed”": the quotation marks around it are no words of its own
+    if token.tag_ != "VBN" or any(c.dep_ not in ("mark", "advmod", "neg", "punct")
+                                  for c in token.children):
         return ""
     # "Iran threatened to close the strait if attacked": an infinitive's subject is its verb's
     head = _reported(clause)
@@ -1264,6 +1313,26 @@ def _means_war(verb: Token) -> list[tuple[str, str]]:
     return [(_text(list(subject.subtree)), _text([verb, *said]))]
 
 
+def _named_red_line(verb: Token) -> list[tuple[str, str]]:
+    """"declaring Ethiopia's territorial expansion a red line", "considers any deployment there
+    its red line": what is named a red line is the step (a red line another was said to cross,
+    in a clause of its own, "a massacre that crossed a red line", is not named one)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    step = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if step is None:
+        return []
+    # the parser hangs the name on the verb, on the object or on the object's last noun
+    line = next((t for t in (*verb.children, *step.subtree)
+                 if t.dep_ in ("oprd", "appos", "attr", "ccomp", "xcomp") and t.lemma_ == "line"
+                 and any(a.lower_ == "red" for a in t.children)), None)
+    if line is None:
+        return []
+    named = {t.i for t in line.subtree}
+    return [(_text([t for t in step.subtree if t.i not in named]),
+             _text([verb, *line.subtree]))]
+
+
 LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_means_war,) for lemma in WAR_MEANING_VERBS},
     "until": (_until,),
@@ -1278,6 +1347,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     "get": (_away_with,),
     "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},
+    **{lemma: (_named_red_line,) for lemma in NAMING_VERBS},
 }
 
 

@@ -2367,3 +2367,49 @@ def test_a_subject_pronoun_continues_the_nearest_clause_subject(annotate, text, 
 def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
     found = _dyads(annotate("Two Peruvian fighter jets violated Chile's airspace on Monday."))
     assert ("PER", "COERCE", "CHL") in found and ("PER", "REJECT", "CHL") not in found
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a red line said in a clause hung on what was sent or said
+    (("Armenia's army chief said the shelling sent a “clear signal to Baku” that Armenia's borders "
+      "were its “red line”."), "ARM", "borders"),
+    # what is declared a red line, as the verb's object
+    (("Chad has denied the reports and warned against any new incursion, declaring Sudan's "
+      "advance on the oasis a red line."), "TCD", "advance on the oasis"),
+    # a condition with no subject of its own, in quotation marks
+    (("Speaking on television, Ortega warned that Nicaragua would take up arms if “invaded,” "
+      "and accused Costa Rica of plotting a coup."), "NIC", "invaded"),
+    # a class of targets in the passive, shot down
+    (("The Greek prime minister asserted Turkish aircraft threatening Greek vessels “will be "
+      "shot down.”"), "GRC", "aircraft threatening Greek vessels"),
+    # a time named by what happens in it
+    (("“The moment when a Lithuanian balloon is again seen over our capital, it will certainly "
+      "lead to a grave disaster,” Belarus's defence minister said."), "BLR",
+     "balloon is again seen"),
+    # what a party is to answer for, told by a clause
+    (("“I warn that the Chilean government will be held accountable for whatever happens next,” "
+      "Bolivia's president said."), "BOL", "whatever happens next"),
+    # a class of targets named by a pronoun, qualified in quotation marks
+    (("Colombia will keep its frigates in the area and sink anyone “smuggling arms across those "
+      "waters,” the Colombian defence minister said."), "COL", "smuggling arms"),
+    # what the other party would undergo is the threat made to it, not a forecast
+    (("Serbia's president issued a warning that Kosovo could face severe consequences if it "
+      "continues to send police into the north."), "SRB", "continues to send police"),
+])
+def test_red_line_shapes_of_reported_speech_and_conditions(annotate, text, declarer,
+                                                          condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a condition on a fact not known sets no line
+    ("If Lithuania's claim is true, it would be the first direct military clash between the "
+     "alliance and Belarus since the invasion began."),
+    # a lawsuit is no case in which anything will happen
+    ("The International Court of Justice issued the order as a provisional measure in a case "
+     "brought against Serbia by Croatia, accusing Serbia of committing genocide against the "
+     "inhabitants of the region."),
+])
+def test_no_red_line_from_a_fact_unknown_or_a_lawsuit(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
