@@ -15,7 +15,8 @@ Patterns, on the dependency parse of each sentence:
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X"; "further /
   another / more X will be met with Y", a step taken again, as "any X" is;
-- "the moment when X, Y will Z": a time named by what happens in it is a condition;
+- "the moment when X, Y will Z": a time named by what happens in it is a condition; "would
+  respond in such a scenario": the case told before is, wherever the parser hangs the phrase;
 - "X would cross a red line", "X is a red line" (or, said, "sent a message that X was its red
   line"), "declaring X a red line", "X will not be tolerated / allowed", "we will
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
@@ -37,7 +38,8 @@ Patterns, on the dependency parse of each sentence:
   party undergoing it; "X would be regarded as an act of aggression" judges a step as war
   words do;
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
-  kind. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
+  kind; an order told as what came before the news ("came after X ordered Y to leave within 48
+  hours") is background. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
   the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
@@ -59,6 +61,7 @@ one is quoted saying it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -123,6 +126,7 @@ TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
                           r"continued|additional)\b", re.IGNORECASE)
+LINKING_WORDS = {"so", "thus", "therefore", "hence", "then", "and", "but"}
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 # "declaring Ethiopia's expansion a red line": the verbs that name what they take a thing for
 NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
@@ -160,7 +164,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
                           r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for|"
-                          r"intervene militarily|military intervention)\b",
+                          r"intervene militarily|military intervention|escalation|end of (?:its|the|their|his) "
+                          r"regime)\b",
                           re.IGNORECASE)
 # "supplying the missiles would be a serious escalation": a step judged in the words of a warning
 ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
@@ -213,7 +218,11 @@ GIVEN_TIME = re.compile(r"(?P<who>.+?) (?:has|have|had|was given|were given|is g
 VOICED = re.compile(r"^.*?\b(?:said|says|warned|warns|told \w+|declared|announced|added)\s+"
                     r"(?:that\s+)?", re.IGNORECASE)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
-                      r"the decision|this step|that step)$", re.IGNORECASE)
+                      r"the decision|this step|that step|"
+                      r"(such an?|that|this) (scenario|case|event|situation|eventuality))$",
+                      re.IGNORECASE)
+# "would respond accordingly in such a scenario": a case the report told before
+CASE_NOUNS = {"scenario", "case", "event", "situation", "eventuality"}
 CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.IGNORECASE)
 STEP_NOUNS = {"permission", "authorisation", "authorization", "decision", "delivery", "supply",
               "strike"}
@@ -478,6 +487,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 found.append((_text([t for t in before if t.dep_ != "mark" and t.i not in case]),
                               _text(_around(token.head.head, token.head))))
                 continue
+        if (case := _in_such_case(token)) is not None:
+            found.append(case)
+            continue
         # "Russia would regard X as Y": X is the step, Y what it would be taken for
         if token.lemma_ in REGARD_VERBS and any(c.lower_ in MODALS for c in token.children):
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -491,8 +503,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         modal = [c for c in token.children if c.lower_ in modals] \
             if token.i in modal_heads else []
         if modal and not any(_condition_clause(c) is not None for c in token.children):
-            step = [t for t in token.subtree if t.i < modal[0].i
-                    and not (t.dep_ == "mark" and t.head.i == token.i)]
+            # "and so any supply of such missiles would trigger ...": the words that link the
+            # clause to what went before are no part of the step
+            step = list(itertools.dropwhile(lambda t: t.lower_ in LINKING_WORDS, (
+                t for t in token.subtree if t.i < modal[0].i
+                and not (t.dep_ == "mark" and t.head.i == token.i))))
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                             and c.i < modal[0].i), None)
             if subject is not None and step and step[0].i < subject.left_edge.i and all(
@@ -595,6 +610,21 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             demand = f"not {demand}"
         found.append((demand, ultimatum.group("consequence").strip()))
     return found
+
+
+def _in_such_case(noun: Token) -> tuple[str, str] | None:
+    """"Russia would respond accordingly, based on the threats it would face in such a
+    scenario": the case told before is the condition of the clause the phrase is said in, out
+    of the relative or adverbial clauses the parser hangs it in."""
+    if noun.lemma_ not in CASE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in" \
+            or not any(c.lower_ in ("such", "that", "this") for c in noun.children):
+        return None
+    top = noun.head.head
+    while top.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and top.head.i != top.i:
+        top = top.head
+    if not _future(_reported(top)) and not any(_future(t) for t in top.subtree):
+        return None
+    return _text(list(noun.subtree)), _text(_around(top, noun.head))
 
 
 def _moment_when(clause: Token) -> list[tuple[str, str]]:
@@ -812,7 +842,7 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                 and c.lemma_ in DEMAND_VERBS), None)
-    if ordered is None or act is None:
+    if ordered is None or act is None or _told_before(verb):
         return []
     time = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "within"
                  for o in p.children if o.dep_ == "pobj" and o.lower_ in TIME_UNITS
@@ -826,6 +856,13 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     period = _text(list(time.subtree))
     return [(f"{_text(list(ordered.subtree))} not {_text(demand)} within {period}",
              f"deadline of {period}")]
+
+
+def _told_before(verb: Token) -> bool:
+    """"the measure came after Algeria ordered 12 officials to leave within 48 hours": an order
+    told as what came before the news is background, not a line drawn in it."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since")
+                                        for c in verb.children)
 
 
 def _held_responsible(verb: Token) -> list[tuple[str, str]]:

@@ -2413,3 +2413,28 @@ def test_red_line_shapes_of_reported_speech_and_conditions(annotate, text, decla
 ])
 def test_no_red_line_from_a_fact_unknown_or_a_lawsuit(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # the words linking the clause to what went before are no part of the step
+    (("Iran's president said earlier this month that it was impossible to use such drones "
+      "without the direct participation of Russian military personnel and so any supply of such "
+      "drones to Armenia would trigger a “qualitatively new stage of escalation”."), "IRN",
+     "any supply of such drones"),
+    # the end of a regime is a threat's word
+    (("In response, Japan's defence ministry said that China will see “the end of its regime” "
+      "if it causes any harm to Japanese fishermen."), "JPN", "causes any harm"),
+    # a case the report told before, in a clause hung in a relative one
+    (("Turkey's president warned that arming the militia would put Turkey at war with Syria. He "
+      "added that Turkey would respond accordingly, based on the dangers it would face in such a "
+      "scenario."), "TUR", "such a scenario"),
+])
+def test_red_line_steps_told_by_links_and_cases(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_an_order_told_as_what_came_before_is_no_line(annotate) -> None:
+    text = ("Monday's expulsions came after the former Belgian colony ordered 15 Belgian diplomats "
+            "to leave within 72 hours.")
+    assert annotate(text)._.red_lines == ()
