@@ -14,7 +14,8 @@ Patterns, on the dependency parse of each sentence:
   treated as ...") is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X"; "further /
-  another / more X will be met with Y", a step taken again, as "any X" is;
+  another / more X will be met with Y", "such provocations will continue to receive worthy
+  responses", a step taken again, as "any X" is;
 - "the moment when X, Y will Z": a time named by what happens in it is a condition; "would
   respond in such a scenario": the case told before is, wherever the parser hangs the phrase;
 - "X would cross a red line", "X is a red line" (or, said, "sent a message that X was its red
@@ -80,8 +81,8 @@ from spiral.records import Entity, RedLine
 
 CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
 MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", "consider",
-                 "treat", "meet", "bring", "trigger", "provoke", "represent", "equal", "become",
-                 "face", "see", "view", "cross"}
+                 "treat", "meet", "receive", "bring", "trigger", "provoke", "represent", "equal",
+                 "become", "face", "see", "view", "cross"}
 # "any attack on our troops would not go unanswered": a step any party may take, whatever verb
 # says what follows it
 ANY_STEP = re.compile(r"^(any|every)\b", re.IGNORECASE)
@@ -148,7 +149,7 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parti
                        r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
                        r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking|target\w*|pay|"
+THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|retaliat\w*|strikes?|striking|target\w*|pay|"
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
                           r"options (?:are|were|remain) on the table|blockade|"
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
@@ -530,8 +531,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             # warning, whatever a step would bring about is threatened
             warned = token.dep_ == "ccomp" and token.head.lemma_ in WARNING_VERBS \
                 and token.lemma_ in CAUSING_VERBS
-            if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)) \
-                    and not warned:
+            # "such provocations will continue to receive worthy responses": what goes on
+            # following the step is what it means
+            meaning = token.lemma_ in MEANING_VERBS or token.lemma_ in LASTING_VERBS and any(
+                c.dep_ == "xcomp" and c.lemma_ in MEANING_VERBS for c in token.children)
+            if not meaning and not ANY_STEP.match(_text(step)) and not warned:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line

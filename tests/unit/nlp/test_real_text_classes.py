@@ -2425,6 +2425,10 @@ def test_no_red_line_from_a_fact_unknown_or_a_lawsuit(annotate, text) -> None:
     (("In response, Japan's defence ministry said that China will see “the end of its regime” "
       "if it causes any harm to Japanese fishermen."), "JPN", "causes any harm"),
     # a case the report told before, in a clause hung in a relative one
+    # what goes on following a step taken again is what it means
+    (("Russia's foreign ministry spokeswoman stressed the unacceptability of the attempted use of "
+      "force by Georgia, and said that such provocations will continue to receive worthy "
+      "responses."), "RUS", "such provocations"),
     (("Turkey's president warned that arming the militia would put Turkey at war with Syria. He "
       "added that Turkey would respond accordingly, based on the dangers it would face in such a "
       "scenario."), "TUR", "such a scenario"),
