@@ -106,7 +106,8 @@ ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "coun
 WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise"}
 # "warned that American intervention would lead to irreparable damage": under a warning, what a
 # step would bring about
-CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark"}
+CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark",
+                 "have", "carry"}
 # the words by which a party names itself as the subject of what it will do
 OWN_PRONOUNS = frozenset({"we", "i", "it", "they"})
 # "as if" compares and "even if" concedes: neither sets a condition
@@ -145,11 +146,12 @@ ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "go
 RELATIVES = {"that", "which", "who", "whom"}
 WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parties to|direct participation|"
                        r"direct involvement|legitimate target|red line|declaration of war|"
+                       r"(?:hostile|unfriendly) act|"
                        r"get away with|"
                        r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
                        r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|retaliat\w*|strikes?|striking|target\w*|pay|"
+THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|strikes?|striking|target\w*|pay|"
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
                           r"options (?:are|were|remain) on the table|blockade|"
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
@@ -165,8 +167,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|retaliat\w*|strikes?|striki
                           r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
                           r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for|"
-                          r"intervene militarily|military intervention|escalation|end of (?:its|the|their|his) "
-                          r"regime)\b",
+                          r"intervene militarily|military intervention|escalation|"
+                          r"end of (?:its|the|their|his) regime)\b",
                           re.IGNORECASE)
 # "supplying the missiles would be a serious escalation": a step judged in the words of a warning
 ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
@@ -183,7 +185,7 @@ CONDITION_TIMES = {"moment", "minute", "instant", "day", "second", "time"}
 LASTING_VERBS = {"continue", "keep", "persist"}
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # "independence means war": a step that, in the present, is war
-WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal"}
+WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal", "cross"}
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
 # "ready to thwart any attempt to ...", "will crush any incursion": what answers any such step
 COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defeat", "punish",
@@ -775,15 +777,18 @@ def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
 
 
 def _warned_against(verb: Token) -> list[tuple[str, str]]:
-    """"Minsk warned Warsaw against any provocation on the border": any such step by whom it
-    warns is the line ("warned against complacency" names no step and no one)."""
+    """"Minsk warned Warsaw against any provocation on the border", "warns Washington against
+    crossing red lines": any such step by whom it warns is the line ("warned against
+    complacency" names no step and no one)."""
     warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if warned is None or PRONOUN.match(warned.text) or warned.lemma_.lower() in PUBLIC:
         return []
+    # any such step, or crossing a red line ("warns Washington against crossing red lines")
     step = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
                  and p.lower_ == "against" for o in p.children if o.dep_ == "pobj"
                  and any(d.lower_ in AGAINST_STEP for d in o.children
-                         if d.dep_ in ("det", "amod"))),
+                         if d.dep_ in ("det", "amod"))
+                 or o.dep_ == "pcomp" and RED_LINE.search(_text(list(o.subtree)))),
                 None)
     if step is None:
         return []
@@ -1341,8 +1346,10 @@ def _until(word: Token) -> list[tuple[str, str]]:
 
 
 def _means_war(verb: Token) -> list[tuple[str, str]]:
-    """"Independence means war", "the deployment amounts to a declaration of war": a step
-    that, told in the present, is war (the modal "would mean" is read with the other modals)."""
+    """"Independence means war", "the deployment amounts to a declaration of war", "the
+    displacement of Gazans crosses a red line": a step that, told in the present, is war (the
+    modal "would mean" is read with the other modals; a party that "crosses red lines" is
+    accused of what it did, not warned)."""
     if verb.tag_ not in ("VBZ", "VBP") or any(c.lower_ in MODALS for c in verb.children):
         return []
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -1350,6 +1357,9 @@ def _means_war(verb: Token) -> list[tuple[str, str]]:
     words = _text(said)
     if subject is None or PRONOUN.match(subject.text) \
             or not (words.lower() == "war" or WAR_WORDS.search(words)):
+        return []
+    if verb.lemma_ == "cross" and (subject.pos_ == "PROPN" or entity_at(
+            subject.doc, subject.idx, subject.idx + len(subject.text)) is not None):
         return []
     return [(_text(list(subject.subtree)), _text([verb, *said]))]
 

@@ -2442,3 +2442,29 @@ def test_an_order_told_as_what_came_before_is_no_line(annotate) -> None:
     text = ("Monday's expulsions came after the former Belgian colony ordered 15 Belgian diplomats "
             "to leave within 72 hours.")
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a reply is a response
+    (("Armenia warned Azerbaijan that any provocation along the border would be met with a "
+      "befitting reply."), "ARM", "any provocation along the border"),
+    # a hostile act is judged in war words
+    ("The Kremlin said it would regard the delivery of such missiles as a hostile act.", "RUS",
+     "the delivery of such missiles"),
+    # under a warning, what a step would have
+    ("Washington warned that Chinese support for Russia's war would have consequences.", "USA",
+     "Chinese support"),
+    # warned against crossing a red line
+    ("China warns US against crossing red lines on Taiwan", "CHN", "crossing red lines"),
+    # a step that, in the present, crosses a red line
+    (("Egypt's foreign minister said the forced displacement of Palestinians to Egypt crosses a "
+      "red line."), "EGY", "forced displacement"),
+])
+def test_red_line_words_of_replies_hostile_acts_and_crossings(annotate, text, declarer,
+                                                             condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_a_party_said_to_cross_red_lines_is_accused_not_warned(annotate) -> None:
+    assert annotate("Hezbollah's leader says Israel crosses all red lines")._.red_lines == ()
