@@ -123,7 +123,7 @@ ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody"}
 # "companies would have three months to leave": what a deadline demands
 DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
                 "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end",
-                "lay"}
+                "lay", "restore", "reinstate", "accept", "reverse", "retract"}
 TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
@@ -166,7 +166,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
-                          r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for|"
+                          r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|(?:coming|come) for|"
                           r"intervene militarily|military intervention|escalation|"
                           r"end of (?:its|the|their|his) regime)\b",
                           re.IGNORECASE)
@@ -536,7 +536,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             # "such provocations will continue to receive worthy responses": what goes on
             # following the step is what it means
             meaning = token.lemma_ in MEANING_VERBS or token.lemma_ in LASTING_VERBS and any(
-                c.dep_ == "xcomp" and c.lemma_ in MEANING_VERBS for c in token.children)
+                c.dep_ == "xcomp" and c.lemma_ in MEANING_VERBS for c in token.children) \
+                or _answered_with(token)
             if not meaning and not ANY_STEP.match(_text(step)) and not warned:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
@@ -631,6 +632,16 @@ def _in_such_case(noun: Token) -> tuple[str, str] | None:
     if not _future(_reported(top)) and not any(_future(t) for t in top.subtree):
         return None
     return _text(list(noun.subtree)), _text(_around(top, noun.head))
+
+
+def _answered_with(verb: Token) -> bool:
+    """"An attack on our soil would be answered with a decisive response": a step answered, in
+    the passive, with a threat's words ("the question will be answered by the minister" is
+    none)."""
+    return verb.lemma_ in RESPONSE_VERBS | COUNTER_VERBS \
+        and any(c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("with", "by")
+                and THREAT_WORDS.search(_text(list(c.subtree))) for c in verb.children)
 
 
 def _moment_when(clause: Token) -> list[tuple[str, str]]:

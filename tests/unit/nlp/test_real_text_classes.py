@@ -2468,3 +2468,22 @@ def test_red_line_words_of_replies_hostile_acts_and_crossings(annotate, text, de
 
 def test_a_party_said_to_cross_red_lines_is_accused_not_warned(annotate) -> None:
     assert annotate("Hezbollah's leader says Israel crosses all red lines")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a step answered, in the passive, with a threat's words
+    (("Iran's supreme leader said that an attack on Iranian soil would be answered with a "
+      "decisive response."), "IRN", "an attack on Iranian soil"),
+    # a time given to restore what was overturned
+    ("The African Union gave the junta 15 days to restore constitutional order.", "IGO",
+     "restore constitutional order"),
+])
+def test_red_lines_answered_in_the_passive_and_deadlines_to_restore(annotate, text, declarer,
+                                                                    condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_a_question_answered_is_no_line(annotate) -> None:
+    text = "The minister said the question would be answered by the committee next week."
+    assert annotate(text)._.red_lines == ()
