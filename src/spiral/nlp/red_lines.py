@@ -148,8 +148,9 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parti
                        r"direct involvement|legitimate target|red line|declaration of war|"
                        r"(?:hostile|unfriendly) act|"
                        r"get away with|"
-                       r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
-                       r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
+                       r"(?:will|would|shall|cannot|can ?not) (?:not |never )?be (?:tolerated|"
+                       r"allowed|accepted|permitted)|(?:will|would|shall|cannot|can ?not) "
+                       r"(?:not |never )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
 THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|strikes?|striking|target\w*|pay|"
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"

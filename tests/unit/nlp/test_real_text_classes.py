@@ -2474,12 +2474,15 @@ def test_a_party_said_to_cross_red_lines_is_accused_not_warned(annotate) -> None
     # a step answered, in the passive, with a threat's words
     (("Iran's supreme leader said that an attack on Iranian soil would be answered with a "
       "decisive response."), "IRN", "an attack on Iranian soil"),
+    # "never" refuses as "not" does
+    ("Ankara's president vowed that Turkey would never allow Syria to build a dam on the river.",
+     "TUR", "Syria to build a dam"),
     # a time given to restore what was overturned
     ("The African Union gave the junta 15 days to restore constitutional order.", "IGO",
      "restore constitutional order"),
 ])
-def test_red_lines_answered_in_the_passive_and_deadlines_to_restore(annotate, text, declarer,
-                                                                    condition) -> None:
+def test_red_lines_answered_refused_never_and_given_a_time(annotate, text, declarer,
+                                                          condition) -> None:
     found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
     assert any(code == declarer and condition in said for code, said in found), found
 
