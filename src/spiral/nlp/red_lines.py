@@ -46,7 +46,9 @@ The declarer is the speaker of the statement that holds the consequence (a quote
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
 prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
-country or body resolved is not kept. A sentence that only reports
+country or body resolved is not kept. A threat word, a verb of warning or a warning named by
+a noun whose clause holds the consequence ("serve as a warning that if X, Y") marks a line; a
+sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
 threatened only by a clause that looks ahead: not "the attack caused tensions between those who
@@ -279,7 +281,8 @@ class RedLineFinder:
         sentence = sentences[index]
         # a warning the sentence states, not one a relative clause tells of ("this movement
         # that threatens us all")
-        warning = any(t.lemma_ in ("warn", "threaten") and not _in_relative(t) for t in sentence)
+        warning = any(t.lemma_ in ("warn", "threaten") and not _in_relative(t) for t in sentence) \
+            or _warning_told(sentence, consequence)
         declarer = _declared_within(doc, sentence, consequence) \
             or statement_holder(doc, sentence, consequence)
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning
@@ -329,6 +332,21 @@ def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
         if (subject.lower_ in OWN_PRONOUNS or own is not None and own.code == declarer.code) \
                 and actor is not None and actor.entity_name != declarer.entity_name:
             return True
+    return False
+
+
+def _warning_told(sentence: Span, consequence: str) -> bool:
+    """"Let this serve as a WARNING that if Iran strikes, we have targeted 52 sites": a warning
+    or threat named by a noun whose clause says the consequence."""
+    said = set(re.findall(r"\w+", consequence.lower()))
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("warning", "threat") \
+                or _in_relative(noun):
+            continue
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and said <= {
+                    t.lower_ for t in clause.subtree}:
+                return True
     return False
 
 

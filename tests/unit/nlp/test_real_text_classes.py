@@ -2490,3 +2490,11 @@ def test_red_lines_answered_refused_never_and_given_a_time(annotate, text, decla
 def test_a_question_answered_is_no_line(annotate) -> None:
     text = "The minister said the question would be answered by the committee next week."
     assert annotate(text)._.red_lines == ()
+
+
+def test_a_warning_named_by_a_noun_frames_the_line(annotate) -> None:
+    # the parser cuts the consequence at the ellipsis; the warning that frames it still marks it
+    text = ("“Let this serve as a WARNING that if Venezuela attacks any Guyanese, or Guyanese "
+            "property, we have…targeted 30 Venezuelan bases,” the Guyanese president said on "
+            "Sunday.")
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["GUY"]
