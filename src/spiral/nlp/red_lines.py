@@ -549,9 +549,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                         if t.i not in said]
             rest = [t for t in token.subtree if t.i >= modal[0].i]
             # "warned that American intervention would lead to irreparable damage": under a
-            # warning, whatever a step would bring about is threatened
+            # warning, whatever a step a party takes would bring about is threatened ("warned
+            # that the pension reform would have consequences for the budget" names no party)
             warned = token.dep_ == "ccomp" and token.head.lemma_ in WARNING_VERBS \
-                and token.lemma_ in CAUSING_VERBS
+                and token.lemma_ in CAUSING_VERBS \
+                and _names_party(step)
             # "such provocations will continue to receive worthy responses": what goes on
             # following the step is what it means
             meaning = token.lemma_ in MEANING_VERBS or token.lemma_ in LASTING_VERBS and any(
@@ -653,6 +655,13 @@ def _in_such_case(noun: Token) -> tuple[str, str] | None:
     return _text(list(noun.subtree)), _text(_around(top, noun.head))
 
 
+def _names_party(words: list[Token]) -> bool:
+    """Whether some words name a party ("Chinese support for ...", "Greek militarisation")."""
+    doc = words[0].doc if words else None
+    return any(start <= t.idx < end for t in words for start, end, _ in doc._.actor_mentions) \
+        if doc is not None else False
+
+
 def _answered_with(verb: Token) -> bool:
     """"An attack on our soil would be answered with a decisive response": a step answered, in
     the passive, with a threat's words ("the question will be answered by the minister" is
@@ -682,7 +691,7 @@ def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
     undergo: "Seoul could face severe consequences")."""
     for verb in sentence:
         if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children) \
-                or verb.text not in consequence or verb.lemma_ in UNDERGOING_VERBS:
+                or verb.text not in consequence or _undergoes_threat(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         other = subject is not None and subject.text in consequence and entity_at(
@@ -690,6 +699,13 @@ def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
         if other and len(other.code) == 3 and other.code != declarer.code:
             return True
     return False
+
+
+def _undergoes_threat(verb: Token) -> bool:
+    """"Seoul could face severe consequences": what the other would undergo is a threat's words
+    ("Russia could face a recession" is a forecast)."""
+    return verb.lemma_ in UNDERGOING_VERBS and any(
+        c.dep_ == "dobj" and THREAT_WORDS.search(_text(list(c.subtree))) for c in verb.children)
 
 
 def _risk_told(doc: Doc, sentence: Span, consequence: str) -> bool:

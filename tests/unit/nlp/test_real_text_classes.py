@@ -2498,3 +2498,14 @@ def test_a_warning_named_by_a_noun_frames_the_line(annotate) -> None:
             "property, we have…targeted 30 Venezuelan bases,” the Guyanese president said on "
             "Sunday.")
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["GUY"]
+
+
+@pytest.mark.parametrize("text", [
+    # what another would undergo, with no threat's words, is a forecast
+    ("Britain's finance minister warned that Russia could face a recession if the sanctions stay "
+     "in place."),
+    # under a warning, a step no party takes is a policy's cost, not a line
+    "Germany's chancellor warned that the pension reform would have consequences for the budget.",
+])
+def test_no_red_line_from_a_forecast_or_a_policys_cost(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
