@@ -555,9 +555,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 and token.lemma_ in CAUSING_VERBS \
                 and _names_party(step)
             # "such provocations will continue to receive worthy responses": what goes on
-            # following the step is what it means
+            # following a hostile step is what it means ("such requests will continue to
+            # receive responses" names none)
             meaning = token.lemma_ in MEANING_VERBS or token.lemma_ in LASTING_VERBS and any(
                 c.dep_ == "xcomp" and c.lemma_ in MEANING_VERBS for c in token.children) \
+                and THREAT_WORDS.search(" ".join(t.lemma_ for t in step)) \
                 or _answered_with(token)
             if not meaning and not ANY_STEP.match(_text(step)) and not warned:
                 step = []

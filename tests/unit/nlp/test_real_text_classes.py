@@ -2509,3 +2509,9 @@ def test_a_warning_named_by_a_noun_frames_the_line(annotate) -> None:
 ])
 def test_no_red_line_from_a_forecast_or_a_policys_cost(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+def test_requests_that_go_on_receiving_responses_are_no_line(annotate) -> None:
+    text = ("The White House said such requests will continue to receive responses from the State "
+            "Department.")
+    assert annotate(text)._.red_lines == ()
