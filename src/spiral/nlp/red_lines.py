@@ -40,8 +40,8 @@ Patterns, on the dependency parse of each sentence:
   words do;
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
   kind; an order told as what came before the news ("came after X ordered Y to leave within 48
-  hours") is background. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
-  the nearest earlier sentence that names a step.
+  hours") is background. An anaphoric condition ("such a step", "this", "that") is replaced by
+  what it refers to: the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
 prime minister Abiy Ahmed" is Abiy); several states coordinated
@@ -130,6 +130,7 @@ TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
                           r"continued|additional)\b", re.IGNORECASE)
+# "and so any supply of ...": words that link a clause to what went before, before its step
 LINKING_WORDS = {"so", "thus", "therefore", "hence", "then", "and", "but"}
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 # "declaring Ethiopia's expansion a red line": the verbs that name what they take a thing for
@@ -154,11 +155,13 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parti
                        r"allowed|accepted|permitted)|(?:will|would|shall|cannot|can ?not) "
                        r"(?:not |never )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|strikes?|striking|target\w*|pay|"
+THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|strikes?|striking|"
+                          r"target\w*|pay|"
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
                           r"options (?:are|were|remain) on the table|blockade|"
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
-                          r"consequences|shoot\w*|shot|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|prosecut\w*|"
+                          r"consequences|shoot\w*|shot|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|"
+                          r"prosecut\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
                           r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
@@ -169,7 +172,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
-                          r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|(?:coming|come) for|"
+                          r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|"
+                          r"(?:coming|come) for|"
                           r"intervene militarily|military intervention|escalation|"
                           r"end of (?:its|the|their|his) regime)\b",
                           re.IGNORECASE)
@@ -557,10 +561,10 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             # "such provocations will continue to receive worthy responses": what goes on
             # following a hostile step is what it means ("such requests will continue to
             # receive responses" names none)
-            meaning = token.lemma_ in MEANING_VERBS or token.lemma_ in LASTING_VERBS and any(
+            goes_on = token.lemma_ in LASTING_VERBS and any(
                 c.dep_ == "xcomp" and c.lemma_ in MEANING_VERBS for c in token.children) \
-                and THREAT_WORDS.search(" ".join(t.lemma_ for t in step)) \
-                or _answered_with(token)
+                and THREAT_WORDS.search(" ".join(t.lemma_ for t in step))
+            meaning = token.lemma_ in MEANING_VERBS or goes_on or _answered_with(token)
             if not meaning and not ANY_STEP.match(_text(step)) and not warned:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
@@ -652,16 +656,17 @@ def _in_such_case(noun: Token) -> tuple[str, str] | None:
     top = noun.head.head
     while top.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and top.head.i != top.i:
         top = top.head
-    if not _future(_reported(top)) and not any(_future(t) for t in top.subtree):
+    if not any(_future(t) for t in top.subtree):
         return None
     return _text(list(noun.subtree)), _text(_around(top, noun.head))
 
 
 def _names_party(words: list[Token]) -> bool:
     """Whether some words name a party ("Chinese support for ...", "Greek militarisation")."""
-    doc = words[0].doc if words else None
-    return any(start <= t.idx < end for t in words for start, end, _ in doc._.actor_mentions) \
-        if doc is not None else False
+    if not words:
+        return False
+    mentions = words[0].doc._.actor_mentions
+    return any(start <= t.idx < end for t in words for start, end, _ in mentions)
 
 
 def _answered_with(verb: Token) -> bool:
