@@ -14,14 +14,18 @@ Patterns, on the dependency parse of each sentence:
   treated as ...") is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X"; "further /
-  another / more X will be met with Y", a step taken again, as "any X" is;
-- "X would cross a red line", "X is a red line", "X will not be tolerated / allowed", "we will
+  another / more X will be met with Y", "such provocations will continue to receive worthy
+  responses", a step taken again, as "any X" is;
+- "the moment when X, Y will Z": a time named by what happens in it is a condition; "would
+  respond in such a scenario": the case told before is, wherever the parser hangs the phrase;
+- "X would cross a red line", "X is a red line" (or, said, "sent a message that X was its red
+  line"), "declaring X a red line", "X will not be tolerated / allowed", "we will
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
   and get away with it", "only X will stop Y";
 - threats to whoever enables an enemy: "any country that X will be Y", "countries that X" as
   the object of a threat — the relative clause is the condition;
 - a qualified class of targets: "would target all ships bound for X", "ships linked to X would
-  be targeted";
+  be targeted", "will strike anyone trafficking in ...";
 - under a warning, or against any step, "would take action / measures against X";
 - "would bear full responsibility for any X", like "will be held responsible for any X";
 - "would not hesitate to use force to stop X / to act against any X"; "the hand that reaches
@@ -35,18 +39,23 @@ Patterns, on the dependency parse of each sentence:
   party undergoing it; "X would be regarded as an act of aggression" judges a step as war
   words do;
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
-  kind. An anaphoric condition ("such a step", "this", "that") is replaced by what it refers to:
-  the nearest earlier sentence that names a step.
+  kind; an order told as what came before the news ("came after X ordered Y to leave within 48
+  hours") is background. An anaphoric condition ("such a step", "this", "that") is replaced by
+  what it refers to: the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
 prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
-country or body resolved is not kept. A sentence that only reports
+country or body resolved is not kept. A threat word, a verb of warning or a warning named by
+a noun whose clause holds the consequence ("serve as a warning that if X, Y") marks a line; a
+sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
 threatened only by a clause that looks ahead: not "the attack caused tensions between those who
 X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
-forecast, not a threat; "as if" sets no condition; the press, analysts, aid groups, companies
+forecast, not a threat (what the other would undergo, "Seoul could face consequences", is the
+threat); "as if" sets no condition, nor does a fact not known ("if the allegation is true"), nor
+a lawsuit ("in a case brought against"); the press, analysts, aid groups, companies
 and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
 tests"); nor does a journalist's sentence whose
 passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
@@ -55,6 +64,7 @@ one is quoted saying it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -73,8 +83,8 @@ from spiral.records import Entity, RedLine
 
 CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
 MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", "consider",
-                 "treat", "meet", "bring", "trigger", "provoke", "represent", "equal", "become",
-                 "face", "see", "view", "cross"}
+                 "treat", "meet", "receive", "bring", "trigger", "provoke", "represent", "equal",
+                 "become", "face", "see", "view", "cross"}
 # "any attack on our troops would not go unanswered": a step any party may take, whatever verb
 # says what follows it
 ANY_STEP = re.compile(r"^(any|every)\b", re.IGNORECASE)
@@ -98,27 +108,39 @@ ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "coun
 WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise"}
 # "warned that American intervention would lead to irreparable damage": under a warning, what a
 # step would bring about
-CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark"}
+CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark",
+                 "have", "carry"}
 # the words by which a party names itself as the subject of what it will do
 OWN_PRONOUNS = frozenset({"we", "i", "it", "they"})
 # "as if" compares and "even if" concedes: neither sets a condition
 NOT_CONDITIONING = {"as", "even"}
+# "if the allegation is true": a condition on what is known, not on a step anyone may take
+EPISTEMIC = {"true", "correct", "accurate", "right", "confirmed", "verified", "so"}
 # "would target all ships bound for Israel", "will shoot down any drone that enters": a class
 # of targets, qualified by what makes one a target
 TARGETING_VERBS = {"target", "strike", "attack", "hit", "sink", "shoot", "destroy", "seize"}
 TARGET_DETERMINERS = {"any", "every", "all"}
+# "will strike anyone trafficking in those waters": a class of targets named by a pronoun
+ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody"}
 # "companies would have three months to leave": what a deadline demands
 DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
                 "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end",
-                "lay"}
+                "lay", "restore", "reinstate", "accept", "reverse", "retract"}
 TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"}
 # a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
 STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
                           r"continued|additional)\b", re.IGNORECASE)
+# "and so any supply of ...": words that link a clause to what went before, before its step
+LINKING_WORDS = {"so", "thus", "therefore", "hence", "then", "and", "but"}
 REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
+# "declaring Ethiopia's expansion a red line": the verbs that name what they take a thing for
+NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
 # a consequence said as a possibility
 POSSIBILITY = {"could", "may", "might"}
+# "South Korea could face severe consequences if ...": what the other party would undergo is the
+# threat made to it, not a forecast of what it may do
+UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur"}
 # sectors of those who speak of a conflict without being a party that can carry out a threat
 ONLOOKING_SECTORS = {"MED", "EDU", "NGO", "CVL", "BUS"}
 FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
@@ -127,15 +149,19 @@ ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "go
 RELATIVES = {"that", "which", "who", "whom"}
 WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parties to|direct participation|"
                        r"direct involvement|legitimate target|red line|declaration of war|"
+                       r"(?:hostile|unfriendly) act|"
                        r"get away with|"
-                       r"(?:will|would|shall|cannot|can ?not) (?:not )?be (?:tolerated|allowed|"
-                       r"accepted|permitted)|(?:will|would|shall|cannot|can ?not) (?:not )?"
+                       r"(?:will|would|shall|cannot|can ?not) (?:not |never )?be (?:tolerated|"
+                       r"allowed|accepted|permitted)|(?:will|would|shall|cannot|can ?not) "
+                       r"(?:not |never )?"
                        r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking|target\w*|pay|"
+THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|strikes?|striking|"
+                          r"target\w*|pay|"
                           r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
                           r"options (?:are|were|remain) on the table|blockade|"
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
-                          r"consequences|shoot\w*|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|prosecut\w*|"
+                          r"consequences|shoot\w*|shot|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|"
+                          r"prosecut\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
                           r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
                           r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
@@ -146,8 +172,10 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|response|retaliat\w*|strikes?|striking
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
                           r"deadline|clash\w*|fighting|hostilities|military operations?|"
-                          r"thwart\w*|repel\w*|repuls\w*|foil\w*|(?:coming|come) for|"
-                          r"intervene militarily|military intervention)\b",
+                          r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|"
+                          r"(?:coming|come) for|"
+                          r"intervene militarily|military intervention|escalation|"
+                          r"end of (?:its|the|their|his) regime)\b",
                           re.IGNORECASE)
 # "supplying the missiles would be a serious escalation": a step judged in the words of a warning
 ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
@@ -157,11 +185,14 @@ AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>"
                      r"(?:face|bear|suffer|pay) .+?)[.\"”]*$", re.IGNORECASE)
+# "the moment a drone is again detected, it will lead to disaster": a time named by what
+# happens in it is a condition on what is said will follow
+CONDITION_TIMES = {"moment", "minute", "instant", "day", "second", "time"}
 # "will continue to target ships until the war ends": what goes on while a condition holds
 LASTING_VERBS = {"continue", "keep", "persist"}
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # "independence means war": a step that, in the present, is war
-WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal"}
+WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal", "cross"}
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
 # "ready to thwart any attempt to ...", "will crush any incursion": what answers any such step
 COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defeat", "punish",
@@ -197,7 +228,11 @@ GIVEN_TIME = re.compile(r"(?P<who>.+?) (?:has|have|had|was given|were given|is g
 VOICED = re.compile(r"^.*?\b(?:said|says|warned|warns|told \w+|declared|announced|added)\s+"
                     r"(?:that\s+)?", re.IGNORECASE)
 ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
-                      r"the decision|this step|that step)$", re.IGNORECASE)
+                      r"the decision|this step|that step|"
+                      r"(such an?|that|this) (scenario|case|event|situation|eventuality))$",
+                      re.IGNORECASE)
+# "would respond accordingly in such a scenario": a case the report told before
+CASE_NOUNS = {"scenario", "case", "event", "situation", "eventuality"}
 CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.IGNORECASE)
 STEP_NOUNS = {"permission", "authorisation", "authorization", "decision", "delivery", "supply",
               "strike"}
@@ -250,7 +285,8 @@ class RedLineFinder:
         sentence = sentences[index]
         # a warning the sentence states, not one a relative clause tells of ("this movement
         # that threatens us all")
-        warning = any(t.lemma_ in ("warn", "threaten") and not _in_relative(t) for t in sentence)
+        warning = any(t.lemma_ in ("warn", "threaten") and not _in_relative(t) for t in sentence) \
+            or _warning_told(sentence, consequence)
         declarer = _declared_within(doc, sentence, consequence) \
             or statement_holder(doc, sentence, consequence)
         if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning
@@ -300,6 +336,21 @@ def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
         if (subject.lower_ in OWN_PRONOUNS or own is not None and own.code == declarer.code) \
                 and actor is not None and actor.entity_name != declarer.entity_name:
             return True
+    return False
+
+
+def _warning_told(sentence: Span, consequence: str) -> bool:
+    """"Let this serve as a WARNING that if Iran strikes, we have targeted 52 sites": a warning
+    or threat named by a noun whose clause says the consequence."""
+    said = set(re.findall(r"\w+", consequence.lower()))
+    for noun in sentence:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ("warning", "threat") \
+                or _in_relative(noun):
+            continue
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl", "ccomp") and said <= {
+                    t.lower_ for t in clause.subtree}:
+                return True
     return False
 
 
@@ -442,7 +493,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_text([t for t in step.subtree if t.i not in (token.i, token.i - 1)]),
                           _text(consequence)))
             continue
-        if token.lower_ in ("event", "case") and token.head.lower_ == "in":
+        # "in a case brought against Israel" is a lawsuit, not a condition
+        if token.lower_ in ("event", "case") and token.head.lower_ == "in" and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             steps = [t for c in token.children if c.lower_ == "of" for t in c.children
                      if t.dep_ == "pobj"] + [c for c in token.children
                                              if c.dep_ in ("acl", "relcl", "ccomp", "advcl")]
@@ -460,6 +513,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 found.append((_text([t for t in before if t.dep_ != "mark" and t.i not in case]),
                               _text(_around(token.head.head, token.head))))
                 continue
+        if (case := _in_such_case(token)) is not None:
+            found.append(case)
+            continue
         # "Russia would regard X as Y": X is the step, Y what it would be taken for
         if token.lemma_ in REGARD_VERBS and any(c.lower_ in MODALS for c in token.children):
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -473,8 +529,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         modal = [c for c in token.children if c.lower_ in modals] \
             if token.i in modal_heads else []
         if modal and not any(_condition_clause(c) is not None for c in token.children):
-            step = [t for t in token.subtree if t.i < modal[0].i
-                    and not (t.dep_ == "mark" and t.head.i == token.i)]
+            # "and so any supply of such missiles would trigger ...": the words that link the
+            # clause to what went before are no part of the step
+            step = list(itertools.dropwhile(lambda t: t.lower_ in LINKING_WORDS, (
+                t for t in token.subtree if t.i < modal[0].i
+                and not (t.dep_ == "mark" and t.head.i == token.i))))
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                             and c.i < modal[0].i), None)
             if subject is not None and step and step[0].i < subject.left_edge.i and all(
@@ -494,11 +553,19 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                         if t.i not in said]
             rest = [t for t in token.subtree if t.i >= modal[0].i]
             # "warned that American intervention would lead to irreparable damage": under a
-            # warning, whatever a step would bring about is threatened
+            # warning, whatever a step a party takes would bring about is threatened ("warned
+            # that the pension reform would have consequences for the budget" names no party)
             warned = token.dep_ == "ccomp" and token.head.lemma_ in WARNING_VERBS \
-                and token.lemma_ in CAUSING_VERBS
-            if token.lemma_ not in MEANING_VERBS and not ANY_STEP.match(_text(step)) \
-                    and not warned:
+                and token.lemma_ in CAUSING_VERBS \
+                and _names_party(step)
+            # "such provocations will continue to receive worthy responses": what goes on
+            # following a hostile step is what it means ("such requests will continue to
+            # receive responses" names none)
+            goes_on = token.lemma_ in LASTING_VERBS and any(
+                c.dep_ == "xcomp" and c.lemma_ in MEANING_VERBS for c in token.children) \
+                and THREAT_WORDS.search(" ".join(t.lemma_ for t in step))
+            meaning = token.lemma_ in MEANING_VERBS or goes_on or _answered_with(token)
+            if not meaning and not ANY_STEP.match(_text(step)) and not warned:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
@@ -510,17 +577,18 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
                                       and (STEP_SUBJECT.match(_text(step)) or warned))):
                 found.append((_text(step), _text(rest)))
-        elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp") and any(
+        elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "acl") and any(
                 c.dep_ == "attr" and RED_LINE.search(_text(list(c.subtree)))
-                for c in token.children):
-            # "sovereignty over the island is a red line": a line drawn in the present
+                for c in token.children) and not any(c.dep_ == "neg" for c in token.children):
+            # "sovereignty over the island is a red line": a line drawn in the present, or
+            # said ("sent a message that its borders were its red line")
             step = [t for c in token.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
             taken = {t.i for t in step}
             rest = [t for t in token.subtree if t.i not in taken and not t.is_punct]
             if step and not PRONOUN.match(_text(step)):
                 found.append((_text(step), _text(rest)))
         found += _not_tolerated(token) + _action_against(token) + _targets(token) \
-            + _deadline(token)
+            + _deadline(token) + _moment_when(token)
         # one look-up a token on the hot path; each rule is reached only by its lemmas
         for rule in LEMMA_RULES.get(token.lemma_, ()):
             found += rule(token)
@@ -578,13 +646,59 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     return found
 
 
+def _in_such_case(noun: Token) -> tuple[str, str] | None:
+    """"Russia would respond accordingly, based on the threats it would face in such a
+    scenario": the case told before is the condition of the clause the phrase is said in, out
+    of the relative or adverbial clauses the parser hangs it in."""
+    if noun.lemma_ not in CASE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in" \
+            or not any(c.lower_ in ("such", "that", "this") for c in noun.children):
+        return None
+    top = noun.head.head
+    while top.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and top.head.i != top.i:
+        top = top.head
+    if not any(_future(t) for t in top.subtree):
+        return None
+    return _text(list(noun.subtree)), _text(_around(top, noun.head))
+
+
+def _names_party(words: list[Token]) -> bool:
+    """Whether some words name a party ("Chinese support for ...", "Greek militarisation")."""
+    if not words:
+        return False
+    mentions = words[0].doc._.actor_mentions
+    return any(start <= t.idx < end for t in words for start, end, _ in mentions)
+
+
+def _answered_with(verb: Token) -> bool:
+    """"An attack on our soil would be answered with a decisive response": a step answered, in
+    the passive, with a threat's words ("the question will be answered by the minister" is
+    none)."""
+    return verb.lemma_ in RESPONSE_VERBS | COUNTER_VERBS \
+        and any(c.dep_ == "auxpass" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("with", "by")
+                and THREAT_WORDS.search(_text(list(c.subtree))) for c in verb.children)
+
+
+def _moment_when(clause: Token) -> list[tuple[str, str]]:
+    """"The moment when a drone is again detected above our capital, it will lead to a terrible
+    disaster": what happens at the time the future is said of is the condition."""
+    time = clause.head
+    if clause.dep_ != "relcl" or time.lemma_ not in CONDITION_TIMES \
+            or time.dep_ != "npadvmod" or not _future(time.head):
+        return []
+    condition = [t for t in clause.subtree if not (t.lower_ in ("when", "that")
+                                                    and t.head.i == clause.i)]
+    return [(_text(condition), _text(_around(time.head, time)))]
+
+
 def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
     """"If not stopped, Iran could produce a weapon," Israel's prime minister said: what
     another party may do, said with "could/may/might", is a forecast, not a threat (a party that
-    threatens names itself: "Russia could use ...", "we could sell ...")."""
+    threatens names itself: "Russia could use ...", "we could sell ...", or what the other would
+    undergo: "Seoul could face severe consequences")."""
     for verb in sentence:
         if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children) \
-                or verb.text not in consequence:
+                or verb.text not in consequence or _undergoes_threat(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         other = subject is not None and subject.text in consequence and entity_at(
@@ -592,6 +706,13 @@ def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
         if other and len(other.code) == 3 and other.code != declarer.code:
             return True
     return False
+
+
+def _undergoes_threat(verb: Token) -> bool:
+    """"Seoul could face severe consequences": what the other would undergo is a threat's words
+    ("Russia could face a recession" is a forecast)."""
+    return verb.lemma_ in UNDERGOING_VERBS and any(
+        c.dep_ == "dobj" and THREAT_WORDS.search(_text(list(c.subtree))) for c in verb.children)
 
 
 def _risk_told(doc: Doc, sentence: Span, consequence: str) -> bool:
@@ -709,15 +830,18 @@ def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
 
 
 def _warned_against(verb: Token) -> list[tuple[str, str]]:
-    """"Minsk warned Warsaw against any provocation on the border": any such step by whom it
-    warns is the line ("warned against complacency" names no step and no one)."""
+    """"Minsk warned Warsaw against any provocation on the border", "warns Washington against
+    crossing red lines": any such step by whom it warns is the line ("warned against
+    complacency" names no step and no one)."""
     warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if warned is None or PRONOUN.match(warned.text) or warned.lemma_.lower() in PUBLIC:
         return []
+    # any such step, or crossing a red line ("warns Washington against crossing red lines")
     step = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
                  and p.lower_ == "against" for o in p.children if o.dep_ == "pobj"
                  and any(d.lower_ in AGAINST_STEP for d in o.children
-                         if d.dep_ in ("det", "amod"))),
+                         if d.dep_ in ("det", "amod"))
+                 or o.dep_ == "pcomp" and RED_LINE.search(_text(list(o.subtree)))),
                 None)
     if step is None:
         return []
@@ -780,7 +904,7 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                 and c.lemma_ in DEMAND_VERBS), None)
-    if ordered is None or act is None:
+    if ordered is None or act is None or _told_before(verb):
         return []
     time = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "within"
                  for o in p.children if o.dep_ == "pobj" and o.lower_ in TIME_UNITS
@@ -796,6 +920,13 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
              f"deadline of {period}")]
 
 
+def _told_before(verb: Token) -> bool:
+    """"the measure came after Algeria ordered 12 officials to leave within 48 hours": an order
+    told as what came before the news is background, not a line drawn in it."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since")
+                                        for c in verb.children)
+
+
 def _held_responsible(verb: Token) -> list[tuple[str, str]]:
     """"Iran will be held fully responsible for any damage", "we will hold them accountable for
     every attack": what they are to answer for is the step."""
@@ -804,8 +935,9 @@ def _held_responsible(verb: Token) -> list[tuple[str, str]]:
     answerable = next((c for c in verb.children if c.lower_ in ANSWERABLE), None)
     if answerable is None:
         return []
+    # "for any damage", or a clause: "for what will unfold"
     steps = [t for c in (*answerable.children, *verb.children) if c.lower_ == "for"
-             for t in c.children if t.dep_ == "pobj"]
+             for t in c.children if t.dep_ in ("pobj", "pcomp")]
     if not steps or PRONOUN.match(steps[0].text):
         return []
     taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
@@ -945,7 +1077,8 @@ def _action_against(verb: Token) -> list[tuple[str, str]]:
 
 def _targets(verb: Token) -> list[tuple[str, str]]:
     """"would target all ships bound for Israel", "will shoot down any drone that enters its
-    airspace": the qualified class of targets is the condition."""
+    airspace", "will strike anyone trafficking in those waters": the qualified class of targets
+    is the condition."""
     if verb.lemma_ not in TARGETING_VERBS or not (_future(verb) or _vowed(verb)):
         return []
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -956,14 +1089,24 @@ def _targets(verb: Token) -> list[tuple[str, str]]:
         condition = [t for t in passive.subtree
                      if not (t.dep_ == "det" and t.head.i == passive.i)]
         return [(_text(condition), _text([c for c in verb.children if c.dep_ in (
-            "aux", "auxpass", "neg")] + [verb]))]
+            "aux", "auxpass", "neg", "prt")] + [verb]))]
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if target is None or not any(c.dep_ == "det" and c.lower_ in TARGET_DETERMINERS
-                                 for c in target.children) \
-            or not any(c.dep_ in ("acl", "relcl") for c in target.children):
+    if target is None:
         return []
-    condition = [t for t in target.subtree if not (t.dep_ == "det" and t.head.i == target.i)]
-    taken = {t.i for t in target.subtree}
+    if not (target.lower_ in ANYONE or any(c.dep_ == "det" and c.lower_ in TARGET_DETERMINERS
+                                           for c in target.children)):
+        return []
+    # "anyone “trafficking in ...”": a quotation mark makes the parser hang the qualifier on
+    # the verb, as a clause said, right after the pronoun
+    qualifier = next((c for c in target.children if c.dep_ in ("acl", "relcl")), None) or next(
+        (c for c in verb.children if target.lower_ in ANYONE and c.dep_ == "ccomp"
+         and c.left_edge.i <= target.i + 2 and c.i > target.i), None)
+    if qualifier is None:
+        return []
+    words = {t.i: t for t in (*target.subtree, *qualifier.subtree)}.values()
+    condition = [t for t in words if not (t.dep_ == "det" and t.head.i == target.i)
+                 and not t.is_quote]
+    taken = {t.i for t in condition} | {t.i for t in target.subtree}
     consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
                    and t.dep_ != "mark"] + [target]
     return [(_text(condition), _text(consequence))]
@@ -1070,6 +1213,9 @@ def _condition_clause(token: Token) -> list[Token] | None:
         return list(token.subtree)
     if token.dep_ != "advcl":
         return None
+    if token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in EPISTEMIC
+                                    for c in children):
+        return None  # "if the allegation is true, it would mark ...": a fact unknown, no step
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
            and not (c.i > 0 and c.nbor(-1).lower_ in NOT_CONDITIONING) for c in children):
         # "as if she were not allowed to speak" compares, "the war will go on even if a deal is
@@ -1112,7 +1258,9 @@ def _elliptical(token: Token, clause: Token) -> str:
     """"would use them without hesitation if attacked": a condition with no subject of its own
     is the consequence's subject undergoing it ("his country attacked"); "" for a clause that
     has one, or that is more than its participle ("if necessary" is no step)."""
-    if token.tag_ != "VBN" or any(c.dep_ not in ("mark", "advmod", "neg") for c in token.children):
+    # "would take up arms if “aggressed”": the quotation marks around it are no words of its own
+    if token.tag_ != "VBN" or any(c.dep_ not in ("mark", "advmod", "neg", "punct")
+                                  for c in token.children):
         return ""
     # "Iran threatened to close the strait if attacked": an infinitive's subject is its verb's
     head = _reported(clause)
@@ -1251,8 +1399,10 @@ def _until(word: Token) -> list[tuple[str, str]]:
 
 
 def _means_war(verb: Token) -> list[tuple[str, str]]:
-    """"Independence means war", "the deployment amounts to a declaration of war": a step
-    that, told in the present, is war (the modal "would mean" is read with the other modals)."""
+    """"Independence means war", "the deployment amounts to a declaration of war", "the
+    displacement of Gazans crosses a red line": a step that, told in the present, is war (the
+    modal "would mean" is read with the other modals; a party that "crosses red lines" is
+    accused of what it did, not warned)."""
     if verb.tag_ not in ("VBZ", "VBP") or any(c.lower_ in MODALS for c in verb.children):
         return []
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -1261,7 +1411,30 @@ def _means_war(verb: Token) -> list[tuple[str, str]]:
     if subject is None or PRONOUN.match(subject.text) \
             or not (words.lower() == "war" or WAR_WORDS.search(words)):
         return []
+    if verb.lemma_ == "cross" and (subject.pos_ == "PROPN" or entity_at(
+            subject.doc, subject.idx, subject.idx + len(subject.text)) is not None):
+        return []
     return [(_text(list(subject.subtree)), _text([verb, *said]))]
+
+
+def _named_red_line(verb: Token) -> list[tuple[str, str]]:
+    """"declaring Ethiopia's territorial expansion a red line", "considers any deployment there
+    its red line": what is named a red line is the step (a red line another was said to cross,
+    in a clause of its own, "a massacre that crossed a red line", is not named one)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    step = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if step is None:
+        return []
+    # the parser hangs the name on the verb, on the object or on the object's last noun
+    line = next((t for t in (*verb.children, *step.subtree)
+                 if t.dep_ in ("oprd", "appos", "attr", "ccomp", "xcomp") and t.lemma_ == "line"
+                 and any(a.lower_ == "red" for a in t.children)), None)
+    if line is None:
+        return []
+    named = {t.i for t in line.subtree}
+    return [(_text([t for t in step.subtree if t.i not in named]),
+             _text([verb, *line.subtree]))]
 
 
 LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
@@ -1278,6 +1451,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     "get": (_away_with,),
     "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},
+    **{lemma: (_named_red_line,) for lemma in NAMING_VERBS},
 }
 
 

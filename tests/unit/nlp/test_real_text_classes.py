@@ -2449,3 +2449,150 @@ def test_a_company_chief_executive_holds_no_office(annotate) -> None:
 ])
 def test_unnamed_officials_are_placed_by_what_they_tell(annotate, text, last) -> None:
     assert _speakers(annotate(text))[-1] == last
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a red line said in a clause hung on what was sent or said
+    (("Armenia's army chief said the shelling sent a “clear signal to Baku” that Armenia's borders "
+      "were its “red line”."), "ARM", "borders"),
+    # what is declared a red line, as the verb's object
+    (("Chad has denied the reports and warned against any new incursion, declaring Sudan's "
+      "advance on the oasis a red line."), "TCD", "advance on the oasis"),
+    # a condition with no subject of its own, in quotation marks
+    (("Speaking on television, Ortega warned that Nicaragua would take up arms if “invaded,” "
+      "and accused Costa Rica of plotting a coup."), "NIC", "invaded"),
+    # a class of targets in the passive, shot down
+    (("The Greek prime minister asserted Turkish aircraft threatening Greek vessels “will be "
+      "shot down.”"), "GRC", "aircraft threatening Greek vessels"),
+    # a time named by what happens in it
+    (("“The moment when a Lithuanian balloon is again seen over our capital, it will certainly "
+      "lead to a grave disaster,” Belarus's defence minister said."), "BLR",
+     "balloon is again seen"),
+    # what a party is to answer for, told by a clause
+    (("“I warn that the Chilean government will be held accountable for whatever happens next,” "
+      "Bolivia's president said."), "BOL", "whatever happens next"),
+    # a class of targets named by a pronoun, qualified in quotation marks
+    (("Colombia will keep its frigates in the area and sink anyone “smuggling arms across those "
+      "waters,” the Colombian defence minister said."), "COL", "smuggling arms"),
+    # what the other party would undergo is the threat made to it, not a forecast
+    (("Serbia's president issued a warning that Kosovo could face severe consequences if it "
+      "continues to send police into the north."), "SRB", "continues to send police"),
+])
+def test_red_line_shapes_of_reported_speech_and_conditions(annotate, text, declarer,
+                                                          condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a condition on a fact not known sets no line
+    ("If Lithuania's claim is true, it would be the first direct military clash between the "
+     "alliance and Belarus since the invasion began."),
+    # a lawsuit is no case in which anything will happen
+    ("The International Court of Justice issued the order as a provisional measure in a case "
+     "brought against Serbia by Croatia, accusing Serbia of committing genocide against the "
+     "inhabitants of the region."),
+])
+def test_no_red_line_from_a_fact_unknown_or_a_lawsuit(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # the words linking the clause to what went before are no part of the step
+    (("Iran's president said earlier this month that it was impossible to use such drones "
+      "without the direct participation of Russian military personnel and so any supply of such "
+      "drones to Armenia would trigger a “qualitatively new stage of escalation”."), "IRN",
+     "any supply of such drones"),
+    # the end of a regime is a threat's word
+    (("In response, Japan's defence ministry said that China will see “the end of its regime” "
+      "if it causes any harm to Japanese fishermen."), "JPN", "causes any harm"),
+    # a case the report told before, in a clause hung in a relative one
+    # what goes on following a step taken again is what it means
+    (("Russia's foreign ministry spokeswoman stressed the unacceptability of the attempted use of "
+      "force by Georgia, and said that such provocations will continue to receive worthy "
+      "responses."), "RUS", "such provocations"),
+    (("Turkey's president warned that arming the militia would put Turkey at war with Syria. He "
+      "added that Turkey would respond accordingly, based on the dangers it would face in such a "
+      "scenario."), "TUR", "such a scenario"),
+])
+def test_red_line_steps_told_by_links_and_cases(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_an_order_told_as_what_came_before_is_no_line(annotate) -> None:
+    text = ("Monday's expulsions came after the former Belgian colony ordered 15 Belgian diplomats "
+            "to leave within 72 hours.")
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a reply is a response
+    (("Armenia warned Azerbaijan that any provocation along the border would be met with a "
+      "befitting reply."), "ARM", "any provocation along the border"),
+    # a hostile act is judged in war words
+    ("The Kremlin said it would regard the delivery of such missiles as a hostile act.", "RUS",
+     "the delivery of such missiles"),
+    # under a warning, what a step would have
+    ("Washington warned that Chinese support for Russia's war would have consequences.", "USA",
+     "Chinese support"),
+    # warned against crossing a red line
+    ("China warns US against crossing red lines on Taiwan", "CHN", "crossing red lines"),
+    # a step that, in the present, crosses a red line
+    (("Egypt's foreign minister said the forced displacement of Palestinians to Egypt crosses a "
+      "red line."), "EGY", "forced displacement"),
+])
+def test_red_line_words_of_replies_hostile_acts_and_crossings(annotate, text, declarer,
+                                                             condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_a_party_said_to_cross_red_lines_is_accused_not_warned(annotate) -> None:
+    assert annotate("Hezbollah's leader says Israel crosses all red lines")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a step answered, in the passive, with a threat's words
+    (("Iran's supreme leader said that an attack on Iranian soil would be answered with a "
+      "decisive response."), "IRN", "an attack on Iranian soil"),
+    # "never" refuses as "not" does
+    ("Ankara's president vowed that Turkey would never allow Syria to build a dam on the river.",
+     "TUR", "Syria to build a dam"),
+    # a time given to restore what was overturned
+    ("The African Union gave the junta 15 days to restore constitutional order.", "IGO",
+     "restore constitutional order"),
+])
+def test_red_lines_answered_refused_never_and_given_a_time(annotate, text, declarer,
+                                                          condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_a_question_answered_is_no_line(annotate) -> None:
+    text = "The minister said the question would be answered by the committee next week."
+    assert annotate(text)._.red_lines == ()
+
+
+def test_a_warning_named_by_a_noun_frames_the_line(annotate) -> None:
+    # the parser cuts the consequence at the ellipsis; the warning that frames it still marks it
+    text = ("“Let this serve as a WARNING that if Venezuela attacks any Guyanese, or Guyanese "
+            "property, we have…targeted 30 Venezuelan bases,” the Guyanese president said on "
+            "Sunday.")
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["GUY"]
+
+
+@pytest.mark.parametrize("text", [
+    # what another would undergo, with no threat's words, is a forecast
+    ("Britain's finance minister warned that Russia could face a recession if the sanctions stay "
+     "in place."),
+    # under a warning, a step no party takes is a policy's cost, not a line
+    "Germany's chancellor warned that the pension reform would have consequences for the budget.",
+])
+def test_no_red_line_from_a_forecast_or_a_policys_cost(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+def test_requests_that_go_on_receiving_responses_are_no_line(annotate) -> None:
+    text = ("The White House said such requests will continue to receive responses from the State "
+            "Department.")
+    assert annotate(text)._.red_lines == ()
