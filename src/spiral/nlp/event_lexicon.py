@@ -416,6 +416,13 @@ REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "THREATEN"}
 TOLD_ACT_NOUNS = frozenset({"act", "action", "move", "launch", "test", "provocation",
                             "incident", "firing"})
 DEFINITE = {"the", "this", "that", "these", "those"}
+# nouns that rename the act their sentence has just told, set off after it ("Chile expelled two
+# envoys, a move Lima denounced", "... in an incident the army condemned as reckless"): a
+# reaction told on them is aimed at whoever made that act
+RENAMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measure", "incident",
+                            "claim", "accusation", "allegation", "charge"})
+# what sets a renaming noun off from the clause it renames
+RENAMING_MARKS = frozenset({",", "-", "–", "—", "in"})
 BACK_REFERENCE_CHARS = 1500
 # objects that are no target to place: "allowed such strikes", "defended a policy", "launched
 # one of its attacks" (the actor's own words say nothing of where the target is)

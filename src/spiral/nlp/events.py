@@ -23,7 +23,7 @@ with the role 'by location'; the unnamed agent of a passive only where the verb 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -140,6 +140,8 @@ from spiral.nlp.event_lexicon import (
     RELATIVE_PERIODS,
     RELATIVE_PRONOUNS,
     RELIEF,
+    RENAMING_MARKS,
+    RENAMING_NOUNS,
     REPORTING_VERBS,
     RESOURCES,
     RESPONSES,
@@ -233,6 +235,9 @@ class EventCoder:
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
                 # "coast guard ships blocked the boats" a blockade: no demonstration
                 event_type = state_sense
+            if event_type in REACTIONS and _renaming_noun(token) is not None:
+                # "Chile expelled two envoys, a move Lima denounced": at whoever made the act
+                recipients = _maker_of_told_act(found.values(), actors) or recipients
             if not recipients and event_type in REACTIONS:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
@@ -347,6 +352,33 @@ def _agent_of_told_event(token: Token, earlier: list[Event], actors: list[Entity
             event.event_type == kind[0] if kind else event.event_type in FORCEFUL))
         if found:
             return found
+    return []
+
+
+def _renaming_noun(token: Token) -> Token | None:
+    """The noun a clause of the token hangs on when that noun renames the act its sentence has
+    just told ("expelled two envoys, a move Lima denounced", "a decision denounced by Lima",
+    "in an incident the army condemned"); not what a claim says ("a claim that Lima fired")."""
+    noun = token.head
+    if token.dep_ not in ("relcl", "acl") or noun.pos_ != "NOUN" \
+            or noun.lemma_.lower() not in RENAMING_NOUNS \
+            or (token.dep_ == "acl" and token.tag_ != "VBN") \
+            or any(c.dep_ == "mark" for c in token.children):
+        return None
+    article = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+    if not article or article[0].lower_ not in ("a", "an") or article[0].i == noun.sent.start:
+        return None
+    return noun if noun.doc[article[0].i - 1].lower_ in RENAMING_MARKS else None
+
+
+def _maker_of_told_act(told: Iterable[Event], actors: list[Entity]) -> list[Entity]:
+    """The first side other than `actors` that acts in the events told above the token in its
+    sentence (the highest first)."""
+    own = {a.code for a in actors}
+    for event in told:
+        agent = next((a for a in event.actor if a.code and a.code not in own), None)
+        if agent is not None:
+            return [agent]
     return []
 
 
@@ -2039,6 +2071,8 @@ def _hypothetical(token: Token) -> bool:
         return True  # "accused Israel of detonating pagers, killing nine": all of it alleged
     if any(_told_before(clause) for clause in (token, *token.ancestors)):
         return False  # "will hold talks a day after Islamabad launched strikes": it happened
+    if _renaming_noun(token) is not None and (_event_trigger(token) or ("",))[0] in REACTIONS:
+        return False  # "accused Chile of it, a claim Santiago denies": the denial is told
     for ancestor in token.ancestors:
         if ancestor.lemma_ in ("event", "case") and ancestor.head.lower_ == "in":
             return True  # "in the event of an attack by China"

@@ -2367,3 +2367,17 @@ def test_a_subject_pronoun_continues_the_nearest_clause_subject(annotate, text, 
 def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
     found = _dyads(annotate("Two Peruvian fighter jets violated Chile's airspace on Monday."))
     assert ("PER", "COERCE", "CHL") in found and ("PER", "REJECT", "CHL") not in found
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Chile expelled two Peruvian diplomats on Monday, a move denounced by Lima as hostile.",
+     ("PER", "ACCUSE", "CHL")),
+    (("A Chilean jet struck a Peruvian drone over the sea in an incident the Peruvian army "
+      "condemned as reckless."), ("PER", "ACCUSE", "CHL")),
+    # the denial of a claim is told, not claimed
+    ("Peru accused Chile of sending troops across the border, a claim Santiago denies.",
+     ("CHL", "REJECT", "PER")),
+])
+def test_a_reaction_to_the_act_its_sentence_renames_is_aimed_at_its_maker(annotate, text,
+                                                                          dyad) -> None:
+    assert dyad in _dyads(annotate(text))
