@@ -225,6 +225,13 @@ STANCES = {"commit", "oppose", "determine", "prepare", "resolve", "dedicate", "e
 # nouns that report what someone said: "issued a reminder that Iraq must cooperate"
 STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message", "letter",
                    "note", "communique", "ultimatum"}
+# what a side issues or brings, whose words a participle after it goes on to tell ("a complaint
+# lodged by Sudan, alleging aggression", "rulings by the court ordering firms to pay"): the
+# participle is the issuer's, not the sentence subject's (`events._issuer_of_described`)
+ISSUED_NOUNS = frozenset(STATEMENT_NOUNS | {"announcement", "complaint", "case", "ruling",
+                                            "resolution", "order", "decision", "petition",
+                                            "motion", "lawsuit", "verdict", "judgment",
+                                            "judgement", "report", "request", "letter"})
 # nouns that are an event even as a subject: "Palestinian riots continued", "fighting erupted"
 EVENT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["riot", "protest", "demonstration", "unrest", "protests", "riots"],

@@ -34,6 +34,7 @@ from spiral import plover
 from spiral.countries import country_code, country_name, is_country_or_seat, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES, STATE_SECTORS, entity_at, phrase_heads
+from spiral.nlp.calibration import INFERRED_ROLES
 from spiral.nlp.dates import (
     clause_offset,
     find_event_date,
@@ -94,6 +95,7 @@ from spiral.nlp.event_lexicon import (
     INCOMING,
     INTENT_VERBS,
     INTRUDED,
+    ISSUED_NOUNS,
     JOINT_NOUNS,
     KNOWN_VERBS,
     LEGAL_ACTIONS,
@@ -290,11 +292,25 @@ class EventCoder:
                 key = (event.event_type, actors[0].code or actors[0].entity_text,
                        recipients[0].code if recipients else "")
                 kept = found.get(key)
-                if kept is None or (kept.negated or kept.hypothetical) and not (
-                        event.negated or event.hypothetical):
-                    # "denied targeting civilians but has hit homes": what the sentence asserts
+                if kept is None or _better_told(event, kept):
                     found[key] = event
         return list(found.values())
+
+
+def _better_told(event: Event, kept: Event) -> bool:
+    """Of two events of one sentence with the same type and sides, the one it asserts ("denied
+    targeting civilians but has hit homes"), else the one whose recipient it names rather than
+    places ("a complaint lodged by Sudan against the UAE, alleging aggression")."""
+    asserted, kept_asserted = not (event.negated or event.hypothetical), not (
+        kept.negated or kept.hypothetical)
+    if asserted != kept_asserted:
+        return asserted
+    return _placed_only(kept.recipient) and not _placed_only(event.recipient)
+
+
+def _placed_only(recipients: tuple[Entity, ...]) -> bool:
+    """Every recipient is placed or referred to, none named."""
+    return bool(recipients) and all(r.role in INFERRED_ROLES for r in recipients)
 
 
 # what each sentence's triggers share, kept per document by the sentence's first token
@@ -1449,6 +1465,8 @@ def _subject_tokens(token: Token) -> list[Token]:
             made = [t for c in token.head.children if c.dep_ == "dobj" for t in c.subtree]
             if made:
                 return made
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and (issuer := _issuer_of_described(token)):
+            return issuer  # "discussed a complaint lodged by Sudan, alleging aggression"
         found = _subject_tokens(token.head)
         if token.head.lemma_ == "be" and [t.lower_ for t in found] in (["this"], ["it"], ["that"]):
             # "This is Turkey's third offensive, targeting ...": the offensive's agent acts
@@ -1459,6 +1477,26 @@ def _subject_tokens(token: Token) -> list[Token]:
             found = [t for c in token.head.children if c.dep_ == "nsubjpass" for t in c.subtree]
         return found
     return []
+
+
+def _issuer_of_described(participle: Token) -> list[Token]:
+    """Who issued or brought what a participle goes on to tell, when the parser hung it on the
+    verb above ("a case brought by South Africa, accusing Israel", "rulings by the court ordering
+    firms to pay", "an announcement by Mali, recalling its envoy"): the by-phrase of the nearest
+    such noun before it (`ISSUED_NOUNS`)."""
+    head = participle.head
+    nouns = [t for t in head.subtree if t.i < participle.i and t.pos_ == "NOUN"
+             and t.lemma_.lower() in ISSUED_NOUNS and t.dep_ in ("dobj", "pobj", "appos", "attr")]
+    if not nouns:
+        return []
+    noun = nouns[-1]
+    # the by-phrase on the noun, on a passive participle of it, or right after it on the verb
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    by = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and following.lower_ == "by" and following.head == head:
+        by.append(following)
+    return [t for p in by[:1] for o in p.children if o.dep_ == "pobj" for t in o.subtree]
 
 
 def _passive(verb: Token) -> bool:

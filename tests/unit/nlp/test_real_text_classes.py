@@ -2381,3 +2381,24 @@ def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
 def test_a_reaction_to_the_act_its_sentence_renames_is_aimed_at_its_maker(annotate, text,
                                                                           dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad, not_dyad", [
+    (("The UN Security Council met on Monday to discuss a complaint brought by Peru against "
+      "Chile, accusing Chile of arming the rebels."), ("PER", "ACCUSE", "CHL"),
+     ("IGO", "ACCUSE", "CHL")),
+    (("The dispute deepened after a joint announcement by Peru and Bolivia on Sunday, recalling "
+      "their ambassadors from Chile."), ("PER", "SANCTION", "CHL"), None),
+])
+def test_a_participle_after_what_a_side_issued_is_the_issuers(annotate, text, dyad,
+                                                              not_dyad) -> None:
+    found = _dyads(annotate(text))
+    assert dyad in found and not_dyad not in found
+
+
+def test_of_two_tellings_of_one_act_the_one_naming_its_target_is_kept(annotate) -> None:
+    doc = annotate("The council met on Monday to discuss a complaint lodged by Peru against "
+                   "Chile, alleging acts of aggression.")
+    accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
+    assert [(e["actor"][0]["code"], [(r["code"], r["role"]) for r in e["recipient"]])
+            for e in accusations] == [("PER", [("CHL", "")])]
