@@ -294,6 +294,11 @@ COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "par
 # objects that make an act mutual: "Israel and Hamas accused each other"
 RECIPROCALS = {"each other", "one another", "the other"}
 RECIPROCAL_VERBS = frozenset({"disengage", "trade", "exchange"})
+# what two sides named together do to each other as one exchange ("Israel and Hezbollah exchanged
+# fire"): coded once, the side named first acting, as a clash is (the real-text gold of groups E
+# to J); what each says of the other ("accused each other") and what each gives or leaves the
+# other ("exchanged prisoners", "disengaged") stay each side's own
+ONE_EXCHANGE = frozenset({"ASSAULT"})
 # verbs of wanting: what one side wants another to do is a request of it ("wants China to stop")
 DESIRE_VERBS = frozenset({"want", "wish"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})

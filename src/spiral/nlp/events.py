@@ -118,6 +118,7 @@ from spiral.nlp.event_lexicon import (
     OBJECT_PREPS,
     OBJECT_SENSES,
     OFFERING_WORDS,
+    ONE_EXCHANGE,
     ONGOING,
     OPEN_WATERS,
     ORGANISATIONS,
@@ -263,8 +264,11 @@ class EventCoder:
                 # a third, and "mediated by Qatar, Egypt and the US" names no counterparts
                 actors, recipients = actors[:1], actors[1:]
             if reciprocal:
-                # "Israel and Hamas accused each other": each did it to the other
+                # "Israel and Hamas accused each other": each did it to the other; but "Israel
+                # and Hezbollah exchanged fire" is one exchange, the side named first acting
                 dyads = [(actors[:1], actors[1:]), (actors[1:], actors[:1])]
+                if event_type in ONE_EXCHANGE and _named_pair(token.doc, subject, actors):
+                    dyads = dyads[:1]
             else:
                 # "clashes between the army and the rebels", "a truce between Israel and
                 # Hezbollah": one event, the side named first acting (both sides fight, but
@@ -420,6 +424,14 @@ def _referred_agent(token: Token, earlier: list[Event], actors: list[Entity],
         if agent is not None and refers(event):
             return [replace(agent, role="by reference")]
     return []
+
+
+def _named_pair(doc: Doc, subject: list[Token], actors: list[Entity]) -> bool:
+    """Both sides are named in the subject ("Thailand and Cambodia"), not taken from the
+    sentences before ("the two countries"), where which was named first is not the sentence's
+    word."""
+    named = {a.code for a in _actors_in(doc, _named_part(subject))}
+    return all(a.code in named for a in actors)
 
 
 def _mutual(token: Token, event_type: str, mode: str) -> bool:
