@@ -238,9 +238,10 @@ class EventCoder:
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
                 # "coast guard ships blocked the boats" a blockade: no demonstration
                 event_type = state_sense
-            if event_type in REACTIONS and _renaming_noun(token) is not None:
+            if event_type in REACTIONS and (renamed := _renaming_noun(token)) is not None:
                 # "Chile expelled two envoys, a move Lima denounced": at whoever made the act
-                recipients = _maker_of_told_act(found.values(), actors) or recipients
+                recipients = _maker_of_told_act(found.values(), actors) or _maker_of_clause(
+                    renamed, actors) or recipients
             if not recipients and event_type in REACTIONS:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
@@ -400,6 +401,17 @@ def _maker_of_told_act(told: Iterable[Event], actors: list[Entity]) -> list[Enti
         if agent is not None:
             return [agent]
     return []
+
+
+def _maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
+    """Who acts in the clause a renaming noun hangs on ("Japan removed Seoul from the list, a
+    decision ...": Japan), another side than `actors`, where no event was read from it."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "cancelled the events, a decision ...", "in an incident ..."
+    own = {a.code for a in actors}
+    return [a for a in _actors_in(noun.doc, _named_part(_subject_tokens(verb)))
+            if a.code and a.code not in own][:1]
 
 
 def _last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:

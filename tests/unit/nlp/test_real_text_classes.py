@@ -2373,6 +2373,9 @@ def test_violating_a_countrys_airspace_is_an_incursion(annotate) -> None:
      ("PER", "ACCUSE", "CHL")),
     (("A Chilean jet struck a Peruvian drone over the sea in an incident the Peruvian army "
       "condemned as reckless."), ("PER", "ACCUSE", "CHL")),
+    # no event read from the renamed clause: whoever is its subject
+    (("Chile removed Peru from its list of trusted partners on Monday, a decision denounced "
+      "by Lima as hostile."), ("PER", "ACCUSE", "CHL")),
     # the denial of a claim is told, not claimed
     ("Peru accused Chile of sending troops across the border, a claim Santiago denies.",
      ("CHL", "REJECT", "PER")),
