@@ -443,7 +443,13 @@ UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "pol
                            "move", "step", "issue", "matter", "question", "report", "reports",
                            "claim", "claims", "statement", "remark", "remarks", "message",
                            "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-                           "year", "years", "decade", "decades", "time"}
+                           "year", "years", "decade", "decades", "time",
+                           # what the actor holds, answers with or is in, not whom it is aimed
+                           # at: "convened a security meeting", "vowed retaliation", "raised
+                           # tensions", "labelled the incidents", "the situation"
+                           "meeting", "meetings", "deliberation", "deliberations", "discussion",
+                           "discussions", "engagement", "retaliation", "tension", "tensions",
+                           "situation", "incident", "incidents", "urgency"}
 # words of a time, not a side, and not the topic a preposition may name ("made comments on
 # Monday")
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -2417,3 +2417,14 @@ def test_an_exchange_between_two_named_sides_is_one_event_led_by_the_first(annot
                                                                            not_dyad) -> None:
     found = _dyads(annotate(text))
     assert dyad in found and not_dyad not in found
+
+
+@pytest.mark.parametrize("text, not_target", [
+    (("Pyongyang's leader convened a security meeting on Monday after Seoul flew drones over "
+      "the border."), "KOR"),
+    ("The Chilean army neither confirmed nor denied the incidents, Peru said.", "PER"),
+])
+def test_what_the_actor_holds_or_is_in_places_no_target(annotate, text, not_target) -> None:
+    doc = annotate(text)
+    assert not any(r["code"] == not_target and r["role"] == "by location"
+                   for e in doc._.events for r in e["recipient"])
