@@ -608,7 +608,12 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
                             "inquiry", "assessment", "study", "hearing"}), None),
     ("launch", frozenset({"campaign", "website", "app", "initiative", "programme", "program",
                           "project", "satellite", "service", "platform", "book", "product",
-                          "fund", "bid", "appeal"}), None),
+                          "fund", "bid", "appeal", "process", "discharge"}), None),
+    # balloons of trash sent, flown or floated over a border: a harassment (COERCE), as the
+    # annotators code it, not aid
+    ("send", frozenset({"balloon"}), ("COERCE", "")),
+    ("float", frozenset({"balloon"}), ("COERCE", "")),
+    ("fly", frozenset({"balloon"}), ("COERCE", "")),
     ("hit", frozenset({"record", "high", "low", "peak", "target", "mark", "milestone"}), None),
     ("strike", frozenset({"balance", "tone", "chord", "note", "pose"}), None),
     ("strike", frozenset({"deal", "agreement", "bargain", "accord", "pact"}), ("AGREE", "")),

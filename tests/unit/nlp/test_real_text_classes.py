@@ -2428,3 +2428,12 @@ def test_what_the_actor_holds_or_is_in_places_no_target(annotate, text, not_targ
     doc = annotate(text)
     assert not any(r["code"] == not_target and r["role"] == "by location"
                    for e in doc._.events for r in e["recipient"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pyongyang sent hundreds of trash balloons across the border into South Korea on Sunday.",
+     {("PRK", "COERCE", "KOR")}),
+    ("Britain and France launched a 30-day process on Thursday.", set()),
+])
+def test_what_is_sent_or_launched_decides_the_act(annotate, text, expected) -> None:
+    assert _dyads(annotate(text)) == expected
