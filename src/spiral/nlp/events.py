@@ -351,7 +351,7 @@ def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
         date=day, date_precision=day_precision,
         quad_code=plover.EVENT_TYPES[event_type].quad_code,
         intensity=plover.intensity(event_type, mode), cameo=plover.cameo_root(event_type),
-        negated=negated and event_type != "REJECT", hypothetical=hypothetical,
+        negated=negated, hypothetical=hypothetical,
         text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text))
 
 
@@ -655,7 +655,7 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         event_type, mode, hypothetical = "REQUEST", "", False
     elif event_type in ("AGREE", "CONCEDE") and negated:
         # "failed to reach agreement", "will not accept": a rejection, not a non-event
-        event_type, mode, hypothetical = "REJECT", "", False
+        event_type, mode, hypothetical, negated = "REJECT", "", False, False
     elif not negated and _conditional_future(token, speaker):
         # "will withdraw its force unless ...": a conditional threat; "would meet him if he gave
         # them a veto": a conditional offer
@@ -2093,7 +2093,7 @@ def _speaker_tokens(token: Token) -> list[Token]:
 
 
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
+    if any(c.dep_ == "neg" for c in token.children) or _denied_alternative(token):
         return True
     if token.pos_ == "VERB" and any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children)
                                     for c in token.children):
@@ -2111,6 +2111,15 @@ def _negated(token: Token) -> bool:
         if head.lemma_ in NEGATING_VERBS or any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+def _denied_alternative(token: Token) -> bool:
+    """'neither confirmed nor denied', 'did not confirm or deny': each verb of an either-or
+    under a negation is negated (unlike 'did not strike Kyiv but hit Lviv')."""
+    first = token.head if token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.head.children) else token
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children) or (
+        first is not token and any(c.dep_ == "neg" for c in first.children))
 
 
 def _hypothetical(token: Token) -> bool:

@@ -2437,3 +2437,12 @@ def test_what_the_actor_holds_or_is_in_places_no_target(annotate, text, not_targ
 ])
 def test_what_is_sent_or_launched_decides_the_act(annotate, text, expected) -> None:
     assert _dyads(annotate(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Peru blamed Chile for the blast, but Chile did not confirm or deny its responsibility.",
+    "Peru accused Chile of the blast. Chile said it could neither confirm nor deny the claim.",
+    "Peru accused Chile of the blast, but Chile did not deny the claim.",
+])
+def test_a_denial_told_as_not_made_is_negated(annotate, text) -> None:
+    assert not any(d[1] == "REJECT" for d in _dyads(annotate(text)))
