@@ -23,7 +23,7 @@ with the role 'by location'; the unnamed agent of a passive only where the verb 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -34,6 +34,7 @@ from spiral import plover
 from spiral.countries import country_code, country_name, is_country_or_seat, is_state_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.actors import NON_STATE_CODES, STATE_SECTORS, entity_at, phrase_heads
+from spiral.nlp.calibration import INFERRED_ROLES
 from spiral.nlp.dates import (
     clause_offset,
     find_event_date,
@@ -94,6 +95,7 @@ from spiral.nlp.event_lexicon import (
     INCOMING,
     INTENT_VERBS,
     INTRUDED,
+    ISSUED_NOUNS,
     JOINT_NOUNS,
     KNOWN_VERBS,
     LEGAL_ACTIONS,
@@ -116,6 +118,7 @@ from spiral.nlp.event_lexicon import (
     OBJECT_PREPS,
     OBJECT_SENSES,
     OFFERING_WORDS,
+    ONE_EXCHANGE,
     ONGOING,
     OPEN_WATERS,
     ORGANISATIONS,
@@ -140,6 +143,8 @@ from spiral.nlp.event_lexicon import (
     RELATIVE_PERIODS,
     RELATIVE_PRONOUNS,
     RELIEF,
+    RENAMING_MARKS,
+    RENAMING_NOUNS,
     REPORTING_VERBS,
     RESOURCES,
     RESPONSES,
@@ -233,6 +238,10 @@ class EventCoder:
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
                 # "coast guard ships blocked the boats" a blockade: no demonstration
                 event_type = state_sense
+            if event_type in REACTIONS and (renamed := _renaming_noun(token)) is not None:
+                # "Chile expelled two envoys, a move Lima denounced": at whoever made the act
+                recipients = _maker_of_told_act(found.values(), actors) or _maker_of_clause(
+                    renamed, actors) or recipients
             if not recipients and event_type in REACTIONS:
                 # "Kabul condemned the attack": aimed at whoever made the attack told just before
                 recipients = _agent_of_told_event(token, earlier, actors)
@@ -256,8 +265,11 @@ class EventCoder:
                 # a third, and "mediated by Qatar, Egypt and the US" names no counterparts
                 actors, recipients = actors[:1], actors[1:]
             if reciprocal:
-                # "Israel and Hamas accused each other": each did it to the other
+                # "Israel and Hamas accused each other": each did it to the other; but "Israel
+                # and Hezbollah exchanged fire" is one exchange, the side named first acting
                 dyads = [(actors[:1], actors[1:]), (actors[1:], actors[:1])]
+                if event_type in ONE_EXCHANGE and _named_pair(token.doc, subject, actors):
+                    dyads = dyads[:1]
             else:
                 # "clashes between the army and the rebels", "a truce between Israel and
                 # Hezbollah": one event, the side named first acting (both sides fight, but
@@ -285,11 +297,25 @@ class EventCoder:
                 key = (event.event_type, actors[0].code or actors[0].entity_text,
                        recipients[0].code if recipients else "")
                 kept = found.get(key)
-                if kept is None or (kept.negated or kept.hypothetical) and not (
-                        event.negated or event.hypothetical):
-                    # "denied targeting civilians but has hit homes": what the sentence asserts
+                if kept is None or _better_told(event, kept):
                     found[key] = event
         return list(found.values())
+
+
+def _better_told(event: Event, kept: Event) -> bool:
+    """Of two events of one sentence with the same type and sides, the one it asserts ("denied
+    targeting civilians but has hit homes"), else the one whose recipient it names rather than
+    places ("a complaint lodged by Sudan against the UAE, alleging aggression")."""
+    asserted, kept_asserted = not (event.negated or event.hypothetical), not (
+        kept.negated or kept.hypothetical)
+    if asserted != kept_asserted:
+        return asserted
+    return _placed_only(kept.recipient) and not _placed_only(event.recipient)
+
+
+def _placed_only(recipients: tuple[Entity, ...]) -> bool:
+    """Every recipient is placed or referred to, none named."""
+    return bool(recipients) and all(r.role in INFERRED_ROLES for r in recipients)
 
 
 # what each sentence's triggers share, kept per document by the sentence's first token
@@ -325,7 +351,7 @@ def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
         date=day, date_precision=day_precision,
         quad_code=plover.EVENT_TYPES[event_type].quad_code,
         intensity=plover.intensity(event_type, mode), cameo=plover.cameo_root(event_type),
-        negated=negated and event_type != "REJECT", hypothetical=hypothetical,
+        negated=negated, hypothetical=hypothetical,
         text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text))
 
 
@@ -350,6 +376,44 @@ def _agent_of_told_event(token: Token, earlier: list[Event], actors: list[Entity
     return []
 
 
+def _renaming_noun(token: Token) -> Token | None:
+    """The noun a clause of the token hangs on when that noun renames the act its sentence has
+    just told ("expelled two envoys, a move Lima denounced", "a decision denounced by Lima",
+    "in an incident the army condemned"); not what a claim says ("a claim that Lima fired")."""
+    noun = token.head
+    if token.dep_ not in ("relcl", "acl") or noun.pos_ != "NOUN" \
+            or noun.lemma_.lower() not in RENAMING_NOUNS \
+            or (token.dep_ == "acl" and token.tag_ != "VBN") \
+            or any(c.dep_ == "mark" for c in token.children):
+        return None
+    article = [c for c in noun.children if c.dep_ == "det" and c.i < noun.i]
+    if not article or article[0].lower_ not in ("a", "an") or article[0].i == noun.sent.start:
+        return None
+    return noun if noun.doc[article[0].i - 1].lower_ in RENAMING_MARKS else None
+
+
+def _maker_of_told_act(told: Iterable[Event], actors: list[Entity]) -> list[Entity]:
+    """The first side other than `actors` that acts in the events told above the token in its
+    sentence (the highest first)."""
+    own = {a.code for a in actors}
+    for event in told:
+        agent = next((a for a in event.actor if a.code and a.code not in own), None)
+        if agent is not None:
+            return [agent]
+    return []
+
+
+def _maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
+    """Who acts in the clause a renaming noun hangs on ("Japan removed Seoul from the list, a
+    decision ...": Japan), another side than `actors`, where no event was read from it."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "cancelled the events, a decision ...", "in an incident ..."
+    own = {a.code for a in actors}
+    return [a for a in _actors_in(noun.doc, _named_part(_subject_tokens(verb)))
+            if a.code and a.code not in own][:1]
+
+
 def _last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:
     """Who last used force against the threatening side, in the sentences just before (or
     earlier in its own)."""
@@ -372,6 +436,14 @@ def _referred_agent(token: Token, earlier: list[Event], actors: list[Entity],
         if agent is not None and refers(event):
             return [replace(agent, role="by reference")]
     return []
+
+
+def _named_pair(doc: Doc, subject: list[Token], actors: list[Entity]) -> bool:
+    """Both sides are named in the subject ("Thailand and Cambodia"), not taken from the
+    sentences before ("the two countries"), where which was named first is not the sentence's
+    word."""
+    named = {a.code for a in _actors_in(doc, _named_part(subject))}
+    return all(a.code in named for a in actors)
 
 
 def _mutual(token: Token, event_type: str, mode: str) -> bool:
@@ -583,7 +655,7 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         event_type, mode, hypothetical = "REQUEST", "", False
     elif event_type in ("AGREE", "CONCEDE") and negated:
         # "failed to reach agreement", "will not accept": a rejection, not a non-event
-        event_type, mode, hypothetical = "REJECT", "", False
+        event_type, mode, hypothetical, negated = "REJECT", "", False, False
     elif not negated and _conditional_future(token, speaker):
         # "will withdraw its force unless ...": a conditional threat; "would meet him if he gave
         # them a veto": a conditional offer
@@ -1417,6 +1489,8 @@ def _subject_tokens(token: Token) -> list[Token]:
             made = [t for c in token.head.children if c.dep_ == "dobj" for t in c.subtree]
             if made:
                 return made
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and (issuer := _issuer_of_described(token)):
+            return issuer  # "discussed a complaint lodged by Sudan, alleging aggression"
         found = _subject_tokens(token.head)
         if token.head.lemma_ == "be" and [t.lower_ for t in found] in (["this"], ["it"], ["that"]):
             # "This is Turkey's third offensive, targeting ...": the offensive's agent acts
@@ -1427,6 +1501,26 @@ def _subject_tokens(token: Token) -> list[Token]:
             found = [t for c in token.head.children if c.dep_ == "nsubjpass" for t in c.subtree]
         return found
     return []
+
+
+def _issuer_of_described(participle: Token) -> list[Token]:
+    """Who issued or brought what a participle goes on to tell, when the parser hung it on the
+    verb above ("a case brought by South Africa, accusing Israel", "rulings by the court ordering
+    firms to pay", "an announcement by Mali, recalling its envoy"): the by-phrase of the nearest
+    such noun before it (`ISSUED_NOUNS`)."""
+    head = participle.head
+    nouns = [t for t in head.subtree if t.i < participle.i and t.pos_ == "NOUN"
+             and t.lemma_.lower() in ISSUED_NOUNS and t.dep_ in ("dobj", "pobj", "appos", "attr")]
+    if not nouns:
+        return []
+    noun = nouns[-1]
+    # the by-phrase on the noun, on a passive participle of it, or right after it on the verb
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    by = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and following.lower_ == "by" and following.head == head:
+        by.append(following)
+    return [t for p in by[:1] for o in p.children if o.dep_ == "pobj" for t in o.subtree]
 
 
 def _passive(verb: Token) -> bool:
@@ -1999,7 +2093,7 @@ def _speaker_tokens(token: Token) -> list[Token]:
 
 
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
+    if any(c.dep_ == "neg" for c in token.children) or _denied_alternative(token):
         return True
     if token.pos_ == "VERB" and any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children)
                                     for c in token.children):
@@ -2017,6 +2111,15 @@ def _negated(token: Token) -> bool:
         if head.lemma_ in NEGATING_VERBS or any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+def _denied_alternative(token: Token) -> bool:
+    """'neither confirmed nor denied', 'did not confirm or deny': each verb of an either-or
+    under a negation is negated (unlike 'did not strike Kyiv but hit Lviv')."""
+    first = token.head if token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in token.head.children) else token
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children) or (
+        first is not token and any(c.dep_ == "neg" for c in first.children))
 
 
 def _hypothetical(token: Token) -> bool:
@@ -2039,6 +2142,8 @@ def _hypothetical(token: Token) -> bool:
         return True  # "accused Israel of detonating pagers, killing nine": all of it alleged
     if any(_told_before(clause) for clause in (token, *token.ancestors)):
         return False  # "will hold talks a day after Islamabad launched strikes": it happened
+    if _renaming_noun(token) is not None and (_event_trigger(token) or ("",))[0] in REACTIONS:
+        return False  # "accused Chile of it, a claim Santiago denies": the denial is told
     for ancestor in token.ancestors:
         if ancestor.lemma_ in ("event", "case") and ancestor.head.lower_ == "in":
             return True  # "in the event of an attack by China"
