@@ -86,10 +86,12 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
 # a page with no publication date still dates a day or month named without its year ("on 30
-# September") in the year of the nearest date before it that names one ("23 September 2024");
-# what counts from the report's day ("on Tuesday", "last month") it leaves undated
+# September") in the page's year (`page_year`); what counts from the report's day ("on
+# Tuesday", "last month") it leaves undated
 CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
 _YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
+# the year a page's address files it under: ".../news/2025/08/talks-in-paris"
+ADDRESS_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?:0?[1-9]|1[0-2])/")
 # a day named by the week or the calendar, not counted from the report's ("yesterday")
 NAMED_DAY_KINDS = frozenset({"iso", "dmy", "mdy", "weekday", "weekday_last_week",
                              "ordinal_day"})
@@ -141,14 +143,17 @@ def resolve_in_year(expression: str, year: int) -> tuple[date, DatePrecision] | 
 
 
 def page_year(sentence: Span) -> int | None:
-    """The year of the nearest date before `sentence` that names its year with its day or
-    month ("on 23 September 2024", "in March 2023"); None when no such date comes before it.
+    """The year a page with no publication date is read in at `sentence`: that of the nearest
+    date before it that names its year with its day or month ("on 23 September 2024", "in
+    March 2023"), else of the first such date after it (a caption's "on 31 October" above the
+    story's "on Friday, November 14, 2025"), else the year the page's address files it under
+    (".../2025/08/...", `ADDRESS_YEAR`); None when the page names none.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Talks began on 2 May 2023. They failed on 9 May.")
+    >>> doc = spacy.blank("en")("They met on 9 May. Talks began on 2 May 2023.")
     >>> for token in doc:
-    ...     token.is_sent_start = token.i in (0, 7)
-    >>> page_year(list(doc.sents)[1])
+    ...     token.is_sent_start = token.i in (0, 5)
+    >>> page_year(list(doc.sents)[0])
     2023
     """
     doc = sentence.doc
@@ -159,8 +164,11 @@ def page_year(sentence: Span) -> int | None:
             (match.start(), int(match.group("y"))) for kind, pattern in _PATTERNS
             if kind in _YEAR_NAMING_KINDS for match in pattern.finditer(text)
             if match.group("y")))
-    at = bisect.bisect_left(years, (sentence.start_char,))
-    return years[at - 1][1] if at else None
+    if years:
+        at = bisect.bisect_left(years, (sentence.start_char,))
+        return years[max(at - 1, 0)][1]
+    filed = ADDRESS_YEAR.search(extensions.value(doc, "url"))
+    return int(filed.group("y")) if filed else None
 
 
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:

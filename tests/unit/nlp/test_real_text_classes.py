@@ -1793,6 +1793,26 @@ def test_an_undated_page_dates_a_day_named_without_its_year_in_the_pages_year(an
     assert dated["SANCTION"] == ("2022-03-03", "day")  # the recall
 
 
+def test_an_undated_page_dates_a_day_without_its_year_in_the_year_named_after_it(annotate
+                                                                                ) -> None:
+    # a caption's "on 30 October" above the story's full date: no year comes before it
+    doc = annotate("The foreign ministers of Chad and Libya met in Doha on 30 October. Chad "
+                   "recalled its ambassador from Tripoli on Friday, 14 November 2025.", None)
+    dated = {e["event_type"]: (e["date"], e["date_precision"]) for e in doc._.events}
+    assert dated["CONSULT"] == ("2025-10-30", "day")
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://example.org/news/2022/03/border-clash", "2022-03-03"),
+    ("https://example.org/news/border-clash-2022", None),  # a year, but not where pages are filed
+])
+def test_an_undated_page_dates_a_day_without_its_year_in_the_year_its_address_files_it(
+        nlp, url, day) -> None:
+    doc = nlp.make_doc("Libyan units shelled Chad's border posts on 3 March.")
+    doc._.url = url
+    assert [e["date"] for e in nlp(doc)._.events] == [day]
+
+
 @pytest.mark.parametrize("text", [
     # no year anywhere before it: a day of no known year stays undated
     "Libyan units shelled Chad's border posts on 3 March.",
