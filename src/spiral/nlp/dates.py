@@ -95,7 +95,10 @@ ADDRESS_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?:0?[1-9]|1[0-2])/")
 # a day named by the week or the calendar, not counted from the report's ("yesterday")
 NAMED_DAY_KINDS = frozenset({"iso", "dmy", "mdy", "weekday", "weekday_last_week",
                              "ordinal_day"})
+# the kinds that name a day with its year when written with one ("on 27 June 2025")
+FULL_DATE_KINDS = frozenset({"iso", "dmy", "mdy"})
 _PAGE_YEARS = "spiral.page_years"
+_PAGE_DAY = "spiral.page_day"
 _STORY_DAY = "spiral.story_day"
 _LEAD = "spiral.lead"
 # the units of a span an event is told to have lasted ("two months of conflict"), in months
@@ -175,8 +178,8 @@ def find_event_date(sentence: Span, published: date | None) -> tuple[date | None
     """The date a sentence's event happened: its own date expression (on a page with no
     publication date, a day or month named without its year in the page's year, `page_year`),
     else the day the sentences before it in its paragraph tell (`continued_date`), else the day
-    the report's lead tells (`story_day`), else publication day; with none, no date
-    ('unknown')."""
+    the report's lead tells (`story_day`), else publication day (on a page with none, the day
+    it prints, `page_day`); with none, no date ('unknown')."""
     own_words = _without_relative_clauses(sentence)
     found = resolve_date(own_words, published)
     if found is not None:
@@ -186,8 +189,38 @@ def find_event_date(sentence: Span, published: date | None) -> tuple[date | None
         return found or (None, "unknown")  # "on Tuesday" of no known week is no day before it
     if (continued := continued_date(sentence, published)) is not None:
         return continued
-    return (None, "unknown") if published is None else (
-        story_day(sentence.doc, published) or (published, "day"))
+    if published is None:
+        return page_day(sentence) or (None, "unknown")
+    return story_day(sentence.doc, published) or (published, "day")
+
+
+def page_day(sentence: Span) -> tuple[date, DatePrecision] | None:
+    """On a page with no publication date, the day a sentence told in the past without a date
+    of its own goes on telling: the first date the page prints with its day, month and year,
+    when it comes before the sentence ("The two ministers signed the accord in Doha on Friday,
+    June 27, 2025." ... "The envoy hailed it as a turning point."), the report's day as its
+    lead or a caption gives it. None for a sentence in the present ("Kigali rejects the
+    charge" is a standing position), or when the page prints no such date before it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks began on 2 May 2023 . Talks failed")
+    >>> parse = [(1, "nsubj", "NNS"), (1, "ROOT", "VBD"), (1, "prep", "IN"), (4, "nummod", "CD"),
+    ...          (2, "pobj", "NNP"), (4, "nummod", "CD"), (1, "punct", "."), (8, "nsubj", "NNS"),
+    ...          (8, "ROOT", "VBD")]
+    >>> for token, (head, dep, tag) in zip(doc, parse):
+    ...     token.head, token.dep_, token.tag_ = doc[head], dep, tag
+    >>> page_day(doc[7:]), page_day(doc[:7])
+    ((datetime.date(2023, 5, 2), 'day'), None)
+    """
+    doc = sentence.doc
+    if _PAGE_DAY not in doc.user_data:  # once per document: the coders ask of every sentence
+        found = _first(extensions.written(doc), None, FULL_DATE_KINDS)
+        doc.user_data[_PAGE_DAY] = (found[0], found[1][0].isoformat()) if found else None
+    printed = doc.user_data[_PAGE_DAY]
+    if printed is None or printed[0] >= sentence.start_char \
+            or sentence.root.tag_ not in PAST_TAGS:
+        return None
+    return date.fromisoformat(printed[1]), "day"
 
 
 def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:

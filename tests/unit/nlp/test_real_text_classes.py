@@ -1813,6 +1813,23 @@ def test_an_undated_page_dates_a_day_without_its_year_in_the_year_its_address_fi
     assert [e["date"] for e in nlp(doc)._.events] == [day]
 
 
+def test_an_undated_page_goes_on_telling_the_day_it_prints(annotate) -> None:
+    # a page with no publication date tells the day it prints first: what follows in the past,
+    # past its paragraph, happened then; a standing charge in the present did not
+    doc = annotate("Libyan units shelled Chad's border posts on Friday, 4 March 2022.\n\n"
+                   "Chad recalled its ambassador from Tripoli.\n\n"
+                   "Chad accuses Libya of arming the rebels.", None)
+    dated = {e["event_type"]: e["date"] for e in doc._.events if not e["hypothetical"]}
+    assert dated == {"ASSAULT": "2022-03-04", "SANCTION": "2022-03-04", "ACCUSE": None}
+
+
+def test_an_undated_page_dates_nothing_by_a_day_it_prints_after(annotate) -> None:
+    doc = annotate("Chad recalled its ambassador from Tripoli.\n\n"
+                   "Libyan units shelled Chad's border posts on 4 March 2022.", None)
+    recall = [e for e in doc._.events if e["event_type"] == "SANCTION"]
+    assert recall and all(e["date"] is None for e in recall)
+
+
 @pytest.mark.parametrize("text", [
     # no year anywhere before it: a day of no known year stays undated
     "Libyan units shelled Chad's border posts on 3 March.",
