@@ -28,6 +28,11 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 # a month as news writes it: in full or cut short ("Jan.", "Sept")
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {"sept"}
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+# a weekday written with its date ("Friday, Jan. 21, 2022", "Thursday, 12 June") names that
+# date, not the weekday of the report's week
+_WITH_ITS_DATE = (r"(?!,? (?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?" + _ANY_MONTH + r"|"
+                  + _ANY_MONTH + r" \d{1,2}\b))")
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     # "on October 7 last year": the day of the year before the report's
@@ -39,7 +44,8 @@ _PATTERNS = [
     # "on Monday last week": that day of the week before the report's
     ("weekday_last_week", re.compile(r"\b(?:on )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                                      r"Sunday) (?:of )?last week\b")),
-    ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                           + _WITH_ITS_DATE)),
     # "overnight on March 8", "overnight into Sunday": the day named is the date
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night|"
                                 r"overnight(?! (?:on|into|to)\b| (?:Monday|Tuesday|Wednesday|"
@@ -426,8 +432,18 @@ def _without_relative_clauses(sentence: Span) -> str:
 def _names_a_date(token: Token) -> bool:
     """A number, a weekday or a month, written out or cut short ("Sept."); not a word that
     only begins like one ("the junta that seized power", "separatists who ...")."""
+    return token.like_num or names_a_day_or_month(token)
+
+
+def names_a_day_or_month(token: Token) -> bool:
+    """A weekday or a month, written out or cut short ("Sept.").
+
+    >>> import spacy
+    >>> [names_a_day_or_month(t) for t in spacy.blank("en")("Jan. 21 Junta Friday")]
+    [True, False, False, True]
+    """
     word = token.lower_.rstrip(".")
-    return token.like_num or word in WEEKDAYS or word in MONTH_WORDS
+    return word in WEEKDAYS or word in MONTH_WORDS
 
 
 def _first(text: str, published: date | None, kinds: frozenset[str] | None = None

@@ -1830,6 +1830,16 @@ def test_an_undated_page_dates_nothing_by_a_day_it_prints_after(annotate) -> Non
     assert recall and all(e["date"] is None for e in recall)
 
 
+@pytest.mark.parametrize("text, day", [
+    ("Libyan units shelled Chad's border posts on Friday, Jan. 21, 2022.", "2022-01-21"),
+    ("On Thursday, 12 June, Libyan units shelled Chad's border posts.", "2022-06-12"),
+])
+def test_a_weekday_written_with_its_date_dates_its_clause(annotate, text, day) -> None:
+    # a caption's "Friday, Jan. 21, 2022" on a report of April 2023 is no Friday of its week
+    doc = annotate(text, "2023-04-28")
+    assert [e["date"] for e in doc._.events] == [day]
+
+
 @pytest.mark.parametrize("text", [
     # no year anywhere before it: a day of no known year stays undated
     "Libyan units shelled Chad's border posts on 3 March.",
