@@ -28,6 +28,11 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 # a month as news writes it: in full or cut short ("Jan.", "Sept")
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {"sept"}
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+# a weekday written with its date ("Friday, Jan. 21, 2022", "Thursday, 12 June") names that
+# date, not the weekday of the report's week
+_WITH_ITS_DATE = (r"(?!,? (?:the )?(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?" + _ANY_MONTH + r"|"
+                  + _ANY_MONTH + r" \d{1,2}\b))")
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     # "on October 7 last year": the day of the year before the report's
@@ -39,7 +44,8 @@ _PATTERNS = [
     # "on Monday last week": that day of the week before the report's
     ("weekday_last_week", re.compile(r"\b(?:on )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                                      r"Sunday) (?:of )?last week\b")),
-    ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:on |last |this )?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                           + _WITH_ITS_DATE)),
     # "overnight on March 8", "overnight into Sunday": the day named is the date
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tonight|last night|"
                                 r"overnight(?! (?:on|into|to)\b| (?:Monday|Tuesday|Wednesday|"
@@ -86,14 +92,19 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
 # a page with no publication date still dates a day or month named without its year ("on 30
-# September") in the year of the nearest date before it that names one ("23 September 2024");
-# what counts from the report's day ("on Tuesday", "last month") it leaves undated
+# September") in the page's year (`page_year`); what counts from the report's day ("on
+# Tuesday", "last month") it leaves undated
 CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
 _YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
+# the year a page's address files it under: ".../news/2025/08/talks-in-paris"
+ADDRESS_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?:0?[1-9]|1[0-2])/")
 # a day named by the week or the calendar, not counted from the report's ("yesterday")
 NAMED_DAY_KINDS = frozenset({"iso", "dmy", "mdy", "weekday", "weekday_last_week",
                              "ordinal_day"})
+# the kinds that name a day with its year when written with one ("on 27 June 2025")
+FULL_DATE_KINDS = frozenset({"iso", "dmy", "mdy"})
 _PAGE_YEARS = "spiral.page_years"
+_PAGE_DAY = "spiral.page_day"
 _STORY_DAY = "spiral.story_day"
 _LEAD = "spiral.lead"
 # the units of a span an event is told to have lasted ("two months of conflict"), in months
@@ -141,14 +152,17 @@ def resolve_in_year(expression: str, year: int) -> tuple[date, DatePrecision] | 
 
 
 def page_year(sentence: Span) -> int | None:
-    """The year of the nearest date before `sentence` that names its year with its day or
-    month ("on 23 September 2024", "in March 2023"); None when no such date comes before it.
+    """The year a page with no publication date is read in at `sentence`: that of the nearest
+    date before it that names its year with its day or month ("on 23 September 2024", "in
+    March 2023"), else of the first such date after it (a caption's "on 31 October" above the
+    story's "on Friday, November 14, 2025"), else the year the page's address files it under
+    (".../2025/08/...", `ADDRESS_YEAR`); None when the page names none.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Talks began on 2 May 2023. They failed on 9 May.")
+    >>> doc = spacy.blank("en")("They met on 9 May. Talks began on 2 May 2023.")
     >>> for token in doc:
-    ...     token.is_sent_start = token.i in (0, 7)
-    >>> page_year(list(doc.sents)[1])
+    ...     token.is_sent_start = token.i in (0, 5)
+    >>> page_year(list(doc.sents)[0])
     2023
     """
     doc = sentence.doc
@@ -159,16 +173,19 @@ def page_year(sentence: Span) -> int | None:
             (match.start(), int(match.group("y"))) for kind, pattern in _PATTERNS
             if kind in _YEAR_NAMING_KINDS for match in pattern.finditer(text)
             if match.group("y")))
-    at = bisect.bisect_left(years, (sentence.start_char,))
-    return years[at - 1][1] if at else None
+    if years:
+        at = bisect.bisect_left(years, (sentence.start_char,))
+        return years[max(at - 1, 0)][1]
+    filed = ADDRESS_YEAR.search(extensions.value(doc, "url"))
+    return int(filed.group("y")) if filed else None
 
 
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
     """The date a sentence's event happened: its own date expression (on a page with no
     publication date, a day or month named without its year in the page's year, `page_year`),
     else the day the sentences before it in its paragraph tell (`continued_date`), else the day
-    the report's lead tells (`story_day`), else publication day; with none, no date
-    ('unknown')."""
+    the report's lead tells (`story_day`), else publication day (on a page with none, the day
+    it prints, `page_day`); with none, no date ('unknown')."""
     own_words = _without_relative_clauses(sentence)
     found = resolve_date(own_words, published)
     if found is not None:
@@ -178,8 +195,38 @@ def find_event_date(sentence: Span, published: date | None) -> tuple[date | None
         return found or (None, "unknown")  # "on Tuesday" of no known week is no day before it
     if (continued := continued_date(sentence, published)) is not None:
         return continued
-    return (None, "unknown") if published is None else (
-        story_day(sentence.doc, published) or (published, "day"))
+    if published is None:
+        return page_day(sentence) or (None, "unknown")
+    return story_day(sentence.doc, published) or (published, "day")
+
+
+def page_day(sentence: Span) -> tuple[date, DatePrecision] | None:
+    """On a page with no publication date, the day a sentence told in the past without a date
+    of its own goes on telling: the first date the page prints with its day, month and year,
+    when it comes before the sentence ("The two ministers signed the accord in Doha on Friday,
+    June 27, 2025." ... "The envoy hailed it as a turning point."), the report's day as its
+    lead or a caption gives it. None for a sentence in the present ("Kigali rejects the
+    charge" is a standing position), or when the page prints no such date before it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Talks began on 2 May 2023 . Talks failed")
+    >>> parse = [(1, "nsubj", "NNS"), (1, "ROOT", "VBD"), (1, "prep", "IN"), (4, "nummod", "CD"),
+    ...          (2, "pobj", "NNP"), (4, "nummod", "CD"), (1, "punct", "."), (8, "nsubj", "NNS"),
+    ...          (8, "ROOT", "VBD")]
+    >>> for token, (head, dep, tag) in zip(doc, parse):
+    ...     token.head, token.dep_, token.tag_ = doc[head], dep, tag
+    >>> page_day(doc[7:]), page_day(doc[:7])
+    ((datetime.date(2023, 5, 2), 'day'), None)
+    """
+    doc = sentence.doc
+    if _PAGE_DAY not in doc.user_data:  # once per document: the coders ask of every sentence
+        found = _first(extensions.written(doc), None, FULL_DATE_KINDS)
+        doc.user_data[_PAGE_DAY] = (found[0], found[1][0].isoformat()) if found else None
+    printed = doc.user_data[_PAGE_DAY]
+    if printed is None or printed[0] >= sentence.start_char \
+            or sentence.root.tag_ not in PAST_TAGS:
+        return None
+    return date.fromisoformat(printed[1]), "day"
 
 
 def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:
@@ -385,8 +432,18 @@ def _without_relative_clauses(sentence: Span) -> str:
 def _names_a_date(token: Token) -> bool:
     """A number, a weekday or a month, written out or cut short ("Sept."); not a word that
     only begins like one ("the junta that seized power", "separatists who ...")."""
+    return token.like_num or names_a_day_or_month(token)
+
+
+def names_a_day_or_month(token: Token) -> bool:
+    """A weekday or a month, written out or cut short ("Sept.").
+
+    >>> import spacy
+    >>> [names_a_day_or_month(t) for t in spacy.blank("en")("Jan. 21 Junta Friday")]
+    [True, False, False, True]
+    """
     word = token.lower_.rstrip(".")
-    return token.like_num or word in WEEKDAYS or word in MONTH_WORDS
+    return word in WEEKDAYS or word in MONTH_WORDS
 
 
 def _first(text: str, published: date | None, kinds: frozenset[str] | None = None

@@ -39,6 +39,7 @@ from spiral.nlp.dates import (
     clause_offset,
     find_event_date,
     named_in_a_present_state,
+    names_a_day_or_month,
     ongoing,
     resolve_date,
     span_start,
@@ -1865,12 +1866,20 @@ def _clauses_of_their_own(token: Token) -> frozenset[int]:
 def _clause_text(token: Token) -> str:
     """The trigger's own clause, without the clauses it embeds: where its date is said ("on
     October 7 last year" with its year, which the parser hangs on the verb or the day as an
-    adverb)."""
+    adverb; "on Friday, Jan. 21, 2022" with the date it hangs on the weekday as an
+    apposition)."""
     phrase = _phrase(token)
-    years = [t for word in phrase for c in word.children if c.dep_ == "npadvmod"
-             and c.lemma_.lower() in RELATIVE_PERIODS
-             and any(d.lower_ in ("last", "this", "next") for d in c.children) for t in c.subtree]
-    return "".join(t.text_with_ws for t in sorted(phrase + years, key=lambda t: t.i))
+    dates = [t for word in phrase for c in word.children if _dates_its_clause(c)
+             for t in c.subtree]
+    return "".join(t.text_with_ws for t in sorted(phrase + dates, key=lambda t: t.i))
+
+
+def _dates_its_clause(child: Token) -> bool:
+    """An adverb or apposition that tells when its clause happened: "last year", "12 June"
+    ("on Thursday, 12 June,") or "Jan. 21, 2022" ("on Friday, Jan. 21, 2022")."""
+    if child.dep_ == "npadvmod" and child.lemma_.lower() in RELATIVE_PERIODS:
+        return any(d.lower_ in ("last", "this", "next") for d in child.children)
+    return child.dep_ in ("npadvmod", "appos") and names_a_day_or_month(child)
 
 
 def _phrase(head: Token) -> list[Token]:

@@ -60,6 +60,11 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     ("troops withdrew at the end of September", (date(2024, 9, 1), "month")),
     ("the talks on Monday last week", (date(2024, 11, 11), "day")),
     ("drones struck overnight Tuesday", (date(2024, 11, 19), "day")),
+    # a weekday written with its date names that date, not a day of the report's week
+    ("the navy seized the boat on Sunday, Jan. 21, 2022", (date(2022, 1, 21), "day")),
+    ("On Thursday, 12 June, the army crossed", (date(2024, 6, 12), "day")),
+    ("talks opened Monday 4th November 2024 in Doha", (date(2024, 11, 4), "day")),
+    ("on Thursday, 12 of them were freed", (date(2024, 11, 21), "day")),
 ])
 def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
     assert resolve_date(text, PUBLISHED) == expected

@@ -1792,6 +1792,53 @@ def test_an_undated_page_dates_a_day_named_without_its_year_in_the_pages_year(an
     assert dated["SANCTION"] == ("2022-03-03", "day")  # the recall
 
 
+def test_an_undated_page_dates_a_day_without_its_year_in_the_year_named_after_it(annotate
+                                                                                ) -> None:
+    # a caption's "on 30 October" above the story's full date: no year comes before it
+    doc = annotate("The foreign ministers of Chad and Libya met in Doha on 30 October. Chad "
+                   "recalled its ambassador from Tripoli on Friday, 14 November 2025.", None)
+    dated = {e["event_type"]: (e["date"], e["date_precision"]) for e in doc._.events}
+    assert dated["CONSULT"] == ("2025-10-30", "day")
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://example.org/news/2022/03/border-clash", "2022-03-03"),
+    ("https://example.org/news/border-clash-2022", None),  # a year, but not where pages are filed
+])
+def test_an_undated_page_dates_a_day_without_its_year_in_the_year_its_address_files_it(
+        nlp, url, day) -> None:
+    doc = nlp.make_doc("Libyan units shelled Chad's border posts on 3 March.")
+    doc._.url = url
+    assert [e["date"] for e in nlp(doc)._.events] == [day]
+
+
+def test_an_undated_page_goes_on_telling_the_day_it_prints(annotate) -> None:
+    # a page with no publication date tells the day it prints first: what follows in the past,
+    # past its paragraph, happened then; a standing charge in the present did not
+    doc = annotate("Libyan units shelled Chad's border posts on Friday, 4 March 2022.\n\n"
+                   "Chad recalled its ambassador from Tripoli.\n\n"
+                   "Chad accuses Libya of arming the rebels.", None)
+    dated = {e["event_type"]: e["date"] for e in doc._.events if not e["hypothetical"]}
+    assert dated == {"ASSAULT": "2022-03-04", "SANCTION": "2022-03-04", "ACCUSE": None}
+
+
+def test_an_undated_page_dates_nothing_by_a_day_it_prints_after(annotate) -> None:
+    doc = annotate("Chad recalled its ambassador from Tripoli.\n\n"
+                   "Libyan units shelled Chad's border posts on 4 March 2022.", None)
+    recall = [e for e in doc._.events if e["event_type"] == "SANCTION"]
+    assert recall and all(e["date"] is None for e in recall)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Libyan units shelled Chad's border posts on Friday, Jan. 21, 2022.", "2022-01-21"),
+    ("On Thursday, 12 June, Libyan units shelled Chad's border posts.", "2022-06-12"),
+])
+def test_a_weekday_written_with_its_date_dates_its_clause(annotate, text, day) -> None:
+    # a caption's "Friday, Jan. 21, 2022" on a report of April 2023 is no Friday of its week
+    doc = annotate(text, "2023-04-28")
+    assert [e["date"] for e in doc._.events] == [day]
+
+
 @pytest.mark.parametrize("text", [
     # no year anywhere before it: a day of no known year stays undated
     "Libyan units shelled Chad's border posts on 3 March.",
