@@ -93,8 +93,9 @@ JOINT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["fighting", "clash", "clashes", "war", "conflict", "battle", "combat",
                      "hostility", "hostilities", "skirmish", "skirmishes", "firefight",
                      "gunfight"], ("ASSAULT", "")),
-    **dict.fromkeys(["talk", "talks", "negotiation", "negotiations", "dialogue"],
-                    ("CONSULT", "")),
+    **dict.fromkeys(["talk", "talks", "negotiation", "negotiations", "dialogue", "discussion",
+                     "discussions", "consultation", "consultations", "conversation",
+                     "conversations"], ("CONSULT", "")),
 }
 # "preparing an 18th sanctions package", "planned further demonstrations": not yet a fact
 PREPARING_VERBS = {"prepare", "draft", "plan", "propose", "consider", "weigh"}
@@ -143,7 +144,8 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     "visit": ("CONSULT", "visit"), "trip": ("CONSULT", "visit"), "call": ("CONSULT", "phone"),
     "welcome": ("CONSULT", "visit"), "reception": ("CONSULT", "visit"),
     **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
-                     "summit", "meeting", "discussions", "conversation"], ("CONSULT", "")),
+                     "summit", "meeting", "discussions", "discussion", "conversation",
+                     "consultation"], ("CONSULT", "")),
     **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
                     ("COERCE", "")),
     **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
@@ -182,6 +184,10 @@ FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigad
 # what a navy or an air force sends: "sent warships to the strait"
 VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carrier", "submarine",
            "jet", "bomber", "aircraft", "reinforcement", "marine"}
+# verbs that put forces somewhere when they say where to: "moved thousands of troops to the
+# border" (MOBILIZE), unlike "is to move its fighters north of the river" (`events._forces_moved`)
+FORCE_MOVING_VERBS = frozenset({"move", "shift", "rush"})
+DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into"})
 # what ships and aircraft enter to show force: "entered its territorial waters"
 INTRUDED = {"waters", "airspace", "zone", "territory", "sea"}
 # where forces are sent without going abroad: "sent tanks to its borders"
@@ -250,7 +256,9 @@ BETWEEN_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["war", "conflict", "hostilities", "hostility", "skirmish", "skirmishes",
                      "fight", "combat", "firefight", "gunfight"], ("ASSAULT", "")),
     **dict.fromkeys(["talk", "talks", "negotiations", "negotiation", "dialogue", "meeting",
-                     "summit", "consultations", "consultation"], ("CONSULT", "")),
+                     "summit", "consultations", "consultation", "discussion", "discussions",
+                     "conversation", "conversations"], ("CONSULT", "")),
+    "call": ("CONSULT", "phone"),  # "a phone call between the two presidents"
     **dict.fromkeys(["agreement", "deal", "accord", "pact", "treaty"], ("AGREE", "")),
     **dict.fromkeys(["accusations", "accusation", "recriminations", "recrimination"],
                     ("ACCUSE", "")),
@@ -631,6 +639,9 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("take", frozenset(TERRAIN - {"part"} | {"palace", "capital", "airport", "bridge", "port",
                                              "crossing", "headquarters", "building"}),
      ("ASSAULT", "occupy")),
+    # "scrambled two fighter jets": aircraft sent up against an intruder (MOBILIZE), as the
+    # annotators code it
+    ("scramble", frozenset(FORCES | VESSELS | {"plane", "helicopter"}), ("MOBILIZE", "troops")),
     # "took part in the drills": joined, not captured (unlike "took part of the town")
     ("take", frozenset({"part"}), None),
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),

@@ -77,6 +77,7 @@ from spiral.nlp.event_lexicon import (
     DECIDING,
     DEFINITE,
     DESIRE_VERBS,
+    DESTINATION_PREPS,
     DISAPPROVING_WORDS,
     DOMESTIC,
     ENABLING_WORDS,
@@ -84,6 +85,7 @@ from spiral.nlp.event_lexicon import (
     EVENT_NOUNS,
     FACT_FINDING,
     FLAGS,
+    FORCE_MOVING_VERBS,
     FORCEFUL,
     FORCES,
     FOREIGN_SHARE,
@@ -784,6 +786,15 @@ class _Cue:
         return cls(lemma, objects, {c.lower_ for c in children if c.dep_ == "prt"})
 
 
+def _owned_drone(noun: Token) -> bool:
+    """'shot down a U.S. military drone', 'downed a Pakistani spy drone': one drone whose
+    country the phrase names is an aircraft of that side brought down, an attack on it (a
+    numbered swarm, "shot down 40 drones", is still air defence)."""
+    return noun.lower_ == "drone" and not any(c.dep_ == "nummod" for c in noun.children) \
+        and any(entity_at(noun.doc, t.idx, t.idx + len(t.text)) is not None
+                for t in noun.subtree if t.i < noun.i)
+
+
 def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
     lemma, objects, particles = cue.lemma, cue.objects, cue.particles
     if lemma == "receive" and not any(
@@ -792,8 +803,8 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
             for o in objects for n in (o, *_of_objects(o))):
         return NO_EVENT  # "received information", unlike "received a team of inspectors"
     if lemma in ("shoot", "intercept", "down", "destroy") and any(
-            n.lower_ in INCOMING or ((n.lower_ in QUANTIFIERS or n.pos_ == "NUM")
-                                     and "down" in particles)
+            (n.lower_ in INCOMING and not _owned_drone(n))
+            or ((n.lower_ in QUANTIFIERS or n.pos_ == "NUM") and "down" in particles)
             for o in objects for n in (o, *_of_objects(o))):
         return NO_EVENT  # air defence downing missiles ("most were shot down") attacks no one
     if lemma == "seek" and any(c.dep_ == "xcomp" for c in token.children):
@@ -1060,6 +1071,14 @@ def _subject_lemmas(token: Token) -> set[str]:
     return {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
+def _forces_moved(token: Token, cue: _Cue) -> bool:
+    """'moved thousands of troops to the border', 'rushed warships into the strait': forces
+    put somewhere the clause names (`FORCE_MOVING_VERBS`, `DESTINATION_PREPS`)."""
+    return cue.lemma in FORCE_MOVING_VERBS and any(
+        n.lemma_.lower() in FORCES | VESSELS for o in cue.objects for n in (o, *_of_objects(o))
+    ) and any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in token.children)
+
+
 def _sent_abroad(token: Token) -> bool:
     """Whether forces are sent to another country ("to Haiti"), not to a border, a coast or a
     sea of one's own ("to its borders", "to the Caribbean")."""
@@ -1124,6 +1143,8 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
         return ("MOBILIZE", "troops")  # "continues to build up forces along the border"
+    if _forces_moved(token, cue):
+        return ("MOBILIZE", "troops")  # "has moved thousands of troops to the border"
     if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ in ("by", "with") and any(
             entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None for o in c.children)
                                 for c in children):
@@ -1187,12 +1208,13 @@ def _joint_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
 
 def _joint(token: Token) -> bool:
     """A noun of acting with another side governed by "in" under a verb, with its own "with"
-    phrase: 'in cooperation with', 'in fighting with'."""
+    phrase: 'in cooperation with', 'in fighting with', 'is in talks with'."""
     verb = token.head.head
     # the subject of a passive suffers what it tells ("were killed in a clash with"), unless the
     # verb tells a stance ("has been involved in fighting with")
     return token.pos_ == "NOUN" and token.lemma_.lower() in JOINT_NOUNS and \
-        token.dep_ == "pobj" and token.head.lower_ == "in" and verb.pos_ == "VERB" and (
+        token.dep_ == "pobj" and token.head.lower_ == "in" and (
+            verb.pos_ == "VERB" or verb.lemma_ == "be") and (
             verb.lemma_.lower() in STANCES or not any(c.dep_ == "nsubjpass"
                                                        for c in verb.children)) and any(
             c.dep_ == "prep" and c.lower_ == "with"

@@ -2721,3 +2721,51 @@ def test_what_is_sent_or_launched_decides_the_act(annotate, text, expected) -> N
 ])
 def test_a_denial_told_as_not_made_is_negated(annotate, text) -> None:
     assert not any(d[1] == "REJECT" for d in _dyads(annotate(text)))
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Norwegian fighters shot down a Swedish reconnaissance drone over the fjord.",
+     ("NOR", "ASSAULT", "SWE")),
+    ("A Chilean surveillance drone was shot down by Peruvian forces near the coast.",
+     ("PER", "ASSAULT", "CHL")),
+])
+def test_downing_one_drone_whose_country_is_named_attacks_it(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences shot down twelve drones over the capital overnight.",
+    "The air force said it shot down one drone as it approached the port.",
+])
+def test_air_defence_against_drones_attacks_no_one(annotate, text) -> None:
+    assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Peru is in discussions with Chile over the fishing quota.", ("PER", "CONSULT", "CHL")),
+    ("The Peruvian envoy had a long discussion with Chile's foreign minister on Monday.",
+     ("PER", "CONSULT", "CHL")),
+    ("The truce followed phone discussions between the presidents of Peru and Chile.",
+     ("PER", "CONSULT", "CHL")),
+    ("The phone call between Peru's president and Chile's president lasted an hour.",
+     ("PER", "CONSULT", "CHL")),
+])
+def test_a_discussion_with_another_side_consults_it(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Peru has moved thousands of troops to Chile's border.", ("PER", "MOBILIZE", "CHL")),
+    ("Norway scrambled two fighter jets after a Russian bomber neared its airspace.",
+     ("NOR", "MOBILIZE", "RUS")),
+])
+def test_forces_moved_somewhere_or_scrambled_mobilize(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian company moved its headquarters to Chile last year.",
+    "Under the deal the militia is to move its fighters north of the river.",
+])
+def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> None:
+    assert not any(e["event_type"] == "MOBILIZE" for e in annotate(text)._.events)
+
