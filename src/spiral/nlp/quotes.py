@@ -176,9 +176,12 @@ class QuoteFinder:
             found.content = _snapped(written, found.content, marks)
         quotes: list[Quote] = []
         for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
-            found.source = _on_the_cues_line(_relayed_source(found) or found.source, found.anchor)
-            quote = self._record(doc, written, found, published)
-            quote = in_context(doc, found.source, quote, quotes)
+            found.source = _on_the_cues_line(found.source, found.anchor)
+            # the source is who the text says reports ("the agency reported, citing the
+            # military"), as PolNeAR marks it; the speaker is whose words the agency relays
+            speaking = _on_the_cues_line(_relayed_source(found) or found.source, found.anchor)
+            quote = self._record(doc, written, found, speaking, published)
+            quote = in_context(doc, speaking, quote, quotes)
             quotes.append(quote)
         self.set_annotations(doc, quotes)
         return doc
@@ -186,18 +189,21 @@ class QuoteFinder:
     def set_annotations(self, doc: Doc, quotes: list[Quote]) -> None:
         doc._.quotes = tuple(extensions.plain(q) for q in sorted(quotes, key=lambda q: q.start))
 
-    def _record(self, doc: Doc, written: str, found: _Found, published: date | None) -> Quote:
+    def _record(self, doc: Doc, written: str, found: _Found, speaking: list[Token],
+                published: date | None) -> Quote:
+        """The quote of an attribution whose words are `speaking`'s (its source's, or those of
+        whom its source relays)."""
         content = sorted(found.content)
         start, end = content[0][0], content[-1][1]
-        speaker, anonymous = resolve(doc, found.source)
-        source = _spans(found.source)
+        speaker, anonymous = resolve(doc, speaking)
         cue = _spans(found.cue)
         return Quote(doc_id=doc._.doc_id or "", content=written[start:end],
                      kind=quote_kind(written, content), start=start, end=end, speaker=speaker,
-                     speaker_text=" ".join(written[s:e] for s, e in source),
+                     speaker_text=" ".join(written[s:e] for s, e in _spans(speaking)),
                      anonymous=anonymous, cue=" ".join(written[s:e] for s, e in cue),
                      date=find_event_date(found.anchor.sent, published)[0],
-                     source_spans=source, cue_spans=cue, content_spans=tuple(content))
+                     source_spans=_spans(found.source), cue_spans=cue,
+                     content_spans=tuple(content))
 
 
 class _Inside:

@@ -610,6 +610,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The senator", "has proposed", "raising the fuel tax", "indirect")]),
     # a demonstrative subject is the writer's inference from what came before
     ("That suggests the council will vote on the budget next week.", []),
+    # who reports is the source the text names; whom it cites is only the speaker
+    ("The port was closed overnight, the state broadcaster reported, citing harbour officials.",
+     [("the state broadcaster", "reported", "The port was closed overnight", "indirect"),
+      ("the state broadcaster", "citing", "harbour officials", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
@@ -621,6 +625,15 @@ def test_issue_12_a_transcripts_speakers_in_capitals_and_no_headline_label(annot
                    "Geneva after a long pause.\n\nKERRY: We expect the truce to hold through "
                    "the winter.\n\nBREAKING: Rebels seize the airport in a surprise attack.\n")
     assert [_roles(doc, q)[:2] for q in doc._.quotes] == [("WOLF BLITZER", ":"), ("KERRY", ":")]
+
+
+def test_issue_12_a_relaying_outlet_is_the_source_and_whom_it_cites_the_speaker(
+        annotate) -> None:
+    doc = annotate("The port was closed overnight, the state broadcaster reported, citing "
+                   "harbour officials.")
+    reported = doc._.quotes[0]
+    assert reported["speaker_text"] == "harbour officials" and reported["anonymous"]
+    assert [doc.text[s:e] for s, e in reported["source_spans"]] == ["the state broadcaster"]
 
 
 def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
