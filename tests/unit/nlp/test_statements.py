@@ -610,6 +610,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The senator", "has proposed", "raising the fuel tax", "indirect")]),
     # a demonstrative subject is the writer's inference from what came before
     ("That suggests the council will vote on the budget next week.", []),
+    # a relative "who" as source comes with the noun it stands for
+    ("There are some engineers who believe the dam will hold through the spring.",
+     [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
+    ("The mayor met a farmer who warned that the river would flood the valley.",
+     [("a farmer who", "warned", "that the river would flood the valley", "indirect")]),
     # who reports is the source the text names; whom it cites is only the speaker
     ("The port was closed overnight, the state broadcaster reported, citing harbour officials.",
      [("the state broadcaster", "reported", "The port was closed overnight", "indirect"),
