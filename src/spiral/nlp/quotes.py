@@ -19,8 +19,9 @@ rows of `attribution_lexicon`:
   and a short quote that no cue governs (a title, a scare quote, a name) is no statement.
 
 The kind follows PolNeAR: direct when every content fragment is a quotation, mixed when the
-content holds quoted words, else indirect. Who a report quotes or cites "as saying" is the
-source; `spiral.nlp.speakers` resolves each source to its speaker.
+content holds quoted words, else indirect. `spiral.nlp.speakers` resolves each source to its
+speaker; who a report quotes or cites ("as saying", "citing the military") is the speaker, the
+report the source.
 """
 
 from __future__ import annotations
@@ -149,6 +150,7 @@ class _Found:
     quoted: bool = False  # found from quotation marks (may take continuing quotes)
     tokens: set[int] = field(default_factory=set)
     appendix: set[int] = field(default_factory=set)  # tokens cut from the content's end
+    relayed: list[Token] = field(default_factory=list)  # whose words the source passes on
 
 
 class QuoteFinder:
@@ -179,8 +181,10 @@ class QuoteFinder:
         for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
             found.source = _on_the_cues_line(found.source, found.anchor)
             # the source is who the text says reports ("the agency reported, citing the
-            # military"), as PolNeAR marks it; the speaker is whose words the agency relays
-            speaking = _on_the_cues_line(_relayed_source(found) or found.source, found.anchor)
+            # military", "the paper quoted an aide as saying"), as PolNeAR marks it; the speaker
+            # is whose words it relays
+            speaking = _on_the_cues_line(
+                found.relayed or _relayed_source(found) or found.source, found.anchor)
             quote = self._record(doc, written, found, speaking, published)
             quote = in_context(doc, speaking, quote, quotes)
             quotes.append(quote)
@@ -453,14 +457,16 @@ def _struck(verb: Token, lemma: str) -> bool:
 
 
 def _relayed(verb: Token) -> list[_Found]:
-    """"quoted military sources as saying that X", "cited Y as promising revenge": the object is
-    the source, the verb after "as" the cue and what it governs the content."""
+    """"quoted military sources as saying that X", "cited Y as promising revenge": the verb after
+    "as" is the cue and what it governs the content; who quotes is the source (as PolNeAR marks
+    it: train halves +1, +4 matches), the object whose words they are."""
     source = next((c for c in verb.children if c.dep_ == "dobj"), None)
     as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     said = next((c for c in as_.children if c.dep_ == "pcomp" and c.pos_ == "VERB"),
                 None) if as_ is not None else None
     if source is None or as_ is None:
         return []
+    cited = _phrase(source)
     if said is None:
         # "as promising consequences", which the parser reads as an adjective and its noun
         what = next((c for c in as_.children if c.dep_ == "pobj"), None)
@@ -469,12 +475,14 @@ def _relayed(verb: Token) -> list[_Found]:
         if said is None:
             return []
         content = [_trimmed([t for t in what.subtree if t.i != said.i])]
-        return [_Found([verb, as_, said], _phrase(source), content, said)]
+        return [_Found([verb, as_, said], _source(verb) or cited, content, said,
+                       relayed=cited)]
     complements = [c for c in said.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
     if not complements:
         return []
     content = [_extent(complements[0])]
-    return [_Found([verb, as_, said], _phrase(source), content, said)]
+    return [_Found([verb, as_, said], _source(verb) or cited, content, said,
+                   relayed=cited)]
 
 
 def _linking(verb: Token) -> bool:

@@ -639,6 +639,11 @@ def test_issue_12_a_relaying_outlet_is_the_source_and_whom_it_cites_the_speaker(
     reported = doc._.quotes[0]
     assert reported["speaker_text"] == "harbour officials" and reported["anonymous"]
     assert [doc.text[s:e] for s, e in reported["source_spans"]] == ["the state broadcaster"]
+    (quoted,) = annotate("The local paper quoted a senior aide as saying the talks had "
+                         "collapsed.")._.quotes
+    assert quoted["speaker_text"] == "a senior aide"
+    assert [quoted["cue"], quoted["content"]] == ["quoted as saying", "the talks had collapsed"]
+    assert quoted["source_spans"] == [[0, 15]]
 
 
 def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
