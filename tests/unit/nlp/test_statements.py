@@ -610,6 +610,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The senator", "has proposed", "raising the fuel tax", "indirect")]),
     # a demonstrative subject is the writer's inference from what came before
     ("That suggests the council will vote on the budget next week.", []),
+    # an infinitive the parser hung on the verb right after the object completes the object
+    (("Governor Ann Lee defended her call to raise the state minimum wage to $15 an hour, "
+      "saying it would help families."),
+     [("Governor Ann Lee", "defended", "her call to raise the state minimum wage to $15 an hour",
+       "indirect"),
+      ("Governor Ann Lee", "saying", "it would help families", "indirect")]),
     # a relative "who" as source comes with the noun it stands for
     ("There are some engineers who believe the dam will hold through the spring.",
      [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
