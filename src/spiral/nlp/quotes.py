@@ -417,6 +417,11 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
             return []
         # "it was announced that ...": no one is named
         cue = sorted(cue + [c for c in children if c.dep_ == "nsubjpass"], key=lambda t: t.i)
+    if _saying_noun(verb) and _issuer(verb) is not None:
+        # "issued a statement saying ...": PolNeAR marks the statement or who issued it as the
+        # source (train halves +2, +1), whose words they are
+        return [_Found(cue, sorted({*source, *_document(verb)}, key=lambda t: t.i), content,
+                       verb, relayed=source)]
     return [_Found(cue, source, content, verb)]
 
 
@@ -1056,19 +1061,12 @@ def _source(verb: Token) -> list[Token]:
         # "the envoy is likely to stress that ...", "most were less likely to say ...": the one
         # the adjective describes
         return _source(verb.head.head)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
-            and verb.lemma_.lower() in SPOKEN_CLAUSE_CUES \
-            and any(c.dep_ == "ccomp" for c in verb.children):
+    if _saying_noun(verb):
         # "issued a statement saying that ...": who issued it; "911 calls saying that ...": the
         # calls
-        noun = verb.head
-        if noun.dep_ in ("dobj", "pobj") and (governor := noun.head if noun.dep_ == "dobj"
-                                              else noun.head.head).pos_ == "VERB":
+        if (governor := _issuer(verb)) is not None:
             return _source(governor)
-        words = [t for t in noun.subtree if t.i < verb.i]
-        while words and (words[-1].is_punct or words[-1].is_space):
-            words.pop()
-        return words
+        return _document(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
             and verb.head.lemma_.lower() in SPEAKING_NOUNS:
         # "ads attacking Cruz", "a petition calling on him to resign": the ads, the petition;
@@ -1080,6 +1078,30 @@ def _source(verb: Token) -> list[Token]:
             words.pop()
         return words
     return []
+
+
+def _saying_noun(verb: Token) -> bool:
+    """A participle of speech with a clause, after the noun it qualifies ("a statement saying
+    that ...", "911 calls saying that ...")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
+        and verb.lemma_.lower() in SPOKEN_CLAUSE_CUES \
+        and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _issuer(verb: Token) -> Token | None:
+    """The verb of whoever issued or sent the noun a participle of speech qualifies ("the
+    ministry issued a statement saying ...", "responded with a note saying ...")."""
+    noun = verb.head
+    governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+    return governor if noun.dep_ in ("dobj", "pobj") and governor.pos_ == "VERB" else None
+
+
+def _document(verb: Token) -> list[Token]:
+    """The noun phrase a participle of speech qualifies, up to the participle."""
+    words = [t for t in verb.head.subtree if t.i < verb.i]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words.pop()
+    return words
 
 
 def _past_beside_modal(verb: Token) -> Token | None:

@@ -439,8 +439,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The envoy", "commented on", "the new proposal", "indirect")]),
     ("Officials worry about the supply lines.",
      [("Officials", "worry about", "the supply lines", "indirect")]),
+    # a statement saying something is its source with whoever issued it (the speaker)
     ("The ministry issued a statement saying the border would reopen on Monday.",
-     [("The ministry", "saying", "the border would reopen on Monday", "indirect")]),
+     [("The ministry | a statement", "saying", "the border would reopen on Monday",
+       "indirect")]),
     ("There is evidence suggesting that the rebels have withdrawn.",
      [("evidence", "suggesting", "that the rebels have withdrawn", "indirect")]),
     ("The minister was critical of the plan.",
@@ -650,6 +652,9 @@ def test_issue_12_a_relaying_outlet_is_the_source_and_whom_it_cites_the_speaker(
     assert quoted["speaker_text"] == "a senior aide"
     assert [quoted["cue"], quoted["content"]] == ["quoted as saying", "the talks had collapsed"]
     assert quoted["source_spans"] == [[0, 15]]
+    (issued,) = annotate("The ministry issued a statement saying the border would reopen on "
+                         "Monday.")._.quotes
+    assert issued["speaker_text"] == "The ministry"
 
 
 def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
