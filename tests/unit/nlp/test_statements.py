@@ -534,8 +534,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     (("The governor proposed a new tax on fuel - a move that would anger drivers across the "
       "state within a single week."),
      [("The governor", "proposed", "a new tax on fuel", "indirect")]),
+    # what a relative clause on an object says is the object's and its maker's
     ("The rebels released a video that accuses the governor of lying.",
-     [("a video that", "accuses", "the governor of lying", "indirect")]),
+     [("The rebels | a video that", "accuses", "the governor of lying", "indirect")]),
     ("The senator described the country as beset by crime.",
      [("The senator", "described", "the country as beset by crime", "indirect")]),
     # a verb coordinated with a passive shares its subject, not its agent; a past verb the
@@ -655,6 +656,9 @@ def test_issue_12_a_relaying_outlet_is_the_source_and_whom_it_cites_the_speaker(
     (issued,) = annotate("The ministry issued a statement saying the border would reopen on "
                          "Monday.")._.quotes
     assert issued["speaker_text"] == "The ministry"
+    (video,) = annotate("The senator released a video that accuses the governor of hiding the "
+                        "costs.")._.quotes
+    assert video["speaker_text"] == "a video that"
 
 
 def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
