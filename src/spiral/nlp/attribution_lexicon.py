@@ -365,6 +365,12 @@ EXPLETIVES = frozenset({"it", "there"})
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "website",
                             "report", "readout", "announcement", "release", "post", "note"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# relative pronouns that stand for the noun before them as a source ("a video that accuses",
+# "the experts who think"): the source is both ("which" changed no match on PolNeAR train)
+ANTECEDENT_RELATIVES = frozenset({"that", "who"})
+# relative pronouns that stand for things, which speak for whoever made them ("released a video
+# that accuses ...": the video's and its maker's words)
+OBJECT_RELATIVES = frozenset({"that", "which"})
 
 # "has" written short, which the tagger may take for a passive's "is" ("he's predicted wins")
 CONTRACTED_HAS = frozenset({"'s", "\u2019s"})

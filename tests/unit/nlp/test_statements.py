@@ -439,8 +439,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The envoy", "commented on", "the new proposal", "indirect")]),
     ("Officials worry about the supply lines.",
      [("Officials", "worry about", "the supply lines", "indirect")]),
+    # a statement saying something is its source with whoever issued it (the speaker)
     ("The ministry issued a statement saying the border would reopen on Monday.",
-     [("The ministry", "saying", "the border would reopen on Monday", "indirect")]),
+     [("The ministry | a statement", "saying", "the border would reopen on Monday",
+       "indirect")]),
     ("There is evidence suggesting that the rebels have withdrawn.",
      [("evidence", "suggesting", "that the rebels have withdrawn", "indirect")]),
     ("The minister was critical of the plan.",
@@ -532,8 +534,9 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     (("The governor proposed a new tax on fuel - a move that would anger drivers across the "
       "state within a single week."),
      [("The governor", "proposed", "a new tax on fuel", "indirect")]),
+    # what a relative clause on an object says is the object's and its maker's
     ("The rebels released a video that accuses the governor of lying.",
-     [("a video that", "accuses", "the governor of lying", "indirect")]),
+     [("The rebels | a video that", "accuses", "the governor of lying", "indirect")]),
     ("The senator described the country as beset by crime.",
      [("The senator", "described", "the country as beset by crime", "indirect")]),
     # a verb coordinated with a passive shares its subject, not its agent; a past verb the
@@ -610,6 +613,21 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The senator", "has proposed", "raising the fuel tax", "indirect")]),
     # a demonstrative subject is the writer's inference from what came before
     ("That suggests the council will vote on the budget next week.", []),
+    # an infinitive the parser hung on the verb right after the object completes the object
+    (("Governor Ann Lee defended her call to raise the state minimum wage to $15 an hour, "
+      "saying it would help families."),
+     [("Governor Ann Lee", "defended", "her call to raise the state minimum wage to $15 an hour",
+       "indirect"),
+      ("Governor Ann Lee", "saying", "it would help families", "indirect")]),
+    # a relative "who" as source comes with the noun it stands for
+    ("There are some engineers who believe the dam will hold through the spring.",
+     [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
+    ("The mayor met a farmer who warned that the river would flood the valley.",
+     [("a farmer who", "warned", "that the river would flood the valley", "indirect")]),
+    # who reports is the source the text names; whom it cites is only the speaker
+    ("The port was closed overnight, the state broadcaster reported, citing harbour officials.",
+     [("the state broadcaster", "reported", "The port was closed overnight", "indirect"),
+      ("the state broadcaster", "citing", "harbour officials", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
@@ -621,6 +639,26 @@ def test_issue_12_a_transcripts_speakers_in_capitals_and_no_headline_label(annot
                    "Geneva after a long pause.\n\nKERRY: We expect the truce to hold through "
                    "the winter.\n\nBREAKING: Rebels seize the airport in a surprise attack.\n")
     assert [_roles(doc, q)[:2] for q in doc._.quotes] == [("WOLF BLITZER", ":"), ("KERRY", ":")]
+
+
+def test_issue_12_a_relaying_outlet_is_the_source_and_whom_it_cites_the_speaker(
+        annotate) -> None:
+    doc = annotate("The port was closed overnight, the state broadcaster reported, citing "
+                   "harbour officials.")
+    reported = doc._.quotes[0]
+    assert reported["speaker_text"] == "harbour officials" and reported["anonymous"]
+    assert [doc.text[s:e] for s, e in reported["source_spans"]] == ["the state broadcaster"]
+    (quoted,) = annotate("The local paper quoted a senior aide as saying the talks had "
+                         "collapsed.")._.quotes
+    assert quoted["speaker_text"] == "a senior aide"
+    assert [quoted["cue"], quoted["content"]] == ["quoted as saying", "the talks had collapsed"]
+    assert quoted["source_spans"] == [[0, 15]]
+    (issued,) = annotate("The ministry issued a statement saying the border would reopen on "
+                         "Monday.")._.quotes
+    assert issued["speaker_text"] == "The ministry"
+    (video,) = annotate("The senator released a video that accuses the governor of hiding the "
+                        "costs.")._.quotes
+    assert video["speaker_text"] == "a video that"
 
 
 def test_issue_12_unnamed_sources_kept_and_flagged(annotate) -> None:
