@@ -669,12 +669,18 @@ def _before_next_cue(verb: Token, clause: Token) -> tuple[int, int]:
 
 def _second_clause(verb: Token, clause: Token) -> Token | None:
     """A that-clause coordinated with the cue's clause, which the parser hung from the cue verb
-    as its conjunct ("predicted that ..., but that ...")."""
+    as its conjunct ("predicted that ..., but that ...") or, holding no cue of its own, as a
+    second clause ("learned how they vote, how they raise money")."""
     if clause.i < verb.i:
         return None
-    return next((c for c in verb.children if c.dep_ == "conj" and c.i > clause.i
-                 and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
-                 and c.left_edge.head.i == c.i), None)
+    return next((c for c in verb.children if c.i > clause.i and (
+        c.dep_ == "conj" and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
+        and c.left_edge.head.i == c.i or c.dep_ == "ccomp" and not _has_cue(c))), None)
+
+
+def _has_cue(clause: Token) -> bool:
+    """Does a clause hold a cue verb of its own ("..., and three in four said ...")?"""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in ANY_CUES for t in clause.subtree)
 
 
 def _states(clause: Token) -> bool:

@@ -619,6 +619,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("Governor Ann Lee", "defended", "her call to raise the state minimum wage to $15 an hour",
        "indirect"),
       ("Governor Ann Lee", "saying", "it would help families", "indirect")]),
+    # a second clause the parser hung on the cue is more of what the cue attributes
+    ("The envoy explained how the talks would run, how long they would last.",
+     [("The envoy", "explained", "how the talks would run, how long they would last",
+       "indirect")]),
     # a relative "who" as source comes with the noun it stands for
     ("There are some engineers who believe the dam will hold through the spring.",
      [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
