@@ -862,8 +862,12 @@ def _according(token: Token) -> list[_Found]:
         # it the parser hung the phrase on
         clause = token.sent.root
     source = list(objects[0].subtree)
-    if clause.lemma_.lower() in SPEECH_VERBS and any(c.dep_ in SUBJECTS for c in clause.children):
-        return []  # "According to the Kremlin, Putin told him that ...": Putin's statement
+    if clause.lemma_.lower() in SPEECH_VERBS and any(
+            c.dep_ in SUBJECTS for c in clause.children) and objects[0].lemma_.lower() \
+            not in POLL_NOUNS:
+        # "According to the Kremlin, Putin told him that ...": Putin's statement; but "according
+        # to a survey, 40 percent said ...": the poll's finding, as with "in a poll"
+        return []
     content = _around(clause, token)
     return [_Found([token, to], source, content, token)] if content else []
 
