@@ -467,8 +467,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     # those a poll asked speak in its finding: the poll is the source (PolNeAR's reading)
     ("In the survey, most residents said the road was safe.",
      [("the survey", "In", "most residents said the road was safe", "indirect")]),
-    ("According to a survey by the local paper, 40 percent of voters said they would back the "
-     "mayor.",
+    (("According to a survey by the local paper, 40 percent of voters said they would back the "
+      "mayor."),
      [("a survey by the local paper", "According to",
        "40 percent of voters said they would back the mayor", "indirect")]),
     (("Omar Haddad, a Tripoli, Libya, imam helping to organize the talks, said he and other "
