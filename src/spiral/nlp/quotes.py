@@ -679,8 +679,10 @@ def _second_clause(verb: Token, clause: Token) -> Token | None:
 
 
 def _has_cue(clause: Token) -> bool:
-    """Does a clause hold a cue verb of its own ("..., and three in four said ...")?"""
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in ANY_CUES for t in clause.subtree)
+    """Does a clause hold a cue verb of its own ("..., and three in four said ..."), not one
+    inside a clause of its parts ("..., unless the senator disavows it": still content)?"""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in ANY_CUES and (
+        t.i == clause.i or t.dep_ in ("conj", "parataxis", "ccomp")) for t in clause.subtree)
 
 
 def _states(clause: Token) -> bool:

@@ -627,6 +627,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The envoy explained how the talks would run, how long they would last.",
      [("The envoy", "explained", "how the talks would run, how long they would last",
        "indirect")]),
+    # and so is what a cue says inside one of that clause's parts
+    (("The envoy explained how the talks would run, how long they would last unless the rebels "
+      "rejected the plan."),
+     [("The envoy", "explained",
+       "how the talks would run, how long they would last unless the rebels rejected the plan",
+       "indirect")]),
     # a relative "who" as source comes with the noun it stands for
     ("There are some engineers who believe the dam will hold through the spring.",
      [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
