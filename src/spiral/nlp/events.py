@@ -787,7 +787,7 @@ class _Cue:
 
 
 def _owned_drone(noun: Token) -> bool:
-    """'shot down a U.S. military drone', 'downed a Pakistani spy drone': one drone whose
+    """'downed an Indian surveillance drone', 'shot down a Turkish drone': one drone whose
     country the phrase names is an aircraft of that side brought down, an attack on it (a
     numbered swarm, "shot down 40 drones", is still air defence)."""
     return noun.lower_ == "drone" and not any(c.dep_ == "nummod" for c in noun.children) \

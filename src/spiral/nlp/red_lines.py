@@ -14,8 +14,8 @@ Patterns, on the dependency parse of each sentence:
   treated as ...") is the condition;
 - "any attack on X would not go unanswered": a step any party may take, whatever verb says
   what follows it; "will respond to / retaliate against / pay a price for any X"; "further /
-  another / more X will be met with Y", "such provocations will continue to receive worthy
-  responses", a step taken again, as "any X" is;
+  another / more X will be met with Y", "these provocations will continue to receive a fitting
+  answer", a step taken again, as "any X" is;
 - "the moment when X, Y will Z": a time named by what happens in it is a condition; "would
   respond in such a scenario": the case told before is, wherever the parser hangs the phrase;
 - "X would cross a red line", "X is a red line" (or, said, "sent a message that X was its red
@@ -47,7 +47,7 @@ the subject of the speech verb), else the main clause's subject read as a source
 prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
 country or body resolved is not kept. A threat word, a verb of warning or a warning named by
-a noun whose clause holds the consequence ("serve as a warning that if X, Y") marks a line; a
+a noun whose clause holds the consequence ("take this as a warning: if X, Y") marks a line; a
 sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
@@ -138,7 +138,7 @@ NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
 MODALS = {"would", "will", "could", "should", "may", "might"}
 # a consequence said as a possibility
 POSSIBILITY = {"could", "may", "might"}
-# "South Korea could face severe consequences if ...": what the other party would undergo is the
+# "Chile would suffer grave consequences if ...": what the other party would undergo is the
 # threat made to it, not a forecast of what it may do
 UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur"}
 # sectors of those who speak of a conflict without being a party that can carry out a threat
@@ -185,7 +185,7 @@ AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
 OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>"
                      r"(?:face|bear|suffer|pay) .+?)[.\"”]*$", re.IGNORECASE)
-# "the moment a drone is again detected, it will lead to disaster": a time named by what
+# "the moment a plane crosses again, we will open fire": a time named by what
 # happens in it is a condition on what is said will follow
 CONDITION_TIMES = {"moment", "minute", "instant", "day", "second", "time"}
 # "will continue to target ships until the war ends": what goes on while a condition holds
@@ -340,7 +340,7 @@ def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
 
 
 def _warning_told(sentence: Span, consequence: str) -> bool:
-    """"Let this serve as a WARNING that if Iran strikes, we have targeted 52 sites": a warning
+    """"Take this as a warning that if Peru attacks, our missiles are ready": a warning
     or threat named by a noun whose clause says the consequence."""
     said = set(re.findall(r"\w+", consequence.lower()))
     for noun in sentence:
@@ -529,7 +529,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
         modal = [c for c in token.children if c.lower_ in modals] \
             if token.i in modal_heads else []
         if modal and not any(_condition_clause(c) is not None for c in token.children):
-            # "and so any supply of such missiles would trigger ...": the words that link the
+            # "and thus any sale of those rockets would provoke ...": the words that link the
             # clause to what went before are no part of the step
             step = list(itertools.dropwhile(lambda t: t.lower_ in LINKING_WORDS, (
                 t for t in token.subtree if t.i < modal[0].i
@@ -558,7 +558,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             warned = token.dep_ == "ccomp" and token.head.lemma_ in WARNING_VERBS \
                 and token.lemma_ in CAUSING_VERBS \
                 and _names_party(step)
-            # "such provocations will continue to receive worthy responses": what goes on
+            # "these provocations will continue to receive a fitting answer": what goes on
             # following a hostile step is what it means ("such requests will continue to
             # receive responses" names none)
             goes_on = token.lemma_ in LASTING_VERBS and any(
@@ -647,7 +647,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
 
 
 def _in_such_case(noun: Token) -> tuple[str, str] | None:
-    """"Russia would respond accordingly, based on the threats it would face in such a
+    """"Chile would react as needed to the dangers it met in such a
     scenario": the case told before is the condition of the clause the phrase is said in, out
     of the relative or adverbial clauses the parser hangs it in."""
     if noun.lemma_ not in CASE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in" \
@@ -680,8 +680,8 @@ def _answered_with(verb: Token) -> bool:
 
 
 def _moment_when(clause: Token) -> list[tuple[str, str]]:
-    """"The moment when a drone is again detected above our capital, it will lead to a terrible
-    disaster": what happens at the time the future is said of is the condition."""
+    """"The moment when a plane crosses the line again, our guns will open fire": what happens
+    at the time the future is said of is the condition."""
     time = clause.head
     if clause.dep_ != "relcl" or time.lemma_ not in CONDITION_TIMES \
             or time.dep_ != "npadvmod" or not _future(time.head):
@@ -695,7 +695,7 @@ def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
     """"If not stopped, Iran could produce a weapon," Israel's prime minister said: what
     another party may do, said with "could/may/might", is a forecast, not a threat (a party that
     threatens names itself: "Russia could use ...", "we could sell ...", or what the other would
-    undergo: "Seoul could face severe consequences")."""
+    undergo: "Lima would suffer grave consequences")."""
     for verb in sentence:
         if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children) \
                 or verb.text not in consequence or _undergoes_threat(verb):
@@ -709,7 +709,7 @@ def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
 
 
 def _undergoes_threat(verb: Token) -> bool:
-    """"Seoul could face severe consequences": what the other would undergo is a threat's words
+    """"Lima would suffer grave consequences": what the other would undergo is a threat's words
     ("Russia could face a recession" is a forecast)."""
     return verb.lemma_ in UNDERGOING_VERBS and any(
         c.dep_ == "dobj" and THREAT_WORDS.search(_text(list(c.subtree))) for c in verb.children)
@@ -1418,9 +1418,9 @@ def _means_war(verb: Token) -> list[tuple[str, str]]:
 
 
 def _named_red_line(verb: Token) -> list[tuple[str, str]]:
-    """"declaring Ethiopia's territorial expansion a red line", "considers any deployment there
+    """"declaring Peru's naval build-up a red line", "considers any deployment there
     its red line": what is named a red line is the step (a red line another was said to cross,
-    in a clause of its own, "a massacre that crossed a red line", is not named one)."""
+    in a clause of its own, "a raid that crossed a red line", is not named one)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return []
     step = next((c for c in verb.children if c.dep_ == "dobj"), None)

@@ -2510,9 +2510,9 @@ def test_unnamed_officials_are_placed_by_what_they_tell(annotate, text, last) ->
     (("The Greek prime minister asserted Turkish aircraft threatening Greek vessels “will be "
       "shot down.”"), "GRC", "aircraft threatening Greek vessels"),
     # a time named by what happens in it
-    (("“The moment when a Lithuanian balloon is again seen over our capital, it will certainly "
-      "lead to a grave disaster,” Belarus's defence minister said."), "BLR",
-     "balloon is again seen"),
+    (("“The moment when a Latvian drone is spotted over our border once more, it will surely "
+      "end in disaster,” Belarus's army chief said."), "BLR",
+     "drone is spotted over our border"),
     # what a party is to answer for, told by a clause
     (("“I warn that the Chilean government will be held accountable for whatever happens next,” "
       "Bolivia's president said."), "BOL", "whatever happens next"),
@@ -2520,8 +2520,8 @@ def test_unnamed_officials_are_placed_by_what_they_tell(annotate, text, last) ->
     (("Colombia will keep its frigates in the area and sink anyone “smuggling arms across those "
       "waters,” the Colombian defence minister said."), "COL", "smuggling arms"),
     # what the other party would undergo is the threat made to it, not a forecast
-    (("Serbia's president issued a warning that Kosovo could face severe consequences if it "
-      "continues to send police into the north."), "SRB", "continues to send police"),
+    (("Serbia's prime minister issued a warning that Kosovo might suffer grave consequences if "
+      "its police go on patrolling the north."), "SRB", "police go on patrolling"),
 ])
 def test_red_line_shapes_of_reported_speech_and_conditions(annotate, text, declarer,
                                                           condition) -> None:
@@ -2534,9 +2534,8 @@ def test_red_line_shapes_of_reported_speech_and_conditions(annotate, text, decla
     ("If Lithuania's claim is true, it would be the first direct military clash between the "
      "alliance and Belarus since the invasion began."),
     # a lawsuit is no case in which anything will happen
-    ("The International Court of Justice issued the order as a provisional measure in a case "
-     "brought against Serbia by Croatia, accusing Serbia of committing genocide against the "
-     "inhabitants of the region."),
+    ("The court in The Hague gave its ruling as an interim step in a case filed by Bosnia "
+     "against Serbia, accusing Belgrade of war crimes in the valley."),
 ])
 def test_no_red_line_from_a_fact_unknown_or_a_lawsuit(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
@@ -2544,20 +2543,19 @@ def test_no_red_line_from_a_fact_unknown_or_a_lawsuit(annotate, text) -> None:
 
 @pytest.mark.parametrize("text, declarer, condition", [
     # the words linking the clause to what went before are no part of the step
-    (("Iran's president said earlier this month that it was impossible to use such drones "
-      "without the direct participation of Russian military personnel and so any supply of such "
-      "drones to Armenia would trigger a “qualitatively new stage of escalation”."), "IRN",
-     "any supply of such drones"),
+    (("Azerbaijan's leader said last week that such rockets could not be fired without Russian "
+      "crews, and so any delivery of those rockets to Armenia would trigger a “dangerous new "
+      "round of escalation”."), "AZE", "any delivery of those rockets"),
     # the end of a regime is a threat's word
     (("In response, Japan's defence ministry said that China will see “the end of its regime” "
       "if it causes any harm to Japanese fishermen."), "JPN", "causes any harm"),
     # a case the report told before, in a clause hung in a relative one
     # what goes on following a step taken again is what it means
-    (("Russia's foreign ministry spokeswoman stressed the unacceptability of the attempted use of "
-      "force by Georgia, and said that such provocations will continue to receive worthy "
-      "responses."), "RUS", "such provocations"),
+    (("Russia's foreign ministry spokeswoman called Georgia's attempt to use force "
+      "unacceptable, and said that such provocations will continue to receive a firm "
+      "response."), "RUS", "such provocations"),
     (("Turkey's president warned that arming the militia would put Turkey at war with Syria. He "
-      "added that Turkey would respond accordingly, based on the dangers it would face in such a "
+      "said Turkey would respond as required, given the risks it would run in such a "
       "scenario."), "TUR", "such a scenario"),
 ])
 def test_red_line_steps_told_by_links_and_cases(annotate, text, declarer, condition) -> None:
@@ -2621,8 +2619,8 @@ def test_a_question_answered_is_no_line(annotate) -> None:
 
 def test_a_warning_named_by_a_noun_frames_the_line(annotate) -> None:
     # the parser cuts the consequence at the ellipsis; the warning that frames it still marks it
-    text = ("“Let this serve as a WARNING that if Venezuela attacks any Guyanese, or Guyanese "
-            "property, we have…targeted 30 Venezuelan bases,” the Guyanese president said on "
+    text = ("“Take this as a WARNING that if Venezuela harms any Guyanese, or their homes, our "
+            "forces have…marked 30 Venezuelan bases,” the Guyanese president said on "
             "Sunday.")
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["GUY"]
 
@@ -2715,7 +2713,7 @@ def test_what_is_sent_or_launched_decides_the_act(annotate, text, expected) -> N
 
 
 @pytest.mark.parametrize("text", [
-    "Peru blamed Chile for the blast, but Chile did not confirm or deny its responsibility.",
+    "Peru blamed Chile for the blast, but Chile did not confirm or deny any role in it.",
     "Peru accused Chile of the blast. Chile said it could neither confirm nor deny the claim.",
     "Peru accused Chile of the blast, but Chile did not deny the claim.",
 ])
@@ -2734,7 +2732,7 @@ def test_downing_one_drone_whose_country_is_named_attacks_it(annotate, text, dya
 
 @pytest.mark.parametrize("text", [
     "Air defences shot down twelve drones over the capital overnight.",
-    "The air force said it shot down one drone as it approached the port.",
+    "The air force said one drone was shot down near the port before dawn.",
 ])
 def test_air_defence_against_drones_attacks_no_one(annotate, text) -> None:
     assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)

@@ -618,11 +618,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     # a demonstrative subject is the writer's inference from what came before
     ("That suggests the council will vote on the budget next week.", []),
     # an infinitive the parser hung on the verb right after the object completes the object
-    (("Governor Ann Lee defended her call to raise the state minimum wage to $15 an hour, "
-      "saying it would help families."),
-     [("Governor Ann Lee", "defended", "her call to raise the state minimum wage to $15 an hour",
+    (("Governor Ann Lee defended her plan to lift the city's bus fare to $3 a ride, "
+      "saying it would fund new routes."),
+     [("Governor Ann Lee", "defended", "her plan to lift the city's bus fare to $3 a ride",
        "indirect"),
-      ("Governor Ann Lee", "saying", "it would help families", "indirect")]),
+      ("Governor Ann Lee", "saying", "it would fund new routes", "indirect")]),
     # a second clause the parser hung on the cue is more of what the cue attributes
     ("The envoy explained how the talks would run, how long they would last.",
      [("The envoy", "explained", "how the talks would run, how long they would last",
