@@ -184,8 +184,8 @@ class QuoteFinder:
             # the source is who the text says reports ("the agency reported, citing the
             # military", "the paper quoted an aide as saying"), as PolNeAR marks it; the speaker
             # is whose words it relays
-            speaking = _on_the_cues_line(
-                found.relayed or _relayed_source(found) or found.source, found.anchor)
+            relayed = found.relayed or _relayed_source(found)
+            speaking = _on_the_cues_line(relayed, found.anchor) if relayed else found.source
             quote = self._record(doc, written, found, speaking, published)
             quote = in_context(doc, speaking, quote, quotes)
             quotes.append(quote)

@@ -12,6 +12,7 @@ attributions and asks this module who their sources are.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -251,9 +252,10 @@ def _other_subject_between(doc: Doc, spoken: Token, pronoun: Token) -> bool:
     """Whether a country or body other than "it" is the subject of a sentence after the one in
     which the last speaker spoke (whose words may name others) and before the pronoun ("The
     army said ... Hezbollah claimed the attack. It said ...": "it" may be Hezbollah)."""
-    for start, end, _ in doc._.actor_mentions:
-        if not spoken.sent.end_char <= start < pronoun.idx:
-            continue
+    mentions = doc._.actor_mentions  # sorted by start_char
+    for start, end, _ in mentions[bisect.bisect_left(mentions, (spoken.sent.end_char,)):]:
+        if start >= pronoun.idx:
+            break
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.root.dep_ in SUBJECTS and span.root.lower_ != "it" \
                 and span.root.head.i == span.root.sent.root.i \
