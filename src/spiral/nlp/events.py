@@ -140,6 +140,7 @@ from spiral.nlp.event_lexicon import (
     QUESTION_PATH,
     QUESTION_WORDS,
     REACTIONS,
+    REBUKING_VERBS,
     RECIPROCAL_VERBS,
     RECIPROCALS,
     RELATION_NOUNS,
@@ -158,6 +159,7 @@ from spiral.nlp.event_lexicon import (
     RIOT_OBJECTS,
     SENDING_VERBS,
     SETTING_PREPS,
+    SPANS_OF_TIME,
     SPEECH_VERBS,
     STANCES,
     STANDING_TYPES,
@@ -755,7 +757,7 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
-    for rule in (_vetoed, _judgement_event, _ordinary_sense, _sense_by_complement,
+    for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,
                  _measure_event, _alert_event, _light_verb_event, _event_by_object,
                  _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
@@ -829,6 +831,19 @@ def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
         if lemma == cue.lemma and nouns & objects:
             return NO_EVENT if verdict is None else verdict
     return None
+
+
+def _rebuke_for(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """A verb of force used of words: a side hit "for" what it did ("attacked Lima for its
+    failure to act", "blasted Kyiv for refusing talks"), not for a time ("for the second time",
+    "for three days"): an accusation (`REBUKING_VERBS`)."""
+    if token.pos_ != "VERB" or cue.lemma not in REBUKING_VERBS:
+        return None
+    reasons = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+               for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    return ("ACCUSE", "") if any(
+        not any(t.like_num or t.lower_ in SPANS_OF_TIME for t in o.subtree)
+        for o in reasons) else None
 
 
 def _judgement_event(token: Token, cue: _Cue) -> tuple[str, str] | None:

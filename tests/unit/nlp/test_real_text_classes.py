@@ -2767,3 +2767,47 @@ def test_forces_moved_somewhere_or_scrambled_mobilize(annotate, text, dyad) -> N
 def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> None:
     assert not any(e["event_type"] == "MOBILIZE" for e in annotate(text)._.events)
 
+
+
+@pytest.mark.parametrize("content", [
+    "Peru ordered a retaliatory raid on the border posts, then called it off",
+    "the drone strikes were retaliation for the shelling of the port",
+    "Chile expelled two Peruvian envoys in retaliation for the expulsions",
+])
+def test_a_retaliation_told_as_made_threatens_nobody(content: str) -> None:
+    assert statement_act(content) is None
+
+
+@pytest.mark.parametrize("content", [
+    "any new sanctions would be met with retaliation",
+    "Lima vowed swift retaliation",
+    "retaliation will come at a time of our choosing",
+    "we reserve the right to retaliate",
+])
+def test_a_retaliation_to_come_threatens(content: str) -> None:
+    assert statement_act(content) == "THREATEN"
+
+
+def test_a_retaliation_told_in_reported_speech_is_no_threat(annotate) -> None:
+    doc = annotate("Peru's army said the rocket fire on Chilean outposts was part of a series of "
+                   "retaliatory steps against Chile.")
+    assert not any(e["event_type"] == "THREATEN" for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Lima sharply blasted the Chilean move on Friday.", ("PER", "ACCUSE", "CHL")),
+    ("Peru's foreign minister attacked Chile for its refusal to share the river's water.",
+     ("PER", "ACCUSE", "CHL")),
+    ("Peru's president blasted Chile for stalling the border talks.", ("PER", "ACCUSE", "CHL")),
+])
+def test_verbs_of_force_used_of_words_accuse(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads and not any(t == "ASSAULT" for _, t, _ in dyads), dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian jets attacked Chilean positions for the second time in a week.",
+    "Chilean gunboats blasted Peruvian fishing boats with water cannon.",
+])
+def test_verbs_of_force_used_of_force_still_assault_or_coerce(annotate, text) -> None:
+    assert not any(t == "ACCUSE" for _, t, _ in _dyads(annotate(text)))
