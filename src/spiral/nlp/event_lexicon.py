@@ -68,6 +68,10 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
                     ("CONCEDE", "policy")),
 }
+# "pressed ahead with its offensive", "pushed on with the assault": going on with the act the
+# "with" phrase names (verb lemma -> the words that say it goes on), not a request of anyone
+PRESSING_ON = {"press": frozenset({"ahead", "forward", "on"}),
+               "push": frozenset({"ahead", "forward", "on"}), "forge": frozenset({"ahead"})}
 # "open an investigation", "lodge a protest", "reach an agreement": a light verb whose object
 # names the event. Reversing verbs ("lift the curfew", "call off the strike") give the other type.
 LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "undertake",

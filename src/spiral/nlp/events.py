@@ -131,6 +131,7 @@ from spiral.nlp.event_lexicon import (
     PLACE_PREPS,
     PLEDGES,
     PREPARING_VERBS,
+    PRESSING_ON,
     PREVENTING_VERBS,
     PROPERTY,
     PROSPECTIVE_MODIFIERS,
@@ -758,7 +759,7 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
     for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,
-                 _measure_event, _alert_event, _light_verb_event, _event_by_object,
+                 _measure_event, _alert_event, _pressing_on, _light_verb_event, _event_by_object,
                  _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
@@ -947,6 +948,21 @@ def _alerted(verb: Token) -> bool:
         held += [c for c in verb.children if c.dep_ == "dobj"]
     return any(n.lemma_.lower() in ALERT_NOUNS for o in held
                for n in (o, *_compounds(o), *_of_objects(o)))
+
+
+def _pressing_on(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'pressed ahead with its military operation', 'pressed on with the assault': the act its
+    "with" phrase names, which the subject goes on with (`PRESSING_ON`); nobody is asked
+    anything, and going on with no act named codes nothing."""
+    going_on = PRESSING_ON.get(cue.lemma)
+    if going_on is None or not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in going_on for c in token.children):
+        return None
+    goals = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+             for o in c.children if o.dep_ == "pobj"]
+    return next((found for o in goals for n in (o, *_compounds(o), *_of_objects(o))
+                 if (found := _object_event(n) or NOUN_TRIGGERS.get(n.lemma_.lower()))),
+                NO_EVENT)
 
 
 def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:

@@ -2811,3 +2811,18 @@ def test_verbs_of_force_used_of_words_accuse(annotate, text, dyad) -> None:
 ])
 def test_verbs_of_force_used_of_force_still_assault_or_coerce(annotate, text) -> None:
     assert not any(t == "ACCUSE" for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting goes on while Peru presses ahead with its offensive on the rebels in Chile.",
+    "Peru has pressed forward with its offensive in the Chilean border towns, shelling homes.",
+])
+def test_pressing_ahead_with_an_act_goes_on_with_it(annotate, text) -> None:
+    dyads = _dyads(annotate(text))
+    assert ("PER", "ASSAULT", "CHL") in dyads and not any(
+        t == "REQUEST" for _, t, _ in dyads), dyads
+
+
+def test_pressing_someone_is_still_a_request(annotate) -> None:
+    assert ("PER", "REQUEST", "CHL") in _dyads(annotate("Peru pressed Chile to release the "
+                                                        "fishermen."))
