@@ -160,6 +160,15 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["exercises", "drills", "maneuvers", "manoeuvres"], ("MOBILIZE", "exercises")),
     **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
 }
+# leaving an agreement, or one's part in it, rejects it (CAMEO 12), as the annotators code it:
+# "withdrew from the grain deal", "pulled out of the accord", "suspended its participation in
+# the treaty", "halted its role as mediator" (a verb of `LEAVING_VERBS` with an agreement after
+# "from" or "out of", or one of `STOPPING_VERBS` with a part taken as its object)
+AGREEMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "initiative",
+                        "arrangement", "convention", "framework", "protocol"})
+PARTS_TAKEN = frozenset({"participation", "membership", "role", "involvement"})
+LEAVING_VERBS = frozenset({"withdraw", "pull", "exit", "quit"})
+STOPPING_VERBS = frozenset({"suspend", "halt", "freeze", "end"})
 # what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
 # easing a curfew, sanctions or a blockade is RETREAT in the published crosswalk (0813, 085)
 REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),

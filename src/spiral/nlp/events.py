@@ -48,6 +48,7 @@ from spiral.nlp.dates import (
 from spiral.nlp.event_lexicon import (
     ADVERBIAL_WORDS,
     AERIAL_WORDS,
+    AGREEMENTS,
     AIMED_ACTS,
     AIMED_AT_OWNER,
     ALERT_NOUNS,
@@ -101,6 +102,7 @@ from spiral.nlp.event_lexicon import (
     ISSUED_NOUNS,
     JOINT_NOUNS,
     KNOWN_VERBS,
+    LEAVING_VERBS,
     LEGAL_ACTIONS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
@@ -126,6 +128,7 @@ from spiral.nlp.event_lexicon import (
     OPEN_WATERS,
     ORGANISATIONS,
     PAIRS,
+    PARTS_TAKEN,
     PERMITTING,
     PERSONS_BOUND_PRONOUNS,
     PLACE_PREPS,
@@ -167,6 +170,7 @@ from spiral.nlp.event_lexicon import (
     STATE_SENSES,
     STATEMENT_NOUNS,
     STATEMENTS,
+    STOPPING_VERBS,
     STRIKING_VERBS,
     SUPPORTIVE,
     SUPPRESSING_VERBS,
@@ -1062,6 +1066,8 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return _order_event(token, cue)
     if lemma == "hand" and any(o.lemma_.lower() in CAPTIVES for o in objects):
         return ("RETREAT", "release")  # "Hamas handed over three Israeli women it had held"
+    if _leaves_an_agreement(token, cue):
+        return ("REJECT", "")
     if lemma in ("withdraw", "recall", "pull", "expel") and any(
             o.lemma_.lower() in MISSIONS for o in objects):
         return ("SANCTION", "expel")  # CAMEO 166: withdrawing peacekeepers, inspectors, envoys
@@ -1095,6 +1101,19 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
             c.dep_ in ("dative", "dobj") and c not in allowed_time for c in token.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
     return None
+
+
+def _leaves_an_agreement(token: Token, cue: _Cue) -> bool:
+    """"withdrew from the deal", "pulled out of the accord", "suspended its participation in the
+    treaty": the subject leaves an agreement or its part in one (`AGREEMENTS`, `PARTS_TAKEN`)."""
+    if cue.lemma in STOPPING_VERBS:
+        return any(o.lemma_.lower() in PARTS_TAKEN for o in cue.objects)
+    if cue.lemma not in LEAVING_VERBS:
+        return False
+    exits = [c for c in token.children if c.lower_ in ("from", "of", "out")]
+    exits += [p for c in exits for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    left = [o for c in exits for o in c.children if o.dep_ == "pobj"]  # "pulled out of"
+    return any(o.lemma_.lower() in AGREEMENTS | PARTS_TAKEN for o in left)
 
 
 def _subject_lemmas(token: Token) -> set[str]:

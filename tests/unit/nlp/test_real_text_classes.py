@@ -2826,3 +2826,19 @@ def test_pressing_ahead_with_an_act_goes_on_with_it(annotate, text) -> None:
 def test_pressing_someone_is_still_a_request(annotate) -> None:
     assert ("PER", "REQUEST", "CHL") in _dyads(annotate("Peru pressed Chile to release the "
                                                         "fishermen."))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru said that it was suspending its participation in the fisheries treaty with Chile.",
+    "Chile has halted participation in the river initiative that let Peru export its grain.",
+    "Peru pulled out of the nuclear deal with Chile in 2018.",
+])
+def test_leaving_an_agreement_rejects_it(annotate, text) -> None:
+    dyads = _dyads(annotate(text))
+    assert any(t == "REJECT" for _, t, _ in dyads) and not any(
+        t in ("SANCTION", "RETREAT") for _, t, _ in dyads), dyads
+
+
+def test_troops_pulled_out_still_retreat(annotate) -> None:
+    assert ("CHL", "RETREAT", "PER") in _dyads(annotate("Chilean troops pulled out of the "
+                                                        "Peruvian town."))
