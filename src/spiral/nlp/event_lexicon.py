@@ -424,6 +424,10 @@ PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "c
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
                   "unlikely", "expect", "poise", "due", "schedule", "demand"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
+# verbs that call off the act their object names: "suspended the talks", "the visit was
+# postponed" tell no talks and no visit (the calling off is an event of its own)
+CALLING_OFF_VERBS = frozenset({"suspend", "postpone", "cancel", "halt", "freeze", "shelve",
+                               "delay", "scrap", "abandon"})
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}

@@ -65,6 +65,7 @@ from spiral.nlp.event_lexicon import (
     BELIEF_VERBS,
     BETWEEN_NOUNS,
     BOUND_PRONOUNS,
+    CALLING_OFF_VERBS,
     CAPTIVES,
     CAUSATIVE_VERBS,
     CIVIL_WAR_SIDES,
@@ -2181,6 +2182,11 @@ def _negated(token: Token) -> bool:
         return True  # "gave no approval"
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "left without signing the deal"
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and (
+            _verb_lemma(token.head) in CALLING_OFF_VERBS or (
+                token.head.lemma_ in ("call", "break")
+                and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.head.children))):
+        return True  # "suspended the talks", "the visit was postponed", "called off the summit"
     if any(a.lower_ == "of" and a.head.lower_ == "short" for a in token.ancestors):
         return True  # "stopped short of declaring war", "fell short of a ban"
     if token.dep_ in ("advcl", "dobj", "xcomp", "pcomp") and token.head.lemma_ == "rule" and any(

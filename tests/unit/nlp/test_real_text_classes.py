@@ -2842,3 +2842,16 @@ def test_leaving_an_agreement_rejects_it(annotate, text) -> None:
 def test_troops_pulled_out_still_retreat(annotate) -> None:
     assert ("CHL", "RETREAT", "PER") in _dyads(annotate("Chilean troops pulled out of the "
                                                         "Peruvian town."))
+
+
+@pytest.mark.parametrize("text", [
+    "Last week Peru announced it was suspending border talks with Chile.",
+    "Chile has postponed its talks with Peru until the spring.",
+    "The talks between Peru and Chile were suspended on Friday.",
+])
+def test_an_act_called_off_is_not_told_as_done(annotate, text) -> None:
+    assert not any(t == "CONSULT" for _, t, _ in _dyads(annotate(text)))
+
+
+def test_talks_held_are_still_told(annotate) -> None:
+    assert ("PER", "CONSULT", "CHL") in _dyads(annotate("Peru held talks with Chile on Monday."))
