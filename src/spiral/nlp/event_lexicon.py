@@ -559,6 +559,12 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
 )
 
+# acts a statement does not perform when its words say them as what might be ("the takeover
+# could violate the treaty", "any such move would be regarded as a violation"), under one of
+# `POSSIBILITY_MODALS`; a threat says what would happen by its nature
+HEDGED_ACTS = frozenset({"ACCUSE"})
+POSSIBILITY_MODALS = frozenset({"could", "might", "may", "would"})
+
 # verbs whose object does what follows: "warnings forced Ankara to abandon the operation"
 CAUSATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "drive", "cause", "lead"})
 # verbs whose object is kept from happening: "to prevent clashes", "averted a war"

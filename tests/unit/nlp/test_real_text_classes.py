@@ -2855,3 +2855,20 @@ def test_an_act_called_off_is_not_told_as_done(annotate, text) -> None:
 
 def test_talks_held_are_still_told(annotate) -> None:
     assert ("PER", "CONSULT", "CHL") in _dyads(annotate("Peru held talks with Chile on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    ("Chilean officials have said a Peruvian seizure of the port could violate the two "
+     "countries' 1929 treaty."),
+    ("Peru's defence minister said that any movement of Chilean warships north of the line "
+     "would be regarded as a breach of the truce."),
+    ("Chile said it would open a base on the coast, prompting fears in Lima that the plan might "
+     "destabilise the whole region."),
+])
+def test_an_accusation_said_as_what_might_be_is_not_made(annotate, text) -> None:
+    assert not any(t == "ACCUSE" for _, t, _ in _dyads(annotate(text)))
+
+
+def test_an_accusation_said_as_done_is_made(annotate) -> None:
+    doc = annotate("Peru said the Chilean incursion was a flagrant violation of its sovereignty.")
+    assert ("PER", "ACCUSE", "CHL") in _dyads(doc)
