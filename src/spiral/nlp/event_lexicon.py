@@ -629,6 +629,15 @@ REBUKED_WORDS = frozenset({"plan", "policy", "proposal", "decision", "record", "
                            "report", "step", "response", "handling", "failure", "inaction",
                            "stance", "claim", "speech", "vote", "verdict"})
 
+# what is given, offered or provided in the everyday sense of the verbs, neither aid nor a
+# promise: "offering respite from the war", "airlines are offering refunds", "offered
+# explanations for the crash", "has given the units instructions"
+EVERYDAY_GIFTS = frozenset({"respite", "refund", "explanation", "detail", "instruction", "rise",
+                            "analysis", "picture", "notification", "momentum", "incentive",
+                            "account", "insight", "glimpse", "answer", "update", "briefing",
+                            "reassurance", "clue", "hint"})
+GIVING_VERBS = frozenset({"give", "offer", "provide"})
+
 # Trigger verbs in their everyday sense, told by their object: (verb lemma, object lemmas, what
 # the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,
 # "released a map" publishes, "called his counterpart" telephones.
@@ -689,6 +698,7 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),
     # "the launches threaten peace and stability": they endanger it, nobody threatens anyone
     ("threaten", frozenset({"peace", "stability", "security", "existence", "livelihood"}), None),
+    *((verb, EVERYDAY_GIFTS, None) for verb in sorted(GIVING_VERBS)),
     # "blasted the decision", "attacked the plan": words that hit what a side decided or said
     *((verb, REBUKED_WORDS, ("ACCUSE", "")) for verb in sorted(REBUKING_VERBS)),
     ("kill", frozenset({"bill", "deal", "proposal", "plan", "idea", "legislation"}),

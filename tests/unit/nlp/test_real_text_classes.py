@@ -2872,3 +2872,17 @@ def test_an_accusation_said_as_what_might_be_is_not_made(annotate, text) -> None
 def test_an_accusation_said_as_done_is_made(annotate) -> None:
     doc = annotate("Peru said the Chilean incursion was a flagrant violation of its sovereignty.")
     assert ("PER", "ACCUSE", "CHL") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text", [
+    ("Peru and Chile each accused the other of breaking the truce, which had held since May, "
+     "offering respite to the border towns."),
+    "Several Peruvian airlines are now offering free refunds for flights to Chile.",
+    "Peru's president offered explanations to Chile for the downing of the plane.",
+])
+def test_giving_in_the_everyday_sense_is_neither_aid_nor_a_promise(annotate, text) -> None:
+    assert not any(t in ("AGREE", "AID") for _, t, _ in _dyads(annotate(text)))
+
+
+def test_giving_arms_is_still_aid(annotate) -> None:
+    assert ("CHL", "AID", "PER") in _dyads(annotate("Chile provided Peru with artillery shells."))
