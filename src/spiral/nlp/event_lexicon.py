@@ -68,6 +68,10 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
                     ("CONCEDE", "policy")),
 }
+# "pressed ahead with its offensive", "pushed on with the assault": going on with the act the
+# "with" phrase names (verb lemma -> the words that say it goes on), not a request of anyone
+PRESSING_ON = {"press": frozenset({"ahead", "forward", "on"}),
+               "push": frozenset({"ahead", "forward", "on"}), "forge": frozenset({"ahead"})}
 # "open an investigation", "lodge a protest", "reach an agreement": a light verb whose object
 # names the event. Reversing verbs ("lift the curfew", "call off the strike") give the other type.
 LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "undertake",
@@ -156,6 +160,15 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["exercises", "drills", "maneuvers", "manoeuvres"], ("MOBILIZE", "exercises")),
     **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
 }
+# leaving an agreement, or one's part in it, rejects it (CAMEO 12), as the annotators code it:
+# "withdrew from the grain deal", "pulled out of the accord", "suspended its participation in
+# the treaty", "halted its role as mediator" (a verb of `LEAVING_VERBS` with an agreement after
+# "from" or "out of", or one of `STOPPING_VERBS` with a part taken as its object)
+AGREEMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "initiative",
+                        "arrangement", "convention", "framework", "protocol"})
+PARTS_TAKEN = frozenset({"participation", "membership", "role", "involvement"})
+LEAVING_VERBS = frozenset({"withdraw", "pull", "exit", "quit"})
+STOPPING_VERBS = frozenset({"suspend", "halt", "freeze", "end"})
 # what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
 # easing a curfew, sanctions or a blockade is RETREAT in the published crosswalk (0813, 085)
 REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),
@@ -411,6 +424,10 @@ PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "c
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
                   "unlikely", "expect", "poise", "due", "schedule", "demand"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
+# verbs that call off the act their object names: "suspended the talks", "the visit was
+# postponed" tell no talks and no visit (the calling off is an event of its own)
+CALLING_OFF_VERBS = frozenset({"suspend", "postpone", "cancel", "halt", "freeze", "shelve",
+                               "delay", "scrap", "abandon"})
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
@@ -467,6 +484,9 @@ TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
                         "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.",
                         "dec.", "day", "days", "week", "weeks", "month", "months", "year",
                         "years"})
+# what a "for" phrase names when it tells how long or how often, not why ("attacked the town for
+# the second time", "for three days")
+SPANS_OF_TIME = TIME_WORDS | {"time", "times", "hour", "hours", "minute", "minutes"}
 # heads of a subject that names nobody who could act: an act or a time ("The attack came despite
 # ...", "Monday's raid wounded ..."); the places of its sentence lend it no country. A document
 # ("the proposals call for") still stands for whoever wrote it; numbers are told by the parser.
@@ -505,7 +525,13 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("THREATEN", (
         r"\bpay (?:an? |the )?(?:\w+ )?(?:heavy |high |unprecedented |dear )?price\b",
         r"\bpay dearly\b", r"\bwill (?:respond|retaliate|strike back|hit back)\b",
-        r"\bwould (?:respond|retaliate|strike back|hit back)\b", r"\bretaliat",
+        r"\bwould (?:respond|retaliate|strike back|hit back)\b",
+        # a retaliation to come ("would be met with retaliation", "vowed retaliation",
+        # "retaliation will follow"), not one told as made ("ordered a retaliatory strike",
+        # "in retaliation for", "the attacks were retaliatory measures")
+        r"\b(?:will|would|shall|to) (?:\w+ ){0,3}retaliat",
+        (r"\b(?:vow|threat|warn|promis|pledg|risk|invit|fac(?:e|es|ing)\b|met with)\w* "
+         r"(?:\w+ ){0,3}retaliat"), r"\bretaliat\w* (?:\w+ ){0,2}(?:will|would)\b",
         r"\b(?:face|suffer) (?:the )?(?:severe |serious |grave )?consequences\b",
         r"\bnot go unanswered\b", r"\bwill not (?:tolerate|stand idly)\b",
         r"\bact against\b", r"\bpainful blows?\b", r"\bcrushing (?:blow|response)\b",
@@ -532,6 +558,12 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bcall(?:s|ed)? (?:on|upon)\b", r"\burg(?:e|ed|es|ing)\b",
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations
 )
+
+# acts a statement does not perform when its words say them as what might be ("the takeover
+# could violate the treaty", "any such move would be regarded as a violation"), under one of
+# `POSSIBILITY_MODALS`; a threat says what would happen by its nature
+HEDGED_ACTS = frozenset({"ACCUSE"})
+POSSIBILITY_MODALS = frozenset({"could", "might", "may", "would"})
 
 # verbs whose object does what follows: "warnings forced Ankara to abandon the operation"
 CAUSATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "drive", "cause", "lead"})
@@ -586,6 +618,25 @@ ADVERBIAL_WORDS = frozenset({"when", "where"})
 # what may lie between the verb and such a clause ("asked experts on the programme about
 # whether ..."); an infinitive does not ("asked the UN to investigate whether ...")
 QUESTION_PATH = frozenset({"ccomp", "advcl", "pcomp", "prep", "pobj", "dobj"})
+
+# verbs of force also used of words, which then accuse (CAMEO 111, criticise), as the annotators
+# code them: when what they hit is a decision, a policy or words (`REBUKED_WORDS`: "blasted the
+# UN action"), or a side is hit "for" what it did ("attacked Lima for its failure to ...")
+REBUKING_VERBS = frozenset({"attack", "blast", "lambast", "lambaste"})
+REBUKED_WORDS = frozenset({"plan", "policy", "proposal", "decision", "record", "remark",
+                           "statement", "bill", "idea", "approach", "action", "move", "rule",
+                           "law", "measure", "comment", "announcement", "ruling", "resolution",
+                           "report", "step", "response", "handling", "failure", "inaction",
+                           "stance", "claim", "speech", "vote", "verdict"})
+
+# what is given, offered or provided in the everyday sense of the verbs, neither aid nor a
+# promise: "offering respite from the war", "airlines are offering refunds", "offered
+# explanations for the crash", "has given the units instructions"
+EVERYDAY_GIFTS = frozenset({"respite", "refund", "explanation", "detail", "instruction", "rise",
+                            "analysis", "picture", "notification", "momentum", "incentive",
+                            "account", "insight", "glimpse", "answer", "update", "briefing",
+                            "reassurance", "clue", "hint"})
+GIVING_VERBS = frozenset({"give", "offer", "provide"})
 
 # Trigger verbs in their everyday sense, told by their object: (verb lemma, object lemmas, what
 # the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,
@@ -647,8 +698,9 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),
     # "the launches threaten peace and stability": they endanger it, nobody threatens anyone
     ("threaten", frozenset({"peace", "stability", "security", "existence", "livelihood"}), None),
-    ("attack", frozenset({"plan", "policy", "proposal", "decision", "record", "remark",
-                          "statement", "bill", "idea", "approach"}), ("ACCUSE", "")),
+    *((verb, EVERYDAY_GIFTS, None) for verb in sorted(GIVING_VERBS)),
+    # "blasted the decision", "attacked the plan": words that hit what a side decided or said
+    *((verb, REBUKED_WORDS, ("ACCUSE", "")) for verb in sorted(REBUKING_VERBS)),
     ("kill", frozenset({"bill", "deal", "proposal", "plan", "idea", "legislation"}),
      ("REJECT", "")),
     ("call", frozenset({"counterpart", "president", "minister", "leader", "chancellor",

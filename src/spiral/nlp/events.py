@@ -48,6 +48,7 @@ from spiral.nlp.dates import (
 from spiral.nlp.event_lexicon import (
     ADVERBIAL_WORDS,
     AERIAL_WORDS,
+    AGREEMENTS,
     AIMED_ACTS,
     AIMED_AT_OWNER,
     ALERT_NOUNS,
@@ -64,6 +65,7 @@ from spiral.nlp.event_lexicon import (
     BELIEF_VERBS,
     BETWEEN_NOUNS,
     BOUND_PRONOUNS,
+    CALLING_OFF_VERBS,
     CAPTIVES,
     CAUSATIVE_VERBS,
     CIVIL_WAR_SIDES,
@@ -101,6 +103,7 @@ from spiral.nlp.event_lexicon import (
     ISSUED_NOUNS,
     JOINT_NOUNS,
     KNOWN_VERBS,
+    LEAVING_VERBS,
     LEGAL_ACTIONS,
     LIFTED_FREEDOMS,
     LIGHT_VERBS,
@@ -126,11 +129,13 @@ from spiral.nlp.event_lexicon import (
     OPEN_WATERS,
     ORGANISATIONS,
     PAIRS,
+    PARTS_TAKEN,
     PERMITTING,
     PERSONS_BOUND_PRONOUNS,
     PLACE_PREPS,
     PLEDGES,
     PREPARING_VERBS,
+    PRESSING_ON,
     PREVENTING_VERBS,
     PROPERTY,
     PROSPECTIVE_MODIFIERS,
@@ -140,6 +145,7 @@ from spiral.nlp.event_lexicon import (
     QUESTION_PATH,
     QUESTION_WORDS,
     REACTIONS,
+    REBUKING_VERBS,
     RECIPROCAL_VERBS,
     RECIPROCALS,
     RELATION_NOUNS,
@@ -158,12 +164,14 @@ from spiral.nlp.event_lexicon import (
     RIOT_OBJECTS,
     SENDING_VERBS,
     SETTING_PREPS,
+    SPANS_OF_TIME,
     SPEECH_VERBS,
     STANCES,
     STANDING_TYPES,
     STATE_SENSES,
     STATEMENT_NOUNS,
     STATEMENTS,
+    STOPPING_VERBS,
     STRIKING_VERBS,
     SUPPORTIVE,
     SUPPRESSING_VERBS,
@@ -755,8 +763,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
-    for rule in (_vetoed, _judgement_event, _ordinary_sense, _sense_by_complement,
-                 _measure_event, _alert_event, _light_verb_event, _event_by_object,
+    for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,
+                 _measure_event, _alert_event, _pressing_on, _light_verb_event, _event_by_object,
                  _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
@@ -829,6 +837,19 @@ def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
         if lemma == cue.lemma and nouns & objects:
             return NO_EVENT if verdict is None else verdict
     return None
+
+
+def _rebuke_for(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """A verb of force used of words: a side hit "for" what it did ("attacked Lima for its
+    failure to act", "blasted Kyiv for refusing talks"), not for a time ("for the second time",
+    "for three days"): an accusation (`REBUKING_VERBS`)."""
+    if token.pos_ != "VERB" or cue.lemma not in REBUKING_VERBS:
+        return None
+    reasons = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+               for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    return ("ACCUSE", "") if any(
+        not any(t.like_num or t.lower_ in SPANS_OF_TIME for t in o.subtree)
+        for o in reasons) else None
 
 
 def _judgement_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -934,6 +955,21 @@ def _alerted(verb: Token) -> bool:
                for n in (o, *_compounds(o), *_of_objects(o)))
 
 
+def _pressing_on(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'pressed ahead with its military operation', 'pressed on with the assault': the act its
+    "with" phrase names, which the subject goes on with (`PRESSING_ON`); nobody is asked
+    anything, and going on with no act named codes nothing."""
+    going_on = PRESSING_ON.get(cue.lemma)
+    if going_on is None or not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in going_on for c in token.children):
+        return None
+    goals = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+             for o in c.children if o.dep_ == "pobj"]
+    return next((found for o in goals for n in (o, *_compounds(o), *_of_objects(o))
+                 if (found := _object_event(n) or NOUN_TRIGGERS.get(n.lemma_.lower()))),
+                NO_EVENT)
+
+
 def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """'open an investigation', 'lift the curfew': the event the object names, reversed by
     reversing verbs."""
@@ -1031,6 +1067,8 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return _order_event(token, cue)
     if lemma == "hand" and any(o.lemma_.lower() in CAPTIVES for o in objects):
         return ("RETREAT", "release")  # "Hamas handed over three Israeli women it had held"
+    if _leaves_an_agreement(token, cue):
+        return ("REJECT", "")
     if lemma in ("withdraw", "recall", "pull", "expel") and any(
             o.lemma_.lower() in MISSIONS for o in objects):
         return ("SANCTION", "expel")  # CAMEO 166: withdrawing peacekeepers, inspectors, envoys
@@ -1064,6 +1102,19 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
             c.dep_ in ("dative", "dobj") and c not in allowed_time for c in token.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
     return None
+
+
+def _leaves_an_agreement(token: Token, cue: _Cue) -> bool:
+    """"withdrew from the deal", "pulled out of the accord", "suspended its participation in the
+    treaty": the subject leaves an agreement or its part in one (`AGREEMENTS`, `PARTS_TAKEN`)."""
+    if cue.lemma in STOPPING_VERBS:
+        return any(o.lemma_.lower() in PARTS_TAKEN for o in cue.objects)
+    if cue.lemma not in LEAVING_VERBS:
+        return False
+    exits = [c for c in token.children if c.lower_ in ("from", "of", "out")]
+    exits += [p for c in exits for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
+    left = [o for c in exits for o in c.children if o.dep_ == "pobj"]  # "pulled out of"
+    return any(o.lemma_.lower() in AGREEMENTS | PARTS_TAKEN for o in left)
 
 
 def _subject_lemmas(token: Token) -> set[str]:
@@ -2131,6 +2182,11 @@ def _negated(token: Token) -> bool:
         return True  # "gave no approval"
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "left without signing the deal"
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and (
+            _verb_lemma(token.head) in CALLING_OFF_VERBS or (
+                token.head.lemma_ in ("call", "break")
+                and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.head.children))):
+        return True  # "suspended the talks", "the visit was postponed", "called off the summit"
     if any(a.lower_ == "of" and a.head.lower_ == "short" for a in token.ancestors):
         return True  # "stopped short of declaring war", "fell short of a ban"
     if token.dep_ in ("advcl", "dobj", "xcomp", "pcomp") and token.head.lemma_ == "rule" and any(

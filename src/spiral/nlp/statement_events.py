@@ -23,7 +23,7 @@ from spiral.nlp import extensions
 from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import SOURCING_CUES, UNSPOKEN
 from spiral.nlp.dates import find_event_date
-from spiral.nlp.event_lexicon import STATEMENT_ACTS
+from spiral.nlp.event_lexicon import HEDGED_ACTS, POSSIBILITY_MODALS, STATEMENT_ACTS
 from spiral.records import Entity, Event, from_dict
 
 ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
@@ -45,17 +45,21 @@ def statement_act(content: str,
     return act[0] if act else None
 
 
-def first_act(content: str, named_act: Callable[[int, int], bool] = lambda start, end: False
+def first_act(content: str, named_act: Callable[[int, int], bool] = lambda start, end: False,
+              hedged: Callable[[int, int], bool] = lambda start, end: False
               ) -> tuple[str, int] | None:
     """What a statement does (as `statement_act`) and where in the content the first words that
     do it begin: a quote of several sentences performs its act in the sentence that holds them.
+    `hedged` tells whether the words at [start, end) are said as what might be, which performs
+    none of `HEDGED_ACTS`.
 
     >>> first_act("It is a sad day. They will pay a heavy price.")
     ('THREATEN', 27)
     """
     for event_type, pattern in ACTS:
         starts = [match.start() for match in pattern.finditer(content)
-                  if not named_act(*match.span())]
+                  if not named_act(*match.span())
+                  and not (event_type in HEDGED_ACTS and hedged(*match.span()))]
         if starts:
             return event_type, min(starts)
     return None
@@ -79,6 +83,20 @@ def _names_someones_act(doc: Doc, at: int) -> Callable[[int, int], bool]:
             token.pos_ == "NOUN" and any(o.dep_ == "poss" or a_side(o) for o in owners(token))
             for token in span)
     return named
+
+
+def _said_as_possible(doc: Doc, at: int) -> Callable[[int, int], bool]:
+    """"the takeover could violate the treaty", "any such move would be regarded as a
+    violation": the words hang on a verb under a modal of what might be (`POSSIBILITY_MODALS`)."""
+    def hedged(start: int, end: int) -> bool:
+        span = doc.char_span(at + start, at + end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children)
+    return hedged
 
 
 def _performs_no_act(doc: Doc, quote: dict[str, Any]) -> bool:
@@ -128,7 +146,8 @@ class StatementEvents:
         speaker = quote.get("speaker")
         if not speaker or not speaker.get("code"):
             return None
-        act = first_act(text[quote["start"]:quote["end"]], _names_someones_act(doc, quote["start"]))
+        act = first_act(text[quote["start"]:quote["end"]], _names_someones_act(doc, quote["start"]),
+                        _said_as_possible(doc, quote["start"]))
         if act is None or _performs_no_act(doc, quote):
             return None
         event_type, at = act

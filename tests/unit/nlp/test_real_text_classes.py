@@ -2767,3 +2767,122 @@ def test_forces_moved_somewhere_or_scrambled_mobilize(annotate, text, dyad) -> N
 def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> None:
     assert not any(e["event_type"] == "MOBILIZE" for e in annotate(text)._.events)
 
+
+
+@pytest.mark.parametrize("content", [
+    "Peru ordered a retaliatory raid on the border posts, then called it off",
+    "the drone strikes were retaliation for the shelling of the port",
+    "Chile expelled two Peruvian envoys in retaliation for the expulsions",
+])
+def test_a_retaliation_told_as_made_threatens_nobody(content: str) -> None:
+    assert statement_act(content) is None
+
+
+@pytest.mark.parametrize("content", [
+    "any new sanctions would be met with retaliation",
+    "Lima vowed swift retaliation",
+    "retaliation will come at a time of our choosing",
+    "we reserve the right to retaliate",
+])
+def test_a_retaliation_to_come_threatens(content: str) -> None:
+    assert statement_act(content) == "THREATEN"
+
+
+def test_a_retaliation_told_in_reported_speech_is_no_threat(annotate) -> None:
+    doc = annotate("Peru's army said the rocket fire on Chilean outposts was part of a series of "
+                   "retaliatory steps against Chile.")
+    assert not any(e["event_type"] == "THREATEN" for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Lima sharply blasted the Chilean move on Friday.", ("PER", "ACCUSE", "CHL")),
+    ("Peru's foreign minister attacked Chile for its refusal to share the river's water.",
+     ("PER", "ACCUSE", "CHL")),
+    ("Peru's president blasted Chile for stalling the border talks.", ("PER", "ACCUSE", "CHL")),
+])
+def test_verbs_of_force_used_of_words_accuse(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads and not any(t == "ASSAULT" for _, t, _ in dyads), dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian jets attacked Chilean positions for the second time in a week.",
+    "Chilean gunboats blasted Peruvian fishing boats with water cannon.",
+])
+def test_verbs_of_force_used_of_force_still_assault_or_coerce(annotate, text) -> None:
+    assert not any(t == "ACCUSE" for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting goes on while Peru presses ahead with its offensive on the rebels in Chile.",
+    "Peru has pressed forward with its offensive in the Chilean border towns, shelling homes.",
+])
+def test_pressing_ahead_with_an_act_goes_on_with_it(annotate, text) -> None:
+    dyads = _dyads(annotate(text))
+    assert ("PER", "ASSAULT", "CHL") in dyads and not any(
+        t == "REQUEST" for _, t, _ in dyads), dyads
+
+
+def test_pressing_someone_is_still_a_request(annotate) -> None:
+    assert ("PER", "REQUEST", "CHL") in _dyads(annotate("Peru pressed Chile to release the "
+                                                        "fishermen."))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru said that it was suspending its participation in the fisheries treaty with Chile.",
+    "Chile has halted participation in the river initiative that let Peru export its grain.",
+    "Peru pulled out of the nuclear deal with Chile in 2018.",
+])
+def test_leaving_an_agreement_rejects_it(annotate, text) -> None:
+    dyads = _dyads(annotate(text))
+    assert any(t == "REJECT" for _, t, _ in dyads) and not any(
+        t in ("SANCTION", "RETREAT") for _, t, _ in dyads), dyads
+
+
+def test_troops_pulled_out_still_retreat(annotate) -> None:
+    assert ("CHL", "RETREAT", "PER") in _dyads(annotate("Chilean troops pulled out of the "
+                                                        "Peruvian town."))
+
+
+@pytest.mark.parametrize("text", [
+    "Last week Peru announced it was suspending border talks with Chile.",
+    "Chile has postponed its talks with Peru until the spring.",
+    "The talks between Peru and Chile were suspended on Friday.",
+])
+def test_an_act_called_off_is_not_told_as_done(annotate, text) -> None:
+    assert not any(t == "CONSULT" for _, t, _ in _dyads(annotate(text)))
+
+
+def test_talks_held_are_still_told(annotate) -> None:
+    assert ("PER", "CONSULT", "CHL") in _dyads(annotate("Peru held talks with Chile on Monday."))
+
+
+@pytest.mark.parametrize("text", [
+    ("Chilean officials have said a Peruvian seizure of the port could violate the two "
+     "countries' 1929 treaty."),
+    ("Peru's defence minister said that any movement of Chilean warships north of the line "
+     "would be regarded as a breach of the truce."),
+    ("Chile said it would open a base on the coast, prompting fears in Lima that the plan might "
+     "destabilise the whole region."),
+])
+def test_an_accusation_said_as_what_might_be_is_not_made(annotate, text) -> None:
+    assert not any(t == "ACCUSE" for _, t, _ in _dyads(annotate(text)))
+
+
+def test_an_accusation_said_as_done_is_made(annotate) -> None:
+    doc = annotate("Peru said the Chilean incursion was a flagrant violation of its sovereignty.")
+    assert ("PER", "ACCUSE", "CHL") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text", [
+    ("Peru and Chile each accused the other of breaking the truce, which had held since May, "
+     "offering respite to the border towns."),
+    "Several Peruvian airlines are now offering free refunds for flights to Chile.",
+    "Peru's president offered explanations to Chile for the downing of the plane.",
+])
+def test_giving_in_the_everyday_sense_is_neither_aid_nor_a_promise(annotate, text) -> None:
+    assert not any(t in ("AGREE", "AID") for _, t, _ in _dyads(annotate(text)))
+
+
+def test_giving_arms_is_still_aid(annotate) -> None:
+    assert ("CHL", "AID", "PER") in _dyads(annotate("Chile provided Peru with artillery shells."))
