@@ -58,6 +58,7 @@ from spiral.nlp.event_lexicon import (
     AMOUNTS,
     ANSWERING_VERBS,
     ARGUMENT_DEPS,
+    AT_SEA,
     BACK_REFERENCE_CHARS,
     BACKERS,
     BACKGROUND_PREPS,
@@ -644,7 +645,12 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token], event_typ
 
 def _place(sentence: Span, token: Token, subject: list[Token], event_type: str,
            actors: list[Entity], heads: list[Token]) -> list[Entity]:
-    """Where the sentence places the target the phrases under `heads` name (`_placed_target`)."""
+    """Where the sentence places the target the phrases under `heads` name (`_placed_target`);
+    nowhere when one is a ship or the open sea (`AT_SEA`), unless forces are withdrawn from it
+    (whose waters they leave is whom they pull back from: "pulled its warships out of the sea
+    off Peru")."""
+    if event_type != "RETREAT" and any(head.lemma_.lower() in AT_SEA for head in heads):
+        return []
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
     targets = _not_the_doers([t for head in heads if head.lemma_.lower() not in unplaced

@@ -2767,3 +2767,25 @@ def test_forces_moved_somewhere_or_scrambled_mobilize(annotate, text, dyad) -> N
 def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> None:
     assert not any(e["event_type"] == "MOBILIZE" for e in annotate(text)._.events)
 
+
+SEA_NAVY = "Chilean patrol ships shelled a fishing boat in the open ocean after it left Peru."
+SEA_DEPLOYED = "Chile sent two destroyers to the Caribbean to fight gangs based in Haiti."
+SEA_RAIDED = "Chile sent warships to the Gulf of Guinea after Nigerian pirates raided a trawler."
+
+
+@pytest.mark.parametrize("text, dyad", [
+    (SEA_NAVY, ("CHL", "ASSAULT")),
+    ("Peru seized the tanker in the Strait of Magellan on Friday.", ("PER", "COERCE")),
+    (SEA_DEPLOYED, ("CHL", "MOBILIZE")),
+    (SEA_RAIDED, ("CHL", "MOBILIZE")),
+    (SEA_RAIDED, ("NGA", "ASSAULT")),
+])
+def test_a_ship_or_the_open_sea_places_no_target(annotate, text, dyad) -> None:
+    # a ship and the sea it sails are no country's ground: not the actor's own, nor that of
+    # whatever place the sentence names
+    assert (*dyad, "") in _dyads(annotate(text))
+
+
+def test_a_ship_whose_side_is_named_is_that_sides(annotate) -> None:
+    assert ("CHL", "COERCE", "PER") in _dyads(annotate("Chile seized a Peruvian trawler off "
+                                                       "the port of Arica on Monday."))
