@@ -359,6 +359,13 @@ AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 # that call a launch a test: a show of force (PLOVER MOBILIZE), not an attack
 OPEN_WATERS = frozenset({"sea", "waters", "water", "ocean", "coast"})
 TEST_WORDS = frozenset({"test", "tests", "drill", "drills"})
+# targets no sentence places in a country: a ship and the open sea ("shelled a fishing boat in
+# the open ocean", "sent warships to the Caribbean"); whatever place the sentence names, they
+# are not there (a ship's side is named, "a Filipino boat", or left unknown)
+AT_SEA = OPEN_WATERS | frozenset({
+    "ship", "vessel", "boat", "tanker", "freighter", "ferry", "trawler", "warship", "destroyer",
+    "frigate", "cruiser", "carrier", "submarine", "strait", "gulf", "caribbean", "mediterranean",
+    "pacific", "atlantic"})
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}

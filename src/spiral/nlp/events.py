@@ -59,6 +59,7 @@ from spiral.nlp.event_lexicon import (
     AMOUNTS,
     ANSWERING_VERBS,
     ARGUMENT_DEPS,
+    AT_SEA,
     BACK_REFERENCE_CHARS,
     BACKERS,
     BACKGROUND_PREPS,
@@ -249,13 +250,11 @@ class EventCoder:
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
                 # "coast guard ships blocked the boats" a blockade: no demonstration
                 event_type = state_sense
-            if event_type in REACTIONS and (renamed := _renaming_noun(token)) is not None:
-                # "Chile expelled two envoys, a move Lima denounced": at whoever made the act
-                recipients = _maker_of_told_act(found.values(), actors) or _maker_of_clause(
-                    renamed, actors) or recipients
-            if not recipients and event_type in REACTIONS:
-                # "Kabul condemned the attack": aimed at whoever made the attack told just before
-                recipients = _agent_of_told_event(token, earlier, actors)
+            if event_type in REACTIONS:
+                # "Chile expelled two envoys, a move Lima denounced", "Kabul condemned the
+                # attack": aimed at whoever made the act the reaction answers
+                recipients = _maker_of_answered_act(token, found.values(), earlier, actors,
+                                                    recipients)
             if not recipients and event_type == "THREATEN":
                 # "warned it would resume the launches if Seoul went on": at whom the condition
                 # names; "Kabul vowed to retaliate": at whoever the report last told struck it
@@ -366,25 +365,48 @@ def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
         text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text))
 
 
-def _agent_of_told_event(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:
-    """Who made the event a reaction's object refers back to ("condemned the attack", "criticised
-    the deployment"): the actor of the latest such event in the sentences just before, if
-    another side than the one reacting."""
-    nouns = [n for o in _Cue.of(token).objects for n in (o, *_of_objects(o))] + [
-        o for c in token.children if c.dep_ == "prep" and c.lower_ in ("over", "of", "for")
-        for o in c.children if o.dep_ == "pobj"]  # "regret over the strikes", "accused of"
-    for noun in nouns:
-        lemma = noun.lemma_.lower()
-        told = _object_event(noun) or NOUN_TRIGGERS.get(lemma)
-        if (told is None and lemma not in TOLD_ACT_NOUNS) or _noun_agent(noun) or not any(
-                c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
-            continue
-        found = _referred_agent(token, earlier, actors, lambda event, kind=told: not (
+def _maker_of_answered_act(token: Token, told: Iterable[Event], earlier: list[Event],
+                           actors: list[Entity], named: list[Entity]) -> list[Entity]:
+    """Who made the act a reaction answers, another side than `actors`.
+
+    The act is the one its sentence has just told where a noun renames it and the reaction hangs
+    on that noun ("expelled two envoys, a move Lima denounced": its maker outranks any side the
+    reaction's own clause names); else, where the reaction names no side (`named`), the act a
+    definite noun of its object refers back to ("condemned the attack": the maker of the latest
+    such event in the sentences just before, 'by reference').
+    """
+    renamed = _renaming_noun(token)
+    if renamed is not None:
+        maker = _maker_of_told_act(told, actors) or _maker_of_clause(renamed, actors)
+        if maker:
+            return maker
+    if named:
+        return named
+    for kind in _kinds_referred_to(token):
+        maker = _referred_agent(token, earlier, actors, lambda event, kind=kind: not (
             event.hypothetical or event.negated) and (
             event.event_type == kind[0] if kind else event.event_type in FORCEFUL))
-        if found:
-            return found
+        if maker:
+            return maker
     return []
+
+
+def _kinds_referred_to(token: Token) -> list[tuple[str, str] | None]:
+    """The kinds of act a reaction's object refers back to: a definite noun of an act ("the
+    attack", "regret over the strikes", "accused of") or a word for any act of force ("the
+    move": None), whose maker it does not name itself; in the object, its "of" phrase, or under
+    "over", "of", "for"."""
+    nouns = [n for o in _Cue.of(token).objects for n in (o, *_of_objects(o))] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in ("over", "of", "for")
+        for o in c.children if o.dep_ == "pobj"]
+    kinds: list[tuple[str, str] | None] = []
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        kind = _object_event(noun) or NOUN_TRIGGERS.get(lemma)
+        if (kind is not None or lemma in TOLD_ACT_NOUNS) and not _noun_agent(noun) and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+            kinds.append(kind)
+    return kinds
 
 
 def _renaming_noun(token: Token) -> Token | None:
@@ -406,12 +428,17 @@ def _renaming_noun(token: Token) -> Token | None:
 def _maker_of_told_act(told: Iterable[Event], actors: list[Entity]) -> list[Entity]:
     """The first side other than `actors` that acts in the events told above the token in its
     sentence (the highest first)."""
-    own = {a.code for a in actors}
     for event in told:
-        agent = next((a for a in event.actor if a.code and a.code not in own), None)
+        agent = _other_maker(event, actors)
         if agent is not None:
             return [agent]
     return []
+
+
+def _other_maker(event: Event, actors: list[Entity]) -> Entity | None:
+    """The first actor of `event` that is another side than `actors`."""
+    own = {a.code for a in actors}
+    return next((a for a in event.actor if a.code and a.code not in own), None)
 
 
 def _maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
@@ -438,12 +465,11 @@ def _referred_agent(token: Token, earlier: list[Event], actors: list[Entity],
                     refers: Callable[[Event], bool]) -> list[Entity]:
     """The actor, another side than `actors`, of the latest event within reach before the
     token's sentence that `refers` accepts, marked 'by reference'; else none."""
-    own = {a.code for a in actors}
     start = token.sent.start_char
     for event in reversed(earlier):
         if start - event.end > BACK_REFERENCE_CHARS:
             break
-        agent = next((a for a in event.actor if a.code and a.code not in own), None)
+        agent = _other_maker(event, actors)
         if agent is not None and refers(event):
             return [replace(agent, role="by reference")]
     return []
@@ -627,7 +653,12 @@ def _placed_target(sentence: Span, token: Token, subject: list[Token], event_typ
 
 def _place(sentence: Span, token: Token, subject: list[Token], event_type: str,
            actors: list[Entity], heads: list[Token]) -> list[Entity]:
-    """Where the sentence places the target the phrases under `heads` name (`_placed_target`)."""
+    """Where the sentence places the target the phrases under `heads` name (`_placed_target`);
+    nowhere when one is a ship or the open sea (`AT_SEA`), unless forces are withdrawn from it
+    (whose waters they leave is whom they pull back from: "pulled its warships out of the sea
+    off Peru")."""
+    if event_type != "RETREAT" and any(head.lemma_.lower() in AT_SEA for head in heads):
+        return []
     # what a force fires is aimed somewhere: "Russia launched an ICBM, Ukraine's air force said"
     unplaced = UNPLACED - WEAPON_WORDS if event_type == "ASSAULT" else UNPLACED
     targets = _not_the_doers([t for head in heads if head.lemma_.lower() not in unplaced

@@ -2886,3 +2886,25 @@ def test_giving_in_the_everyday_sense_is_neither_aid_nor_a_promise(annotate, tex
 
 def test_giving_arms_is_still_aid(annotate) -> None:
     assert ("CHL", "AID", "PER") in _dyads(annotate("Chile provided Peru with artillery shells."))
+
+SEA_NAVY = "Chilean patrol ships shelled a fishing boat in the open ocean after it left Peru."
+SEA_DEPLOYED = "Chile sent two destroyers to the Caribbean to fight gangs based in Haiti."
+SEA_RAIDED = "Chile sent warships to the Gulf of Guinea after Nigerian pirates raided a trawler."
+
+
+@pytest.mark.parametrize("text, dyad", [
+    (SEA_NAVY, ("CHL", "ASSAULT")),
+    ("Peru seized the tanker in the Strait of Magellan on Friday.", ("PER", "COERCE")),
+    (SEA_DEPLOYED, ("CHL", "MOBILIZE")),
+    (SEA_RAIDED, ("CHL", "MOBILIZE")),
+    (SEA_RAIDED, ("NGA", "ASSAULT")),
+])
+def test_a_ship_or_the_open_sea_places_no_target(annotate, text, dyad) -> None:
+    # a ship and the sea it sails are no country's ground: not the actor's own, nor that of
+    # whatever place the sentence names
+    assert (*dyad, "") in _dyads(annotate(text))
+
+
+def test_a_ship_whose_side_is_named_is_that_sides(annotate) -> None:
+    assert ("CHL", "COERCE", "PER") in _dyads(annotate("Chile seized a Peruvian trawler off "
+                                                       "the port of Arica on Monday."))
