@@ -32,6 +32,9 @@ Patterns, on the dependency parse of each sentence:
   into our waters will be cut off": whatever does what the relative clause says is the step;
 - "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
   consequences over Y", "warned of countermeasures against Y": Y is;
+- a party's own act with no bound, claimed as a right or said as what it can do: "has / reserves
+  the right to take any measures in the face of X", "... to defend Y", "we can do anything to
+  maintain Y" (what the act answers, X, or a threat to what it defends, Y, is the step);
 - ultimatums: "do X or face / bear / pay Y", "either X or we will Y", "has until Friday to X", "would have
   three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours", "issued
   X a 72-hour ultimatum to Y" (what is demanded, not done in time, is the condition);
@@ -105,6 +108,12 @@ ANSWERABLE = {"responsible", "accountable", "liable"}
 # "would take firm action against ...": what a warning threatens to do against a step
 ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "counteraction",
                 "retaliation", "reprisal"}
+# "keeps the right to take any measures to defend its interests", "can do anything to keep
+# it": who has the right to an act, the acts claimed, what they defend, and an act with no bound
+RIGHT_HOLDING_VERBS = {"have", "reserve", "retain"}
+DEFENDING_ACTS = {"take", "adopt", "use", "do"}
+DEFENDING_VERBS = {"defend", "protect", "safeguard", "maintain", "preserve", "secure", "uphold"}
+UNBOUNDED = {"anything", "everything", "whatever"}
 WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise"}
 # "warned that American intervention would lead to irreparable damage": under a warning, what a
 # step would bring about
@@ -171,7 +180,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
-                          r"deadline|clash\w*|fighting|hostilities|military operations?|"
+                          r"deadline|clash\w*|do (?:anything|everything|whatever)|fighting|hostilities|military operations?|"
                           r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|"
                           r"(?:coming|come) for|"
                           r"intervene militarily|military intervention|escalation|"
@@ -1437,6 +1446,54 @@ def _named_red_line(verb: Token) -> list[tuple[str, str]]:
              _text([verb, *line.subtree]))]
 
 
+def _act_in_defence(verb: Token) -> list[tuple[str, str]]:
+    """"Lima keeps the right to take any measures to defend its interests", "has the right to
+    take measures in the face of such acts", "we can do anything to keep it": a party's
+    own act, unbounded, against what it faces or for what it defends is a line drawn there; what
+    the act answers, or a threat to what it defends, is the step."""
+    if not (_right_to_act(verb) or _unbounded_act(verb)):
+        return []
+    answered = next((o for t in verb.sent if t.lower_ == "of" and t.head.lower_ == "face"
+                     and t.head.head.lower_ == "in" or t.lower_ == "to"
+                     and t.head.lower_ == "response" and t.head.head.lower_ == "in"
+                     for o in t.children if o.dep_ == "pobj"), None)
+    defended = next((o for t in verb.sent if t.lemma_ in DEFENDING_VERBS and t.i > verb.i
+                     and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+                     for o in t.children if o.dep_ == "dobj"), None)
+    if answered is not None:
+        step = _text(list(answered.subtree))
+    elif defended is not None:
+        step = f"a threat to {_text(list(defended.subtree))}"
+    else:
+        return []
+    # what is done: the clause of the right, or of the act, without what it answers
+    clause = _clause_of(verb.head if _right_to_act(verb) else verb)
+    taken = {t.i for t in answered.head.head.head.subtree} if answered is not None else set()
+    return [(step, _text([t for t in clause.subtree if t.i not in taken and not t.is_punct
+                          and not _is_mark(t, clause)]))]
+
+
+def _right_to_act(verb: Token) -> bool:
+    """"has the right to take measures", "reserves the right to respond": an act claimed as a
+    right by whoever has it (not one denied: "has no right to respond")."""
+    right = verb.head
+    if verb.dep_ != "acl" or right.lemma_ != "right" or right.dep_ != "dobj" \
+            or right.head.lemma_ not in RIGHT_HOLDING_VERBS \
+            or any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not") for c in (
+                *right.children, *right.head.children)):
+        return False
+    return verb.lemma_ in RESPONSE_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ACTION_NOUNS for c in verb.children)
+
+
+def _unbounded_act(verb: Token) -> bool:
+    """"we can do anything to keep it", "will do whatever it takes": an act with no bound,
+    said as what a party can or will do."""
+    return verb.lemma_ == "do" and any(c.dep_ == "dobj" and c.lower_ in UNBOUNDED
+                                       for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE_AUX for c in verb.children)
+
+
 LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_means_war,) for lemma in WAR_MEANING_VERBS},
     "until": (_until,),
@@ -1452,6 +1509,7 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},
     **{lemma: (_named_red_line,) for lemma in NAMING_VERBS},
+    **{lemma: (_act_in_defence,) for lemma in RESPONSE_VERBS | DEFENDING_ACTS},
 }
 
 

@@ -2767,3 +2767,29 @@ def test_forces_moved_somewhere_or_scrambled_mobilize(annotate, text, dyad) -> N
 def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> None:
     assert not any(e["event_type"] == "MOBILIZE" for e in annotate(text)._.events)
 
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a right claimed to an act, for what it defends
+    (("Peru's foreign ministry said Lima has the right to take all necessary measures to defend "
+      "its fishing grounds."), "PER", "its fishing grounds"),
+    # a right claimed to an act, against what it faces
+    (("“Chile has the right to take proportionate measures in response to such incursions,” the "
+      "Chilean defence ministry said."), "CHL", "such incursions"),
+    # an act with no bound, for what it defends
+    ("“We can do anything to preserve our sovereignty,” Bolivia's defence minister said.", "BOL",
+     "our sovereignty"),
+])
+def test_an_unbounded_act_in_defence_draws_a_line(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a right denied
+    "Chile's foreign minister said Peru has no right to take measures against its fishermen.",
+    # a right to no act against anyone
+    "Peru's trade ministry said Lima reserves the right to change its tariffs to protect farmers.",
+])
+def test_no_line_from_a_right_denied_or_to_no_act(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
