@@ -9,6 +9,9 @@ Patterns, on the dependency parse of each sentence:
   its verb ("if jets supplied to X operated from Y"); "..., in which case Y" after a condition);
 - "X means war", "X amounts to a declaration of war" in the present; "X would be a serious
   escalation", "would be treated as legitimate targets"; "warned Y against any X";
+- "any movement of X's ships would be deemed a breach of ...", "X's military action could
+  constitute a threat to our survival": a step of a party named, judged (with any
+  modal) a breach of what was agreed or a threat, is the condition;
 - "X would mean / would put us at war / would be an act of war Y" — the step X (the subject,
   not the words that set the scene before it: "under the treaty, an attack on X would be
   treated as ...") is the condition;
@@ -189,6 +192,11 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
 # "supplying the missiles would be a serious escalation": a step judged in the words of a warning
 ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
                         r"(?:escalation|provocation)|legitimate targets)\b", re.IGNORECASE)
+# "would be deemed a breach of the truce", "could constitute a threat to
+# our survival": a step judged a breach of what was agreed or a threat to one's own side
+BREACH = re.compile(r"\b(?:(?:violation|breach|infringement)s? of|threat\w*)\b", re.IGNORECASE)
+# the verbs that judge what a step would be, with any modal ("could constitute")
+JUDGING_VERBS = REGARD_VERBS | {"constitute", "represent", "amount"}
 # "warned Warsaw against any provocation": the step warned against, with no consequence named
 AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
@@ -298,7 +306,8 @@ class RedLineFinder:
             or _warning_told(sentence, consequence)
         declarer = _declared_within(doc, sentence, consequence) \
             or statement_holder(doc, sentence, consequence)
-        if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning
+        if not (THREAT_WORDS.search(consequence) or BREACH.search(consequence)
+                or WAR_WORDS.search(sentence.text) or warning
                 or declarer is not None and _own_refusal(doc, sentence, declarer)):
             return None
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
@@ -534,7 +543,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 found.append((_text(list(objects[0].subtree)), _text(list(as_objects[0].subtree))))
                 continue
         # "X would mean / would be regarded as / will be met with Y": the subject is the step
-        modals = MODALS if token.lemma_ in REGARD_VERBS else ("would", "will")
+        modals = MODALS if token.lemma_ in JUDGING_VERBS else ("would", "will")
         modal = [c for c in token.children if c.lower_ in modals] \
             if token.i in modal_heads else []
         if modal and not any(_condition_clause(c) is not None for c in token.children):
@@ -580,7 +589,11 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             # step: only what a step "would be" in war words ("an act of war") draws a line
             # a step judged an escalation where no condition is stated (an "if" clause is read
             # above, and what the parser leaves of it here is no step)
-            judged = ESCALATION.search(_text(rest)) and not any(
+            # or, a step of a party named, judged a breach or a threat ("any movement of Russian
+            # vessels would be deemed a breach of ...", "Chinese military action could
+            # constitute a threat to our survival")
+            judged = (ESCALATION.search(_text(rest)) or BREACH.search(_text(rest))
+                      and _names_party(step)) and not any(
                 t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in sentence)
             if step and rest and (WAR_WORDS.search(_text(rest)) or judged
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
