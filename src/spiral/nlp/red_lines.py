@@ -189,12 +189,13 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"intervene militarily|military intervention|escalation|"
                           r"end of (?:its|the|their|his) regime)\b",
                           re.IGNORECASE)
-# "supplying the missiles would be a serious escalation": a step judged in the words of a warning
-ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
-                        r"(?:escalation|provocation)|legitimate targets)\b", re.IGNORECASE)
-# "would be deemed a breach of the truce", "could constitute a threat to
-# our survival": a step judged a breach of what was agreed or a threat to one's own side
-BREACH = re.compile(r"\b(?:(?:violation|breach|infringement)s? of|threat\w*)\b", re.IGNORECASE)
+# "supplying jets to Serbia would be a serious escalation", "any movement of Russian vessels would
+# be deemed a breach of ...", "could constitute a threat to our survival":
+# what a party's step is judged, in the words of a warning: an escalation, a breach of what was
+# agreed, a threat to one's own side
+JUDGEMENTS = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
+                        r"(?:escalation|provocation)|legitimate targets|"
+                        r"(?:violation|breach|infringement)s? of|threat\w*)\b", re.IGNORECASE)
 # the verbs that judge what a step would be, with any modal ("could constitute")
 JUDGING_VERBS = REGARD_VERBS | {"constitute", "represent", "amount"}
 # "warned Warsaw against any provocation": the step warned against, with no consequence named
@@ -306,7 +307,7 @@ class RedLineFinder:
             or _warning_told(sentence, consequence)
         declarer = _declared_within(doc, sentence, consequence) \
             or statement_holder(doc, sentence, consequence)
-        if not (THREAT_WORDS.search(consequence) or BREACH.search(consequence)
+        if not (THREAT_WORDS.search(consequence) or JUDGEMENTS.search(consequence)
                 or WAR_WORDS.search(sentence.text) or warning
                 or declarer is not None and _own_refusal(doc, sentence, declarer)):
             return None
@@ -587,13 +588,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
-            # a step judged an escalation where no condition is stated (an "if" clause is read
-            # above, and what the parser leaves of it here is no step)
-            # or, a step of a party named, judged a breach or a threat ("any movement of Russian
-            # vessels would be deemed a breach of ...", "Chinese military action could
-            # constitute a threat to our survival")
-            judged = (ESCALATION.search(_text(rest)) or BREACH.search(_text(rest))
-                      and _names_party(step)) and not any(
+            # a step of a party named, judged in a warning's words where no condition is stated
+            # (an "if" clause is read above, and what the parser leaves of it here is no step)
+            judged = JUDGEMENTS.search(_text(rest)) and _names_party(step) and not any(
                 t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in sentence)
             if step and rest and (WAR_WORDS.search(_text(rest)) or judged
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
