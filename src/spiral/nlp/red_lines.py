@@ -31,13 +31,14 @@ Patterns, on the dependency parse of each sentence:
   be targeted", "will strike anyone trafficking in ...";
 - under a warning, or against any step, "would take action / measures against X";
 - "would bear full responsibility for any X", like "will be held responsible for any X";
-- "would not hesitate to use force to stop X / to act against any X"; "the hand that reaches
-  into our waters will be cut off": whatever does what the relative clause says is the step;
+- "the hand that reaches into our waters will be cut off": whatever does what the relative
+  clause says is the step;
 - "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
   consequences over Y", "warned of countermeasures against Y": Y is;
-- a party's own act with no bound, claimed as a right or said as what it can do: "has / reserves
-  the right to take any measures in the face of X", "... to defend Y", "we can do anything to
-  maintain Y" (what the act answers, X, or a threat to what it defends, Y, is the step);
+- a party's own act claimed as a right, with no bound or without hesitation: "has / reserves the
+  right to take any measures in the face of X", "... to defend Y", "we can do anything to
+  maintain Y", "would not hesitate to use force to stop X / to act against any X" (what the act
+  stops or answers, X, or a threat to what it defends, Y, is the step);
 - ultimatums: "do X or face / bear / pay Y", "either X or we will Y", "has until Friday to X", "would have
   three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours", "issued
   X a 72-hour ultimatum to Y" (what is demanded, not done in time, is the condition);
@@ -994,32 +995,6 @@ def _bear_responsibility(verb: Token) -> list[tuple[str, str]]:
     return [(_text(list(steps[0].subtree)), _text(consequence))]
 
 
-def _unhesitating(verb: Token) -> list[tuple[str, str]]:
-    """"would not hesitate to use force to stop Taiwan's independence", "will not hesitate to
-    act against any threat": what the act would stop, or any such step it is against, is the
-    condition ("would not hesitate to defend itself" names none)."""
-    if not any(c.dep_ == "neg" for c in verb.children) or not _future(verb):
-        return []
-    act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if act is None:
-        return []
-    # "to stop X", "to prevent X": X is the step; "against any X": any such step
-    stopped = next((o for p in act.children if p.dep_ in ("xcomp", "advcl")
-                    and p.lemma_ in STOPPING_VERBS for o in p.children if o.dep_ == "dobj"),
-                   None)
-    against = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
-                    for o in p.children if o.dep_ == "pobj"
-                    and _any_such(o)),
-                   None)
-    step = stopped if stopped is not None else against
-    if step is None:
-        return []
-    taken = {t.i for t in (step.head if step is stopped else step).subtree}
-    consequence = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb] + [
-        t for t in act.subtree if t.i not in taken]
-    return [(_text(list(step.subtree)), _text(consequence))]
-
-
 def _punished_doer(verb: Token) -> list[tuple[str, str]]:
     """"The hand that reaches into our waters will be cut off": whatever does what the relative
     clause says, in the present, is the step; the punishment promised it the line."""
@@ -1458,29 +1433,60 @@ def _named_red_line(verb: Token) -> list[tuple[str, str]]:
 
 def _act_in_defence(verb: Token) -> list[tuple[str, str]]:
     """"Lima keeps the right to take any measures to defend its interests", "has the right to
-    take measures in the face of such acts", "we can do anything to keep it": a party's
-    own act, unbounded, against what it faces or for what it defends is a line drawn there; what
-    the act answers, or a threat to what it defends, is the step."""
-    if not (_right_to_act(verb) or _unbounded_act(verb)):
+    take measures in the face of such acts", "we can do anything to keep it", "would not
+    hesitate to use force to stop the annexation": a party's own act, claimed as a right, with no
+    bound or without hesitation, is a line drawn against the step it answers."""
+    act = _claimed_act(verb)
+    answered = _answered_step(act) if act is not None else None
+    if answered is None:
         return []
-    answered = next((o for t in verb.sent if t.lower_ == "of" and t.head.lower_ == "face"
-                     and t.head.head.lower_ == "in" or t.lower_ == "to"
-                     and t.head.lower_ == "response" and t.head.head.lower_ == "in"
-                     for o in t.children if o.dep_ == "pobj"), None)
-    defended = next((o for t in verb.sent if t.lemma_ in DEFENDING_VERBS and t.i > verb.i
-                     and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
-                     for o in t.children if o.dep_ == "dobj"), None)
-    if answered is not None:
-        step = _text(list(answered.subtree))
-    elif defended is not None:
-        step = f"a threat to {_text(list(defended.subtree))}"
-    else:
-        return []
-    # what is done: the clause of the right, or of the act, without what it answers
-    clause = _clause_of(verb.head if _right_to_act(verb) else verb)
-    taken = {t.i for t in answered.head.head.head.subtree} if answered is not None else set()
+    step, taken = answered
+    # what is done: the clause of the right, of the act or of the vow not to hesitate
+    clause = _clause_of(verb.head if verb.dep_ == "acl" else verb)
     return [(step, _text([t for t in clause.subtree if t.i not in taken and not t.is_punct
                           and not _is_mark(t, clause)]))]
+
+
+def _claimed_act(verb: Token) -> Token | None:
+    """The act a party claims as a right ("has the right to take measures"), with no bound ("can
+    do anything") or as one it would not hesitate to take ("would not hesitate to use force")."""
+    if _right_to_act(verb) or _unbounded_act(verb):
+        return verb
+    if verb.lemma_ == "hesitate" and _future(verb) and any(c.dep_ == "neg"
+                                                           for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _answered_step(act: Token) -> tuple[str, set[int]] | None:
+    """The step an act answers, and the words that tell it: what the act is to stop ("to stop
+    the annexation"), any such step it is against ("against any threat"), what it faces ("in the
+    face of / in response to such acts"), or a threat to what it defends ("to defend its
+    interests"; "to defend itself" names none)."""
+    stopped = next((p for p in act.children if p.dep_ in ("xcomp", "advcl")
+                    and p.lemma_ in STOPPING_VERBS and any(o.dep_ == "dobj" for o in p.children)),
+                   None)
+    if stopped is not None:
+        step = next(o for o in stopped.children if o.dep_ == "dobj")
+        return _text(list(step.subtree)), {t.i for t in stopped.subtree}
+    against = next((p for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
+                    and any(o.dep_ == "pobj" and _any_such(o) for o in p.children)), None)
+    if against is not None:
+        step = next(o for o in against.children if o.dep_ == "pobj")
+        return _text(list(step.subtree)), {t.i for t in against.subtree}
+    faced = next((o for t in act.sent if t.lower_ == "of" and t.head.lower_ == "face"
+                  and t.head.head.lower_ == "in" or t.lower_ == "to"
+                  and t.head.lower_ == "response" and t.head.head.lower_ == "in"
+                  for o in t.children if o.dep_ == "pobj"), None)
+    if faced is not None:
+        return _text(list(faced.subtree)), {t.i for t in faced.head.head.head.subtree}
+    defended = next((o for t in act.sent if t.lemma_ in DEFENDING_VERBS and t.i > act.i
+                     and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+                     for o in t.children if o.dep_ == "dobj"
+                     and not o.lower_.endswith(("self", "selves"))), None)
+    if defended is not None:
+        return f"a threat to {_text(list(defended.subtree))}", set()
+    return None
 
 
 def _right_to_act(verb: Token) -> bool:
@@ -1513,13 +1519,12 @@ LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
     **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
     "hold": (_held_responsible,),
     "bear": (_bear_responsibility,),
-    "hesitate": (_unhesitating,),
     **{lemma: (_punished_doer,) for lemma in PUNISHING_VERBS},
     "get": (_away_with,),
     "ultimatum": (_ultimatum,),
     **{lemma: (_only_if,) for lemma in ENDING_VERBS},
     **{lemma: (_named_red_line,) for lemma in NAMING_VERBS},
-    **{lemma: (_act_in_defence,) for lemma in RESPONSE_VERBS | DEFENDING_ACTS},
+    **{lemma: (_act_in_defence,) for lemma in RESPONSE_VERBS | DEFENDING_ACTS | {"hesitate"}},
 }
 
 
