@@ -33,12 +33,13 @@ Patterns, on the dependency parse of each sentence:
 - "would bear full responsibility for any X", like "will be held responsible for any X";
 - "the hand that reaches into our waters will be cut off": whatever does what the relative
   clause says is the step;
-- "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
-  consequences over Y", "warned of countermeasures against Y": Y is;
-- a party's own act claimed as a right, with no bound or without hesitation: "has / reserves the
-  right to take any measures in the face of X", "... to defend Y", "we can do anything to
-  maintain Y", "would not hesitate to use force to stop X / to act against any X" (what the act
-  stops or answers, X, or a threat to what it defends, Y, is the step);
+- "warned X of serious consequences over Y", "warned of countermeasures against Y": Y is the
+  condition;
+- a party's own act claimed as a right, with no bound, without hesitation, or an act that
+  counters, promised or readied: "has / reserves the right to take any measures in the face of
+  X", "... to defend Y", "we can do anything to maintain Y", "would not hesitate to use force to
+  stop X / to act against any X", "ready to thwart / will crush any X" (any such step it acts on,
+  what it stops or answers, X, or a threat to what it defends, Y, is the step);
 - ultimatums: "do X or face / bear / pay Y", "either X or we will Y", "has until Friday to X", "would have
   three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours", "issued
   X a 72-hour ultimatum to Y" (what is demanded, not done in time, is the condition);
@@ -476,17 +477,6 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_elliptical(token, clause) or _text(
                 [t for t in condition if not _is_mark(t, token) or t.lower_ == "until"]),
                 _text(consequence)))
-            continue
-        # "will respond overwhelmingly to any provocation", "will pay a heavy price for any
-        # attack": any such step is the condition
-        if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "dobj" \
-                and token.head.head.lemma_ in COUNTER_VERBS and (
-                    _future(token.head.head) or token.head.head.dep_ == "xcomp"
-                    and token.head.head.head.lower_ in READY):
-            # "ready to thwart any attempt to change the border", "will crush any incursion"
-            verb = token.head.head
-            found.append((_text(list(token.head.subtree)), _text(_around(
-                verb.head if verb.dep_ == "xcomp" else verb, token.head))))
             continue
         # "will respond to every strike" (what was answered every time is no line); "will respond
         # to the violation of any stranger": the step is the noun "any" is said of, or the one
@@ -1441,16 +1431,18 @@ def _act_in_defence(verb: Token) -> list[tuple[str, str]]:
     if answered is None:
         return []
     step, taken = answered
-    # what is done: the clause of the right, of the act or of the vow not to hesitate
-    clause = _clause_of(verb.head if verb.dep_ == "acl" else verb)
+    # what is done: the clause of the right, of readiness, of the act or of the vow not to hesitate
+    clause = _clause_of(verb.head if verb.dep_ in ("acl", "xcomp") else verb)
     return [(step, _text([t for t in clause.subtree if t.i not in taken and not t.is_punct
                           and not _is_mark(t, clause)]))]
 
 
 def _claimed_act(verb: Token) -> Token | None:
     """The act a party claims as a right ("has the right to take measures"), with no bound ("can
-    do anything") or as one it would not hesitate to take ("would not hesitate to use force")."""
-    if _right_to_act(verb) or _unbounded_act(verb):
+    do anything"), as one it would not hesitate to take ("would not hesitate to use force"), or an
+    act that counters, promised or readied ("will crush", "ready to thwart")."""
+    if _right_to_act(verb) or _unbounded_act(verb) or verb.lemma_ in COUNTER_VERBS and (
+            _future(verb) or verb.dep_ == "xcomp" and verb.head.lower_ in READY):
         return verb
     if verb.lemma_ == "hesitate" and _future(verb) and any(c.dep_ == "neg"
                                                            for c in verb.children):
@@ -1459,10 +1451,14 @@ def _claimed_act(verb: Token) -> Token | None:
 
 
 def _answered_step(act: Token) -> tuple[str, set[int]] | None:
-    """The step an act answers, and the words that tell it: what the act is to stop ("to stop
+    """The step an act answers, and the words that tell it: any such step it acts on ("will
+    crush any incursion"), what the act is to stop ("to stop
     the annexation"), any such step it is against ("against any threat"), what it faces ("in the
     face of / in response to such acts"), or a threat to what it defends ("to defend its
     interests"; "to defend itself" names none)."""
+    countered = next((o for o in act.children if o.dep_ == "dobj" and _any_such(o)), None)
+    if countered is not None:
+        return _text(list(countered.subtree)), {t.i for t in countered.subtree}
     stopped = next((p for p in act.children if p.dep_ in ("xcomp", "advcl")
                     and p.lemma_ in STOPPING_VERBS and any(o.dep_ == "dobj" for o in p.children)),
                    None)
@@ -1510,22 +1506,37 @@ def _unbounded_act(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE_AUX for c in verb.children)
 
 
-LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
-    **{lemma: (_means_war,) for lemma in WAR_MEANING_VERBS},
-    "until": (_until,),
-    **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
-    "warn": (_warned_not_to, _warned_of, _warned_against), "caution": (_warned_not_to,),
-    "warning": (_warning_of,),
-    **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
-    "hold": (_held_responsible,),
-    "bear": (_bear_responsibility,),
-    **{lemma: (_punished_doer,) for lemma in PUNISHING_VERBS},
-    "get": (_away_with,),
-    "ultimatum": (_ultimatum,),
-    **{lemma: (_only_if,) for lemma in ENDING_VERBS},
-    **{lemma: (_named_red_line,) for lemma in NAMING_VERBS},
-    **{lemma: (_act_in_defence,) for lemma in RESPONSE_VERBS | DEFENDING_ACTS | {"hesitate"}},
-}
+# the rules that read a word of a few lemmas, by lemma (a lemma may open several)
+RULES_BY_LEMMAS: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[tuple[str, str]]]],
+                       ...] = (
+    (WAR_MEANING_VERBS, _means_war),
+    ({"until"}, _until),
+    (NOT_ALLOWED, _not_allowed),
+    ({"warn", "caution"}, _warned_not_to), ({"warn"}, _warned_of), ({"warn"}, _warned_against),
+    ({"warning"}, _warning_of),
+    (ORDER_VERBS, _ordered_within),
+    ({"hold"}, _held_responsible),
+    ({"bear"}, _bear_responsibility),
+    (PUNISHING_VERBS, _punished_doer),
+    ({"get"}, _away_with),
+    ({"ultimatum"}, _ultimatum),
+    (ENDING_VERBS, _only_if),
+    (NAMING_VERBS, _named_red_line),
+    (RESPONSE_VERBS | DEFENDING_ACTS | COUNTER_VERBS | {"hesitate"}, _act_in_defence),
+)
+
+
+def _by_lemma(rules: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[tuple[str, str]]]],
+                           ...]) -> dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]]:
+    """Each lemma's rules, in the order given ("crush" opens two)."""
+    table: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {}
+    for lemmas, rule in rules:
+        for lemma in lemmas:
+            table[lemma] = (*table.get(lemma, ()), rule)
+    return table
+
+
+LEMMA_RULES = _by_lemma(RULES_BY_LEMMAS)
 
 
 @Language.factory("spiral_red_lines", requires=["doc._.actor_mentions", "doc._.quotes"],
