@@ -9,6 +9,9 @@ Patterns, on the dependency parse of each sentence:
   its verb ("if jets supplied to X operated from Y"); "..., in which case Y" after a condition);
 - "X means war", "X amounts to a declaration of war" in the present; "X would be a serious
   escalation", "would be treated as legitimate targets"; "warned Y against any X";
+- "any movement of X's ships would be deemed a breach of ...", "X's military action could
+  constitute a threat to our survival": a step of a party named, judged (with any
+  modal) a breach of what was agreed or a threat, is the condition;
 - "X would mean / would put us at war / would be an act of war Y" — the step X (the subject,
   not the words that set the scene before it: "under the treaty, an attack on X would be
   treated as ...") is the condition;
@@ -28,10 +31,15 @@ Patterns, on the dependency parse of each sentence:
   be targeted", "will strike anyone trafficking in ...";
 - under a warning, or against any step, "would take action / measures against X";
 - "would bear full responsibility for any X", like "will be held responsible for any X";
-- "would not hesitate to use force to stop X / to act against any X"; "the hand that reaches
-  into our waters will be cut off": whatever does what the relative clause says is the step;
-- "ready to thwart / will crush any X": any such step is the condition; "warned X of serious
-  consequences over Y", "warned of countermeasures against Y": Y is;
+- "the hand that reaches into our waters will be cut off": whatever does what the relative
+  clause says is the step;
+- "warned X of serious consequences over Y", "warned of countermeasures against Y": Y is the
+  condition;
+- a party's own act claimed as a right, with no bound, without hesitation, or an act that
+  counters, promised or readied: "has / reserves the right to take any measures in the face of
+  X", "... to defend Y", "we can do anything to maintain Y", "would not hesitate to use force to
+  stop X / to act against any X", "ready to thwart / will crush any X" (any such step it acts on,
+  what it stops or answers, X, or a threat to what it defends, Y, is the step);
 - ultimatums: "do X or face / bear / pay Y", "either X or we will Y", "has until Friday to X", "would have
   three months to leave", "gave X 48 hours to Y", "ordered X to leave within 48 hours", "issued
   X a 72-hour ultimatum to Y" (what is demanded, not done in time, is the condition);
@@ -105,6 +113,12 @@ ANSWERABLE = {"responsible", "accountable", "liable"}
 # "would take firm action against ...": what a warning threatens to do against a step
 ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "counteraction",
                 "retaliation", "reprisal"}
+# "keeps the right to take any measures to defend its interests", "can do anything to keep
+# it": who has the right to an act, the acts claimed, what they defend, and an act with no bound
+RIGHT_HOLDING_VERBS = {"have", "reserve", "retain"}
+DEFENDING_ACTS = {"take", "adopt", "use", "do"}
+DEFENDING_VERBS = {"defend", "protect", "safeguard", "maintain", "preserve", "secure", "uphold"}
+UNBOUNDED = {"anything", "everything", "whatever"}
 WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise"}
 # "warned that American intervention would lead to irreparable damage": under a warning, what a
 # step would bring about
@@ -171,15 +185,21 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
                           r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
                           r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
-                          r"deadline|clash\w*|fighting|hostilities|military operations?|"
+                          r"deadline|clash\w*|do (?:anything|everything|whatever)|fighting|hostilities|military operations?|"
                           r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|"
                           r"(?:coming|come) for|"
                           r"intervene militarily|military intervention|escalation|"
                           r"end of (?:its|the|their|his) regime)\b",
                           re.IGNORECASE)
-# "supplying the missiles would be a serious escalation": a step judged in the words of a warning
-ESCALATION = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
-                        r"(?:escalation|provocation)|legitimate targets)\b", re.IGNORECASE)
+# "supplying jets to Serbia would be a serious escalation", "any movement of Russian vessels would
+# be deemed a breach of ...", "could constitute a threat to our survival":
+# what a party's step is judged, in the words of a warning: an escalation, a breach of what was
+# agreed, a threat to one's own side
+JUDGEMENTS = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
+                        r"(?:escalation|provocation)|legitimate targets|"
+                        r"(?:violation|breach|infringement)s? of|threat\w*)\b", re.IGNORECASE)
+# the verbs that judge what a step would be, with any modal ("could constitute")
+JUDGING_VERBS = REGARD_VERBS | {"constitute", "represent", "amount"}
 # "warned Warsaw against any provocation": the step warned against, with no consequence named
 AGAINST_STEP = {"any", "further"}
 # "hand back power or face military action": a demand, and what refusing it brings
@@ -289,7 +309,8 @@ class RedLineFinder:
             or _warning_told(sentence, consequence)
         declarer = _declared_within(doc, sentence, consequence) \
             or statement_holder(doc, sentence, consequence)
-        if not (THREAT_WORDS.search(consequence) or WAR_WORDS.search(sentence.text) or warning
+        if not (THREAT_WORDS.search(consequence) or JUDGEMENTS.search(consequence)
+                or WAR_WORDS.search(sentence.text) or warning
                 or declarer is not None and _own_refusal(doc, sentence, declarer)):
             return None
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
@@ -457,17 +478,6 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 [t for t in condition if not _is_mark(t, token) or t.lower_ == "until"]),
                 _text(consequence)))
             continue
-        # "will respond overwhelmingly to any provocation", "will pay a heavy price for any
-        # attack": any such step is the condition
-        if token.lower_ == "any" and token.dep_ == "det" and token.head.dep_ == "dobj" \
-                and token.head.head.lemma_ in COUNTER_VERBS and (
-                    _future(token.head.head) or token.head.head.dep_ == "xcomp"
-                    and token.head.head.head.lower_ in READY):
-            # "ready to thwart any attempt to change the border", "will crush any incursion"
-            verb = token.head.head
-            found.append((_text(list(token.head.subtree)), _text(_around(
-                verb.head if verb.dep_ == "xcomp" else verb, token.head))))
-            continue
         # "will respond to every strike" (what was answered every time is no line); "will respond
         # to the violation of any stranger": the step is the noun "any" is said of, or the one
         # it names the doer or object of
@@ -525,7 +535,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 found.append((_text(list(objects[0].subtree)), _text(list(as_objects[0].subtree))))
                 continue
         # "X would mean / would be regarded as / will be met with Y": the subject is the step
-        modals = MODALS if token.lemma_ in REGARD_VERBS else ("would", "will")
+        modals = MODALS if token.lemma_ in JUDGING_VERBS else ("would", "will")
         modal = [c for c in token.children if c.lower_ in modals] \
             if token.i in modal_heads else []
         if modal and not any(_condition_clause(c) is not None for c in token.children):
@@ -569,9 +579,9 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 step = []
             # "the withdrawal will be a major blow to the fight against terrorism" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
-            # a step judged an escalation where no condition is stated (an "if" clause is read
-            # above, and what the parser leaves of it here is no step)
-            judged = ESCALATION.search(_text(rest)) and not any(
+            # a step of a party named, judged in a warning's words where no condition is stated
+            # (an "if" clause is read above, and what the parser leaves of it here is no step)
+            judged = JUDGEMENTS.search(_text(rest)) and _names_party(step) and not any(
                 t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in sentence)
             if step and rest and (WAR_WORDS.search(_text(rest)) or judged
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
@@ -973,32 +983,6 @@ def _bear_responsibility(verb: Token) -> list[tuple[str, str]]:
     consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
                    and t.dep_ != "mark"]
     return [(_text(list(steps[0].subtree)), _text(consequence))]
-
-
-def _unhesitating(verb: Token) -> list[tuple[str, str]]:
-    """"would not hesitate to use force to stop Taiwan's independence", "will not hesitate to
-    act against any threat": what the act would stop, or any such step it is against, is the
-    condition ("would not hesitate to defend itself" names none)."""
-    if not any(c.dep_ == "neg" for c in verb.children) or not _future(verb):
-        return []
-    act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if act is None:
-        return []
-    # "to stop X", "to prevent X": X is the step; "against any X": any such step
-    stopped = next((o for p in act.children if p.dep_ in ("xcomp", "advcl")
-                    and p.lemma_ in STOPPING_VERBS for o in p.children if o.dep_ == "dobj"),
-                   None)
-    against = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
-                    for o in p.children if o.dep_ == "pobj"
-                    and _any_such(o)),
-                   None)
-    step = stopped if stopped is not None else against
-    if step is None:
-        return []
-    taken = {t.i for t in (step.head if step is stopped else step).subtree}
-    consequence = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb] + [
-        t for t in act.subtree if t.i not in taken]
-    return [(_text(list(step.subtree)), _text(consequence))]
 
 
 def _punished_doer(verb: Token) -> list[tuple[str, str]]:
@@ -1437,22 +1421,122 @@ def _named_red_line(verb: Token) -> list[tuple[str, str]]:
              _text([verb, *line.subtree]))]
 
 
-LEMMA_RULES: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {
-    **{lemma: (_means_war,) for lemma in WAR_MEANING_VERBS},
-    "until": (_until,),
-    **{lemma: (_not_allowed,) for lemma in NOT_ALLOWED},
-    "warn": (_warned_not_to, _warned_of, _warned_against), "caution": (_warned_not_to,),
-    "warning": (_warning_of,),
-    **{lemma: (_ordered_within,) for lemma in ORDER_VERBS},
-    "hold": (_held_responsible,),
-    "bear": (_bear_responsibility,),
-    "hesitate": (_unhesitating,),
-    **{lemma: (_punished_doer,) for lemma in PUNISHING_VERBS},
-    "get": (_away_with,),
-    "ultimatum": (_ultimatum,),
-    **{lemma: (_only_if,) for lemma in ENDING_VERBS},
-    **{lemma: (_named_red_line,) for lemma in NAMING_VERBS},
-}
+def _act_in_defence(verb: Token) -> list[tuple[str, str]]:
+    """"Lima keeps the right to take any measures to defend its interests", "has the right to
+    take measures in the face of such acts", "we can do anything to keep it", "would not
+    hesitate to use force to stop the annexation": a party's own act, claimed as a right, with no
+    bound or without hesitation, is a line drawn against the step it answers."""
+    act = _claimed_act(verb)
+    answered = _answered_step(act) if act is not None else None
+    if answered is None:
+        return []
+    step, taken = answered
+    # what is done: the clause of the right, of readiness, of the act or of the vow not to hesitate
+    clause = _clause_of(verb.head if verb.dep_ in ("acl", "xcomp") else verb)
+    return [(step, _text([t for t in clause.subtree if t.i not in taken and not t.is_punct
+                          and not _is_mark(t, clause)]))]
+
+
+def _claimed_act(verb: Token) -> Token | None:
+    """The act a party claims as a right ("has the right to take measures"), with no bound ("can
+    do anything"), as one it would not hesitate to take ("would not hesitate to use force"), or an
+    act that counters, promised or readied ("will crush", "ready to thwart")."""
+    if _right_to_act(verb) or _unbounded_act(verb) or verb.lemma_ in COUNTER_VERBS and (
+            _future(verb) or verb.dep_ == "xcomp" and verb.head.lower_ in READY):
+        return verb
+    if verb.lemma_ == "hesitate" and _future(verb) and any(c.dep_ == "neg"
+                                                           for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _answered_step(act: Token) -> tuple[str, set[int]] | None:
+    """The step an act answers, and the words that tell it: any such step it acts on ("will
+    crush any incursion"), what the act is to stop ("to stop
+    the annexation"), any such step it is against ("against any threat"), what it faces ("in the
+    face of / in response to such acts"), or a threat to what it defends ("to defend its
+    interests"; "to defend itself" names none)."""
+    countered = next((o for o in act.children if o.dep_ == "dobj" and _any_such(o)), None)
+    if countered is not None:
+        return _text(list(countered.subtree)), {t.i for t in countered.subtree}
+    stopped = next((p for p in act.children if p.dep_ in ("xcomp", "advcl")
+                    and p.lemma_ in STOPPING_VERBS and any(o.dep_ == "dobj" for o in p.children)),
+                   None)
+    if stopped is not None:
+        step = next(o for o in stopped.children if o.dep_ == "dobj")
+        return _text(list(step.subtree)), {t.i for t in stopped.subtree}
+    against = next((p for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
+                    and any(o.dep_ == "pobj" and _any_such(o) for o in p.children)), None)
+    if against is not None:
+        step = next(o for o in against.children if o.dep_ == "pobj")
+        return _text(list(step.subtree)), {t.i for t in against.subtree}
+    faced = next((o for t in act.sent if t.lower_ == "of" and t.head.lower_ == "face"
+                  and t.head.head.lower_ == "in" or t.lower_ == "to"
+                  and t.head.lower_ == "response" and t.head.head.lower_ == "in"
+                  for o in t.children if o.dep_ == "pobj"), None)
+    if faced is not None:
+        return _text(list(faced.subtree)), {t.i for t in faced.head.head.head.subtree}
+    defended = next((o for t in act.sent if t.lemma_ in DEFENDING_VERBS and t.i > act.i
+                     and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+                     for o in t.children if o.dep_ == "dobj"
+                     and not o.lower_.endswith(("self", "selves"))), None)
+    if defended is not None:
+        return f"a threat to {_text(list(defended.subtree))}", set()
+    return None
+
+
+def _right_to_act(verb: Token) -> bool:
+    """"has the right to take measures", "reserves the right to respond": an act claimed as a
+    right by whoever has it (not one denied: "has no right to respond")."""
+    right = verb.head
+    if verb.dep_ != "acl" or right.lemma_ != "right" or right.dep_ != "dobj" \
+            or right.head.lemma_ not in RIGHT_HOLDING_VERBS \
+            or any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not") for c in (
+                *right.children, *right.head.children)):
+        return False
+    return verb.lemma_ in RESPONSE_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ACTION_NOUNS for c in verb.children)
+
+
+def _unbounded_act(verb: Token) -> bool:
+    """"we can do anything to keep it", "will do whatever it takes": an act with no bound,
+    said as what a party can or will do."""
+    return verb.lemma_ == "do" and any(c.dep_ == "dobj" and c.lower_ in UNBOUNDED
+                                       for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE_AUX for c in verb.children)
+
+
+# the rules that read a word of a few lemmas, by lemma (a lemma may open several)
+RULES_BY_LEMMAS: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[tuple[str, str]]]],
+                       ...] = (
+    (WAR_MEANING_VERBS, _means_war),
+    ({"until"}, _until),
+    (NOT_ALLOWED, _not_allowed),
+    ({"warn", "caution"}, _warned_not_to), ({"warn"}, _warned_of), ({"warn"}, _warned_against),
+    ({"warning"}, _warning_of),
+    (ORDER_VERBS, _ordered_within),
+    ({"hold"}, _held_responsible),
+    ({"bear"}, _bear_responsibility),
+    (PUNISHING_VERBS, _punished_doer),
+    ({"get"}, _away_with),
+    ({"ultimatum"}, _ultimatum),
+    (ENDING_VERBS, _only_if),
+    (NAMING_VERBS, _named_red_line),
+    (RESPONSE_VERBS | DEFENDING_ACTS | COUNTER_VERBS | {"hesitate"}, _act_in_defence),
+)
+
+
+def _by_lemma(rules: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[tuple[str, str]]]],
+                           ...]) -> dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]]:
+    """Each lemma's rules, in the order given ("crush" opens two)."""
+    table: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {}
+    for lemmas, rule in rules:
+        for lemma in lemmas:
+            table[lemma] = (*table.get(lemma, ()), rule)
+    return table
+
+
+LEMMA_RULES = _by_lemma(RULES_BY_LEMMAS)
 
 
 @Language.factory("spiral_red_lines", requires=["doc._.actor_mentions", "doc._.quotes"],

@@ -2908,3 +2908,50 @@ def test_a_ship_or_the_open_sea_places_no_target(annotate, text, dyad) -> None:
 def test_a_ship_whose_side_is_named_is_that_sides(annotate) -> None:
     assert ("CHL", "COERCE", "PER") in _dyads(annotate("Chile seized a Peruvian trawler off "
                                                        "the port of Arica on Monday."))
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a right claimed to an act, for what it defends
+    (("Peru's foreign ministry said Lima has the right to take all necessary measures to defend "
+      "its fishing grounds."), "PER", "its fishing grounds"),
+    # a right claimed to an act, against what it faces
+    (("“Chile has the right to take proportionate measures in response to such incursions,” the "
+      "Chilean defence ministry said."), "CHL", "such incursions"),
+    # an act with no bound, for what it defends
+    ("“We can do anything to preserve our sovereignty,” Bolivia's defence minister said.", "BOL",
+     "our sovereignty"),
+])
+def test_an_unbounded_act_in_defence_draws_a_line(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a right denied
+    "Chile's foreign minister said Peru has no right to take measures against its fishermen.",
+    # a right to no act against anyone
+    "Peru's trade ministry said Lima reserves the right to change its tariffs to protect farmers.",
+])
+def test_no_line_from_a_right_denied_or_to_no_act(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a step of another party, judged in advance a breach of what was agreed
+    (("Peru's defence minister said any entry of Chilean warships into the bay would be deemed a "
+      "breach of the truce."), "PER", "Chilean warships"),
+    # ... or a threat to the declarer's own side, said with "could"
+    (("Ghana's president said that a Togolese troop build-up on the border could constitute a "
+      "threat to Ghana's security."), "GHA", "Togolese troop build-up"),
+])
+def test_a_step_of_another_judged_a_breach_or_threat_is_a_line(annotate, text, declarer,
+                                                               condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a step of no party judged
+    "Peru's finance minister said the new levy could constitute a breach of the budget rules.",
+])
+def test_no_line_from_a_step_of_no_party_judged(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
