@@ -575,7 +575,14 @@ def _passive_subject(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
                  and c.lower_ not in EXPLETIVES and not any(
-                     t.dep_ in ("relcl", "acl", "ccomp") for t in c.subtree)), None)
+                     t.dep_ in ("relcl", "acl", "ccomp") and _has_subject(t)
+                     for t in c.subtree)), None)
+
+
+def _has_subject(clause: Token) -> bool:
+    """A clause with a subject of its own ("that Iran labeled as terrorism"), not a participle
+    or an infinitive on a noun ("the states voting next week", "his decision to run")."""
+    return any(c.dep_ in SUBJECTS for c in clause.children)
 
 
 def _clause(verb: Token) -> Token | None:

@@ -435,6 +435,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("", "is seen", "The border town | as the key to the offensive", "indirect")]),
     ("The general is known as a hardliner.",
      [("", "is known", "The general | as a hardliner", "indirect")]),
+    # a participle or an infinitive on the subject keeps it what is taken for something; a
+    # clause with a subject of its own ("the report that the union released") does not
+    ("Her choice to leave the party early was widely seen as a betrayal.",
+     [("", "was | seen", "Her choice to leave the party early | as a betrayal", "indirect")]),
+    ("The three counties voting next month are seen as safe for the governor.",
+     [("", "are seen", "The three counties voting next month | as safe", "indirect")]),
     ("The envoy commented on the new proposal.",
      [("The envoy", "commented on", "the new proposal", "indirect")]),
     ("Officials worry about the supply lines.",
