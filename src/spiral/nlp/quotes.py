@@ -993,15 +993,16 @@ def _when(token: Token) -> bool:
 
 
 def _adjectival(adjective: Token) -> list[_Found]:
-    """"she is confident that ...", "he was critical of the plan", "they are eager to vote":
-    the subject of the verb the adjective completes is the source."""
+    """"she is confident that ...", "he was critical of the plan", "they are eager to vote",
+    "officials angry about the cuts": whoever is in that state of mind is the source."""
     lemma = adjective.lemma_.lower()
     clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
-    if lemma in ADJECTIVE_CUES and clause is not None and adjective.head.lemma_ == "be":
-        source = _source(adjective.head)
+    if lemma in ADJECTIVE_CUES and clause is not None and (
+            adjective.head.lemma_ == "be" or adjective.dep_ != "acomp"):
+        source = _holder(adjective)
         return [_Found([adjective], source, [_extent(clause)], adjective)] if source else []
     wanted = ADJECTIVE_COMPLEMENTS.get(lemma, ())
-    if adjective.dep_ != "acomp" or not wanted:
+    if not wanted:
         return []
     for child in adjective.children:
         if child.i < adjective.i:
@@ -1013,8 +1014,22 @@ def _adjectival(adjective: Token) -> list[_Found]:
             cue, what = [adjective, child], list(objects[0].subtree)
         else:
             continue
-        source = _source(adjective.head)
+        source = _holder(adjective)
         return [_Found(cue, source, [_trimmed(what)], adjective)] if source else []
+    return []
+
+
+def _holder(adjective: Token) -> list[Token]:
+    """Who is in an adjective's state of mind: the subject of the verb it completes ("she is
+    confident that ..."), or the someone it follows ("officials angry about the cuts", a
+    relative clause without its verb; not "a book critical of the plan")."""
+    if adjective.dep_ == "acomp":
+        return _source(adjective.head)
+    if adjective.dep_ == "amod" and adjective.head.i < adjective.i:
+        noun = [t for t in adjective.head.subtree if t.i < adjective.i]
+        while noun and noun[-1].is_punct:
+            noun.pop()
+        return noun if any(resolve(adjective.doc, noun)) else []
     return []
 
 

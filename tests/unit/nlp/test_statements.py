@@ -639,6 +639,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The envoy", "explained",
        "how the talks would run, how long they would last unless the rebels rejected the plan",
        "indirect")]),
+    # an adjective of a state of mind after someone it describes is theirs (a relative clause
+    # without its verb)
+    ("Several county officials angry about the new tax rules met with the governor on Friday.",
+     [("Several county officials", "angry about", "the new tax rules", "indirect")]),
+    ("Local officials, angry about the closures, wrote to the minister.",
+     [("Local officials", "angry about", "the closures", "indirect")]),
     # a relative "who" as source comes with the noun it stands for
     ("There are some engineers who believe the dam will hold through the spring.",
      [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
