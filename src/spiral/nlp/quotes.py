@@ -90,6 +90,7 @@ from spiral.nlp.attribution_lexicon import (
     SPOKEN_CONTENT_VERBS,
     TOPIC_CUES,
     UNSPOKEN,
+    VIEW_NOUNS,
 )
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
@@ -264,7 +265,7 @@ def _from_parse(token: Token) -> list[_Found]:
     if token.lower_ == "according":
         return _according(token)
     if token.lower_ == "in" and token.dep_ == "prep":
-        return _in_poll(token)
+        return _in_poll(token) or _in_view(token)
     if token.pos_ == "VERB":
         return _verbal(token, lemma)
     if token.pos_ in ("NOUN", "PROPN") and (misread := _misread_cue(token)):
@@ -888,11 +889,29 @@ def _in_poll(token: Token) -> list[_Found]:
     for -2 relations, in four publishers)."""
     poll = next((c for c in token.children if c.dep_ == "pobj"), None)
     root = token.sent.root
-    if poll is None or poll.lemma_.lower() not in POLL_NOUNS or not all(
-            t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i]):
+    if poll is None or poll.lemma_.lower() not in POLL_NOUNS or not _opens_sentence(token):
         return []
     content = _around(root, token)
     return [_Found([token], list(poll.subtree), content, token)] if content else []
+
+
+def _in_view(token: Token) -> list[_Found]:
+    """"In the mayor's view, the bridge can wait": whose view is the source, the clause the
+    phrase hangs on the content."""
+    view = next((c for c in token.children if c.dep_ == "pobj"), None)
+    owner = next((c for c in view.children if c.dep_ == "poss"), None) if view else None
+    if owner is None or view.lemma_.lower() not in VIEW_NOUNS or not _opens_sentence(token) \
+            or any(c.dep_ in ("prep", "amod") for c in view.children):
+        return []  # "in his estimation of the market", "in their right mind": the phrase
+        # says no more than itself
+    source = list(owner.subtree)
+    cue = [t for t in token.subtree if t not in source and not t.is_punct]
+    content = _around(token.head, token)
+    return [_Found(cue, source, content, token)] if content else []
+
+
+def _opens_sentence(token: Token) -> bool:
+    return all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
 
 
 def _at_edge(token: Token, source: list[Token]) -> bool:

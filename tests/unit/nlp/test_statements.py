@@ -645,6 +645,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("Several county officials", "angry about", "the new tax rules", "indirect")]),
     ("Local officials, angry about the closures, wrote to the minister.",
      [("Local officials", "angry about", "the closures", "indirect")]),
+    # "in X's view" opening a sentence: X's view is the rest of it
+    ("In the mayor's view, the bridge repairs can wait until spring.",
+     [("the mayor's", "In | view", "the bridge repairs can wait until spring", "indirect")]),
+    ("In her opinion, the treaty will not survive the winter.",
+     [("her", "In | opinion", "the treaty will not survive the winter", "indirect")]),
     # a relative "who" as source comes with the noun it stands for
     ("There are some engineers who believe the dam will hold through the spring.",
      [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
