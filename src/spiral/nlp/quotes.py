@@ -1040,16 +1040,19 @@ def _adjectival(adjective: Token) -> list[_Found]:
 
 def _holder(adjective: Token) -> list[Token]:
     """Who is in an adjective's state of mind: the subject of the verb it completes ("she is
-    confident that ..."), or the someone it follows ("officials angry about the cuts", a
-    relative clause without its verb; not "a book critical of the plan")."""
+    confident that ..."), or the people it follows ("officials angry about the cuts", a
+    relative clause without its verb): a name or a plural the resolver places, not "a book
+    critical of the plan" or "a country supportive of the pact"."""
     if adjective.dep_ == "acomp":
         return _source(adjective.head)
-    if adjective.dep_ == "amod" and adjective.head.i < adjective.i:
-        noun = [t for t in adjective.head.subtree if t.i < adjective.i]
-        while noun and noun[-1].is_punct:
-            noun.pop()
-        return noun if any(resolve(adjective.doc, noun)) else []
-    return []
+    head = adjective.head
+    if adjective.dep_ != "amod" or head.i > adjective.i or not (
+            head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS")):
+        return []
+    noun = [t for t in head.subtree if t.i < adjective.i]
+    while noun and noun[-1].is_punct:
+        noun.pop()
+    return noun if any(resolve(adjective.doc, noun)) else []
 
 
 def _made_clear(adjective: Token) -> list[_Found]:
