@@ -227,6 +227,10 @@ EVIDENCE_NOUNS = frozenset({"poll", "survey", "study", "report", "article", "pap
 # cues on PolNeAR train; "in a report", "in a study" were not)
 POLL_NOUNS = frozenset({"poll", "survey"})
 
+# nouns of a view that "in" with a possessor opens for a whole clause ("In the mayor's view, the
+# bridge can wait": the mayor's, about the rest of the sentence)
+VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "mind"})
+
 # verbs whose object does what their infinitive says ("prompted Cooper to accuse her", "forced
 # Clinton to distance herself from"): that object is the infinitive cue's source ("used his
 # speech to attack" is the subject's)

@@ -90,6 +90,7 @@ from spiral.nlp.attribution_lexicon import (
     SPOKEN_CONTENT_VERBS,
     TOPIC_CUES,
     UNSPOKEN,
+    VIEW_NOUNS,
 )
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
@@ -264,7 +265,7 @@ def _from_parse(token: Token) -> list[_Found]:
     if token.lower_ == "according":
         return _according(token)
     if token.lower_ == "in" and token.dep_ == "prep":
-        return _in_poll(token)
+        return _in_poll(token) or _in_view(token)
     if token.pos_ == "VERB":
         return _verbal(token, lemma)
     if token.pos_ in ("NOUN", "PROPN") and (misread := _misread_cue(token)):
@@ -575,7 +576,14 @@ def _passive_subject(verb: Token) -> Token | None:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i
                  and c.lower_ not in EXPLETIVES and not any(
-                     t.dep_ in ("relcl", "acl", "ccomp") for t in c.subtree)), None)
+                     t.dep_ in ("relcl", "acl", "ccomp") and _has_subject(t)
+                     for t in c.subtree)), None)
+
+
+def _has_subject(clause: Token) -> bool:
+    """A clause with a subject of its own ("that Iran labeled as terrorism"), not a participle
+    or an infinitive on a noun ("the states voting next week", "his decision to run")."""
+    return any(c.dep_ in SUBJECTS for c in clause.children)
 
 
 def _clause(verb: Token) -> Token | None:
@@ -881,11 +889,29 @@ def _in_poll(token: Token) -> list[_Found]:
     for -2 relations, in four publishers)."""
     poll = next((c for c in token.children if c.dep_ == "pobj"), None)
     root = token.sent.root
-    if poll is None or poll.lemma_.lower() not in POLL_NOUNS or not all(
-            t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i]):
+    if poll is None or poll.lemma_.lower() not in POLL_NOUNS or not _opens_sentence(token):
         return []
     content = _around(root, token)
     return [_Found([token], list(poll.subtree), content, token)] if content else []
+
+
+def _in_view(token: Token) -> list[_Found]:
+    """"In the mayor's view, the bridge can wait": whose view is the source, the clause the
+    phrase hangs on the content."""
+    view = next((c for c in token.children if c.dep_ == "pobj"), None)
+    owner = next((c for c in view.children if c.dep_ == "poss"), None) if view else None
+    if owner is None or view.lemma_.lower() not in VIEW_NOUNS or not _opens_sentence(token) \
+            or any(c.dep_ in ("prep", "amod") for c in view.children):
+        return []  # "in his estimation of the market", "in their right mind": the phrase
+        # says no more than itself
+    source = list(owner.subtree)
+    cue = [t for t in token.subtree if t not in source and not t.is_punct]
+    content = _around(token.head, token)
+    return [_Found(cue, source, content, token)] if content else []
+
+
+def _opens_sentence(token: Token) -> bool:
+    return all(t.is_punct or t.is_space for t in token.doc[token.sent.start:token.i])
 
 
 def _at_edge(token: Token, source: list[Token]) -> bool:
@@ -986,15 +1012,16 @@ def _when(token: Token) -> bool:
 
 
 def _adjectival(adjective: Token) -> list[_Found]:
-    """"she is confident that ...", "he was critical of the plan", "they are eager to vote":
-    the subject of the verb the adjective completes is the source."""
+    """"she is confident that ...", "he was critical of the plan", "they are eager to vote",
+    "officials angry about the cuts": whoever is in that state of mind is the source."""
     lemma = adjective.lemma_.lower()
     clause = next((c for c in adjective.children if c.dep_ == "ccomp"), None)
-    if lemma in ADJECTIVE_CUES and clause is not None and adjective.head.lemma_ == "be":
-        source = _source(adjective.head)
+    if lemma in ADJECTIVE_CUES and clause is not None and (
+            adjective.head.lemma_ == "be" or adjective.dep_ != "acomp"):
+        source = _holder(adjective)
         return [_Found([adjective], source, [_extent(clause)], adjective)] if source else []
     wanted = ADJECTIVE_COMPLEMENTS.get(lemma, ())
-    if adjective.dep_ != "acomp" or not wanted:
+    if not wanted:
         return []
     for child in adjective.children:
         if child.i < adjective.i:
@@ -1006,9 +1033,26 @@ def _adjectival(adjective: Token) -> list[_Found]:
             cue, what = [adjective, child], list(objects[0].subtree)
         else:
             continue
-        source = _source(adjective.head)
+        source = _holder(adjective)
         return [_Found(cue, source, [_trimmed(what)], adjective)] if source else []
     return []
+
+
+def _holder(adjective: Token) -> list[Token]:
+    """Who is in an adjective's state of mind: the subject of the verb it completes ("she is
+    confident that ..."), or the people it follows ("officials angry about the cuts", a
+    relative clause without its verb): a name or a plural the resolver places, not "a book
+    critical of the plan" or "a country supportive of the pact"."""
+    if adjective.dep_ == "acomp":
+        return _source(adjective.head)
+    head = adjective.head
+    if adjective.dep_ != "amod" or head.i > adjective.i or not (
+            head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS")):
+        return []
+    noun = [t for t in head.subtree if t.i < adjective.i]
+    while noun and noun[-1].is_punct:
+        noun.pop()
+    return noun if any(resolve(adjective.doc, noun)) else []
 
 
 def _made_clear(adjective: Token) -> list[_Found]:

@@ -435,6 +435,12 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("", "is seen", "The border town | as the key to the offensive", "indirect")]),
     ("The general is known as a hardliner.",
      [("", "is known", "The general | as a hardliner", "indirect")]),
+    # a participle or an infinitive on the subject keeps it what is taken for something; a
+    # clause with a subject of its own ("the report that the union released") does not
+    ("Her choice to leave the party early was widely seen as a betrayal.",
+     [("", "was | seen", "Her choice to leave the party early | as a betrayal", "indirect")]),
+    ("The three counties voting next month are seen as safe for the governor.",
+     [("", "are seen", "The three counties voting next month | as safe", "indirect")]),
     ("The envoy commented on the new proposal.",
      [("The envoy", "commented on", "the new proposal", "indirect")]),
     ("Officials worry about the supply lines.",
@@ -633,6 +639,17 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The envoy", "explained",
        "how the talks would run, how long they would last unless the rebels rejected the plan",
        "indirect")]),
+    # an adjective of a state of mind after someone it describes is theirs (a relative clause
+    # without its verb)
+    ("Several county officials angry about the new tax rules met with the governor on Friday.",
+     [("Several county officials", "angry about", "the new tax rules", "indirect")]),
+    ("Local officials, angry about the closures, wrote to the minister.",
+     [("Local officials", "angry about", "the closures", "indirect")]),
+    # "in X's view" opening a sentence: X's view is the rest of it
+    ("In the mayor's view, the bridge repairs can wait until spring.",
+     [("the mayor's", "In | view", "the bridge repairs can wait until spring", "indirect")]),
+    ("In her opinion, the treaty will not survive the winter.",
+     [("her", "In | opinion", "the treaty will not survive the winter", "indirect")]),
     # a relative "who" as source comes with the noun it stands for
     ("There are some engineers who believe the dam will hold through the spring.",
      [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
