@@ -385,4 +385,7 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              # "the Afghanistan Cricket Board", "the Kenya Bar Association"
                              "board", "federation", "association", "club", "league", "chamber",
                              # "the Palestinian group's armed wing", "a Kurdish movement"
-                             "wing", "movement", "faction"})
+                             "wing", "movement", "faction",
+                             # "Norway's state-owned energy giant", "the ship's owners", "the
+                             # Greek publication"
+                             "giant", "owner", "publication"})

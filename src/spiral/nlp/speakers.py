@@ -147,7 +147,7 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                          "anonymous source")
     elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE \
             and head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS and not (
-                not named_at_head and head.lemma_.lower() in NON_STATE_HEADS) \
+                not named_at_head and _of_non_state_kind(head)) \
             and not described:
         # "Guyana said", "Baku's defence ministry said": a country that speaks, or speaks
         # through an office, is its government ("Iran's semi-official website" is Iranian, and
@@ -156,6 +156,14 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     if speaker is not None and speaker.sector == "REB" and _governing(head):
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _of_non_state_kind(head: Token) -> bool:
+    """"The Greek publication", "the Russian Telegram channel Mash": a source's head noun, or
+    the noun that says what kind of thing the name at its head is, names no office of a state."""
+    kinds = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")] \
+        if head.pos_ == "PROPN" else [head]
+    return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds)
 
 
 def _unnamed_spokesperson(source: list[Token], head: Token) -> bool:

@@ -2767,3 +2767,15 @@ def test_forces_moved_somewhere_or_scrambled_mobilize(annotate, text, dyad) -> N
 def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> None:
     assert not any(e["event_type"] == "MOBILIZE" for e in annotate(text)._.events)
 
+
+
+@pytest.mark.parametrize("text", [
+    # a named outlet, a firm or a ship's owners of a country are no state's voice
+    "The Norwegian Telegram channel Fjordpost said the ferry had turned back.",
+    "Norway's state-owned energy giant Nordgass said the pipeline had been shut overnight.",
+    "The Finnish publication said the ferry had been held in port for two days.",
+    "The vessel's owners, Denmark's Kattegat Lines, said the crew was safe.",
+])
+def test_a_media_outlet_or_firm_of_a_country_is_not_its_government(annotate, text) -> None:
+    speakers = _speakers(annotate(text))
+    assert speakers and all(sector != "GOV" for _, sector, _ in speakers)
