@@ -2779,3 +2779,22 @@ def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> No
 def test_a_media_outlet_or_firm_of_a_country_is_not_its_government(annotate, text) -> None:
     speakers = _speakers(annotate(text))
     assert speakers and all(sector != "GOV" for _, sector, _ in speakers)
+
+
+@pytest.mark.parametrize("text, day, named", [
+    # a pronoun after a name spelt otherwise than the knowledge base spells it
+    (("Ukrainian President Volodymyr Zelenskyy said the front was holding. He said more air "
+     "defence was needed before winter."), "2024-10-01", "Zelenskyy"),
+    # a description by another noun than the one that named the body
+    (("The Tigray People's Liberation Front, the party that ran the region, said its fighters had "
+     "pulled back. The group said the truce had to hold."), "2023-01-01", "the party"),
+    # descriptions that repeat the noun of a source whose name the knowledge base does not know
+    (("The vessel's owners, Denmark's Kattegat Lines, said the crew was safe. The owners said the "
+     "ship would be towed to port."), None, "Kattegat Lines"),
+    (("The Norwegian Telegram channel Fjordpost said the ferry had turned back. The channel said "
+     "the crew was safe."), None, "Fjordpost"),
+])
+def test_a_source_that_points_back_keeps_the_words_that_named_it(annotate, text, day,
+                                                                 named) -> None:
+    last = annotate(text, day)._.quotes[-1]
+    assert named in last["speaker"]["entity_text"]
