@@ -2798,3 +2798,17 @@ def test_a_source_that_points_back_keeps_the_words_that_named_it(annotate, text,
                                                                  named) -> None:
     last = annotate(text, day)._.quotes[-1]
     assert named in last["speaker"]["entity_text"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (("Chile's foreign ministry said the border crossing had been shut overnight, Reuters "
+     "reported."), "Chile's foreign ministry"),
+    ("Reuters reported that the Peruvian foreign minister condemned the seizure of the trawler.",
+     "the Peruvian foreign minister"),
+    (("The fishing deal was signed in Lima, Chile's foreign ministry said, according to the "
+     "Associated Press."), "Chile's foreign ministry"),
+])
+def test_an_agency_relays_the_words_of_the_source_its_report_names(annotate, text,
+                                                                   speaker) -> None:
+    quotes = annotate(text)._.quotes
+    assert quotes and quotes[0]["speaker_text"] == speaker
