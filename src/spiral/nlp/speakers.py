@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from spiral.countries import country_code
 from spiral.nlp.actors import BY_DOCUMENT, STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.attribution_lexicon import (
@@ -281,6 +282,9 @@ def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
     if len(words) < 2 or len(words) > 3 or words[0].lower_ != "the" \
             or words[-1].lemma_.lower() not in STATE_BODIES or source[0].idx < quote.end \
             or quote.speaker is None or quote.speaker.role == BY_DOCUMENT:
+        return quote
+    # "the US military": a body its own words place
+    if any(country_code(t.text) for t in words[1:-1]):
         return quote
     entity = _words_subject(doc, words[0], quote)
     if not entity or len(entity.code) != 3 or entity.code in NON_STATE \

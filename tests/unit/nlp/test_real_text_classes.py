@@ -2812,3 +2812,16 @@ def test_an_agency_relays_the_words_of_the_source_its_report_names(annotate, tex
                                                                    speaker) -> None:
     quotes = annotate(text)._.quotes
     assert quotes and quotes[0]["speaker_text"] == speaker
+
+
+@pytest.mark.parametrize("text, last", [
+    # a body its own words place is not the state its words make their subject
+    ("Peruvian warplanes buzzed the fishing fleet overnight, the Chilean navy said.",
+     ("CHL", "MIL", False)),
+    # a body of a possessor is the possessor's, not the report's country
+    (("Peru's navy seized a trawler off Lima on Monday. Peru said the crew would be tried in "
+      "Lima. The Chilean military's general staff said the crew was unharmed."),
+     ("CHL", "MIL", False)),
+])
+def test_a_state_body_its_own_words_place_keeps_its_country(annotate, text, last) -> None:
+    assert _speakers(annotate(text))[-1] == last
