@@ -282,9 +282,13 @@ class ActorResolver:
                 owner = owners.get(after.idx)
             if owner is None and focal is not None and sector in HOME_SECTORS \
                     and k == start - 1 and (k < 0 or doc[k].lower_ == "the" or doc[k].is_punct
-                                            or doc[k].dep_ not in ("amod", "compound", "poss")) \
+                                            or doc[k].dep_ not in ("amod", "compound", "poss")
+                                            and not _owned_by_named(doc, k, [*mentions,
+                                                                             *merged.values()])) \
                     and not _modifies_other_noun(agent) and not _named_qualifier(agent):
-                # "the army", "the junta", "security forces" with no country named: the
+                # "the army", "the junta", "security forces" with no country named (nor an
+                # actor as possessor: "the Ukrainian military's general staff" is that
+                # military's, though the knowledge base knows no staff of it): the
                 # country the report is about (by its own name, not by the first name that
                 # placed it: "the army" of a report on Myanmar is not a rebel force's)
                 country = country_name(focal.entity.code)
@@ -827,6 +831,13 @@ def _named_qualifier(agent: Span) -> bool:
     the words just before it, by a name of its own is that name's, not the report's country."""
     return any(c.dep_ in ("nmod", "compound", "poss") and c.i < agent.start
                and any(t.pos_ == "PROPN" for t in c.subtree) for c in agent.root.children)
+
+
+def _owned_by_named(doc: Doc, k: int, mentions: list[_Mention]) -> bool:
+    """Whether the token at k is a possessive ending on a named actor ("the Ukrainian
+    military's", not "the country's")."""
+    return k > 0 and doc[k].lower_ in ("'s", "’s") and any(
+        m.start <= doc[k - 1].idx < m.end for m in mentions)
 
 
 def _modifies_other_noun(agent: Span) -> bool:

@@ -389,4 +389,16 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              # "the Afghanistan Cricket Board", "the Kenya Bar Association"
                              "board", "federation", "association", "club", "league", "chamber",
                              # "the Palestinian group's armed wing", "a Kurdish movement"
-                             "wing", "movement", "faction"})
+                             "wing", "movement", "faction",
+                             # "Norway's state-owned energy giant", "the ship's owners", "the
+                             # Greek publication"
+                             "giant", "owner", "publication"})
+
+# press agencies and papers that relay others' words: an attribution inside what they report
+# names whose words they are ("Officials said X, Reuters reported" is the officials'); outlets
+# the knowledge base knows carry the sector MED instead
+WIRE_SERVICES = frozenset({"reuters", "ap", "the ap", "associated press", "the associated press",
+                           "afp", "agence france-presse", "xinhua", "bloomberg", "anadolu",
+                           "anadolu agency", "the epoch times", "the new york times",
+                           "the washington post", "the wall street journal",
+                           "the financial times", "the guardian", "bbc", "the bbc"})

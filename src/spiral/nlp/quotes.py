@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from spiral.countries import country_code
 from spiral.nlp import extensions, layout
-from spiral.nlp.actors import entity_at
+from spiral.nlp.actors import entity_at, phrase_heads
 from spiral.nlp.attribution_lexicon import (
     ADDRESSEE_CUES,
     ADJECTIVE_COMPLEMENTS,
@@ -91,6 +91,7 @@ from spiral.nlp.attribution_lexicon import (
     TOPIC_CUES,
     UNSPOKEN,
     VIEW_NOUNS,
+    WIRE_SERVICES,
 )
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
@@ -185,7 +186,8 @@ class QuoteFinder:
             # the source is who the text says reports ("the agency reported, citing the
             # military", "the paper quoted an aide as saying"), as PolNeAR marks it; the speaker
             # is whose words it relays
-            relayed = found.relayed or _relayed_source(found)
+            relayed = found.relayed or _relayed_source(found) or (
+                _inner_source(found, candidates) if _an_outlet(doc, found.source) else None)
             speaking = _on_the_cues_line(relayed, found.anchor) if relayed else found.source
             quote = self._record(doc, written, found, speaking, published)
             quote = in_context(doc, speaking, quote, quotes)
@@ -1599,6 +1601,30 @@ def _outermost(doc: Doc, candidates: list[_Found]) -> list[_Found]:
         appended |= found.appendix
         kept.append(found)
     return kept
+
+
+def _an_outlet(doc: Doc, source: list[Token]) -> bool:
+    """Whether a source is a press agency or paper ("Reuters", "the Associated Press", "Iran's
+    Tasnim agency")."""
+    heads = phrase_heads(source) if source else []
+    if not heads:
+        return False
+    entity = entity_at(doc, heads[0].idx, heads[0].idx + len(heads[0].text))
+    words = " ".join(t.text for t in source).lower()
+    return words in WIRE_SERVICES or entity is not None and entity.sector == "MED"
+
+
+def _inner_source(found: _Found, candidates: list[_Found]) -> list[Token] | None:
+    """The source of the first attribution an outlet's report holds ("Officials said the border
+    was shut, Reuters reported", "Reuters reported that the minister condemned the strike"):
+    whose words the outlet relays; none when its report holds none, or only what someone wants
+    or thinks ("a network reported that Lima would rather not look weak")."""
+    cue = {t.i for t in found.cue}
+    content = found.tokens - cue
+    inner = [c for c in candidates if c is not found and c.source
+             and c.anchor.lemma_.lower() not in UNSPOKEN | PERCEPTION
+             and {t.i for t in c.cue} <= content and {t.i for t in c.source} <= content]
+    return min(inner, key=lambda c: c.anchor.i).source if inner else None
 
 
 def _relative_aside(cue: Token) -> bool:

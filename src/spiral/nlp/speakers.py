@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from spiral.countries import country_code
 from spiral.nlp.actors import BY_DOCUMENT, STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.attribution_lexicon import (
@@ -147,7 +148,7 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                          "anonymous source")
     elif speaker is not None and not speaker.sector and speaker.code not in NON_STATE \
             and head.ent_type_ != "PERSON" and head.lower_ not in PERSONAL_PRONOUNS and not (
-                not named_at_head and head.lemma_.lower() in NON_STATE_HEADS) \
+                not named_at_head and _of_non_state_kind(head)) \
             and not described:
         # "Guyana said", "Baku's defence ministry said": a country that speaks, or speaks
         # through an office, is its government ("Iran's semi-official website" is Iranian, and
@@ -156,6 +157,14 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
     if speaker is not None and speaker.sector == "REB" and _governing(head):
         speaker = replace(speaker, sector="GOV")
     return speaker, anonymous
+
+
+def _of_non_state_kind(head: Token) -> bool:
+    """"The Greek publication", "the Russian Telegram channel Mash": a source's head noun, or
+    the noun that says what kind of thing the name at its head is, names no office of a state."""
+    kinds = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")] \
+        if head.pos_ == "PROPN" else [head]
+    return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds)
 
 
 def _unnamed_spokesperson(source: list[Token], head: Token) -> bool:
@@ -274,6 +283,9 @@ def _of_its_words_subject(doc: Doc, source: list[Token], quote: Quote) -> Quote:
             or words[-1].lemma_.lower() not in STATE_BODIES or source[0].idx < quote.end \
             or quote.speaker is None or quote.speaker.role == BY_DOCUMENT:
         return quote
+    # "the US military": a body its own words place
+    if any(country_code(t.text) for t in words[1:-1]):
+        return quote
     entity = _words_subject(doc, words[0], quote)
     if not entity or len(entity.code) != 3 or entity.code in NON_STATE \
             or entity.code == quote.speaker.code:
@@ -311,23 +323,37 @@ def _unnamed_still(source: list[Token], quote: Quote, earlier: list[Quote]) -> Q
 def _body_named_before(source: list[Token], quote: Quote, earlier: list[Quote]) -> Quote:
     """"China's coastguard said ... It said its patrol was routine": "it" resolves to China,
     and is the body that spoke last by the words that named it (the pronoun alone says only
-    the country); so is "the ministry" after "the UK's Ministry of Defence"."""
+    the country); so is "the ministry" after "the UK's Ministry of Defence", "the group" after
+    "the TPLF, the former ruling party", and "he" after "President Volodymyr Zelenskyy"."""
     words = [t.lower_ for t in source]
     # "the UK's Ministry of Defence said ... the ministry said": a definite description by the
     # head noun of the words that named the body
     described = len(words) == 2 and words[0] == "the" and source[1].pos_ == "NOUN"
-    if words not in (["it"], ["they"]) and not described or quote.speaker is None:
+    if words not in (["it"], ["they"], *([w] for w in PERSONAL_PRONOUNS)) and not described \
+            or quote.speaker is None:
         return quote
     named = next((q for q in reversed(earlier) if q.speaker is not None
                   and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS
-                  and q.speaker_text.lower() not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS
-                  | {"it", "they"}), None)
+                  and not _points_back(q.speaker_text)), None)
     if named is None or named.speaker.entity_name != quote.speaker.entity_name \
-            or named.speaker.code != quote.speaker.code or described and words[1] not in {
-                _stem(w) for w in named.speaker_text.lower().split()} | {
-                w.lower() for w in named.speaker_text.split()}:
+            or named.speaker.code != quote.speaker.code \
+            or named.speaker.sector != quote.speaker.sector:
+        return quote
+    # a state body described by another kind of body's noun ("the army" after "the foreign
+    # ministry") is not the one named before, whatever the knowledge base took it for
+    if described and words[1] in STATE_BODIES and words[1] not in {
+            _stem(w) for w in named.speaker_text.lower().split()} | {
+            w.lower() for w in named.speaker_text.split()}:
         return quote
     return replace(quote, speaker=replace(quote.speaker, entity_text=named.speaker_text))
+
+
+def _points_back(words: str) -> bool:
+    """Whether a source's words name no one of themselves: a pronoun ("he", "it", "which") or a
+    definite description by a common noun ("the group", not "the Pentagon")."""
+    first, _, rest = words.partition(" ")
+    return words.lower() in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "they"} \
+        or first.lower() == "the" and rest.isalpha() and rest.islower()
 
 
 def _office_home(doc: Doc, head: Token, speaker: Entity) -> str:
@@ -347,7 +373,7 @@ def _named_as(quote: Quote) -> Entity | None:
     ("the statement", "it") keeps the words it took."""
     words = quote.speaker_text
     if quote.speaker is None or not words or words.split()[-1].lower() in DOCUMENT_NOUNS \
-            or words.lower() in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "they"}:
+            or _points_back(words):
         return quote.speaker
     return replace(quote.speaker, entity_text=words)
 
@@ -507,7 +533,7 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
     same = [q for q in before if words and not bare_plural
             and words <= {_stem(w) for w in q.speaker_text.split()}]
     if same:
-        return replace(quote, speaker=same[-1].speaker, anonymous=same[-1].anonymous)
+        return replace(quote, speaker=_named_as(same[-1]), anonymous=same[-1].anonymous)
     named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                   for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
         "NUM", "PRON") else head

@@ -130,3 +130,20 @@ def test_office_holders_a_shared_surname_is_the_holder_on_the_day() -> None:
 ])
 def test_office_holders_changes_of_2025(code, office, day, holder) -> None:
     assert ActorKB.load().office_holder(code, office, day).name == holder
+
+
+@pytest.mark.parametrize(("name", "day", "code", "role"), [
+    ("Raimondo", date(2023, 10, 17), "USA", "Commerce Secretary"),
+    ("Bessent", date(2025, 4, 1), "USA", "Treasury Secretary"),
+    ("Vijay Gokhale", date(2019, 2, 26), "IND", "Foreign Secretary"),
+    ("Vinay Kwatra", date(2023, 1, 1), "IND", "Foreign Secretary"),
+    ("Lamamra", date(2022, 1, 1), "DZA", "Foreign Minister"),
+    ("Attaf", date(2024, 1, 1), "DZA", "Foreign Minister"),
+    ("Zhovkva", date(2022, 6, 1), "UKR", "Deputy Head of the Presidential Office"),
+    ("Klitschko", date(2023, 1, 1), "UKR", "Mayor of Kyiv"),
+    ("Krasnoselsky", date(2025, 1, 15), "MDA", "Leader of the self-declared Transnistrian republic"),
+])
+def test_office_holders_cabinet_members_and_local_leaders(name, day, code, role) -> None:
+    entity = ActorKB.load().lookup(name, day)
+    assert entity is not None, f"{name!r} is unknown"
+    assert (entity.code, entity.sector, entity.role) == (code, "GOV", role)
