@@ -87,6 +87,7 @@ from spiral.nlp.event_lexicon import (
     ENVOYS,
     EVENT_NOUNS,
     FACT_FINDING,
+    FIRMS,
     FLAGS,
     FORCE_MOVING_VERBS,
     FORCEFUL,
@@ -116,6 +117,7 @@ from spiral.nlp.event_lexicon import (
     MODALS,
     MUTUAL,
     MUTUAL_FIGHTS,
+    NAME_LINKS,
     NAMING_VERBS,
     NEGATING_VERBS,
     NO_AGENT_HEADS,
@@ -525,8 +527,9 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         if first and second:
             return first[:1], second[:1]
     named = _named_part(subject)
-    actors = _actors_in(sentence.doc, named) or _actors_in(
-        sentence.doc, named, weapons=True)
+    sides = [t for t in named if not _of_a_firm(t)]
+    actors = _actors_in(sentence.doc, sides) or _actors_in(
+        sentence.doc, sides, weapons=True)
     actors = actors or _pair_named_before(subject)
     recipients = _recipients(sentence.doc, token, subject, actors, event_type)
     if not actors and token.dep_ == "relcl" and any(
@@ -602,9 +605,23 @@ def _at_war_abroad(doc: Doc, home: str, actors: list[Entity]) -> bool:
 def _unplaceable(subject: list[Token]) -> bool:
     """'the European governments', 'its allies': a subject that stands for several states, which
     the places of its sentence must not lend their country; 'Monday's', '26', 'This', 'the
-    attack': one that names nobody who could act."""
+    attack': one that names nobody who could act; 'Peru Airways': a firm, which acts for no
+    state."""
     return any((t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES)
-               or t.tag_ == "DT" or _names_nobody(t) for t in phrase_heads(subject))
+               or t.tag_ == "DT" or _names_nobody(t) or _of_a_firm(t)
+               for t in phrase_heads(subject))
+
+
+def _of_a_firm(token: Token) -> bool:
+    """'Peru Airways', 'a Peru Airways plane', 'the owner, a Bolivia-based firm': a word of a
+    firm's name, or of what the name describes or the firm owns (`FIRMS`)."""
+    while True:
+        if token.lemma_.lower() in FIRMS or token.lower_ in FIRMS or any(
+                c.dep_ == "compound" and c.lower_ in FIRMS for c in token.children):
+            return True
+        if token.dep_ not in NAME_LINKS or token.head is token:
+            return False
+        token = token.head
 
 
 def _cited(sentence: Span) -> frozenset[int]:

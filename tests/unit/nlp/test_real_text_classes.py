@@ -2955,3 +2955,21 @@ def test_a_step_of_another_judged_a_breach_or_threat_is_a_line(annotate, text, d
 ])
 def test_no_line_from_a_step_of_no_party_judged(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a firm whose name carries a country
+    "Peru Airways suspended all of its flights to Chile on Sunday.",
+    # a thing a firm owns
+    "Chilean officials gave accounts of the crash of a Peru Airways plane that killed 12 people.",
+    # a firm named by where it is based
+    ("The owner of the trawler, the Bolivia-based firm Andina Marine, filed a request with a "
+     "court in Lima seeking the release of the ship."),
+])
+def test_a_firm_acts_for_no_state(annotate, text) -> None:
+    assert not any(actor for actor, _, _ in _dyads(annotate(text)))
+
+
+def test_a_state_named_beside_a_firm_still_acts(annotate) -> None:
+    assert ("CHL", "SANCTION", "PER") in _dyads(annotate(
+        "Chile suspended the licences of two Peruvian fishing firms."))
