@@ -502,6 +502,13 @@ FIRMS = frozenset({"airline", "airlines", "airways", "company", "firm", "corpora
 # the links that join the words of a name, or a name and what it describes ("the Bolivia-based
 # Andina Marine", "the owner, Andina Marine")
 NAME_LINKS = frozenset({"compound", "amod", "nmod", "npadvmod", "appos"})
+# acts that stand as the subject of a verb without a maker ("The new levies further bar ...", "The
+# expulsion follows ...", "measures to strengthen ..."): the verb tells what the act did, and
+# nobody is named doing it; an attack so told ("Explosions targeting radios killed ...") is one
+# whose maker is unknown, which the places of its sentence do not lend theirs (a fight, which
+# takes two, is where it is fought: "the fighting spread to the capital")
+ACTS_NAMING_NOBODY = frozenset(NOUN_TRIGGERS) | frozenset({
+    "explosion", "blast", "measure", "expulsion", "ban", "embargo", "restriction"})
 # heads of a subject that names nobody who could act: an act or a time ("The attack came despite
 # ...", "Monday's raid wounded ..."); the places of its sentence lend it no country. A document
 # ("the proposals call for") still stands for whoever wrote it; numbers are told by the parser.

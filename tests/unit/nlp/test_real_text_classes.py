@@ -2964,7 +2964,7 @@ def test_no_line_from_a_step_of_no_party_judged(annotate, text) -> None:
     "Chilean officials gave accounts of the crash of a Peru Airways plane that killed 12 people.",
     # a firm named by where it is based
     ("The owner of the trawler, the Bolivia-based firm Andina Marine, filed a request with a "
-     "court in Lima seeking the release of the ship."),
+     "court in Lima asking it to free the ship."),
 ])
 def test_a_firm_acts_for_no_state(annotate, text) -> None:
     assert not any(actor for actor, _, _ in _dyads(annotate(text)))
@@ -2973,3 +2973,22 @@ def test_a_firm_acts_for_no_state(annotate, text) -> None:
 def test_a_state_named_beside_a_firm_still_acts(annotate) -> None:
     assert ("CHL", "SANCTION", "PER") in _dyads(annotate(
         "Chile suspended the licences of two Peruvian fishing firms."))
+
+
+@pytest.mark.parametrize("text", [
+    "The new sanctions further impose a ban on Peruvian copper imports into Chile.",
+    "Explosions on Monday targeting radios killed nine people in northern Chile.",
+])
+def test_an_act_with_no_maker_names_nobody_acting(annotate, text) -> None:
+    # the verb tells what the act did; the places of the sentence lend it no actor
+    assert not any(actor for actor, _, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a fight takes two: it is where it is fought
+    ("The fighting spread to the outskirts of Lima on Monday.", ("PER", "ASSAULT", "")),
+    # an act whose maker is named is that maker's
+    ("Peru's strikes killed five soldiers in northern Chile.", ("PER", "ASSAULT", "CHL")),
+])
+def test_a_fight_or_an_act_with_its_maker_still_acts(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
