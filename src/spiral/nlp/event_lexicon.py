@@ -494,6 +494,21 @@ TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", 
 # what a "for" phrase names when it tells how long or how often, not why ("attacked the town for
 # the second time", "for three days")
 SPANS_OF_TIME = TIME_WORDS | {"time", "times", "hour", "hours", "minute", "minutes"}
+# firms: a company acts for no state, whatever country its name or seat carries ("Peru Airways
+# suspended its flights", "the crash of a Peru Airways plane", "the trawler's owner, a
+# Bolivia-based firm"); the annotators code no firm's act
+FIRMS = frozenset({"airline", "airlines", "airways", "company", "firm", "corporation",
+                   "conglomerate", "shipowner", "owner", "insurer"})
+# the links that join the words of a name, or a name and what it describes ("the Bolivia-based
+# Andina Marine", "the owner, Andina Marine")
+NAME_LINKS = frozenset({"compound", "amod", "nmod", "npadvmod", "appos"})
+# acts that stand as the subject of a verb without a maker ("The new levies further bar ...", "The
+# expulsion follows ...", "measures to strengthen ..."): the verb tells what the act did, and
+# nobody is named doing it; an attack so told ("Explosions targeting radios killed ...") is one
+# whose maker is unknown, which the places of its sentence do not lend theirs (a fight, which
+# takes two, is where it is fought: "the fighting spread to the capital")
+ACTS_NAMING_NOBODY = frozenset(NOUN_TRIGGERS) | frozenset({
+    "explosion", "blast", "measure", "expulsion", "ban", "embargo", "restriction"})
 # heads of a subject that names nobody who could act: an act or a time ("The attack came despite
 # ...", "Monday's raid wounded ..."); the places of its sentence lend it no country. A document
 # ("the proposals call for") still stands for whoever wrote it; numbers are told by the parser.

@@ -46,6 +46,7 @@ from spiral.nlp.dates import (
     tallied,
 )
 from spiral.nlp.event_lexicon import (
+    ACTS_NAMING_NOBODY,
     ADVERBIAL_WORDS,
     AERIAL_WORDS,
     AGREEMENTS,
@@ -87,6 +88,7 @@ from spiral.nlp.event_lexicon import (
     ENVOYS,
     EVENT_NOUNS,
     FACT_FINDING,
+    FIRMS,
     FLAGS,
     FORCE_MOVING_VERBS,
     FORCEFUL,
@@ -116,6 +118,7 @@ from spiral.nlp.event_lexicon import (
     MODALS,
     MUTUAL,
     MUTUAL_FIGHTS,
+    NAME_LINKS,
     NAMING_VERBS,
     NEGATING_VERBS,
     NO_AGENT_HEADS,
@@ -525,13 +528,19 @@ def _parties(sentence: Span, token: Token, subject: list[Token],
         if first and second:
             return first[:1], second[:1]
     named = _named_part(subject)
-    actors = _actors_in(sentence.doc, named) or _actors_in(
-        sentence.doc, named, weapons=True)
+    sides = [t for t in named if not _of_a_firm(t)]
+    actors = _actors_in(sentence.doc, sides) or _actors_in(
+        sentence.doc, sides, weapons=True)
     actors = actors or _pair_named_before(subject)
     recipients = _recipients(sentence.doc, token, subject, actors, event_type)
     if not actors and token.dep_ == "relcl" and any(
             c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in token.children):
         return None  # "facilities that supported Ukraine's industry": no one acts
+    if not actors and event_type != "ASSAULT" and _an_act(named):
+        # "the new levies further bar imports", "the expulsion follows months of tension": the verb
+        # tells what an act did, and nobody is named doing it (an attack whose maker is unknown,
+        # "explosions targeting radios killed nine", stays one, placed nowhere)
+        return None
     if not actors:
         # an unnamed agent ("was arrested in Lebanon") is placed only by where it acted; a
         # nominal event without a named side ("protests spread to Iranian cities") is wherever
@@ -602,9 +611,30 @@ def _at_war_abroad(doc: Doc, home: str, actors: list[Entity]) -> bool:
 def _unplaceable(subject: list[Token]) -> bool:
     """'the European governments', 'its allies': a subject that stands for several states, which
     the places of its sentence must not lend their country; 'Monday's', '26', 'This', 'the
-    attack': one that names nobody who could act."""
+    attack', 'the sanctions': one that names nobody who could act; 'Peru Airways': a firm,
+    which acts for no state."""
     return any((t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in COLLECTIVES)
-               or t.tag_ == "DT" or _names_nobody(t) for t in phrase_heads(subject))
+               or t.tag_ == "DT" or _names_nobody(t) or _of_a_firm(t)
+               for t in phrase_heads(subject)) or _an_act(subject)
+
+
+def _an_act(subject: list[Token]) -> bool:
+    """'the sanctions', 'explosions targeting radios': a subject that is an act with no maker
+    (`ACTS_NAMING_NOBODY`)."""
+    return bool(subject) and all(h.lemma_.lower() in ACTS_NAMING_NOBODY
+                                 for h in phrase_heads(subject))
+
+
+def _of_a_firm(token: Token) -> bool:
+    """'Peru Airways', 'a Peru Airways plane', 'the owner, a Bolivia-based firm': a word of a
+    firm's name, or of what the name describes or the firm owns (`FIRMS`)."""
+    while True:
+        if token.lemma_.lower() in FIRMS or token.lower_ in FIRMS or any(
+                c.dep_ == "compound" and c.lower_ in FIRMS for c in token.children):
+            return True
+        if token.dep_ not in NAME_LINKS or token.head is token:
+            return False
+        token = token.head
 
 
 def _cited(sentence: Span) -> frozenset[int]:

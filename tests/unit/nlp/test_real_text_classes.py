@@ -2955,3 +2955,40 @@ def test_a_step_of_another_judged_a_breach_or_threat_is_a_line(annotate, text, d
 ])
 def test_no_line_from_a_step_of_no_party_judged(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a firm whose name carries a country
+    "Peru Airways suspended all of its flights to Chile on Sunday.",
+    # a thing a firm owns
+    "Chilean officials gave accounts of the crash of a Peru Airways plane that killed 12 people.",
+    # a firm named by where it is based
+    ("The owner of the trawler, the Bolivia-based firm Andina Marine, filed a request with a "
+     "court in Lima asking it to free the ship."),
+])
+def test_a_firm_acts_for_no_state(annotate, text) -> None:
+    assert not any(actor for actor, _, _ in _dyads(annotate(text)))
+
+
+def test_a_state_named_beside_a_firm_still_acts(annotate) -> None:
+    assert ("CHL", "SANCTION", "PER") in _dyads(annotate(
+        "Chile suspended the licences of two Peruvian fishing firms."))
+
+
+@pytest.mark.parametrize("text", [
+    "The new sanctions further impose a ban on Peruvian copper imports into Chile.",
+    "Explosions on Monday targeting radios killed nine people in northern Chile.",
+])
+def test_an_act_with_no_maker_names_nobody_acting(annotate, text) -> None:
+    # the verb tells what the act did; the places of the sentence lend it no actor
+    assert not any(actor for actor, _, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a fight takes two: it is where it is fought
+    ("The fighting spread to the outskirts of Lima on Monday.", ("PER", "ASSAULT", "")),
+    # an act whose maker is named is that maker's
+    ("Peru's strikes killed five soldiers in northern Chile.", ("PER", "ASSAULT", "CHL")),
+])
+def test_a_fight_or_an_act_with_its_maker_still_acts(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
