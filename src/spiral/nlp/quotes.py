@@ -731,6 +731,7 @@ def _topic(verb: Token, prep: Token) -> tuple[int, int]:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as" and child.i > prep.i:
             tokens += list(child.subtree)
+    tokens += [t for member in _list_members(verb, prep) for t in member.subtree]
     return _trimmed(list(verb.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]))
 
 
@@ -1406,6 +1407,7 @@ def _after(verb: Token, relations: tuple[str, ...]) -> list[tuple[int, int]]:
              and not (c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPOSITIONS)]
     if not heads:
         return []
+    heads += _list_members(verb, max(heads, key=lambda h: h.right_edge.i))
     tokens: list[Token] = []
     for head in heads:
         if head.dep_ == "prep" and head.lower_ in particles:
@@ -1418,6 +1420,42 @@ def _after(verb: Token, relations: tuple[str, ...]) -> list[tuple[int, int]]:
     doc = verb.doc
     span = doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
     return [_trimmed(list(span))]
+
+
+def _list_members(verb: Token, last: Token) -> list[Token]:
+    """The rest of a list whose first member is the cue's last complement, when the parser hung
+    the members after it on the cue verb ("supports raising the tax, freezing tolls and
+    changing the law", "referring to herself, Mr. Lowe and Mr. Diaz", "urged them to cut fees,
+    hire staff and ..."): phrases of the first member's kind, each after a comma, the last
+    opened by "and" or "or"."""
+    first = _list_head(last)
+    members: list[Token] = []
+    end = last.right_edge.i
+    for child in sorted((c for c in verb.children if c.i > end and c.dep_ != "punct"),
+                        key=lambda c: c.i):
+        if child.left_edge.i != end + 2 or verb.doc[end + 1].text != "," \
+                or _kind(child) != _kind(first) or child.lemma_.lower() in ANY_CUES | TOPIC_CUES \
+                or any(c.dep_ in SUBJECTS for c in child.children):
+            break
+        members.append(child)
+        end = child.right_edge.i
+    closed = any(t.dep_ == "cc" and t.lower_ in ("and", "or") for m in members for t in m.subtree)
+    return members if closed else []
+
+
+def _list_head(complement: Token) -> Token:
+    """The word that gives a complement its kind: a preposition's object ("as too slow")."""
+    if complement.dep_ == "prep":
+        return next((c for c in complement.children if c.i > complement.i), complement)
+    return complement
+
+
+def _kind(token: Token) -> str:
+    """What a list member is, to tell its fellows: a name or noun, an adjective, or a verb form
+    ("raising" and "freezing", not "raising" and "calling it ..." after a noun)."""
+    if token.pos_ in ("NOUN", "PROPN", "PRON"):
+        return "nominal"
+    return token.tag_ if token.pos_ in ("VERB", "AUX") else token.pos_
 
 
 def _cue_conjuncts(verb: Token, head: Token) -> set[int]:

@@ -659,6 +659,19 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("The port was closed overnight, the state broadcaster reported, citing harbour officials.",
      [("the state broadcaster", "reported", "The port was closed overnight", "indirect"),
       ("the state broadcaster", "citing", "harbour officials", "indirect")]),
+    # the rest of a list whose members the parser hung on the cue verb is more of its object
+    ("Ms. Grant was referring to herself, Mr. Lowe, Mr. Hart and Mr. Diaz.",
+     [("Ms. Grant", "was referring to", "herself, Mr. Lowe, Mr. Hart and Mr. Diaz",
+       "indirect")]),
+    (("The senator supports raising the fuel tax by two cents, freezing road tolls and "
+      "changing the state constitution to protect transit funding."),
+     [("The senator", "supports", ("raising the fuel tax by two cents, freezing road tolls "
+                                   "and changing the state constitution to protect transit "
+                                   "funding"), "indirect")]),
+    # but a participle of speech after the object is an attribution of its own
+    ("The group praised the plan, calling it a good first step.",
+     [("The group", "praised", "the plan", "indirect"),
+      ("The group", "calling", "it a good first step", "indirect")]),
 ])
 def test_issue_12_attribution_roles(annotate, text: str, expected: list) -> None:
     doc = annotate(text)
