@@ -188,6 +188,13 @@ VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carr
 # border" (MOBILIZE), unlike "is to move its fighters north of the river" (`events._forces_moved`)
 FORCE_MOVING_VERBS = frozenset({"move", "shift", "rush"})
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into"})
+# ground taken by force, told by its gain: forces that advance ("advanced five kilometres in the
+# region"), make gains ("the army made gains in the city") or drive a side out or back ("drove the
+# rebels out of the town"); a gain made in an election or in relations is no such act
+# (`events._ground_taken`)
+GAIN_NOUNS = frozenset({"advance", "gain", "inroad"})
+DRIVING_VERBS = frozenset({"drive", "push", "force", "chase"})
+DRIVEN_WORDS = frozenset({"out", "back"})
 # what ships and aircraft enter to show force: "entered its territorial waters"
 INTRUDED = {"waters", "airspace", "zone", "territory", "sea"}
 # where forces are sent without going abroad: "sent tanks to its borders"

@@ -2767,3 +2767,22 @@ def test_forces_moved_somewhere_or_scrambled_mobilize(annotate, text, dyad) -> N
 def test_moving_no_forces_or_to_no_place_mobilizes_nothing(annotate, text) -> None:
     assert not any(e["event_type"] == "MOBILIZE" for e in annotate(text)._.events)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian troops advanced ten kilometres in parts of Chile's Arica region.",
+    "The Peruvian army has made gains in Chile's northern desert this month.",
+    "Peru's forces drove Chilean troops out of the border town on Sunday.",
+])
+def test_forces_gaining_ground_assault_whose_ground_it_is(annotate, text) -> None:
+    assert ("PER", "ASSAULT", "CHL") in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's ruling party made large gains in the regional elections.",
+    "Lima advanced its proposal for talks with Chile.",
+    "The Peruvian minister drove the Chilean delegation out to the airport.",
+    "Peru pushed Chile back to the negotiating table.",
+])
+def test_gains_and_pushes_that_take_no_ground_are_no_assault(annotate, text) -> None:
+    assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
