@@ -182,6 +182,7 @@ from spiral.nlp.event_lexicon import (
     VISITS,
     WALKOUT_VERBS,
     WEAPON_WORDS,
+    WRECKING_VERBS,
     YIELDING_VERBS,
 )
 from spiral.records import DatePrecision, Entity, Event
@@ -1262,6 +1263,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             return NO_EVENT
         if lemma == "threaten" and _endangered(token):
             return NO_EVENT  # "the embassy was threatened", "supplies are threatened by drought"
+        if lemma in WRECKING_VERBS and not _done_by_a_side(token):
+            return NO_EVENT  # "the cable was damaged", "the tsunami destroyed the plant"
         if lemma == "insist" and not _insists_on_a_demand(token):
             return NO_EVENT  # "insisting it only worked with instructors": a claim, no demand
         if lemma in ("fire", "launch") and not any(
@@ -1285,6 +1288,15 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
+
+
+def _done_by_a_side(verb: Token) -> bool:
+    """'Azerbaijani units destroyed the stronghold', 'Ukraine said it had damaged the ferry': the
+    active verb's subject is a side, a force or a pronoun standing for one."""
+    return any(c.dep_ == "nsubj" and (
+        c.lemma_.lower() in FORCES or c.pos_ == "PRON" and c.lower_ not in RELATIVE_PRONOUNS
+        or any(entity_at(verb.doc, t.idx, t.idx + len(t.text)) is not None for t in c.subtree))
+        for c in verb.children)
 
 
 def _wanted_of_another(token: Token) -> bool:

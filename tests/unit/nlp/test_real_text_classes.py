@@ -2786,3 +2786,20 @@ def test_forces_gaining_ground_assault_whose_ground_it_is(annotate, text) -> Non
 ])
 def test_gains_and_pushes_that_take_no_ground_are_no_assault(annotate, text) -> None:
     assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian units destroyed the stronghold, guns and equipment of the Chilean army.",
+    "On Tuesday, Peru said it had badly damaged Chile's last supply ship near the port.",
+])
+def test_a_side_destroying_or_damaging_anothers_assets_assaults_it(annotate, text) -> None:
+    assert ("PER", "ASSAULT", "CHL") in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The scandal damaged relations between Peru and Chile.",
+    "A Chilean power cable to Peru was damaged on Sunday.",
+    "The storm destroyed a Chilean fishing fleet off Peru.",
+])
+def test_harm_with_no_side_doing_it_or_a_figure_of_speech_is_no_assault(annotate, text) -> None:
+    assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
