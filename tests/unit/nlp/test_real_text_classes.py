@@ -2803,3 +2803,17 @@ def test_a_side_destroying_or_damaging_anothers_assets_assaults_it(annotate, tex
 ])
 def test_harm_with_no_side_doing_it_or_a_figure_of_speech_is_no_assault(annotate, text) -> None:
     assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's foreign minister said that Chile's provocation was the most serious in years.",
+    "Peru's defence ministry said that this provocation of Chile served only to raise tension.",
+])
+def test_a_word_of_disapproval_owned_by_a_side_in_a_statement_accuses_it(annotate, text) -> None:
+    assert ("PER", "ACCUSE", "CHL") in _dyads(annotate(text))
+
+
+def test_a_judgement_under_a_preposition_is_a_stock_phrase_no_charge(annotate) -> None:
+    doc = annotate("Peru's president said the loan would help Ecuador defend itself against "
+                   "Chilean aggression.")
+    assert not any(e["event_type"] == "ACCUSE" for e in doc._.events)
