@@ -16,7 +16,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "occupy", "stab", "behead", "murder", "slaughter", "assault", "strafe",
                      "clash", "explode", "abuse", "execute", "storm", "overrun", "besiege",
                      "slay", "lynch", "detonate", "blast", "gun", "mortar", "retake", "recapture",
-                     "conquer", "counterattack", "repel", "retaliate", "avenge"],
+                     "conquer", "counterattack", "repel", "retaliate", "avenge", "destroy",
+                     "damage"],  # "destroy" and "damage" only with a subject that does it
                     ("ASSAULT", "")),
     **dict.fromkeys(["threaten", "vow", "warn", "swear"], ("THREATEN", "")),
     # summoning an envoy is a complaint made to them (PLOVER's DISAPPROVE), not a sanction
@@ -201,6 +202,13 @@ VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carr
 # border" (MOBILIZE), unlike "is to move its fighters north of the river" (`events._forces_moved`)
 FORCE_MOVING_VERBS = frozenset({"move", "shift", "rush"})
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into"})
+# ground taken by force, told by its gain: forces that advance ("advanced five kilometres in the
+# region"), make gains ("the army made gains in the city") or drive a side out or back ("drove the
+# rebels out of the town"); a gain made in an election or in relations is no such act
+# (`events._ground_taken`)
+GAIN_NOUNS = frozenset({"advance", "gain", "inroad"})
+DRIVING_VERBS = frozenset({"drive", "push", "force", "chase"})
+DRIVEN_WORDS = frozenset({"out", "back"})
 # what ships and aircraft enter to show force: "entered its territorial waters"
 INTRUDED = {"waters", "airspace", "zone", "territory", "sea"}
 # where forces are sent without going abroad: "sent tanks to its borders"
@@ -320,6 +328,9 @@ RECIPROCAL_VERBS = frozenset({"disengage", "trade", "exchange"})
 # to J); what each says of the other ("accused each other") and what each gives or leaves the
 # other ("exchanged prisoners", "disengaged") stay each side's own
 ONE_EXCHANGE = frozenset({"ASSAULT"})
+# verbs of harm that tell what was done more often than who did it ("was damaged in the
+# attack", "a tsunami destroyed the plant"): an event only when a side is their subject
+WRECKING_VERBS = frozenset({"destroy", "damage"})
 # verbs of wanting: what one side wants another to do is a request of it ("wants China to stop")
 DESIRE_VERBS = frozenset({"want", "wish"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -695,6 +706,15 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     ("send", frozenset({"balloon"}), ("COERCE", "")),
     ("float", frozenset({"balloon"}), ("COERCE", "")),
     ("fly", frozenset({"balloon"}), ("COERCE", "")),
+    # "destroyed the stronghold", "damaged the ferry" attack; what is destroyed or damaged in a
+    # figure of speech is no target
+    ("destroy", frozenset({"relation", "relationship", "tie", "trust", "confidence", "reputation",
+                           "credibility", "economy", "chance", "hope", "image", "peace",
+                           "prospect", "career", "life", "livelihood", "future", "feeling"}),
+     None),
+    ("damage", frozenset({"relation", "relationship", "tie", "trust", "confidence", "reputation",
+                          "credibility", "economy", "chance", "hope", "image", "peace",
+                          "prospect", "interest", "standing", "health", "feeling"}), None),
     ("hit", frozenset({"record", "high", "low", "peak", "target", "mark", "milestone"}), None),
     ("strike", frozenset({"balance", "tone", "chord", "note", "pose"}), None),
     ("strike", frozenset({"deal", "agreement", "bargain", "accord", "pact"}), ("AGREE", "")),

@@ -84,6 +84,8 @@ from spiral.nlp.event_lexicon import (
     DESTINATION_PREPS,
     DISAPPROVING_WORDS,
     DOMESTIC,
+    DRIVEN_WORDS,
+    DRIVING_VERBS,
     ENABLING_WORDS,
     ENVOYS,
     EVENT_NOUNS,
@@ -96,6 +98,7 @@ from spiral.nlp.event_lexicon import (
     FOREIGN_SHARE,
     FORUM_VERBS,
     FRONTIERS,
+    GAIN_NOUNS,
     HABITUAL_ADVERBS,
     HELD_SOMEWHERE,
     HOSTAGE_WORDS,
@@ -191,6 +194,7 @@ from spiral.nlp.event_lexicon import (
     VISITS,
     WALKOUT_VERBS,
     WEAPON_WORDS,
+    WRECKING_VERBS,
     YIELDING_VERBS,
 )
 from spiral.records import DatePrecision, Entity, Event
@@ -1272,6 +1276,8 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if lemma == "round" and "up" in particles or lemma == "crack" and "down" in particles or \
             lemma == "shut" and "down" in particles and cue.objects:
         return ("COERCE", "")  # "rounded up activists", "cracked down", "shut down a newspaper"
+    if _ground_taken(token, cue):
+        return ("ASSAULT", "occupy")  # "troops advanced in the region", "drove the rebels out"
     if lemma in ("cross", "push", "advance", "pour", "move", "roll", "break") and any(
             c.dep_ == "prep" and (c.lower_ == "into" or (lemma in ("advance", "push") and c.lower_
                                                           in ("on", "toward", "towards")))
@@ -1292,6 +1298,27 @@ def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return ("CONSULT", "phone" if any(t.lower_ in ("phone", "telephone") for t in token.subtree)
                 else "")  # "Scholz spoke to Putin by phone", not "spoke to reporters"
     return None
+
+
+def _ground_taken(token: Token, cue: _Cue) -> bool:
+    """'Ukrainian troops advanced five kilometres in the region', 'the army made gains in the
+    city', 'drove the rebels out of the town', 'pushed the militants back': forces gaining ground
+    (`GAIN_NOUNS`, `DRIVING_VERBS`). Only forces advance or gain so ("the party made gains in the
+    election" does not); only a force or a named side is driven out or back, and to nowhere but
+    ground ("drove the delegation out to the airport" is a ride, "pushed Chile back to the
+    table" a pressure)."""
+    if token.pos_ != "VERB":
+        return False
+    if cue.lemma == "advance" and not cue.objects or cue.lemma == "make" and any(
+            o.lemma_.lower() in GAIN_NOUNS for o in cue.objects):
+        return bool(_subject_lemmas(token) & FORCES)
+    driven = [t for t in token.children
+              if t.lower_ in DRIVEN_WORDS and t.dep_ in ("prt", "prep", "advmod")]
+    driven_to = [o for head in (token, *driven) for c in head.children
+                 if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    return cue.lemma in DRIVING_VERBS and bool(driven) and any(
+        o.lemma_.lower() in FORCES or entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None
+        for o in cue.objects) and all(o.lemma_.lower() in TERRAIN | FRONTIERS for o in driven_to)
 
 
 def _claimed_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
@@ -1348,6 +1375,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
             return NO_EVENT
         if lemma == "threaten" and _endangered(token):
             return NO_EVENT  # "the embassy was threatened", "supplies are threatened by drought"
+        if lemma in WRECKING_VERBS and not _done_by_a_side(token):
+            return NO_EVENT  # "the cable was damaged", "the tsunami destroyed the plant"
         if lemma == "insist" and not _insists_on_a_demand(token):
             return NO_EVENT  # "insisting it only worked with instructors": a claim, no demand
         if lemma in ("fire", "launch") and not any(
@@ -1371,6 +1400,15 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
+
+
+def _done_by_a_side(verb: Token) -> bool:
+    """'Azerbaijani units destroyed the stronghold', 'Ukraine said it had damaged the ferry': the
+    active verb's subject is a side, a force or a pronoun standing for one."""
+    return any(c.dep_ == "nsubj" and (
+        c.lemma_.lower() in FORCES or c.pos_ == "PRON" and c.lower_ not in RELATIVE_PRONOUNS
+        or any(entity_at(verb.doc, t.idx, t.idx + len(t.text)) is not None for t in c.subtree))
+        for c in verb.children)
 
 
 def _wanted_of_another(token: Token) -> bool:

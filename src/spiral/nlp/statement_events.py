@@ -23,7 +23,12 @@ from spiral.nlp import extensions
 from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import SOURCING_CUES, UNSPOKEN
 from spiral.nlp.dates import find_event_date
-from spiral.nlp.event_lexicon import HEDGED_ACTS, POSSIBILITY_MODALS, STATEMENT_ACTS
+from spiral.nlp.event_lexicon import (
+    DISAPPROVING_WORDS,
+    HEDGED_ACTS,
+    POSSIBILITY_MODALS,
+    STATEMENT_ACTS,
+)
 from spiral.records import Entity, Event, from_dict
 
 ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
@@ -68,7 +73,7 @@ def first_act(content: str, named_act: Callable[[int, int], bool] = lambda start
 def _names_someones_act(doc: Doc, at: int) -> Callable[[int, int], bool]:
     """"Ethiopia's demands to access the sea", "US and Israeli demands", "the demands of
     Washington": a noun owned by a side names that side's act; the statement that mentions it
-    does not perform it."""
+    does not perform it, unless it judges its owner (`_judges_its_owner`)."""
     def a_side(token: Token) -> bool:
         return entity_at(doc, token.idx, token.idx + len(token.text)) is not None
 
@@ -80,7 +85,8 @@ def _names_someones_act(doc: Doc, at: int) -> Callable[[int, int], bool]:
     def named(start: int, end: int) -> bool:
         span = doc.char_span(at + start, at + end, alignment_mode="expand")
         return span is not None and any(
-            token.pos_ == "NOUN" and any(o.dep_ == "poss" or a_side(o) for o in owners(token))
+            token.pos_ == "NOUN" and not _judges_its_owner(token)
+            and any(o.dep_ == "poss" or a_side(o) for o in owners(token))
             for token in span)
     return named
 
@@ -97,6 +103,14 @@ def _said_as_possible(doc: Doc, at: int) -> Callable[[int, int], bool]:
             verb = verb.head
         return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children)
     return hedged
+
+
+def _judges_its_owner(noun: Token) -> bool:
+    """"Russia's provocation is more dangerous", "this provocation of Baku serves to ...", "an
+    American aggression on our sites": a word of disapproval told of its owner, as what the
+    statement is about, accuses the owner. Under a preposition it is a stock phrase of the
+    setting ("defend itself against Russian aggression"), no charge the statement makes."""
+    return noun.lemma_.lower() in DISAPPROVING_WORDS and noun.dep_ != "pobj"
 
 
 def _performs_no_act(doc: Doc, quote: dict[str, Any]) -> bool:

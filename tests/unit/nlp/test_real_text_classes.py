@@ -2992,3 +2992,52 @@ def test_an_act_with_no_maker_names_nobody_acting(annotate, text) -> None:
 ])
 def test_a_fight_or_an_act_with_its_maker_still_acts(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+@pytest.mark.parametrize("text", [
+    "Peruvian troops advanced ten kilometres in parts of Chile's Arica region.",
+    "The Peruvian army has made gains in Chile's northern desert this month.",
+    "Peru's forces drove Chilean troops out of the border town on Sunday.",
+])
+def test_forces_gaining_ground_assault_whose_ground_it_is(annotate, text) -> None:
+    assert ("PER", "ASSAULT", "CHL") in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's ruling party made large gains in the regional elections.",
+    "Lima advanced its proposal for talks with Chile.",
+    "The Peruvian minister drove the Chilean delegation out to the airport.",
+    "Peru pushed Chile back to the negotiating table.",
+])
+def test_gains_and_pushes_that_take_no_ground_are_no_assault(annotate, text) -> None:
+    assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian units destroyed the stronghold, guns and equipment of the Chilean army.",
+    "On Tuesday, Peru said it had badly damaged Chile's last supply ship near the port.",
+])
+def test_a_side_destroying_or_damaging_anothers_assets_assaults_it(annotate, text) -> None:
+    assert ("PER", "ASSAULT", "CHL") in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The scandal damaged relations between Peru and Chile.",
+    "A Chilean power cable to Peru was damaged on Sunday.",
+    "The storm destroyed a Chilean fishing fleet off Peru.",
+])
+def test_harm_with_no_side_doing_it_or_a_figure_of_speech_is_no_assault(annotate, text) -> None:
+    assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's foreign minister said that Chile's provocation was the most serious in years.",
+    "Peru's defence ministry said that this provocation of Chile served only to raise tension.",
+])
+def test_a_word_of_disapproval_owned_by_a_side_in_a_statement_accuses_it(annotate, text) -> None:
+    assert ("PER", "ACCUSE", "CHL") in _dyads(annotate(text))
+
+
+def test_a_judgement_under_a_preposition_is_a_stock_phrase_no_charge(annotate) -> None:
+    doc = annotate("Peru's president said the loan would help Ecuador defend itself against "
+                   "Chilean aggression.")
+    assert not any(e["event_type"] == "ACCUSE" for e in doc._.events)
