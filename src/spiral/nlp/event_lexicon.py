@@ -69,6 +69,9 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
                     ("CONCEDE", "policy")),
 }
+# trigger words also spelt with a hyphen, which the tokenizer would split into words of their
+# own ("cease", "-", "fire"): kept whole, so the tables know them (`pipeline.load`)
+HYPHENATED_TRIGGERS = frozenset({"cease-fire", "cease-fires"})
 # "open an investigation", "lodge a protest", "reach an agreement": a light verb whose object
 # names the event. Reversing verbs ("lift the curfew", "call off the strike") give the other type.
 LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "undertake",
@@ -132,7 +135,7 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
                     ("ASSAULT", "")),
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
                     ("RETREAT", "withdraw")),
-    **dict.fromkeys(["ceasefire", "truce"], ("RETREAT", "ceasefire")),
+    **dict.fromkeys(["ceasefire", "cease-fire", "truce"], ("RETREAT", "ceasefire")),
     **dict.fromkeys(["amnesty", "permission", "approval", "go-ahead", "authorisation",
                      "authorization", "clearance"], ("CONCEDE", "policy")),
     **dict.fromkeys(["agreement", "accord", "deal", "consensus", "treaty", "pact", "compromise",
@@ -253,7 +256,8 @@ EVENT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["clash", "fighting", "battle", "offensive", "invasion", "attack", "raid",
                      "bombing", "shelling"], ("ASSAULT", "")),
     "withdrawal": ("RETREAT", "withdraw"), "blockade": ("COERCE", ""),
-    "ceasefire": ("RETREAT", "ceasefire"), "truce": ("RETREAT", "ceasefire"),
+    "ceasefire": ("RETREAT", "ceasefire"), "cease-fire": ("RETREAT", "ceasefire"),
+    "truce": ("RETREAT", "ceasefire"),
 }
 # nouns that are an event between the two sides a "between" phrase names, wherever the noun
 # stands: "talks between the army and the RSF", "clashes have renewed between Congo and Rwanda"

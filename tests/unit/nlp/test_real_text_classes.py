@@ -2803,3 +2803,9 @@ def test_a_side_destroying_or_damaging_anothers_assets_assaults_it(annotate, tex
 ])
 def test_harm_with_no_side_doing_it_or_a_figure_of_speech_is_no_assault(annotate, text) -> None:
     assert not any(e["event_type"] == "ASSAULT" for e in annotate(text)._.events)
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
+    doc = annotate("As a cease-fire between Peru and Chile took effect on Tuesday, the army "
+                   "counted its losses.")
+    assert ("PER", "RETREAT", "CHL") in _dyads(doc)
