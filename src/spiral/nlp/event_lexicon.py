@@ -66,12 +66,14 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "disarm", "resign", "return", "surrender", "vacate", "disband", "disengage"],
                     ("RETREAT", "withdraw")),
     "cease": ("RETREAT", "ceasefire"),  # "ceased hostilities", "cease fire"
+    "test-fire": ("MOBILIZE", "weapons"),  # "test-fired a new missile": a show of force
     **dict.fromkeys(["ease", "lift", "concede", "relax", "yield", "accede", "compromise"],
                     ("CONCEDE", "policy")),
 }
 # trigger words also spelt with a hyphen, which the tokenizer would split into words of their
 # own ("cease", "-", "fire"): kept whole, so the tables know them (`pipeline.load`)
-HYPHENATED_TRIGGERS = frozenset({"cease-fire", "cease-fires"})
+HYPHENATED_TRIGGERS = frozenset({"cease-fire", "cease-fires", "test-fire", "test-fired",
+                                 "test-fires", "test-firing"})
 # "open an investigation", "lodge a protest", "reach an agreement": a light verb whose object
 # names the event. Reversing verbs ("lift the curfew", "call off the strike") give the other type.
 LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "undertake",

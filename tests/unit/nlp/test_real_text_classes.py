@@ -2809,3 +2809,7 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
     doc = annotate("As a cease-fire between Peru and Chile took effect on Tuesday, the army "
                    "counted its losses.")
     assert ("PER", "RETREAT", "CHL") in _dyads(doc)
+
+
+def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
+    assert ("PER", "MOBILIZE", "") in _dyads(annotate("Peru is test-firing missiles again."))
