@@ -624,12 +624,25 @@ def span_start(noun: Token, end: date) -> tuple[date, DatePrecision] | None:
 def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     """How far a clause's event lies from the event of the sentence that governs it, and how
     precisely: "(Ukraine struck on Tuesday,) two days after Biden allowed it" puts the allowing
-    two days earlier; "days after Kyiv first fired" only within that week."""
-    marker = next((c.lower_ for c in clause.children
+    two days earlier; "days after Kyiv first fired" only within that week. The span counts only
+    when it comes just before its marker: "after a strike last week killed him" and "four days
+    after the coup, the bloc gave them seven days" count nothing from the clause.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a week after they struck , they struck a week after")
+    >>> parse = [(1, "det"), (4, "npadvmod"), (4, "mark"), (4, "nsubj"), (4, "ROOT"), (4, "punct"),
+    ...          (8, "nsubj"), (8, "conj"), (10, "det"), (8, "npadvmod"), (8, "prep")]
+    >>> for token, (head, dep) in zip(doc, parse):
+    ...     token.head, token.dep_ = doc[head], dep
+    >>> doc[1].lemma_ = doc[10].lemma_ = "week"
+    >>> clause_offset(doc[4]), clause_offset(doc[8])
+    ((datetime.timedelta(days=-7), 'day'), None)
+    """
+    marker = next((c for c in clause.children
                    if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
     amount = next((c for c in clause.children
                    if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
-    if marker is None or amount is None:
+    if marker is None or amount is None or amount.right_edge.i + 1 != marker.i:
         return None
     counts = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
               for c in amount.children if c.dep_ in ("nummod", "det")]
@@ -638,4 +651,4 @@ def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     days = (count or 1) * unit
     precision: DatePrecision = "day" if count or amount.lower_ in ("day", "week") else (
         "week" if unit == 1 else "month")
-    return timedelta(days=-days if marker == "after" else days), precision
+    return timedelta(days=-days if marker.lower_ == "after" else days), precision

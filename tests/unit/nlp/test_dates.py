@@ -114,3 +114,21 @@ def test_an_act_in_a_part_of_a_month_or_year_is_dated_inside_that_part(annotate,
                    "2024-11-22")
     attacks = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
     assert attacks and [(e["date"], e["date_precision"]) for e in attacks] == [dated]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, event_type, dated", [
+    # "last week" dates the strike; it is no span counted back from the recall
+    (("Iraq summoned the envoy after an American missile raid last week killed an Iranian "
+      "commander near the airport."), "ASSAULT", ("2024-11-11", "week")),
+    # the span a side is given is no span between the events
+    (("On 12 November, three days after the coup, the West African bloc gave the officers seven "
+      "days, that is until Tuesday evening, to restore the president or face an intervention."),
+     "THREATEN", ("2024-11-12", "day")),
+])
+def test_a_span_counts_back_only_just_before_its_after(annotate, text, event_type,
+                                                         dated) -> None:
+    doc = annotate(text, "2024-11-22")
+    found = [(e["date"], e["date_precision"]) for e in doc._.events
+             if e["event_type"] == event_type]
+    assert found and set(found) == {dated}, doc._.events
