@@ -132,3 +132,15 @@ def test_a_span_counts_back_only_just_before_its_after(annotate, text, event_typ
     found = [(e["date"], e["date_precision"]) for e in doc._.events
              if e["event_type"] == event_type]
     assert found and set(found) == {dated}, doc._.events
+
+
+@pytest.mark.model
+def test_an_act_inside_a_dated_clause_takes_that_clauses_date(annotate) -> None:
+    # the pledge is told inside the clause of the signing, which names its month: not the
+    # report's day, which the sentence's main clause leaves undated
+    doc = annotate("Guyana's president pointed to a pact he signed with Venezuela in March 2023 "
+                   "at a summit in Brasilia, in which both agreed to avoid the use of force.",
+                   "2024-11-22")
+    agreed = [(e["date"], e["date_precision"]) for e in doc._.events
+              if e["event_type"] == "AGREE"]
+    assert agreed == [("2023-03-01", "month")]
