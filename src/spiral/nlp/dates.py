@@ -62,15 +62,18 @@ _PATTERNS = [
                                  r"month\b", re.IGNORECASE)),
     # "in June", "last March", "their June attacks" (a month naming what happened in it; "the
     # Dec. 29 strikes" names a day, read above)
-    ("month_name", re.compile(r"\b(?i:in|since|during|last|early|late|mid-|the|their|its|his|her|"
-                              r"our|of) ?" + _MONTH + r"(?: (?P<y>\d{4})|(?P<last> last year))?\b"
+    # "in late January", "mid-June": a part of the month (`PART_DAYS`)
+    ("month_name", re.compile(r"\b(?:(?i:(?P<part>early|late|mid-))|(?i:in|since|during|last|the|"
+                              r"their|its|his|her|our|of)) ?" + _MONTH
+                              + r"(?: (?P<y>\d{4})|(?P<last> last year))?\b"
                               r"(?!\.? ?\d{1,2}\b)")),
     ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
     # "in 2016", "during 2014", "since 2014, when the rebels took the capital": a year alone
     # ("the worst since 2014" dates nothing that happened then)
-    ("year_number", re.compile(r"\b(?i:in|during|early|late|mid-|since (?=\d{4},? when\b))"
-                               r" ?(?P<y>(?:19|20)\d{2})\b(?![-/]\d)")),
+    # "in late 2021": a part of the year (`PART_MONTHS`)
+    ("year_number", re.compile(r"\b(?:(?i:(?P<part>early|late|mid-))|(?i:in|during|since "
+                               r"(?=\d{4},? when\b))) ?(?P<y>(?:19|20)\d{2})\b(?![-/]\d)")),
     # "a 2019 car bomb attack", "the 2008 war": a year naming what happened in it
     ("year_before_noun", re.compile(r"\b(?i:a|an|the|its|their|his|her|our) (?P<y>(?:19|20)\d{2})"
                                     r" (?=[a-z])")),
@@ -90,6 +93,11 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _UNIT_DAYS = {"day": 1, "week": 7}
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+# "early", "mid-" and "late" a month or a year name a third of it, dated to the middle of that
+# third: the day least likely to fall outside however a reader bounds it ("late January" as the
+# 16th to the 31st or the 21st to the 31st, "late 2021" as September or October to December)
+PART_DAYS = {"early": 5, "mid-": 15, "late": 25}
+PART_MONTHS = {"early": 3, "mid-": 7, "late": 11}
 MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
 # a page with no publication date still dates a day or month named without its year ("on 30
 # September") in the page's year (`page_year`); what counts from the report's day ("on
@@ -527,7 +535,7 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         month = _month_number(groups["month"])
         year = int(groups["y"]) if groups.get("y") else published.year - 1 if groups.get(
             "last") else (published.year if month <= published.month else published.year - 1)
-        return date(year, month, 1), "month"
+        return date(year, month, PART_DAYS.get(_part(groups), 1)), "month"
     if kind == "this_month":
         shift = {"this": 0, "last": -1, "next": 1}[groups["which"].lower()]
         index = published.year * 12 + published.month - 1 + shift
@@ -536,7 +544,7 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         shift = {"this": 0, "last": -1, "next": 1}[groups["which"].lower()]
         return date(published.year + shift, 1, 1), "year"
     if kind in ("year_number", "year_before_noun"):
-        return date(int(groups["y"]), 1, 1), "year"
+        return date(int(groups["y"]), PART_MONTHS.get(_part(groups), 1), 1), "year"
     if kind == "days_ago":
         count = _NUMBERS.get(groups["n"].lower()) or int(groups["n"])
         days = count * _UNIT_DAYS[groups["unit"].lower().rstrip("s")]
@@ -549,6 +557,11 @@ def _resolve_in_range(kind: str, match: re.Match[str],
         index = published.year * 12 + published.month - 1 + sign * count
         return date(index // 12, index % 12 + 1, 1), "month"
     return None
+
+
+def _part(groups: dict[str, str]) -> str:
+    """The part of a month or year an expression names ("early", "mid-", "late"), or ""."""
+    return (groups.get("part") or "").lower()
 
 
 def _season(groups: dict[str, str], published: date) -> date:
@@ -611,12 +624,25 @@ def span_start(noun: Token, end: date) -> tuple[date, DatePrecision] | None:
 def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     """How far a clause's event lies from the event of the sentence that governs it, and how
     precisely: "(Ukraine struck on Tuesday,) two days after Biden allowed it" puts the allowing
-    two days earlier; "days after Kyiv first fired" only within that week."""
-    marker = next((c.lower_ for c in clause.children
+    two days earlier; "days after Kyiv first fired" only within that week. The span counts only
+    when it comes just before its marker: "after a strike last week killed him" and "four days
+    after the coup, the bloc gave them seven days" count nothing from the clause.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a week after they struck , they struck a week after")
+    >>> parse = [(1, "det"), (4, "npadvmod"), (4, "mark"), (4, "nsubj"), (4, "ROOT"), (4, "punct"),
+    ...          (8, "nsubj"), (8, "conj"), (10, "det"), (8, "npadvmod"), (8, "prep")]
+    >>> for token, (head, dep) in zip(doc, parse):
+    ...     token.head, token.dep_ = doc[head], dep
+    >>> doc[1].lemma_ = doc[10].lemma_ = "week"
+    >>> clause_offset(doc[4]), clause_offset(doc[8])
+    ((datetime.timedelta(days=-7), 'day'), None)
+    """
+    marker = next((c for c in clause.children
                    if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
     amount = next((c for c in clause.children
                    if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
-    if marker is None or amount is None:
+    if marker is None or amount is None or amount.right_edge.i + 1 != marker.i:
         return None
     counts = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
               for c in amount.children if c.dep_ in ("nummod", "det")]
@@ -625,4 +651,4 @@ def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     days = (count or 1) * unit
     precision: DatePrecision = "day" if count or amount.lower_ in ("day", "week") else (
         "week" if unit == 1 else "month")
-    return timedelta(days=-days if marker == "after" else days), precision
+    return timedelta(days=-days if marker.lower_ == "after" else days), precision

@@ -792,6 +792,9 @@ def _event_date(token: Token, event_type: str, when: date | None, precision: Dat
         # "Rwanda alleges ...": no day's event, nor the publication's, nor the day the
         # sentences before it tell
         return None, "unknown"
+    if own_date is None and published:
+        # a date belongs to the events of the clause it modifies and of the clauses under it
+        own_date = _governing_date(token, published)
     day, day_precision = own_date or (when, precision)
     if (offset := clause_offset(token)) is not None and when is not None:
         try:
@@ -799,6 +802,15 @@ def _event_date(token: Token, event_type: str, when: date | None, precision: Dat
         except OverflowError:  # counted back from year 1 or on from 9999: no date to give
             pass
     return day, day_precision
+
+
+def _governing_date(token: Token, published: date) -> tuple[date, DatePrecision] | None:
+    """The date of the nearest clause or phrase above the trigger that gives one: "pointed to a
+    pact he signed in March 2023, in which both agreed ..." dates the agreeing to March 2023
+    (the signing's relative clause, left out of the sentence's date), and "the war began with
+    an assault on 15 April, killing hundreds" the killing to the assault's day."""
+    return next((found for head in token.ancestors
+                 if (found := resolve_date(_clause_text(head), published)) is not None), None)
 
 
 def _event_trigger(token: Token) -> tuple[str, str] | None:

@@ -65,6 +65,13 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     ("On Thursday, 12 June, the army crossed", (date(2024, 6, 12), "day")),
     ("talks opened Monday 4th November 2024 in Doha", (date(2024, 11, 4), "day")),
     ("on Thursday, 12 of them were freed", (date(2024, 11, 21), "day")),
+    # early, mid- and late a month or a year: the middle of that third of it
+    ("the offensive began in late March", (date(2024, 3, 25), "month")),
+    ("a wave of raids in mid-August", (date(2024, 8, 15), "month")),
+    ("the convoy left in early May", (date(2024, 5, 5), "month")),
+    ("fighting resumed in late 2019", (date(2019, 11, 1), "year")),
+    ("the accord of mid-2020", (date(2020, 7, 1), "year")),
+    ("the late minister's office", None),  # no period
 ])
 def test_dates_resolve_against_publication(text: str, expected: tuple) -> None:
     assert resolve_date(text, PUBLISHED) == expected
@@ -92,3 +99,48 @@ def test_a_month_naming_what_happened_in_it() -> None:
         (date(2025, 6, 1), "month")
     assert resolve_date("The November attacks were the worst.", date(2025, 2, 1)) == \
         (date(2024, 11, 1), "month")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("when, dated", [
+    # a part of a month or a year dates the act to the middle of that part, not to its first day
+    ("in late February", ("2024-02-25", "month")),
+    ("in mid-July", ("2024-07-15", "month")),
+    ("in late 2022", ("2022-11-01", "year")),
+])
+def test_an_act_in_a_part_of_a_month_or_year_is_dated_inside_that_part(annotate, when,
+                                                                        dated) -> None:
+    doc = annotate(f"Chadian troops attacked Libyan border posts {when}, the army said.",
+                   "2024-11-22")
+    attacks = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
+    assert attacks and [(e["date"], e["date_precision"]) for e in attacks] == [dated]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, event_type, dated", [
+    # "last week" dates the strike; it is no span counted back from the recall
+    (("Iraq summoned the envoy after an American missile raid last week killed an Iranian "
+      "commander near the airport."), "ASSAULT", ("2024-11-11", "week")),
+    # the span a side is given is no span between the events
+    (("On 12 November, three days after the coup, the West African bloc gave the officers seven "
+      "days, that is until Tuesday evening, to restore the president or face an intervention."),
+     "THREATEN", ("2024-11-12", "day")),
+])
+def test_a_span_counts_back_only_just_before_its_after(annotate, text, event_type,
+                                                         dated) -> None:
+    doc = annotate(text, "2024-11-22")
+    found = [(e["date"], e["date_precision"]) for e in doc._.events
+             if e["event_type"] == event_type]
+    assert found and set(found) == {dated}, doc._.events
+
+
+@pytest.mark.model
+def test_an_act_inside_a_dated_clause_takes_that_clauses_date(annotate) -> None:
+    # the pledge is told inside the clause of the signing, which names its month: not the
+    # report's day, which the sentence's main clause leaves undated
+    doc = annotate("Guyana's president pointed to a pact he signed with Venezuela in March 2023 "
+                   "at a summit in Brasilia, in which both agreed to avoid the use of force.",
+                   "2024-11-22")
+    agreed = [(e["date"], e["date_precision"]) for e in doc._.events
+              if e["event_type"] == "AGREE"]
+    assert agreed == [("2023-03-01", "month")]
