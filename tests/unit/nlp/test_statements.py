@@ -645,6 +645,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("Several county officials", "angry about", "the new tax rules", "indirect")]),
     ("Local officials, angry about the closures, wrote to the minister.",
      [("Local officials", "angry about", "the closures", "indirect")]),
+    # an adjective of a state of mind opening or closing a clause is its subject's
+    ("Confident that the bill would pass, the senators left the capital early.",
+     [("the senators", "Confident", "that the bill would pass", "indirect")]),
+    ("The aides left the hall early, confident that the vote would go their way.",
+     [("The aides", "confident", "that the vote would go their way", "indirect")]),
     # "in X's view" opening a sentence: X's view is the rest of it
     ("In the mayor's view, the bridge repairs can wait until spring.",
      [("the mayor's", "In | view", "the bridge repairs can wait until spring", "indirect")]),
