@@ -650,6 +650,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("the senators", "Confident", "that the bill would pass", "indirect")]),
     ("The aides left the hall early, confident that the vote would go their way.",
      [("The aides", "confident", "that the vote would go their way", "indirect")]),
+    # a gerund cue after "to" speaks for the subject of the verb "to" hangs on
+    ("The minister turned to praising the army's restraint.",
+     [("The minister", "praising", "the army's restraint", "indirect")]),
+    ("The governor objected to calling the plan a tax.",
+     [("The governor", "calling", "the plan a tax", "indirect")]),
     # "in X's view" opening a sentence: X's view is the rest of it
     ("In the mayor's view, the bridge repairs can wait until spring.",
      [("the mayor's", "In | view", "the bridge repairs can wait until spring", "indirect")]),
