@@ -100,7 +100,7 @@ OBJECT_CUES = frozenset({
     "prefer", "promise", "propose", "publish", "question", "quote", "reaffirm", "rebuke", "rebut",
     "recall", "recite", "recognize", "recommend", "recount", "reference", "refuse", "reiterate",
     "reject", "remember", "remind", "repeat", "report", "repudiate", "request", "retweete",
-    "reveal", "savage", "say", "see", "seek", "show", "slam", "state", "stress", "suggest",
+    "reveal", "savage", "say", "see", "seek", "show", "slam", "sound", "state", "stress", "suggest",
     "support", "talk", "thank", "tout", "trumpet", "tweet", "understand", "urge", "view", "voice",
     "want", "warn", "welcome", "write"})
 

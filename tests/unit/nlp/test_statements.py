@@ -655,6 +655,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The minister", "praising", "the army's restraint", "indirect")]),
     ("The governor objected to calling the plan a tax.",
      [("The governor", "calling", "the plan a tax", "indirect")]),
+    # "sounded a note of ...", "sounded the alarm over ...": what is sounded is said
+    ("The governor sounded a note of caution about the budget.",
+     [("The governor", "sounded", "a note of caution about the budget", "indirect")]),
+    ("Air raid sirens sounded across the city on Monday.", []),
     # "in X's view" opening a sentence: X's view is the rest of it
     ("In the mayor's view, the bridge repairs can wait until spring.",
      [("the mayor's", "In | view", "the bridge repairs can wait until spring", "indirect")]),
