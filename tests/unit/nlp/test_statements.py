@@ -655,6 +655,11 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The minister", "praising", "the army's restraint", "indirect")]),
     ("The governor objected to calling the plan a tax.",
      [("The governor", "calling", "the plan a tax", "indirect")]),
+    # a feeling or a certainty with a that-clause is its holder's, as a hope is
+    ("The senator was surprised that the vote failed.",
+     [("The senator", "surprised", "that the vote failed", "indirect")]),
+    ("Officials are glad the talks resumed.",
+     [("Officials", "glad", "the talks resumed", "indirect")]),
     # "sounded a note of ...", "sounded the alarm over ...": what is sounded is said
     ("The governor sounded a note of caution about the budget.",
      [("The governor", "sounded", "a note of caution about the budget", "indirect")]),
