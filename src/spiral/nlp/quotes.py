@@ -1042,11 +1042,16 @@ def _adjectival(adjective: Token) -> list[_Found]:
 
 
 def _holder(adjective: Token) -> list[Token]:
-    """Who is in an adjective's state of mind: the subject of the verb it completes ("she is
-    confident that ..."), or the people it follows ("officials angry about the cuts", a
-    relative clause without its verb): a name or a plural the resolver places, not "a book
-    critical of the plan" or "a country supportive of the pact"."""
-    if adjective.dep_ == "acomp":
+    """Who is in an adjective's state of mind: its own subject ("many of them wary of the
+    deal"), the subject of the verb it completes ("she is confident that ...") or of the clause
+    it opens or closes ("Confident that the bill would pass, the aides left early"), or the
+    people it follows ("officials angry about the cuts", a relative clause without its verb): a
+    name or a plural the resolver places, not "a book critical of the plan" or "a country
+    supportive of the pact"."""
+    own = next((c for c in adjective.children if c.dep_ in SUBJECTS), None)
+    if own is not None:
+        return list(own.subtree)
+    if adjective.dep_ in ("acomp", "advcl"):
         return _source(adjective.head)
     head = adjective.head
     if adjective.dep_ != "amod" or head.i > adjective.i or not (

@@ -645,6 +645,25 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("Several county officials", "angry about", "the new tax rules", "indirect")]),
     ("Local officials, angry about the closures, wrote to the minister.",
      [("Local officials", "angry about", "the closures", "indirect")]),
+    # an adjective of a state of mind opening or closing a clause is its subject's
+    ("Confident that the bill would pass, the senators left the capital early.",
+     [("the senators", "Confident", "that the bill would pass", "indirect")]),
+    ("The aides left the hall early, confident that the vote would go their way.",
+     [("The aides", "confident", "that the vote would go their way", "indirect")]),
+    # a gerund cue after "to" speaks for the subject of the verb "to" hangs on
+    ("The minister turned to praising the army's restraint.",
+     [("The minister", "praising", "the army's restraint", "indirect")]),
+    ("The governor objected to calling the plan a tax.",
+     [("The governor", "calling", "the plan a tax", "indirect")]),
+    # a feeling or a certainty with a that-clause is its holder's, as a hope is
+    ("The senator was surprised that the vote failed.",
+     [("The senator", "surprised", "that the vote failed", "indirect")]),
+    ("Officials are glad the talks resumed.",
+     [("Officials", "glad", "the talks resumed", "indirect")]),
+    # "sounded a note of ...", "sounded the alarm over ...": what is sounded is said
+    ("The governor sounded a note of caution about the budget.",
+     [("The governor", "sounded", "a note of caution about the budget", "indirect")]),
+    ("Air raid sirens sounded across the city on Monday.", []),
     # "in X's view" opening a sentence: X's view is the rest of it
     ("In the mayor's view, the bridge repairs can wait until spring.",
      [("the mayor's", "In | view", "the bridge repairs can wait until spring", "indirect")]),
