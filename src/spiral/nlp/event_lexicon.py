@@ -309,9 +309,17 @@ STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kil
                             "rock", "slam"})
 # what an accusation, an allegation or a claim says was done is alleged, not told as done ("denied
 # allegations that it is giving support to ...", "follow accusations that Israel caused pagers to
-# explode", "denied the accusation that they sent drones")
+# explode", "denied the charge that drones were theirs")
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "suspicion", "rumour",
                               "rumor"})
+# a denial answers whoever told the denier's act, when it names nobody itself ("Kyiv denied the
+# claim", "denied any involvement in the attack", "dismissed that as baseless"): verbs that deny
+# whatever they take, and those that deny only what is said (`DENIED_WORDS`) rather than refuse an
+# offer ("rejected the proposal")
+DENYING_VERBS = frozenset({"deny", "refute", "rebut"})
+DISMISSING_VERBS = frozenset({"reject", "dismiss"})
+DENIED_WORDS = ALLEGATION_NOUNS | {"account", "report", "version", "charge", "involvement",
+                                   "responsibility", "role", "that", "this", "it"}
 # what someone believes or suspects happened is not yet told as a fact
 BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "speculate"})
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"
