@@ -314,8 +314,8 @@ ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "suspicion", 
                               "rumor"})
 # a denial answers whoever told the denier's act, when it names nobody itself ("Kyiv denied the
 # claim", "denied any involvement in the attack", "dismissed that as baseless"): verbs that deny
-# whatever they take, and those that deny only what is said (`DENIED_WORDS`) rather than refuse an
-# offer ("rejected the proposal")
+# a clause ("denied it was a spy device"), and all of them what is said (`DENIED_WORDS`), not a
+# request or an offer they refuse ("denied the request", "rejected the proposal")
 DENYING_VERBS = frozenset({"deny", "refute", "rebut"})
 DISMISSING_VERBS = frozenset({"reject", "dismiss"})
 DENIED_WORDS = ALLEGATION_NOUNS | {"account", "report", "version", "charge", "involvement",

@@ -466,13 +466,15 @@ def _maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
 
 def _a_denial(token: Token) -> bool:
     """'denied the claim', 'denied it was a spy device', 'dismissed that as baseless', 'rejected
-    the account': the verb says the actor did not do what was said of it (`DENYING_VERBS`, and
-    `DISMISSING_VERBS` with what is said as their object, `DENIED_WORDS`)."""
+    the account': the verb says the actor did not do what was said of it (`DENYING_VERBS` with a
+    clause or what is said as their object, `DISMISSING_VERBS` with the latter, `DENIED_WORDS`);
+    not 'denied the request' or 'denied entry', which refuse."""
     lemma = _verb_lemma(token)
-    if lemma in DENYING_VERBS:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in DENYING_VERBS and not objects:
         return True
-    return lemma in DISMISSING_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in DENIED_WORDS for c in token.children)
+    return lemma in DENYING_VERBS | DISMISSING_VERBS and any(
+        o.lemma_.lower() in DENIED_WORDS for o in objects)
 
 
 def _accuser(token: Token, told: Iterable[Event], earlier: list[Event],

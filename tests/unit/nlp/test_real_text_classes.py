@@ -3064,8 +3064,11 @@ def test_a_denial_naming_nobody_answers_the_accuser(annotate, text, dyad) -> Non
     assert dyad in _dyads(annotate(text))
 
 
-def test_refusing_an_offer_is_no_denial_of_an_accusation(annotate) -> None:
-    doc = annotate("Peru accused Chile of hoarding water. Chile rejected the proposal for a joint "
-                   "commission.")
+@pytest.mark.parametrize("refusal", [
+    "Chile rejected the proposal for a joint commission.",
+    "Chile denied the request for a meeting.",
+])
+def test_refusing_an_offer_or_a_request_is_no_denial_of_an_accusation(annotate, refusal) -> None:
+    doc = annotate(f"Peru accused Chile of hoarding water. {refusal}")
     assert not any(r["code"] == "PER" for e in doc._.events if e["event_type"] == "REJECT"
                    for r in e["recipient"])
