@@ -312,6 +312,14 @@ STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kil
 # explode", "denied the charge that drones were theirs")
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "suspicion", "rumour",
                               "rumor"})
+# a denial answers whoever told the denier's act, when it names nobody itself ("Kyiv denied the
+# claim", "denied any involvement in the attack", "dismissed that as baseless"): verbs that deny
+# a clause ("denied it was a spy device"), and all of them what is said (`DENIED_WORDS`), not a
+# request or an offer they refuse ("denied the request", "rejected the proposal")
+DENYING_VERBS = frozenset({"deny", "refute", "rebut"})
+DISMISSING_VERBS = frozenset({"reject", "dismiss"})
+DENIED_WORDS = ALLEGATION_NOUNS | {"account", "report", "version", "charge", "involvement",
+                                   "responsibility", "role", "that", "this", "it"}
 # what someone believes or suspects happened is not yet told as a fact
 BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "speculate"})
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"

@@ -80,9 +80,12 @@ from spiral.nlp.event_lexicon import (
     COOPERATIVE,
     DECIDING,
     DEFINITE,
+    DENIED_WORDS,
+    DENYING_VERBS,
     DESIRE_VERBS,
     DESTINATION_PREPS,
     DISAPPROVING_WORDS,
+    DISMISSING_VERBS,
     DOMESTIC,
     DRIVEN_WORDS,
     DRIVING_VERBS,
@@ -262,6 +265,8 @@ class EventCoder:
                 # attack": aimed at whoever made the act the reaction answers
                 recipients = _maker_of_answered_act(token, found.values(), earlier, actors,
                                                     recipients)
+                if not recipients and event_type == "REJECT" and _a_denial(token):
+                    recipients = _accuser(token, found.values(), earlier, actors)
             if not recipients and event_type == "THREATEN":
                 # "warned it would resume the launches if Seoul went on": at whom the condition
                 # names; "Kabul vowed to retaliate": at whoever the report last told struck it
@@ -457,6 +462,36 @@ def _maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
     own = {a.code for a in actors}
     return [a for a in _actors_in(noun.doc, _named_part(_subject_tokens(verb)))
             if a.code and a.code not in own][:1]
+
+
+def _a_denial(token: Token) -> bool:
+    """'denied the claim', 'denied it was a spy device', 'dismissed that as baseless', 'rejected
+    the account': the verb says the actor did not do what was said of it (`DENYING_VERBS` with a
+    clause or what is said as their object, `DISMISSING_VERBS` with the latter, `DENIED_WORDS`);
+    not 'denied the request' or 'denied entry', which refuse."""
+    lemma = _verb_lemma(token)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in DENYING_VERBS and not objects:
+        return True
+    return lemma in DENYING_VERBS | DISMISSING_VERBS and any(
+        o.lemma_.lower() in DENIED_WORDS for o in objects)
+
+
+def _accuser(token: Token, told: Iterable[Event], earlier: list[Event],
+             actors: list[Entity]) -> list[Entity]:
+    """Who accused the denying side, in its own sentence or the sentences just before: the maker
+    of the latest asserted accusation aimed at it, 'by reference'."""
+    own = {a.code for a in actors if a.code}
+
+    def aimed_at_denier(event: Event) -> bool:
+        return event.event_type == "ACCUSE" and not event.hypothetical and not event.negated \
+            and bool(own & {r.code for r in event.recipient})
+
+    for event in told:
+        agent = _other_maker(event, actors)
+        if agent is not None and aimed_at_denier(event):
+            return [replace(agent, role="by reference")]
+    return _referred_agent(token, earlier, actors, aimed_at_denier)
 
 
 def _last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:

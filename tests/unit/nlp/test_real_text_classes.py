@@ -3050,3 +3050,25 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
 
 def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
     assert ("PER", "MOBILIZE", "") in _dyads(annotate("Peru is test-firing missiles again."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Peru accused Chile of arming rebels near the border. Chile denied the claim on Tuesday.",
+     ("CHL", "REJECT", "PER")),
+    (("Bolivia blamed Paraguay for the shelling of a border post. Paraguay has dismissed that "
+      "as baseless."), ("PRY", "REJECT", "BOL")),
+    (("Ecuador accused Colombia of flying drones over its territory. Colombia denied any "
+      "involvement."), ("COL", "REJECT", "ECU")),
+])
+def test_a_denial_naming_nobody_answers_the_accuser(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("refusal", [
+    "Chile rejected the proposal for a joint commission.",
+    "Chile denied the request for a meeting.",
+])
+def test_refusing_an_offer_or_a_request_is_no_denial_of_an_accusation(annotate, refusal) -> None:
+    doc = annotate(f"Peru accused Chile of hoarding water. {refusal}")
+    assert not any(r["code"] == "PER" for e in doc._.events if e["event_type"] == "REJECT"
+                   for r in e["recipient"])
