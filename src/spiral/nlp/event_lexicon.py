@@ -203,6 +203,13 @@ FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigad
 # what a navy or an air force sends: "sent warships to the strait"
 VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carrier", "submarine",
            "jet", "bomber", "aircraft", "reinforcement", "marine"}
+# forces sent for a side are aid to it (CAMEO 074), not a show of force against it: "sent troops
+# to fight for Peru", "sending a frigate to assist Peru", "deployed troops at Lima's request"
+# (`events._sent_to_help`)
+HELPING_VERBS = frozenset({"help", "assist", "aid", "support", "back", "bolster", "defend",
+                           "protect"})
+FIGHTING_FOR = frozenset({"for", "alongside"})
+REQUEST_NOUNS = frozenset({"request", "invitation", "behest"})
 # verbs that put forces somewhere when they say where to: "moved thousands of troops to the
 # border" (MOBILIZE), unlike "is to move its fighters north of the river" (`events._forces_moved`)
 FORCE_MOVING_VERBS = frozenset({"move", "shift", "rush"})
@@ -309,7 +316,7 @@ STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kil
                             "rock", "slam"})
 # what an accusation, an allegation or a claim says was done is alleged, not told as done ("denied
 # allegations that it is giving support to ...", "follow accusations that Israel caused pagers to
-# explode", "denied the accusation that they sent drones")
+# explode", "denied the charge that drones were theirs")
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "suspicion", "rumour",
                               "rumor"})
 # what someone believes or suspects happened is not yet told as a fact
