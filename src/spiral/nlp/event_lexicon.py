@@ -249,6 +249,9 @@ RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle",
 AIMED_ACTS = frozenset({"ASSAULT", "ACCUSE"})
 # accusations that bring a case rather than say words: placed at home by whom they are brought
 # against, as CAMEO places domestic events (`events._legal_action`)
+# an inquiry is aimed only at whom its own words name ("opened an investigation into Peruvian
+# officials"), not at a side named in what it looks into or around it (`events._recipients`)
+INQUIRIES = frozenset({"investigate", "probe", "investigation", "inquiry"})
 LEGAL_ACTIONS = frozenset({"investigate", "probe", "charge", "sue", "indict", "prosecute",
                            "investigation", "inquiry", "lawsuit", "case", "hearing", "charges"})
 # forces put, kept or standing on alert, or raising their readiness ("the army was put on full
@@ -505,7 +508,10 @@ UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "pol
                            # tensions", "labelled the incidents", "the situation"
                            "meeting", "meetings", "deliberation", "deliberations", "discussion",
                            "discussions", "engagement", "retaliation", "tension", "tensions",
-                           "situation", "incident", "incidents", "urgency"}
+                           "situation", "incident", "incidents", "urgency",
+                           # an inquiry the actor opens is its own act: "launched a sabotage
+                           # investigation"
+                           "investigation", "investigations", "inquiry", "inquiries", "probe"}
 # words of a time, not a side, and not the topic a preposition may name ("made comments on
 # Monday")
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

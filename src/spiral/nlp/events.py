@@ -106,6 +106,7 @@ from spiral.nlp.event_lexicon import (
     HOSTAGE_WORDS,
     IN_FORCE,
     INCOMING,
+    INQUIRIES,
     INTENT_VERBS,
     INTRUDED,
     ISSUED_NOUNS,
@@ -573,6 +574,12 @@ def _legal_action(token: Token) -> bool:
     not words said (`LEGAL_ACTIONS`)."""
     return token.lemma_.lower() in LEGAL_ACTIONS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in LEGAL_ACTIONS for c in token.children)
+
+
+def _an_inquiry(token: Token) -> bool:
+    """'is investigating', 'launched a probe', 'opened an inquiry' (`INQUIRIES`)."""
+    return token.lemma_.lower() in INQUIRIES or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INQUIRIES for c in token.children)
 
 
 def _at_home(sentence: Span, token: Token, actors: list[Entity],
@@ -1914,7 +1921,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
     found = others(objects) or others([t for t in _struck_by_its_verb(token) if t.i not in forums])
-    if found:
+    if found or event_type == "ACCUSE" and _an_inquiry(token):
+        # an inquiry is aimed only at whom its own words name ("opened an investigation into
+        # Peruvian officials"), not at a side named in what it looks into or in the clauses
+        # around it ("is investigating how a Peruvian dissident vanished", "opened an inquiry
+        # and seized a tanker carrying Peruvian oil")
         return found
     if _gerund_agent(token):
         # "two soldiers were wounded in shelling by the other side": who suffered it

@@ -3069,3 +3069,21 @@ def test_forces_sent_for_another_side_are_aid_to_it(annotate, text) -> None:
 ])
 def test_forces_sent_to_ones_own_ground_still_mobilize(annotate, text) -> None:
     assert not any(e["event_type"] == "AID" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text", [
+    ("Chile's government said on Tuesday it was investigating how a Peruvian dissident was taken out of "
+     "Santiago this week."),
+    "Chile launched a sabotage inquiry and on Monday seized a tanker carrying Peruvian oil.",
+])
+def test_an_inquiry_is_aimed_only_at_whom_its_own_words_name(annotate, text) -> None:
+    accusations = [e for e in annotate(text)._.events if e["event_type"] == "ACCUSE"]
+    assert accusations and not any(e["recipient"] for e in accusations)
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean judge opened an investigation into Peruvian officials.",
+    "Chilean officials charged that Peruvian forces shelled border villages.",
+])
+def test_an_inquiry_or_a_charge_naming_a_side_is_aimed_at_it(annotate, text) -> None:
+    assert ("CHL", "ACCUSE", "PER") in _dyads(annotate(text))
