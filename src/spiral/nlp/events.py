@@ -1921,12 +1921,14 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
     found = others(objects) or others([t for t in _struck_by_its_verb(token) if t.i not in forums])
-    if found or event_type == "ACCUSE" and _an_inquiry(token):
-        # an inquiry is aimed only at whom its own words name ("opened an investigation into
-        # Peruvian officials"), not at a side named in what it looks into or in the clauses
-        # around it ("is investigating how a Peruvian dissident vanished", "opened an inquiry
-        # and seized a tanker carrying Peruvian oil")
+    if found:
         return found
+    if event_type == "ACCUSE" and _an_inquiry(token):
+        # an inquiry is aimed only at whom its own object names ("opened an investigation into
+        # crimes committed by Peruvian forces"), not at a side named in a question it looks
+        # into or in the clauses around it ("is investigating how a Peruvian dissident
+        # vanished", "opened an inquiry and seized a tanker carrying Peruvian oil")
+        return others([t for o in objects for t in o.subtree])[:1]
     if _gerund_agent(token):
         # "two soldiers were wounded in shelling by the other side": who suffered it
         found = others([t for c in token.head.head.children

@@ -3087,3 +3087,10 @@ def test_an_inquiry_is_aimed_only_at_whom_its_own_words_name(annotate, text) -> 
 ])
 def test_an_inquiry_or_a_charge_naming_a_side_is_aimed_at_it(annotate, text) -> None:
     assert ("CHL", "ACCUSE", "PER") in _dyads(annotate(text))
+
+
+def test_an_inquiry_into_what_a_side_did_is_aimed_at_that_side(annotate) -> None:
+    doc = annotate("Chilean police have opened an investigation into crimes committed by "
+                   "Peruvian forces against Bolivian civilians.")
+    accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
+    assert [r["code"] for r in accusations[0]["recipient"]] == ["PER"]
