@@ -203,6 +203,13 @@ FORCES = {"force", "troop", "army", "soldier", "unit", "tank", "column", "brigad
 # what a navy or an air force sends: "sent warships to the strait"
 VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carrier", "submarine",
            "jet", "bomber", "aircraft", "reinforcement", "marine"}
+# forces sent for a side are aid to it (CAMEO 074), not a show of force against it: "sent troops
+# to fight for Peru", "sending a frigate to assist Peru", "deployed troops at Lima's request"
+# (`events._sent_to_help`)
+HELPING_VERBS = frozenset({"help", "assist", "aid", "support", "back", "bolster", "defend",
+                           "protect"})
+FIGHTING_FOR = frozenset({"for", "alongside"})
+REQUEST_NOUNS = frozenset({"request", "invitation", "behest"})
 # verbs that put forces somewhere when they say where to: "moved thousands of troops to the
 # border" (MOBILIZE), unlike "is to move its fighters north of the river" (`events._forces_moved`)
 FORCE_MOVING_VERBS = frozenset({"move", "shift", "rush"})
@@ -242,6 +249,9 @@ RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle",
 AIMED_ACTS = frozenset({"ASSAULT", "ACCUSE"})
 # accusations that bring a case rather than say words: placed at home by whom they are brought
 # against, as CAMEO places domestic events (`events._legal_action`)
+# an inquiry is aimed only at whom its own words name ("opened an investigation into Peruvian
+# officials"), not at a side named in what it looks into or around it (`events._recipients`)
+INQUIRIES = frozenset({"investigate", "probe", "investigation", "inquiry"})
 LEGAL_ACTIONS = frozenset({"investigate", "probe", "charge", "sue", "indict", "prosecute",
                            "investigation", "inquiry", "lawsuit", "case", "hearing", "charges"})
 # forces put, kept or standing on alert, or raising their readiness ("the army was put on full
@@ -506,7 +516,10 @@ UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "pol
                            # tensions", "labelled the incidents", "the situation"
                            "meeting", "meetings", "deliberation", "deliberations", "discussion",
                            "discussions", "engagement", "retaliation", "tension", "tensions",
-                           "situation", "incident", "incidents", "urgency"}
+                           "situation", "incident", "incidents", "urgency",
+                           # an inquiry the actor opens is its own act: "launched a sabotage
+                           # investigation"
+                           "investigation", "investigations", "inquiry", "inquiries", "probe"}
 # words of a time, not a side, and not the topic a preposition may name ("made comments on
 # Monday")
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

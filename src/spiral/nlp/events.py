@@ -93,6 +93,7 @@ from spiral.nlp.event_lexicon import (
     ENVOYS,
     EVENT_NOUNS,
     FACT_FINDING,
+    FIGHTING_FOR,
     FIRMS,
     FLAGS,
     FORCE_MOVING_VERBS,
@@ -104,9 +105,11 @@ from spiral.nlp.event_lexicon import (
     GAIN_NOUNS,
     HABITUAL_ADVERBS,
     HELD_SOMEWHERE,
+    HELPING_VERBS,
     HOSTAGE_WORDS,
     IN_FORCE,
     INCOMING,
+    INQUIRIES,
     INTENT_VERBS,
     INTRUDED,
     ISSUED_NOUNS,
@@ -165,6 +168,7 @@ from spiral.nlp.event_lexicon import (
     RENAMING_MARKS,
     RENAMING_NOUNS,
     REPORTING_VERBS,
+    REQUEST_NOUNS,
     RESOURCES,
     RESPONSES,
     RESPONSIBILITY_VERBS,
@@ -605,6 +609,12 @@ def _legal_action(token: Token) -> bool:
     not words said (`LEGAL_ACTIONS`)."""
     return token.lemma_.lower() in LEGAL_ACTIONS or any(
         c.dep_ == "dobj" and c.lemma_.lower() in LEGAL_ACTIONS for c in token.children)
+
+
+def _an_inquiry(token: Token) -> bool:
+    """'is investigating', 'launched a probe', 'opened an inquiry' (`INQUIRIES`)."""
+    return token.lemma_.lower() in INQUIRIES or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INQUIRIES for c in token.children)
 
 
 def _at_home(sentence: Span, token: Token, actors: list[Entity],
@@ -1139,6 +1149,9 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
             return ("SANCTION", "expel")  # "sent the ambassador home"
         if any(o.lemma_.lower() in ENVOYS for o in objects):
             return ("CONSULT", "visit")  # "sent an envoy to Beijing"
+    if lemma in ("send", "dispatch", "deploy") and any(
+            o.lemma_.lower() in FORCES | VESSELS for o in objects) and _sent_to_help(token):
+        return ("AID", "military")  # "sent troops to fight for Peru", "at Lima's request"
     if lemma in ("send", "dispatch", "rush") and any(
             o.lemma_.lower() in FORCES | VESSELS for o in objects) and not _sent_abroad(token):
         return ("MOBILIZE", "troops")  # "sent tanks to its borders", unlike "sent troops to Haiti"
@@ -1240,6 +1253,30 @@ def _forces_moved(token: Token, cue: _Cue) -> bool:
     return cue.lemma in FORCE_MOVING_VERBS and any(
         n.lemma_.lower() in FORCES | VESSELS for o in cue.objects for n in (o, *_of_objects(o))
     ) and any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in token.children)
+
+
+def _sent_to_help(token: Token) -> bool:
+    """Whether forces are sent for another side, named: to help it ("to assist Peru"), to
+    fight for or beside it ("to fight for Peru"), or at its request ("at Lima's request", "at
+    the invitation of Peru"); not to defend a region or a border of one's own."""
+    helped: list[Token] = []
+    for child in token.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("advcl", "xcomp") and lemma in HELPING_VERBS:
+            helped += [o for o in child.children if o.dep_ == "dobj"]
+        elif child.dep_ in ("advcl", "xcomp") and lemma == "fight":
+            helped += [o for c in child.children if c.dep_ == "prep" and c.lower_ in FIGHTING_FOR
+                       for o in c.children if o.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in ("at", "on", "upon"):
+            helped += [t for o in child.children
+                       if o.dep_ == "pobj" and o.lemma_.lower() in REQUEST_NOUNS
+                       for t in (*(c for c in o.children if c.dep_ == "poss"),
+                                 *(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for p in c.children if p.dep_ == "pobj"))]
+    named = [t for h in helped for t in (h, *(c for c in h.children
+                                             if c.dep_ in ("poss", "compound", "amod")))]
+    senders = {a.code for a in _actors_in(token.doc, _subject_tokens(token))}
+    return any(a.code not in senders for a in _actors_in(token.doc, named))
 
 
 def _sent_abroad(token: Token) -> bool:
@@ -1921,6 +1958,12 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     found = others(objects) or others([t for t in _struck_by_its_verb(token) if t.i not in forums])
     if found:
         return found
+    if event_type == "ACCUSE" and _an_inquiry(token):
+        # an inquiry is aimed only at whom its own object names ("opened an investigation into
+        # crimes committed by Peruvian forces"), not at a side named in a question it looks
+        # into or in the clauses around it ("is investigating how a Peruvian dissident
+        # vanished", "opened an inquiry and seized a tanker carrying Peruvian oil")
+        return others([t for o in objects for t in o.subtree])[:1]
     if _gerund_agent(token):
         # "two soldiers were wounded in shelling by the other side": who suffered it
         found = others([t for c in token.head.head.children

@@ -3072,3 +3072,46 @@ def test_refusing_an_offer_or_a_request_is_no_denial_of_an_accusation(annotate, 
     doc = annotate(f"Peru accused Chile of hoarding water. {refusal}")
     assert not any(r["code"] == "PER" for e in doc._.events if e["event_type"] == "REJECT"
                    for r in e["recipient"])
+
+@pytest.mark.parametrize("text", [
+    "Chile said on Thursday that it had sent soldiers to fight for Peru in its war with Bolivia.",
+    "Chile deployed soldiers to Lima last month at the request of Peru.",
+    "The Chilean navy said it had sent a frigate to assist Peru in the search.",
+])
+def test_forces_sent_for_another_side_are_aid_to_it(annotate, text) -> None:
+    dyads = _dyads(annotate(text))
+    assert ("CHL", "AID", "PER") in dyads
+    assert ("CHL", "MOBILIZE", "PER") not in dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Chile sent troops to its border with Peru to defend the region.",
+    "Chile deployed more soldiers to the border with Peru on Sunday.",
+])
+def test_forces_sent_to_ones_own_ground_still_mobilize(annotate, text) -> None:
+    assert not any(e["event_type"] == "AID" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text", [
+    ("Chile's government said on Tuesday it was investigating how a Peruvian dissident was taken out of "
+     "Santiago this week."),
+    "Chile launched a sabotage inquiry and on Monday seized a tanker carrying Peruvian oil.",
+])
+def test_an_inquiry_is_aimed_only_at_whom_its_own_words_name(annotate, text) -> None:
+    accusations = [e for e in annotate(text)._.events if e["event_type"] == "ACCUSE"]
+    assert accusations and not any(e["recipient"] for e in accusations)
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean judge opened an investigation into Peruvian officials.",
+    "Chilean officials charged that Peruvian forces shelled border villages.",
+])
+def test_an_inquiry_or_a_charge_naming_a_side_is_aimed_at_it(annotate, text) -> None:
+    assert ("CHL", "ACCUSE", "PER") in _dyads(annotate(text))
+
+
+def test_an_inquiry_into_what_a_side_did_is_aimed_at_that_side(annotate) -> None:
+    doc = annotate("Chilean police have opened an investigation into crimes committed by "
+                   "Peruvian forces against Bolivian civilians.")
+    accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
+    assert [r["code"] for r in accusations[0]["recipient"]] == ["PER"]
