@@ -182,6 +182,13 @@ CURBING_VERBS = frozenset({"restrict", "constrict", "curb", "limit", "throttle"}
 # invasion", "increased aid") and no act of theirs
 SANCTION_RAISING_VERBS = frozenset({"raise", "increase", "hike"})
 TRADED = frozenset({"export", "import", "trade", "shipment", "sale"})
+# a stance against another that a side expresses or voices, as the annotators code it:
+# "expressed deep concern over Lima's support for the rebels" (disapproval, CAMEO 11), "voiced
+# opposition to the pipeline" (a rejection, 12); only with these verbs ("the opposition leader",
+# "raised concerns that prices ..." name no stance of a side)
+EXPRESSED_STANCES: dict[str, tuple[str, str]] = {
+    "concern": ("ACCUSE", ""), "opposition": ("REJECT", "")}
+EXPRESSING_VERBS = frozenset({"express", "voice", "convey", "reiterate", "reaffirm"})
 # leaving an agreement, or one's part in it, rejects it (CAMEO 12), as the annotators code it:
 # "withdrew from the grain deal", "pulled out of the accord", "suspended its participation in
 # the treaty", "halted its role as mediator" (a verb of `LEAVING_VERBS` with an agreement after

@@ -89,6 +89,8 @@ from spiral.nlp.event_lexicon import (
     ENABLING_WORDS,
     ENVOYS,
     EVENT_NOUNS,
+    EXPRESSED_STANCES,
+    EXPRESSING_VERBS,
     FACT_FINDING,
     FIRMS,
     FLAGS,
@@ -845,7 +847,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
     for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,
-                 _measure_event, _alert_event, _pressing_on, _light_verb_event, _event_by_object,
+                 _measure_event, _alert_event, _pressing_on, _expressed_stance,
+                 _light_verb_event, _event_by_object,
                  _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
@@ -1049,6 +1052,15 @@ def _pressing_on(token: Token, cue: _Cue) -> tuple[str, str] | None:
     return next((found for o in goals for n in (o, *_compounds(o), *_of_objects(o))
                  if (found := _object_event(n) or NOUN_TRIGGERS.get(n.lemma_.lower()))),
                 NO_EVENT)
+
+
+def _expressed_stance(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'expressed deep concern over ...', 'voiced opposition to ...', 'expressed solidarity
+    with ...': the stance its object names (`EXPRESSING_VERBS`, `EXPRESSED_STANCES`)."""
+    if token.pos_ != "VERB" or cue.lemma not in EXPRESSING_VERBS:
+        return None
+    return next((EXPRESSED_STANCES[o.lemma_.lower()] for o in cue.objects
+                 if o.lemma_.lower() in EXPRESSED_STANCES), None)
 
 
 def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:

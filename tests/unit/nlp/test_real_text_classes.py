@@ -3076,3 +3076,21 @@ def test_a_light_verb_with_its_particle_names_the_act(annotate) -> None:
 def test_raising_a_fear_or_rolling_out_a_welcome_is_no_act(annotate, text) -> None:
     assert not any(e["event_type"] in ("ASSAULT", "SANCTION") and not e["hypothetical"]
                    for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Peru has expressed grave concern over the alleged support by Chilean forces for the rebels.",
+     ("PER", "ACCUSE", "CHL")),
+    ("Peru's president voiced opposition to the planned transit of Chilean gas through Bolivia.",
+     ("PER", "REJECT", "CHL")),
+])
+def test_a_stance_a_side_expresses_against_another_is_its_act(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's envoy met the opposition leader of Chile on Monday.",
+    "The border incidents raised concerns among Peru's neighbours, analysts said.",
+])
+def test_an_opposition_or_a_concern_no_side_expresses_is_no_stance(annotate, text) -> None:
+    assert not any(e["event_type"] in ("ACCUSE", "REJECT") for e in annotate(text)._.events)
