@@ -91,6 +91,8 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
                "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend",
                "initiate", "wage", "proclaim"}
+# light verbs said with a particle: "rolled out export controls", "ramped up its attacks"
+PHRASAL_LIGHT_VERBS = {"roll": "out", "ramp": "up", "beef": "up"}
 # verbs that own an act done before: "claimed responsibility for the drone attacks", "took
 # responsibility for the raid" (whoever claims it did it)
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
@@ -166,6 +168,27 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["exercises", "drills", "maneuvers", "manoeuvres"], ("MOBILIZE", "exercises")),
     **dict.fromkeys(["aid", "assistance", "supplies", "package", "loan", "grant"], ("AID", "")),
 }
+# curbs on trade are economic sanctions (CAMEO 163), as the annotators code them when a side
+# announces, introduces or raises them: a curb noun whose compound names trade ("export
+# controls", "trade barriers", "export licensing policies", "import restrictions"), and a
+# verb that curbs what trade it takes as object ("restricted exports of steel to", "will
+# constrict chip exports"); "controls" or "barriers" alone name no sanction
+TRADE_WORDS = frozenset({"export", "import", "trade"})
+TRADE_CURBS = frozenset({"control", "barrier", "restriction", "curb", "ban", "licensing",
+                         "licence", "license", "quota", "limit"})
+CURBING_VERBS = frozenset({"restrict", "constrict", "curb", "limit", "throttle"})
+# verbs that add to a sanction, light verbs of sanctions only ("raised tariffs on", "increased
+# the export curbs"): what else they raise is a feeling or a number ("raised fears of an
+# invasion", "increased aid") and no act of theirs
+SANCTION_RAISING_VERBS = frozenset({"raise", "increase", "hike"})
+TRADED = frozenset({"export", "import", "trade", "shipment", "sale"})
+# a stance against another that a side expresses or voices, as the annotators code it:
+# "expressed deep concern over Lima's support for the rebels" (disapproval, CAMEO 11), "voiced
+# opposition to the pipeline" (a rejection, 12); only with these verbs ("the opposition leader",
+# "raised concerns that prices ..." name no stance of a side)
+EXPRESSED_STANCES: dict[str, tuple[str, str]] = {
+    "concern": ("ACCUSE", ""), "opposition": ("REJECT", "")}
+EXPRESSING_VERBS = frozenset({"express", "voice", "convey", "reiterate", "reaffirm"})
 # leaving an agreement, or one's part in it, rejects it (CAMEO 12), as the annotators code it:
 # "withdrew from the grain deal", "pulled out of the accord", "suspended its participation in
 # the treaty", "halted its role as mediator" (a verb of `LEAVING_VERBS` with an agreement after
@@ -770,6 +793,8 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     *((verb, EVERYDAY_GIFTS, None) for verb in sorted(GIVING_VERBS)),
     # "blasted the decision", "attacked the plan": words that hit what a side decided or said
     *((verb, REBUKED_WORDS, ("ACCUSE", "")) for verb in sorted(REBUKING_VERBS)),
+    # "restricted exports of steel to", "will constrict chip exports": a trade sanction
+    *((verb, TRADED, ("SANCTION", "economic")) for verb in sorted(CURBING_VERBS)),
     ("kill", frozenset({"bill", "deal", "proposal", "plan", "idea", "legislation"}),
      ("REJECT", "")),
     ("call", frozenset({"counterpart", "president", "minister", "leader", "chancellor",

@@ -92,6 +92,8 @@ from spiral.nlp.event_lexicon import (
     ENABLING_WORDS,
     ENVOYS,
     EVENT_NOUNS,
+    EXPRESSED_STANCES,
+    EXPRESSING_VERBS,
     FACT_FINDING,
     FIGHTING_FOR,
     FIRMS,
@@ -145,6 +147,7 @@ from spiral.nlp.event_lexicon import (
     PARTS_TAKEN,
     PERMITTING,
     PERSONS_BOUND_PRONOUNS,
+    PHRASAL_LIGHT_VERBS,
     PLACE_PREPS,
     PLEDGES,
     PREPARING_VERBS,
@@ -176,6 +179,7 @@ from spiral.nlp.event_lexicon import (
     REVERSING_NOUNS,
     REVERSING_VERBS,
     RIOT_OBJECTS,
+    SANCTION_RAISING_VERBS,
     SENDING_VERBS,
     SETTING_PREPS,
     SPANS_OF_TIME,
@@ -192,6 +196,8 @@ from spiral.nlp.event_lexicon import (
     TERRAIN,
     TEST_WORDS,
     TOLD_ACT_NOUNS,
+    TRADE_CURBS,
+    TRADE_WORDS,
     TRAVEL_VERBS,
     UNDER_FIRE,
     UNPLACED,
@@ -886,7 +892,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
     for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,
-                 _measure_event, _alert_event, _pressing_on, _light_verb_event, _event_by_object,
+                 _measure_event, _alert_event, _pressing_on, _expressed_stance,
+                 _light_verb_event, _event_by_object,
                  _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
         if found is not None:
@@ -1092,12 +1099,23 @@ def _pressing_on(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 NO_EVENT)
 
 
+def _expressed_stance(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'expressed deep concern over ...', 'voiced opposition to ...', 'expressed solidarity
+    with ...': the stance its object names (`EXPRESSING_VERBS`, `EXPRESSED_STANCES`)."""
+    if token.pos_ != "VERB" or cue.lemma not in EXPRESSING_VERBS:
+        return None
+    return next((EXPRESSED_STANCES[o.lemma_.lower()] for o in cue.objects
+                 if o.lemma_.lower() in EXPRESSED_STANCES), None)
+
+
 def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """'open an investigation', 'lift the curfew': the event the object names, reversed by
     reversing verbs."""
     lemma, objects, particles = cue.lemma, cue.objects, cue.particles
     if token.pos_ != "VERB" or not (lemma in LIGHT_VERBS or lemma in REVERSING_VERBS
-                                    or particles & {"off", "down"}):
+                                    or particles & {"off", "down"}
+                                    or PHRASAL_LIGHT_VERBS.get(lemma) in particles
+                                    or lemma in SANCTION_RAISING_VERBS):
         return None
     if token.dep_ == "acl" and token.tag_ == "VBN":
         objects = [*objects, token.head]  # "the EU's 14th sanctions package, adopted on Monday"
@@ -1111,6 +1129,8 @@ def _light_verb_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
         reverse = lemma in REVERSING_VERBS or particles & {"off", "down"}
         return REVERSED["ASSAULT"] if reverse and _hostile_acts(objects) else None
     found = _object_event(noun)
+    if lemma in SANCTION_RAISING_VERBS:
+        return found if found[0] == "SANCTION" else None
     if noun.lemma_.lower() == "demand" and lemma in YIELDING_VERBS:
         return ("CONCEDE", "policy")
     reverse = lemma in REVERSING_VERBS or particles & {"off", "down"}
@@ -1639,6 +1659,8 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
     if lemma == "call" and any(c.lower_ in ("on", "upon", "for") for c in noun.children):
         return ("REQUEST", "")  # "issued a call on Moscow to agree", not a phone call
+    if lemma in TRADE_CURBS and any(c.lemma_.lower() in TRADE_WORDS for c in _compounds(noun)):
+        return ("SANCTION", "economic")  # "export controls", "trade barriers"
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(lemma)
 
 

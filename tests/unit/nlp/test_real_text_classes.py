@@ -3042,6 +3042,7 @@ def test_a_judgement_under_a_preposition_is_a_stock_phrase_no_charge(annotate) -
                    "Chilean aggression.")
     assert not any(e["event_type"] == "ACCUSE" for e in doc._.events)
 
+
 def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
     doc = annotate("As a cease-fire between Peru and Chile took effect on Tuesday, the army "
                    "counted its losses.")
@@ -3115,3 +3116,45 @@ def test_an_inquiry_into_what_a_side_did_is_aimed_at_that_side(annotate) -> None
                    "Peruvian forces against Bolivian civilians.")
     accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
     assert [r["code"] for r in accusations[0]["recipient"]] == ["PER"]
+
+@pytest.mark.parametrize("text", [
+    "Peru announced new export controls on copper shipments to Chile.",
+    "Chile said it had restricted exports of fertiliser to Peru.",
+    "Peru raised its tariffs on Chilean copper on Monday.",
+    "The cabinet in Lima rolled out tighter import restrictions on Chilean fruit.",
+])
+def test_a_curb_on_trade_announced_or_raised_is_a_sanction(annotate, text) -> None:
+    dyads = _dyads(annotate(text))
+    assert ("PER", "SANCTION", "CHL") in dyads or ("CHL", "SANCTION", "PER") in dyads
+
+
+def test_a_light_verb_with_its_particle_names_the_act(annotate) -> None:
+    doc = annotate("Peru has ramped up drone attacks on Chile in recent months.")
+    assert ("PER", "ASSAULT", "CHL") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru said the border build-up had raised fears of an invasion by Chile.",
+    "The cabinet in Lima rolled out the red carpet for the Chilean president.",
+])
+def test_raising_a_fear_or_rolling_out_a_welcome_is_no_act(annotate, text) -> None:
+    assert not any(e["event_type"] in ("ASSAULT", "SANCTION") and not e["hypothetical"]
+                   for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Peru has expressed grave concern over the alleged support by Chilean forces for the rebels.",
+     ("PER", "ACCUSE", "CHL")),
+    ("Peru's president voiced opposition to the planned transit of Chilean gas through Bolivia.",
+     ("PER", "REJECT", "CHL")),
+])
+def test_a_stance_a_side_expresses_against_another_is_its_act(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Peru's envoy met the opposition leader of Chile on Monday.",
+    "The border incidents raised concerns among Peru's neighbours, analysts said.",
+])
+def test_an_opposition_or_a_concern_no_side_expresses_is_no_stance(annotate, text) -> None:
+    assert not any(e["event_type"] in ("ACCUSE", "REJECT") for e in annotate(text)._.events)
