@@ -54,8 +54,10 @@ The declarer is the speaker of the statement that holds the consequence (a quote
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
 prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
-country or body resolved is not kept. A threat word, a verb of warning or a warning named by
-a noun whose clause holds the consequence ("take this as a warning: if X, Y") marks a line; a
+country or body resolved is not kept. A threat word, a verb of warning, a warning named by
+a noun whose clause holds the consequence ("take this as a warning: if X, Y"), or the
+declarer's own act said as what it will do, keep doing or withhold if, unless or until the
+other side acts ("would keep the crossing shut until its neighbour acts") marks a line; a
 sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
@@ -311,7 +313,7 @@ class RedLineFinder:
             or statement_holder(doc, sentence, consequence)
         if not (THREAT_WORDS.search(consequence) or JUDGEMENTS.search(consequence)
                 or WAR_WORDS.search(sentence.text) or warning
-                or declarer is not None and _own_refusal(doc, sentence, declarer)):
+                or declarer is not None and _own_act_on_condition(doc, sentence, declarer)):
             return None
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
             declarer = _first_named(doc, sentence, declarer) or declarer
@@ -332,32 +334,55 @@ class RedLineFinder:
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
 
 
-def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
-    """"We will not release any more hostages unless Israel halts its strikes", "it would not
-    negotiate until the militia withdrew": a party that says it will withhold its own act until
-    another acts makes a demand, whatever the act (the subject is the party itself: a pronoun, or
-    a name of its country; the other is a party named: "until inflation eases" demands
-    nothing)."""
-    for mark in sentence:
-        if mark.dep_ != "mark" or mark.lower_ not in ("unless", "until") \
-                or mark.head.dep_ != "advcl":
+def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
+    """"Ruvia would keep the crossing shut until its neighbour acts", "we will not release any more
+    hostages unless Israel halts its strikes", "if this happens, we will take decisions Seoul will
+    not like": a party's own act, said as what it will do, keep doing or withhold if, unless or
+    until the other side acts, is a line whatever the act (its doer is the party itself, a
+    pronoun or a name of its country; the condition's subject is another party, or a step told
+    before when the act bears on another: "until inflation eases", "until a deal is reached" and
+    "if we leave the pact" put no condition on the other side)."""
+    for token in sentence:
+        if _condition_clause(token) is None:
             continue
-        verb = mark.head.head
-        if not _future(verb) or mark.lower_ == "until" and not any(
-                c.dep_ == "neg" for c in verb.children):
+        act = token.head
+        doer = _doer(act)
+        if doer is None or not _keeps_on(act) or not _own(doc, doer, declarer):
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
+        # what the other side does ("until Benin acts"), or a step told before ("if this
+        # happens") when the act bears on another; not the party's own step ("if Lima switches
+        # recognition, it would leave Quito ...") nor a state of things ("until a deal is reached")
+        stepper = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if stepper is None or _own(doc, stepper, declarer):
             continue
-        own = entity_at(doc, subject.idx, subject.idx + len(subject.text))
-        # what the other is to do: a party's act ("unless Israel halts"), not a state of things
-        # ("until inflation eases")
-        actor = next((entity_at(doc, t.idx, t.idx + len(t.text)) for t in mark.head.children
-                      if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if (subject.lower_ in OWN_PRONOUNS or own is not None and own.code == declarer.code) \
-                and actor is not None and actor.entity_name != declarer.entity_name:
+        if _names_other(doc, [stepper], declarer) or stepper.lower_ in ("this", "that") \
+                and _names_other(doc, list(_clause_of(act).subtree), declarer):
             return True
     return False
+
+
+def _own(doc: Doc, word: Token, declarer: Entity) -> bool:
+    """Whether a subject is the declarer's side: a pronoun for it, or a name of its country."""
+    entity = entity_at(doc, word.idx, word.idx + len(word.text))
+    return word.lower_ in OWN_PRONOUNS or entity is not None and entity.code == declarer.code
+
+
+def _doer(verb: Token) -> Token | None:
+    """Whoever does what a verb says: its subject, or that of the verb it completes or
+    continues ("will exercise the right to hold ...", "are acting and will continue")."""
+    while (subject := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is None:
+        above = _completed(verb) or (verb.head if verb.dep_ == "conj" else None)
+        if above is None:
+            return None
+        verb = above
+    return subject
+
+
+def _names_other(doc: Doc, words: list[Token], declarer: Entity) -> bool:
+    """Whether some words name a party other than the declarer's ("New Delhi", "its")."""
+    return any(first <= t.idx < last and (entity := entity_at(doc, first, last)) is not None
+               and entity.code and entity.code != declarer.code
+               for first, last, _ in doc._.actor_mentions for t in words)
 
 
 def _warning_told(sentence: Span, consequence: str) -> bool:
@@ -385,7 +410,7 @@ def _declared_within(doc: Doc, sentence: Span, consequence: str) -> Entity | Non
     """Who a sentence reports as declaring the line inside what it tells: the subject of the
     innermost verb of saying, warning or delivering under which the consequence is said, when
     that verb is not the sentence's own ("officials said Sullivan issued a warning about ...",
-    "the dispute erupted when Takaichi stated that any ... would ...", "he said, promising to
+    "the row began when the minister said any ... would ...", "he said, promising to
     destroy ..."); None when there is none, or it resolves to no country or body (the
     statement's holder then answers)."""
     words = set(re.findall(r"\w+", consequence.lower()))
@@ -478,8 +503,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 [t for t in condition if not _is_mark(t, token) or t.lower_ == "until"]),
                 _text(consequence)))
             continue
-        # "will respond to every strike" (what was answered every time is no line); "will respond
-        # to the violation of any stranger": the step is the noun "any" is said of, or the one
+        # "will respond to every strike" (what was answered every time is no line); "will answer
+        # any intruder's breach": the step is the noun "any" is said of, or the one
         # it names the doer or object of
         step = _of_any(token) if token.lower_ in ("any", "every") and token.dep_ == "det" \
             else None
@@ -554,7 +579,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 step = list(subject.subtree)
             if subject is None and not step and token.dep_ == "ccomp" \
                     and token.head.dep_ == "relcl":
-                # "a development Egyptian officials have declared would cross a red line": what
+                # "a move the Ruvian cabinet has said would cross a red line": what
                 # the relative clause is said of is the step, and what that noun stands beside
                 # ("X's assault on Rafah ... - a development ...") what it is
                 noun = token.head.head
@@ -577,7 +602,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             meaning = token.lemma_ in MEANING_VERBS or goes_on or _answered_with(token)
             if not meaning and not ANY_STEP.match(_text(step)) and not warned:
                 step = []
-            # "the withdrawal will be a major blow to the fight against terrorism" judges a
+            # "the pullout will badly hurt the campaign against the militants" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
             # a step of a party named, judged in a warning's words where no condition is stated
             # (an "if" clause is read above, and what the parser leaves of it here is no step)
@@ -604,8 +629,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found += rule(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
         # "the one last Wednesday that killed two soldiers": a step already taken is no condition
-        # ("countries that let Kyiv use" may be now); "warned countries that U.S. actions
-        # threaten the region": a clause the parser hung as relative, opened by a conjunction,
+        # ("countries that let Kyiv use" may be now); "told its neighbours that the blockade
+        # endangers them all": a clause the parser hung as relative, opened by a conjunction,
         # is what was said, not who is meant
         open_step = token.dep_ == "relcl" and token.head.lemma_ in ENABLERS \
             and not (token.tag_ == "VBD" and token.lower_ != token.lemma_
@@ -702,7 +727,7 @@ def _moment_when(clause: Token) -> list[tuple[str, str]]:
 
 
 def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
-    """"If not stopped, Iran could produce a weapon," Israel's prime minister said: what
+    """"Left alone, the regime could build a bomb," the premier said: what
     another party may do, said with "could/may/might", is a forecast, not a threat (a party that
     threatens names itself: "Russia could use ...", "we could sell ...", or what the other would
     undergo: "Lima would suffer grave consequences")."""
@@ -761,7 +786,7 @@ def _ahead(word: Token) -> bool:
 
 
 def _backshifted(noun: Token) -> bool:
-    """"They would destroy anyone who stood in their way": in a clause with "would", a past
+    """"They would crush whoever blocked their path": in a clause with "would", a past
     tense is the future seen from what was said (reported speech shifts it back), not what was
     done."""
     return any(c.dep_ == "aux" and c.lower_ == "would" for c in _clause_of(noun).children)
@@ -784,7 +809,7 @@ def _future(verb: Token) -> bool:
 
 
 def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
-    """"A blockade of the strait will not be tolerated", "X will not be allowed to be rebuilt":
+    """"A blockade of the strait will not be tolerated", "X may never be rebuilt":
     the subject (with what it may not do) is the step, the refusal the consequence."""
     if verb.lemma_ not in NOT_TOLERATED:
         return []  # asked of every word: most need no list of children
@@ -803,7 +828,7 @@ def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
 
 
 def _not_allowed(verb: Token) -> list[tuple[str, str]]:
-    """"We will not allow any hostile force to settle on our border", "cannot tolerate attacks
+    """"No hostile force will be let to settle on our border", "cannot tolerate attacks
     on our ships": a step refused in the active voice, for the future."""
     children = list(verb.children)
     if not any(c.dep_ == "neg" for c in children) \
@@ -860,7 +885,7 @@ def _warned_against(verb: Token) -> list[tuple[str, str]]:
 
 
 def _warned_of(verb: Token) -> list[tuple[str, str]]:
-    """"Islamabad warned Tehran of serious consequences over its attack": what the warned party
+    """"Ruvia warned Minsk of grave consequences for its raid": what the warned party
     did, or goes on doing, is the step; the consequences are the threat."""
     warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if warned is not None and warned.lemma_.lower() in PUBLIC:
@@ -909,7 +934,7 @@ def _warning_of(noun: Token) -> list[tuple[str, str]]:
 
 
 def _ordered_within(verb: Token) -> list[tuple[str, str]]:
-    """"ordered the ambassador to leave the country within 48 hours": not doing what is demanded
+    """"told the envoy to quit the capital within 3 days": not doing what is demanded
     in the time given is the step; the deadline is the line."""
     ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
@@ -938,7 +963,7 @@ def _told_before(verb: Token) -> bool:
 
 
 def _held_responsible(verb: Token) -> list[tuple[str, str]]:
-    """"Iran will be held fully responsible for any damage", "we will hold them accountable for
+    """"Ruvia will be held to account for any damage", "we will hold them accountable for
     every attack": what they are to answer for is the step."""
     if not _future(verb):
         return []
@@ -1060,7 +1085,7 @@ def _action_against(verb: Token) -> list[tuple[str, str]]:
 
 
 def _targets(verb: Token) -> list[tuple[str, str]]:
-    """"would target all ships bound for Israel", "will shoot down any drone that enters its
+    """"would strike every tanker heading to Ruvia", "will shoot down any drone that enters its
     airspace", "will strike anyone trafficking in those waters": the qualified class of targets
     is the condition."""
     if verb.lemma_ not in TARGETING_VERBS or not (_future(verb) or _vowed(verb)):
@@ -1141,7 +1166,7 @@ def _given_until(until: Token) -> list[tuple[str, str]]:
 
 
 def _ultimatum(noun: Token) -> list[tuple[str, str]]:
-    """"issued Tigray a 72-hour ultimatum to surrender", "after issuing a 48-hour ultimatum to
+    """"gave the rebels a 24-hour ultimatum to disarm", "after setting a 10-day ultimatum to
     the troops to lay down their arms": not doing what the ultimatum demands is the step; the
     ultimatum, with its time when given, is the line. An ultimatum only named ("bold
     ultimatums that will be rejected") delivers nothing."""
@@ -1262,20 +1287,32 @@ def _elliptical(token: Token, clause: Token) -> str:
 
 
 def _keeps_on(verb: Token) -> bool:
-    """Whether an "until" clause hangs on what will go on: a future, "keep"/"continue", or a
-    vow to keep on, wherever in the chain of infinitives the parser hung it ("vowed to keep
-    striking ... until", on "vowed" or on "striking")."""
+    """Whether an act is said as still to come or to go on: with a future ("would keep"), as
+    "keep"/"continue", or a vow to keep on, wherever in the chain of infinitives the parser hung
+    a clause on it ("vowed to keep striking ... until", on "vowed" or on "striking"; "will
+    exercise the right to hold the accords ... until")."""
     while True:
         if _future(verb) or verb.lemma_ in LASTING_VERBS or verb.lemma_ in WARNING_VERBS and any(
                 c.dep_ == "xcomp" and c.lemma_ in LASTING_VERBS for c in verb.children):
             return True
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        completed = _completed(verb)
+        if completed is None:
             return False
-        verb = verb.head
+        verb = completed
+
+
+def _completed(verb: Token) -> Token | None:
+    """The verb an infinitive completes: "vowed to keep", "will exercise the right to hold"."""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return verb.head.head
+    return None
 
 
 def _as_long_as(token: Token) -> bool:
-    """"will widen our attacks as long as the blockade continues": the clause the parser hangs
+    """"will step up our raids for as long as the siege lasts": the clause the parser hangs
     from "long" is a condition that, while it holds, keeps the consequence coming."""
     return token.head.lower_ == "long" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                for c in token.children)
