@@ -929,8 +929,10 @@ def _warning_of(noun: Token) -> list[tuple[str, str]]:
                 None) if threat is not None else None
     if step is None:
         return []
+    # "warnings of retaliation": the warning with what it warns of
     taken = {t.i for t in step.subtree} | {step.head.i}
-    return [(_text(list(step.subtree)), _text([t for t in threat.subtree if t.i not in taken]))]
+    return [(_text(list(step.subtree)),
+             _text([noun, threat.head, *(t for t in threat.subtree if t.i not in taken)]))]
 
 
 def _ordered_within(verb: Token) -> list[tuple[str, str]]:

@@ -3078,3 +3078,8 @@ def test_own_act_hung_on_what_the_other_side_does_is_a_line(annotate, text, decl
 def test_own_act_hung_on_ones_own_step_or_a_state_of_things_is_no_line(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
 
+
+def test_a_warning_of_retaliation_names_its_consequence_whole(annotate) -> None:
+    # the consequence is the warning with what it warns of, not one word a filter drops
+    text = "Chile has issued repeated warnings of retaliation against any actions that target its fleet."
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
