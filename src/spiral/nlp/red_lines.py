@@ -1415,8 +1415,7 @@ def _until(word: Token) -> list[tuple[str, str]]:
     if word.dep_ != "prep" or not any(c.dep_ == "pobj" for c in word.children) \
             or any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS | SEASONS
                    for t in word.subtree) \
-            or not (_future(verb) or verb.lemma_ in LASTING_VERBS
-                    or verb.dep_ == "xcomp" and verb.head.lemma_ in LASTING_VERBS | WARNING_VERBS):
+            or not _keeps_on(verb):
         return []
     return [(_text(list(word.subtree)), _text(_around(verb, word)))]
 
