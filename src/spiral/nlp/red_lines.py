@@ -368,9 +368,10 @@ def _own(doc: Doc, word: Token, declarer: Entity) -> bool:
 
 
 def _doer(verb: Token) -> Token | None:
-    """Whoever does what a verb says: its subject, or that of the verb it completes or
-    continues ("will exercise the right to hold ...", "are acting and will continue")."""
-    while (subject := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is None:
+    """Whoever does or undergoes what a verb says: its subject, or that of the verb it completes
+    or continues ("will exercise the right to hold ...", "are acting and will continue")."""
+    while (subject := next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)) is None:
         above = _completed(verb) or (verb.head if verb.dep_ == "conj" else None)
         if above is None:
             return None
@@ -1274,10 +1275,7 @@ def _elliptical(token: Token, clause: Token) -> str:
                                   for c in token.children):
         return ""
     # "Iran threatened to close the strait if attacked": an infinitive's subject is its verb's
-    head = _reported(clause)
-    while head.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        head = head.head
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _doer(_reported(clause))
     # a party undergoes it ("if attacked"); a thing only reported on does not ("if confirmed,
     # the strike would be the deadliest")
     if subject is None or subject.i > token.i or not (
