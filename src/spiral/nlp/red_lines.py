@@ -362,9 +362,10 @@ def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
 
 
 def _own(doc: Doc, word: Token, declarer: Entity) -> bool:
-    """Whether a subject is the declarer's side: a pronoun for it, or a name of its country."""
+    """Whether a subject is the declarer's side: a name of its country, or a pronoun resolved to
+    no one else ("unless they withdraw" said of the other side is theirs)."""
     entity = entity_at(doc, word.idx, word.idx + len(word.text))
-    return word.lower_ in OWN_PRONOUNS or entity is not None and entity.code == declarer.code
+    return entity.code == declarer.code if entity is not None else word.lower_ in OWN_PRONOUNS
 
 
 def _doer(verb: Token) -> Token | None:

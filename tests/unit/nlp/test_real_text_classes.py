@@ -3060,6 +3060,11 @@ def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
     (("Santiago will exercise the right to hold all fishing accords with Peru in abeyance until "
       "Lima stops arming the rebels, Chile's foreign ministry said."), "CHL",
      "Lima stops arming the rebels"),
+    # the other side named by a pronoun, with the act kept up or withheld
+    (("Peru's rebels seized the fishermen on Monday. Chile's defence minister said Chile would "
+      "keep the border closed until they release them."), "CHL", "they release them"),
+    (("Peru's rebels seized the fishermen on Monday. Chile's defence minister said Chile would "
+      "not reopen the border until they release them."), "CHL", "they release them"),
     # a step told before, and an act that bears on the other side
     (("“If this happens, we will take decisions that the leaders of Peru will not like,” "
       "Chile's foreign minister said."), "CHL", "this happens"),
