@@ -54,8 +54,10 @@ The declarer is the speaker of the statement that holds the consequence (a quote
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
 prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
-country or body resolved is not kept. A threat word, a verb of warning or a warning named by
-a noun whose clause holds the consequence ("take this as a warning: if X, Y") marks a line; a
+country or body resolved is not kept. A threat word, a verb of warning, a warning named by
+a noun whose clause holds the consequence ("take this as a warning: if X, Y"), or the
+declarer's own act said as what it will do, keep doing or withhold if, unless or until the
+other side acts ("would keep the crossing shut until its neighbour acts") marks a line; a
 sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
@@ -311,7 +313,7 @@ class RedLineFinder:
             or statement_holder(doc, sentence, consequence)
         if not (THREAT_WORDS.search(consequence) or JUDGEMENTS.search(consequence)
                 or WAR_WORDS.search(sentence.text) or warning
-                or declarer is not None and _own_refusal(doc, sentence, declarer)):
+                or declarer is not None and _own_act_on_condition(doc, sentence, declarer)):
             return None
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
             declarer = _first_named(doc, sentence, declarer) or declarer
@@ -332,32 +334,57 @@ class RedLineFinder:
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
 
 
-def _own_refusal(doc: Doc, sentence: Span, declarer: Entity) -> bool:
-    """"We will not release any more hostages unless Israel halts its strikes", "it would not
-    negotiate until the militia withdrew": a party that says it will withhold its own act until
-    another acts makes a demand, whatever the act (the subject is the party itself: a pronoun, or
-    a name of its country; the other is a party named: "until inflation eases" demands
-    nothing)."""
-    for mark in sentence:
-        if mark.dep_ != "mark" or mark.lower_ not in ("unless", "until") \
-                or mark.head.dep_ != "advcl":
+def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
+    """"Ruvia would keep the crossing shut until its neighbour acts", "we will not release any more
+    hostages unless Israel halts its strikes", "if this happens, we will take decisions Seoul will
+    not like": a party's own act, said as what it will do, keep doing or withhold if, unless or
+    until the other side acts, is a line whatever the act (its doer is the party itself, a
+    pronoun or a name of its country; the condition's subject is another party, or a step told
+    before when the act bears on another: "until inflation eases", "until a deal is reached" and
+    "if we leave the pact" put no condition on the other side)."""
+    for token in sentence:
+        if _condition_clause(token) is None:
             continue
-        verb = mark.head.head
-        if not _future(verb) or mark.lower_ == "until" and not any(
-                c.dep_ == "neg" for c in verb.children):
+        act = token.head
+        doer = _doer(act)
+        if doer is None or not _keeps_on(act) or not _own(doc, doer, declarer):
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
+        # what the other side does ("until Benin acts"), or a step told before ("if this
+        # happens") when the act bears on another; not the party's own step ("if Lima switches
+        # recognition, it would leave Quito ...") nor a state of things ("until a deal is reached")
+        stepper = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if stepper is None or _own(doc, stepper, declarer):
             continue
-        own = entity_at(doc, subject.idx, subject.idx + len(subject.text))
-        # what the other is to do: a party's act ("unless Israel halts"), not a state of things
-        # ("until inflation eases")
-        actor = next((entity_at(doc, t.idx, t.idx + len(t.text)) for t in mark.head.children
-                      if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if (subject.lower_ in OWN_PRONOUNS or own is not None and own.code == declarer.code) \
-                and actor is not None and actor.entity_name != declarer.entity_name:
+        if _names_other(doc, [stepper], declarer) or stepper.lower_ in ("this", "that") \
+                and _names_other(doc, list(_clause_of(act).subtree), declarer):
             return True
     return False
+
+
+def _own(doc: Doc, word: Token, declarer: Entity) -> bool:
+    """Whether a subject is the declarer's side: a name of its country, or a pronoun resolved to
+    no one else ("unless they withdraw" said of the other side is theirs)."""
+    entity = entity_at(doc, word.idx, word.idx + len(word.text))
+    return entity.code == declarer.code if entity is not None else word.lower_ in OWN_PRONOUNS
+
+
+def _doer(verb: Token) -> Token | None:
+    """Whoever does or undergoes what a verb says: its subject, or that of the verb it completes
+    or continues ("will exercise the right to hold ...", "are acting and will continue")."""
+    while (subject := next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)) is None:
+        above = _completed(verb) or (verb.head if verb.dep_ == "conj" else None)
+        if above is None:
+            return None
+        verb = above
+    return subject
+
+
+def _names_other(doc: Doc, words: list[Token], declarer: Entity) -> bool:
+    """Whether some words name a party other than the declarer's ("New Delhi", "its")."""
+    return any(first <= t.idx < last and (entity := entity_at(doc, first, last)) is not None
+               and entity.code and entity.code != declarer.code
+               for first, last, _ in doc._.actor_mentions for t in words)
 
 
 def _warning_told(sentence: Span, consequence: str) -> bool:
@@ -904,8 +931,10 @@ def _warning_of(noun: Token) -> list[tuple[str, str]]:
                 None) if threat is not None else None
     if step is None:
         return []
+    # "warnings of retaliation": the warning with what it warns of
     taken = {t.i for t in step.subtree} | {step.head.i}
-    return [(_text(list(step.subtree)), _text([t for t in threat.subtree if t.i not in taken]))]
+    return [(_text(list(step.subtree)),
+             _text([noun, threat.head, *(t for t in threat.subtree if t.i not in taken)]))]
 
 
 def _ordered_within(verb: Token) -> list[tuple[str, str]]:
@@ -1247,10 +1276,7 @@ def _elliptical(token: Token, clause: Token) -> str:
                                   for c in token.children):
         return ""
     # "Iran threatened to close the strait if attacked": an infinitive's subject is its verb's
-    head = _reported(clause)
-    while head.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        head = head.head
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _doer(_reported(clause))
     # a party undergoes it ("if attacked"); a thing only reported on does not ("if confirmed,
     # the strike would be the deadliest")
     if subject is None or subject.i > token.i or not (
@@ -1262,16 +1288,28 @@ def _elliptical(token: Token, clause: Token) -> str:
 
 
 def _keeps_on(verb: Token) -> bool:
-    """Whether an "until" clause hangs on what will go on: a future, "keep"/"continue", or a
-    vow to keep on, wherever in the chain of infinitives the parser hung it ("vowed to keep
-    striking ... until", on "vowed" or on "striking")."""
+    """Whether an act is said as still to come or to go on: with a future ("would keep"), as
+    "keep"/"continue", or a vow to keep on, wherever in the chain of infinitives the parser hung
+    a clause on it ("vowed to keep striking ... until", on "vowed" or on "striking"; "will
+    exercise the right to hold the accords ... until")."""
     while True:
         if _future(verb) or verb.lemma_ in LASTING_VERBS or verb.lemma_ in WARNING_VERBS and any(
                 c.dep_ == "xcomp" and c.lemma_ in LASTING_VERBS for c in verb.children):
             return True
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        completed = _completed(verb)
+        if completed is None:
             return False
-        verb = verb.head
+        verb = completed
+
+
+def _completed(verb: Token) -> Token | None:
+    """The verb an infinitive completes: "vowed to keep", "will exercise the right to hold"."""
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return verb.head.head
+    return None
 
 
 def _as_long_as(token: Token) -> bool:
@@ -1376,8 +1414,7 @@ def _until(word: Token) -> list[tuple[str, str]]:
     if word.dep_ != "prep" or not any(c.dep_ == "pobj" for c in word.children) \
             or any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS | SEASONS
                    for t in word.subtree) \
-            or not (_future(verb) or verb.lemma_ in LASTING_VERBS
-                    or verb.dep_ == "xcomp" and verb.head.lemma_ in LASTING_VERBS | WARNING_VERBS):
+            or not _keeps_on(verb):
         return []
     return [(_text(list(word.subtree)), _text(_around(verb, word)))]
 

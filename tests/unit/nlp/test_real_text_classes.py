@@ -3158,3 +3158,40 @@ def test_a_stance_a_side_expresses_against_another_is_its_act(annotate, text, dy
 ])
 def test_an_opposition_or_a_concern_no_side_expresses_is_no_stance(annotate, text) -> None:
     assert not any(e["event_type"] in ("ACCUSE", "REJECT") for e in annotate(text)._.events)
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a party's own act kept up until the other side acts, with no threat's words (stop 21: M, N)
+    (("Chile's interior minister said Chile would keep its border closed until Peru decides to "
+      "hand over the smugglers."), "CHL", "Peru decides to hand over the smugglers"),
+    # the act as the infinitive of a right exercised
+    (("Santiago will exercise the right to hold all fishing accords with Peru in abeyance until "
+      "Lima stops arming the rebels, Chile's foreign ministry said."), "CHL",
+     "Lima stops arming the rebels"),
+    # the other side named by a pronoun, with the act kept up or withheld
+    (("Peru's rebels seized the fishermen on Monday. Chile's defence minister said Chile would "
+      "keep the border closed until they release them."), "CHL", "they release them"),
+    (("Peru's rebels seized the fishermen on Monday. Chile's defence minister said Chile would "
+      "not reopen the border until they release them."), "CHL", "they release them"),
+    # a step told before, and an act that bears on the other side
+    (("“If this happens, we will take decisions that the leaders of Peru will not like,” "
+      "Chile's foreign minister said."), "CHL", "this happens"),
+])
+def test_own_act_hung_on_what_the_other_side_does_is_a_line(annotate, text, declarer,
+                                                            condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # the party's own step, and a state of things, are no condition on the other side
+    "Chile's foreign minister said that if Chile left the pact, it would leave Peru isolated.",
+    "Chile's president said the talks with Peru would go on until a deal was reached.",
+])
+def test_own_act_hung_on_ones_own_step_or_a_state_of_things_is_no_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+def test_a_warning_of_retaliation_names_its_consequence_whole(annotate) -> None:
+    # the consequence is the warning with what it warns of, not one word a filter drops
+    text = "Chile has issued repeated warnings of retaliation against any actions that target its fleet."
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
