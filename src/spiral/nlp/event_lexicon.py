@@ -27,7 +27,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "lambast", "berate", "chide", "reproach", "castigate", "assail", "reprimand",
                      "vilify", "scold", "summon"], ("ACCUSE", "")),
     **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
-                     "veto", "defy", "violate", "spurn", "rebuff", "snub"], ("REJECT", "")),
+                     "veto", "defy", "violate", "spurn", "rebuff", "snub", "refute",
+                     "repudiate"], ("REJECT", "")),
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
                      "plead", "implore", "insist", "invite", "pressure", "pressurise", "pressurize",
                      "exhort", "petition", "beg"],
@@ -485,6 +486,11 @@ RENAMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measur
 # what sets a renaming noun off from the clause it renames
 RENAMING_MARKS = frozenset({",", "-", "–", "—", "in"})
 BACK_REFERENCE_CHARS = 1500
+# what a denial answers when it names no side: a claim made before ("Kyiv denied the claim",
+# "rejected this account", "dismissed that as baseless", "denied any involvement"), made by
+# whoever last spoke for another side (`statement_events._answering`)
+ANSWERED_WORDS = frozenset({"claim", "account", "accusation", "allegation", "charge", "report",
+                            "assertion", "version", "statement", "involvement", "that", "this"})
 # objects that are no target to place: "allowed such strikes", "defended a policy", "launched
 # one of its attacks" (the actor's own words say nothing of where the target is)
 UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "policy", "plan", "idea",

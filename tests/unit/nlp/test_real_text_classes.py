@@ -3050,3 +3050,22 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
 
 def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
     assert ("PER", "MOBILIZE", "") in _dyads(annotate("Peru is test-firing missiles again."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Peru said on Monday that Chilean patrol boats had entered its waters. Chile denied the "
+     "claim.", ("CHL", "REJECT", "PER")),
+    ("Chile said the Peruvian border post had been moved overnight, but Peru refuted this claim.",
+     ("PER", "REJECT", "CHL")),
+    ("Bolivia's interior minister said the smugglers were trained across the border. Paraguay "
+     "dismissed that as baseless.", ("PRY", "REJECT", "BOL")),
+    ("Ecuador's president said the raid on the embassy was planned abroad. Colombia has denied "
+     "any involvement in the raid.", ("COL", "REJECT", "ECU")),
+])
+def test_a_denial_naming_no_side_answers_whoever_last_spoke(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_denial_of_a_claim_a_side_owns_keeps_that_side(annotate) -> None:
+    doc = annotate("Peru said its fishing boats were fired on. Chile rejected Bolivia's claim.")
+    assert ("CHL", "REJECT", "PER") not in _dyads(doc)
