@@ -586,7 +586,17 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\b(?:held|hold \w+) (?:fully |directly |personally )?(?:responsible|accountable)\b",
         r"\bhold \w+ to account\b", r"\b(?:get|gets|got|getting) away with\b", r"\bor (?:else|we will)\b",
         r"\bwill not (?:allow|permit)\b",
-        r"\b(?:will|would) defend (?:itself|ourselves|themselves|our|its|their)\b")),
+        r"\b(?:will|would) defend (?:itself|ourselves|themselves|our|its|their)\b",
+        # force promised to go on or to be taken ("will continue its operations against",
+        # "will take all necessary measures", "the war would continue"), and a price with no
+        # name ("X is going to pay", "they will pay for this")
+        (r"\b(?:will|would|shall|going to) (?:\w+ ){0,2}continue (?:to )?(?:\w+ ){0,3}?"
+         r"(?:fight|fighting|strik\w*|attack\w*|operations|action|measures)\b"),
+        (r"\b(?:will|would|shall|going to) (?:\w+ ){0,2}take (?:all |every )?(?:\w+ ){0,3}?"
+         r"(?:measures|countermeasures|action)\b"),
+        r"\bwar (?:will|would) (?:\w+ )?continue\b",
+        (r"\b(?:will|is going to|are going to) pay(?: for (?:this|that|it))?"
+         r"(?=\s*[.,;!\"”’]|$)"))),
     ("ACCUSE", (
         r"\baccus", r"\bblam(?:e|ed|es|ing)\b", r"\bviolat", r"\baggress(?:ion|or|ive)\b",
         r"\bprovocat", r"\bpropaganda\b", r"\b(?:a )?lies?\b", r"\bterroris[tm]",
