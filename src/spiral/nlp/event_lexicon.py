@@ -27,7 +27,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
                      "lambast", "berate", "chide", "reproach", "castigate", "assail", "reprimand",
                      "vilify", "scold", "summon"], ("ACCUSE", "")),
     **dict.fromkeys(["reject", "deny", "refuse", "dismiss", "decline", "oppose", "renege",
-                     "veto", "defy", "violate", "spurn", "rebuff", "snub"], ("REJECT", "")),
+                     "veto", "defy", "violate", "spurn", "rebuff", "snub", "refute",
+                     "repudiate"], ("REJECT", "")),
     **dict.fromkeys(["demand", "urge", "ask", "press", "call", "appeal", "request", "seek",
                      "plead", "implore", "insist", "invite", "pressure", "pressurise", "pressurize",
                      "exhort", "petition", "beg"],
@@ -526,6 +527,11 @@ RENAMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measur
 # what sets a renaming noun off from the clause it renames
 RENAMING_MARKS = frozenset({",", "-", "–", "—", "in"})
 BACK_REFERENCE_CHARS = 1500
+# what a denial answers when it names no side: a claim made before ("Kyiv denied the claim",
+# "rejected this account", "dismissed that as baseless", "denied any involvement"), made by
+# whoever last spoke for another side (`statement_events._answering`)
+ANSWERED_WORDS = frozenset({"claim", "account", "accusation", "allegation", "charge", "report",
+                            "assertion", "version", "statement", "involvement", "that", "this"})
 # objects that are no target to place: "allowed such strikes", "defended a policy", "launched
 # one of its attacks" (the actor's own words say nothing of where the target is)
 UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "policy", "plan", "idea",
@@ -624,7 +630,17 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\b(?:held|hold \w+) (?:fully |directly |personally )?(?:responsible|accountable)\b",
         r"\bhold \w+ to account\b", r"\b(?:get|gets|got|getting) away with\b", r"\bor (?:else|we will)\b",
         r"\bwill not (?:allow|permit)\b",
-        r"\b(?:will|would) defend (?:itself|ourselves|themselves|our|its|their)\b")),
+        r"\b(?:will|would) defend (?:itself|ourselves|themselves|our|its|their)\b",
+        # force promised to go on or to be taken ("will continue its operations against",
+        # "will take all necessary measures", "the war would continue"), and a price with no
+        # name ("X is going to pay", "they will pay for this")
+        (r"\b(?:will|would|shall|going to) (?:\w+ ){0,2}continue (?:to )?(?:\w+ ){0,3}?"
+         r"(?:fight|fighting|strik\w*|attack\w*|operations|action|measures)\b"),
+        (r"\b(?:will|would|shall|going to) (?:\w+ ){0,2}take (?:all |every )?(?:\w+ ){0,3}?"
+         r"(?:measures|countermeasures|action)\b"),
+        r"\bwar (?:will|would) (?:\w+ )?continue\b",
+        (r"\b(?:will|is going to|are going to) pay(?: for (?:this|that|it))?"
+         r"(?=\s*[.,;!\"”’]|$)"))),
     ("ACCUSE", (
         r"\baccus", r"\bblam(?:e|ed|es|ing)\b", r"\bviolat", r"\baggress(?:ion|or|ive)\b",
         r"\bprovocat", r"\bpropaganda\b", r"\b(?:a )?lies?\b", r"\bterroris[tm]",

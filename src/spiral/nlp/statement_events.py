@@ -5,7 +5,8 @@ THREATEN, ACCUSE, REJECT or REQUEST (PLOVER codes what is said as what it does),
 first other actor its words name: '"Kyiv will pay a heavy price," Moscow said' is Russia
 threatening Ukraine. What the words do is read from `STATEMENT_ACTS` (event_lexicon), in order
 of precedence. A statement whose sentence already holds a verbal event of the same speaker
-(coded from its verb, as in "Moscow warned that ...") adds nothing.
+(coded from its verb, as in "Moscow warned that ...") adds nothing. A denial that names no side
+("Kyiv denied the claim") answers whoever last spoke for another side (`_answering`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from spiral import plover
 from spiral.nlp import extensions
@@ -24,10 +25,13 @@ from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import SOURCING_CUES, UNSPOKEN
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import (
+    ANSWERED_WORDS,
+    BACK_REFERENCE_CHARS,
     DISAPPROVING_WORDS,
     HEDGED_ACTS,
     POSSIBILITY_MODALS,
     STATEMENT_ACTS,
+    VERB_TRIGGERS,
 )
 from spiral.records import Entity, Event, from_dict
 
@@ -139,6 +143,44 @@ def _as_spoken(event: dict[str, Any], quotes: tuple[dict[str, Any], ...],
     return event
 
 
+def _denied_words(sentence: Span) -> Token | None:
+    """The verb of a denial in `sentence` whose object is what a claim said, named by no side:
+    "denied the claim", "rejected this account", "dismissed that as baseless", "denied any
+    involvement" (not "rejected Lima's claim" nor "rejected the proposal")."""
+    for token in sentence:
+        if VERB_TRIGGERS.get(token.lemma_.lower(), ("",))[0] != "REJECT" or token.pos_ != "VERB":
+            continue
+        for obj in token.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in ANSWERED_WORDS and not any(
+                    c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_
+                    for c in obj.children) and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+                return token
+    return None
+
+
+def _answering(event: dict[str, Any], doc: Doc,
+               quotes: tuple[dict[str, Any], ...]) -> dict[str, Any]:
+    """'Lima said its boats were fired on. Quito denied the claim': a denial that names no
+    side is aimed at whoever last spoke for another side before it, within reach; its recipient
+    is marked 'by reference'."""
+    if event["event_type"] != "REJECT" or event["recipient"] or not event["actor"]:
+        return event
+    span = doc.char_span(event["start"], event["end"], alignment_mode="expand")
+    verb = _denied_words(span) if span is not None else None
+    if verb is None:
+        return event
+    own = {a.get("code") for a in event["actor"]}
+    said = [q for q in quotes if q["end"] <= verb.idx
+            and verb.idx - q["end"] <= BACK_REFERENCE_CHARS
+            and (q.get("speaker") or {}).get("code") not in own | {None, ""}]
+    if not said:
+        return event
+    speaker = max(said, key=lambda q: q["end"])["speaker"]
+    # a new recipient makes a new event: its id is its content hash again
+    return {**event, "recipient": [{**speaker, "role": "by reference"}], "id": ""}
+
+
 class StatementEvents:
     """Adds to `doc._.events` the act each attributed statement performs."""
 
@@ -147,7 +189,8 @@ class StatementEvents:
             return doc
         published = date.fromisoformat(doc._.published) if doc._.published else None
         text = extensions.written(doc)
-        events = [_as_spoken(event, doc._.quotes, text) for event in doc._.events]
+        events = [_answering(_as_spoken(event, doc._.quotes, text), doc, doc._.quotes)
+                  for event in doc._.events]
         for quote in doc._.quotes:
             event = self._event(doc, text, quote, events, published)
             if event is not None:

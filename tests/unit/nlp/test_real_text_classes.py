@@ -24,6 +24,12 @@ def _dyads(doc) -> set[tuple[str, str, str]]:
     ("we reject the ruling and will never recognise it", "REJECT"),
     ("the council called on both sides to return to talks", "REQUEST"),
     ("the talks were useful and will continue next week", None),
+    ("our navy will continue its operations against the smugglers", "THREATEN"),
+    ("the government will take all necessary measures to guard its waters", "THREATEN"),
+    ("the war would continue whatever the envoys sign", "THREATEN"),
+    ("the invaders are going to pay", "THREATEN"),
+    ("we will continue to support the farmers", None),
+    ("the ministry will pay the pensions on time", None),
 ])
 def test_statement_act_table_families(content: str, act: str | None) -> None:
     assert statement_act(content) == act
@@ -3195,3 +3201,28 @@ def test_a_warning_of_retaliation_names_its_consequence_whole(annotate) -> None:
     # the consequence is the warning with what it warns of, not one word a filter drops
     text = "Chile has issued repeated warnings of retaliation against any actions that target its fleet."
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
+
+
+@pytest.mark.parametrize("text, dyad", [
+    (("Peru said on Monday that Chilean patrol boats had entered its waters. Chile denied the "
+      "claim."), ("CHL", "REJECT", "PER")),
+    ("Chile said the Peruvian border post had been moved overnight, but Peru refuted this claim.",
+     ("PER", "REJECT", "CHL")),
+    (("Bolivia's interior minister said the smugglers were trained across the border. Paraguay "
+      "dismissed that as baseless."), ("PRY", "REJECT", "BOL")),
+    (("Ecuador's president said the raid on the embassy was planned abroad. Colombia has denied "
+      "any involvement in the raid."), ("COL", "REJECT", "ECU")),
+])
+def test_a_denial_naming_no_side_answers_whoever_last_spoke(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_denial_of_a_claim_a_side_owns_keeps_that_side(annotate) -> None:
+    doc = annotate("Peru said its fishing boats were fired on. Chile rejected Bolivia's claim.")
+    assert ("CHL", "REJECT", "PER") not in _dyads(doc)
+
+
+def test_force_promised_to_go_on_in_reported_speech_is_a_threat(annotate) -> None:
+    doc = annotate("Chile's defence minister said Chile will continue to take action against "
+                   "Bolivia until the raids stop.")
+    assert ("CHL", "THREATEN", "BOL") in _dyads(doc)
