@@ -422,7 +422,7 @@ class ActorResolver:
 
     def _acronyms(self, doc: Doc, words: list[str], known: list[_Mention],
                   written: str) -> list[_Mention]:
-        """'the Joint Chiefs of Staff (JCS) said ... the JCS added': an acronym defined in
+        """'the Coastal Defence Board (CDB) said ... the CDB added': an acronym defined in
         brackets after a resolved name stands for that name from then on."""
         defined: dict[str, tuple[int, _Mention]] = {}
         own: list[_Mention] = []
@@ -441,7 +441,7 @@ class ActorResolver:
             # "Japan's Maritime Self-Defense Force (MSDF)": the country it belongs to, the
             # sector its words give
             name = match.group("name").strip()
-            # "the UN Interim Administration Mission in Kosovo (UNMIK)": the first body named
+            # "the UN Border Monitoring Office in Ruvia (UNBMOR)": the first body named
             # owns it; a place after it is where it works
             owner = named[0].entity
             sector = owner.sector if owner.sector in GROUP_SECTORS else _sector(name.lower())
@@ -827,7 +827,7 @@ def _places_defined(known: list[_Mention], written: str) -> list[_Mention]:
 
 
 def _named_qualifier(agent: Span) -> bool:
-    """"a senior US Department of State official": an agent word qualified, further off than
+    """"a junior official of the US Department of State": an agent word qualified, further off than
     the words just before it, by a name of its own is that name's, not the report's country."""
     return any(c.dep_ in ("nmod", "compound", "poss") and c.i < agent.start
                and any(t.pos_ == "PROPN" for t in c.subtree) for c in agent.root.children)
@@ -977,7 +977,7 @@ def _appositive_end(ent: Span) -> int:
         return ent.end_char
     end = ent.end_char
     chunk: list[Token] = []
-    # ", 65, a mother of five from Gaza City": comma-separated noun phrases, up to a clause
+    # ", 47, a teacher with three sons from the port town": comma-separated noun phrases, up to a clause
     for token in doc[ent.end + 1:min(len(doc), ent.end + 14)]:
         if token.pos_ in ("VERB", "AUX") or token.text in (".", ";") or token.is_space:
             break
