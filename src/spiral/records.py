@@ -170,6 +170,10 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     confidence: float = 1.0  # probability the event is right; 1.0 for curated data sets
+    # the characters of the word the event was read from ("struck"); -1 when no one word was
+    # (an act a statement performs, a curated data set). Not stored: the confidence it went into is
+    trigger_start: int = -1
+    trigger_end: int = -1
     id: str = field(default="")
 
     def __post_init__(self) -> None:

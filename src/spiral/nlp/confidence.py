@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from spiral.nlp import extensions
-from spiral.nlp.calibration import features, same_sides_elsewhere, score
+from spiral.nlp.calibration import features, leads_sentence, same_sides_elsewhere, score
 
 
 class ConfidenceScorer:
@@ -24,8 +24,9 @@ class ConfidenceScorer:
         doc._.events = tuple(
             {**event, "confidence": round(score(features(
                 event, text, n_in_sentence=per_sentence[(event["start"], event["end"])],
-                n_same_sides=n_same_sides)), 3)}
-            for event, n_same_sides in zip(events, same_sides_elsewhere(events)))
+                n_same_sides=n_same_sides, leads=leads)), 3)}
+            for event, n_same_sides, leads in zip(events, same_sides_elsewhere(events),
+                                                  leads_sentence(events)))
         return doc
 
 

@@ -47,6 +47,7 @@ from spiral.nlp.calibration import (
     default_min_confidence,
     features,
     fit,
+    leads_sentence,
     reliability,
     same_sides_elsewhere,
 )
@@ -163,7 +164,8 @@ def score(items: Iterable[tuple[dict[str, Any], Document, Extraction]], *,
         _score_events(annotation, document, extraction.events, tally, threshold)
         _score_quotes(annotation, document, extraction.quotes, tally)
         _score_red_lines(annotation, document, extraction.red_lines, tally)
-    ece, table = reliability([c for _, _, c in every.labelled], [y for _, y, _ in every.labelled])
+    ece, table = reliability([c for _, _, c, _ in every.labelled],
+                             [y for _, y, _, _ in every.labelled])
     return tally.result() | {
         "min_confidence": threshold,
         "events_all": every.result()["events"],
@@ -231,21 +233,26 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
 
     Beside the in-sample figures, what a refit is judged by: the expected calibration error of
     those cross-validated confidences, the figures of each group at the threshold, and the
-    threshold the rule picks with each group left out (how firmly the data choose it)."""
+    threshold the rule picks with each group left out (how firmly the data choose it).
+
+    A repeat mention (a further mention of an act matched elsewhere in the report) is not
+    fitted: it is right by construction and always told with the same sides elsewhere, so
+    fitting it as right teaches the weights that an act told again is right, which holds on the
+    reports the rules were read from far more than on new ones (docs/evaluation.md, stop 21)."""
     items = list(items)
     rows, labels = _labelled(items)
-    weights = fit(rows, labels)
+    weights = _fitted(items)
     groups = sorted({_group(annotation) for annotation, _, _ in items})
     unseen = [item for group in groups for item in _rescored(
         [i for i in items if _group(i[0]) == group],
-        fit(*_labelled([i for i in items if _group(i[0]) != group])))] if len(groups) > 1 else \
+        _fitted([i for i in items if _group(i[0]) != group]))] if len(groups) > 1 else \
         _rescored(items, weights)
     best = precision_first(_f_half_curve(unseen))
     probabilities = [calibration_score(named, weights) for named in rows]
     ece, table = reliability(probabilities, labels)
     unseen_labelled = _tallied(unseen, 0.0).labelled
-    ece_unseen, _ = reliability([c for _, _, c in unseen_labelled],
-                                [y for _, y, _ in unseen_labelled])
+    ece_unseen, _ = reliability([c for _, _, c, _ in unseen_labelled],
+                                [y for _, y, _, _ in unseen_labelled])
     return {"threshold": best[1], "weights": weights,
             "events_dev_at_threshold": _events(_rescored(items, weights), best[1]),
             "events_cross_validated_at_threshold": best[2],
@@ -303,9 +310,16 @@ def _group(annotation: dict[str, Any]) -> str:
 
 def _labelled(items: list[tuple[dict[str, Any], Document, Extraction]]
               ) -> tuple[list[dict[str, float]], list[bool]]:
-    """The features of every asserted event and whether it is right."""
+    """The features of every asserted event and whether it is right (a repeat mention is)."""
     labelled = _tallied(items, 0.0).labelled
-    return [named for named, _, _ in labelled], [label for _, label, _ in labelled]
+    return [named for named, _, _, _ in labelled], [label for _, label, _, _ in labelled]
+
+
+def _fitted(items: list[tuple[dict[str, Any], Document, Extraction]]) -> dict[str, float]:
+    """Weights fitted on the asserted events of `items`, repeat mentions left out."""
+    labelled = _tallied(items, 0.0).labelled
+    return fit([named for named, _, _, _ in labelled], [label for _, label, _, _ in labelled],
+               sample_weight=[0.0 if repeat else 1.0 for _, _, _, repeat in labelled])
 
 
 def _rescored(items: list[tuple[dict[str, Any], Document, Extraction]],
@@ -321,7 +335,7 @@ def _features_of(event: Event, events: Sequence[Event], document: Document) -> d
     plain = [to_dict(e) for e in events]
     k = next(k for k, e in enumerate(events) if e is event)
     return features(plain[k], document.text, n_in_sentence=shared,
-                    n_same_sides=same_sides_elsewhere(plain)[k])
+                    n_same_sides=same_sides_elsewhere(plain)[k], leads=leads_sentence(plain)[k])
 
 
 @dataclass(slots=True)
@@ -340,7 +354,8 @@ class _Tally:
     predicted_red_lines: int = 0
     matched_red_lines: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
-    labelled: list[tuple[dict[str, float], bool, float]] = field(default_factory=list)
+    # each asserted event's features, whether it is right, its confidence, whether a repeat
+    labelled: list[tuple[dict[str, float], bool, float, bool]] = field(default_factory=list)
 
     def error(self, kind: str, report: dict[str, Any], document: Document, start: int, end: int,
               **detail: Any) -> None:
@@ -419,7 +434,7 @@ def _score_events(annotation: dict[str, Any], document: Document, events: Sequen
     matched = {pair[3] for pair in pairs} | repeats
     for j, event in enumerate(predicted):
         tally.labelled.append((_features_of(event, events, document), j in matched,
-                               event.confidence))
+                               event.confidence, j in repeats))
     for j in set(range(len(predicted))) - matched:
         e = predicted[j]
         tally.error("false_event", annotation, document, e.start, e.end,

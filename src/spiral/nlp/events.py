@@ -384,7 +384,8 @@ def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
         quad_code=plover.EVENT_TYPES[event_type].quad_code,
         intensity=plover.intensity(event_type, mode), cameo=plover.cameo_root(event_type),
         negated=negated, hypothetical=hypothetical,
-        text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text))
+        text=sentence.text, start=sentence.start, end=sentence.start + len(sentence.text),
+        trigger_start=token.idx, trigger_end=token.idx + len(token.text))
 
 
 def _maker_of_answered_act(token: Token, told: Iterable[Event], earlier: list[Event],

@@ -13,6 +13,7 @@ from spiral.nlp.calibration import (
     default_min_confidence,
     features,
     fit,
+    leads_sentence,
     reliability,
     same_sides_elsewhere,
     score,
@@ -109,3 +110,27 @@ def test_confidence_counts_the_same_two_sides_told_in_other_sentences_of_the_rep
         "threshold": 0.5, "weights": {"log_same_sides_elsewhere": 1.0}})
     doc = ConfidenceScorer()(_Doc(EVENT["text"], tuple(story)))
     assert doc._.events[0]["confidence"] > doc._.events[4]["confidence"] == 0.5
+
+
+def test_confidence_features_tell_the_main_event_from_one_told_late_in_its_sentence() -> None:
+    # "Lima expelled two envoys after Quito shelled a border post." read as two events: the
+    # expulsion leads the sentence ("expelled" is its root), the shelling hangs late on it
+    text = "Lima expelled two envoys after Quito shelled a border post."
+    expelled = {**EVENT, "event_type": "SANCTION", "start": 0, "end": len(text), "text": text,
+                "trigger_start": 5, "trigger_end": 13}
+    shelled = {**expelled, "event_type": "ASSAULT", "trigger_start": 37, "trigger_end": 44}
+    spoken = {**expelled, "event_type": "THREATEN", "trigger_start": -1, "trigger_end": -1}
+    assert leads_sentence([expelled, shelled, {**EVENT, "start": 70, "end": 90}]) == [
+        True, False, True]
+    flags = [features(e, text, n_in_sentence=2, leads=lead)
+             for e, lead in ((expelled, True), (shelled, False), (spoken, False))]
+    assert [f["leads_sentence"] for f in flags] == [1, 0, 0]
+    assert [f["trigger_late"] for f in flags] == [0, 1, 0]  # no trigger word: not late
+
+
+def test_confidence_fit_leaves_out_rows_of_weight_zero() -> None:
+    rows = [{"bias": 1.0, "x": 1.0}] * 20 + [{"bias": 1.0, "x": 0.0}] * 20
+    labels = [True] * 10 + [False] * 10 + [False] * 20
+    # the ten right rows with x weigh nothing: x now tells only wrong events
+    weighted = fit(rows, labels, sample_weight=[0.0] * 10 + [1.0] * 30)
+    assert fit(rows, labels)["x"] > 1 > weighted["x"]

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from spiral.errors import InputError
-from spiral.nlp.evaluate_realtext import _date_right, calibrate, precision_first, read_cached, score
+from spiral.nlp.calibration import fit
+from spiral.nlp.evaluate_realtext import (
+    _date_right,
+    _fitted,
+    _labelled,
+    calibrate,
+    precision_first,
+    read_cached,
+    score,
+)
 from spiral.records import Document, Entity, Event, Extraction, Quote, RedLine
 
 TEXT = ("Russia struck Kharkiv on Tuesday, Ukraine's air force said. "
@@ -166,3 +175,21 @@ def test_realtext_agreement_scores_a_second_annotator_by_the_same_matching(tmp_p
     # a second annotation of a text the first never read is not compared
     with pytest.raises(InputError, match="doubly annotated"):
         agreement([first], [{**first, "sha256": "0" * 64}], tmp_path)
+
+
+def test_realtext_calibration_fits_no_repeat_mention() -> None:
+    # right and wrong strikes, each told once or twice: a repeat mention of the right one is
+    # right by construction and always has its sides told elsewhere, so fitted it would teach
+    # that a retold pair is right; left out, a retold pair is right no more often than another
+    document = Document(doc_id="d", text=TEXT)
+    strike, wrong = (_event("ASSAULT", RUS, UKR, date(2024, 11, 19)),
+                     _event("ASSAULT", UKR, RUS, date(2024, 11, 19)))
+    again, wrong_again = (_event("ASSAULT", RUS, UKR, date(2024, 11, 19), SECOND),
+                          _event("ASSAULT", UKR, RUS, date(2024, 11, 19), SECOND))
+    told = [(strike, again), (wrong, wrong_again), (strike,), (wrong,)]
+    items = [({**_annotation(), "id": f"A-{k:03}"}, document,
+              Extraction(document=document, events=told[k % 4])) for k in range(48)]
+    retold = "log_same_sides_elsewhere"
+    assert fit(*_labelled(items))[retold] == pytest.approx(0.0, abs=0.05)  # repeats fitted
+    assert _fitted(items)[retold] < -0.2
+    assert calibrate(items)["weights"] == _fitted(items)

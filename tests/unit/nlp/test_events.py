@@ -263,3 +263,11 @@ def test_events_vague_offsets_widen_the_date(annotate) -> None:
                    "fired US missiles into Russia.", "2024-11-21")
     earlier = [e for e in doc._.events if e["actor"][0]["code"] == "UKR"]
     assert earlier and (earlier[0]["date"], earlier[0]["date_precision"]) == ("2024-11-20", "week")
+
+
+def test_events_keep_the_word_they_were_read_from(annotate) -> None:
+    # the confidence weighs where in its sentence the trigger stands
+    text = "Chile expelled two envoys after Peru shelled a border post on Monday."
+    spans = {e["event_type"]: text[e["trigger_start"]:e["trigger_end"]]
+             for e in annotate(text)._.events}
+    assert spans.get("ASSAULT") == "shelled"
