@@ -92,6 +92,9 @@ STANDING_VERBS = frozenset({"accuse", "allege", "deny", "blame", "claim", "insis
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _UNIT_DAYS = {"day": 1, "week": 7}
+# the units of a span between two events ("a month after the coup"), in days: a month counted
+# as thirty, its date told to the month only
+OFFSET_UNIT_DAYS = _UNIT_DAYS | {"month": 30}
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # "early", "mid-" and "late" a month or a year name a third of it, dated to the middle of that
 # third: the day least likely to fall outside however a reader bounds it ("late January" as the
@@ -624,9 +627,11 @@ def span_start(noun: Token, end: date) -> tuple[date, DatePrecision] | None:
 def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     """How far a clause's event lies from the event of the sentence that governs it, and how
     precisely: "(Ukraine struck on Tuesday,) two days after Biden allowed it" puts the allowing
-    two days earlier; "days after Kyiv first fired" only within that week. The span counts only
-    when it comes just before its marker: "after a strike last week killed him" and "four days
-    after the coup, the bloc gave them seven days" count nothing from the clause.
+    two days earlier; "days after Kyiv first fired" only within that week; "a month after the
+    soldiers seized power" a month earlier, to the month. The span counts only when it comes
+    just before its marker (before a subordinate clause's, wherever the parser hangs it):
+    "after a strike last week killed him" and "four days after the coup, the bloc gave them
+    seven days" count nothing from the clause.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("a week after they struck , they struck a week after")
@@ -640,15 +645,22 @@ def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     """
     marker = next((c for c in clause.children
                    if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    if marker is None:
+        return None
     amount = next((c for c in clause.children
-                   if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
-    if marker is None or amount is None or amount.right_edge.i + 1 != marker.i:
+                   if c.dep_ == "npadvmod" and c.lemma_.lower() in OFFSET_UNIT_DAYS), None)
+    if amount is None and marker.dep_ == "mark" and marker.i > 0 \
+            and marker.nbor(-1).lemma_.lower() in OFFSET_UNIT_DAYS:
+        # the parser hangs the span of a subordinate clause on its marker or on a word before
+        # it ("came a day after a drone strike killed", "about one month after soldiers seized")
+        amount = marker.nbor(-1)
+    if amount is None or amount.right_edge.i + 1 != marker.i:
         return None
     counts = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
               for c in amount.children if c.dep_ in ("nummod", "det")]
     count = next((n for n in counts if n), None)
-    unit = _UNIT_DAYS[amount.lemma_.lower()]
+    unit = OFFSET_UNIT_DAYS[amount.lemma_.lower()]
     days = (count or 1) * unit
-    precision: DatePrecision = "day" if count or amount.lower_ in ("day", "week") else (
-        "week" if unit == 1 else "month")
+    precision: DatePrecision = "month" if unit >= OFFSET_UNIT_DAYS["month"] else (
+        "day" if count or amount.lower_ in ("day", "week") else "week" if unit == 1 else "month")
     return timedelta(days=-days if marker.lower_ == "after" else days), precision

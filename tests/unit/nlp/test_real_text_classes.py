@@ -3050,3 +3050,22 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
 
 def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
     assert ("PER", "MOBILIZE", "") in _dyads(annotate("Peru is test-firing missiles again."))
+
+
+@pytest.mark.parametrize("text, actor, dated", [
+    # the span hangs on "after", not on the clause's verb
+    (("The failed coup came about one month after soldiers in Chad seized power from the "
+      "elected government."), "TCD", ("2024-10-23", "month")),
+    # the span the parser joins to a word before it ("tensions ... and days after")
+    (("The raid came amid tensions along the border and days after the Chilean army launched an "
+      "air assault on posts in Peru."), "CHL", ("2024-11-21", "week")),
+    # an act named by the subject of the counted clause is that clause's
+    (("Peru struck the depot on Tuesday, a week after a Chilean raid killed three soldiers."),
+     "CHL", ("2024-11-12", "day")),
+])
+def test_an_act_counted_back_from_the_sentences_event_takes_that_day(annotate, text, actor,
+                                                                     dated) -> None:
+    doc = annotate(text, "2024-11-22")
+    found = {(e["date"], e["date_precision"]) for e in doc._.events
+             if e["actor"] and e["actor"][0]["code"] == actor}
+    assert found == {dated}, doc._.events
