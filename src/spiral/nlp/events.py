@@ -38,8 +38,10 @@ from spiral.nlp.calibration import INFERRED_ROLES
 from spiral.nlp.dates import (
     clause_offset,
     find_event_date,
+    last_day_named,
     named_in_a_present_state,
     names_a_day_or_month,
+    neighbour_day_shift,
     ongoing,
     resolve_date,
     span_start,
@@ -801,6 +803,14 @@ def _event_date(token: Token, event_type: str, when: date | None, precision: Dat
             return when + offset[0], offset[1]
         except OverflowError:  # counted back from year 1 or on from 9999: no date to give
             pass
+    if published is not None and (shift := neighbour_day_shift(token)) is not None:
+        # "The rebels seized the town on 9 May and lost it again the day after": a day
+        # told from the one the sentence names, or else from the one the report named last
+        # (not from the publication day, which the sentence does not tell)
+        told = day if resolve_date(token.sent.text, published) is not None else (
+            last_day_named(token.sent, published))
+        if told is not None:
+            return told + timedelta(days=shift), "day"
     return day, day_precision
 
 

@@ -3069,3 +3069,20 @@ def test_an_act_counted_back_from_the_sentences_event_takes_that_day(annotate, t
     found = {(e["date"], e["date_precision"]) for e in doc._.events
              if e["actor"] and e["actor"][0]["code"] == actor}
     assert found == {dated}, doc._.events
+
+
+@pytest.mark.parametrize("text, published, event_type, dated", [
+    # from the day the sentence names
+    ("On 4 March Chilean troops seized the border town, but had to withdraw the following day.",
+     "2024-03-08", "RETREAT", "2024-03-05"),
+    (("Fighting broke out on Thursday just hours after Peru recalled its ambassador to Santiago "
+      "the previous night."), "2024-11-22", "SANCTION", "2024-11-20"),
+    # from the day the report named last, in another paragraph
+    (("Peru's ambassador spoke to reporters on Sunday.\n\nA day earlier, Chile's foreign "
+      "minister criticised Peru for its tariffs."), "2024-11-18", "ACCUSE", "2024-11-16"),
+])
+def test_a_day_told_from_the_day_next_to_it(annotate, text, published, event_type,
+                                            dated) -> None:
+    doc = annotate(text, published)
+    assert {e["date"] for e in doc._.events if e["event_type"] == event_type} == {dated}, \
+        doc._.events
