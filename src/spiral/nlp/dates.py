@@ -92,6 +92,13 @@ STANDING_VERBS = frozenset({"accuse", "allege", "deny", "blame", "claim", "insis
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 _UNIT_DAYS = {"day": 1, "week": 7}
+# the units of a span between two events ("a month after the coup"), in days: a month counted
+# as thirty, its date told to the month only
+OFFSET_UNIT_DAYS = _UNIT_DAYS | {"month": 30}
+# a day told from the day next to it ("retreated the following day", "had recalled its envoy
+# the previous night", "a day earlier"): the words that say which way, and the parts of a day
+NEIGHBOUR_DAY_SHIFTS = {"following": 1, "next": 1, "previous": -1, "later": 1, "earlier": -1}
+DAY_PARTS = frozenset({"day", "night", "morning", "afternoon", "evening"})
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # "early", "mid-" and "late" a month or a year name a third of it, dated to the middle of that
 # third: the day least likely to fall outside however a reader bounds it ("late January" as the
@@ -621,12 +628,59 @@ def span_start(noun: Token, end: date) -> tuple[date, DatePrecision] | None:
         return None
 
 
+def neighbour_day_shift(token: Token) -> int | None:
+    """How many days the trigger's own words put its event from the day its sentence names:
+    +1 for "retreated the following day", -1 for "recalled its envoy the previous night" or
+    "a day earlier, the minister said", None when they name no neighbouring day.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("they left the next day")
+    >>> parse = [(1, "nsubj"), (1, "ROOT"), (4, "det"), (4, "amod"), (1, "npadvmod")]
+    >>> for token, (head, dep) in zip(doc, parse):
+    ...     token.head, token.dep_ = doc[head], dep
+    >>> neighbour_day_shift(doc[1])
+    1
+    """
+    for child in token.children:
+        if child.dep_ in ("npadvmod", "dobj") and child.lower_ in DAY_PARTS:
+            shift = next((NEIGHBOUR_DAY_SHIFTS[m.lower_] for m in child.children
+                          if m.dep_ == "amod" and m.lower_ in NEIGHBOUR_DAY_SHIFTS), None)
+            if shift is not None:
+                return shift
+        if child.dep_ == "advmod" and child.lower_ in ("earlier", "later") and any(
+                c.dep_ == "npadvmod" and c.lower_ == "day" for c in child.children):
+            return NEIGHBOUR_DAY_SHIFTS[child.lower_]
+    return None
+
+
+def last_day_named(sentence: Span, published: date) -> date | None:
+    """The day the report last named before `sentence`, of those not after its publication
+    ("takes effect on 3 March" names no day told so far): what "a day earlier" or
+    "the next day" counts from in a sentence that names none.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("He spoke on Sunday. Talks end on 30 August. A day earlier he left.")
+    >>> for token in doc:
+    ...     token.is_sent_start = token.i in (0, 5, 11)
+    >>> last_day_named(list(doc.sents)[2], date(2025, 8, 25))
+    datetime.date(2025, 8, 24)
+    """
+    before = sentence.doc.text[:sentence.start_char]
+    named = [(match.start(), found[0]) for kind, pattern in _PATTERNS
+             for match in pattern.finditer(before)
+             if (found := _resolve(kind, match, published)) is not None
+             and found[1] == "day" and found[0] <= published]
+    return max(named)[1] if named else None
+
+
 def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     """How far a clause's event lies from the event of the sentence that governs it, and how
     precisely: "(Ukraine struck on Tuesday,) two days after Biden allowed it" puts the allowing
-    two days earlier; "days after Kyiv first fired" only within that week. The span counts only
-    when it comes just before its marker: "after a strike last week killed him" and "four days
-    after the coup, the bloc gave them seven days" count nothing from the clause.
+    two days earlier; "days after Kyiv first fired" only within that week; "a month after the
+    soldiers seized power" a month earlier, to the month. The span counts only when it comes
+    just before its marker (before a subordinate clause's, wherever the parser hangs it):
+    "after a strike last week killed him" and "four days after the coup, the bloc gave them
+    seven days" count nothing from the clause.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("a week after they struck , they struck a week after")
@@ -640,15 +694,22 @@ def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:
     """
     marker = next((c for c in clause.children
                    if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+    if marker is None:
+        return None
     amount = next((c for c in clause.children
-                   if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
-    if marker is None or amount is None or amount.right_edge.i + 1 != marker.i:
+                   if c.dep_ == "npadvmod" and c.lemma_.lower() in OFFSET_UNIT_DAYS), None)
+    if amount is None and marker.dep_ == "mark" and marker.i > 0 \
+            and marker.nbor(-1).lemma_.lower() in OFFSET_UNIT_DAYS:
+        # the parser hangs the span of a subordinate clause on its marker or on a word before
+        # it ("came a day after a drone strike killed", "about one month after soldiers seized")
+        amount = marker.nbor(-1)
+    if amount is None or amount.right_edge.i + 1 != marker.i:
         return None
     counts = [_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
               for c in amount.children if c.dep_ in ("nummod", "det")]
     count = next((n for n in counts if n), None)
-    unit = _UNIT_DAYS[amount.lemma_.lower()]
+    unit = OFFSET_UNIT_DAYS[amount.lemma_.lower()]
     days = (count or 1) * unit
-    precision: DatePrecision = "day" if count or amount.lower_ in ("day", "week") else (
-        "week" if unit == 1 else "month")
+    precision: DatePrecision = "month" if unit >= OFFSET_UNIT_DAYS["month"] else (
+        "day" if count or amount.lower_ in ("day", "week") else "week" if unit == 1 else "month")
     return timedelta(days=-days if marker.lower_ == "after" else days), precision

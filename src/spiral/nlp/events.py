@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -38,8 +38,10 @@ from spiral.nlp.calibration import INFERRED_ROLES
 from spiral.nlp.dates import (
     clause_offset,
     find_event_date,
+    last_day_named,
     named_in_a_present_state,
     names_a_day_or_month,
+    neighbour_day_shift,
     ongoing,
     resolve_date,
     span_start,
@@ -848,12 +850,31 @@ def _event_date(token: Token, event_type: str, when: date | None, precision: Dat
         # a date belongs to the events of the clause it modifies and of the clauses under it
         own_date = _governing_date(token, published)
     day, day_precision = own_date or (when, precision)
-    if (offset := clause_offset(token)) is not None and when is not None:
+    if (offset := _counted_offset(token)) is not None and when is not None:
         try:
             return when + offset[0], offset[1]
         except OverflowError:  # counted back from year 1 or on from 9999: no date to give
             pass
+    if published is not None and (shift := neighbour_day_shift(token)) is not None:
+        # "The rebels seized the town on 9 May and lost it again the day after": a day
+        # told from the one the sentence names, or else from the one the report named last
+        # (not from the publication day, which the sentence does not tell)
+        told = day if resolve_date(token.sent.text, published) is not None else (
+            last_day_named(token.sent, published))
+        if told is not None:
+            return told + timedelta(days=shift), "day"
     return day, day_precision
+
+
+def _counted_offset(token: Token) -> tuple[timedelta, DatePrecision] | None:
+    """How far the trigger's event lies from the sentence's (`clause_offset`): that of its own
+    clause, or, for an act named by a noun as the subject or object of a subordinate clause,
+    that clause's ("the attacks came a day after a drone strike killed a civilian")."""
+    if (offset := clause_offset(token)) is not None:
+        return offset
+    if token.pos_ == "NOUN" and token.dep_ in ARGUMENT_DEPS and token.head.dep_ == "advcl":
+        return clause_offset(token.head)
+    return None
 
 
 def _governing_date(token: Token, published: date) -> tuple[date, DatePrecision] | None:

@@ -3226,3 +3226,38 @@ def test_force_promised_to_go_on_in_reported_speech_is_a_threat(annotate) -> Non
     doc = annotate("Chile's defence minister said Chile will continue to take action against "
                    "Bolivia until the raids stop.")
     assert ("CHL", "THREATEN", "BOL") in _dyads(doc)
+
+@pytest.mark.parametrize("text, actor, dated", [
+    # the span hangs on "after", not on the clause's verb
+    (("The failed coup came about one month after soldiers in Chad seized power from the "
+      "elected government."), "TCD", ("2024-10-23", "month")),
+    # the span the parser joins to a word before it ("tensions ... and days after")
+    (("The raid came amid tensions along the border and days after the Chilean army launched an "
+      "air assault on posts in Peru."), "CHL", ("2024-11-21", "week")),
+    # an act named by the subject of the counted clause is that clause's
+    (("Peru struck the depot on Tuesday, a week after a Chilean raid killed three soldiers."),
+     "CHL", ("2024-11-12", "day")),
+])
+def test_an_act_counted_back_from_the_sentences_event_takes_that_day(annotate, text, actor,
+                                                                     dated) -> None:
+    doc = annotate(text, "2024-11-22")
+    found = {(e["date"], e["date_precision"]) for e in doc._.events
+             if e["actor"] and e["actor"][0]["code"] == actor}
+    assert found == {dated}, doc._.events
+
+
+@pytest.mark.parametrize("text, published, event_type, dated", [
+    # from the day the sentence names
+    ("On 4 March Chilean troops seized the border town, but had to withdraw the following day.",
+     "2024-03-08", "RETREAT", "2024-03-05"),
+    (("Fighting broke out on Thursday just hours after Peru recalled its ambassador to Santiago "
+      "the previous night."), "2024-11-22", "SANCTION", "2024-11-20"),
+    # from the day the report named last, in another paragraph
+    (("Peru's ambassador spoke to reporters on Sunday.\n\nA day earlier, Chile's foreign "
+      "minister criticised Peru for its tariffs."), "2024-11-18", "ACCUSE", "2024-11-16"),
+])
+def test_a_day_told_from_the_day_next_to_it(annotate, text, published, event_type,
+                                            dated) -> None:
+    doc = annotate(text, published)
+    assert {e["date"] for e in doc._.events if e["event_type"] == event_type} == {dated}, \
+        doc._.events
