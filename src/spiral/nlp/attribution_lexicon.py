@@ -149,8 +149,8 @@ PREPOSITION_CUES = frozenset({
 ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "remind", "brief", "advise", "warn",
                             "ask", "promise"})
 
-# verbs that pass on what another said: "the website quoted military sources as saying that
-# ...", "the broadcaster cited X as promising revenge": the object is the source
+# verbs that pass on what another said: "the paper quoted army officers as saying
+# that ...", "the broadcaster cited X as promising revenge": the object is the source
 RELAYING_CUES = frozenset({"quote", "cite"})
 # cues that pass on what a source saw or counted ("according to the army", "the monitor reported
 # that ..."): the words tell what happened, they do not accuse, threaten or demand by themselves

@@ -334,8 +334,8 @@ def ongoing(token: Token) -> bool:
 
 def named_in_a_present_state(token: Token) -> bool:
     """An event named, as a noun or a participle, inside a sentence that tells a state of
-    affairs in the simple present: "the conflict has regional implications, drawing in
-    accusations", "the move raises concerns over the fate of soldiers fighting the militants".
+    affairs in the simple present: "the dispute has effects across the region, bringing
+    charges", "the move raises concerns over the fate of soldiers fighting the militants".
     The sentence is about now and the event is its background: told on no day the sentence
     gives, it happened on no day we know, and not on the publication day. Neither is the lead
     (news leads tell the day's events in the present), a sentence whose present verb reports
@@ -396,8 +396,8 @@ def _after_lead(lead: Span) -> Span | None:
 
 
 def tallied(token: Token) -> bool:
-    """An act told in the present perfect as a tally over time: "Israeli forces have attacked
-    more than 3,400 targets", "the conflict has killed thousands", "has violated the airspace
+    """An act told in the present perfect as a tally over time: "the militia has shelled
+    over 1,200 positions", "the conflict has killed thousands", "has violated the airspace
     four times". The sum of many acts happened on no one day, and not on the publication day.
     A count alone is no tally ("has handed over 288 prisoners" is one handover).
 

@@ -309,7 +309,7 @@ STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kil
                             "rock", "slam"})
 # what an accusation, an allegation or a claim says was done is alleged, not told as done ("denied
 # allegations that it is giving support to ...", "follow accusations that Israel caused pagers to
-# explode", "denied the accusation that they sent drones")
+# explode", "denied the charge that drones were theirs")
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "suspicion", "rumour",
                               "rumor"})
 # what someone believes or suspects happened is not yet told as a fact

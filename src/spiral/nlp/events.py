@@ -279,7 +279,7 @@ class EventCoder:
                     and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
                 # "Israel and Turkey restored relations": each is the other's counterpart; two
                 # sides that fought fought each other, but "the Israeli and US strikes" struck
-                # a third, and "mediated by Qatar, Egypt and the US" names no counterparts
+                # a third, and "brokered by Norway, Oman and Kenya" names no counterparts
                 actors, recipients = actors[:1], actors[1:]
             if reciprocal:
                 # "Israel and Hamas accused each other": each did it to the other; but "Israel
@@ -598,8 +598,8 @@ def _at_war_abroad(doc: Doc, home: str, actors: list[Entity]) -> bool:
     """A report about the home country's war with another state ('Israeli airstrikes killed ten
     people across the country', 'Russian forces had taken half of the city', in reports that
     name Lebanon or Ukraine nearly as often): its forces fight abroad, unless the report names
-    a side at home that fights the state (`CIVIL_WAR_SIDES`) other than the one acting ('fighting
-    between Rwanda-backed rebels and government forces raged')."""
+    a side at home that fights the state (`CIVIL_WAR_SIDES`) other than the one acting ('clashes
+    raged between the army and rebels armed by a neighbour')."""
     named: dict[str, int] = {}
     for actor in doc._.actors:
         named[actor["code"]] = named.get(actor["code"], 0) + len(actor["mentions"])
@@ -931,7 +931,7 @@ def _rebuke_for(token: Token, cue: _Cue) -> tuple[str, str] | None:
 
 def _judgement_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """Naming what another did with a word of disapproval ("called the deal illegal", "called
-    the strikes a declaration of war", "described the seizure as an act of aggression",
+    the raid an act of war", "described the seizure as an act of aggression",
     "labelled the rebels terrorists"): an accusation (`NAMING_VERBS`, `DISAPPROVING_WORDS`)."""
     return ("ACCUSE", "") if _judged(token) else None
 
@@ -1873,7 +1873,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     settings = {t.i for p in token.subtree
                 if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS
                 for t in p.subtree}
-    # a forum a case is taken to ("vowed to take the matter to the Security Council") hears
+    # a forum a case is taken to ("promised to bring the dispute before the Security Council") hears
     # it; whom a force fights alongside ("at the side of Assad's troops") is its ally
     forums = {t.i for p in token.subtree if p.dep_ == "prep" and (
         (p.lower_ in ("to", "before")
@@ -2329,7 +2329,7 @@ def _hypothetical(token: Token) -> bool:
         return True  # "the group allegedly carried out ten attacks": not confirmed
     if token.pos_ == "NOUN" and any(m.dep_ == "amod" and m.lower_ in PROSPECTIVE_MODIFIERS
                                     for n in (token, _container(token)) for m in n.children):
-        return True  # "a possible new wave of attacks by Iran", "the planned drills"
+        return True  # "a feared fresh round of raids by the rebels", "the planned drills"
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and not _decision_taken(token.head):
@@ -2352,7 +2352,7 @@ def _hypothetical(token: Token) -> bool:
             # or the background tells happened
             return False
         if _decision_taken(ancestor):
-            return False  # "has decided to recall its ambassador": the act decided is taken
+            return False  # "decided to call its envoy home": the act decided is taken
         if ancestor.lemma_ in CLAIM_VERBS | BELIEF_VERBS or _alleged_in(token, ancestor):
             # "falsely claiming that Armenia had units there", "Moscow believes Kyiv fired",
             # "allegations that it is arming the RSF": contested, or only thought
@@ -2394,8 +2394,8 @@ def _decision_taken(word: Token) -> bool:
 def _aimed_at(token: Token) -> bool:
     """What an act is sent for or kept from: the token, or a clause above it within its own
     clause, is the object of a preventing verb ("talks to prevent clashes") or the purpose of
-    a sending ("sent warships to the Caribbean to fight the cartels", "an effort to unite them
-    to avenge him"); a clause with a subject of its own ("to secure the field after the RSF
+    a sending ("sent warships to the Caribbean to fight the cartels", "a bid to rally them
+    to take revenge"); a clause with a subject of its own ("to secure the field after the RSF
     seized it") is told for itself."""
     for node in (token, *token.ancestors):
         if node is not token and node.lemma_.lower() in PREVENTING_VERBS:

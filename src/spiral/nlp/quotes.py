@@ -120,7 +120,7 @@ SPOKEN_INFINITIVE_CUES = INFINITIVE_CUES - UNSPOKEN  # "vowed to", "urged them t
 OWN_COMPLEMENTS = ("dobj", "dative", "xcomp", "attr", "oprd")
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
 INHERITS_SOURCE = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
-# "Sanders: Endorsements prove Clinton 'candidate of the establishment.'": a line opening with a
+# "Mayor: Union backing shows rival is 'the insiders' choice.'": a line opening with a
 # name and a colon (a headline's or a transcript's way to attribute the rest of the line)
 NAMED_LINE = re.compile(r"^([^:\n]{1,60}?): +(\S[^\n]*?)[\s.]*$", re.MULTILINE)
 MAX_NAME_WORDS = 4
@@ -367,7 +367,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
             # "the tax, which Clinton also supports": the pronoun stands for what is attributed
             content = [(pronoun.idx, pronoun.idx + len(pronoun))]
     elif lemma in OBJECT_CUES and (passive := _passive_with_agent(verb)) is not None:
-        # "the meeting was first reported by Politico": the subject is what was reported
+        # "the talks were first revealed by a local daily": the subject is what was reported
         # and what it was taken for ("considered unclean", "criticized for the delay"), not
         # when or where ("condemned on Tuesday")
         relations = OBJECTS if lemma in PREPOSITION_CUES else tuple(
@@ -381,7 +381,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         return [_Found(_cue_tokens(verb, content), [], content, verb)]
     elif lemma in FINDING_CUES and any(c.dep_ == "dobj" for c in children) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in children):
-        content = _after(verb, OBJECTS)  # "a survey found Clinton with a lead of 48 percent"
+        content = _after(verb, OBJECTS)  # "a poll showed the mayor ahead by 6 points"
     elif (prep := _particle(verb, lemma)) is not None:
         content = [_topic(verb, prep)]
     elif (mark := _particle_mark(verb, lemma)) is not None:
@@ -726,7 +726,7 @@ def _particle_mark(verb: Token, lemma: str) -> Token | None:
 
 def _topic(verb: Token, prep: Token) -> tuple[int, int]:
     """The object of the cue's own preposition, with what it is taken for when the parser hung
-    that on the verb ("pointed to China as the regional enforcer")."""
+    that on the verb ("singled out the bloc as the region's guarantor")."""
     tokens = list(next(c for c in prep.children if c.dep_ in ("pobj", "pcomp")).subtree)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as" and child.i > prep.i:
@@ -1109,7 +1109,7 @@ def _source(verb: Token) -> list[Token]:
         return _source(said)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
             and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "after telling his aides he planned to ...": the clause's subject is the speaker
+        # "after he told staff that he meant to ...": the clause's subject is the speaker
         return _source(verb.head.head)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (
             controller := next((c for c in verb.head.children if c.dep_ == "dobj"
@@ -1120,7 +1120,7 @@ def _source(verb: Token) -> list[Token]:
     if verb.dep_ == "conj" and verb.head.i < verb.i and any(
             c.dep_ == "agent" for c in verb.head.children) and (shared := next(
             (c for c in verb.head.children if c.dep_ == "nsubjpass"), None)) is not None:
-        # "officials were angered by the deal and predicted ...": a verb coordinated with a
+        # "ministers were upset by the pact and forecast ...": a verb coordinated with a
         # passive shares its subject, not its agent
         return _with_antecedent(verb.head, shared)
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
@@ -1567,7 +1567,7 @@ def _appendices(doc: Doc, mark: Token, end: int) -> bool:
 def _appended(head: Token, first: Token) -> bool:
     """A phrase opening with `first` after a comma, headed by `head`, that adds to what comes
     before it: a relative clause ("which allows ...", "where voters ..."), an apposition that is
-    no list ("the Head Start program, the federally funded pre-school"), a participle without a
+    no list ("the Early Steps scheme, the state-run nursery plan"), a participle without a
     subject ("throwing a wrench in ...") or a contrast ("while her rival ...")."""
     if head.dep_ == "relcl":
         # one a speaker says inside it stays whole, its speech an aside ("the bridge, which he
@@ -1671,8 +1671,8 @@ def _inner_source(found: _Found, candidates: list[_Found]) -> list[Token] | None
 
 
 def _relative_aside(cue: Token) -> bool:
-    """A verb of speech in a relative clause with a subject of its own ("a sentence, which I
-    said was not a prison term", "moves that he said improved the economy"): its own
+    """A verb of speech in a relative clause with a subject of its own ("a ruling, which I
+    said was not a jail term", "moves that he said improved the economy"): its own
     attribution, even inside another's content (verbs of thought there were cues a third of the
     time on PolNeAR train)."""
     return (cue.dep_ == "relcl" or cue.dep_ == "advcl" and any(

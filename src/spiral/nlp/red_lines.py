@@ -385,7 +385,7 @@ def _declared_within(doc: Doc, sentence: Span, consequence: str) -> Entity | Non
     """Who a sentence reports as declaring the line inside what it tells: the subject of the
     innermost verb of saying, warning or delivering under which the consequence is said, when
     that verb is not the sentence's own ("officials said Sullivan issued a warning about ...",
-    "the dispute erupted when Takaichi stated that any ... would ...", "he said, promising to
+    "the row began when the minister said any ... would ...", "he said, promising to
     destroy ..."); None when there is none, or it resolves to no country or body (the
     statement's holder then answers)."""
     words = set(re.findall(r"\w+", consequence.lower()))
@@ -478,8 +478,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 [t for t in condition if not _is_mark(t, token) or t.lower_ == "until"]),
                 _text(consequence)))
             continue
-        # "will respond to every strike" (what was answered every time is no line); "will respond
-        # to the violation of any stranger": the step is the noun "any" is said of, or the one
+        # "will respond to every strike" (what was answered every time is no line); "will answer
+        # any intruder's breach": the step is the noun "any" is said of, or the one
         # it names the doer or object of
         step = _of_any(token) if token.lower_ in ("any", "every") and token.dep_ == "det" \
             else None
@@ -554,7 +554,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 step = list(subject.subtree)
             if subject is None and not step and token.dep_ == "ccomp" \
                     and token.head.dep_ == "relcl":
-                # "a development Egyptian officials have declared would cross a red line": what
+                # "a move the Ruvian cabinet has said would cross a red line": what
                 # the relative clause is said of is the step, and what that noun stands beside
                 # ("X's assault on Rafah ... - a development ...") what it is
                 noun = token.head.head
@@ -577,7 +577,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             meaning = token.lemma_ in MEANING_VERBS or goes_on or _answered_with(token)
             if not meaning and not ANY_STEP.match(_text(step)) and not warned:
                 step = []
-            # "the withdrawal will be a major blow to the fight against terrorism" judges a
+            # "the pullout will badly hurt the campaign against the militants" judges a
             # step: only what a step "would be" in war words ("an act of war") draws a line
             # a step of a party named, judged in a warning's words where no condition is stated
             # (an "if" clause is read above, and what the parser leaves of it here is no step)
@@ -604,8 +604,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found += rule(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
         # "the one last Wednesday that killed two soldiers": a step already taken is no condition
-        # ("countries that let Kyiv use" may be now); "warned countries that U.S. actions
-        # threaten the region": a clause the parser hung as relative, opened by a conjunction,
+        # ("countries that let Kyiv use" may be now); "told its neighbours that the blockade
+        # endangers them all": a clause the parser hung as relative, opened by a conjunction,
         # is what was said, not who is meant
         open_step = token.dep_ == "relcl" and token.head.lemma_ in ENABLERS \
             and not (token.tag_ == "VBD" and token.lower_ != token.lemma_
@@ -702,7 +702,7 @@ def _moment_when(clause: Token) -> list[tuple[str, str]]:
 
 
 def _foretold(sentence: Span, consequence: str, declarer: Entity) -> bool:
-    """"If not stopped, Iran could produce a weapon," Israel's prime minister said: what
+    """"Left alone, the regime could build a bomb," the premier said: what
     another party may do, said with "could/may/might", is a forecast, not a threat (a party that
     threatens names itself: "Russia could use ...", "we could sell ...", or what the other would
     undergo: "Lima would suffer grave consequences")."""
@@ -761,7 +761,7 @@ def _ahead(word: Token) -> bool:
 
 
 def _backshifted(noun: Token) -> bool:
-    """"They would destroy anyone who stood in their way": in a clause with "would", a past
+    """"They would crush whoever blocked their path": in a clause with "would", a past
     tense is the future seen from what was said (reported speech shifts it back), not what was
     done."""
     return any(c.dep_ == "aux" and c.lower_ == "would" for c in _clause_of(noun).children)
@@ -784,7 +784,7 @@ def _future(verb: Token) -> bool:
 
 
 def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
-    """"A blockade of the strait will not be tolerated", "X will not be allowed to be rebuilt":
+    """"A blockade of the strait will not be tolerated", "X may never be rebuilt":
     the subject (with what it may not do) is the step, the refusal the consequence."""
     if verb.lemma_ not in NOT_TOLERATED:
         return []  # asked of every word: most need no list of children
@@ -803,7 +803,7 @@ def _not_tolerated(verb: Token) -> list[tuple[str, str]]:
 
 
 def _not_allowed(verb: Token) -> list[tuple[str, str]]:
-    """"We will not allow any hostile force to settle on our border", "cannot tolerate attacks
+    """"No hostile force will be let to settle on our border", "cannot tolerate attacks
     on our ships": a step refused in the active voice, for the future."""
     children = list(verb.children)
     if not any(c.dep_ == "neg" for c in children) \
@@ -860,7 +860,7 @@ def _warned_against(verb: Token) -> list[tuple[str, str]]:
 
 
 def _warned_of(verb: Token) -> list[tuple[str, str]]:
-    """"Islamabad warned Tehran of serious consequences over its attack": what the warned party
+    """"Ruvia warned Minsk of grave consequences for its raid": what the warned party
     did, or goes on doing, is the step; the consequences are the threat."""
     warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if warned is not None and warned.lemma_.lower() in PUBLIC:
@@ -909,7 +909,7 @@ def _warning_of(noun: Token) -> list[tuple[str, str]]:
 
 
 def _ordered_within(verb: Token) -> list[tuple[str, str]]:
-    """"ordered the ambassador to leave the country within 48 hours": not doing what is demanded
+    """"told the envoy to quit the capital within 3 days": not doing what is demanded
     in the time given is the step; the deadline is the line."""
     ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
@@ -938,7 +938,7 @@ def _told_before(verb: Token) -> bool:
 
 
 def _held_responsible(verb: Token) -> list[tuple[str, str]]:
-    """"Iran will be held fully responsible for any damage", "we will hold them accountable for
+    """"Ruvia will be held to account for any damage", "we will hold them accountable for
     every attack": what they are to answer for is the step."""
     if not _future(verb):
         return []
@@ -1060,7 +1060,7 @@ def _action_against(verb: Token) -> list[tuple[str, str]]:
 
 
 def _targets(verb: Token) -> list[tuple[str, str]]:
-    """"would target all ships bound for Israel", "will shoot down any drone that enters its
+    """"would strike every tanker heading to Ruvia", "will shoot down any drone that enters its
     airspace", "will strike anyone trafficking in those waters": the qualified class of targets
     is the condition."""
     if verb.lemma_ not in TARGETING_VERBS or not (_future(verb) or _vowed(verb)):
@@ -1141,7 +1141,7 @@ def _given_until(until: Token) -> list[tuple[str, str]]:
 
 
 def _ultimatum(noun: Token) -> list[tuple[str, str]]:
-    """"issued Tigray a 72-hour ultimatum to surrender", "after issuing a 48-hour ultimatum to
+    """"gave the rebels a 24-hour ultimatum to disarm", "after setting a 10-day ultimatum to
     the troops to lay down their arms": not doing what the ultimatum demands is the step; the
     ultimatum, with its time when given, is the line. An ultimatum only named ("bold
     ultimatums that will be rejected") delivers nothing."""
@@ -1275,7 +1275,7 @@ def _keeps_on(verb: Token) -> bool:
 
 
 def _as_long_as(token: Token) -> bool:
-    """"will widen our attacks as long as the blockade continues": the clause the parser hangs
+    """"will step up our raids for as long as the siege lasts": the clause the parser hangs
     from "long" is a condition that, while it holds, keeps the consequence coming."""
     return token.head.lower_ == "long" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                for c in token.children)

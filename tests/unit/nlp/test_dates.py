@@ -41,7 +41,7 @@ PUBLISHED = date(2024, 11, 22)  # a Friday
     # a year alone, and the year a "since ... when" clause names
     ("the first offensive, in 2016, took the border towns", (date(2016, 1, 1), "year")),
     ("at war since 2015, when the rebels took the capital", (date(2015, 1, 1), "year")),
-    ("he compared it with a 2019 car bomb attack on the academy", (date(2019, 1, 1), "year")),
+    ("she likened it to a 2019 truck bomb blast near the depot", (date(2019, 1, 1), "year")),
     # a month before a day number is that day, not the month ("the Dec. 29 strikes")
     ("mourners of those killed in the Nov. 19 strikes", (date(2024, 11, 19), "day")),
     # overnight began the evening before the report, unless a day is named

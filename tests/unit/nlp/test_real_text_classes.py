@@ -225,8 +225,8 @@ def test_a_person_the_knowledge_base_does_not_know_is_not_a_government(annotate)
 
 
 def test_a_between_pair_the_parser_splits_is_still_a_pair(annotate) -> None:
-    doc = annotate("Sudan's civil war goes on. Fighting resumed between the Sudanese Army and "
-                   "paramilitary Rapid Support Forces (RSF) in Darfur, witnesses said.")
+    doc = annotate("Sudan's civil war goes on. Fighting resumed between Sudan's army and "
+                   "paramilitary Rapid Support Forces fighters in Kordofan, residents said.")
     assert ("SDN", "ASSAULT", "SDN") in _dyads(doc)
 
 
@@ -236,7 +236,7 @@ def test_a_speakers_own_name_does_not_place_whom_it_addresses(annotate) -> None:
 
 
 def test_a_group_and_its_pronoun_are_not_placed_by_their_backer(annotate) -> None:
-    doc = annotate("The Iran-backed Houthis said they had fired on a tanker in the Red Sea.")
+    doc = annotate("The Iran-backed Houthis on Sunday said they had fired on a freighter off Hodeidah.")
     assert {e["actor"][0]["code"] for e in doc._.events if e["event_type"] == "ASSAULT"} == {"YEM"}
 
 
@@ -319,7 +319,7 @@ def test_undoing_a_measure_is_no_new_measure(annotate) -> None:
 
 
 def test_an_event_in_case_of_an_attack_is_hypothetical(annotate) -> None:
-    doc = annotate("Manila said its allies would help in the event of an armed attack by China.")
+    doc = annotate("Manila said its partners would step in in the event of any armed attack by China.")
     assert ("CHN", "ASSAULT", "") not in _dyads(doc)
 
 
@@ -336,7 +336,7 @@ def test_capture_aid_advance_and_regret(annotate, text, dyad) -> None:
 
 
 def test_a_possible_or_planned_nominal_event_is_not_a_fact(annotate) -> None:
-    doc = annotate("Baghdad prepared for a possible new wave of attacks by Iran on Monday.")
+    doc = annotate("Baghdad braced on Monday for a possible fresh wave of attacks by Iran.")
     assert ("IRN", "ASSAULT", "IRQ") not in _dyads(doc)
 
 
@@ -428,7 +428,7 @@ def test_where_an_attack_happened_does_not_place_who_made_it(annotate) -> None:
      ("LBN", "THREATEN", "ISR")),
     ("Pakistani jets struck targets in Afghanistan on Tuesday. Kabul vowed to retaliate.",
      ("AFG", "THREATEN", "PAK")),
-    ("Israel had warned rebel forces in Syria not to approach the buffer zone.",
+    ("Israel had warned rebel forces in Syria not to come near the frontier fence.",
      ("ISR", "THREATEN", "SYR")),
 ])
 def test_a_vow_of_force_threatens_whoever_struck_or_is_warned(annotate, text, dyad) -> None:
@@ -541,7 +541,7 @@ def test_a_place_the_text_gives_a_country_places_who_governs_it(annotate) -> Non
 
 def test_who_is_quoted_as_saying_is_the_source(annotate) -> None:
     doc = annotate("Sudan's war goes on. Sudan's army lost ground. A local newspaper quoted "
-                   "military sources as saying that the town had fallen.")
+                   "military sources as saying the garrison had pulled out.")
     (quote,) = doc._.quotes
     assert (quote["speaker_text"], quote["anonymous"]) == ("military sources", True)
 
@@ -566,8 +566,8 @@ def test_a_think_tank_named_in_full_is_no_government(annotate) -> None:
 
 def test_a_document_with_no_statement_before_is_the_last_body_that_acted(annotate) -> None:
     doc = annotate("West African leaders met in Abuja. Ecowas demanded the release of the "
-                   "president. The communique warned that the coup leaders would be held "
-                   "responsible for his safety.", "2023-07-31")
+                   "president. The communique warned that the junta would be held "
+                   "accountable for his wellbeing.", "2023-07-31")
     assert _speakers(doc)[-1] == ("IGO", "IGO", False)
 
 
@@ -762,7 +762,7 @@ def test_a_participle_on_a_nominal_event_acts_as_the_side_the_noun_names(annotat
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("On Tuesday the United States carried out a strike in Syria against a militia.",
+    ("The United States on Tuesday carried out a strike against a militia in Syria.",
      ("USA", "ASSAULT", "SYR")),
     ("Dockers staged a strike in Rotterdam on Monday.", None),
 ])
@@ -1223,7 +1223,7 @@ def test_a_subheading_is_no_part_of_the_source_under_it(annotate) -> None:
 
 
 def test_an_arabic_surname_is_found_again_without_its_article(annotate) -> None:
-    doc = annotate("Houthi official Abdul Qader al-Mortada said the prisoners had been freed. "
+    doc = annotate("Abdul Qader al-Mortada, a Houthi official, said that the detainees were freed. "
                    "Mortada said more would follow.", "2023-04-08")
     assert _speakers(doc)[-1][0] == "YEM"
 
@@ -1741,7 +1741,7 @@ def test_first_act_gives_where_the_performing_words_begin() -> None:
 
 @pytest.mark.parametrize("text, go_between", [
     ("The two rival militias signed a truce on Sunday, organized by Qatar and Turkey.", "QAT"),
-    ("Ethiopia refused to sign a deal reached in May during talks mediated by Kenya.", "KEN"),
+    ("Ethiopia refused to sign the accord struck in May at talks mediated by Kenya.", "KEN"),
     ("Talks over the dam, mediated by Egypt, Qatar and the United States, stalled again.", "QAT"),
 ])
 def test_a_go_between_is_no_side(annotate, text, go_between) -> None:
@@ -1973,8 +1973,8 @@ def test_a_visit_still_names_its_host(annotate) -> None:
     # protest nothing (COMPLEMENT_SENSES)
     ("A radio host had asked two former envoys on her show about whether Tehran would back down.",
      "REQUEST"),
-    (("Israel's military said on Friday it struck dozens of targets in Tehran overnight, including "
-     "what it called a centre for the \"research and development of Iran's missile programme.\""),
+    (("Israel's military said on Sunday it had hit scores of sites in Tehran overnight, among them "
+     "what it called a hub for the \"design and testing of Iran's rocket arsenal.\""),
      "REQUEST"),
     ("The premier recognized that the reform was being pushed too fast by Brussels.", "SUPPORT"),
     ("The raid demonstrated the militia's growing ability to reach the capital.", "PROTEST"),
@@ -2030,7 +2030,7 @@ def test_a_state_fighting_a_rebellion_at_home_still_does(annotate) -> None:
      "minister said."),
     # a clause that tells what was says nothing of what those who do X will face
     ("According to Peru's foreign ministry, Chile's attack caused tensions inside the cabinet "
-     "between those who want to end the talks and those who want to continue."),
+     "between those who want to quit the talks and those who want to press on."),
     # "as if" compares; it sets no condition
     "Peru's defence minister said Chile's navy behaved as if it were at war with Peru.",
     # the press and analysts tell of risks; they draw no line
@@ -2075,9 +2075,9 @@ def test_media_the_text_calls_the_states_speak_for_it(annotate, text) -> None:
     (("Peru's president said that under the new pact an attack on Bolivia would be treated as an "
       "attack on Peru."), "an attack on Bolivia", "would be treated as an attack on Peru"),
     # a verb that shares the future of the one before it, and countermeasures against every step
-    (("“We warn that we will watch every movement of the enemy and take powerful counteractions "
-      "against every move hostile to us,” Peru's defence minister said."),
-     "every move hostile to us", "take powerful counteractions"),
+    (("“We warn that we will track each step of the enemy and take strong countermeasures "
+      "against every move hostile to our forces,” Peru's defence minister said."),
+     "every move hostile to our forces", "take strong countermeasures"),
 ])
 def test_condition_shapes_the_parser_splits(annotate, text, condition, consequence) -> None:
     found = [(r["declarer"]["code"], r["condition"], r["consequence"])
@@ -2089,9 +2089,9 @@ def test_condition_shapes_the_parser_splits(annotate, text, condition, consequen
     # a body after its words is of the state its words make their subject
     (("Peru summoned Chile's envoy. Chile said on Monday it had begun drills near the border. "
       "Peru handed the Chilean envoy a note of protest urging Chile to halt its violations, the "
-      "foreign ministry said in a statement."), ("PER", "GOV", False)),
-    (("China Carries Out Provocative Moves At The Lake.\nIndian troops pre-empted this PLA "
-      "activity on the southern bank of the lake, the Army said."), ("IND", "MIL", False)),
+      "foreign ministry said late on Monday."), ("PER", "GOV", False)),
+    (("China Carries Out Provocative Moves At The Lake.\nIndian troops pre-empted the PLA's "
+      "move near the northern shore of the lake, the Army said."), ("IND", "MIL", False)),
 ])
 def test_a_body_after_its_words_is_of_their_subjects_state(annotate, text, speaker) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == speaker
@@ -2152,7 +2152,7 @@ def test_what_an_accusation_is_aimed_at_does_not_place_its_maker(annotate) -> No
 
 
 @pytest.mark.parametrize("text, dyad", [
-    ("A Houthi drone attack damaged two oil facilities in Saudi Arabia in May.",
+    ("A Houthi drone attack hit three fuel depots in Saudi Arabia in March.",
      ("YEM", "ASSAULT", "SAU")),
     ("Israeli warplanes carried out attacks aimed at Iranian positions near Damascus.",
      ("ISR", "ASSAULT", "IRN")),
@@ -2238,7 +2238,7 @@ def test_an_undated_report_takes_the_office_its_title_names(annotate) -> None:
 
 def test_an_unnamed_official_of_a_named_body_is_not_the_reports_country(annotate) -> None:
     doc = annotate("China said the airship was a civilian balloon. China said it had strayed. "
-                   "“The trip is off,” a senior US Department of State official told reporters.")
+                   "“The trip is off,” a deputy US Department of State official said on Sunday.")
     assert doc._.quotes[-1]["speaker"]["code"] == "USA"
 
 
@@ -2285,7 +2285,7 @@ def test_threats_after_the_act_and_under_a_dateline(annotate, text, declarer) ->
 
 def test_a_line_drawn_in_a_relative_clause_on_the_step(annotate) -> None:
     doc = annotate("Turkey's planned offensive on Kobani would push thousands toward the border – a "
-                   "development Syrian officials have declared would cross a red line.")
+                   "development Syrian officials had declared would cross a red line.")
     assert [(r["declarer"]["code"], r["kind"]) for r in doc._.red_lines] == [("SYR", "red_line")]
 
 
@@ -2398,7 +2398,7 @@ def test_the_pair_a_speaker_tells_of_is_led_by_the_speaker(annotate) -> None:
     # a subject pronoun continues the subject of the nearest clause above it that has one (or
     # that subject's owner), not the main subject of its sentence or of the sentence before
     (("In a statement, Chile's foreign ministry said that Peru ignored decades of friendship "
-      "when it sent its foreign minister to Bolivia."), ("PER", "CONSULT", "BOL"),
+      "when it sent its own foreign minister to Bolivia."), ("PER", "CONSULT", "BOL"),
      ("CHL", "CONSULT", "BOL")),
     (("Bolivia blamed Chile for the clashes. Peru's offensive peaked in March, when it launched "
       "strikes on Chilean border posts."), ("PER", "ASSAULT", "CHL"), ("BOL", "ASSAULT", "CHL")),
@@ -2547,12 +2547,12 @@ def test_no_red_line_from_a_fact_unknown_or_a_lawsuit(annotate, text) -> None:
       "crews, and so any delivery of those rockets to Armenia would trigger a “dangerous new "
       "round of escalation”."), "AZE", "any delivery of those rockets"),
     # the end of a regime is a threat's word
-    (("In response, Japan's defence ministry said that China will see “the end of its regime” "
-      "if it causes any harm to Japanese fishermen."), "JPN", "causes any harm"),
+    (("In response, Japan's defence ministry said that China will face “the end of the regime” "
+      "if it ever causes any harm to Japanese fishermen."), "JPN", "causes any harm"),
     # a case the report told before, in a clause hung in a relative one
     # what goes on following a step taken again is what it means
     (("Russia's foreign ministry spokeswoman called Georgia's attempt to use force "
-      "unacceptable, and said that such provocations will continue to receive a firm "
+      "unacceptable, and said that such provocations will continue to meet a firm "
       "response."), "RUS", "such provocations"),
     (("Turkey's president warned that arming the militia would put Turkey at war with Syria. He "
       "said Turkey would respond as required, given the risks it would run in such a "
@@ -3050,3 +3050,16 @@ def test_a_hyphenated_cease_fire_is_a_ceasefire(annotate) -> None:
 
 def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
     assert ("PER", "MOBILIZE", "") in _dyads(annotate("Peru is test-firing missiles again."))
+
+
+@pytest.mark.parametrize("text, last", [
+    # the subject of the latest sentence, not the main subject named earlier
+    (("Prime Minister Narendra Modi said on Monday that talks would go on. India changed course "
+     "after US Secretary of State Marco Rubio said Trump raised the duties to press Moscow. He "
+     "said the duties would stay until the war ended."), ("USA", "GOV", False)),
+    (("Armenian Prime Minister Nikol Pashinyan said the base would stay. Kremlin spokesman Dmitry "
+     "Peskov told a state channel that Moscow wanted details, a news agency reported. \"We have "
+     "seen no formal step,\" he said."), ("RUS", "GOV", False)),
+])
+def test_a_pronoun_goes_on_with_the_latest_sentences_subject(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == last

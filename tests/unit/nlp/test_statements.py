@@ -67,7 +67,7 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
     ("Moscow said supplying long-range missiles to Kyiv would cross a red line.", "RUS",
      "red_line", "supplying long-range missiles to Kyiv"),
     (("Iran's foreign minister said a strike on its nuclear sites would be considered a "
-     "declaration of war."), "IRN", "red_line", "a strike on its nuclear sites"),
+     "clear declaration of war."), "IRN", "red_line", "a strike on its nuclear sites"),
     (("The Houthi spokesman said any warship that enters Yemeni waters would be a legitimate "
      "target."), "YEM", "red_line", "any warship that enters Yemeni waters"),
     # "if X then we will Y", direct and reported
@@ -93,8 +93,8 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
      "red_line", "a blockade of the strait"),
     # declared targets: a class of targets qualified by what makes one a target
     (("After a week of strikes that officials say killed dozens, the Houthis said they would "
-     "target all ships bound for Israeli ports."), "YEM", "conditional_threat",
-     "ships bound for Israeli ports"),
+     "target all vessels bound for Israeli ports."), "YEM", "conditional_threat",
+     "vessels bound for Israeli ports"),
     ("The Houthis said ships linked to Israel would be targeted.", "YEM", "conditional_threat",
      "ships linked to Israel"),
     ("Sudan's army gave the paramilitary forces 48 hours to lay down their weapons.", "SDN",
@@ -103,7 +103,7 @@ def test_red_lines_would_mean_and_conditionals(annotate) -> None:
      "sovereignty over the island"),
     ("Tehran vowed a crushing response to any aggression against its territory.", "IRN",
      "conditional_threat", "any aggression against its territory"),
-    (("Israel will pay a heavy price for any attack on Iranian soil, Iran's foreign minister "
+    (("Tel Aviv will pay a heavy price for any attack on Iranian soil, Iran's foreign minister "
      "said."), "IRN", "conditional_threat", "any attack on Iranian soil"),
     (("China's defence ministry said the army would take all necessary measures against any "
      "foreign interference."), "CHN", "conditional_threat", "any foreign interference"),
@@ -153,16 +153,16 @@ def test_red_line_general_forms(annotate, text, declarer, kind, condition) -> No
     ("Washington blamed the militia for the rocket attacks, including the one on Monday that "
     "wounded two soldiers."),
     # a step already taken is not refused; a bare noun is a stance
-    "“We will not allow this act of sabotage to derail the talks,” Iran's foreign minister said.",
+    "“We will never allow this act of sabotage to derail the talks,” Iran's foreign minister said.",
     "Delhi said it would not tolerate blackmail.",
     "Turkish police warned residents not to return to the flooded streets.",
     "Only rain will end the drought, farmers said.",
     # an assessment of what a step brings, and a clause the parser hangs as relative
     ("The bloc's chief said the three countries' exit will be a blow to the fight against "
     "terrorism."),
-    "Caracas warned other Latin American countries that U.S. actions threaten the whole region.",
+    "Caracas warned other Caribbean countries that U.S. naval actions threaten the whole region.",
     # the one held responsible, with no one quoted saying so, draws no line
-    "Iran will be held fully responsible for any damage to the embassy.",
+    "Iran alone will be held responsible for any damage to the embassy compound.",
     # a statement inside the condition does not state the line
     ("The ruling means the tariffs will return on Monday unless Seoul can persuade the court to "
     "wait."),
@@ -329,8 +329,8 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
     ("Asked whether the talks would resume, the spokesman said nothing had been decided.",
      [("", "Asked", "whether the talks would resume", "indirect"),
       ("the spokesman", "said", "nothing had been decided", "indirect")]),
-    ("Asked what a firm commitment looks like, the envoy said the talks would decide.",
-     [("", "Asked", "what a firm commitment looks like", "indirect"),
+    ("Asked what a binding pledge would look like, the envoy said the talks would decide.",
+     [("", "Asked", "what a binding pledge would look like", "indirect"),
       ("the envoy", "said", "the talks would decide", "indirect")]),
     ("He asked the generals if the bridge could be held.",
      [("He", "asked", "if the bridge could be held", "indirect")]),
@@ -393,7 +393,7 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("The ministry", "denied", ("reports about the village, which the rebels said on Sunday "
                                   "they had retaken after a week of fighting"), "indirect"),
       ("the rebels", "said", "they had retaken after a week of fighting", "indirect")]),
-    (("The ministry mentioned the islands, which Tokyo calls the Senkaku and which Beijing has "
+    (("The ministry mentioned the islands, which Tokyo still calls the Senkaku and which Beijing has "
       "long called the Diaoyu."),
      [("The ministry", "mentioned", "the islands", "indirect")]),
     ("The envoy cited the grain deal, which both sides kept.",
