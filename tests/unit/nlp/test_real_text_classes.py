@@ -144,6 +144,8 @@ def test_a_call_on_someone_is_a_request(annotate) -> None:
 @pytest.mark.parametrize("name, code, sector", [
     ("the Treasury Department", "USA", "GOV"), ("China's Eastern Theater Command", "CHN", "MIL"),
     ("the Quai d'Orsay", "FRA", "GOV"), ("Yonhap", "KOR", "MED"),
+    # a national paper or broadcaster is of its country, and no state's voice
+    ("The Financial Times", "GBR", "MED"), ("Kan News", "ISR", "MED"), ("Bloomberg", "USA", "MED"),
     # a news agency the state runs speaks for it, as "state media" do
     ("KCNA", "PRK", "GOV")])
 def test_institutions_carry_their_sector(annotate, name, code, sector) -> None:
