@@ -3065,3 +3065,11 @@ def test_a_hyphenated_test_firing_shows_force(annotate) -> None:
 ])
 def test_a_pronoun_goes_on_with_the_latest_sentences_subject(annotate, text, last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+def test_a_leader_spelt_as_the_wires_spell_him_is_known(annotate) -> None:
+    # "Zelenskiy", as Reuters writes it, is the president the knowledge base spells "Zelensky",
+    # not an unknown president of the country the report is about
+    doc = annotate("Poland stopped its arms deliveries. President Volodymyr Zelenskiy said the "
+                   "decision played into Moscow's hands.", "2023-09-21")
+    assert _speakers(doc)[-1] == ("UKR", "GOV", False)
