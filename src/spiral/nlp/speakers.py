@@ -63,6 +63,10 @@ def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
     """The quote's speaker as the quotes before it tell it: an unresolved source takes its
     antecedent; a pronoun or a description after what it says is who was speaking before."""
     if quote.speaker is None:
+        # "The ministry said ... It added": an "it" nothing resolved goes on with the body
+        # that spoke before, as a resolved one does
+        quote = _body_speaking_on(doc, source, quote, earlier)
+    if quote.speaker is None:
         return _of_its_words_subject(doc, source, _from_antecedent(doc, source, quote, earlier))
     quote = _unnamed_still(source, _still_speaking(doc, source, quote, earlier), earlier)
     quote = _of_its_words_subject(doc, source, _body_speaking_on(doc, source, quote, earlier))
@@ -205,7 +209,7 @@ def _body_speaking_on(doc: Doc, source: list[Token], quote: Quote, earlier: list
     It said students should reconsider": "it" as a source goes on with the body that spoke in
     the sentence before, not with a country its words named, when no other body was a clause's
     subject in between."""
-    if [t.lower_ for t in source if not t.is_punct] != ["it"] or quote.speaker is None:
+    if [t.lower_ for t in source if not t.is_punct] != ["it"]:
         return quote
     pronoun = source[0]
     before = [q for q in earlier if q.speaker is not None and q.source_spans

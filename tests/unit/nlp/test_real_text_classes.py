@@ -3073,3 +3073,15 @@ def test_a_leader_spelt_as_the_wires_spell_him_is_known(annotate) -> None:
     doc = annotate("Poland stopped its arms deliveries. President Volodymyr Zelenskiy said the "
                    "decision played into Moscow's hands.", "2023-09-21")
     assert _speakers(doc)[-1] == ("UKR", "GOV", False)
+
+
+@pytest.mark.parametrize("text, last", [
+    (("The Pentagon said on Tuesday that two drones had been shot down over the base. The "
+      "statement gave no figures for the damage. “We will respond at a time of our choosing,” "
+      "it said."), ("USA", "MIL", False)),
+    (("Chile’s navy said a patrol boat had been fired on near the border. The statement said two "
+      "sailors were hurt. No group claimed the attack. It said the boat had returned to port."),
+     ("CHL", "MIL", False)),
+])
+def test_an_it_nothing_resolved_goes_on_with_the_body_that_spoke(annotate, text, last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == last
