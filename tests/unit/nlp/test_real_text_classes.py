@@ -3085,3 +3085,17 @@ def test_a_leader_spelt_as_the_wires_spell_him_is_known(annotate) -> None:
 ])
 def test_an_it_nothing_resolved_goes_on_with_the_body_that_spoke(annotate, text, last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+@pytest.mark.parametrize("text, last", [
+    ("Chile's government spokesperson said on Monday that no arrests were made abroad.",
+     ("CHL", "GOV", True)),
+    (("Fighting went on across Myanmar. Myanmar's junta said the town was calm. The junta "
+      "spokesperson said rebels had entered the village."), ("MMR", "GOV", True)),
+    # one named before is meant, not an unnamed one
+    (("Foreign ministry spokesperson Maria Zakharova said the talks had failed. The ministry "
+     "spokesperson said Moscow would answer."), ("RUS", "GOV", False)),
+])
+def test_a_spokesperson_whose_body_the_words_give_and_no_name_is_unnamed(annotate, text,
+                                                                         last) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == last
