@@ -175,14 +175,14 @@ def _of_non_state_kind(head: Token) -> bool:
 def _unnamed_spokesperson(source: list[Token], head: Token, speaker: Entity | None) -> bool:
     """"A spokesman for Britain's defence ministry", "an Iranian foreign ministry spokesman",
     "Uganda's government spokesperson", "the junta spokesperson": a spokesperson the text does
-    not name, and does not point back to ("the spokesman", "his spokesperson", "the ministry
-    spokesperson" after "ministry spokesperson X")."""
+    not name, and does not point back to ("the spokesman", "his spokesperson", "the group's
+    spokesman", "the ministry spokesperson" after "ministry spokesperson X")."""
     if head.lower_ not in SPOKESPEOPLE or any(t.ent_type_ == "PERSON" for t in source):
         return False
     if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
         return True
     # whose spokesperson the words say, and no person named before is meant
-    return any(c.dep_ in ("compound", "amod") or c.dep_ == "poss" and c.pos_ != "PRON"
+    return any(c.dep_ in ("compound", "amod") or c.dep_ == "poss" and c.pos_ == "PROPN"
                for c in head.children) \
         and (speaker is None or speaker.role in ("", BY_DOCUMENT))
 
