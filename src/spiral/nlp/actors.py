@@ -520,7 +520,7 @@ class ActorResolver:
                   written: str) -> list[_Mention]:
         people = sorted((m for m in known if m.person and not any(
             s <= m.start < e for s, e in quoted)), key=lambda m: m.start)
-        found = []
+        found: list[_Mention] = []
         for token in _words(doc, ANAPHORS, written):
             lower = token.lower_
             gender = PRONOUNS.get(lower)
@@ -535,15 +535,17 @@ class ActorResolver:
             start = first.idx if is_role_noun else token.idx
             end = token.idx + len(token.text)
             role = f"{doc[token.i - 1].lower_} {lower}" if qualified else lower[:6]
-            candidates = [m for m in people if m.end <= start
+            # a pronoun resolved before is a link of the chain ("X said ... He met Y, who ...
+            # He added": the second "he" is the first's)
+            chain = [m for m in found if not any(s <= m.start < e for s, e in quoted)]
+            candidates = [m for m in [*people, *chain] if m.end <= start
                           and _unquoted_distance(m.end, start, quoted)
                           <= MAX_PRONOUN_DISTANCE_CHARS
                           and (gender is None or not m.gender or m.gender == gender)
                           and (not is_role_noun or role in m.entity.role.lower())]
             if not candidates:
                 continue
-            ranked = sorted(candidates, key=lambda m: (_subject_rank(doc, m), m.start))
-            antecedent = ranked[-1]
+            antecedent = _antecedent(doc, candidates)
             entity = Entity(written[start:end], antecedent.entity.entity_name,
                             antecedent.entity.code, antecedent.entity.sector,
                             antecedent.entity.role, antecedent.entity.role_valid_from,
@@ -891,6 +893,28 @@ def _clause_subject(token: Token, candidates: list[_Mention]) -> _Mention | None
     return None
 
 
+def _antecedent(doc: Doc, candidates: list[_Mention]) -> _Mention:
+    """Whom a personal pronoun continues: the subject of the latest sentence before it that has
+    one among the candidates, of the clause highest in it ("India hardened its stand after X
+    claimed Y had imposed tariffs. He said": X, the subject nearest, and of the clause above
+    Y's), else the last person named."""
+    subjects = [(m, rank, span.root) for m in candidates
+                if (rank := _subject_rank(doc, m)) > 0
+                and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None]
+    if not subjects:
+        return max(candidates, key=lambda m: m.start)
+    # where the sentence starts, or the line, when the parser ran two lines (bullets) together
+    starts = {id(m): max(root.sent.start_char, doc.text.rfind("\n", 0, m.start) + 1)
+              for m, _, root in subjects}
+    latest = max(starts.values())
+    nearest = [(m, rank, root) for m, rank, root in subjects if starts[id(m)] == latest]
+    # the subject of a clause another candidate's clause holds ("X claimed Y had ...") is not
+    # whom the next sentence goes on with
+    above = [(m, rank, root) for m, rank, root in nearest if not any(
+        other.head in root.head.ancestors for _, _, other in nearest)]
+    return max(above or nearest, key=lambda s: (s[1], s[0].start))[0]
+
+
 def _subject_rank(doc: Doc, mention: _Mention) -> int:
     """2 for the subject of a sentence's main verb, 1 for another subject, 0 otherwise: news
     pronouns mostly continue the main subject ("Vance told the paper X could ...; he said")."""
@@ -901,9 +925,12 @@ def _subject_rank(doc: Doc, mention: _Mention) -> int:
     if span is not None and span.root.dep_ == "poss" and span.root.head.dep_ in (
             "nsubj", "nsubjpass") and span.root.head.head.dep_ == "ROOT":
         return 1  # "Khamenei's speech emphasized ...; he said": whose the subject is goes on too
-    if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+    # "The court's chief, Judge X, ruled": a name in apposition to the subject is the subject
+    root = span.root.head if span is not None and span.root.dep_ == "appos" else \
+        span.root if span is not None else None
+    if root is None or root.dep_ not in ("nsubj", "nsubjpass"):
         return 0
-    return 2 if span.root.head.dep_ == "ROOT" else 1
+    return 2 if root.head.dep_ == "ROOT" else 1
 
 
 def _communities(names: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:

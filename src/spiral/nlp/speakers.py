@@ -63,6 +63,10 @@ def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
     """The quote's speaker as the quotes before it tell it: an unresolved source takes its
     antecedent; a pronoun or a description after what it says is who was speaking before."""
     if quote.speaker is None:
+        # "The ministry said ... It added": an "it" nothing resolved goes on with the body
+        # that spoke before, as a resolved one does
+        quote = _body_speaking_on(doc, source, quote, earlier)
+    if quote.speaker is None:
         return _of_its_words_subject(doc, source, _from_antecedent(doc, source, quote, earlier))
     quote = _unnamed_still(source, _still_speaking(doc, source, quote, earlier), earlier)
     quote = _of_its_words_subject(doc, source, _body_speaking_on(doc, source, quote, earlier))
@@ -100,7 +104,8 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                     # "an unidentified relative", "doctors": a person at the scene, unnamed
                     or t.pos_ == "NOUN" and t.lemma_.lower() in ONLOOKERS and not t.ent_type_
                     and not _named_word(t)
-                    for t in (named, *named.conjuncts)) or _unnamed_spokesperson(source, named)
+                    for t in (named, *named.conjuncts)) or _unnamed_spokesperson(source, named,
+                                                                                 speaker)
     if (several := _several(doc, head) or _pair(doc, source)) is not None:
         return several, anonymous
     if speaker is None and named.lemma_.lower() in NGO_HEADS and named.tag_ in ("NNS", "NNPS") \
@@ -167,12 +172,19 @@ def _of_non_state_kind(head: Token) -> bool:
     return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds)
 
 
-def _unnamed_spokesperson(source: list[Token], head: Token) -> bool:
-    """"A spokesman for Britain's defence ministry", "an Iranian foreign ministry spokesman":
-    a spokesperson the text does not name, and does not point back to ("the spokesman")."""
-    return head.lower_ in SPOKESPEOPLE \
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) \
-        and not any(t.ent_type_ == "PERSON" for t in source)
+def _unnamed_spokesperson(source: list[Token], head: Token, speaker: Entity | None) -> bool:
+    """"A spokesman for Britain's defence ministry", "an Iranian foreign ministry spokesman",
+    "Uganda's government spokesperson", "the junta spokesperson": a spokesperson the text does
+    not name, and does not point back to ("the spokesman", "his spokesperson", "the group's
+    spokesman", "the ministry spokesperson" after "ministry spokesperson X")."""
+    if head.lower_ not in SPOKESPEOPLE or any(t.ent_type_ == "PERSON" for t in source):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return True
+    # whose spokesperson the words say, and no person named before is meant
+    return any(c.dep_ in ("compound", "amod") or c.dep_ == "poss" and c.pos_ == "PROPN"
+               for c in head.children) \
+        and (speaker is None or speaker.role in ("", BY_DOCUMENT))
 
 
 def _of_any_state(head: Token) -> bool:
@@ -205,7 +217,7 @@ def _body_speaking_on(doc: Doc, source: list[Token], quote: Quote, earlier: list
     It said students should reconsider": "it" as a source goes on with the body that spoke in
     the sentence before, not with a country its words named, when no other body was a clause's
     subject in between."""
-    if [t.lower_ for t in source if not t.is_punct] != ["it"] or quote.speaker is None:
+    if [t.lower_ for t in source if not t.is_punct] != ["it"]:
         return quote
     pronoun = source[0]
     before = [q for q in earlier if q.speaker is not None and q.source_spans
