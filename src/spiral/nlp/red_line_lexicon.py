@@ -35,8 +35,12 @@ SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # Looking ahead: the auxiliaries that put a consequence in the future, or only in the possible
 # -------------------------------------------------------------------------------------------------
 # "would", "will": a consequence still to come (a verb with one is no present "X means war")
+# (not event_lexicon.MODALS: its "can" and "shall" are FUTURE_AUX here; read as modals they would
+# make "X can be regarded as an act of aggression" a line)
 MODALS = {"would", "will", "could", "should", "may", "might"}
 # a consequence said as a possibility
+# (not event_lexicon.POSSIBILITY_MODALS: its "would" is no mere possibility here, "Baku would
+# invade if the talks collapsed" is a threat)
 POSSIBILITY = {"could", "may", "might"}
 # the other auxiliaries that look ahead ("shall", "'ll", "must", "can"; "ca" and "wo" of "can't",
 # "won't")
@@ -92,6 +96,7 @@ REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
 # the verbs that judge what a step would be, with any modal ("could constitute")
 JUDGING_VERBS = REGARD_VERBS | {"constitute", "represent", "amount"}
 # "declaring Ethiopia's expansion a red line": the verbs that name what they take a thing for
+# (not event_lexicon.NAMING_VERBS, which lacks "declare": "declaring X a red line")
 NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
 # "warned that American intervention would lead to irreparable damage": under a warning, what a
 # step would bring about
@@ -163,8 +168,11 @@ CONSEQUENCE_NOUNS = {"consequences", "consequence", "repercussions", "retaliatio
 ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "counteraction",
                 "retaliation", "reprisal"}
 # "will respond to any X", "would retaliate": an answer to a step
+# (not event_lexicon.ANSWERING_VERBS: "follow" for "act", which "reserves the right to act
+# against any incursion" needs)
 RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
 # "vowed a crushing response to any aggression"
+# (not event_lexicon.RESPONSES: its "revenge" would make "vowed revenge for any aggression" a line)
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 # "Chile would suffer grave consequences if ...": what the other party would undergo is the
 # threat made to it, not a forecast of what it may do
@@ -188,8 +196,11 @@ UNBOUNDED = {"anything", "everything", "whatever"}
 COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defeat", "punish",
                  "resist", "confront", "destroy"}
 # "ready to thwart any attempt": an act readied, like one promised
+# (not event_lexicon.OFFERING_WORDS: its "willing" would make "willing to thwart any attempt" a line)
 READY = {"ready", "prepared", "determined"}
 # "would not hesitate to use force to stop X": what the act is to stop is the step
+# (not event_lexicon.STOPPING_VERBS, what halts an activity: "end", "freeze", "suspend", none of
+# "stop", "prevent", "block", "thwart", "counter", "repel", "foil")
 STOPPING_VERBS = {"stop", "prevent", "block", "thwart", "halt", "counter", "repel", "foil"}
 
 # -------------------------------------------------------------------------------------------------
@@ -206,6 +217,7 @@ ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody"}
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
 # the relative pronouns that open that clause
+# (not event_lexicon.RELATIVE_PRONOUNS, which lacks "whom": "will punish those whom Kyiv arms")
 RELATIVES = {"that", "which", "who", "whom"}
 # "the hand that reaches into our waters will be cut off": what is promised whoever does it
 PUNISHING_VERBS = {"cut", "crush", "destroy", "smash", "break", "burn", "eliminate",
