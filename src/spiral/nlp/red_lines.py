@@ -88,179 +88,76 @@ from spiral.nlp.actors import NON_STATE_CODES, STATE_SECTORS, entity_at
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quotes import SPEECH_VERBS, statement_holder
+from spiral.nlp.red_line_lexicon import (
+    ACTION_NOUNS,
+    AGAINST_STEP,
+    ANAPHORA,
+    ANSWERABLE,
+    ANY_STEP,
+    ANYONE,
+    CASE_NOUNS,
+    CAUSING_VERBS,
+    CONDITION_MARKS,
+    CONDITION_TIMES,
+    CONSEQUENCE_NOUNS,
+    COUNTER_VERBS,
+    CROSSING,
+    DEADLINE,
+    DECLARING_VERBS,
+    DEFENDING_ACTS,
+    DEFENDING_VERBS,
+    DEFINITE_STEP,
+    DEMAND_VERBS,
+    EITHER_OR,
+    ENABLERS,
+    ENDING_VERBS,
+    EPISTEMIC,
+    FUTURE_AUX,
+    GIVEN_TIME,
+    JUDGEMENTS,
+    JUDGING_VERBS,
+    LASTING_VERBS,
+    LINKING_WORDS,
+    MEANING_VERBS,
+    MODALS,
+    NAMING_VERBS,
+    NOT_ALLOWED,
+    NOT_CONDITIONING,
+    NOT_TOLERATED,
+    ONLOOKING_SECTORS,
+    OR_FACE,
+    ORDER_VERBS,
+    OWN_PRONOUNS,
+    POSSIBILITY,
+    PRONOUN,
+    PUBLIC,
+    PUNISHING_VERBS,
+    READY,
+    RED_LINE,
+    REGARD_VERBS,
+    RELATIVES,
+    RESPONSE_NOUNS,
+    RESPONSE_VERBS,
+    RIGHT_HOLDING_VERBS,
+    SEASONS,
+    STEP_NOUNS,
+    STEP_SUBJECT,
+    STEP_WORDS,
+    STOPPING_VERBS,
+    TARGET_DETERMINERS,
+    TARGETING_VERBS,
+    THREAT_WORDS,
+    TIME_UNITS,
+    ULTIMATUM_VERBS,
+    UNBOUNDED,
+    UNDERGOING_VERBS,
+    VOICED,
+    WAR_MEANING_VERBS,
+    WAR_WORDS,
+    WARNING_VERBS,
+)
 from spiral.nlp.speakers import resolve
 from spiral.records import Entity, RedLine
-
-CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
-MEANING_VERBS = {"mean", "constitute", "amount", "make", "put", "be", "regard", "consider",
-                 "treat", "meet", "receive", "bring", "trigger", "provoke", "represent", "equal",
-                 "become", "face", "see", "view", "cross"}
-# "any attack on our troops would not go unanswered": a step any party may take, whatever verb
-# says what follows it
-ANY_STEP = re.compile(r"^(any|every)\b", re.IGNORECASE)
-RED_LINE = re.compile(r"\bred lines?\b", re.IGNORECASE)
-# "will not be tolerated": a line drawn with no consequence named
-NOT_TOLERATED = {"tolerate", "allow", "accept", "permit"}
-# "we will not allow any force to settle on our border": a refusal in the active voice
-NOT_ALLOWED = {"tolerate", "allow", "permit"}
-# "we will not allow this act of sabotage to derail the talks": a step already taken
-DEFINITE_STEP = re.compile(r"^(this|that|these|those)\b", re.IGNORECASE)
-# "only X will stop Y"
-ENDING_VERBS = {"stop", "end", "halt"}
-# whom a warning advises rather than threatens
-PUBLIC = {"resident", "civilian", "people", "public", "citizen", "traveller", "traveler",
-          "tourist", "motorist", "villager", "user", "consumer", "parent", "family", "shipper"}
-# "will be held responsible for any damage", "will hold them accountable for"
-ANSWERABLE = {"responsible", "accountable", "liable"}
-# "would take firm action against ...": what a warning threatens to do against a step
-ACTION_NOUNS = {"action", "measure", "step", "response", "countermeasure", "counteraction",
-                "retaliation", "reprisal"}
-# "keeps the right to take any measures to defend its interests", "can do anything to keep
-# it": who has the right to an act, the acts claimed, what they defend, and an act with no bound
-RIGHT_HOLDING_VERBS = {"have", "reserve", "retain"}
-DEFENDING_ACTS = {"take", "adopt", "use", "do"}
-DEFENDING_VERBS = {"defend", "protect", "safeguard", "maintain", "preserve", "secure", "uphold"}
-UNBOUNDED = {"anything", "everything", "whatever"}
-WARNING_VERBS = {"warn", "threaten", "vow", "pledge", "promise"}
-# "warned that American intervention would lead to irreparable damage": under a warning, what a
-# step would bring about
-CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark",
-                 "have", "carry"}
-# the words by which a party names itself as the subject of what it will do
-OWN_PRONOUNS = frozenset({"we", "i", "it", "they"})
-# "as if" compares and "even if" concedes: neither sets a condition
-NOT_CONDITIONING = {"as", "even"}
-# "if the allegation is true": a condition on what is known, not on a step anyone may take
-EPISTEMIC = {"true", "correct", "accurate", "right", "confirmed", "verified", "so"}
-# "would target all ships bound for Israel", "will shoot down any drone that enters": a class
-# of targets, qualified by what makes one a target
-TARGETING_VERBS = {"target", "strike", "attack", "hit", "sink", "shoot", "destroy", "seize"}
-TARGET_DETERMINERS = {"any", "every", "all"}
-# "will strike anyone trafficking in those waters": a class of targets named by a pronoun
-ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody"}
-# "companies would have three months to leave": what a deadline demands
-DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
-                "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end",
-                "lay", "restore", "reinstate", "accept", "reverse", "retract"}
-TIME_UNITS = {"hours", "days", "weeks", "months", "hour", "day", "week", "month"}
-# a subject that names a step, not a party: "any attack on ...", "the deployment of ..."
-STEP_SUBJECT = re.compile(r"^(any|every|the|an?|such|further|more|another|new|repeated|"
-                          r"continued|additional)\b", re.IGNORECASE)
-# "and so any supply of ...": words that link a clause to what went before, before its step
-LINKING_WORDS = {"so", "thus", "therefore", "hence", "then", "and", "but"}
-REGARD_VERBS = {"regard", "consider", "treat", "view", "see", "deem"}
-# "declaring Ethiopia's expansion a red line": the verbs that name what they take a thing for
-NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
-MODALS = {"would", "will", "could", "should", "may", "might"}
-# a consequence said as a possibility
-POSSIBILITY = {"could", "may", "might"}
-# "Chile would suffer grave consequences if ...": what the other party would undergo is the
-# threat made to it, not a forecast of what it may do
-UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur"}
-# sectors of those who speak of a conflict without being a party that can carry out a threat
-ONLOOKING_SECTORS = {"MED", "EDU", "NGO", "CVL", "BUS"}
-FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
-ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
-            "whoever", "people", "side"}
-RELATIVES = {"that", "which", "who", "whom"}
-WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parties to|direct participation|"
-                       r"direct involvement|legitimate target|red line|declaration of war|"
-                       r"(?:hostile|unfriendly) act|"
-                       r"get away with|"
-                       r"(?:will|would|shall|cannot|can ?not) (?:not |never )?be (?:tolerated|"
-                       r"allowed|accepted|permitted)|(?:will|would|shall|cannot|can ?not) "
-                       r"(?:not |never )?"
-                       r"(?:allow|tolerate|permit))\b", re.IGNORECASE)
-THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|strikes?|striking|"
-                          r"target\w*|pay|"
-                          r"counter-?measures|fight|bomb\w*|invad\w*|invasion|wiped? out|"
-                          r"options (?:are|were|remain) on the table|blockade|"
-                          r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
-                          r"consequences|shoot\w*|shot|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|"
-                          r"prosecut\w*|"
-                          r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
-                          r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
-                          r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
-                          r"deliveries)|"
-                          r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
-                          r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"
-                          r"capabilities|retribution|revenge|annihilat\w*|obliterat\w*|against|"
-                          r"self-defen[cs]e|defen[cs]e|protect\w*|open fire|fire|military action|"
-                          r"action|proportionate|unanswered|(?:held|hold) (?:\w+ )?(?:responsible|accountable)|offensive|"
-                          r"deadline|clash\w*|do (?:anything|everything|whatever)|fighting|hostilities|military operations?|"
-                          r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|"
-                          r"(?:coming|come) for|"
-                          r"intervene militarily|military intervention|escalation|"
-                          r"end of (?:its|the|their|his) regime)\b",
-                          re.IGNORECASE)
-# "supplying jets to Serbia would be a serious escalation", "any movement of Russian vessels would
-# be deemed a breach of ...", "could constitute a threat to our survival":
-# what a party's step is judged, in the words of a warning: an escalation, a breach of what was
-# agreed, a threat to one's own side
-JUDGEMENTS = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
-                        r"(?:escalation|provocation)|legitimate targets|"
-                        r"(?:violation|breach|infringement)s? of|threat\w*)\b", re.IGNORECASE)
-# the verbs that judge what a step would be, with any modal ("could constitute")
-JUDGING_VERBS = REGARD_VERBS | {"constitute", "represent", "amount"}
-# "warned Warsaw against any provocation": the step warned against, with no consequence named
-AGAINST_STEP = {"any", "further"}
-# "hand back power or face military action": a demand, and what refusing it brings
-OR_FACE = re.compile(r"(?:^|[:;—–-]\s*)(?P<demand>[^:;—–]+?),? or (?:else )?(?P<consequence>"
-                     r"(?:face|bear|suffer|pay) .+?)[.\"”]*$", re.IGNORECASE)
-# "the moment a plane crosses again, we will open fire": a time named by what
-# happens in it is a condition on what is said will follow
-CONDITION_TIMES = {"moment", "minute", "instant", "day", "second", "time"}
-# "will continue to target ships until the war ends": what goes on while a condition holds
-LASTING_VERBS = {"continue", "keep", "persist"}
-SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
-# "independence means war": a step that, in the present, is war
-WAR_MEANING_VERBS = {"mean", "constitute", "amount", "equal", "cross"}
-RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
-# "ready to thwart any attempt to ...", "will crush any incursion": what answers any such step
-COUNTER_VERBS = {"thwart", "repel", "repulse", "foil", "crush", "counter", "defeat", "punish",
-                 "resist", "confront", "destroy"}
-READY = {"ready", "prepared", "determined"}
-# "warned Tehran of serious consequences over its attack": what a warning says will follow
-CONSEQUENCE_NOUNS = {"consequences", "consequence", "repercussions", "retaliation", "reprisals",
-                     "response", "price", "countermeasures"}
-# "ordered the envoy to leave within 48 hours": who demands, with a deadline
-ORDER_VERBS = {"order", "tell", "instruct", "direct", "demand", "ask", "give"}
-# "either you surrender or we are coming for you": the speaker's side will act
-EITHER_OR = re.compile(r"\beither (?P<demand>[^”\"]+?),? or (?:else )?(?P<consequence>(?:we|they|I)"
-                       r"\b[^”\"]*?(?:will|'ll|’ll|shall|are coming|are going to)\b[^”\"]*?)"
-                       r"[.,!]*(?:[”\"].*)?$", re.IGNORECASE)
-# "issued Tigray a 72-hour ultimatum to surrender": the verbs that deliver an ultimatum
-ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand", "serve",
-                   "impose"}
-# the verbs that say a line was declared, warned of or delivered ("issued a warning")
-DECLARING_VERBS = frozenset(SPEECH_VERBS | WARNING_VERBS | ULTIMATUM_VERBS) - RESPONSE_VERBS
-# "the hand that reaches into our waters will be cut off": what is promised whoever does it
-PUNISHING_VERBS = {"cut", "crush", "destroy", "smash", "break", "burn", "eliminate",
-                   "annihilate", "wipe", "target", "strike", "hit", "shoot", "sink"}
-# "would not hesitate to use force to stop X": what the act is to stop is the step
-STOPPING_VERBS = {"stop", "prevent", "block", "thwart", "halt", "counter", "repel", "foil"}
-# "vowed a crushing response to any aggression"
-RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
-DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
-                      r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight)|ultimatum|"
-                      r"\w+ (hours|days|weeks|months) to)\b", re.IGNORECASE)
-GIVEN_TIME = re.compile(r"(?P<who>.+?) (?:has|have|had|was given|were given|is given) "
-                        r"(?P<time>until .+?|\w+ (?:hours|days|weeks|months)) to (?P<act>.+)")
-# "Israel's defence minister said Hezbollah has until ...": the demand without who voiced it
-VOICED = re.compile(r"^.*?\b(?:said|says|warned|warns|told \w+|declared|announced|added)\s+"
-                    r"(?:that\s+)?", re.IGNORECASE)
-ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|this|that|it|"
-                      r"the decision|this step|that step|"
-                      r"(such an?|that|this) (scenario|case|event|situation|eventuality))$",
-                      re.IGNORECASE)
-# "would respond accordingly in such a scenario": a case the report told before
-CASE_NOUNS = {"scenario", "case", "event", "situation", "eventuality"}
-CROSSING = re.compile(r"^(crossing|crossed|to cross) (that|this|the|such a) (red )?line$", re.IGNORECASE)
-STEP_NOUNS = {"permission", "authorisation", "authorization", "decision", "delivery", "supply",
-              "strike"}
-PRONOUN = re.compile(r"^(it|this|that|they|them|these|those)$", re.IGNORECASE)
-STEP_WORDS = re.compile(r"\b(allow\w*|let\w*|permi\w*|authori[sz]\w*|fire|strike|use|suppl\w*|"
-                        r"send\w*|long-range)\b", re.IGNORECASE)
 
 
 class RedLineFinder:
