@@ -3115,3 +3115,12 @@ def test_an_inquiry_into_what_a_side_did_is_aimed_at_that_side(annotate) -> None
                    "Peruvian forces against Bolivian civilians.")
     accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
     assert [r["code"] for r in accusations[0]["recipient"]] == ["PER"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Volodymyr Zelenskiy accused Chile of blocking the shipments.",
+    "General Oleksandr Syrsky accused Chile of blocking the shipments.",
+])
+def test_a_slavic_surname_in_another_transliteration_is_the_known_person(annotate, text) -> None:
+    doc = annotate(text)
+    assert ("UKR", "ACCUSE", "CHL") in _dyads(doc)
