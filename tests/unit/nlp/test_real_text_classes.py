@@ -3124,3 +3124,8 @@ def test_an_inquiry_into_what_a_side_did_is_aimed_at_that_side(annotate) -> None
 def test_a_slavic_surname_in_another_transliteration_is_the_known_person(annotate, text) -> None:
     doc = annotate(text)
     assert ("UKR", "ACCUSE", "CHL") in _dyads(doc)
+
+
+def test_a_dateline_dash_run_into_the_lead_leaves_its_first_word_whole(annotate) -> None:
+    doc = annotate("LIMA (Reuters) -Peru said on Saturday it had struck a Chilean fuel depot.")
+    assert ("PER", "ASSAULT", "CHL") in _dyads(doc)
