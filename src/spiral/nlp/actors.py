@@ -29,7 +29,7 @@ from spacy.util import minibatch
 from spiral.countries import country_name
 from spiral.nlp import extensions, layout
 from spiral.nlp.attribution_lexicon import RELAYING_CUES
-from spiral.nlp.kb import ActorKB, Fixed, Person
+from spiral.nlp.kb import ActorKB, Fixed, Person, spelling_key
 from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, from_dict, to_dict
 
@@ -218,6 +218,7 @@ class ActorResolver:
         if self.kb.caseless:
             candidates += [(doc[s:e], known)
                            for s, e, known in self.kb.caseless.find(words)]
+        candidates += self._respelled_names(doc, words)
         found = []
         named = {i for span, _ in candidates for i in range(span.start, span.end)}
         for span, known in _communities(_longest_first(candidates)):
@@ -235,6 +236,14 @@ class ActorResolver:
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
         return self._with_agents(doc, words, found, written)
+
+    def _respelled_names(self, doc: Doc, words: list[str]) -> list[tuple[Span, Any]]:
+        """People the text names in another transliteration than the knowledge base ("Volodymyr
+        Zelenskiy", "Zelenskyy" for Zelensky): matched by `spelling_key`, capitalised as names
+        are."""
+        keys = [spelling_key(w) for w in words]
+        return [(doc[s:e], known) for s, e, known in self.kb.spellings.find(keys)
+                if all(_capitalised(w) for w in (words[s], words[e - 1]))]
 
     def _shouted_names(self, doc: Doc, words: list[str], taken: set[int]) -> list[tuple[Span, Any]]:
         """"IRAN blamed Israel": a name set in capitals for emphasis, not an acronym (the
@@ -949,6 +958,12 @@ def _communities(names: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:
             continue
         kept.append((span, known))
     return kept
+
+
+def _capitalised(word: str) -> bool:
+    """'Zelenskiy', not 'zelenskiy' nor 'ZELENSKIY' (a word in capitals is shouted or a
+    dateline)."""
+    return word[:1].isupper() and not word.isupper()
 
 
 def _longest_first(candidates: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 import spacy
@@ -30,6 +31,7 @@ from spiral.records import (
 
 # runs first, before the parser: it sets the sentence starts at the edges of page furniture
 LAYOUT = ("spiral_layout", "spiral.nlp.layout")
+DASH_BEFORE_NAME = r"^-(?=[A-Z])"  # a hyphen opening a word before a capital: "-Ukraine"
 # factory name -> module that registers it, in pipeline order after the model's own
 COMPONENTS = {
     "spiral_actors": "spiral.nlp.actors",
@@ -63,6 +65,9 @@ def load(settings: Settings) -> Language:
     for word in HYPHENATED_TRIGGERS:
         for spelling in (word, word.capitalize(), word.upper()):
             nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+    # "KYIV (Reuters) -Ukraine said": a dash run into the lead's first word is not part of it
+    nlp.tokenizer.prefix_search = re.compile(
+        DASH_BEFORE_NAME + "|" + nlp.tokenizer.prefix_search.__self__.pattern).search
     if "ner" in nlp.pipe_names:
         nlp.disable_pipe("ner")  # spiral_actors runs it where a new name may be
     importlib.import_module(LAYOUT[1])

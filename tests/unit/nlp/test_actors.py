@@ -29,6 +29,13 @@ def test_actors_roles_follow_the_date() -> None:
     assert kb.lookup("Biden", date(2025, 6, 1)).sector == "ELI"
 
 
+def test_actors_slavic_surnames_match_in_any_transliteration_as_names_only(annotate) -> None:
+    doc = annotate("Zelenskiy met Syrskyy in Kyiv. ZELENSKIY SPEAKS.")
+    assert _actor(doc, "Zelenskiy").entity_name == "Volodymyr Zelensky"
+    assert _actor(doc, "Syrskyy").entity_name == "Oleksandr Syrskyi"
+    assert _actor(doc, "ZELENSKIY") is None  # a word in capitals is no name written as one
+
+
 def test_actors_metonyms_are_governments(annotate) -> None:
     doc = annotate("The Kremlin said Kyiv and Washington were to blame.")
     assert [(_actor(doc, n).code, _actor(doc, n).sector) for n in ("Kremlin", "Kyiv", "Washington")] == [

@@ -3309,3 +3309,17 @@ def test_an_it_nothing_resolved_goes_on_with_the_body_that_spoke(annotate, text,
 def test_a_spokesperson_whose_body_the_words_give_and_no_name_is_unnamed(annotate, text,
                                                                          last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+@pytest.mark.parametrize("text", [
+    "President Volodymyr Zelenskiy accused Chile of blocking the shipments.",
+    "General Oleksandr Syrsky accused Chile of blocking the shipments.",
+])
+def test_a_slavic_surname_in_another_transliteration_is_the_known_person(annotate, text) -> None:
+    doc = annotate(text)
+    assert ("UKR", "ACCUSE", "CHL") in _dyads(doc)
+
+
+def test_a_dateline_dash_run_into_the_lead_leaves_its_first_word_whole(annotate) -> None:
+    doc = annotate("LIMA (Reuters) -Peru said on Saturday it had struck a Chilean fuel depot.")
+    assert ("PER", "ASSAULT", "CHL") in _dyads(doc)

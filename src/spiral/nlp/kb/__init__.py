@@ -14,6 +14,7 @@ dictionaries (`spiral actors import`).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -31,6 +32,8 @@ from spiral.records import Entity
 OUT_OF_OFFICE = frozenset({"OPP", "PTY"})  # sectors of those who hold no state office
 SHIPPED_FILES = ("actors.yaml", "office_holders.yaml", "former_office_holders.yaml")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: imported dictionaries are large
+# one Slavic surname ending as wires and governments spell it: Zelensky, Zelenskyy, Zelenskiy
+SLAVIC_ENDING = re.compile(r"sk(?:yy|yi|iy|ii|y)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,9 @@ class ActorKB:
     agents: CaselessNames = field(default_factory=CaselessNames)
     people: list[Person] = field(default_factory=list)
     adjectives: dict[str, str] = field(default_factory=dict)  # "Russian" -> RUS
+    # the names of people with a Slavic surname by `spelling_key`: "Volodymyr Zelenskiy" and
+    # "Zelenskyy" for "Volodymyr Zelensky"
+    spellings: CaselessNames = field(default_factory=CaselessNames)
 
     @classmethod
     def load(cls, extra: Path | None = None) -> ActorKB:
@@ -219,7 +225,20 @@ def _load(extra: str | None) -> ActorKB:
         except (OSError, yaml.YAMLError) as error:
             raise InputError(f"{path}: cannot read the actors file ({error}); fix the YAML") from None
         _add_yaml(kb, data or {}, str(path))
+    for name, known in kb.names.items():
+        if isinstance(known, Person) and any(SLAVIC_ENDING.search(w.lower()) for w in name.split()):
+            kb.spellings.add(" ".join(spelling_key(w) for w in name.split()), known)
     return kb
+
+
+def spelling_key(word: str) -> str:
+    """A word as its transliterations share it: a Slavic surname's ending in one form, without
+    case.
+
+    >>> spelling_key("Zelenskiy"), spelling_key("Zelenskyy"), spelling_key("Syrskyi")
+    ('zelensky', 'zelensky', 'syrsky')
+    """
+    return SLAVIC_ENDING.sub("sky", word.lower())
 
 
 def _add_countries(kb: ActorKB) -> None:
