@@ -3309,3 +3309,12 @@ def test_an_it_nothing_resolved_goes_on_with_the_body_that_spoke(annotate, text,
 def test_a_spokesperson_whose_body_the_words_give_and_no_name_is_unnamed(annotate, text,
                                                                          last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+def test_a_denial_answers_its_accuser_before_a_later_speaker(annotate) -> None:
+    # one look-up for both: the accusation aimed at the denier first, the last quote second
+    doc = annotate("Peru accused Chile of diverting the river. Bolivia said the talks would "
+                   "resume in March. Chile denied the accusation.")
+    dyads = _dyads(doc)
+    assert ("CHL", "REJECT", "PER") in dyads
+    assert ("CHL", "REJECT", "BOL") not in dyads
