@@ -346,14 +346,16 @@ STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kil
 # explode", "denied the charge that drones were theirs")
 ALLEGATION_NOUNS = frozenset({"accusation", "allegation", "claim", "suspicion", "rumour",
                               "rumor"})
-# a denial answers whoever told the denier's act, when it names nobody itself ("Kyiv denied the
-# claim", "denied any involvement in the attack", "dismissed that as baseless"): verbs that deny
-# a clause ("denied it was a spy device"), and all of them what is said (`DENIED_WORDS`), not a
-# request or an offer they refuse ("denied the request", "rejected the proposal")
+# a denial names no side when it denies only what was said ("Kyiv denied the claim", "denied any
+# involvement in the attack", "dismissed that as baseless", "refuted this account"): it answers
+# whoever said it (`statement_events._answering`). Verbs that deny a clause ("denied it was a
+# spy device"), and all of them what is said (`DENIED_WORDS`); not a request or an offer they
+# refuse ("denied the request", "rejected the proposal")
 DENYING_VERBS = frozenset({"deny", "refute", "rebut"})
-DISMISSING_VERBS = frozenset({"reject", "dismiss"})
-DENIED_WORDS = ALLEGATION_NOUNS | {"account", "report", "version", "charge", "involvement",
-                                   "responsibility", "role", "that", "this", "it"}
+DISMISSING_VERBS = frozenset({"reject", "dismiss", "repudiate"})
+DENIED_WORDS = ALLEGATION_NOUNS | {"account", "report", "version", "charge", "assertion",
+                                   "statement", "involvement", "responsibility", "role", "that",
+                                   "this", "it"}
 # what someone believes or suspects happened is not yet told as a fact
 BELIEF_VERBS = frozenset({"believe", "think", "suspect", "suppose", "assume", "speculate"})
 # what a place "comes under" from an attacker: "came under air attack from Russian forces"
@@ -527,11 +529,6 @@ RENAMING_NOUNS = frozenset({"move", "decision", "step", "act", "action", "measur
 # what sets a renaming noun off from the clause it renames
 RENAMING_MARKS = frozenset({",", "-", "–", "—", "in"})
 BACK_REFERENCE_CHARS = 1500
-# what a denial answers when it names no side: a claim made before ("Kyiv denied the claim",
-# "rejected this account", "dismissed that as baseless", "denied any involvement"), made by
-# whoever last spoke for another side (`statement_events._answering`)
-ANSWERED_WORDS = frozenset({"claim", "account", "accusation", "allegation", "charge", "report",
-                            "assertion", "version", "statement", "involvement", "that", "this"})
 # objects that are no target to place: "allowed such strikes", "defended a policy", "launched
 # one of its attacks" (the actor's own words say nothing of where the target is)
 UNPLACED = WEAPON_WORDS | {"strike", "strikes", "attack", "attacks", "one", "policy", "plan", "idea",

@@ -82,12 +82,9 @@ from spiral.nlp.event_lexicon import (
     COOPERATIVE,
     DECIDING,
     DEFINITE,
-    DENIED_WORDS,
-    DENYING_VERBS,
     DESIRE_VERBS,
     DESTINATION_PREPS,
     DISAPPROVING_WORDS,
-    DISMISSING_VERBS,
     DOMESTIC,
     DRIVEN_WORDS,
     DRIVING_VERBS,
@@ -266,7 +263,7 @@ class EventCoder:
             shown = event_type == "ASSAULT" and _weapons_test(token)
             if shown:  # aimed at no one: whoever watches it fall is no target
                 event_type, mode, recipients = "MOBILIZE", "weapons", []
-            state_sense = STATE_SENSES.get(_verb_lemma(token)) if event_type == "PROTEST" else None
+            state_sense = STATE_SENSES.get(verb_lemma(token)) if event_type == "PROTEST" else None
             if state_sense and any(_a_state(a) for a in actors) \
                     and not any(t.lemma_.lower() in PROTESTERS for t in _named_part(subject)):
                 # "Nepal protested the new road" is a complaint made to another (CAMEO 114),
@@ -277,8 +274,6 @@ class EventCoder:
                 # attack": aimed at whoever made the act the reaction answers
                 recipients = _maker_of_answered_act(token, found.values(), earlier, actors,
                                                     recipients)
-                if not recipients and event_type == "REJECT" and _a_denial(token):
-                    recipients = _accuser(token, found.values(), earlier, actors)
             if not recipients and event_type == "THREATEN":
                 # "warned it would resume the launches if Seoul went on": at whom the condition
                 # names; "Kabul vowed to retaliate": at whoever the report last told struck it
@@ -290,7 +285,7 @@ class EventCoder:
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
             reciprocal = len(actors) == 2 and _reciprocal(token)
-            if len(actors) > 1 and not reciprocal and _verb_lemma(token) not in MEDIATING_VERBS \
+            if len(actors) > 1 and not reciprocal and verb_lemma(token) not in MEDIATING_VERBS \
                     and (event_type == "CONSULT" or (
                     not recipients and event_type in MUTUAL
                     and (event_type != "ASSAULT" or _mutual(token, event_type, mode)))):
@@ -477,36 +472,6 @@ def _maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
             if a.code and a.code not in own][:1]
 
 
-def _a_denial(token: Token) -> bool:
-    """'denied the claim', 'denied it was a spy device', 'dismissed that as baseless', 'rejected
-    the account': the verb says the actor did not do what was said of it (`DENYING_VERBS` with a
-    clause or what is said as their object, `DISMISSING_VERBS` with the latter, `DENIED_WORDS`);
-    not 'denied the request' or 'denied entry', which refuse."""
-    lemma = _verb_lemma(token)
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    if lemma in DENYING_VERBS and not objects:
-        return True
-    return lemma in DENYING_VERBS | DISMISSING_VERBS and any(
-        o.lemma_.lower() in DENIED_WORDS for o in objects)
-
-
-def _accuser(token: Token, told: Iterable[Event], earlier: list[Event],
-             actors: list[Entity]) -> list[Entity]:
-    """Who accused the denying side, in its own sentence or the sentences just before: the maker
-    of the latest asserted accusation aimed at it, 'by reference'."""
-    own = {a.code for a in actors if a.code}
-
-    def aimed_at_denier(event: Event) -> bool:
-        return event.event_type == "ACCUSE" and not event.hypothetical and not event.negated \
-            and bool(own & {r.code for r in event.recipient})
-
-    for event in told:
-        agent = _other_maker(event, actors)
-        if agent is not None and aimed_at_denier(event):
-            return [replace(agent, role="by reference")]
-    return _referred_agent(token, earlier, actors, aimed_at_denier)
-
-
 def _last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:
     """Who last used force against the threatening side, in the sentences just before (or
     earlier in its own)."""
@@ -541,7 +506,7 @@ def _named_pair(doc: Doc, subject: list[Token], actors: list[Entity]) -> bool:
 def _mutual(token: Token, event_type: str, mode: str) -> bool:
     """A fight or a ceasefire, which takes two."""
     return mode == "ceasefire" or (event_type == "ASSAULT"
-                                   and _verb_lemma(token) in MUTUAL_FIGHTS)
+                                   and verb_lemma(token) in MUTUAL_FIGHTS)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -756,7 +721,7 @@ def _place(sentence: Span, token: Token, subject: list[Token], event_type: str,
     if targets and all(_person_pronoun(h) for h in heads if h.i in {t.i for t in targets}):
         return []  # "urged him to compromise", "blamed each other": people named elsewhere
     own = frozenset(t.i for t in subject) if event_type not in DOMESTIC else frozenset()
-    if _verb_lemma(token) not in REVERSING_VERBS:  # "lifted its ban" is done at home
+    if verb_lemma(token) not in REVERSING_VERBS:  # "lifted its ban" is done at home
         own |= {c.i for head in heads for c in head.children if _a_doer(c)}
     # nor does the name of a speaker telling its own act: "the Venezuelan government said it
     # would send troops to the disputed region" (whoever reports another's act often speaks
@@ -796,7 +761,7 @@ def _as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
             # "will strike if Hezbollah breaks the truce": aimed at whom the condition names
             recipients = _conditioned_side(token, actors)
     elif not negated and event_type == "CONSULT" and _intended(token, speaker) \
-            and not _offered(token) and _verb_lemma(token) not in VISITS:
+            and not _offered(token) and verb_lemma(token) not in VISITS:
         # "will hold talks in Qatar on Saturday", "will meet top diplomats in Geneva today",
         # "plans to convene": a meeting planned, not yet held, and no agreement either (unlike
         # "is ready to talk", an offer)
@@ -893,7 +858,7 @@ def _event_trigger(token: Token) -> tuple[str, str] | None:
     return trigger
 
 
-def _verb_lemma(token: Token) -> str:
+def verb_lemma(token: Token) -> str:
     """The lemma, or the plain form of an -ed/-s verb the lemmatizer missed ('staged' -> 'stag')."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma in KNOWN_VERBS:
@@ -936,7 +901,7 @@ class _Cue:
 
     @classmethod
     def of(cls, token: Token) -> _Cue:
-        lemma = _verb_lemma(token)
+        lemma = verb_lemma(token)
         children = list(token.children)  # read once: every noun, verb and adjective asks
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "engage":  # "engaged in ethnic cleansing"
@@ -1013,7 +978,7 @@ def _judgement_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
 def _judged(verb: Token) -> bool:
     """The verb names its object with a word of disapproval, as its predicate ("called it
     illegal") or in an 'as' phrase ("described it as an act of aggression")."""
-    if verb.pos_ != "VERB" or _verb_lemma(verb) not in NAMING_VERBS or any(
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in NAMING_VERBS or any(
             c.dep_ == "prt" for c in verb.children):
         return False
     named = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
@@ -1606,7 +1571,7 @@ def _names_side(modifier: Token) -> bool:
 def _weapons_test(token: Token) -> bool:
     """'fired a ballistic missile into the sea', 'test-fired a cruise missile', 'in a launching
     drill': a missile fired at no one, or called a test, shows force; it attacks nobody."""
-    if _verb_lemma(token) not in ("fire", "launch"):
+    if verb_lemma(token) not in ("fire", "launch"):
         return False
     missiles = [o for o in token.children if o.dep_ == "dobj"
                 and any(t.lower_ in MISSILE_WORDS for t in o.subtree)]
@@ -1676,7 +1641,7 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
     if lemma == "strike" and (any(
             c.lower_ in ("hunger", "general", "labour", "labor", "open-ended", "day", "hour",
                          "week") or c.lower_.endswith(("-day", "-hour", "-week"))
-            for c in noun.children) or _verb_lemma(noun.head) in WALKOUT_VERBS
+            for c in noun.children) or verb_lemma(noun.head) in WALKOUT_VERBS
             or (noun.head.lower_ == "on" and noun.head.head.lemma_ == "go")):
         return ("PROTEST", "")  # a strike by workers or prisoners, not a military one
     if lemma == "call" and any(c.lower_ in ("on", "upon", "for") for c in noun.children):
@@ -1722,7 +1687,7 @@ def _subject_tokens(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "agent":
             return [t for c in child.children for t in c.subtree]
-    if token.dep_ == "conj" and _verb_lemma(token) not in SENDING_VERBS and (_passive(token) or (
+    if token.dep_ == "conj" and verb_lemma(token) not in SENDING_VERBS and (_passive(token) or (
             token.tag_ == "VBN" and _passive(token.head)
             and not any(c.dep_ in ("aux", "auxpass") for c in token.children))):
         # "ten people were killed and twelve others wounded", "were missing or being held
@@ -1770,10 +1735,10 @@ def _subject_tokens(token: Token) -> list[Token]:
             # "a war in which thousands were killed", "a man whose son was wounded": what a
             # passive relative clause tells was done to its noun, or there, not by it
             # (unlike troops "who were deployed", whose side sends them)
-            if _passive(token) and _verb_lemma(token) not in SENDING_VERBS:
+            if _passive(token) and verb_lemma(token) not in SENDING_VERBS:
                 return _agent_of_means(token)
             return [token.head]
-        if token.dep_ == "acl" and token.tag_ == "VBN" and _verb_lemma(token) in VERB_TRIGGERS:
+        if token.dep_ == "acl" and token.tag_ == "VBN" and verb_lemma(token) in VERB_TRIGGERS:
             return []  # "Russian soldiers captured in Kursk": the noun is who it was done to
         if token.dep_ == "acl" and token.head.pos_ == "NOUN":
             # "a Turkish offensive targeting the PKK": whoever the noun names as its agent
@@ -2416,7 +2381,7 @@ def _negated(token: Token) -> bool:
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "left without signing the deal"
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and (
-            _verb_lemma(token.head) in CALLING_OFF_VERBS or (
+            verb_lemma(token.head) in CALLING_OFF_VERBS or (
                 token.head.lemma_ in ("call", "break")
                 and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.head.children))):
         return True  # "suspended the talks", "the visit was postponed", "called off the summit"
@@ -2525,7 +2490,7 @@ def _aimed_at(token: Token) -> bool:
         if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                         for c in node.children) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
-                and _verb_lemma(node.head) in SENDING_VERBS:
+                and verb_lemma(node.head) in SENDING_VERBS:
             return True
         if node.lemma_ in SPEECH_VERBS or any(c.dep_ in ("nsubj", "nsubjpass")
                                               for c in node.children):

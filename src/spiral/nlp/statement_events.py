@@ -6,7 +6,8 @@ first other actor its words name: '"Kyiv will pay a heavy price," Moscow said' i
 threatening Ukraine. What the words do is read from `STATEMENT_ACTS` (event_lexicon), in order
 of precedence. A statement whose sentence already holds a verbal event of the same speaker
 (coded from its verb, as in "Moscow warned that ...") adds nothing. A denial that names no side
-("Kyiv denied the claim") answers whoever last spoke for another side (`_answering`).
+("Kyiv denied the claim") answers whoever made the claim: the side that last accused the
+denier, else whoever last spoke for another side (`_answering`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from spiral import plover
 from spiral.nlp import extensions
@@ -25,14 +26,16 @@ from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import SOURCING_CUES, UNSPOKEN
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import (
-    ANSWERED_WORDS,
     BACK_REFERENCE_CHARS,
+    DENIED_WORDS,
+    DENYING_VERBS,
     DISAPPROVING_WORDS,
+    DISMISSING_VERBS,
     HEDGED_ACTS,
     POSSIBILITY_MODALS,
     STATEMENT_ACTS,
-    VERB_TRIGGERS,
 )
+from spiral.nlp.events import verb_lemma
 from spiral.records import Entity, Event, from_dict
 
 ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
@@ -143,54 +146,77 @@ def _as_spoken(event: dict[str, Any], quotes: tuple[dict[str, Any], ...],
     return event
 
 
-def _denied_words(sentence: Span) -> Token | None:
-    """The verb of a denial in `sentence` whose object is what a claim said, named by no side:
-    "denied the claim", "rejected this account", "dismissed that as baseless", "denied any
-    involvement" (not "rejected Lima's claim" nor "rejected the proposal")."""
-    for token in sentence:
-        if VERB_TRIGGERS.get(token.lemma_.lower(), ("",))[0] != "REJECT" or token.pos_ != "VERB":
-            continue
-        for obj in token.children:
-            if obj.dep_ == "dobj" and obj.lemma_.lower() in ANSWERED_WORDS and not any(
-                    c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_
-                    for c in obj.children) and not any(
-                    c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
-                return token
-    return None
+def _a_denial(verb: Token) -> bool:
+    """'denied the claim', 'denied it was a spy device', 'dismissed that as baseless', 'refuted
+    this account', 'denied any involvement': the verb says the actor did not do what was said of
+    it (`DENYING_VERBS` with a clause or what is said as their object, `DISMISSING_VERBS` with
+    the latter, `DENIED_WORDS`), said by no side the object names; not 'rejected Lima's claim',
+    nor 'denied the request' or 'rejected the proposal', which refuse."""
+    lemma = verb_lemma(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in DENYING_VERBS and not objects:
+        return True
+    return lemma in DENYING_VERBS | DISMISSING_VERBS and any(
+        o.lemma_.lower() in DENIED_WORDS and not any(
+            (c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_)
+            or (c.dep_ == "prep" and c.lower_ == "of") for c in o.children)
+        for o in objects)
 
 
-def _answering(event: dict[str, Any], doc: Doc,
+def _answered_side(event: dict[str, Any], events: list[dict[str, Any]],
+                   quotes: tuple[dict[str, Any], ...]) -> dict[str, Any] | None:
+    """Whom a denial answers: the maker of the latest asserted accusation aimed at the denier,
+    in its own sentence or within reach before it; else whoever last spoke for another side
+    before the denial, within reach."""
+    own = {a.get("code") for a in event["actor"]} - {None, ""}
+
+    def accuser(other: dict[str, Any]) -> dict[str, Any] | None:
+        if other["event_type"] != "ACCUSE" or other["hypothetical"] or other["negated"] \
+                or not own & {r.get("code") for r in other["recipient"]}:
+            return None
+        return next((a for a in other["actor"] if a.get("code") and a["code"] not in own), None)
+
+    start, verb_at = event["start"], event["trigger_start"]
+    told = [e for e in events if e["start"] == start] + [
+        e for e in reversed(events) if e["end"] <= start
+        and start - e["end"] <= BACK_REFERENCE_CHARS]
+    side = next((a for e in told if (a := accuser(e)) is not None), None)
+    if side is not None:
+        return side
+    said = [q for q in quotes if q["end"] <= verb_at and verb_at - q["end"] <= BACK_REFERENCE_CHARS
+            and (q.get("speaker") or {}).get("code") not in own | {None, ""}]
+    return max(said, key=lambda q: q["end"])["speaker"] if said else None
+
+
+def _answering(event: dict[str, Any], doc: Doc, events: list[dict[str, Any]],
                quotes: tuple[dict[str, Any], ...]) -> dict[str, Any]:
-    """'Lima said its boats were fired on. Quito denied the claim': a denial that names no
-    side is aimed at whoever last spoke for another side before it, within reach; its recipient
-    is marked 'by reference'."""
+    """'Lima accused Quito of firing on its boats. Quito denied the claim': a denial that names
+    no side (`_a_denial`) is aimed at whoever made the claim (`_answered_side`), 'by
+    reference'."""
     if event["event_type"] != "REJECT" or event["recipient"] or not event["actor"]:
         return event
-    span = doc.char_span(event["start"], event["end"], alignment_mode="expand")
-    verb = _denied_words(span) if span is not None else None
-    if verb is None:
+    trigger = doc.char_span(event["trigger_start"], event["trigger_end"],
+                            alignment_mode="expand")
+    if trigger is None or not _a_denial(trigger[0]):
         return event
-    own = {a.get("code") for a in event["actor"]}
-    said = [q for q in quotes if q["end"] <= verb.idx
-            and verb.idx - q["end"] <= BACK_REFERENCE_CHARS
-            and (q.get("speaker") or {}).get("code") not in own | {None, ""}]
-    if not said:
+    side = _answered_side(event, events, quotes)
+    if side is None:
         return event
-    speaker = max(said, key=lambda q: q["end"])["speaker"]
     # a new recipient makes a new event: its id is its content hash again
-    return {**event, "recipient": [{**speaker, "role": "by reference"}], "id": ""}
+    return {**event, "recipient": [{**side, "role": "by reference"}], "id": ""}
 
 
 class StatementEvents:
     """Adds to `doc._.events` the act each attributed statement performs."""
 
     def __call__(self, doc: Doc) -> Doc:
+        text = extensions.written(doc) if doc._.quotes else ""
+        told = [_as_spoken(event, doc._.quotes, text) for event in doc._.events]
+        events = [_answering(event, doc, told, doc._.quotes) for event in told]
         if not doc._.quotes:
+            doc._.events = tuple(events)
             return doc
         published = date.fromisoformat(doc._.published) if doc._.published else None
-        text = extensions.written(doc)
-        events = [_answering(_as_spoken(event, doc._.quotes, text), doc, doc._.quotes)
-                  for event in doc._.events]
         for quote in doc._.quotes:
             event = self._event(doc, text, quote, events, published)
             if event is not None:

@@ -3323,3 +3323,11 @@ def test_a_slavic_surname_in_another_transliteration_is_the_known_person(annotat
 def test_a_dateline_dash_run_into_the_lead_leaves_its_first_word_whole(annotate) -> None:
     doc = annotate("LIMA (Reuters) -Peru said on Saturday it had struck a Chilean fuel depot.")
     assert ("PER", "ASSAULT", "CHL") in _dyads(doc)
+
+def test_a_denial_answers_its_accuser_before_a_later_speaker(annotate) -> None:
+    # one look-up for both: the accusation aimed at the denier first, the last quote second
+    doc = annotate("Peru accused Chile of diverting the river. Bolivia said the talks would "
+                   "resume in March. Chile denied the accusation.")
+    dyads = _dyads(doc)
+    assert ("CHL", "REJECT", "PER") in dyads
+    assert ("CHL", "REJECT", "BOL") not in dyads
