@@ -152,6 +152,14 @@ ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "remind", "brief", "advi
 # verbs that pass on what another said: "the paper quoted army officers as saying
 # that ...", "the broadcaster cited X as promising revenge": the object is the source
 RELAYING_CUES = frozenset({"quote", "cite"})
+# what such a verb's object is when it names whose words are passed on, not what they said
+# ("citing informed sources", "citing information from the ministry"; "citing safety concerns"
+# gives a reason, which is what was said); names and entities count too
+CITED_SOURCES = frozenset({"source", "official", "officer", "diplomat", "member", "spokesman",
+                           "spokeswoman", "spokesperson", "information", "media", "outlet",
+                           "newspaper", "agency", "ministry", "government", "authorities",
+                           "statement", "report"})
+CITED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # cues that pass on what a source saw or counted ("according to the army", "the monitor reported
 # that ..."): the words tell what happened, they do not accuse, threaten or demand by themselves
 SOURCING_CUES = RELAYING_CUES | frozenset({"accord", "according", "report", "reveal", "confirm",

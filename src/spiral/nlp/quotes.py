@@ -43,6 +43,8 @@ from spiral.nlp.attribution_lexicon import (
     ADJUNCT_PREPOSITIONS,
     ANTECEDENT_RELATIVES,
     AS_CUES,
+    CITED_ENTITIES,
+    CITED_SOURCES,
     CLAUSE_CUES,
     CLAUSE_ONLY,
     CLEAR_CUES,
@@ -326,6 +328,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         return seeming
     if lemma in RELAYING_CUES and (relayed := _relayed(verb)):
         return relayed
+    if lemma in RELAYING_CUES and _names_who_speaks(verb):
+        return []
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and (clause := _clause(verb)) is not None:
         content = [_before_next_cue(verb, clause)]
@@ -497,6 +501,22 @@ def _relayed(verb: Token) -> list[_Found]:
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _source(verb) or cited, content, said,
                    relayed=cited)]
+
+
+def _as_saying(verb: Token) -> bool:
+    """The verb has "as" and a gerund after it ("quoted her as saying", "cited him as warning")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i + 1 < len(c.doc)
+               and c.nbor(1).tag_ == "VBG" for c in verb.children)
+
+
+def _names_who_speaks(verb: Token) -> bool:
+    """"The paper reported the clash, citing officials": the object names whose words are
+    passed on, which are in the clause the verb hangs from, so it is no content ("citing
+    safety concerns" gives a reason, which is)."""
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return cited is not None and not _as_saying(verb) and (
+        cited.pos_ == "PROPN" or cited.ent_type_ in CITED_ENTITIES
+        or cited.lemma_.lower() in CITED_SOURCES)
 
 
 def _linking(verb: Token) -> bool:

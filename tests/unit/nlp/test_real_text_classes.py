@@ -3309,3 +3309,17 @@ def test_an_it_nothing_resolved_goes_on_with_the_body_that_spoke(annotate, text,
 def test_a_spokesperson_whose_body_the_words_give_and_no_name_is_unnamed(annotate, text,
                                                                          last) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == last
+
+
+@pytest.mark.parametrize("text, contents", [
+    # whom a report cites is who speaks, not what was said
+    ("The convoy was stopped near the river, the broadcaster reported, citing local officials.",
+     ["The convoy was stopped near the river"]),
+    ("Two patrol boats entered the bay, the newspaper said, citing Reuters.",
+     ["Two patrol boats entered the bay"]),
+    # a reason cited is what was said
+    ("The ministry halted the grain imports, citing safety concerns.", ["safety concerns"]),
+    ("The envoy cited the raid as a breach of the truce.", ["the raid as a breach of the truce"]),
+])
+def test_whom_a_report_cites_is_no_content(annotate, text, contents) -> None:
+    assert [q["content"] for q in annotate(text)._.quotes] == contents
