@@ -50,6 +50,13 @@ COGNITION = frozenset({
 
 # nor do verbs of evidence ("polls show that ...")
 CLAUSE_ONLY = COGNITION | frozenset({"show"})
+# what a picture shows is what the reporter saw in it, no one's statement ("footage showed smoke
+# over the port", "this photo shows the frigate"); "the report showed", "a poll shows" stay
+# cues, and so do "a video shows" and "data show", which PolNeAR dev annotates (with them
+# there, two of its indirect attributions were lost)
+DEPICTING_CUES = frozenset({"show"})
+DEPICTIONS = frozenset({"footage", "photo", "photograph", "picture", "image", "imagery",
+                        "graphic", "map", "still", "clip", "view", "screenshot"})
 
 # cues of what someone thinks or means to do, which perform no act by being said
 UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "like", "try",

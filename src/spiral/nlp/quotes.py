@@ -51,6 +51,8 @@ from spiral.nlp.attribution_lexicon import (
     CONCESSIVE_PREPOSITIONS,
     CONTRACTED_HAS,
     CUE_PARTICLES,
+    DEPICTING_CUES,
+    DEPICTIONS,
     DOCUMENT_NOUNS,
     ENDORSEMENT_NOUNS,
     ENDORSEMENT_VERBS,
@@ -404,7 +406,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         # "criticized what she called ...", "touted how far the campaign had come": an object
         # the parser took for a clause
         content = [_extent(free)]
-    if not content:
+    if not content or _depicts(verb, lemma):
         return []
     cue = _cue_tokens(verb, content)
     source = _source(verb) or _stranded_subject(verb, content)
@@ -501,6 +503,13 @@ def _relayed(verb: Token) -> list[_Found]:
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _source(verb) or cited, content, said,
                    relayed=cited)]
+
+
+def _depicts(verb: Token, lemma: str) -> bool:
+    """"Footage posted online showed ...", "this photo shows ...": what a picture shows, which
+    no one said."""
+    return lemma in DEPICTING_CUES and any(
+        c.dep_ in SUBJECTS and c.lemma_.lower() in DEPICTIONS for c in verb.children)
 
 
 def _as_saying(verb: Token) -> bool:

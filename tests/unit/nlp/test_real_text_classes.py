@@ -3323,3 +3323,17 @@ def test_a_spokesperson_whose_body_the_words_give_and_no_name_is_unnamed(annotat
 ])
 def test_whom_a_report_cites_is_no_content(annotate, text, contents) -> None:
     assert [q["content"] for q in annotate(text)._.quotes] == contents
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # what a picture or a record shows is what the reporter saw in it
+    ("This photo released by the navy shows a frigate leaving port on Monday.", False),
+    ("Images posted by residents showed that the bridge had partly collapsed.", False),
+    ("Footage released by the coast guard showed a patrol boat firing at a trawler.", False),
+    ("Satellite imagery shows new trenches dug along the border.", False),
+    # a study or a person that shows something still tells it
+    ("The survey showed that most voters backed the deal.", True),
+    ("The minister showed that the figures were wrong.", True),
+])
+def test_what_a_picture_shows_is_no_statement(annotate, text, quoted) -> None:
+    assert bool(annotate(text)._.quotes) is quoted
