@@ -50,6 +50,13 @@ COGNITION = frozenset({
 
 # nor do verbs of evidence ("polls show that ...")
 CLAUSE_ONLY = COGNITION | frozenset({"show"})
+# what a picture shows is what the reporter saw in it, no one's statement ("footage showed smoke
+# over the port", "this photo shows the frigate"); "the report showed", "a poll shows" stay
+# cues, and so do "a video shows" and "data show", which PolNeAR dev annotates (with them
+# there, two of its indirect attributions were lost)
+DEPICTING_CUES = frozenset({"show"})
+DEPICTIONS = frozenset({"footage", "photo", "photograph", "picture", "image", "imagery",
+                        "graphic", "map", "still", "clip", "view", "screenshot"})
 
 # cues of what someone thinks or means to do, which perform no act by being said
 UNSPOKEN = COGNITION | frozenset({"seek", "aim", "intend", "plan", "prefer", "like", "try",
@@ -152,6 +159,14 @@ ADDRESSEE_CUES = frozenset({"tell", "assure", "inform", "remind", "brief", "advi
 # verbs that pass on what another said: "the paper quoted army officers as saying
 # that ...", "the broadcaster cited X as promising revenge": the object is the source
 RELAYING_CUES = frozenset({"quote", "cite"})
+# what such a verb's object is when it names whose words are passed on, not what they said
+# ("citing informed sources", "citing information from the ministry"; "citing safety concerns"
+# gives a reason, which is what was said); names and entities count too
+CITED_SOURCES = frozenset({"source", "official", "officer", "diplomat", "member", "spokesman",
+                           "spokeswoman", "spokesperson", "information", "media", "outlet",
+                           "newspaper", "agency", "ministry", "government", "authorities",
+                           "statement", "report"})
+CITED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # cues that pass on what a source saw or counted ("according to the army", "the monitor reported
 # that ..."): the words tell what happened, they do not accuse, threaten or demand by themselves
 SOURCING_CUES = RELAYING_CUES | frozenset({"accord", "according", "report", "reveal", "confirm",

@@ -43,12 +43,16 @@ from spiral.nlp.attribution_lexicon import (
     ADJUNCT_PREPOSITIONS,
     ANTECEDENT_RELATIVES,
     AS_CUES,
+    CITED_ENTITIES,
+    CITED_SOURCES,
     CLAUSE_CUES,
     CLAUSE_ONLY,
     CLEAR_CUES,
     CONCESSIVE_PREPOSITIONS,
     CONTRACTED_HAS,
     CUE_PARTICLES,
+    DEPICTING_CUES,
+    DEPICTIONS,
     DOCUMENT_NOUNS,
     ENDORSEMENT_NOUNS,
     ENDORSEMENT_VERBS,
@@ -326,6 +330,8 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         return seeming
     if lemma in RELAYING_CUES and (relayed := _relayed(verb)):
         return relayed
+    if lemma in RELAYING_CUES and _names_who_speaks(verb):
+        return []
     content: list[tuple[int, int]] = []
     if lemma in CLAUSE_CUES and (clause := _clause(verb)) is not None:
         content = [_before_next_cue(verb, clause)]
@@ -400,7 +406,7 @@ def _verbal(verb: Token, lemma: str) -> list[_Found]:
         # "criticized what she called ...", "touted how far the campaign had come": an object
         # the parser took for a clause
         content = [_extent(free)]
-    if not content:
+    if not content or _depicts(verb, lemma):
         return []
     cue = _cue_tokens(verb, content)
     source = _source(verb) or _stranded_subject(verb, content)
@@ -497,6 +503,29 @@ def _relayed(verb: Token) -> list[_Found]:
     content = [_extent(complements[0])]
     return [_Found([verb, as_, said], _source(verb) or cited, content, said,
                    relayed=cited)]
+
+
+def _depicts(verb: Token, lemma: str) -> bool:
+    """"Footage posted online showed ...", "this photo shows ...": what a picture shows, which
+    no one said."""
+    return lemma in DEPICTING_CUES and any(
+        c.dep_ in SUBJECTS and c.lemma_.lower() in DEPICTIONS for c in verb.children)
+
+
+def _as_saying(verb: Token) -> bool:
+    """The verb has "as" and a gerund after it ("quoted her as saying", "cited him as warning")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i + 1 < len(c.doc)
+               and c.nbor(1).tag_ == "VBG" for c in verb.children)
+
+
+def _names_who_speaks(verb: Token) -> bool:
+    """"The paper reported the clash, citing officials": the object names whose words are
+    passed on, which are in the clause the verb hangs from, so it is no content ("citing
+    safety concerns" gives a reason, which is)."""
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return cited is not None and not _as_saying(verb) and (
+        cited.pos_ == "PROPN" or cited.ent_type_ in CITED_ENTITIES
+        or cited.lemma_.lower() in CITED_SOURCES)
 
 
 def _linking(verb: Token) -> bool:

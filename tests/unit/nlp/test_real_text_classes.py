@@ -3331,3 +3331,30 @@ def test_a_denial_answers_its_accuser_before_a_later_speaker(annotate) -> None:
     dyads = _dyads(doc)
     assert ("CHL", "REJECT", "PER") in dyads
     assert ("CHL", "REJECT", "BOL") not in dyads
+
+@pytest.mark.parametrize("text, contents", [
+    # whom a report cites is who speaks, not what was said
+    ("The convoy was stopped near the river, the broadcaster reported, citing local officials.",
+     ["The convoy was stopped near the river"]),
+    ("Two patrol boats entered the bay, the newspaper said, citing Reuters.",
+     ["Two patrol boats entered the bay"]),
+    # a reason cited is what was said
+    ("The ministry halted the grain imports, citing safety concerns.", ["safety concerns"]),
+    ("The envoy cited the raid as a breach of the truce.", ["the raid as a breach of the truce"]),
+])
+def test_whom_a_report_cites_is_no_content(annotate, text, contents) -> None:
+    assert [q["content"] for q in annotate(text)._.quotes] == contents
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # what a picture or a record shows is what the reporter saw in it
+    ("This photo released by the navy shows a frigate leaving port on Monday.", False),
+    ("Images posted by residents showed that the bridge had partly collapsed.", False),
+    ("Footage released by the coast guard showed a patrol boat firing at a trawler.", False),
+    ("Satellite imagery shows new trenches dug along the border.", False),
+    # a study or a person that shows something still tells it
+    ("The survey showed that most voters backed the deal.", True),
+    ("The minister showed that the figures were wrong.", True),
+])
+def test_what_a_picture_shows_is_no_statement(annotate, text, quoted) -> None:
+    assert bool(annotate(text)._.quotes) is quoted

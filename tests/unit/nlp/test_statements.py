@@ -674,10 +674,10 @@ def _roles(doc, quote) -> tuple[str, str, str, str]:
      [("some engineers who", "believe", "the dam will hold through the spring", "indirect")]),
     ("The mayor met a farmer who warned that the river would flood the valley.",
      [("a farmer who", "warned", "that the river would flood the valley", "indirect")]),
-    # who reports is the source the text names; whom it cites is only the speaker
+    # who reports is the source the text names; whom it cites is only the speaker, and no
+    # content of its own (real reporting: 13 false quotes of A-N dev)
     ("The port was closed overnight, the state broadcaster reported, citing harbour officials.",
-     [("the state broadcaster", "reported", "The port was closed overnight", "indirect"),
-      ("the state broadcaster", "citing", "harbour officials", "indirect")]),
+     [("the state broadcaster", "reported", "The port was closed overnight", "indirect")]),
     # the rest of a list whose members the parser hung on the cue verb is more of its object
     ("Ms. Grant was referring to herself, Mr. Lowe, Mr. Hart and Mr. Diaz.",
      [("Ms. Grant", "was referring to", "herself, Mr. Lowe, Mr. Hart and Mr. Diaz",
