@@ -2504,6 +2504,7 @@ def test_a_company_chief_executive_holds_no_office(annotate) -> None:
 def test_unnamed_officials_are_placed_by_what_they_tell(annotate, text, last) -> None:
     assert _speakers(annotate(text))[-1] == last
 
+
 @pytest.mark.parametrize("text, declarer, condition", [
     # a red line said in a clause hung on what was sent or said
     (("Armenia's army chief said the shelling sent a “clear signal to Baku” that Armenia's borders "
@@ -2649,6 +2650,7 @@ def test_requests_that_go_on_receiving_responses_are_no_line(annotate) -> None:
             "Department.")
     assert annotate(text)._.red_lines == ()
 
+
 @pytest.mark.parametrize("text, dyad", [
     ("Chile expelled two Peruvian diplomats on Monday, a move denounced by Lima as hostile.",
      ("PER", "ACCUSE", "CHL")),
@@ -2727,6 +2729,7 @@ def test_what_is_sent_or_launched_decides_the_act(annotate, text, expected) -> N
 ])
 def test_a_denial_told_as_not_made_is_negated(annotate, text) -> None:
     assert not any(d[1] == "REJECT" for d in _dyads(annotate(text)))
+
 
 @pytest.mark.parametrize("text, dyad", [
     ("Norwegian fighters shot down a Swedish reconnaissance drone over the fjord.",
@@ -2917,6 +2920,7 @@ def test_a_ship_whose_side_is_named_is_that_sides(annotate) -> None:
     assert ("CHL", "COERCE", "PER") in _dyads(annotate("Chile seized a Peruvian trawler off "
                                                        "the port of Arica on Monday."))
 
+
 @pytest.mark.parametrize("text, declarer, condition", [
     # a right claimed to an act, for what it defends
     (("Peru's foreign ministry said Lima has the right to take all necessary measures to defend "
@@ -3001,6 +3005,7 @@ def test_an_act_with_no_maker_names_nobody_acting(annotate, text) -> None:
 def test_a_fight_or_an_act_with_its_maker_still_acts(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
 
+
 @pytest.mark.parametrize("text", [
     "Peruvian troops advanced ten kilometres in parts of Chile's Arica region.",
     "The Peruvian army has made gains in Chile's northern desert this month.",
@@ -3082,6 +3087,7 @@ def test_refusing_an_offer_or_a_request_is_no_denial_of_an_accusation(annotate, 
     assert not any(r["code"] == "PER" for e in doc._.events if e["event_type"] == "REJECT"
                    for r in e["recipient"])
 
+
 @pytest.mark.parametrize("text", [
     "Chile said on Thursday that it had sent soldiers to fight for Peru in its war with Bolivia.",
     "Chile deployed soldiers to Lima last month at the request of Peru.",
@@ -3125,6 +3131,7 @@ def test_an_inquiry_into_what_a_side_did_is_aimed_at_that_side(annotate) -> None
     accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
     assert [r["code"] for r in accusations[0]["recipient"]] == ["PER"]
 
+
 @pytest.mark.parametrize("text", [
     "Peru announced new export controls on copper shipments to Chile.",
     "Chile said it had restricted exports of fertiliser to Peru.",
@@ -3166,6 +3173,7 @@ def test_a_stance_a_side_expresses_against_another_is_its_act(annotate, text, dy
 ])
 def test_an_opposition_or_a_concern_no_side_expresses_is_no_stance(annotate, text) -> None:
     assert not any(e["event_type"] in ("ACCUSE", "REJECT") for e in annotate(text)._.events)
+
 
 @pytest.mark.parametrize("text, declarer, condition", [
     # a party's own act kept up until the other side acts, with no threat's words (stop 21: M, N)
@@ -3229,6 +3237,7 @@ def test_force_promised_to_go_on_in_reported_speech_is_a_threat(annotate) -> Non
                    "Bolivia until the raids stop.")
     assert ("CHL", "THREATEN", "BOL") in _dyads(doc)
 
+
 @pytest.mark.parametrize("text, actor, dated", [
     # the span hangs on "after", not on the clause's verb
     (("The failed coup came about one month after soldiers in Chad seized power from the "
@@ -3263,6 +3272,7 @@ def test_a_day_told_from_the_day_next_to_it(annotate, text, published, event_typ
     doc = annotate(text, published)
     assert {e["date"] for e in doc._.events if e["event_type"] == event_type} == {dated}, \
         doc._.events
+
 
 @pytest.mark.parametrize("text, last", [
     # the subject of the latest sentence, not the main subject named earlier
@@ -3324,6 +3334,7 @@ def test_a_dateline_dash_run_into_the_lead_leaves_its_first_word_whole(annotate)
     doc = annotate("LIMA (Reuters) -Peru said on Saturday it had struck a Chilean fuel depot.")
     assert ("PER", "ASSAULT", "CHL") in _dyads(doc)
 
+
 def test_a_denial_answers_its_accuser_before_a_later_speaker(annotate) -> None:
     # one look-up for both: the accusation aimed at the denier first, the last quote second
     doc = annotate("Peru accused Chile of diverting the river. Bolivia said the talks would "
@@ -3331,6 +3342,7 @@ def test_a_denial_answers_its_accuser_before_a_later_speaker(annotate) -> None:
     dyads = _dyads(doc)
     assert ("CHL", "REJECT", "PER") in dyads
     assert ("CHL", "REJECT", "BOL") not in dyads
+
 
 @pytest.mark.parametrize("text, contents", [
     # whom a report cites is who speaks, not what was said
