@@ -182,7 +182,7 @@ CURBING_VERBS = frozenset({"restrict", "constrict", "curb", "limit", "throttle"}
 # the export curbs"): what else they raise is a feeling or a number ("raised fears of an
 # invasion", "increased aid") and no act of theirs
 SANCTION_RAISING_VERBS = frozenset({"raise", "increase", "hike"})
-TRADED = frozenset({"export", "import", "trade", "shipment", "sale"})
+TRADED = TRADE_WORDS | {"shipment", "sale"}
 # a stance against another that a side expresses or voices, as the annotators code it:
 # "expressed deep concern over Lima's support for the rebels" (disapproval, CAMEO 11), "voiced
 # opposition to the pipeline" (a rejection, 12); only with these verbs ("the opposition leader",
@@ -271,11 +271,11 @@ RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle",
 # acts whose target never places an unnamed actor: "missiles hit Polish territory" is no Polish
 # attack, "the communique called Bazoum's detention a hostage-taking" no Nigerien accusation
 AIMED_ACTS = frozenset({"ASSAULT", "ACCUSE"})
-# accusations that bring a case rather than say words: placed at home by whom they are brought
-# against, as CAMEO places domestic events (`events._legal_action`)
 # an inquiry is aimed only at whom its own words name ("opened an investigation into Peruvian
 # officials"), not at a side named in what it looks into or around it (`events._recipients`)
 INQUIRIES = frozenset({"investigate", "probe", "investigation", "inquiry"})
+# accusations that bring a case rather than say words: placed at home by whom they are brought
+# against, as CAMEO places domestic events (`events._legal_action`)
 LEGAL_ACTIONS = frozenset({"investigate", "probe", "charge", "sue", "indict", "prosecute",
                            "investigation", "inquiry", "lawsuit", "case", "hearing", "charges"})
 # forces put, kept or standing on alert, or raising their readiness ("the army was put on full
