@@ -240,16 +240,18 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
     fitting it as right teaches the weights that an act told again is right, which holds on the
     reports the rules were read from far more than on new ones (docs/evaluation.md, stop 21)."""
     items = list(items)
-    rows, labels = _labelled(items)
-    weights = _fitted(items)
     groups = sorted({_group(annotation) for annotation, _, _ in items})
+    labelled = {group: _tallied([i for i in items if _group(i[0]) == group], 0.0).labelled
+                for group in groups}
+    every = [row for group in groups for row in labelled[group]]
+    weights = _fitted(every)
     unseen = [item for group in groups for item in _rescored(
         [i for i in items if _group(i[0]) == group],
-        _fitted([i for i in items if _group(i[0]) != group]))] if len(groups) > 1 else \
-        _rescored(items, weights)
+        _fitted([row for other in groups if other != group for row in labelled[other]]))
+              ] if len(groups) > 1 else _rescored(items, weights)
     best = precision_first(_f_half_curve(unseen))
-    probabilities = [calibration_score(named, weights) for named in rows]
-    ece, table = reliability(probabilities, labels)
+    ece, table = reliability([calibration_score(named, weights) for named, _, _, _ in every],
+                             [label for _, label, _, _ in every])
     unseen_labelled = _tallied(unseen, 0.0).labelled
     ece_unseen, _ = reliability([c for _, _, c, _ in unseen_labelled],
                                 [y for _, y, _, _ in unseen_labelled])
@@ -263,7 +265,7 @@ def calibrate(items: Iterable[tuple[dict[str, Any], Document, Extraction]]) -> d
                 group: precision_first(_f_half_curve(
                     [i for i in unseen if _group(i[0]) != group]))[1]
                 for group in groups} if len(groups) > 1 else {},
-            "n_events": len(labels), "n_right": sum(labels), "ece_dev": round(ece, 3),
+            "n_events": len(every), "n_right": sum(label for _, label, _, _ in every), "ece_dev": round(ece, 3),
             "ece_cross_validated": round(ece_unseen, 3), "reliability_dev": table}
 
 
@@ -308,16 +310,8 @@ def _group(annotation: dict[str, Any]) -> str:
     return str(annotation["id"]).split("-")[0]
 
 
-def _labelled(items: list[tuple[dict[str, Any], Document, Extraction]]
-              ) -> tuple[list[dict[str, float]], list[bool]]:
-    """The features of every asserted event and whether it is right (a repeat mention is)."""
-    labelled = _tallied(items, 0.0).labelled
-    return [named for named, _, _, _ in labelled], [label for _, label, _, _ in labelled]
-
-
-def _fitted(items: list[tuple[dict[str, Any], Document, Extraction]]) -> dict[str, float]:
-    """Weights fitted on the asserted events of `items`, repeat mentions left out."""
-    labelled = _tallied(items, 0.0).labelled
+def _fitted(labelled: list[tuple[dict[str, float], bool, float, bool]]) -> dict[str, float]:
+    """Weights fitted on labelled asserted events (`_Tally.labelled`), repeat mentions left out."""
     return fit([named for named, _, _, _ in labelled], [label for _, label, _, _ in labelled],
                sample_weight=[0.0 if repeat else 1.0 for _, _, _, repeat in labelled])
 
