@@ -193,12 +193,22 @@ EXPRESSING_VERBS = frozenset({"express", "voice", "convey", "reiterate", "reaffi
 # leaving an agreement, or one's part in it, rejects it (CAMEO 12), as the annotators code it:
 # "withdrew from the grain deal", "pulled out of the accord", "suspended its participation in
 # the treaty", "halted its role as mediator" (a verb of `LEAVING_VERBS` with an agreement after
-# "from" or "out of", or one of `STOPPING_VERBS` with a part taken as its object)
+# "from" or "out of", or one of `STOPPING_VERBS` with a part taken as its object); and so does
+# ending one ("terminated the extradition treaty", "is ending a defence agreement with",
+# "renounced the military accord", "cancelled the submarine contract": `ENDING_VERBS` with an
+# agreement as object) or the noun of leaving one ("its withdrawal from the treaty":
+# `LEAVING_NOUNS`). Suspending a treaty stays a sanction (CAMEO 16), as group O codes it.
+# agreeing on a sanction imposes it: "the bloc agreed on a fresh sanctions round against"
+AGREEING_VERBS = frozenset({"agree", "consent"})
 AGREEMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty", "initiative",
                         "arrangement", "convention", "framework", "protocol"})
 PARTS_TAKEN = frozenset({"participation", "membership", "role", "involvement"})
 LEAVING_VERBS = frozenset({"withdraw", "pull", "exit", "quit"})
+LEAVING_NOUNS = frozenset({"withdrawal", "exit", "pullout", "departure"})
 STOPPING_VERBS = frozenset({"suspend", "halt", "freeze", "end"})
+ENDING_VERBS = frozenset({"end", "terminate", "scrap", "abandon", "renounce", "cancel", "annul",
+                          "abrogate", "revoke", "rescind"})
+ENDED_AGREEMENTS = AGREEMENTS | {"contract"}
 # what reversing a light-verb event gives: "lifted the curfew" concedes, "ended talks" sanctions
 # easing a curfew, sanctions or a blockade is RETREAT in the published crosswalk (0813, 085)
 REVERSED = {"COERCE": ("RETREAT", ""), "SANCTION": ("RETREAT", ""),
@@ -389,6 +399,24 @@ PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 SETTING_PREPS = PLACE_PREPS | {"during"}
 MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
             "mission", "staff", "worker", "personnel", "attaché", "attache"}
+# telling an envoy or a mission to go is expelling it (CAMEO 166), as the annotators code it,
+# whatever verb tells it: "gave the ambassador 72 hours to leave", "asked the envoy to leave
+# within two days", "ordered the consulate to shut down", "demanded that Lima withdraw its
+# diplomats" (a verb of `TELLING_VERBS` whose clause is one of `DEPARTING_VERBS`, told of one of
+# `POSTED_ABROAD`); calling one's own envoy home or "for consultations" recalls them
+TELLING_VERBS = frozenset({"order", "ask", "tell", "demand", "instruct", "give", "request",
+                           "direct"})
+DEPARTING_VERBS = frozenset({"leave", "depart", "withdraw", "quit", "vacate", "exit", "close",
+                             "shut"})
+POSTED_ABROAD = frozenset(MISSIONS | {"representative", "embassy", "consulate", "legation"})
+RECALLED_WORDS = frozenset({"back", "home", "consultation", "consultations"})
+# a travel warning, or a side's people told to keep away from another country, is a sanction of
+# it, as the annotators code it ("issued a travel warning over Peru", "urged its citizens to
+# avoid visiting Peru", "called on students to reconsider studying in Peru")
+TRAVEL_NOTICES = frozenset({"warning", "advisory", "alert"})
+OWN_PEOPLE = frozenset({"citizen", "national", "tourist", "traveller", "traveler", "student",
+                        "resident"})
+KEEPING_AWAY_VERBS = frozenset({"avoid", "reconsider", "refrain", "postpone", "cancel"})
 SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
 KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS | \
     SUPPRESSING_VERBS
@@ -400,7 +428,7 @@ NOUN_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["attack", "strike", "airstrike", "offensive", "counteroffensive",
                      "counter-offensive", "invasion", "incursion", "bombardment", "shelling",
                      "raid", "assault", "bombing", "onslaught"], ("ASSAULT", "")),
-    "decision": ("CONCEDE", "policy"), "permission": ("CONCEDE", "policy"),
+    "permission": ("CONCEDE", "policy"),
     "threat": ("THREATEN", ""), "ultimatum": ("THREATEN", ""), "sanction": ("SANCTION", ""),
     "demand": ("REQUEST", ""), "call": ("REQUEST", ""), "appeal": ("REQUEST", ""),
     "deployment": ("MOBILIZE", "troops"), "mobilisation": ("MOBILIZE", "troops"),

@@ -51,6 +51,7 @@ from spiral.nlp.event_lexicon import (
     ACTS_NAMING_NOBODY,
     ADVERBIAL_WORDS,
     AERIAL_WORDS,
+    AGREEING_VERBS,
     AGREEMENTS,
     AIMED_ACTS,
     AIMED_AT_OWNER,
@@ -82,6 +83,7 @@ from spiral.nlp.event_lexicon import (
     COOPERATIVE,
     DECIDING,
     DEFINITE,
+    DEPARTING_VERBS,
     DESIRE_VERBS,
     DESTINATION_PREPS,
     DISAPPROVING_WORDS,
@@ -89,6 +91,8 @@ from spiral.nlp.event_lexicon import (
     DRIVEN_WORDS,
     DRIVING_VERBS,
     ENABLING_WORDS,
+    ENDED_AGREEMENTS,
+    ENDING_VERBS,
     ENVOYS,
     EVENT_NOUNS,
     EXPRESSED_STANCES,
@@ -115,7 +119,9 @@ from spiral.nlp.event_lexicon import (
     INTRUDED,
     ISSUED_NOUNS,
     JOINT_NOUNS,
+    KEEPING_AWAY_VERBS,
     KNOWN_VERBS,
+    LEAVING_NOUNS,
     LEAVING_VERBS,
     LEGAL_ACTIONS,
     LIFTED_FREEDOMS,
@@ -142,6 +148,7 @@ from spiral.nlp.event_lexicon import (
     ONGOING,
     OPEN_WATERS,
     ORGANISATIONS,
+    OWN_PEOPLE,
     PAIRS,
     PARTS_TAKEN,
     PERMITTING,
@@ -149,6 +156,7 @@ from spiral.nlp.event_lexicon import (
     PHRASAL_LIGHT_VERBS,
     PLACE_PREPS,
     PLEDGES,
+    POSTED_ABROAD,
     PREPARING_VERBS,
     PRESSING_ON,
     PREVENTING_VERBS,
@@ -161,6 +169,7 @@ from spiral.nlp.event_lexicon import (
     QUESTION_WORDS,
     REACTIONS,
     REBUKING_VERBS,
+    RECALLED_WORDS,
     RECIPROCAL_VERBS,
     RECIPROCALS,
     RELATION_NOUNS,
@@ -192,11 +201,13 @@ from spiral.nlp.event_lexicon import (
     STRIKING_VERBS,
     SUPPORTIVE,
     SUPPRESSING_VERBS,
+    TELLING_VERBS,
     TERRAIN,
     TEST_WORDS,
     TOLD_ACT_NOUNS,
     TRADE_CURBS,
     TRADE_WORDS,
+    TRAVEL_NOTICES,
     TRAVEL_VERBS,
     UNDER_FIRE,
     UNPLACED,
@@ -280,7 +291,7 @@ class EventCoder:
                 recipients = _conditioned_side(token, actors) or _last_assailant(
                     token, earlier, actors)
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
-                                                             and "joint" in words):
+                                                             and _told_joint(token)):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062
                 if len(actors) > 1:  # with each other, wherever they are held
                     actors, recipients = actors[:1], actors[1:]
@@ -329,6 +340,14 @@ class EventCoder:
                 if kept is None or _better_told(event, kept):
                     found[key] = event
         return list(found.values())
+
+
+def _told_joint(token: Token) -> bool:
+    """'flew a joint patrol', 'began joint exercises': the act, or the noun the verb acts on, is
+    said to be done together (not 'the Joint Chiefs of Staff said')."""
+    acts = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(c.dep_ == "amod" and c.lower_ in ("joint", "combined")
+               for act in acts for c in act.children)
 
 
 def _better_told(event: Event, kept: Event) -> bool:
@@ -879,7 +898,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
         return None  # most tokens: decided before any rule looks at their children
     cue = _Cue.of(token)
     for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,
-                 _measure_event, _alert_event, _pressing_on, _expressed_stance,
+                 _measure_event, _alert_event, _pressing_on, _expressed_stance, _expulsion,
+                 _travel_advisory, _agreed_sanction, _agreement_left,
                  _light_verb_event, _event_by_object,
                  _phrasal_event, _claimed_act, _joint_act, _lexicon_event):
         found = rule(token, cue)
@@ -1199,8 +1219,6 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return _order_event(token, cue)
     if lemma == "hand" and any(o.lemma_.lower() in CAPTIVES for o in objects):
         return ("RETREAT", "release")  # "Hamas handed over three Israeli women it had held"
-    if _leaves_an_agreement(token, cue):
-        return ("REJECT", "")
     if lemma in ("withdraw", "recall", "pull", "expel") and any(
             o.lemma_.lower() in MISSIONS for o in objects):
         return ("SANCTION", "expel")  # CAMEO 166: withdrawing peacekeepers, inspectors, envoys
@@ -1236,13 +1254,88 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
     return None
 
 
+def _expulsion(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """An envoy or a mission told to go ("gave the ambassador 72 hours to leave", "asked the
+    envoy to leave", "ordered the consulate to shut down", "demanded that Lima withdraw its
+    diplomats"), or one's own called home ("called its ambassador back for consultations"): an
+    expulsion or a recall (CAMEO 166), not a request nor an ultimatum."""
+    if token.pos_ != "VERB":
+        return None
+    if cue.lemma == "call":
+        recalled = any(t.lemma_.lower() in RECALLED_WORDS for c in token.children
+                       if c.dep_ in ("advmod", "prt", "prep") for t in c.subtree)
+        return ("SANCTION", "expel") if recalled and _posted_abroad(cue.objects) else None
+    if cue.lemma not in TELLING_VERBS:
+        return None
+    told = [c for c in token.children
+            if c.dep_ in ("xcomp", "ccomp", "advcl") and verb_lemma(c) in DEPARTING_VERBS]
+    goers = [*cue.objects, *(c for c in token.children if c.dep_ == "dative"),
+             *(t for v in told for t in v.children if t.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+    return ("SANCTION", "expel") if told and _posted_abroad(goers) else None
+
+
+def _posted_abroad(words: Iterable[Token]) -> bool:
+    """One of the words, or a name set beside it ("Martinez, the ambassador"), is an envoy or a
+    mission (`POSTED_ABROAD`)."""
+    return any(n.lemma_.lower() in POSTED_ABROAD or n.lower_.rstrip("s") in POSTED_ABROAD
+               for w in words for n in (w, *(c for c in w.children if c.dep_ == "appos")))
+
+
+def _travel_advisory(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """A side's people told to keep away from another country ("urged its citizens to avoid
+    visiting Peru", "called on students to reconsider studying in Peru"): a travel advisory,
+    a sanction of that country as the annotators code it; the travel warning itself is read from
+    its noun (`_object_event`)."""
+    if token.pos_ != "VERB" or VERB_TRIGGERS.get(cue.lemma, ("",))[0] != "REQUEST":
+        return None
+    told = [*cue.objects, *(o for c in token.children if c.dep_ == "prep"
+                            and c.lower_ in ("on", "upon") for o in c.children)]
+    kept_away = any(c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_AWAY_VERBS
+                    for c in token.children)
+    return ("SANCTION", "") if kept_away and any(
+        o.lemma_.lower() in OWN_PEOPLE for o in told) else None
+
+
+def _agreed_sanction(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """'agreed on a new round of sanctions against Peru', 'agreed to slap sanctions on': the sides
+    that agree impose the sanction (CAMEO 16), as the annotators code it; they agree with each
+    other, not with its target."""
+    if token.pos_ != "VERB" or cue.lemma not in AGREEING_VERBS:
+        return None
+    clauses = [c for c in token.children if c.dep_ == "xcomp"]
+    told = [f for c in clauses if (f := _trigger(c)) is not None]
+    agreed = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+              for o in c.children if o.dep_ == "pobj"]
+    # what a clause's own verb does not tell ("to slap sanctions on"; "to lift the embargo" is
+    # told by "lift", which undoes it)
+    agreed += [o for c in clauses if _trigger(c) is None for o in c.children if o.dep_ == "dobj"]
+    named = [n for o in agreed for n in (o, *_compounds(o), *_of_objects(o))]
+    found = [f for f in (*told, *map(_object_event, named)) if f is not None]
+    return next((f for f in found if f[0] == "SANCTION"), None)
+
+
+def _agreement_left(token: Token, cue: _Cue) -> tuple[str, str] | None:
+    """Leaving or ending an agreement, or one's part in one: a rejection (CAMEO 12), not the
+    sanction or concession its verb alone would code."""
+    return ("REJECT", "") if _leaves_an_agreement(token, cue) else None
+
+
 def _leaves_an_agreement(token: Token, cue: _Cue) -> bool:
     """"withdrew from the deal", "pulled out of the accord", "suspended its participation in the
-    treaty": the subject leaves an agreement or its part in one (`AGREEMENTS`, `PARTS_TAKEN`)."""
+    treaty", "terminated the treaty": the subject leaves or ends an agreement, or its part in
+    one (`AGREEMENTS`, `PARTS_TAKEN`, `ENDING_VERBS`)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    if cue.lemma in ENDING_VERBS and any(o.lemma_.lower() in ENDED_AGREEMENTS
+                                         for o in cue.objects):
+        return True
     if cue.lemma in STOPPING_VERBS:
         return any(o.lemma_.lower() in PARTS_TAKEN for o in cue.objects)
-    if cue.lemma not in LEAVING_VERBS:
-        return False
+    return cue.lemma in LEAVING_VERBS and _left_agreement(token)
+
+
+def _left_agreement(token: Token) -> bool:
+    """What the word leaves, after "from", "of" or "out of", is an agreement or a part in one."""
     exits = [c for c in token.children if c.lower_ in ("from", "of", "out")]
     exits += [p for c in exits for p in c.children if p.dep_ == "prep" and p.lower_ == "of"]
     left = [o for c in exits for o in c.children if o.dep_ == "pobj"]  # "pulled out of"
@@ -1648,6 +1741,10 @@ def _object_event(noun: Token) -> tuple[str, str] | None:
         return ("REQUEST", "")  # "issued a call on Moscow to agree", not a phone call
     if lemma in TRADE_CURBS and any(c.lemma_.lower() in TRADE_WORDS for c in _compounds(noun)):
         return ("SANCTION", "economic")  # "export controls", "trade barriers"
+    if (lemma in TRAVEL_NOTICES or noun.lower_ in TRAVEL_NOTICES) and any(c.lower_ == "travel" for c in _compounds(noun)):
+        return ("SANCTION", "")  # "issued a travel warning": a sanction of where not to go
+    if lemma in LEAVING_NOUNS and _left_agreement(noun):
+        return ("REJECT", "")  # "Russia's withdrawal from the treaty": leaving an agreement
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(lemma)
 
 

@@ -3370,3 +3370,98 @@ def test_whom_a_report_cites_is_no_content(annotate, text, contents) -> None:
 ])
 def test_what_a_picture_shows_is_no_statement(annotate, text, quoted) -> None:
     assert bool(annotate(text)._.quotes) is quoted
+
+
+# Stop 22, type families (rt-types): acts coded with the right actor but the wrong family.
+
+@pytest.mark.parametrize("text, dyad", [
+    # an envoy or a mission told to go is expelled, whatever verb tells it (O, P, Q, K, M)
+    ("Peru gave the Chilean ambassador 48 hours to leave the country.", ("PER", "SANCTION", "CHL")),
+    ("Peru asked Chile's ambassador to leave within two days.", ("PER", "SANCTION", "CHL")),
+    ("Peru ordered the Chilean consulate in Cusco to shut down within three days.",
+     ("PER", "SANCTION", "CHL")),
+    ("Peru demanded that Chile immediately withdraw its diplomats from Peruvian soil.",
+     ("PER", "SANCTION", "CHL")),
+    # one's own envoy called home is recalled
+    ("Peru decided to call its ambassador in Chile back to Lima for consultations.",
+     ("PER", "SANCTION", "CHL")),
+])
+def test_an_envoy_told_to_go_is_expelled(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads
+    assert not {(dyad[0], family, dyad[2]) for family in ("REQUEST", "THREATEN")} & dyads
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # time given for another act is still an ultimatum, and asking troops out a request
+    ("Peru gave Bolivia's junta one week to free the president.", ("PER", "THREATEN", "BOL")),
+    ("Peru asked Chile to withdraw its troops from the border.", ("PER", "REQUEST", "CHL")),
+])
+def test_a_deadline_or_a_request_of_another_act_stays_one(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a travel warning, or one's people told to keep away from a country, sanctions it (F, J, Q)
+    ("Peru's embassy put out a travel warning for its citizens over harassment by Chilean police.",
+     ("PER", "SANCTION", "CHL")),
+    ("Lima urged its citizens to avoid visiting Chile.", ("PER", "SANCTION", "CHL")),
+    ("Peru's education ministry called on Peruvian students to reconsider studying in Chile.",
+     ("PER", "SANCTION", "CHL")),
+])
+def test_a_travel_advisory_is_a_sanction(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads
+    assert (dyad[0], "THREATEN", dyad[2]) not in dyads
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # leaving or ending an agreement rejects it (O, Q, R, M)
+    ("Peru announced its decision to terminate a border treaty with Chile.",
+     ("PER", "REJECT", "CHL")),
+    ("Chad said it was ending a defence cooperation agreement with Peru.",
+     ("TCD", "REJECT", "PER")),
+    ("The new pact meant Peru cancelled a large contract to buy Chilean frigates.",
+     ("PER", "REJECT", "CHL")),
+])
+def test_ending_an_agreement_is_a_rejection(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads
+    assert (dyad[0], "SANCTION", dyad[2]) not in dyads
+
+
+def test_the_noun_of_leaving_a_treaty_is_a_rejection(annotate) -> None:
+    events = annotate("Peru completed its withdrawal from the fisheries treaty on Monday.")._.events
+    assert [(e["actor"][0]["code"], e["event_type"]) for e in events] == [("PER", "REJECT")]
+
+
+def test_suspending_a_treaty_stays_a_sanction(annotate) -> None:
+    assert ("PER", "SANCTION", "CHL") in _dyads(annotate("Peru suspended the fisheries treaty "
+                                                         "with Chile."))
+
+
+@pytest.mark.parametrize("text", [
+    # a decision is the act it decides, nothing of its own (O, Q, G, J)
+    "The decision by the Bolivian government to approve the deliveries angered Lima.",
+    "Lima's decision raised concern among its neighbours.",
+])
+def test_a_decision_codes_no_concession_of_its_own(annotate, text) -> None:
+    assert not any(e["event_type"] == "CONCEDE" for e in annotate(text)._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # agreeing on a sanction imposes it (K, O)
+    ("EU ambassadors agreed on a new round of sanctions against Peru.", ("IGO", "SANCTION", "PER")),
+    ("The EU's ministers agreed to slap sanctions on Peru's police.", ("IGO", "SANCTION", "PER")),
+])
+def test_agreeing_on_sanctions_is_a_sanction(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads
+    assert (dyad[0], "AGREE", dyad[2]) not in dyads
+
+
+def test_a_joint_staff_makes_no_joint_act(annotate) -> None:
+    # "joint" tells a joint act only where it qualifies the act (E)
+    events = annotate("Bolivia fired a ballistic missile into the sea, according to Peru's Joint "
+                      "Chiefs of Staff.")._.events
+    assert [e["event_type"] for e in events] == ["MOBILIZE"]
