@@ -200,9 +200,9 @@ class ActorResolver:
         quoted = find_direct(written)
         mentions += self._anaphora(doc, mentions, quoted, written)
         described = self._definite_descriptions(doc, mentions)
+        described += self._states_described(doc, mentions, described, quoted)
         # "the Russian Foreign Ministry said ... The ministry warned": a body of that kind named
         # before is meant, not the country the report is about
-        described += self._states_described(doc, mentions, described, quoted)
         mentions = [m for m in mentions if m.entity.role != BY_DOCUMENT or not any(
             d.start <= m.start < d.end for d in described)] + described
         mentions += self._collective_pronouns(doc, mentions, quoted, written)

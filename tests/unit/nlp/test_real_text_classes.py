@@ -3380,6 +3380,10 @@ def test_what_a_picture_shows_is_no_statement(annotate, text, quoted) -> None:
     (("Chile closed its border crossings on Monday. The nation then expelled two Bolivian "
      "diplomats."), ("CHL", "SANCTION", "BOL")),
     ("The administration condemned the coup in Gabon on Monday.", ("USA", "ACCUSE", "GAB")),
+    ("Qatar hosted the talks. The emirate later condemned the strike on Gaza.",
+     ("QAT", "ACCUSE", "PSE")),
+    ("Ecuador closed its embassy. The republic then expelled the Mexican ambassador.",
+     ("ECU", "SANCTION", "MEX")),
 ])
 def test_a_state_told_by_a_description_is_the_state_named_before(annotate, text, dyad) -> None:
     # "the kingdom", "the nation", "the administration" name a state, not the place around them
