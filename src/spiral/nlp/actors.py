@@ -115,6 +115,19 @@ GENERIC_NOUNS = {"country", "state", "war", "attack", "strike", "strikes", "move
                  "step", "time", "day", "week", "talks", "conflict", "region", "people", "world",
                  "city", "capital", "border", "territory", "missile", "missiles", "weapons",
                  "line", "deal", "plan", "statement", "issue", "matter", "end", "west"}
+# the nouns by which a report goes on to name a state it has just named ("Saudi Arabia recalled
+# its envoy ... The kingdom also banned imports"), with the states each can name where not any:
+# a kingdom is a monarchy, and "the administration" unqualified is Washington's in English news
+# (real-text groups I, O, Q: no other state's government is so called in them)
+STATE_DESCRIPTIONS: dict[str, frozenset[str] | None] = {
+    "kingdom": frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR",
+                          "DNK", "THA", "KHM", "BTN", "LSO", "SWZ", "TON"}),
+    "emirate": frozenset({"ARE", "QAT", "KWT"}),
+    "nation": None, "country": None, "republic": None,
+    "administration": frozenset({"USA"}),
+}
+# what a leader's name may head without making another name of it ("the Trump Administration")
+LEADERS_BODIES = frozenset({"administration", "government", "cabinet"})
 
 
 @dataclass
@@ -187,6 +200,7 @@ class ActorResolver:
         quoted = find_direct(written)
         mentions += self._anaphora(doc, mentions, quoted, written)
         described = self._definite_descriptions(doc, mentions)
+        described += self._states_described(doc, mentions, described, quoted)
         # "the Russian Foreign Ministry said ... The ministry warned": a body of that kind named
         # before is meant, not the country the report is about
         mentions = [m for m in mentions if m.entity.role != BY_DOCUMENT or not any(
@@ -634,6 +648,51 @@ class ActorResolver:
                                   entity, antecedent.person, antecedent.gender))
         return found
 
+    def _states_described(self, doc: Doc, known: list[_Mention], described: list[_Mention],
+                          quoted: list[tuple[int, int]]) -> list[_Mention]:
+        """'The kingdom', 'the North African nation', 'the administration' as the subject of a
+        clause: the state named before it in its sentence or the one before, as 'it' would be
+        (`STATE_DESCRIPTIONS`), the subject first; an unqualified administration with no state
+        named before it is Washington's. In a quote "the country" is the speaker's, and is left
+        alone."""
+        taken = _Coverage([m for m in [*known, *described] if m.entity.role != BY_DOCUMENT])
+        starts = [sentence.start for sentence in doc.sents]
+        states = [m for m in known if len(m.entity.code) == 3 and m.entity.role != BY_DOCUMENT
+                  and m.entity.code not in NON_STATE_CODES
+                  and not any(s <= m.start < e for s, e in quoted)]
+        found = []
+        for token in doc:
+            noun = token.lower_
+            if noun not in STATE_DESCRIPTIONS or token.dep_ not in ("nsubj", "nsubjpass") \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            first = token.left_edge
+            if taken.overlaps(first.idx, token.idx + len(token.text)) \
+                    or any(s <= token.idx < e for s, e in quoted):
+                continue  # "the Trump administration" names its state already
+            qualifiers = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+            if qualifiers or any(c.dep_ == "prep" for c in token.children):
+                continue  # "the Kyiv military administration", "the republic of ..."
+            allowed = STATE_DESCRIPTIONS[noun]
+            here = bisect_right(starts, token.i) - 1
+            since = doc[starts[max(here - 1, 0)]].idx
+            candidates = [m for m in states if since <= m.start and m.end <= first.idx
+                          and (allowed is None or m.entity.code in allowed)]
+            if candidates:
+                antecedent = _clause_subject(token, candidates) or max(
+                    candidates, key=lambda m: (_subject_rank(doc, m), m.start))
+                code = antecedent.entity.code
+            elif allowed is not None and len(allowed) == 1 \
+                    and not any(c.dep_ == "amod" for c in token.children):
+                code = next(iter(allowed))
+            else:
+                continue
+            start, end = first.idx, token.idx + len(token.text)
+            text = doc.text[start:end]
+            found.append(_Mention(start, end, text, (country_name(code), code),
+                                  Entity(text, country_name(code), code), False))
+        return found
+
     def _describes(self, mention: _Mention, noun: str) -> bool:
         if not mention.person and noun in GROUP_NOUNS:
             # "the group", "the movement": an armed group, party or organisation named before
@@ -669,7 +728,7 @@ def _inside_other_name(span: Span) -> bool:
             or _hyphen_joined(doc, span.end + 1, span.end):
         return True  # "Ali-Akbar Salehi", "Abdel-Fattah": a name joined to another by a hyphen
     return (after is not None and after.is_alpha and after.text.istitle()
-            and after.pos_ == "PROPN") or (
+            and after.pos_ == "PROPN" and after.lower_ not in LEADERS_BODIES) or (
         before is not None and before.is_alpha and before.text.istitle()
         and before.pos_ == "PROPN" and before.lower_ not in NAME_TITLES)
 

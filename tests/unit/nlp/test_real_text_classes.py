@@ -3465,3 +3465,35 @@ def test_a_joint_staff_makes_no_joint_act(annotate) -> None:
     events = annotate("Bolivia fired a ballistic missile into the sea, according to Peru's Joint "
                       "Chiefs of Staff.")._.events
     assert [e["event_type"] for e in events] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize("text, dyad", [
+    (("Norway recalled its envoy from Minsk on Friday. The kingdom also banned all imports "
+     "from Belarus."), ("NOR", "COERCE", "BLR")),
+    ("Relations between Cuba and Jordan have soured. The kingdom cut ties with Cuba in 2019.",
+     ("JOR", "SANCTION", "CUB")),
+    (("Chile closed its border crossings on Monday. The nation then expelled two Bolivian "
+     "diplomats."), ("CHL", "SANCTION", "BOL")),
+    ("The administration condemned the coup in Gabon on Monday.", ("USA", "ACCUSE", "GAB")),
+    ("Qatar hosted the talks. The emirate later condemned the strike on Gaza.",
+     ("QAT", "ACCUSE", "PSE")),
+    ("Ecuador closed its embassy. The republic then expelled the Mexican ambassador.",
+     ("ECU", "SANCTION", "MEX")),
+])
+def test_a_state_told_by_a_description_is_the_state_named_before(annotate, text, dyad) -> None:
+    # "the kingdom", "the nation", "the administration" name a state, not the place around them
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_description_in_a_quote_or_with_its_own_name_is_left_alone(annotate) -> None:
+    doc = annotate("Peru closed its border. \"The country will defend itself,\" the Bolivian "
+                   "minister said. The Kyiv city administration condemned the strike.")
+    assert all(a["code"] != "PER" for e in doc._.events for a in e["actor"]
+               if a["entity_text"].lower().endswith("country"))
+    assert all(a["code"] != "USA" for e in doc._.events for a in e["actor"])
+
+
+def test_a_leaders_administration_is_the_leaders_state(annotate) -> None:
+    doc = annotate("The Biden Administration has refused to back a G7 statement on Sunday.")
+    assert any(e["event_type"] == "REJECT" and e["actor"] and e["actor"][0]["code"] == "USA"
+               for e in doc._.events)
