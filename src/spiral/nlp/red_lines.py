@@ -48,7 +48,8 @@ Patterns, on the dependency parse of each sentence:
   words do;
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
   kind; an order told as what came before the news ("came after X ordered Y to leave within 48
-  hours") is background. An anaphoric condition ("such a step", "this", "that") is replaced by
+  hours") is background, and an envoy or a mission given time to leave ("gave the ambassador 72
+  hours to leave") is expelled, an act done, not a line drawn. An anaphoric condition ("such a step", "this", "that") is replaced by
   what it refers to: the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
@@ -112,11 +113,13 @@ from spiral.nlp.red_line_lexicon import (
     ENABLERS,
     ENDING_VERBS,
     EPISTEMIC,
+    EXPELLED,
     FUTURE_AUX,
     GIVEN_TIME,
     JUDGEMENTS,
     JUDGING_VERBS,
     LASTING_VERBS,
+    LEAVING_VERBS,
     LINKING_WORDS,
     MEANING_VERBS,
     MODALS,
@@ -840,7 +843,7 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                 and c.lemma_ in DEMAND_VERBS), None)
-    if ordered is None or act is None or _told_before(verb):
+    if ordered is None or act is None or _told_before(verb) or _expulsion(verb, ordered, act):
         return []
     time = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "within"
                  for o in p.children if o.dep_ == "pobj" and o.lower_ in TIME_UNITS
@@ -854,6 +857,19 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     period = _text(list(time.subtree))
     return [(f"{_text(list(ordered.subtree))} not {_text(demand)} within {period}",
              f"deadline of {period}")]
+
+
+def _expulsion(verb: Token, whom: Token | None, demand: Token) -> bool:
+    """"gave the ambassador 72 hours to leave", "expelled a diplomat, asking him to leave within
+    five days": a time for an envoy or a mission to leave is the term of an expulsion, an act
+    done, not a line drawn ("gave the militia 48 hours to leave the town" is one)."""
+    if demand.lemma_ not in LEAVING_VERBS:
+        return False
+    # whom the time or the order is given, or who "was given" it
+    given = _doer(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
+    leaving = [t for c in (whom, given) if c is not None for t in c.subtree]
+    return any(t.lemma_.lower() in EXPELLED or t.lower_.rstrip("s") in EXPELLED
+               for t in leaving) or any(t.lemma_ == "expel" for t in (verb, *verb.ancestors))
 
 
 def _told_before(verb: Token) -> bool:
@@ -1041,6 +1057,8 @@ def _deadline(noun: Token) -> list[tuple[str, str]]:
     # who has the time: the subject of "have", whom it is given to with "give"
     subject = next((c for c in noun.head.children if c.dep_ == (
         "nsubj" if noun.head.lemma_ == "have" else "dative")), None)
+    if _expulsion(noun.head, subject, demand):
+        return []
     who = _text(list(subject.subtree)) + " " if subject is not None else ""
     time = _text([t for t in noun.subtree if t.i < (demand.i if demand.i > noun.i else noun.i + 1)
                   and t.dep_ != "aux"])
@@ -1058,7 +1076,7 @@ def _given_until(until: Token) -> list[tuple[str, str]]:
                   None)
     whom = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < until.i),
                 None)
-    if demand is None or whom is None:
+    if demand is None or whom is None or _expulsion(verb, whom, demand):
         return []
     demanded = {t.i for t in demand.subtree}
     time = _text([t for t in until.subtree if t.i not in demanded])
