@@ -240,8 +240,10 @@ def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
     not like": a party's own act, said as what it will do, keep doing or withhold if, unless or
     until the other side acts, is a line whatever the act (its doer is the party itself, a
     pronoun or a name of its country; the condition's subject is another party, or a step told
-    before when the act bears on another: "until inflation eases", "until a deal is reached" and
-    "if we leave the pact" put no condition on the other side)."""
+    before or a state of things when the act bears on another: "our troops would not stay
+    there if the cost grew too high", "would halt its mediation between them if no deal is
+    reached"; "until inflation eases" bears on no one, "will keep up its mediation until a deal
+    is reached" keeps up nothing hostile, and "if we leave the pact" is the party's own step)."""
     for token in sentence:
         if _condition_clause(token) is None:
             continue
@@ -249,14 +251,20 @@ def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
         doer = _doer(act)
         if doer is None or not _keeps_on(act) or not _own(doc, doer, declarer):
             continue
-        # what the other side does ("until Benin acts"), or a step told before ("if this
-        # happens") when the act bears on another; not the party's own step ("if Lima switches
-        # recognition, it would leave Quito ...") nor a state of things ("until a deal is reached")
+        # what the other side does ("until Benin acts"); else a step told before or a state of
+        # things ("if this happens", "if the cost is too high") when the act bears on another,
+        # kept up until then only when it is hostile ("will keep up its mediation between Lima
+        # and Quito until a deal is reached" draws none); not the party's own step ("if Lima
+        # switches recognition, it would leave Quito ...")
         stepper = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if stepper is None or _own(doc, stepper, declarer):
             continue
-        if _names_other(doc, [stepper], declarer) or stepper.lower_ in ("this", "that") \
-                and _names_other(doc, list(_clause_of(act).subtree), declarer):
+        if _names_other(doc, [stepper], declarer):
+            return True
+        clause = list(_clause_of(act).subtree)
+        kept_up = any(c.dep_ == "mark" and c.lower_ == "until" for c in token.children)
+        if _names_other(doc, clause, declarer) and (
+                not kept_up or THREAT_WORDS.search(_text(clause))):
             return True
     return False
 

@@ -3221,6 +3221,28 @@ def test_own_act_hung_on_ones_own_step_or_a_state_of_things_is_no_line(annotate,
     assert annotate(text)._.red_lines == ()
 
 
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a party's own act, withheld or stopped on a state of things, that bears on another side
+    # (stop 22: misses in O, E and M)
+    ("Chile's defence minister said Chilean troops would not stay in Peru if the cost was too high.",
+     "CHL", "the cost was too high"),
+    ("Chile said it would halt its mediation between Peru and Bolivia if no agreement was reached.",
+     "CHL", "no agreement was reached"),
+    # kept up, when what is kept up is hostile
+    (("The Houthis say they act for the people of Gaza, and will go on until Israel's war there "
+      "is over."), "YEM", "Israel's war there is over"),
+])
+def test_own_act_hung_on_a_state_of_things_that_bears_on_another_is_a_line(
+        annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_a_mediation_kept_up_until_a_deal_is_no_line(annotate) -> None:
+    text = "Norway said it would keep up its mediation between Chile and Peru until a deal is reached."
+    assert annotate(text)._.red_lines == ()
+
+
 def test_a_warning_of_retaliation_names_its_consequence_whole(annotate) -> None:
     # the consequence is the warning with what it warns of, not one word a filter drops
     text = "Chile has issued repeated warnings of retaliation against any actions that target its fleet."
