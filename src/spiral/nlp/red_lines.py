@@ -873,11 +873,17 @@ def _expulsion(verb: Token, whom: Token | None, demand: Token) -> bool:
     done, not a line drawn ("gave the militia 48 hours to leave the town" is one)."""
     if demand.lemma_ not in LEAVING_VERBS:
         return False
-    # whom the time or the order is given, or who "was given" it
+    # whom the time or the order is given (the parser takes one for the other object as often),
+    # or who "was given" it
     given = _doer(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
-    leaving = [t for c in (whom, given) if c is not None for t in c.subtree]
-    return any(t.lemma_.lower() in EXPELLED or t.lower_.rstrip("s") in EXPELLED
-               for t in leaving) or any(t.lemma_ == "expel" for t in (verb, *verb.ancestors))
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < demand.i
+               and c.lower_ not in TIME_UNITS]
+    leaving = [t for c in {whom, given, *objects} if c is not None for t in c.subtree]
+    if any(t.lemma_.lower() in EXPELLED or t.lower_.rstrip("s") in EXPELLED for t in leaving):
+        return True
+    # "expelled a diplomat, asking him to leave": a pronoun stands for whom the verb above expels
+    return bool(leaving) and all(t.pos_ == "PRON" for t in leaving) \
+        and any(t.lemma_ == "expel" for t in verb.ancestors)
 
 
 def _told_before(verb: Token) -> bool:

@@ -257,6 +257,9 @@ def test_red_line_lexicon_targets(annotate, text, expected) -> None:
     ("Ecuador gave two Peruvian diplomats 72 hours to leave the country.", set()),
     ("Ecuador gave the militia 72 hours to leave the province.",
      {("ECU", "ultimatum", "the militia not leave the province within 72 hours")}),
+    # a pronoun stands for whom the verb above expels; a party named does not
+    ("Ecuador expelled the envoy and gave the militia 48 hours to leave the town.",
+     {("ECU", "ultimatum", "the militia not leave the town within 48 hours")}),
     ("Ethiopia issued Tigray a 96-hour ultimatum to surrender.",
      {("ETH", "ultimatum", "Tigray not surrender")}),
     ("Ethiopia mentioned to Tigray a 96-hour ultimatum to surrender.", set()),
