@@ -23,7 +23,8 @@ Matching, per report, one to one and greedily:
   its speaker is right when the name (or, for an anonymous source, the anonymity), the country
   and whether the speaker speaks for a state are all right (the last not for international
   bodies, which the annotators judged both ways).
-- a red line is found when a predicted one overlaps it with the declarer's country right.
+- a red line is found when a predicted one overlaps it with the declarer's country right; a
+  further prediction with the declarer of a found one is a repeat mention, as for events.
 
 `agreement` scores a second annotator's labels of the same texts by the same matching: the
 figure a coder can be expected to reach on this set.
@@ -35,7 +36,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -406,11 +407,7 @@ def _score_events(annotation: dict[str, Any], document: Document, events: Sequen
                   for i, g in enumerate(gold) for j, p in enumerate(predicted)
                   if _overlaps(g["start"], g["end"], p.start, p.end) and _same_event(g, p)]
     pairs = _greedy(sorted(candidates))
-    # the annotators code an event once per report; a further mention of a matched event
-    # ("the strike", later in the story) is neither a new event nor a false one
-    found = [gold[i] for _, _, i, _ in pairs]
-    repeats = {j for j, p in enumerate(predicted) if j not in {pair[3] for pair in pairs}
-               and any(_same_event(g, p) for g in found)}
+    repeats = _repeats(gold, predicted, pairs, _same_event)
     tally.predicted_events += len(predicted) - len(repeats)
     for _, _, i, j in pairs:
         tally.matched_events += 1
@@ -442,6 +439,21 @@ def _same_event(gold: dict[str, Any], event: Event) -> bool:
     return (_family(event.event_type) == _family(gold["event_type"])
             and gold.get("actor") in _codes(event.actor)
             and ((gold["recipient"] in recipients) if gold.get("recipient") else not recipients))
+
+
+def _repeats(gold: Sequence[dict[str, Any]], predicted: Sequence[Any],
+             pairs: Sequence[tuple[Any, ...]], same: Callable[[dict[str, Any], Any], bool]
+             ) -> set[int]:
+    """The predictions left unpaired that tell a gold item already found again: repeat mentions.
+
+    The annotators code an event or a red line once per report, at its clearest mention; a
+    further mention ("the strike", later in the story; the same warning quoted again) is
+    neither a new item nor a false one. `pairs` end in (gold index, predicted index).
+    """
+    found = [gold[pair[-2]] for pair in pairs]
+    paired = {pair[-1] for pair in pairs}
+    return {j for j, p in enumerate(predicted)
+            if j not in paired and any(same(g, p) for g in found)}
 
 
 def _greedy(candidates: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -550,17 +562,22 @@ def _score_red_lines(annotation: dict[str, Any], document: Document,
                      red_lines: Sequence[RedLine], tally: _Tally) -> None:
     gold = annotation.get("red_lines", [])
     tally.gold_red_lines += len(gold)
-    tally.predicted_red_lines += len(red_lines)
     candidates = [(abs(r.start - g["start"]), i, j) for i, g in enumerate(gold)
                   for j, r in enumerate(red_lines)
-                  if _overlaps(g["start"], g["end"], r.start, r.end)
-                  and r.declarer.code == g.get("declarer_code")]
+                  if _overlaps(g["start"], g["end"], r.start, r.end) and _same_red_line(g, r)]
     pairs = _greedy(sorted(candidates))
+    repeats = _repeats(gold, red_lines, pairs, _same_red_line)
+    tally.predicted_red_lines += len(red_lines) - len(repeats)
     tally.matched_red_lines += len(pairs)
     for i in set(range(len(gold))) - {pair[1] for pair in pairs}:
         tally.error("missed_red_line", annotation, document, gold[i]["start"], gold[i]["end"],
                     gold=[gold[i].get("declarer_code"), gold[i].get("kind")])
-    for j in set(range(len(red_lines))) - {pair[2] for pair in pairs}:
+    for j in set(range(len(red_lines))) - {pair[2] for pair in pairs} - repeats:
         r = red_lines[j]
         tally.error("false_red_line", annotation, document, r.start, r.end,
                     predicted=[r.declarer.code, r.declarer.entity_text])
+
+
+def _same_red_line(gold: dict[str, Any], red_line: RedLine) -> bool:
+    """The prediction names the gold red line's declarer."""
+    return red_line.declarer.code == gold.get("declarer_code")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from spiral.nlp import event_lexicon
 from spiral.nlp.attribution_lexicon import SPEECH_VERBS
 
 # -------------------------------------------------------------------------------------------------
@@ -237,6 +238,13 @@ ORDER_VERBS = {"order", "tell", "instruct", "direct", "demand", "ask", "give"}
 # "gave the rebels a 24-hour ultimatum to disarm": the verbs that deliver an ultimatum
 ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand", "serve",
                    "impose"}
+# "gave the ambassador 72 hours to leave", "asked the embassy's counsellor to leave within a
+# week": those a state expels, whose time to leave is the term of an expulsion, an act done, not
+# a line drawn (event_lexicon.MISSIONS, the envoys and missions an expulsion sends home, and the
+# posts they hold)
+EXPELLED = event_lexicon.MISSIONS | {"embassy", "consulate", "consul", "counsellor", "counselor", "chargé"}
+# the acts an expulsion demands
+LEAVING_VERBS = {"leave", "quit", "depart", "exit"}
 # a deadline or an ultimatum named anywhere in the sentence makes the line an ultimatum
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
                       r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|midnight)|ultimatum|"

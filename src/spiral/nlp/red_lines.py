@@ -48,7 +48,8 @@ Patterns, on the dependency parse of each sentence:
   words do;
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
   kind; an order told as what came before the news ("came after X ordered Y to leave within 48
-  hours") is background. An anaphoric condition ("such a step", "this", "that") is replaced by
+  hours") is background, and an envoy or a mission given time to leave ("gave the ambassador 72
+  hours to leave") is expelled, an act done, not a line drawn. An anaphoric condition ("such a step", "this", "that") is replaced by
   what it refers to: the nearest earlier sentence that names a step.
 The declarer is the speaker of the statement that holds the consequence (a quote's speaker, or
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
@@ -112,11 +113,13 @@ from spiral.nlp.red_line_lexicon import (
     ENABLERS,
     ENDING_VERBS,
     EPISTEMIC,
+    EXPELLED,
     FUTURE_AUX,
     GIVEN_TIME,
     JUDGEMENTS,
     JUDGING_VERBS,
     LASTING_VERBS,
+    LEAVING_VERBS,
     LINKING_WORDS,
     MEANING_VERBS,
     MODALS,
@@ -237,8 +240,10 @@ def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
     not like": a party's own act, said as what it will do, keep doing or withhold if, unless or
     until the other side acts, is a line whatever the act (its doer is the party itself, a
     pronoun or a name of its country; the condition's subject is another party, or a step told
-    before when the act bears on another: "until inflation eases", "until a deal is reached" and
-    "if we leave the pact" put no condition on the other side)."""
+    before or a state of things when the act bears on another: "our troops would not stay
+    there if the cost grew too high", "would halt its mediation between them if no deal is
+    reached"; "until inflation eases" bears on no one, "will keep up its mediation until a deal
+    is reached" keeps up nothing hostile, and "if we leave the pact" is the party's own step)."""
     for token in sentence:
         if _condition_clause(token) is None:
             continue
@@ -246,14 +251,20 @@ def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
         doer = _doer(act)
         if doer is None or not _keeps_on(act) or not _own(doc, doer, declarer):
             continue
-        # what the other side does ("until Benin acts"), or a step told before ("if this
-        # happens") when the act bears on another; not the party's own step ("if Lima switches
-        # recognition, it would leave Quito ...") nor a state of things ("until a deal is reached")
+        # what the other side does ("until Benin acts"); else a step told before or a state of
+        # things ("if this happens", "if the cost is too high") when the act bears on another,
+        # kept up until then only when it is hostile ("will keep up its mediation between Lima
+        # and Quito until a deal is reached" draws none); not the party's own step ("if Lima
+        # switches recognition, it would leave Quito ...")
         stepper = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if stepper is None or _own(doc, stepper, declarer):
             continue
-        if _names_other(doc, [stepper], declarer) or stepper.lower_ in ("this", "that") \
-                and _names_other(doc, list(_clause_of(act).subtree), declarer):
+        if _names_other(doc, [stepper], declarer):
+            return True
+        clause = list(_clause_of(act).subtree)
+        kept_up = any(c.dep_ == "mark" and c.lower_ == "until" for c in token.children)
+        if _names_other(doc, clause, declarer) and (
+                not kept_up or THREAT_WORDS.search(_text(clause))):
             return True
     return False
 
@@ -840,7 +851,7 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                 and c.lemma_ in DEMAND_VERBS), None)
-    if ordered is None or act is None or _told_before(verb):
+    if ordered is None or act is None or _told_before(verb) or _expulsion(verb, ordered, act):
         return []
     time = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "within"
                  for o in p.children if o.dep_ == "pobj" and o.lower_ in TIME_UNITS
@@ -854,6 +865,25 @@ def _ordered_within(verb: Token) -> list[tuple[str, str]]:
     period = _text(list(time.subtree))
     return [(f"{_text(list(ordered.subtree))} not {_text(demand)} within {period}",
              f"deadline of {period}")]
+
+
+def _expulsion(verb: Token, whom: Token | None, demand: Token) -> bool:
+    """"gave the ambassador 72 hours to leave", "expelled a diplomat, asking him to leave within
+    five days": a time for an envoy or a mission to leave is the term of an expulsion, an act
+    done, not a line drawn ("gave the militia 48 hours to leave the town" is one)."""
+    if demand.lemma_ not in LEAVING_VERBS:
+        return False
+    # whom the time or the order is given (the parser takes one for the other object as often),
+    # or who "was given" it
+    given = _doer(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < demand.i
+               and c.lower_ not in TIME_UNITS]
+    leaving = [t for c in {whom, given, *objects} if c is not None for t in c.subtree]
+    if any(t.lemma_.lower() in EXPELLED or t.lower_.rstrip("s") in EXPELLED for t in leaving):
+        return True
+    # "expelled a diplomat, asking him to leave": a pronoun stands for whom the verb above expels
+    return bool(leaving) and all(t.pos_ == "PRON" for t in leaving) \
+        and any(t.lemma_ == "expel" for t in verb.ancestors)
 
 
 def _told_before(verb: Token) -> bool:
@@ -1041,6 +1071,8 @@ def _deadline(noun: Token) -> list[tuple[str, str]]:
     # who has the time: the subject of "have", whom it is given to with "give"
     subject = next((c for c in noun.head.children if c.dep_ == (
         "nsubj" if noun.head.lemma_ == "have" else "dative")), None)
+    if _expulsion(noun.head, subject, demand):
+        return []
     who = _text(list(subject.subtree)) + " " if subject is not None else ""
     time = _text([t for t in noun.subtree if t.i < (demand.i if demand.i > noun.i else noun.i + 1)
                   and t.dep_ != "aux"])
@@ -1058,7 +1090,7 @@ def _given_until(until: Token) -> list[tuple[str, str]]:
                   None)
     whom = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < until.i),
                 None)
-    if demand is None or whom is None:
+    if demand is None or whom is None or _expulsion(verb, whom, demand):
         return []
     demanded = {t.i for t in demand.subtree}
     time = _text([t for t in until.subtree if t.i not in demanded])

@@ -119,6 +119,24 @@ def test_realtext_red_line_found_by_span_and_declarer() -> None:
     assert kinds.count("false_red_line") == 1 and kinds.count("missed_red_line") == 1
 
 
+def test_realtext_red_line_told_again_is_neither_right_nor_false() -> None:
+    # the annotators code a line once, at its clearest mention: the same side's line predicted
+    # again elsewhere is a repeat mention, as for events; another side's stays false
+    def line(declarer: Entity, span: tuple[int, int]) -> RedLine:
+        return RedLine(doc_id="d", declarer=declarer, condition="the strikes go on",
+                       consequence="Kyiv will respond", kind="conditional_threat",
+                       start=span[0], end=span[1])
+
+    told_again = _score((), (), (line(UKR, SECOND), line(ZELENSKY, FIRST)))
+    assert told_again["red_lines"] | {} == {"gold": 1, "predicted": 1, "matched": 1,
+                                            "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert "false_red_line" not in [e["kind"] for e in told_again["errors"]]
+    other_side = _score((), (), (line(UKR, SECOND), line(RUS, FIRST)))
+    assert other_side["red_lines"]["predicted"] == 2
+    # a line of the gold's side is no repeat while the gold one is not found
+    assert _score((), (), (line(UKR, FIRST),))["red_lines"]["predicted"] == 1
+
+
 def test_realtext_cache_checks_the_hash(tmp_path: Path) -> None:
     (tmp_path / "r1.txt").write_text(TEXT, encoding="utf-8")
     good = {"id": "r1", "sha256": hashlib.sha256(TEXT.encode()).hexdigest(),

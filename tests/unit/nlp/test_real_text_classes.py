@@ -1161,8 +1161,8 @@ def test_an_outlet_relays_the_words_of_whom_it_cites(annotate, text, last) -> No
     ("Nairobi warned Kampala of grave consequences over its seizure of the island.", "KEN",
      "its seizure of the island"),
     # an order with a deadline
-    ("Mali's junta ordered the Danish envoy to leave the country within 72 hours.", "MLI",
-     "not leave the country within 72 hours"),
+    ("Mali's junta ordered the armed group to leave the town within 72 hours.", "MLI",
+     "not leave the town within 72 hours"),
     # a condition that, while it holds, keeps the consequence coming
     (("“We will keep striking their depots as long as the siege of our city goes on,” Houthi "
      "military spokesman Yahya Sarea said."), "YEM", "the siege of our city goes on"),
@@ -2572,6 +2572,20 @@ def test_red_line_steps_told_by_links_and_cases(annotate, text, declarer, condit
     assert any(code == declarer and condition in said for code, said in found), found
 
 
+@pytest.mark.parametrize("text", [
+    # an envoy or a mission given days or hours to leave is expelled (O 3, P 1, G 1, L 1 false;
+    # one annotator of D codes it as an ultimatum): the term of an act done, not a line drawn
+    "Chile gave the Peruvian ambassador three days to leave.",
+    "Bolivia told Chile's ambassador to leave La Paz within two days, its foreign ministry said.",
+    "Chile expelled a senior Peruvian diplomat on Monday, asking him to leave within five days.",
+    ("Chile's foreign ministry said a counsellor at the Peruvian embassy had meddled in its "
+     "politics and was now being given four days to leave Chile."),
+    "Peru gave the visiting election observers seven days to leave its territory.",
+])
+def test_an_expulsion_with_days_to_leave_is_no_line(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
 def test_an_order_told_as_what_came_before_is_no_line(annotate) -> None:
     text = ("Monday's expulsions came after the former Belgian colony ordered 15 Belgian diplomats "
             "to leave within 72 hours.")
@@ -3204,6 +3218,28 @@ def test_own_act_hung_on_what_the_other_side_does_is_a_line(annotate, text, decl
     "Chile's president said the talks with Peru would go on until a deal was reached.",
 ])
 def test_own_act_hung_on_ones_own_step_or_a_state_of_things_is_no_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a party's own act, withheld or stopped on a state of things, that bears on another side
+    # (stop 22: misses in O, E and M)
+    ("Chile's defence minister said Chilean troops would not stay in Peru if the cost was too high.",
+     "CHL", "the cost was too high"),
+    ("Chile said it would halt its mediation between Peru and Bolivia if no agreement was reached.",
+     "CHL", "no agreement was reached"),
+    # kept up, when what is kept up is hostile
+    (("The Houthis say they act for the people of Gaza, and will go on until Israel's war there "
+      "is over."), "YEM", "Israel's war there is over"),
+])
+def test_own_act_hung_on_a_state_of_things_that_bears_on_another_is_a_line(
+        annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"]) for r in annotate(text)._.red_lines]
+    assert any(code == declarer and condition in said for code, said in found), found
+
+
+def test_a_mediation_kept_up_until_a_deal_is_no_line(annotate) -> None:
+    text = "Norway said it would keep up its mediation between Chile and Peru until a deal is reached."
     assert annotate(text)._.red_lines == ()
 
 

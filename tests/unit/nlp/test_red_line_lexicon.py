@@ -249,9 +249,17 @@ def test_red_line_lexicon_targets(annotate, text, expected) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("Sudan's army gave the paramilitary forces 48 hours to count their weapons.", set()),
     ("Sudan's army gave the paramilitary forces 48 minutes to lay down their weapons.", set()),
-    ("Ecuador ordered the envoy to leave Quito within 48 hours.",
-     {("ECU", "ultimatum", "the envoy not leave Quito within 48 hours")}),
-    ("Ecuador helped the envoy to leave Quito within 48 hours.", set()),
+    ("Ecuador ordered the militia to leave Quito within 48 hours.",
+     {("ECU", "ultimatum", "the militia not leave Quito within 48 hours")}),
+    ("Ecuador helped the militia to leave Quito within 48 hours.", set()),
+    # an envoy or a mission given time to leave is expelled: the term of an act done, no line
+    ("Ecuador ordered the envoy to leave Quito within 48 hours.", set()),
+    ("Ecuador gave two Peruvian diplomats 72 hours to leave the country.", set()),
+    ("Ecuador gave the militia 72 hours to leave the province.",
+     {("ECU", "ultimatum", "the militia not leave the province within 72 hours")}),
+    # a pronoun stands for whom the verb above expels; a party named does not
+    ("Ecuador expelled the envoy and gave the militia 48 hours to leave the town.",
+     {("ECU", "ultimatum", "the militia not leave the town within 48 hours")}),
     ("Ethiopia issued Tigray a 96-hour ultimatum to surrender.",
      {("ETH", "ultimatum", "Tigray not surrender")}),
     ("Ethiopia mentioned to Tigray a 96-hour ultimatum to surrender.", set()),
