@@ -326,8 +326,13 @@ class EventCoder:
             if claimant:
                 # "Armenia claimed Ankara was arming Baku": Armenia accuses Turkey
                 dyads.append((claimant, [a for a in actors if a.code]))
-            for actors, recipients in dyads:
-                claim = actors is claimant
+            # "Mali, Niger and Burkina Faso recalled their envoys": one act of each state, as
+            # the gold of L and N to T codes a joint act
+            joint = _coordinated(subject)
+            dyads = [(each, recipients, actors is claimant) for actors, recipients in dyads
+                     for each in ([[a] for a in actors] if len(actors) > 1 and all(
+                         a.code in joint for a in actors) else [actors])]
+            for actors, recipients, claim in dyads:
                 event = _event(token, "ACCUSE" if claim else event_type, "" if claim else mode,
                                actors, recipients, setting)
                 if claim:
@@ -348,6 +353,15 @@ def _told_joint(token: Token) -> bool:
     acts = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
     return any(c.dep_ == "amod" and c.lower_ in ("joint", "combined")
                for act in acts for c in act.children)
+
+
+def _coordinated(subject: list[Token]) -> set[str]:
+    """The sides a subject names as members of one coordination ("Mali, Niger and Burkina
+    Faso", "the US and Britain"), each by its own name."""
+    doc = subject[0].doc if subject else None
+    return {a.code for t in subject if t.dep_ == "conj" or any(
+        c.dep_ == "conj" for c in t.children) for a in _actors_in(doc, _phrase(t))} \
+        if doc is not None else set()
 
 
 def _better_told(event: Event, kept: Event) -> bool:

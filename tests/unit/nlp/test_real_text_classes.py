@@ -719,7 +719,8 @@ def test_a_seat_of_government_short_name_speaks_for_its_state(annotate, text, co
 def test_coordinated_sides_of_a_nominal_attack_struck_together(annotate) -> None:
     doc = annotate("Caracas condemned the Colombian and Brazilian raids on the border camps.")
     raids = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
-    assert raids and all({a["code"] for a in e["actor"]} == {"COL", "BRA"} for e in raids)
+    # one raid of each side (a joint act is one act of each state), neither aimed at the other
+    assert {a["code"] for e in raids for a in e["actor"]} == {"COL", "BRA"}
     assert not any(r["code"] in ("COL", "BRA") for e in raids for r in e["recipient"])
 
 
@@ -3533,3 +3534,10 @@ def test_a_leaders_administration_is_the_leaders_state(annotate) -> None:
     doc = annotate("The Biden Administration has refused to back a G7 statement on Sunday.")
     assert any(e["event_type"] == "REJECT" and e["actor"] and e["actor"][0]["code"] == "USA"
                for e in doc._.events)
+
+
+def test_a_joint_act_of_coordinated_states_is_one_act_of_each(annotate) -> None:
+    dyads = _dyads(annotate("Chile, Peru and Bolivia recalled their ambassadors from Paraguay on "
+                            "Monday."))
+    assert {("CHL", "SANCTION", "PRY"), ("PER", "SANCTION", "PRY"),
+            ("BOL", "SANCTION", "PRY")} <= dyads
