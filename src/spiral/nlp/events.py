@@ -198,6 +198,7 @@ from spiral.nlp.event_lexicon import (
     TRADE_CURBS,
     TRADE_WORDS,
     TRAVEL_VERBS,
+    UNCODED_BLOCS,
     UNDER_FIRE,
     UNPLACED,
     VENUE_WORDS,
@@ -317,6 +318,7 @@ class EventCoder:
                 dyads.append((claimant, [a for a in actors if a.code]))
             for actors, recipients in dyads:
                 claim = actors is claimant
+                recipients = [r for r in recipients if r.entity_name not in UNCODED_BLOCS]
                 event = _event(token, "ACCUSE" if claim else event_type, "" if claim else mode,
                                actors, recipients, setting)
                 if claim:

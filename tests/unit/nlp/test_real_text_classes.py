@@ -3370,3 +3370,12 @@ def test_whom_a_report_cites_is_no_content(annotate, text, contents) -> None:
 ])
 def test_what_a_picture_shows_is_no_statement(annotate, text, quoted) -> None:
     assert bool(annotate(text)._.quotes) is quoted
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Chile accused the West of trying to weaken the country.", ("CHL", "ACCUSE", "")),
+    ("Chile's president warned the West against meddling.", ("CHL", "THREATEN", "")),
+    ("Santiago told Western governments to stay out of the dispute.", ("CHL", "REQUEST", "")),
+])
+def test_the_west_is_no_target(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
