@@ -542,6 +542,11 @@ STATEMENTS = {"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"}
 # name the actor ("Iranian police dispersed protesters", "Mali's junta banned the parties"); any
 # other act is aimed elsewhere
 DOMESTIC = frozenset({"COERCE", "SANCTION", "PROTEST"})
+# sides the knowledge base knows that PLOVER codes as no one: a bloc of states that is no
+# organisation ("accused the West", "warned Western capitals"; the real-text gold of groups O to
+# T gives it no code). Named as the target, it leaves the event with none, rather than lending
+# the place to a side named elsewhere in the sentence (`events.EventCoder`)
+UNCODED_BLOCS = frozenset({"the West"})
 # reactions aimed at an event the report has told ("condemned the attack"), within this reach
 REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT", "THREATEN"}
 # nouns that refer back to whatever force or show of force was told just before ("condemned the

@@ -209,6 +209,7 @@ from spiral.nlp.event_lexicon import (
     TRADE_WORDS,
     TRAVEL_NOTICES,
     TRAVEL_VERBS,
+    UNCODED_BLOCS,
     UNDER_FIRE,
     UNPLACED,
     VENUE_WORDS,
@@ -333,6 +334,7 @@ class EventCoder:
                      for each in ([[a] for a in actors] if len(actors) > 1 and all(
                          a.code in joint for a in actors) else [actors])]
             for actors, recipients, claim in dyads:
+                recipients = [r for r in recipients if r.entity_name not in UNCODED_BLOCS]
                 event = _event(token, "ACCUSE" if claim else event_type, "" if claim else mode,
                                actors, recipients, setting)
                 if claim:

@@ -3541,3 +3541,12 @@ def test_a_joint_act_of_coordinated_states_is_one_act_of_each(annotate) -> None:
                             "Monday."))
     assert {("CHL", "SANCTION", "PRY"), ("PER", "SANCTION", "PRY"),
             ("BOL", "SANCTION", "PRY")} <= dyads
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Chile accused the West of trying to weaken the country.", ("CHL", "ACCUSE", "")),
+    ("Chile's president warned the West against meddling.", ("CHL", "THREATEN", "")),
+    ("Santiago told Western governments to stay out of the dispute.", ("CHL", "REQUEST", "")),
+])
+def test_the_west_is_no_target(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
