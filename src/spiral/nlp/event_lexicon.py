@@ -604,6 +604,13 @@ WEAPON_SYSTEMS = frozenset({"atacms", "storm shadow", "scalp", "oreshnik", "kinz
                             "fattah", "emad", "kheibar", "jericho", "sejjil", "hwasong"})
 
 
+# words that call what was said untrue ("the reports are false", "baseless claims", "not in line
+# with the facts"): a statement saying them rejects the claim, and where it names no side it
+# answers whoever made it, as a denial does (`statement_events._answering`)
+FALSITY_PATTERNS = (
+    r"\bbaseless\b", r"\bgroundless\b", r"\bunfounded\b", r"\bfabricat", r"\bnonsense\b",
+    r"\b(?:is|are|was|were) (?:\w+ )?(?:false|untrue)\b",
+    r"\bnot (?:true|in line with the facts)\b", r"\bgossip\b")
 # What a statement does, read from its words when its verb is neutral ("said", "told"): the
 # speaker's act, in this order of precedence. Patterns are regular expressions over the
 # statement's content, matched without regard to case.
@@ -645,11 +652,17 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bmassacre", r"\bundermin", r"\bencroach", r"\b(?:illegal|unlawful)\b",
         r"\bdestabili[sz]", r"\bfalsely\b",
         r"\bcondemn", r"\bbreach of\b", r"\bregrettable\b", r"\bcannot be tolerated\b",
-        r"\bunjustifi", r"\bresponsible for\b", r"\bfalse narrative\b")),
+        r"\bunjustifi", r"\bresponsible for\b", r"\bfalse narrative\b",
+        # a side or its act judged ("the envoy's remarks were not acceptable", "the junta is out
+        # of control", "their buildup is a threat to the region"), not a danger that is met
+        # ("whenever there is a threat to the convoys")
+        r"\b(?:un|not )acceptable\b", r"\bantisemit", r"\bcorrupt\b", r"\bout of control\b",
+        r"(?<!there )\b(?:is|are|was|were) (?:an? )?(?:\w+ )?threat to\b")),
     ("REJECT", (
         r"\breject", r"\brefus(?:e|ed|es|al)\b", r"\bden(?:y|ied|ies)\b",
         r"\bwill (?:not|never) (?:accept|agree|negotiate|recogni[sz]e)\b",
-        r"\bnot going to (?:go into|negotiate|accept|agree)\b", r"\bno (?:talks|negotiations)\b")),
+        r"\bnot going to (?:go into|negotiate|accept|agree)\b", r"\bno (?:talks|negotiations)\b",
+        *FALSITY_PATTERNS)),
     ("REQUEST", (
         r"\bcall(?:s|ed)? (?:on|upon)\b", r"\burg(?:e|ed|es|ing)\b",
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations

@@ -3370,3 +3370,30 @@ def test_whom_a_report_cites_is_no_content(annotate, text, contents) -> None:
 ])
 def test_what_a_picture_shows_is_no_statement(annotate, text, quoted) -> None:
     assert bool(annotate(text)._.quotes) is quoted
+
+
+@pytest.mark.parametrize("content, act", [
+    ("the new citizenship law is antisemitic", "ACCUSE"),
+    ("the junta in the capital is out of control", "ACCUSE"),
+    ("the envoy's remarks were not acceptable", "ACCUSE"),
+    ("their buildup on the border is a threat to the whole region", "ACCUSE"),
+    ("the rebels are corrupt and cruel", "ACCUSE"),
+    ("patrols are armed whenever there is a threat to the convoys", None),
+    ("reports that our ships entered the strait are false", "REJECT"),
+    ("these claims are baseless", "REJECT"),
+    ("the story is not in line with the facts", "REJECT"),
+])
+def test_a_statement_judging_a_side_or_its_claim_is_an_act(content: str, act: str | None) -> None:
+    assert statement_act(content) == act
+
+
+def test_a_side_judged_in_reported_speech_is_accused(annotate) -> None:
+    doc = annotate("The Philippine foreign minister said Beijing's latest manoeuvre was "
+                   "\"not acceptable\".")
+    assert ("PHL", "ACCUSE", "CHN") in _dyads(doc)
+
+
+def test_a_claim_called_false_answers_whoever_made_it(annotate) -> None:
+    doc = annotate("Manila accused Beijing of ramming one of its supply boats near the shoal. "
+                   "A Chinese foreign ministry spokesperson said the reports were false.")
+    assert ("CHN", "REJECT", "PHL") in _dyads(doc)
