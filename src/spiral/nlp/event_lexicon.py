@@ -91,7 +91,7 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft", "level",
                "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
                "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend",
-               "initiate", "wage", "proclaim"}
+               "initiate", "wage", "proclaim", "place"}
 # light verbs said with a particle: "rolled out export controls", "ramped up its attacks"
 PHRASAL_LIGHT_VERBS = {"roll": "out", "ramp": "up", "beef": "up"}
 # verbs that own an act done before: "claimed responsibility for the drone attacks", "took
@@ -131,7 +131,10 @@ WALKOUT_VERBS = frozenset({"stage", "call", "hold", "organise", "organize", "joi
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
                      "lawsuit", "case", "hearing", "allegation", "allegations", "accusation",
-                     "accusations"], ("ACCUSE", "")),
+                     "accusations",
+                     # a diplomatic complaint ("lodged stern representations with Tokyo") and
+                     # blame laid on a side ("placed the blame on Israel")
+                     "representations", "blame"], ("ACCUSE", "")),
     **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
     **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
     # "expressed outrage over the strikes": disapproval (CAMEO 11)

@@ -3397,3 +3397,13 @@ def test_a_claim_called_false_answers_whoever_made_it(annotate) -> None:
     doc = annotate("Manila accused Beijing of ramming one of its supply boats near the shoal. "
                    "A Chinese foreign ministry spokesperson said the reports were false.")
     assert ("CHN", "REJECT", "PHL") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("China lodged stern representations with Japan over the incident at the consulate.",
+     ("CHN", "ACCUSE", "JPN")),
+    ("Tehran placed the blame for the sabotage squarely on Israel.", ("IRN", "ACCUSE", "ISR")),
+])
+def test_a_diplomatic_complaint_or_blame_a_light_verb_delivers_accuses(annotate, text,
+                                                                        dyad) -> None:
+    assert dyad in _dyads(annotate(text))
