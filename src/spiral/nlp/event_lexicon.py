@@ -390,6 +390,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 # where or when something is told to have happened: "urged him in their phone call"
 SETTING_PREPS = PLACE_PREPS | {"during"}
+# verbs that tell an envoy to go: "asked Lima's ambassador to leave within 48 hours", "gave the
+# envoy 72 hours to leave" expel (CAMEO 166), as "ordered ... to leave" does
+TELLING_TO_GO = frozenset({"ask", "tell", "give", "instruct", "direct", "request"})
 MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "ambassador", "envoy",
             "mission", "staff", "worker", "personnel", "attaché", "attache"}
 SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}

@@ -192,6 +192,7 @@ from spiral.nlp.event_lexicon import (
     STRIKING_VERBS,
     SUPPORTIVE,
     SUPPRESSING_VERBS,
+    TELLING_TO_GO,
     TERRAIN,
     TEST_WORDS,
     TOLD_ACT_NOUNS,
@@ -1197,6 +1198,8 @@ def _event_by_object(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return ("COERCE", "destroy")  # CAMEO 1712: destroying property
     if lemma == "order":
         return _order_event(token, cue)
+    if lemma in TELLING_TO_GO and _envoy_told_to_leave(token):
+        return ("SANCTION", "expel")  # "asked Lima's ambassador to leave within two days"
     if lemma == "hand" and any(o.lemma_.lower() in CAPTIVES for o in objects):
         return ("RETREAT", "release")  # "Hamas handed over three Israeli women it had held"
     if _leaves_an_agreement(token, cue):
@@ -1314,6 +1317,20 @@ def _order_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     if ordered and not any(_trigger(c) for c in ordered):
         return ("REQUEST", "")  # "a judge ordered Menem to appear"; an ordered strike is a strike
     return None
+
+
+def _envoy_told_to_leave(verb: Token) -> bool:
+    """'asked the Lebanese ambassador to leave', 'gave Lima's envoy 72 hours to leave the
+    country': the verb's object is an envoy or a mission (`MISSIONS`) of another side than the
+    subject's, told to leave; not 'asked its staff to leave the city' (an evacuation)."""
+    if not any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.lemma_ == "leave"
+               for c in verb.children):
+        return False
+    envoys = [c for c in verb.children if c.dep_ in ("dobj", "dative") and (
+        c.lemma_.lower() in MISSIONS or c.lower_.rstrip("s") in MISSIONS)]
+    senders = {a.code for a in _actors_in(verb.doc, _subject_tokens(verb))}
+    return any(a.code not in senders
+               for e in envoys for a in _actors_in(verb.doc, list(e.subtree)))
 
 
 def _phrasal_event(token: Token, cue: _Cue) -> tuple[str, str] | None:

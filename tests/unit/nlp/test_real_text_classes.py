@@ -3407,3 +3407,16 @@ def test_a_claim_called_false_answers_whoever_made_it(annotate) -> None:
 def test_a_diplomatic_complaint_or_blame_a_light_verb_delivers_accuses(annotate, text,
                                                                         dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Chile asked Peru's envoy to leave within two days.", ("CHL", "SANCTION", "PER")),
+    ("Quito gave the Peruvian ambassador three days to leave.", ("ECU", "SANCTION", "PER")),
+])
+def test_an_envoy_asked_or_given_time_to_leave_is_expelled(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_own_staff_asked_to_leave_is_no_expulsion(annotate) -> None:
+    doc = annotate("The UN asked its staff to leave the city before the fighting reached it.")
+    assert not any(e["event_type"] == "SANCTION" for e in doc._.events)
