@@ -386,6 +386,11 @@ ONE_EXCHANGE = frozenset({"ASSAULT"})
 WRECKING_VERBS = frozenset({"destroy", "damage"})
 # verbs of wanting: what one side wants another to do is a request of it ("wants China to stop")
 DESIRE_VERBS = frozenset({"want", "wish"})
+# a hope voiced of another side's act ("hoped Manila would refrain from", "we hope that the
+# Saudi leadership will reconsider") asks it of that side (REQUEST), as a wish does; a hope
+# of what no side does ("hopes the talks will succeed") asks nothing
+HOPING_VERBS = frozenset({"hope"})
+FUTURE_MODALS = frozenset({"will", "would", "shall", "can", "could"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 # where or when something is told to have happened: "urged him in their phone call"
@@ -397,7 +402,7 @@ MISSIONS = {"peacekeeper", "inspector", "observer", "monitor", "diplomat", "amba
             "mission", "staff", "worker", "personnel", "attaché", "attache"}
 SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
 KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS | \
-    SUPPRESSING_VERBS
+    SUPPRESSING_VERBS | HOPING_VERBS  # the tagger lemmatizes "hoped" as "hop"
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident", "supporter"}
 # nouns that are an event wherever they stand once a side is named as their agent: "Russia's

@@ -103,10 +103,12 @@ from spiral.nlp.event_lexicon import (
     FOREIGN_SHARE,
     FORUM_VERBS,
     FRONTIERS,
+    FUTURE_MODALS,
     GAIN_NOUNS,
     HABITUAL_ADVERBS,
     HELD_SOMEWHERE,
     HELPING_VERBS,
+    HOPING_VERBS,
     HOSTAGE_WORDS,
     IN_FORCE,
     INCOMING,
@@ -1473,6 +1475,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     lemma = cue.lemma
     if token.pos_ == "VERB" and lemma in DESIRE_VERBS and _wanted_of_another(token):
         return ("REQUEST", "")  # "wants China to stop stockpiling": asked of the other side
+    if token.pos_ == "VERB" and lemma in HOPING_VERBS and _hoped_of_another(token):
+        return ("REQUEST", "")  # "hoped Manila would refrain from provocations"
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
@@ -1524,6 +1528,17 @@ def _wanted_of_another(token: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
                                                     for a in c.children)
                and any(s.dep_ == "nsubj" for s in c.children) for c in token.children)
+
+
+def _hoped_of_another(token: Token) -> bool:
+    """'hoped Manila would refrain', 'hope that Riyadh will reconsider': a clause under the verb,
+    in a modal of what is to come, whose subject names a side other than the hoper's."""
+    hopers = {a.code for a in _actors_in(token.doc, _subject_tokens(token))}
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_MODALS
+                                         for a in c.children)
+               and any(a.code not in hopers for s in c.children if s.dep_ == "nsubj"
+                       for a in _actors_in(token.doc, list(s.subtree)))
+               for c in token.children)
 
 
 def _endangered(token: Token) -> bool:

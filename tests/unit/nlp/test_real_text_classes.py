@@ -3420,3 +3420,18 @@ def test_an_envoy_asked_or_given_time_to_leave_is_expelled(annotate, text, dyad)
 def test_own_staff_asked_to_leave_is_no_expulsion(annotate) -> None:
     doc = annotate("The UN asked its staff to leave the city before the fighting reached it.")
     assert not any(e["event_type"] == "SANCTION" for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Beijing said it hoped Manila would stop sending ships to the shoal.",
+     ("CHN", "REQUEST", "PHL")),
+    ("Lebanon's prime minister said he hopes that the Saudi leadership will change course.",
+     ("LBN", "REQUEST", "SAU")),
+])
+def test_a_hope_voiced_of_another_sides_act_asks_it(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_hope_of_what_no_side_does_asks_nothing(annotate) -> None:
+    doc = annotate("Beijing said it hoped the talks would succeed.")
+    assert not any(e["event_type"] == "REQUEST" for e in doc._.events)
