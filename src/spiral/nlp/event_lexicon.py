@@ -91,7 +91,7 @@ LIGHT_VERBS = {"open", "launch", "lodge", "file", "stage", "issue", "declare", "
                "have", "meet", "satisfy", "grant", "heed", "engage", "prepare", "draft", "level",
                "plan", "propose", "consider", "weigh", "fly", "authorise", "authorize", "allow",
                "permit", "greenlight", "strengthen", "deepen", "boost", "improve", "mend",
-               "initiate", "wage", "proclaim"}
+               "initiate", "wage", "proclaim", "place"}
 # light verbs said with a particle: "rolled out export controls", "ramped up its attacks"
 PHRASAL_LIGHT_VERBS = {"roll": "out", "ramp": "up", "beef": "up"}
 # verbs that own an act done before: "claimed responsibility for the drone attacks", "took
@@ -131,7 +131,10 @@ WALKOUT_VERBS = frozenset({"stage", "call", "hold", "organise", "organize", "joi
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
                      "lawsuit", "case", "hearing", "allegation", "allegations", "accusation",
-                     "accusations"], ("ACCUSE", "")),
+                     "accusations",
+                     # a diplomatic complaint ("lodged stern representations with Tokyo") and
+                     # blame laid on a side ("placed the blame on Israel")
+                     "representations", "blame"], ("ACCUSE", "")),
     **dict.fromkeys(["demonstration", "rally", "march", "sit-in", "boycott"], ("PROTEST", "")),
     **dict.fromkeys(["ultimatum", "threat", "warning"], ("THREATEN", "")),
     # "expressed outrage over the strikes": disapproval (CAMEO 11)
@@ -393,6 +396,11 @@ ONE_EXCHANGE = frozenset({"ASSAULT"})
 WRECKING_VERBS = frozenset({"destroy", "damage"})
 # verbs of wanting: what one side wants another to do is a request of it ("wants China to stop")
 DESIRE_VERBS = frozenset({"want", "wish"})
+# a hope voiced of another side's act ("hoped Manila would refrain from", "we hope that the
+# Saudi leadership will reconsider") asks it of that side (REQUEST), as a wish does; a hope
+# of what no side does ("hopes the talks will succeed") asks nothing
+HOPING_VERBS = frozenset({"hope"})
+FUTURE_MODALS = frozenset({"will", "would", "shall", "can", "could"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "inside"}
 # where or when something is told to have happened: "urged him in their phone call"
@@ -419,7 +427,7 @@ OWN_PEOPLE = frozenset({"citizen", "national", "tourist", "traveller", "traveler
 KEEPING_AWAY_VERBS = frozenset({"avoid", "reconsider", "refrain", "postpone", "cancel"})
 SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
 KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS | \
-    SUPPRESSING_VERBS
+    SUPPRESSING_VERBS | HOPING_VERBS  # the tagger lemmatizes "hoped" as "hop"
 PROTESTERS = {"demonstrator", "protester", "protestor", "student", "worker", "crowd", "rioter",
               "marcher", "activist", "striker", "villager", "resident", "supporter"}
 # nouns that are an event wherever they stand once a side is named as their agent: "Russia's
@@ -637,6 +645,13 @@ WEAPON_SYSTEMS = frozenset({"atacms", "storm shadow", "scalp", "oreshnik", "kinz
                             "fattah", "emad", "kheibar", "jericho", "sejjil", "hwasong"})
 
 
+# words that call what was said untrue ("the reports are false", "baseless claims", "not in line
+# with the facts"): a statement saying them rejects the claim, and where it names no side it
+# answers whoever made it, as a denial does (`statement_events._answering`)
+FALSITY_PATTERNS = (
+    r"\bbaseless\b", r"\bgroundless\b", r"\bunfounded\b", r"\bfabricat", r"\bnonsense\b",
+    r"\b(?:is|are|was|were) (?:\w+ )?(?:false|untrue)\b",
+    r"\bnot (?:true|in line with the facts)\b", r"\bgossip\b")
 # What a statement does, read from its words when its verb is neutral ("said", "told"): the
 # speaker's act, in this order of precedence. Patterns are regular expressions over the
 # statement's content, matched without regard to case.
@@ -678,11 +693,17 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         r"\bmassacre", r"\bundermin", r"\bencroach", r"\b(?:illegal|unlawful)\b",
         r"\bdestabili[sz]", r"\bfalsely\b",
         r"\bcondemn", r"\bbreach of\b", r"\bregrettable\b", r"\bcannot be tolerated\b",
-        r"\bunjustifi", r"\bresponsible for\b", r"\bfalse narrative\b")),
+        r"\bunjustifi", r"\bresponsible for\b", r"\bfalse narrative\b",
+        # a side or its act judged ("the envoy's remarks were not acceptable", "the junta is out
+        # of control", "their buildup is a threat to the region"), not a danger that is met
+        # ("whenever there is a threat to the convoys")
+        r"\b(?:un|not )acceptable\b", r"\bantisemit", r"\bcorrupt\b", r"\bout of control\b",
+        r"(?<!there )\b(?:is|are|was|were) (?:an? )?(?:\w+ )?threat to\b")),
     ("REJECT", (
         r"\breject", r"\brefus(?:e|ed|es|al)\b", r"\bden(?:y|ied|ies)\b",
         r"\bwill (?:not|never) (?:accept|agree|negotiate|recogni[sz]e)\b",
-        r"\bnot going to (?:go into|negotiate|accept|agree)\b", r"\bno (?:talks|negotiations)\b")),
+        r"\bnot going to (?:go into|negotiate|accept|agree)\b", r"\bno (?:talks|negotiations)\b",
+        *FALSITY_PATTERNS)),
     ("REQUEST", (
         r"\bcall(?:s|ed)? (?:on|upon)\b", r"\burg(?:e|ed|es|ing)\b",
         r"\bdemand(?:s|ed)?\b")),  # "must" and "should": the event coder reads obligations

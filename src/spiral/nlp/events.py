@@ -107,10 +107,12 @@ from spiral.nlp.event_lexicon import (
     FOREIGN_SHARE,
     FORUM_VERBS,
     FRONTIERS,
+    FUTURE_MODALS,
     GAIN_NOUNS,
     HABITUAL_ADVERBS,
     HELD_SOMEWHERE,
     HELPING_VERBS,
+    HOPING_VERBS,
     HOSTAGE_WORDS,
     IN_FORCE,
     INCOMING,
@@ -1285,9 +1287,25 @@ def _expulsion(token: Token, cue: _Cue) -> tuple[str, str] | None:
         return None
     told = [c for c in token.children
             if c.dep_ in ("xcomp", "ccomp", "advcl") and verb_lemma(c) in DEPARTING_VERBS]
-    goers = [*cue.objects, *(c for c in token.children if c.dep_ == "dative"),
-             *(t for v in told for t in v.children if t.dep_ in ("nsubj", "nsubjpass", "dobj"))]
-    return ("SANCTION", "expel") if told and _posted_abroad(goers) else None
+    told_directly = [*cue.objects, *(c for c in token.children if c.dep_ == "dative")]
+    goers = [*told_directly, *(t for v in told for t in v.children
+                               if t.dep_ in ("nsubj", "nsubjpass", "dobj"))]
+    return ("SANCTION", "expel") if told and _posted_abroad(goers) and not _own_people(
+        token, told_directly) else None
+
+
+def _own_people(verb: Token, told: list[Token]) -> bool:
+    """'asked its staff to leave the city': those the verb tells to go are the teller's own (a
+    bound possessive, or named of the teller's side only), an evacuation and no expulsion."""
+    tellers = {a.code for a in _actors_in(verb.doc, _subject_tokens(verb))}
+    for goer in told:
+        if any(c.dep_ == "poss" and c.lower_ in BOUND_PRONOUNS | PERSONS_BOUND_PRONOUNS
+               for c in goer.children):
+            return True
+        sides = {a.code for a in _actors_in(verb.doc, list(goer.subtree))}
+        if sides and sides <= tellers:
+            return True
+    return False
 
 
 def _posted_abroad(words: Iterable[Token]) -> bool:
@@ -1565,6 +1583,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
     lemma = cue.lemma
     if token.pos_ == "VERB" and lemma in DESIRE_VERBS and _wanted_of_another(token):
         return ("REQUEST", "")  # "wants China to stop stockpiling": asked of the other side
+    if token.pos_ == "VERB" and lemma in HOPING_VERBS and _hoped_of_another(token):
+        return ("REQUEST", "")  # "hoped Manila would refrain from provocations"
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
@@ -1616,6 +1636,17 @@ def _wanted_of_another(token: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
                                                     for a in c.children)
                and any(s.dep_ == "nsubj" for s in c.children) for c in token.children)
+
+
+def _hoped_of_another(token: Token) -> bool:
+    """'hoped Manila would refrain', 'hope that Riyadh will reconsider': a clause under the verb,
+    in a modal of what is to come, whose subject names a side other than the hoper's."""
+    hopers = {a.code for a in _actors_in(token.doc, _subject_tokens(token))}
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_MODALS
+                                         for a in c.children)
+               and any(a.code not in hopers for s in c.children if s.dep_ == "nsubj"
+                       for a in _actors_in(token.doc, list(s.subtree)))
+               for c in token.children)
 
 
 def _endangered(token: Token) -> bool:

@@ -7,7 +7,8 @@ threatening Ukraine. What the words do is read from `STATEMENT_ACTS` (event_lexi
 of precedence. A statement whose sentence already holds a verbal event of the same speaker
 (coded from its verb, as in "Moscow warned that ...") adds nothing. A denial that names no side
 ("Kyiv denied the claim") answers whoever made the claim: the side that last accused the
-denier, else whoever last spoke for another side (`_answering`).
+denier, else whoever last spoke for another side (`_answering`); so does a statement that calls
+a claim untrue and names no side ('"The reports are false," Beijing said').
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from spiral.nlp.event_lexicon import (
     DENYING_VERBS,
     DISAPPROVING_WORDS,
     DISMISSING_VERBS,
+    FALSITY_PATTERNS,
     HEDGED_ACTS,
     POSSIBILITY_MODALS,
     STATEMENT_ACTS,
@@ -40,6 +42,7 @@ from spiral.records import Entity, Event, from_dict
 
 ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
              for event_type, patterns in STATEMENT_ACTS)
+FALSITY = re.compile("|".join(FALSITY_PATTERNS), re.IGNORECASE)
 VERBAL_CONFLICT = 3
 FIRST_PERSON = frozenset({"i", "we"})
 NO_ACT_CUES = UNSPOKEN | SOURCING_CUES
@@ -246,6 +249,13 @@ class StatementEvents:
             return None
         day, precision = find_event_date(sentence, published)
         recipients = self._named(doc, quote["start"], quote["end"], speaker["code"])
+        if event_type == "REJECT" and not recipients \
+                and FALSITY.search(text[quote["start"]:quote["end"]]):
+            # '"The reports are false," Beijing said': the claim answered is whoever made it
+            side = _answered_side({"actor": [speaker], "start": start,
+                                   "trigger_start": quote["start"]}, events, doc._.quotes)
+            if side is not None:
+                recipients = (from_dict(Entity, {**side, "role": "by reference"}),)
         return Event(doc_id=doc._.doc_id or "", event_type=event_type, start=start, end=end,
                      text=sentence.text.strip(), actor=(from_dict(Entity, speaker),),
                      recipient=recipients[:1], date=day, date_precision=precision,

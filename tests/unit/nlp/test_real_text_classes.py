@@ -3550,3 +3550,68 @@ def test_a_joint_act_of_coordinated_states_is_one_act_of_each(annotate) -> None:
 ])
 def test_the_west_is_no_target(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("content, act", [
+    ("the new citizenship law is antisemitic", "ACCUSE"),
+    ("the junta in the capital is out of control", "ACCUSE"),
+    ("the envoy's remarks were not acceptable", "ACCUSE"),
+    ("their buildup on the border is a threat to the whole region", "ACCUSE"),
+    ("the rebels are corrupt and cruel", "ACCUSE"),
+    ("patrols are armed whenever there is a threat to the convoys", None),
+    ("reports that our ships entered the strait are false", "REJECT"),
+    ("these claims are baseless", "REJECT"),
+    ("the story is not in line with the facts", "REJECT"),
+])
+def test_a_statement_judging_a_side_or_its_claim_is_an_act(content: str, act: str | None) -> None:
+    assert statement_act(content) == act
+
+
+def test_a_side_judged_in_reported_speech_is_accused(annotate) -> None:
+    doc = annotate("The Philippine foreign minister said Beijing's latest manoeuvre was "
+                   "\"not acceptable\".")
+    assert ("PHL", "ACCUSE", "CHN") in _dyads(doc)
+
+
+def test_a_claim_called_false_answers_whoever_made_it(annotate) -> None:
+    doc = annotate("Manila accused Beijing of ramming one of its supply boats near the shoal. "
+                   "A Chinese foreign ministry spokesperson said the reports were false.")
+    assert ("CHN", "REJECT", "PHL") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("China lodged stern representations with Japan over the incident at the consulate.",
+     ("CHN", "ACCUSE", "JPN")),
+    ("Tehran placed the blame for the sabotage squarely on Israel.", ("IRN", "ACCUSE", "ISR")),
+])
+def test_a_diplomatic_complaint_or_blame_a_light_verb_delivers_accuses(annotate, text,
+                                                                        dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Chile asked Peru's envoy to leave within two days.", ("CHL", "SANCTION", "PER")),
+    ("Quito gave the Peruvian ambassador three days to leave.", ("ECU", "SANCTION", "PER")),
+])
+def test_an_envoy_asked_or_given_time_to_leave_is_expelled(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_own_staff_asked_to_leave_is_no_expulsion(annotate) -> None:
+    doc = annotate("The UN asked its staff to leave the city before the fighting reached it.")
+    assert not any(e["event_type"] == "SANCTION" for e in doc._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Beijing said it hoped Manila would stop sending ships to the shoal.",
+     ("CHN", "REQUEST", "PHL")),
+    ("Lebanon's prime minister said he hopes that the Saudi leadership will change course.",
+     ("LBN", "REQUEST", "SAU")),
+])
+def test_a_hope_voiced_of_another_sides_act_asks_it(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_hope_of_what_no_side_does_asks_nothing(annotate) -> None:
+    doc = annotate("Beijing said it hoped the talks would succeed.")
+    assert not any(e["event_type"] == "REQUEST" for e in doc._.events)
