@@ -87,3 +87,16 @@ def test_speakers_a_news_agency_quoted_between_is_not_the_group(annotate) -> Non
                    "Israel accused the group of breaking the truce.")
     accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
     assert accusations and all(r["code"] == "LBN" for r in accusations[0]["recipient"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office, a department, a council or a service the text places nowhere is of the
+    # country that last spoke or acted
+    (("Chile said on Monday it would send more patrol boats to the strait. The Department of "
+      "Foreign Affairs said talks with Peru had stalled."), ("CHL", "GOV", False)),
+    (("Peru's drones struck a depot near Arica overnight, Chile said. The state emergency "
+      "service said four buildings were damaged."), ("CHL", "GOV", False)),
+])
+def test_speakers_a_state_body_the_text_places_nowhere_is_of_the_last_to_act(annotate, text,
+                                                                            speaker) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == speaker
