@@ -696,8 +696,10 @@ class ActorResolver:
     def _describes(self, mention: _Mention, noun: str) -> bool:
         if not mention.person and noun in GROUP_NOUNS:
             # "the group", "the movement": an armed group, party or organisation named before
-            # (a UN or African Union mission is not "the group")
-            return mention.entity.sector in GROUP_SECTORS and mention.entity.code != "IGO"
+            # (a UN or African Union mission is not "the group", nor a news agency quoted in
+            # between)
+            return mention.entity.sector in GROUP_SECTORS - {"MED"} \
+                and mention.entity.code != "IGO"
         if not mention.person and noun in STATE_NOUNS and mention.entity.sector in GROUP_SECTORS:
             return False  # "the army" is not the National Liberation Army, a rebel group
         if not mention.person:

@@ -526,18 +526,9 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         # "Ecowas called for ... The communique warned": no statement quoted before, the body
         # that last acted is its issuer
         return replace(quote, speaker=issuer)
-    if head.lemma_.lower() in STATE_BODIES and not quote.anonymous \
-            and not any(c.dep_ == "amod" and _named_word(c) and c.pos_ == "ADJ"
-                        for c in head.children) \
-            and (subject := _last_subject(doc, head)) is not None \
-            and subject.code not in NON_STATE and len(subject.code) == 3:
-        # "Polish authorities said all was calm. The Defence Ministry said ...": a state body
-        # the text places nowhere is of the country that last spoke or acted ("the European
-        # governments" are placed, if not in one country)
-        words = doc[source[0].i:source[-1].i + 1].text
-        return replace(quote, speaker=Entity(words, subject.entity_name, subject.code, "GOV"))
-    # "the official", "Army officials" after "Indian Army officials": every word of the source
-    # is a word of one quoted before (nearby for a single word, anywhere before for more)
+    # "the official", "Army officials" after "Indian Army officials", "the border service" after
+    # "the Kyrgyz border service": every word of the source is a word of one quoted before
+    # (nearby for a single word, anywhere before for more), before the last country to act
     words = {_stem(t.text) for t in source if t.is_alpha and t.dep_ != "det"}
     before = window if len(words) < 2 else [q for q in earlier if q.speaker is not None]
     # a bare plural ("officials said") is a new group, not the one quoted before
@@ -546,6 +537,16 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
             and words <= {_stem(w) for w in q.speaker_text.split()}]
     if same:
         return replace(quote, speaker=_named_as(same[-1]), anonymous=same[-1].anonymous)
+    if head.lemma_.lower() in STATE_BODIES and not quote.anonymous \
+            and not any(c.dep_ == "amod" and _named_word(c) and c.pos_ == "ADJ"
+                        for c in head.children) \
+            and (subject := _last_subject(doc, head)) is not None \
+            and subject.code not in NON_STATE and len(subject.code) == 3:
+        # "Polish authorities said all was calm. The Defence Ministry said ...": a state body
+        # the text places nowhere is of the country that last spoke or acted ("the European
+        # governments" are placed, if not in one country)
+        text = doc[source[0].i:source[-1].i + 1].text
+        return replace(quote, speaker=Entity(text, subject.entity_name, subject.code, "GOV"))
     named = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                   for o in c.children if o.dep_ == "pobj"), head) if head.pos_ in (
         "NUM", "PRON") else head

@@ -69,3 +69,34 @@ def test_speakers_an_agency_relays_the_words_of_the_source_its_report_names(anno
 ])
 def test_speakers_a_state_body_its_own_words_place_keeps_its_country(annotate, text, last) -> None:
     assert _speakers(annotate(text))[-1] == last
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a news agency the state runs, and media the text calls the state's, are of that state and
+    # no state's voice, as most annotator groups code them (C, E, F and J code them as the state's)
+    ("North Korea fired two rockets into the sea on Monday, KCNA said.", ("PRK", "MED", False)),
+    ("Chile's navy shelled a fishing camp, Peruvian state television said.", ("PER", "MED", False)),
+])
+def test_speakers_state_media_are_of_their_state_and_no_states_voice(annotate, text,
+                                                                     speaker) -> None:
+    assert _speakers(annotate(text, "2025-03-01")) == [speaker]
+
+
+def test_speakers_a_news_agency_quoted_between_is_not_the_group(annotate) -> None:
+    doc = annotate("Hezbollah fired rockets at a border town on Monday, Al Arabiya reported. "
+                   "Israel accused the group of breaking the truce.")
+    accusations = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
+    assert accusations and all(r["code"] == "LBN" for r in accusations[0]["recipient"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office, a department, a council or a service the text places nowhere is of the
+    # country that last spoke or acted
+    (("Chile said on Monday it would send more patrol boats to the strait. The Department of "
+      "Foreign Affairs said talks with Peru had stalled."), ("CHL", "GOV", False)),
+    (("Peru's drones struck a depot near Arica overnight, Chile said. The state emergency "
+      "service said four buildings were damaged."), ("CHL", "GOV", False)),
+])
+def test_speakers_a_state_body_the_text_places_nowhere_is_of_the_last_to_act(annotate, text,
+                                                                            speaker) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == speaker
