@@ -66,7 +66,7 @@ _PATTERNS = [
     ("month_name", re.compile(r"\b(?:(?i:(?P<part>early|late|mid-))|(?i:in|since|during|last|the|"
                               r"their|its|his|her|our|of)) ?" + _MONTH
                               + r"(?: (?P<y>\d{4})|(?P<last> last year))?\b"
-                              r"(?!\.? ?\d{1,2}\b)")),
+                              r"(?!\.? ?\d{1,2}(?:st|nd|rd|th)?\b)")),
     ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
     # "in 2016", "during 2014", "since 2014, when the rebels took the capital": a year alone
@@ -105,6 +105,10 @@ SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # 16th to the 31st or the 21st to the 31st, "late 2021" as September or October to December)
 PART_DAYS = {"early": 5, "mid-": 15, "late": 25}
 PART_MONTHS = {"early": 3, "mid-": 7, "late": 11}
+# adverbs that tell an act as done before the report's news, on no day it names; "already"
+# only with the present perfect ("has already recalled"): "had already summoned" sets the act
+# before a past moment the story tells, and dated with it
+EARLIER_ADVERBS = frozenset({"previously", "long", "consistently", "formerly"})
 MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
 # a page with no publication date still dates a day or month named without its year ("on 30
 # September") in the page's year (`page_year`); what counts from the report's day ("on
@@ -337,6 +341,18 @@ def ongoing(token: Token) -> bool:
             and token.sent.start != (_lead(token.doc) or token.sent).start
     return token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children) \
         and any(c.lower_ in ("has", "have") for c in token.children)
+
+
+def told_as_before(token: Token) -> bool:
+    """An act its clause, or one above it, tells as done before the report's news ("has
+    previously said", "had consistently called for", "has already recalled"): without a date of
+    its own it happened on no day the report names, and the publication day is not it."""
+    for word in (token, *token.ancestors):
+        adverbs = {c.lower_ for c in word.children if c.dep_ == "advmod"}
+        if adverbs & EARLIER_ADVERBS or "already" in adverbs and any(
+                c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES for c in word.children):
+            return True
+    return False
 
 
 def named_in_a_present_state(token: Token) -> bool:

@@ -46,6 +46,7 @@ from spiral.nlp.dates import (
     resolve_date,
     span_start,
     tallied,
+    told_as_before,
 )
 from spiral.nlp.event_lexicon import (
     ACTS_NAMING_NOBODY,
@@ -843,7 +844,7 @@ def _event_date(token: Token, event_type: str, when: date | None, precision: Dat
         # struck more than 3,400 targets": no day's event; "has massed more than 100,000
         # troops" is a build-up that stands on the day
         return None, "unknown"
-    if own_date is None and ongoing(token) and (
+    if own_date is None and (ongoing(token) or told_as_before(token)) and (
             when == published or resolve_date(token.sent.text, published) is None):
         # "Rwanda alleges ...": no day's event, nor the publication's, nor the day the
         # sentences before it tell
@@ -2291,9 +2292,12 @@ def _clause_text(token: Token) -> str:
 
 def _dates_its_clause(child: Token) -> bool:
     """An adverb or apposition that tells when its clause happened: "last year", "12 June"
-    ("on Thursday, 12 June,") or "Jan. 21, 2022" ("on Friday, Jan. 21, 2022")."""
+    ("on Thursday, 12 June,"), "Jan. 21, 2022" ("on Friday, Jan. 21, 2022") or the year of a
+    month's day ("on February 24, 2022", the year hung on the month as an apposition)."""
     if child.dep_ == "npadvmod" and child.lemma_.lower() in RELATIVE_PERIODS:
         return any(d.lower_ in ("last", "this", "next") for d in child.children)
+    if child.dep_ == "appos" and child.like_num and names_a_day_or_month(child.head):
+        return True
     return child.dep_ in ("npadvmod", "appos") and names_a_day_or_month(child)
 
 

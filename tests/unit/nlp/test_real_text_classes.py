@@ -1542,6 +1542,41 @@ def test_a_day_of_last_year_dates_the_event_in_that_year(annotate) -> None:
     assert [(e["date"], e["date_precision"]) for e in doc._.events] == [("2024-10-07", "day")]
 
 
+def test_the_year_of_a_days_date_stays_with_it_in_a_clause(annotate) -> None:
+    # the parser hangs "2022" on the month as an apposition; without it the clause's "February
+    # 24" was read as a day of the year before the report's
+    doc = annotate("Neighbours have backed Ruritania since the army of Sylvania invaded it on "
+                   "February 24, 2022.", "2024-11-22")
+    invaded = [e for e in doc._.events if e["event_type"] == "ASSAULT"]
+    assert [(e["date"], e["date_precision"]) for e in invaded] == [("2022-02-24", "day")]
+
+
+def test_a_month_before_an_ordinal_day_names_that_day(annotate) -> None:
+    # "of October 17th" is the day, not the month "of October"
+    doc = annotate("On the night of October 17th, Ruritanian troops shelled positions held by "
+                   "Sylvania.", "2024-11-22")
+    assert [(e["date"], e["date_precision"]) for e in doc._.events] == [("2024-10-17", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sylvania has previously said Ruritania must first stop arming the rebels.",
+    "Sylvania has already recalled its ambassador from Ruritania.",
+    "Officials said Sylvania had consistently called for a ceasefire with Ruritania.",
+])
+def test_an_act_told_as_done_before_the_news_takes_no_publication_date(annotate, text) -> None:
+    doc = annotate(text, "2024-11-22")
+    assert doc._.events and all((e["date"], e["date_precision"]) == (None, "unknown")
+                                for e in doc._.events), doc._.events
+
+
+def test_an_act_done_before_a_past_moment_keeps_the_storys_day(annotate) -> None:
+    # the pluperfect sets the act before the story's day, not before the news
+    doc = annotate("Ruritania said on Tuesday that it had already summoned Sylvania's envoy.",
+                   "2024-11-22")
+    summoned = [e for e in doc._.events if e["event_type"] != "DISAPPROVE"]
+    assert summoned and all(e["date"] == "2024-11-19" for e in summoned), doc._.events
+
+
 def test_a_sentence_without_a_date_goes_on_telling_its_paragraphs_day(annotate) -> None:
     same = annotate("Peru on Tuesday summoned Chile's ambassador over the raid. Peru also accused "
                     "Chile of violating its airspace.", "2024-11-21")
