@@ -137,6 +137,8 @@ def test_office_coverage_added_holder_is_in_office_only_in_term(name, held, afte
     ("ISR", "defence minister", date(2020, 1, 1), "Naftali Bennett"),
     ("IDN", "commander of the armed forces", date(2020, 1, 1), "Hadi Tjahjanto"),
     ("MEX", "secretary of national defense", date(2021, 1, 1), "Luis Cresencio Sandoval"),
+    ("NER", "prime minister", date(2024, 1, 1), "Ali Lamine Zeine"),
+    ("SDN", "transitional military council", date(2019, 6, 1), "Abdel Fattah al-Burhan"),
 ])
 def test_office_coverage_office_holders_of_2019_to_2025(code, title, day, holder) -> None:
     person = ActorKB.load().office_holder(code, title, day)
