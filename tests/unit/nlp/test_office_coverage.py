@@ -110,3 +110,47 @@ def test_office_coverage_every_g20_state_has_its_leader_on_a_recent_date() -> No
     led = _countries(lambda role: role.holds_on(on) and role.sector == "GOV" and any(
         word in role.role.lower() for word in HEADS))
     assert G20 <= led, sorted(G20 - led)
+
+
+# holders of 2019-2021 and 2025 that the lists lacked: in office on the first day, former on the second
+@pytest.mark.parametrize(("name", "held", "after", "code", "role"), [
+    ("Kramp-Karrenbauer", date(2020, 6, 1), date(2022, 6, 1), "DEU", "Defence Minister"),
+    ("Naledi Pandor", date(2021, 3, 1), date(2024, 8, 1), "ZAF", "Foreign Minister"),
+    ("Ernesto Araujo", date(2020, 5, 1), date(2021, 6, 1), "BRA", "Foreign Minister"),
+    ("Gebran Bassil", date(2019, 10, 1), date(2020, 3, 1), "LBN", "Foreign Minister"),
+    ("Andriy Taran", date(2021, 1, 1), date(2022, 1, 1), "UKR", "Defence Minister"),
+    ("Marise Payne", date(2020, 1, 1), date(2022, 6, 1), "AUS", "Foreign Minister"),
+])
+def test_office_coverage_added_holder_is_in_office_only_in_term(name, held, after, code,
+                                                                role) -> None:
+    kb = ActorKB.load()
+    during, later = kb.lookup(name, held), kb.lookup(name, after)
+    assert (during.code, during.sector, during.role) == (code, "GOV", role)
+    assert (later.code, later.sector, later.role) == (code, "ELI", f"former {role}")
+
+
+@pytest.mark.parametrize(("code", "title", "day", "holder"), [
+    ("USA", "secretary of defense", date(2019, 3, 1), "Patrick Shanahan"),
+    ("USA", "chairman of the joint chiefs", date(2019, 3, 1), "Joseph Dunford"),
+    ("CAN", "defence minister", date(2024, 3, 1), "Bill Blair"),
+    ("JPN", "foreign minister", date(2025, 11, 1), "Toshimitsu Motegi"),
+    ("ISR", "defence minister", date(2020, 1, 1), "Naftali Bennett"),
+    ("IDN", "commander of the armed forces", date(2020, 1, 1), "Hadi Tjahjanto"),
+    ("MEX", "secretary of national defense", date(2021, 1, 1), "Luis Cresencio Sandoval"),
+    ("NER", "prime minister", date(2024, 1, 1), "Ali Lamine Zeine"),
+    ("SDN", "transitional military council", date(2019, 6, 1), "Abdel Fattah al-Burhan"),
+])
+def test_office_coverage_office_holders_of_2019_to_2025(code, title, day, holder) -> None:
+    person = ActorKB.load().office_holder(code, title, day)
+    assert person is not None, f"nobody held {code} {title!r} on {day}"
+    assert person.name == holder
+
+
+@pytest.mark.parametrize("words", [("foreign",), ("defence", "defense")])
+def test_office_coverage_g20_ministers_from_2019(words) -> None:
+    """Every G20 state has a foreign and a defence minister (or secretary) on a day of 2020."""
+    on = date(2020, 6, 1)
+    held = _countries(lambda role: role.holds_on(on) and role.sector in ("GOV", "MIL")
+                      and "spokes" not in role.role.lower()
+                      and any(word in role.role.lower() for word in (*words, "secretary of")))
+    assert G20 - {"SAU"} <= held, sorted(G20 - held)
