@@ -913,7 +913,8 @@ def _antecedent(doc: Doc, candidates: list[_Mention]) -> _Mention:
     if not subjects:
         return max(candidates, key=lambda m: m.start)
     # where the sentence starts, or the line, when the parser ran two lines (bullets) together
-    starts = {id(m): max(root.sent.start_char, doc.text.rfind("\n", 0, m.start) + 1)
+    text = extensions.written(doc)  # not doc.text: it joins every token on each access
+    starts = {id(m): max(root.sent.start_char, text.rfind("\n", 0, m.start) + 1)
               for m, _, root in subjects}
     latest = max(starts.values())
     nearest = [(m, rank, root) for m, rank, root in subjects if starts[id(m)] == latest]

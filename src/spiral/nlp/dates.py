@@ -665,7 +665,7 @@ def last_day_named(sentence: Span, published: date) -> date | None:
     >>> last_day_named(list(doc.sents)[2], date(2025, 8, 25))
     datetime.date(2025, 8, 24)
     """
-    before = sentence.doc.text[:sentence.start_char]
+    before = extensions.written(sentence.doc)[:sentence.start_char]
     named = [(match.start(), found[0]) for kind, pattern in _PATTERNS
              for match in pattern.finditer(before)
              if (found := _resolve(kind, match, published)) is not None
