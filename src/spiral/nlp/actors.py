@@ -21,8 +21,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, poss
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
@@ -604,8 +607,8 @@ class ActorResolver:
         taken = _Coverage([m for m in known if m.entity.role != BY_DOCUMENT])
         found = []
         # "the group's spokesman": the possessor is a description of its own
-        owners = [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss" and t.pos_ == "NOUN"
-                  and t.left_edge.lower_ == "the"]
+        owners = [doc[t.left_edge.i:t.i + 1] for t in _possessive_nouns(doc)
+                  if t.left_edge.lower_ == "the"]
         for chunk in [*doc.noun_chunks, *owners]:
             if chunk[0].lower_ != "the" or len(chunk) > 4 or taken.overlaps(chunk.start_char,
                                                                               chunk.end_char):
@@ -651,6 +654,14 @@ class ActorResolver:
         roles = person.roles if isinstance(person, Person) else ()
         return any(noun in r.role.lower().split() for r in roles) or \
             noun in mention.entity.role.lower().split()
+
+
+def _possessive_nouns(doc: Doc) -> list[Token]:
+    """The common nouns that are possessors ("the group's"): found in the Doc's arrays, so that
+    no Token is built for the other words (every document is asked; possessors are few). The
+    parser stores a label that is a spaCy symbol ("poss") under the symbol's id."""
+    dep, pos = doc.to_array([DEP, POS]).T
+    return [doc[int(i)] for i in numpy.flatnonzero((dep == poss) & (pos == NOUN))]
 
 
 def phrase_heads(tokens: list[Token]) -> list[Token]:
