@@ -211,6 +211,9 @@ from spiral.nlp.event_lexicon import (
 )
 from spiral.records import DatePrecision, Entity, Event
 
+# a phrase they open tells where or when an event happened, not whom it was aimed at
+WHERE_OR_WHEN_PREPS = frozenset(PLACE_PREPS | BACKGROUND_PREPS)
+
 
 class EventCoder:
     """The `spiral_events` component."""
@@ -1951,12 +1954,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
     # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
     # or why it happened, not whom it was aimed at
-    settings = {t.i for p in token.subtree
-                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS
-                for t in p.subtree}
+    preps = [p for p in token.subtree if p.dep_ == "prep"]  # one walk: both sets ask
+    settings = {t.i for p in preps if p.lower_ in WHERE_OR_WHEN_PREPS for t in p.subtree}
     # a forum a case is taken to ("promised to bring the dispute before the Security Council") hears
     # it; whom a force fights alongside ("at the side of Assad's troops") is its ally
-    forums = {t.i for p in token.subtree if p.dep_ == "prep" and (
+    forums = {t.i for p in preps if (
         (p.lower_ in ("to", "before")
          and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower() in FORUM_VERBS)
         or _allied(p)) for t in p.subtree}
