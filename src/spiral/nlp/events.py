@@ -354,6 +354,7 @@ def _placed_only(recipients: tuple[Entity, ...]) -> bool:
 _VENUES = "spiral.venues"
 _GO_BETWEENS = "spiral.go_betweens"
 _BOUND = "spiral.bound_pronouns"
+_CLAUSE_TEXTS = "spiral.clause_texts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -2140,7 +2141,18 @@ def _clause_text(token: Token) -> str:
     """The trigger's own clause, without the clauses it embeds: where its date is said ("on
     October 7 last year" with its year, which the parser hangs on the verb or the day as an
     adverb; "on Friday, Jan. 21, 2022" with the date it hangs on the weekday as an
-    apposition)."""
+    apposition).
+
+    The dates of a sentence's triggers ask of their clauses and of every clause above them
+    (`_governing_date`), so the clauses of a sentence are asked again and again: the first
+    answer is kept in `doc.user_data`, by the token heading the clause."""
+    kept = token.doc.user_data.setdefault(_CLAUSE_TEXTS, {})
+    if token.i not in kept:
+        kept[token.i] = _own_clause_text(token)
+    return kept[token.i]
+
+
+def _own_clause_text(token: Token) -> str:
     phrase = _phrase(token)
     dates = [t for word in phrase for c in word.children if _dates_its_clause(c)
              for t in c.subtree]
