@@ -2299,10 +2299,10 @@ def _obliged(token: Token) -> bool:
     while True:
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
             return True
-        if not _conditioned(head.head) and any(  # "NATO members should spend", not "should
-                c.dep_ == "aux" and c.lower_ == "should" and any(  # Ukraine fire ..., Russia would"
+        if any(  # "NATO members should spend", not "should Ukraine fire ..., Russia would"
+                c.dep_ == "aux" and c.lower_ == "should" and any(
                     s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in head.children)
-                for c in head.children) and not any(
+                for c in head.children) and not _conditioned(head.head) and not any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in head.children):
             return True
         if head.dep_ not in ("xcomp", "acomp") or head.head.i == head.i:
