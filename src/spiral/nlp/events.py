@@ -213,6 +213,11 @@ from spiral.records import DatePrecision, Entity, Event
 
 # a phrase they open tells where or when an event happened, not whom it was aimed at
 WHERE_OR_WHEN_PREPS = frozenset(PLACE_PREPS | BACKGROUND_PREPS)
+# `OBJECT_SENSES` by verb lemma, each verb's rows in the table's order: looked up for every
+# noun, verb and adjective, of which few have a row
+_OBJECT_SENSES_BY_LEMMA: dict[str, list[tuple[frozenset[str], tuple[str, str] | None]]] = {}
+for _lemma, _objects, _verdict in OBJECT_SENSES:
+    _OBJECT_SENSES_BY_LEMMA.setdefault(_lemma, []).append((_objects, _verdict))
 
 
 class EventCoder:
@@ -947,14 +952,17 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
 
 def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """A trigger verb in its everyday sense, by its object (`OBJECT_SENSES`)."""
+    senses = _OBJECT_SENSES_BY_LEMMA.get(cue.lemma)
+    if senses is None:
+        return None  # most words: no everyday sense listed, and no objects to read
     # "would be met with a response": what a passive is met with counts as its object
     met_with = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                 for o in c.children if o.dep_ == "pobj"] if cue.lemma == "meet" else []
     if not cue.objects and not met_with:
         return None
     nouns = {n.lemma_.lower() for o in (*cue.objects, *met_with) for n in (o, *_of_objects(o))}
-    for lemma, objects, verdict in OBJECT_SENSES:
-        if lemma == cue.lemma and nouns & objects:
+    for objects, verdict in senses:
+        if nouns & objects:
             return NO_EVENT if verdict is None else verdict
     return None
 
