@@ -1451,11 +1451,12 @@ def _joint_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
 def _joint(token: Token) -> bool:
     """A noun of acting with another side governed by "in" under a verb, with its own "with"
     phrase: 'in cooperation with', 'in fighting with', 'is in talks with'."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in JOINT_NOUNS:
+        return False  # asked of every trigger candidate: the noun first, then its verb
     verb = token.head.head
     # the subject of a passive suffers what it tells ("were killed in a clash with"), unless the
     # verb tells a stance ("has been involved in fighting with")
-    return token.pos_ == "NOUN" and token.lemma_.lower() in JOINT_NOUNS and \
-        token.dep_ == "pobj" and token.head.lower_ == "in" and (
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and (
             verb.pos_ == "VERB" or verb.lemma_ == "be") and (
             verb.lemma_.lower() in STANCES or not any(c.dep_ == "nsubjpass"
                                                        for c in verb.children)) and any(
