@@ -218,6 +218,8 @@ WHERE_OR_WHEN_PREPS = frozenset(PLACE_PREPS | BACKGROUND_PREPS)
 _OBJECT_SENSES_BY_LEMMA: dict[str, list[tuple[frozenset[str], tuple[str, str] | None]]] = {}
 for _lemma, _objects, _verdict in OBJECT_SENSES:
     _OBJECT_SENSES_BY_LEMMA.setdefault(_lemma, []).append((_objects, _verdict))
+# the nouns `_lexicon_event` codes by a row of their own
+EVENT_NOUN_LEMMAS = frozenset(NOUN_TRIGGERS) | frozenset(BETWEEN_NOUNS) | frozenset(EVENT_NOUNS)
 
 
 class EventCoder:
@@ -1488,6 +1490,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return NO_EVENT
         return VERB_TRIGGERS[lemma]
+    if lemma not in EVENT_NOUN_LEMMAS:
+        return None  # most words: no noun row below, and nothing to ask of their place
     if token.pos_ != "NOUN" or _retold(token) or (
             token.head.lower_ == "under" and _attackers(token.head.head)):
         # "days after Iran's missile attack", "a response to Ukraine's attacks": an earlier
