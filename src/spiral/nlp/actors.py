@@ -21,8 +21,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, poss
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
@@ -618,8 +621,8 @@ class ActorResolver:
         taken = _Coverage([m for m in known if m.entity.role != BY_DOCUMENT])
         found = []
         # "the group's spokesman": the possessor is a description of its own
-        owners = [doc[t.left_edge.i:t.i + 1] for t in doc if t.dep_ == "poss" and t.pos_ == "NOUN"
-                  and t.left_edge.lower_ == "the"]
+        owners = [doc[t.left_edge.i:t.i + 1] for t in _possessive_nouns(doc)
+                  if t.left_edge.lower_ == "the"]
         for chunk in [*doc.noun_chunks, *owners]:
             if chunk[0].lower_ != "the" or len(chunk) > 4 or taken.overlaps(chunk.start_char,
                                                                               chunk.end_char):
@@ -712,6 +715,14 @@ class ActorResolver:
         roles = person.roles if isinstance(person, Person) else ()
         return any(noun in r.role.lower().split() for r in roles) or \
             noun in mention.entity.role.lower().split()
+
+
+def _possessive_nouns(doc: Doc) -> list[Token]:
+    """The common nouns that are possessors ("the group's"): found in the Doc's arrays, so that
+    no Token is built for the other words (every document is asked; possessors are few). The
+    parser stores a label that is a spaCy symbol ("poss") under the symbol's id."""
+    dep, pos = doc.to_array([DEP, POS]).T
+    return [doc[int(i)] for i in numpy.flatnonzero((dep == poss) & (pos == NOUN))]
 
 
 def phrase_heads(tokens: list[Token]) -> list[Token]:
@@ -974,7 +985,8 @@ def _antecedent(doc: Doc, candidates: list[_Mention]) -> _Mention:
     if not subjects:
         return max(candidates, key=lambda m: m.start)
     # where the sentence starts, or the line, when the parser ran two lines (bullets) together
-    starts = {id(m): max(root.sent.start_char, doc.text.rfind("\n", 0, m.start) + 1)
+    text = extensions.written(doc)  # not doc.text: it joins every token on each access
+    starts = {id(m): max(root.sent.start_char, text.rfind("\n", 0, m.start) + 1)
               for m, _, root in subjects}
     latest = max(starts.values())
     nearest = [(m, rank, root) for m, rank, root in subjects if starts[id(m)] == latest]

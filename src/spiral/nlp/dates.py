@@ -123,6 +123,7 @@ NAMED_DAY_KINDS = frozenset({"iso", "dmy", "mdy", "weekday", "weekday_last_week"
 # the kinds that name a day with its year when written with one ("on 27 June 2025")
 FULL_DATE_KINDS = frozenset({"iso", "dmy", "mdy"})
 _PAGE_YEARS = "spiral.page_years"
+_EVENT_DATE = "spiral.event_date"
 _PAGE_DAY = "spiral.page_day"
 _STORY_DAY = "spiral.story_day"
 _LEAD = "spiral.lead"
@@ -204,7 +205,22 @@ def find_event_date(sentence: Span, published: date | None) -> tuple[date | None
     publication date, a day or month named without its year in the page's year, `page_year`),
     else the day the sentences before it in its paragraph tell (`continued_date`), else the day
     the report's lead tells (`story_day`), else publication day (on a page with none, the day
-    it prints, `page_day`); with none, no date ('unknown')."""
+    it prints, `page_day`); with none, no date ('unknown').
+
+    Every coder asks of the sentences it codes (the events', quotes', statements', red lines'
+    and positions' coders, often of one sentence), and the answer rests only on the text, the
+    parse and the furniture, which never change after the parser: the first answer is kept in
+    `doc.user_data`, as plain data, by the sentence's bounds and the publication day."""
+    key = (_EVENT_DATE, sentence.start, sentence.end, published.isoformat() if published else "")
+    kept = sentence.doc.user_data.get(key)
+    if kept is None:
+        when, precision = _find_event_date(sentence, published)
+        kept = sentence.doc.user_data[key] = (when.isoformat() if when else "", precision)
+    return (date.fromisoformat(kept[0]) if kept[0] else None), kept[1]
+
+
+def _find_event_date(sentence: Span, published: date | None) -> tuple[date | None,
+                                                                      DatePrecision]:
     own_words = _without_relative_clauses(sentence)
     found = resolve_date(own_words, published)
     if found is not None:
@@ -681,7 +697,7 @@ def last_day_named(sentence: Span, published: date) -> date | None:
     >>> last_day_named(list(doc.sents)[2], date(2025, 8, 25))
     datetime.date(2025, 8, 24)
     """
-    before = sentence.doc.text[:sentence.start_char]
+    before = extensions.written(sentence.doc)[:sentence.start_char]
     named = [(match.start(), found[0]) for kind, pattern in _PATTERNS
              for match in pattern.finditer(before)
              if (found := _resolve(kind, match, published)) is not None

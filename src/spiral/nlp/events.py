@@ -226,6 +226,16 @@ from spiral.nlp.event_lexicon import (
 )
 from spiral.records import DatePrecision, Entity, Event
 
+# a phrase they open tells where or when an event happened, not whom it was aimed at
+WHERE_OR_WHEN_PREPS = frozenset(PLACE_PREPS | BACKGROUND_PREPS)
+# `OBJECT_SENSES` by verb lemma, each verb's rows in the table's order: looked up for every
+# noun, verb and adjective, of which few have a row
+_OBJECT_SENSES_BY_LEMMA: dict[str, list[tuple[frozenset[str], tuple[str, str] | None]]] = {}
+for _lemma, _objects, _verdict in OBJECT_SENSES:
+    _OBJECT_SENSES_BY_LEMMA.setdefault(_lemma, []).append((_objects, _verdict))
+# the nouns `_lexicon_event` codes by a row of their own
+EVENT_NOUN_LEMMAS = frozenset(NOUN_TRIGGERS) | frozenset(BETWEEN_NOUNS) | frozenset(EVENT_NOUNS)
+
 
 class EventCoder:
     """The `spiral_events` component."""
@@ -389,6 +399,7 @@ def _placed_only(recipients: tuple[Entity, ...]) -> bool:
 _VENUES = "spiral.venues"
 _GO_BETWEENS = "spiral.go_betweens"
 _BOUND = "spiral.bound_pronouns"
+_CLAUSE_TEXTS = "spiral.clause_texts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -982,14 +993,17 @@ def _vetoed(token: Token, cue: _Cue) -> tuple[str, str] | None:
 
 def _ordinary_sense(token: Token, cue: _Cue) -> tuple[str, str] | None:
     """A trigger verb in its everyday sense, by its object (`OBJECT_SENSES`)."""
+    senses = _OBJECT_SENSES_BY_LEMMA.get(cue.lemma)
+    if senses is None:
+        return None  # most words: no everyday sense listed, and no objects to read
     # "would be met with a response": what a passive is met with counts as its object
     met_with = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                 for o in c.children if o.dep_ == "pobj"] if cue.lemma == "meet" else []
     if not cue.objects and not met_with:
         return None
     nouns = {n.lemma_.lower() for o in (*cue.objects, *met_with) for n in (o, *_of_objects(o))}
-    for lemma, objects, verdict in OBJECT_SENSES:
-        if lemma == cue.lemma and nouns & objects:
+    for objects, verdict in senses:
+        if nouns & objects:
             return NO_EVENT if verdict is None else verdict
     return None
 
@@ -1567,11 +1581,12 @@ def _joint_act(token: Token, cue: _Cue) -> tuple[str, str] | None:
 def _joint(token: Token) -> bool:
     """A noun of acting with another side governed by "in" under a verb, with its own "with"
     phrase: 'in cooperation with', 'in fighting with', 'is in talks with'."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in JOINT_NOUNS:
+        return False  # asked of every trigger candidate: the noun first, then its verb
     verb = token.head.head
     # the subject of a passive suffers what it tells ("were killed in a clash with"), unless the
     # verb tells a stance ("has been involved in fighting with")
-    return token.pos_ == "NOUN" and token.lemma_.lower() in JOINT_NOUNS and \
-        token.dep_ == "pobj" and token.head.lower_ == "in" and (
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and (
             verb.pos_ == "VERB" or verb.lemma_ == "be") and (
             verb.lemma_.lower() in STANCES or not any(c.dep_ == "nsubjpass"
                                                        for c in verb.children)) and any(
@@ -1605,6 +1620,8 @@ def _lexicon_event(token: Token, cue: _Cue) -> tuple[str, str] | None:
                 and not any(c.dep_ == "dobj" for c in token.children):
             return NO_EVENT
         return VERB_TRIGGERS[lemma]
+    if lemma not in EVENT_NOUN_LEMMAS:
+        return None  # most words: no noun row below, and nothing to ask of their place
     if token.pos_ != "NOUN" or _retold(token) or (
             token.head.lower_ == "under" and _attackers(token.head.head)):
         # "days after Iran's missile attack", "a response to Ukraine's attacks": an earlier
@@ -2096,12 +2113,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # a venue ("a summit in Abuja", "talks in Moscow"), a time ("during the war with Armenia")
     # or a clause of its own ("agreed to talks after Russia arranged a truce") is where, when
     # or why it happened, not whom it was aimed at
-    settings = {t.i for p in token.subtree
-                if p.dep_ == "prep" and p.lower_ in PLACE_PREPS | BACKGROUND_PREPS
-                for t in p.subtree}
+    preps = [p for p in token.subtree if p.dep_ == "prep"]  # one walk: both sets ask
+    settings = {t.i for p in preps if p.lower_ in WHERE_OR_WHEN_PREPS for t in p.subtree}
     # a forum a case is taken to ("promised to bring the dispute before the Security Council") hears
     # it; whom a force fights alongside ("at the side of Assad's troops") is its ally
-    forums = {t.i for p in token.subtree if p.dep_ == "prep" and (
+    forums = {t.i for p in preps if (
         (p.lower_ in ("to", "before")
          and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower() in FORUM_VERBS)
         or _allied(p)) for t in p.subtree}
@@ -2283,7 +2299,18 @@ def _clause_text(token: Token) -> str:
     """The trigger's own clause, without the clauses it embeds: where its date is said ("on
     October 7 last year" with its year, which the parser hangs on the verb or the day as an
     adverb; "on Friday, Jan. 21, 2022" with the date it hangs on the weekday as an
-    apposition)."""
+    apposition).
+
+    The dates of a sentence's triggers ask of their clauses and of every clause above them
+    (`_governing_date`), so the clauses of a sentence are asked again and again: the first
+    answer is kept in `doc.user_data`, by the token heading the clause."""
+    kept = token.doc.user_data.setdefault(_CLAUSE_TEXTS, {})
+    if token.i not in kept:
+        kept[token.i] = _own_clause_text(token)
+    return kept[token.i]
+
+
+def _own_clause_text(token: Token) -> str:
     phrase = _phrase(token)
     dates = [t for word in phrase for c in word.children if _dates_its_clause(c)
              for t in c.subtree]
@@ -2433,10 +2460,10 @@ def _obliged(token: Token) -> bool:
     while True:
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
             return True
-        if not _conditioned(head.head) and any(  # "NATO members should spend", not "should
-                c.dep_ == "aux" and c.lower_ == "should" and any(  # Ukraine fire ..., Russia would"
+        if any(  # "NATO members should spend", not "should Ukraine fire ..., Russia would"
+                c.dep_ == "aux" and c.lower_ == "should" and any(
                     s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i for s in head.children)
-                for c in head.children) and not any(
+                for c in head.children) and not _conditioned(head.head) and not any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in head.children):
             return True
         if head.dep_ not in ("xcomp", "acomp") or head.head.i == head.i:

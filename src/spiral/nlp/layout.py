@@ -180,7 +180,7 @@ class LayoutMarker:
         # above a paragraph is not the start of the paragraph's first sentence
         edges = [m.end() for m in _PARAGRAPH_BREAK.finditer(extensions.written(doc))]
         edges += [edge for f in found for edge in (f.start, f.end)]
-        starts = [token.idx for token in doc]
+        starts = doc.to_array("IDX").tolist()  # each token's first character, no Token built
         for edge in edges:
             i = bisect.bisect_left(starts, edge)
             while i < len(doc) and doc[i].is_space:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 import spiral
 from spiral.config import Settings
 from spiral.errors import ConfigError
-from spiral.nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from spiral.nlp import extensions  # registers the Doc extensions
 from spiral.nlp.event_lexicon import HYPHENATED_TRIGGERS
 from spiral.records import (
     Actor,
@@ -112,6 +112,7 @@ def _prepared(nlp: Language, text: str, published: str | None, doc_id: str | Non
     """A Doc carrying what spiral's components read before they run: its id, its date and its
     address."""
     doc = nlp.make_doc(text)
+    extensions.keep_written(doc, text)
     doc._.doc_id = doc_id
     doc._.published = published
     doc._.url = url

@@ -267,27 +267,30 @@ def _holds(content: str, words: str, share: float = 0.8) -> bool:
 # --- attributions from the parse ------------------------------------------------------------
 
 def _from_parse(token: Token) -> list[_Found]:
-    lemma = token.lemma_.lower()
-    if token.lower_ == "according":
+    word = token.lower_
+    if word == "according":
         return _according(token)
-    if token.lower_ == "in" and token.dep_ == "prep":
+    if word == "in" and token.dep_ == "prep":
         return _in_poll(token) or _in_view(token)
-    if token.pos_ == "VERB":
+    pos = token.pos_  # read once: asked of every word of the story
+    if pos not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return []  # most words: no cue is of another part of speech
+    lemma = token.lemma_.lower()
+    if pos == "VERB":
         return _verbal(token, lemma)
-    if token.pos_ in ("NOUN", "PROPN") and (misread := _misread_cue(token)):
+    if pos in ("NOUN", "PROPN") and (misread := _misread_cue(token)):
         return misread
-    if token.pos_ == "NOUN" and lemma in NOUN_CUES and (nominal := _nominal(token)):
+    if pos == "NOUN" and lemma in NOUN_CUES and (nominal := _nominal(token)):
         return nominal
-    if token.pos_ == "NOUN" and lemma in SPEECH_OBJECTS and (
-            spoken := _spoken_object(token, lemma)):
+    if pos == "NOUN" and lemma in SPEECH_OBJECTS and (spoken := _spoken_object(token, lemma)):
         return spoken
-    if token.pos_ == "NOUN" and lemma in SPOKEN_CONTENT_NOUNS:
+    if pos == "NOUN" and lemma in SPOKEN_CONTENT_NOUNS:
         return _spoken_content(token)
-    if token.pos_ == "NOUN" and lemma in ENDORSEMENT_NOUNS:
+    if pos == "NOUN" and lemma in ENDORSEMENT_NOUNS:
         return _endorsed(token)
-    if token.pos_ == "ADJ" and (lemma in ADJECTIVE_CUES or lemma in ADJECTIVE_COMPLEMENTS):
+    if pos == "ADJ" and (lemma in ADJECTIVE_CUES or lemma in ADJECTIVE_COMPLEMENTS):
         return _adjectival(token)
-    if token.pos_ == "ADJ" and lemma in CLEAR_CUES:
+    if pos == "ADJ" and lemma in CLEAR_CUES:
         return _made_clear(token)
     return []
 

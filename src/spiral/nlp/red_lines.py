@@ -391,9 +391,10 @@ def _text(tokens: list[Token]) -> str:
 def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     """(condition, consequence) pairs the sentence states."""
     found = []
+    tokens = list(sentence)  # walked twice: a Span builds each Token anew on every walk
     # the words a modal hangs from: the only ones "X would mean Y" can be read at
-    modal_heads = {t.head.i for t in sentence if t.lower_ in MODALS}
-    for token in sentence:
+    modal_heads = {t.head.i for t in tokens if t.lower_ in MODALS}
+    for token in tokens:
         condition = _condition_clause(token)
         if condition is not None:
             if token.head.dep_ == "advcl" and token.head.i > token.i \
@@ -450,7 +451,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                 continue
             # "was over unless Israel chose to retaliate, in which case our answer would be
             # stronger": the case is the condition stated before it
-            before = next((c for t in reversed(sentence[:token.i - sentence.start])
+            before = next((c for t in reversed(tokens[:token.i - sentence.start])
                            if any(w.lower_ == "which" for w in token.children)
                            and (c := _condition_clause(t)) is not None), None)
             if before is not None:
@@ -517,7 +518,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             # a step of a party named, judged in a warning's words where no condition is stated
             # (an "if" clause is read above, and what the parser leaves of it here is no step)
             judged = JUDGEMENTS.search(_text(rest)) and _names_party(step) and not any(
-                t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in sentence)
+                t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in tokens)
             if step and rest and (WAR_WORDS.search(_text(rest)) or judged
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
                                       and (STEP_SUBJECT.match(_text(step)) or warned))):
@@ -560,13 +561,13 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             found.append((_text(condition), _text(consequence)))
         elif open_step:
             # the main verb after the relative clause; the parser often hangs it elsewhere
-            clause = next((t for t in sentence if t.i > token.i and t.dep_ in ("ROOT", "ccomp")
+            clause = next((t for t in tokens if t.i > token.i and t.dep_ in ("ROOT", "ccomp")
                            and t.pos_ in ("VERB", "AUX") and t.lemma_ not in SPEECH_VERBS),
                           _clause_of(token.head.head))
             start = min(t.i for t in token.subtree)
             # everything between the relative pronoun and the main verb belongs to the condition,
             # whatever the parser attached it to ("lets its territory be used for ...")
-            condition = [t for t in sentence if start <= t.i < clause.i and t.lower_ not in RELATIVES
+            condition = [t for t in tokens if start <= t.i < clause.i and t.lower_ not in RELATIVES
                          and not (t.head.i == clause.i and t.dep_ in ("aux", "auxpass", "neg"))] \
                 if clause.i > start else list(token.subtree)
             taken = {t.i for t in token.head.subtree} | {t.i for t in condition}
