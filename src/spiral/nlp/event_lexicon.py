@@ -684,6 +684,12 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"\b(?:will|would|shall|going to) (?:\w+ ){0,2}take (?:all |every )?(?:\w+ ){0,3}?"
          r"(?:measures|countermeasures|action)\b"),
         r"\bwar (?:will|would) (?:\w+ )?continue\b",
+        # a side or what it does named a target to come ("any ship bound for the port is a
+        # legitimate target", "troops sent there will become targets"), not a strike's target
+        # told as past ("the depot was a legitimate target")
+        r"\b(?:is|are|be|become|becomes|remain|remains) (?:\w+ ){0,2}?legitimate (?:military )?targets?\b",
+        r"\b(?:will|would|shall) (?:\w+ )?become (?:an? )?(?:\w+ )?targets?\b",
+        r"\b(?:will|would|shall) (?:\w+ )?be targeted\b",
         (r"\b(?:will|is going to|are going to) pay(?: for (?:this|that|it))?"
          r"(?=\s*[.,;!\"”’]|$)"))),
     ("ACCUSE", (

@@ -3616,3 +3616,23 @@ def test_a_hope_voiced_of_another_sides_act_asks_it(annotate, text, dyad) -> Non
 def test_a_hope_of_what_no_side_does_asks_nothing(annotate) -> None:
     doc = annotate("Beijing said it hoped the talks would succeed.")
     assert not any(e["event_type"] == "REQUEST" for e in doc._.events)
+
+
+@pytest.mark.parametrize("content, act", [
+    ("any tanker bound for the port is a legitimate target for our drones", "THREATEN"),
+    ("convoys carrying arms to the rebels will be considered legitimate military targets",
+     "THREATEN"),
+    ("any nation that sends instructors to the front will become a target", "THREATEN"),
+    ("every airfield lending itself to the raids will be targeted", "THREATEN"),
+    ("the fuel depot was a legitimate target", None),
+])
+def test_a_target_to_come_is_a_threat(content: str, act: str | None) -> None:
+    """"X is a legitimate target", "will become targets": a side or what it does named as a
+    target to come is the speaker's threat; a target told as past justifies a strike."""
+    assert statement_act(content) == act
+
+
+def test_a_warning_that_a_side_is_a_legitimate_target(annotate) -> None:
+    doc = annotate("A Houthi military spokesman warned that any freighter trading with Israel "
+                   "is a legitimate target for the movement.")
+    assert ("YEM", "THREATEN", "ISR") in _dyads(doc)
