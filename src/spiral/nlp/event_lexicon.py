@@ -631,6 +631,13 @@ BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}
 # coded, though not as the sentence's own
 CONCURRENT_PREPS = frozenset({"amid"})
 RESPONSES = {"response", "retaliation", "reply", "answer", "revenge", "reaction"}
+# words of a threat that answers a blow ("will retaliate", "vowed revenge", "a harsh response"):
+# a threat that says them and names no target is aimed at whoever last struck the threatener,
+# in an earlier sentence too (`statement_events._retaliating`)
+RETALIATION_PATTERN = (r"\b(?:retaliat\w*|respond|response|revenge|aveng\w*|reprisals?"
+                       r"|(?:strike|hit) back)\b")
+# what a side does to another that a threat of retaliation answers
+BLOWS = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # verbs whose subject event is going on: "protests spread", "fighting continued"
 ONGOING = {"spread", "erupt", "continue", "escalate", "rage", "intensify", "resume", "flare",
            "break", "grow", "persist", "begin", "start", "enter", "hold"}

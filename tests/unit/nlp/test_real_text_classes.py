@@ -3636,3 +3636,21 @@ def test_a_warning_that_a_side_is_a_legitimate_target(annotate) -> None:
     doc = annotate("A Houthi military spokesman warned that any freighter trading with Israel "
                    "is a legitimate target for the movement.")
     assert ("YEM", "THREATEN", "ISR") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    (("Warsaw expelled twelve Belarusian diplomats on Friday, prompting Minsk to vow that "
+      "those behind the move would answer for it."), ("BLR", "THREATEN", "POL")),
+    (("Pakistani jets struck hideouts inside Afghanistan on Monday. \"Afghanistan will "
+      "retaliate,\" a Taliban spokesman said."), ("AFG", "THREATEN", "PAK")),
+])
+def test_a_threat_naming_no_target_answers_whoever_struck(annotate, text, dyad) -> None:
+    """A threat that names no target is aimed at the side that struck its maker: in its own
+    sentence, or before it when it speaks of retaliation."""
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) -> None:
+    doc = annotate("Turkish drones struck a convoy in northern Iraq on Monday. The Iraqi "
+                   "parliament later said it would not allow foreign troops on its soil.")
+    assert ("IRQ", "THREATEN", "TUR") not in _dyads(doc)
