@@ -631,6 +631,13 @@ BACKGROUND_PREPS = {"after", "since", "following", "before", "despite", "amid"}
 # coded, though not as the sentence's own
 CONCURRENT_PREPS = frozenset({"amid"})
 RESPONSES = {"response", "retaliation", "reply", "answer", "revenge", "reaction"}
+# words of a threat that answers a blow ("will retaliate", "vowed revenge", "a harsh response"):
+# a threat that says them and names no target is aimed at whoever last struck the threatener,
+# in an earlier sentence too (`statement_events._retaliating`)
+RETALIATION_PATTERN = (r"\b(?:retaliat\w*|respond|response|revenge|aveng\w*|reprisals?"
+                       r"|(?:strike|hit) back)\b")
+# what a side does to another that a threat of retaliation answers
+BLOWS = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # verbs whose subject event is going on: "protests spread", "fighting continued"
 ONGOING = {"spread", "erupt", "continue", "escalate", "rage", "intensify", "resume", "flare",
            "break", "grow", "persist", "begin", "start", "enter", "hold"}
@@ -684,6 +691,12 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"\b(?:will|would|shall|going to) (?:\w+ ){0,2}take (?:all |every )?(?:\w+ ){0,3}?"
          r"(?:measures|countermeasures|action)\b"),
         r"\bwar (?:will|would) (?:\w+ )?continue\b",
+        # a side or what it does named a target to come ("any ship bound for the port is a
+        # legitimate target", "troops sent there will become targets"), not a strike's target
+        # told as past ("the depot was a legitimate target")
+        r"\b(?:is|are|be|become|becomes|remain|remains) (?:\w+ ){0,2}?legitimate (?:military )?targets?\b",
+        r"\b(?:will|would|shall) (?:\w+ )?become (?:an? )?(?:\w+ )?targets?\b",
+        r"\b(?:will|would|shall) (?:\w+ )?be targeted\b",
         (r"\b(?:will|is going to|are going to) pay(?: for (?:this|that|it))?"
          r"(?=\s*[.,;!\"”’]|$)"))),
     ("ACCUSE", (

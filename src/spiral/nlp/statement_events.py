@@ -8,7 +8,8 @@ of precedence. A statement whose sentence already holds a verbal event of the sa
 (coded from its verb, as in "Moscow warned that ...") adds nothing. A denial that names no side
 ("Kyiv denied the claim") answers whoever made the claim: the side that last accused the
 denier, else whoever last spoke for another side (`_answering`); so does a statement that calls
-a claim untrue and names no side ('"The reports are false," Beijing said').
+a claim untrue and names no side ('"The reports are false," Beijing said'). A threat that names
+no target answers whoever struck its maker (`_retaliating`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from spiral.nlp.attribution_lexicon import SOURCING_CUES, UNSPOKEN
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import (
     BACK_REFERENCE_CHARS,
+    BLOWS,
     DENIED_WORDS,
     DENYING_VERBS,
     DISAPPROVING_WORDS,
@@ -35,6 +37,7 @@ from spiral.nlp.event_lexicon import (
     FALSITY_PATTERNS,
     HEDGED_ACTS,
     POSSIBILITY_MODALS,
+    RETALIATION_PATTERN,
     STATEMENT_ACTS,
 )
 from spiral.nlp.events import verb_lemma
@@ -43,6 +46,7 @@ from spiral.records import Entity, Event, from_dict
 ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
              for event_type, patterns in STATEMENT_ACTS)
 FALSITY = re.compile("|".join(FALSITY_PATTERNS), re.IGNORECASE)
+RETALIATION = re.compile(RETALIATION_PATTERN, re.IGNORECASE)
 VERBAL_CONFLICT = 3
 FIRST_PERSON = frozenset({"i", "we"})
 NO_ACT_CUES = UNSPOKEN | SOURCING_CUES
@@ -209,6 +213,39 @@ def _answering(event: dict[str, Any], doc: Doc, events: list[dict[str, Any]],
     return {**event, "recipient": [{**side, "role": "by reference"}], "id": ""}
 
 
+def _striker(event: dict[str, Any], events: list[dict[str, Any]],
+             reach: int) -> dict[str, Any] | None:
+    """Who last struck the actor of `event`: the actor of the latest asserted blow (`BLOWS`)
+    aimed at it, in the event's own sentence or within `reach` characters before it."""
+    own = {a.get("code") for a in event["actor"]} - {None, ""}
+    start = event["start"]
+    told = [e for e in events if e["start"] == start] + [
+        e for e in reversed(events) if e["end"] <= start and start - e["end"] <= reach]
+    for other in told:
+        if other["event_type"] in BLOWS and not other["hypothetical"] and not other["negated"] \
+                and own & {r.get("code") for r in other["recipient"]}:
+            striker = next((a for a in other["actor"] if a.get("code") and a["code"] not in own),
+                           None)
+            if striker is not None:
+                return striker
+    return None
+
+
+def _retaliating(event: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """A threat that names no target answers whoever struck its actor (`_striker`), 'by
+    reference': in its own sentence ("Prague expelled the diplomats, prompting Moscow to vow
+    that its authors would answer for it"), or before it when it speaks of retaliation
+    (`RETALIATION_PATTERN`: 'Pakistani jets struck the camps. "Afghanistan will retaliate,"
+    the spokesman said')."""
+    if event["event_type"] != "THREATEN" or event["recipient"] or not event["actor"]:
+        return event
+    side = _striker(event, events,
+                    BACK_REFERENCE_CHARS if RETALIATION.search(event["text"]) else 0)
+    if side is None:
+        return event
+    return {**event, "recipient": [{**side, "role": "by reference"}], "id": ""}
+
+
 class StatementEvents:
     """Adds to `doc._.events` the act each attributed statement performs."""
 
@@ -217,14 +254,14 @@ class StatementEvents:
         told = [_as_spoken(event, doc._.quotes, text) for event in doc._.events]
         events = [_answering(event, doc, told, doc._.quotes) for event in told]
         if not doc._.quotes:
-            doc._.events = tuple(events)
+            doc._.events = tuple(_retaliating(event, events) for event in events)
             return doc
         published = date.fromisoformat(doc._.published) if doc._.published else None
         for quote in doc._.quotes:
             event = self._event(doc, text, quote, events, published)
             if event is not None:
                 events.append(extensions.plain(event))
-        doc._.events = tuple(events)
+        doc._.events = tuple(_retaliating(event, events) for event in events)
         return doc
 
     def _event(self, doc: Doc, text: str, quote: dict[str, Any], events: list[dict[str, Any]],

@@ -3651,3 +3651,41 @@ def test_a_hope_voiced_of_another_sides_act_asks_it(annotate, text, dyad) -> Non
 def test_a_hope_of_what_no_side_does_asks_nothing(annotate) -> None:
     doc = annotate("Beijing said it hoped the talks would succeed.")
     assert not any(e["event_type"] == "REQUEST" for e in doc._.events)
+
+
+@pytest.mark.parametrize("content, act", [
+    ("any tanker bound for the port is a legitimate target for our drones", "THREATEN"),
+    ("convoys carrying arms to the rebels will be considered legitimate military targets",
+     "THREATEN"),
+    ("any nation that sends instructors to the front will become a target", "THREATEN"),
+    ("every airfield lending itself to the raids will be targeted", "THREATEN"),
+    ("the fuel depot was a legitimate target", None),
+])
+def test_a_target_to_come_is_a_threat(content: str, act: str | None) -> None:
+    """"X is a legitimate target", "will become targets": a side or what it does named as a
+    target to come is the speaker's threat; a target told as past justifies a strike."""
+    assert statement_act(content) == act
+
+
+def test_a_warning_that_a_side_is_a_legitimate_target(annotate) -> None:
+    doc = annotate("A Houthi military spokesman warned that any freighter trading with Israel "
+                   "is a legitimate target for the movement.")
+    assert ("YEM", "THREATEN", "ISR") in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    (("Warsaw expelled twelve Belarusian diplomats on Friday, prompting Minsk to vow that "
+      "those behind the move would answer for it."), ("BLR", "THREATEN", "POL")),
+    (("Pakistani jets struck hideouts inside Afghanistan on Monday. \"Afghanistan will "
+      "retaliate,\" a Taliban spokesman said."), ("AFG", "THREATEN", "PAK")),
+])
+def test_a_threat_naming_no_target_answers_whoever_struck(annotate, text, dyad) -> None:
+    """A threat that names no target is aimed at the side that struck its maker: in its own
+    sentence, or before it when it speaks of retaliation."""
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) -> None:
+    doc = annotate("Turkish drones struck a convoy in northern Iraq on Monday. The Iraqi "
+                   "parliament later said it would not allow foreign troops on its soil.")
+    assert ("IRQ", "THREATEN", "TUR") not in _dyads(doc)
