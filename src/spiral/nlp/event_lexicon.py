@@ -2,7 +2,7 @@
 its rules test (light verbs, reversing verbs, places, missions, forces...).
 
 A lemma belongs to the type its most common news sense codes to; the rules in
-`spiral.nlp.events` refine the type by the object ("captured the village" is ASSAULT, "captured
+`spiral.nlp.event_senses` refine the type by the object ("captured the village" is ASSAULT, "captured
 the fighters" COERCE) and the clause around it.
 """
 
@@ -242,19 +242,19 @@ VESSELS = {"warship", "ship", "vessel", "destroyer", "frigate", "cruiser", "carr
            "jet", "bomber", "aircraft", "reinforcement", "marine"}
 # forces sent for a side are aid to it (CAMEO 074), not a show of force against it: "sent troops
 # to fight for Peru", "sending a frigate to assist Peru", "deployed troops at Lima's request"
-# (`events._sent_to_help`)
+# (`event_senses._sent_to_help`)
 HELPING_VERBS = frozenset({"help", "assist", "aid", "support", "back", "bolster", "defend",
                            "protect"})
 FIGHTING_FOR = frozenset({"for", "alongside"})
 REQUEST_NOUNS = frozenset({"request", "invitation", "behest"})
 # verbs that put forces somewhere when they say where to: "moved thousands of troops to the
-# border" (MOBILIZE), unlike "is to move its fighters north of the river" (`events._forces_moved`)
+# border" (MOBILIZE), unlike "is to move its fighters north of the river" (`event_senses._forces_moved`)
 FORCE_MOVING_VERBS = frozenset({"move", "shift", "rush"})
 DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into"})
 # ground taken by force, told by its gain: forces that advance ("advanced five kilometres in the
 # region"), make gains ("the army made gains in the city") or drive a side out or back ("drove the
 # rebels out of the town"); a gain made in an election or in relations is no such act
-# (`events._ground_taken`)
+# (`event_senses._ground_taken`)
 GAIN_NOUNS = frozenset({"advance", "gain", "inroad"})
 DRIVING_VERBS = frozenset({"drive", "push", "force", "chase"})
 DRIVEN_WORDS = frozenset({"out", "back"})
@@ -285,15 +285,15 @@ RIOT_OBJECTS = {"stone", "stones", "rock", "rocks", "brick", "bricks", "bottle",
 # attack, "the communique called Bazoum's detention a hostage-taking" no Nigerien accusation
 AIMED_ACTS = frozenset({"ASSAULT", "ACCUSE"})
 # an inquiry is aimed only at whom its own words name ("opened an investigation into Peruvian
-# officials"), not at a side named in what it looks into or around it (`events._recipients`)
+# officials"), not at a side named in what it looks into or around it (`event_participants._recipients`)
 INQUIRIES = frozenset({"investigate", "probe", "investigation", "inquiry"})
 # accusations that bring a case rather than say words: placed at home by whom they are brought
-# against, as CAMEO places domestic events (`events._legal_action`)
+# against, as CAMEO places domestic events (`event_participants._legal_action`)
 LEGAL_ACTIONS = frozenset({"investigate", "probe", "charge", "sue", "indict", "prosecute",
                            "investigation", "inquiry", "lawsuit", "case", "hearing", "charges"})
 # forces put, kept or standing on alert, or raising their readiness ("the army was put on full
 # combat readiness", "troops are on high alert", "is maintaining a firm readiness posture"): a
-# show of readiness, MOBILIZE (`events._alerted`)
+# show of readiness, MOBILIZE (`event_participants.alerted`)
 ALERT_NOUNS = frozenset({"alert", "readiness", "vigilance", "preparedness"})
 ALERT_RAISING_VERBS = frozenset({"maintain", "raise", "heighten", "increase", "upgrade", "keep",
                                  "step", "boost", "elevate"})
@@ -306,7 +306,7 @@ STATEMENT_NOUNS = {"reminder", "warning", "statement", "declaration", "message",
                    "note", "communique", "ultimatum"}
 # what a side issues or brings, whose words a participle after it goes on to tell ("a complaint
 # lodged by Sudan, alleging aggression", "rulings by the court ordering firms to pay"): the
-# participle is the issuer's, not the sentence subject's (`events._issuer_of_described`)
+# participle is the issuer's, not the sentence subject's (`event_participants._issuer_of_described`)
 ISSUED_NOUNS = frozenset(STATEMENT_NOUNS | {"announcement", "complaint", "case", "ruling",
                                             "resolution", "order", "decision", "petition",
                                             "motion", "lawsuit", "verdict", "judgment",
@@ -350,7 +350,7 @@ FLAGS = frozenset({"flagged", "registered"})
 CLAIM_VERBS = frozenset({"claim", "allege"})
 # verbs whose objects an act named as their subject, or carrying them as a participle, hit:
 # "Israel's strikes destroyed Hezbollah positions", "attacks aimed at Iranian positions"
-# (`events._struck_by_its_verb`)
+# (`event_participants._struck_by_its_verb`)
 STRIKING_VERBS = frozenset({"hit", "strike", "target", "damage", "destroy", "kill", "wound",
                             "injure", "pound", "aim", "direct", "level", "flatten", "devastate",
                             "rock", "slam"})
@@ -758,7 +758,7 @@ STANDING_TYPES = frozenset({"MOBILIZE"})
 # naming what another did with a word of disapproval is an accusation ("called the deal
 # illegal", "described the seizure as an act of aggression", "labelled them terrorists",
 # "considers it a violation"); naming it otherwise ("what it called a research centre") codes
-# nothing (`events._judgement_event`)
+# nothing (`event_senses._judgement_event`)
 NAMING_VERBS = frozenset({"call", "label", "describe", "brand", "term", "dub", "consider", "deem",
                           "view", "regard", "characterize", "characterise", "see", "qualify"})
 DISAPPROVING_WORDS = frozenset({

@@ -40,7 +40,7 @@ from spiral.nlp.event_lexicon import (
     RETALIATION_PATTERN,
     STATEMENT_ACTS,
 )
-from spiral.nlp.events import verb_lemma
+from spiral.nlp.event_participants import verb_lemma
 from spiral.records import Entity, Event, from_dict
 
 ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
