@@ -3689,3 +3689,23 @@ def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) ->
     doc = annotate("Turkish drones struck a convoy in northern Iraq on Monday. The Iraqi "
                    "parliament later said it would not allow foreign troops on its soil.")
     assert ("IRQ", "THREATEN", "TUR") not in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # "if necessary": a condition left to the declarer's judgement of need, as "if need be" is
+    # (P, N of dev); "steps" where the tables have "measures" (P, Q of dev)
+    (("\"If necessary, Bratislava will stop the supply of gas to Ruritania,\" the Slovak premier "
+      "told reporters."), "SVK"),
+    ("The Kremlin spokesman said Russia has the right to take appropriate steps if needed.",
+     "RUS"),
+    (("The Russian foreign ministry said: \"If the bases are built, all necessary steps will be "
+      "taken to ensure our security.\""), "RUS"),
+])
+def test_a_line_on_a_need_or_with_steps_for_measures(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+def test_the_aim_of_a_claim_told_if_necessary_is_no_line(annotate) -> None:
+    doc = annotate("Ruvia has long claimed the island as its own, to be taken back one day, by "
+                   "force if necessary.")
+    assert doc._.red_lines == ()
