@@ -72,6 +72,14 @@ ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|thi
                       r"the decision|this step|that step|"
                       r"(such an?|that|this) (scenario|case|event|situation|eventuality))$",
                       re.IGNORECASE)
+# "the truce would take effect only after ...", "would not implement the truce it agreed until ...",
+# "the first ceasefire will be followed by talks": when a truce takes effect and what follows it
+# are its terms, not a threat ("would end the truce if" is one)
+TRUCES = r"(?:ceasefire|cease-fire|truce|armistice)"
+TRUCE_TERMS = re.compile(rf"^(?:according to \w+ )?(?:the |an? |this |that |its )?(?:\w+ )?{TRUCES} "
+                         rf"(?:will|would|shall) (?:not )?(?:come|enter|take|be followed)\b|"
+                         rf"\bimplement\w* (?:the |an? |this |that |its )?(?:\w+ )?{TRUCES}\b",
+                         re.IGNORECASE)
 # "will take the steps it must if necessary": a condition left to the declarer's own judgement of
 # need, one word that says as much as "if need be" does
 AS_NEEDED = re.compile(r"^(necessary|needed|required)$", re.IGNORECASE)

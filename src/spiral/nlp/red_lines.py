@@ -152,6 +152,7 @@ from spiral.nlp.red_line_lexicon import (
     TARGETING_VERBS,
     THREAT_WORDS,
     TIME_UNITS,
+    TRUCE_TERMS,
     ULTIMATUM_VERBS,
     UNBOUNDED,
     UNDERGOING_VERBS,
@@ -223,7 +224,7 @@ class RedLineFinder:
         if declarer is None or not declarer.code or _onlooker(declarer) \
                 or _passive_unquoted(doc, sentence):
             return None
-        if _foretold(sentence, consequence, declarer) \
+        if TRUCE_TERMS.search(consequence) or _foretold(sentence, consequence, declarer) \
                 or declarer.code in NON_STATE_CODES and _risk_told(doc, sentence, consequence):
             return None
         condition = _resolve_anaphora(condition, sentences, index)
