@@ -72,6 +72,17 @@ ANAPHORA = re.compile(r"^(such (a )?(step|move|decision|strikes?|permission)|thi
                       r"the decision|this step|that step|"
                       r"(such an?|that|this) (scenario|case|event|situation|eventuality))$",
                       re.IGNORECASE)
+# "the truce would take effect only after ...", "would not implement the truce it agreed until ...",
+# "the first ceasefire will be followed by talks": when a truce takes effect and what follows it
+# are its terms, not a threat ("would end the truce if" is one)
+TRUCES = r"(?:ceasefire|cease-fire|truce|armistice)"
+TRUCE_TERMS = re.compile(rf"^(?:according to \w+ )?(?:the |an? |this |that |its )?(?:\w+ )?{TRUCES} "
+                         rf"(?:will|would|shall) (?:not )?(?:come|enter|take|be followed)\b|"
+                         rf"\bimplement\w* (?:the |an? |this |that |its )?(?:\w+ )?{TRUCES}\b",
+                         re.IGNORECASE)
+# "will take the steps it must if necessary": a condition left to the declarer's own judgement of
+# need, one word that says as much as "if need be" does
+AS_NEEDED = re.compile(r"^(necessary|needed|required)$", re.IGNORECASE)
 # a condition or subject that is only a pronoun names no step of its own
 PRONOUN = re.compile(r"^(it|this|that|they|them|these|those)$", re.IGNORECASE)
 # "crossing that line": a condition that points back to the line told before
@@ -148,8 +159,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"consequences|shoot\w*|shot|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|"
                           r"prosecut\w*|"
                           r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
-                          r"weapons|force|measures|means|disaster|sanctions?|tariffs?|"
-                          r"cut\w*(?: \w+)? (?:off|supplies|ties|aid|funding|relations|exports|"
+                          r"weapons|force|measures|steps|means|disaster|sanctions?|tariffs?|"
+                          r"(?:cut\w*|stop)(?: \w+)? (?:off|supply|supplies|ties|aid|funding|relations|exports|"
                           r"deliveries)|"
                           r"deploy\w*|resume|attack\w*|defend|crush\w*|severe|harsh\w*|price|"
                           r"hell|idly|burn\w*|provocation|legitimate|regret|damage|"

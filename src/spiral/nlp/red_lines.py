@@ -96,6 +96,7 @@ from spiral.nlp.red_line_lexicon import (
     ANSWERABLE,
     ANY_STEP,
     ANYONE,
+    AS_NEEDED,
     CASE_NOUNS,
     CAUSING_VERBS,
     CONDITION_MARKS,
@@ -151,6 +152,7 @@ from spiral.nlp.red_line_lexicon import (
     TARGETING_VERBS,
     THREAT_WORDS,
     TIME_UNITS,
+    TRUCE_TERMS,
     ULTIMATUM_VERBS,
     UNBOUNDED,
     UNDERGOING_VERBS,
@@ -178,6 +180,7 @@ class RedLineFinder:
             named = [p for p in pairs if not PRONOUN.match(p[0])]
             for condition, consequence in named or pairs:
                 if len(condition.split()) < 2 and not ANAPHORA.match(condition) \
+                        and not _as_needed(condition, consequence) \
                         or len(consequence.split()) < 2:
                     continue  # a fragment the parser cut off, not a stated line
                 red_line = self._red_line(doc, sentences, index, condition, consequence,
@@ -221,7 +224,7 @@ class RedLineFinder:
         if declarer is None or not declarer.code or _onlooker(declarer) \
                 or _passive_unquoted(doc, sentence):
             return None
-        if _foretold(sentence, consequence, declarer) \
+        if TRUCE_TERMS.search(consequence) or _foretold(sentence, consequence, declarer) \
                 or declarer.code in NON_STATE_CODES and _risk_told(doc, sentence, consequence):
             return None
         condition = _resolve_anaphora(condition, sentences, index)
@@ -232,6 +235,13 @@ class RedLineFinder:
                        consequence=consequence, kind=kind, start=sentence.start_char,
                        end=sentence.start_char + len(sentence.text.rstrip()),
                        addressee=tuple(addressee), date=find_event_date(sentence, published)[0])
+
+
+def _as_needed(condition: str, consequence: str) -> bool:
+    """"we will cut the supplies if necessary", "has the right to take steps if needed": a
+    condition left to the declarer's own judgement of need, said of an act with its doer; not the
+    aim a claim is told with ("territory to be retaken, by force if necessary")."""
+    return AS_NEEDED.match(condition) is not None and not consequence.lower().startswith("to ")
 
 
 def _own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:

@@ -3689,3 +3689,45 @@ def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) ->
     doc = annotate("Turkish drones struck a convoy in northern Iraq on Monday. The Iraqi "
                    "parliament later said it would not allow foreign troops on its soil.")
     assert ("IRQ", "THREATEN", "TUR") not in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # "if necessary": a condition left to the declarer's judgement of need, as "if need be" is
+    # (P, N of dev); "steps" where the tables have "measures" (P, Q of dev)
+    (("\"If necessary, Bratislava will stop the supply of gas to Ruritania,\" the Slovak premier "
+      "told reporters."), "SVK"),
+    ("The Kremlin spokesman said Russia has the right to take appropriate steps if needed.",
+     "RUS"),
+    (("The Russian foreign ministry said: \"If the bases are built, all necessary steps will be "
+      "taken to ensure our security.\""), "RUS"),
+])
+def test_a_line_on_a_need_or_with_steps_for_measures(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+def test_the_aim_of_a_claim_told_if_necessary_is_no_line(annotate) -> None:
+    doc = annotate("Ruvia has long claimed the island as its own, to be taken back one day, by "
+                   "force if necessary.")
+    assert doc._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # when a truce takes effect and what follows it are its terms, not a threat (D, K, Q of dev)
+    "The Kremlin said the truce would take effect only after the sanctions on its banks were lifted.",
+    ("The Kremlin said it would not implement the river ceasefire it had agreed until the United "
+     "States lifts its sanctions on the state grain bank."),
+    ("Ruvia's prime minister Tembo hosted the talks. According to Tembo, the first "
+     "ceasefire will be followed by talks between the defence chiefs of both sides if both sides "
+     "are agreeable."),
+])
+def test_a_truces_terms_are_no_line(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # ending a truce, or striking when the other side breaks it, stays a line
+    ("Hamas said it would end the truce if Israel kept up its raids.", "PSE"),
+    ("Israel warned that if Hamas breaks the ceasefire, it will resume strikes on Gaza.", "ISR"),
+])
+def test_a_truce_ended_or_broken_is_still_a_line(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]

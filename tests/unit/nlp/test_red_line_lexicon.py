@@ -70,6 +70,7 @@ def test_red_line_lexicon_words_are_lowercase_lemmas_or_codes() -> None:
      "until Israel halts its strikes"),
     ("The Houthis said they would keep striking ships until the siege of Gaza ends.",
      "until the siege of Gaza ends"),
+    ("Iran's army said it will retaliate if necessary.", "necessary"),
 ])
 def test_red_line_lexicon_conditions_open_a_line(annotate, text, condition) -> None:
     assert {c for _, k, c in _lines(annotate, text) if k == "conditional_threat"} == {condition}
@@ -85,6 +86,7 @@ def test_red_line_lexicon_conditions_open_a_line(annotate, text, condition) -> N
     '"The place a plane crosses the border again, we will open fire," Iran\'s army said.',
     "The Houthis said they would keep striking ships until spring.",
     "Iran's army said it will keep its border closed until spring.",
+    "Iran's army said it will retaliate if possible.",
 ])
 def test_red_line_lexicon_conditions_not_a_condition(annotate, text) -> None:
     assert _lines(annotate, text) == set()
