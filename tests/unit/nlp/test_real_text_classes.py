@@ -3689,3 +3689,32 @@ def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) ->
     doc = annotate("Turkish drones struck a convoy in northern Iraq on Monday. The Iraqi "
                    "parliament later said it would not allow foreign troops on its soil.")
     assert ("IRQ", "THREATEN", "TUR") not in _dyads(doc)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a diplomat speaks for the state that sent them, not the one they are posted to
+    ("Russian Ambassador to France Ivan Petrov said the sanctions were illegal.",
+     ("Ivan Petrov", "RUS", "GOV")),
+    ("Indian Ambassador to Russia Ravi Menon said his country would keep buying oil.",
+     ("Ravi Menon", "IND", "GOV")),
+])
+def test_a_diplomat_speaks_for_the_state_that_sent_them(annotate, text, speaker) -> None:
+    (quote,) = annotate(text, "2025-03-01")._.quotes
+    found = quote["speaker"]
+    assert (found["entity_name"], found["code"], found["sector"]) == speaker
+
+
+@pytest.mark.parametrize("text, body", [
+    # "the alliance", "the watchdog", "the continental organization": the international body
+    # named before
+    ("NATO leaders met in Brussels on Monday. The alliance said it would send more troops east.",
+     "NATO"),
+    ("The IAEA inspected the site last week. Iran had removed the cameras, according to a "
+     "report by the watchdog.", "International Atomic Energy Agency"),
+    ("The African Union suspended Niger after the coup. The continental organization said the "
+     "junta must step down.", "African Union"),
+])
+def test_a_description_of_an_international_body_is_the_one_named_before(annotate, text,
+                                                                        body) -> None:
+    found = annotate(text, "2025-03-01")._.quotes[-1]["speaker"]
+    assert (found["entity_name"], found["code"]) == (body, "IGO")
