@@ -421,7 +421,9 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              "wing", "movement", "faction",
                              # "Norway's state-owned energy giant", "the ship's owners", "the
                              # Greek publication"
-                             "giant", "owner", "publication"})
+                             "giant", "owner", "publication",
+                             # "the Ruritania Fishermen's Society"
+                             "society"})
 
 # press agencies and papers that relay others' words: an attribution inside what they report
 # names whose words they are ("Officials said X, Reuters reported" is the officials'); outlets

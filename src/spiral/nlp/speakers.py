@@ -176,7 +176,14 @@ def _of_non_state_kind(head: Token) -> bool:
     the noun that says what kind of thing the name at its head is, names no office of a state."""
     kinds = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")] \
         if head.pos_ == "PROPN" else [head]
-    return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds)
+    # "the Sudan Doctors' Committee", "MDA, Israel's emergency medical service,": a body whose
+    # own qualifier, or its apposition's, says it is of no state
+    described = [head, *(c for c in head.children if c.dep_ == "appos")]
+    qualifiers = [c for noun in described for c in noun.children
+                  if c.dep_ in ("compound", "amod", "poss")]
+    return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds) \
+        or any(word in NON_STATE_HEADS | NON_STATE_QUALIFIERS
+               for t in qualifiers for word in (t.lemma_.lower(), _stem(t.text)))
 
 
 def _unnamed_spokesperson(source: list[Token], head: Token, speaker: Entity | None) -> bool:
