@@ -62,6 +62,11 @@ FORMER = re.compile(r"\b(?:former|ex-|retired)")
 EDU_WORDS = re.compile(r"analyst|expert|professor|researcher|scholar|think tank|fellow|institute"
                        r"|studies|cent(?:er|re) for")
 MED_WORDS = re.compile(r"journalist|reporter|editor|correspondent|blogger")
+# "Russian Ambassador to Germany X", "Tehran's envoy to the UN, X": the country or body a
+# diplomat is posted to, named just before the place; the diplomat speaks for the other one
+DIPLOMATS = ("ambassador", "envoy", "consul", "emissary", "representative", "delegate")
+POSTED_TO = re.compile(rf"\b(?:{'|'.join(DIPLOMATS)})s?\s+(?:to|at|in)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 THE_COUNTRY = re.compile(r"\bthe country\s*['’]s\b", re.IGNORECASE)
 EXPLETIVE = {"likely", "unlikely", "clear", "unclear", "possible", "impossible", "important",
              "necessary", "true", "time", "expected", "reported", "believed", "feared", "hoped",
@@ -516,6 +521,7 @@ class ActorResolver:
                               or ent.end_char <= m.start and (
                                   m.end <= appositive_end
                                   or ATTACHED.fullmatch(extensions.written(doc)[ent.end_char:m.start])))]
+            described = _senders(extensions.written(doc), described)
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
             if THE_COUNTRY.search(descriptor):
@@ -1079,8 +1085,10 @@ def _descriptor(ent: Span) -> str:
 
 
 def _inside_title(token: Token) -> bool:
-    """"of" in "Secretary of State", and the joints of "commander-in-chief"."""
+    """"of" in "Secretary of State", "to" in "Ambassador to Germany", and the joints of
+    "commander-in-chief"."""
     return token.lower_ == "of" or token.tag_ == "HYPH" \
+        or token.lower_ in ("to", "at") and token.i > 0 and token.nbor(-1).lemma_.lower() in DIPLOMATS \
         or token.lower_ == "in" and token.i > 0 and token.nbor(-1).tag_ == "HYPH"
 
 
@@ -1116,6 +1124,13 @@ def _sector(descriptor: str) -> str:
         if words.search(text):
             return sector
     return ""
+
+
+def _senders(written: str, described: list[_Mention]) -> list[_Mention]:
+    """The places in a diplomat's description that sent them, without the place they are
+    posted to ("Indian Ambassador to Russia X" speaks for India), when one is left."""
+    senders = [m for m in described if not POSTED_TO.search(written[max(0, m.start - 40):m.start])]
+    return senders or described
 
 
 def _sentence_country(doc: Doc, known: list[_Mention], sentence: Span) -> _Mention | None:

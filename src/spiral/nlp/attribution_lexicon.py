@@ -319,6 +319,10 @@ MILITARY_QUALIFIERS = frozenset({"military", "army", "defense", "defence", "navy
 NGO_HEADS = frozenset({"group", "organization", "organisation", "agency", "charity", "ngo"})
 NGO_QUALIFIERS = frozenset({"rights", "aid", "humanitarian", "relief", "advocacy", "charity",
                             "monitoring", "watchdog"})
+# nouns that describe an international body named before ("NATO ... the alliance said", "the
+# IAEA ... a report by the watchdog", "the AU ... the continental organisation warned")
+INTERNATIONAL_BODY_NOUNS = frozenset({"bloc", "alliance", "watchdog", "organization",
+                                      "organisation"})
 # heads of a source that name a state body, whose country the nearby subject gives ("Polish
 # authorities said all was calm. The defence ministry said ...")
 STATE_BODIES = frozenset({"ministry", "government", "authorities", "army", "military", "police",
@@ -417,7 +421,9 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              "wing", "movement", "faction",
                              # "Norway's state-owned energy giant", "the ship's owners", "the
                              # Greek publication"
-                             "giant", "owner", "publication"})
+                             "giant", "owner", "publication",
+                             # "the Ruritania Fishermen's Society"
+                             "society"})
 
 # press agencies and papers that relay others' words: an attribution inside what they report
 # names whose words they are ("Officials said X, Reuters reported" is the officials'); outlets

@@ -18,13 +18,20 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from spiral.countries import country_code
-from spiral.nlp.actors import BY_DOCUMENT, STATE_SECTORS, entity_at, phrase_heads
+from spiral.nlp.actors import (
+    BY_DOCUMENT,
+    GROUP_SECTORS,
+    STATE_SECTORS,
+    entity_at,
+    phrase_heads,
+)
 from spiral.nlp.actors import NON_STATE_CODES as NON_STATE
 from spiral.nlp.attribution_lexicon import (
     ANONYMOUS,
     ANY_STATE_SOURCES,
     DOCUMENT_NOUNS,
     GOVERNING_WORDS,
+    INTERNATIONAL_BODY_NOUNS,
     KNOWN_MEDIA_QUALIFIERS,
     MAX_ANTECEDENT_DISTANCE_CHARS,
     MILITARY_QUALIFIERS,
@@ -169,7 +176,14 @@ def _of_non_state_kind(head: Token) -> bool:
     the noun that says what kind of thing the name at its head is, names no office of a state."""
     kinds = [head, *(c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")] \
         if head.pos_ == "PROPN" else [head]
-    return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds)
+    # "the Sudan Doctors' Committee", "MDA, Israel's emergency medical service,": a body whose
+    # own qualifier, or its apposition's, says it is of no state
+    described = [head, *(c for c in head.children if c.dep_ == "appos")]
+    qualifiers = [c for noun in described for c in noun.children
+                  if c.dep_ in ("compound", "amod", "poss")]
+    return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds) \
+        or any(word in NON_STATE_HEADS | NON_STATE_QUALIFIERS
+               for t in qualifiers for word in (t.lemma_.lower(), _stem(t.text)))
 
 
 def _unnamed_spokesperson(source: list[Token], head: Token, speaker: Entity | None) -> bool:
@@ -507,6 +521,12 @@ def _from_antecedent(doc: Doc, source: list[Token], quote: Quote,
         # "a second source who also said ...": who an unnamed source is stays unnamed
         return replace(quote, speaker=speaker, anonymous=anonymous) \
             if speaker or anonymous else quote
+    author = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+                   for o in c.children if o.dep_ == "pobj"), None) \
+        if head.lemma_.lower() in DOCUMENT_NOUNS else head
+    if author is not None and (body := _international_body_described(doc, author)) is not None:
+        # "the bloc said", "a report by the watchdog": the international body named before
+        return replace(quote, speaker=body, anonymous=False)
     if head.lemma_.lower() in DOCUMENT_NOUNS and (head.lower_ != head.lemma_.lower() or any(
             c.dep_ == "prep" and c.lower_ in ("by", "from") for c in head.children)):
         # "the report by a doctor" names its author, unknown as they may be; "reports said",
@@ -648,6 +668,26 @@ def _last_subject(doc: Doc, before: Token) -> Entity | None:
         if span is not None and span.root.dep_ in SUBJECTS and entity is not None \
                 and entity.code and span.root.ent_type_ != "PERSON" and not entity.role:
             return entity
+    return None
+
+
+def _international_body_described(doc: Doc, noun: Token) -> Entity | None:
+    """"The bloc", "the continental organisation": a definite description by a noun an
+    international body goes by is the international body named last before it, nearby, by the
+    words of the description, when no other group was named since ("the organisation" after
+    Amnesty is Amnesty's)."""
+    if noun.lemma_.lower() not in INTERNATIONAL_BODY_NOUNS or noun.tag_ not in ("NN", "NNP") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    for start, end, _ in reversed(doc._.actor_mentions):
+        if end > noun.idx:
+            continue
+        if noun.idx - end > MAX_ANTECEDENT_DISTANCE_CHARS:
+            return None
+        entity = entity_at(doc, start, end)
+        if entity is not None and entity.sector in GROUP_SECTORS:
+            words = doc[noun.left_edge.i:noun.i + 1].text
+            return replace(entity, entity_text=words) if entity.code == "IGO" else None
     return None
 
 

@@ -3731,3 +3731,42 @@ def test_a_truces_terms_are_no_line(annotate, text) -> None:
 ])
 def test_a_truce_ended_or_broken_is_still_a_line(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a diplomat speaks for the state that sent them, not the one they are posted to
+    ("Russian Ambassador to France Ivan Petrov said the sanctions were illegal.",
+     ("Ivan Petrov", "RUS", "GOV")),
+    ("Indian Ambassador to Russia Ravi Menon said his country would keep buying oil.",
+     ("Ravi Menon", "IND", "GOV")),
+])
+def test_a_diplomat_speaks_for_the_state_that_sent_them(annotate, text, speaker) -> None:
+    (quote,) = annotate(text, "2025-03-01")._.quotes
+    found = quote["speaker"]
+    assert (found["entity_name"], found["code"], found["sector"]) == speaker
+
+
+@pytest.mark.parametrize("text, body", [
+    # "the alliance", "the watchdog", "the continental organization": the international body
+    # named before
+    ("NATO leaders met in Brussels on Monday. The alliance said it would send more troops east.",
+     "NATO"),
+    (("The IAEA inspected the site last week. Iran had removed the cameras, according to a "
+      "report by the watchdog."), "International Atomic Energy Agency"),
+    (("The African Union suspended Niger after the coup. The continental organization said the "
+      "junta must step down."), "African Union"),
+])
+def test_a_description_of_an_international_body_is_the_one_named_before(annotate, text,
+                                                                        body) -> None:
+    found = annotate(text, "2025-03-01")._.quotes[-1]["speaker"]
+    assert (found["entity_name"], found["code"]) == (body, "IGO")
+
+
+@pytest.mark.parametrize("text", [
+    # a body named after its country whose own qualifier or kind says it is of no state
+    "The Sudan Doctors' Committee said shelling killed ten people.",
+    "The Vietnam Fisheries Society said the boats were seized.",
+    "ZMS, Poland's emergency medical service, said three people were hurt.",
+])
+def test_a_body_named_after_its_country_may_be_of_no_state(annotate, text) -> None:
+    assert [sector for _, sector, _ in _speakers(annotate(text, "2025-03-01"))] == [""]
