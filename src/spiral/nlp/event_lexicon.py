@@ -416,7 +416,10 @@ TELLING_VERBS = frozenset({"order", "ask", "tell", "demand", "instruct", "give",
                            "direct"})
 DEPARTING_VERBS = frozenset({"leave", "depart", "withdraw", "quit", "vacate", "exit", "close",
                              "shut"})
-POSTED_ABROAD = frozenset(MISSIONS | {"representative", "embassy", "consulate", "legation"})
+# the envoys, missions and seats an expulsion sends home, as the event and red-line coders share
+# them (each adds the words its own cases need: `POSTED_ABROAD`, `red_line_lexicon.EXPELLED`)
+DIPLOMATIC_POSTS = frozenset(MISSIONS | {"embassy", "consulate"})
+POSTED_ABROAD = DIPLOMATIC_POSTS | {"representative", "legation"}
 RECALLED_WORDS = frozenset({"back", "home", "consultation", "consultations"})
 # a travel warning, or a side's people told to keep away from another country, is a sanction of
 # it, as the annotators code it ("issued a travel warning over Peru", "urged its citizens to

@@ -251,10 +251,9 @@ ULTIMATUM_VERBS = {"issue", "give", "send", "set", "deliver", "present", "hand",
                    "impose"}
 # "gave the ambassador 72 hours to leave", "asked the embassy's counsellor to leave within a
 # week": those a state expels, whose time to leave is the term of an expulsion, an act done, not
-# a line drawn (event_lexicon.MISSIONS, the envoys and missions an expulsion sends home, and the
-# posts they hold)
-EXPELLED = event_lexicon.MISSIONS | {"embassy", "consulate", "consul", "counsellor", "counselor", "chargé"}
-# the acts an expulsion demands
+# a line drawn (`event_lexicon.DIPLOMATIC_POSTS` and the posts their staff hold)
+EXPELLED = event_lexicon.DIPLOMATIC_POSTS | {"consul", "counsellor", "counselor", "chargé"}
+# the acts an expulsion demands (the event coder's `DEPARTING_VERBS` that a person does)
 LEAVING_VERBS = {"leave", "quit", "depart", "exit"}
 # a deadline or an ultimatum named anywhere in the sentence makes the line an ultimatum
 DEADLINE = re.compile(r"\b(within \w+ (days|hours|weeks)|\d+ days|deadline|(by|until) (Monday|"
