@@ -114,12 +114,19 @@ NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
 # step would bring about
 CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark",
                  "have", "carry"}
+# "reiterated its red lines: that X", "drew a red line over the dam": the verbs that state a
+# party's own red line, whose possessive names no one else, and the words on the line that say
+# what it is about
+LINE_STATING_VERBS = {"reiterate", "restate", "reaffirm", "state", "draw", "set", "lay", "spell",
+                      "outline", "stress", "underline", "emphasise", "emphasize", "declare"}
+OWNING_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
+LINE_TOPICS = {"on", "over", "around", "against", "at"}
 # explicit red-line talk ("X is a red line") marks the kind
 RED_LINE = re.compile(r"\bred lines?\b", re.IGNORECASE)
 # what a step would be, in the words of war and refusal ("an act of war", "a party to",
 # "will not be tolerated"): such a consequence draws a line
 WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parties to|direct participation|"
-                       r"direct involvement|legitimate target|red line|declaration of war|"
+                       r"direct involvement|legitimate target|red lines?|declaration of war|"
                        r"(?:hostile|unfriendly) act|"
                        r"get away with|"
                        r"(?:will|would|shall|cannot|can ?not) (?:not |never )?be (?:tolerated|"
@@ -158,7 +165,7 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"close (?:\w+ ){0,2}(?:strait|border|airspace|crossings?)|"
                           r"consequences|shoot\w*|shot|sink\w*|sunk|seiz\w*|arrest\w*|detain\w*|"
                           r"prosecut\w*|"
-                          r"entitled to use|war|punish\w*|answer\w*|hit|destroy\w*|nuclear|"
+                          r"entitled to use|war|punish\w*|answer\w*|hit|destr(?:oy|uct)\w*|nuclear|"
                           r"weapons|force|measures|steps|means|disaster|sanctions?|tariffs?|"
                           r"(?:cut\w*|stop)(?: \w+)? (?:off|supply|supplies|ties|aid|funding|relations|exports|"
                           r"deliveries)|"
@@ -171,7 +178,8 @@ THREAT_WORDS = re.compile(r"\b(respond\w*|responses?|repl(?:y|ies)|retaliat\w*|s
                           r"thwart\w*|repel\w*|resist\w*|confront\w*|repuls\w*|foil\w*|"
                           r"(?:coming|come) for|"
                           r"intervene militarily|military intervention|escalation|"
-                          r"end of (?:its|the|their|his) regime)\b",
+                          r"end\W{0,2} of (?:(?:its|the|their|his|her) )?(?:[\w-]+ ){0,3}"
+                          r"(?:regime|government))\b",
                           re.IGNORECASE)
 # "warned Minsk of grave consequences for its raid": what a warning says will follow
 CONSEQUENCE_NOUNS = {"consequences", "consequence", "repercussions", "retaliation", "reprisals",

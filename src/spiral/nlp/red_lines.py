@@ -22,7 +22,9 @@ Patterns, on the dependency parse of each sentence:
 - "the moment when X, Y will Z": a time named by what happens in it is a condition; "would
   respond in such a scenario": the case told before is, wherever the parser hangs the phrase;
 - "X would cross a red line", "X is a red line" (or, said, "sent a message that X was its red
-  line"), "declaring X a red line", "X will not be tolerated / allowed", "we will
+  line"), "declaring X a red line", "regards X as red lines", a party's own red line stated
+  with what it is ("reiterated its red lines: that X", "drew a red line over X"), "X will not
+  be tolerated / allowed", "we will
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
   and get away with it", "only X will stop Y";
 - threats to whoever enables an enemy: "any country that X will be Y", "countries that X" as
@@ -47,7 +49,8 @@ Patterns, on the dependency parse of each sentence:
   party undergoing it; "X would be regarded as an act of aggression" judges a step as war
   words do;
 - explicit red-line talk ("a red line") and deadlines ("within 50 days", "by Friday") mark the
-  kind; an order told as what came before the news ("came after X ordered Y to leave within 48
+  kind; "if confirmed" sets no condition (a fact not known, as "if the allegation is true"); an
+  order told as what came before the news ("came after X ordered Y to leave within 48
   hours") is background, and an envoy or a mission given time to leave ("gave the ambassador 72
   hours to leave") is expelled, an act done, not a line drawn. An anaphoric condition ("such a step", "this", "that") is replaced by
   what it refers to: the nearest earlier sentence that names a step.
@@ -121,6 +124,8 @@ from spiral.nlp.red_line_lexicon import (
     JUDGING_VERBS,
     LASTING_VERBS,
     LEAVING_VERBS,
+    LINE_STATING_VERBS,
+    LINE_TOPICS,
     LINKING_WORDS,
     MEANING_VERBS,
     MODALS,
@@ -132,6 +137,7 @@ from spiral.nlp.red_line_lexicon import (
     OR_FACE,
     ORDER_VERBS,
     OWN_PRONOUNS,
+    OWNING_PRONOUNS,
     POSSIBILITY,
     PRONOUN,
     PUBLIC,
@@ -885,8 +891,9 @@ def _expulsion(verb: Token, whom: Token | None, demand: Token) -> bool:
     if demand.lemma_ not in LEAVING_VERBS:
         return False
     # whom the time or the order is given (the parser takes one for the other object as often),
-    # or who "was given" it
-    given = _doer(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
+    # or who "was given" it ("were named unwelcome and given two days": the passive the two
+    # verbs share)
+    given = _doer(verb) if _passive(verb) else None
     objects = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < demand.i
                and c.lower_ not in TIME_UNITS]
     leaving = [t for c in {whom, given, *objects} if c is not None for t in c.subtree]
@@ -895,6 +902,13 @@ def _expulsion(verb: Token, whom: Token | None, demand: Token) -> bool:
     # "expelled a diplomat, asking him to leave": a pronoun stands for whom the verb above expels
     return bool(leaving) and all(t.pos_ == "PRON" for t in leaving) \
         and any(t.lemma_ == "expel" for t in verb.ancestors)
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is passive, or shares the passive of the verb it is coordinated with
+    ("were expelled and given ...")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "conj" and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _told_before(verb: Token) -> bool:
@@ -1169,6 +1183,9 @@ def _condition_clause(token: Token) -> list[Token] | None:
     if token.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in EPISTEMIC
                                     for c in children):
         return None  # "if the allegation is true, it would mark ...": a fact unknown, no step
+    if token.tag_ == "VBN" and token.lower_ in EPISTEMIC and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return None  # "if confirmed by the agency, it would be ...": the same, told by a participle
     if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
            and not (c.i > 0 and c.nbor(-1).lower_ in NOT_CONDITIONING) for c in children):
         # "as if she were not allowed to speak" compares, "the war will go on even if a deal is
@@ -1380,22 +1397,52 @@ def _means_war(verb: Token) -> list[tuple[str, str]]:
 
 def _named_red_line(verb: Token) -> list[tuple[str, str]]:
     """"declaring Peru's naval build-up a red line", "considers any deployment there
-    its red line": what is named a red line is the step (a red line another was said to cross,
-    in a clause of its own, "a raid that crossed a red line", is not named one)."""
+    its red line", "has regarded such works as red lines": what is named a red line is the step
+    (a red line another was said to cross, in a clause of its own, "a raid that crossed a red
+    line", is not named one)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return []
     step = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if step is None:
         return []
-    # the parser hangs the name on the verb, on the object or on the object's last noun
-    line = next((t for t in (*verb.children, *step.subtree)
-                 if t.dep_ in ("oprd", "appos", "attr", "ccomp", "xcomp") and t.lemma_ == "line"
-                 and any(a.lower_ == "red" for a in t.children)), None)
+    # the parser hangs the name on the verb, on the object or on the object's last noun, or
+    # after "as" on the verb
+    line = next((t for t in (*verb.children, *step.subtree, *(
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children))
+                 if t.dep_ in ("oprd", "appos", "attr", "ccomp", "xcomp", "pobj")
+                 and (t.dep_ != "pobj" or t.head.head.i == verb.i) and _red_line_noun(t)), None)
     if line is None:
         return []
     named = {t.i for t in line.subtree}
     return [(_text([t for t in step.subtree if t.i not in named]),
              _text([verb, *line.subtree]))]
+
+
+def _red_line_noun(word: Token) -> bool:
+    """"a red line", "red lines"."""
+    return word.lemma_ == "line" and any(a.lower_ == "red" for a in word.children)
+
+
+def _red_lines_stated(verb: Token) -> list[tuple[str, str]]:
+    """"reiterated its red lines: that Ruvian troops pull back from the pass", "drew a red line
+    over the dam": a party's own red line stated with what it is, in a clause after it or a
+    phrase on it, is the step (a line stated with nothing said of it, "set out its red lines",
+    names none; one another holds, "ignored Kyiv's red lines", is not stated)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    line = next((c for c in verb.children if c.dep_ == "dobj" and _red_line_noun(c) and all(
+        p.dep_ != "poss" or p.lower_ in OWNING_PRONOUNS for p in c.children)), None)
+    if line is None:
+        return []
+    what = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > line.i), None) or next(
+        (o for p in line.children if p.dep_ == "prep" and p.lower_ in LINE_TOPICS
+         for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+    if what is None:
+        return []
+    # what it is about, with the word that says so ("over"), is the step, not the line
+    said = {t.i for t in what.subtree} | ({what.head.i} if what.dep_ != "ccomp" else set())
+    return [(_text(list(what.subtree)),
+             _text([verb, *(t for t in line.subtree if t.i not in said and not t.is_punct)]))]
 
 
 def _act_in_defence(verb: Token) -> list[tuple[str, str]]:
@@ -1498,7 +1545,8 @@ RULES_BY_LEMMAS: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[t
     ({"get"}, _away_with),
     ({"ultimatum"}, _ultimatum),
     (ENDING_VERBS, _only_if),
-    (NAMING_VERBS, _named_red_line),
+    (NAMING_VERBS | REGARD_VERBS, _named_red_line),
+    (LINE_STATING_VERBS, _red_lines_stated),
     (RESPONSE_VERBS | DEFENDING_ACTS | COUNTER_VERBS | {"hesitate"}, _act_in_defence),
 )
 

@@ -3770,3 +3770,57 @@ def test_a_description_of_an_international_body_is_the_one_named_before(annotate
 ])
 def test_a_body_named_after_its_country_may_be_of_no_state(annotate, text) -> None:
     assert [sector for _, sector, _ in _speakers(annotate(text, "2025-03-01"))] == [""]
+
+
+@pytest.mark.parametrize("text, declarer, condition", [
+    # a step regarded "as" red lines (the plural draws a line as the singular does)
+    (("Vietnam has long regarded foreign drilling near its reefs as red lines that it will never "
+     "negotiate."), "VNM", "foreign drilling"),
+    # a party's own red lines restated, with what they are in a clause after them
+    (("Kenya reiterated its red lines during the meeting—that Somali troops pull out of the "
+     "border towns."), "KEN", "Somali troops pull out of the border towns"),
+    (("In Nairobi Kenya restated its red lines: that Somali troops pull out of the border "
+     "towns."), "KEN", "Somali troops pull out of the border towns"),
+    # or with what it is about in a phrase on it
+    ("Greece drew a red line over the Turkish survey ship's work south of Crete.", "GRC",
+     "the Turkish survey ship's work south of Crete"),
+])
+def test_a_red_line_named_or_restated_is_drawn(annotate, text, declarer, condition) -> None:
+    found = [(r["declarer"]["code"], r["condition"], r["kind"]) for r in annotate(text)._.red_lines]
+    assert (declarer, condition, "red_line") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # red lines another holds, told by onlookers, or stated with nothing said of them
+    "Analysts said Moscow had ignored Kyiv's red lines over the dam.",
+    "Serbia set out its red lines in a speech on Monday.",
+])
+def test_red_lines_not_stated_with_a_step_draw_none(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # what the other side would undergo: its destruction, the end of its government
+    ("Azerbaijan's officials said Armenia faces destruction if the fighting spreads to its towns.",
+     "AZE"),
+    (("Eritrea's information minister said the Tigrayan forces would face total destruction if "
+     "they crossed the border."), "ERI"),
+    (("Seoul's defence minister said any chemical attack on its cities would result in the end of "
+     "the Pyongyang government."), "KOR"),
+])
+def test_destruction_or_the_end_of_a_government_is_a_threat(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text", [
+    # envoys declared unwelcome "and given" time to leave share the passive: an expulsion
+    ("Peru's foreign minister said the Mexican ambassador and two consuls were named persona non "
+    "grata and given 48 hours to leave Lima."),
+    # "if confirmed": a condition on what is known, told by a participle, sets no step
+    ("If confirmed by the agency, the launch would be Pyongyang's third breach of the deal, Seoul "
+    "said."),
+    ("Iran's new centrifuges were seen at the plant. If confirmed by inspectors, it would count as Iran's "
+    "second breach of the deal."),
+])
+def test_an_expulsion_or_a_fact_to_be_confirmed_draws_no_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()

@@ -159,6 +159,22 @@ def test_red_line_lexicon_judging_a_step(annotate, text, kind) -> None:
     assert _lines(annotate, text) == expected
 
 
+# --- a party's own red line stated: the verb that states it, the possessive that keeps it the
+# party's own, and the word that says what it is about
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Chile drew a red line over the Peruvian patrols.",
+     {("CHL", "red_line", "the Peruvian patrols")}),
+    ("Chile crossed a red line over the Peruvian patrols.", set()),
+    ("Chile restated its red lines on the Peruvian patrols.",
+     {("CHL", "red_line", "the Peruvian patrols")}),
+    ("Chile restated Peru's red lines on the Peruvian patrols.", set()),
+    ("Chile restated its red lines with the Peruvian patrols.", set()),
+])
+def test_red_line_lexicon_lines_stated(annotate, text, expected) -> None:
+    assert _lines(annotate, text) == expected
+
+
 # --- refusals: what will not be tolerated, allowed or accepted; what alone will end a threat
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
@@ -185,6 +201,9 @@ def test_red_line_lexicon_refusals(annotate, text, expected) -> None:
     ("North Korea said that if Seoul sends more drones, the region will face a disaster.",
      {("PRK", "conditional_threat", "Seoul sends more drones")}),
     ("North Korea said that if Seoul sends more drones, the region will face a holiday.", set()),
+    ("North Korea said that if Seoul sends more drones, the South will face destruction.",
+     {("PRK", "conditional_threat", "Seoul sends more drones")}),
+    ("North Korea said that if Seoul sends more drones, the South will face inflation.", set()),
     ("Washington warned Caracas of serious consequences over its seizure of the tanker.",
      {("USA", "conditional_threat", "its seizure of the tanker")}),
     ("Washington warned Caracas of serious delays over its seizure of the tanker.", set()),
