@@ -1827,13 +1827,13 @@ def test_a_country_naming_a_sea_is_no_side(annotate, text, sea) -> None:
 
 @pytest.mark.parametrize("text, url", [
     # a year named before it (the convention of groups D, H and J, not of O to V)
-    ("Talks between Chad and Libya collapsed on 11 February 2022. Libyan units shelled Chad's "
-     "border posts on 3 March.", ""),
-    ("Talks between Chad and Libya collapsed on 11 February 2022. In March, Libyan units "
-     "shelled Chad's border posts.", ""),
+    (("Talks between Chad and Libya collapsed on 11 February 2022. Libyan units shelled "
+      "Chad's border posts on 3 March."), ""),
+    (("Talks between Chad and Libya collapsed on 11 February 2022. In March, Libyan units "
+      "shelled Chad's border posts."), ""),
     # a caption's full date after it
-    ("Libyan units shelled Chad's border posts on 30 October. Chad recalled its ambassador "
-     "from Tripoli on Friday, 14 November 2025.", ""),
+    (("Libyan units shelled Chad's border posts on 30 October. Chad recalled its ambassador "
+      "from Tripoli on Friday, 14 November 2025."), ""),
     # the year the page's address files it under
     ("Libyan units shelled Chad's border posts on 3 March.",
      "https://example.org/news/2022/03/border-clash"),
