@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import functools
 import re
@@ -110,21 +109,10 @@ PART_MONTHS = {"early": 3, "mid-": 7, "late": 11}
 # before a past moment the story tells, and dated with it
 EARLIER_ADVERBS = frozenset({"previously", "long", "consistently", "formerly"})
 MAX_CONTINUED_SENTENCES = 2  # how far back a sentence without a date looks for the day it continues
-# a page with no publication date still dates a day or month named without its year ("on 30
-# September") in the page's year (`page_year`); what counts from the report's day ("on
-# Tuesday", "last month") it leaves undated
-CALENDAR_KINDS = frozenset({"dmy", "mdy", "month_name"})
-_YEAR_NAMING_KINDS = ("iso", "dmy", "mdy", "month_name")
-# the year a page's address files it under: ".../news/2025/08/talks-in-paris"
-ADDRESS_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?:0?[1-9]|1[0-2])/")
 # a day named by the week or the calendar, not counted from the report's ("yesterday")
 NAMED_DAY_KINDS = frozenset({"iso", "dmy", "mdy", "weekday", "weekday_last_week",
                              "ordinal_day"})
-# the kinds that name a day with its year when written with one ("on 27 June 2025")
-FULL_DATE_KINDS = frozenset({"iso", "dmy", "mdy"})
-_PAGE_YEARS = "spiral.page_years"
 _EVENT_DATE = "spiral.event_date"
-_PAGE_DAY = "spiral.page_day"
 _STORY_DAY = "spiral.story_day"
 _LEAD = "spiral.lead"
 # the units of a span an event is told to have lasted ("two months of conflict"), in months
@@ -157,55 +145,16 @@ def resolve_date(expression: str, published: date | None) -> tuple[date, DatePre
     return None if found is None else found[1]
 
 
-@functools.lru_cache(maxsize=4096)
-def resolve_in_year(expression: str, year: int) -> tuple[date, DatePrecision] | None:
-    """The first day or month named in `expression`, in its own year or else in `year`: how a
-    page with no publication date dates "on 30 September" after "23 September 2024".
-
-    >>> resolve_in_year("a ground invasion on 30 September", 2024)
-    (datetime.date(2024, 9, 30), 'day')
-    >>> resolve_in_year("on Tuesday", 2024) is None
-    True
-    """
-    found = _first(expression, date(year, 12, 31), CALENDAR_KINDS)
-    return None if found is None else found[1]
-
-
-def page_year(sentence: Span) -> int | None:
-    """The year a page with no publication date is read in at `sentence`: that of the nearest
-    date before it that names its year with its day or month ("on 23 September 2024", "in
-    March 2023"), else of the first such date after it (a caption's "on 31 October" above the
-    story's "on Friday, November 14, 2025"), else the year the page's address files it under
-    (".../2025/08/...", `ADDRESS_YEAR`); None when the page names none.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("They met on 9 May. Talks began on 2 May 2023.")
-    >>> for token in doc:
-    ...     token.is_sent_start = token.i in (0, 5)
-    >>> page_year(list(doc.sents)[0])
-    2023
-    """
-    doc = sentence.doc
-    years = doc.user_data.get(_PAGE_YEARS)
-    if years is None:  # found once per document: the coders ask of every sentence
-        text = extensions.written(doc)
-        years = doc.user_data[_PAGE_YEARS] = tuple(sorted(
-            (match.start(), int(match.group("y"))) for kind, pattern in _PATTERNS
-            if kind in _YEAR_NAMING_KINDS for match in pattern.finditer(text)
-            if match.group("y")))
-    if years:
-        at = bisect.bisect_left(years, (sentence.start_char,))
-        return years[max(at - 1, 0)][1]
-    filed = ADDRESS_YEAR.search(extensions.value(doc, "url"))
-    return int(filed.group("y")) if filed else None
-
-
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
-    """The date a sentence's event happened: its own date expression (on a page with no
-    publication date, a day or month named without its year in the page's year, `page_year`),
-    else the day the sentences before it in its paragraph tell (`continued_date`), else the day
-    the report's lead tells (`story_day`), else publication day (on a page with none, the day
-    it prints, `page_day`); with none, no date ('unknown').
+    """The date a sentence's event happened: its own date expression, else the day the
+    sentences before it in its paragraph tell (`continued_date`), else the day the report's
+    lead tells (`story_day`), else publication day; with none, no date ('unknown').
+
+    A page that prints no publication date dates only what names its year ("on 3 March 2022",
+    or a sentence going on telling it): a day or month named without one ("on 3 March", "in
+    March") and what the page tells with no date of its own stay undated, however near a year
+    or a full date the page prints (a caption's, another story's, its address's), as most
+    annotators of newer reports leave them (O to V; `docs/evaluation.md`, stop 23).
 
     Every coder asks of the sentences it codes (the events', quotes', statements', red lines'
     and positions' coders, often of one sentence), and the answer rests only on the text, the
@@ -225,43 +174,13 @@ def _find_event_date(sentence: Span, published: date | None) -> tuple[date | Non
     found = resolve_date(own_words, published)
     if found is not None:
         return found
-    if published is None and ((found := _calendar_date(sentence)) is not None
-                              or _names_a_time(own_words)):
-        return found or (None, "unknown")  # "on Tuesday" of no known week is no day before it
+    if published is None and _names_a_time(own_words):
+        return None, "unknown"  # "on Tuesday", "on 3 March" of no known year is no day before it
     if (continued := continued_date(sentence, published)) is not None:
         return continued
     if published is None:
-        return page_day(sentence) or (None, "unknown")
+        return None, "unknown"
     return story_day(sentence.doc, published) or (published, "day")
-
-
-def page_day(sentence: Span) -> tuple[date, DatePrecision] | None:
-    """On a page with no publication date, the day a sentence told in the past without a date
-    of its own goes on telling: the first date the page prints with its day, month and year,
-    when it comes before the sentence ("The two ministers signed the accord in Doha on Friday,
-    June 27, 2025." ... "The envoy hailed it as a turning point."), the report's day as its
-    lead or a caption gives it. None for a sentence in the present ("Kigali rejects the
-    charge" is a standing position), or when the page prints no such date before it.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Talks began on 2 May 2023 . Talks failed")
-    >>> parse = [(1, "nsubj", "NNS"), (1, "ROOT", "VBD"), (1, "prep", "IN"), (4, "nummod", "CD"),
-    ...          (2, "pobj", "NNP"), (4, "nummod", "CD"), (1, "punct", "."), (8, "nsubj", "NNS"),
-    ...          (8, "ROOT", "VBD")]
-    >>> for token, (head, dep, tag) in zip(doc, parse):
-    ...     token.head, token.dep_, token.tag_ = doc[head], dep, tag
-    >>> page_day(doc[7:]), page_day(doc[:7])
-    ((datetime.date(2023, 5, 2), 'day'), None)
-    """
-    doc = sentence.doc
-    if _PAGE_DAY not in doc.user_data:  # once per document: the coders ask of every sentence
-        found = _first(extensions.written(doc), None, FULL_DATE_KINDS)
-        doc.user_data[_PAGE_DAY] = (found[0], found[1][0].isoformat()) if found else None
-    printed = doc.user_data[_PAGE_DAY]
-    if printed is None or printed[0] >= sentence.start_char \
-            or sentence.root.tag_ not in PAST_TAGS:
-        return None
-    return date.fromisoformat(printed[1]), "day"
 
 
 def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:
@@ -292,9 +211,9 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
     publication that one of the two sentences before it, in its paragraph, names ("Iraq on
     Tuesday summoned the ambassador. It handed him a note of protest."); None when they name
     none, or name an older or vaguer time (a background "in 2019" dates nothing after it). On a
-    page with no publication date, the day they name by the calendar ("On 15 April, clashes
-    erupted. The army launched airstrikes."), in the page's year, to a sentence told in the past
-    (with no report's day to bound it, "Kigali rejects the charge" is a standing position)."""
+    page with no publication date, the day they name with its year ("On 15 April 2024, clashes
+    erupted. The army launched airstrikes."), to a sentence told in the past (with no report's
+    day to bound it, "Kigali rejects the charge" is a standing position)."""
     doc, start = sentence.doc, sentence.start
     if published is None and sentence.root.tag_ not in PAST_TAGS:
         return None
@@ -306,8 +225,7 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
                                            sentence.start_char] \
                 or layout.in_furniture(doc, before.start_char, before.end_char):
             return None  # a new paragraph tells something else, and a dateline or caption nothing
-        found = _calendar_date(before) if published is None else resolve_date(
-            _without_relative_clauses(before), published)
+        found = resolve_date(_without_relative_clauses(before), published)
         if found is not None:
             day, precision = found
             if precision == "day" and (published is None or
@@ -316,16 +234,6 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
             return None
         start = before.start
     return None
-
-
-def _calendar_date(sentence: Span) -> tuple[date, DatePrecision] | None:
-    """On a page with no publication date: the date a sentence names with its year, or a day
-    or month it names without one, in the page's year."""
-    own_words = _without_relative_clauses(sentence)
-    found = resolve_date(own_words, None)
-    if found is None and (year := page_year(sentence)) is not None:
-        found = resolve_in_year(own_words, year)
-    return found
 
 
 def _names_a_time(text: str) -> bool:
