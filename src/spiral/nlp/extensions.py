@@ -14,7 +14,6 @@ from spiral.records import to_dict
 DOC_EXTENSIONS = {
     "doc_id": None,
     "published": None,  # ISO date (YYYY-MM-DD) of publication, set before the pipeline runs
-    "url": "",  # the page's address, set before the pipeline runs
     "furniture": (),  # (start_char, end_char, kind) of page furniture, from spiral_layout
     "actors": (),
     "actor_mentions": (),  # (start_char, end_char, actor_index), sorted by start_char

@@ -92,7 +92,7 @@ def annotate(nlp: Language, documents: Iterable[Document], *, batch_size: int = 
     def prepared() -> Iterator[tuple[Doc, Document]]:
         for document in documents:
             published = document.published.date().isoformat() if document.published else None
-            yield _prepared(nlp, document.text, published, document.doc_id, document.url), document
+            yield _prepared(nlp, document.text, published, document.doc_id), document
 
     for doc, document in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         if progress:
@@ -107,15 +107,13 @@ def annotate_texts(nlp: Language, texts: Iterable[tuple[str, str | None]], *,
                     batch_size=batch_size)
 
 
-def _prepared(nlp: Language, text: str, published: str | None, doc_id: str | None = None,
-              url: str = "") -> Doc:
-    """A Doc carrying what spiral's components read before they run: its id, its date and its
-    address."""
+def _prepared(nlp: Language, text: str, published: str | None,
+              doc_id: str | None = None) -> Doc:
+    """A Doc carrying what spiral's components read before they run: its id and its date."""
     doc = nlp.make_doc(text)
     extensions.keep_written(doc, text)
     doc._.doc_id = doc_id
     doc._.published = published
-    doc._.url = url
     return doc
 
 
