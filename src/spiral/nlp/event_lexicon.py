@@ -501,6 +501,11 @@ MUTUAL_FIGHTS = {"clash", "fight", "fighting", "skirmish", "hostility", "hostili
                  "conflict", "war", "battle", "combat", "firefight", "gunfight", "engagement"}
 MUTUAL = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# forces whose deployment is announced ("will deploy more jets to the region", "will send a
+# stabilisation force to deter ...") are a deployment to come, as the annotators code it, not a
+# threat told as made (a sanction announced stays a threat: the annotators code many as one, and
+# aid promised stays PLOVER's AGREE: the groups split on it)
+MATERIAL_ACTS = frozenset({"MOBILIZE"})
 INTENT_VERBS = {"plan", "threaten", "intend", "consider", "want", "seek", "prepare", "vow",
                 "warn", "hope", "propose", "aim", "resist", "weigh", "decide", "debate", "ask",
                 "urge", "press", "need", "invite", "demand", "appeal", "exhort", "implore",
@@ -803,6 +808,16 @@ EVERYDAY_GIFTS = frozenset({"respite", "refund", "explanation", "detail", "instr
                             "account", "insight", "glimpse", "answer", "update", "briefing",
                             "reassurance", "clue", "hint"})
 GIVING_VERBS = frozenset({"give", "offer", "provide"})
+
+# what a side seeks or insists on for itself, no demand of another side: "an official who
+# insisted on anonymity", "was seeking more information" (refuge sought abroad stays a request,
+# CAMEO's asylum request, as PLOVER's gold codes it)
+SOUGHT_FOR_ONESELF = frozenset({"anonymity", "information", "comment"})
+ASKING_VERBS = frozenset({"seek", "ask", "insist"})
+# nouns of a wish whose "for" phrase has not happened: "his desire for a meeting", "calls for
+# talks", "a push for a ceasefire"
+WISHES = frozenset({"desire", "wish", "call", "push", "plea", "appeal", "hope", "bid", "demand",
+                    "request", "proposal", "plan", "idea", "appetite"})
 
 # Trigger verbs in their everyday sense, told by their object: (verb lemma, object lemmas, what
 # the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,

@@ -18,6 +18,7 @@ from spiral.nlp.event_lexicon import (
     ENABLING_WORDS,
     FORCEFUL,
     INTENT_VERBS,
+    MATERIAL_ACTS,
     MISSILE_WORDS,
     MODALS,
     NEGATING_VERBS,
@@ -35,6 +36,7 @@ from spiral.nlp.event_lexicon import (
     SPEECH_VERBS,
     STATEMENTS,
     VISITS,
+    WISHES,
 )
 from spiral.nlp.event_participants import (
     _phrase,
@@ -100,6 +102,11 @@ def as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         # "plans to convene": a meeting planned, not yet held, and no agreement either (unlike
         # "is ready to talk", an offer)
         hypothetical = True
+    elif not negated and event_type in MATERIAL_ACTS and _intended(token, speaker):
+        # "will deploy more jets to the region", "is prepared to station a brigade in
+        # Lithuania": a deployment to come, as the annotators code it, not a threat told as
+        # made; where the forces are to go is no side acted on yet
+        hypothetical, recipients = True, []
     elif not negated and event_type not in STATEMENTS and _intended(token, speaker):
         # "Finland will give Tanzania a grant": a stated intent, PLOVER's AGREE (or a THREATEN
         # when what is intended is force); "plans to ask", "will reject": a statement not yet
@@ -183,6 +190,8 @@ def _negated(token: Token) -> bool:
         return True  # "gave no approval"
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "left without signing the deal"
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True  # "there have been no talks between them", "no agreement was reached"
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and (
             verb_lemma(token.head) in CALLING_OFF_VERBS or (
                 token.head.lemma_ in ("call", "break")
@@ -220,6 +229,8 @@ def _hypothetical(token: Token) -> bool:
     if token.pos_ == "NOUN" and any(m.dep_ == "amod" and m.lower_ in PROSPECTIVE_MODIFIERS
                                     for n in (token, container(token)) for m in n.children):
         return True  # "a feared fresh round of raids by the rebels", "the planned drills"
+    if _wished_for(token):
+        return True  # "voiced his desire for a meeting between them", "a push for talks"
     if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and not _decision_taken(token.head):
@@ -253,6 +264,17 @@ def _hypothetical(token: Token) -> bool:
                 or _is_conditional(ancestor):
             return True
     return False
+
+
+def _wished_for(token: Token) -> bool:
+    """The token is what a wish is "for" (`WISHES`): "a push for talks", or with the "for"
+    phrase hung on the verb whose object the wish is ("voiced his desire for a meeting")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return False
+    holder = token.head.head
+    wishes = [holder] if holder.pos_ == "NOUN" else [
+        c for c in holder.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return any(w.lemma_.lower() in WISHES for w in wishes)
 
 
 def _alleged_in(token: Token, noun: Token) -> bool:

@@ -13,6 +13,7 @@ from spiral.nlp.event_lexicon import (
     ADVERBIAL_WORDS,
     AGREEING_VERBS,
     AGREEMENTS,
+    ASKING_VERBS,
     BETWEEN_NOUNS,
     BOUND_PRONOUNS,
     CAPTIVES,
@@ -85,6 +86,7 @@ from spiral.nlp.event_lexicon import (
     REVERSING_VERBS,
     RIOT_OBJECTS,
     SANCTION_RAISING_VERBS,
+    SOUGHT_FOR_ONESELF,
     SPANS_OF_TIME,
     STOPPING_VERBS,
     SUPPORTIVE,
@@ -199,12 +201,32 @@ def _vetoed(token: Token, cue: Cue) -> tuple[str, str] | None:
         return NO_EVENT  # air defence downing missiles ("most were shot down") attacks no one
     if lemma == "seek" and any(c.dep_ == "xcomp" for c in token.children):
         return NO_EVENT  # "sought to repel the incursion": an attempt, no request of anyone
+    if lemma in ASKING_VERBS and (_sought_for_oneself(token, objects) or _asked_about(token, cue)):
+        return NO_EVENT  # "insisted on anonymity", "asked about the claims, he declined"
     if lemma == "swear" and "in" in particles:
         return NO_EVENT  # "sworn in": took office
     if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
             c.dep_ == "dobj" and c.lemma_.lower() not in RESOURCES for c in token.children):
         return NO_EVENT  # "committing genocide", unlike "committed to talks" or "committed troops"
     return None
+
+
+def _sought_for_oneself(token: Token, objects: list[Token]) -> bool:
+    """What is sought or insisted on is for the asker itself ("was seeking more information",
+    "insisted on anonymity"), no demand of another side (`SOUGHT_FOR_ONESELF`)."""
+    sought = objects + [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "for")
+                        for o in c.children if o.dep_ == "pobj"]
+    return bool(sought) and all(o.lemma_.lower() in SOUGHT_FOR_ONESELF for o in sought)
+
+
+def _asked_about(token: Token, cue: Cue) -> bool:
+    """A question put to someone ("asked about the claims, the spokesman declined to comment"):
+    "ask" with an "about" phrase and nothing asked of anyone (no object, clause or "for")."""
+    children = list(token.children)
+    return cue.lemma == "ask" and not cue.objects and any(
+        c.dep_ == "prep" and c.lower_ == "about" for c in children) and not any(
+        c.dep_ in ("xcomp", "ccomp", "dative") or (c.dep_ == "prep" and c.lower_ in ("for", "to"))
+        for c in children)
 
 
 def _ordinary_sense(token: Token, cue: Cue) -> tuple[str, str] | None:

@@ -3817,3 +3817,64 @@ def test_destruction_or_the_end_of_a_government_is_a_threat(annotate, text, decl
 ])
 def test_an_expulsion_or_a_fact_to_be_confirmed_draws_no_line(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting noun the determiner "no" denies tells no meeting (stop 23: T, with A-N and O-R)
+    "There have been no talks between Peru and Chile since the summit in Lima broke down.",
+    "No negotiations between Chile and Peru have taken place this year.",
+])
+def test_talks_said_not_to_have_happened_are_negated(annotate, text) -> None:
+    assert not any(t == "CONSULT" for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting or talks wished, called or pushed for have not been held
+    "The Bolivian president voiced his desire for a meeting between the leaders of Chile and Peru.",
+    "Bolivia keeps up its push for a summit between Chile and Peru over the river.",
+])
+def test_talks_wished_for_are_hypothetical(annotate, text) -> None:
+    assert ("CHL", "CONSULT", "PER", True) in _all_dyads(annotate(text))
+    assert ("CHL", "CONSULT", "PER") not in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    # what a side seeks or insists on for itself, or a question put to a spokesman, asks nothing
+    # of another side (stop 23: F, Q, R)
+    "A Peruvian official, who insisted on anonymity, said the border would reopen.",
+    "Chile said it was seeking more information after its freighter drifted into Peruvian waters.",
+    "Asked about Peru's claims, the Chilean spokesman declined to comment.",
+])
+def test_asking_for_oneself_is_no_request(annotate, text) -> None:
+    assert not any(t == "REQUEST" for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Chile asked Peru for an explanation of the border closure.", ("CHL", "REQUEST", "PER")),
+    ("Chile urged Peru to withdraw its troops from the river.", ("CHL", "REQUEST", "PER")),
+    ("Peru sought guarantees from Chile that the port would stay open.", ("PER", "REQUEST", "CHL")),
+    # refuge sought abroad is CAMEO's asylum request, as PLOVER's gold codes it
+    ("Thousands of Peruvians sought refuge in Chile last month.", ("PER", "REQUEST", "CHL")),
+])
+def test_asking_another_side_is_still_a_request(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    # forces to be deployed are a deployment to come, as the annotators code them, not a threat
+    # told as made (stop 23: C, E, T)
+    "Chile said it would deploy more troops to its border with Peru.",
+    "The Chilean navy will send two frigates to the strait near Peru next month.",
+])
+def test_a_deployment_to_come_is_no_threat(annotate, text) -> None:
+    doc = annotate(text)
+    assert not any(t == "THREATEN" for _, t, _ in _dyads(doc))
+    assert any(t == "MOBILIZE" and hypothetical for _, t, _, hypothetical in _all_dyads(doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said it would strike Peruvian positions if the shelling went on.",
+    "The Chilean defence minister said his forces will retaliate against Peru.",
+])
+def test_force_to_come_is_still_a_threat(annotate, text) -> None:
+    assert ("CHL", "THREATEN", "PER") in _dyads(annotate(text))
