@@ -521,6 +521,10 @@ DECIDING = frozenset({"decide", "decision"})
 # promises whose content decides the act: "pledged to rebuild" agrees, "promised to retaliate"
 # threatens
 PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}
+# what is promised that is a blow to come ("promised revenge", "pledged to take countermeasures",
+# "we promise that we will take revenge"): a threat, not an agreement
+PROMISED_BLOWS = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution",
+                            "countermeasure", "countermeasures"})
 # "a possible attack", "the planned drills": an event not (yet) a fact
 PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared", "planned",
                          "proposed", "threatened", "imminent", "future", "prospective",

@@ -69,6 +69,7 @@ from spiral.nlp.event_lexicon import (
     PLEDGES,
     POSTED_ABROAD,
     PRESSING_ON,
+    PROMISED_BLOWS,
     PROPERTY,
     PROTESTERS,
     QUANTIFIERS,
@@ -813,9 +814,9 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
-        if lemma in PLEDGES and any(c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
-                                    for c in token.children):
-            return ("THREATEN", "")  # "promised to retaliate against Israel"
+        if lemma in PLEDGES and (any(c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
+                                     for c in token.children) or _promises_a_blow(token)):
+            return ("THREATEN", "")  # "promised to retaliate against Israel", "vowed revenge"
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT
         if lemma == "threaten" and _endangered(token):
@@ -847,6 +848,16 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
+
+
+def _promises_a_blow(pledge: Token) -> bool:
+    """What the pledge promises, as its object or the object of the clause it promises, is a
+    blow to come (`PROMISED_BLOWS`): "promised revenge", "pledged to take countermeasures"."""
+    promised = [c for c in pledge.children if c.dep_ == "dobj"]
+    promised += [o for c in pledge.children if c.dep_ in ("xcomp", "ccomp")
+                 for o in c.children if o.dep_ == "dobj"]
+    return any(n.lemma_.lower() in PROMISED_BLOWS or n.lower_ in PROMISED_BLOWS
+               for o in promised for n in (o, *(c for c in o.children if c.dep_ == "conj")))
 
 
 def _done_by_a_side(verb: Token) -> bool:

@@ -3878,3 +3878,19 @@ def test_a_deployment_to_come_is_no_threat(annotate, text) -> None:
 ])
 def test_force_to_come_is_still_a_threat(annotate, text) -> None:
     assert ("CHL", "THREATEN", "PER") in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a promise of revenge or countermeasures threatens (S, T, J)
+    ("Iran's leaders promised revenge for the killing of the general by Israel.",
+     ("IRN", "THREATEN", "ISR")),
+    ("Seoul pledged to take countermeasures against Tokyo's decision.", ("KOR", "THREATEN", "JPN")),
+    ("Hanoi promised its people that it would take revenge on Cambodia for the raid.",
+     ("VNM", "THREATEN", "KHM")),
+])
+def test_a_promised_blow_is_a_threat(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_promise_of_help_stays_an_agreement(annotate) -> None:
+    assert ("CHL", "AGREE", "PER") in _dyads(annotate("Chile pledged to rebuild the bridge for Peru."))
