@@ -468,6 +468,9 @@ AT_SEA = OPEN_WATERS | frozenset({
     "pacific", "atlantic"})
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
+# the modals of an act said to follow on a condition ("will strike if", "could strike if", "can
+# start talks if"): a threat or an offer (`event_modality._conditional_future`)
+CONDITIONAL_MODALS = frozenset({"will", "'ll", "would", "may", "might", "could", "can"})
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # a possessive or reflexive pronoun in what the clause's subject does is the subject's own
 # ("withdraw its forces", "deny its responsibility", "defend itself", "suspended its route"):

@@ -13,6 +13,7 @@ from spiral.nlp.event_lexicon import (
     BELIEF_VERBS,
     CALLING_OFF_VERBS,
     CLAIM_VERBS,
+    CONDITIONAL_MODALS,
     COOPERATIVE,
     DECIDING,
     ENABLING_WORDS,
@@ -152,11 +153,11 @@ def conditioned_side(token: Token, actors: list[Entity]) -> list[Entity]:
 
 
 def _conditional_future(token: Token, speaker: list[Token]) -> bool:
-    """'will/would/may X if/unless Y', 'is willing to X if Y' said by someone (`speaker`): a
-    threat or an offer."""
+    """'will/would/may/could X if/unless Y', 'is willing to X if Y' said by someone
+    (`speaker`): a threat or an offer ("said it could strike the port if war broke out", "said
+    troops could be sent if a deal was signed")."""
     return bool(speaker) and conditioned(token) and (_willing(token) or any(
-        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "may", "might")
-        for c in token.children))
+        c.dep_ == "aux" and c.lower_ in CONDITIONAL_MODALS for c in token.children))
 
 
 def _willing(token: Token) -> bool:

@@ -3894,3 +3894,15 @@ def test_a_promised_blow_is_a_threat(annotate, text, dyad) -> None:
 
 def test_a_promise_of_help_stays_an_agreement(annotate) -> None:
     assert ("CHL", "AGREE", "PER") in _dyads(annotate("Chile pledged to rebuild the bridge for Peru."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # "could" or "can" on a condition said by a side: a threat or an offer, not a deed told
+    ("The Greek defence minister said Greece could strike the Turkish port if war broke out.",
+     ("GRC", "THREATEN", "TUR")),
+    ("Moscow can start talks with Kyiv tomorrow if Ukraine leaves the region, the minister said.",
+     ("RUS", "AGREE", "UKR")),
+])
+def test_could_on_a_condition_is_a_threat_or_an_offer(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads and not any(d[1] == "ASSAULT" for d in dyads)
