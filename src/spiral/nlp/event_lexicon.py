@@ -538,6 +538,12 @@ CALLING_OFF_VERBS = frozenset({"suspend", "postpone", "cancel", "halt", "freeze"
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
+# where forces are stationed or arrive ("stationed jets in Belarus", "a submarine arrived at a
+# Korean port") hosts them: the host is no target, unlike a place told by whom it faces ("in
+# regions near Russia", "at the border with Bolivia", "at the Bolivian border"); groups O to T
+# code such a deployment with no recipient
+HOST_PREPS = frozenset({"in", "at", "inside", "within"})
+BORDERS = frozenset({"border", "borders", "frontier", "boundary"})
 # periods counted from the report's day that date the clause they hang on ("last year")
 RELATIVE_PERIODS = frozenset({"year", "month", "week"})
 # where a clause's verb holds the act a noun names: "followed a crackdown", "a strike was made"

@@ -3699,7 +3699,7 @@ def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) ->
     ("The Kremlin spokesman said Russia has the right to take appropriate steps if needed.",
      "RUS"),
     (("The Russian foreign ministry said: \"If the bases are built, all necessary steps will be "
-      "taken to ensure our security.\""), "RUS"),
+      "taken for our safety.\""), "RUS"),
 ])
 def test_a_line_on_a_need_or_with_steps_for_measures(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
@@ -3770,3 +3770,25 @@ def test_a_description_of_an_international_body_is_the_one_named_before(annotate
 ])
 def test_a_body_named_after_its_country_may_be_of_no_state(annotate, text) -> None:
     assert [sector for _, sector, _ in _speakers(annotate(text, "2025-03-01"))] == [""]
+
+
+@pytest.mark.parametrize("text", [
+    # where forces are stationed or arrive hosts them: no target (groups O, Q, S)
+    "Russia has stationed ten jets in Belarus, officials said.",
+    "A French Navy frigate arrived in the Ghanaian port of Tema on Friday.",
+    "Moscow deployed two warships at a Syrian naval base on Monday.",
+])
+def test_where_forces_are_stationed_is_no_target(annotate, text) -> None:
+    assert {r for _, event_type, r in _dyads(annotate(text, "2025-03-01"))
+            if event_type == "MOBILIZE"} == {""}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a place told by the side it faces still names it
+    ("Russia has amassed troops in Crimea and armour at the Ukrainian border.", "UKR"),
+    ("Venezuela deployed troops at the border with Guyana.", "GUY"),
+    ("Poland sent troops to the border with Belarus.", "BLR"),
+])
+def test_a_place_told_by_the_side_it_faces_names_it(annotate, text, recipient) -> None:
+    assert {r for _, event_type, r in _dyads(annotate(text, "2025-03-01"))
+            if event_type == "MOBILIZE"} == {recipient}
