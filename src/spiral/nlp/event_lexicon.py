@@ -469,6 +469,10 @@ AT_SEA = OPEN_WATERS | frozenset({
 NUCLEAR_WORDS = {"nuclear", "atomic"}
 MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# force used on sides named together is one operation, not one act aimed at each ("missiles
+# fired at US and coalition forces", "drills with Japan and South Korea"): unlike a recall, a
+# summons or a demand, it is not split by its coordinated targets (`events.EventCoder`)
+ONE_OPERATION = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # a possessive or reflexive pronoun in what the clause's subject does is the subject's own
 # ("withdraw its forces", "deny its responsibility", "defend itself", "suspended its route"):
 # no recipient. Persons' pronouns only where the subject names a person. Not in acts done to

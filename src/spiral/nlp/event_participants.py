@@ -84,6 +84,21 @@ def coordinated(subject: list[Token]) -> set[str]:
         if doc is not None else set()
 
 
+def coordinated_targets(token: Token) -> set[str]:
+    """The sides the trigger's objects name as members of one coordination, each by the
+    member's own words ("recalled its envoys from Chile and Peru", "summoned the Chilean and
+    Peruvian ambassadors", "demanded that Chile, Peru and Bolivia withdraw ..."); not sides named
+    deeper in acts that are coordinated ("the delivery of drones to Chile and their use against
+    Peru"), nor places coordinated ("strikes in Chile and Peru" tell where)."""
+    told = [t for clause in token.children if clause.dep_ in ("xcomp", "ccomp")
+            for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)]
+    members = [t for t in _object_tokens(token) + told
+               if (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children))
+               and getattr(_nearest_prep(t), "lower_", "") not in PLACE_PREPS]
+    return {a.code for t in members for a in actors_in(token.doc, [t, *(
+        c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod"))])}
+
+
 # what each sentence's triggers share, kept per document by the sentence's first token
 _VENUES = "spiral.venues"
 _GO_BETWEENS = "spiral.go_betweens"
