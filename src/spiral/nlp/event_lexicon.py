@@ -472,6 +472,10 @@ MODALS = {"would", "could", "might", "may", "should", "will", "can", "shall"}
 # start talks if"): a threat or an offer (`event_modality._conditional_future`)
 CONDITIONAL_MODALS = frozenset({"will", "'ll", "would", "may", "might", "could", "can"})
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# force used on sides named together is one operation, not one act aimed at each ("missiles
+# fired at US and coalition forces", "drills with Japan and South Korea"): unlike a recall, a
+# summons or a demand, it is not split by its coordinated targets (`events.EventCoder`)
+ONE_OPERATION = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # a possessive or reflexive pronoun in what the clause's subject does is the subject's own
 # ("withdraw its forces", "deny its responsibility", "defend itself", "suspended its route"):
 # no recipient. Persons' pronouns only where the subject names a person. Not in acts done to
@@ -550,6 +554,12 @@ CALLING_OFF_VERBS = frozenset({"suspend", "postpone", "cancel", "halt", "freeze"
 OBJECT_PREPS = {"at", "on", "against", "to", "into", "with", "in", "for", "from", "toward",
                 "towards", "over"}
 CLAUSE_DEPS = {"appos", "relcl", "acl", "advcl", "npadvmod", "ccomp", "parataxis"}
+# where forces are stationed or arrive ("stationed jets in Belarus", "a submarine arrived at a
+# Korean port") hosts them: the host is no target, unlike a place told by whom it faces ("in
+# regions near Russia", "at the border with Bolivia", "at the Bolivian border"); groups O to T
+# code such a deployment with no recipient
+HOST_PREPS = frozenset({"in", "at", "inside", "within"})
+BORDERS = frozenset({"border", "borders", "frontier", "boundary"})
 # periods counted from the report's day that date the clause they hang on ("last year")
 RELATIVE_PERIODS = frozenset({"year", "month", "week"})
 # where a clause's verb holds the act a noun names: "followed a crackdown", "a strike was made"

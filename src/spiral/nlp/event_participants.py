@@ -23,6 +23,7 @@ from spiral.nlp.event_lexicon import (
     BACK_REFERENCE_CHARS,
     BACKERS,
     BACKGROUND_PREPS,
+    BORDERS,
     BOUND_PRONOUNS,
     CAUSATIVE_VERBS,
     CIVIL_WAR_SIDES,
@@ -36,6 +37,7 @@ from spiral.nlp.event_lexicon import (
     FOREIGN_SHARE,
     FORUM_VERBS,
     HELD_SOMEWHERE,
+    HOST_PREPS,
     INQUIRIES,
     ISSUED_NOUNS,
     JOINT_NOUNS,
@@ -80,6 +82,21 @@ def coordinated(subject: list[Token]) -> set[str]:
     return {a.code for t in subject if t.dep_ == "conj" or any(
         c.dep_ == "conj" for c in t.children) for a in actors_in(doc, _phrase(t))} \
         if doc is not None else set()
+
+
+def coordinated_targets(token: Token) -> set[str]:
+    """The sides the trigger's objects name as members of one coordination, each by the
+    member's own words ("recalled its envoys from Chile and Peru", "summoned the Chilean and
+    Peruvian ambassadors", "demanded that Chile, Peru and Bolivia withdraw ..."); not sides named
+    deeper in acts that are coordinated ("the delivery of drones to Chile and their use against
+    Peru"), nor places coordinated ("strikes in Chile and Peru" tell where)."""
+    told = [t for clause in token.children if clause.dep_ in ("xcomp", "ccomp")
+            for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)]
+    members = [t for t in _object_tokens(token) + told
+               if (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children))
+               and getattr(_nearest_prep(t), "lower_", "") not in PLACE_PREPS]
+    return {a.code for t in members for a in actors_in(token.doc, [t, *(
+        c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod"))])}
 
 
 # what each sentence's triggers share, kept per document by the sentence's first token
@@ -358,8 +375,29 @@ def _place(sentence: Span, token: Token, subject: list[Token], event_type: str,
             a.code for a in actors}:
         own |= {t.i for t in reporter}
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
-                      skip=own | _go_betweens(token) | _venues(sentence))
+                      skip=own | _go_betweens(token) | _venues(sentence)
+                      | _hosts(token, event_type))
     return [placed] if placed.code else []
+
+
+def _hosts(token: Token, event_type: str) -> frozenset[int]:
+    """Where forces are moved or stationed, hung on the trigger or on what it moves ("stationed
+    ten jets in Belarus", "a submarine arrived in a Korean port"): the host is no target, but a
+    side the place is told by is ("in regions near Russia": words under a further phrase are
+    kept, and a border is told by whom it faces: "at the Bolivian border"; `HOST_PREPS`)."""
+    if event_type != "MOBILIZE":
+        return frozenset()
+    moved = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return frozenset(t.i for head in moved for p in head.children
+                     if p.dep_ == "prep" and p.lower_ in HOST_PREPS and not any(
+                         o.lemma_.lower() in BORDERS for o in p.children)
+                     for t in p.subtree if _nearest_prep(t) == p)
+
+
+def _nearest_prep(token: Token) -> Token | None:
+    """The closest preposition the token hangs under (itself, if it is one), a coordinated one
+    too ("in Crimea and at the border")."""
+    return next((t for t in (token, *token.ancestors) if t.pos_ == "ADP"), None)
 
 
 def verb_lemma(token: Token) -> str:
@@ -740,7 +778,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         (p.lower_ in ("to", "before")
          and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower() in FORUM_VERBS)
         or _allied(p)) for t in p.subtree}
-    forums |= _go_betweens(token)
+    forums |= _go_betweens(token) | _hosts(token, event_type)
     objects = [o for o in _object_tokens(token) if o.i not in forums]
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]

@@ -53,6 +53,7 @@ from spiral.nlp.event_lexicon import (
     NOUN_TRIGGERS,
     OBJECT_PREPS,
     ONE_EXCHANGE,
+    ONE_OPERATION,
     OPEN_WATERS,
     PROTESTERS,
     REACTIONS,
@@ -76,6 +77,7 @@ from spiral.nlp.event_participants import (
     alerted,
     at_home,
     coordinated,
+    coordinated_targets,
     last_assailant,
     maker_of_clause,
     maker_of_told_act,
@@ -206,8 +208,15 @@ class EventCoder:
             dyads = [(each, recipients, actors is claimant) for actors, recipients in dyads
                      for each in ([[a] for a in actors] if len(actors) > 1 and all(
                          a.code in joint for a in actors) else [actors])]
+            # "recalled its envoys from Chile and Peru": one act aimed at each, as the gold of
+            # every group codes it
+            aimed = coordinated_targets(token) if event_type not in ONE_OPERATION else set()
+            dyads = [(actors, [r for r in recipients if r.entity_name not in UNCODED_BLOCS],
+                      claim) for actors, recipients, claim in dyads]
+            dyads = [(actors, each, claim) for actors, recipients, claim in dyads
+                     for each in ([[r] for r in recipients] if len(recipients) > 1 and all(
+                         r.code in aimed for r in recipients) else [recipients])]
             for actors, recipients, claim in dyads:
-                recipients = [r for r in recipients if r.entity_name not in UNCODED_BLOCS]
                 event = _event(token, "ACCUSE" if claim else event_type, "" if claim else mode,
                                actors, recipients, setting)
                 if claim:

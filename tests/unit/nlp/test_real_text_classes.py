@@ -3906,3 +3906,49 @@ def test_a_promise_of_help_stays_an_agreement(annotate) -> None:
 def test_could_on_a_condition_is_a_threat_or_an_offer(annotate, text, dyad) -> None:
     dyads = _dyads(annotate(text))
     assert dyad in dyads and not any(d[1] == "ASSAULT" for d in dyads)
+
+
+@pytest.mark.parametrize("text", [
+    # where forces are stationed or arrive hosts them: no target (groups O, Q, S)
+    "Russia has stationed ten jets in Belarus, officials said.",
+    "A French Navy frigate arrived in the Ghanaian port of Tema on Friday.",
+    "Moscow deployed two warships at a Syrian naval base on Monday.",
+])
+def test_where_forces_are_stationed_is_no_target(annotate, text) -> None:
+    assert {r for _, event_type, r in _dyads(annotate(text, "2025-03-01"))
+            if event_type == "MOBILIZE"} == {""}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a place told by the side it faces still names it
+    ("Russia has amassed troops in Crimea and armour at the Ukrainian border.", "UKR"),
+    ("Venezuela deployed troops at the border with Guyana.", "GUY"),
+    ("Poland sent troops to the border with Belarus.", "BLR"),
+])
+def test_a_place_told_by_the_side_it_faces_names_it(annotate, text, recipient) -> None:
+    assert {r for _, event_type, r in _dyads(annotate(text, "2025-03-01"))
+            if event_type == "MOBILIZE"} == {recipient}
+
+
+@pytest.mark.parametrize("text, dyads", [
+    # an act aimed at sides named in one coordination is one act aimed at each (groups D, L, O,
+    # Q, S, T)
+    ("Chile recalled its envoys from Peru and Bolivia on Monday.",
+     {("CHL", "SANCTION", "PER"), ("CHL", "SANCTION", "BOL")}),
+    ("Peru summoned the Chilean and Bolivian ambassadors on Tuesday.",
+     {("PER", "ACCUSE", "CHL"), ("PER", "ACCUSE", "BOL")}),
+])
+def test_an_act_aimed_at_a_coordination_is_aimed_at_each(annotate, text, dyads) -> None:
+    assert dyads <= _dyads(annotate(text, "2025-03-01"))
+
+
+@pytest.mark.parametrize("text", [
+    # but not places told together, sides deep in coordinated acts, or one operation of force
+    "The EU imposed sanctions on firms in Chile and Peru.",
+    "The EU condemned the sale of drones to Chile and their use against Peru.",
+    "Bolivia fired missiles at Chilean and Peruvian positions.",
+])
+def test_no_act_is_split_by_places_or_nested_sides(annotate, text) -> None:
+    found = _dyads(annotate(text, "2025-03-01"))
+    assert all(len({r for a, t, r in found if (a, t) == key}) <= 1
+               for key in {(a, t) for a, t, _ in found})
