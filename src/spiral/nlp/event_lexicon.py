@@ -258,8 +258,10 @@ DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into"})
 GAIN_NOUNS = frozenset({"advance", "gain", "inroad"})
 DRIVING_VERBS = frozenset({"drive", "push", "force", "chase"})
 DRIVEN_WORDS = frozenset({"out", "back"})
-# what ships and aircraft enter to show force: "entered its territorial waters"
-INTRUDED = {"waters", "airspace", "zone", "territory", "sea"}
+# what ships and aircraft enter to show force: "entered its territorial waters" (the parser's
+# lemma of "waters" is "water"), and craft that do so beside the warships a navy sends
+INTRUDED = {"waters", "water", "airspace", "zone", "territory", "sea"}
+INTRUDERS = VESSELS | {"plane", "warplane", "airplane", "helicopter", "boat", "drone"}
 # where forces are sent without going abroad: "sent tanks to its borders"
 FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone", "line",
              "front", "frontline", "waters", "sea", "strait", "gulf", "island", "islands"}
@@ -516,6 +518,10 @@ DECIDING = frozenset({"decide", "decision"})
 # promises whose content decides the act: "pledged to rebuild" agrees, "promised to retaliate"
 # threatens
 PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}
+# what a pledge to hit back promises ("promised revenge", "pledged to take countermeasures",
+# "we promise that we will take revenge"): the pledge threatens (`event_senses._pledged_blow`)
+REQUITALS = frozenset({"revenge", "vengeance", "retaliation", "reprisal", "countermeasure",
+                       "counter-measure"})
 # "a possible attack", "the planned drills": an event not (yet) a fact
 PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared", "planned",
                          "proposed", "threatened", "imminent", "future", "prospective",
@@ -677,6 +683,11 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"\b(?:vow|threat|warn|promis|pledg|risk|invit|fac(?:e|es|ing)\b|met with)\w* "
          r"(?:\w+ ){0,3}retaliat"), r"\bretaliat\w* (?:\w+ ){0,2}(?:will|would)\b",
         r"\b(?:face|suffer) (?:the )?(?:severe |serious |grave )?consequences\b",
+        # revenge to come ("will take our revenge", "would exact its revenge", "revenge awaits
+        # the criminals"), not a revenge told as another's motive ("want to take revenge")
+        (r"\b(?:will|would|shall|vow\w*|promis\w*|pledg\w*|swear\w*|swore) (?:\w+ ){0,2}"
+         r"(?:take|exact|wreak) (?:\w+ ){0,2}(?:revenge|vengeance)\b"),
+        r"\b(?:revenge|vengeance) (?:\w+ ){0,2}awaits?\b",
         r"\bnot go unanswered\b", r"\bwill not (?:tolerate|stand idly)\b",
         r"\bact against\b", r"\bpainful blows?\b", r"\bcrushing (?:blow|response)\b",
         r"\bdecisive(?:ly)? (?:respon|action)", r"\boverwhelming(?:ly)? (?:respon|force)",

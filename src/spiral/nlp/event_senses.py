@@ -45,6 +45,7 @@ from spiral.nlp.event_lexicon import (
     IN_FORCE,
     INCOMING,
     INTRUDED,
+    INTRUDERS,
     JOINT_NOUNS,
     KEEPING_AWAY_VERBS,
     LEAVING_NOUNS,
@@ -78,6 +79,7 @@ from spiral.nlp.event_lexicon import (
     RELATIVE_PRONOUNS,
     RELIEF,
     REQUEST_NOUNS,
+    REQUITALS,
     RESOURCES,
     RESPONSIBILITY_VERBS,
     REVERSED,
@@ -689,7 +691,7 @@ def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("leave", "abandon", "vacate", "quit") and _subject_lemmas(token) & (
             FORCES | VESSELS):
         return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
-    if lemma in ("enter", "intrude", "violate") and _subject_lemmas(token) & VESSELS and any(
+    if lemma in ("enter", "intrude", "violate") and _subject_lemmas(token) & INTRUDERS and any(
             o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
                 g for c in children if c.dep_ == "prep" for g in c.children)]):
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
@@ -781,6 +783,19 @@ def _joint_act(token: Token, cue: Cue) -> tuple[str, str] | None:
     return JOINT_NOUNS[token.lemma_.lower()]
 
 
+def _pledged_blow(token: Token) -> bool:
+    """"promised revenge", "pledged to take countermeasures", "we promise that we will take
+    revenge": what the pledge promises, or what the verb of its clause takes, is a blow given back
+    (`REQUITALS`)."""
+    clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(o.lemma_.lower() in REQUITALS for head in (token, *clauses) for o in _objects_and_conjuncts(head))
+
+
+def _objects_and_conjuncts(token: Token) -> list[Token]:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return objects + [c for o in objects for c in o.conjuncts]
+
+
 def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     """The trigger words' own types: verbs, and nouns that name an event of their own."""
     lemma = cue.lemma
@@ -791,8 +806,9 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
-        if lemma in PLEDGES and any(c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
-                                    for c in token.children):
+        if lemma in PLEDGES and (_pledged_blow(token) or any(
+                c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
+                for c in token.children)):
             return ("THREATEN", "")  # "promised to retaliate against Israel"
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT

@@ -3699,7 +3699,7 @@ def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) ->
     ("The Kremlin spokesman said Russia has the right to take appropriate steps if needed.",
      "RUS"),
     (("The Russian foreign ministry said: \"If the bases are built, all necessary steps will be "
-      "taken to ensure our security.\""), "RUS"),
+      "taken for our safety.\""), "RUS"),
 ])
 def test_a_line_on_a_need_or_with_steps_for_measures(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
@@ -3770,3 +3770,43 @@ def test_a_description_of_an_international_body_is_the_one_named_before(annotate
 ])
 def test_a_body_named_after_its_country_may_be_of_no_state(annotate, text) -> None:
     assert [sector for _, sector, _ in _speakers(annotate(text, "2025-03-01"))] == [""]
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # ships, boats or aircraft entering another's waters, airspace or air defence zone: a show
+    # of force (the parser's lemma of "waters" is "water"; planes and boats beside warships)
+    ("Two Chinese coast guard boats entered Japan's territorial waters near the islands on Monday.",
+     ("CHN", "MOBILIZE", "JPN")),
+    ("Chinese vessels had entered Japanese waters off the atoll for a second day.",
+     ("CHN", "MOBILIZE", "JPN")),
+    ("Chinese military planes entered South Korea's air defence identification zone on Tuesday.",
+     ("CHN", "MOBILIZE", "KOR")),
+])
+def test_craft_entering_anothers_waters_or_airspace_show_force(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a reporter quoting part of the words ('a "heavy price"') does not hide the threat they make
+    ('An Iranian army spokesman said that Israel would pay a "heavy price" for the raids.',
+     ("IRN", "THREATEN", "ISR")),
+    # revenge pledged or to come, and a pledge of countermeasures, threaten
+    ('"We will take our revenge on Israel," the Iranian foreign minister told reporters.',
+     ("IRN", "THREATEN", "ISR")),
+    ('Seoul pledged to take "corresponding" countermeasures against Japan over the curbs.',
+     ("KOR", "THREATEN", "JPN")),
+    ('Tehran promised revenge for the general\'s death in an American drone strike.',
+     ("IRN", "THREATEN", "USA")),
+])
+def test_requital_promised_or_quoted_in_part_is_a_threat(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_revenge_told_as_anothers_motive_is_no_threat(annotate) -> None:
+    doc = annotate('"Israel wants to take revenge for our progress," the Iranian minister said.')
+    assert not any(event_type == "THREATEN" for _, event_type, _ in _dyads(doc))
+
+
+def test_quote_marks_are_read_past_where_they_split_a_statement() -> None:
+    assert first_act('They will pay a "heavy price" for this.') == ("THREATEN", 10)
+    assert statement_act('Our answer will be "harsh". Revenge awaits the criminals.') == "THREATEN"
