@@ -260,7 +260,7 @@ DRIVING_VERBS = frozenset({"drive", "push", "force", "chase"})
 DRIVEN_WORDS = frozenset({"out", "back"})
 # what ships and aircraft enter to show force: "entered its territorial waters" (the parser's
 # lemma of "waters" is "water"), and craft that do so beside the warships a navy sends
-INTRUDED = {"waters", "water", "airspace", "zone", "territory", "sea"}
+INTRUDED = {"waters", "water", "airspace", "aerospace", "zone", "territory", "sea"}
 INTRUDERS = VESSELS | {"plane", "warplane", "airplane", "helicopter", "boat", "drone"}
 # where forces are sent without going abroad: "sent tanks to its borders"
 FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone", "line",
@@ -821,7 +821,7 @@ GIVING_VERBS = frozenset({"give", "offer", "provide"})
 OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = (
     # "violated Estonia's airspace", "violated the country's waters": an incursion (COERCE), as
     # the annotators code it, not a rejection ("violated the truce")
-    ("violate", frozenset({"airspace", "waters", "territory", "border", "frontier"}),
+    ("violate", frozenset({"airspace", "aerospace", "waters", "territory", "border", "frontier"}),
      ("COERCE", "")),
     ("fire", frozenset({"official", "minister", "general", "chief", "commander", "director",
                         "head", "employee", "staff", "coach", "adviser", "advisor", "aide",

@@ -663,6 +663,15 @@ def _order_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     return None
 
 
+def _intruded(token: Token, cue: Cue) -> bool:
+    """What ships or aircraft enter or cross into: waters, airspace or a zone (`INTRUDED`:
+    "entered its waters"), or a side's ground named after "into" ("drones crossed into
+    Poland")."""
+    reached = [(c.lower_, g) for c in token.children if c.dep_ == "prep" for g in c.children]
+    return any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(g for _, g in reached)]) \
+        or any(preposition == "into" and code_at(g) for preposition, g in reached)
+
+
 def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     """Phrasal verbs and idioms: 'ruled out', 'turned down', 'took to the streets'."""
     lemma, particles = cue.lemma, cue.particles
@@ -691,9 +700,8 @@ def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("leave", "abandon", "vacate", "quit") and _subject_lemmas(token) & (
             FORCES | VESSELS):
         return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
-    if lemma in ("enter", "intrude", "violate") and _subject_lemmas(token) & INTRUDERS and any(
-            o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
-                g for c in children if c.dep_ == "prep" for g in c.children)]):
+    if lemma in ("enter", "intrude", "violate", "cross") and _subject_lemmas(token) & INTRUDERS \
+            and _intruded(token, cue):
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
         return ("MOBILIZE", "troops")  # "continues to build up forces along the border"

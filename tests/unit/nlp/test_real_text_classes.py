@@ -3781,6 +3781,10 @@ def test_a_body_named_after_its_country_may_be_of_no_state(annotate, text) -> No
      ("CHN", "MOBILIZE", "JPN")),
     ("Chinese military planes entered South Korea's air defence identification zone on Tuesday.",
      ("CHN", "MOBILIZE", "KOR")),
+    # crossing into a named side's ground, and "aerospace" written for airspace
+    ("Several Russian drones crossed into Poland overnight.", ("RUS", "MOBILIZE", "POL")),
+    ("Three Russian fighter jets violated Estonian aerospace for twelve minutes.",
+     ("RUS", "COERCE", "EST")),
 ])
 def test_craft_entering_anothers_waters_or_airspace_show_force(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
