@@ -782,7 +782,8 @@ DISAPPROVING_WORDS = frozenset({
     "invasion", "occupation", "hostage", "genocide", "massacre", "atrocity", "sabotage",
     "blackmail", "piracy", "counterproductive", "destabilizing", "destabilising", "unprovoked",
     "unjustified", "betrayal", "treason", "interference", "meddling", "outrageous", "barbaric",
-    "cowardly", "heinous", "despicable", "shameful", "unfriendly", "escalatory", "war"})
+    "cowardly", "heinous", "despicable", "shameful", "unfriendly", "escalatory", "fraudulent",
+    "war"})
 COMPLEMENT_SENSES: dict[str, str] = {
     "ask": "question", "call": "naming", "recognize": "clause", "recognise": "clause",
     "accept": "clause", "demonstrate": "object or clause"}

@@ -248,7 +248,8 @@ def _judgement_event(token: Token, cue: Cue) -> tuple[str, str] | None:
 
 def judged(verb: Token) -> bool:
     """The verb names its object with a word of disapproval, as its predicate ("called it
-    illegal") or in an 'as' phrase ("described it as an act of aggression")."""
+    illegal") or in an 'as' phrase ("described it as an act of aggression", "views the
+    presence as illegal", where the parser hangs the adjective on "as" as a modifier)."""
     if verb.pos_ != "VERB" or verb_lemma(verb) not in NAMING_VERBS or any(
             c.dep_ == "prt" for c in verb.children):
         return False
@@ -257,7 +258,8 @@ def judged(verb: Token) -> bool:
         return False  # "what it called anti-terrorist operations": a name quoted, no charge
     complements = [c for c in verb.children if c.dep_ == "oprd"] + [
         o for head in (verb, *named) for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+        if o.dep_ in ("pobj", "amod", "acomp")]
     return any(t.lemma_.lower() in DISAPPROVING_WORDS and not (
         t.i > 1 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ in ("anti", "counter"))
         for c in complements for t in c.subtree)

@@ -3814,3 +3814,16 @@ def test_revenge_told_as_anothers_motive_is_no_threat(annotate) -> None:
 def test_quote_marks_are_read_past_where_they_split_a_statement() -> None:
     assert first_act('They will pay a "heavy price" for this.') == ("THREATEN", 10)
     assert statement_act('Our answer will be "harsh". Revenge awaits the criminals.') == "THREATEN"
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a word of disapproval after "as" that the parser hangs on "as" as a modifier (words the
+    # statement reader also knows, "as provocative", were coded from the words said)
+    ("Greece views the Turkish presence on the island as hostile.", ("GRC", "ACCUSE", "TUR")),
+    ("Seoul described the Japanese export curbs as unfriendly.", ("KOR", "ACCUSE", "JPN")),
+    ('The British foreign secretary described the Venezuelan government as "fraudulent".',
+     ("GBR", "ACCUSE", "VEN")),
+])
+def test_naming_another_with_a_word_of_disapproval_after_as_accuses(annotate, text,
+                                                                    dyad) -> None:
+    assert dyad in _dyads(annotate(text))
