@@ -815,6 +815,10 @@ EVERYDAY_GIFTS = frozenset({"respite", "refund", "explanation", "detail", "instr
                             "account", "insight", "glimpse", "answer", "update", "briefing",
                             "reassurance", "clue", "hint"})
 GIVING_VERBS = frozenset({"give", "offer", "provide"})
+# a side's protest to another, and the verbs that deliver it (`OBJECT_SENSES`)
+DIPLOMATIC_PROTESTS = frozenset({"protest", "complaint", "demarche", "démarche", "objection"})
+PROTEST_DELIVERING_VERBS = frozenset({"hand", "lodge", "send", "file", "deliver", "raise",
+                                      "register", "submit", "convey"})
 
 # Trigger verbs in their everyday sense, told by their object: (verb lemma, object lemmas, what
 # the verb then codes: None for nothing, else (type, mode)). "fired the army chief" dismisses,
@@ -831,12 +835,13 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
                            "detail", "image", "photo", "picture", "document", "plan", "budget",
                            "list", "album", "book", "transcript", "recording", "finding",
                            "result", "guideline", "strategy", "white paper", "memoir"}), None),
+    # "handed a note of protest", "lodged a complaint", "sent a strong objection", "sent a
+    # letter of protest", "raised a note verbale of protest": a diplomatic protest (CAMEO 111),
+    # read before the letters a verb sends in its everyday sense
+    *((verb, DIPLOMATIC_PROTESTS, ("ACCUSE", "")) for verb in sorted(PROTEST_DELIVERING_VERBS)),
     ("send", frozenset({"letter", "message", "signal", "invitation", "email", "text", "note",
                         "condolence", "greeting", "congratulation"}), None),
     ("hand", frozenset({"letter", "message", "invitation"}), None),
-    # "handed a note of protest", "lodged a complaint": a diplomatic protest (CAMEO 111)
-    ("hand", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
-    ("lodge", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
     ("engage", frozenset({"counterpart", "partner", "community", "envoy", "mediator"}),
      ("CONSULT", "")),
     ("deliver", frozenset({"speech", "address", "message", "verdict", "statement", "remark",

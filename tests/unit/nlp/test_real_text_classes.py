@@ -3827,3 +3827,15 @@ def test_quote_marks_are_read_past_where_they_split_a_statement() -> None:
 def test_naming_another_with_a_word_of_disapproval_after_as_accuses(annotate, text,
                                                                     dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a diplomatic protest sent, raised or filed, also as "a letter of protest" (the letter a
+    # verb sends in its everyday sense is read after it)
+    ("Seoul sent a strong objection to Moscow over the incursion.", ("KOR", "ACCUSE", "RUS")),
+    ("The Peruvian foreign ministry raised a note verbale of protest with Colombia.",
+     ("PER", "ACCUSE", "COL")),
+    ("Egypt sent a letter of protest to Ethiopia over the dam.", ("EGY", "ACCUSE", "ETH")),
+])
+def test_a_protest_sent_raised_or_filed_accuses(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
