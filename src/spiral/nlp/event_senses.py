@@ -666,12 +666,18 @@ def _order_event(token: Token, cue: Cue) -> tuple[str, str] | None:
 
 
 def _intruded(token: Token, cue: Cue) -> bool:
-    """What ships or aircraft enter or cross into: waters, airspace or a zone (`INTRUDED`:
-    "entered its waters"), or a side's ground named after "into" ("drones crossed into
-    Poland")."""
-    reached = [(c.lower_, g) for c in token.children if c.dep_ == "prep" for g in c.children]
-    return any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(g for _, g in reached)]) \
-        or any(preposition == "into" and code_at(g) for preposition, g in reached)
+    """What ships or aircraft enter: waters, airspace or a zone (`INTRUDED`: "entered its
+    waters")."""
+    return any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
+        g for c in token.children if c.dep_ == "prep" for g in c.children)])
+
+
+def _into_a_side(token: Token) -> bool:
+    """"drones crossed into Poland", "entered into Lithuania": a side's ground named after
+    "into". (A crossing into airspace is not read: our own gold leaves "after drones crossed
+    into its airspace" told as the background of an accusation uncoded, e081.)"""
+    return any(code_at(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
+               for g in c.children)
 
 
 def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
@@ -703,7 +709,7 @@ def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
             FORCES | VESSELS):
         return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
     if lemma in ("enter", "intrude", "violate", "cross") and _subject_lemmas(token) & INTRUDERS \
-            and _intruded(token, cue):
+            and (_into_a_side(token) or (lemma != "cross" and _intruded(token, cue))):
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
         return ("MOBILIZE", "troops")  # "continues to build up forces along the border"
