@@ -258,8 +258,10 @@ DESTINATION_PREPS = frozenset({"to", "toward", "towards", "into"})
 GAIN_NOUNS = frozenset({"advance", "gain", "inroad"})
 DRIVING_VERBS = frozenset({"drive", "push", "force", "chase"})
 DRIVEN_WORDS = frozenset({"out", "back"})
-# what ships and aircraft enter to show force: "entered its territorial waters"
-INTRUDED = {"waters", "airspace", "zone", "territory", "sea"}
+# what ships and aircraft enter to show force: "entered its territorial waters" (the parser's
+# lemma of "waters" is "water"), and craft that do so beside the warships a navy sends
+INTRUDED = {"waters", "water", "airspace", "aerospace", "zone", "territory", "sea"}
+INTRUDERS = VESSELS | {"plane", "warplane", "airplane", "helicopter", "boat", "drone"}
 # where forces are sent without going abroad: "sent tanks to its borders"
 FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone", "line",
              "front", "frontline", "waters", "sea", "strait", "gulf", "island", "islands"}
@@ -528,10 +530,10 @@ DECIDING = frozenset({"decide", "decision"})
 # promises whose content decides the act: "pledged to rebuild" agrees, "promised to retaliate"
 # threatens
 PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}
-# what is promised that is a blow to come ("promised revenge", "pledged to take countermeasures",
-# "we promise that we will take revenge"): a threat, not an agreement
-PROMISED_BLOWS = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution",
-                            "countermeasure", "countermeasures"})
+# what a pledge to hit back promises ("promised revenge", "pledged to take countermeasures",
+# "we promise that we will take revenge"): the pledge threatens (`event_senses._pledged_blow`)
+REQUITALS = frozenset({"revenge", "vengeance", "retaliation", "reprisal", "countermeasure",
+                       "counter-measure"})
 # "a possible attack", "the planned drills": an event not (yet) a fact
 PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared", "planned",
                          "proposed", "threatened", "imminent", "future", "prospective",
@@ -699,6 +701,11 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"\b(?:vow|threat|warn|promis|pledg|risk|invit|fac(?:e|es|ing)\b|met with)\w* "
          r"(?:\w+ ){0,3}retaliat"), r"\bretaliat\w* (?:\w+ ){0,2}(?:will|would)\b",
         r"\b(?:face|suffer) (?:the )?(?:severe |serious |grave )?consequences\b",
+        # revenge to come ("will take our revenge", "would exact its revenge", "revenge awaits
+        # the criminals"), not a revenge told as another's motive ("want to take revenge")
+        (r"\b(?:will|would|shall|vow\w*|promis\w*|pledg\w*|swear\w*|swore) (?:\w+ ){0,2}"
+         r"(?:take|exact|wreak) (?:\w+ ){0,2}(?:revenge|vengeance)\b"),
+        r"\b(?:revenge|vengeance) (?:\w+ ){0,2}awaits?\b",
         r"\bnot go unanswered\b", r"\bwill not (?:tolerate|stand idly)\b",
         r"\bact against\b", r"\bpainful blows?\b", r"\bcrushing (?:blow|response)\b",
         r"\bdecisive(?:ly)? (?:respon|action)", r"\boverwhelming(?:ly)? (?:respon|force)",
@@ -793,7 +800,8 @@ DISAPPROVING_WORDS = frozenset({
     "invasion", "occupation", "hostage", "genocide", "massacre", "atrocity", "sabotage",
     "blackmail", "piracy", "counterproductive", "destabilizing", "destabilising", "unprovoked",
     "unjustified", "betrayal", "treason", "interference", "meddling", "outrageous", "barbaric",
-    "cowardly", "heinous", "despicable", "shameful", "unfriendly", "escalatory", "war"})
+    "cowardly", "heinous", "despicable", "shameful", "unfriendly", "escalatory", "fraudulent",
+    "war"})
 COMPLEMENT_SENSES: dict[str, str] = {
     "ask": "question", "call": "naming", "recognize": "clause", "recognise": "clause",
     "accept": "clause", "demonstrate": "object or clause"}
@@ -825,6 +833,10 @@ EVERYDAY_GIFTS = frozenset({"respite", "refund", "explanation", "detail", "instr
                             "account", "insight", "glimpse", "answer", "update", "briefing",
                             "reassurance", "clue", "hint"})
 GIVING_VERBS = frozenset({"give", "offer", "provide"})
+# a side's protest to another, and the verbs that deliver it (`OBJECT_SENSES`)
+DIPLOMATIC_PROTESTS = frozenset({"protest", "complaint", "demarche", "démarche", "objection"})
+PROTEST_DELIVERING_VERBS = frozenset({"hand", "lodge", "send", "file", "deliver", "raise",
+                                      "register", "submit", "convey"})
 
 # what a side seeks or insists on for itself, no demand of another side: "an official who
 # insisted on anonymity", "was seeking more information" (refuge sought abroad stays a request,
@@ -842,7 +854,7 @@ WISHES = frozenset({"desire", "wish", "call", "push", "plea", "appeal", "hope", 
 OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = (
     # "violated Estonia's airspace", "violated the country's waters": an incursion (COERCE), as
     # the annotators code it, not a rejection ("violated the truce")
-    ("violate", frozenset({"airspace", "waters", "territory", "border", "frontier"}),
+    ("violate", frozenset({"airspace", "aerospace", "waters", "territory", "border", "frontier"}),
      ("COERCE", "")),
     ("fire", frozenset({"official", "minister", "general", "chief", "commander", "director",
                         "head", "employee", "staff", "coach", "adviser", "advisor", "aide",
@@ -851,12 +863,13 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
                            "detail", "image", "photo", "picture", "document", "plan", "budget",
                            "list", "album", "book", "transcript", "recording", "finding",
                            "result", "guideline", "strategy", "white paper", "memoir"}), None),
+    # "handed a note of protest", "lodged a complaint", "sent a strong objection", "sent a
+    # letter of protest", "raised a note verbale of protest": a diplomatic protest (CAMEO 111),
+    # read before the letters a verb sends in its everyday sense
+    *((verb, DIPLOMATIC_PROTESTS, ("ACCUSE", "")) for verb in sorted(PROTEST_DELIVERING_VERBS)),
     ("send", frozenset({"letter", "message", "signal", "invitation", "email", "text", "note",
                         "condolence", "greeting", "congratulation"}), None),
     ("hand", frozenset({"letter", "message", "invitation"}), None),
-    # "handed a note of protest", "lodged a complaint": a diplomatic protest (CAMEO 111)
-    ("hand", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
-    ("lodge", frozenset({"protest", "complaint", "demarche"}), ("ACCUSE", "")),
     ("engage", frozenset({"counterpart", "partner", "community", "envoy", "mediator"}),
      ("CONSULT", "")),
     ("deliver", frozenset({"speech", "address", "message", "verdict", "statement", "remark",

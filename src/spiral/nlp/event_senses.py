@@ -46,6 +46,7 @@ from spiral.nlp.event_lexicon import (
     IN_FORCE,
     INCOMING,
     INTRUDED,
+    INTRUDERS,
     JOINT_NOUNS,
     KEEPING_AWAY_VERBS,
     LEAVING_NOUNS,
@@ -69,7 +70,6 @@ from spiral.nlp.event_lexicon import (
     PLEDGES,
     POSTED_ABROAD,
     PRESSING_ON,
-    PROMISED_BLOWS,
     PROPERTY,
     PROTESTERS,
     QUANTIFIERS,
@@ -80,6 +80,7 @@ from spiral.nlp.event_lexicon import (
     RELATIVE_PRONOUNS,
     RELIEF,
     REQUEST_NOUNS,
+    REQUITALS,
     RESOURCES,
     RESPONSIBILITY_VERBS,
     REVERSED,
@@ -269,7 +270,8 @@ def _judgement_event(token: Token, cue: Cue) -> tuple[str, str] | None:
 
 def judged(verb: Token) -> bool:
     """The verb names its object with a word of disapproval, as its predicate ("called it
-    illegal") or in an 'as' phrase ("described it as an act of aggression")."""
+    illegal") or in an 'as' phrase ("described it as an act of aggression", "views the
+    presence as illegal", where the parser hangs the adjective on "as" as a modifier)."""
     if verb.pos_ != "VERB" or verb_lemma(verb) not in NAMING_VERBS or any(
             c.dep_ == "prt" for c in verb.children):
         return False
@@ -278,7 +280,8 @@ def judged(verb: Token) -> bool:
         return False  # "what it called anti-terrorist operations": a name quoted, no charge
     complements = [c for c in verb.children if c.dep_ == "oprd"] + [
         o for head in (verb, *named) for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+        if o.dep_ in ("pobj", "amod", "acomp")]
     return any(t.lemma_.lower() in DISAPPROVING_WORDS and not (
         t.i > 1 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ in ("anti", "counter"))
         for c in complements for t in c.subtree)
@@ -684,6 +687,21 @@ def _order_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     return None
 
 
+def _intruded(token: Token, cue: Cue) -> bool:
+    """What ships or aircraft enter: waters, airspace or a zone (`INTRUDED`: "entered its
+    waters")."""
+    return any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
+        g for c in token.children if c.dep_ == "prep" for g in c.children)])
+
+
+def _into_a_side(token: Token) -> bool:
+    """"drones crossed into Poland", "entered into Lithuania": a side's ground named after
+    "into". (A crossing into airspace is not read: our own gold leaves "after drones crossed
+    into its airspace" told as the background of an accusation uncoded, e081.)"""
+    return any(code_at(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "into"
+               for g in c.children)
+
+
 def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     """Phrasal verbs and idioms: 'ruled out', 'turned down', 'took to the streets'."""
     lemma, particles = cue.lemma, cue.particles
@@ -712,9 +730,8 @@ def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("leave", "abandon", "vacate", "quit") and _subject_lemmas(token) & (
             FORCES | VESSELS):
         return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
-    if lemma in ("enter", "intrude", "violate") and _subject_lemmas(token) & VESSELS and any(
-            o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
-                g for c in children if c.dep_ == "prep" for g in c.children)]):
+    if lemma in ("enter", "intrude", "violate", "cross") and _subject_lemmas(token) & INTRUDERS \
+            and (_into_a_side(token) or (lemma != "cross" and _intruded(token, cue))):
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
         return ("MOBILIZE", "troops")  # "continues to build up forces along the border"
@@ -804,6 +821,19 @@ def _joint_act(token: Token, cue: Cue) -> tuple[str, str] | None:
     return JOINT_NOUNS[token.lemma_.lower()]
 
 
+def _pledged_blow(token: Token) -> bool:
+    """"promised revenge", "pledged to take countermeasures", "we promise that we will take
+    revenge": what the pledge promises, or what the verb of its clause takes, is a blow given back
+    (`REQUITALS`)."""
+    clauses = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(o.lemma_.lower() in REQUITALS for head in (token, *clauses) for o in _objects_and_conjuncts(head))
+
+
+def _objects_and_conjuncts(token: Token) -> list[Token]:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return objects + [c for o in objects for c in o.conjuncts]
+
+
 def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     """The trigger words' own types: verbs, and nouns that name an event of their own."""
     lemma = cue.lemma
@@ -814,9 +844,10 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
         if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
             return NO_EVENT
-        if lemma in PLEDGES and (any(c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
-                                     for c in token.children) or _promises_a_blow(token)):
-            return ("THREATEN", "")  # "promised to retaliate against Israel", "vowed revenge"
+        if lemma in PLEDGES and (_pledged_blow(token) or any(
+                c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
+                for c in token.children)):
+            return ("THREATEN", "")  # "promised to retaliate against Israel"
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT
         if lemma == "threaten" and _endangered(token):
@@ -848,16 +879,6 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"
     return None
-
-
-def _promises_a_blow(pledge: Token) -> bool:
-    """What the pledge promises, as its object or the object of the clause it promises, is a
-    blow to come (`PROMISED_BLOWS`): "promised revenge", "pledged to take countermeasures"."""
-    promised = [c for c in pledge.children if c.dep_ == "dobj"]
-    promised += [o for c in pledge.children if c.dep_ in ("xcomp", "ccomp")
-                 for o in c.children if o.dep_ == "dobj"]
-    return any(n.lemma_.lower() in PROMISED_BLOWS or n.lower_ in PROMISED_BLOWS
-               for o in promised for n in (o, *(c for c in o.children if c.dep_ == "conj")))
 
 
 def _done_by_a_side(verb: Token) -> bool:

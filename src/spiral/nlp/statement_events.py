@@ -48,7 +48,10 @@ ACTS = tuple((event_type, re.compile("|".join(patterns), re.IGNORECASE))
 FALSITY = re.compile("|".join(FALSITY_PATTERNS), re.IGNORECASE)
 RETALIATION = re.compile(RETALIATION_PATTERN, re.IGNORECASE)
 VERBAL_CONFLICT = 3
+QUOTE_MARKS = frozenset("\"“”«»„")
+SINGLE_QUOTE_MARKS = frozenset("'‘’")
 FIRST_PERSON = frozenset({"i", "we"})
+FIRST_PERSON_OWNERS = frozenset({"my", "our"})
 NO_ACT_CUES = UNSPOKEN | SOURCING_CUES
 
 
@@ -74,14 +77,34 @@ def first_act(content: str, named_act: Callable[[int, int], bool] = lambda start
 
     >>> first_act("It is a sad day. They will pay a heavy price.")
     ('THREATEN', 27)
+    >>> first_act('They will pay a "heavy price" over the raid.')
+    ('THREATEN', 10)
     """
+    plain, place = _without_quote_marks(content)
     for event_type, pattern in ACTS:
-        starts = [match.start() for match in pattern.finditer(content)
-                  if not named_act(*match.span())
-                  and not (event_type in HEDGED_ACTS and hedged(*match.span()))]
+        spans = [(place[match.start()], place[match.end() - 1] + 1)
+                 for match in pattern.finditer(plain) if match.end() > match.start()]
+        starts = [start for start, end in spans if not named_act(start, end)
+                  and not (event_type in HEDGED_ACTS and hedged(start, end))]
         if starts:
             return event_type, min(starts)
     return None
+
+
+def _without_quote_marks(content: str) -> tuple[str, list[int]]:
+    """The content with the quote marks inside it dropped, so that a reporter quoting part of a
+    phrase ('will pay a "heavy price"', 'promised "revenge"') does not hide its words from
+    `STATEMENT_ACTS`; and where each kept character stands in the content. A single mark between
+    two letters is an apostrophe ("China's") and is kept.
+
+    >>> _without_quote_marks('a "heavy" ‘price’ isn’t')[0]
+    'a heavy price isn’t'
+    """
+    kept = [at for at, char in enumerate(content)
+            if char not in QUOTE_MARKS and not (char in SINGLE_QUOTE_MARKS and not (
+                0 < at < len(content) - 1 and content[at - 1].isalnum()
+                and content[at + 1].isalnum()))]
+    return "".join(content[at] for at in kept), kept
 
 
 def _names_someones_act(doc: Doc, at: int) -> Callable[[int, int], bool]:
@@ -99,7 +122,7 @@ def _names_someones_act(doc: Doc, at: int) -> Callable[[int, int], bool]:
     def named(start: int, end: int) -> bool:
         span = doc.char_span(at + start, at + end, alignment_mode="expand")
         return span is not None and any(
-            token.pos_ == "NOUN" and not _judges_its_owner(token)
+            token.pos_ == "NOUN" and not _judges_its_owner(token) and not _done_by_its_owner(token)
             and any(o.dep_ == "poss" or a_side(o) for o in owners(token))
             for token in span)
     return named
@@ -125,6 +148,17 @@ def _judges_its_owner(noun: Token) -> bool:
     statement is about, accuses the owner. Under a preposition it is a stock phrase of the
     setting ("defend itself against Russian aggression"), no charge the statement makes."""
     return noun.lemma_.lower() in DISAPPROVING_WORDS and noun.dep_ != "pobj"
+
+
+def _done_by_its_owner(noun: Token) -> bool:
+    """"we will take our revenge", "the republic would exact its revenge": the noun's owner is a
+    pronoun for the subject of the verb that takes it, so the statement tells that subject's own
+    act to come, not an act of another side it mentions ("they rejected our demands")."""
+    verb = noun.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if noun.dep_ == "dobj" else []
+    return any(o.dep_ == "poss" and o.pos_ == "PRON"
+               and (o.lower_ in FIRST_PERSON_OWNERS) == (s.lower_ in FIRST_PERSON)
+               for o in noun.children for s in subjects)
 
 
 def _performs_no_act(doc: Doc, quote: dict[str, Any]) -> bool:

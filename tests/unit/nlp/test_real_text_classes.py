@@ -3952,3 +3952,72 @@ def test_no_act_is_split_by_places_or_nested_sides(annotate, text) -> None:
     found = _dyads(annotate(text, "2025-03-01"))
     assert all(len({r for a, t, r in found if (a, t) == key}) <= 1
                for key in {(a, t) for a, t, _ in found})
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # ships, boats or aircraft entering another's waters, airspace or air defence zone: a show
+    # of force (the parser's lemma of "waters" is "water"; planes and boats beside warships)
+    ("Two Chinese coast guard boats entered Japan's territorial waters near the islands on Monday.",
+     ("CHN", "MOBILIZE", "JPN")),
+    ("Chinese vessels had entered Japanese waters off the atoll for a second day.",
+     ("CHN", "MOBILIZE", "JPN")),
+    ("Chinese military planes entered South Korea's air defence identification zone on Tuesday.",
+     ("CHN", "MOBILIZE", "KOR")),
+    # crossing into a named side's ground, and "aerospace" written for airspace
+    ("Several Russian drones crossed into Poland overnight.", ("RUS", "MOBILIZE", "POL")),
+    ("Three Russian fighter jets violated Estonian aerospace for twelve minutes.",
+     ("RUS", "COERCE", "EST")),
+])
+def test_craft_entering_anothers_waters_or_airspace_show_force(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a reporter quoting part of the words ('a "heavy price"') does not hide the threat they make
+    ('An Iranian army spokesman said that Israel would pay a "heavy price" for the raids.',
+     ("IRN", "THREATEN", "ISR")),
+    # revenge pledged or to come, and a pledge of countermeasures, threaten
+    ('"We will take our revenge on Israel," the Iranian foreign minister told reporters.',
+     ("IRN", "THREATEN", "ISR")),
+    ('Seoul pledged to take "corresponding" countermeasures against Japan over the curbs.',
+     ("KOR", "THREATEN", "JPN")),
+    ('Tehran promised revenge for the general\'s death in an American drone strike.',
+     ("IRN", "THREATEN", "USA")),
+])
+def test_requital_promised_or_quoted_in_part_is_a_threat(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_revenge_told_as_anothers_motive_is_no_threat(annotate) -> None:
+    doc = annotate('"Israel wants to take revenge for our progress," the Iranian minister said.')
+    assert not any(event_type == "THREATEN" for _, event_type, _ in _dyads(doc))
+
+
+def test_quote_marks_are_read_past_where_they_split_a_statement() -> None:
+    assert first_act('They will pay a "heavy price" for this.') == ("THREATEN", 10)
+    assert statement_act('Our answer will be "harsh". Revenge awaits the criminals.') == "THREATEN"
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a word of disapproval after "as" that the parser hangs on "as" as a modifier (words the
+    # statement reader also knows, "as provocative", were coded from the words said)
+    ("Greece views the Turkish presence on the island as hostile.", ("GRC", "ACCUSE", "TUR")),
+    ("Seoul described the Japanese export curbs as unfriendly.", ("KOR", "ACCUSE", "JPN")),
+    ('The British foreign secretary described the Venezuelan government as "fraudulent".',
+     ("GBR", "ACCUSE", "VEN")),
+])
+def test_naming_another_with_a_word_of_disapproval_after_as_accuses(annotate, text,
+                                                                    dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a diplomatic protest sent, raised or filed, also as "a letter of protest" (the letter a
+    # verb sends in its everyday sense is read after it)
+    ("Seoul sent a strong objection to Moscow over the incursion.", ("KOR", "ACCUSE", "RUS")),
+    ("The Peruvian foreign ministry raised a note verbale of protest with Colombia.",
+     ("PER", "ACCUSE", "COL")),
+    ("Egypt sent a letter of protest to Ethiopia over the dam.", ("EGY", "ACCUSE", "ETH")),
+])
+def test_a_protest_sent_raised_or_filed_accuses(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
