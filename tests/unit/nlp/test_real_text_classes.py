@@ -3880,18 +3880,6 @@ def test_force_to_come_is_still_a_threat(annotate, text) -> None:
     assert ("CHL", "THREATEN", "PER") in _dyads(annotate(text))
 
 
-@pytest.mark.parametrize("text, dyad", [
-    # a promise of revenge or countermeasures threatens (S, T, J)
-    ("Iran's leaders promised revenge for the killing of the general by Israel.",
-     ("IRN", "THREATEN", "ISR")),
-    ("Seoul pledged to take countermeasures against Tokyo's decision.", ("KOR", "THREATEN", "JPN")),
-    ("Hanoi promised its people that it would take revenge on Cambodia for the raid.",
-     ("VNM", "THREATEN", "KHM")),
-])
-def test_a_promised_blow_is_a_threat(annotate, text, dyad) -> None:
-    assert dyad in _dyads(annotate(text))
-
-
 def test_a_promise_of_help_stays_an_agreement(annotate) -> None:
     assert ("CHL", "AGREE", "PER") in _dyads(annotate("Chile pledged to rebuild the bridge for Peru."))
 
@@ -3983,6 +3971,9 @@ def test_craft_entering_anothers_waters_or_airspace_show_force(annotate, text, d
      ("KOR", "THREATEN", "JPN")),
     ('Tehran promised revenge for the general\'s death in an American drone strike.',
      ("IRN", "THREATEN", "USA")),
+    ("Seoul pledged to take countermeasures against Tokyo's decision.", ("KOR", "THREATEN", "JPN")),
+    ("Hanoi promised its people that it would take revenge on Cambodia for the raid.",
+     ("VNM", "THREATEN", "KHM")),
 ])
 def test_requital_promised_or_quoted_in_part_is_a_threat(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
