@@ -3699,7 +3699,7 @@ def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) ->
     ("The Kremlin spokesman said Russia has the right to take appropriate steps if needed.",
      "RUS"),
     (("The Russian foreign ministry said: \"If the bases are built, all necessary steps will be "
-      "taken to ensure our security.\""), "RUS"),
+      "taken for our safety.\""), "RUS"),
 ])
 def test_a_line_on_a_need_or_with_steps_for_measures(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
@@ -3770,3 +3770,14 @@ def test_a_description_of_an_international_body_is_the_one_named_before(annotate
 ])
 def test_a_body_named_after_its_country_may_be_of_no_state(annotate, text) -> None:
     assert [sector for _, sector, _ in _speakers(annotate(text, "2025-03-01"))] == [""]
+
+
+@pytest.mark.parametrize("text, date", [
+    # a private army and its founder speak for no state, though their country is Russia's (D, H,
+    # O, T of dev)
+    ("Wagner chief Yevgeny Prigozhin said his men would hand the town to the regular army.",
+     "2023-05-20"),
+    ("The Wagner Group said its fighters had left the mine.", "2023-05-20"),
+])
+def test_a_private_army_speaks_for_no_state(annotate, text, date) -> None:
+    assert _speakers(annotate(text, date)) == [("RUS", "REB", False)]
