@@ -415,6 +415,7 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              "tank", "group", "organisation", "organization", "institute",
                              "university", "company", "firm", "resident", "witness", "analyst",
                              "expert", "activist", "doctor", "journalist", "correspondent",
+                             "blogger", "news",
                              # "the Afghanistan Cricket Board", "the Kenya Bar Association"
                              "board", "federation", "association", "club", "league", "chamber",
                              # "the Palestinian group's armed wing", "a Kurdish movement"

@@ -144,6 +144,11 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                                           for t in source)
     if described and speaker is not None and speaker.sector in STATE_SECTORS:
         speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
+    if speaker is not None and speaker.sector in STATE_SECTORS and not named_at_head \
+            and _of_non_state_kind(head) and country_code(speaker.entity_text) is not None:
+        # "Russia's Tass news agency", "Iran's state-run Nour News": an outlet the country only
+        # places, though the country spoke as a state before
+        speaker = replace(speaker, sector="")
     if anonymous and speaker is not None and _of_any_state(named) and not any(
             t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in source):
         # "according to diplomats" in a report on Somalia: some state's, not Somalia's, though

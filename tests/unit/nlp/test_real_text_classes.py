@@ -3781,3 +3781,20 @@ def test_a_body_named_after_its_country_may_be_of_no_state(annotate, text) -> No
 ])
 def test_a_private_army_speaks_for_no_state(annotate, text, date) -> None:
     assert _speakers(annotate(text, date)) == [("RUS", "REB", False)]
+
+
+@pytest.mark.parametrize("text", [
+    # an outlet a country only places is no state's voice, though the country spoke as a state
+    # before (G, L, S of dev)
+    ("The Kremlin said the visit would last two days. Russia’s Tass news agency reported that "
+     "the envoy had landed in the capital."),
+    ("Iran said it would answer any attack. Iran's state-run Nour News said blasts were heard "
+     "west of the city."),
+    # an agent word as the adjective of an outlet ("official") names no agent
+    ("Iran warned its neighbour. Iran’s official news agency, IRNA, said four people were "
+     "killed in the raid."),
+    # a country named in two words owns the agent noun after it
+    "North Korean state media said the launch had gone well.",
+])
+def test_an_outlet_a_country_places_speaks_for_no_state(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1][1] not in ("GOV", "MIL")
