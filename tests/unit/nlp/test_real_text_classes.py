@@ -3798,3 +3798,18 @@ def test_a_private_army_speaks_for_no_state(annotate, text, date) -> None:
 ])
 def test_an_outlet_a_country_places_speaks_for_no_state(annotate, text) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1][1] not in ("GOV", "MIL")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a body the knowledge base does not know whose name says it is non-governmental (N, R, T of
+    # dev), and "it" after it
+    (("The Campaign for Clean Rivers (CCR) called the dam plan reckless. It said the ministry "
+      "should drop it."), "Campaign for Clean Rivers"),
+    ("The Ruritanian Observatory for Human Rights said ten fighters died in the clashes.",
+     "Ruritanian Observatory for Human Rights"),
+    ("The International Red Cross said its staff had visited the prisoners.", "Red Cross"),
+])
+def test_a_body_named_as_non_governmental_is_an_ngo(annotate, text, name) -> None:
+    for quote in annotate(text, "2025-03-01")._.quotes:
+        found = quote["speaker"]
+        assert (found["entity_name"], found["code"], found["sector"]) == (name, "NGO", "NGO")
