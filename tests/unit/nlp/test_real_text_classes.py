@@ -3813,3 +3813,15 @@ def test_a_body_named_as_non_governmental_is_an_ngo(annotate, text, name) -> Non
     for quote in annotate(text, "2025-03-01")._.quotes:
         found = quote["speaker"]
         assert (found["entity_name"], found["code"], found["sector"]) == (name, "NGO", "NGO")
+
+
+@pytest.mark.parametrize("text, code", [
+    # office holders of a state other than the one a report is about, whom the knowledge base
+    # did not know, were given the report's country (S, P, Q, R of dev)
+    (("Chinese warships sailed past Auckland on Monday. Defence Minister Judith Collins said "
+      "the ships posed no danger."), "NZL"),
+    (("Tanzania deported two activists. Cabinet Secretary for Foreign Affairs Musalia "
+      "Mudavadi said the two may have broken local laws."), "KEN"),
+])
+def test_an_office_holder_of_another_state_keeps_it(annotate, text, code) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == (code, "GOV", False)
