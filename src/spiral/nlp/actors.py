@@ -31,7 +31,7 @@ from spacy.util import minibatch
 
 from spiral.countries import country_name
 from spiral.nlp import extensions, layout
-from spiral.nlp.attribution_lexicon import RELAYING_CUES
+from spiral.nlp.attribution_lexicon import NON_STATE_HEADS, RELAYING_CUES
 from spiral.nlp.kb import ActorKB, Fixed, Person, spelling_key
 from spiral.nlp.quote_marks import find_direct
 from spiral.records import Entity, from_dict, to_dict
@@ -298,10 +298,14 @@ class ActorResolver:
         merged: dict[int, _Mention] = {}
         for start, end, sector in self.kb.agents.find(words):
             agent = doc[start:end]
-            # "Iraq's interim government", "Turkish riot police": up to two modifiers between
+            if _qualifies_non_state_noun(agent):
+                continue
+            # "Iraq's interim government", "Turkish riot police": up to two modifiers between,
+            # back to the last word of an owner ("North Korean state media": "Korean")
             k = start - 1
             while k >= 0 and start - k <= 2 and doc[k].pos_ in ("ADJ", "NOUN") \
-                    and doc[k].dep_ in ("amod", "compound") and doc[k].idx not in owners:
+                    and doc[k].dep_ in ("amod", "compound") \
+                    and doc[k].idx + len(doc[k].text) not in owners_by_end:
                 k -= 1
             before = doc[k] if k >= 0 else None
             if before is not None and before.lower_ in ("'s", "’s") and k > 0:
@@ -927,6 +931,15 @@ def _owned_by_named(doc: Doc, k: int, mentions: list[_Mention]) -> bool:
     military's", not "the country's")."""
     return k > 0 and doc[k].lower_ in ("'s", "’s") and any(
         m.start <= doc[k - 1].idx < m.end for m in mentions)
+
+
+def _qualifies_non_state_noun(agent: Span) -> bool:
+    """"Iran's official news agency", "a Russian military analyst", "military bloggers": an
+    agent word used as an adjective of an outlet, a group or a person of no state names no
+    agent; the noun it qualifies says who speaks."""
+    last = agent[-1]
+    return last.pos_ == "ADJ" and last.dep_ == "amod" and last.head.i > last.i \
+        and last.head.lemma_.lower() in NON_STATE_HEADS
 
 
 def _modifies_other_noun(agent: Span) -> bool:

@@ -319,6 +319,11 @@ MILITARY_QUALIFIERS = frozenset({"military", "army", "defense", "defence", "navy
 NGO_HEADS = frozenset({"group", "organization", "organisation", "agency", "charity", "ngo"})
 NGO_QUALIFIERS = frozenset({"rights", "aid", "humanitarian", "relief", "advocacy", "charity",
                             "monitoring", "watchdog"})
+# words in the name of a body no state runs ("the Campaign for Nuclear Disarmament", "the
+# Syrian Observatory for Human Rights", "an Institute for the Study of War"): an organisation
+# the knowledge base does not know, named by these, is a non-governmental one
+NGO_NAME_WORDS = frozenset({"campaign", "institute", "observatory", "foundation", "studies",
+                            "rights"})
 # nouns that describe an international body named before ("NATO ... the alliance said", "the
 # IAEA ... a report by the watchdog", "the AU ... the continental organisation warned")
 INTERNATIONAL_BODY_NOUNS = frozenset({"bloc", "alliance", "watchdog", "organization",
@@ -415,6 +420,7 @@ NON_STATE_HEADS = frozenset({"website", "site", "media", "outlet", "newspaper", 
                              "tank", "group", "organisation", "organization", "institute",
                              "university", "company", "firm", "resident", "witness", "analyst",
                              "expert", "activist", "doctor", "journalist", "correspondent",
+                             "blogger", "news",
                              # "the Afghanistan Cricket Board", "the Kenya Bar Association"
                              "board", "federation", "association", "club", "league", "chamber",
                              # "the Palestinian group's armed wing", "a Kurdish movement"

@@ -36,6 +36,7 @@ from spiral.nlp.attribution_lexicon import (
     MAX_ANTECEDENT_DISTANCE_CHARS,
     MILITARY_QUALIFIERS,
     NGO_HEADS,
+    NGO_NAME_WORDS,
     NGO_QUALIFIERS,
     NON_STATE_DESCRIPTORS,
     NON_STATE_HEADS,
@@ -120,6 +121,8 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         # "human rights groups said", "aid agencies warned": unnamed, and no state's
         words = doc[source[0].i:source[-1].i + 1].text
         return Entity(words, words, "NGO", "NGO", "anonymous source"), True
+    if speaker is None and (name := _unknown_ngo(source, head)):
+        return Entity(name, name, "NGO", "NGO"), anonymous
     if speaker is not None and not speaker.code \
             and (not speaker.sector or speaker.sector in STATE_SECTORS) \
             and (head.ent_type_ == "PERSON" or head.lower_ in PERSONAL_PRONOUNS
@@ -144,6 +147,11 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                                           for t in source)
     if described and speaker is not None and speaker.sector in STATE_SECTORS:
         speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
+    if speaker is not None and speaker.sector in STATE_SECTORS and not named_at_head \
+            and _of_non_state_kind(head) and country_code(speaker.entity_text) is not None:
+        # "Russia's Tass news agency", "Iran's state-run Nour News": an outlet the country only
+        # places, though the country spoke as a state before
+        speaker = replace(speaker, sector="")
     if anonymous and speaker is not None and _of_any_state(named) and not any(
             t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in source):
         # "according to diplomats" in a report on Somalia: some state's, not Somalia's, though
@@ -184,6 +192,27 @@ def _of_non_state_kind(head: Token) -> bool:
     return any(t.lemma_.lower() in NON_STATE_HEADS for t in kinds) \
         or any(word in NON_STATE_HEADS | NON_STATE_QUALIFIERS
                for t in qualifiers for word in (t.lemma_.lower(), _stem(t.text)))
+
+
+def _unknown_ngo(source: list[Token], head: Token) -> str:
+    """The name of a body the knowledge base does not know whose own name says it is
+    non-governmental ("The Campaign for Nuclear Disarmament (CND)" is "Campaign for Nuclear
+    Disarmament"), or "": its capitalised words, and those joining them, up to a bracket."""
+    if head.pos_ != "PROPN" and not _named_word(head):
+        return ""
+    ids = {t.i for t in source}
+    words = [t for t in head.subtree if t.i in ids and t.dep_ != "det"]
+    name: list[Token] = []
+    for t in words:
+        if t.text == "(" or t.dep_ in ("relcl", "acl", "appos"):
+            break
+        if t.text[:1].isupper() or name and t.lower_ in ("for", "of", "on", "the", "and"):
+            name.append(t)
+    while name and not name[-1].text[:1].isupper():
+        name.pop()
+    if not any(t.lower_ in NGO_NAME_WORDS for t in name):
+        return ""
+    return " ".join(t.text for t in name)
 
 
 def _unnamed_spokesperson(source: list[Token], head: Token, speaker: Entity | None) -> bool:

@@ -4012,3 +4012,58 @@ def test_naming_another_with_a_word_of_disapproval_after_as_accuses(annotate, te
 ])
 def test_a_protest_sent_raised_or_filed_accuses(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, date", [
+    # a private army and its founder speak for no state, though their country is Russia's (D, H,
+    # O, T of dev)
+    ("Wagner chief Yevgeny Prigozhin said his men would hand the town to the regular army.",
+     "2023-05-20"),
+    ("The Wagner Group said its fighters had left the mine.", "2023-05-20"),
+])
+def test_a_private_army_speaks_for_no_state(annotate, text, date) -> None:
+    assert _speakers(annotate(text, date)) == [("RUS", "REB", False)]
+
+
+@pytest.mark.parametrize("text", [
+    # an outlet a country only places is no state's voice, though the country spoke as a state
+    # before (G, L, S of dev)
+    ("The Kremlin said the visit would last two days. Russia’s Tass news agency reported that "
+     "the envoy had landed in the capital."),
+    ("Iran said it would answer any attack. Iran's state-run Nour News said blasts were heard "
+     "west of the city."),
+    # an agent word as the adjective of an outlet ("official") names no agent
+    ("Iran warned its neighbour. Iran’s official news agency, IRNA, said four people were "
+     "killed in the raid."),
+    # a country named in two words owns the agent noun after it
+    "North Korean state media said the launch had gone well.",
+])
+def test_an_outlet_a_country_places_speaks_for_no_state(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1][1] not in ("GOV", "MIL")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a body the knowledge base does not know whose name says it is non-governmental (N, R, T of
+    # dev), and "it" after it
+    (("The Campaign for Clean Rivers (CCR) called the dam plan reckless. It said the ministry "
+      "should drop it."), "Campaign for Clean Rivers"),
+    ("The Ruritanian Observatory for Human Rights said ten fighters died in the clashes.",
+     "Ruritanian Observatory for Human Rights"),
+    ("The International Red Cross said its staff had visited the prisoners.", "Red Cross"),
+])
+def test_a_body_named_as_non_governmental_is_an_ngo(annotate, text, name) -> None:
+    for quote in annotate(text, "2025-03-01")._.quotes:
+        found = quote["speaker"]
+        assert (found["entity_name"], found["code"], found["sector"]) == (name, "NGO", "NGO")
+
+
+@pytest.mark.parametrize("text, code", [
+    # office holders of a state other than the one a report is about, whom the knowledge base
+    # did not know, were given the report's country (S, P, Q, R of dev)
+    (("Chinese warships sailed past Auckland on Monday. Defence Minister Judith Collins said "
+      "the ships posed no danger."), "NZL"),
+    (("Tanzania deported two activists. Cabinet Secretary for Foreign Affairs Musalia "
+      "Mudavadi said the two may have broken local laws."), "KEN"),
+])
+def test_an_office_holder_of_another_state_keeps_it(annotate, text, code) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == (code, "GOV", False)
