@@ -3824,3 +3824,25 @@ def test_destruction_or_the_end_of_a_government_is_a_threat(annotate, text, decl
 ])
 def test_an_expulsion_or_a_fact_to_be_confirmed_draws_no_line(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a treaty partner named first of two who confirm it: the line protects that partner
+    ("Peru and Chile confirmed on Monday that under their pact Chile would defend Peru in the "
+     "event of an attack on its islands."),
+    ("The leaders of Peru and Chile confirmed by phone that the treaty meant Chile would defend "
+     "Peru in the event of a conflict on its soil."),
+    # a mutineer on what his men could do to his own country's president: domestic
+    ('"If we wanted, we would arrest the Bolivian president within an hour," the Bolivian '
+     "colonel said."),
+])
+def test_a_line_falling_on_its_declarers_own_side_is_not_its_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    '"If they cross the river, we will strike Peru," Chile\'s defence minister said.',
+    '"Our troops will defend Peru if the rebels attack," Chile\'s defence minister said.',
+])
+def test_a_line_falling_on_another_side_keeps_its_declarer(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
