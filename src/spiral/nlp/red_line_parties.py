@@ -6,33 +6,52 @@ him" of a coup leader about his own president), is not the declarer's line again
 declarer was resolved to the party the act threatens or protects (a quotation running over
 several sentences, a treaty partner named first), or the threat is domestic. The sentence's own
 subject, when it names another party, holds the line ("the general ordered his troops to
-destroy Ruvia if provoked"); else no one resolved does. What harms the declarer itself in a
-judgement ("a blockade would be a step threatening Ruvia's survival") names it as possessor, not
-as the object of the consequence's act.
+destroy Ruvia if provoked"); else no one resolved does. Not so a party's own forces ("would
+send troops"), its own defence of itself ("we will use every means to protect Ruvia"), nor a
+harm to it in a judgement ("a step threatening Ruvia's survival": a possessor, not an object).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp.actors import entity_at
+from spiral.nlp.red_line_lexicon import DEFENDING_VERBS, OWN_PRONOUNS
 from spiral.nlp.speakers import resolve
 from spiral.records import Entity
 
 
 def undergoes(doc: Doc, sentence: Span, consequence: str, declarer: Entity) -> bool:
-    """Whether a name of the declarer's side is the direct object of a verb of the consequence
-    (the verb as the red-line finder wrote it, one of its words)."""
+    """Whether a name of the declarer's side, other than its forces, is the direct object of a
+    verb of the consequence (the verb as the red-line finder wrote it, one of its words)."""
     said = consequence.split()
     for first, last, _ in doc._.actor_mentions:
         if not sentence.start_char <= first < sentence.end_char:
             continue
         mention = doc.char_span(first, last, alignment_mode="expand")
         entity = entity_at(doc, first, last)
-        if mention is not None and entity is not None and entity.code == declarer.code \
-                and mention.root.dep_ == "dobj" and mention.root.head.text in said:
+        # its own forces are what a party acts with ("would send troops"), not what it acts on
+        if mention is None or entity is None or entity.code != declarer.code \
+                or entity.sector == "MIL" or mention.root.dep_ != "dobj":
+            continue
+        act = mention.root.head
+        # what a party does to defend its own is no act on it ("we will use every means to
+        # protect Russia"); another's defence of it is ("the United States would defend Japan")
+        if act.text in said and not (act.lemma_ in DEFENDING_VERBS and _by_own(doc, act, declarer)):
             return True
     return False
+
+
+def _by_own(doc: Doc, act: Token, declarer: Entity) -> bool:
+    """Whether an act's doer (its subject, or that of the verb it completes) is the declarer's
+    side: a name of its country or a pronoun of its own ("we", "it")."""
+    while (subject := next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)) is None:
+        if act.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or act.head.i == act.i:
+            return True  # no doer said: the declarer's own act
+        act = act.head
+    entity = entity_at(doc, subject.idx, subject.idx + len(subject.text))
+    return entity.code == declarer.code if entity is not None else subject.lower_ in OWN_PRONOUNS
 
 
 def other_holder(doc: Doc, sentence: Span, declarer: Entity) -> Entity | None:

@@ -3843,6 +3843,11 @@ def test_a_line_falling_on_its_declarers_own_side_is_not_its_line(annotate, text
 @pytest.mark.parametrize("text", [
     '"If they cross the river, we will strike Peru," Chile\'s defence minister said.',
     '"Our troops will defend Peru if the rebels attack," Chile\'s defence minister said.',
+    # its own forces sent, and its own defence of itself, are what it acts with and for
+    ('"If our islands are attacked, we will use every means to protect Chile," Chile\'s defence '
+     "minister said."),
+    ("Chile's defence ministry said it would launch strikes against Peru and send troops to the "
+     "border, ready to open fire in case more drones are found over Santiago."),
 ])
 def test_a_line_falling_on_another_side_keeps_its_declarer(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
