@@ -58,7 +58,9 @@ The declarer is the speaker of the statement that holds the consequence (a quote
 the subject of the speech verb), else the main clause's subject read as a source is ("Ethiopia's
 prime minister Abiy Ahmed" is Abiy); several states coordinated
 hold a line by the first named; a line whose declarer has no
-country or body resolved is not kept. A threat word, a verb of warning, a warning named by
+country or body resolved is not kept, nor one whose act falls on the declarer's own side
+("Chile would defend Peru" read as Peru's line): the sentence's subject holds it when it names
+another party (`red_line_parties`). A threat word, a verb of warning, a warning named by
 a noun whose clause holds the consequence ("take this as a warning: if X, Y"), or the
 declarer's own act said as what it will do, keep doing or withhold if, unless or until the
 other side acts ("would keep the crossing shut until its neighbour acts") marks a line; a
@@ -167,6 +169,7 @@ from spiral.nlp.red_line_lexicon import (
     WAR_WORDS,
     WARNING_VERBS,
 )
+from spiral.nlp.red_line_parties import other_holder, undergoes
 from spiral.nlp.speakers import resolve
 from spiral.records import Entity, RedLine
 
@@ -226,6 +229,11 @@ class RedLineFinder:
             return None
         if declarer is not None and not declarer.code and declarer.role == "several speakers":
             declarer = _first_named(doc, sentence, declarer) or declarer
+        # a line is drawn against another: one whose act falls on the declarer's own side was
+        # read for the wrong party, or is domestic
+        if declarer is not None and declarer.code \
+                and undergoes(doc, sentence, consequence, declarer):
+            declarer = other_holder(doc, sentence, declarer)
         # a line no one resolved drew is no one's to hold to it, and onlookers draw none
         if declarer is None or not declarer.code or _onlooker(declarer) \
                 or _passive_unquoted(doc, sentence):

@@ -4067,3 +4067,30 @@ def test_a_body_named_as_non_governmental_is_an_ngo(annotate, text, name) -> Non
 ])
 def test_an_office_holder_of_another_state_keeps_it(annotate, text, code) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == (code, "GOV", False)
+
+
+@pytest.mark.parametrize("text", [
+    # a treaty partner named first of two who confirm it: the line protects that partner
+    ("Peru and Chile confirmed on Monday that under their pact Chile would defend Peru in the "
+     "event of an attack on its islands."),
+    ("The leaders of Peru and Chile confirmed by phone that the treaty meant Chile would defend "
+     "Peru in the event of a conflict on its soil."),
+    # a mutineer on what his men could do to his own country's president: domestic
+    ('"If we wanted, we would arrest the Bolivian president within an hour," the Bolivian '
+     "colonel said."),
+])
+def test_a_line_falling_on_its_declarers_own_side_is_not_its_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    '"If they cross the river, we will strike Peru," Chile\'s defence minister said.',
+    '"Our troops will defend Peru if the rebels attack," Chile\'s defence minister said.',
+    # its own forces sent, and its own defence of itself, are what it acts with and for
+    ('"If our islands are attacked, we will use every means to protect Chile," Chile\'s defence '
+     "minister said."),
+    ("Chile's defence ministry said it would launch strikes against Peru and send troops to the "
+     "border, ready to open fire in case more drones are found over Santiago."),
+])
+def test_a_line_falling_on_another_side_keeps_its_declarer(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
