@@ -121,13 +121,13 @@ class EventCoder:
         if not triggers:
             return []
         when, precision = find_event_date(sentence, published)
-        if published is not None and resolve_date(sentence.text, published) is None \
+        text = extensions.text_of(sentence)
+        if published is not None and resolve_date(text, published) is None \
                 and habitual(sentence):
             # "Chinese vessels frequently harass Filipino boats": what keeps happening has no
             # day of its own, and the publication day is not it
             when, precision = None, "unknown"
         words = {t.lower_ for t in sentence}
-        text = sentence.text
         # a question on a line of its own ("Why are the rebels attacking ships?") ends in the
         # line break after its mark
         asks = text.rstrip().rstrip(" \"'”’»)").endswith("?")

@@ -404,6 +404,7 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     tokens = list(sentence)  # walked twice: a Span builds each Token anew on every walk
     # the words a modal hangs from: the only ones "X would mean Y" can be read at
     modal_heads = {t.head.i for t in tokens if t.lower_ in MODALS}
+    text = extensions.text_of(sentence)
     for token in tokens:
         condition = _condition_clause(token)
         if condition is not None:
@@ -589,10 +590,10 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             taken = {t.i for t in token.subtree}
             consequence = [t for t in token.head.subtree if t.i not in taken and not t.is_punct]
             found.append((_text(condition), _text(consequence)))
-    if (choice := EITHER_OR.search(sentence.text.strip(" “”\"'"))) is not None:
+    if (choice := EITHER_OR.search(text.strip(" “”\"'"))) is not None:
         found.append((f"not {choice.group('demand').strip(' ,…')}",
                       choice.group("consequence").strip()))
-    if (ultimatum := OR_FACE.search(sentence.text.strip())) is not None:
+    if (ultimatum := OR_FACE.search(text.strip())) is not None:
         demand = VOICED.sub("", ultimatum.group("demand").strip())
         if (given := GIVEN_TIME.match(demand)) is not None:  # "X has until Friday to Y"
             demand = f"{given['who']} does not {given['act']} ({given['time']})"

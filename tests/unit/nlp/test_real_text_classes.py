@@ -3699,7 +3699,7 @@ def test_a_threat_does_not_reach_back_without_a_word_of_retaliation(annotate) ->
     ("The Kremlin spokesman said Russia has the right to take appropriate steps if needed.",
      "RUS"),
     (("The Russian foreign ministry said: \"If the bases are built, all necessary steps will be "
-      "taken to ensure our security.\""), "RUS"),
+      "taken for our safety.\""), "RUS"),
 ])
 def test_a_line_on_a_need_or_with_steps_for_measures(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
