@@ -379,7 +379,7 @@ def _without_relative_clauses(sentence: Span) -> str:
     inner = {t.i for t in sentence if t.dep_ == "relcl" and not _names_a_date(t.head)
              for t in t.subtree}
     if not inner:
-        return sentence.text
+        return extensions.text_of(sentence)
     return "".join(t.text_with_ws if t.i not in inner else " " * len(t.text_with_ws)
                    for t in sentence)
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from spiral.nlp import extensions
 from spiral.nlp.dates import (
     clause_offset,
     last_day_named,
@@ -59,13 +60,13 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
     if own_date is None and published is not None and (
             named_in_a_present_state(token)
             or tallied(token) and event_type not in STANDING_TYPES) \
-            and resolve_date(token.sent.text, published) is None:
+            and resolve_date(extensions.text_of(token.sent), published) is None:
         # "the move raises concerns over the fate of soldiers fighting al Shabaab", "have
         # struck more than 3,400 targets": no day's event; "has massed more than 100,000
         # troops" is a build-up that stands on the day
         return None, "unknown"
     if own_date is None and (ongoing(token) or told_as_before(token)) and (
-            when == published or resolve_date(token.sent.text, published) is None):
+            when == published or resolve_date(extensions.text_of(token.sent), published) is None):
         # "Rwanda alleges ...": no day's event, nor the publication's, nor the day the
         # sentences before it tell
         return None, "unknown"
@@ -82,7 +83,7 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
         # "The rebels seized the town on 9 May and lost it again the day after": a day
         # told from the one the sentence names, or else from the one the report named last
         # (not from the publication day, which the sentence does not tell)
-        told = day if resolve_date(token.sent.text, published) is not None else (
+        told = day if resolve_date(extensions.text_of(token.sent), published) is not None else (
             last_day_named(token.sent, published))
         if told is not None:
             return told + timedelta(days=shift), "day"

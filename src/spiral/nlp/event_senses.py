@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from spiral.nlp.actors import entity_at
@@ -130,6 +131,9 @@ for _lemma, _objects, _verdict in OBJECT_SENSES:
     _OBJECT_SENSES_BY_LEMMA.setdefault(_lemma, []).append((_objects, _verdict))
 # the nouns `_lexicon_event` codes by a row of their own
 EVENT_NOUN_LEMMAS = frozenset(NOUN_TRIGGERS) | frozenset(BETWEEN_NOUNS) | frozenset(EVENT_NOUNS)
+# the parts of speech a trigger is of (spaCy's symbol ids): `event_trigger` answers None for any
+# other word before a rule reads it, and `EventCoder` asks it of these words only
+TRIGGER_POS = frozenset((VERB, AUX, NOUN, ADJ))
 
 
 def event_trigger(token: Token) -> tuple[str, str] | None:
@@ -144,7 +148,7 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     that code nothing here, measures decided by what they let in or hit, light verbs and the
     event their object names, CAMEO distinctions made by the object, phrasal verbs and idioms,
     and last the lexicon."""
-    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+    if token.pos not in TRIGGER_POS:
         return None  # most tokens: decided before any rule looks at their children
     cue = Cue.of(token)
     for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from spiral.records import to_dict
 
@@ -55,6 +55,13 @@ def written(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_WRITTEN] = doc.text
     return text
+
+
+def text_of(span: Span) -> str:
+    """`span.text`, cut from the Doc's `written` text: spaCy builds every Token of the span to
+    join their words on each access, and the coders read the text of every sentence (a span's
+    text runs from its first word's start to its last word's end, its trailing space left out)."""
+    return written(span.doc)[span.start_char:span.end_char]
 
 
 def keep_written(doc: Doc, text: str) -> None:

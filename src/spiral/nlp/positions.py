@@ -77,7 +77,7 @@ class PositionFinder:
         published = date.fromisoformat(doc._.published) if doc._.published else None
         positions = []
         for sentence in layout.body(doc):
-            text = sentence.text
+            text = extensions.text_of(sentence)
             if not CUE.search(text):
                 continue
             settlement = bool(SETTLEMENT.search(text + " " + _context(sentence)))

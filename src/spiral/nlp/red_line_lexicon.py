@@ -123,6 +123,9 @@ OWNING_PRONOUNS = {"its", "their", "our", "his", "her", "my"}
 LINE_TOPICS = {"on", "over", "around", "against", "at"}
 # explicit red-line talk ("X is a red line") marks the kind
 RED_LINE = re.compile(r"\bred lines?\b", re.IGNORECASE)
+# its two words, each read alone as RED_LINE reads letters (case aside): a sentence's text that
+# lacks one of them holds no red line
+RED_LINE_WORDS = (re.compile("red", RED_LINE.flags), re.compile("line", RED_LINE.flags))
 # what a step would be, in the words of war and refusal ("an act of war", "a party to",
 # "will not be tolerated"): such a consequence draws a line
 WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parties to|direct participation|"

@@ -146,6 +146,7 @@ from spiral.nlp.red_line_lexicon import (
     PUNISHING_VERBS,
     READY,
     RED_LINE,
+    RED_LINE_WORDS,
     REGARD_VERBS,
     RELATIVES,
     RESPONSE_NOUNS,
@@ -393,6 +394,14 @@ def _first_named(doc: Doc, sentence: Span, joint: Entity) -> Entity | None:
     return None
 
 
+def _may_name_red_line(text: str) -> bool:
+    """Whether a sentence's text holds "red" and "line" (as `RED_LINE` reads letters, case
+    aside): `_text` of its words can match `RED_LINE` only then, since it keeps each word whole
+    and adds only spaces. Most sentences lack one; reading every "is" they hold for a red line
+    was a fifth of `_conditionals`' time."""
+    return all(word.search(text) is not None for word in RED_LINE_WORDS)
+
+
 def _passive_unquoted(doc: Doc, sentence: Span) -> bool:
     """"Iran will be held responsible for any damage" with no one quoted saying it: the
     subject is who the line is drawn for, not who draws it."""
@@ -418,6 +427,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
     tokens = list(sentence)  # walked twice: a Span builds each Token anew on every walk
     # the words a modal hangs from: the only ones "X would mean Y" can be read at
     modal_heads = {t.head.i for t in tokens if t.lower_ in MODALS}
+    text = extensions.text_of(sentence)
+    may_name_red_line = _may_name_red_line(text)
     for token in tokens:
         condition = _condition_clause(token)
         if condition is not None:
@@ -547,7 +558,8 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
                                   or (THREAT_WORDS.search(_text(rest)) and token.lemma_ != "be"
                                       and (STEP_SUBJECT.match(_text(step)) or warned))):
                 found.append((_text(step), _text(rest)))
-        elif token.lemma_ == "be" and token.dep_ in ("ROOT", "ccomp", "acl") and any(
+        elif may_name_red_line and token.lemma_ == "be" \
+                and token.dep_ in ("ROOT", "ccomp", "acl") and any(
                 c.dep_ == "attr" and RED_LINE.search(_text(list(c.subtree)))
                 for c in token.children) and not any(c.dep_ == "neg" for c in token.children):
             # "sovereignty over the island is a red line": a line drawn in the present, or
@@ -603,10 +615,10 @@ def _conditionals(sentence: Span) -> list[tuple[str, str]]:
             taken = {t.i for t in token.subtree}
             consequence = [t for t in token.head.subtree if t.i not in taken and not t.is_punct]
             found.append((_text(condition), _text(consequence)))
-    if (choice := EITHER_OR.search(sentence.text.strip(" “”\"'"))) is not None:
+    if (choice := EITHER_OR.search(text.strip(" “”\"'"))) is not None:
         found.append((f"not {choice.group('demand').strip(' ,…')}",
                       choice.group("consequence").strip()))
-    if (ultimatum := OR_FACE.search(sentence.text.strip())) is not None:
+    if (ultimatum := OR_FACE.search(text.strip())) is not None:
         demand = VOICED.sub("", ultimatum.group("demand").strip())
         if (given := GIVEN_TIME.match(demand)) is not None:  # "X has until Friday to Y"
             demand = f"{given['who']} does not {given['act']} ({given['time']})"
