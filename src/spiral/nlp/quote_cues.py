@@ -30,7 +30,7 @@ from spiral.nlp.attribution_lexicon import (
     VIEW_NOUNS,
 )
 from spiral.nlp.event_lexicon import TIME_WORDS
-from spiral.nlp.quote_sources import _source, phrase
+from spiral.nlp.quote_sources import phrase, source_of
 from spiral.nlp.quote_spans import Found, around, extent, trimmed
 from spiral.nlp.quote_verb_cues import cue_tokens, verbal
 from spiral.nlp.speakers import SUBJECTS, resolve
@@ -50,7 +50,7 @@ CUE_POS = ("VERB", "NOUN", "PROPN", "ADJ")
 CUE_WORDS = ("according", "in")
 
 
-def _may_cue(doc: Doc) -> list[bool]:
+def cue_positions(doc: Doc) -> list[bool]:
     """Whether each word of the Doc is one `from_parse` may find a cue at (`CUE_POS`,
     `CUE_WORDS`): read from the Doc's POS and LOWER arrays, so that no Token is built for the
     other words (about two in five)."""
@@ -223,7 +223,7 @@ def _nominal(noun: Token) -> list[Found]:
     if owner is not None:
         source = list(owner.subtree)
     elif noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
-        source = _source(noun.head)
+        source = source_of(noun.head)
     else:
         source = []
     if not source and clause.head.i == noun.head.i and noun.i < noun.head.i:
@@ -258,7 +258,7 @@ def _spoken_object(noun: Token, lemma: str) -> list[Found]:
             break
     if what is None:
         return []
-    source = _source(verb)
+    source = source_of(verb)
     cue += [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
     cue += [c for c in noun.children if c.dep_ == "det" and c.lower_ == "no"]
     return [Found(sorted(cue, key=lambda t: t.i), source, [extent(what)], verb)] \
@@ -273,7 +273,7 @@ def _spoken_content(noun: Token) -> list[Found]:
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or noun.i < verb.i or verb.dep_ == "xcomp" \
             or verb.lemma_.lower() not in SPOKEN_CONTENT_VERBS:
         return []
-    source = _source(verb)
+    source = source_of(verb)
     content = [extent(noun)]
     return [Found(cue_tokens(verb, content), source, content, verb)] if source else []
 
@@ -285,7 +285,7 @@ def _endorsed(noun: Token) -> list[Found]:
         return []
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
     backer = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
-    backed = _source(verb)
+    backed = source_of(verb)
     if backer is None or not backed:
         return []
     cue = [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i]
@@ -337,7 +337,7 @@ def _holder(adjective: Token) -> list[Token]:
     if own is not None:
         return list(own.subtree)
     if adjective.dep_ in ("acomp", "advcl"):
-        return _source(adjective.head)
+        return source_of(adjective.head)
     head = adjective.head
     if adjective.dep_ != "amod" or head.i > adjective.i or not (
             head.pos_ == "PROPN" or head.tag_ in ("NNS", "NNPS")):
@@ -359,7 +359,7 @@ def _made_clear(adjective: Token) -> list[Found]:
     if head.lemma_.lower() == "make" and adjective.dep_ in ("ccomp", "oprd"):
         clause = next((c for c in (*adjective.children, *head.children) if c.dep_ in (
             "ccomp", "advcl") and c.i > adjective.i and c.i != adjective.i), None)
-        source = _source(head)
+        source = source_of(head)
         if clause is None or not source:
             return []
         cue = [head, adjective] if it is None else [head, it, adjective]

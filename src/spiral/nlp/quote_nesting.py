@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions
-from spiral.nlp.quote_sources import SPOKEN_CLAUSE_CUES, _source
+from spiral.nlp.quote_sources import SPOKEN_CLAUSE_CUES, source_of
 from spiral.nlp.quote_spans import Found, relative_aside
 from spiral.nlp.quote_verb_cues import cue_tokens
 from spiral.nlp.speakers import SUBJECTS
@@ -79,7 +79,7 @@ def attach_quotes(doc: Doc, kept: list[Found], marks: list[tuple[int, int]]) -> 
             own.quoted, previous = True, own
             continue
         if verb is not None:
-            source = _source(verb)
+            source = source_of(verb)
             if source:
                 found = Found(cue_tokens(verb, [(start, end)]), source, [(start, end)], verb,
                                quoted=True,

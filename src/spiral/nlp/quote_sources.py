@@ -87,7 +87,7 @@ def participle(verb: Token) -> bool:
         c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def _source(verb: Token) -> list[Token]:
+def source_of(verb: Token) -> list[Token]:
     """The source of a cue verb: its subject, a passive's agent, or the governing verb's."""
     # the parser may give a verb two subjects ("Addressing leaders in parliament, Singh said"):
     # the one nearest the verb is its own
@@ -103,19 +103,19 @@ def _source(verb: Token) -> list[Token]:
     if passive(verb):
         return []  # "..., and it was revealed that ...": no one named, whoever the clause's is
     if (first := first_cue(verb)) is not None:
-        return _source(first)
+        return source_of(first)
     if (said := trailing_speaker(verb)) is not None:
-        return _source(said)
+        return source_of(said)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" \
             and verb.head.lower_ in GERUND_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
         # "after he told staff that he meant to ...": the clause's subject is the speaker
-        return _source(verb.head.head)
+        return source_of(verb.head.head)
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL and (
             controller := next((c for c in verb.head.children if c.dep_ == "dobj"
                                 and c.i < verb.i), None)):
         return phrase(controller)  # "prompted Anderson Cooper to accuse her": Cooper accuses
     if (governor := _past_beside_modal(verb)) is not None:
-        return _source(governor)
+        return source_of(governor)
     if verb.dep_ == "conj" and verb.head.i < verb.i and any(
             c.dep_ == "agent" for c in verb.head.children) and (shared := next(
             (c for c in verb.head.children if c.dep_ == "nsubjpass"), None)) is not None:
@@ -124,24 +124,24 @@ def _source(verb: Token) -> list[Token]:
         return _with_antecedent(verb.head, shared)
     if verb.dep_ in INHERITS_SOURCE and verb.head.i != verb.i and verb.head.pos_ in (
             "VERB", "AUX") and not participle(verb) and not _misread(verb):
-        return _source(verb.head)
+        return source_of(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" \
             and verb.head.head.pos_ in ("VERB", "AUX"):
         # "the envoy is likely to stress that ...", "most were less likely to say ...": the one
         # the adjective describes
-        return _source(verb.head.head)
+        return source_of(verb.head.head)
     if saying_noun(verb):
         # "issued a statement saying that ...": who issued it; "911 calls saying that ...": the
         # calls
         if (governor := issuer(verb)) is not None:
-            return _source(governor)
+            return source_of(governor)
         return document(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i \
             and verb.head.lemma_.lower() in SPEAKING_NOUNS:
         # "ads attacking Cruz", "a petition calling on him to resign": the ads, the petition;
         # "issued a statement condemning ...", "ran ads praising ...": who issued or ran them
         if verb.head.dep_ == "dobj" and verb.head.head.pos_ == "VERB":
-            return _source(verb.head.head)
+            return source_of(verb.head.head)
         words = [t for t in verb.head.subtree if t.i < verb.i]
         while words and (words[-1].is_punct or words[-1].is_space):
             words.pop()

@@ -44,7 +44,6 @@ from spiral.nlp.attribution_lexicon import (
 )
 from spiral.nlp.quote_sources import (
     SPOKEN_CLAUSE_CUES,
-    _source,
     document,
     first_cue,
     issuer,
@@ -52,6 +51,7 @@ from spiral.nlp.quote_sources import (
     passive,
     phrase,
     saying_noun,
+    source_of,
     stranded_subject,
     trailing_speaker,
 )
@@ -153,7 +153,7 @@ def verbal(verb: Token, lemma: str) -> list[Found]:
     elif (mark := _particle_mark(verb, lemma)) is not None:
         # "called for the allies to step up": the parser read "for" as opening a clause
         content = [trimmed([t for t in mark.head.subtree if t.i > mark.i])]
-        source = _source(verb)
+        source = source_of(verb)
         return [Found(sorted([*cue_tokens(verb, content), mark], key=lambda t: t.i), source,
                        content, verb)] if source else []
     elif lemma in ANY_CUES and any(c.dep_ == "ccomp" and c.i > verb.i and _states(c)
@@ -169,7 +169,7 @@ def verbal(verb: Token, lemma: str) -> list[Found]:
     if not content or _depicts(verb, lemma):
         return []
     cue = cue_tokens(verb, content)
-    source = _source(verb) or stranded_subject(verb, content)
+    source = source_of(verb) or stranded_subject(verb, content)
     if len(source) == 1 and source[0].lower_ in LINKING_SUBJECTS and source[0].tag_ == "DT":
         # "That suggests a lack of confidence", "This shows how ...": the writer's own inference
         # from what came before (PolNeAR train: 6 of 35 matched)
@@ -195,7 +195,7 @@ def verbal(verb: Token, lemma: str) -> list[Found]:
     if (maker := _maker(verb)) is not None:
         # "released a video that accuses ...": PolNeAR marks the video or who released it
         # (train halves +4, +4)
-        return [Found(cue, sorted({*source, *_source(maker)}, key=lambda t: t.i), content,
+        return [Found(cue, sorted({*source, *source_of(maker)}, key=lambda t: t.i), content,
                        verb, relayed=source)]
     return [Found(cue, source, content, verb)]
 
@@ -255,13 +255,13 @@ def _relayed(verb: Token) -> list[Found]:
         if said is None:
             return []
         content = [trimmed([t for t in what.subtree if t.i != said.i])]
-        return [Found([verb, as_, said], _source(verb) or cited, content, said,
+        return [Found([verb, as_, said], source_of(verb) or cited, content, said,
                        relayed=cited)]
     complements = [c for c in said.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
     if not complements:
         return []
     content = [extent(complements[0])]
-    return [Found([verb, as_, said], _source(verb) or cited, content, said,
+    return [Found([verb, as_, said], source_of(verb) or cited, content, said,
                    relayed=cited)]
 
 

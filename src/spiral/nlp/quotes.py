@@ -36,7 +36,7 @@ from spiral.nlp import extensions, layout
 from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import SPEECH_VERBS
 from spiral.nlp.dates import find_event_date
-from spiral.nlp.quote_cues import _may_cue, from_parse, named_lines
+from spiral.nlp.quote_cues import cue_positions, from_parse, named_lines
 from spiral.nlp.quote_marks import find_direct, quote_kind, with_marks
 from spiral.nlp.quote_nesting import attach_quotes, outermost, snapped
 from spiral.nlp.quote_sources import an_outlet, inner_source, on_the_cues_line, relayed_source
@@ -61,7 +61,7 @@ class QuoteFinder:
                  if not layout.in_furniture(doc, s, e)]
         quoted = Inside(marks)
         body = layout.body(doc)
-        may_cue = _may_cue(doc)
+        may_cue = cue_positions(doc)
         candidates = [f for sentence in body for i in range(sentence.start, sentence.end)
                       if may_cue[i] and not quoted.covers((token := doc[i]).idx)
                       for f in from_parse(token)]
