@@ -1,8 +1,9 @@
 """The words the red-line finder reads: condition marks, steps, judgements, threat and war
 words, refusals, a party's own acts, targets, ultimatums and declarers.
 
-One section per entry family; the mechanisms that read them are in `spiral.nlp.red_lines`,
-and `tests/unit/nlp/test_red_line_lexicon.py` has a test per family.
+One section per entry family; the mechanisms that read them are in `spiral.nlp.red_lines` and
+the `red_line_*` modules it imports, and `tests/unit/nlp/test_red_line_lexicon.py` has a test per
+family.
 """
 
 from __future__ import annotations

@@ -13,13 +13,25 @@ import re
 
 import pytest
 
-from spiral.nlp import actors, event_lexicon, red_lines
+from spiral.nlp import (
+    actors,
+    event_lexicon,
+    red_line_clauses,
+    red_line_conditions,
+    red_line_declarers,
+    red_line_lemma_rules,
+    red_line_threats,
+    red_lines,
+)
 from spiral.nlp import red_line_lexicon as lexicon
 
 WORD_TABLES = {name: value for name, value in vars(lexicon).items()
                if name.isupper() and isinstance(value, set | frozenset)}
 PATTERNS = {name: value for name, value in vars(lexicon).items()
             if name.isupper() and isinstance(value, re.Pattern)}
+# the modules of the red-line finder
+FINDER = (red_lines, red_line_clauses, red_line_conditions, red_line_declarers,
+          red_line_lemma_rules, red_line_threats)
 
 
 def _lines(annotate, text: str) -> set[tuple[str, str, str]]:
@@ -30,13 +42,14 @@ def test_red_line_lexicon_is_what_the_finder_reads() -> None:
     # one list per concept: the finder holds no table of its own beside the lexicon's
     assert WORD_TABLES and PATTERNS
     for name in (*WORD_TABLES, *PATTERNS):
-        assert getattr(red_lines, name) is getattr(lexicon, name), name
+        assert any(getattr(module, name, None) is getattr(lexicon, name) for module in FINDER), name
     # the tables of other stages it shares (actors' sectors, the calendar's words) aside
     shared = {name for module in (actors, event_lexicon) for name in vars(module)}
-    own = [name for name, value in vars(red_lines).items() if name.isupper()
+    own = [f"{module.__name__}.{name}" for module in FINDER
+           for name, value in vars(module).items() if name.isupper()
            and isinstance(value, set | frozenset | re.Pattern)
            and not hasattr(lexicon, name) and name not in shared]
-    assert own == [], f"tables defined in red_lines.py, not in red_line_lexicon.py: {own}"
+    assert own == [], f"tables defined in the finder's modules, not in red_line_lexicon.py: {own}"
 
 
 def test_red_line_lexicon_words_are_lowercase_lemmas_or_codes() -> None:
@@ -308,5 +321,6 @@ def test_red_line_lexicon_onlookers_draw_no_line(annotate, monkeypatch) -> None:
     text = "Yonhap said that if the talks fail, North Korea will resume missile tests."
     assert _lines(annotate, text) == set()
     # the news agency's sector is what keeps it from drawing the line
-    monkeypatch.setattr(red_lines, "ONLOOKING_SECTORS", lexicon.ONLOOKING_SECTORS - {"MED"})
+    monkeypatch.setattr(red_line_declarers, "ONLOOKING_SECTORS",
+                        lexicon.ONLOOKING_SECTORS - {"MED"})
     assert _lines(annotate, text) == {("KOR", "conditional_threat", "the talks fail")}

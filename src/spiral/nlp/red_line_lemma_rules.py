@@ -1,0 +1,547 @@
+"""The rules that read a word of a few lemmas for a condition and a consequence ("warned X
+not to Y", "will be held responsible for any X", "X means war", ultimatums, a party's own act
+claimed as a right), and the table of them by lemma."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from spiral.nlp.actors import entity_at
+from spiral.nlp.event_lexicon import TIME_WORDS
+from spiral.nlp.red_line_clauses import (
+    any_such,
+    clause_around,
+    clause_of,
+    doer_of,
+    future,
+    is_mark,
+    keeps_on,
+    written,
+)
+from spiral.nlp.red_line_lexicon import (
+    ACTION_NOUNS,
+    AGAINST_STEP,
+    ANSWERABLE,
+    ANY_STEP,
+    CONSEQUENCE_NOUNS,
+    COUNTER_VERBS,
+    DEFENDING_ACTS,
+    DEFENDING_VERBS,
+    DEFINITE_STEP,
+    DEMAND_VERBS,
+    ENABLERS,
+    ENDING_VERBS,
+    EXPELLED,
+    FUTURE_AUX,
+    LEAVING_VERBS,
+    LINE_STATING_VERBS,
+    LINE_TOPICS,
+    MODALS,
+    NAMING_VERBS,
+    NOT_ALLOWED,
+    ORDER_VERBS,
+    OWNING_PRONOUNS,
+    PRONOUN,
+    PUBLIC,
+    PUNISHING_VERBS,
+    READY,
+    RED_LINE,
+    REGARD_VERBS,
+    RELATIVES,
+    RESPONSE_NOUNS,
+    RESPONSE_VERBS,
+    RIGHT_HOLDING_VERBS,
+    SEASONS,
+    STOPPING_VERBS,
+    TIME_UNITS,
+    ULTIMATUM_VERBS,
+    UNBOUNDED,
+    WAR_MEANING_VERBS,
+    WAR_WORDS,
+)
+
+
+def _not_allowed(verb: Token) -> list[tuple[str, str]]:
+    """"No hostile force will be let to settle on our border", "cannot tolerate attacks
+    on our ships": a step refused in the active voice, for the future."""
+    children = list(verb.children)
+    if not any(c.dep_ == "neg" for c in children) \
+            or any(c.dep_ == "auxpass" for c in children) or not (
+                future(verb) or any(c.lower_ in ("can", "ca", "cannot") for c in children)):
+        return []
+    # the step: what may not happen, a clause ("any force to settle on our border") or any
+    # such step ("any further provocation"); a bare noun ("would not tolerate blackmail") is a
+    # stance, not a line
+    step = [t for c in children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
+    if not step or PRONOUN.match(written(step)) or DEFINITE_STEP.match(written(step)) or not (
+            any(c.dep_ in ("ccomp", "xcomp") for c in children)
+            or any(t.dep_ == "relcl" or t.dep_ == "acl" for t in step)
+            or ANY_STEP.match(written(step))):
+        return []
+    refusal = [c for c in children if c.dep_ in ("aux", "neg")] + [verb]
+    return [(written(step), written(refusal))]
+
+
+def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
+    """"Israel warned the rebels not to approach the buffer zone": who was warned, doing what
+    they were warned not to do, is the step; the warning is the line."""
+    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                and any(g.dep_ == "neg" for g in c.children)
+                and any(g.lower_ == "to" for g in c.children)), None)
+    if warned is None or act is None or PRONOUN.match(warned.text) \
+            or warned.lemma_.lower() in PUBLIC:
+        return []  # "warned residents not to return" is advice, not a line
+    step = list(warned.subtree) + [t for t in act.subtree if t.dep_ not in ("neg", "aux")
+                                   or t.head.i != act.i]
+    warning = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb]
+    return [(written(step), f"{written(warning)} not to {act.lemma_}")]
+
+
+def _warned_against(verb: Token) -> list[tuple[str, str]]:
+    """"Minsk warned Warsaw against any provocation on the border", "warns Washington against
+    crossing red lines": any such step by whom it warns is the line ("warned against
+    complacency" names no step and no one)."""
+    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if warned is None or PRONOUN.match(warned.text) or warned.lemma_.lower() in PUBLIC:
+        return []
+    # any such step, or crossing a red line ("warns Washington against crossing red lines")
+    step = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
+                 and p.lower_ == "against" for o in p.children if o.dep_ == "pobj"
+                 and any(d.lower_ in AGAINST_STEP for d in o.children
+                         if d.dep_ in ("det", "amod"))
+                 or o.dep_ == "pcomp" and RED_LINE.search(written(list(o.subtree)))),
+                None)
+    if step is None:
+        return []
+    return [(f"{written(list(warned.subtree))} {written(list(step.subtree))}",
+             f"{verb.text} against it")]
+
+
+def _warned_of(verb: Token) -> list[tuple[str, str]]:
+    """"Ruvia warned Minsk of grave consequences for its raid": what the warned party
+    did, or goes on doing, is the step; the consequences are the threat."""
+    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if warned is not None and warned.lemma_.lower() in PUBLIC:
+        return []
+    # the parser hangs "of consequences" on the verb or on whom it warns, and "over" on either
+    threat = next((o for p in (*verb.children, *(warned.children if warned is not None else ()))
+                   if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj" and o.lower_ in CONSEQUENCE_NOUNS), None)
+    if threat is None:
+        return []
+    over = next((o for p in (*threat.children, *verb.children) if p.dep_ == "prep"
+                 and p.lower_ in ("over", "for", "against") and p.i > threat.i
+                 for o in p.children if o.dep_ == "pobj"), None)
+    if warned is None and over is None:
+        return []  # "warned of consequences": of what step, and for whom, is not said
+    if warned is None:
+        # "warned of strong countermeasures against the drills": the step is what they answer
+        return [(written(list(over.subtree)), written([t for t in threat.subtree
+                                                  if t.i not in {x.i for x in over.head.subtree}]
+                                                 or [threat]))]
+    step = written(list(over.subtree)) if over is not None \
+        else f"{written(list(warned.subtree))} acts"
+    consequence = [t for t in threat.subtree if over is None or t.i not in
+                   {*(x.i for x in over.subtree), over.head.i}]
+    return [(step, written(consequence))]
+
+
+def _warning_of(noun: Token) -> list[tuple[str, str]]:
+    """"issued a warning to Beijing about the consequences of any assistance to Moscow", "its
+    warning of a response to any attack": a warning told as a noun; any such step the
+    consequences would follow is the condition."""
+    if noun.pos_ != "NOUN":
+        return []
+    # the parser hangs "about ..." on the warning or on the verb that delivers it
+    around = (*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ()))
+    threat = next((o for p in around if p.dep_ == "prep" and p.lower_ in ("of", "about")
+                   for o in p.children if o.dep_ == "pobj"
+                   and o.lemma_.lower() in CONSEQUENCE_NOUNS | RESPONSE_NOUNS), None)
+    step = next((o for p in threat.children if p.dep_ == "prep"
+                 and p.lower_ in ("of", "over", "for", "against", "to")
+                 for o in p.children if o.dep_ == "pobj" and any_such(o)),
+                None) if threat is not None else None
+    if step is None:
+        return []
+    # "warnings of retaliation": the warning with what it warns of
+    taken = {t.i for t in step.subtree} | {step.head.i}
+    return [(written(list(step.subtree)),
+             written([noun, threat.head, *(t for t in threat.subtree if t.i not in taken)]))]
+
+
+def _ordered_within(verb: Token) -> list[tuple[str, str]]:
+    """"told the envoy to quit the capital within 3 days": not doing what is demanded
+    in the time given is the step; the deadline is the line."""
+    ordered = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                and c.lemma_ in DEMAND_VERBS), None)
+    if ordered is None or act is None or _told_before(verb) or expulsion(verb, ordered, act):
+        return []
+    time = next((o for p in act.children if p.dep_ == "prep" and p.lower_ == "within"
+                 for o in p.children if o.dep_ == "pobj" and o.lower_ in TIME_UNITS
+                 and any(c.dep_ == "nummod" for c in o.children)), None)
+    if time is None:
+        return []
+    # what the act is, without when it is due ("within 48 hours", "on Friday")
+    due = {t.i for p in act.children if p.dep_ == "prep" and p.i >= time.head.i
+           for t in p.subtree}
+    demand = [t for t in act.subtree if t.i not in due and t.lower_ != "to"]
+    period = written(list(time.subtree))
+    return [(f"{written(list(ordered.subtree))} not {written(demand)} within {period}",
+             f"deadline of {period}")]
+
+
+def expulsion(verb: Token, whom: Token | None, demand: Token) -> bool:
+    """"gave the ambassador 72 hours to leave", "expelled a diplomat, asking him to leave within
+    five days": a time for an envoy or a mission to leave is the term of an expulsion, an act
+    done, not a line drawn ("gave the militia 48 hours to leave the town" is one)."""
+    if demand.lemma_ not in LEAVING_VERBS:
+        return False
+    # whom the time or the order is given (the parser takes one for the other object as often),
+    # or who "was given" it ("were named unwelcome and given two days": the passive the two
+    # verbs share)
+    given = doer_of(verb) if _passive(verb) else None
+    objects = [c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < demand.i
+               and c.lower_ not in TIME_UNITS]
+    leaving = [t for c in {whom, given, *objects} if c is not None for t in c.subtree]
+    if any(t.lemma_.lower() in EXPELLED or t.lower_.rstrip("s") in EXPELLED for t in leaving):
+        return True
+    # "expelled a diplomat, asking him to leave": a pronoun stands for whom the verb above expels
+    return bool(leaving) and all(t.pos_ == "PRON" for t in leaving) \
+        and any(t.lemma_ == "expel" for t in verb.ancestors)
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is passive, or shares the passive of the verb it is coordinated with
+    ("were expelled and given ...")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "conj" and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
+
+
+def _told_before(verb: Token) -> bool:
+    """"the measure came after Algeria ordered 12 officials to leave within 48 hours": an order
+    told as what came before the news is background, not a line drawn in it."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since")
+                                        for c in verb.children)
+
+
+def _held_responsible(verb: Token) -> list[tuple[str, str]]:
+    """"Ruvia will be held to account for any damage", "we will hold them accountable for
+    every attack": what they are to answer for is the step."""
+    if not future(verb):
+        return []
+    answerable = next((c for c in verb.children if c.lower_ in ANSWERABLE), None)
+    if answerable is None:
+        return []
+    # "for any damage", or a clause: "for what will unfold"
+    steps = [t for c in (*answerable.children, *verb.children) if c.lower_ == "for"
+             for t in c.children if t.dep_ in ("pobj", "pcomp")]
+    if not steps or PRONOUN.match(steps[0].text):
+        return []
+    taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
+    consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct]
+    return [(written(list(steps[0].subtree)), written(consequence))]
+
+
+def _bear_responsibility(verb: Token) -> list[tuple[str, str]]:
+    """"Azerbaijan would bear full responsibility for any escalation": any such step is the
+    condition, as with "will be held responsible for any"."""
+    if not future(verb) or not any(c.dep_ == "dobj" and c.lemma_ == "responsibility"
+                                    for c in verb.children):
+        return []
+    steps = [t for c in verb.subtree if c.lower_ == "for" for t in c.children if t.dep_ == "pobj"
+             and any_such(t)]
+    if not steps:
+        return []
+    taken = {t.i for t in steps[0].subtree} | {steps[0].head.i}
+    consequence = [t for t in verb.subtree if t.i not in taken and not t.is_punct
+                   and t.dep_ != "mark"]
+    return [(written(list(steps[0].subtree)), written(consequence))]
+
+
+def _punished_doer(verb: Token) -> list[tuple[str, str]]:
+    """"The hand that reaches into our waters will be cut off": whatever does what the relative
+    clause says, in the present, is the step; the punishment promised it the line."""
+    children = list(verb.children)
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in children) or not any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "must") for c in children):
+        return []
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lemma_.lower() in ENABLERS:
+        return []  # "those who play with fire will get burned" is read with the enablers
+    doing = next((c for c in subject.children if c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP")
+                  and any(t.lower_ in RELATIVES and t.dep_ in ("nsubj", "nsubjpass")
+                          for t in c.children)), None) if subject is not None else None
+    if doing is None:
+        return []
+    step = [t for t in subject.subtree if not (t.dep_ == "det" and t.head.i == subject.i)]
+    punishment = [c for c in children if c.dep_ in ("aux", "auxpass", "neg", "prt")] + [verb]
+    return [(written(step), written(punishment))]
+
+
+def _away_with(verb: Token) -> list[tuple[str, str]]:
+    """"You cannot attack our troops and get away with it": the acts coordinated before it are
+    the step."""
+    if not any(c.lower_ == "away" for c in verb.children) \
+            or verb.dep_ != "conj":
+        return []
+    act = verb.head
+    while act.dep_ == "conj" and act.head.i < act.i:
+        act = act.head
+    if not any(c.dep_ == "neg" or c.lower_ == "cannot"
+               or c.dep_ == "nsubj" and c.lower_ in ("nobody", "none", "noone")
+               for c in act.children):
+        return []
+    step = [t for t in verb.doc[act.i:verb.i] if not (t.dep_ == "cc" and t.head.i != act.i
+                                                      and t.i == verb.i - 1)]
+    refusal = [c for c in act.children if c.dep_ in ("aux", "neg") and c.i < act.i]
+    return [(written(step).removesuffix(" and"), written(refusal + list(verb.subtree)))]
+
+
+def _only_if(verb: Token) -> list[tuple[str, str]]:
+    """"Only an end to the war will stop the attacks": without that step, what it would stop
+    goes on."""
+    if not future(verb):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    stopped = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subject is None or stopped is None \
+            or not any(c.lower_ == "only" for c in subject.children):
+        return []
+    step = [t for t in subject.subtree if t.lower_ != "only"]
+    return [(f"not {written(step)}", f"{written(list(stopped.subtree))} go on")]
+
+
+def _ultimatum(noun: Token) -> list[tuple[str, str]]:
+    """"gave the rebels a 24-hour ultimatum to disarm", "after setting a 10-day ultimatum to
+    the troops to lay down their arms": not doing what the ultimatum demands is the step; the
+    ultimatum, with its time when given, is the line. An ultimatum only named ("bold
+    ultimatums that will be rejected") delivers nothing."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in ULTIMATUM_VERBS:
+        return []
+    demand = next((c for c in (*noun.children, *verb.children) if c.i > noun.i
+                   and c.dep_ in ("acl", "relcl", "advcl", "xcomp") and c.pos_ == "VERB"
+                   and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+    if demand is None:
+        return []
+    # to whom: the verb's other object ("issued Tigray an ultimatum") or "to" before the demand
+    whom = next((t for c in verb.children if c.dep_ in ("dative", "dobj") and c.i != noun.i
+                 for t in ([c] if c.dep_ == "dobj" else [c, *c.children])
+                 if t.dep_ in ("dobj", "dative", "pobj") and t.pos_ in ("NOUN", "PROPN")), None)
+    if whom is None:
+        whom = next((o for c in (*noun.children, *verb.children) if c.lower_ == "to"
+                     and c.dep_ in ("prep", "dative") for o in c.children if o.dep_ == "pobj"),
+                    None)
+    time = [t for t in noun.subtree if t.i < noun.i and t.dep_ in ("nummod", "compound")
+            or t.head.dep_ in ("nummod", "compound") and t.head.head.i == noun.i and t.i < noun.i]
+    who = written(list(whom.subtree)) + " " if whom is not None else ""
+    act = written([t for t in demand.subtree if not (t.lower_ == "to" and t.head.i == demand.i)])
+    period = written(sorted(time, key=lambda t: t.i))
+    return [(f"{who}not {act}", f"ultimatum, deadline of {period}" if period
+             else "ultimatum")]
+
+
+# the rules that read a verb of one of a few lemmas, by lemma
+def _until(word: Token) -> list[tuple[str, str]]:
+    """"vowed to keep up its attacks until a ceasefire in Gaza": while what "until" names has
+    not come, the threat holds (a clause after "until" is read with the other conditions)."""
+    verb = word.head
+    # "until Friday", "until the end of winter": a time, not a step
+    if word.dep_ != "prep" or not any(c.dep_ == "pobj" for c in word.children) \
+            or any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS | SEASONS
+                   for t in word.subtree) \
+            or not keeps_on(verb):
+        return []
+    return [(written(list(word.subtree)), written(clause_around(verb, word)))]
+
+
+def _means_war(verb: Token) -> list[tuple[str, str]]:
+    """"Independence means war", "the deployment amounts to a declaration of war", "the
+    displacement of Gazans crosses a red line": a step that, told in the present, is war (the
+    modal "would mean" is read with the other modals; a party that "crosses red lines" is
+    accused of what it did, not warned)."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.lower_ in MODALS for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    said = [t for c in verb.children if c.dep_ in ("dobj", "attr", "prep") for t in c.subtree]
+    words = written(said)
+    if subject is None or PRONOUN.match(subject.text) \
+            or not (words.lower() == "war" or WAR_WORDS.search(words)):
+        return []
+    if verb.lemma_ == "cross" and (subject.pos_ == "PROPN" or entity_at(
+            subject.doc, subject.idx, subject.idx + len(subject.text)) is not None):
+        return []
+    return [(written(list(subject.subtree)), written([verb, *said]))]
+
+
+def _named_red_line(verb: Token) -> list[tuple[str, str]]:
+    """"declaring Peru's naval build-up a red line", "considers any deployment there
+    its red line", "has regarded such works as red lines": what is named a red line is the step
+    (a red line another was said to cross, in a clause of its own, "a raid that crossed a red
+    line", is not named one)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    step = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if step is None:
+        return []
+    # the parser hangs the name on the verb, on the object or on the object's last noun, or
+    # after "as" on the verb
+    line = next((t for t in (*verb.children, *step.subtree, *(
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children))
+                 if t.dep_ in ("oprd", "appos", "attr", "ccomp", "xcomp", "pobj")
+                 and (t.dep_ != "pobj" or t.head.head.i == verb.i) and _red_line_noun(t)), None)
+    if line is None:
+        return []
+    named = {t.i for t in line.subtree}
+    return [(written([t for t in step.subtree if t.i not in named]),
+             written([verb, *line.subtree]))]
+
+
+def _red_line_noun(word: Token) -> bool:
+    """"a red line", "red lines"."""
+    return word.lemma_ == "line" and any(a.lower_ == "red" for a in word.children)
+
+
+def _red_lines_stated(verb: Token) -> list[tuple[str, str]]:
+    """"reiterated its red lines: that Ruvian troops pull back from the pass", "drew a red line
+    over the dam": a party's own red line stated with what it is, in a clause after it or a
+    phrase on it, is the step (a line stated with nothing said of it, "set out its red lines",
+    names none; one another holds, "ignored Kyiv's red lines", is not stated)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    line = next((c for c in verb.children if c.dep_ == "dobj" and _red_line_noun(c) and all(
+        p.dep_ != "poss" or p.lower_ in OWNING_PRONOUNS for p in c.children)), None)
+    if line is None:
+        return []
+    what = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > line.i), None) or next(
+        (o for p in line.children if p.dep_ == "prep" and p.lower_ in LINE_TOPICS
+         for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+    if what is None:
+        return []
+    # what it is about, with the word that says so ("over"), is the step, not the line
+    said = {t.i for t in what.subtree} | ({what.head.i} if what.dep_ != "ccomp" else set())
+    return [(written(list(what.subtree)),
+             written([verb, *(t for t in line.subtree if t.i not in said and not t.is_punct)]))]
+
+
+def _act_in_defence(verb: Token) -> list[tuple[str, str]]:
+    """"Lima keeps the right to take any measures to defend its interests", "has the right to
+    take measures in the face of such acts", "we can do anything to keep it", "would not
+    hesitate to use force to stop the annexation": a party's own act, claimed as a right, with no
+    bound or without hesitation, is a line drawn against the step it answers."""
+    act = _claimed_act(verb)
+    answered = _answered_step(act) if act is not None else None
+    if answered is None:
+        return []
+    step, taken = answered
+    # what is done: the clause of the right, of readiness, of the act or of the vow not to hesitate
+    clause = clause_of(verb.head if verb.dep_ in ("acl", "xcomp") else verb)
+    return [(step, written([t for t in clause.subtree if t.i not in taken and not t.is_punct
+                          and not is_mark(t, clause)]))]
+
+
+def _claimed_act(verb: Token) -> Token | None:
+    """The act a party claims as a right ("has the right to take measures"), with no bound ("can
+    do anything"), as one it would not hesitate to take ("would not hesitate to use force"), or an
+    act that counters, promised or readied ("will crush", "ready to thwart")."""
+    if _right_to_act(verb) or _unbounded_act(verb) or verb.lemma_ in COUNTER_VERBS and (
+            future(verb) or verb.dep_ == "xcomp" and verb.head.lower_ in READY):
+        return verb
+    if verb.lemma_ == "hesitate" and future(verb) and any(c.dep_ == "neg"
+                                                           for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _answered_step(act: Token) -> tuple[str, set[int]] | None:
+    """The step an act answers, and the words that tell it: any such step it acts on ("will
+    crush any incursion"), what the act is to stop ("to stop
+    the annexation"), any such step it is against ("against any threat"), what it faces ("in the
+    face of / in response to such acts"), or a threat to what it defends ("to defend its
+    interests"; "to defend itself" names none)."""
+    countered = next((o for o in act.children if o.dep_ == "dobj" and any_such(o)), None)
+    if countered is not None:
+        return written(list(countered.subtree)), {t.i for t in countered.subtree}
+    stopped = next((p for p in act.children if p.dep_ in ("xcomp", "advcl")
+                    and p.lemma_ in STOPPING_VERBS and any(o.dep_ == "dobj" for o in p.children)),
+                   None)
+    if stopped is not None:
+        step = next(o for o in stopped.children if o.dep_ == "dobj")
+        return written(list(step.subtree)), {t.i for t in stopped.subtree}
+    against = next((p for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
+                    and any(o.dep_ == "pobj" and any_such(o) for o in p.children)), None)
+    if against is not None:
+        step = next(o for o in against.children if o.dep_ == "pobj")
+        return written(list(step.subtree)), {t.i for t in against.subtree}
+    faced = next((o for t in act.sent if t.lower_ == "of" and t.head.lower_ == "face"
+                  and t.head.head.lower_ == "in" or t.lower_ == "to"
+                  and t.head.lower_ == "response" and t.head.head.lower_ == "in"
+                  for o in t.children if o.dep_ == "pobj"), None)
+    if faced is not None:
+        return written(list(faced.subtree)), {t.i for t in faced.head.head.head.subtree}
+    defended = next((o for t in act.sent if t.lemma_ in DEFENDING_VERBS and t.i > act.i
+                     and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+                     for o in t.children if o.dep_ == "dobj"
+                     and not o.lower_.endswith(("self", "selves"))), None)
+    if defended is not None:
+        return f"a threat to {written(list(defended.subtree))}", set()
+    return None
+
+
+def _right_to_act(verb: Token) -> bool:
+    """"has the right to take measures", "reserves the right to respond": an act claimed as a
+    right by whoever has it (not one denied: "has no right to respond")."""
+    right = verb.head
+    if verb.dep_ != "acl" or right.lemma_ != "right" or right.dep_ != "dobj" \
+            or right.head.lemma_ not in RIGHT_HOLDING_VERBS \
+            or any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not") for c in (
+                *right.children, *right.head.children)):
+        return False
+    return verb.lemma_ in RESPONSE_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ACTION_NOUNS for c in verb.children)
+
+
+def _unbounded_act(verb: Token) -> bool:
+    """"we can do anything to keep it", "will do whatever it takes": an act with no bound,
+    said as what a party can or will do."""
+    return verb.lemma_ == "do" and any(c.dep_ == "dobj" and c.lower_ in UNBOUNDED
+                                       for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE_AUX for c in verb.children)
+
+
+# the rules that read a word of a few lemmas, by lemma (a lemma may open several)
+RULES_BY_LEMMAS: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[tuple[str, str]]]],
+                       ...] = (
+    (WAR_MEANING_VERBS, _means_war),
+    ({"until"}, _until),
+    (NOT_ALLOWED, _not_allowed),
+    ({"warn", "caution"}, _warned_not_to), ({"warn"}, _warned_of), ({"warn"}, _warned_against),
+    ({"warning"}, _warning_of),
+    (ORDER_VERBS, _ordered_within),
+    ({"hold"}, _held_responsible),
+    ({"bear"}, _bear_responsibility),
+    (PUNISHING_VERBS, _punished_doer),
+    ({"get"}, _away_with),
+    ({"ultimatum"}, _ultimatum),
+    (ENDING_VERBS, _only_if),
+    (NAMING_VERBS | REGARD_VERBS, _named_red_line),
+    (LINE_STATING_VERBS, _red_lines_stated),
+    (RESPONSE_VERBS | DEFENDING_ACTS | COUNTER_VERBS | {"hesitate"}, _act_in_defence),
+)
+
+
+def _by_lemma(rules: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[tuple[str, str]]]],
+                           ...]) -> dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]]:
+    """Each lemma's rules, in the order given ("crush" opens two)."""
+    table: dict[str, tuple[Callable[[Token], list[tuple[str, str]]], ...]] = {}
+    for lemmas, rule in rules:
+        for lemma in lemmas:
+            table[lemma] = (*table.get(lemma, ()), rule)
+    return table
+
+
+LEMMA_RULES = _by_lemma(RULES_BY_LEMMAS)
