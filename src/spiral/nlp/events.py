@@ -211,17 +211,14 @@ class EventCoder:
             # "Mali, Niger and Burkina Faso recalled their envoys": one act of each state, as
             # the gold of L and N to T codes a joint act
             joint = coordinated(subject)
-            dyads = [(each, recipients, actors is claimant) for actors, recipients in dyads
-                     for each in ([[a] for a in actors] if len(actors) > 1 and all(
-                         a.code in joint for a in actors) else [actors])]
             # "recalled its envoys from Chile and Peru": one act aimed at each, as the gold of
             # every group codes it
             aimed = coordinated_targets(token) if event_type not in ONE_OPERATION else set()
-            dyads = [(actors, [r for r in recipients if r.entity_name not in UNCODED_BLOCS],
-                      claim) for actors, recipients, claim in dyads]
-            dyads = [(actors, each, claim) for actors, recipients, claim in dyads
-                     for each in ([[r] for r in recipients] if len(recipients) > 1 and all(
-                         r.code in aimed for r in recipients) else [recipients])]
+            dyads = [(each_actor, each_recipient, actors is claimant)
+                     for actors, recipients in dyads
+                     for each_actor in _each_named(actors, joint)
+                     for each_recipient in _each_named(
+                         [r for r in recipients if r.entity_name not in UNCODED_BLOCS], aimed)]
             for actors, recipients, claim in dyads:
                 event = _event(token, "ACCUSE" if claim else event_type, "" if claim else mode,
                                actors, recipients, setting)
@@ -281,6 +278,14 @@ def _may_trigger(doc: Doc) -> list[bool]:
     # plain ints, asked one by one: numpy.isin costs more than the look-ups on a Doc's few
     # hundred words
     return [p in TRIGGER_POS for p in doc.to_array(POS).tolist()]
+
+
+def _each_named(sides: list[Entity], together: set[str]) -> list[list[Entity]]:
+    """The sides one by one where every one of them is named in one coordination (`together`
+    holds their codes), else the sides as they are."""
+    if len(sides) > 1 and all(side.code in together for side in sides):
+        return [[side] for side in sides]
+    return [sides]
 
 
 def _event(token: Token, event_type: str, mode: str, actors: list[Entity],
