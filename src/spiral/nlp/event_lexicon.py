@@ -759,6 +759,12 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # `POSSIBILITY_MODALS`; a threat says what would happen by its nature
 HEDGED_ACTS = frozenset({"ACCUSE"})
 POSSIBILITY_MODALS = frozenset({"could", "might", "may", "would"})
+# nor words of a charge that the statement says are absent ("the absence of any provocation",
+# "a lack of aggression", "there were no violations"), nor a verb whose form a charge shares
+# in the sense of where something is ("the answer lies in talks"; not "they lie about it"):
+# verb lemma -> the prepositions of its charging sense
+ABSENCE_NOUNS = frozenset({"absence", "lack"})
+VERBS_NO_CHARGE = {"lie": frozenset({"about", "to"})}
 
 # verbs whose object does what follows: "warnings forced Ankara to abandon the operation"
 CAUSATIVE_VERBS = frozenset({"force", "compel", "oblige", "prompt", "drive", "cause", "lead"})

@@ -28,6 +28,7 @@ from spiral.nlp.actors import entity_at
 from spiral.nlp.attribution_lexicon import SOURCING_CUES, UNSPOKEN
 from spiral.nlp.dates import find_event_date
 from spiral.nlp.event_lexicon import (
+    ABSENCE_NOUNS,
     BACK_REFERENCE_CHARS,
     BLOWS,
     DENIED_WORDS,
@@ -39,6 +40,7 @@ from spiral.nlp.event_lexicon import (
     POSSIBILITY_MODALS,
     RETALIATION_PATTERN,
     STATEMENT_ACTS,
+    VERBS_NO_CHARGE,
 )
 from spiral.nlp.event_participants import verb_lemma
 from spiral.records import Entity, Event, from_dict
@@ -140,6 +142,34 @@ def _said_as_possible(doc: Doc, at: int) -> Callable[[int, int], bool]:
             verb = verb.head
         return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children)
     return hedged
+
+
+def _no_charge(doc: Doc, at: int) -> Callable[[int, int], bool]:
+    """"the answer lies in talks", "there were no provocations", "given the absence of any
+    provocation": the words charge nobody, a verb whose form a charge shares, in another sense
+    (`VERBS_NO_CHARGE`), or a charge the statement says is absent (`ABSENCE_NOUNS`)."""
+    def uncharged(start: int, end: int) -> bool:
+        span = doc.char_span(at + start, at + end, alignment_mode="expand")
+        return span is not None and any(_other_sense(t) or _absent(t) for t in span)
+    return uncharged
+
+
+def _other_sense(verb: Token) -> bool:
+    """"the answer lies in talks", "what lies ahead": not "Lima lies about the border"."""
+    charging = VERBS_NO_CHARGE.get(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
+    return charging is not None and not any(c.dep_ == "prep" and c.lower_ in charging
+                                            for c in verb.children)
+
+
+def _absent(noun: Token) -> bool:
+    """"no provocations", "without any violation", "the absence / lack of aggression"."""
+    if noun.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    preposition = noun.head if noun.dep_ == "pobj" else None
+    return preposition is not None and (preposition.lower_ == "without" or (
+        preposition.lower_ == "of" and preposition.head.lemma_.lower() in ABSENCE_NOUNS))
 
 
 def _judges_its_owner(noun: Token) -> bool:
@@ -303,8 +333,10 @@ class StatementEvents:
         speaker = quote.get("speaker")
         if not speaker or not speaker.get("code"):
             return None
+        # a charge said as what might be, as absent, or by a word in another sense is none
+        possible, uncharged = _said_as_possible(doc, quote["start"]), _no_charge(doc, quote["start"])
         act = first_act(text[quote["start"]:quote["end"]], _names_someones_act(doc, quote["start"]),
-                        _said_as_possible(doc, quote["start"]))
+                        lambda start, end: possible(start, end) or uncharged(start, end))
         if act is None or _performs_no_act(doc, quote):
             return None
         event_type, at = act

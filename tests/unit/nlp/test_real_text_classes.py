@@ -4094,3 +4094,27 @@ def test_a_line_falling_on_its_declarers_own_side_is_not_its_line(annotate, text
 ])
 def test_a_line_falling_on_another_side_keeps_its_declarer(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
+
+
+@pytest.mark.parametrize("text", [
+    # a charge the statement says is absent
+    '"There have been no provocations by Peru this month," the Chilean minister said.',
+    ('The Chilean minister said, "Given the absence of any serious provocations from Peru lately, '
+     'the president chose to ease tensions."'),
+    '"Peru has kept the border calm without any violation of the truce," the Chilean minister said.',
+    # "lie" as a verb of where something is
+    ('"The strength of the plan lies in its speed, so any delay would hurt it," the Chilean '
+     "minister said."),
+])
+def test_a_statement_charges_nobody_with_an_absent_charge_or_a_verb_of_place(annotate,
+                                                                              text) -> None:
+    assert not any(t == "ACCUSE" for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text", [
+    '"Peru lies about the border," the Chilean minister said.',
+    '"Peru\'s provocations on the border are dangerous," the Chilean minister said.',
+    '"There have been provocations by Peru this month," the Chilean minister said.',
+])
+def test_a_statement_still_charges_a_present_charge_or_a_lie_told(annotate, text) -> None:
+    assert ("CHL", "ACCUSE", "PER") in _dyads(annotate(text))
