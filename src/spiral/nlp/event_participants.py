@@ -44,6 +44,7 @@ from spiral.nlp.event_lexicon import (
     KNOWN_VERBS,
     LEGAL_ACTIONS,
     MAKERS,
+    MANY_STATES,
     MEDIATING_VERBS,
     NAME_LINKS,
     NO_AGENT_HEADS,
@@ -335,6 +336,8 @@ def placed_target(sentence: Span, token: Token, subject: list[Token], event_type
     country ('Russian troops captured the village', 'Venezuela sent troops to the coast'), nor
     does a speaker's own name place whom it addresses ('the Guyanese ministry demanded the
     release of the crew'), nor does the venue of talks ('met ... in Paris to discuss security')."""
+    if event_type == "REQUEST" and _asks_many_states(token):
+        return []  # "urged the international community to ...": no place names them
     heads = _target_heads(token)
     bound = _bound_by_subject(token, subject, event_type)
     free = [h for h in heads if h.i not in bound
@@ -816,7 +819,32 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     # an event told as background ("after the attack of 7 October that killed ...") is aimed
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if in_background(token) else token.subtree
-    return others([t for t in under if t.i not in taken and t.i != token.i])[:1]
+    found = others([t for t in under if t.i not in taken and t.i != token.i])[:1]
+    if event_type == "REQUEST" and _asks_many_states(token):
+        # nor at a side named deeper in what many states are asked to do, but at the body they
+        # make up ("called on its allies to invite Kyiv to join NATO")
+        return [r for r in found if r.code == "IGO"]
+    return found
+
+
+def _asks_many_states(token: Token) -> bool:
+    """The trigger asks many states, named by no side, to act ("pleaded with its allies to let
+    Kyiv fire ...", "urges all signatories to offer help", "asked foreign countries to keep
+    calm", "urged the international community to condemn ..."): whom it addresses, its object
+    or the object of "on", "upon", "with" or "to", is a plural of `COLLECTIVES` or a word of
+    `MANY_STATES`, and it governs what they are to do in an infinitive. Such a request is aimed
+    at nobody: not at a side named in what they are asked to do (the groups of W, S and G code
+    none; A codes the target of sanctions asked for), nor at a place of the sentence. Peoples and
+    people ("called on Arabs to unite against ...", "pressed workers to call off the strike")
+    are no such many: PLOVER's gold codes what they are asked to act on."""
+    addressed = [c for c in token.children if c.dep_ in ("dobj", "dative")] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "with", "to")
+        for o in c.children if o.dep_ == "pobj"]
+    return any(h.pos_ == "NOUN" and (h.lemma_.lower() in MANY_STATES or (
+        h.tag_ == "NNS" and h.lemma_.lower() in COLLECTIVES)) for h in addressed) and any(
+        c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                      for a in c.children)
+        for c in token.children)
 
 
 def _struck_by_its_verb(token: Token) -> list[Token]:

@@ -4118,3 +4118,28 @@ def test_a_statement_charges_nobody_with_an_absent_charge_or_a_verb_of_place(ann
 ])
 def test_a_statement_still_charges_a_present_charge_or_a_lie_told(annotate, text) -> None:
     assert ("CHL", "ACCUSE", "PER") in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    ("The Moldovan president has been pleading with her allies for weeks to let Chisinau buy "
+     "German air-defence systems."),
+    "The bloc urges all member states to help bring the Serbian general to trial.",
+    ("The Chilean government urged the international community to speak out about the raid "
+     "by Peruvian troops."),
+    "The Polish president called on foreign governments to stop buying Russian gas.",
+])
+def test_a_request_asking_many_states_named_by_no_side_is_aimed_at_nobody(annotate, text) -> None:
+    requests = _events(annotate(text), "REQUEST")
+    assert requests and all(e["recipient"] == [] for e in requests), requests
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("The Chilean government urged Peru to withdraw its troops from the border.",
+     ("CHL", "REQUEST", "PER")),
+    ("A Bolivian newspaper called on Andeans to rise up against the Chilean minister.",
+     ("BOL", "REQUEST", "CHL")),
+    ("The Georgian president called on allies to let Georgia join NATO this year.",
+     ("GEO", "REQUEST", "IGO")),
+])
+def test_a_request_to_a_side_or_a_people_keeps_its_target(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
