@@ -106,7 +106,12 @@ def condition_clause(token: Token) -> list[Token] | None:
         # "would end only when they lay down their arms", which the parser reads as an adverb
         return list(token.subtree)
     first = next(token.subtree)
-    if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
+    # "had Iran struck first, ...": the inverted clause has a subject of its own after the
+    # auxiliary; "soldiers fighting there had not been in combat since May" is a main verb the
+    # parser hung on the words before it
+    if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i \
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and first.i < c.i < token.i
+                    for c in children):
         return [t for t in token.subtree if t.i != first.i]
     return None
 

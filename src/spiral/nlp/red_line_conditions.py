@@ -47,6 +47,7 @@ from spiral.nlp.red_line_lexicon import (
     MODALS,
     NOT_TOLERATED,
     OR_FACE,
+    OWN_MEMBERS,
     PRONOUN,
     RED_LINE,
     RED_LINE_WORDS,
@@ -233,7 +234,8 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
         # ("countries that let Kyiv use" may be now); "told its neighbours that the blockade
         # endangers them all": a clause the parser hung as relative, opened by a conjunction,
         # is what was said, not who is meant
-        open_step = token.dep_ == "relcl" and token.head.lemma_ in ENABLERS \
+        open_step = token.dep_ == "relcl" \
+            and (token.head.lemma_ in ENABLERS or _open_class(token)) \
             and not (token.tag_ == "VBD" and token.lower_ != token.lemma_
                      and not _backshifted(token.head)) and any(
                 t.lower_ in RELATIVES | {"whose"} and t.dep_ != "mark"
@@ -254,10 +256,15 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             clause = next((t for t in tokens if t.i > token.i and t.dep_ in ("ROOT", "ccomp")
                            and t.pos_ in ("VERB", "AUX") and t.lemma_ not in SPEECH_VERBS),
                           clause_of(token.head.head))
-            start = min(t.i for t in token.subtree)
+            # a kind of party named by a common noun is part of the step, as written ("firms
+            # and banks that trade with X"), as a pronoun ("those who") is not
+            named = token.head.lemma_ not in ENABLERS
+            start = _first_conjunct(token.head).left_edge.i if named \
+                else min(t.i for t in token.subtree)
             # everything between the relative pronoun and the main verb belongs to the condition,
             # whatever the parser attached it to ("lets its territory be used for ...")
-            condition = [t for t in tokens if start <= t.i < clause.i and t.lower_ not in RELATIVES
+            condition = [t for t in tokens if start <= t.i < clause.i
+                         and (named or t.lower_ not in RELATIVES)
                          and not (t.head.i == clause.i and t.dep_ in ("aux", "auxpass", "neg"))] \
                 if clause.i > start else list(token.subtree)
             taken = {t.i for t in token.head.subtree} | {t.i for t in condition}
@@ -325,6 +332,44 @@ def _moment_when(clause: Token) -> list[tuple[str, str]]:
     condition = [t for t in clause.subtree if not (t.lower_ in ("when", "that")
                                                     and t.head.i == clause.i)]
     return [(written(condition), written(clause_around(time.head, time)))]
+
+
+def _open_class(clause: Token) -> bool:
+    """"any territory that serves as a launch pad will be ...", "firms and banks that keep
+    trading with X would face ...": a kind of party the relative clause says what makes one,
+    named by a common noun "any", "every" or "all" is said of, or in the plural with no
+    determiner, whatever the noun, as the subject of what is to come to it (a modal); not "the
+    firms that signed", one set of parties already known, nor bombers "which have launched
+    strikes", forces "that are attacking" or fighters "who did not join", what some do or did,
+    nor soldiers or residents "who break the rules", a side's own members disciplined, nor an
+    object ("will target fighters who ...", read with the targets)."""
+    noun = clause.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in OWN_MEMBERS \
+            or clause.tag_ in ("VBD", "VBG") or any(
+                c.dep_ == "aux" and (c.lemma_ in ("have", "be") or c.tag_ == "VBD")
+                for c in clause.children):
+        return False
+    subject = _first_conjunct(noun)
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | FUTURE_AUX
+            for c in subject.head.children):
+        return False
+    # "individuals and entities that ...": the determiner, if any, is said of the first
+    noun = noun if _determiners(noun) else _first_conjunct(noun)
+    determiners = _determiners(noun)
+    if determiners:
+        return all(d in TARGET_DETERMINERS for d in determiners)
+    return noun.tag_ == "NNS"
+
+
+def _determiners(noun: Token) -> list[str]:
+    return [c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "predet")]
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun
 
 
 def _ahead(word: Token) -> bool:

@@ -115,7 +115,13 @@ from spiral.nlp.red_line_lexicon import (
     WAR_WORDS,
 )
 from spiral.nlp.red_line_parties import other_holder, undergoes
-from spiral.nlp.red_line_threats import foretold, in_relative, risk_told, warning_told
+from spiral.nlp.red_line_threats import (
+    foretold,
+    in_relative,
+    offered,
+    risk_told,
+    warning_told,
+)
 from spiral.records import RedLine
 
 
@@ -184,6 +190,7 @@ class RedLineFinder:
                 or passive_unquoted(doc, sentence):
             return None
         if TRUCE_TERMS.search(consequence) or foretold(sentence, consequence, declarer) \
+                or offered(doc, sentence, condition, consequence) \
                 or declarer.code in NON_STATE_CODES and risk_told(doc, sentence, consequence):
             return None
         condition = _resolve_anaphora(condition, sentences, index)

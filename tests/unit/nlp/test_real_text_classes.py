@@ -4094,3 +4094,46 @@ def test_a_line_falling_on_its_declarers_own_side_is_not_its_line(annotate, text
 ])
 def test_a_line_falling_on_another_side_keeps_its_declarer(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # a kind of party named by any common noun, with what makes one in a relative clause, as the
+    # subject of what is to come to it (W, F and O of dev; the head nouns there were none of these)
+    ("Banks that process payments for the cartel will face penalties, Washington warned.", "USA"),
+    (("Firms which continue to ship parts to Moscow would lose access to our market, the EU "
+      "commissioner warned."), "IGO"),
+    (("Any consulate that issues passports to the rebels will be shut down, Ethiopia's foreign "
+      "ministry warned."), "ETH"),
+])
+def test_a_kind_of_party_a_relative_clause_defines_is_the_step(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text", [
+    "The firms that signed the contract will meet next week, the Chinese ministry said.",
+    "Fighters who did not join the revolt will sign contracts with the Russian army, the Kremlin said.",
+    # an offer on a condition: every act the consequence holds is cooperation (S and W of dev)
+    "Russia would declare a truce and begin talks if Ukraine gave up the four regions, Putin said.",
+    ("Moscow would agree to a truce and start negotiations if Kyiv abandoned its bid to join NATO, "
+     "the Kremlin said."),
+    ("Beijing would resume trade talks and lift its export curbs if Washington dropped the "
+     "tariffs, the Chinese commerce ministry said."),
+])
+def test_no_line_from_a_known_set_of_parties_or_an_offer(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer", [
+    ("Israel will strike back and expand the operation if Hezbollah fires again, Netanyahu said.",
+     "ISR"),
+    ("We will not release the remaining hostages unless Israel halts its strikes, Hamas said.",
+     "PSE"),
+    # a refusal the parse shows, whatever the event coder made of the act refused
+    (("Seoul insisted the South will not engage in any formal dialogue with Pyongyang unless the "
+      "North halts its launches."), "KOR"),
+    ("Tehran warned it would answer with a harsh response if the UN penalties returned.", "IRN"),
+    (("Lima will keep the border accords with Quito in abeyance until Ecuador stops sheltering "
+      "the smugglers, Peru's foreign ministry said."), "PER"),
+])
+def test_a_refusal_or_a_threat_on_a_condition_is_no_offer(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
