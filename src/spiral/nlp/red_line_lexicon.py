@@ -257,6 +257,11 @@ PUNISHING_VERBS = {"cut", "crush", "destroy", "smash", "break", "burn", "elimina
 # -------------------------------------------------------------------------------------------------
 # Ultimatums and deadlines: what is demanded, by when, and what refusing it brings
 # -------------------------------------------------------------------------------------------------
+# "withdraw your ships, otherwise we will ...": the clauses a demand stands in before what is
+# to come if it is not met, and the obligations that make a clause a demand ("X must lift its
+# veto; otherwise ...") where it is no imperative
+DEMAND_CLAUSES = ("advcl", "ccomp", "conj", "parataxis")
+OBLIGING = {"must", "should", "has", "have"}
 # "companies would have three months to leave": what a deadline demands
 DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
                 "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end",

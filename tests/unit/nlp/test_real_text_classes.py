@@ -4137,3 +4137,32 @@ def test_no_line_from_a_known_set_of_parties_or_an_offer(annotate, text) -> None
 ])
 def test_a_refusal_or_a_threat_on_a_condition_is_no_offer(annotate, text, declarer) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # structures of a line in wording no dev group held (stop 24): a demand joined to what is to
+    # come by "otherwise" or "or (else)", an imperative joined by "and", an inverted "were X to",
+    # a refusal of a step a party named takes
+    (('"Withdraw your ships from the reef, otherwise we will remove them by force," China\'s '
+      "defence ministry said."), "CHN"),
+    ("The rebels should lay down their arms or they will be crushed, the Sudanese army said.",
+     "SDN"),
+    ("Pay the debt or else we will seize the port, Beijing warned.", "CHN"),
+    ('"Touch our tankers and we will sink your navy," Iran warned.', "IRN"),
+    (("Were Beijing to blockade the island, Washington would respond with sanctions, the US "
+      "envoy said."), "USA"),
+    ("Israel will not tolerate Iranian entrenchment in Syria, the Israeli defence minister said.",
+     "ISR"),
+])
+def test_red_line_structures_in_unseen_wording(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text", [
+    "Come to the table and we will talk, the Ukrainian president told Russia.",
+    "Russia said the talks must continue and it will send a delegation next week.",
+    "We will not tolerate blackmail, the Indian minister said.",
+    "Sign the accord, otherwise the economy will shrink, Kenya's finance minister told lawmakers.",
+])
+def test_no_line_from_an_invitation_a_plan_a_stance_or_a_forecast(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
