@@ -106,7 +106,18 @@ def condition_clause(token: Token) -> list[Token] | None:
         # "would end only when they lay down their arms", which the parser reads as an adverb
         return list(token.subtree)
     first = next(token.subtree)
-    if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i:
+    if first.i == token.i and token.lower_ in ("should", "were", "had") and any(
+            c.dep_ == "nsubj" for c in children) and any(
+            c.dep_ in ("advcl", "xcomp") and c.i > token.i for c in children):
+        # "were Beijing to blockade the island, ...": the parser makes the inverted auxiliary
+        # the clause's head, its subject and the act it introduces hung on it
+        return [t for t in token.subtree if t.i != token.i]
+    # "had Iran struck first, ...": the inverted clause has a subject of its own after the
+    # auxiliary; "soldiers fighting there had not been in combat since May" is a main verb the
+    # parser hung on the words before it
+    if first.lower_ in ("should", "were", "had") and first.head.i == token.i and first.i < token.i \
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and first.i < c.i < token.i
+                    for c in children):
         return [t for t in token.subtree if t.i != first.i]
     return None
 
@@ -157,6 +168,14 @@ def as_long_as(token: Token) -> bool:
     from "long" is a condition that, while it holds, keeps the consequence coming."""
     return token.head.lower_ == "long" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                for c in token.children)
+
+
+def names_party(words: list[Token]) -> bool:
+    """Whether some words name a party ("Chinese support for ...", "Greek militarisation")."""
+    if not words:
+        return False
+    mentions = words[0].doc._.actor_mentions
+    return any(start <= t.idx < end for t in words for start, end, _ in mentions)
 
 
 def clause_around(token: Token, step: Token) -> list[Token]:

@@ -19,6 +19,7 @@ from spiral.nlp.red_line_clauses import (
     doer_of,
     future,
     is_mark,
+    names_party,
     reported,
     said_next,
     vowed_before,
@@ -34,6 +35,7 @@ from spiral.nlp.red_line_lexicon import (
     CONDITION_MARKS,
     CONDITION_TIMES,
     COUNTER_VERBS,
+    DEMAND_CLAUSES,
     DEMAND_VERBS,
     EITHER_OR,
     ENABLERS,
@@ -46,7 +48,9 @@ from spiral.nlp.red_line_lexicon import (
     MEANING_VERBS,
     MODALS,
     NOT_TOLERATED,
+    OBLIGING,
     OR_FACE,
+    OWN_MEMBERS,
     PRONOUN,
     RED_LINE,
     RED_LINE_WORDS,
@@ -192,7 +196,7 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             # that the pension reform would have consequences for the budget" names no party)
             warned = token.dep_ == "ccomp" and token.head.lemma_ in WARNING_VERBS \
                 and token.lemma_ in CAUSING_VERBS \
-                and _names_party(step)
+                and names_party(step)
             # "these provocations will continue to receive a fitting answer": what goes on
             # following a hostile step is what it means ("such requests will continue to
             # receive responses" names none)
@@ -206,7 +210,7 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             # step: only what a step "would be" in war words ("an act of war") draws a line
             # a step of a party named, judged in a warning's words where no condition is stated
             # (an "if" clause is read above, and what the parser leaves of it here is no step)
-            judged = JUDGEMENTS.search(written(rest)) and _names_party(step) and not any(
+            judged = JUDGEMENTS.search(written(rest)) and names_party(step) and not any(
                 t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in tokens)
             if step and rest and (WAR_WORDS.search(written(rest)) or judged
                                   or (THREAT_WORDS.search(written(rest)) and token.lemma_ != "be"
@@ -224,7 +228,7 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             if step and not PRONOUN.match(written(step)):
                 found.append((written(step), written(rest)))
         found += _not_tolerated(token) + _action_against(token) + _targets(token) \
-            + _deadline(token) + _moment_when(token)
+            + _deadline(token) + _moment_when(token) + _demand_or_else(token)
         # one look-up a token on the hot path; each rule is reached only by its lemmas
         for rule in LEMMA_RULES.get(token.lemma_, ()):
             found += rule(token)
@@ -233,7 +237,8 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
         # ("countries that let Kyiv use" may be now); "told its neighbours that the blockade
         # endangers them all": a clause the parser hung as relative, opened by a conjunction,
         # is what was said, not who is meant
-        open_step = token.dep_ == "relcl" and token.head.lemma_ in ENABLERS \
+        open_step = token.dep_ == "relcl" \
+            and (token.head.lemma_ in ENABLERS or _open_class(token)) \
             and not (token.tag_ == "VBD" and token.lower_ != token.lemma_
                      and not _backshifted(token.head)) and any(
                 t.lower_ in RELATIVES | {"whose"} and t.dep_ != "mark"
@@ -254,10 +259,15 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             clause = next((t for t in tokens if t.i > token.i and t.dep_ in ("ROOT", "ccomp")
                            and t.pos_ in ("VERB", "AUX") and t.lemma_ not in SPEECH_VERBS),
                           clause_of(token.head.head))
-            start = min(t.i for t in token.subtree)
+            # a kind of party named by a common noun is part of the step, as written ("firms
+            # and banks that trade with X"), as a pronoun ("those who") is not
+            named = token.head.lemma_ not in ENABLERS
+            start = _first_conjunct(token.head).left_edge.i if named \
+                else min(t.i for t in token.subtree)
             # everything between the relative pronoun and the main verb belongs to the condition,
             # whatever the parser attached it to ("lets its territory be used for ...")
-            condition = [t for t in tokens if start <= t.i < clause.i and t.lower_ not in RELATIVES
+            condition = [t for t in tokens if start <= t.i < clause.i
+                         and (named or t.lower_ not in RELATIVES)
                          and not (t.head.i == clause.i and t.dep_ in ("aux", "auxpass", "neg"))] \
                 if clause.i > start else list(token.subtree)
             taken = {t.i for t in token.head.subtree} | {t.i for t in condition}
@@ -297,12 +307,42 @@ def _in_such_case(noun: Token) -> tuple[str, str] | None:
     return written(list(noun.subtree)), written(clause_around(top, noun.head))
 
 
-def _names_party(words: list[Token]) -> bool:
-    """Whether some words name a party ("Chinese support for ...", "Greek militarisation")."""
-    if not words:
-        return False
-    mentions = words[0].doc._.actor_mentions
-    return any(start <= t.idx < end for t in words for start, end, _ in mentions)
+def _demand_or_else(act: Token) -> list[tuple[str, str]]:
+    """"Withdraw your ships, otherwise we will remove them", "X must lift its veto; otherwise
+    the bloc will freeze ...", "pay the debt or else we will seize the port": a demand (an
+    imperative, or "must / should / has to") joined to what is to come by "otherwise" or "or"
+    is an ultimatum, the demand not met its condition; "cross this line and you will regret it":
+    an imperative joined by "and" is the step itself. The parser hangs the demand on the act,
+    the act on the demand, or both on the speech verb; what joins them lies between."""
+    if act.pos_ not in ("VERB", "AUX") or not future(act):
+        return []
+    candidates = [c for c in act.children if c.i < act.i and c.dep_ in DEMAND_CLAUSES]
+    if act.dep_ in DEMAND_CLAUSES and act.head.i < act.i:
+        candidates.append(act.head)
+    if act.dep_ in ("ccomp", "conj", "parataxis") and act.head.i != act.i:
+        candidates += [c for c in act.head.children if c.i < act.i and c.i != act.i
+                       and c.dep_ in ("ccomp", "conj", "parataxis")]
+    for demand in sorted(candidates, key=lambda t: -t.i):
+        imperative = demand.tag_ == "VB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "mark") for c in demand.children) \
+            and demand.i == next(t for t in demand.subtree if not t.is_punct).i
+        obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in demand.children)
+        if not (imperative or obliged):
+            continue
+        taken = {t.i for t in demand.subtree} if demand.i != act.head.i \
+            else {t.i for t in demand.subtree} - {t.i for t in act.subtree}
+        between = [t.lower_ for t in act.doc[max(taken) + 1:act.left_edge.i + 1]] \
+            + [t.lower_ for t in act.children if t.i < act.i and t.dep_ in ("advmod", "cc")] \
+            + [t.lower_ for t in demand.children if t.dep_ in ("cc", "conj") and t.i > demand.i]
+        step = written([t for t in act.doc if t.i in taken and not t.is_punct
+                        and t.lower_ not in ("or", "else", "and", "otherwise")])
+        consequence = written([t for t in act.subtree if t.i not in taken and not t.is_punct
+                               and t.lower_ not in ("otherwise", "else") and not is_mark(t, act)])
+        if "otherwise" in between or "or" in between:
+            return [(f"not {step}", consequence)]
+        if "and" in between and imperative:
+            return [(step, consequence)]
+    return []
 
 
 def _answered_with(verb: Token) -> bool:
@@ -325,6 +365,44 @@ def _moment_when(clause: Token) -> list[tuple[str, str]]:
     condition = [t for t in clause.subtree if not (t.lower_ in ("when", "that")
                                                     and t.head.i == clause.i)]
     return [(written(condition), written(clause_around(time.head, time)))]
+
+
+def _open_class(clause: Token) -> bool:
+    """"any territory that serves as a launch pad will be ...", "firms and banks that keep
+    trading with X would face ...": a kind of party the relative clause says what makes one,
+    named by a common noun "any", "every" or "all" is said of, or in the plural with no
+    determiner, whatever the noun, as the subject of what is to come to it (a modal); not "the
+    firms that signed", one set of parties already known, nor bombers "which have launched
+    strikes", forces "that are attacking" or fighters "who did not join", what some do or did,
+    nor soldiers or residents "who break the rules", a side's own members disciplined, nor an
+    object ("will target fighters who ...", read with the targets)."""
+    noun = clause.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in OWN_MEMBERS \
+            or clause.tag_ in ("VBD", "VBG") or any(
+                c.dep_ == "aux" and (c.lemma_ in ("have", "be") or c.tag_ == "VBD")
+                for c in clause.children):
+        return False
+    subject = _first_conjunct(noun)
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS | FUTURE_AUX
+            for c in subject.head.children):
+        return False
+    # "individuals and entities that ...": the determiner, if any, is said of the first
+    noun = noun if _determiners(noun) else _first_conjunct(noun)
+    determiners = _determiners(noun)
+    if determiners:
+        return all(d in TARGET_DETERMINERS for d in determiners)
+    return noun.tag_ == "NNS"
+
+
+def _determiners(noun: Token) -> list[str]:
+    return [c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "predet")]
+
+
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj":
+        noun = noun.head
+    return noun
 
 
 def _ahead(word: Token) -> bool:

@@ -18,6 +18,7 @@ from spiral.nlp.red_line_clauses import (
     future,
     is_mark,
     keeps_on,
+    names_party,
     written,
 )
 from spiral.nlp.red_line_lexicon import (
@@ -71,14 +72,14 @@ def _not_allowed(verb: Token) -> list[tuple[str, str]]:
             or any(c.dep_ == "auxpass" for c in children) or not (
                 future(verb) or any(c.lower_ in ("can", "ca", "cannot") for c in children)):
         return []
-    # the step: what may not happen, a clause ("any force to settle on our border") or any
-    # such step ("any further provocation"); a bare noun ("would not tolerate blackmail") is a
-    # stance, not a line
+    # the step: what may not happen, a clause ("any force to settle on our border"), any
+    # such step ("any further provocation") or a step of a party named ("Iranian bases in
+    # Syria"); a bare noun ("would not tolerate blackmail") is a stance, not a line
     step = [t for c in children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
     if not step or PRONOUN.match(written(step)) or DEFINITE_STEP.match(written(step)) or not (
             any(c.dep_ in ("ccomp", "xcomp") for c in children)
             or any(t.dep_ == "relcl" or t.dep_ == "acl" for t in step)
-            or ANY_STEP.match(written(step))):
+            or ANY_STEP.match(written(step)) or names_party(step)):
         return []
     refusal = [c for c in children if c.dep_ in ("aux", "neg")] + [verb]
     return [(written(step), written(refusal))]

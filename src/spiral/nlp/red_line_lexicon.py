@@ -240,6 +240,13 @@ ANYONE = {"anyone", "anybody", "whoever", "everyone", "everybody"}
 # the relative clause that says how
 ENABLERS = {"country", "state", "nation", "those", "anyone", "one", "party", "government",
             "whoever", "people", "side"}
+# "would cease fire and open talks if X withdrew": PLOVER's quad classes of cooperation
+# (`plover.QUAD_NAMES`), whose acts alone, none refused, make a consequence an offer, not a line
+COOPERATION = frozenset({"verbal_cooperation", "material_cooperation"})
+# "soldiers who break the rules will be punished", "residents who ignore the curfew will be
+# fined": a kind of party that is a side's own forces or public, disciplined at home, draws no
+# line as an open class of parties does ("firms that ship parts to X would face ...")
+OWN_MEMBERS = event_lexicon.FORCES | PUBLIC
 # the relative pronouns that open that clause
 # (not event_lexicon.RELATIVE_PRONOUNS, which lacks "whom": "will punish those whom Kyiv arms")
 RELATIVES = {"that", "which", "who", "whom"}
@@ -250,6 +257,11 @@ PUNISHING_VERBS = {"cut", "crush", "destroy", "smash", "break", "burn", "elimina
 # -------------------------------------------------------------------------------------------------
 # Ultimatums and deadlines: what is demanded, by when, and what refusing it brings
 # -------------------------------------------------------------------------------------------------
+# "withdraw your ships, otherwise we will ...": the clauses a demand stands in before what is
+# to come if it is not met, and the obligations that make a clause a demand ("X must lift its
+# veto; otherwise ...") where it is no imperative
+DEMAND_CLAUSES = ("advcl", "ccomp", "conj", "parataxis")
+OBLIGING = {"must", "should", "has", "have"}
 # "companies would have three months to leave": what a deadline demands
 DEMAND_VERBS = {"leave", "withdraw", "pull", "evacuate", "surrender", "disarm", "comply",
                 "release", "return", "hand", "stop", "cease", "halt", "vacate", "free", "end",

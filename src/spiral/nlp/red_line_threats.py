@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp.actors import entity_at
 from spiral.nlp.red_line_clauses import written
-from spiral.nlp.red_line_lexicon import POSSIBILITY, THREAT_WORDS, UNDERGOING_VERBS
+from spiral.nlp.red_line_lexicon import COOPERATION, POSSIBILITY, THREAT_WORDS, UNDERGOING_VERBS
+from spiral.plover import QUAD_NAMES
 from spiral.records import Entity
 
 
@@ -26,6 +27,44 @@ def warning_told(sentence: Span, consequence: str) -> bool:
                     t.lower_ for t in clause.subtree}:
                 return True
     return False
+
+
+def offered(doc: Doc, sentence: Span, condition: str, consequence: str) -> bool:
+    """"Would cease fire and open talks if X withdrew", "if that fails, we will sit down and weigh
+    your proposals": a consequence whose acts the event coder reads, every one, as cooperation
+    (PLOVER's quad classes 1 and 2) and none withheld is an offer made on a condition, not a
+    line; a cooperative act refused ("will not release the hostages unless") still is one, and
+    a consequence in a threat's words ("would deliver a severe response", "would defend
+    itself") is one whatever the coder made of its verb (a conditional act it may read as a
+    promise); nor is an act kept up "until" the other acts ("will hold the accords in abeyance
+    until X stops"), which presses whatever the act."""
+    if THREAT_WORDS.search(consequence) or condition.lower().startswith("until "):
+        return False
+    where = _located(sentence, consequence)
+    if where is None:
+        return False
+    first, last = where
+    span = [t for t in sentence if first <= t.idx < last]
+    if any(t.dep_ == "neg" or t.lower_ == "never" for t in span):
+        return False  # a refusal the parse shows, though the coder missed it on a noun
+    # "would cease fire and open talks": the verb the written consequence is coordinated with
+    # is part of what is offered
+    heads = {t.head.idx for t in span if t.dep_ == "conj" and t.head.idx < first}
+    acts = [e for e in doc._.events if first <= e["trigger_start"] < last
+            or e["trigger_start"] in heads]
+    return bool(acts) and all(QUAD_NAMES.get(e["quad_code"]) in COOPERATION and not e["negated"] for e in acts)
+
+
+def _located(sentence: Span, consequence: str) -> tuple[int, int] | None:
+    """Where in the Doc's text the written consequence begins and ends (its words in order,
+    whatever the space the parser's tokens left between them), or None."""
+    words = consequence.split()
+    if not words:
+        return None
+    found = re.search(r"\W*".join(re.escape(w) for w in words), sentence.text)
+    if found is None:
+        return None
+    return sentence.start_char + found.start(), sentence.start_char + found.end()
 
 
 def in_relative(word: Token) -> bool:

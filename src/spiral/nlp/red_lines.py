@@ -28,7 +28,11 @@ Patterns, on the dependency parse of each sentence:
   not allow any X to Y", "warned X not to Y", "will be held responsible for any X", "cannot X
   and get away with it", "only X will stop Y";
 - threats to whoever enables an enemy: "any country that X will be Y", "countries that X" as
-  the object of a threat — the relative clause is the condition;
+  the object of a threat — the relative clause is the condition; so for any kind of party a
+  common noun names with "any / every / all" or in the plural ("firms that keep shipping X
+  would face Y"), not a side's own forces or public, nor what some do or did;
+- a demand and what is to come if it is not met: "withdraw X, otherwise we will Y", "X must Z
+  or they will Y"; an imperative and what doing it brings: "touch X and we will Y";
 - a qualified class of targets: "would target all ships bound for X", "ships linked to X would
   be targeted", "will strike anyone trafficking in ...";
 - under a warning, or against any step, "would take action / measures against X";
@@ -70,7 +74,8 @@ pattern needs a future, a condition or a deadline (whoever a relative clause nam
 threatened only by a clause that looks ahead: not "the attack caused tensions between those who
 X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
 forecast, not a threat (what the other would undergo, "Seoul could face consequences", is the
-threat); "as if" sets no condition, nor does a fact not known ("if the allegation is true"), nor
+threat); an offer ("would declare a truce and begin talks if X": every act the consequence holds is
+cooperation, none refused) is no line; "as if" sets no condition, nor does a fact not known ("if the allegation is true"), nor
 a lawsuit ("in a case brought against"); the press, analysts, aid groups, companies
 and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
 tests"); nor does a journalist's sentence whose
@@ -115,7 +120,13 @@ from spiral.nlp.red_line_lexicon import (
     WAR_WORDS,
 )
 from spiral.nlp.red_line_parties import other_holder, undergoes
-from spiral.nlp.red_line_threats import foretold, in_relative, risk_told, warning_told
+from spiral.nlp.red_line_threats import (
+    foretold,
+    in_relative,
+    offered,
+    risk_told,
+    warning_told,
+)
 from spiral.records import RedLine
 
 
@@ -184,6 +195,7 @@ class RedLineFinder:
                 or passive_unquoted(doc, sentence):
             return None
         if TRUCE_TERMS.search(consequence) or foretold(sentence, consequence, declarer) \
+                or offered(doc, sentence, condition, consequence) \
                 or declarer.code in NON_STATE_CODES and risk_told(doc, sentence, consequence):
             return None
         condition = _resolve_anaphora(condition, sentences, index)

@@ -4143,3 +4143,75 @@ def test_a_request_asking_many_states_named_by_no_side_is_aimed_at_nobody(annota
 ])
 def test_a_request_to_a_side_or_a_people_keeps_its_target(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # a kind of party named by any common noun, with what makes one in a relative clause, as the
+    # subject of what is to come to it (W, F and O of dev; the head nouns there were none of these)
+    ("Banks that process payments for the cartel will face penalties, Washington warned.", "USA"),
+    (("Firms which continue to ship parts to Moscow would lose access to our market, the EU "
+      "commissioner warned."), "IGO"),
+    (("Any consulate that issues passports to the rebels will be shut down, Ethiopia's foreign "
+      "ministry warned."), "ETH"),
+])
+def test_a_kind_of_party_a_relative_clause_defines_is_the_step(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text", [
+    "The firms that signed the contract will meet next week, the Chinese ministry said.",
+    "Fighters who did not join the revolt will sign contracts with the Russian army, the Kremlin said.",
+    # an offer on a condition: every act the consequence holds is cooperation (S and W of dev)
+    "Russia would declare a truce and begin talks if Ukraine gave up the four regions, Putin said.",
+    ("Moscow would agree to a truce and start negotiations if Kyiv abandoned its bid to join NATO, "
+     "the Kremlin said."),
+    ("Beijing would resume trade talks and lift its export curbs if Washington dropped the "
+     "tariffs, the Chinese commerce ministry said."),
+])
+def test_no_line_from_a_known_set_of_parties_or_an_offer(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, declarer", [
+    ("Israel will strike back and expand the operation if Hezbollah fires again, Netanyahu said.",
+     "ISR"),
+    ("We will not release the remaining hostages unless Israel halts its strikes, Hamas said.",
+     "PSE"),
+    # a refusal the parse shows, whatever the event coder made of the act refused
+    (("Seoul insisted the South will not engage in any formal dialogue with Pyongyang unless the "
+      "North halts its launches."), "KOR"),
+    ("Tehran warned it would answer with a harsh response if the UN penalties returned.", "IRN"),
+    (("Lima will keep the border accords with Quito in abeyance until Ecuador stops sheltering "
+      "the smugglers, Peru's foreign ministry said."), "PER"),
+])
+def test_a_refusal_or_a_threat_on_a_condition_is_no_offer(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # structures of a line in wording no dev group held (stop 24): a demand joined to what is to
+    # come by "otherwise" or "or (else)", an imperative joined by "and", an inverted "were X to",
+    # a refusal of a step a party named takes
+    (('"Withdraw your ships from the reef, otherwise we will remove them by force," China\'s '
+      "defence ministry said."), "CHN"),
+    ("The rebels should lay down their arms or they will be crushed, the Sudanese army said.",
+     "SDN"),
+    ("Pay the debt or else we will seize the port, Beijing warned.", "CHN"),
+    ('"Touch our tankers and we will sink your navy," Iran warned.', "IRN"),
+    (("Were Beijing to blockade the island, Washington would respond with sanctions, the US "
+      "envoy said."), "USA"),
+    ("Israel will not tolerate Iranian entrenchment in Syria, the Israeli defence minister said.",
+     "ISR"),
+])
+def test_red_line_structures_in_unseen_wording(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text", [
+    "Come to the table and we will talk, the Ukrainian president told Russia.",
+    "Russia said the talks must continue and it will send a delegation next week.",
+    "We will not tolerate blackmail, the Indian minister said.",
+    "Sign the accord, otherwise the economy will shrink, Kenya's finance minister told lawmakers.",
+])
+def test_no_line_from_an_invitation_a_plan_a_stance_or_a_forecast(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
