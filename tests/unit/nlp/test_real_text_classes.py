@@ -4094,3 +4094,24 @@ def test_a_line_falling_on_its_declarers_own_side_is_not_its_line(annotate, text
 ])
 def test_a_line_falling_on_another_side_keeps_its_declarer(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
+
+
+@pytest.mark.parametrize("text, dyads", [
+    # one who speaks for a side told by the office and the side its phrase names, not by a
+    # name: a consultation with each side named (O, S, P, G, W of dev)
+    (("On Monday the Chilean defence minister spoke with the defence ministers of Peru and "
+      "Bolivia."), {("CHL", "CONSULT", "PER"), ("CHL", "CONSULT", "BOL")}),
+    (("The Chilean minister said he had spoken with the foreign policy chief of the African "
+      "Union."), {("CHL", "CONSULT", "IGO")}),
+    ("On Friday evening the Chilean president telephoned Luis Arce, Bolivia's president.",
+     {("CHL", "CONSULT", "BOL")}),
+])
+def test_speaking_with_another_sides_voice_consults_it(annotate, text, dyads) -> None:
+    assert dyads <= _dyads(annotate(text))
+
+
+def test_speaking_to_reporters_consults_no_one(annotate) -> None:
+    assert not any(e["event_type"] == "CONSULT"
+                   for e in annotate("The Chilean president spoke to reporters in Lima on "
+                                     "Monday.")._.events)
+
