@@ -920,6 +920,9 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     # "scrambled two fighter jets": aircraft sent up against an intruder (MOBILIZE), as the
     # annotators code it
     ("scramble", frozenset(FORCES | VESSELS | {"plane", "helicopter"}), ("MOBILIZE", "troops")),
+    # a visa revoked, rescinded, restricted or suspended: a sanction of its holders (CAMEO 16)
+    *((verb, frozenset({"visa"}), ("SANCTION", "")) for verb in ("revoke", "rescind", "restrict",
+                                                                  "suspend", "cancel")),
     # "took part in the drills": joined, not captured (unlike "took part of the town")
     ("take", frozenset({"part"}), None),
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),

@@ -4115,3 +4115,15 @@ def test_speaking_to_reporters_consults_no_one(annotate) -> None:
                    for e in annotate("The Chilean president spoke to reporters in Lima on "
                                      "Monday.")._.events)
 
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a visa revoked, rescinded or restricted sanctions its holders' side (W of dev; H, L and R
+    # code visas stopped or suspended so too)
+    ("Washington revoked the visa of the Bolivian interior minister last year.",
+     ("USA", "SANCTION", "BOL")),
+    ("Chile restricted the issuance of visas for Peruvian officials involved in the case.",
+     ("CHL", "SANCTION", "PER")),
+])
+def test_a_visa_withdrawn_is_a_sanction(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
