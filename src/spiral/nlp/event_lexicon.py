@@ -36,7 +36,8 @@ VERB_TRIGGERS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["agree", "accept", "offer", "promise", "pledge", "conclude",
                      "ratify", "commit", "consent", "initial", "reconcile"], ("AGREE", "")),
     **dict.fromkeys(["meet", "visit", "host", "discuss", "talk", "confer", "consult",
-                     "negotiate", "mediate", "arrive", "receive", "phone", "convene"],
+                     "negotiate", "mediate", "arrive", "receive", "phone", "telephone",
+                     "convene"],
                     ("CONSULT", "")),
     **dict.fromkeys(["support", "praise", "congratulate", "back", "welcome", "defend",
                      "endorse", "apologize", "apologise", "commend", "hail", "thank",
@@ -267,6 +268,12 @@ FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone
              "front", "frontline", "waters", "sea", "strait", "gulf", "island", "islands"}
 ENVOYS = {"envoy", "delegation", "emissary", "negotiator", "representative", "minister",
           "mediator"}
+# those a side speaks or talks with as another side's voice ("spoke with the defence ministers
+# of France and Turkey", "had spoken to Peru's foreign minister"): a consultation, where
+# "spoke to reporters in Lima" is none
+INTERLOCUTORS = frozenset(ENVOYS | {"counterpart", "president", "leader", "chancellor", "premier",
+                                    "king", "emir", "prince", "secretary", "official",
+                                    "ambassador", "diplomat", "chief", "head"})
 RELIEF = {"delivery", "access", "aid", "convoy", "supplies", "supply", "assistance", "food",
           "grain"}
 TERRAIN = {"village", "town", "city", "stronghold", "territory", "base", "position", "airport",
@@ -923,6 +930,9 @@ OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = 
     # "scrambled two fighter jets": aircraft sent up against an intruder (MOBILIZE), as the
     # annotators code it
     ("scramble", frozenset(FORCES | VESSELS | {"plane", "helicopter"}), ("MOBILIZE", "troops")),
+    # a visa revoked, rescinded, restricted or suspended: a sanction of its holders (CAMEO 16)
+    *((verb, frozenset({"visa"}), ("SANCTION", "")) for verb in ("revoke", "rescind", "restrict",
+                                                                  "suspend", "cancel")),
     # "took part in the drills": joined, not captured (unlike "took part of the town")
     ("take", frozenset({"part"}), None),
     ("shoot", frozenset({"video", "film", "footage", "photo", "scene"}), None),

@@ -46,6 +46,7 @@ from spiral.nlp.event_lexicon import (
     HOSTAGE_WORDS,
     IN_FORCE,
     INCOMING,
+    INTERLOCUTORS,
     INTRUDED,
     INTRUDERS,
     JOINT_NOUNS,
@@ -773,11 +774,19 @@ def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
         return ("PROTEST", "")  # "took to the streets"
     if lemma in ("speak", "talk") and any(
             c.dep_ == "prep" and c.lower_ in ("with", "to") and any(
-                entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None
-                for o in c.children if o.dep_ == "pobj") for c in children):
+                _voice_of_a_side(o) for o in c.children if o.dep_ == "pobj") for c in children):
         return ("CONSULT", "phone" if any(t.lower_ in ("phone", "telephone") for t in token.subtree)
                 else "")  # "Scholz spoke to Putin by phone", not "spoke to reporters"
     return None
+
+
+def _voice_of_a_side(noun: Token) -> bool:
+    """'Putin', or one who speaks for a side its phrase names ("the defence ministers of France
+    and Turkey", "Peru's foreign minister"; `INTERLOCUTORS`), not "reporters in Lima"."""
+    def named(word: Token) -> bool:
+        return entity_at(word.doc, word.idx, word.idx + len(word.text)) is not None
+    return named(noun) or noun.lemma_.lower() in INTERLOCUTORS and any(
+        named(t) for t in noun.subtree if t.i != noun.i)
 
 
 def _ground_taken(token: Token, cue: Cue) -> bool:

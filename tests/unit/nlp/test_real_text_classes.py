@@ -4215,3 +4215,35 @@ def test_red_line_structures_in_unseen_wording(annotate, text, declarer) -> None
 ])
 def test_no_line_from_an_invitation_a_plan_a_stance_or_a_forecast(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text, dyads", [
+    # one who speaks for a side told by the office and the side its phrase names, not by a
+    # name: a consultation with each side named (O, S, P, G, W of dev)
+    (("On Monday the Chilean defence minister spoke with the defence ministers of Peru and "
+      "Bolivia."), {("CHL", "CONSULT", "PER"), ("CHL", "CONSULT", "BOL")}),
+    (("The Chilean minister said he had spoken with the foreign policy chief of the African "
+      "Union."), {("CHL", "CONSULT", "IGO")}),
+    ("On Friday evening the Chilean president telephoned Luis Arce, Bolivia's president.",
+     {("CHL", "CONSULT", "BOL")}),
+])
+def test_speaking_with_another_sides_voice_consults_it(annotate, text, dyads) -> None:
+    assert dyads <= _dyads(annotate(text))
+
+
+def test_speaking_to_reporters_consults_no_one(annotate) -> None:
+    assert not any(e["event_type"] == "CONSULT"
+                   for e in annotate("The Chilean president spoke to reporters in Lima on "
+                                     "Monday.")._.events)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a visa revoked, rescinded or restricted sanctions its holders' side (W of dev; H, L and R
+    # code visas stopped or suspended so too)
+    ("Washington revoked the visa of the Bolivian interior minister last year.",
+     ("USA", "SANCTION", "BOL")),
+    ("Chile restricted the issuance of visas for Peruvian officials involved in the case.",
+     ("CHL", "SANCTION", "PER")),
+])
+def test_a_visa_withdrawn_is_a_sanction(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
