@@ -4094,3 +4094,26 @@ def test_a_line_falling_on_its_declarers_own_side_is_not_its_line(annotate, text
 ])
 def test_a_line_falling_on_another_side_keeps_its_declarer(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == ["CHL"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # the state that owns the title written onto a name places the person, however long the
+    # title, and before a body named inside it that the knowledge base places elsewhere (S, Q
+    # of dev)
+    ("Peru's Ministry of Foreign Trade spokesman Luis Quispe said the port would reopen.",
+     "PER"),
+    ("Manila's National Security Council spokesman Carlo Reyes said the vessels had left.",
+     "PHL"),
+])
+def test_a_state_owning_a_title_places_the_person_named_by_it(annotate, text, code) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == (code, "GOV", False)
+
+
+def test_an_unnamed_official_from_a_named_capitals_body_speaks_for_it(annotate) -> None:
+    # an office word whose "from" phrase names its own body is that body's, though the body (a
+    # capital's agency) carries a sector of its own, not the report's country's (W of dev)
+    text = ("Russia moved more tanks to the front, the agency said. Russia also said the tanks "
+            "had been pulled back. But an official from Tokyo's defence agency said on Friday "
+            "they had been sent back. The full number is still unclear, the official said.")
+    assert _speakers(annotate(text, "2025-03-01"))[-2:] == [("JPN", "GOV", True)] * 2
+
