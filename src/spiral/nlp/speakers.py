@@ -38,6 +38,7 @@ from spiral.nlp.attribution_lexicon import (
     NGO_HEADS,
     NGO_NAME_WORDS,
     NGO_QUALIFIERS,
+    NON_STATE_CROWDS,
     NON_STATE_DESCRIPTORS,
     NON_STATE_HEADS,
     NON_STATE_QUALIFIERS,
@@ -141,10 +142,11 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         if speaker is not None:
             words = doc[source[0].i:source[-1].i + 1].text
             return Entity(words, words, speaker.code, "CVL", "anonymous source"), anonymous
-    # "Manila-based analyst X", "a former Russian diplomat": no state's voice, whatever place
-    # names their country ("Guyana, a former colony," is the state itself)
+    # "Manila-based analyst X", "a former Russian diplomat", "Kremlin critics": no state's
+    # voice, whatever place names their country ("Guyana, a former colony," is the state itself)
     described = not named_at_head and any(t.lemma_.lower().strip(".-") in NON_STATE_DESCRIPTORS
-                                          for t in source)
+                                          for t in source) \
+        or named.lemma_.lower() in NON_STATE_CROWDS
     if described and speaker is not None and speaker.sector in STATE_SECTORS:
         speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
     if speaker is not None and speaker.sector in STATE_SECTORS and not named_at_head \

@@ -4117,3 +4117,20 @@ def test_an_unnamed_official_from_a_named_capitals_body_speaks_for_it(annotate) 
             "they had been sent back. The full number is still unclear, the official said.")
     assert _speakers(annotate(text, "2025-03-01"))[-2:] == [("JPN", "GOV", True)] * 2
 
+
+@pytest.mark.parametrize("text", [
+    # people of a place who are none of them its state's voice, however the place is named: a
+    # crowd word heads the source (O, P, T, W of dev)
+    "The ban dates from 1998. Many in Chad say the ban has outlived its purpose.",
+    "Minsk held a parade. Kremlin critics mock the parade as a costly show.",
+    "Baku and Yerevan signed a deal. Turkish hardliners warned the road would help foreign troops.",
+    ("The pact was signed in 1990. Its critics, mostly among French conservatives, argue the pact "
+     "has been broken."),
+])
+def test_a_crowd_of_a_place_speaks_for_no_state(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1][1] not in ("GOV", "MIL")
+
+
+def test_many_officials_still_speak_for_their_state(annotate) -> None:
+    assert _speakers(annotate("Many officials in Kenya said the deal was dead.",
+                              "2025-03-01"))[-1][1] == "GOV"
