@@ -4134,3 +4134,17 @@ def test_a_crowd_of_a_place_speaks_for_no_state(annotate, text) -> None:
 def test_many_officials_still_speak_for_their_state(annotate) -> None:
     assert _speakers(annotate("Many officials in Kenya said the deal was dead.",
                               "2025-03-01"))[-1][1] == "GOV"
+
+
+@pytest.mark.parametrize("text", [
+    # what several parties issued or said together is no one country's, and "the communique"
+    # after it goes on with it (A, G, R, W of dev)
+    ("Chad and Niger agreed on Monday to a full ceasefire, a joint communique said. The sides "
+     "will pull back their troops, the communique said."),
+    ("Chad and Niger agreed to a truce. The Lima Declaration, signed after two days of talks, "
+     "said the border would reopen."),
+    ("Peru and Chile agreed to restore ties, the two countries' foreign ministries said in a "
+     "statement. The statement said the meeting was positive."),
+])
+def test_a_joint_document_speaks_for_no_one_country(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == ("", "GOV", False)
