@@ -320,7 +320,8 @@ class ActorResolver:
                                             or doc[k].dep_ not in ("amod", "compound", "poss")
                                             and not _owned_by_named(doc, k, [*mentions,
                                                                              *merged.values()])) \
-                    and not _modifies_other_noun(agent) and not _named_qualifier(agent):
+                    and not _modifies_other_noun(agent) and not _named_qualifier(agent) \
+                    and not _owned_after(doc, end, mentions):
                 # "the army", "the junta", "security forces" with no country named (nor an
                 # actor as possessor: "the Ukrainian military's general staff" is that
                 # military's, though the knowledge base knows no staff of it): the
@@ -528,6 +529,10 @@ class ActorResolver:
             described = _senders(extensions.written(doc), described)
             nearest = min(described, key=lambda m: min(abs(ent.start_char - m.end),
                                                        abs(m.start - ent.end_char)), default=None)
+            # "Manila's National Security Council spokesman X": the state that owns the title
+            # places the person, before a body named inside it that the knowledge base places
+            # elsewhere, and however long the title
+            nearest = _title_possessor(ent, known) or nearest
             if THE_COUNTRY.search(descriptor):
                 # "X, the country's army chief": the country the sentence tells of, not the
                 # nearest one named ("South Sudan deployed ... after Sudan's RSF took ...")
@@ -924,6 +929,32 @@ def _named_qualifier(agent: Span) -> bool:
     the words just before it, by a name of its own is that name's, not the report's country."""
     return any(c.dep_ in ("nmod", "compound", "poss") and c.i < agent.start
                and any(t.pos_ == "PROPN" for t in c.subtree) for c in agent.root.children)
+
+
+def _title_possessor(ent: Span, known: list[_Mention]) -> _Mention | None:
+    """The state whose possessive opens the title written onto a name ("Peru's Ministry of
+    Foreign Trade spokesman X": Peru), or None ("Trump's envoy X": a person)."""
+    doc = ent.doc
+    i = ent.start
+    while i > ent.sent.start and i > ent.start - 2 * TITLE_WINDOW and (
+            doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i - 1].ent_type_ != "PERSON"
+            or _inside_title(doc[i - 1])):
+        i -= 1
+    if i == ent.start or i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
+        return None
+    owner = doc[i - 2]
+    return next((m for m in known if m.start <= owner.idx < m.end and not m.person
+                 and len(m.entity.code) == 3 and m.entity.code not in NON_STATE_CODES), None)
+
+
+def _owned_after(doc: Doc, end: int, mentions: list[_Mention]) -> bool:
+    """"An official from Seoul's spy agency", "a spokesman of the Kremlin": an agent word whose
+    "from" or "of" phrase names an actor of its own is that actor's, though the actor (a capital,
+    a body) carries its own sector and so does not lend its code as an owner."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "from"):
+        return False
+    after = doc[end + 2] if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else doc[end + 1]
+    return any(m.start == after.idx and not m.person and m.entity.code for m in mentions)
 
 
 def _owned_by_named(doc: Doc, k: int, mentions: list[_Mention]) -> bool:

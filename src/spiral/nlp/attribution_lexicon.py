@@ -350,6 +350,11 @@ NON_STATE_DESCRIPTORS = frozenset({"analyst", "expert", "researcher", "professor
                                    "fellow", "academic", "commentator", "journalist", "reporter",
                                    "correspondent", "activist", "doctor", "lawyer", "former",
                                    "retired", "ex"})
+# heads of an unnamed source who are people of a place, none of them its state's voice, however
+# the place is named ("many in Sudan", "Kremlin critics", "Iranian hardliners", "its opponents");
+# a head only: "many officials" are officials
+NON_STATE_CROWDS = frozenset({"many", "critic", "hardliner", "opponent", "supporter", "skeptic",
+                              "sceptic"})
 
 # infinitives that report no statement ("declined to comment", "asked not to be named")
 NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",

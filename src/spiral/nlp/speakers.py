@@ -5,9 +5,9 @@ unnamed sources ("two people familiar with the talks", "diplomats") are anonymou
 words the text uses, with a country where the text gives one. A source that points back takes
 its antecedent (a relative pronoun, "the official" after "Indian Army officials", "the
 statement", "a spokesman", "both sides"); a pronoun after the words it says is who spoke
-before; speakers of several countries ("Armenia and Azerbaijan") are none of them; a private
-person the text places nowhere speaks from the report's country. `spiral.nlp.quotes` finds the
-attributions and asks this module who their sources are.
+before; speakers of several countries ("Armenia and Azerbaijan", "a joint communique") are
+none of them; a private person the text places nowhere speaks from the report's country.
+`spiral.nlp.quotes` finds the attributions and asks this module who their sources are.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from spiral.nlp.attribution_lexicon import (
     NGO_HEADS,
     NGO_NAME_WORDS,
     NGO_QUALIFIERS,
+    NON_STATE_CROWDS,
     NON_STATE_DESCRIPTORS,
     NON_STATE_HEADS,
     NON_STATE_QUALIFIERS,
@@ -63,6 +64,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 # how many sentences back a source "it" may go on with the body that spoke last ("The
 # ministry said ... It called on ... It said ...")
 SENTENCES_BACK = 2
+# nouns for the parties a joint word speaks for ("the two countries' ministries")
+SIDES = frozenset({"country", "side", "government", "nation", "state"})
 # bodies that are a state's forces, beside its government's
 MILITARY_BODIES = frozenset({"army", "military", "navy"})
 
@@ -114,7 +117,8 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
                     and not _named_word(t)
                     for t in (named, *named.conjuncts)) or _unnamed_spokesperson(source, named,
                                                                                  speaker)
-    if (several := _several(doc, head) or _pair(doc, source)) is not None:
+    if (several := _several(doc, head) or _pair(doc, source) or _joint(doc, source, head)) \
+            is not None:
         return several, anonymous
     if speaker is None and named.lemma_.lower() in NGO_HEADS and named.tag_ in ("NNS", "NNPS") \
             and {t.lower_ for t in named.subtree} & NGO_QUALIFIERS:
@@ -141,10 +145,11 @@ def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
         if speaker is not None:
             words = doc[source[0].i:source[-1].i + 1].text
             return Entity(words, words, speaker.code, "CVL", "anonymous source"), anonymous
-    # "Manila-based analyst X", "a former Russian diplomat": no state's voice, whatever place
-    # names their country ("Guyana, a former colony," is the state itself)
+    # "Manila-based analyst X", "a former Russian diplomat", "Kremlin critics": no state's
+    # voice, whatever place names their country ("Guyana, a former colony," is the state itself)
     described = not named_at_head and any(t.lemma_.lower().strip(".-") in NON_STATE_DESCRIPTORS
-                                          for t in source)
+                                          for t in source) \
+        or named.lemma_.lower() in NON_STATE_CROWDS
     if described and speaker is not None and speaker.sector in STATE_SECTORS:
         speaker = replace(speaker, sector="")  # "Nairobi-based analyst X": a capital, as a place
     if speaker is not None and speaker.sector in STATE_SECTORS and not named_at_head \
@@ -505,6 +510,28 @@ def _several(doc: Doc, head: Token) -> Entity | None:
     # a country named as such ("Armenia") carries no sector: it is a state
     state = any(e.sector in STATE_SECTORS or not e.sector and e.code not in NON_STATE
                 for e in entities)
+    return Entity(words, words, "", "GOV" if state else "", "several speakers")
+
+
+def _joint(doc: Doc, source: list[Token], head: Token) -> Entity | None:
+    """"A joint communique", "the Lima Declaration", "the two countries' ministries": what
+    several parties issued or said together is no one country's, as several speakers are not;
+    it speaks for states unless one of those it names is of no state."""
+    document = head.lemma_.lower() in DOCUMENT_NOUNS
+    joint = document and any(c.lower_ == "joint" and c.dep_ in ("amod", "compound")
+                             for c in head.children)
+    # a declaration named after the place it was signed in
+    named = head.lemma_.lower() == "declaration" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i for c in head.children)
+    # "the two countries' foreign ministries", "both sides' statement"
+    both = any(c.dep_ == "poss" and c.lemma_.lower() in SIDES and any(
+        d.lower_ in ("two", "both") for d in c.children) for c in head.children)
+    if not (joint or named or both):
+        return None
+    words = doc[source[0].i:source[-1].i + 1].text
+    named = [e for t in source if (e := entity_at(doc, t.idx, t.idx + len(t.text))) is not None]
+    state = all(e.sector in STATE_SECTORS or not e.sector and e.code not in NON_STATE
+                for e in named)
     return Entity(words, words, "", "GOV" if state else "", "several speakers")
 
 

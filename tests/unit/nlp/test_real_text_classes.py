@@ -4247,3 +4247,57 @@ def test_speaking_to_reporters_consults_no_one(annotate) -> None:
 ])
 def test_a_visa_withdrawn_is_a_sanction(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    # the state that owns the title written onto a name places the person, however long the
+    # title, and before a body named inside it that the knowledge base places elsewhere (S, Q
+    # of dev)
+    ("Peru's Ministry of Foreign Trade spokesman Luis Quispe said the port would reopen.",
+     "PER"),
+    ("Manila's National Security Council spokesman Carlo Reyes said the vessels had left.",
+     "PHL"),
+])
+def test_a_state_owning_a_title_places_the_person_named_by_it(annotate, text, code) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == (code, "GOV", False)
+
+
+def test_an_unnamed_official_from_a_named_capitals_body_speaks_for_it(annotate) -> None:
+    # an office word whose "from" phrase names its own body is that body's, though the body (a
+    # capital's agency) carries a sector of its own, not the report's country's (W of dev)
+    text = ("Russia moved more tanks to the front, the agency said. Russia also said the tanks "
+            "had been pulled back. But an official from Tokyo's defence agency said on Friday "
+            "they had been sent back. The full number is still unclear, the official said.")
+    assert _speakers(annotate(text, "2025-03-01"))[-2:] == [("JPN", "GOV", True)] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # people of a place who are none of them its state's voice, however the place is named: a
+    # crowd word heads the source (O, P, T, W of dev)
+    "The ban dates from 1998. Many in Chad say the ban has outlived its purpose.",
+    "Minsk held a parade. Kremlin critics mock the parade as a costly show.",
+    "Baku and Yerevan signed a deal. Turkish hardliners warned the road would help foreign troops.",
+    ("The pact was signed in 1990. Its critics, mostly among French conservatives, argue the pact "
+     "has been broken."),
+])
+def test_a_crowd_of_a_place_speaks_for_no_state(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1][1] not in ("GOV", "MIL")
+
+
+def test_many_officials_still_speak_for_their_state(annotate) -> None:
+    assert _speakers(annotate("Many officials in Kenya said the deal was dead.",
+                              "2025-03-01"))[-1][1] == "GOV"
+
+
+@pytest.mark.parametrize("text", [
+    # what several parties issued or said together is no one country's, and "the communique"
+    # after it goes on with it (A, G, R, W of dev)
+    ("Chad and Niger agreed on Monday to a full ceasefire, a joint communique said. The sides "
+     "will pull back their troops, the communique said."),
+    ("Chad and Niger agreed to a truce. The Lima Declaration, signed after two days of talks, "
+     "said the border would reopen."),
+    ("Peru and Chile agreed to restore ties, the two countries' foreign ministries said in a "
+     "statement. The statement said the meeting was positive."),
+])
+def test_a_joint_document_speaks_for_no_one_country(annotate, text) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[-1] == ("", "GOV", False)
