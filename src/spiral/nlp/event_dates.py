@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from spiral.nlp import extensions
 from spiral.nlp.dates import (
+    PERFECT_AUXILIARIES,
     clause_offset,
     last_day_named,
     named_in_a_present_state,
@@ -50,6 +51,12 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
         # "an uprising that followed a crackdown in 2011": a relative clause's date is its own
         # events', and the act it names as its object or subject is one of them
         own_date = resolve_date(_clause_text(token.head), published)
+    if own_date is None and published is not None and _in_relative_clause(token) \
+            and resolve_date(extensions.text_of(token.sent), published) is None:
+        # "the militia, which has taken two towns", "the minister, who had opposed the deal":
+        # an act a relative clause tells in the perfect, in a sentence that names no date, is
+        # what a side did before the news, on no day the report gives (S, O, N; stop 24)
+        return None, "unknown"
     if own_date is None and in_background(token):
         # "after Iran's strike", "amid the Russian invasion": an event told as background has
         # the date of its own words, never that of the event the sentence reports
@@ -88,6 +95,16 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
         if told is not None:
             return told + timedelta(days=shift), "day"
     return day, day_precision
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """The trigger is in a relative clause told in the perfect ("who have seized", "which had
+    refused"), or is one, hung on a noun that is no date ("since October 8, when ..." tells the
+    date, not a side's past)."""
+    clause = next((a for a in (token, *token.ancestors) if a.dep_ == "relcl"), None)
+    return clause is not None and not (names_a_day_or_month(clause.head)
+                                       or clause.head.like_num) and any(
+        c.dep_ == "aux" and c.lower_ in PERFECT_AUXILIARIES | {"had"} for c in clause.children)
 
 
 def _counted_offset(token: Token) -> tuple[timedelta, DatePrecision] | None:

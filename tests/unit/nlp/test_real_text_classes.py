@@ -106,6 +106,33 @@ def test_what_keeps_happening_takes_no_publication_date(annotate) -> None:
                                 for e in doc._.events)
 
 
+@pytest.mark.parametrize("text, dyad", [
+    ("Officials praised Kazakhstan, which has not condemned Russia's attack on Georgia.",
+     ("RUS", "ASSAULT", "GEO")),
+    ("The talks follow a visit by a Turkish envoy, who has met the Iraqi president.",
+     ("TUR", "CONSULT", "IRQ")),
+])
+def test_what_a_relative_clause_tells_takes_no_publication_date(annotate, text, dyad) -> None:
+    # stop 24 (S, O, N): a side's act told in the perfect in a relative clause of a sentence
+    # that names no date happened on no day the report gives
+    events = [e for e in annotate(text, "2024-11-22")._.events
+              if (e["actor"][0]["code"], e["event_type"], e["recipient"][0]["code"]
+                  if e["recipient"] else "") == dyad]
+    assert events and all(e["date"] is None and e["date_precision"] == "unknown" for e in events)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("A Turkish envoy, who met the Iraqi president on Monday, left Baghdad.", "2024-11-18"),
+    # a relative clause in the simple past tells the news as often as a side's past
+    ("The talks follow a visit by a Turkish envoy, who met the Iraqi president.", "2024-11-22"),
+])
+def test_a_relative_clause_that_names_its_day_or_tells_the_news_keeps_a_day(annotate, text,
+                                                                             day) -> None:
+    doc = annotate(text, "2024-11-22")
+    assert [e["date"] for e in doc._.events
+            if e["event_type"] == "CONSULT" and e["recipient"]] == [day]
+
+
 def test_an_acronym_defined_in_brackets_stands_for_its_name(annotate) -> None:
     doc = annotate("Japan's Maritime Self-Defense Force (MSDF) tracked the ships on Monday. "
                    "The MSDF said the ships left on Tuesday.")
