@@ -165,6 +165,12 @@ def test_realtext_speaker_name_is_compared_across_spellings_and_antecedents() ->
                        speaker_text="the statement")
     assert speaker_right(gold, spelled) and speaker_right(gold, resolved)
     assert not speaker_right(gold, unresolved)
+    # transliterations differ in doubled letters
+    leader = {"speaker": "Ivan Petrenkoo", "speaker_code": "UKR", "speaker_gov": True,
+              "anonymous": False}
+    assert speaker_right(leader, Quote(doc_id="d", content="", kind="indirect", start=0, end=1,
+                                       speaker=Entity("he", "Ivan Petrenko", "UKR", "GOV"),
+                                       speaker_text="he"))
 
 
 def test_realtext_threshold_gives_up_no_precision_on_a_flat_curve() -> None:
