@@ -120,6 +120,14 @@ def test_office_coverage_every_g20_state_has_its_leader_on_a_recent_date() -> No
     ("Gebran Bassil", date(2019, 10, 1), date(2020, 3, 1), "LBN", "Foreign Minister"),
     ("Andriy Taran", date(2021, 1, 1), date(2022, 1, 1), "UKR", "Defence Minister"),
     ("Marise Payne", date(2020, 1, 1), date(2022, 6, 1), "AUS", "Foreign Minister"),
+    # security advisers, intelligence chiefs, interior ministers and UN ambassadors (stop 24)
+    ("Robert O'Brien", date(2020, 6, 1), date(2022, 1, 1), "USA", "National Security Adviser"),
+    ("Kelly Craft", date(2020, 6, 1), date(2022, 1, 1), "USA", "Ambassador to the UN"),
+    ("Braverman", date(2023, 3, 1), date(2024, 3, 1), "GBR", "Home Secretary"),
+    ("Faeser", date(2023, 6, 1), date(2025, 8, 1), "DEU", "Interior Minister"),
+    ("Avakov", date(2020, 1, 1), date(2022, 1, 1), "UKR", "Interior Minister"),
+    ("Mahmoud Alavi", date(2020, 1, 1), date(2022, 1, 1), "IRN", "Intelligence Minister"),
+    ("Gilad Erdan", date(2023, 10, 20), date(2025, 1, 1), "ISR", "Ambassador to the UN"),
 ])
 def test_office_coverage_added_holder_is_in_office_only_in_term(name, held, after, code,
                                                                 role) -> None:
@@ -139,6 +147,14 @@ def test_office_coverage_added_holder_is_in_office_only_in_term(name, held, afte
     ("MEX", "secretary of national defense", date(2021, 1, 1), "Luis Cresencio Sandoval"),
     ("NER", "prime minister", date(2024, 1, 1), "Ali Lamine Zeine"),
     ("SDN", "transitional military council", date(2019, 6, 1), "Abdel Fattah al-Burhan"),
+    ("IRN", "interior minister", date(2023, 1, 1), "Ahmad Vahidi"),
+    ("IRN", "interior minister", date(2025, 1, 1), "Eskandar Momeni"),
+    ("PAK", "director general of the isi", date(2022, 6, 1), "Nadeem Anjum"),
+    ("USA", "national security adviser", date(2020, 6, 1), "Robert O'Brien"),
+    ("ISR", "ambassador to the un", date(2025, 1, 1), "Danny Danon"),
+    ("IGO", "supreme allied commander europe", date(2023, 6, 1), "Christopher Cavoli"),
+    ("IGO", "chairperson of the african union commission", date(2025, 6, 1),
+     "Mahmoud Ali Youssouf"),
 ])
 def test_office_coverage_office_holders_of_2019_to_2025(code, title, day, holder) -> None:
     person = ActorKB.load().office_holder(code, title, day)
@@ -154,3 +170,16 @@ def test_office_coverage_g20_ministers_from_2019(words) -> None:
                       and "spokes" not in role.role.lower()
                       and any(word in role.role.lower() for word in (*words, "secretary of")))
     assert G20 - {"SAU"} <= held, sorted(G20 - held)
+
+
+@pytest.mark.parametrize(("name", "day", "code", "role"), [
+    ("Vladimir Medinsky", date(2025, 5, 16), "RUS", "Presidential aide"),
+    ("Gladkov", date(2023, 5, 23), "RUS", "Governor of Belgorod region"),
+    ("Khinshtein", date(2025, 3, 1), "RUS", "Governor of Kursk region"),
+    ("Oleh Syniehubov", date(2024, 5, 10), "UKR", "Governor of Kharkiv region"),
+    ("Georgiy Tykhy", date(2025, 2, 1), "UKR", "Foreign Ministry Spokesman"),
+])
+def test_office_coverage_aides_and_border_governors(name, day, code, role) -> None:
+    entity = ActorKB.load().lookup(name, day)
+    assert entity is not None, f"{name!r} is unknown"
+    assert (entity.code, entity.sector, entity.role) == (code, "GOV", role)
