@@ -233,7 +233,10 @@ class ActorResolver:
 
     def _kb_mentions(self, doc: Doc, words: list[str], on: date | None,
                      written: str) -> list[_Mention]:
-        candidates = [(span, self.kb.names[span.text]) for _, s, e in self.matcher(doc)
+        # a name's text is cut from the written text: spaCy's Span.text builds every Token of the
+        # span to join their words, on every access
+        candidates = [(span, self.kb.names[written[span.start_char:span.end_char]])
+                      for _, s, e in self.matcher(doc)
                       for span in [doc[s:e]]]  # one span a match: each is built anew
         candidates += self._shouted_names(doc, words, {s for span, _ in candidates
                                                 for s in range(span.start, span.end)})
@@ -244,7 +247,8 @@ class ActorResolver:
         found = []
         named = {i for span, _ in candidates for i in range(span.start, span.end)}
         for span, known in _communities(_longest_first(candidates)):
-            if isinstance(known, Person) and span.text != known.name and _inside_other_name(span):
+            text = written[span.start_char:span.end_char]
+            if isinstance(known, Person) and text != known.name and _inside_other_name(span):
                 continue  # "Ali Ammar" is not President Ali
             if not isinstance(known, Person) and (_compounded_into_other_name(span, named)
                                                   or _names_a_feature(span)):
@@ -253,8 +257,8 @@ class ActorResolver:
             # "Estonian Prime Minister Kaja Kallas" in an undated report: the office it names
             title = doc[max(span.sent.start, span.start - TITLE_WINDOW):span.start].text \
                 if person and on is None else ""
-            entity = self.kb.entity(known, span.text, on, title)
-            found.append(_Mention(span.start_char, span.end_char, span.text,
+            entity = self.kb.entity(known, text, on, title)
+            found.append(_Mention(span.start_char, span.end_char, text,
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
         return self._with_agents(doc, words, found, written)
