@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import NOUN, poss
@@ -173,7 +173,7 @@ class ActorResolver:
         for batch in minibatch(docs, batch_size):
             # each document's words, walked once: the look-ups below that read every word
             # (names, shouted names, agents, surnames, acronyms) take them from here
-            words = [[token.text for token in doc] for doc in batch]
+            words = [_word_texts(doc) for doc in batch]
             named = [self._named(doc, w) for doc, w in zip(batch, words)]
             people = self._person_names(batch, named)
             for doc, w, mentions, names in zip(batch, words, named, people):
@@ -852,6 +852,13 @@ def _words(doc: Doc, pattern: re.Pattern[str], written: str) -> list[Token]:
         if span is not None and len(span) == 1:
             found.append(span[0])
     return found
+
+
+def _word_texts(doc: Doc) -> list[str]:
+    """Each word's text, looked up from the Doc's ORTH array: walking the Doc would build a
+    Token for every word only to read its text."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
