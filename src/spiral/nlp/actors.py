@@ -25,7 +25,7 @@ import numpy
 from spacy.attrs import DEP, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.symbols import NOUN, poss
+from spacy.symbols import NOUN, PROPN, poss
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
@@ -395,8 +395,8 @@ class ActorResolver:
         if self.recognizer is None:
             return [list(doc.ents) for doc in docs]
         sentences = [(k, s) for k, (doc, mentions) in enumerate(zip(docs, named))
-                     for known in [_Coverage(mentions)]
-                     for s in layout.body(doc) if _may_name_someone_new(s, known)]
+                     for known, tags in [(_Coverage(mentions), doc.to_array(POS).tolist())]
+                     for s in layout.body(doc) if _may_name_someone_new(s, known, tags)]
         names: list[list[Span]] = [[] for _ in docs]
         parsed_sentences = self.recognizer.pipe(s.as_doc() for _, s in sentences)
         for (k, sentence), parsed in zip(sentences, parsed_sentences):
@@ -861,16 +861,22 @@ def _word_texts(doc: Doc) -> list[str]:
     return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
-def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
+def _may_name_someone_new(sentence: Span, known: _Coverage, tags: list[int]) -> bool:
     """Two capitalised proper nouns in a row that no known name covers ("On Thursday" and
-    "The Kremlin" are not new people)."""
-    def unknown_name(token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
+    "The Kremlin" are not new people). `tags` is the Doc's POS array: a Token is built only for
+    the proper nouns, the other words are answered from the array."""
+    doc = sentence.doc
+
+    def unknown_name(i: int) -> bool:
+        if tags[i] != PROPN:
+            return False
+        token = doc[i]
+        return token.text[:1].isupper() and token.is_alpha \
             and token.lower_ not in CALENDAR and not known.overlaps(token.idx,
                                                                      token.idx + len(token.text))
     previous = False
-    for token in sentence:  # each word asked once, not once as each side of a pair
-        current = unknown_name(token)
+    for i in range(sentence.start, sentence.end):  # each word asked once, not once a pair's side
+        current = unknown_name(i)
         if previous and current:
             return True
         previous = current
