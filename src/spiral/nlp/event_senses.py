@@ -796,11 +796,15 @@ def _ground_taken(token: Token, cue: Cue) -> bool:
     if cue.lemma == "advance" and not cue.objects or cue.lemma == "make" and any(
             o.lemma_.lower() in GAIN_NOUNS for o in cue.objects):
         return bool(_subject_lemmas(token) & FORCES)
+    if cue.lemma not in DRIVING_VERBS:
+        return False  # asked of every verb: most drive no one, and need no child read
     driven = [t for t in cue.children
               if t.lower_ in DRIVEN_WORDS and t.dep_ in ("prt", "prep", "advmod")]
+    if not driven:
+        return False
     driven_to = [o for head in (token, *driven) for c in head.children
                  if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
-    return cue.lemma in DRIVING_VERBS and bool(driven) and any(
+    return any(
         o.lemma_.lower() in FORCES or entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None
         for o in cue.objects) and all(o.lemma_.lower() in TERRAIN | FRONTIERS for o in driven_to)
 
