@@ -22,10 +22,10 @@ from datetime import date
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.symbols import NOUN, poss
+from spacy.symbols import NOUN, PROPN, poss
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
@@ -173,7 +173,7 @@ class ActorResolver:
         for batch in minibatch(docs, batch_size):
             # each document's words, walked once: the look-ups below that read every word
             # (names, shouted names, agents, surnames, acronyms) take them from here
-            words = [[token.text for token in doc] for doc in batch]
+            words = [_word_texts(doc) for doc in batch]
             named = [self._named(doc, w) for doc, w in zip(batch, words)]
             people = self._person_names(batch, named)
             for doc, w, mentions, names in zip(batch, words, named, people):
@@ -233,7 +233,10 @@ class ActorResolver:
 
     def _kb_mentions(self, doc: Doc, words: list[str], on: date | None,
                      written: str) -> list[_Mention]:
-        candidates = [(span, self.kb.names[span.text]) for _, s, e in self.matcher(doc)
+        # a name's text is cut from the written text: spaCy's Span.text builds every Token of the
+        # span to join their words, on every access
+        candidates = [(span, self.kb.names[written[span.start_char:span.end_char]])
+                      for _, s, e in self.matcher(doc)
                       for span in [doc[s:e]]]  # one span a match: each is built anew
         candidates += self._shouted_names(doc, words, {s for span, _ in candidates
                                                 for s in range(span.start, span.end)})
@@ -244,7 +247,8 @@ class ActorResolver:
         found = []
         named = {i for span, _ in candidates for i in range(span.start, span.end)}
         for span, known in _communities(_longest_first(candidates)):
-            if isinstance(known, Person) and span.text != known.name and _inside_other_name(span):
+            text = written[span.start_char:span.end_char]
+            if isinstance(known, Person) and text != known.name and _inside_other_name(span):
                 continue  # "Ali Ammar" is not President Ali
             if not isinstance(known, Person) and (_compounded_into_other_name(span, named)
                                                   or _names_a_feature(span)):
@@ -253,8 +257,8 @@ class ActorResolver:
             # "Estonian Prime Minister Kaja Kallas" in an undated report: the office it names
             title = doc[max(span.sent.start, span.start - TITLE_WINDOW):span.start].text \
                 if person and on is None else ""
-            entity = self.kb.entity(known, span.text, on, title)
-            found.append(_Mention(span.start_char, span.end_char, span.text,
+            entity = self.kb.entity(known, text, on, title)
+            found.append(_Mention(span.start_char, span.end_char, text,
                                   (entity.entity_name, entity.code), entity, person,
                                   known.gender if person else ""))
         return self._with_agents(doc, words, found, written)
@@ -392,8 +396,8 @@ class ActorResolver:
         if self.recognizer is None:
             return [list(doc.ents) for doc in docs]
         sentences = [(k, s) for k, (doc, mentions) in enumerate(zip(docs, named))
-                     for known in [_Coverage(mentions)]
-                     for s in layout.body(doc) if _may_name_someone_new(s, known)]
+                     for known, tags in [(_Coverage(mentions), doc.to_array(POS).tolist())]
+                     for s in layout.body(doc) if _may_name_someone_new(s, known, tags)]
         names: list[list[Span]] = [[] for _ in docs]
         parsed_sentences = self.recognizer.pipe(s.as_doc() for _, s in sentences)
         for (k, sentence), parsed in zip(sentences, parsed_sentences):
@@ -855,16 +859,29 @@ def _words(doc: Doc, pattern: re.Pattern[str], written: str) -> list[Token]:
     return found
 
 
-def _may_name_someone_new(sentence: Span, known: _Coverage) -> bool:
+def _word_texts(doc: Doc) -> list[str]:
+    """Each word's text, looked up from the Doc's ORTH array: walking the Doc would build a
+    Token for every word only to read its text."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+
+
+def _may_name_someone_new(sentence: Span, known: _Coverage, tags: list[int]) -> bool:
     """Two capitalised proper nouns in a row that no known name covers ("On Thursday" and
-    "The Kremlin" are not new people)."""
-    def unknown_name(token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha \
+    "The Kremlin" are not new people). `tags` is the Doc's POS array: a Token is built only for
+    the proper nouns, the other words are answered from the array."""
+    doc = sentence.doc
+
+    def unknown_name(i: int) -> bool:
+        if tags[i] != PROPN:
+            return False
+        token = doc[i]
+        return token.text[:1].isupper() and token.is_alpha \
             and token.lower_ not in CALENDAR and not known.overlaps(token.idx,
                                                                      token.idx + len(token.text))
     previous = False
-    for token in sentence:  # each word asked once, not once as each side of a pair
-        current = unknown_name(token)
+    for i in range(sentence.start, sentence.end):  # each word asked once, not once a pair's side
+        current = unknown_name(i)
         if previous and current:
             return True
         previous = current

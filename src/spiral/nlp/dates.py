@@ -221,8 +221,9 @@ def continued_date(sentence: Span, published: date | None) -> tuple[date, DatePr
         if start == 0:
             return None
         before = doc[start - 1].sent
-        if "\n" in extensions.written(doc)[before.start_char + len(before.text.rstrip()):
-                                           sentence.start_char] \
+        # its words' end, cut from the written text (Span.text builds every Token to join them)
+        words_end = before.start_char + len(extensions.text_of(before).rstrip())
+        if "\n" in extensions.written(doc)[words_end:sentence.start_char] \
                 or layout.in_furniture(doc, before.start_char, before.end_char):
             return None  # a new paragraph tells something else, and a dateline or caption nothing
         found = resolve_date(_without_relative_clauses(before), published)

@@ -168,21 +168,25 @@ NO_EVENT = ("", "")  # a rule's verdict that the word codes nothing here
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """What the rules read of a trigger: its lemma, its objects and its particles."""
+    """What the rules read of a trigger: its lemma, its objects, its particles and its
+    children."""
 
     lemma: str
     objects: list[Token]
     particles: set[str]
+    # the trigger's children, built once: the rules ask of every noun, verb and adjective, and
+    # `token.children` builds each child's Token anew on every walk
+    children: tuple[Token, ...]
 
     @classmethod
     def of(cls, token: Token) -> Cue:
         lemma = verb_lemma(token)
-        children = list(token.children)  # read once: every noun, verb and adjective asks
+        children = tuple(token.children)
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "engage":  # "engaged in ethnic cleansing"
             objects += [o for c in children if c.dep_ == "prep" and c.lower_ == "in"
                         for o in c.children if o.dep_ == "pobj"]
-        return cls(lemma, objects, {c.lower_ for c in children if c.dep_ == "prt"})
+        return cls(lemma, objects, {c.lower_ for c in children if c.dep_ == "prt"}, children)
 
 
 def _owned_drone(noun: Token) -> bool:
@@ -206,14 +210,14 @@ def _vetoed(token: Token, cue: Cue) -> tuple[str, str] | None:
             or ((n.lower_ in QUANTIFIERS or n.pos_ == "NUM") and "down" in particles)
             for o in objects for n in (o, *of_objects(o))):
         return NO_EVENT  # air defence downing missiles ("most were shot down") attacks no one
-    if lemma == "seek" and any(c.dep_ == "xcomp" for c in token.children):
+    if lemma == "seek" and any(c.dep_ == "xcomp" for c in cue.children):
         return NO_EVENT  # "sought to repel the incursion": an attempt, no request of anyone
     if lemma in ASKING_VERBS and (_sought_for_oneself(token, objects) or _asked_about(token, cue)):
         return NO_EVENT  # "insisted on anonymity", "asked about the claims, he declined"
     if lemma == "swear" and "in" in particles:
         return NO_EVENT  # "sworn in": took office
-    if lemma == "commit" and not any(c.lower_ == "to" for c in token.children) and any(
-            c.dep_ == "dobj" and c.lemma_.lower() not in RESOURCES for c in token.children):
+    if lemma == "commit" and not any(c.lower_ == "to" for c in cue.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in RESOURCES for c in cue.children):
         return NO_EVENT  # "committing genocide", unlike "committed to talks" or "committed troops"
     return None
 
@@ -229,7 +233,7 @@ def _sought_for_oneself(token: Token, objects: list[Token]) -> bool:
 def _asked_about(token: Token, cue: Cue) -> bool:
     """A question put to someone ("asked about the claims, the spokesman declined to comment"):
     "ask" with an "about" phrase and nothing asked of anyone (no object, clause or "for")."""
-    children = list(token.children)
+    children = cue.children
     return cue.lemma == "ask" and not cue.objects and any(
         c.dep_ == "prep" and c.lower_ == "about" for c in children) and not any(
         c.dep_ in ("xcomp", "ccomp", "dative") or (c.dep_ == "prep" and c.lower_ in ("for", "to"))
@@ -242,7 +246,7 @@ def _ordinary_sense(token: Token, cue: Cue) -> tuple[str, str] | None:
     if senses is None:
         return None  # most words: no everyday sense listed, and no objects to read
     # "would be met with a response": what a passive is met with counts as its object
-    met_with = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+    met_with = [o for c in cue.children if c.dep_ == "prep" and c.lower_ == "with"
                 for o in c.children if o.dep_ == "pobj"] if cue.lemma == "meet" else []
     if not cue.objects and not met_with:
         return None
@@ -259,7 +263,7 @@ def _rebuke_for(token: Token, cue: Cue) -> tuple[str, str] | None:
     "for three days"): an accusation (`REBUKING_VERBS`)."""
     if token.pos_ != "VERB" or cue.lemma not in REBUKING_VERBS:
         return None
-    reasons = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "for"
+    reasons = [o for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"
                for o in c.children if o.dep_ in ("pobj", "pcomp")]
     return ("ACCUSE", "") if any(
         not any(t.like_num or t.lower_ in SPANS_OF_TIME for t in o.subtree)
@@ -298,12 +302,12 @@ def _sense_by_complement(token: Token, cue: Cue) -> tuple[str, str] | None:
     kind = COMPLEMENT_SENSES.get(cue.lemma)
     if kind is None or token.pos_ != "VERB":
         return None
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if kind == "question" and _asks_a_question(token):
         return NO_EVENT  # "asked two experts whether it was realistic to expect ..."
     if kind == "naming" and any(c.dep_ == "oprd" and c.ent_type_ not in ("DATE", "TIME")
-                                for c in token.children) and not cue.particles and not any(
-            c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children):
+                                for c in cue.children) and not cue.particles and not any(
+            c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in cue.children):
         return NO_EVENT  # "what it called a centre for weapons research"; not "called on"
     if kind == "clause" and clauses and not cue.objects:
         return NO_EVENT  # "Kurti recognized that the process was rushed"
@@ -339,13 +343,13 @@ def _measure_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     lemma, objects = cue.lemma, cue.objects
     if lemma in ("allow", "permit", "let") and (any(o.lemma_.lower() in RELIEF for o in objects)
                                                 or any(t.lemma_.lower() in RELIEF
-                                                       for c in token.children
+                                                       for c in cue.children
                                                        if c.dep_ in ("xcomp", "ccomp")
                                                        for t in c.children
                                                        if t.dep_ in ("nsubj", "dobj"))):
         return ("RETREAT", "access")  # CAMEO 0863: letting humanitarian aid in
     if lemma in ("target", "hit", "affect") and any(
-            (object_event(n) or ("",))[0] == "SANCTION" for c in token.children
+            (object_event(n) or ("",))[0] == "SANCTION" for c in cue.children
             if c.dep_ == "nsubj" for n in (c, *compounds(c))):
         return ("SANCTION", "economic")  # "the sanctions package targets Russian gas"
     return None
@@ -364,9 +368,9 @@ def _pressing_on(token: Token, cue: Cue) -> tuple[str, str] | None:
     anything, and going on with no act named codes nothing."""
     going_on = PRESSING_ON.get(cue.lemma)
     if going_on is None or not any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in going_on for c in token.children):
+            c.dep_ in ("prt", "advmod") and c.lower_ in going_on for c in cue.children):
         return None
-    goals = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+    goals = [o for c in cue.children if c.dep_ == "prep" and c.lower_ == "with"
              for o in c.children if o.dep_ == "pobj"]
     return next((found for o in goals for n in (o, *compounds(o), *of_objects(o))
                  if (found := object_event(n) or NOUN_TRIGGERS.get(n.lemma_.lower()))),
@@ -430,16 +434,16 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
     ground or people, receiving inspectors, destroying property, sending investigators."""
     lemma, objects, particles = cue.lemma, cue.objects, cue.particles
     if token.pos_ in ("VERB", "AUX") and any(
-            o.lower_ == "alert" for c in token.children
+            o.lower_ == "alert" for c in cue.children
             if c.dep_ == "prep" and c.lower_ in ("on", "onto") for o in c.children):
         return ("MOBILIZE", "troops")  # "troops remained on alert", "put forces on high alert"
     if lemma in ("send", "dispatch", "deploy") and any(
             c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FACT_FINDING
-            for c in token.children):
+            for c in cue.children):
         return ("ACCUSE", "investigate")  # CAMEO 09: a mission sent to investigate
     if lemma in ("send", "dispatch") and any(o.lemma_.lower() in ENVOYS | MISSIONS
                                              for o in objects):
-        if any(c.lower_ in ("home", "back") for c in token.children):
+        if any(c.lower_ in ("home", "back") for c in cue.children):
             return ("SANCTION", "expel")  # "sent the ambassador home"
         if any(o.lemma_.lower() in ENVOYS for o in objects):
             return ("CONSULT", "visit")  # "sent an envoy to Beijing"
@@ -454,22 +458,22 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
             and entity.code == "IGO" for o in objects):
         return ("COOPERATE", "")  # "Sweden joined NATO"
     if lemma in ("arrive", "deploy") and any(t.lower_.startswith("peacekeep") for c in
-                                             token.children if c.dep_ == "nsubj"
+                                             cue.children if c.dep_ == "nsubj"
                                              for t in c.subtree):
         return ("AID", "peacekeeping")  # CAMEO 074
-    if lemma == "arrive" and any(t.lemma_.lower() in FORCES | VESSELS for c in token.children
+    if lemma == "arrive" and any(t.lemma_.lower() in FORCES | VESSELS for c in cue.children
                                  if c.dep_ == "nsubj" for t in c.subtree
                                  if t.dep_ in ("nsubj", "conj")):
         return ("MOBILIZE", "troops")  # "US warships arrived off the coast": no visit
     if lemma == "force" and ("out" in particles or any(
-            c.dep_ == "prep" and c.lower_ == "out" for c in token.children)):
+            c.dep_ == "prep" and c.lower_ == "out" for c in cue.children)):
         expelled = [o for o in objects if o.lemma_.lower() in MISSIONS | ORGANISATIONS
                     or o.pos_ == "PROPN"]  # an embassy, agency or mission, not residents
         return ("SANCTION", "expel") if expelled else ("COERCE", "expel")
     if lemma == "close" and any(o.lemma_.lower() in ("border", "embassy", "airspace", "crossing",
                                                      "consulate") for o in objects):
         return ("SANCTION", "")  # "Russia closed its borders with Iran"
-    if lemma == "hold" and any(t.lower_ in HOSTAGE_WORDS for c in token.children
+    if lemma == "hold" and any(t.lower_ in HOSTAGE_WORDS for c in cue.children
                                if c.dep_ in ("prep", "oprd", "advmod", "npadvmod", "dobj")
                                for t in c.subtree):
         return ("COERCE", "seize")  # "holding refugees as human shields", "held them hostage"
@@ -498,7 +502,7 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
         return ("RETREAT", "ceasefire")  # "would cease fire"
     if lemma == "withdraw" and any(
             (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
-            and entity.code == "IGO" for c in token.children
+            and entity.code == "IGO" for c in cue.children
             if c.dep_ == "prep" and c.lower_ == "from" for o in c.subtree):
         return ("SANCTION", "withdraw")  # leaving an organisation: CAMEO 16
     if lemma == "withdraw" and any(o.lemma_.lower() in MEASURES for o in objects):
@@ -513,10 +517,10 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
         return ("ASSAULT", "occupy")  # taking ground is fighting; seizing people or goods coerces
     if lemma != "give":
         return None  # asked of every noun, verb and adjective: the time allowed only of "give"
-    allowed_time = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")
+    allowed_time = [c for c in cue.children if c.dep_ in ("dobj", "npadvmod")
                     and c.lemma_.lower() in ("day", "week", "hour", "month", "deadline")]
     if allowed_time and any(
-            c.dep_ in ("dative", "dobj") and c not in allowed_time for c in token.children):
+            c.dep_ in ("dative", "dobj") and c not in allowed_time for c in cue.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
     return None
 
@@ -529,14 +533,14 @@ def _expulsion(token: Token, cue: Cue) -> tuple[str, str] | None:
     if token.pos_ != "VERB":
         return None
     if cue.lemma == "call":
-        recalled = any(t.lemma_.lower() in RECALLED_WORDS for c in token.children
+        recalled = any(t.lemma_.lower() in RECALLED_WORDS for c in cue.children
                        if c.dep_ in ("advmod", "prt", "prep") for t in c.subtree)
         return ("SANCTION", "expel") if recalled and _posted_abroad(cue.objects) else None
     if cue.lemma not in TELLING_VERBS:
         return None
-    told = [c for c in token.children
+    told = [c for c in cue.children
             if c.dep_ in ("xcomp", "ccomp", "advcl") and verb_lemma(c) in DEPARTING_VERBS]
-    told_directly = [*cue.objects, *(c for c in token.children if c.dep_ == "dative")]
+    told_directly = [*cue.objects, *(c for c in cue.children if c.dep_ == "dative")]
     goers = [*told_directly, *(t for v in told for t in v.children
                                if t.dep_ in ("nsubj", "nsubjpass", "dobj"))]
     return ("SANCTION", "expel") if told and _posted_abroad(goers) and not _own_people(
@@ -571,10 +575,10 @@ def _travel_advisory(token: Token, cue: Cue) -> tuple[str, str] | None:
     its noun (`object_event`)."""
     if token.pos_ != "VERB" or VERB_TRIGGERS.get(cue.lemma, ("",))[0] != "REQUEST":
         return None
-    told = [*cue.objects, *(o for c in token.children if c.dep_ == "prep"
+    told = [*cue.objects, *(o for c in cue.children if c.dep_ == "prep"
                             and c.lower_ in ("on", "upon") for o in c.children)]
     kept_away = any(c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_AWAY_VERBS
-                    for c in token.children)
+                    for c in cue.children)
     return ("SANCTION", "") if kept_away and any(
         o.lemma_.lower() in OWN_PEOPLE for o in told) else None
 
@@ -585,9 +589,9 @@ def _agreed_sanction(token: Token, cue: Cue) -> tuple[str, str] | None:
     other, not with its target."""
     if token.pos_ != "VERB" or cue.lemma not in AGREEING_VERBS:
         return None
-    clauses = [c for c in token.children if c.dep_ == "xcomp"]
+    clauses = [c for c in cue.children if c.dep_ == "xcomp"]
     told = [f for c in clauses if (f := _trigger(c)) is not None]
-    agreed = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+    agreed = [o for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
               for o in c.children if o.dep_ == "pobj"]
     # what a clause's own verb does not tell ("to slap sanctions on"; "to lift the embargo" is
     # told by "lift", which undoes it)
@@ -635,7 +639,7 @@ def _forces_moved(token: Token, cue: Cue) -> bool:
     put somewhere the clause names (`FORCE_MOVING_VERBS`, `DESTINATION_PREPS`)."""
     return cue.lemma in FORCE_MOVING_VERBS and any(
         n.lemma_.lower() in FORCES | VESSELS for o in cue.objects for n in (o, *of_objects(o))
-    ) and any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in token.children)
+    ) and any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS for c in cue.children)
 
 
 def _sent_to_help(token: Token) -> bool:
@@ -678,7 +682,7 @@ def _sent_abroad(token: Token) -> bool:
 
 
 def _order_event(token: Token, cue: Cue) -> tuple[str, str] | None:
-    ordered = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    ordered = [c for c in cue.children if c.dep_ in ("xcomp", "ccomp")]
     out = any(t.lower_ == "out" and t.dep_ in ("prt", "prep", "advmod")
               and t.head in (token, *cue.objects) for t in token.subtree)
     if out or any(c.lemma_ == "leave" for c in ordered):
@@ -696,7 +700,7 @@ def _intruded(token: Token, cue: Cue) -> bool:
     """What ships or aircraft enter: waters, airspace or a zone (`INTRUDED`: "entered its
     waters")."""
     return any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
-        g for c in token.children if c.dep_ == "prep" for g in c.children)])
+        g for c in cue.children if c.dep_ == "prep" for g in c.children)])
 
 
 def _into_a_side(token: Token) -> bool:
@@ -710,7 +714,7 @@ def _into_a_side(token: Token) -> bool:
 def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     """Phrasal verbs and idioms: 'ruled out', 'turned down', 'took to the streets'."""
     lemma, particles = cue.lemma, cue.particles
-    children = list(token.children)
+    children = cue.children
     if lemma in TRAVEL_VERBS and any(
             object_event(o) in (("CONSULT", ""), ("CONSULT", "visit"))
             for c in children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children):
@@ -801,11 +805,15 @@ def _ground_taken(token: Token, cue: Cue) -> bool:
     if cue.lemma == "advance" and not cue.objects or cue.lemma == "make" and any(
             o.lemma_.lower() in GAIN_NOUNS for o in cue.objects):
         return bool(_subject_lemmas(token) & FORCES)
-    driven = [t for t in token.children
+    if cue.lemma not in DRIVING_VERBS:
+        return False  # asked of every verb: most drive no one, and need no child read
+    driven = [t for t in cue.children
               if t.lower_ in DRIVEN_WORDS and t.dep_ in ("prt", "prep", "advmod")]
+    if not driven:
+        return False
     driven_to = [o for head in (token, *driven) for c in head.children
                  if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
-    return cue.lemma in DRIVING_VERBS and bool(driven) and any(
+    return any(
         o.lemma_.lower() in FORCES or entity_at(token.doc, o.idx, o.idx + len(o.text)) is not None
         for o in cue.objects) and all(o.lemma_.lower() in TERRAIN | FRONTIERS for o in driven_to)
 
@@ -816,7 +824,7 @@ def _claimed_act(token: Token, cue: Cue) -> tuple[str, str] | None:
     if token.pos_ != "VERB" or cue.lemma not in RESPONSIBILITY_VERBS or not any(
             o.lemma_.lower() == "responsibility" for o in cue.objects):
         return None
-    owned = [n for o in cue.objects for c in (*o.children, *token.children)
+    owned = [n for o in cue.objects for c in (*o.children, *cue.children)
              if c.dep_ == "prep" and c.lower_ == "for" for n in c.children if n.dep_ == "pobj"]
     return next((found for n in owned
                  if (found := object_event(n) or NOUN_TRIGGERS.get(n.lemma_.lower()))), None)
@@ -828,7 +836,7 @@ def _joint_act(token: Token, cue: Cue) -> tuple[str, str] | None:
     (`JOINT_NOUNS`); a "war of words" is one of accusations."""
     if not _joint(token):
         return None
-    if any(o.lower_ == "words" for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+    if any(o.lower_ == "words" for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"
            for o in c.children):
         return ("ACCUSE", "")
     return JOINT_NOUNS[token.lemma_.lower()]
@@ -855,11 +863,11 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if token.pos_ == "VERB" and lemma in HOPING_VERBS and _hoped_of_another(token):
         return ("REQUEST", "")  # "hoped Manila would refrain from provocations"
     if token.pos_ == "VERB" and lemma in VERB_TRIGGERS:
-        if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in token.children):
+        if lemma == "call" and not any(c.lower_ in ("for", "on", "upon") for c in cue.children):
             return NO_EVENT
         if lemma in PLEDGES and (_pledged_blow(token) or any(
                 c.dep_ == "xcomp" and (_trigger(c) or NO_EVENT)[0] in FORCEFUL
-                for c in token.children)):
+                for c in cue.children)):
             return ("THREATEN", "")  # "promised to retaliate against Israel"
         if lemma == "warn" and not _warns_of_consequence(token):
             return NO_EVENT
@@ -870,8 +878,8 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
         if lemma == "insist" and not _insists_on_a_demand(token):
             return NO_EVENT  # "insisting it only worked with instructors": a claim, no demand
         if lemma in ("fire", "launch") and not any(
-                c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in token.children) \
-                and not any(c.dep_ == "dobj" for c in token.children):
+                c.dep_ == "prep" and c.lower_ in ("at", "on", "into") for c in cue.children) \
+                and not any(c.dep_ == "dobj" for c in cue.children):
             return NO_EVENT
         return VERB_TRIGGERS[lemma]
     if lemma not in EVENT_NOUN_LEMMAS:
@@ -887,7 +895,7 @@ def _lexicon_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in BETWEEN_NOUNS and _between(token):
         return BETWEEN_NOUNS[lemma]  # "talks between the army and the RSF"
     if lemma in EVENT_NOUNS and token.dep_ in ("nsubj", "ROOT") and (any(
-            c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in token.children)
+            c.dep_ in ("poss", "amod", "compound") or c.lower_ == "between" for c in cue.children)
             or token.head.lemma_ in ONGOING or any(
                 t.lower_ in IN_FORCE for c in token.head.children for t in c.subtree)):
         return EVENT_NOUNS[lemma]  # "Palestinian riots continued", "protests spread to Tabriz"

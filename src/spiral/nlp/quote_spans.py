@@ -7,6 +7,8 @@ Also the shapes the quote finder's modules share: `Found`, an attribution being 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -56,13 +58,20 @@ class Found:
 
 
 class Inside:
-    """Is a character offset inside one of some sorted spans?"""
+    """Is a character offset inside one of some spans? Answered by bisection, as the story's
+    quotations are asked of every word that may cue a quote."""
 
     def __init__(self, spans: list[tuple[int, int]]):
         self.spans = spans
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # the furthest end among the spans up to each one in that order
+        self._reach = list(itertools.accumulate((end for _, end in ordered), max))
 
     def covers(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.spans)
+        # the spans that start at or before the offset, and whether one of them reaches past it
+        opened = bisect.bisect_right(self._starts, offset)
+        return opened > 0 and self._reach[opened - 1] > offset
 
 
 def extent(head: Token) -> tuple[int, int]:

@@ -291,10 +291,12 @@ def _names_who_speaks(verb: Token) -> bool:
 def _linking(verb: Token) -> bool:
     """"That said, ...", "That being said, ...": a phrase that links to what came before,
     attributing nothing to "that"."""
+    if verb.lemma_.lower() != "say":
+        return False  # asked of every verb cue: only "say" has its sentence's start found
     subject = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if subject is not None and subject.lower_ == "being" and subject.i > verb.sent.start:
         subject = verb.doc[subject.i - 1]
-    return verb.lemma_.lower() == "say" and subject is not None \
+    return subject is not None \
         and subject.lower_ in LINKING_SUBJECTS and verb.i + 1 < verb.sent.end \
         and verb.nbor(1).text == ","
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from spiral.nlp.event_lexicon import STATEMENT_ACTS
 from spiral.nlp.statement_events import first_act, statement_act
 
 pytestmark = pytest.mark.model
@@ -33,6 +36,34 @@ def _dyads(doc) -> set[tuple[str, str, str]]:
 ])
 def test_statement_act_table_families(content: str, act: str | None) -> None:
     assert statement_act(content) == act
+
+
+def _top_level_alternatives(pattern: str) -> int:
+    """How many `|` of a pattern lie outside its groups and character sets."""
+    depth, in_set, escaped, count = 0, False, False, 0
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            count += 1
+    return count
+
+
+def test_statement_acts_open_at_a_word_edge() -> None:
+    # `ACTS` puts one `\b` before each family's alternatives: a pattern that opened elsewhere,
+    # or an alternative of its own outside a group, would lose its matches inside words
+    opens = re.compile(r"(?:\(\?<!.*?\))?\\b")
+    for _, patterns in STATEMENT_ACTS:
+        for pattern in patterns:
+            assert opens.match(pattern) and not _top_level_alternatives(pattern), pattern
 
 
 def test_threat_in_reported_speech_is_the_speakers(annotate) -> None:
