@@ -16,11 +16,13 @@ import pytest
 from spiral.nlp import (
     actors,
     event_lexicon,
+    red_line_claimed_acts,
     red_line_clauses,
     red_line_conditions,
     red_line_declarers,
     red_line_lemma_rules,
     red_line_threats,
+    red_line_warnings,
     red_lines,
 )
 from spiral.nlp import red_line_lexicon as lexicon
@@ -31,7 +33,7 @@ PATTERNS = {name: value for name, value in vars(lexicon).items()
             if name.isupper() and isinstance(value, re.Pattern)}
 # the modules of the red-line finder
 FINDER = (red_lines, red_line_clauses, red_line_conditions, red_line_declarers,
-          red_line_lemma_rules, red_line_threats)
+          red_line_lemma_rules, red_line_warnings, red_line_claimed_acts, red_line_threats)
 
 
 def _lines(annotate, text: str) -> set[tuple[str, str, str]]:
