@@ -32,7 +32,8 @@ from spiral.nlp.attribution_lexicon import (
 from spiral.nlp.event_lexicon import TIME_WORDS
 from spiral.nlp.quote_sources import phrase, source_of
 from spiral.nlp.quote_spans import Found, around, extent, trimmed
-from spiral.nlp.quote_verb_cues import cue_tokens, verbal
+from spiral.nlp.quote_verb_complements import cue_tokens
+from spiral.nlp.quote_verb_cues import verbal
 from spiral.nlp.speakers import SUBJECTS, resolve
 
 # "Mayor: Union backing shows rival is 'the insiders' choice.'": a line opening with a

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral.nlp import extensions
 from spiral.nlp.quote_sources import SPOKEN_CLAUSE_CUES, source_of
 from spiral.nlp.quote_spans import Found, relative_aside
-from spiral.nlp.quote_verb_cues import cue_tokens
+from spiral.nlp.quote_verb_complements import cue_tokens
 from spiral.nlp.speakers import SUBJECTS
 
 MIN_QUOTE_WORDS = 4  # a shorter quote no cue governs is a title or a scare quote

@@ -1,6 +1,7 @@
 """The rules that read a word of a few lemmas for a condition and a consequence ("warned X
 not to Y", "will be held responsible for any X", "X means war", ultimatums, a party's own act
-claimed as a right), and the table of them by lemma."""
+claimed as a right), and the table of them by lemma (the warnings and refusals are in
+red_line_warned_steps, the acts claimed as a right in red_line_claimed_acts)."""
 
 from __future__ import annotations
 
@@ -10,32 +11,23 @@ from spacy.tokens import Token
 
 from spiral.nlp.actors import entity_at
 from spiral.nlp.event_lexicon import TIME_WORDS
+from spiral.nlp.red_line_claimed_acts import act_in_defence
 from spiral.nlp.red_line_clauses import (
     any_such,
     clause_around,
-    clause_of,
     doer_of,
     future,
-    is_mark,
     keeps_on,
-    names_party,
     written,
 )
 from spiral.nlp.red_line_lexicon import (
-    ACTION_NOUNS,
-    AGAINST_STEP,
     ANSWERABLE,
-    ANY_STEP,
-    CONSEQUENCE_NOUNS,
     COUNTER_VERBS,
     DEFENDING_ACTS,
-    DEFENDING_VERBS,
-    DEFINITE_STEP,
     DEMAND_VERBS,
     ENABLERS,
     ENDING_VERBS,
     EXPELLED,
-    FUTURE_AUX,
     LEAVING_VERBS,
     LINE_STATING_VERBS,
     LINE_TOPICS,
@@ -45,132 +37,23 @@ from spiral.nlp.red_line_lexicon import (
     ORDER_VERBS,
     OWNING_PRONOUNS,
     PRONOUN,
-    PUBLIC,
     PUNISHING_VERBS,
-    READY,
-    RED_LINE,
     REGARD_VERBS,
     RELATIVES,
-    RESPONSE_NOUNS,
     RESPONSE_VERBS,
-    RIGHT_HOLDING_VERBS,
     SEASONS,
-    STOPPING_VERBS,
     TIME_UNITS,
     ULTIMATUM_VERBS,
-    UNBOUNDED,
     WAR_MEANING_VERBS,
     WAR_WORDS,
 )
-
-
-def _not_allowed(verb: Token) -> list[tuple[str, str]]:
-    """"No hostile force will be let to settle on our border", "cannot tolerate attacks
-    on our ships": a step refused in the active voice, for the future."""
-    children = list(verb.children)
-    if not any(c.dep_ == "neg" for c in children) \
-            or any(c.dep_ == "auxpass" for c in children) or not (
-                future(verb) or any(c.lower_ in ("can", "ca", "cannot") for c in children)):
-        return []
-    # the step: what may not happen, a clause ("any force to settle on our border"), any
-    # such step ("any further provocation") or a step of a party named ("Iranian bases in
-    # Syria"); a bare noun ("would not tolerate blackmail") is a stance, not a line
-    step = [t for c in children if c.dep_ in ("dobj", "ccomp", "xcomp") for t in c.subtree]
-    if not step or PRONOUN.match(written(step)) or DEFINITE_STEP.match(written(step)) or not (
-            any(c.dep_ in ("ccomp", "xcomp") for c in children)
-            or any(t.dep_ == "relcl" or t.dep_ == "acl" for t in step)
-            or ANY_STEP.match(written(step)) or names_party(step)):
-        return []
-    refusal = [c for c in children if c.dep_ in ("aux", "neg")] + [verb]
-    return [(written(step), written(refusal))]
-
-
-def _warned_not_to(verb: Token) -> list[tuple[str, str]]:
-    """"Israel warned the rebels not to approach the buffer zone": who was warned, doing what
-    they were warned not to do, is the step; the warning is the line."""
-    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    act = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
-                and any(g.dep_ == "neg" for g in c.children)
-                and any(g.lower_ == "to" for g in c.children)), None)
-    if warned is None or act is None or PRONOUN.match(warned.text) \
-            or warned.lemma_.lower() in PUBLIC:
-        return []  # "warned residents not to return" is advice, not a line
-    step = list(warned.subtree) + [t for t in act.subtree if t.dep_ not in ("neg", "aux")
-                                   or t.head.i != act.i]
-    warning = [c for c in verb.children if c.dep_ in ("aux", "neg")] + [verb]
-    return [(written(step), f"{written(warning)} not to {act.lemma_}")]
-
-
-def _warned_against(verb: Token) -> list[tuple[str, str]]:
-    """"Minsk warned Warsaw against any provocation on the border", "warns Washington against
-    crossing red lines": any such step by whom it warns is the line ("warned against
-    complacency" names no step and no one)."""
-    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if warned is None or PRONOUN.match(warned.text) or warned.lemma_.lower() in PUBLIC:
-        return []
-    # any such step, or crossing a red line ("warns Washington against crossing red lines")
-    step = next((o for p in (*verb.children, *warned.children) if p.dep_ == "prep"
-                 and p.lower_ == "against" for o in p.children if o.dep_ == "pobj"
-                 and any(d.lower_ in AGAINST_STEP for d in o.children
-                         if d.dep_ in ("det", "amod"))
-                 or o.dep_ == "pcomp" and RED_LINE.search(written(list(o.subtree)))),
-                None)
-    if step is None:
-        return []
-    return [(f"{written(list(warned.subtree))} {written(list(step.subtree))}",
-             f"{verb.text} against it")]
-
-
-def _warned_of(verb: Token) -> list[tuple[str, str]]:
-    """"Ruvia warned Minsk of grave consequences for its raid": what the warned party
-    did, or goes on doing, is the step; the consequences are the threat."""
-    warned = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if warned is not None and warned.lemma_.lower() in PUBLIC:
-        return []
-    # the parser hangs "of consequences" on the verb or on whom it warns, and "over" on either
-    threat = next((o for p in (*verb.children, *(warned.children if warned is not None else ()))
-                   if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                   if o.dep_ == "pobj" and o.lower_ in CONSEQUENCE_NOUNS), None)
-    if threat is None:
-        return []
-    over = next((o for p in (*threat.children, *verb.children) if p.dep_ == "prep"
-                 and p.lower_ in ("over", "for", "against") and p.i > threat.i
-                 for o in p.children if o.dep_ == "pobj"), None)
-    if warned is None and over is None:
-        return []  # "warned of consequences": of what step, and for whom, is not said
-    if warned is None:
-        # "warned of strong countermeasures against the drills": the step is what they answer
-        return [(written(list(over.subtree)), written([t for t in threat.subtree
-                                                  if t.i not in {x.i for x in over.head.subtree}]
-                                                 or [threat]))]
-    step = written(list(over.subtree)) if over is not None \
-        else f"{written(list(warned.subtree))} acts"
-    consequence = [t for t in threat.subtree if over is None or t.i not in
-                   {*(x.i for x in over.subtree), over.head.i}]
-    return [(step, written(consequence))]
-
-
-def _warning_of(noun: Token) -> list[tuple[str, str]]:
-    """"issued a warning to Beijing about the consequences of any assistance to Moscow", "its
-    warning of a response to any attack": a warning told as a noun; any such step the
-    consequences would follow is the condition."""
-    if noun.pos_ != "NOUN":
-        return []
-    # the parser hangs "about ..." on the warning or on the verb that delivers it
-    around = (*noun.children, *(noun.head.children if noun.dep_ == "dobj" else ()))
-    threat = next((o for p in around if p.dep_ == "prep" and p.lower_ in ("of", "about")
-                   for o in p.children if o.dep_ == "pobj"
-                   and o.lemma_.lower() in CONSEQUENCE_NOUNS | RESPONSE_NOUNS), None)
-    step = next((o for p in threat.children if p.dep_ == "prep"
-                 and p.lower_ in ("of", "over", "for", "against", "to")
-                 for o in p.children if o.dep_ == "pobj" and any_such(o)),
-                None) if threat is not None else None
-    if step is None:
-        return []
-    # "warnings of retaliation": the warning with what it warns of
-    taken = {t.i for t in step.subtree} | {step.head.i}
-    return [(written(list(step.subtree)),
-             written([noun, threat.head, *(t for t in threat.subtree if t.i not in taken)]))]
+from spiral.nlp.red_line_warned_steps import (
+    not_allowed,
+    warned_against,
+    warned_not_to,
+    warned_of,
+    warning_of,
+)
 
 
 def _ordered_within(verb: Token) -> list[tuple[str, str]]:
@@ -429,99 +312,14 @@ def _red_lines_stated(verb: Token) -> list[tuple[str, str]]:
              written([verb, *(t for t in line.subtree if t.i not in said and not t.is_punct)]))]
 
 
-def _act_in_defence(verb: Token) -> list[tuple[str, str]]:
-    """"Lima keeps the right to take any measures to defend its interests", "has the right to
-    take measures in the face of such acts", "we can do anything to keep it", "would not
-    hesitate to use force to stop the annexation": a party's own act, claimed as a right, with no
-    bound or without hesitation, is a line drawn against the step it answers."""
-    act = _claimed_act(verb)
-    answered = _answered_step(act) if act is not None else None
-    if answered is None:
-        return []
-    step, taken = answered
-    # what is done: the clause of the right, of readiness, of the act or of the vow not to hesitate
-    clause = clause_of(verb.head if verb.dep_ in ("acl", "xcomp") else verb)
-    return [(step, written([t for t in clause.subtree if t.i not in taken and not t.is_punct
-                          and not is_mark(t, clause)]))]
-
-
-def _claimed_act(verb: Token) -> Token | None:
-    """The act a party claims as a right ("has the right to take measures"), with no bound ("can
-    do anything"), as one it would not hesitate to take ("would not hesitate to use force"), or an
-    act that counters, promised or readied ("will crush", "ready to thwart")."""
-    if _right_to_act(verb) or _unbounded_act(verb) or verb.lemma_ in COUNTER_VERBS and (
-            future(verb) or verb.dep_ == "xcomp" and verb.head.lower_ in READY):
-        return verb
-    if verb.lemma_ == "hesitate" and future(verb) and any(c.dep_ == "neg"
-                                                           for c in verb.children):
-        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    return None
-
-
-def _answered_step(act: Token) -> tuple[str, set[int]] | None:
-    """The step an act answers, and the words that tell it: any such step it acts on ("will
-    crush any incursion"), what the act is to stop ("to stop
-    the annexation"), any such step it is against ("against any threat"), what it faces ("in the
-    face of / in response to such acts"), or a threat to what it defends ("to defend its
-    interests"; "to defend itself" names none)."""
-    countered = next((o for o in act.children if o.dep_ == "dobj" and any_such(o)), None)
-    if countered is not None:
-        return written(list(countered.subtree)), {t.i for t in countered.subtree}
-    stopped = next((p for p in act.children if p.dep_ in ("xcomp", "advcl")
-                    and p.lemma_ in STOPPING_VERBS and any(o.dep_ == "dobj" for o in p.children)),
-                   None)
-    if stopped is not None:
-        step = next(o for o in stopped.children if o.dep_ == "dobj")
-        return written(list(step.subtree)), {t.i for t in stopped.subtree}
-    against = next((p for p in act.children if p.dep_ == "prep" and p.lower_ == "against"
-                    and any(o.dep_ == "pobj" and any_such(o) for o in p.children)), None)
-    if against is not None:
-        step = next(o for o in against.children if o.dep_ == "pobj")
-        return written(list(step.subtree)), {t.i for t in against.subtree}
-    faced = next((o for t in act.sent if t.lower_ == "of" and t.head.lower_ == "face"
-                  and t.head.head.lower_ == "in" or t.lower_ == "to"
-                  and t.head.lower_ == "response" and t.head.head.lower_ == "in"
-                  for o in t.children if o.dep_ == "pobj"), None)
-    if faced is not None:
-        return written(list(faced.subtree)), {t.i for t in faced.head.head.head.subtree}
-    defended = next((o for t in act.sent if t.lemma_ in DEFENDING_VERBS and t.i > act.i
-                     and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
-                     for o in t.children if o.dep_ == "dobj"
-                     and not o.lower_.endswith(("self", "selves"))), None)
-    if defended is not None:
-        return f"a threat to {written(list(defended.subtree))}", set()
-    return None
-
-
-def _right_to_act(verb: Token) -> bool:
-    """"has the right to take measures", "reserves the right to respond": an act claimed as a
-    right by whoever has it (not one denied: "has no right to respond")."""
-    right = verb.head
-    if verb.dep_ != "acl" or right.lemma_ != "right" or right.dep_ != "dobj" \
-            or right.head.lemma_ not in RIGHT_HOLDING_VERBS \
-            or any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not") for c in (
-                *right.children, *right.head.children)):
-        return False
-    return verb.lemma_ in RESPONSE_VERBS or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ACTION_NOUNS for c in verb.children)
-
-
-def _unbounded_act(verb: Token) -> bool:
-    """"we can do anything to keep it", "will do whatever it takes": an act with no bound,
-    said as what a party can or will do."""
-    return verb.lemma_ == "do" and any(c.dep_ == "dobj" and c.lower_ in UNBOUNDED
-                                       for c in verb.children) \
-        and any(c.dep_ == "aux" and c.lower_ in MODALS | FUTURE_AUX for c in verb.children)
-
-
 # the rules that read a word of a few lemmas, by lemma (a lemma may open several)
 RULES_BY_LEMMAS: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[tuple[str, str]]]],
                        ...] = (
     (WAR_MEANING_VERBS, _means_war),
     ({"until"}, _until),
-    (NOT_ALLOWED, _not_allowed),
-    ({"warn", "caution"}, _warned_not_to), ({"warn"}, _warned_of), ({"warn"}, _warned_against),
-    ({"warning"}, _warning_of),
+    (NOT_ALLOWED, not_allowed),
+    ({"warn", "caution"}, warned_not_to), ({"warn"}, warned_of), ({"warn"}, warned_against),
+    ({"warning"}, warning_of),
     (ORDER_VERBS, _ordered_within),
     ({"hold"}, _held_responsible),
     ({"bear"}, _bear_responsibility),
@@ -531,7 +329,7 @@ RULES_BY_LEMMAS: tuple[tuple[frozenset[str] | set[str], Callable[[Token], list[t
     (ENDING_VERBS, _only_if),
     (NAMING_VERBS | REGARD_VERBS, _named_red_line),
     (LINE_STATING_VERBS, _red_lines_stated),
-    (RESPONSE_VERBS | DEFENDING_ACTS | COUNTER_VERBS | {"hesitate"}, _act_in_defence),
+    (RESPONSE_VERBS | DEFENDING_ACTS | COUNTER_VERBS | {"hesitate"}, act_in_defence),
 )
 
 

@@ -16,12 +16,14 @@ import pytest
 from spiral.nlp import (
     actors,
     event_lexicon,
+    red_line_claimed_acts,
     red_line_clauses,
     red_line_conditions,
     red_line_declarers,
     red_line_lemma_rules,
     red_line_steps,
     red_line_threats,
+    red_line_warned_steps,
     red_line_warnings,
     red_lines,
 )
@@ -33,7 +35,8 @@ PATTERNS = {name: value for name, value in vars(lexicon).items()
             if name.isupper() and isinstance(value, re.Pattern)}
 # the modules of the red-line finder
 FINDER = (red_lines, red_line_clauses, red_line_conditions, red_line_declarers,
-          red_line_lemma_rules, red_line_steps, red_line_threats, red_line_warnings)
+          red_line_lemma_rules, red_line_steps, red_line_threats, red_line_warnings,
+          red_line_warned_steps, red_line_claimed_acts)
 
 
 def _lines(annotate, text: str) -> set[tuple[str, str, str]]:
