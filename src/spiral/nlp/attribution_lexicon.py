@@ -355,6 +355,9 @@ NON_STATE_DESCRIPTORS = frozenset({"analyst", "expert", "researcher", "professor
 # a head only: "many officials" are officials
 NON_STATE_CROWDS = frozenset({"many", "critic", "hardliner", "opponent", "supporter", "skeptic",
                               "sceptic"})
+# nouns for the parties a joint word speaks for ("the two countries' ministries", "both sides'
+# statement"): what they issued together is no one country's
+SIDE_NOUNS = frozenset({"country", "side", "government", "nation", "state"})
 
 # infinitives that report no statement ("declined to comment", "asked not to be named")
 NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",
