@@ -80,6 +80,8 @@ ACRONYM_DEFINITION = re.compile(
     r"\((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 # how many words before a name may give the office it is named by ("Estonian Prime Minister")
 TITLE_WINDOW = 5
+# the possessive "'s" as the tokenizer splits it off, straight or curly
+POSSESSIVE_ENDINGS = ("'s", "’s")
 # words that may stand before a surname alone: "President Ali", "Mr Khan", "General Burhan"
 NAME_TITLES = frozenset({w for title in TITLES for w in title.split()} | {
     "mr", "mrs", "ms", "dr", "general", "gen", "colonel", "col", "sheikh", "king", "queen",
@@ -312,7 +314,7 @@ class ActorResolver:
                     and doc[k].idx + len(doc[k].text) not in owners_by_end:
                 k -= 1
             before = doc[k] if k >= 0 else None
-            if before is not None and before.lower_ in ("'s", "’s") and k > 0:
+            if before is not None and before.lower_ in POSSESSIVE_ENDINGS and k > 0:
                 before = doc[k - 1]
             owner = owners_by_end.get(before.idx + len(before.text)) if before is not None else None
             if owner is None and end + 1 < len(doc) and doc[end].lower_ in ("of", "from", "in"):
@@ -890,7 +892,7 @@ def _may_name_someone_new(sentence: Span, known: _Coverage, tags: list[int]) -> 
 
 def _without_possessive(ent: Span) -> Span:
     """A name without the possessive the recogniser may take with it ("Khatibzadeh's")."""
-    if len(ent) > 1 and ent[-1].lower_ in ("'s", "’s", "'", "’"):
+    if len(ent) > 1 and ent[-1].lower_ in (*POSSESSIVE_ENDINGS, "'", "’"):
         return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
     return ent
 
@@ -957,7 +959,7 @@ def _title_possessor(ent: Span, known: list[_Mention]) -> _Mention | None:
             doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ") and doc[i - 1].ent_type_ != "PERSON"
             or _inside_title(doc[i - 1])):
         i -= 1
-    if i == ent.start or i < 2 or doc[i - 1].lower_ not in ("'s", "’s"):
+    if i == ent.start or i < 2 or doc[i - 1].lower_ not in POSSESSIVE_ENDINGS:
         return None
     owner = doc[i - 2]
     return next((m for m in known if m.start <= owner.idx < m.end and not m.person
@@ -977,7 +979,7 @@ def _owned_after(doc: Doc, end: int, mentions: list[_Mention]) -> bool:
 def _owned_by_named(doc: Doc, k: int, mentions: list[_Mention]) -> bool:
     """Whether the token at k is a possessive ending on a named actor ("the Ukrainian
     military's", not "the country's")."""
-    return k > 0 and doc[k].lower_ in ("'s", "’s") and any(
+    return k > 0 and doc[k].lower_ in POSSESSIVE_ENDINGS and any(
         m.start <= doc[k - 1].idx < m.end for m in mentions)
 
 

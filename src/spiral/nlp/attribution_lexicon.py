@@ -355,6 +355,9 @@ NON_STATE_DESCRIPTORS = frozenset({"analyst", "expert", "researcher", "professor
 # a head only: "many officials" are officials
 NON_STATE_CROWDS = frozenset({"many", "critic", "hardliner", "opponent", "supporter", "skeptic",
                               "sceptic"})
+# nouns for the parties a joint word speaks for ("the two countries' ministries", "both sides'
+# statement"): what they issued together is no one country's
+SIDE_NOUNS = frozenset({"country", "side", "government", "nation", "state"})
 
 # infinitives that report no statement ("declined to comment", "asked not to be named")
 NOT_STATEMENTS = frozenset({"comment", "confirm", "discuss", "elaborate", "speculate", "name",
@@ -408,6 +411,14 @@ EXPLETIVES = frozenset({"it", "there"})
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "website",
                             "report", "readout", "announcement", "release", "post", "note"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# the relative pronouns a cue verb may take as its object ("the plan, which his rivals oppose")
+WH_OBJECTS = frozenset({"which", "whom", "who"})
+# words in a cue's subject that say no one said it ("no official has said so")
+NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
+# what a cue verb may say in answer ("72 percent said yes")
+ANSWERS = frozenset({"yes", "no"})
+# the subjects of a linking "said": "That said, ...", "This being said, ..."
+LINKING_SUBJECTS = frozenset({"that", "this"})
 # relative pronouns that stand for the noun before them as a source ("a video that accuses",
 # "the experts who think"): the source is both ("which" changed no match on PolNeAR train)
 ANTECEDENT_RELATIVES = frozenset({"that", "who"})

@@ -55,7 +55,7 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
             and resolve_date(extensions.text_of(token.sent), published) is None:
         # "the militia, which has taken two towns", "the minister, who had opposed the deal":
         # an act a relative clause tells in the perfect, in a sentence that names no date, is
-        # what a side did before the news, on no day the report gives (S, O, N; stop 24)
+        # what a side did before the news, on no day the report gives
         return None, "unknown"
     if own_date is None and in_background(token):
         # "after Iran's strike", "amid the Russian invasion": an event told as background has

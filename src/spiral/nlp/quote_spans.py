@@ -62,7 +62,6 @@ class Inside:
     quotations are asked of every word that may cue a quote."""
 
     def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = spans
         ordered = sorted(spans)
         self._starts = [start for start, _ in ordered]
         # the furthest end among the spans up to each one in that order

@@ -9,14 +9,17 @@ from spacy.tokens import Token
 
 from spiral.nlp.attribution_lexicon import (
     ADDRESSEE_CUES,
+    ANSWERS,
     CUE_PARTICLES,
     EXPLETIVES,
+    NO_ONE,
     NOT_STATEMENTS,
     PASSIVE_AGENT_EXCLUDED,
     PASSIVE_OPINION_PREPOSITIONS,
     REFUSALS,
     RELATIVE_PRONOUNS,
     TOPIC_CUES,
+    WH_OBJECTS,
 )
 from spiral.nlp.quote_sources import first_cue, passive, trailing_speaker
 from spiral.nlp.quote_spans import (
@@ -29,9 +32,6 @@ from spiral.nlp.quote_spans import (
 )
 from spiral.nlp.speakers import SUBJECTS
 
-NO_ONE = frozenset({"no", "neither", "none", "nobody", "nor"})
-ANSWERS = frozenset({"yes", "no"})
-WH_OBJECTS = frozenset({"which", "whom", "who"})
 OWN_COMPLEMENTS = ("dobj", "dative", "xcomp", "attr", "oprd")
 
 

@@ -13,6 +13,7 @@ from spiral.nlp.attribution_lexicon import (
     FINDING_CUES,
     FREE_RELATIVES,
     INFINITIVE_CUES,
+    LINKING_SUBJECTS,
     NOT_STATEMENTS,
     OBJECT_CUES,
     OBJECT_RELATIVES,
@@ -66,8 +67,6 @@ from spiral.nlp.quote_verb_complements import (
     trailing,
 )
 from spiral.nlp.quote_verb_non_cues import (
-    LINKING_SUBJECTS,
-    _seeming,
     depicts,
     linking,
     names_who_speaks,
@@ -75,6 +74,7 @@ from spiral.nlp.quote_verb_non_cues import (
     raising,
     sourceless,
     struck,
+    what_seems,
 )
 
 OBJECTS = ("dobj", "dative", "prep", "oprd", "attr", "acomp", "xcomp", "ccomp")
@@ -87,7 +87,7 @@ def verbal(verb: Token, lemma: str) -> list[Found]:
         return []
     if raising(verb, lemma):
         return sourceless(verb)
-    if lemma in RAISING_PREDICATE_CUES and (seeming := _seeming(verb)):
+    if lemma in RAISING_PREDICATE_CUES and (seeming := what_seems(verb)):
         return seeming
     if lemma in RELAYING_CUES and (relayed := _relayed(verb)):
         return relayed

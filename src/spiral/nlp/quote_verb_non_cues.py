@@ -16,6 +16,7 @@ from spiral.nlp.attribution_lexicon import (
     EXPLETIVES,
     FORCE_CUES,
     FORCE_TARGETS,
+    LINKING_SUBJECTS,
     PASSIVE_RAISING_CUES,
     RAISING_CUES,
     RAISING_ONLY,
@@ -26,7 +27,6 @@ from spiral.nlp.quote_spans import ANY_CUES, Found, extent
 from spiral.nlp.quote_verb_complements import cue_tokens
 from spiral.nlp.speakers import SUBJECTS
 
-LINKING_SUBJECTS = frozenset({"that", "this"})  # "That said, ...", "This being said, ..."
 RAISED = ("xcomp", "acomp", "attr", "oprd")  # "seems to work", "seems ready", "seems a risk"
 
 
@@ -120,7 +120,7 @@ def _raised_subject(verb: Token) -> Token | None:
     return subject
 
 
-def _seeming(verb: Token) -> list[Found]:
+def what_seems(verb: Token) -> list[Found]:
     """"It seems that the talks stalled", "it appears the convoy turned back", "the plan seems
     like a gamble": what seems so, to no one named."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

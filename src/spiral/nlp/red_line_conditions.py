@@ -1,7 +1,7 @@
 """A sentence's condition and consequence pairs: conditional clauses, "any X" steps, "X would mean
 Y", a line stated in the present, relative clauses naming whoever takes a step, "either ... or"
-and "or face"; the shapes of warnings (`red_line_warnings`) and the rules read by lemma are
-asked of every word."""
+and "or face"; the shapes of warnings (`red_line_warnings`) and the rules read by lemma
+(`red_line_lemma_rules`) are asked of every word, the step's words found by `red_line_steps`."""
 
 from __future__ import annotations
 

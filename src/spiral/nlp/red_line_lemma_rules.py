@@ -1,7 +1,7 @@
-"""The rules that read a word of a few lemmas for a condition and a consequence ("warned X
-not to Y", "will be held responsible for any X", "X means war", ultimatums, a party's own act
-claimed as a right), and the table of them by lemma (the warnings and refusals are in
-red_line_warned_steps, the acts claimed as a right in red_line_claimed_acts)."""
+"""The rules that read a word of a few lemmas for a condition and a consequence ("will be held
+responsible for any X", "X means war", ultimatums, "until"), and the table by lemma of all such
+rules, with those of the steps warned against or refused (red_line_warned_steps) and of a
+party's own act claimed as a right (red_line_claimed_acts)."""
 
 from __future__ import annotations
 

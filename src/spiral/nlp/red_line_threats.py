@@ -52,7 +52,8 @@ def offered(doc: Doc, sentence: Span, condition: str, consequence: str) -> bool:
     heads = {t.head.idx for t in span if t.dep_ == "conj" and t.head.idx < first}
     acts = [e for e in doc._.events if first <= e["trigger_start"] < last
             or e["trigger_start"] in heads]
-    return bool(acts) and all(QUAD_NAMES.get(e["quad_code"]) in COOPERATION and not e["negated"] for e in acts)
+    return bool(acts) and all(QUAD_NAMES.get(e["quad_code"]) in COOPERATION and not e["negated"]
+                              for e in acts)
 
 
 def _located(sentence: Span, consequence: str) -> tuple[int, int] | None:

@@ -74,10 +74,10 @@ pattern needs a future, a condition or a deadline (whoever a relative clause nam
 threatened only by a clause that looks ahead: not "the attack caused tensions between those who
 X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
 forecast, not a threat (what the other would undergo, "Seoul could face consequences", is the
-threat); an offer ("would declare a truce and begin talks if X": every act the consequence holds is
-cooperation, none refused) is no line; "as if" sets no condition, nor does a fact not known ("if the allegation is true"), nor
-a lawsuit ("in a case brought against"); the press, analysts, aid groups, companies
-and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
+threat); an offer ("would declare a truce and begin talks if X": every act the consequence
+holds is cooperation, none refused) is no line; "as if" sets no condition, nor does a fact not
+known ("if the allegation is true"), nor a lawsuit ("in a case brought against"); the press,
+analysts, aid groups, companies and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
 tests"); nor does a journalist's sentence whose
 passive subject is the one a line would be drawn for ("Iran will be held responsible") when no
 one is quoted saying it.

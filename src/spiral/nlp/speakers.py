@@ -43,6 +43,7 @@ from spiral.nlp.attribution_lexicon import (
     NON_STATE_HEADS,
     NON_STATE_QUALIFIERS,
     RELATIVE_PRONOUNS,
+    SIDE_NOUNS,
     STATE_BODIES,
     STATE_SOURCE_QUALIFIERS,
     STATE_SOURCES,
@@ -64,8 +65,6 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 # how many sentences back a source "it" may go on with the body that spoke last ("The
 # ministry said ... It called on ... It said ...")
 SENTENCES_BACK = 2
-# nouns for the parties a joint word speaks for ("the two countries' ministries")
-SIDES = frozenset({"country", "side", "government", "nation", "state"})
 # bodies that are a state's forces, beside its government's
 MILITARY_BODIES = frozenset({"army", "military", "navy"})
 
@@ -521,12 +520,12 @@ def _joint(doc: Doc, source: list[Token], head: Token) -> Entity | None:
     joint = document and any(c.lower_ == "joint" and c.dep_ in ("amod", "compound")
                              for c in head.children)
     # a declaration named after the place it was signed in
-    named = head.lemma_.lower() == "declaration" and any(
+    placed = head.lemma_.lower() == "declaration" and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i for c in head.children)
     # "the two countries' foreign ministries", "both sides' statement"
-    both = any(c.dep_ == "poss" and c.lemma_.lower() in SIDES and any(
+    both = any(c.dep_ == "poss" and c.lemma_.lower() in SIDE_NOUNS and any(
         d.lower_ in ("two", "both") for d in c.children) for c in head.children)
-    if not (joint or named or both):
+    if not (joint or placed or both):
         return None
     words = doc[source[0].i:source[-1].i + 1].text
     named = [e for t in source if (e := entity_at(doc, t.idx, t.idx + len(t.text))) is not None]

@@ -337,7 +337,8 @@ class StatementEvents:
         if not speaker or not speaker.get("code"):
             return None
         # a charge said as what might be, as absent, or by a word in another sense is none
-        possible, uncharged = _said_as_possible(doc, quote["start"]), _no_charge(doc, quote["start"])
+        possible = _said_as_possible(doc, quote["start"])
+        uncharged = _no_charge(doc, quote["start"])
         act = first_act(text[quote["start"]:quote["end"]], _names_someones_act(doc, quote["start"]),
                         lambda start, end: possible(start, end) or uncharged(start, end))
         if act is None or _performs_no_act(doc, quote):

@@ -171,15 +171,3 @@ def test_office_coverage_g20_ministers_from_2019(words) -> None:
                       and any(word in role.role.lower() for word in (*words, "secretary of")))
     assert G20 - {"SAU"} <= held, sorted(G20 - held)
 
-
-@pytest.mark.parametrize(("name", "day", "code", "role"), [
-    ("Vladimir Medinsky", date(2025, 5, 16), "RUS", "Presidential aide"),
-    ("Gladkov", date(2023, 5, 23), "RUS", "Governor of Belgorod region"),
-    ("Khinshtein", date(2025, 3, 1), "RUS", "Governor of Kursk region"),
-    ("Oleh Syniehubov", date(2024, 5, 10), "UKR", "Governor of Kharkiv region"),
-    ("Georgiy Tykhy", date(2025, 2, 1), "UKR", "Foreign Ministry Spokesman"),
-])
-def test_office_coverage_aides_and_border_governors(name, day, code, role) -> None:
-    entity = ActorKB.load().lookup(name, day)
-    assert entity is not None, f"{name!r} is unknown"
-    assert (entity.code, entity.sector, entity.role) == (code, "GOV", role)

@@ -142,6 +142,11 @@ def test_office_holders_changes_of_2025(code, office, day, holder) -> None:
     ("Zhovkva", date(2022, 6, 1), "UKR", "Deputy Head of the Presidential Office"),
     ("Klitschko", date(2023, 1, 1), "UKR", "Mayor of Kyiv"),
     ("Krasnoselsky", date(2025, 1, 15), "MDA", "Leader of the self-declared Transnistrian republic"),
+    ("Vladimir Medinsky", date(2025, 5, 16), "RUS", "Presidential aide"),
+    ("Gladkov", date(2023, 5, 23), "RUS", "Governor of Belgorod region"),
+    ("Khinshtein", date(2025, 3, 1), "RUS", "Governor of Kursk region"),
+    ("Oleh Syniehubov", date(2024, 5, 10), "UKR", "Governor of Kharkiv region"),
+    ("Georgiy Tykhy", date(2025, 2, 1), "UKR", "Foreign Ministry Spokesman"),
 ])
 def test_office_holders_cabinet_members_and_local_leaders(name, day, code, role) -> None:
     entity = ActorKB.load().lookup(name, day)
