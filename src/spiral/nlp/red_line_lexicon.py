@@ -115,6 +115,13 @@ NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
 # step would bring about
 CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark",
                  "have", "carry"}
+# "told Lima the sale of jets to Quito would damage ties": what a step would do to the bonds
+# between the two sides is what it would bring about, a threat only when the bonds are its object
+HARMING_VERBS = {"damage", "harm", "hurt", "undermine", "jeopardize", "jeopardise", "wreck",
+                 "sour", "poison", "ruin", "endanger", "destroy"}
+BONDS = {"tie", "ties", "relation", "relationship", "partnership", "cooperation"}
+# the speech verbs that carry a warning to whom they address ("told Lima that X would Y")
+ADDRESSING_VERBS = {"tell", "caution", "remind"}
 # "reiterated its red lines: that X", "drew a red line over the dam": the verbs that state a
 # party's own red line, whose possessive names no one else, and the words on the line that say
 # what it is about
@@ -143,7 +150,8 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parti
 # agreed, a threat to one's own side
 JUDGEMENTS = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
                         r"(?:escalation|provocation)|legitimate targets|"
-                        r"(?:violation|breach|infringement)s? of|threat\w*)\b", re.IGNORECASE)
+                        r"(?:violation|breach|infringement)s? of|threat\w*|"
+                        r"(?:as|an) enem(?:y|ies))\b", re.IGNORECASE)
 
 # -------------------------------------------------------------------------------------------------
 # Refusals: a line drawn by saying what will not be let happen, or what alone will end it

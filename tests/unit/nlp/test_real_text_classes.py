@@ -4359,3 +4359,27 @@ def test_many_officials_still_speak_for_their_state(annotate) -> None:
 ])
 def test_a_joint_document_speaks_for_no_one_country(annotate, text) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == ("", "GOV", False)
+
+
+@pytest.mark.parametrize("text", [
+    # what a step of the other side would bring about, told as a warning with any modal, or
+    # to whom the speaker addresses; a harm to the bonds between the sides (U, Q, S of dev;
+    # wording of our own)
+    "Peru warned Chile that any new drills near its coast could lead to grave consequences.",
+    ("Peru's president told Chile's leader that the sale of jets to Bolivia would damage "
+     "relations between them."),
+    "Peru's president warned that the sale of jets to Bolivia would wreck ties with Chile.",
+    ("Peru's foreign minister warned that Chile's continued meddling will result in it being "
+     "treated as an enemy."),
+])
+def test_what_a_step_would_bring_about_under_a_warning_is_a_line(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text, "2025-03-01")._.red_lines] == ["PER"]
+
+
+@pytest.mark.parametrize("text", [
+    # no party's step, or a harm that is a forecast of prices
+    "Peru's president told reporters that the storm could damage ties between farmers.",
+    "Peru's finance minister warned that the tariffs could lead to higher prices.",
+])
+def test_a_forecast_of_harm_without_a_partys_step_is_no_line(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
