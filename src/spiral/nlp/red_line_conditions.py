@@ -37,6 +37,7 @@ from spiral.nlp.red_line_lexicon import (
     ENABLERS,
     GIVEN_TIME,
     HARMING_VERBS,
+    HEDGES,
     JUDGEMENTS,
     JUDGING_VERBS,
     LASTING_VERBS,
@@ -54,6 +55,7 @@ from spiral.nlp.red_line_lexicon import (
     STEP_SUBJECT,
     THREAT_WORDS,
     VOICED,
+    WAR_MEANING_VERBS,
     WAR_WORDS,
     WARNING_VERBS,
 )
@@ -181,7 +183,7 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
         modals = MODALS if token.lemma_ in JUDGING_VERBS or _brings_about(token) \
             and _warned_of(token) else ("would", "will")
         modal = [c for c in token.children if c.lower_ in modals] \
-            if token.i in modal_heads else []
+            if token.i in modal_heads and not _judged_not(token) else []
         if modal and not any(condition_clause(c) is not None for c in token.children):
             # "and thus any sale of those rockets would provoke ...": the words that link the
             # clause to what went before are no part of the step
@@ -224,7 +226,8 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             # a step of a party named, judged in a warning's words where no condition is stated
             # (an "if" clause is read above, and what the parser leaves of it here is no step)
             judged = JUDGEMENTS.search(written(rest)) and names_party(step) and not any(
-                t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in tokens)
+                t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in tokens) \
+                and not _hedged(rest)
             # under a warning, a harm to the bonds between the sides is the threat itself
             threat = THREAT_WORDS.search(written(rest)) or warned and _harms_bonds(token)
             if step and rest and (WAR_WORDS.search(written(rest)) or judged
@@ -326,6 +329,20 @@ def _warned_of(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and (verb.head.lemma_ in WARNING_VERBS or (
         verb.head.lemma_ in ADDRESSING_VERBS and any(c.dep_ in ("dobj", "dative")
                                                      for c in verb.head.children)))
+
+
+def _hedged(words: list[Token]) -> bool:
+    """"Would be a potential threat", "a possible breach of the accord": a judgement hedged
+    by what it only might be is an assessment, not a warning."""
+    return any(t.dep_ == "amod" and t.lemma_.lower() in HEDGES for t in words)
+
+
+def _judged_not(verb: Token) -> bool:
+    """"The drills should not be seen as a provocation", "the base would not be a threat to any
+    neighbour": a step judged, negated, to be no hostile act draws no line (unlike "would not go
+    unanswered", whose negation is the threat)."""
+    return verb.lemma_ in JUDGING_VERBS | WAR_MEANING_VERBS | {"be"} \
+        and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _answered_with(verb: Token) -> bool:

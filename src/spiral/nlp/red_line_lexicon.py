@@ -44,6 +44,13 @@ MODALS = {"would", "will", "could", "should", "may", "might"}
 # (not event_lexicon.POSSIBILITY_MODALS: its "would" is no mere possibility here, "Baku would
 # invade if the talks collapsed" is a threat)
 POSSIBILITY = {"could", "may", "might"}
+# "if Moscow wants peace, it must stop firing": the auxiliaries of what a party is told it has
+# to do, a demand rather than what the speaker's side will do
+OBLIGATION = {"must", "should", "ought"}
+# the speaker's own side as the subject ("if they strike, we must answer" is a threat)
+FIRST_PERSON = frozenset({"we", "i"})
+# "would be a potential threat": what only might be, said of a judgement, hedges it
+HEDGES = {"potential", "possible", "conceivable", "eventual"}
 # the other auxiliaries that look ahead ("shall", "'ll", "must", "can"; "ca" and "wo" of "can't",
 # "won't")
 FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
@@ -208,7 +215,7 @@ RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 # "Chile would suffer grave consequences if ...": what the other party would undergo is the
 # threat made to it, not a forecast of what it may do
-UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur"}
+UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur", "expect"}
 # "will be held responsible for any damage", "will hold them accountable for"
 ANSWERABLE = {"responsible", "accountable", "liable"}
 # whom a warning advises rather than threatens
