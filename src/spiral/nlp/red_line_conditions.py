@@ -27,13 +27,17 @@ from spiral.nlp.red_line_clauses import (
 from spiral.nlp.red_line_lemma_rules import LEMMA_RULES
 from spiral.nlp.red_line_lexicon import (
     ACTION_NOUNS,
+    ADDRESSING_VERBS,
     ANY_STEP,
+    BONDS,
     CAUSING_VERBS,
     CONDITION_MARKS,
     COUNTER_VERBS,
     EITHER_OR,
     ENABLERS,
     GIVEN_TIME,
+    HARMING_VERBS,
+    HEDGES,
     JUDGEMENTS,
     JUDGING_VERBS,
     LASTING_VERBS,
@@ -51,6 +55,7 @@ from spiral.nlp.red_line_lexicon import (
     STEP_SUBJECT,
     THREAT_WORDS,
     VOICED,
+    WAR_MEANING_VERBS,
     WAR_WORDS,
     WARNING_VERBS,
 )
@@ -173,9 +178,12 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
                               written(list(as_objects[0].subtree))))
                 continue
         # "X would mean / would be regarded as / will be met with Y": the subject is the step
-        modals = MODALS if token.lemma_ in JUDGING_VERBS else ("would", "will")
+        # "warned that any X could lead to Y": under a warning what a step brings about is
+        # threatened with any modal, as a judgement is
+        modals = MODALS if token.lemma_ in JUDGING_VERBS or _brings_about(token) \
+            and _warned_of(token) else ("would", "will")
         modal = [c for c in token.children if c.lower_ in modals] \
-            if token.i in modal_heads else []
+            if token.i in modal_heads and not _judged_not(token) else []
         if modal and not any(condition_clause(c) is not None for c in token.children):
             # "and thus any sale of those rockets would provoke ...": the words that link the
             # clause to what went before are no part of the step
@@ -203,9 +211,7 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             # "warned that American intervention would lead to irreparable damage": under a
             # warning, whatever a step a party takes would bring about is threatened ("warned
             # that the pension reform would have consequences for the budget" names no party)
-            warned = token.dep_ == "ccomp" and token.head.lemma_ in WARNING_VERBS \
-                and token.lemma_ in CAUSING_VERBS \
-                and names_party(step)
+            warned = _warned_of(token) and _brings_about(token) and names_party(step)
             # "these provocations will continue to receive a fitting answer": what goes on
             # following a hostile step is what it means ("such requests will continue to
             # receive responses" names none)
@@ -220,9 +226,12 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             # a step of a party named, judged in a warning's words where no condition is stated
             # (an "if" clause is read above, and what the parser leaves of it here is no step)
             judged = JUDGEMENTS.search(written(rest)) and names_party(step) and not any(
-                t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in tokens)
+                t.lower_ in CONDITION_MARKS and t.dep_ == "mark" for t in tokens) \
+                and not _hedged(rest)
+            # under a warning, a harm to the bonds between the sides is the threat itself
+            threat = THREAT_WORDS.search(written(rest)) or warned and _harms_bonds(token)
             if step and rest and (WAR_WORDS.search(written(rest)) or judged
-                                  or (THREAT_WORDS.search(written(rest)) and token.lemma_ != "be"
+                                  or (threat and token.lemma_ != "be"
                                       and (STEP_SUBJECT.match(written(step)) or warned))):
                 found.append((written(step), written(rest)))
         elif may_name_red_line and token.lemma_ == "be" \
@@ -299,6 +308,41 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
             demand = f"not {demand}"
         found.append((demand, ultimatum.group("consequence").strip()))
     return found
+
+
+def _brings_about(verb: Token) -> bool:
+    """"would lead to grave consequences", "would damage ties between them": a verb that says
+    what a step brings about, or a harm it does to the bonds between the sides."""
+    return verb.lemma_ in CAUSING_VERBS or _harms_bonds(verb)
+
+
+def _harms_bonds(verb: Token) -> bool:
+    """"would wreck ties", "would damage relations with Lima": a harm done to the bonds between
+    the sides, its object ("would damage the crops" is none)."""
+    return verb.lemma_ in HARMING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in BONDS for c in verb.children)
+
+
+def _warned_of(verb: Token) -> bool:
+    """Whether a clause is what a warning says, or what a speaker tells whom it addresses
+    ("told Lima that X would Y")."""
+    return verb.dep_ == "ccomp" and (verb.head.lemma_ in WARNING_VERBS or (
+        verb.head.lemma_ in ADDRESSING_VERBS and any(c.dep_ in ("dobj", "dative")
+                                                     for c in verb.head.children)))
+
+
+def _hedged(words: list[Token]) -> bool:
+    """"Would be a potential threat", "a possible breach of the accord": a judgement hedged
+    by what it only might be is an assessment, not a warning."""
+    return any(t.dep_ == "amod" and t.lemma_.lower() in HEDGES for t in words)
+
+
+def _judged_not(verb: Token) -> bool:
+    """"The drills should not be seen as a provocation", "the base would not be a threat to any
+    neighbour": a step judged, negated, to be no hostile act draws no line (unlike "would not go
+    unanswered", whose negation is the threat)."""
+    return verb.lemma_ in JUDGING_VERBS | WAR_MEANING_VERBS | {"be"} \
+        and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _answered_with(verb: Token) -> bool:

@@ -44,6 +44,13 @@ MODALS = {"would", "will", "could", "should", "may", "might"}
 # (not event_lexicon.POSSIBILITY_MODALS: its "would" is no mere possibility here, "Baku would
 # invade if the talks collapsed" is a threat)
 POSSIBILITY = {"could", "may", "might"}
+# "if Moscow wants peace, it must stop firing": the auxiliaries of what a party is told it has
+# to do, a demand rather than what the speaker's side will do
+OBLIGATION = {"must", "should", "ought"}
+# the speaker's own side as the subject ("if they strike, we must answer" is a threat)
+FIRST_PERSON = frozenset({"we", "i"})
+# "would be a potential threat": what only might be, said of a judgement, hedges it
+HEDGES = {"potential", "possible", "conceivable", "eventual"}
 # the other auxiliaries that look ahead ("shall", "'ll", "must", "can"; "ca" and "wo" of "can't",
 # "won't")
 FUTURE_AUX = {"shall", "'ll", "’ll", "must", "ca", "can", "wo"}
@@ -115,6 +122,13 @@ NAMING_VERBS = {"declare", "call", "consider", "deem", "term", "label", "brand"}
 # step would bring about
 CAUSING_VERBS = {"lead", "result", "cause", "necessitate", "invite", "prompt", "draw", "spark",
                  "have", "carry"}
+# "told Lima the sale of jets to Quito would damage ties": what a step would do to the bonds
+# between the two sides is what it would bring about, a threat only when the bonds are its object
+HARMING_VERBS = {"damage", "harm", "hurt", "undermine", "jeopardize", "jeopardise", "wreck",
+                 "sour", "poison", "ruin", "endanger", "destroy"}
+BONDS = {"tie", "ties", "relation", "relationship", "partnership", "cooperation"}
+# the speech verbs that carry a warning to whom they address ("told Lima that X would Y")
+ADDRESSING_VERBS = {"tell", "caution", "remind"}
 # "reiterated its red lines: that X", "drew a red line over the dam": the verbs that state a
 # party's own red line, whose possessive names no one else, and the words on the line that say
 # what it is about
@@ -143,7 +157,8 @@ WAR_WORDS = re.compile(r"\b(at war|act of war|acts? of aggression|party to|parti
 # agreed, a threat to one's own side
 JUDGEMENTS = re.compile(r"\b(?:(?:serious|dangerous|grave|major|significant|unacceptable) "
                         r"(?:escalation|provocation)|legitimate targets|"
-                        r"(?:violation|breach|infringement)s? of|threat\w*)\b", re.IGNORECASE)
+                        r"(?:violation|breach|infringement)s? of|threat\w*|"
+                        r"(?:as|an) enem(?:y|ies))\b", re.IGNORECASE)
 
 # -------------------------------------------------------------------------------------------------
 # Refusals: a line drawn by saying what will not be let happen, or what alone will end it
@@ -200,7 +215,7 @@ RESPONSE_VERBS = {"respond", "react", "retaliate", "answer", "reply", "act"}
 RESPONSE_NOUNS = {"response", "retaliation", "reply", "answer", "reaction"}
 # "Chile would suffer grave consequences if ...": what the other party would undergo is the
 # threat made to it, not a forecast of what it may do
-UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur"}
+UNDERGOING_VERBS = {"face", "suffer", "bear", "pay", "incur", "expect"}
 # "will be held responsible for any damage", "will hold them accountable for"
 ANSWERABLE = {"responsible", "accountable", "liable"}
 # whom a warning advises rather than threatens

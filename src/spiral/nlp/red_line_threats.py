@@ -9,7 +9,14 @@ from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp.actors import entity_at
 from spiral.nlp.red_line_clauses import written
-from spiral.nlp.red_line_lexicon import COOPERATION, POSSIBILITY, THREAT_WORDS, UNDERGOING_VERBS
+from spiral.nlp.red_line_lexicon import (
+    COOPERATION,
+    FIRST_PERSON,
+    OBLIGATION,
+    POSSIBILITY,
+    THREAT_WORDS,
+    UNDERGOING_VERBS,
+)
 from spiral.plover import QUAD_NAMES
 from spiral.records import Entity
 
@@ -54,6 +61,28 @@ def offered(doc: Doc, sentence: Span, condition: str, consequence: str) -> bool:
             or e["trigger_start"] in heads]
     return bool(acts) and all(QUAD_NAMES.get(e["quad_code"]) in COOPERATION and not e["negated"]
                               for e in acts)
+
+
+def demanded(sentence: Span, consequence: str, declarer: Entity) -> bool:
+    """"If Moscow wants peace, it must stop its strikes": a consequence that tells another party
+    what it must or should do, actively, is a demand, not what the declarer's side will do (not
+    "we must answer", the speaker's own act, nor "they must be punished" or "it must pay a
+    price", what the other would undergo)."""
+    where = _located(sentence, consequence)
+    if where is None:
+        return False
+    first, last = where
+    for verb in sentence:
+        if not first <= verb.idx < last or not any(
+                c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children) \
+                or _undergoes_threat(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in FIRST_PERSON:
+            return False
+        entity = entity_at(subject.doc, subject.idx, subject.idx + len(subject.text))
+        return entity is None or entity.code != declarer.code
+    return False
 
 
 def _located(sentence: Span, consequence: str) -> tuple[int, int] | None:

@@ -41,6 +41,9 @@ Patterns, on the dependency parse of each sentence:
   clause says is the step;
 - "warned X of serious consequences over Y", "warned of countermeasures against Y": Y is the
   condition;
+- "warned that any X could lead to Y", "told Lima's leader that X would damage ties": what a
+  party's step would bring about, under a warning or told to whom the speaker addresses, with
+  any modal, and a harm to the bonds between the sides, is the threat, X the condition;
 - a party's own act claimed as a right, with no bound, without hesitation, or an act that
   counters, promised or readied: "has / reserves the right to take any measures in the face of
   X", "... to defend Y", "we can do anything to maintain Y", "would not hesitate to use force to
@@ -75,7 +78,10 @@ threatened only by a clause that looks ahead: not "the attack caused tensions be
 X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
 forecast, not a threat (what the other would undergo, "Seoul could face consequences", is the
 threat); an offer ("would declare a truce and begin talks if X": every act the consequence
-holds is cooperation, none refused) is no line; "as if" sets no condition, nor does a fact not
+holds is cooperation, none refused) is no line, nor is a demand ("if Lima wants peace, it must
+stop its strikes": what the other side must do, actively, and not what it would undergo) or a
+step judged, negated or hedged, to be no hostile act ("should not be seen as a provocation",
+"would be a potential threat"); "as if" sets no condition, nor does a fact not
 known ("if the allegation is true"), nor a lawsuit ("in a case brought against"); the press,
 analysts, aid groups, companies and bystanders draw no line ("Yonhap said that if the talks fail, the North will resume
 tests"); nor does a journalist's sentence whose
@@ -121,6 +127,7 @@ from spiral.nlp.red_line_lexicon import (
 )
 from spiral.nlp.red_line_parties import other_holder, undergoes
 from spiral.nlp.red_line_threats import (
+    demanded,
     foretold,
     in_relative,
     offered,
@@ -195,6 +202,7 @@ class RedLineFinder:
                 or passive_unquoted(doc, sentence):
             return None
         if TRUCE_TERMS.search(consequence) or foretold(sentence, consequence, declarer) \
+                or demanded(sentence, consequence, declarer) \
                 or offered(doc, sentence, condition, consequence) \
                 or declarer.code in NON_STATE_CODES and risk_told(doc, sentence, consequence):
             return None

@@ -4359,3 +4359,63 @@ def test_many_officials_still_speak_for_their_state(annotate) -> None:
 ])
 def test_a_joint_document_speaks_for_no_one_country(annotate, text) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == ("", "GOV", False)
+
+
+@pytest.mark.parametrize("text", [
+    # what a step of the other side would bring about, told as a warning with any modal, or
+    # to whom the speaker addresses; a harm to the bonds between the sides (U, Q, S of dev;
+    # wording of our own)
+    "Peru warned Chile that any new drills near its coast could lead to grave consequences.",
+    ("Peru's president told Chile's leader that the sale of jets to Bolivia would damage "
+     "relations between them."),
+    "Peru's president warned that the sale of jets to Bolivia would wreck ties with Chile.",
+    ("Peru's foreign minister warned that Chile's continued meddling will result in it being "
+     "treated as an enemy."),
+])
+def test_what_a_step_would_bring_about_under_a_warning_is_a_line(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text, "2025-03-01")._.red_lines] == ["PER"]
+
+
+@pytest.mark.parametrize("text", [
+    # no party's step, or a harm that is a forecast of prices
+    "Peru's president told reporters that the storm could damage ties between farmers.",
+    "Peru's finance minister warned that the tariffs could lead to higher prices.",
+])
+def test_a_forecast_of_harm_without_a_partys_step_is_no_line(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a consequence that threatens nothing (W, V, P of dev; wording of our own): what the other
+    # side must or should do if it wants something is a demand, not what the speaker's side
+    # will do
+    ("\"If Chile is serious about a settlement, it should halt its strikes now,\" Peru's foreign "
+     "minister said."),
+    ("If Lima really wants the talks to go on, it must stop its attacks on the border posts, Chile's "
+     "defence minister said."),
+    # a step judged, negated, to be no hostile act, or judged only as what it might be
+    ("Peru's prime minister said the naval drills should not be seen as a provocation against "
+     "Chile."),
+    ("Chile's defence minister said that the new radar base must not be regarded as a threat to "
+     "Peru."),
+    ("A Peruvian official told a newspaper that a Chilean naval base on the island would be a "
+     "potential threat."),
+    ("Peru's defence minister said any Chilean troops on the island would be a possible breach "
+     "of the treaty."),
+])
+def test_no_line_from_a_demand_or_a_step_judged_harmless(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # what the other must undergo, or what the speaker's side must do, is still a line, and
+    # so is a step judged a threat unhedged
+    "If Chile strikes again, it must pay a heavy price, Peru's defence minister said.",
+    "If Chile strikes again, we must answer with force, Peru's defence minister said.",
+    "Whoever attacks our ports must expect consequences, Peru's defence minister said.",
+    ("Peru's defence minister warned that any attack on its ships would be considered an act of "
+     "war."),
+    "A Peruvian official said that a Chilean naval base on the island would be a serious threat.",
+])
+def test_a_price_to_pay_or_an_own_answer_still_draws_a_line(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text, "2025-03-01")._.red_lines] == ["PER"]
