@@ -4401,3 +4401,11 @@ def test_a_month_of_a_year_names_that_year(annotate) -> None:
     # "in August of 2018" on a page that prints no date (U)
     doc = annotate("Sylvania expelled Ruritania's ambassador in August of 2018.", None)
     assert [(e["date"], e["date_precision"]) for e in doc._.events] == [("2018-08-01", "month")]
+
+
+def test_a_clause_that_names_its_day_is_not_also_the_day_before(annotate) -> None:
+    # the parser hangs "the previous day" on the verb, but it dates the incursion (U)
+    doc = annotate("Ruritania's foreign minister on 3 October condemned a Sylvanian drone's "
+                   "incursion into Ruritanian airspace the previous day.", "2024-11-22")
+    condemned = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
+    assert condemned and all(e["date"] == "2024-10-03" for e in condemned), doc._.events
