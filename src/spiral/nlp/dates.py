@@ -61,10 +61,10 @@ _PATTERNS = [
                                  r"month\b", re.IGNORECASE)),
     # "in June", "last March", "their June attacks" (a month naming what happened in it; "the
     # Dec. 29 strikes" names a day, read above)
-    # "in late January", "mid-June": a part of the month (`PART_DAYS`)
+    # "in late January", "mid-June": a part of the month (`PART_DAYS`); "in August of 2018"
     ("month_name", re.compile(r"\b(?:(?i:(?P<part>early|late|mid-))|(?i:in|since|during|last|the|"
                               r"their|its|his|her|our|of)) ?" + _MONTH
-                              + r"(?: (?P<y>\d{4})|(?P<last> last year))?\b"
+                              + r"(?: (?:of )?(?P<y>\d{4})|(?P<last> last year))?\b"
                               r"(?!\.? ?\d{1,2}(?:st|nd|rd|th)?\b)")),
     ("this_month", re.compile(r"\b(?P<which>this|last|next) month\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?P<which>this|last|next) year\b", re.IGNORECASE)),
@@ -98,6 +98,10 @@ OFFSET_UNIT_DAYS = _UNIT_DAYS | {"month": 30}
 # the previous night", "a day earlier"): the words that say which way, and the parts of a day
 NEIGHBOUR_DAY_SHIFTS = {"following": 1, "next": 1, "previous": -1, "later": 1, "earlier": -1}
 DAY_PARTS = frozenset({"day", "night", "morning", "afternoon", "evening"})
+# a time a sentence points back to ("that day", "later that same night", "at that time",
+# "earlier in the day"): the nouns, and the words that make them the time told before
+TIMES_TOLD_BEFORE = DAY_PARTS | {"time"}
+POINTING_BACK = frozenset({"that", "same"})
 SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # "early", "mid-" and "late" a month or a year name a third of it, dated to the middle of that
 # third: the day least likely to fall outside however a reader bounds it ("late January" as the
@@ -180,6 +184,10 @@ def _find_event_date(sentence: Span, published: date | None) -> tuple[date | Non
         return continued
     if published is None:
         return None, "unknown"
+    if (pointed := _time_pointed_back_to(sentence)) is not None \
+            and (told := last_date_named(sentence, published,
+                                         any_precision=pointed.lower_ == "time")) is not None:
+        return told
     return story_day(sentence.doc, published) or (published, "day")
 
 
@@ -589,7 +597,9 @@ def neighbour_day_shift(token: Token) -> int | None:
             if shift is not None:
                 return shift
         if child.dep_ == "advmod" and child.lower_ in ("earlier", "later") and any(
-                c.dep_ == "npadvmod" and c.lower_ == "day" for c in child.children):
+                c.dep_ == "npadvmod" and c.lower_ == "day"
+                and not {d.lower_ for d in c.children} & POINTING_BACK for c in child.children):
+            # "a day later"; "later that same day" is the day told, not the one after
             return NEIGHBOUR_DAY_SHIFTS[child.lower_]
     return None
 
@@ -606,12 +616,41 @@ def last_day_named(sentence: Span, published: date) -> date | None:
     >>> last_day_named(list(doc.sents)[2], date(2025, 8, 25))
     datetime.date(2025, 8, 24)
     """
+    found = last_date_named(sentence, published)
+    return None if found is None else found[0]
+
+
+def last_date_named(sentence: Span, published: date, *, any_precision: bool = False
+                    ) -> tuple[date, DatePrecision] | None:
+    """The date the report last named before `sentence`, not after its publication: a day,
+    or with `any_precision` also a week, a month or a year ("In April the troops arrived.
+    Putin thanked them at that time" dates the thanks to April)."""
     before = extensions.written(sentence.doc)[:sentence.start_char]
-    named = [(match.start(), found[0]) for kind, pattern in _PATTERNS
+    named = [(match.start(), found) for kind, pattern in _PATTERNS
              for match in pattern.finditer(before)
              if (found := _resolve(kind, match, published)) is not None
-             and found[1] == "day" and found[0] <= published]
+             and (any_precision or found[1] == "day") and found[0] <= published]
     return max(named)[1] if named else None
+
+
+def _time_pointed_back_to(sentence: Span) -> Token | None:
+    """The time noun by which a sentence tells its event happened at a time told before it:
+    "summoned the envoy later that same day", "earlier in the day, the army announced", "began
+    the day with a speech" (a bare "the day", with no words of its own to say which: not "the
+    day after", "the day the war began"), "thanked them at that time" or "at the time" (not
+    "at the same time", which is "meanwhile", nor "for the time being")."""
+    for token in sentence:
+        if token.pos_ != "NOUN" or token.lower_ not in TIMES_TOLD_BEFORE:
+            continue
+        words = {c.lower_ for c in token.children}
+        if token.lower_ == "time":
+            if token.head.lower_ == "at" and words in ({"that"}, {"the"}):
+                return token
+        elif words & POINTING_BACK or words == {"the"} and token.lower_ == "day" \
+                and token.i + 1 < len(token.doc) \
+                and token.nbor(1).lower_ not in ("after", "before", "'s"):
+            return token
+    return None
 
 
 def clause_offset(clause: Token) -> tuple[timedelta, DatePrecision] | None:

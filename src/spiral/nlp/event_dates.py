@@ -46,6 +46,9 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
     """The trigger clause's own date, one counted from the sentence's event ('two days after'),
     or the sentence's."""
     own_date = resolve_date(_clause_text(token), published) if published else None
+    # "on Tuesday criticized the incursion the previous day": a clause that names its own day
+    # is not also the day before it; the neighbouring day is its object's, hung on the verb
+    names_its_day = own_date is not None
     if own_date is None and published and token.pos_ in ("NOUN", "PROPN") \
             and token.dep_ in ARGUMENT_DEPS and token.head.dep_ == "relcl":
         # "an uprising that followed a crackdown in 2011": a relative clause's date is its own
@@ -86,7 +89,8 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
             return when + offset[0], offset[1]
         except OverflowError:  # counted back from year 1 or on from 9999: no date to give
             pass
-    if published is not None and (shift := neighbour_day_shift(token)) is not None:
+    if published is not None and not names_its_day \
+            and (shift := neighbour_day_shift(token)) is not None:
         # "The rebels seized the town on 9 May and lost it again the day after": a day
         # told from the one the sentence names, or else from the one the report named last
         # (not from the publication day, which the sentence does not tell)

@@ -4419,3 +4419,53 @@ def test_no_line_from_a_demand_or_a_step_judged_harmless(annotate, text) -> None
 ])
 def test_a_price_to_pay_or_an_own_answer_still_draws_a_line(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text, "2025-03-01")._.red_lines] == ["PER"]
+
+
+@pytest.mark.parametrize("text, told", [
+    # a bare "the day" after a paragraph naming the day (X)
+    (("On 3 October the mediators were busy.\n\nThe Sylvanian president began the day with a "
+      "speech in Ruritania's parliament, where he urged the Ruritanian premier to resign."),
+     ("2024-10-03", "day")),
+    # "earlier in the day" (R)
+    (("The talks ended on 3 October.\n\nEarlier in the day, Sylvania's army announced the launch "
+      "of an offensive against Ruritanian positions."), ("2024-10-03", "day")),
+    # "at that time" after a month named before it (S)
+    (("In September, Sylvania confirmed its troops were fighting beside Ruritania's.\n\n"
+      "The Ruritanian president thanked Sylvania at that time for its help."),
+     ("2024-09-01", "month")),
+])
+def test_a_time_pointed_back_to_is_the_time_told_before(annotate, text, told) -> None:
+    # "that day", "at that time", "earlier in the day": the time the report last named, even
+    # across a paragraph, not the publication day
+    doc = annotate(text, "2024-11-22")
+    last = [e for e in doc._.events if e["start"] > text.index("\n\n")]
+    assert last and all((e["date"], e["date_precision"]) == told for e in last), doc._.events
+
+
+def test_at_the_same_time_is_meanwhile_not_a_time_told_before(annotate) -> None:
+    doc = annotate("The talks collapsed last month.\n\nAt the same time, Sylvania has been accused "
+                   "of war crimes by Ruritania.", "2024-11-22")
+    accused = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
+    assert accused and all(e["date"] == "2024-11-22" for e in accused), doc._.events
+
+
+def test_later_that_same_day_is_the_day_told_not_the_next(annotate) -> None:
+    text = ("Sylvania's army crossed the border on 3 October.\n\nRuritania summoned Sylvania's "
+            "ambassador later that same day.")
+    doc = annotate(text, "2024-11-22")
+    summoned = [e for e in doc._.events if e["start"] > text.index("\n\n")]
+    assert summoned and all(e["date"] == "2024-10-03" for e in summoned), doc._.events
+
+
+def test_a_month_of_a_year_names_that_year(annotate) -> None:
+    # "in August of 2018" on a page that prints no date (U)
+    doc = annotate("Sylvania expelled Ruritania's ambassador in August of 2018.", None)
+    assert [(e["date"], e["date_precision"]) for e in doc._.events] == [("2018-08-01", "month")]
+
+
+def test_a_clause_that_names_its_day_is_not_also_the_day_before(annotate) -> None:
+    # the parser hangs "the previous day" on the verb, but it dates the incursion (U)
+    doc = annotate("Ruritania's foreign minister on 3 October condemned a Sylvanian drone's "
+                   "incursion into Ruritanian airspace the previous day.", "2024-11-22")
+    condemned = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
+    assert condemned and all(e["date"] == "2024-10-03" for e in condemned), doc._.events
