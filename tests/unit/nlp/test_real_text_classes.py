@@ -4359,3 +4359,30 @@ def test_many_officials_still_speak_for_their_state(annotate) -> None:
 ])
 def test_a_joint_document_speaks_for_no_one_country(annotate, text) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == ("", "GOV", False)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person named in full goes on by a shorter form of the name: the last two words, a surname
+    # joined by a hyphen, a family name written first or a first surname after a title (U, X of
+    # dev)
+    (("Kenya's envoy to the bloc, Karim Abdel Nour, said the vote was unfair. \"We will not "
+      "accept it,\" Abdel Nour said."), "Karim Abdel Nour"),
+    (("Chilean Foreign Minister Lucia Ferrer-Valdivia met her Peruvian counterpart on Monday. "
+      "Ferrer-Valdivia said the border would stay open."), "Lucia Ferrer-Valdivia"),
+    (("Mongolian President Bat Oyun Erdene flew to Seoul on Monday. President Bat said the "
+      "two states would sign a trade pact."), "Bat Oyun Erdene"),
+    (("Paraguayan President Tomas Vera Acosta received the envoy on Friday. President Vera said "
+      "the talks had been frank."), "Tomas Vera Acosta"),
+])
+def test_a_shorter_form_of_a_name_is_the_person_named_before(annotate, text, name) -> None:
+    speaker = annotate(text, "2025-03-01")._.quotes[-1]["speaker"]
+    assert speaker is not None and speaker["entity_name"] == name
+
+
+def test_a_title_before_a_first_word_of_another_name_is_not_that_person(annotate) -> None:
+    # "La Paz" and "President Paz" read alike; only a title makes the word a surname
+    doc = annotate("Paraguayan President Tomas Vera Acosta flew to Lima. Vera Cruz officials "
+                   "said the port was closed.", "2025-03-01")
+    assert all((q["speaker"] or {}).get("entity_name") != "Tomas Vera Acosta"
+               for q in doc._.quotes)
+
