@@ -4386,3 +4386,22 @@ def test_a_title_before_a_first_word_of_another_name_is_not_that_person(annotate
     assert all((q["speaker"] or {}).get("entity_name") != "Tomas Vera Acosta"
                for q in doc._.quotes)
 
+
+def test_a_news_feeds_field_labels_are_no_speakers(annotate) -> None:
+    # "Details:", "Quote:" open a feed's lines: the speaker is whom the line tells of, and a
+    # quotation in a "Quote:" field is the words of whom the line before told of (P, S, U, W of
+    # dev)
+    text = ("Source: a post by the Chilean navy\n\nDetails: Chile's navy said it had seized a "
+            "fishing boat near the maritime border.\n\nQuote: \"The crew will be handed over to "
+            "the courts in Arica.\"")
+    speakers = [(q["speaker_text"], (q["speaker"] or {}).get("code")) for q in
+                annotate(text, "2025-03-01")._.quotes]
+    assert speakers == [("Chile's navy", "CHL")] * 2
+
+
+def test_offices_that_open_a_transcripts_lines_stay_its_speakers(annotate) -> None:
+    # office words are who speaks, however many lines they open
+    quotes = annotate("Partial transcript follows.\n\nMinister: We will keep the border shut "
+                      "all winter.\n\nAmbassador: Our trucks will wait for as long as it "
+                      "takes.", "2025-03-01")._.quotes
+    assert [q["speaker_text"] for q in quotes] == ["Minister", "Ambassador"]
