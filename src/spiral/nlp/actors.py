@@ -551,7 +551,7 @@ class ActorResolver:
             # places the person, before a body named inside it that the knowledge base places
             # elsewhere, and however long the title
             nearest = _title_possessor(ent, known) or nearest
-            if THE_COUNTRY.search(descriptor):
+            if THE_COUNTRY.search(descriptor) or _owned_by_a_state_described(ent):
                 # "X, the country's army chief": the country the sentence tells of, not the
                 # nearest one named ("South Sudan deployed ... after Sudan's RSF took ...")
                 nearest = _sentence_country(doc, known, sentence) or nearest
@@ -699,7 +699,7 @@ class ActorResolver:
         found = []
         for token in doc:
             noun = token.lower_
-            if noun not in STATE_DESCRIPTIONS or token.dep_ not in ("nsubj", "nsubjpass") \
+            if noun not in STATE_DESCRIPTIONS or token.dep_ not in ("nsubj", "nsubjpass", "poss") \
                     or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 continue
             first = token.left_edge
@@ -831,6 +831,16 @@ def _alone(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_alpha \
         and not (before is not None and before.text[:1].isupper() and before.is_alpha) \
         and not (after is not None and after.text[:1].isupper() and after.is_alpha)
+
+
+def _owned_by_a_state_described(ent: Span) -> bool:
+    """"The country's Prime Minister X", "the kingdom's envoy X": a name whose possessor is a
+    state's description (`STATE_DESCRIPTIONS`), as "X, the country's army chief," is."""
+    # the possessor may hang on the title compounded onto the name ("Minister" of "Prime
+    # Minister X")
+    heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "compound")]
+    return any(c.dep_ == "poss" and c.lower_ in STATE_DESCRIPTIONS
+               for head in heads for c in head.children)
 
 
 def _after_title(token: Token) -> bool:

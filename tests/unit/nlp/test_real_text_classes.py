@@ -4405,3 +4405,16 @@ def test_offices_that_open_a_transcripts_lines_stay_its_speakers(annotate) -> No
                       "all winter.\n\nAmbassador: Our trucks will wait for as long as it "
                       "takes.", "2025-03-01")._.quotes
     assert [q["speaker_text"] for q in quotes] == ["Minister", "Ambassador"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # "the country's" before a body or an office holder points back at the state the text
+    # tells of, as "the country" as a subject does (V, M, T of dev)
+    (("Peru expelled two diplomats on Friday. Chile will close two consulates in Peru, the "
+      "country's Foreign Minister Ana Rojas Vidal told reporters on Monday, after Peru's "
+      "protest."), "CHL"),
+    ("Mongolia shut its border crossings overnight, the Asian country's customs agency said.",
+     "MNG"),
+])
+def test_the_countrys_speaker_is_the_state_told_of(annotate, text, code) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[0][0] == code
