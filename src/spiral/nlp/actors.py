@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from spiral.countries import country_name
-from spiral.nlp import extensions, layout
+from spiral.nlp import extensions, layout, name_forms
 from spiral.nlp.attribution_lexicon import NON_STATE_HEADS, RELAYING_CUES
 from spiral.nlp.kb import ActorKB, Fixed, Person, spelling_key
 from spiral.nlp.quote_marks import find_direct
@@ -433,28 +433,39 @@ class ActorResolver:
                         key=lambda m: m.start)
         by_surname: dict[str, list[_Mention]] = {}
         by_given_name: dict[str, list[_Mention]] = {}
+        by_titled_word: dict[str, list[_Mention]] = {}
         for mention in people:
-            surname = mention.entity.entity_name.split()[-1]
+            # "Embalo ... President Embaló": a name matches with or without its accents
+            name = name_forms.folded(mention.entity.entity_name)
+            surname = name.split()[-1]
             by_surname.setdefault(surname, []).append(mention)
             # "Abdul Qader al-Mortada ... Mortada said": the article is often left off
             if (bare := ARTICLE.sub("", surname)) != surname and bare[:1].isupper():
                 by_surname.setdefault(bare, []).append(mention)
-            by_given_name.setdefault(mention.entity.entity_name.split()[0], []).append(mention)
-        found = []
+            by_given_name.setdefault(name.split()[0], []).append(mention)
+            for word in name_forms.titled_words(name):
+                by_titled_word.setdefault(word, []).append(mention)
+        found: list[_Mention] = []
         if not people:
             return found  # no one named in full: no word stands for anyone
         taken = _Coverage(known)
-        # only the first or last words of the people's names can stand for them
-        for token in (doc[i] for i, word in enumerate(words)
-                      if word in by_surname or word in by_given_name):
+        found += _word_runs_of_names(doc, people, taken)
+        # only the words of the people's names can stand for them
+        for token in (doc[i] for i, word in enumerate(map(name_forms.folded, words))
+                      if word in by_surname or word in by_given_name or word in by_titled_word):
             # the small model often tags an unfamiliar surname as a noun: its capital decides
             if not token.text[:1].isupper() or taken.overlaps(token.idx, token.idx + len(token.text)):
                 continue
-            earlier = [m for m in by_surname.get(token.text, ()) if m.end <= token.idx]
+            word = name_forms.folded(token.text)
+            earlier = [m for m in by_surname.get(word, ()) if m.end <= token.idx]
             if not earlier and _alone(token):
-                earlier = [m for m in by_given_name.get(token.text, ()) if m.end <= token.idx]
+                earlier = [m for m in by_given_name.get(word, ()) if m.end <= token.idx]
+            if not earlier and _after_title(token):
+                # "President Yoon", "President Paz": a family name written first, a first
+                # surname before the second
+                earlier = [m for m in by_titled_word.get(word, ()) if m.end <= token.idx]
             # two people of one surname named before: which is meant is not ours to guess
-            if len({m.key for m in earlier}) != 1:
+            if len(_people(earlier)) != 1:
                 continue
             antecedent = earlier[-1]
             entity = replace(antecedent.entity, entity_text=token.text)
@@ -519,7 +530,8 @@ class ActorResolver:
         for ent in names:
             ent = _without_possessive(ent)  # "Saeed Khatibzadeh's comments": the name is two words
             if (ent.label_ != "PERSON" or taken.overlaps(ent.start_char, ent.end_char)
-                    or not _looks_like_full_name(ent)):
+                    or not _looks_like_full_name(ent)
+                    or _is_word_run_of_earlier_name(ent, [*known, *found])):
                 continue
             descriptor = _descriptor(ent)
             sentence = ent.sent
@@ -539,7 +551,7 @@ class ActorResolver:
             # places the person, before a body named inside it that the knowledge base places
             # elsewhere, and however long the title
             nearest = _title_possessor(ent, known) or nearest
-            if THE_COUNTRY.search(descriptor):
+            if THE_COUNTRY.search(descriptor) or _owned_by_a_state_described(ent):
                 # "X, the country's army chief": the country the sentence tells of, not the
                 # nearest one named ("South Sudan deployed ... after Sudan's RSF took ...")
                 nearest = _sentence_country(doc, known, sentence) or nearest
@@ -687,7 +699,7 @@ class ActorResolver:
         found = []
         for token in doc:
             noun = token.lower_
-            if noun not in STATE_DESCRIPTIONS or token.dep_ not in ("nsubj", "nsubjpass") \
+            if noun not in STATE_DESCRIPTIONS or token.dep_ not in ("nsubj", "nsubjpass", "poss") \
                     or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 continue
             first = token.left_edge
@@ -819,6 +831,68 @@ def _alone(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_alpha \
         and not (before is not None and before.text[:1].isupper() and before.is_alpha) \
         and not (after is not None and after.text[:1].isupper() and after.is_alpha)
+
+
+def _owned_by_a_state_described(ent: Span) -> bool:
+    """"The country's Prime Minister X", "the kingdom's envoy X": a name whose possessor is a
+    state's description (`STATE_DESCRIPTIONS`), as "X, the country's army chief," is."""
+    # the possessor may hang on the title compounded onto the name ("Minister" of "Prime
+    # Minister X")
+    heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "compound")]
+    return any(c.dep_ == "poss" and c.lower_ in STATE_DESCRIPTIONS
+               for head in heads for c in head.children)
+
+
+def _after_title(token: Token) -> bool:
+    """A capitalised word right after a title written as part of a name ("President Yoon"), and
+    no other name word after it ("President Yoon Suk Yeol" names in full)."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 and not token.is_sent_start else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in NAME_TITLES \
+        and token.is_alpha \
+        and not (after is not None and after.text[:1].isupper() and after.is_alpha)
+
+
+def _people(mentions: list[_Mention]) -> set[tuple[str, str]]:
+    """The people some mentions name: "Recep Tayyip Erdogan" and "Recep Tayyip Erdoğan", the one
+    by the knowledge base, the other by the text, are one."""
+    return {(name_forms.folded(m.entity.entity_name), m.entity.code) for m in mentions}
+
+
+def _word_runs_of_names(doc: Doc, people: list[_Mention], taken: _Coverage) -> list[_Mention]:
+    """"Abdel Khalek said", "Persad-Bissessar said": a person named in full before, by the
+    last words of the name or a surname joined by a hyphen (`name_forms.word_runs`); two
+    people named before with that form are not ours to tell apart."""
+    bearers: dict[str, list[_Mention]] = {}
+    for mention in people:
+        for run in name_forms.word_runs(name_forms.folded(mention.entity.entity_name)):
+            bearers.setdefault(run, []).append(mention)
+    if not bearers:
+        return []
+    written = name_forms.folded(extensions.written(doc))
+    found = []
+    for run, named in bearers.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(run)}(?![\w-])", written):
+            start, end = match.span()
+            earlier = [m for m in named if m.end <= start]
+            if taken.overlaps(start, end) or len(_people(earlier)) != 1:
+                continue
+            antecedent = earlier[-1]
+            text = extensions.written(doc)[start:end]
+            found.append(_Mention(start, end, text, antecedent.key,
+                                  replace(antecedent.entity, entity_text=text), True,
+                                  antecedent.gender))
+            taken.add(start, end)
+    return found
+
+
+def _is_word_run_of_earlier_name(ent: Span, people: list[_Mention]) -> bool:
+    """Whether a name is the last words of a person's named in full before it ("Abdel Khalek"
+    after "Osama Abdel Khalek"), not a person of its own."""
+    run = name_forms.folded(ent.text)
+    return any(m.end <= ent.start_char and run in name_forms.word_runs(
+        name_forms.folded(m.entity.entity_name)) for m in people if m.person)
 
 
 def _focal_country(mentions: list[_Mention]) -> _Mention | None:

@@ -12,6 +12,7 @@ from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions
+from spiral.nlp.actors import NAME_TITLES, OFFICE_WORDS
 from spiral.nlp.attribution_lexicon import (
     ADJECTIVE_COMPLEMENTS,
     ADJECTIVE_CUES,
@@ -30,6 +31,7 @@ from spiral.nlp.attribution_lexicon import (
     VIEW_NOUNS,
 )
 from spiral.nlp.event_lexicon import TIME_WORDS
+from spiral.nlp.quote_marks import QUOTE_PAIRS
 from spiral.nlp.quote_sources import phrase, source_of
 from spiral.nlp.quote_spans import Found, around, extent, trimmed
 from spiral.nlp.quote_verb_complements import cue_tokens
@@ -44,6 +46,9 @@ MAX_NAME_WORDS = 4
 HEADLINE_LABELS = frozenset({"exclusive", "breaking", "watch", "look", "boom", "busted", "update",
                              "updated", "correction", "previously"})
 MIN_LINE_WORDS = 3
+# a report whose lines open with this many one-word field labels is a feed's layout
+MIN_FIELD_LABELS = 2
+OPENING_MARKS = frozenset(opening[0] for opening, _ in QUOTE_PAIRS)
 MIN_TRANSCRIPT_LINES = 2
 # the parts of speech a cue is of, and the words of another part that open one ("according to",
 # "in a poll"): `from_parse` finds nothing at any other word
@@ -106,6 +111,7 @@ def named_lines(doc: Doc, body: list[Span]) -> list[Found]:
                 and NAMED_LINE.match(text, start)]
     starts = {sentence.start_char for sentence in body} | (
         set(capitals) if len(capitals) >= MIN_TRANSCRIPT_LINES else set())
+    lines = []
     for match in NAMED_LINE.finditer(text):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1)
@@ -117,8 +123,26 @@ def named_lines(doc: Doc, body: list[Span]) -> list[Found]:
                 or words[0].lower_ in ("the", "a", "an") \
                 or " ".join(t.lower_ for t in words) in HEADLINE_LABELS:
             continue  # "The Latest: ...", "EXCLUSIVE: ..." title a column or a story
-        found.append(Found([colon[0]], list(name), [match.span(2)], colon[0]))
+        lines.append((words, Found([colon[0]], list(name), [match.span(2)], colon[0])))
+    labels = [words for words, _ in lines if _is_field_label(words)]
+    for words, line in lines:
+        if len(labels) < MIN_FIELD_LABELS or not _is_field_label(words):
+            found.append(line)
+        elif text[line.content[0][0]] in OPENING_MARKS:
+            # "Source: ...", "Details: ...", "Quote: ...": a news feed's fields name what the
+            # line holds, not who speaks; a quotation in one runs on from the line before
+            # (the quote finder gives it the last source), the other lines are read as the
+            # rest of the text is
+            line.source, line.runs_on = [], True
+            found.append(line)
     return found
+
+
+def _is_field_label(words: list[Token]) -> bool:
+    """One common noun written with a capital ("Details", "Summary"), not a name, an office
+    ("Mayor") being a noun that a name may follow, nor a transcript's capitals ("Q", "TAPPER")."""
+    return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].text.istitle() \
+        and words[0].lower_ not in NAME_TITLES | OFFICE_WORDS
 
 
 def _misread_cue(token: Token) -> list[Found]:

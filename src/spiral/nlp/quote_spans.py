@@ -55,6 +55,9 @@ class Found:
     tokens: set[int] = field(default_factory=set)
     appendix: set[int] = field(default_factory=set)  # tokens cut from the content's end
     relayed: list[Token] = field(default_factory=list)  # whose words the source passes on
+    # a quotation with no source of its own, in a feed's "Quote:" field: whose words the lines
+    # before told of
+    runs_on: bool = False
 
 
 class Inside:

@@ -74,8 +74,11 @@ class QuoteFinder:
         for found in kept:
             found.content = snapped(written, found.content, marks)
         quotes: list[Quote] = []
+        speaking: list[Token] = []
         for found in sorted((f for f in kept if f.content), key=lambda f: f.anchor.i):
-            found.source = on_the_cues_line(found.source, found.anchor)
+            # a quotation a feed's "Quote:" field holds is whose words its lines told of last
+            found.source = speaking if found.runs_on \
+                else on_the_cues_line(found.source, found.anchor)
             # the source is who the text says reports ("the agency reported, citing the
             # military", "the paper quoted an aide as saying"), as PolNeAR marks it; the speaker
             # is whose words it relays

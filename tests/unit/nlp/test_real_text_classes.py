@@ -4469,3 +4469,62 @@ def test_a_clause_that_names_its_day_is_not_also_the_day_before(annotate) -> Non
                    "incursion into Ruritanian airspace the previous day.", "2024-11-22")
     condemned = [e for e in doc._.events if e["event_type"] == "ACCUSE"]
     assert condemned and all(e["date"] == "2024-10-03" for e in condemned), doc._.events
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person named in full goes on by a shorter form of the name: the last two words, a surname
+    # joined by a hyphen, a family name written first or a first surname after a title (U, X of
+    # dev)
+    (("Kenya's envoy to the bloc, Karim Abdel Nour, said the vote was unfair. \"We will not "
+      "accept it,\" Abdel Nour said."), "Karim Abdel Nour"),
+    (("Chilean Foreign Minister Lucia Ferrer-Valdivia met her Peruvian counterpart on Monday. "
+      "Ferrer-Valdivia said the border would stay open."), "Lucia Ferrer-Valdivia"),
+    (("Mongolian President Bat Oyun Erdene flew to Seoul on Monday. President Bat said the "
+      "two states would sign a trade pact."), "Bat Oyun Erdene"),
+    (("Paraguayan President Tomas Vera Acosta received the envoy on Friday. President Vera said "
+      "the talks had been frank."), "Tomas Vera Acosta"),
+])
+def test_a_shorter_form_of_a_name_is_the_person_named_before(annotate, text, name) -> None:
+    speaker = annotate(text, "2025-03-01")._.quotes[-1]["speaker"]
+    assert speaker is not None and speaker["entity_name"] == name
+
+
+def test_a_title_before_a_first_word_of_another_name_is_not_that_person(annotate) -> None:
+    # "La Paz" and "President Paz" read alike; only a title makes the word a surname
+    doc = annotate("Paraguayan President Tomas Vera Acosta flew to Lima. Vera Cruz officials "
+                   "said the port was closed.", "2025-03-01")
+    assert all((q["speaker"] or {}).get("entity_name") != "Tomas Vera Acosta"
+               for q in doc._.quotes)
+
+
+def test_a_news_feeds_field_labels_are_no_speakers(annotate) -> None:
+    # "Details:", "Quote:" open a feed's lines: the speaker is whom the line tells of, and a
+    # quotation in a "Quote:" field is the words of whom the line before told of (P, S, U, W of
+    # dev)
+    text = ("Source: a post by the Chilean navy\n\nDetails: Chile's navy said it had seized a "
+            "fishing boat near the maritime border.\n\nQuote: \"The crew will be handed over to "
+            "the courts in Arica.\"")
+    speakers = [(q["speaker_text"], (q["speaker"] or {}).get("code")) for q in
+                annotate(text, "2025-03-01")._.quotes]
+    assert speakers == [("Chile's navy", "CHL")] * 2
+
+
+def test_offices_that_open_a_transcripts_lines_stay_its_speakers(annotate) -> None:
+    # office words are who speaks, however many lines they open
+    quotes = annotate("Partial transcript follows.\n\nMinister: We will keep the border shut "
+                      "all winter.\n\nAmbassador: Our trucks will wait for as long as it "
+                      "takes.", "2025-03-01")._.quotes
+    assert [q["speaker_text"] for q in quotes] == ["Minister", "Ambassador"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # "the country's" before a body or an office holder points back at the state the text
+    # tells of, as "the country" as a subject does (V, M, T of dev)
+    (("Peru expelled two diplomats on Friday. Chile will close two consulates in Peru, the "
+      "country's Foreign Minister Ana Rojas Vidal told reporters on Monday, after Peru's "
+      "protest."), "CHL"),
+    ("Mongolia shut its border crossings overnight, the Asian country's customs agency said.",
+     "MNG"),
+])
+def test_the_countrys_speaker_is_the_state_told_of(annotate, text, code) -> None:
+    assert _speakers(annotate(text, "2025-03-01"))[0][0] == code
