@@ -40,19 +40,17 @@ REPORT_COUNTRY_ROLE = "by document"
 
 
 def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int,
-             n_same_sides: int = 0, leads: bool = True) -> dict[str, float]:
+             n_same_sides: int = 0, leads: bool = True, told_elsewhere: bool = False,
+             n_event_sentences: int = 1) -> dict[str, float]:
     """The named features of one event (a dict as in `doc._.events`) in its document's `text`;
-    `n_same_sides` is the event's `same_sides_elsewhere` among its document's events, and
-    `leads` its `leads_sentence`."""
+    the keyword arguments are what its document's other events say of it (`document_facts`)."""
     actors = {a["code"] for a in event.get("actor", ()) if a.get("code")}
     recipients = {r["code"] for r in event.get("recipient", ()) if r.get("code")}
     roles = [side.get("role") for side in (*event.get("actor", ()), *event.get("recipient", ()))]
     sentence = event["text"].strip()
     first_line_end = text.find("\n")
     trigger = event.get("trigger_start", -1)
-    quad = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-            "RETREAT": 2}.get(event["event_type"], 3 if event["event_type"] in (
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN") else 4)
+    quad = _quad(event)
     return {
         "bias": 1.0,
         "no_actor": float(not actors),
@@ -87,7 +85,40 @@ def features(event: Mapping[str, Any], text: str, *, n_in_sentence: int,
         "leads_sentence": float(leads),
         "trigger_late": float(trigger >= 0 and trigger - event["start"]
                               > (event["end"] - event["start"]) / 2),
+        # the same act (its sides and type family) told in another sentence too: the report's
+        # story, not a passing mention (the annotators code one of its mentions; the others are
+        # repeats, neither right nor wrong, and not fitted)
+        "told_elsewhere": float(told_elsewhere),
+        # a report telling many events (a live blog, a round-up) tells each more loosely
+        "log_event_sentences": math.log1p(n_event_sentences),
     } | {f"type_{name}": float(event["event_type"] == name) for name in EVENT_TYPES}
+
+
+def document_facts(events: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """For each of a document's events (dicts, in the coder's order), the keyword arguments of
+    `features` that its document's other events give: how many events share its sentence,
+    `same_sides_elsewhere`, `leads_sentence`, whether another sentence tells the same act (the
+    same actors, type family and recipients) and how many sentences tell events.
+
+    >>> def event(start, actor, kind):
+    ...     return {"start": start, "end": start + 9, "event_type": kind,
+    ...             "actor": [{"code": actor}], "recipient": []}
+    >>> facts = document_facts([event(0, "RUS", "ASSAULT"), event(0, "RUS", "THREATEN"),
+    ...                         event(20, "RUS", "COERCE")])
+    >>> [(f["n_in_sentence"], f["told_elsewhere"], f["n_event_sentences"]) for f in facts]
+    [(2, True, 2), (2, False, 2), (1, True, 2)]
+    """
+    sentences = [(event["start"], event["end"]) for event in events]
+    acts = [(_codes(event.get("actor", ())), _quad(event), _codes(event.get("recipient", ())))
+            for event in events]
+    told_in: dict[tuple[Any, ...], set[tuple[int, int]]] = {}
+    for sentence, act in zip(sentences, acts):
+        told_in.setdefault(act, set()).add(sentence)
+    return [{"n_in_sentence": sentences.count(sentence), "n_same_sides": n_same_sides,
+             "leads": leads, "told_elsewhere": len(told_in[act]) > 1,
+             "n_event_sentences": len(set(sentences))}
+            for sentence, act, n_same_sides, leads in zip(
+                sentences, acts, same_sides_elsewhere(events), leads_sentence(events))]
 
 
 def same_sides_elsewhere(events: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -130,6 +161,11 @@ def leads_sentence(events: Sequence[Mapping[str, Any]]) -> list[bool]:
 
 def _codes(sides: Sequence[Mapping[str, Any]]) -> frozenset[str]:
     return frozenset(side["code"] for side in sides if side.get("code"))
+
+
+def _quad(event: Mapping[str, Any]) -> int:
+    known = EVENT_TYPES.get(event["event_type"])
+    return known.quad_code if known else 0
 
 
 @functools.cache

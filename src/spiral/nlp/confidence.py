@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from spiral.nlp import extensions
-from spiral.nlp.calibration import features, leads_sentence, same_sides_elsewhere, score
+from spiral.nlp.calibration import document_facts, features, score
 
 
 class ConfidenceScorer:
@@ -17,16 +17,9 @@ class ConfidenceScorer:
         if not events:
             return doc
         text = extensions.written(doc)
-        per_sentence: dict[tuple[int, int], int] = {}
-        for event in events:
-            per_sentence[(event["start"], event["end"])] = per_sentence.get(
-                (event["start"], event["end"]), 0) + 1
         doc._.events = tuple(
-            {**event, "confidence": round(score(features(
-                event, text, n_in_sentence=per_sentence[(event["start"], event["end"])],
-                n_same_sides=n_same_sides, leads=leads)), 3)}
-            for event, n_same_sides, leads in zip(events, same_sides_elsewhere(events),
-                                                  leads_sentence(events)))
+            {**event, "confidence": round(score(features(event, text, **facts)), 3)}
+            for event, facts in zip(events, document_facts(events)))
         return doc
 
 

@@ -46,11 +46,10 @@ from spiral.errors import InputError
 from spiral.nlp.actors import STATE_SECTORS
 from spiral.nlp.calibration import (
     default_min_confidence,
+    document_facts,
     features,
     fit,
-    leads_sentence,
     reliability,
-    same_sides_elsewhere,
 )
 from spiral.nlp.calibration import score as calibration_score
 from spiral.nlp.evaluate_gold import load_gold, overlap
@@ -326,11 +325,9 @@ def _rescored(items: list[tuple[dict[str, Any], Document, Extraction]],
 
 
 def _features_of(event: Event, events: Sequence[Event], document: Document) -> dict[str, float]:
-    shared = sum(1 for e in events if (e.start, e.end) == (event.start, event.end))
     plain = [to_dict(e) for e in events]
     k = next(k for k, e in enumerate(events) if e is event)
-    return features(plain[k], document.text, n_in_sentence=shared,
-                    n_same_sides=same_sides_elsewhere(plain)[k], leads=leads_sentence(plain)[k])
+    return features(plain[k], document.text, **document_facts(plain)[k])
 
 
 @dataclass(slots=True)

@@ -134,3 +134,25 @@ def test_confidence_fit_leaves_out_rows_of_weight_zero() -> None:
     # the ten right rows with x weigh nothing: x now tells only wrong events
     weighted = fit(rows, labels, sample_weight=[0.0] * 10 + [1.0] * 30)
     assert fit(rows, labels)["x"] > 1 > weighted["x"]
+
+
+def test_confidence_knows_an_act_the_report_tells_in_more_than_one_sentence(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a round-up: a drone raid told in the lead and again further down, a call told once
+    raid = {**EVENT, "start": 0, "end": 40, "actor": [{"code": "ARM", "sector": "MIL"}],
+            "recipient": [{"code": "AZE", "sector": ""}]}
+    call = {**raid, "event_type": "CONSULT", "start": 41, "end": 80,
+            "recipient": [{"code": "GEO", "sector": ""}]}
+    retold = {**raid, "event_type": "COERCE", "start": 81, "end": 120}  # the same family
+    facts = calibration.document_facts([raid, call, retold])
+    assert [f["told_elsewhere"] for f in facts] == [True, False, True]
+    assert {f["n_event_sentences"] for f in facts} == {3}
+    flags = [features(e, "", **f) for e, f in zip((raid, call, retold), facts)]
+    assert [f["told_elsewhere"] for f in flags] == [1, 0, 1]
+    assert flags[0]["log_event_sentences"] > features(raid, "", n_in_sentence=1)[
+        "log_event_sentences"]
+    # the component passes the facts: weighed, the retold raid ranks above the call
+    monkeypatch.setattr(calibration, "_model", lambda: {
+        "threshold": 0.5, "weights": {"told_elsewhere": 1.0}})
+    doc = ConfidenceScorer()(_Doc("x" * 120, (raid, call, retold)))
+    assert doc._.events[0]["confidence"] > doc._.events[1]["confidence"] == 0.5
