@@ -144,7 +144,7 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
     **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
                      "airstrike", "airstrikes", "incursion", "operation", "shelling", "strike",
-                     "strikes"],
+                     "strikes", "sortie"],
                     ("ASSAULT", "")),
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
                     ("RETREAT", "withdraw")),
@@ -163,9 +163,10 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
                      "summit", "meeting", "discussions", "discussion", "conversation",
                      "consultation"], ("CONSULT", "")),
-    **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
-                    ("COERCE", "")),
-    **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
+    **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions",
+                     "annexation"], ("COERCE", "")),
+    **dict.fromkeys(["sanctions", "embargo", "tariffs", "tariff", "surtax", "levy"],
+                    ("SANCTION", "economic")),
     **dict.fromkeys(["suspension", "closure", "expulsion"], ("SANCTION", "")),
     "cleansing": ("ASSAULT", ""),
     **dict.fromkeys(["patrol", "patrols", "alert", "mobilization", "mobilisation", "reinforcements"],
@@ -182,10 +183,11 @@ TRADE_WORDS = frozenset({"export", "import", "trade"})
 TRADE_CURBS = frozenset({"control", "barrier", "restriction", "curb", "ban", "licensing",
                          "licence", "license", "quota", "limit"})
 CURBING_VERBS = frozenset({"restrict", "constrict", "curb", "limit", "throttle"})
-# verbs that add to a sanction, light verbs of sanctions only ("raised tariffs on", "increased
-# the export curbs"): what else they raise is a feeling or a number ("raised fears of an
-# invasion", "increased aid") and no act of theirs
-SANCTION_RAISING_VERBS = frozenset({"raise", "increase", "hike"})
+# verbs that add or lay on a sanction, light verbs of sanctions only ("raised tariffs on",
+# "increased the export curbs", "slapped a surtax on", "levying a duty"): what else they raise
+# or slap is a feeling, a number or a hand ("raised fears of an invasion", "increased aid") and
+# no act of theirs
+SANCTION_RAISING_VERBS = frozenset({"raise", "increase", "hike", "slap", "levy"})
 TRADED = TRADE_WORDS | {"shipment", "sale"}
 # a stance against another that a side expresses or voices, as the annotators code it:
 # "expressed deep concern over Lima's support for the rebels" (disapproval, CAMEO 11), "voiced

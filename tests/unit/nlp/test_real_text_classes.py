@@ -4359,3 +4359,26 @@ def test_many_officials_still_speak_for_their_state(annotate) -> None:
 ])
 def test_a_joint_document_speaks_for_no_one_country(annotate, text) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[-1] == ("", "GOV", False)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # acts told by a light verb whose object the tables lacked: a sanction slapped or levied on
+    # another side's goods is laid on that side, as "imposed" is, and a surtax, a levy or a
+    # single tariff is a sanction as tariffs are (V, and O, Q, X in forms these rows do not all
+    # read); an annexation declared or announced coerces, and sorties conducted assault (U, Q)
+    ("Mexico later followed suit, levying a 50 per cent tariff on Chinese steel.",
+     ("MEX", "SANCTION", "CHN")),
+    ("In return, Brazil slapped its own surtax on Argentine wheat and beef.",
+     ("BRA", "SANCTION", "ARG")),
+    ("Peru slapped a new levy on Bolivian sugar last week.", ("PER", "SANCTION", "BOL")),
+    ("Armenia declared the annexation of two Azerbaijani districts on Friday.",
+     ("ARM", "COERCE", "AZE")),
+    ("Sudan's air force said it had conducted dozens of sorties against rebel camps in Chad.",
+     ("SDN", "ASSAULT", "TCD")),
+])
+def test_an_act_a_light_verbs_object_names(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_fine_levied_or_a_table_slapped_is_no_sanction(annotate) -> None:
+    assert not _dyads(annotate("The coach slapped the table and levied a fine on the player."))
