@@ -547,6 +547,10 @@ PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}
 # "we promise that we will take revenge"): the pledge threatens (`event_senses._pledged_blow`)
 REQUITALS = frozenset({"revenge", "vengeance", "retaliation", "reprisal", "countermeasure",
                        "counter-measure"})
+# what a warning "of" promises when it threatens ("warned Tehran of serious consequences",
+# "warning of a forceful response to any violation"), unlike a warning of what others may do
+# ("warned of an attack", "warned of a famine") (`event_senses._warns_of_consequence`)
+WARNED_REQUITALS = REQUITALS | {"consequence", "repercussion", "response"}
 # "a possible attack", "the planned drills": an event not (yet) a fact
 PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared", "planned",
                          "proposed", "threatened", "imminent", "future", "prospective",

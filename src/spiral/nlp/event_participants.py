@@ -133,6 +133,20 @@ def maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
             if a.code and a.code not in own][:1]
 
 
+def addressed_by_its_clause(token: Token, actors: list[Entity]) -> list[Entity]:
+    """'told the US to stop arming Kyiv, warning of consequences': a warning added to a clause
+    that addresses a side warns that side (the object of the clause's verb, through the verbs it
+    asks of)."""
+    if token.dep_ != "advcl":
+        return []
+    head = token.head
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head
+    own = {a.code for a in actors}
+    addressed = [t for c in head.children if c.dep_ in ("dobj", "dative") for t in _phrase(c)]
+    return [a for a in actors_in(token.doc, addressed) if a.code and a.code not in own][:1]
+
+
 def last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:
     """Who last used force against the threatening side, in the sentences just before (or
     earlier in its own)."""

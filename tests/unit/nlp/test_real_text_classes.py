@@ -4382,3 +4382,22 @@ def test_an_act_a_light_verbs_object_names(annotate, text, dyad) -> None:
 
 def test_a_fine_levied_or_a_table_slapped_is_no_sanction(annotate) -> None:
     assert not _dyads(annotate("The coach slapped the table and levied a fine on the player."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a warning of consequences, a response or retaliation threatens whom it warns (D, E, J, Q
+    # and U of dev), and a warning added to a clause that addresses a side warns that side (U, N)
+    ("Lima warned Santiago of serious consequences over its strike on a rebel base.",
+     ("PER", "THREATEN", "CHL")),
+    ("NATO warned Moscow of grave consequences should it send troops into Moldova.",
+     ("IGO", "THREATEN", "RUS")),
+    ("Peru told Chile to stop arming the rebels, warning of serious consequences.",
+     ("PER", "THREATEN", "CHL")),
+])
+def test_a_warning_of_consequences_threatens(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_warning_of_what_others_may_do_is_no_threat(annotate) -> None:
+    assert "THREATEN" not in {d[1] for d in _dyads(annotate(
+        "Peru warned of a famine in the south and of an attack by Chilean rebels."))}
