@@ -718,6 +718,14 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"\b(?:vow|threat|warn|promis|pledg|risk|invit|fac(?:e|es|ing)\b|met with)\w* "
          r"(?:\w+ ){0,3}retaliat"), r"\bretaliat\w* (?:\w+ ){0,2}(?:will|would)\b",
         r"\b(?:face|suffer) (?:the )?(?:severe |serious |grave )?consequences\b",
+        # consequences or a response in store for another's act ("the decision would have
+        # consequences", "must expect consequences", "will be met with a fitting response",
+        # "knows it will receive a response")
+        (r"\b(?:will|would|shall|must|to) (?:\w+ ){0,2}(?:have|expect|bear) (?:\w+ ){0,2}"
+         r"consequences\b"),
+        r"\bmet with (?:an? |the )?(?:\w+ ){0,3}(?:response|reaction)s?\b",
+        (r"\b(?:will|would|shall) (?:\w+ ){0,2}(?:receive|get|face) (?:an? |the )?(?:\w+ ){0,2}"
+         r"response\b"),
         # revenge to come ("will take our revenge", "would exact its revenge", "revenge awaits
         # the criminals"), not a revenge told as another's motive ("want to take revenge")
         (r"\b(?:will|would|shall|vow\w*|promis\w*|pledg\w*|swear\w*|swore) (?:\w+ ){0,2}"

@@ -4401,3 +4401,22 @@ def test_a_warning_of_consequences_threatens(annotate, text, dyad) -> None:
 def test_a_warning_of_what_others_may_do_is_no_threat(annotate) -> None:
     assert "THREATEN" not in {d[1] for d in _dyads(annotate(
         "Peru warned of a famine in the south and of an attack by Chilean rebels."))}
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # consequences or a response said to be in store for another side's act threaten that side
+    # (V of dev; O and W say it in forms whose speaker or source these rows do not resolve)
+    (("Peru's decision to expel the envoy would \"have consequences,\" the Chilean ministry "
+      "added."), ("CHL", "THREATEN", "PER")),
+    (("The Chilean foreign ministry said Peru's actions would be met with \"a fitting "
+      "response.\""), ("CHL", "THREATEN", "PER")),
+    ("\"Peru understands that it will receive a response,\" the Chilean envoy said.",
+     ("CHL", "THREATEN", "PER")),
+])
+def test_consequences_in_store_for_another_sides_act_threaten(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_consequences_for_ones_own_people_are_no_threat(annotate) -> None:
+    assert not _dyads(annotate("The ministry said the reform would have consequences for "
+                               "farmers."))
