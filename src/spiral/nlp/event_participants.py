@@ -687,11 +687,18 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
             continue  # "fighting in Khartoum": a place, not a side
         entity = entity_at(doc, start, end)
         if entity is not None and entity.code \
-                and all(entity.entity_name != side.entity_name for side in sides):
+                and not any(_one_state(entity, side) for side in sides):
             sides.insert(0, entity)
         if len(sides) == 2:
             return _speaker_first(subject, sides)
     return []
+
+
+def _one_state(entity: Entity, side: Entity) -> bool:
+    """'Nepal' and its prime minister are one side of a pair; the army and a militia of one
+    country are two (a civil war's sides)."""
+    return entity.entity_name == side.entity_name or (
+        entity.code == side.code and {entity.sector, side.sector} <= STATE_SECTORS | {""})
 
 
 def _speaker_first(subject: list[Token], sides: list[Entity]) -> list[Entity]:

@@ -4420,3 +4420,17 @@ def test_consequences_in_store_for_another_sides_act_threaten(annotate, text, dy
 def test_consequences_for_ones_own_people_are_no_threat(annotate) -> None:
     assert not _dyads(annotate("The ministry said the reform would have consequences for "
                                "farmers."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a pair told by description ("the two countries", "both nations") is two states: a state
+    # and its own leader or body named last before it are one side of the pair (U, X, G, P of
+    # dev), while an army and a militia of one country stay two
+    (("China will work with Nepal on the road, Prime Minister K P Sharma Oli told Nepal's "
+      "parliament. The two countries also agreed to open a new border crossing."),
+     ("CHN", "AGREE", "NPL")),
+    (("The Sudanese army fought the RSF in Khartoum on Monday. The two sides agreed to a truce "
+      "on Tuesday."), ("SDN", "AGREE", "SDN")),
+])
+def test_a_pair_told_by_description_is_two_states(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
