@@ -144,7 +144,7 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["demand", "demands", "appeal", "request"], ("REQUEST", "")),
     **dict.fromkeys(["invasion", "offensive", "attack", "raid", "assault", "bombardment",
                      "airstrike", "airstrikes", "incursion", "operation", "shelling", "strike",
-                     "strikes"],
+                     "strikes", "sortie"],
                     ("ASSAULT", "")),
     **dict.fromkeys(["withdrawal", "pullback", "pullout", "retreat", "evacuation"],
                     ("RETREAT", "withdraw")),
@@ -163,9 +163,10 @@ OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["negotiations", "talks", "mediation", "dialogue", "consultations",
                      "summit", "meeting", "discussions", "discussion", "conversation",
                      "consultation"], ("CONSULT", "")),
-    **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions"],
-                    ("COERCE", "")),
-    **dict.fromkeys(["sanctions", "embargo", "tariffs"], ("SANCTION", "economic")),
+    **dict.fromkeys(["blockade", "curfew", "crackdown", "siege", "ban", "restrictions",
+                     "annexation"], ("COERCE", "")),
+    **dict.fromkeys(["sanctions", "embargo", "tariffs", "tariff", "surtax", "levy"],
+                    ("SANCTION", "economic")),
     **dict.fromkeys(["suspension", "closure", "expulsion"], ("SANCTION", "")),
     "cleansing": ("ASSAULT", ""),
     **dict.fromkeys(["patrol", "patrols", "alert", "mobilization", "mobilisation", "reinforcements"],
@@ -182,10 +183,11 @@ TRADE_WORDS = frozenset({"export", "import", "trade"})
 TRADE_CURBS = frozenset({"control", "barrier", "restriction", "curb", "ban", "licensing",
                          "licence", "license", "quota", "limit"})
 CURBING_VERBS = frozenset({"restrict", "constrict", "curb", "limit", "throttle"})
-# verbs that add to a sanction, light verbs of sanctions only ("raised tariffs on", "increased
-# the export curbs"): what else they raise is a feeling or a number ("raised fears of an
-# invasion", "increased aid") and no act of theirs
-SANCTION_RAISING_VERBS = frozenset({"raise", "increase", "hike"})
+# verbs that add or lay on a sanction, light verbs of sanctions only ("raised tariffs on",
+# "increased the export curbs", "slapped a surtax on", "levying a duty"): what else they raise
+# or slap is a feeling, a number or a hand ("raised fears of an invasion", "increased aid") and
+# no act of theirs
+SANCTION_RAISING_VERBS = frozenset({"raise", "increase", "hike", "slap", "levy"})
 TRADED = TRADE_WORDS | {"shipment", "sale"}
 # a stance against another that a side expresses or voices, as the annotators code it:
 # "expressed deep concern over Lima's support for the rebels" (disapproval, CAMEO 11), "voiced
@@ -545,6 +547,10 @@ PLEDGES = {"promise", "pledge", "vow", "swear", "commit", "undertake"}
 # "we promise that we will take revenge"): the pledge threatens (`event_senses._pledged_blow`)
 REQUITALS = frozenset({"revenge", "vengeance", "retaliation", "reprisal", "countermeasure",
                        "counter-measure"})
+# what a warning "of" promises when it threatens ("warned Tehran of serious consequences",
+# "warning of a forceful response to any violation"), unlike a warning of what others may do
+# ("warned of an attack", "warned of a famine") (`event_senses._warns_of_consequence`)
+WARNED_REQUITALS = REQUITALS | {"consequence", "repercussion", "response"}
 # "a possible attack", "the planned drills": an event not (yet) a fact
 PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared", "planned",
                          "proposed", "threatened", "imminent", "future", "prospective",
@@ -712,6 +718,14 @@ STATEMENT_ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (r"\b(?:vow|threat|warn|promis|pledg|risk|invit|fac(?:e|es|ing)\b|met with)\w* "
          r"(?:\w+ ){0,3}retaliat"), r"\bretaliat\w* (?:\w+ ){0,2}(?:will|would)\b",
         r"\b(?:face|suffer) (?:the )?(?:severe |serious |grave )?consequences\b",
+        # consequences or a response in store for another's act ("the decision would have
+        # consequences", "must expect consequences", "will be met with a fitting response",
+        # "knows it will receive a response")
+        (r"\b(?:will|would|shall|must|to) (?:\w+ ){0,2}(?:have|expect|bear) (?:\w+ ){0,2}"
+         r"consequences\b"),
+        r"\bmet with (?:an? |the )?(?:\w+ ){0,3}(?:response|reaction)s?\b",
+        (r"\b(?:will|would|shall) (?:\w+ ){0,2}(?:receive|get|face) (?:an? |the )?(?:\w+ ){0,2}"
+         r"response\b"),
         # revenge to come ("will take our revenge", "would exact its revenge", "revenge awaits
         # the criminals"), not a revenge told as another's motive ("want to take revenge")
         (r"\b(?:will|would|shall|vow\w*|promis\w*|pledg\w*|swear\w*|swore) (?:\w+ ){0,2}"

@@ -133,6 +133,20 @@ def maker_of_clause(noun: Token, actors: list[Entity]) -> list[Entity]:
             if a.code and a.code not in own][:1]
 
 
+def addressed_by_its_clause(token: Token, actors: list[Entity]) -> list[Entity]:
+    """'told the US to stop arming Kyiv, warning of consequences': a warning added to a clause
+    that addresses a side warns that side (the object of the clause's verb, through the verbs it
+    asks of)."""
+    if token.dep_ != "advcl":
+        return []
+    head = token.head
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head
+    own = {a.code for a in actors}
+    addressed = [t for c in head.children if c.dep_ in ("dobj", "dative") for t in _phrase(c)]
+    return [a for a in actors_in(token.doc, addressed) if a.code and a.code not in own][:1]
+
+
 def last_assailant(token: Token, earlier: list[Event], actors: list[Entity]) -> list[Entity]:
     """Who last used force against the threatening side, in the sentences just before (or
     earlier in its own)."""
@@ -673,11 +687,18 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
             continue  # "fighting in Khartoum": a place, not a side
         entity = entity_at(doc, start, end)
         if entity is not None and entity.code \
-                and all(entity.entity_name != side.entity_name for side in sides):
+                and not any(_one_state(entity, side) for side in sides):
             sides.insert(0, entity)
         if len(sides) == 2:
             return _speaker_first(subject, sides)
     return []
+
+
+def _one_state(entity: Entity, side: Entity) -> bool:
+    """'Nepal' and its prime minister are one side of a pair; the army and a militia of one
+    country are two (a civil war's sides)."""
+    return entity.entity_name == side.entity_name or (
+        entity.code == side.code and {entity.sector, side.sector} <= STATE_SECTORS | {""})
 
 
 def _speaker_first(subject: list[Token], sides: list[Entity]) -> list[Entity]:

@@ -104,6 +104,7 @@ from spiral.nlp.event_lexicon import (
     VERB_TRIGGERS,
     VESSELS,
     WALKOUT_VERBS,
+    WARNED_REQUITALS,
     WRECKING_VERBS,
     YIELDING_VERBS,
 )
@@ -1004,10 +1005,13 @@ def object_event(noun: Token) -> tuple[str, str] | None:
 
 
 def _warns_of_consequence(token: Token) -> bool:
-    """'warned that Russia would respond' and 'warned Manila against playing with fire' are
-    threats; 'warned of an attack' is not."""
+    """'warned that Russia would respond', 'warned Manila against playing with fire' and
+    'warned Tehran of serious consequences' are threats; 'warned of an attack' is not."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects and any(c.dep_ == "prep" and c.lower_ == "against" for c in token.children):
+        return True
+    if any(o.lemma_.lower() in WARNED_REQUITALS for c in token.children
+           if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"):
         return True
     if any(c.dep_ == "xcomp" for c in token.children) and any(
             t.lemma_.lower() in FORCES or code_at(t) for o in objects for t in _phrase(o)):

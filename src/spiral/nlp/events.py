@@ -75,6 +75,7 @@ from spiral.nlp.event_modality import (
 from spiral.nlp.event_participants import (
     _claimant,
     _parties,
+    addressed_by_its_clause,
     alerted,
     at_home,
     coordinated,
@@ -170,8 +171,8 @@ class EventCoder:
             if not recipients and event_type == "THREATEN":
                 # "warned it would resume the launches if Seoul went on": at whom the condition
                 # names; "Kabul vowed to retaliate": at whoever the report last told struck it
-                recipients = conditioned_side(token, actors) or last_assailant(
-                    token, earlier, actors)
+                recipients = conditioned_side(token, actors) or addressed_by_its_clause(
+                    token, actors) or last_assailant(token, earlier, actors)
             if (mode == "exercises" and len(actors) > 1) or (event_type == "MOBILIZE"
                                                              and _told_joint(token)):
                 event_type, mode = "COOPERATE", "military"  # joint exercises: CAMEO 062

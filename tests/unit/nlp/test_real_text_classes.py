@@ -4528,3 +4528,78 @@ def test_offices_that_open_a_transcripts_lines_stay_its_speakers(annotate) -> No
 ])
 def test_the_countrys_speaker_is_the_state_told_of(annotate, text, code) -> None:
     assert _speakers(annotate(text, "2025-03-01"))[0][0] == code
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # acts told by a light verb whose object the tables lacked: a sanction slapped or levied on
+    # another side's goods is laid on that side, as "imposed" is, and a surtax, a levy or a
+    # single tariff is a sanction as tariffs are (V, and O, Q, X in forms these rows do not all
+    # read); an annexation declared or announced coerces, and sorties conducted assault (U, Q)
+    ("Mexico later followed suit, levying a 50 per cent tariff on Chinese steel.",
+     ("MEX", "SANCTION", "CHN")),
+    ("In return, Brazil slapped its own surtax on Argentine wheat and beef.",
+     ("BRA", "SANCTION", "ARG")),
+    ("Peru slapped a new levy on Bolivian sugar last week.", ("PER", "SANCTION", "BOL")),
+    ("Armenia declared the annexation of two Azerbaijani districts on Friday.",
+     ("ARM", "COERCE", "AZE")),
+    ("Sudan's air force said it had conducted dozens of sorties against rebel camps in Chad.",
+     ("SDN", "ASSAULT", "TCD")),
+])
+def test_an_act_a_light_verbs_object_names(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_fine_levied_or_a_table_slapped_is_no_sanction(annotate) -> None:
+    assert not _dyads(annotate("The coach slapped the table and levied a fine on the player."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a warning of consequences, a response or retaliation threatens whom it warns (D, E, J, Q
+    # and U of dev), and a warning added to a clause that addresses a side warns that side (U, N)
+    ("Lima warned Santiago of serious consequences over its strike on a rebel base.",
+     ("PER", "THREATEN", "CHL")),
+    ("NATO warned Moscow of grave consequences should it send troops into Moldova.",
+     ("IGO", "THREATEN", "RUS")),
+    ("Peru told Chile to stop arming the rebels, warning of serious consequences.",
+     ("PER", "THREATEN", "CHL")),
+])
+def test_a_warning_of_consequences_threatens(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_a_warning_of_what_others_may_do_is_no_threat(annotate) -> None:
+    assert "THREATEN" not in {d[1] for d in _dyads(annotate(
+        "Peru warned of a famine in the south and of an attack by Chilean rebels."))}
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # consequences or a response said to be in store for another side's act threaten that side
+    # (V of dev; O and W say it in forms whose speaker or source these rows do not resolve)
+    (("Peru's decision to expel the envoy would \"have consequences,\" the Chilean ministry "
+      "added."), ("CHL", "THREATEN", "PER")),
+    (("The Chilean foreign ministry said Peru's actions would be met with \"a fitting "
+      "response.\""), ("CHL", "THREATEN", "PER")),
+    ("\"Peru understands that it will receive a response,\" the Chilean envoy said.",
+     ("CHL", "THREATEN", "PER")),
+])
+def test_consequences_in_store_for_another_sides_act_threaten(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_consequences_for_ones_own_people_are_no_threat(annotate) -> None:
+    assert not _dyads(annotate("The ministry said the reform would have consequences for "
+                               "farmers."))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a pair told by description ("the two countries", "both nations") is two states: a state
+    # and its own leader or body named last before it are one side of the pair (U, X, G, P of
+    # dev), while an army and a militia of one country stay two
+    (("China will work with Nepal on the road, Prime Minister K P Sharma Oli told Nepal's "
+      "parliament. The two countries also agreed to open a new border crossing."),
+     ("CHN", "AGREE", "NPL")),
+    (("The Sudanese army fought the RSF in Khartoum on Monday. The two sides agreed to a truce "
+      "on Tuesday."), ("SDN", "AGREE", "SDN")),
+])
+def test_a_pair_told_by_description_is_two_states(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
