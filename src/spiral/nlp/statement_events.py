@@ -150,10 +150,12 @@ def _said_as_possible(doc: Doc, at: int) -> Callable[[int, int], bool]:
 def _no_charge(doc: Doc, at: int) -> Callable[[int, int], bool]:
     """"the answer lies in talks", "there were no provocations", "given the absence of any
     provocation": the words charge nobody, a verb whose form a charge shares, in another sense
-    (`VERBS_NO_CHARGE`), or a charge the statement says is absent (`ABSENCE_NOUNS`)."""
+    (`VERBS_NO_CHARGE`), or a charge the statement says is absent (`ABSENCE_NOUNS`) or not
+    done ("will not violate")."""
     def uncharged(start: int, end: int) -> bool:
         span = doc.char_span(at + start, at + end, alignment_mode="expand")
-        return span is not None and any(_other_sense(t) or _absent(t) for t in span)
+        return span is not None and any(_other_sense(t) or _absent(t) or _not_done(t)
+                                        for t in span)
     return uncharged
 
 
@@ -173,6 +175,13 @@ def _absent(noun: Token) -> bool:
     preposition = noun.head if noun.dep_ == "pobj" else None
     return preposition is not None and (preposition.lower_ == "without" or (
         preposition.lower_ == "of" and preposition.head.lemma_.lower() in ABSENCE_NOUNS))
+
+
+def _not_done(verb: Token) -> bool:
+    """"will not violate the agreements", "without violating our obligations": a charge's verb
+    the statement says is not done charges nobody."""
+    return verb.pos_ == "VERB" and (any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "without"))
 
 
 def _judges_its_owner(noun: Token) -> bool:
