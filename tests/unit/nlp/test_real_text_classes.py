@@ -4410,3 +4410,17 @@ def test_ground_taken_is_still_an_attack(annotate) -> None:
 ])
 def test_what_is_asked_for_is_not_done(annotate, text, event_type) -> None:
     assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, accusation", [
+    # a side does not accuse itself: words of charge whose doer is the speaker's own side tell
+    # its own act (the statements the breach class above lets through: N, V of dev, where the
+    # speaker was taken for the side named)
+    (('"Peru undermined the talks with Chile for years," the Peruvian foreign minister admitted '
+      "on Monday."), None),
+    (('"Chile undermined the talks with Peru for years," the Peruvian foreign minister said on '
+      "Monday."), ("PER", "ACCUSE", "CHL")),
+])
+def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
+    dyads = _dyads(annotate(text))
+    assert accusation in dyads if accusation else not any(t == "ACCUSE" for _, t, _ in dyads)
