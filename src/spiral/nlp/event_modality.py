@@ -232,9 +232,8 @@ def _hypothetical(token: Token) -> bool:
         return True  # "a feared fresh round of raids by the rebels", "the planned drills"
     if _wished_for(token):
         return True  # "voiced his desire for a meeting between them", "a push for talks"
-    if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-            and not _decision_taken(token.head):
+    prospect = _prospect_renamed(token)
+    if prospect is not None and not _decision_taken(prospect):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"
     if any(node.dep_ == "pcomp" and node.head.lower_ == "of" and any(
             a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
@@ -265,6 +264,24 @@ def _hypothetical(token: Token) -> bool:
                 or _is_conditional(ancestor):
             return True
     return False
+
+
+def _prospect_renamed(token: Token) -> Token | None:
+    """The noun of a prospect (`PROSPECTS`) whose content a to-infinitive tells: its head ("a
+    plan to send troops"), or the noun just before its "to" where the parser hung the clause on
+    the verb above ("responded to their demands to crack down on the group and shut its
+    outlets", each verb of the clause)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS:
+        return token.head
+    if to.i != token.i - 1 or to.i == token.sent.start:
+        return None
+    before = token.doc[to.i - 1]
+    return before if before.pos_ == "NOUN" and before.lemma_.lower() in PROSPECTS else None
 
 
 def _wished_for(token: Token) -> bool:

@@ -42,6 +42,7 @@ from spiral.nlp.event_lexicon import (
     FUTURE_MODALS,
     GAIN_NOUNS,
     HELPING_VERBS,
+    HOLDING_VERBS,
     HOPING_VERBS,
     HOSTAGE_WORDS,
     IN_FORCE,
@@ -71,6 +72,7 @@ from spiral.nlp.event_lexicon import (
     PHRASAL_LIGHT_VERBS,
     PLEDGES,
     POSTED_ABROAD,
+    PRESENT_OR_ONGOING,
     PRESSING_ON,
     PROPERTY,
     PROTESTERS,
@@ -153,7 +155,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos not in TRIGGER_POS:
         return None  # most tokens: decided before any rule looks at their children
     cue = Cue.of(token)
-    for rule in (_vetoed, _judgement_event, _ordinary_sense, _rebuke_for, _sense_by_complement,
+    for rule in (_vetoed, _judgement_event, _ordinary_sense, _ground_held, _rebuke_for,
+                 _sense_by_complement,
                  _measure_event, _alert_event, _pressing_on, _expressed_stance, _expulsion,
                  _travel_advisory, _agreed_sanction, _agreement_left,
                  _light_verb_event, _event_by_object,
@@ -251,11 +254,24 @@ def _ordinary_sense(token: Token, cue: Cue) -> tuple[str, str] | None:
                 for o in c.children if o.dep_ == "pobj"] if cue.lemma == "meet" else []
     if not cue.objects and not met_with:
         return None
-    nouns = {n.lemma_.lower() for o in (*cue.objects, *met_with) for n in (o, *of_objects(o))}
+    nouns = {n.lemma_.lower() for o in (*cue.objects, *met_with)
+             for n in (o, *compounds(o), *of_objects(o))}  # "the ceasefire agreement"
     for objects, verdict in senses:
         if nouns & objects:
             return NO_EVENT if verdict is None else verdict
     return None
+
+
+def _ground_held(token: Token, cue: Cue) -> tuple[str, str] | None:
+    """Ground told as held in the present ("two islets, which are occupied by Chile", "the
+    valley Peru still occupies", "Chile is occupying the reef illegally"): a standing
+    state the annotators code no event for, unlike its taking ("troops occupied the town")
+    (`HOLDING_VERBS`)."""
+    if token.pos_ != "VERB" or cue.lemma not in HOLDING_VERBS:
+        return None
+    held_now = token.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in PRESENT_OR_ONGOING for c in cue.children)
+    return NO_EVENT if held_now else None
 
 
 def _rebuke_for(token: Token, cue: Cue) -> tuple[str, str] | None:

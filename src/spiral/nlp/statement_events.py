@@ -147,13 +147,16 @@ def _said_as_possible(doc: Doc, at: int) -> Callable[[int, int], bool]:
     return hedged
 
 
-def _no_charge(doc: Doc, at: int) -> Callable[[int, int], bool]:
+def _no_charge(doc: Doc, at: int, speaker_code: str) -> Callable[[int, int], bool]:
     """"the answer lies in talks", "there were no provocations", "given the absence of any
     provocation": the words charge nobody, a verb whose form a charge shares, in another sense
-    (`VERBS_NO_CHARGE`), or a charge the statement says is absent (`ABSENCE_NOUNS`)."""
+    (`VERBS_NO_CHARGE`), or a charge the statement says is absent (`ABSENCE_NOUNS`) or not
+    done ("will not violate")."""
     def uncharged(start: int, end: int) -> bool:
         span = doc.char_span(at + start, at + end, alignment_mode="expand")
-        return span is not None and any(_other_sense(t) or _absent(t) for t in span)
+        return span is not None and any(
+            _other_sense(t) or _absent(t) or _not_done(t) or _own_side_did(doc, t, speaker_code)
+            for t in span)
     return uncharged
 
 
@@ -173,6 +176,21 @@ def _absent(noun: Token) -> bool:
     preposition = noun.head if noun.dep_ == "pobj" else None
     return preposition is not None and (preposition.lower_ == "without" or (
         preposition.lower_ == "of" and preposition.head.lemma_.lower() in ABSENCE_NOUNS))
+
+
+def _not_done(verb: Token) -> bool:
+    """"will not violate the agreements", "without violating our obligations": a charge's verb
+    the statement says is not done charges nobody."""
+    return verb.pos_ == "VERB" and (any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "pcomp" and verb.head.lower_ == "without"))
+
+
+def _own_side_did(doc: Doc, verb: Token, speaker_code: str) -> bool:
+    """"principles which Peru violated", said by Peru: a charge's verb whose subject is the
+    speaker's own side tells its own act, and accuses no one (a side does not accuse itself)."""
+    return verb.pos_ == "VERB" and any(
+        (entity := entity_at(doc, s.idx, s.idx + len(s.text))) is not None
+        and entity.code == speaker_code for s in verb.children if s.dep_ == "nsubj")
 
 
 def _judges_its_owner(noun: Token) -> bool:
@@ -338,7 +356,7 @@ class StatementEvents:
             return None
         # a charge said as what might be, as absent, or by a word in another sense is none
         possible = _said_as_possible(doc, quote["start"])
-        uncharged = _no_charge(doc, quote["start"])
+        uncharged = _no_charge(doc, quote["start"], speaker["code"])
         act = first_act(text[quote["start"]:quote["end"]], _names_someones_act(doc, quote["start"]),
                         lambda start, end: possible(start, end) or uncharged(start, end))
         if act is None or _performs_no_act(doc, quote):

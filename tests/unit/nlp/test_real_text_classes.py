@@ -4603,3 +4603,68 @@ def test_consequences_for_ones_own_people_are_no_threat(annotate) -> None:
 ])
 def test_a_pair_told_by_description_is_two_states(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # a breach is no rejection its breaker makes: whoever says it accuses (E, M, O, Q, S, T, V
+    # of dev), and of airspace it is an incursion
+    ("Peru said Chile had violated the fishing treaty.", ("CHL", "REJECT", "PER"),
+     ("PER", "ACCUSE", "CHL")),
+    ('"While Chile has violated the treaty, we have kept to it," the Peruvian minister said.',
+     ("CHL", "REJECT", "PER"), None),
+    ("A Chilean jet violated Peru's airspace on Monday.", None, ("CHL", "COERCE", "PER")),
+    # an order defied stays a rejection of whoever gave it (PLOVER's gold)
+    ("Peru violated the ban imposed by Chile on fishing near the islands.", None,
+     ("PER", "REJECT", "CHL")),
+    # a charge the statement says is not done charges nobody (Q of dev)
+    (('"We will expand the port without violating our obligations to Peru," the Chilean '
+      "president said."), ("CHL", "ACCUSE", "PER"), None),
+    (("Chile will base jets in Bolivia but will not violate its accords with Peru, the Chilean "
+      "president said on Saturday."), ("CHL", "ACCUSE", "PER"), None),
+])
+def test_a_breach_is_the_accusation_of_whoever_tells_it(annotate, text, absent, present) -> None:
+    dyads = _dyads(annotate(text))
+    assert absent not in dyads and (present is None or present in dyads)
+
+
+@pytest.mark.parametrize("text", [
+    # ground told as held now is a standing state, not an act (R, T, U, V of dev)
+    "Peru raised the fate of the three islands, which are occupied by Chile.",
+    "Much of the valley, which Chile still occupies, links the two Peruvian ports.",
+    "Bolivia argues that the treaty never assigned the island and Chile is wrongfully occupying it.",
+])
+def test_ground_held_now_is_no_attack(annotate, text) -> None:
+    assert not any(event_type == "ASSAULT" for _, event_type, _ in _dyads(annotate(text)))
+
+
+def test_ground_taken_is_still_an_attack(annotate) -> None:
+    assert ("CHL", "ASSAULT", "PER") in _dyads(annotate(
+        "Chilean troops occupied the Peruvian town of Tacna on Monday."))
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # what a demand, a plea or an obligation asks for is not done (U, W, X of dev), where the
+    # parser hangs the infinitive on the verb above the demand, and on each verb of it
+    ("Chile has taken steps to respond to Peruvian demands to crack down on the rebels.",
+     "COERCE"),
+    ("Chile answered Peruvian demands to expel the envoys and arrest the rebels.", "COERCE"),
+    ("The court required the minister to condemn the strikes on Bolivia by Peru.", "ACCUSE"),
+    ("Peru has been pleading with its allies for months to let it fire missiles into Chile.",
+     "CONCEDE"),
+])
+def test_what_is_asked_for_is_not_done(annotate, text, event_type) -> None:
+    assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, accusation", [
+    # a side does not accuse itself: words of charge whose doer is the speaker's own side tell
+    # its own act (the statements the breach class above lets through: N, V of dev, where the
+    # speaker was taken for the side named)
+    (('"Peru undermined the talks with Chile for years," the Peruvian foreign minister admitted '
+      "on Monday."), None),
+    (('"Chile undermined the talks with Peru for years," the Peruvian foreign minister said on '
+      "Monday."), ("PER", "ACCUSE", "CHL")),
+])
+def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
+    dyads = _dyads(annotate(text))
+    assert accusation in dyads if accusation else not any(t == "ACCUSE" for _, t, _ in dyads)
