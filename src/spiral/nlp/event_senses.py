@@ -467,10 +467,10 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("send", "dispatch", "deploy") and any(
             o.lemma_.lower() in FORCES | VESSELS for o in objects) and _sent_to_help(token):
         return ("AID", "military")  # "sent troops to fight for Peru", "at Lima's request"
-    if lemma in ("send", "dispatch", "rush") and any(
+    if lemma in ("send", "dispatch", "rush", "deploy") and any(
             o.lemma_.lower() in FORCES | VESSELS for o in objects):
         if _sent_abroad(token):
-            return ("AID", "military")  # "sent troops to Haiti", "sent units to Kazakhstan"
+            return ("AID", "military")  # "sent troops to Haiti", "deployed units to Kazakhstan"
         return ("MOBILIZE", "troops")  # "sent tanks to its borders", "sent warships to the strait"
     if lemma == "join" and any(
             (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None

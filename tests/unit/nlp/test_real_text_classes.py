@@ -433,6 +433,7 @@ def test_statement_threat_and_accusation_idioms(content: str, act: str) -> None:
     ("Pyongyang sent about 3,000 soldiers to Russia's Kursk region.", ("PRK", "AID", "RUS")),
     # the parser reads "to Ecuador" after "sent units" as a dative, not a preposition
     ("Lima sent airborne units to Ecuador.", ("PER", "AID", "ECU")),
+    ("Managua deployed two battalions to Honduras last winter.", ("NIC", "AID", "HND")),
     ("Mogadishu sent the Ethiopian ambassador home on Thursday.", ("SOM", "SANCTION", "ETH")),
 ])
 def test_where_forces_or_envoys_are_sent_decides_the_act(annotate, text, dyad) -> None:
