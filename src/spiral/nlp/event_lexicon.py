@@ -274,9 +274,10 @@ DRIVEN_WORDS = frozenset({"out", "back"})
 # lemma of "waters" is "water"), and craft that do so beside the warships a navy sends
 INTRUDED = {"waters", "water", "airspace", "aerospace", "zone", "territory", "sea"}
 INTRUDERS = VESSELS | {"plane", "warplane", "airplane", "helicopter", "boat", "drone"}
-# where forces are sent without going abroad: "sent tanks to its borders"
+# where forces are sent without going abroad: "sent tanks to its borders", "to the waters near
+# Peru" (the parser's lemma of "waters" is "water")
 FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone", "line",
-             "front", "frontline", "waters", "sea", "strait", "gulf", "island", "islands"}
+             "front", "frontline", "waters", "water", "sea", "strait", "gulf", "island", "islands"}
 ENVOYS = {"envoy", "delegation", "emissary", "negotiator", "representative", "minister",
           "mediator"}
 # those a side speaks or talks with as another side's voice ("spoke with the defence ministers

@@ -467,9 +467,11 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("send", "dispatch", "deploy") and any(
             o.lemma_.lower() in FORCES | VESSELS for o in objects) and _sent_to_help(token):
         return ("AID", "military")  # "sent troops to fight for Peru", "at Lima's request"
-    if lemma in ("send", "dispatch", "rush") and any(
-            o.lemma_.lower() in FORCES | VESSELS for o in objects) and not _sent_abroad(token):
-        return ("MOBILIZE", "troops")  # "sent tanks to its borders", unlike "sent troops to Haiti"
+    if lemma in ("send", "dispatch", "rush", "deploy") and any(
+            o.lemma_.lower() in FORCES | VESSELS for o in objects):
+        if _sent_abroad(token):
+            return ("AID", "military")  # "sent troops to Haiti", "deployed units to Kazakhstan"
+        return ("MOBILIZE", "troops")  # "sent tanks to its borders", "sent warships to the strait"
     if lemma == "join" and any(
             (entity := entity_at(token.doc, o.idx, o.idx + len(o.text))) is not None
             and entity.code == "IGO" for o in objects):
@@ -685,10 +687,11 @@ def _sent_to_help(token: Token) -> bool:
 
 def _sent_abroad(token: Token) -> bool:
     """Whether forces are sent to another country ("to Haiti"), not to a border, a coast or a
-    sea of one's own ("to its borders", "to the Caribbean")."""
-    places = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "toward",
-                                                                             "towards")
-              for o in c.children if o.dep_ == "pobj"]
+    sea of one's own ("to its borders", "to the Caribbean"); the parser hangs "to Haiti" on the
+    verb as a preposition or as a dative."""
+    places = [o for c in token.children if c.dep_ in ("prep", "dative")
+              and c.lower_ in ("to", "toward", "towards")  # the parser reads "to Kazakhstan"
+              for o in c.children if o.dep_ == "pobj"]    # after "sent units" as a dative
     # a border or region is the country that owns it ("Russia's Kursk region"), not the one
     # it faces ("its border with Kosovo")
     owners = [t for o in places for t in (

@@ -431,6 +431,9 @@ def test_statement_threat_and_accusation_idioms(content: str, act: str) -> None:
 @pytest.mark.parametrize("text, dyad", [
     ("Caracas sent troops to its coastline on Monday.", ("VEN", "MOBILIZE", "")),
     ("Pyongyang sent about 3,000 soldiers to Russia's Kursk region.", ("PRK", "AID", "RUS")),
+    # the parser reads "to Ecuador" after "sent units" as a dative, not a preposition
+    ("Lima sent airborne units to Ecuador.", ("PER", "AID", "ECU")),
+    ("Managua deployed two battalions to Honduras last winter.", ("NIC", "AID", "HND")),
     ("Mogadishu sent the Ethiopian ambassador home on Thursday.", ("SOM", "SANCTION", "ETH")),
 ])
 def test_where_forces_or_envoys_are_sent_decides_the_act(annotate, text, dyad) -> None:
@@ -3204,6 +3207,8 @@ def test_forces_sent_for_another_side_are_aid_to_it(annotate, text) -> None:
 @pytest.mark.parametrize("text", [
     "Chile sent troops to its border with Peru to defend the region.",
     "Chile deployed more soldiers to the border with Peru on Sunday.",
+    "Chile sent warships to the waters near Peru.",
+    "Chile rushed frigates to the waters off Peru.",
 ])
 def test_forces_sent_to_ones_own_ground_still_mobilize(annotate, text) -> None:
     assert not any(e["event_type"] == "AID" for e in annotate(text)._.events)
