@@ -319,15 +319,16 @@ def _fitted(labelled: list[tuple[dict[str, float], bool, float, bool]]) -> dict[
 def _rescored(items: list[tuple[dict[str, Any], Document, Extraction]],
               weights: dict[str, float]) -> list[tuple[dict[str, Any], Document, Extraction]]:
     return [(annotation, document, replace(extraction, events=tuple(
-        replace(e, confidence=calibration_score(_features_of(e, extraction.events, document),
-                                                weights)) for e in extraction.events)))
+        replace(e, confidence=calibration_score(named, weights))
+        for e, named in zip(extraction.events, _features_of(extraction.events, document)))))
             for annotation, document, extraction in items]
 
 
-def _features_of(event: Event, events: Sequence[Event], document: Document) -> dict[str, float]:
+def _features_of(events: Sequence[Event], document: Document) -> list[dict[str, float]]:
+    """The confidence features of each of a document's events, their document facts taken once."""
     plain = [to_dict(e) for e in events]
-    k = next(k for k, e in enumerate(events) if e is event)
-    return features(plain[k], document.text, **document_facts(plain)[k])
+    return [features(event, document.text, **facts)
+            for event, facts in zip(plain, document_facts(plain))]
 
 
 @dataclass(slots=True)
@@ -420,8 +421,9 @@ def _score_events(annotation: dict[str, Any], document: Document, events: Sequen
         tally.error("missed_event", annotation, document, g["start"], g["end"],
                     gold=[g.get("actor"), g["event_type"], g.get("recipient"), g.get("trigger")])
     matched = {pair[3] for pair in pairs} | repeats
+    named = dict(zip(map(id, events), _features_of(events, document))) if predicted else {}
     for j, event in enumerate(predicted):
-        tally.labelled.append((_features_of(event, events, document), j in matched,
+        tally.labelled.append((named[id(event)], j in matched,
                                event.confidence, j in repeats))
     for j in set(range(len(predicted))) - matched:
         e = predicted[j]
