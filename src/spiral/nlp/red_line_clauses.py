@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from spiral.nlp.quotes import SPEECH_VERBS
 from spiral.nlp.red_line_lexicon import (
     CONDITION_MARKS,
+    DECLARING_VERBS,
     EPISTEMIC,
     LASTING_VERBS,
     NOT_CONDITIONING,
@@ -49,6 +50,20 @@ def future(verb: Token) -> bool:
         return True
     return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and future(verb.head)
+
+
+def told_as_done(verb: Token) -> bool:
+    """Whether what follows a condition is told as what happened, not as what is to come: an act
+    in the past ("once the ship docked, police seized its cargo": history) or a modal perfect ("if
+    the shell had hit the tower, it could have killed dozens": what might have been). A verb of
+    warning or saying in the past still reports a line drawn ("threatened sanctions if ..."), and
+    a past in reported speech is the tense shifted back ("said all options were on the table if
+    ...")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not auxiliaries:
+        return verb.lemma_ not in DECLARING_VERBS and verb.dep_ != "ccomp"
+    return any(a.tag_ == "MD" for a in auxiliaries) and any(
+        a.lemma_ == "have" and a.tag_ == "VB" for a in auxiliaries)
 
 
 def any_such(noun: Token) -> bool:
