@@ -13,6 +13,7 @@ from spiral.nlp.red_line_lexicon import (
     CONDITION_MARKS,
     DECLARING_VERBS,
     EPISTEMIC,
+    FUTURE_MODALS,
     LASTING_VERBS,
     NOT_CONDITIONING,
     WARNING_VERBS,
@@ -45,8 +46,7 @@ def written(tokens: list[Token]) -> str:
 def future(verb: Token) -> bool:
     """A verb with "will", "would" or "shall" (or "'ll"), or one that shares it ("will watch
     every move and take countermeasures")."""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
-           for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children):
         return True
     return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and future(verb.head)
@@ -62,7 +62,8 @@ def told_as_done(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" and not auxiliaries:
         return verb.lemma_ not in DECLARING_VERBS and verb.dep_ != "ccomp"
-    return any(a.tag_ == "MD" for a in auxiliaries) and any(
+    # "will have sealed the border by Friday" is still to come
+    return any(a.tag_ == "MD" and a.lower_ not in FUTURE_MODALS for a in auxiliaries) and any(
         a.lemma_ == "have" and a.tag_ == "VB" for a in auxiliaries)
 
 

@@ -4695,6 +4695,9 @@ def test_a_consequence_told_as_done_is_no_line(annotate, text) -> None:
     "Peru threatened sanctions on Chile if its troops stayed on the island.",
     "Peru's army chief warned that if the shelling went on, his forces would strike back.",
     "Peru's navy chief said its ships were ready to strike if Chilean boats entered the bay.",
+    # a future perfect is still to come
+    ("Peru's defence minister warned that if Chile sent more troops, its navy will have "
+     "blockaded the port within days."),
 ])
 def test_a_line_told_in_the_past_tense_is_still_a_line(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text, "2025-03-01")._.red_lines] == ["PER"]
