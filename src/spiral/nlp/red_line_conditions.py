@@ -112,7 +112,9 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
                 token = token.head
                 condition = list(token.subtree)
             clause = said_next(token) or vowed_before(token) or clause_of(token.head)
-            if told_as_done(reported(clause)):
+            # the verb the condition hangs from: "approved a plan to strike X if Y" hangs it on
+            # the act still to come, "once X landed, police arrested Y" on what was done
+            if told_as_done(token.head):
                 continue
             # "as long as X": the "as long" the clause hangs from is no part of what follows
             taken = {t.i for t in (token.head if as_long_as(token) else token).subtree}

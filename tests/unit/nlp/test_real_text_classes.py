@@ -4695,6 +4695,8 @@ def test_a_consequence_told_as_done_is_no_line(annotate, text) -> None:
     "Peru threatened sanctions on Chile if its troops stayed on the island.",
     "Peru's army chief warned that if the shelling went on, his forces would strike back.",
     "Peru's navy chief said its ships were ready to strike if Chilean boats entered the bay.",
+    # a decision told in the past whose act, still to come, the condition hangs on
+    "Peru's cabinet approved a plan to strike rebel bases in Chile if the raids continued.",
     # a future perfect is still to come
     ("Peru's defence minister warned that if Chile sent more troops, its navy will have "
      "blockaded the port within days."),
