@@ -11,7 +11,9 @@ from spacy.tokens import Token
 from spiral.nlp.quotes import SPEECH_VERBS
 from spiral.nlp.red_line_lexicon import (
     CONDITION_MARKS,
+    DECLARING_VERBS,
     EPISTEMIC,
+    FUTURE_MODALS,
     LASTING_VERBS,
     NOT_CONDITIONING,
     WARNING_VERBS,
@@ -44,11 +46,25 @@ def written(tokens: list[Token]) -> str:
 def future(verb: Token) -> bool:
     """A verb with "will", "would" or "shall" (or "'ll"), or one that shares it ("will watch
     every move and take countermeasures")."""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "’ll")
-           for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would"} for c in verb.children):
         return True
     return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ in ("aux", "nsubj") for c in verb.children) and future(verb.head)
+
+
+def told_as_done(verb: Token) -> bool:
+    """Whether what follows a condition is told as what happened, not as what is to come: an act
+    in the past ("once the ship docked, police seized its cargo": history) or a modal perfect ("if
+    the shell had hit the tower, it could have killed dozens": what might have been). A verb of
+    warning or saying in the past still reports a line drawn ("threatened sanctions if ..."), and
+    a past in reported speech is the tense shifted back ("said all options were on the table if
+    ...")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and not auxiliaries:
+        return verb.lemma_ not in DECLARING_VERBS and verb.dep_ != "ccomp"
+    # "will have sealed the border by Friday" is still to come
+    return any(a.tag_ == "MD" and a.lower_ not in FUTURE_MODALS for a in auxiliaries) and any(
+        a.lemma_ == "have" and a.tag_ == "VB" for a in auxiliaries)
 
 
 def any_such(noun: Token) -> bool:

@@ -21,6 +21,7 @@ from spiral.nlp.red_line_clauses import (
     names_party,
     reported,
     said_next,
+    told_as_done,
     vowed_before,
     written,
 )
@@ -111,6 +112,10 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
                 token = token.head
                 condition = list(token.subtree)
             clause = said_next(token) or vowed_before(token) or clause_of(token.head)
+            # the verb the condition hangs from: "approved a plan to strike X if Y" hangs it on
+            # the act still to come, "once X landed, police arrested Y" on what was done
+            if told_as_done(token.head):
+                continue
             # "as long as X": the "as long" the clause hangs from is no part of what follows
             taken = {t.i for t in (token.head if as_long_as(token) else token).subtree}
             consequence = [t for t in reported(clause).subtree if t.i not in taken

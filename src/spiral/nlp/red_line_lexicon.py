@@ -40,6 +40,8 @@ SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # (not event_lexicon.MODALS: its "can" and "shall" are FUTURE_AUX here; read as modals they would
 # make "X can be regarded as an act of aggression" a line)
 MODALS = {"would", "will", "could", "should", "may", "might"}
+# the modals of what is still to come ("will have sealed the border by then")
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll"})
 # a consequence said as a possibility
 # (not event_lexicon.POSSIBILITY_MODALS: its "would" is no mere possibility here, "Baku would
 # invade if the talks collapsed" is a threat)

@@ -75,7 +75,9 @@ sentence that only reports
 what was done ("said it had struck ...", "the attack that killed ...") states no line: every
 pattern needs a future, a condition or a deadline (whoever a relative clause names is
 threatened only by a clause that looks ahead: not "the attack caused tensions between those who
-X"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
+X"; nor does what follows a condition told as done, in the narrator's past or a modal perfect:
+"once the ship docked, police seized its cargo", "if the shell had hit, it could have killed
+dozens"); a possibility about another party ("if not stopped, Iran could build a bomb") is a
 forecast, not a threat (what the other would undergo, "Seoul could face consequences", is the
 threat); an offer ("would declare a truce and begin talks if X": every act the consequence
 holds is cooperation, none refused) is no line, nor is a demand ("if Lima wants peace, it must

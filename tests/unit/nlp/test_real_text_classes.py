@@ -4673,3 +4673,33 @@ def test_what_is_asked_for_is_not_done(annotate, text, event_type) -> None:
 def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
     dyads = _dyads(annotate(text))
     assert accusation in dyads if accusation else not any(t == "ACCUSE" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text", [
+    # what follows a condition told as what happened or might have happened, not as what is to
+    # come (Y, Z, Q of dev; wording of our own): history told with "once / when", a modal
+    # perfect, a position reaffirmed in the past
+    "Once the Chilean drone entered its airspace, Peru's air force shot it down.",
+    "Once the rebels seized the depot, Peruvian troops launched strikes on their camps.",
+    ("\"If the shell had struck the depot, it could have killed dozens of our soldiers,\" "
+     "Peru's army chief warned."),
+    ("Peru's envoy repeated his government's opposition to Chilean units being deployed along "
+     "the river if a ceasefire was reached."),
+])
+def test_a_consequence_told_as_done_is_no_line(annotate, text) -> None:
+    assert annotate(text, "2025-03-01")._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a line told in the past by its verb of threatening, or a reported future, is still one
+    "Peru threatened sanctions on Chile if its troops stayed on the island.",
+    "Peru's army chief warned that if the shelling went on, his forces would strike back.",
+    "Peru's navy chief said its ships were ready to strike if Chilean boats entered the bay.",
+    # a decision told in the past whose act, still to come, the condition hangs on
+    "Peru's cabinet approved a plan to strike rebel bases in Chile if the raids continued.",
+    # a future perfect is still to come
+    ("Peru's defence minister warned that if Chile sent more troops, its navy will have "
+     "blockaded the port within days."),
+])
+def test_a_line_told_in_the_past_tense_is_still_a_line(annotate, text) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text, "2025-03-01")._.red_lines] == ["PER"]
