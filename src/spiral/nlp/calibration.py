@@ -31,8 +31,9 @@ QUOTE_MARKS = "\"“”«»"
 SPEECH_WORDS = ("said", "says", "told", "according to", "claimed", "stated", "announced")
 FINAL = ".!?\"”’'»)"
 # roles of sides the coder inferred rather than read: from where the sentence is, what the report
-# is about, or the event a reaction refers back to
-INFERRED_ROLES = ("by location", "by document", "by reference")
+# is about, the event a reaction refers back to, or whom the actor acts on in the report's other
+# sentences
+INFERRED_ROLES = ("by location", "by document", "by reference", "by story")
 # of those, the role of a side placed by the country the report is about (its army shelling
 # positions at home): a country acting on itself is mostly right so placed or named, and mostly
 # wrong when only a place in its sentence lends both sides one country

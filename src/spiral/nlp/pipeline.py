@@ -38,6 +38,7 @@ COMPONENTS = {
     "spiral_events": "spiral.nlp.events",
     "spiral_quotes": "spiral.nlp.quotes",
     "spiral_statement_events": "spiral.nlp.statement_events",
+    "spiral_report_counterparts": "spiral.nlp.report_counterparts",
     "spiral_confidence": "spiral.nlp.confidence",
     "spiral_red_lines": "spiral.nlp.red_lines",
     "spiral_positions": "spiral.nlp.positions",
