@@ -4673,3 +4673,27 @@ def test_what_is_asked_for_is_not_done(annotate, text, event_type) -> None:
 def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
     dyads = _dyads(annotate(text))
     assert accusation in dyads if accusation else not any(t == "ACCUSE" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a schedule named in another clause
+    ("Ghana criticised Togo's border closure ahead of a regional summit scheduled for next week.",
+     ("GHA", "ACCUSE", "TGO")),
+    # a day counted on from the report's own day
+    (("Chad recalled its envoy from Niger on Friday. One day later, Niger expelled the Chadian "
+      "ambassador."), ("NER", "SANCTION", "TCD")),
+])
+def test_an_act_told_as_done_is_never_dated_after_the_report(annotate, text, dyad) -> None:
+    # stop 26 (Y, N, A, C, D, G): a time after the publication day is a plan's, a deadline's
+    # or a count gone past the report, never the day of an act the report tells as done
+    events = [e for e in annotate(text, "2024-11-22")._.events
+              if not e["hypothetical"] and (e["actor"][0]["code"], e["event_type"],
+                                            e["recipient"][0]["code"] if e["recipient"] else "")
+              == dyad]
+    assert events and all(e["date"] is not None and e["date"] <= "2024-11-22" for e in events)
+
+
+def test_a_planned_act_keeps_the_day_its_own_clause_names(annotate) -> None:
+    doc = annotate("Egypt will host talks with Sudan next week.", "2024-11-22")
+    assert [(e["date"], e["date_precision"]) for e in doc._.events
+            if e["event_type"] == "CONSULT"] == [("2024-11-25", "week")]
