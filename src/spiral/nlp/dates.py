@@ -197,7 +197,24 @@ def date_told_around(sentence: Span, published: date | None) -> tuple[date | Non
             and (told := last_date_named(sentence, published,
                                          any_precision=pointed.lower_ == "time")) is not None:
         return told
-    return story_day(sentence.doc, published) or (published, "day")
+    return entry_day(sentence, published) or story_day(sentence.doc, published) \
+        or (published, "day")
+
+
+def entry_day(sentence: Span, published: date) -> tuple[date, DatePrecision] | None:
+    """The day a page's last date line before `sentence` prints, when it is one of the week
+    before publication: a live blog's entries under "Tuesday, 4 March 2025" were written that
+    day, not on the day the page was last published. A line that prints the publication day
+    (or a later one, the day the page was read or updated) tells no entry's day of its own."""
+    doc, text = sentence.doc, extensions.written(sentence.doc)
+    # the entry times under it ("18:40 GMT") name no day; a line that names its year does
+    found = next((found for start, end, kind in reversed(extensions.value(doc, "furniture"))
+                  if kind == "timestamp" and end <= sentence.start_char
+                  and (found := resolve_date(text[start:end], None)) is not None), None)
+    if found is not None and found[1] == "day" \
+            and published - timedelta(days=7) <= found[0] < published:
+        return found
+    return None
 
 
 def still_to_come(day: date, published: date | None) -> bool:

@@ -4697,3 +4697,33 @@ def test_a_planned_act_keeps_the_day_its_own_clause_names(annotate) -> None:
     doc = annotate("Egypt will host talks with Sudan next week.", "2024-11-22")
     assert [(e["date"], e["date_precision"]) for e in doc._.events
             if e["event_type"] == "CONSULT"] == [("2024-11-25", "week")]
+
+
+_LIVE_PAGE = ("Border standoff live: envoys summoned\n\nWednesday, 5 March 2025\n\n09:12 GMT\n\n"
+              "Armenia summoned the Azerbaijani envoy over the shooting near the border.\n\n"
+              "Tuesday, 4 March 2025\n\n18:40 GMT\n\n"
+              "Azerbaijan accused Armenia of firing on its positions in the north.\n\n11:05 GMT\n\n"
+              "Georgia offered to host talks between Armenia and Azerbaijan.")
+
+
+def test_a_live_blogs_entries_take_the_day_their_date_line_prints(annotate) -> None:
+    # page layout (stop 26): entries under an earlier day's line were written that day, not on
+    # the day the page was last published; the entry times under it name no day
+    dates = {(e["actor"][0]["code"], e["event_type"]): e["date"]
+             for e in annotate(_LIVE_PAGE, "2025-03-05")._.events if e["actor"]}
+    assert dates[("ARM", "ACCUSE")] == "2025-03-05"
+    assert dates[("AZE", "ACCUSE")] == "2025-03-04"
+
+
+@pytest.mark.parametrize("page", [
+    # a line printing the publication day leaves the lead's day to what follows it
+    ("Wednesday, 5 March 2025\n\nArmenia on Monday summoned the Azerbaijani envoy.\n\n"
+     "Azerbaijan accused Armenia of firing on its positions in the north."),
+    # a site's header printing the day the page was read is no entry's day
+    ("Friday, 14 November 2025\n\nArmenia on Monday summoned the Azerbaijani envoy.\n\n"
+     "Azerbaijan accused Armenia of firing on its positions in the north."),
+])
+def test_a_date_line_of_the_publication_day_or_later_dates_no_entry(annotate, page) -> None:
+    dates = {(e["actor"][0]["code"], e["event_type"]): e["date"]
+             for e in annotate(page, "2025-03-05")._.events if e["actor"]}
+    assert dates[("AZE", "ACCUSE")] == "2025-03-03"
