@@ -47,10 +47,12 @@ def event_date(token: Token, event_type: str, when: date | None, precision: Date
                 published: date | None) -> tuple[date | None, DatePrecision]:
     """The trigger clause's own date, one counted from the sentence's event ('two days after'),
     or the sentence's; a date still to come when the report was published only where the
-    trigger's own clause names it (a planned act's day)."""
+    trigger's own clause, or one above it, names it (a planned act's day: "plans to meet him
+    as early as next week")."""
     day, day_precision = _event_date(token, event_type, when, precision, published)
     if day is not None and still_to_come(day, published) \
-            and resolve_date(_clause_text(token), published) is None:
+            and resolve_date(_clause_text(token), published) is None \
+            and _governing_date(token, published) is None:
         # "one day later, the jets crossed" counted on past the report's day, "opposed the
         # transit once the contract ends next year": a time after the report is a plan's or a
         # deadline's, or a count gone astray, never the day of an act it tells as done

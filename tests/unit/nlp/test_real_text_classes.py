@@ -4693,8 +4693,13 @@ def test_an_act_told_as_done_is_never_dated_after_the_report(annotate, text, dya
     assert events and all(e["date"] is not None and e["date"] <= "2024-11-22" for e in events)
 
 
-def test_a_planned_act_keeps_the_day_its_own_clause_names(annotate) -> None:
-    doc = annotate("Egypt will host talks with Sudan next week.", "2024-11-22")
+@pytest.mark.parametrize("text", [
+    "Egypt will host talks with Sudan next week.",
+    # the act a plan names, its time told with the plan
+    "Turkey plans to meet Greek officials as early as next week.",
+])
+def test_a_planned_act_keeps_the_day_its_clause_names(annotate, text) -> None:
+    doc = annotate(text, "2024-11-22")
     assert [(e["date"], e["date_precision"]) for e in doc._.events
             if e["event_type"] == "CONSULT"] == [("2024-11-25", "week")]
 
