@@ -150,7 +150,8 @@ def resolve_date(expression: str, published: date | None) -> tuple[date, DatePre
 
 
 def find_event_date(sentence: Span, published: date | None) -> tuple[date | None, DatePrecision]:
-    """The date a sentence's event happened: its own date expression, else the day the
+    """The date a sentence's event happened: its own date expression (not one still to come
+    when the report was published, a plan's or a deadline's, `still_to_come`), else the day the
     sentences before it in its paragraph tell (`continued_date`), else the day the report's
     lead tells (`story_day`), else publication day; with none, no date ('unknown').
 
@@ -176,10 +177,18 @@ def _find_event_date(sentence: Span, published: date | None) -> tuple[date | Non
                                                                       DatePrecision]:
     own_words = _without_relative_clauses(sentence)
     found = resolve_date(own_words, published)
-    if found is not None:
+    if found is not None and not still_to_come(found[0], published):
         return found
     if published is None and _names_a_time(own_words):
         return None, "unknown"  # "on Tuesday", "on 3 March" of no known year is no day before it
+    return date_told_around(sentence, published)
+
+
+def date_told_around(sentence: Span, published: date | None) -> tuple[date | None,
+                                                                      DatePrecision]:
+    """The date of a sentence that names none of what it tells as done: the day the sentences
+    before it in its paragraph tell, a time it points back to, the lead's day or the
+    publication day; on a page with no publication date, only a day the paragraph names."""
     if (continued := continued_date(sentence, published)) is not None:
         return continued
     if published is None:
@@ -188,7 +197,32 @@ def _find_event_date(sentence: Span, published: date | None) -> tuple[date | Non
             and (told := last_date_named(sentence, published,
                                          any_precision=pointed.lower_ == "time")) is not None:
         return told
-    return story_day(sentence.doc, published) or (published, "day")
+    return entry_day(sentence, published) or story_day(sentence.doc, published) \
+        or (published, "day")
+
+
+def entry_day(sentence: Span, published: date) -> tuple[date, DatePrecision] | None:
+    """The day a page's last date line before `sentence` prints, when it is one of the week
+    before publication: a live blog's entries under "Tuesday, 4 March 2025" were written that
+    day, not on the day the page was last published. A line that prints the publication day
+    (or a later one, the day the page was read or updated) tells no entry's day of its own."""
+    doc, text = sentence.doc, extensions.written(sentence.doc)
+    # the entry times under it ("18:40 GMT") name no day; a line that names its year does
+    found = next((found for start, end, kind in reversed(extensions.value(doc, "furniture"))
+                  if kind == "timestamp" and end <= sentence.start_char
+                  and (found := resolve_date(text[start:end], None)) is not None), None)
+    if found is not None and found[1] == "day" \
+            and published - timedelta(days=7) <= found[0] < published:
+        return found
+    return None
+
+
+def still_to_come(day: date, published: date | None) -> bool:
+    """A date after the report's publication ("next week", "the Aug. 8 deadline"): the time of
+    a plan, a deadline or a schedule the sentence names, never that of what it tells as done,
+    nor of a statement it reports (the coders of a clause that names it for its own, a planned
+    act's, still read it there: `event_dates.event_date`)."""
+    return published is not None and day > published
 
 
 def story_day(doc: Doc, published: date) -> tuple[date, DatePrecision] | None:

@@ -10,6 +10,7 @@ from spiral.nlp import extensions
 from spiral.nlp.dates import (
     PERFECT_AUXILIARIES,
     clause_offset,
+    date_told_around,
     last_day_named,
     named_in_a_present_state,
     names_a_day_or_month,
@@ -17,6 +18,7 @@ from spiral.nlp.dates import (
     ongoing,
     resolve_date,
     span_start,
+    still_to_come,
     tallied,
     told_as_before,
 )
@@ -44,7 +46,22 @@ def habitual(sentence: Span) -> bool:
 def event_date(token: Token, event_type: str, when: date | None, precision: DatePrecision,
                 published: date | None) -> tuple[date | None, DatePrecision]:
     """The trigger clause's own date, one counted from the sentence's event ('two days after'),
-    or the sentence's."""
+    or the sentence's; a date still to come when the report was published only where the
+    trigger's own clause, or one above it, names it (a planned act's day: "plans to meet him
+    as early as next week")."""
+    day, day_precision = _event_date(token, event_type, when, precision, published)
+    if day is not None and still_to_come(day, published) \
+            and resolve_date(_clause_text(token), published) is None \
+            and _governing_date(token, published) is None:
+        # "one day later, the jets crossed" counted on past the report's day, "opposed the
+        # transit once the contract ends next year": a time after the report is a plan's or a
+        # deadline's, or a count gone astray, never the day of an act it tells as done
+        return date_told_around(token.sent, published)
+    return day, day_precision
+
+
+def _event_date(token: Token, event_type: str, when: date | None, precision: DatePrecision,
+                published: date | None) -> tuple[date | None, DatePrecision]:
     own_date = resolve_date(_clause_text(token), published) if published else None
     # "on Tuesday criticized the incursion the previous day": a clause that names its own day
     # is not also the day before it; the neighbouring day is its object's, hung on the verb

@@ -4703,3 +4703,61 @@ def test_a_consequence_told_as_done_is_no_line(annotate, text) -> None:
 ])
 def test_a_line_told_in_the_past_tense_is_still_a_line(annotate, text) -> None:
     assert [r["declarer"]["code"] for r in annotate(text, "2025-03-01")._.red_lines] == ["PER"]
+
+@pytest.mark.parametrize("text, dyad", [
+    # a schedule named in another clause
+    ("Ghana criticised Togo's border closure ahead of a regional summit scheduled for next week.",
+     ("GHA", "ACCUSE", "TGO")),
+    # a day counted on from the report's own day
+    (("Chad recalled its envoy from Niger on Friday. One day later, Niger expelled the Chadian "
+      "ambassador."), ("NER", "SANCTION", "TCD")),
+])
+def test_an_act_told_as_done_is_never_dated_after_the_report(annotate, text, dyad) -> None:
+    # stop 26 (Y, N, A, C, D, G): a time after the publication day is a plan's, a deadline's
+    # or a count gone past the report, never the day of an act the report tells as done
+    events = [e for e in annotate(text, "2024-11-22")._.events
+              if not e["hypothetical"] and (e["actor"][0]["code"], e["event_type"],
+                                            e["recipient"][0]["code"] if e["recipient"] else "")
+              == dyad]
+    assert events and all(e["date"] is not None and e["date"] <= "2024-11-22" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt will host talks with Sudan next week.",
+    # the act a plan names, its time told with the plan
+    "Turkey plans to meet Greek officials as early as next week.",
+])
+def test_a_planned_act_keeps_the_day_its_clause_names(annotate, text) -> None:
+    doc = annotate(text, "2024-11-22")
+    assert [(e["date"], e["date_precision"]) for e in doc._.events
+            if e["event_type"] == "CONSULT"] == [("2024-11-25", "week")]
+
+
+_LIVE_PAGE = ("Border standoff live: envoys summoned\n\nWednesday, 5 March 2025\n\n09:12 GMT\n\n"
+              "Armenia summoned the Azerbaijani envoy over the shooting near the border.\n\n"
+              "Tuesday, 4 March 2025\n\n18:40 GMT\n\n"
+              "Azerbaijan accused Armenia of firing on its positions in the north.\n\n11:05 GMT\n\n"
+              "Georgia offered to host talks between Armenia and Azerbaijan.")
+
+
+def test_a_live_blogs_entries_take_the_day_their_date_line_prints(annotate) -> None:
+    # page layout (stop 26): entries under an earlier day's line were written that day, not on
+    # the day the page was last published; the entry times under it name no day
+    dates = {(e["actor"][0]["code"], e["event_type"]): e["date"]
+             for e in annotate(_LIVE_PAGE, "2025-03-05")._.events if e["actor"]}
+    assert dates[("ARM", "ACCUSE")] == "2025-03-05"
+    assert dates[("AZE", "ACCUSE")] == "2025-03-04"
+
+
+@pytest.mark.parametrize("page", [
+    # a line printing the publication day leaves the lead's day to what follows it
+    ("Wednesday, 5 March 2025\n\nArmenia on Monday summoned the Azerbaijani envoy.\n\n"
+     "Azerbaijan accused Armenia of firing on its positions in the north."),
+    # a site's header printing the day the page was read is no entry's day
+    ("Friday, 14 November 2025\n\nArmenia on Monday summoned the Azerbaijani envoy.\n\n"
+     "Azerbaijan accused Armenia of firing on its positions in the north."),
+])
+def test_a_date_line_of_the_publication_day_or_later_dates_no_entry(annotate, page) -> None:
+    dates = {(e["actor"][0]["code"], e["event_type"]): e["date"]
+             for e in annotate(page, "2025-03-05")._.events if e["actor"]}
+    assert dates[("AZE", "ACCUSE")] == "2025-03-03"
