@@ -181,12 +181,19 @@ class LayoutMarker:
         edges = [m.end() for m in _PARAGRAPH_BREAK.finditer(extensions.written(doc))]
         edges += [edge for f in found for edge in (f.start, f.end)]
         starts = doc.to_array("IDX").tolist()  # each token's first character, no Token built
+        first_words = set()
         for edge in edges:
             i = bisect.bisect_left(starts, edge)
             while i < len(doc) and doc[i].is_space:
                 i += 1
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
+                first_words.add(i)
+        # the parser, told where a sentence starts, may end it after its first word ("Azerbaijan
+        # | accused Armenia ..." below a date line): a sentence set going here runs on
+        for i in first_words:
+            if i + 1 < len(doc) and i + 1 not in first_words and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False
 
 
 @Language.factory("spiral_layout", assigns=["doc._.furniture", "token.is_sent_start"])

@@ -261,6 +261,18 @@ def test_layout_a_blank_line_ends_a_sentence() -> None:
 
 
 @pytest.mark.model
+def test_layout_a_sentence_set_going_below_furniture_runs_on_past_its_first_word(coded) -> None:
+    # the parser, told a sentence starts below a date line, ended it after its first word and
+    # left the act unread
+    for page in ("Published 5 March 2025\nAzerbaijan accused Armenia of shelling its posts.",
+                 "Tuesday, 4 March 2025\nAzerbaijan accused Armenia of shelling its posts."):
+        doc = coded(page)
+        assert [s.text.strip() for s in doc.sents][1] == (
+            "Azerbaijan accused Armenia of shelling its posts.")
+        assert ("AZE", "ACCUSE") in {(a, kind) for a, kind, _ in _events(doc)}
+
+
+@pytest.mark.model
 def test_layout_dateline_place_is_no_side(coded) -> None:
     # a dateline's place, on its own line or before an outlet in brackets, is where the story was
     # filed: the lead that follows is a sentence of its own, and the place neither acts nor suffers
