@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from spiral.nlp.actors import entity_at
 from spiral.nlp.event_lexicon import (
     ADVERBIAL_WORDS,
+    ADVISING_VERBS,
     AGREEING_VERBS,
     AGREEMENTS,
     ASKING_VERBS,
@@ -79,6 +80,7 @@ from spiral.nlp.event_lexicon import (
     QUANTIFIERS,
     QUESTION_PATH,
     QUESTION_WORDS,
+    RAISED_STANCES,
     REBUKING_VERBS,
     RECALLED_WORDS,
     RELATIVE_PRONOUNS,
@@ -397,10 +399,26 @@ def _pressing_on(token: Token, cue: Cue) -> tuple[str, str] | None:
 def _expressed_stance(token: Token, cue: Cue) -> tuple[str, str] | None:
     """'expressed deep concern over ...', 'voiced opposition to ...', 'expressed solidarity
     with ...': the stance its object names (`EXPRESSING_VERBS`, `EXPRESSED_STANCES`)."""
-    if token.pos_ != "VERB" or cue.lemma not in EXPRESSING_VERBS:
+    if token.pos_ != "VERB":
+        return None
+    if cue.lemma == "raise" and _raised_by_a_side(token):
+        return next((RAISED_STANCES[o.lemma_.lower()] for o in cue.objects
+                     if o.lemma_.lower() in RAISED_STANCES), None)
+    if cue.lemma not in EXPRESSING_VERBS:
         return None
     return next((EXPRESSED_STANCES[o.lemma_.lower()] for o in cue.objects
                  if o.lemma_.lower() in EXPRESSED_STANCES), None)
+
+
+def _raised_by_a_side(token: Token) -> bool:
+    """The verb's own subject is a side, named by its head or by a word describing it ("the UN",
+    "Manila", "she", "the Chilean side"), not a thing a side only owns ("Peru's new law") nor
+    the act before a participle ("the rebels advanced, raising concerns")."""
+    doc = token.doc
+    return any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or any(
+        entity_at(doc, t.idx, t.idx + len(t.text)) is not None
+        for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))))
+        for c in token.children)
 
 
 def _light_verb_event(token: Token, cue: Cue) -> tuple[str, str] | None:
@@ -588,17 +606,24 @@ def _posted_abroad(words: Iterable[Token]) -> bool:
 
 
 def _travel_advisory(token: Token, cue: Cue) -> tuple[str, str] | None:
-    """A side's people told to keep away from another country ("urged its citizens to avoid
-    visiting Peru", "called on students to reconsider studying in Peru"): a travel advisory,
-    a sanction of that country as the annotators code it; the travel warning itself is read from
-    its noun (`object_event`)."""
-    if token.pos_ != "VERB" or VERB_TRIGGERS.get(cue.lemma, ("",))[0] != "REQUEST":
+    """A side's people told or counselled to keep away from another country ("urged its
+    citizens to avoid visiting Peru", "called on students to reconsider studying in Peru",
+    "advised its nationals to refrain from travelling to Peru", "recommended that citizens
+    avoid Peru"): a travel advisory, a sanction of that country as the annotators code it; the
+    travel warning itself is read from its noun (`object_event`)."""
+    if token.pos_ != "VERB" or (VERB_TRIGGERS.get(cue.lemma, ("",))[0] != "REQUEST"
+                                and cue.lemma not in ADVISING_VERBS):
         return None
+    # the clause that keeps them away from a country it names: "to avoid visiting Peru", "that
+    # citizens refrain from travelling to Peru" (not "to avoid involvement in armed conflicts")
+    doc = token.doc
+    clauses = [c for c in cue.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+               and c.lemma_.lower() in KEEPING_AWAY_VERBS
+               and any(entity_at(doc, t.idx, t.idx + len(t.text)) is not None for t in c.subtree)]
     told = [*cue.objects, *(o for c in cue.children if c.dep_ == "prep"
-                            and c.lower_ in ("on", "upon") for o in c.children)]
-    kept_away = any(c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_AWAY_VERBS
-                    for c in cue.children)
-    return ("SANCTION", "") if kept_away and any(
+                            and c.lower_ in ("on", "upon") for o in c.children),
+            *(s for c in clauses for s in c.children if c.dep_ == "ccomp" and s.dep_ == "nsubj")]
+    return ("SANCTION", "") if clauses and any(
         o.lemma_.lower() in OWN_PEOPLE for o in told) else None
 
 

@@ -4673,3 +4673,45 @@ def test_what_is_asked_for_is_not_done(annotate, text, event_type) -> None:
 def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
     dyads = _dyads(annotate(text))
     assert accusation in dyads if accusation else not any(t == "ACCUSE" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a side's people counselled, not asked, to keep away from a country: a travel advisory all
+    # the same (Y, Z, H of dev), whether the counsel takes an infinitive or a clause of its own
+    ("Ecuador advised its nationals on Tuesday to refrain from visiting Colombia for now.",
+     ("ECU", "SANCTION", "COL")),
+    ("Quito instructed Ecuadorian students to postpone their exchange stays in Colombia.",
+     ("ECU", "SANCTION", "COL")),
+    ("Ecuador warned its tourists to avoid the beaches of Colombia this winter.",
+     ("ECU", "SANCTION", "COL")),
+    ("Ecuador's foreign ministry recommended that residents avoid trips to Colombia until March.",
+     ("ECU", "SANCTION", "COL")),
+    # counsel to keep away from something that names no country is no sanction of anyone
+    ("Ecuador warned its nationals to avoid any part in foreign wars.", None),
+])
+def test_counsel_to_keep_away_from_a_country_is_a_travel_advisory(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    if dyad:
+        assert dyad in dyads and (dyad[0], "THREATEN", dyad[2]) not in dyads
+    else:
+        assert not any(t == "SANCTION" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a side that raises a concern or the alarm states it, as "expressed concern" does (Y, H, V
+    # of dev); what a thing or an act raises is no side's accusation
+    ("The Ecuadorian delegation raised concerns about the treatment of its truckers by "
+     "Colombian customs.", ("ECU", "ACCUSE", "COL")),
+    ("The African Union raised the alarm over killings blamed on Colombian mercenaries.",
+     ("IGO", "ACCUSE", "COL")),
+    ("Quito has raised serious concerns with Bogota over the arrests.", ("ECU", "ACCUSE", "COL")),
+    ("Colombia's new tariff has raised concerns in Ecuador.", None),
+    ("Ecuadorian troops pushed towards the border, raising concerns of a wider war with "
+     "Colombia.", None),
+])
+def test_a_concern_raised_by_a_side_accuses(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    if dyad:
+        assert dyad in dyads
+    else:
+        assert not any(t == "ACCUSE" for _, t, _ in dyads)
