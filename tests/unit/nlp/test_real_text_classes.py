@@ -4700,14 +4700,14 @@ def test_counsel_to_keep_away_from_a_country_is_a_travel_advisory(annotate, text
 @pytest.mark.parametrize("text, dyad", [
     # a side that raises a concern or the alarm states it, as "expressed concern" does (Y, H, V
     # of dev); what a thing or an act raises is no side's accusation
-    ("The Ecuadorian delegation raised concerns about the treatment of its truckers by "
-     "Colombian customs.", ("ECU", "ACCUSE", "COL")),
+    (("The Ecuadorian delegation raised concerns about the treatment of its truckers by "
+     "Colombian customs."), ("ECU", "ACCUSE", "COL")),
     ("The African Union raised the alarm over killings blamed on Colombian mercenaries.",
      ("IGO", "ACCUSE", "COL")),
     ("Quito has raised serious concerns with Bogota over the arrests.", ("ECU", "ACCUSE", "COL")),
     ("Colombia's new tariff has raised concerns in Ecuador.", None),
-    ("Ecuadorian troops pushed towards the border, raising concerns of a wider war with "
-     "Colombia.", None),
+    (("Ecuadorian troops pushed towards the border, raising concerns of a wider war with "
+     "Colombia."), None),
 ])
 def test_a_concern_raised_by_a_side_accuses(annotate, text, dyad) -> None:
     dyads = _dyads(annotate(text))
@@ -4715,3 +4715,23 @@ def test_a_concern_raised_by_a_side_accuses(annotate, text, dyad) -> None:
         assert dyad in dyads
     else:
         assert not any(t == "ACCUSE" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a denial whose only target was the denier's own country, placed by the words of what it
+    # denies, answers whoever accused it (Y, H, W of dev)
+    (("The OAS said Ecuadorian police had beaten Colombian migrants. Ecuador rejected the "
+     "allegations about abuses in Ecuador as baseless."), ("ECU", "REJECT", "IGO")),
+    (("Colombia accused Ecuador of bombing farms. Ecuador denied accusations it was bombing farms "
+     "in Ecuador."), ("ECU", "REJECT", "COL")),
+])
+def test_a_denial_answers_its_accuser_not_its_own_country(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads and (dyad[0], "REJECT", dyad[0]) not in dyads
+
+
+def test_a_denial_of_a_claim_told_with_its_maker_stays_where_it_is_told(annotate) -> None:
+    # "government accusations": the claim names who made it; no accuser is looked for before
+    text = ("Ecuador accused Colombia of sheltering the rebels. The rebel party denies government "
+            "accusations that it is linked to the militia in Ecuador.")
+    assert not any(t == "REJECT" and r == "COL" for _, t, r in _dyads(annotate(text)))
