@@ -457,6 +457,9 @@ RECALLED_WORDS = frozenset({"back", "home", "consultation", "consultations"})
 TRAVEL_NOTICES = frozenset({"warning", "advisory", "alert"})
 OWN_PEOPLE = frozenset({"citizen", "national", "tourist", "traveller", "traveler", "student",
                         "resident"})
+# a deadline set for another side to act is an ultimatum, as time given is ("set a deadline for
+# Lima to withdraw"; `event_senses._deadline_for_a_side`)
+DEADLINE_SETTING_VERBS = frozenset({"set", "impose", "issue", "announce", "fix"})
 KEEPING_AWAY_VERBS = frozenset({"avoid", "reconsider", "refrain", "postpone", "cancel"})
 # besides the verbs of asking, those that counsel the people told ("advised its citizens to
 # refrain from ...", "instructed its nationals to avoid ...", "warned its citizens to avoid ...",

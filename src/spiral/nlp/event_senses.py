@@ -22,6 +22,7 @@ from spiral.nlp.event_lexicon import (
     COMPLEMENT_SENSES,
     CONCURRENT_PREPS,
     CONTAINERS,
+    DEADLINE_SETTING_VERBS,
     DEPARTING_VERBS,
     DESIRE_VERBS,
     DESTINATION_PREPS,
@@ -552,6 +553,8 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("capture", "seize", "retake", "recapture", "take") and any(
             o.lemma_.lower() in TERRAIN for o in objects):
         return ("ASSAULT", "occupy")  # taking ground is fighting; seizing people or goods coerces
+    if lemma in DEADLINE_SETTING_VERBS and _deadline_for_a_side(token, objects):
+        return ("THREATEN", "ultimatum")  # "set a deadline for Lima to withdraw", as "gave"
     if lemma != "give":
         return None  # asked of every noun, verb and adjective: the time allowed only of "give"
     allowed_time = [c for c in cue.children if c.dep_ in ("dobj", "npadvmod")
@@ -560,6 +563,24 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
             c.dep_ in ("dative", "dobj") and c not in allowed_time for c in cue.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
     return None
+
+
+def _deadline_for_a_side(token: Token, objects: list[Token]) -> bool:
+    """'set a June deadline for Lima to withdraw', 'imposed a deadline on Lima to reach a deal':
+    a deadline set for a side the knowledge base knows, hung on the deadline or on the verb (not
+    "set a deadline for the talks")."""
+    deadlines = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() == "deadline"]
+    heads = (token, *deadlines)
+    # "for Lima" as a phrase, or as the subject of "for Lima to withdraw"
+    given = [o for head in heads for p in head.children
+             if p.dep_ == "prep" and p.lower_ in ("for", "on") for o in p.children
+             if o.dep_ == "pobj"] + [
+        o for head in heads for c in head.children if any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for o in c.children if o.dep_ == "nsubj"]
+    return bool(deadlines) and any(
+        entity_at(token.doc, t.idx, t.idx + len(t.text)) is not None
+        for o in given for t in o.subtree)
 
 
 def _expulsion(token: Token, cue: Cue) -> tuple[str, str] | None:

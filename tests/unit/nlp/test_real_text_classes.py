@@ -4735,3 +4735,22 @@ def test_a_denial_of_a_claim_told_with_its_maker_stays_where_it_is_told(annotate
     text = ("Ecuador accused Colombia of sheltering the rebels. The rebel party denies government "
             "accusations that it is linked to the militia in Ecuador.")
     assert not any(t == "REJECT" and r == "COL" for _, t, r in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a deadline set for another side to act is an ultimatum, as time given for it is (Y, Z, X
+    # of dev), whether "for" takes the side or a clause of it
+    ("Bogota set a ten-day deadline for Quito to release the detained fishermen.",
+     ("COL", "THREATEN", "ECU")),
+    (("The Colombian president is setting a deadline for Ecuador to close the camps or face "
+     "tariffs."), ("COL", "THREATEN", "ECU")),
+    ("Bogota imposed a deadline on Ecuador to hand over the files.", ("COL", "THREATEN", "ECU")),
+    # a deadline for a process, or one named only as a date, threatens no one
+    ("The mediators set a deadline for the border talks.", None),
+])
+def test_a_deadline_set_for_a_side_is_an_ultimatum(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    if dyad:
+        assert dyad in dyads
+    else:
+        assert not any(t == "THREATEN" for _, t, _ in dyads)
