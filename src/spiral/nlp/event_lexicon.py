@@ -205,6 +205,11 @@ TRADED = TRADE_WORDS | {"shipment", "sale"}
 EXPRESSED_STANCES: dict[str, tuple[str, str]] = {
     "concern": ("ACCUSE", ""), "opposition": ("REJECT", "")}
 EXPRESSING_VERBS = frozenset({"express", "voice", "convey", "reiterate", "reaffirm"})
+# a side that raises a concern or the alarm states it ("the Chilean side raised concerns about
+# ...", "the UN raised the alarm over ..."); a thing or an act that raises concerns ("the advance
+# raised concerns that the city could fall", "Peru's new law raised concerns") states nothing
+RAISED_STANCES: dict[str, tuple[str, str]] = {
+    "concern": ("ACCUSE", ""), "alarm": ("ACCUSE", "")}
 # leaving an agreement, or one's part in it, rejects it (CAMEO 12), as the annotators code it:
 # "withdrew from the grain deal", "pulled out of the accord", "suspended its participation in
 # the treaty", "halted its role as mediator" (a verb of `LEAVING_VERBS` with an agreement after
@@ -452,7 +457,14 @@ RECALLED_WORDS = frozenset({"back", "home", "consultation", "consultations"})
 TRAVEL_NOTICES = frozenset({"warning", "advisory", "alert"})
 OWN_PEOPLE = frozenset({"citizen", "national", "tourist", "traveller", "traveler", "student",
                         "resident"})
+# a deadline set for another side to act is an ultimatum, as time given is ("set a deadline for
+# Lima to withdraw"; `event_senses._deadline_for_a_side`)
+DEADLINE_SETTING_VERBS = frozenset({"set", "impose", "issue", "announce", "fix"})
 KEEPING_AWAY_VERBS = frozenset({"avoid", "reconsider", "refrain", "postpone", "cancel"})
+# besides the verbs of asking, those that counsel the people told ("advised its citizens to
+# refrain from ...", "instructed its nationals to avoid ...", "warned its citizens to avoid ...",
+# "recommended that citizens refrain from ...")
+ADVISING_VERBS = frozenset({"advise", "instruct", "recommend", "warn", "caution", "tell"})
 SUPPRESSING_VERBS = {"disperse", "prevent", "ban", "block", "break", "crush", "suppress", "stop"}
 KNOWN_VERBS = set(VERB_TRIGGERS) | LIGHT_VERBS | REVERSING_VERBS | YIELDING_VERBS | \
     SUPPRESSING_VERBS | HOPING_VERBS  # the tagger lemmatizes "hoped" as "hop"

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from spiral.nlp.actors import entity_at
 from spiral.nlp.event_lexicon import (
     ADVERBIAL_WORDS,
+    ADVISING_VERBS,
     AGREEING_VERBS,
     AGREEMENTS,
     ASKING_VERBS,
@@ -21,6 +22,7 @@ from spiral.nlp.event_lexicon import (
     COMPLEMENT_SENSES,
     CONCURRENT_PREPS,
     CONTAINERS,
+    DEADLINE_SETTING_VERBS,
     DEPARTING_VERBS,
     DESIRE_VERBS,
     DESTINATION_PREPS,
@@ -79,6 +81,7 @@ from spiral.nlp.event_lexicon import (
     QUANTIFIERS,
     QUESTION_PATH,
     QUESTION_WORDS,
+    RAISED_STANCES,
     REBUKING_VERBS,
     RECALLED_WORDS,
     RELATIVE_PRONOUNS,
@@ -397,10 +400,26 @@ def _pressing_on(token: Token, cue: Cue) -> tuple[str, str] | None:
 def _expressed_stance(token: Token, cue: Cue) -> tuple[str, str] | None:
     """'expressed deep concern over ...', 'voiced opposition to ...', 'expressed solidarity
     with ...': the stance its object names (`EXPRESSING_VERBS`, `EXPRESSED_STANCES`)."""
-    if token.pos_ != "VERB" or cue.lemma not in EXPRESSING_VERBS:
+    if token.pos_ != "VERB":
+        return None
+    if cue.lemma == "raise" and _raised_by_a_side(token):
+        return next((RAISED_STANCES[o.lemma_.lower()] for o in cue.objects
+                     if o.lemma_.lower() in RAISED_STANCES), None)
+    if cue.lemma not in EXPRESSING_VERBS:
         return None
     return next((EXPRESSED_STANCES[o.lemma_.lower()] for o in cue.objects
                  if o.lemma_.lower() in EXPRESSED_STANCES), None)
+
+
+def _raised_by_a_side(token: Token) -> bool:
+    """The verb's own subject is a side, named by its head or by a word describing it ("the UN",
+    "Manila", "she", "the Chilean side"), not a thing a side only owns ("Peru's new law") nor
+    the act before a participle ("the rebels advanced, raising concerns")."""
+    doc = token.doc
+    return any(c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or any(
+        entity_at(doc, t.idx, t.idx + len(t.text)) is not None
+        for t in (c, *(m for m in c.children if m.dep_ in ("amod", "compound")))))
+        for c in token.children)
 
 
 def _light_verb_event(token: Token, cue: Cue) -> tuple[str, str] | None:
@@ -534,6 +553,8 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("capture", "seize", "retake", "recapture", "take") and any(
             o.lemma_.lower() in TERRAIN for o in objects):
         return ("ASSAULT", "occupy")  # taking ground is fighting; seizing people or goods coerces
+    if lemma in DEADLINE_SETTING_VERBS and _deadline_for_a_side(token, objects):
+        return ("THREATEN", "ultimatum")  # "set a deadline for Lima to withdraw", as "gave"
     if lemma != "give":
         return None  # asked of every noun, verb and adjective: the time allowed only of "give"
     allowed_time = [c for c in cue.children if c.dep_ in ("dobj", "npadvmod")
@@ -542,6 +563,24 @@ def _event_by_object(token: Token, cue: Cue) -> tuple[str, str] | None:
             c.dep_ in ("dative", "dobj") and c not in allowed_time for c in cue.children):
         return ("THREATEN", "ultimatum")  # "gave Niger's junta one week to reinstate Bazoum"
     return None
+
+
+def _deadline_for_a_side(token: Token, objects: list[Token]) -> bool:
+    """'set a June deadline for Lima to withdraw', 'imposed a deadline on Lima to reach a deal':
+    a deadline set for a side the knowledge base knows, hung on the deadline or on the verb (not
+    "set a deadline for the talks")."""
+    deadlines = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() == "deadline"]
+    heads = (token, *deadlines)
+    # "for Lima" as a phrase, or as the subject of "for Lima to withdraw"
+    given = [o for head in heads for p in head.children
+             if p.dep_ == "prep" and p.lower_ in ("for", "on") for o in p.children
+             if o.dep_ == "pobj"] + [
+        o for head in heads for c in head.children if any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for o in c.children if o.dep_ == "nsubj"]
+    return bool(deadlines) and any(
+        entity_at(token.doc, t.idx, t.idx + len(t.text)) is not None
+        for o in given for t in o.subtree)
 
 
 def _expulsion(token: Token, cue: Cue) -> tuple[str, str] | None:
@@ -588,17 +627,24 @@ def _posted_abroad(words: Iterable[Token]) -> bool:
 
 
 def _travel_advisory(token: Token, cue: Cue) -> tuple[str, str] | None:
-    """A side's people told to keep away from another country ("urged its citizens to avoid
-    visiting Peru", "called on students to reconsider studying in Peru"): a travel advisory,
-    a sanction of that country as the annotators code it; the travel warning itself is read from
-    its noun (`object_event`)."""
-    if token.pos_ != "VERB" or VERB_TRIGGERS.get(cue.lemma, ("",))[0] != "REQUEST":
+    """A side's people told or counselled to keep away from another country ("urged its
+    citizens to avoid visiting Peru", "called on students to reconsider studying in Peru",
+    "advised its nationals to refrain from travelling to Peru", "recommended that citizens
+    avoid Peru"): a travel advisory, a sanction of that country as the annotators code it; the
+    travel warning itself is read from its noun (`object_event`)."""
+    if token.pos_ != "VERB" or (VERB_TRIGGERS.get(cue.lemma, ("",))[0] != "REQUEST"
+                                and cue.lemma not in ADVISING_VERBS):
         return None
+    # the clause that keeps them away from a country it names: "to avoid visiting Peru", "that
+    # citizens refrain from travelling to Peru" (not "to avoid involvement in armed conflicts")
+    doc = token.doc
+    clauses = [c for c in cue.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+               and c.lemma_.lower() in KEEPING_AWAY_VERBS
+               and any(entity_at(doc, t.idx, t.idx + len(t.text)) is not None for t in c.subtree)]
     told = [*cue.objects, *(o for c in cue.children if c.dep_ == "prep"
-                            and c.lower_ in ("on", "upon") for o in c.children)]
-    kept_away = any(c.dep_ == "xcomp" and c.lemma_.lower() in KEEPING_AWAY_VERBS
-                    for c in cue.children)
-    return ("SANCTION", "") if kept_away and any(
+                            and c.lower_ in ("on", "upon") for o in c.children),
+            *(s for c in clauses for s in c.children if c.dep_ == "ccomp" and s.dep_ == "nsubj")]
+    return ("SANCTION", "") if clauses and any(
         o.lemma_.lower() in OWN_PEOPLE for o in told) else None
 
 

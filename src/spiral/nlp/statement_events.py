@@ -280,16 +280,34 @@ def _answered_side(event: dict[str, Any], events: list[dict[str, Any]],
     return max(said, key=lambda q: q["end"])["speaker"] if said else None
 
 
+def _maker_told(verb: Token) -> bool:
+    """What is denied carries a word for whoever said it ("government accusations", "Lima's
+    claim", "the Chilean report")."""
+    return any(c.dep_ in ("poss", "compound", "amod", "nmod") for o in verb.children
+               if o.dep_ == "dobj" for c in o.children)
+
+
+def _own_place(event: dict[str, Any]) -> bool:
+    """Every recipient is the actor's own country, placed by location."""
+    own = {a.get("code") for a in event["actor"]} - {None, ""}
+    return all(r.get("role") == "by location" and r.get("code") in own
+               for r in event["recipient"])
+
+
 def _answering(event: dict[str, Any], doc: Doc, events: list[dict[str, Any]],
                quotes: tuple[dict[str, Any], ...]) -> dict[str, Any]:
     """'Lima accused Quito of firing on its boats. Quito denied the claim': a denial that names
     no side (`_a_denial`) is aimed at whoever made the claim (`_answered_side`), 'by
-    reference'."""
-    if event["event_type"] != "REJECT" or event["recipient"] or not event["actor"]:
+    reference'. The denier's own country, placed only by the words of what it denies ("the
+    militia denied accusations that it shelled villages in Chile"), names no side; a claim told
+    with its maker ("denied government accusations that ...") is answered where it is told."""
+    if event["event_type"] != "REJECT" or not event["actor"] or (
+            event["recipient"] and not _own_place(event)):
         return event
     trigger = doc.char_span(event["trigger_start"], event["trigger_end"],
                             alignment_mode="expand")
-    if trigger is None or not _a_denial(trigger[0]):
+    if trigger is None or not _a_denial(trigger[0]) or (
+            event["recipient"] and _maker_told(trigger[0])):
         return event
     side = _answered_side(event, events, quotes)
     if side is None:

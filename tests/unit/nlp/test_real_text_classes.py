@@ -4761,3 +4761,83 @@ def test_a_date_line_of_the_publication_day_or_later_dates_no_entry(annotate, pa
     dates = {(e["actor"][0]["code"], e["event_type"]): e["date"]
              for e in annotate(page, "2025-03-05")._.events if e["actor"]}
     assert dates[("AZE", "ACCUSE")] == "2025-03-03"
+
+@pytest.mark.parametrize("text, dyad", [
+    # a side's people counselled, not asked, to keep away from a country: a travel advisory all
+    # the same (Y, Z, H of dev), whether the counsel takes an infinitive or a clause of its own
+    ("Ecuador advised its nationals on Tuesday to refrain from visiting Colombia for now.",
+     ("ECU", "SANCTION", "COL")),
+    ("Quito instructed Ecuadorian students to postpone their exchange stays in Colombia.",
+     ("ECU", "SANCTION", "COL")),
+    ("Ecuador warned its tourists to avoid the beaches of Colombia this winter.",
+     ("ECU", "SANCTION", "COL")),
+    ("Ecuador's foreign ministry recommended that residents avoid trips to Colombia until March.",
+     ("ECU", "SANCTION", "COL")),
+    # counsel to keep away from something that names no country is no sanction of anyone
+    ("Ecuador warned its nationals to avoid any part in foreign wars.", None),
+])
+def test_counsel_to_keep_away_from_a_country_is_a_travel_advisory(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    if dyad:
+        assert dyad in dyads and (dyad[0], "THREATEN", dyad[2]) not in dyads
+    else:
+        assert not any(t == "SANCTION" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a side that raises a concern or the alarm states it, as "expressed concern" does (Y, H, V
+    # of dev); what a thing or an act raises is no side's accusation
+    (("The Ecuadorian delegation raised concerns about the treatment of its truckers by "
+     "Colombian customs."), ("ECU", "ACCUSE", "COL")),
+    ("The African Union raised the alarm over killings blamed on Colombian mercenaries.",
+     ("IGO", "ACCUSE", "COL")),
+    ("Quito has raised serious concerns with Bogota over the arrests.", ("ECU", "ACCUSE", "COL")),
+    ("Colombia's new tariff has raised concerns in Ecuador.", None),
+    (("Ecuadorian troops pushed towards the border, raising concerns of a wider war with "
+     "Colombia."), None),
+])
+def test_a_concern_raised_by_a_side_accuses(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    if dyad:
+        assert dyad in dyads
+    else:
+        assert not any(t == "ACCUSE" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a denial whose only target was the denier's own country, placed by the words of what it
+    # denies, answers whoever accused it (Y, H, W of dev)
+    (("The OAS said Ecuadorian police had beaten Colombian migrants. Ecuador rejected the "
+     "allegations about abuses in Ecuador as baseless."), ("ECU", "REJECT", "IGO")),
+    (("Colombia accused Ecuador of bombing farms. Ecuador denied accusations it was bombing farms "
+     "in Ecuador."), ("ECU", "REJECT", "COL")),
+])
+def test_a_denial_answers_its_accuser_not_its_own_country(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    assert dyad in dyads and (dyad[0], "REJECT", dyad[0]) not in dyads
+
+
+def test_a_denial_of_a_claim_told_with_its_maker_stays_where_it_is_told(annotate) -> None:
+    # "government accusations": the claim names who made it; no accuser is looked for before
+    text = ("Ecuador accused Colombia of sheltering the rebels. The rebel party denies government "
+            "accusations that it is linked to the militia in Ecuador.")
+    assert not any(t == "REJECT" and r == "COL" for _, t, r in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a deadline set for another side to act is an ultimatum, as time given for it is (Y, Z, X
+    # of dev), whether "for" takes the side or a clause of it
+    ("Bogota set a ten-day deadline for Quito to release the detained fishermen.",
+     ("COL", "THREATEN", "ECU")),
+    (("The Colombian president is setting a deadline for Ecuador to close the camps or face "
+     "tariffs."), ("COL", "THREATEN", "ECU")),
+    ("Bogota imposed a deadline on Ecuador to hand over the files.", ("COL", "THREATEN", "ECU")),
+    # a deadline for a process, or one named only as a date, threatens no one
+    ("The mediators set a deadline for the border talks.", None),
+])
+def test_a_deadline_set_for_a_side_is_an_ultimatum(annotate, text, dyad) -> None:
+    dyads = _dyads(annotate(text))
+    if dyad:
+        assert dyad in dyads
+    else:
+        assert not any(t == "THREATEN" for _, t, _ in dyads)
