@@ -4673,3 +4673,24 @@ def test_what_is_asked_for_is_not_done(annotate, text, event_type) -> None:
 def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
     dyads = _dyads(annotate(text))
     assert accusation in dyads if accusation else not any(t == "ACCUSE" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, code", [
+    # a person the text places nowhere speaks from one country throughout: a pronoun after
+    # another state acted keeps the country the first mention was given (Y of dev)
+    (("Armenia has told the Russian border guards to leave the Armenian airport by August, "
+      "Prime Minister Aram Petrosyan said. Russia answered that its guards would stay. "
+      '"From August we will guard the airport ourselves," he said.'), "ARM"),
+    # an official the text places nowhere speaks for the state whose voice was quoted last,
+    # not for the state the report names most (V, X, Y, Z of dev)
+    (("Tallinn's foreign ministry announced that it called in the Russian envoy over his remarks. "
+      "Russia accused Estonia of stoking tension along the border last week, and Russian jets "
+      "flew near Estonian islands. The ministry said the envoy had broken diplomatic custom. "
+      "Deputy Minister Karl Tamm told the envoy that such remarks were unacceptable."), "EST"),
+    (("Norway's foreign minister said the council would resume work in June. Russia handed "
+      "over the chair last year after Russia was shunned by the other members. However, Lars "
+      "Eidsvoll, head of the council's senior officials, said that meetings at the political "
+      "level remain uncertain."), "NOR"),
+])
+def test_an_unplaced_official_speaks_for_the_state_quoted_before(annotate, text, code) -> None:
+    assert _speakers(annotate(text))[-1][0] == code
