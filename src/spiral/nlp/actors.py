@@ -973,9 +973,17 @@ def _without_possessive(ent: Span) -> Span:
 
 def _attached_before(doc: Doc, mention: _Mention, ent: Span) -> bool:
     """"Hezbollah official X", "Iran's foreign ministry spokesman X": words that describe the
-    person lie between; a verb ("Al Jadeed cited X") does not."""
+    person lie between; a verb ("Al Jadeed cited X") does not, nor a comma after a place of the
+    clause before ("... troops in Ukraine, Foreign Minister X said"): across a comma the place
+    must be of the title the name stands beside ("Ukraine's foreign minister, X,")."""
     between = doc.char_span(mention.end, ent.start_char, alignment_mode="contract")
-    return between is None or not any(t.pos_ in ("VERB", "AUX") for t in between)
+    if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    if between is None or not any(t.text == "," for t in between):
+        return True
+    place = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    titled = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    return place is not None and place.root in titled.subtree
 
 
 def _named_short(known: list[_Mention], ent: Span) -> _Mention | None:

@@ -4694,3 +4694,16 @@ def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
 ])
 def test_an_unplaced_official_speaks_for_the_state_quoted_before(annotate, text, code) -> None:
     assert _speakers(annotate(text))[-1][0] == code
+
+
+@pytest.mark.parametrize("text, code", [
+    # a place of the clause before, across a comma, is not the title's: the name keeps no
+    # country from it (Y, L of dev; X by country)
+    ("The cabinet will never accept foreign troops in Moldova, Foreign Minister Aric Valen said.",
+     ""),
+    ("The convoy turned back near the Chadian border, commander Idris Malou said.", ""),
+    # a place the title stands beside is the title's
+    ("Ukraine's foreign minister, Andriy Sybiga, said the talks would go on.", "UKR"),
+])
+def test_a_place_before_a_comma_is_not_the_titles(annotate, text, code) -> None:
+    assert _speakers(annotate(text))[-1][0] == code
