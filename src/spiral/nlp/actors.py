@@ -29,7 +29,7 @@ from spacy.symbols import NOUN, PROPN, poss
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from spiral.countries import country_name
+from spiral.countries import country_code, country_name
 from spiral.nlp import extensions, layout, name_forms
 from spiral.nlp.attribution_lexicon import NON_STATE_HEADS, RELAYING_CUES
 from spiral.nlp.kb import ActorKB, Fixed, Person, spelling_key
@@ -975,15 +975,23 @@ def _attached_before(doc: Doc, mention: _Mention, ent: Span) -> bool:
     """"Hezbollah official X", "Iran's foreign ministry spokesman X": words that describe the
     person lie between; a verb ("Al Jadeed cited X") does not, nor a comma after a place of the
     clause before ("... troops in Ukraine, Foreign Minister X said"): across a comma the place
-    must be of the title the name stands beside ("Ukraine's foreign minister, X,")."""
+    must be of the title the name stands beside ("Ukraine's foreign minister, X,"), unless it is
+    a place inside a country, which tells where the person speaks from ("In Lviv, Mayor X")."""
     between = doc.char_span(mention.end, ent.start_char, alignment_mode="contract")
     if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
         return False
-    if between is None or not any(t.text == "," for t in between):
+    if between is None or not any(t.text == "," for t in between) or _inside_a_country(mention):
         return True
     place = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     titled = ent.root.head if ent.root.dep_ == "appos" else ent.root
     return place is not None and place.root in titled.subtree
+
+
+def _inside_a_country(mention: _Mention) -> bool:
+    """A place the knowledge base places in a country that is no country itself: a region, a
+    city ("Donetsk region", "Lviv"), not "Ukraine" nor "Polish"."""
+    return not mention.person and not mention.entity.sector and len(mention.entity.code) == 3 \
+        and mention.entity.code not in NON_STATE_CODES and country_code(mention.text) is None
 
 
 def _named_short(known: list[_Mention], ent: Span) -> _Mention | None:

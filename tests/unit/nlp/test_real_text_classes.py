@@ -4702,8 +4702,11 @@ def test_an_unplaced_official_speaks_for_the_state_quoted_before(annotate, text,
     ("The cabinet will never accept foreign troops in Moldova, Foreign Minister Aric Valen said.",
      ""),
     ("The convoy turned back near the Chadian border, commander Idris Malou said.", ""),
-    # a place the title stands beside is the title's
+    # a place the title stands beside is the title's, and a place inside a country tells where
+    # the person speaks from
     ("Ukraine's foreign minister, Andriy Sybiga, said the talks would go on.", "UKR"),
+    ("Drones struck a depot near a village of the Kharkiv region, governor Taras Melnyk said.",
+     "UKR"),
 ])
 def test_a_place_before_a_comma_is_not_the_titles(annotate, text, code) -> None:
     assert _speakers(annotate(text))[-1][0] == code
