@@ -99,6 +99,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # sectors of a group that speaks for no state: its members are the group's, not their country's
 GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "NGO", "IGO", "MED", "EDU", "IMG"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# the shortest word read as a misspelt surname ("Tabboune" for "Tebboune"): shorter names differ
+# by one letter from too many others
+MISSPELT_MIN_LENGTH = 5
 # "Russia's Leningrad Oblast", "Sudan's South Darfur State": a place the text gives a country
 # (after the country's name, matched at its end); the last word says it is a place
 PLACE_DEFINITION = re.compile(
@@ -468,6 +471,31 @@ class ActorResolver:
             if len(_people(earlier)) != 1:
                 continue
             antecedent = earlier[-1]
+            entity = replace(antecedent.entity, entity_text=token.text)
+            found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
+                                  antecedent.key, entity, True, antecedent.gender))
+        found += self._misspelt_surnames(doc, by_surname, _Coverage([*known, *found]))
+        return found
+
+    def _misspelt_surnames(self, doc: Doc, by_surname: dict[str, list[_Mention]],
+                           taken: _Coverage) -> list[_Mention]:
+        """"Guterres ... Gutteres said": a name the text misspells, of someone it named in full
+        before, by a surname one typing slip away (two in a long name), when only one person
+        named before is so near."""
+        found = []
+        for token in doc:
+            if token.pos_ != "PROPN" or len(token.text) < MISSPELT_MIN_LENGTH \
+                    or not token.text[:1].isupper() or not token.is_alpha \
+                    or taken.overlaps(token.idx, token.idx + len(token.text)) \
+                    or self.kb.names.get(token.text) is not None:
+                continue
+            word = name_forms.folded(token.text)
+            near = {m.key: m for surname, mentions in by_surname.items()
+                    if name_forms.one_slip_apart(word, surname)
+                    for m in mentions if m.end <= token.idx}
+            if len(near) != 1:
+                continue
+            antecedent = next(iter(near.values()))
             entity = replace(antecedent.entity, entity_text=token.text)
             found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
                                   antecedent.key, entity, True, antecedent.gender))

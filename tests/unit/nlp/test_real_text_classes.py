@@ -4710,3 +4710,11 @@ def test_an_unplaced_official_speaks_for_the_state_quoted_before(annotate, text,
 ])
 def test_a_place_before_a_comma_is_not_the_titles(annotate, text, code) -> None:
     assert _speakers(annotate(text))[-1][0] == code
+
+
+def test_a_misspelt_surname_is_the_person_named_before(annotate) -> None:
+    # a surname one typing slip from that of someone named in full before is that person
+    # (H, L, Z of dev)
+    doc = annotate("Algeria's President Abdelmadjid Tebboune met the envoy on Sunday. "
+                   "Tabboune said the border would stay closed.")
+    assert _speakers(doc)[-1][:2] == ("DZA", "GOV")
