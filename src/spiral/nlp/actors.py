@@ -29,7 +29,7 @@ from spacy.symbols import NOUN, PROPN, poss
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from spiral.countries import country_name
+from spiral.countries import country_code, country_name
 from spiral.nlp import extensions, layout, name_forms
 from spiral.nlp.attribution_lexicon import NON_STATE_HEADS, RELAYING_CUES
 from spiral.nlp.kb import ActorKB, Fixed, Person, spelling_key
@@ -99,6 +99,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # sectors of a group that speaks for no state: its members are the group's, not their country's
 GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "NGO", "IGO", "MED", "EDU", "IMG"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# the shortest word read as a misspelt surname ("Tabboune" for "Tebboune"): shorter names differ
+# by one letter from too many others
+MISSPELT_MIN_LENGTH = 5
 # "Russia's Leningrad Oblast", "Sudan's South Darfur State": a place the text gives a country
 # (after the country's name, matched at its end); the last word says it is a place
 PLACE_DEFINITION = re.compile(
@@ -468,6 +471,31 @@ class ActorResolver:
             if len(_people(earlier)) != 1:
                 continue
             antecedent = earlier[-1]
+            entity = replace(antecedent.entity, entity_text=token.text)
+            found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
+                                  antecedent.key, entity, True, antecedent.gender))
+        found += self._misspelt_surnames(doc, by_surname, _Coverage([*known, *found]))
+        return found
+
+    def _misspelt_surnames(self, doc: Doc, by_surname: dict[str, list[_Mention]],
+                           taken: _Coverage) -> list[_Mention]:
+        """"Guterres ... Gutteres said": a name the text misspells, of someone it named in full
+        before, by a surname one typing slip away (two in a long name), when only one person
+        named before is so near."""
+        found = []
+        for token in doc:
+            if token.pos_ != "PROPN" or len(token.text) < MISSPELT_MIN_LENGTH \
+                    or not token.text[:1].isupper() or not token.is_alpha \
+                    or taken.overlaps(token.idx, token.idx + len(token.text)) \
+                    or self.kb.names.get(token.text) is not None:
+                continue
+            word = name_forms.folded(token.text)
+            near = {m.key: m for surname, mentions in by_surname.items()
+                    if name_forms.one_slip_apart(word, surname)
+                    for m in mentions if m.end <= token.idx}
+            if len(near) != 1:
+                continue
+            antecedent = next(iter(near.values()))
             entity = replace(antecedent.entity, entity_text=token.text)
             found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
                                   antecedent.key, entity, True, antecedent.gender))
@@ -973,9 +1001,25 @@ def _without_possessive(ent: Span) -> Span:
 
 def _attached_before(doc: Doc, mention: _Mention, ent: Span) -> bool:
     """"Hezbollah official X", "Iran's foreign ministry spokesman X": words that describe the
-    person lie between; a verb ("Al Jadeed cited X") does not."""
+    person lie between; a verb ("Al Jadeed cited X") does not, nor a comma after a place of the
+    clause before ("... troops in Ukraine, Foreign Minister X said"): across a comma the place
+    must be of the title the name stands beside ("Ukraine's foreign minister, X,"), unless it is
+    a place inside a country, which tells where the person speaks from ("In Lviv, Mayor X")."""
     between = doc.char_span(mention.end, ent.start_char, alignment_mode="contract")
-    return between is None or not any(t.pos_ in ("VERB", "AUX") for t in between)
+    if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+        return False
+    if between is None or not any(t.text == "," for t in between) or _inside_a_country(mention):
+        return True
+    place = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    titled = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    return place is not None and place.root in titled.subtree
+
+
+def _inside_a_country(mention: _Mention) -> bool:
+    """A place the knowledge base places in a country that is no country itself: a region, a
+    city ("Donetsk region", "Lviv"), not "Ukraine" nor "Polish"."""
+    return not mention.person and not mention.entity.sector and len(mention.entity.code) == 3 \
+        and mention.entity.code not in NON_STATE_CODES and country_code(mention.text) is None
 
 
 def _named_short(known: list[_Mention], ent: Span) -> _Mention | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["folded", "titled_words", "word_runs"]
+__all__ = ["folded", "one_slip_apart", "titled_words", "word_runs"]
 
 
 def folded(text: str) -> str:
@@ -57,3 +57,30 @@ def titled_words(name: str) -> list[str]:
     """
     words = name.split()
     return [w for w in words[:-1] if w[:1].isupper() and "-" not in w] if len(words) > 1 else []
+
+
+def one_slip_apart(word: str, name: str) -> bool:
+    """Whether a word is a name with one typing slip (a letter added, dropped, changed, or two
+    swapped), or two in names of eight letters or more, the first letter kept.
+
+    >>> one_slip_apart("Tabboune", "Tebboune"), one_slip_apart("Gutteres", "Guterres")
+    (True, True)
+    >>> one_slip_apart("Hassan", "Hussein"), one_slip_apart("Kahl", "Kohl")
+    (False, False)
+    """
+    if word == name or word[:1] != name[:1] or min(len(word), len(name)) < 5:
+        return False
+    allowed = 2 if min(len(word), len(name)) >= 8 else 1
+    if abs(len(word) - len(name)) > allowed:
+        return False
+    # edit distance with swaps of two neighbours (optimal string alignment)
+    before, row = None, list(range(len(name) + 1))
+    for i, a in enumerate(word, start=1):
+        current = [i]
+        for j, b in enumerate(name, start=1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (a != b))
+            if before is not None and i > 1 and j > 1 and a == name[j - 2] and word[i - 2] == b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1] <= allowed

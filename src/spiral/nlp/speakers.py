@@ -80,7 +80,8 @@ def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
         return _of_its_words_subject(doc, source, _from_antecedent(doc, source, quote, earlier))
     quote = _unnamed_still(source, _still_speaking(doc, source, quote, earlier), earlier)
     quote = _of_its_words_subject(doc, source, _body_speaking_on(doc, source, quote, earlier))
-    return _body_named_before(source, _described_before(doc, source, quote, earlier), earlier)
+    quote = _body_named_before(source, _described_before(doc, source, quote, earlier), earlier)
+    return _placed_as_before(doc, source, quote, earlier)
 
 
 def resolve(doc: Doc, source: list[Token]) -> tuple[Entity | None, bool]:
@@ -424,6 +425,42 @@ def _office_home(doc: Doc, head: Token, speaker: Entity) -> str:
     last = _last_subject(doc, head)
     return last.code if last is not None and len(last.code) == 3 \
         and last.code not in NON_STATE else ""
+
+
+def _placed_as_before(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]
+                      ) -> Quote:
+    """A person the text places nowhere (unknown to the knowledge base, no country in their
+    words) speaks from one country throughout: the one their first quoted mention was given
+    ("Prime Minister X said ... he said", though another state acted in between); an official
+    so unplaced when first quoted speaks for the state whose voice was quoted last, nearby, not
+    for the one the report names most ("Seoul's foreign ministry said ... Vice Minister X told
+    the Chinese envoy")."""
+    if quote.speaker is None or not quote.speaker.code:
+        return quote
+    head = (phrase_heads(source) or source)[0]
+    named = entity_at(doc, head.idx, head.idx + len(head.text))
+    if named is None or named.code:
+        return quote  # the text, or the knowledge base, places this mention
+    home = _first_placed(quote, earlier) or (
+        _last_state_voice(quote, earlier) if quote.speaker.sector in STATE_SECTORS else None)
+    if home is None or home.code == quote.speaker.code:
+        return quote
+    return replace(quote, speaker=replace(quote.speaker, code=home.code))
+
+
+def _first_placed(quote: Quote, earlier: list[Quote]) -> Entity | None:
+    """The speaker, as first quoted with a country, of an earlier quote by the same person."""
+    return next((q.speaker for q in earlier if q.speaker is not None and q.speaker.code
+                 and q.speaker.entity_name == quote.speaker.entity_name), None)
+
+
+def _last_state_voice(quote: Quote, earlier: list[Quote]) -> Entity | None:
+    """The last state's voice quoted before a quote, nearby, whoever spoke in between (a
+    person placed nowhere, an outlet)."""
+    return next((q.speaker for q in reversed(earlier) if q.speaker is not None
+                 and quote.start - q.end <= MAX_ANTECEDENT_DISTANCE_CHARS
+                 and q.speaker.sector in STATE_SECTORS and len(q.speaker.code) == 3
+                 and q.speaker.code not in NON_STATE), None)
 
 
 def _named_as(quote: Quote) -> Entity | None:

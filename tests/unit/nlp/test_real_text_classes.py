@@ -4841,3 +4841,47 @@ def test_a_deadline_set_for_a_side_is_an_ultimatum(annotate, text, dyad) -> None
         assert dyad in dyads
     else:
         assert not any(t == "THREATEN" for _, t, _ in dyads)
+
+@pytest.mark.parametrize("text, code", [
+    # a person the text places nowhere speaks from one country throughout: a pronoun after
+    # another state acted keeps the country the first mention was given (Y of dev)
+    (("Armenia has told the Russian border guards to leave the Armenian airport by August, "
+      "Prime Minister Aram Petrosyan said. Russia answered that its guards would stay. "
+      '"From August we will guard the airport ourselves," he said.'), "ARM"),
+    # an official the text places nowhere speaks for the state whose voice was quoted last,
+    # not for the state the report names most (V, X, Y, Z of dev)
+    (("Tallinn's foreign ministry announced that it called in the Russian envoy over his remarks. "
+      "Russia accused Estonia of stoking tension along the border last week, and Russian jets "
+      "flew near Estonian islands. The ministry said the envoy had broken diplomatic custom. "
+      "Deputy Minister Karl Tamm told the envoy that such remarks were unacceptable."), "EST"),
+    (("Norway's foreign minister said the council would resume work in June. Russia handed "
+      "over the chair last year after Russia was shunned by the other members. However, Lars "
+      "Eidsvoll, head of the council's senior officials, said that meetings at the political "
+      "level remain uncertain."), "NOR"),
+])
+def test_an_unplaced_official_speaks_for_the_state_quoted_before(annotate, text, code) -> None:
+    assert _speakers(annotate(text))[-1][0] == code
+
+
+@pytest.mark.parametrize("text, code", [
+    # a place of the clause before, across a comma, is not the title's: the name keeps no
+    # country from it (Y, L of dev; X by country)
+    ("The cabinet will never accept foreign troops in Moldova, Foreign Minister Aric Valen said.",
+     ""),
+    ("The convoy turned back near the Chadian border, commander Idris Malou said.", ""),
+    # a place the title stands beside is the title's, and a place inside a country tells where
+    # the person speaks from
+    ("Ukraine's foreign minister, Andriy Sybiga, said the talks would go on.", "UKR"),
+    ("Drones struck a depot near a village of the Kharkiv region, governor Taras Melnyk said.",
+     "UKR"),
+])
+def test_a_place_before_a_comma_is_not_the_titles(annotate, text, code) -> None:
+    assert _speakers(annotate(text))[-1][0] == code
+
+
+def test_a_misspelt_surname_is_the_person_named_before(annotate) -> None:
+    # a surname one typing slip from that of someone named in full before is that person
+    # (H, L, Z of dev)
+    doc = annotate("Algeria's President Abdelmadjid Tebboune met the envoy on Sunday. "
+                   "Tabboune said the border would stay closed.")
+    assert _speakers(doc)[-1][:2] == ("DZA", "GOV")
