@@ -4673,3 +4673,32 @@ def test_what_is_asked_for_is_not_done(annotate, text, event_type) -> None:
 def test_a_side_does_not_accuse_itself(annotate, text, accusation) -> None:
     dyads = _dyads(annotate(text))
     assert accusation in dyads if accusation else not any(t == "ACCUSE" for _, t, _ in dyads)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # an act a side is told to take no part in, by a negated verb of taking part, is not done
+    # by it (Q, V, Z of dev, and C as a repeat)
+    ("Uruguay has not joined its neighbours in sanctioning Paraguay over the river dispute.",
+     "SANCTION"),
+    ("The foreign minister insisted that Ecuador is not engaged in any war with Colombia.",
+     "ASSAULT"),
+])
+def test_taking_no_part_in_an_act_negates_it(annotate, text, event_type) -> None:
+    assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+def test_taking_part_in_an_act_keeps_it(annotate) -> None:
+    assert ("ECU", "ASSAULT", "COL") in _dyads(annotate(
+        "Ecuador is engaged in a bitter border war with Colombia."))
+
+
+def test_what_is_discussed_is_no_partner(annotate) -> None:
+    # the object of "discuss" is the topic, not the other side (J, K, Q, Z of dev)
+    dyads = _dyads(annotate(
+        "The Uruguayan minister discussed the likelihood of Paraguay extending the river accord."))
+    assert not any(t == "CONSULT" and r == "PRY" for _, t, r in dyads)
+
+
+def test_the_partner_of_a_discussion_is_named_with_with(annotate) -> None:
+    assert ("URY", "CONSULT", "PRY") in _dyads(annotate(
+        "The Uruguayan minister discussed the river accord with his Paraguayan counterpart."))
