@@ -581,6 +581,11 @@ PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "c
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
                   "unlikely", "expect", "poise", "due", "schedule", "demand"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
+# what a side declines or refuses to tell ("declined to comment", "refused to say how ...",
+# "declined to describe the meeting as a breakthrough"): keeping silent, which rejects no one
+# (no group codes it; "refused to recognise", "declined to sign" still reject)
+SILENT_ON_VERBS = frozenset({"comment", "say", "describe", "confirm", "elaborate", "specify",
+                             "disclose", "reveal", "speculate", "identify", "answer"})
 # verbs whose object is what is talked about, not with whom: "discussed the chance of Lima
 # renewing the deal" names no partner (the partner is named with "with": "discussed the border
 # with his Peruvian counterpart")

@@ -92,6 +92,7 @@ from spiral.nlp.event_lexicon import (
     REVERSING_VERBS,
     RIOT_OBJECTS,
     SANCTION_RAISING_VERBS,
+    SILENT_ON_VERBS,
     SOUGHT_FOR_ONESELF,
     SPANS_OF_TIME,
     STOPPING_VERBS,
@@ -155,7 +156,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos not in TRIGGER_POS:
         return None  # most tokens: decided before any rule looks at their children
     cue = Cue.of(token)
-    for rule in (_vetoed, _judgement_event, _ordinary_sense, _ground_held, _rebuke_for,
+    for rule in (_vetoed, _judgement_event, _ordinary_sense, _ground_held, _kept_silent,
+                 _rebuke_for,
                  _sense_by_complement,
                  _measure_event, _alert_event, _pressing_on, _expressed_stance, _expulsion,
                  _travel_advisory, _agreed_sanction, _agreement_left,
@@ -272,6 +274,15 @@ def _ground_held(token: Token, cue: Cue) -> tuple[str, str] | None:
     held_now = token.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in PRESENT_OR_ONGOING for c in cue.children)
     return NO_EVENT if held_now else None
+
+
+def _kept_silent(token: Token, cue: Cue) -> tuple[str, str] | None:
+    """Declining or refusing to tell ("declined to comment", "refused to say how Lima
+    answered"): no rejection of anyone (`SILENT_ON_VERBS`)."""
+    if token.pos_ != "VERB" or cue.lemma not in ("decline", "refuse"):
+        return None
+    return NO_EVENT if any(c.dep_ == "xcomp" and c.lemma_.lower() in SILENT_ON_VERBS
+                           for c in cue.children) else None
 
 
 def _rebuke_for(token: Token, cue: Cue) -> tuple[str, str] | None:

@@ -4702,3 +4702,16 @@ def test_what_is_discussed_is_no_partner(annotate) -> None:
 def test_the_partner_of_a_discussion_is_named_with_with(annotate) -> None:
     assert ("URY", "CONSULT", "PRY") in _dyads(annotate(
         "The Uruguayan minister discussed the river accord with his Paraguayan counterpart."))
+
+
+@pytest.mark.parametrize("text", [
+    # declining or refusing to tell rejects no one (F, I, Q, R, U, W, Y, Z of dev)
+    "The Chilean foreign ministry declined to comment on the report.",
+    "Asked about the claims, the Peruvian spokesman refused to say how Lima would answer Chile.",
+])
+def test_keeping_silent_rejects_no_one(annotate, text) -> None:
+    assert not any(t == "REJECT" for _, t, _ in _dyads(annotate(text)))
+
+
+def test_declining_an_act_still_rejects(annotate) -> None:
+    assert ("CHL", "REJECT", "PER") in _dyads(annotate("Chile declined to sign the accord with Peru."))
