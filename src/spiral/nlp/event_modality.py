@@ -53,6 +53,7 @@ from spiral.nlp.event_senses import (
     event_trigger,
     judged,
     obliged,
+    obliged_by_modal,
 )
 from spiral.records import Entity
 
@@ -86,6 +87,10 @@ def as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         actors = actors_in(token.doc, speaker) or actors
         recipients = [a for a in asked if all(a.code != b.code for b in actors)]
         event_type, mode, hypothetical = "REQUEST", "", False
+    elif obliged_by_modal(token) and not negated:
+        # "Norway must mediate between them", "his stance is that Lima must recognise the
+        # claim": with nobody saying it, an act owed is not done
+        hypothetical = True
     elif event_type in ("AGREE", "CONCEDE") and negated:
         # "failed to reach agreement", "will not accept": a rejection, not a non-event
         event_type, mode, hypothetical, negated = "REJECT", "", False, False

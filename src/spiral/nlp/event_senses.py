@@ -1055,6 +1055,16 @@ def _warns_of_consequence(token: Token) -> bool:
 
 def obliged(token: Token) -> bool:
     """'must reach', 'must be ready to mediate', 'has to withdraw': what someone is told to do."""
+    if obliged_by_modal(token):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ == "have" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def obliged_by_modal(token: Token) -> bool:
+    """'must reach', 'should spend', 'must be ready to mediate': an act owed, not done (unlike
+    "had to withdraw", which tells that it was)."""
     head = token
     while True:
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
@@ -1066,11 +1076,8 @@ def obliged(token: Token) -> bool:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in head.children):
             return True
         if head.dep_ not in ("xcomp", "acomp") or head.head.i == head.i:
-            break
+            return False
         head = head.head
-    head = token.head
-    return token.dep_ == "xcomp" and head.lemma_ == "have" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def conditioned(token: Token, markers: tuple[str, ...] = ("if", "unless")) -> bool:

@@ -4715,3 +4715,18 @@ def test_keeping_silent_rejects_no_one(annotate, text) -> None:
 
 def test_declining_an_act_still_rejects(annotate) -> None:
     assert ("CHL", "REJECT", "PER") in _dyads(annotate("Chile declined to sign the accord with Peru."))
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # an act a side must or should do, with nobody saying so, is owed, not done (B, F, M, X, Y
+    # of dev: analysis prose and a stance told by the writer)
+    ("Uruguay must mediate the growing dispute between Paraguay and Bolivia.", "CONSULT"),
+    ("Bolivia's view is that Paraguay must recognise the Bolivian claim to the river.", "SUPPORT"),
+])
+def test_an_act_owed_is_not_done(annotate, text, event_type) -> None:
+    assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+def test_an_act_one_had_to_do_was_done(annotate) -> None:
+    assert ("PRY", "RETREAT", "BOL") in _dyads(annotate(
+        "Paraguay had to withdraw its troops from the border with Bolivia."))
