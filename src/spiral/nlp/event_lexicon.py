@@ -586,6 +586,9 @@ NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
 # (no group codes it; "refused to recognise", "declined to sign" still reject)
 SILENT_ON_VERBS = frozenset({"comment", "say", "describe", "confirm", "elaborate", "specify",
                              "disclose", "reveal", "speculate", "identify", "answer"})
+# verbs that charge their object with what their "of" phrase names ("accused Lima of arming
+# the rebels", "suspected the crew of spying")
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "convict"})
 # verbs whose object is what is talked about, not with whom: "discussed the chance of Lima
 # renewing the deal" names no partner (the partner is named with "with": "discussed the border
 # with his Peruvian counterpart")

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral.countries import country_code, country_name, is_state_name
 from spiral.nlp.actors import NON_STATE_CODES, STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.event_lexicon import (
+    ACCUSING_VERBS,
     ACTS_NAMING_NOBODY,
     AIMED_ACTS,
     AIMED_AT_OWNER,
@@ -838,7 +839,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         if found := others([t for t in named if t.i not in forums]):
             return found
     taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token) | \
-        _cited(token.sent)
+        _cited(token.sent) | _charge(token)
     # an event told as background ("after the attack of 7 October that killed ...") is aimed
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if in_background(token) else token.subtree
@@ -848,6 +849,17 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         # make up ("called on its allies to invite Kyiv to join NATO")
         return [r for r in found if r.code == "IGO"]
     return found
+
+
+def _charge(token: Token) -> frozenset[int]:
+    """What a verb of accusing says its object did ("accused the governor of striking a deal
+    with the rebels"): the accused is whom the accusation is aimed at, and the sides named in
+    the charge are not, when the accused is named at all (`ACCUSING_VERBS`)."""
+    if token.lemma_.lower() not in ACCUSING_VERBS or not any(
+            c.dep_ == "dobj" for c in token.children):
+        return frozenset()
+    return frozenset(t.i for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for t in p.subtree)
 
 
 def _topic(token: Token) -> frozenset[int]:

@@ -4730,3 +4730,20 @@ def test_an_act_owed_is_not_done(annotate, text, event_type) -> None:
 def test_an_act_one_had_to_do_was_done(annotate) -> None:
     assert ("PRY", "RETREAT", "BOL") in _dyads(annotate(
         "Paraguay had to withdraw its troops from the border with Bolivia."))
+
+
+@pytest.mark.parametrize("text, not_aimed_at", [
+    # whom a side accuses is the accused, not a side named in the charge (B, K, N, R, V, Z of
+    # dev), even where the accused resolves to no side
+    (("In a statement, the ministry accused regional governor Juan Perez of making a secret pact "
+      "with the Shabaab militants."), "IMG"),
+    (("Paraguay expelled five diplomats, accusing them of breaching the Vienna rules on "
+      "consular staff."), "AUT"),
+])
+def test_a_side_named_in_the_charge_is_not_the_accused(annotate, text, not_aimed_at) -> None:
+    assert not any(t == "ACCUSE" and r == not_aimed_at for _, t, r in _dyads(annotate(text)))
+
+
+def test_the_accused_is_whom_the_accusation_is_aimed_at(annotate) -> None:
+    assert ("PRY", "ACCUSE", "BOL") in _dyads(annotate(
+        "Paraguay accused Bolivia of arming the smugglers on the river."))
