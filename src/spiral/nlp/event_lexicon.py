@@ -593,6 +593,23 @@ PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "c
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
                   "unlikely", "expect", "poise", "due", "schedule", "demand"}
 NEGATING_VERBS = {"deny", "refuse", "decline", "fail"}
+# what a side declines or refuses to tell ("declined to comment", "refused to say how ...",
+# "declined to describe the meeting as a breakthrough"): keeping silent, which rejects no one
+# (no group codes it; "refused to recognise", "declined to sign" still reject)
+SILENT_ON_VERBS = frozenset({"comment", "say", "describe", "confirm", "elaborate", "specify",
+                             "disclose", "reveal", "speculate", "identify", "answer"})
+# verbs that charge their object with what their "of" phrase names ("accused Lima of arming
+# the rebels", "suspected the crew of spying")
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "convict"})
+# verbs whose object is what is talked about, not with whom: "discussed the chance of Lima
+# renewing the deal" names no partner (the partner is named with "with": "discussed the border
+# with his Peruvian counterpart")
+TOPIC_VERBS = frozenset({"discuss", "debate"})
+# verbs of taking part in an act their "in" phrase names: a side that "has not joined its
+# neighbours in sanctioning Lima", "is not engaged in a conflict with Lima" or "was never involved
+# in the attack" tells the act as not done by it, as when its own verb is negated (a negated
+# verb of another kind keeps what its phrase names: "did not comment on the strike")
+PARTAKING_VERBS = frozenset({"engage", "join", "participate", "involve", "partake"})
 # verbs that call off the act their object names: "suspended the talks", "the visit was
 # postponed" tell no talks and no visit (the calling off is an event of its own)
 CALLING_OFF_VERBS = frozenset({"suspend", "postpone", "cancel", "halt", "freeze", "shelve",

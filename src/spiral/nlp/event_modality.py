@@ -25,6 +25,7 @@ from spiral.nlp.event_lexicon import (
     NEGATING_VERBS,
     NUCLEAR_WORDS,
     OFFERING_WORDS,
+    PARTAKING_VERBS,
     PREPARING_VERBS,
     PREVENTING_VERBS,
     PROSPECTIVE_MODIFIERS,
@@ -52,6 +53,7 @@ from spiral.nlp.event_senses import (
     event_trigger,
     judged,
     obliged,
+    obliged_by_modal,
 )
 from spiral.records import Entity
 
@@ -85,6 +87,10 @@ def as_stated(token: Token, event_type: str, mode: str, actors: list[Entity],
         actors = actors_in(token.doc, speaker) or actors
         recipients = [a for a in asked if all(a.code != b.code for b in actors)]
         event_type, mode, hypothetical = "REQUEST", "", False
+    elif obliged_by_modal(token) and not negated:
+        # "Norway must mediate between them", "his stance is that Lima must recognise the
+        # claim": with nobody saying it, an act owed is not done
+        hypothetical = True
     elif event_type in ("AGREE", "CONCEDE") and negated:
         # "failed to reach agreement", "will not accept": a rejection, not a non-event
         event_type, mode, hypothetical, negated = "REJECT", "", False, False
@@ -203,12 +209,24 @@ def _negated(token: Token) -> bool:
     if token.dep_ in ("advcl", "dobj", "xcomp", "pcomp") and token.head.lemma_ == "rule" and any(
             c.dep_ == "prt" and c.lower_ == "out" for c in token.head.children):
         return True  # "ruled out handing any land to Russia"
+    if _partaking_denied(token):
+        return True
     head = token
     while head.dep_ in ("xcomp", "ccomp"):
         head = head.head
         if head.lemma_ in NEGATING_VERBS or any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+def _partaking_denied(token: Token) -> bool:
+    """The trigger is what a negated verb of taking part has its "in" phrase name ("has not
+    joined its allies in sanctioning Lima", "is not engaged in a war with Lima", "has never
+    engaged in any alliance with"): the side took no part in it (`PARTAKING_VERBS`)."""
+    if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ != "in":
+        return False
+    verb = token.head.head
+    return verb.lemma_.lower() in PARTAKING_VERBS and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _denied_alternative(token: Token) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from spiral.countries import country_code, country_name, is_state_name
 from spiral.nlp.actors import NON_STATE_CODES, STATE_SECTORS, entity_at, phrase_heads
 from spiral.nlp.event_lexicon import (
+    ACCUSING_VERBS,
     ACTS_NAMING_NOBODY,
     AIMED_ACTS,
     AIMED_AT_OWNER,
@@ -63,6 +64,7 @@ from spiral.nlp.event_lexicon import (
     STANCES,
     STATEMENT_NOUNS,
     STRIKING_VERBS,
+    TOPIC_VERBS,
     UNDER_FIRE,
     UNPLACED,
     VENUE_WORDS,
@@ -393,7 +395,7 @@ def _place(sentence: Span, token: Token, subject: list[Token], event_type: str,
         own |= {t.i for t in reporter}
     placed = _located(sentence, _unresolved(targets) if targets else Entity("", "", ""),
                       skip=own | _go_betweens(token) | _venues(sentence)
-                      | _hosts(token, event_type))
+                      | _hosts(token, event_type) | _topic(token))
     return [placed] if placed.code else []
 
 
@@ -802,7 +804,8 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         (p.lower_ in ("to", "before")
          and (p.head if p.head.dep_ != "dobj" else p.head.head).lemma_.lower() in FORUM_VERBS)
         or _allied(p)) for t in p.subtree}
-    forums |= _go_betweens(token) | _hosts(token, event_type)
+    # what is discussed names no partner of the talks ("discussed the chance of Lima renewing")
+    forums |= _go_betweens(token) | _hosts(token, event_type) | _topic(token)
     objects = [o for o in _object_tokens(token) if o.i not in forums]
     if event_type in HELD_SOMEWHERE:
         objects = [o for o in objects if o.i not in settings]
@@ -836,7 +839,7 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         if found := others([t for t in named if t.i not in forums]):
             return found
     taken = {t.i for t in subject} | settings | forums | _clauses_of_their_own(token) | \
-        _cited(token.sent)
+        _cited(token.sent) | _charge(token)
     # an event told as background ("after the attack of 7 October that killed ...") is aimed
     # only where its own phrase says: the clauses around it tell other events
     under = _phrase(token) if in_background(token) else token.subtree
@@ -846,6 +849,29 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
         # make up ("called on its allies to invite Kyiv to join NATO")
         return [r for r in found if r.code == "IGO"]
     return found
+
+
+def _charge(token: Token) -> frozenset[int]:
+    """What a verb of accusing says its object did ("accused the governor of striking a deal
+    with the rebels"): the accused is whom the accusation is aimed at, and the sides named in
+    the charge are not, when the accused is named at all (`ACCUSING_VERBS`)."""
+    if token.lemma_.lower() not in ACCUSING_VERBS or not any(
+            c.dep_ == "dobj" for c in token.children):
+        return frozenset()
+    return frozenset(t.i for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for t in p.subtree)
+
+
+def _topic(token: Token) -> frozenset[int]:
+    """The object of a verb of discussing ("discussed the chance of Lima renewing the deal"): what
+    is talked about, not with whom (`TOPIC_VERBS`); the partner is named with "with", which the
+    parser may hang on the object ("discussed the accord with his Peruvian counterpart")."""
+    if token.lemma_.lower() not in TOPIC_VERBS:
+        return frozenset()
+    partners = {t.i for c in token.children if c.dep_ == "dobj" for p in c.subtree
+                if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree}
+    return frozenset(t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree
+                     if t.i not in partners)
 
 
 def _asks_many_states(token: Token) -> bool:

@@ -95,6 +95,7 @@ from spiral.nlp.event_lexicon import (
     REVERSING_VERBS,
     RIOT_OBJECTS,
     SANCTION_RAISING_VERBS,
+    SILENT_ON_VERBS,
     SOUGHT_FOR_ONESELF,
     SPANS_OF_TIME,
     STOPPING_VERBS,
@@ -158,7 +159,8 @@ def _trigger(token: Token) -> tuple[str, str] | None:
     if token.pos not in TRIGGER_POS:
         return None  # most tokens: decided before any rule looks at their children
     cue = Cue.of(token)
-    for rule in (_vetoed, _judgement_event, _ordinary_sense, _ground_held, _rebuke_for,
+    for rule in (_vetoed, _judgement_event, _ordinary_sense, _ground_held, _kept_silent,
+                 _rebuke_for,
                  _sense_by_complement,
                  _measure_event, _alert_event, _pressing_on, _expressed_stance, _expulsion,
                  _travel_advisory, _agreed_sanction, _agreement_left,
@@ -275,6 +277,15 @@ def _ground_held(token: Token, cue: Cue) -> tuple[str, str] | None:
     held_now = token.tag_ in ("VBZ", "VBP") or any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in PRESENT_OR_ONGOING for c in cue.children)
     return NO_EVENT if held_now else None
+
+
+def _kept_silent(token: Token, cue: Cue) -> tuple[str, str] | None:
+    """Declining or refusing to tell ("declined to comment", "refused to say how Lima
+    answered"): no rejection of anyone (`SILENT_ON_VERBS`)."""
+    if token.pos_ != "VERB" or cue.lemma not in ("decline", "refuse"):
+        return None
+    return NO_EVENT if any(c.dep_ == "xcomp" and c.lemma_.lower() in SILENT_ON_VERBS
+                           for c in cue.children) else None
 
 
 def _rebuke_for(token: Token, cue: Cue) -> tuple[str, str] | None:
@@ -1090,6 +1101,16 @@ def _warns_of_consequence(token: Token) -> bool:
 
 def obliged(token: Token) -> bool:
     """'must reach', 'must be ready to mediate', 'has to withdraw': what someone is told to do."""
+    if obliged_by_modal(token):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ == "have" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def obliged_by_modal(token: Token) -> bool:
+    """'must reach', 'should spend', 'must be ready to mediate': an act owed, not done (unlike
+    "had to withdraw", which tells that it was)."""
     head = token
     while True:
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in head.children):
@@ -1101,11 +1122,8 @@ def obliged(token: Token) -> bool:
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in head.children):
             return True
         if head.dep_ not in ("xcomp", "acomp") or head.head.i == head.i:
-            break
+            return False
         head = head.head
-    head = token.head
-    return token.dep_ == "xcomp" and head.lemma_ == "have" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def conditioned(token: Token, markers: tuple[str, ...] = ("if", "unless")) -> bool:

@@ -4885,3 +4885,76 @@ def test_a_misspelt_surname_is_the_person_named_before(annotate) -> None:
     doc = annotate("Algeria's President Abdelmadjid Tebboune met the envoy on Sunday. "
                    "Tabboune said the border would stay closed.")
     assert _speakers(doc)[-1][:2] == ("DZA", "GOV")
+
+@pytest.mark.parametrize("text, event_type", [
+    # an act a side is told to take no part in, by a negated verb of taking part, is not done
+    # by it (Q, V, Z of dev, and C as a repeat)
+    ("Uruguay has not joined its neighbours in sanctioning Paraguay over the river dispute.",
+     "SANCTION"),
+    ("The foreign minister insisted that Ecuador is not engaged in any war with Colombia.",
+     "ASSAULT"),
+])
+def test_taking_no_part_in_an_act_negates_it(annotate, text, event_type) -> None:
+    assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+def test_taking_part_in_an_act_keeps_it(annotate) -> None:
+    assert ("ECU", "ASSAULT", "COL") in _dyads(annotate(
+        "Ecuador is engaged in a bitter border war with Colombia."))
+
+
+def test_what_is_discussed_is_no_partner(annotate) -> None:
+    # the object of "discuss" is the topic, not the other side (J, K, Q, Z of dev)
+    dyads = _dyads(annotate(
+        "The Uruguayan minister discussed the likelihood of Paraguay extending the river accord."))
+    assert not any(t == "CONSULT" and r == "PRY" for _, t, r in dyads)
+
+
+def test_the_partner_of_a_discussion_is_named_with_with(annotate) -> None:
+    assert ("URY", "CONSULT", "PRY") in _dyads(annotate(
+        "The Uruguayan minister discussed the river accord with his Paraguayan counterpart."))
+
+
+@pytest.mark.parametrize("text", [
+    # declining or refusing to tell rejects no one (F, I, Q, R, U, W, Y, Z of dev)
+    "The Chilean foreign ministry declined to comment on the report.",
+    "Asked about the claims, the Peruvian spokesman refused to say how Lima would answer Chile.",
+])
+def test_keeping_silent_rejects_no_one(annotate, text) -> None:
+    assert not any(t == "REJECT" for _, t, _ in _dyads(annotate(text)))
+
+
+def test_declining_an_act_still_rejects(annotate) -> None:
+    assert ("CHL", "REJECT", "PER") in _dyads(annotate("Chile declined to sign the accord with Peru."))
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # an act a side must or should do, with nobody saying so, is owed, not done (B, F, M, X, Y
+    # of dev: analysis prose and a stance told by the writer)
+    ("Uruguay must mediate the growing dispute between Paraguay and Bolivia.", "CONSULT"),
+    ("Bolivia's view is that Paraguay must recognise the Bolivian claim to the river.", "SUPPORT"),
+])
+def test_an_act_owed_is_not_done(annotate, text, event_type) -> None:
+    assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+def test_an_act_one_had_to_do_was_done(annotate) -> None:
+    assert ("PRY", "RETREAT", "BOL") in _dyads(annotate(
+        "Paraguay had to withdraw its troops from the border with Bolivia."))
+
+
+@pytest.mark.parametrize("text, not_aimed_at", [
+    # whom a side accuses is the accused, not a side named in the charge (B, K, N, R, V, Z of
+    # dev), even where the accused resolves to no side
+    (("In a statement, the ministry accused regional governor Juan Perez of making a secret pact "
+      "with the Shabaab militants."), "IMG"),
+    (("Paraguay expelled five diplomats, accusing them of breaching the Vienna rules on "
+      "consular staff."), "AUT"),
+])
+def test_a_side_named_in_the_charge_is_not_the_accused(annotate, text, not_aimed_at) -> None:
+    assert not any(t == "ACCUSE" and r == not_aimed_at for _, t, r in _dyads(annotate(text)))
+
+
+def test_the_accused_is_whom_the_accusation_is_aimed_at(annotate) -> None:
+    assert ("PRY", "ACCUSE", "BOL") in _dyads(annotate(
+        "Paraguay accused Bolivia of arming the smugglers on the river."))
