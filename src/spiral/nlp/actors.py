@@ -482,9 +482,13 @@ class ActorResolver:
         """"Guterres ... Gutteres said": a name the text misspells, of someone it named in full
         before, by a surname one typing slip away (two in a long name), when only one person
         named before is so near."""
-        found = []
-        for token in doc:
-            if token.pos_ != "PROPN" or len(token.text) < MISSPELT_MIN_LENGTH \
+        found: list[_Mention] = []
+        if not by_surname:
+            return found
+        # proper nouns by the tag array: a Token is built only for them (this runs on every document)
+        for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist():
+            token = doc[i]
+            if len(token.text) < MISSPELT_MIN_LENGTH \
                     or not token.text[:1].isupper() or not token.is_alpha \
                     or taken.overlaps(token.idx, token.idx + len(token.text)) \
                     or self.kb.names.get(token.text) is not None:
