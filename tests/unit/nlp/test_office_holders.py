@@ -127,8 +127,22 @@ def test_office_holders_a_shared_surname_is_the_holder_on_the_day() -> None:
     ("THA", "prime minister", date(2025, 10, 1), "Anutin Charnvirakul"),
     ("KHM", "prime minister", date(2025, 7, 25), "Hun Manet"),
     ("FRA", "defence minister", date(2025, 11, 1), "Catherine Vautrin"),
+    # stop 26: foreign ministers and security advisers of Nigeria, Bangladesh, Norway, Denmark
+    ("NGA", "foreign minister", date(2020, 1, 1), "Geoffrey Onyeama"),
+    ("NGA", "foreign minister", date(2024, 1, 1), "Yusuf Tuggar"),
+    ("NGA", "national security adviser", date(2020, 1, 1), "Babagana Monguno"),
+    ("NGA", "national security adviser", date(2024, 1, 1), "Nuhu Ribadu"),
+    ("BGD", "foreign minister", date(2022, 1, 1), "Abdul Momen"),
+    ("BGD", "foreign minister", date(2024, 3, 1), "Hasan Mahmud"),
+    ("BGD", "foreign affairs adviser", date(2025, 1, 1), "Touhid Hossain"),
+    ("BGD", "chief adviser", date(2025, 1, 1), "Muhammad Yunus"),
+    ("NOR", "foreign minister", date(2020, 1, 1), "Ine Eriksen Soreide"),
+    ("NOR", "foreign minister", date(2022, 1, 1), "Anniken Huitfeldt"),
+    ("NOR", "foreign minister", date(2024, 1, 1), "Espen Barth Eide"),
+    ("DNK", "foreign minister", date(2021, 1, 1), "Jeppe Kofod"),
+    ("DNK", "foreign minister", date(2024, 1, 1), "Lars Lokke Rasmussen"),
 ])
-def test_office_holders_changes_of_2025(code, office, day, holder) -> None:
+def test_office_holder_on_a_day(code, office, day, holder) -> None:
     assert ActorKB.load().office_holder(code, office, day).name == holder
 
 
@@ -152,23 +166,3 @@ def test_office_holders_cabinet_members_and_local_leaders(name, day, code, role)
     entity = ActorKB.load().lookup(name, day)
     assert entity is not None, f"{name!r} is unknown"
     assert (entity.code, entity.sector, entity.role) == (code, "GOV", role)
-
-
-@pytest.mark.parametrize(("code", "office", "day", "holder"), [
-    # stop 26: foreign ministers and security advisers of Nigeria, Bangladesh, Norway, Denmark
-    ("NGA", "foreign minister", date(2020, 1, 1), "Geoffrey Onyeama"),
-    ("NGA", "foreign minister", date(2024, 1, 1), "Yusuf Tuggar"),
-    ("NGA", "national security adviser", date(2020, 1, 1), "Babagana Monguno"),
-    ("NGA", "national security adviser", date(2024, 1, 1), "Nuhu Ribadu"),
-    ("BGD", "foreign minister", date(2022, 1, 1), "Abdul Momen"),
-    ("BGD", "foreign minister", date(2024, 3, 1), "Hasan Mahmud"),
-    ("BGD", "foreign affairs adviser", date(2025, 1, 1), "Touhid Hossain"),
-    ("BGD", "chief adviser", date(2025, 1, 1), "Muhammad Yunus"),
-    ("NOR", "foreign minister", date(2020, 1, 1), "Ine Eriksen Soreide"),
-    ("NOR", "foreign minister", date(2022, 1, 1), "Anniken Huitfeldt"),
-    ("NOR", "foreign minister", date(2024, 1, 1), "Espen Barth Eide"),
-    ("DNK", "foreign minister", date(2021, 1, 1), "Jeppe Kofod"),
-    ("DNK", "foreign minister", date(2024, 1, 1), "Lars Lokke Rasmussen"),
-])
-def test_office_holders_ministers_and_advisers_added_in_stop_26(code, office, day, holder) -> None:
-    assert ActorKB.load().office_holder(code, office, day).name == holder
