@@ -39,15 +39,16 @@ def story_counterparts(events: Sequence[Mapping[str, Any]]) -> list[str | None]:
     ...                     event(60, "ACCUSE", "RUS", "UKR"), event(90, "MOBILIZE", "RUS")])
     ['UKR', None, None, None]
     """
+    sides = [(event["start"], _codes(event["actor"]), _codes(event["recipient"]))
+             for event in events]
     found: list[str | None] = []
-    for event in events:
-        actors = _codes(event["actor"])
-        if not actors or _codes(event["recipient"]) or event["event_type"] in UNDIRECTED_TYPES:
+    for event, (start, actors, recipients) in zip(events, sides):
+        if not actors or recipients or event["event_type"] in UNDIRECTED_TYPES:
             found.append(None)
             continue
-        told = Counter(code for other in events
-                       if other["start"] != event["start"] and actors & _codes(other["actor"])
-                       for code in _codes(other["recipient"]) - actors)
+        told = Counter(code for other_start, other_actors, other_recipients in sides
+                       if other_start != start and actors & other_actors
+                       for code in other_recipients - actors)
         ranked = told.most_common(2)
         leads = ranked and ranked[0][1] >= MIN_TOLD and (len(ranked) == 1
                                                          or ranked[1][1] < ranked[0][1])
