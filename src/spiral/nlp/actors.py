@@ -99,9 +99,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # sectors of a group that speaks for no state: its members are the group's, not their country's
 GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "NGO", "IGO", "MED", "EDU", "IMG"})
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
-# the shortest word read as a misspelt surname ("Tabboune" for "Tebboune"): shorter names differ
-# by one letter from too many others
-MISSPELT_MIN_LENGTH = 5
 # "Russia's Leningrad Oblast", "Sudan's South Darfur State": a place the text gives a country
 # (after the country's name, matched at its end); the last word says it is a place
 PLACE_DEFINITION = re.compile(
@@ -470,10 +467,7 @@ class ActorResolver:
             # two people of one surname named before: which is meant is not ours to guess
             if len(_people(earlier)) != 1:
                 continue
-            antecedent = earlier[-1]
-            entity = replace(antecedent.entity, entity_text=token.text)
-            found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
-                                  antecedent.key, entity, True, antecedent.gender))
+            found.append(_standing_for(earlier[-1], token))
         found += self._misspelt_surnames(doc, by_surname, _Coverage([*known, *found]))
         return found
 
@@ -488,7 +482,7 @@ class ActorResolver:
         # proper nouns by the tag array: a Token is built only for them (this runs on every document)
         for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist():
             token = doc[i]
-            if len(token.text) < MISSPELT_MIN_LENGTH \
+            if len(token.text) < name_forms.SLIP_MIN_LENGTH \
                     or not token.text[:1].isupper() or not token.is_alpha \
                     or taken.overlaps(token.idx, token.idx + len(token.text)) \
                     or self.kb.names.get(token.text) is not None:
@@ -497,12 +491,8 @@ class ActorResolver:
             near = {m.key: m for surname, mentions in by_surname.items()
                     if name_forms.one_slip_apart(word, surname)
                     for m in mentions if m.end <= token.idx}
-            if len(near) != 1:
-                continue
-            antecedent = next(iter(near.values()))
-            entity = replace(antecedent.entity, entity_text=token.text)
-            found.append(_Mention(token.idx, token.idx + len(token.text), token.text,
-                                  antecedent.key, entity, True, antecedent.gender))
+            if len(near) == 1:
+                found.append(_standing_for(next(iter(near.values())), token))
         return found
 
     def _acronyms(self, doc: Doc, words: list[str], known: list[_Mention],
@@ -1001,6 +991,13 @@ def _without_possessive(ent: Span) -> Span:
     if len(ent) > 1 and ent[-1].lower_ in (*POSSESSIVE_ENDINGS, "'", "’"):
         return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
     return ent
+
+
+def _standing_for(antecedent: _Mention, token: Token) -> _Mention:
+    """A word of a name standing for the person its antecedent named."""
+    entity = replace(antecedent.entity, entity_text=token.text)
+    return _Mention(token.idx, token.idx + len(token.text), token.text, antecedent.key, entity,
+                    True, antecedent.gender)
 
 
 def _attached_before(doc: Doc, mention: _Mention, ent: Span) -> bool:

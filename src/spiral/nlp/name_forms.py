@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["folded", "one_slip_apart", "titled_words", "word_runs"]
+__all__ = ["SLIP_MIN_LENGTH", "folded", "one_slip_apart", "titled_words", "word_runs"]
+
+# the shortest name a typing slip is read in ("Tabboune" for "Tebboune"): shorter names differ
+# by one letter from too many others
+SLIP_MIN_LENGTH = 5
 
 
 def folded(text: str) -> str:
@@ -68,7 +72,7 @@ def one_slip_apart(word: str, name: str) -> bool:
     >>> one_slip_apart("Hassan", "Hussein"), one_slip_apart("Kahl", "Kohl")
     (False, False)
     """
-    if word == name or word[:1] != name[:1] or min(len(word), len(name)) < 5:
+    if word == name or word[:1] != name[:1] or min(len(word), len(name)) < SLIP_MIN_LENGTH:
         return False
     allowed = 2 if min(len(word), len(name)) >= 8 else 1
     if abs(len(word) - len(name)) > allowed:
