@@ -7,12 +7,16 @@ report's other sentences tell the same actor acting on one side more often than 
 (`MIN_TOLD` times or more), that side is the act's recipient, marked 'by story' (a side the
 coder inferred, which the confidence model weighs as such). A test, a drill or a call-up
 (MOBILIZE) has no target to take. Only events with no recipient are touched, after every
-sentence-level rule has had its say.
+sentence-level rule has had its say, and events whose only target is the actor's own country
+placed by location (`placed_at_home`: "Pyongyang issued threats", placed in North Korea) where
+their sentence names the story's counterpart too (in a phrase no rule reads as a target:
+"snapped the lines with Seoul", "the other side's ship"): the place is then where the act was
+told, not whom it was aimed at.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,6 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from spiral.countries import country_name
+from spiral.nlp.calibration import INFERRED_ROLES
+from spiral.nlp.statement_events import placed_at_home
 from spiral.records import Entity, to_dict
 
 FROM_STORY = "by story"  # the role of a recipient taken from the report's other sentences
@@ -30,7 +36,8 @@ UNDIRECTED_TYPES = frozenset({"MOBILIZE"})
 def story_counterparts(events: Sequence[Mapping[str, Any]]) -> list[str | None]:
     """For each of a document's events (dicts), the code of the side its actor acts on most often
     in the document's other sentences, where that side leads by itself and is told `MIN_TOLD`
-    times or more; None for events that have a recipient, no actor or an undirected type.
+    times or more; None for events that have no actor, an undirected type or a recipient, unless
+    that recipient is their own country placed by location and their sentence names the side.
 
     >>> def event(start, kind, actor, recipient=None):
     ...     return {"start": start, "event_type": kind, "actor": [{"code": actor}],
@@ -38,12 +45,19 @@ def story_counterparts(events: Sequence[Mapping[str, Any]]) -> list[str | None]:
     >>> story_counterparts([event(0, "THREATEN", "RUS"), event(30, "ASSAULT", "RUS", "UKR"),
     ...                     event(60, "ACCUSE", "RUS", "UKR"), event(90, "MOBILIZE", "RUS")])
     ['UKR', None, None, None]
+    >>> at_home = event(120, "SANCTION", "RUS", "RUS")
+    >>> at_home["recipient"][0]["role"] = "by location"
+    >>> story = [event(0, "ASSAULT", "RUS", "UKR"), event(30, "ACCUSE", "RUS", "UKR"), at_home]
+    >>> story_counterparts(story)[2], story_counterparts([*story, event(120, "AID", "UKR")])[2]
+    (None, 'UKR')
     """
     sides = [(event["start"], _codes(event["actor"]), _codes(event["recipient"]))
              for event in events]
+    named = _named_by_sentence(events)
     found: list[str | None] = []
     for event, (start, actors, recipients) in zip(events, sides):
-        if not actors or recipients or event["event_type"] in UNDIRECTED_TYPES:
+        aimed = recipients and not placed_at_home(event)
+        if not actors or aimed or event["event_type"] in UNDIRECTED_TYPES:
             found.append(None)
             continue
         told = Counter(code for other_start, other_actors, other_recipients in sides
@@ -52,8 +66,20 @@ def story_counterparts(events: Sequence[Mapping[str, Any]]) -> list[str | None]:
         ranked = told.most_common(2)
         leads = ranked and ranked[0][1] >= MIN_TOLD and (len(ranked) == 1
                                                          or ranked[1][1] < ranked[0][1])
-        found.append(ranked[0][0] if leads else None)
+        if leads and (not recipients or ranked[0][0] in named[start]):
+            found.append(ranked[0][0])
+        else:
+            found.append(None)
     return found
+
+
+def _named_by_sentence(events: Sequence[Mapping[str, Any]]) -> dict[int, set[str]]:
+    """The sides each sentence's events name (none inferred), by the sentence's start."""
+    named: dict[int, set[str]] = defaultdict(set)
+    for event in events:
+        named[event["start"]] |= {side["code"] for side in (*event["actor"], *event["recipient"])
+                                  if side.get("code") and side.get("role") not in INFERRED_ROLES}
+    return named
 
 
 def _codes(sides: Sequence[Mapping[str, Any]]) -> set[str]:

@@ -287,7 +287,7 @@ def _maker_told(verb: Token) -> bool:
                if o.dep_ == "dobj" for c in o.children)
 
 
-def _own_place(event: dict[str, Any]) -> bool:
+def placed_at_home(event: dict[str, Any]) -> bool:
     """Every recipient is the actor's own country, placed by location."""
     own = {a.get("code") for a in event["actor"]} - {None, ""}
     return all(r.get("role") == "by location" and r.get("code") in own
@@ -302,7 +302,7 @@ def _answering(event: dict[str, Any], doc: Doc, events: list[dict[str, Any]],
     militia denied accusations that it shelled villages in Chile"), names no side; a claim told
     with its maker ("denied government accusations that ...") is answered where it is told."""
     if event["event_type"] != "REJECT" or not event["actor"] or (
-            event["recipient"] and not _own_place(event)):
+            event["recipient"] and not placed_at_home(event)):
         return event
     trigger = doc.char_span(event["trigger_start"], event["trigger_end"],
                             alignment_mode="expand")

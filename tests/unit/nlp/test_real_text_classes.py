@@ -4958,3 +4958,28 @@ def test_a_side_named_in_the_charge_is_not_the_accused(annotate, text, not_aimed
 def test_the_accused_is_whom_the_accusation_is_aimed_at(annotate) -> None:
     assert ("PRY", "ACCUSE", "BOL") in _dyads(annotate(
         "Paraguay accused Bolivia of arming the smugglers on the river."))
+
+
+# stop 27: an act whose only target is its maker's own country, placed by location, where the
+# sentence names the side the report's story has it act on (AB, T, U, W, A-D of dev)
+_BORDER_WAR = ("Pakistani jets bombed Afghan border villages on Monday. Pakistani artillery hit "
+               "a market in Afghanistan on Tuesday. ")
+
+
+@pytest.mark.parametrize("text, dyad", [
+    (_BORDER_WAR + "Pakistan arrested a dozen traders on Wednesday, hours after Afghan fighters "
+     "raided a checkpoint.", ("PAK", "COERCE", "AFG")),
+    (("Ethiopian troops shelled Eritrean border posts on Monday. Ethiopian drones struck a fuel "
+      "depot in Eritrea on Tuesday. On Wednesday Ethiopia expelled two aid workers, hours after "
+      "Eritrean gunners shelled a border town."), ("ETH", "SANCTION", "ERI")),
+])
+def test_an_act_placed_at_home_takes_the_counterpart_its_sentence_and_story_name(
+        annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+def test_an_act_at_home_in_a_story_told_at_home_stays_at_home(annotate) -> None:
+    dyads = _dyads(annotate("Police in Kenya arrested forty protesters on Monday. Kenya detained "
+                            "two opposition leaders on Tuesday while Ugandan officials watched "
+                            "the border."))
+    assert ("KEN", "COERCE", "KEN") in dyads and ("KEN", "COERCE", "UGA") not in dyads
