@@ -410,9 +410,10 @@ FOREIGN_SHARE = 0.25
 COLLECTIVES = {"government", "nation", "country", "state", "power", "side", "party", "ally",
                "partner", "neighbour", "neighbor", "member"}
 # words for many states besides the plurals of `COLLECTIVES` ("called on the world to ...", "urged
-# the international community to ...", "urges all signatories to ..."): a request addressed to
-# them names nobody it is aimed at (`event_participants._asks_many_states`)
-MANY_STATES = frozenset({"world", "community", "signatory"})
+# the international community to ...", "urges all signatories to ...", "accused the West of
+# ..."): a request or a reproach addressed to them names nobody it is aimed at
+# (`event_participants._addresses_many_states`)
+MANY_STATES = frozenset({"world", "community", "signatory", "west"})
 # objects that make an act mutual: "Israel and Hamas accused each other"
 RECIPROCALS = {"each other", "one another", "the other"}
 RECIPROCAL_VERBS = frozenset({"disengage", "trade", "exchange"})

@@ -352,7 +352,7 @@ def placed_target(sentence: Span, token: Token, subject: list[Token], event_type
     country ('Russian troops captured the village', 'Venezuela sent troops to the coast'), nor
     does a speaker's own name place whom it addresses ('the Guyanese ministry demanded the
     release of the crew'), nor does the venue of talks ('met ... in Paris to discuss security')."""
-    if event_type == "REQUEST" and _asks_many_states(token):
+    if aimed_at_many_states(token, event_type):
         return []  # "urged the international community to ...": no place names them
     heads = _target_heads(token)
     bound = _bound_by_subject(token, subject, event_type)
@@ -785,6 +785,11 @@ def _recipients(doc: Doc, token: Token, subject: list[Token], actors: list[Entit
     ("agreed to provide aid for Romania", "demanded that the US cancel ..."); else the first
     other actor named under the trigger. Where talks or a deal are held ("talks in Doha", "in
     Paris, the envoy held talks with ...") is their venue, not the other side."""
+    if event_type == "ACCUSE" and _addresses_many_states(token):
+        # "criticised Western countries for sending tanks to Kyiv": many states named by no side
+        # are reproached, not the side their deeds reach (the groups of AA, AB, I, O and W code
+        # no target)
+        return []
     own = _bound_by_subject(token, subject, event_type)
 
     def others(tokens: list[Token]) -> list[Entity]:
@@ -877,21 +882,36 @@ def _topic(token: Token) -> frozenset[int]:
 def _asks_many_states(token: Token) -> bool:
     """The trigger asks many states, named by no side, to act ("pleaded with its allies to let
     Kyiv fire ...", "urges all signatories to offer help", "asked foreign countries to keep
-    calm", "urged the international community to condemn ..."): whom it addresses, its object
-    or the object of "on", "upon", "with" or "to", is a plural of `COLLECTIVES` or a word of
-    `MANY_STATES`, and it governs what they are to do in an infinitive. Such a request is aimed
-    at nobody: not at a side named in what they are asked to do (the groups of W, S and G code
-    none; A codes the target of sanctions asked for), nor at a place of the sentence. Peoples and
-    people ("called on Arabs to unite against ...", "pressed workers to call off the strike")
-    are no such many: PLOVER's gold codes what they are asked to act on."""
-    addressed = [c for c in token.children if c.dep_ in ("dobj", "dative")] + [
-        o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "with", "to")
-        for o in c.children if o.dep_ == "pobj"]
-    return any(h.pos_ == "NOUN" and (h.lemma_.lower() in MANY_STATES or (
-        h.tag_ == "NNS" and h.lemma_.lower() in COLLECTIVES)) for h in addressed) and any(
+    calm", "urged the international community to condemn ..."): it addresses them
+    (`_addresses_many_states`) and governs what they are to do in an infinitive. Such a request
+    is aimed at nobody: not at a side named in what they are asked to do (the groups of W, S and
+    G code none; A codes the target of sanctions asked for), nor at a place of the sentence.
+    Peoples and people ("called on Arabs to unite against ...", "pressed workers to call off the
+    strike") are no such many: PLOVER's gold codes what they are asked to act on."""
+    return _addresses_many_states(token) and any(
         c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to"
                                                       for a in c.children)
         for c in token.children)
+
+
+def aimed_at_many_states(token: Token, event_type: str) -> bool:
+    """A request asking many states named by no side to act (`_asks_many_states`), or a
+    reproach of them (`_addresses_many_states`)."""
+    return (event_type == "REQUEST" and _asks_many_states(token)) or (
+        event_type == "ACCUSE" and _addresses_many_states(token))
+
+
+def _addresses_many_states(token: Token) -> bool:
+    """Whom the trigger addresses or reproaches, its object, the owner of its object ("the
+    West's arms deliveries") or the object of "on", "upon", "with" or "to", is a plural of
+    `COLLECTIVES` ("Western countries", "its allies") or a word of `MANY_STATES` ("the West",
+    "the international community")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    addressed = objects + [p for o in objects for p in o.children if p.dep_ == "poss"] + [
+        o for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "with", "to")
+        for o in c.children if o.dep_ == "pobj"]
+    return any(h.pos_ in ("NOUN", "PROPN") and (h.lemma_.lower() in MANY_STATES or (
+        h.tag_ in ("NNS", "NNPS") and h.lemma_.lower() in COLLECTIVES)) for h in addressed)
 
 
 def _struck_by_its_verb(token: Token) -> list[Token]:

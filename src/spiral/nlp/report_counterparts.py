@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from spiral.countries import country_name
 from spiral.nlp.calibration import INFERRED_ROLES
+from spiral.nlp.event_participants import aimed_at_many_states
 from spiral.nlp.statement_events import placed_at_home
 from spiral.records import Entity, to_dict
 
@@ -93,14 +94,23 @@ def _story_side(code: str) -> dict[str, Any]:
 
 class ReportCounterparts:
     """Gives each event of `doc._.events` told without a recipient its actor's counterpart in
-    the report (`story_counterparts`)."""
+    the report (`story_counterparts`), but for a request or a reproach of many states named by
+    no side ("criticised Western countries for ...": `aimed_at_many_states`), which is aimed at
+    nobody."""
 
     def __call__(self, doc: Doc) -> Doc:
         events = doc._.events
         doc._.events = tuple(
-            {**event, "recipient": [_story_side(code)], "id": ""} if code else event
+            {**event, "recipient": [_story_side(code)], "id": ""}
+            if code and not _at_many_states(doc, event) else event
             for event, code in zip(events, story_counterparts(events)))
         return doc
+
+
+def _at_many_states(doc: Doc, event: Mapping[str, Any]) -> bool:
+    trigger = doc.char_span(event.get("trigger_start", -1), event.get("trigger_end", -1),
+                            alignment_mode="expand")
+    return trigger is not None and aimed_at_many_states(trigger.root, event["event_type"])
 
 
 @Language.factory("spiral_report_counterparts", requires=["doc._.events"],

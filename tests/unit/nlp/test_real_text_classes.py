@@ -4983,3 +4983,21 @@ def test_an_act_at_home_in_a_story_told_at_home_stays_at_home(annotate) -> None:
                             "two opposition leaders on Tuesday while Ugandan officials watched "
                             "the border."))
     assert ("KEN", "COERCE", "KEN") in dyads and ("KEN", "COERCE", "UGA") not in dyads
+
+
+# stop 27: a reproach of many states named by no side ("the West", "Western nations", "its
+# neighbours") is aimed at nobody, not at the side their deeds reach (AA, AB, I, O, W of dev),
+# nor at the report's counterpart of the speaker
+@pytest.mark.parametrize("text", [
+    "Beijing condemned Western nations for arming Taiwan.",
+    "The Russian president criticised the West's shipments of artillery to Kyiv.",
+    ("Russian jets bombed Kharkiv on Monday. Russian drones hit Odesa on Tuesday. On Wednesday "
+     "Moscow condemned Western nations for sending missiles to Kyiv."),
+])
+def test_a_reproach_of_many_states_is_aimed_at_nobody(annotate, text) -> None:
+    assert {r for _, t, r in _dyads(annotate(text)) if t == "ACCUSE"} == {""}
+
+
+def test_a_reproach_of_one_state_keeps_its_target(annotate) -> None:
+    assert ("CHN", "ACCUSE", "JPN") in _dyads(annotate("Beijing condemned Japan for arming "
+                                                       "Taiwan."))
