@@ -132,12 +132,13 @@ ANSWERING_VERBS = frozenset({"follow", "respond", "retaliate", "answer", "react"
 YIELDING_VERBS = {"accept", "meet", "satisfy", "grant", "bow", "heed"}
 # verbs a labour strike takes ("staged a strike", "called a strike"), unlike a military one
 WALKOUT_VERBS = frozenset({"stage", "call", "hold", "organise", "organize", "join"})
-# verbs of holding ground: told in the present or as ongoing ("is occupied by", "still
-# occupies", "is occupying") they tell a standing state, not an act (`_ground_held`)
-HOLDING_VERBS = frozenset({"occupy"})
-# auxiliaries of the present or of what is going on: "is occupied", "are occupying", "was being
-# occupied"
-PRESENT_OR_ONGOING = frozenset({"is", "are", "am", "'s", "'re", "being"})
+# verbs of holding ground or keeping forces on it: told in the present or as ongoing ("is
+# occupied by", "still occupies", "is stationing soldiers on the islets", "marines have been
+# stationed there for years") they tell a standing state, not an act (`_ground_held`)
+HOLDING_VERBS = frozenset({"occupy", "station"})
+# auxiliaries of the present or of what is going on or has gone on till now: "is occupied",
+# "are occupying", "was being occupied", "have been stationed"
+PRESENT_OR_ONGOING = frozenset({"is", "are", "am", "'s", "'re", "being", "been"})
 OBJECT_NOUNS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(["investigation", "probe", "inquiry", "protest", "complaint", "charge",
                      "lawsuit", "case", "hearing", "allegation", "allegations", "accusation",
@@ -584,12 +585,26 @@ PROSPECTIVE_MODIFIERS = {"possible", "potential", "likely", "expected", "feared"
                          "proposed", "threatened", "imminent", "future", "prospective",
                          "anticipated", "impending", "looming", "hypothetical", "alleged",
                          "suspected", "rumoured", "rumored", "unconfirmed"}
-# nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate"
+# nouns whose "to" clause has not happened: "a bid to join", "an offer to mediate", "an
+# invitation for Lima to join"
 PROSPECTS = {"bid", "plan", "proposal", "offer", "attempt", "effort", "push", "call", "request",
              "invitation", "demand", "threat", "promise", "pledge", "readiness", "willingness",
-             "intention", "desire", "aim", "ambition", "hope", "option", "idea",
+             "intention", "intent", "desire", "aim", "ambition", "hope", "option", "idea",
+             "suggestion",
              "authorisation", "authorization", "approval", "go-ahead", "permission", "consent",
              "mandate", "licence", "license", "agreement", "deal", "decision", "order", "right"}
+# nouns whose "of" phrase names what may yet happen, not what did: "the possibility of an
+# attack", "the risk of widening the war", "the prospect of talks"
+POSSIBILITIES = frozenset({"possibility", "prospect", "risk", "danger", "likelihood", "chance",
+                           "spectre", "specter", "eventuality"})
+# what the phrase of a charge names is alleged, not told as done: "accused Lima of arming the
+# rebels", "blamed Lima for shelling the border", "criticised them for selling rifles to ..."
+CHARGED_IN = {
+    "of": frozenset({"accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent"}),
+    "for": frozenset({"blame", "criticise", "criticize", "condemn", "denounce", "fault", "slam",
+                      "rebuke", "castigate", "chide", "reproach", "censure", "berate", "lambast",
+                      "lambaste", "scold"}),
+}
 # what someone is allowed to do, or is likely to do, has not happened yet
 ENABLING_WORDS = {"let", "allow", "permit", "authorise", "authorize", "permission", "likely",
                   "unlikely", "expect", "poise", "due", "schedule", "demand"}

@@ -12,6 +12,7 @@ from spiral.nlp.event_lexicon import (
     BACKGROUND_PREPS,
     BELIEF_VERBS,
     CALLING_OFF_VERBS,
+    CHARGED_IN,
     CLAIM_VERBS,
     CONDITIONAL_MODALS,
     COOPERATIVE,
@@ -26,6 +27,7 @@ from spiral.nlp.event_lexicon import (
     NUCLEAR_WORDS,
     OFFERING_WORDS,
     PARTAKING_VERBS,
+    POSSIBILITIES,
     PREPARING_VERBS,
     PREVENTING_VERBS,
     PROSPECTIVE_MODIFIERS,
@@ -253,10 +255,10 @@ def _hypothetical(token: Token) -> bool:
     prospect = _prospect_renamed(token)
     if prospect is not None and not _decision_taken(prospect):
         return True  # "Sweden's bid to join NATO", "a plan to send troops"
-    if any(node.dep_ == "pcomp" and node.head.lower_ == "of" and any(
-            a.lemma_ in ("accuse", "charge", "suspect", "convict", "acquit", "guilty", "innocent")
-            for a in list(node.head.ancestors)[:2]) for node in (token, *token.ancestors)):
+    if _charged(token):
         return True  # "accused Israel of detonating pagers, killing nine": all of it alleged
+    if _possible_only(token):
+        return True  # "briefed them on the possibility of an attack by Lima"
     if any(_told_before(clause) for clause in (token, *token.ancestors)):
         return False  # "will hold talks a day after Islamabad launched strikes": it happened
     if renaming_noun(token) is not None and (event_trigger(token) or ("",))[0] in REACTIONS:
@@ -284,6 +286,28 @@ def _hypothetical(token: Token) -> bool:
     return False
 
 
+def _charged(token: Token) -> bool:
+    """The token is in what a charge names: the gerund of the "of" phrase of a verb of charging
+    or of the "for" phrase of a verb of blame (`CHARGED_IN`), hung on the verb or its object
+    ("accused Lima of arming the rebels", "blamed Quito for shelling the border posts")."""
+    return any(node.dep_ == "pcomp" and node.head.lower_ in CHARGED_IN and any(
+        a.lemma_.lower() in CHARGED_IN[node.head.lower_] for a in list(node.head.ancestors)[:2])
+        for node in (token, *token.ancestors))
+
+
+def _possible_only(token: Token) -> bool:
+    """The token, or the clause it is the object of, is what the "of" phrase of a noun of
+    possibility names (`POSSIBILITIES`): "the possibility of an attack", "the risk of
+    widening the war"; a clause with a subject of its own is told for itself."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "of":
+            return node.head.head.lemma_.lower() in POSSIBILITIES
+        if node.dep_ not in ("dobj", "pcomp", "pobj", "prep") \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return False
+    return False
+
+
 def _prospect_renamed(token: Token) -> Token | None:
     """The noun of a prospect (`PROSPECTS`) whose content a to-infinitive tells: its head ("a
     plan to send troops"), or the noun just before its "to" where the parser hung the clause on
@@ -294,7 +318,7 @@ def _prospect_renamed(token: Token) -> Token | None:
     to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if to is None:
         return None
-    if token.dep_ == "acl" and token.head.lemma_.lower() in PROSPECTS:
+    if token.dep_ in ("acl", "advcl") and token.head.lemma_.lower() in PROSPECTS:
         return token.head
     if to.i != token.i - 1 or to.i == token.sent.start:
         return None

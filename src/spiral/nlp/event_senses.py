@@ -268,10 +268,11 @@ def _ordinary_sense(token: Token, cue: Cue) -> tuple[str, str] | None:
 
 
 def _ground_held(token: Token, cue: Cue) -> tuple[str, str] | None:
-    """Ground told as held in the present ("two islets, which are occupied by Chile", "the
-    valley Peru still occupies", "Chile is occupying the reef illegally"): a standing
-    state the annotators code no event for, unlike its taking ("troops occupied the town")
-    (`HOLDING_VERBS`)."""
+    """Ground or a garrison told as held in the present ("two islets, which are occupied by
+    Chile", "the valley Peru still occupies", "Chile is occupying the reef illegally", "Peru is
+    stationing troops on the island"): a standing state the annotators code no event for,
+    unlike its taking or a deployment ("troops occupied the town", "stationed a brigade there
+    last week") (`HOLDING_VERBS`)."""
     if token.pos_ != "VERB" or cue.lemma not in HOLDING_VERBS:
         return None
     held_now = token.tag_ in ("VBZ", "VBP") or any(

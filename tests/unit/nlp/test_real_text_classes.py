@@ -5001,3 +5001,54 @@ def test_a_reproach_of_many_states_is_aimed_at_nobody(annotate, text) -> None:
 def test_a_reproach_of_one_state_keeps_its_target(annotate) -> None:
     assert ("CHN", "ACCUSE", "JPN") in _dyads(annotate("Beijing condemned Japan for arming "
                                                        "Taiwan."))
+
+@pytest.mark.parametrize("text, event_type", [
+    # what a side is blamed or faulted "for" is the charge, alleged, not told as done by the
+    # side that blames (AA, AB, U of dev), as what it is accused "of"
+    ("Uruguay blamed Paraguay for shelling a river patrol boat near the dam.", "ASSAULT"),
+    ("Ecuador criticised Peru for sending warships into the gulf.", "MOBILIZE"),
+])
+def test_what_a_side_is_blamed_for_is_alleged(annotate, text, event_type) -> None:
+    assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+def test_blaming_a_side_still_accuses_it(annotate) -> None:
+    assert ("URY", "ACCUSE", "PRY") in _dyads(annotate(
+        "Uruguay blamed Paraguay for shelling a river patrol boat near the dam."))
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # what the "of" phrase of a noun of possibility names may yet happen (AB, U, I of dev), and
+    # what a suggestion, an intent or an invitation "for" a side is "to" do is not done (AA, Y,
+    # U of dev)
+    ("Officials spoke of the likelihood of Bolivian raids on the river ports.", "ASSAULT"),
+    ("The army briefed ministers on the possibility of a Bolivian offensive and left.",
+     "ASSAULT"),
+    ("Uruguay dismissed the Argentine suggestion to deploy gendarmes in Uruguayan ports.",
+     "MOBILIZE"),
+    ("The rebels declared their intent to seize Bolivian barges on the lake.", "COERCE"),
+    ("The plan contains an invitation for Paraguay to join the alliance against smugglers.",
+     "COOPERATE"),
+])
+def test_what_may_or_is_meant_to_happen_is_not_done(annotate, text, event_type) -> None:
+    assert not any(t == event_type for _, t, _ in _dyads(annotate(text)))
+
+
+def test_an_act_that_raises_a_risk_is_done(annotate) -> None:
+    assert ("BOL", "ASSAULT", "PRY") in _dyads(annotate(
+        "Bolivia shelled Paraguayan river posts, raising the risk of a wider war."))
+
+
+@pytest.mark.parametrize("text", [
+    # forces told as kept somewhere now, or till now, are a standing presence, no deployment
+    # (AB, Y, N of dev), as ground held now is no attack
+    "Paraguay says Bolivia is stationing soldiers on the river islands.",
+    "Uruguayan marines have been stationed on the island for decades.",
+])
+def test_a_garrison_kept_is_no_deployment(annotate, text) -> None:
+    assert not any(t == "MOBILIZE" for _, t, _ in _dyads(annotate(text)))
+
+
+def test_a_garrison_placed_is_a_deployment(annotate) -> None:
+    assert ("BOL", "MOBILIZE") in {d[:2] for d in _dyads(annotate(
+        "Bolivia stationed two battalions near the border last week."))}
