@@ -277,9 +277,13 @@ GAIN_NOUNS = frozenset({"advance", "gain", "inroad"})
 DRIVING_VERBS = frozenset({"drive", "push", "force", "chase"})
 DRIVEN_WORDS = frozenset({"out", "back"})
 # what ships and aircraft enter to show force: "entered its territorial waters" (the parser's
-# lemma of "waters" is "water"), and craft that do so beside the warships a navy sends
-INTRUDED = {"waters", "water", "airspace", "aerospace", "zone", "territory", "sea"}
+# lemma of "waters" is "water"; "air space" written apart is read whole), and craft that do so
+# beside the warships a navy sends
+INTRUDED = {"waters", "water", "airspace", "aerospace", "zone", "territory", "sea", "sky"}
 INTRUDERS = VESSELS | {"plane", "warplane", "airplane", "helicopter", "boat", "drone"}
+# what such craft do to another side's ground, waters or skies: "entered its waters",
+# "breached its airspace", "a jet that strayed into Peru" (a crossing is read only into a side)
+INTRUDING_VERBS = frozenset({"enter", "intrude", "violate", "cross", "breach", "stray"})
 # where forces are sent without going abroad: "sent tanks to its borders", "to the waters near
 # Peru" (the parser's lemma of "waters" is "water")
 FRONTIERS = {"border", "frontier", "coast", "coastline", "region", "area", "zone", "line",
@@ -498,6 +502,13 @@ AERIAL_WORDS = {"drone", "drones", "aircraft", "air", "jets", "bombers"}
 # that call a launch a test: a show of force (PLOVER MOBILIZE), not an attack
 OPEN_WATERS = frozenset({"sea", "waters", "water", "ocean", "coast"})
 TEST_WORDS = frozenset({"test", "tests", "drill", "drills"})
+# a weapon tried out: "tested a new cruise missile", "carried out a test launch of a rocket",
+# "announced tests of its underwater drone", "conducted a nuclear test": a show of force (PLOVER
+# MOBILIZE, as test-firing), told by the weapon the verb's object or the test's words name
+# (lemmas; "tested the waters" or "a test of resolve" is no such act)
+TESTING_WORDS = frozenset({"test", "testing"})
+TESTED_WEAPONS = frozenset({"missile", "rocket", "weapon", "drone", "torpedo", "warhead", "bomb",
+                            "icbm", "irbm", "ballistic", "nuclear", "hypersonic", "interceptor"})
 # targets no sentence places in a country: a ship and the open sea ("shelled a fishing boat in
 # the open ocean", "sent warships to the Caribbean"); whatever place the sentence names, they
 # are not there (a ship's side is named, "a Filipino boat", or left unknown)
@@ -945,7 +956,8 @@ WISHES = frozenset({"desire", "wish", "call", "push", "plea", "appeal", "hope", 
 OBJECT_SENSES: tuple[tuple[str, frozenset[str], tuple[str, str] | None], ...] = (
     # "violated Estonia's airspace", "violated the country's waters": an incursion (COERCE), as
     # the annotators code it
-    ("violate", frozenset({"airspace", "aerospace", "waters", "territory", "border", "frontier"}),
+    ("violate", frozenset({"airspace", "aerospace", "waters", "territory", "border", "frontier",
+                           "sky"}),
      ("COERCE", "")),
     # "violated a ban by the general", "violated the ceasefire (agreement)": an order defied or
     # a truce broken is a rejection, as PLOVER's gold codes the one and the tables coded both

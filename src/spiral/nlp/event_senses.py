@@ -52,6 +52,7 @@ from spiral.nlp.event_lexicon import (
     INTERLOCUTORS,
     INTRUDED,
     INTRUDERS,
+    INTRUDING_VERBS,
     JOINT_NOUNS,
     KEEPING_AWAY_VERBS,
     LEAVING_NOUNS,
@@ -103,6 +104,8 @@ from spiral.nlp.event_lexicon import (
     SUPPRESSING_VERBS,
     TELLING_VERBS,
     TERRAIN,
+    TESTED_WEAPONS,
+    TESTING_WORDS,
     TRADE_CURBS,
     TRADE_WORDS,
     TRAVEL_NOTICES,
@@ -776,9 +779,26 @@ def _order_event(token: Token, cue: Cue) -> tuple[str, str] | None:
 
 def _intruded(token: Token, cue: Cue) -> bool:
     """What ships or aircraft enter: waters, airspace or a zone (`INTRUDED`: "entered its
-    waters")."""
-    return any(o.lemma_.lower() in INTRUDED for o in [*cue.objects, *(
+    waters", "violated its air space")."""
+    return any(_intruded_word(o) for o in [*cue.objects, *(
         g for c in cue.children if c.dep_ == "prep" for g in c.children)])
+
+
+def _intruded_word(noun: Token) -> bool:
+    """A word of `INTRUDED`, also written in two ("air space" as "airspace")."""
+    lemma = noun.lemma_.lower()
+    return lemma in INTRUDED or any(c.lower_ + lemma in INTRUDED for c in compounds(noun))
+
+
+def _intruder_lemmas(token: Token) -> set[str]:
+    """The lemmas of what moves: the subject's words or, for a clause on a noun with no
+    subject but a relative pronoun ("its jets, which breached ...", "one of its jets strayed
+    into Peru", read as a participle), the words of that noun."""
+    lemmas = _subject_lemmas(token)
+    if token.dep_ in ("relcl", "acl") and lemmas <= RELATIVE_PRONOUNS:
+        head = token.head
+        lemmas |= {t.lemma_.lower() for t in (head, *compounds(head), *of_objects(head))}
+    return lemmas
 
 
 def _into_a_side(token: Token) -> bool:
@@ -817,11 +837,13 @@ def _phrasal_event(token: Token, cue: Cue) -> tuple[str, str] | None:
     if lemma in ("leave", "abandon", "vacate", "quit") and _subject_lemmas(token) & (
             FORCES | VESSELS):
         return ("RETREAT", "withdraw")  # "the vessels left the reef", "troops abandoned positions"
-    if lemma in ("enter", "intrude", "violate", "cross") and _subject_lemmas(token) & INTRUDERS \
+    if lemma in INTRUDING_VERBS and _intruder_lemmas(token) & INTRUDERS \
             and (_into_a_side(token) or (lemma != "cross" and _intruded(token, cue))):
         return ("MOBILIZE", "troops")  # "four armed coastguard vessels entered its waters"
     if lemma == "build" and "up" in particles:
         return ("MOBILIZE", "troops")  # "continues to build up forces along the border"
+    if lemma == "test" and token.pos_ == "VERB" and any(_weapon_named(o) for o in cue.objects):
+        return ("MOBILIZE", "weapons")  # "tested a new cruise missile", as "test-fired"
     if _forces_moved(token, cue):
         return ("MOBILIZE", "troops")  # "has moved thousands of troops to the border"
     if lemma == "stand" and any(c.dep_ == "prep" and c.lower_ in ("by", "with") and any(
@@ -1078,7 +1100,26 @@ def object_event(noun: Token) -> tuple[str, str] | None:
         return ("SANCTION", "")  # "issued a travel warning": a sanction of where not to go
     if lemma in LEAVING_NOUNS and _left_agreement(noun):
         return ("REJECT", "")  # "Russia's withdrawal from the treaty": leaving an agreement
+    if _weapons_test(noun):
+        return ("MOBILIZE", "weapons")  # "conducted a test launch of a missile"
     return OBJECT_NOUNS.get(noun.lower_) or OBJECT_NOUNS.get(lemma)
+
+
+def _weapons_test(noun: Token) -> bool:
+    """'tests of a cruise missile', 'a missile test', 'a nuclear test', 'a test launch of a
+    rocket': a test, or a launch called one, of a weapon its words name (`TESTED_WEAPONS`)."""
+    lemma = noun.lemma_.lower()
+    tested = lemma in TESTING_WORDS or (lemma == "launch" and any(
+        c.lemma_.lower() in TESTING_WORDS for c in compounds(noun)))
+    return tested and _weapon_named(noun)
+
+
+def _weapon_named(noun: Token) -> bool:
+    """Whether the noun, its modifiers or what it is of name a weapon ("the new cruise
+    missile", "tests of its underwater drone", "a nuclear test")."""
+    return any(t.lemma_.lower() in TESTED_WEAPONS
+               for n in (noun, *of_objects(noun)) for t in (n, *(
+                   c for c in n.children if c.dep_ in ("compound", "amod", "nmod"))))
 
 
 def _warns_of_consequence(token: Token) -> bool:

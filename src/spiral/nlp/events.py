@@ -154,9 +154,13 @@ class EventCoder:
             if parties is None:
                 continue
             actors, recipients = parties
-            shown = event_type == "ASSAULT" and _weapons_test(token)
-            if shown:  # aimed at no one: whoever watches it fall is no target
-                event_type, mode, recipients = "MOBILIZE", "weapons", []
+            if event_type == "ASSAULT" and _weapons_test(token):
+                event_type, mode = "MOBILIZE", "weapons"
+            # a weapon fired at no one or tested is aimed at no one: whoever watches it fall,
+            # or the side a place near the test names, is no target
+            shown = (event_type, mode) == ("MOBILIZE", "weapons")
+            if shown:
+                recipients = []
             state_sense = STATE_SENSES.get(verb_lemma(token)) if event_type == "PROTEST" else None
             if state_sense and any(_a_state(a) for a in actors) \
                     and not any(t.lemma_.lower() in PROTESTERS for t in named_part(subject)):

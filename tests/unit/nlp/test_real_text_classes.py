@@ -5052,3 +5052,47 @@ def test_a_garrison_kept_is_no_deployment(annotate, text) -> None:
 def test_a_garrison_placed_is_a_deployment(annotate) -> None:
     assert ("BOL", "MOBILIZE") in {d[:2] for d in _dyads(annotate(
         "Bolivia stationed two battalions near the border last week."))}
+
+@pytest.mark.parametrize("text, dyad", [
+    # craft of a side breaching, violating or straying into another's airspace, waters or
+    # ground show force against it, with "air space" written apart, a relative clause or a
+    # participle telling the craft (AA, AB, I, V of dev)
+    ("Two Bolivian helicopters breached Chilean airspace near the salt flats.",
+     ("BOL", "MOBILIZE", "CHL")),
+    ("Argentine fighter jets violated Uruguayan air space twice on Sunday.",
+     ("ARG", "MOBILIZE", "URY")),
+    (("Uruguay complained after a Paraguayan patrol boat, which had lost its bearings, strayed "
+      "into Uruguay."), ("PRY", "MOBILIZE", "URY")),
+    ("Guyana's army said it tracked a Venezuelan drone breaching Guyanese airspace at dawn.",
+     ("VEN", "MOBILIZE", "GUY")),
+])
+def test_craft_breaching_anothers_airspace_show_force(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Bolivian pilot breached safety rules during the air show.",
+    "Chilean tourists strayed into a minefield near the old border post.",
+])
+def test_a_rule_breached_or_a_walker_astray_shows_no_force(annotate, text) -> None:
+    assert not any(t in ("MOBILIZE", "COERCE") for _, t, _ in _dyads(annotate(text)))
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a weapon tested, by the verb or a test its light verb names, is a show of force aimed at
+    # no one, as a missile test-fired is (AA, N, P, R, S, Y, Z of dev)
+    ("Iran tested a new cruise missile over the Gulf on Monday.", "IRN"),
+    ("Pakistan carried out a test launch of a medium-range ballistic missile.", "PAK"),
+    ("India announced tests of its new underwater drone.", "IND"),
+    ("Bolivia held a missile test near the border with Chile.", "BOL"),
+])
+def test_a_weapon_tested_is_a_show_of_force_at_no_one(annotate, text, actor) -> None:
+    assert _dyads(annotate(text)) == {(actor, "MOBILIZE", "")}
+
+
+@pytest.mark.parametrize("text", [
+    "The long standoff tested Chile's resolve.",
+    "Peru's foreign minister called the vote a test of the alliance's unity.",
+])
+def test_a_test_of_no_weapon_is_no_show_of_force(annotate, text) -> None:
+    assert not any(t == "MOBILIZE" for _, t, _ in _dyads(annotate(text)))
