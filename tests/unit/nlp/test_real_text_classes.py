@@ -4886,6 +4886,26 @@ def test_a_misspelt_surname_is_the_person_named_before(annotate) -> None:
                    "Tabboune said the border would stay closed.")
     assert _speakers(doc)[-1][:2] == ("DZA", "GOV")
 
+
+@pytest.mark.parametrize("text, day, last", [
+    # office holders by office: Pakistan's information ministers, Papua New Guinea's prime
+    # ministers, a shadow minister before taking office, the bodies each side of the Taiwan
+    # Strait speaks through (AB, AA, Z of dev)
+    ("Information Minister Attaullah Tarar said the army stood ready.", "2025-05-01",
+     ("PAK", "GOV")),
+    ("Prime Minister James Marape said the pact would be signed soon.", "2024-01-10",
+     ("PNG", "GOV")),
+    ("Penny Wong said the region had become less secure.", "2022-04-20", ("AUS", "OPP")),
+    ("The Mainland Affairs Council said the new rules had no legal force.", "2024-06-22",
+     ("TWN", "GOV")),
+    # India's finance and defence ministers of 2014-19, and a wire service's other spelling
+    ("Union Minister Arun Jaitley said the army would respond.", "2017-06-01", ("IND", "GOV")),
+    ("Tass said two drones were downed over the region.", "2024-01-10", ("RUS", "MED")),
+])
+def test_knowledge_base_gaps_by_office(annotate, text, day, last) -> None:
+    assert _speakers(annotate(text, day))[0][:2] == last
+
+
 @pytest.mark.parametrize("text, event_type", [
     # an act a side is told to take no part in, by a negated verb of taking part, is not done
     # by it (Q, V, Z of dev, and C as a repeat)
