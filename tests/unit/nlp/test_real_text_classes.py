@@ -4906,6 +4906,20 @@ def test_knowledge_base_gaps_by_office(annotate, text, day, last) -> None:
     assert _speakers(annotate(text, day))[0][:2] == last
 
 
+@pytest.mark.parametrize("text, code", [
+    # a military body named by its kind and placed nowhere is of the state that last spoke or
+    # acted, as a ministry is (AB, E, Z of dev)
+    (("Ukraine said on Friday that its drones had reached two airfields. The General Staff said "
+      "three hangars were hit."), "UKR"),
+    (("Poland scrambled jets after drones crossed its border. The air force said two of them "
+      "were downed near the town."), "POL"),
+    (("Manila lodged a protest over the blockade. The task force said coast guard boats had been "
+      "rammed."), "PHL"),
+])
+def test_a_military_body_by_its_kind_is_of_the_state_that_last_acted(annotate, text, code) -> None:
+    assert _speakers(annotate(text))[-1][0] == code
+
+
 @pytest.mark.parametrize("text, event_type", [
     # an act a side is told to take no part in, by a negated verb of taking part, is not done
     # by it (Q, V, Z of dev, and C as a repeat)
