@@ -4901,6 +4901,9 @@ def test_a_misspelt_surname_is_the_person_named_before(annotate) -> None:
     # India's finance and defence ministers of 2014-19, and a wire service's other spelling
     ("Union Minister Arun Jaitley said the army would respond.", "2017-06-01", ("IND", "GOV")),
     ("Tass said two drones were downed over the region.", "2024-01-10", ("RUS", "MED")),
+    # the heads of Taiwan's council for mainland affairs and of the Gulf's regional bloc
+    ("Chiu Chui-cheng said the new rules had no legal force.", "2024-06-22", ("TWN", "GOV")),
+    ("Mr Albudaiwi said the islands belong to the Emirates.", "2024-05-01", ("IGO", "IGO")),
 ])
 def test_knowledge_base_gaps_by_office(annotate, text, day, last) -> None:
     assert _speakers(annotate(text, day))[0][:2] == last
