@@ -335,7 +335,10 @@ STATE_BODIES = frozenset({"ministry", "government", "authorities", "army", "mili
                           # "the Department of Foreign Affairs", "the city council", "the state
                           # emergency service" ("office" is left out: "the presidential office"
                           # placed so cost a false event on the S+T validation reports)
-                          "department", "council", "service"})
+                          "department", "council", "service",
+                          # "the General Staff", "the air force", "the task force": a military
+                          # body named by its kind (real-text AB, E, Z)
+                          "staff", "force"})
 # words of an office that governs: a group's ministry or government ("the Taliban's defence
 # ministry", "a Taliban government official", "the Hamas-run health ministry") speaks for the
 # state it runs, not as an armed group

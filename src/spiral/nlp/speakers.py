@@ -66,7 +66,7 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 # ministry said ... It called on ... It said ...")
 SENTENCES_BACK = 2
 # bodies that are a state's forces, beside its government's
-MILITARY_BODIES = frozenset({"army", "military", "navy"})
+MILITARY_BODIES = frozenset({"army", "military", "navy", "staff", "force"})
 
 
 def in_context(doc: Doc, source: list[Token], quote: Quote, earlier: list[Quote]) -> Quote:

@@ -4886,6 +4886,43 @@ def test_a_misspelt_surname_is_the_person_named_before(annotate) -> None:
                    "Tabboune said the border would stay closed.")
     assert _speakers(doc)[-1][:2] == ("DZA", "GOV")
 
+
+@pytest.mark.parametrize("text, day, last", [
+    # office holders by office: Pakistan's information ministers, Papua New Guinea's prime
+    # ministers, a shadow minister before taking office, the bodies each side of the Taiwan
+    # Strait speaks through (AB, AA, Z of dev)
+    ("Information Minister Attaullah Tarar said the army stood ready.", "2025-05-01",
+     ("PAK", "GOV")),
+    ("Prime Minister James Marape said the pact would be signed soon.", "2024-01-10",
+     ("PNG", "GOV")),
+    ("Penny Wong said the region had become less secure.", "2022-04-20", ("AUS", "OPP")),
+    ("The Mainland Affairs Council said the new rules had no legal force.", "2024-06-22",
+     ("TWN", "GOV")),
+    # India's finance and defence ministers of 2014-19, and a wire service's other spelling
+    ("Union Minister Arun Jaitley said the army would respond.", "2017-06-01", ("IND", "GOV")),
+    ("Tass said two drones were downed over the region.", "2024-01-10", ("RUS", "MED")),
+    # the heads of Taiwan's council for mainland affairs and of the Gulf's regional bloc
+    ("Chiu Chui-cheng said the new rules had no legal force.", "2024-06-22", ("TWN", "GOV")),
+    ("Mr Albudaiwi said the islands belong to the Emirates.", "2024-05-01", ("IGO", "IGO")),
+])
+def test_knowledge_base_gaps_by_office(annotate, text, day, last) -> None:
+    assert _speakers(annotate(text, day))[0][:2] == last
+
+
+@pytest.mark.parametrize("text, code", [
+    # a military body named by its kind and placed nowhere is of the state that last spoke or
+    # acted, as a ministry is (AB, E, Z of dev)
+    (("Ukraine said on Friday that its drones had reached two airfields. The General Staff said "
+      "three hangars were hit."), "UKR"),
+    (("Poland scrambled jets after drones crossed its border. The air force said two of them "
+      "were downed near the town."), "POL"),
+    (("Manila lodged a protest over the blockade. The task force said coast guard boats had been "
+      "rammed."), "PHL"),
+])
+def test_a_military_body_by_its_kind_is_of_the_state_that_last_acted(annotate, text, code) -> None:
+    assert _speakers(annotate(text))[-1][0] == code
+
+
 @pytest.mark.parametrize("text, event_type", [
     # an act a side is told to take no part in, by a negated verb of taking part, is not done
     # by it (Q, V, Z of dev, and C as a repeat)
