@@ -418,13 +418,19 @@ def _count(token: Token) -> int:
 def _without_relative_clauses(sentence: Span) -> str:
     """The sentence's words outside its relative clauses: "Russia, which invaded in 2022,
     fired drones overnight" dates the drones, not the invasion (a relative clause's own events
-    take the date it gives them). A clause that qualifies a date ("since 2014, when ...") stays."""
+    take the date it gives them). A clause that qualifies a date ("since 2014, when ...") stays,
+    and so does one hung on a sentence's nominal root: the parser that roots "The head of the
+    group X said on Tuesday ..." in "head" has made the sentence's own verb its relative clause."""
     inner = {t.i for t in sentence if t.dep_ == "relcl" and not _names_a_date(t.head)
-             for t in t.subtree}
+             and not _nominal_root(t.head) for t in t.subtree}
     if not inner:
         return extensions.text_of(sentence)
     return "".join(t.text_with_ws if t.i not in inner else " " * len(t.text_with_ws)
                    for t in sentence)
+
+
+def _nominal_root(token: Token) -> bool:
+    return token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN")
 
 
 def _names_a_date(token: Token) -> bool:
