@@ -13,12 +13,13 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from spiral.nlp import extensions, layout
-from spiral.nlp.event_lexicon import REPORTING_VERBS
+from spiral.nlp.event_lexicon import REPORTING_VERBS, SPANS_OF_TIME
 from spiral.records import DatePrecision
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -26,6 +27,15 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december"]
 # a month as news writes it: in full or cut short ("Jan.", "Sept")
 MONTH_WORDS = frozenset(MONTHS) | {m[:3] for m in MONTHS} | {"sept"}
+DAY_WORDS = frozenset({"yesterday", "today", "tonight"})
+YEAR = re.compile(r"(?:19|20)\d{2}")
+# the modifiers a noun takes a date in: "Sunday's raid", "the 2016 accord", "the March 3 bombing"
+NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "nummod", "amod"})
+# prepositions that time a clause by the act they govern ("met during Monday's talks", "the
+# thaw that followed the 2018 accord"), unlike those that only name it ("answered Monday's
+# raid", "in response to Monday's raid", "compared it with the 2019 bombing")
+TIMING_PREPOSITIONS = frozenset({"during", "at", "on", "in", "throughout", "amid", "amidst",
+                                 "after", "following", "since", "before", "until"})
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _ANY_MONTH = _MONTH.replace("?P<month>", "?:")
 # a weekday written with its date ("Friday, Jan. 21, 2022", "Thursday, 12 June") names that
@@ -418,13 +428,51 @@ def _count(token: Token) -> int:
 def _without_relative_clauses(sentence: Span) -> str:
     """The sentence's words outside its relative clauses: "Russia, which invaded in 2022,
     fired drones overnight" dates the drones, not the invasion (a relative clause's own events
-    take the date it gives them). A clause that qualifies a date ("since 2014, when ...") stays."""
+    take the date it gives them). A clause that qualifies a date ("since 2014, when ...") stays,
+    and so does one hung on a sentence's nominal root: the parser that roots "The head of the
+    group X said on Tuesday ..." in "head" has made the sentence's own verb its relative clause."""
     inner = {t.i for t in sentence if t.dep_ == "relcl" and not _names_a_date(t.head)
-             for t in t.subtree}
+             and not _nominal_root(t.head) for t in t.subtree} | dates_of_objects(sentence)
     if not inner:
         return extensions.text_of(sentence)
     return "".join(t.text_with_ws if t.i not in inner else " " * len(t.text_with_ws)
                    for t in sentence)
+
+
+def dates_of_objects(tokens: Iterable[Token], trigger: Token | None = None) -> set[int]:
+    """The words of the dates in `tokens` that qualify an act named as an object ("called
+    Sunday's raid cowardly", "summoned the envoy over Tuesday's shelling", "urged them to honour
+    the 2016 accord"): that act's date, not the date of the clause naming it, unless the act is
+    the `trigger` itself. A phrase that sets the clause in that act's time ("during Monday's
+    talks", `TIMING_PREPOSITIONS`) keeps its date."""
+    return {t.i for word in tokens if word.dep_ in NOUN_MODIFIER_DEPS and _a_date_word(word)
+            and _phrase_head(word.head) is not trigger
+            and _an_act_outside_its_time(_phrase_head(word.head)) for t in word.subtree}
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The noun a compound belongs to: "attack" for "bomb" in "a 2019 car bomb attack"."""
+    while noun.dep_ == "compound" and noun.head is not noun:
+        noun = noun.head
+    return noun
+
+
+def _an_act_outside_its_time(noun: Token) -> bool:
+    """An object noun naming an act ("raid", "the 2016 accord"), not a time ("the night of
+    October 17th", "the early hours of Friday morning"), that the clause does not time itself
+    by."""
+    return noun.pos_ == "NOUN" and noun.lower_ not in SPANS_OF_TIME and not _names_a_date(noun) \
+        and (noun.dep_ == "dobj" or noun.dep_ == "pobj"
+             and noun.head.lower_ not in TIMING_PREPOSITIONS)
+
+
+def _a_date_word(token: Token) -> bool:
+    return names_a_day_or_month(token) or token.lower_ in DAY_WORDS or (
+        token.like_num and YEAR.fullmatch(token.text) is not None)
+
+
+def _nominal_root(token: Token) -> bool:
+    return token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN")
 
 
 def _names_a_date(token: Token) -> bool:

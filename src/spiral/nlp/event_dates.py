@@ -11,6 +11,7 @@ from spiral.nlp.dates import (
     PERFECT_AUXILIARIES,
     clause_offset,
     date_told_around,
+    dates_of_objects,
     last_day_named,
     named_in_a_present_state,
     names_a_day_or_month,
@@ -167,7 +168,9 @@ def _own_clause_text(token: Token) -> str:
     phrase = _phrase(token)
     dates = [t for word in phrase for c in word.children if _dates_its_clause(c)
              for t in c.subtree]
-    return "".join(t.text_with_ws for t in sorted(phrase + dates, key=lambda t: t.i))
+    objects_own = dates_of_objects(phrase, token)
+    return "".join(t.text_with_ws for t in sorted(phrase + dates, key=lambda t: t.i)
+                   if t.i not in objects_own)
 
 
 def _dates_its_clause(child: Token) -> bool:

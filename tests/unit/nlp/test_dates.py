@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.lang.en import English
+from spacy.tokens import Doc
 
-from spiral.nlp.dates import resolve_date
+from spiral.nlp.dates import find_event_date, resolve_date
 
 PUBLISHED = date(2024, 11, 22)  # a Friday
 
@@ -144,3 +146,38 @@ def test_an_act_inside_a_dated_clause_takes_that_clauses_date(annotate) -> None:
     agreed = [(e["date"], e["date_precision"]) for e in doc._.events
               if e["event_type"] == "AGREE"]
     assert agreed == [("2023-03-01", "month")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, event_type, dated", [
+    # a date that qualifies an act named as the object is that act's, not the answer's
+    ("Iraq's foreign ministry summoned the Turkish envoy over Sunday's shelling of a border village.",
+     "ACCUSE", ("2024-11-22", "day")),
+    ("The Colombian government urged Caracas to respect the 1941 fisheries treaty.", "REQUEST",
+     ("2024-11-22", "day")),
+    # named by the trigger itself, or setting the clause in its time, it dates the act
+    ("Tuesday's shelling of the border village killed two farmers, the Iraqi army said.",
+     "ASSAULT", ("2024-11-19", "day")),
+    ("Envoys of Iran and Pakistan met during Wednesday's talks in Doha and agreed to reopen the border.",
+     "CONSULT", ("2024-11-20", "day")),
+])
+def test_a_date_qualifying_an_object_dates_that_act_only(annotate, text, event_type,
+                                                         dated) -> None:
+    doc = annotate(text, "2024-11-22")
+    found = [(e["date"], e["date_precision"]) for e in doc._.events
+             if e["event_type"] == event_type]
+    assert found and set(found) == {dated}, doc._.events
+
+
+def test_a_verb_the_parser_hung_on_a_nominal_root_still_dates_its_sentence() -> None:
+    # "The chief of the rebel movement Kora said on Monday ...": rooted in "chief", the parser
+    # made the sentence's own verb a relative clause of it; its day is still the sentence's
+    words = ["The", "chief", "of", "the", "movement", "Kora", "said", "on", "Monday", "that",
+             "talks", "failed", "."]
+    heads = [1, 1, 1, 4, 2, 6, 1, 6, 7, 11, 11, 6, 1]
+    deps = ["det", "ROOT", "prep", "det", "pobj", "nsubj", "relcl", "prep", "pobj", "mark",
+            "nsubj", "ccomp", "punct"]
+    pos = ["DET", "NOUN", "ADP", "DET", "NOUN", "PROPN", "VERB", "ADP", "PROPN", "SCONJ", "NOUN",
+           "VERB", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert find_event_date(doc[:], date(2024, 3, 6)) == (date(2024, 3, 4), "day")
