@@ -14,6 +14,7 @@ from spiral.nlp.red_line_lexicon import (
     DECLARING_VERBS,
     ONLOOKING_SECTORS,
     OWN_PRONOUNS,
+    OWNING_PRONOUNS,
     THREAT_WORDS,
 )
 from spiral.nlp.speakers import resolve
@@ -35,7 +36,7 @@ def own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
             continue
         act = token.head
         doer = doer_of(act)
-        if doer is None or not keeps_on(act) or not _own(doc, doer, declarer):
+        if doer is None or not keeps_on(act) or not _own_doing(doc, doer, declarer):
             continue
         # what the other side does ("until Benin acts"); else a step told before or a state of
         # things ("if this happens", "if the cost is too high") when the act bears on another,
@@ -60,6 +61,20 @@ def _own(doc: Doc, word: Token, declarer: Entity) -> bool:
     no one else ("unless they withdraw" said of the other side is theirs)."""
     entity = entity_at(doc, word.idx, word.idx + len(word.text))
     return entity.code == declarer.code if entity is not None else word.lower_ in OWN_PRONOUNS
+
+
+def _own_doing(doc: Doc, word: Token, declarer: Entity) -> bool:
+    """Whether the doer of an act is the declarer's side, or an act of that side named by a
+    noun or a gerund: "our raids", "the group's shelling of the border" (its possessor is the
+    side, a name of its country or a possessive pronoun, through any nouns between)."""
+    while not _own(doc, word, declarer):
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return False
+        if owner.lower_ in OWNING_PRONOUNS:
+            return True
+        word = owner
+    return True
 
 
 def _names_other(doc: Doc, words: list[Token], declarer: Entity) -> bool:

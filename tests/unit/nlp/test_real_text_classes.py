@@ -4958,3 +4958,30 @@ def test_a_side_named_in_the_charge_is_not_the_accused(annotate, text, not_aimed
 def test_the_accused_is_whom_the_accusation_is_aimed_at(annotate) -> None:
     assert ("PRY", "ACCUSE", "BOL") in _dyads(annotate(
         "Paraguay accused Bolivia of arming the smugglers on the river."))
+
+
+@pytest.mark.parametrize("text, declarer", [
+    # red lines, sixth round (stop 27, AA of dev): the declarer's own act limited by "only" to
+    # the time the other side acts, with "only" said of the act and the act named by a noun
+    # its side owns
+    (("Quito's defence minister said the country's raids would only stop when Lima pulls its "
+      "troops back from the pass."), "ECU"),
+    (("Bolivia said its navy's blockade of the lake would only be lifted when Peru withdraws its "
+      "patrol boats."), "BOL"),
+    # an inverted "should" the parser hangs on the verb of declaring, after the act declared as
+    # an infinitive of the verb's object (AA of dev)
+    (("Quito has announced plans to close the border crossings should Lima send troops into the "
+      "disputed zone."), "ECU"),
+    (("Chile declared its readiness to shoot down Bolivian drones should they fly over the "
+      "northern mines again."), "CHL"),
+])
+def test_own_acts_limited_to_the_others_step_are_lines(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the deliveries to Lima would only resume when the airport reopens.",
+    "Peru announced plans to hold talks with Chile should the fishing season open early.",
+])
+def test_a_limit_or_a_plan_with_no_threat_draws_no_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
