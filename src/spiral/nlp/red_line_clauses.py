@@ -16,6 +16,7 @@ from spiral.nlp.red_line_lexicon import (
     FUTURE_MODALS,
     LASTING_VERBS,
     NOT_CONDITIONING,
+    NOT_KNOWN,
     WARNING_VERBS,
 )
 
@@ -70,6 +71,17 @@ def told_as_done(verb: Token) -> bool:
 def any_such(noun: Token) -> bool:
     """'any escalation', 'every threat': a kind of step, not one that was taken."""
     return any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in noun.children)
+
+
+def asked(verb: Token) -> bool:
+    """"it is unclear if such a strike would bring a response", "asked whether Lima would answer":
+    a clause opened by "whether", or by "if" as what a verb asks or as the clause "it is unclear"
+    stands for, is a question; it sets no condition and states no line."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if "whether" in marks:
+        return True
+    return "if" in marks and (verb.dep_ in ("ccomp", "csubj") or verb.dep_ == "advcl" and any(
+        c.dep_ == "acomp" and c.lower_ in NOT_KNOWN for c in verb.head.children))
 
 
 def condition_clause(token: Token) -> list[Token] | None:

@@ -13,6 +13,7 @@ from spiral.nlp import extensions
 from spiral.nlp.quotes import SPEECH_VERBS
 from spiral.nlp.red_line_clauses import (
     as_long_as,
+    asked,
     clause_around,
     clause_of,
     condition_clause,
@@ -100,7 +101,11 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
     acting = {t.head.i for t in tokens if t.dep_ == "dobj" and t.lemma_.lower() in ACTION_NOUNS}
     text = extensions.text_of(sentence)
     may_name_red_line = _may_name_red_line(text)
+    # "it is unclear if such a strike would bring a response": a question asked states nothing
+    questioned = {t.i for v in tokens if v.pos_ in ("VERB", "AUX") and asked(v) for t in v.subtree}
     for token in tokens:
+        if token.i in questioned:
+            continue
         condition = condition_clause(token)
         if condition is not None:
             if token.head.dep_ == "advcl" and token.head.i > token.i \

@@ -91,6 +91,34 @@ def declared_within(doc: Doc, sentence: Span, consequence: str) -> Entity | None
     "the row began when the minister said any ... would ...", "he said, promising to
     destroy ..."); None when there is none, or it resolves to no country or body (the
     statement's holder then answers)."""
+    subject = _inner_sayer(sentence, consequence)
+    if subject is None:
+        return None
+    entity = entity_at(doc, subject.idx, subject.idx + len(subject.text)) or _resolved(
+        doc, subject)[0]
+    return entity if entity is not None and entity.code and not onlooker(entity) else None
+
+
+def told_by_unnamed(doc: Doc, sentence: Span, consequence: str) -> bool:
+    """"The ministry has said nothing, but experts say Lima might hit back if ...": a line
+    inside what unnamed people of no party say (experts, analysts) is theirs to tell, not the
+    line of a party the sentence names elsewhere."""
+    subject = _inner_sayer(sentence, consequence)
+    if subject is None or entity_at(doc, subject.idx, subject.idx + len(subject.text)):
+        return False
+    speaker, anonymous = _resolved(doc, subject)
+    return speaker is None and anonymous
+
+
+def _resolved(doc: Doc, subject: Token) -> tuple[Entity | None, bool]:
+    """The speaker resolver's reading of a subject, without the clauses hung on it."""
+    return resolve(doc, [t for t in subject.subtree
+                         if t.dep_ not in ("relcl", "acl") or t.i == subject.i])
+
+
+def _inner_sayer(sentence: Span, consequence: str) -> Token | None:
+    """The subject of the innermost verb of saying, warning or delivering under which the
+    consequence is said, when that verb is not the sentence's own."""
     words = set(re.findall(r"\w+", consequence.lower()))
     said = [t.i for t in sentence if t.lower_ in words]
     best = None
@@ -107,12 +135,7 @@ def declared_within(doc: Doc, sentence: Span, consequence: str) -> Entity | None
     while not any(c.dep_ == "nsubj" for c in best.children) \
             and best.dep_ in ("xcomp", "advcl", "conj") and best.head.i != best.i:
         best = best.head
-    subject = next((c for c in best.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    entity = entity_at(doc, subject.idx, subject.idx + len(subject.text)) or resolve(
-        doc, [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") or t.i == subject.i])[0]
-    return entity if entity is not None and entity.code and not onlooker(entity) else None
+    return next((c for c in best.children if c.dep_ == "nsubj"), None)
 
 
 def onlooker(declarer: Entity) -> bool:

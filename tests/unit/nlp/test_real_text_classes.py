@@ -4985,3 +4985,24 @@ def test_own_acts_limited_to_the_others_step_are_lines(annotate, text, declarer)
 ])
 def test_a_limit_or_a_plan_with_no_threat_draws_no_line(annotate, text) -> None:
     assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # red lines, sixth round (stop 27; AA, N and Z of dev): a conditional the writer asks about
+    # or unnamed experts tell is no party's line; a question opened by "whether", or by "if"
+    # after what is not known, states nothing
+    ("Peru's defence minister said it is unclear if that means a raid on Lima would bring a "
+     "military response from Quito."),
+    "Chile's president wondered if any attack on the mines would be met with force.",
+    # what unnamed experts say a party might do is theirs to tell, not the party's line
+    ("The Peruvian ministry has said nothing about it, but trade experts say these are goods "
+     "Lima could hit if it decides to answer in kind."),
+])
+def test_a_conditional_asked_or_told_by_onlookers_draws_no_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+def test_a_line_said_beside_a_question_is_still_drawn(annotate) -> None:
+    assert [r["declarer"]["code"] for r in annotate(
+        "Quito's defence minister said it was unclear if Lima wanted war, but any attack on the "
+        "port would be met with a harsh response.")._.red_lines] == ["ECU"]
