@@ -5006,3 +5006,21 @@ def test_a_line_said_beside_a_question_is_still_drawn(annotate) -> None:
     assert [r["declarer"]["code"] for r in annotate(
         "Quito's defence minister said it was unclear if Lima wanted war, but any attack on the "
         "port would be met with a harsh response.")._.red_lines] == ["ECU"]
+
+
+@pytest.mark.parametrize("text", [
+    # red lines, sixth round (stop 27; AA, AB and W of dev): a relative clause on a word for a
+    # party that tells what was done, in the perfect, or what the speaker's own side does, is
+    # no class of parties taking a step
+    "Peru's president said the rebels took up arms to resist a government that had betrayed them.",
+    ("\"Then we will sit down and study the measures Peru wants and those that we propose,\" "
+     "Chile's trade minister said."),
+])
+def test_a_relative_clause_of_what_was_done_or_of_ones_own_is_no_step(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+def test_a_class_of_parties_taking_a_step_is_still_one(annotate) -> None:
+    assert [r["declarer"]["code"] for r in annotate(
+        "Chile's president said any country that sends troops to Bolivia will be treated as an "
+        "enemy.")._.red_lines] == ["CHL"]
