@@ -16,6 +16,7 @@ from spiral.nlp.red_line_lexicon import (
     FUTURE_MODALS,
     LASTING_VERBS,
     NOT_CONDITIONING,
+    NOT_KNOWN,
     WARNING_VERBS,
 )
 
@@ -72,6 +73,17 @@ def any_such(noun: Token) -> bool:
     return any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in noun.children)
 
 
+def asked(verb: Token) -> bool:
+    """"it is unclear if such a strike would bring a response", "asked whether Lima would answer":
+    a clause opened by "whether", or by "if" as what a verb asks or as the clause "it is unclear"
+    stands for, is a question; it sets no condition and states no line."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if "whether" in marks:
+        return True
+    return "if" in marks and (verb.dep_ in ("ccomp", "csubj") or verb.dep_ == "advcl" and any(
+        c.dep_ == "acomp" and c.lower_ in NOT_KNOWN for c in verb.head.children))
+
+
 def condition_clause(token: Token) -> list[Token] | None:
     """The tokens of a conditional clause headed by `token`: 'if/unless/once X' or the inverted
     'Should X', 'Were X', 'Had X'."""
@@ -118,8 +130,9 @@ def condition_clause(token: Token) -> list[Token] | None:
         return list(token.subtree)
     if as_long_as(token) or any(
             c.dep_ == "advmod" and c.lower_ in CONDITION_MARKS and 0 < c.i < token.i
-            and c.nbor(-1).lower_ == "only" for c in children):
-        # "would end only when they lay down their arms", which the parser reads as an adverb
+            and (c.nbor(-1).lower_ == "only" or _only_then(token.head)) for c in children):
+        # "would end only when they lay down their arms", which the parser reads as an adverb,
+        # or with "only" said of the act ("would only end when ...")
         return list(token.subtree)
     first = next(token.subtree)
     if first.i == token.i and token.lower_ in ("should", "were", "had") and any(
@@ -138,6 +151,12 @@ def condition_clause(token: Token) -> list[Token] | None:
     return None
 
 
+def _only_then(verb: Token) -> bool:
+    """"the raids would only stop when the siege is lifted": "only" said of the act a clause
+    hangs from limits it to the time the clause names, a condition."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" and c.i < verb.i for c in verb.children)
+
+
 def said_next(token: Token) -> Token | None:
     """"warned that should Iran escalate, Israel would respond": the parser hangs the inverted
     condition and what follows it side by side on the speech verb; the clause said after it."""
@@ -147,11 +166,17 @@ def said_next(token: Token) -> Token | None:
 
 
 def vowed_before(token: Token) -> Token | None:
-    """"threatened to impose border closures should the junta fail to heed it": the parser hangs
-    the inverted condition on the verb of threatening, after the act threatened; that act."""
-    if token.dep_ != "ccomp" or token.head.lemma_ not in WARNING_VERBS:
+    """"threatened to impose border closures should the junta fail to heed it", "announced its
+    readiness to resume raids should X strike": the parser hangs the inverted condition on the
+    verb of threatening or declaring, after the act threatened or declared (an infinitive of
+    the verb or of its object); that act."""
+    if token.dep_ != "ccomp" or token.head.lemma_ not in WARNING_VERBS | DECLARING_VERBS:
         return None
-    return next((c for c in token.head.children if c.dep_ == "xcomp" and c.i < token.i), None)
+    return next((c for c in token.head.children if c.dep_ == "xcomp" and c.i < token.i
+                 and token.head.lemma_ in WARNING_VERBS), None) or next(
+        (a for c in token.head.children if c.dep_ == "dobj" and c.i < token.i
+         for a in c.children if a.dep_ == "acl" and any(
+             x.dep_ == "aux" and x.tag_ == "TO" for x in a.children)), None)
 
 
 def keeps_on(verb: Token) -> bool:

@@ -13,6 +13,7 @@ from spiral.nlp import extensions
 from spiral.nlp.quotes import SPEECH_VERBS
 from spiral.nlp.red_line_clauses import (
     as_long_as,
+    asked,
     clause_around,
     clause_of,
     condition_clause,
@@ -36,6 +37,7 @@ from spiral.nlp.red_line_lexicon import (
     COUNTER_VERBS,
     EITHER_OR,
     ENABLERS,
+    FIRST_PERSON,
     GIVEN_TIME,
     HARMING_VERBS,
     HEDGES,
@@ -100,7 +102,11 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
     acting = {t.head.i for t in tokens if t.dep_ == "dobj" and t.lemma_.lower() in ACTION_NOUNS}
     text = extensions.text_of(sentence)
     may_name_red_line = _may_name_red_line(text)
+    # "it is unclear if such a strike would bring a response": a question asked states nothing
+    questioned = {t.i for v in tokens if v.pos_ in ("VERB", "AUX") and asked(v) for t in v.subtree}
     for token in tokens:
+        if token.i in questioned:
+            continue
         condition = condition_clause(token)
         if condition is not None:
             if token.head.dep_ == "advcl" and token.head.i > token.i \
@@ -256,14 +262,19 @@ def conditionals(sentence: Span) -> list[tuple[str, str]]:
         for rule in LEMMA_RULES.get(token.lemma_, ()):
             found += rule(token)
         # "any country that X will be a target", "those who X will get burned", "whoever X ..."
-        # "the one last Wednesday that killed two soldiers": a step already taken is no condition
-        # ("countries that let Kyiv use" may be now); "told its neighbours that the blockade
-        # endangers them all": a clause the parser hung as relative, opened by a conjunction,
-        # is what was said, not who is meant
+        # "the one last Wednesday that killed two soldiers", "a proposal from three countries,
+        # which Lima has rejected", "a regime that had betrayed its people": a step already taken,
+        # in the past or the perfect, is no condition ("countries that let Kyiv use" may be
+        # now), nor is the speaker's own ("your plans and the ones that we draft");
+        # "told its neighbours that the blockade endangers them all": a clause the parser
+        # hung as relative, opened by a conjunction, is what was said, not who is meant
         open_step = token.dep_ == "relcl" \
             and (token.head.lemma_ in ENABLERS or open_class(token)) \
             and not (token.tag_ == "VBD" and token.lower_ != token.lemma_
-                     and not backshifted(token.head)) and any(
+                     and not backshifted(token.head)) \
+            and not any(c.dep_ == "aux" and c.lemma_ == "have"
+                        or c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON
+                        for c in token.children) and any(
                 t.lower_ in RELATIVES | {"whose"} and t.dep_ != "mark"
                 for t in token.subtree if t.i < token.i)
         # "the attack caused tensions between those who want to end the talks": a clause that

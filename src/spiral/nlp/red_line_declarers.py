@@ -14,6 +14,7 @@ from spiral.nlp.red_line_lexicon import (
     DECLARING_VERBS,
     ONLOOKING_SECTORS,
     OWN_PRONOUNS,
+    OWNING_PRONOUNS,
     THREAT_WORDS,
 )
 from spiral.nlp.speakers import resolve
@@ -35,7 +36,7 @@ def own_act_on_condition(doc: Doc, sentence: Span, declarer: Entity) -> bool:
             continue
         act = token.head
         doer = doer_of(act)
-        if doer is None or not keeps_on(act) or not _own(doc, doer, declarer):
+        if doer is None or not keeps_on(act) or not _own_doing(doc, doer, declarer):
             continue
         # what the other side does ("until Benin acts"); else a step told before or a state of
         # things ("if this happens", "if the cost is too high") when the act bears on another,
@@ -62,6 +63,20 @@ def _own(doc: Doc, word: Token, declarer: Entity) -> bool:
     return entity.code == declarer.code if entity is not None else word.lower_ in OWN_PRONOUNS
 
 
+def _own_doing(doc: Doc, word: Token, declarer: Entity) -> bool:
+    """Whether the doer of an act is the declarer's side, or an act of that side named by a
+    noun or a gerund: "our raids", "the group's shelling of the border" (its possessor is the
+    side, a name of its country or a possessive pronoun, through any nouns between)."""
+    while not _own(doc, word, declarer):
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return False
+        if owner.lower_ in OWNING_PRONOUNS:
+            return True
+        word = owner
+    return True
+
+
 def _names_other(doc: Doc, words: list[Token], declarer: Entity) -> bool:
     """Whether some words name a party other than the declarer's ("New Delhi", "its")."""
     return any(first <= t.idx < last and (entity := entity_at(doc, first, last)) is not None
@@ -76,6 +91,34 @@ def declared_within(doc: Doc, sentence: Span, consequence: str) -> Entity | None
     "the row began when the minister said any ... would ...", "he said, promising to
     destroy ..."); None when there is none, or it resolves to no country or body (the
     statement's holder then answers)."""
+    subject = _inner_sayer(sentence, consequence)
+    if subject is None:
+        return None
+    entity = entity_at(doc, subject.idx, subject.idx + len(subject.text)) or _resolved(
+        doc, subject)[0]
+    return entity if entity is not None and entity.code and not onlooker(entity) else None
+
+
+def told_by_unnamed(doc: Doc, sentence: Span, consequence: str) -> bool:
+    """"The ministry has said nothing, but experts say Lima might hit back if ...": a line
+    inside what unnamed people of no party say (experts, analysts) is theirs to tell, not the
+    line of a party the sentence names elsewhere."""
+    subject = _inner_sayer(sentence, consequence)
+    if subject is None or entity_at(doc, subject.idx, subject.idx + len(subject.text)):
+        return False
+    speaker, anonymous = _resolved(doc, subject)
+    return speaker is None and anonymous
+
+
+def _resolved(doc: Doc, subject: Token) -> tuple[Entity | None, bool]:
+    """The speaker resolver's reading of a subject, without the clauses hung on it."""
+    return resolve(doc, [t for t in subject.subtree
+                         if t.dep_ not in ("relcl", "acl") or t.i == subject.i])
+
+
+def _inner_sayer(sentence: Span, consequence: str) -> Token | None:
+    """The subject of the innermost verb of saying, warning or delivering under which the
+    consequence is said, when that verb is not the sentence's own."""
     words = set(re.findall(r"\w+", consequence.lower()))
     said = [t.i for t in sentence if t.lower_ in words]
     best = None
@@ -92,12 +135,7 @@ def declared_within(doc: Doc, sentence: Span, consequence: str) -> Entity | None
     while not any(c.dep_ == "nsubj" for c in best.children) \
             and best.dep_ in ("xcomp", "advcl", "conj") and best.head.i != best.i:
         best = best.head
-    subject = next((c for c in best.children if c.dep_ == "nsubj"), None)
-    if subject is None:
-        return None
-    entity = entity_at(doc, subject.idx, subject.idx + len(subject.text)) or resolve(
-        doc, [t for t in subject.subtree if t.dep_ not in ("relcl", "acl") or t.i == subject.i])[0]
-    return entity if entity is not None and entity.code and not onlooker(entity) else None
+    return next((c for c in best.children if c.dep_ == "nsubj"), None)
 
 
 def onlooker(declarer: Entity) -> bool:

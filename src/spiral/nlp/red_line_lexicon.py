@@ -23,6 +23,9 @@ CONDITION_MARKS = {"if", "unless", "should", "once", "when"}
 NOT_CONDITIONING = {"as", "even"}
 # "if the allegation is true": a condition on what is known, not on a step anyone may take
 EPISTEMIC = {"true", "correct", "accurate", "right", "confirmed", "verified", "so"}
+# "it is unclear if X would Y": what is not known, before the clause an "if" opens, makes the
+# clause a question asked, not a condition set (as "whether" does)
+NOT_KNOWN = {"unclear", "uncertain", "unknown", "doubtful"}
 # "the moment a plane crosses again, we will open fire": a time named by what
 # happens in it is a condition on what is said will follow
 CONDITION_TIMES = {"moment", "minute", "instant", "day", "second", "time"}

@@ -113,6 +113,7 @@ from spiral.nlp.red_line_declarers import (
     onlooker,
     own_act_on_condition,
     passive_unquoted,
+    told_by_unnamed,
 )
 from spiral.nlp.red_line_lexicon import (
     ANAPHORA,
@@ -201,7 +202,7 @@ class RedLineFinder:
             declarer = other_holder(doc, sentence, declarer)
         # a line no one resolved drew is no one's to hold to it, and onlookers draw none
         if declarer is None or not declarer.code or onlooker(declarer) \
-                or passive_unquoted(doc, sentence):
+                or passive_unquoted(doc, sentence) or told_by_unnamed(doc, sentence, consequence):
             return None
         if TRUCE_TERMS.search(consequence) or foretold(sentence, consequence, declarer) \
                 or demanded(sentence, consequence, declarer) \

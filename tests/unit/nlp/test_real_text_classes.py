@@ -5133,3 +5133,68 @@ def test_a_weapon_tested_is_a_show_of_force_at_no_one(annotate, text, actor) -> 
 ])
 def test_a_test_of_no_weapon_is_no_show_of_force(annotate, text) -> None:
     assert not any(t == "MOBILIZE" for _, t, _ in _dyads(annotate(text)))
+
+@pytest.mark.parametrize("text, declarer", [
+    # red lines, sixth round (stop 27, AA of dev): the declarer's own act limited by "only" to
+    # the time the other side acts, with "only" said of the act and the act named by a noun
+    # its side owns
+    (("Quito's defence minister said the country's raids would only stop when Lima pulls its "
+      "troops back from the pass."), "ECU"),
+    (("Bolivia said its navy's blockade of the lake would only be lifted when Peru withdraws its "
+      "patrol boats."), "BOL"),
+    # an inverted "should" the parser hangs on the verb of declaring, after the act declared as
+    # an infinitive of the verb's object (AA of dev)
+    (("Quito has announced plans to close the border crossings should Lima send troops into the "
+      "disputed zone."), "ECU"),
+    (("Chile declared its readiness to shoot down Bolivian drones should they fly over the "
+      "northern mines again."), "CHL"),
+])
+def test_own_acts_limited_to_the_others_step_are_lines(annotate, text, declarer) -> None:
+    assert [r["declarer"]["code"] for r in annotate(text)._.red_lines] == [declarer]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the deliveries to Lima would only resume when the airport reopens.",
+    "Peru announced plans to hold talks with Chile should the fishing season open early.",
+])
+def test_a_limit_or_a_plan_with_no_threat_draws_no_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+@pytest.mark.parametrize("text", [
+    # red lines, sixth round (stop 27; AA, N and Z of dev): a conditional the writer asks about
+    # or unnamed experts tell is no party's line; a question opened by "whether", or by "if"
+    # after what is not known, states nothing
+    ("Peru's defence minister said it is unclear if that means a raid on Lima would bring a "
+     "military response from Quito."),
+    "Chile's president wondered if any attack on the mines would be met with force.",
+    # what unnamed experts say a party might do is theirs to tell, not the party's line
+    ("The Peruvian ministry has said nothing about it, but trade experts say these are goods "
+     "Lima could hit if it decides to answer in kind."),
+])
+def test_a_conditional_asked_or_told_by_onlookers_draws_no_line(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+def test_a_line_said_beside_a_question_is_still_drawn(annotate) -> None:
+    assert [r["declarer"]["code"] for r in annotate(
+        "Quito's defence minister said it was unclear if Lima wanted war, but any attack on the "
+        "port would be met with a harsh response.")._.red_lines] == ["ECU"]
+
+
+@pytest.mark.parametrize("text", [
+    # red lines, sixth round (stop 27; AA, AB and W of dev): a relative clause on a word for a
+    # party that tells what was done, in the perfect, or what the speaker's own side does, is
+    # no class of parties taking a step
+    "Peru's president said the rebels took up arms to resist a government that had betrayed them.",
+    ("\"Then we will sit down and study the measures Peru wants and those that we propose,\" "
+     "Chile's trade minister said."),
+])
+def test_a_relative_clause_of_what_was_done_or_of_ones_own_is_no_step(annotate, text) -> None:
+    assert annotate(text)._.red_lines == ()
+
+
+def test_a_class_of_parties_taking_a_step_is_still_one(annotate) -> None:
+    assert [r["declarer"]["code"] for r in annotate(
+        "Chile's president said any country that sends troops to Bolivia will be treated as an "
+        "enemy.")._.red_lines] == ["CHL"]
