@@ -669,9 +669,15 @@ def _named_after_and(side: Token) -> list[Entity]:
     return []
 
 
+# how many sentences back "the two countries" finds its pair: a report names the two sides,
+# tells their quarrel for some sentences, then "both agreed" (one sentence back missed it in
+# AB, U, V and W)
+PAIR_LOOKBACK = 8
+
+
 def _pair_named_before(subject: list[Token]) -> list[Entity]:
     """'both sides', 'the two countries': the last two sides named before them, in their
-    sentence or the one before (two forces of one country, in a civil war)."""
+    sentence or the `PAIR_LOOKBACK` before (two forces of one country, in a civil war)."""
     # "the two nuclear-armed neighbours": the pair's words without its describing adjectives
     heads = phrase_heads(subject)
     words = " ".join(t.lower_ for t in subject
@@ -679,7 +685,11 @@ def _pair_named_before(subject: list[Token]) -> list[Entity]:
     if not subject or words not in PAIRS:
         return []
     doc, sentence = subject[0].doc, subject[0].sent
-    first = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    first = sentence
+    for _ in range(PAIR_LOOKBACK):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
     sides: list[Entity] = []
     for start, end, _ in reversed(doc._.actor_mentions):
         if not first.start_char <= start or not end <= subject[0].idx:

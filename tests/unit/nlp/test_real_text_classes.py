@@ -4610,6 +4610,20 @@ def test_a_pair_told_by_description_is_two_states(annotate, text, dyad) -> None:
     assert dyad in _dyads(annotate(text))
 
 
+@pytest.mark.parametrize("text, dyad", [
+    # participants (stop 27, second round; AB, U, V, W of dev): the pair named a few sentences
+    # before "both nations agreed", its quarrel told in between, still acts
+    (("Chile and Peru disputed a strip of sea for decades. The quarrel went to judges at The "
+      "Hague in 2008. After a long hearing, both nations agreed to accept the ruling."),
+     ("CHL", "AGREE", "PER")),
+    (("Ghana and Togo argued over the fishing grounds all year. Boats were seized and crews "
+      "held on both shores. Fishermen lost months of work. On Friday the two governments "
+      "signed a deal to share the catch."), ("GHA", "SUPPORT", "TGO")),
+])
+def test_a_pair_named_sentences_before_still_acts(annotate, text, dyad) -> None:
+    assert dyad in _dyads(annotate(text))
+
+
 @pytest.mark.parametrize("text, absent, present", [
     # a breach is no rejection its breaker makes: whoever says it accuses (E, M, O, Q, S, T, V
     # of dev), and of airspace it is an incursion
