@@ -161,7 +161,12 @@ class ActorResolver:
         self.kb = ActorKB.load(actors_file)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = sorted(self.kb.names)
-        self.matcher.add("KB", list(nlp.tokenizer.pipe(names)))
+        patterns = list(nlp.tokenizer.pipe(names))
+        self.matcher.add("KB", patterns)
+        # a match is looked up by its words, not its text: "Russia 's ministry", spaced as some
+        # pages space it, matches the words of "Russia's ministry" but not its text
+        self._known_by_words = {tuple(t.text for t in pattern): self.kb.names[name]
+                                for name, pattern in zip(names, patterns)}
         self._title_pattern = re.compile(
             r"\b(?:(?P<country>[A-Z][\w.-]+(?: [A-Z][\w-]+)?)(?:'s)? )?(?P<title>(?i:"
             + "|".join(sorted(TITLES, key=len, reverse=True)) + r"))\b")
@@ -237,9 +242,8 @@ class ActorResolver:
                      written: str) -> list[_Mention]:
         # a name's text is cut from the written text: spaCy's Span.text builds every Token of the
         # span to join their words, on every access
-        candidates = [(span, self.kb.names[written[span.start_char:span.end_char]])
-                      for _, s, e in self.matcher(doc)
-                      for span in [doc[s:e]]]  # one span a match: each is built anew
+        candidates = [(doc[s:e], self._known_by_words[tuple(words[s:e])])
+                      for _, s, e in self.matcher(doc)]
         candidates += self._shouted_names(doc, words, {s for span, _ in candidates
                                                 for s in range(span.start, span.end)})
         if self.kb.caseless:

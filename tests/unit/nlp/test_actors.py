@@ -77,3 +77,10 @@ def test_actors_in_a_batch_are_those_of_each_document_alone(nlp) -> None:
                for doc in nlp.pipe(texts, batch_size=3)]
     assert batched == alone
     assert any(name == "Tomas Varga" and len(mentions) == 2 for name, _, mentions in alone[2])
+
+
+@pytest.mark.model
+def test_a_name_spaced_before_its_possessive_is_still_known(annotate) -> None:
+    # some pages print "Russia 's": the words match the knowledge base's name, its text does not
+    doc = annotate("Russia 's defence ministry said its air defences downed eleven drones.")
+    assert "RUS" in {a["code"] for a in doc._.actors}
