@@ -171,3 +171,70 @@ def test_office_coverage_g20_ministers_from_2019(words) -> None:
                       and any(word in role.role.lower() for word in (*words, "secretary of")))
     assert G20 - {"SAU"} <= held, sorted(G20 - held)
 
+
+
+# Stop 27: whole offices of the G20 and the states at war in 2019-2025, by office
+OFFICES_2019 = (date(2019, 1, 1), date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(("words", "least"), [
+    (("ambassador to the un",), 12),
+    (("national security adviser", "security council", "national security and defence council"), 14),
+    (("interior minister", "home secretary", "home minister", "home affairs", "public safety",
+      "police minister", "security minister", "security secretary", "public security",
+      "homeland security"), 27),
+    (("navy", "naval", "sea lord"), 8),
+    (("air force", "air staff", "aerospace"), 8),
+    (("deputy foreign minister", "deputy secretary of state"), 4),
+])
+def test_office_coverage_countries_per_office_from_2019(words, least) -> None:
+    countries = _countries(lambda role: _held_in(role, *OFFICES_2019) and any(
+        word in role.role.lower() for word in words))
+    assert len(countries) >= least, f"{len(countries)} countries: {sorted(countries)}"
+
+
+@pytest.mark.parametrize(("code", "title", "day", "holder"), [
+    ("CHN", "ambassador to the un", date(2022, 1, 1), "Zhang Jun"),
+    ("CHN", "ambassador to the un", date(2025, 1, 1), "Fu Cong"),
+    # an ambassador to the US or to Britain is not the one to the UN
+    ("GBR", "ambassador to the un", date(2023, 1, 1), "Barbara Woodward"),
+    ("UKR", "ambassador to the un", date(2024, 6, 1), "Sergiy Kyslytsya"),
+    ("IND", "ambassador to the un", date(2023, 1, 1), "Ruchira Kamboj"),
+    ("PSE", "ambassador to the un", date(2024, 1, 1), "Riyad Mansour"),
+    ("USA", "ambassador to the un", date(2025, 10, 1), "Mike Waltz"),
+    ("ISR", "national security adviser", date(2022, 6, 1), "Eyal Hulata"),
+    ("GBR", "national security adviser", date(2023, 6, 1), "Tim Barrow"),
+    ("KOR", "national security adviser", date(2024, 6, 1), "Chang Ho-jin"),
+    ("SAU", "interior minister", date(2023, 1, 1), "Abdulaziz bin Saud bin Nayef"),
+    ("IRQ", "interior minister", date(2024, 1, 1), "Abdul Amir al-Shammari"),
+    ("ZAF", "police minister", date(2024, 10, 1), "Senzo Mchunu"),
+    ("AUS", "home affairs minister", date(2023, 1, 1), "Clare O'Neil"),
+    ("EGY", "general intelligence", date(2022, 1, 1), "Abbas Kamel"),
+    ("IND", "research and analysis wing", date(2024, 1, 1), "Ravi Sinha"),
+    ("USA", "deputy secretary of state", date(2022, 1, 1), "Wendy Sherman"),
+    ("RUS", "commander-in-chief of the navy", date(2022, 6, 1), "Nikolai Yevmenov"),
+    ("UKR", "commander of the air force", date(2023, 1, 1), "Mykola Oleshchuk"),
+    ("UKR", "commander of the air force", date(2025, 1, 1), "Anatoliy Kryvonozhko"),
+    ("USA", "chief of naval operations", date(2024, 1, 1), "Lisa Franchetti"),
+    ("USA", "air force chief of staff", date(2022, 1, 1), "Charles Q. Brown"),
+    ("IND", "chief of the naval staff", date(2025, 5, 8), "Dinesh K. Tripathi"),
+    ("PAK", "chief of the air staff", date(2025, 5, 8), "Zaheer Ahmed Babar Sidhu"),
+    ("IRN", "commander of the navy", date(2024, 1, 1), "Shahram Irani"),
+    ("GBR", "chief of the air staff", date(2024, 1, 1), "Richard Knighton"),
+])
+def test_office_coverage_whole_office_holder_on_a_date(code, title, day, holder) -> None:
+    person = ActorKB.load().office_holder(code, title, day)
+    assert person is not None, f"nobody held {code} {title!r} on {day}"
+    assert person.name == holder
+
+
+@pytest.mark.parametrize(("name", "day", "code", "sector", "role"), [
+    ("Kyslytsya", date(2022, 3, 1), "UKR", "GOV", "Ambassador to the UN"),
+    ("Yuriy Ihnat", date(2024, 3, 1), "UKR", "MIL", "Air Force Spokesman"),
+    ("Hanegbi", date(2024, 3, 1), "ISR", "GOV", "National Security Adviser"),
+    ("Bagheri Kani", date(2023, 3, 1), "IRN", "GOV", "Deputy Foreign Minister for Political Affairs"),
+])
+def test_office_coverage_whole_office_holder_by_name(name, day, code, sector, role) -> None:
+    entity = ActorKB.load().lookup(name, day)
+    assert entity is not None, f"{name!r} is unknown"
+    assert (entity.code, entity.sector, entity.role) == (code, sector, role)
